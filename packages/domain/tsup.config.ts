@@ -1,5 +1,9 @@
 import { defineConfig } from 'tsup';
 
+// JavaScript only: one ESM build with shared code split into chunks. Declarations are emitted
+// by `tsc -p tsconfig.build.json`, unbundled, so `dist/<area>/index.d.ts` mirrors
+// `src/<area>/index.ts` (bundling them with rollup-plugin-dts broke type-only re-exports inside
+// the root's `export * as area` namespaces; test/pack.test.ts type-checks the installed package).
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
@@ -10,7 +14,7 @@ export default defineConfig({
     'calendar/index': 'src/calendar/index.ts',
   },
   format: ['esm'],
-  dts: true,
+  dts: false,
   clean: true,
   sourcemap: true,
   target: 'node18',

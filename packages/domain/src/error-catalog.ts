@@ -1,0 +1,60 @@
+import { DAY_ERROR_MESSAGES } from './calendar/day.js';
+import { CALENDAR_ERROR_MESSAGES } from './calendar/working-calendar.js';
+import type { Message } from './errors.js';
+import { VALIDATION_ERROR_MESSAGES } from './errors.js';
+import { IKM_ERROR_MESSAGES } from './feedback/ikm.js';
+import { ANSWER_ERROR_MESSAGES } from './forums/answer.js';
+import { COMMITMENT_ERROR_MESSAGES } from './forums/commitment.js';
+import { SUBMISSION_ERROR_MESSAGES } from './forums/submission.js';
+import { ATTRIBUTE_ERROR_MESSAGES } from './services/attributes.js';
+import { LAPOR_ERROR_MESSAGES } from './services/lapor.js';
+import { ROUTING_ERROR_MESSAGES } from './services/routing.js';
+import { REQUEST_ERROR_MESSAGES } from './services/service-request.js';
+import { SERVICE_STANDARD_ERROR_MESSAGES } from './services/service-standard.js';
+import { TRACKING_CODE_ERROR_MESSAGES } from './services/tracking-code.js';
+import { COMPETENCY_ERROR_MESSAGES } from './staff/competencies.js';
+import { NIP_ERROR_MESSAGES } from './staff/nip.js';
+import { PERFORMANCE_ERROR_MESSAGES } from './staff/performance.js';
+import { RANK_ERROR_MESSAGES } from './staff/ranks.js';
+import { TRAINING_ERROR_MESSAGES } from './staff/training.js';
+
+/**
+ * Every error catalog of the package, by area. The gateway can build one GraphQL error type per
+ * code from this, and a test checks that no code is declared twice.
+ */
+export const ERROR_CATALOGS = {
+  validation: VALIDATION_ERROR_MESSAGES,
+  calendar: { ...DAY_ERROR_MESSAGES, ...CALENDAR_ERROR_MESSAGES },
+  staff: {
+    ...NIP_ERROR_MESSAGES,
+    ...RANK_ERROR_MESSAGES,
+    ...COMPETENCY_ERROR_MESSAGES,
+    ...TRAINING_ERROR_MESSAGES,
+    ...PERFORMANCE_ERROR_MESSAGES,
+  },
+  services: {
+    ...SERVICE_STANDARD_ERROR_MESSAGES,
+    ...LAPOR_ERROR_MESSAGES,
+    ...REQUEST_ERROR_MESSAGES,
+    ...ATTRIBUTE_ERROR_MESSAGES,
+    ...TRACKING_CODE_ERROR_MESSAGES,
+    ...ROUTING_ERROR_MESSAGES,
+  },
+  forums: { ...SUBMISSION_ERROR_MESSAGES, ...ANSWER_ERROR_MESSAGES, ...COMMITMENT_ERROR_MESSAGES },
+  feedback: IKM_ERROR_MESSAGES,
+} as const;
+
+type Catalogs = typeof ERROR_CATALOGS;
+/** Every error code the package can return. */
+export type DomainErrorCode = { [A in keyof Catalogs]: keyof Catalogs[A] }[keyof Catalogs] & string;
+
+/** Messages of every code, flat. */
+export const ERROR_MESSAGES: Readonly<Record<DomainErrorCode, Message>> = Object.assign(
+  {},
+  ...Object.values(ERROR_CATALOGS),
+);
+
+/** Both messages of a code, e.g. to re-localise an error that crossed a process boundary. */
+export function errorMessage(code: DomainErrorCode): Message {
+  return ERROR_MESSAGES[code];
+}

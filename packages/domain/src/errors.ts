@@ -1,0 +1,96 @@
+/**
+ * Error conventions (STYLE.md habits 2–3):
+ * - each area declares its codes as an `as const` object whose keys equal its values
+ *   (SCREAMING_SNAKE, prefixed with the area's subject so codes are unique package-wide), and
+ *   derives the union type of the same name;
+ * - every code has an Indonesian and an English message (`satisfies ErrorMessages<Code>` makes a
+ *   missing message a compile error);
+ * - a failure is a `DomainError<Code>`: the code, its messages and optional details for the caller
+ *   (which field, which value, the limit that was broken).
+ * The gateway maps each code to a typed GraphQL error; clients switch on the code, never on text.
+ */
+
+/** A user-facing message in Bahasa Indonesia (`id`) and English (`en`). */
+export type Message = { readonly id: string; readonly en: string };
+
+export type DomainError<C extends string = string> = {
+  readonly code: C;
+  readonly message: Message;
+  readonly details?: Readonly<Record<string, unknown>>;
+};
+
+export type ErrorMessages<C extends string> = { readonly [K in C]: Message };
+
+/** Builds a `DomainError` for `code` with its messages from `messages`. */
+export function domainError<C extends string>(
+  code: C,
+  messages: ErrorMessages<C>,
+  details?: Readonly<Record<string, unknown>>,
+): DomainError<C> {
+  const message = messages[code];
+  if (message === undefined) throw new RangeError(`No message for error code ${code}`);
+  return details === undefined ? { code, message } : { code, message, details };
+}
+
+/** A builder bound to one message catalog; the returned error is typed with the exact code. */
+export function errorFactory<C extends string>(messages: ErrorMessages<C>) {
+  return <K extends C>(code: K, details?: Readonly<Record<string, unknown>>): DomainError<K> =>
+    domainError<K>(code, messages as ErrorMessages<K>, details);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generic field validation codes: the gateway maps these to one `ValidationError` GraphQL type
+// with a list of field errors, whatever the entity.
+
+export const ValidationErrorCode = {
+  REQUIRED: 'REQUIRED',
+  INVALID_TYPE: 'INVALID_TYPE',
+  INVALID_FORMAT: 'INVALID_FORMAT',
+  OUT_OF_RANGE: 'OUT_OF_RANGE',
+  NOT_INTEGER: 'NOT_INTEGER',
+  TOO_SHORT: 'TOO_SHORT',
+  TOO_LONG: 'TOO_LONG',
+  NOT_ALLOWED: 'NOT_ALLOWED',
+  DUPLICATE: 'DUPLICATE',
+  UNKNOWN_FIELD: 'UNKNOWN_FIELD',
+} as const;
+export type ValidationErrorCode = (typeof ValidationErrorCode)[keyof typeof ValidationErrorCode];
+
+export const VALIDATION_ERROR_MESSAGES = {
+  REQUIRED: { id: 'Wajib diisi.', en: 'This field is required.' },
+  INVALID_TYPE: { id: 'Jenis nilai tidak sesuai.', en: 'The value has the wrong type.' },
+  INVALID_FORMAT: { id: 'Format tidak valid.', en: 'The format is invalid.' },
+  OUT_OF_RANGE: { id: 'Nilai di luar rentang yang diizinkan.', en: 'The value is out of the allowed range.' },
+  NOT_INTEGER: { id: 'Nilai harus bilangan bulat.', en: 'The value must be a whole number.' },
+  TOO_SHORT: { id: 'Isian terlalu pendek.', en: 'The value is too short.' },
+  TOO_LONG: { id: 'Isian terlalu panjang.', en: 'The value is too long.' },
+  NOT_ALLOWED: {
+    id: 'Nilai tidak termasuk pilihan yang diizinkan.',
+    en: 'The value is not an allowed option.',
+  },
+  DUPLICATE: { id: 'Nilai ganda.', en: 'Duplicate value.' },
+  UNKNOWN_FIELD: { id: 'Isian tidak dikenal.', en: 'Unknown field.' },
+} as const satisfies ErrorMessages<ValidationErrorCode>;
+
+/** One problem with one input field; `field` is a path such as `holidays[3].date`. */
+export type FieldError = DomainError<ValidationErrorCode> & { readonly field: string };
+
+export function fieldError(
+  field: string,
+  code: ValidationErrorCode,
+  details?: Readonly<Record<string, unknown>>,
+): FieldError {
+  return { field, ...domainError(code, VALIDATION_ERROR_MESSAGES, details) };
+}
+
+/** A domain error that carries the field errors that caused it. */
+export type InvalidInputError<C extends string> = DomainError<C> & { readonly fields: readonly FieldError[] };
+
+export function invalidInputError<C extends string>(
+  code: C,
+  messages: ErrorMessages<C>,
+  fields: readonly FieldError[],
+  details?: Readonly<Record<string, unknown>>,
+): InvalidInputError<C> {
+  return { ...domainError(code, messages, details), fields };
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyProgressUpdate,
+  COMMITMENT_STATUSES,
+  COMMITMENT_TRANSITIONS,
+  type Commitment,
+  commitmentDoneOnTime,
+  commitmentTransition,
+  isCommitmentOverdue,
+} from './commitment.js';
+
+describe('commitmentTransition', () => {
+  it.each(COMMITMENT_STATUSES.flatMap((from) => COMMITMENT_STATUSES.map((to) => [from, to] as const)))(
+    '%s → %s',
+    (from, to) => {
+      const r = commitmentTransition(from, to, 'Anggaran dialihkan untuk penanganan bencana');
+      const expected =
+        from === 'DONE' || from === 'CANCELLED'
+          ? 'COMMITMENT_CLOSED'
+          : COMMITMENT_TRANSITIONS[from].includes(to)
+            ? 'ok'
+            : 'COMMITMENT_TRANSITION_NOT_ALLOWED';
+      expect(r.ok ? 'ok' : r.error.code).toBe(expected);
+    },
+  );
+
+  it('cancelling needs a reason', () => {
+    const r = commitmentTransition('IN_PROGRESS', 'CANCELLED', ' ');
+    expect(r.ok ? 'ok' : r.error.code).toBe('COMMITMENT_CANCEL_REASON_REQUIRED');
+    expect(commitmentTransition('PLANNED', 'IN_PROGRESS').ok).toBe(true);
+  });
+});
+
+describe('applyProgressUpdate', () => {
+  const planned: Commitment = { status: 'PLANNED', progress: 0, dueDate: '2026-06-30' };
+  const today = '2026-04-10';
+
+  it('moves the status with the progress', () => {
+    expect(
+      applyProgressUpdate(
+        planned,
+        { progress: 30, note: 'Survei lokasi selesai', date: '2026-04-01' },
+        { today },
+      ),
+    ).toEqual({
+      ok: true,
+      value: { status: 'IN_PROGRESS', progress: 30, lastUpdateOn: '2026-04-01' },
+    });
+    const done = applyProgressUpdate(
+      planned,
+      { progress: 100, note: 'Lampu terpasang', date: today },
+      { today },
+    );
+    expect(done.ok && done.value.status).toBe('DONE');
+    const zero = applyProgressUpdate(
+      planned,
+      { progress: 0, note: 'Menunggu anggaran', date: today },
+      { today },
+    );
+    expect(zero.ok && zero.value.status).toBe('PLANNED');
+    const back = applyProgressUpdate(
+      { status: 'IN_PROGRESS', progress: 60, dueDate: '2026-06-30', lastUpdateOn: '2026-04-01' },
+      { progress: 40, note: 'Sebagian pekerjaan harus diulang', date: '2026-04-02' },
+      { today },
+    );
+    expect(back.ok && back.value).toEqual({
+      status: 'IN_PROGRESS',
+      progress: 40,
+      lastUpdateOn: '2026-04-02',
+    });
+  });
+
+  it.each([
+    [{ progress: -1 }, 'COMMITMENT_PROGRESS_INVALID'],
+    [{ progress: 101 }, 'COMMITMENT_PROGRESS_INVALID'],
+    [{ progress: 33.3 }, 'COMMITMENT_PROGRESS_INVALID'],
+    [{ progress: Number.NaN }, 'COMMITMENT_PROGRESS_INVALID'],
+    [{ note: '  ' }, 'COMMITMENT_UPDATE_NOTE_REQUIRED'],
+    [{ date: '2026-04-11' }, 'COMMITMENT_UPDATE_DATE_INVALID'], // in the future
+    [{ date: '2026-03-31' }, 'COMMITMENT_UPDATE_DATE_INVALID'], // before the previous update
+    [{ date: '10-04-2026' }, 'COMMITMENT_UPDATE_DATE_INVALID'],
+  ])('%j → %s', (patch, code) => {
+    const c: Commitment = { ...planned, lastUpdateOn: '2026-04-01' };
+    const r = applyProgressUpdate(c, { progress: 50, note: 'catatan', date: today, ...patch }, { today });
+    expect(r.ok ? 'ok' : r.error.code).toBe(code);
+  });
+
+  it('refuses updates to closed commitments', () => {
+    for (const status of ['DONE', 'CANCELLED'] as const) {
+      const r = applyProgressUpdate(
+        { ...planned, status },
+        { progress: 50, note: 'x', date: today },
+        { today },
+      );
+      expect(r.ok ? 'ok' : r.error.code).toBe('COMMITMENT_CLOSED');
+    }
+  });
+});
+
+describe('overdue and on time', () => {
+  it('is overdue after the due date unless done or cancelled', () => {
+    const c = { status: 'IN_PROGRESS' as const, dueDate: '2026-06-30' };
+    expect(isCommitmentOverdue(c, '2026-06-30')).toBe(false);
+    expect(isCommitmentOverdue(c, '2026-07-01')).toBe(true);
+    expect(isCommitmentOverdue({ ...c, status: 'DONE' }, '2026-07-01')).toBe(false);
+    expect(isCommitmentOverdue({ ...c, status: 'CANCELLED' }, '2026-07-01')).toBe(false);
+    // 30 June 17:00Z is 1 July in WIB
+    expect(isCommitmentOverdue(c, new Date('2026-06-30T17:00:00Z'))).toBe(true);
+    expect(isCommitmentOverdue(c, new Date('2026-06-30T16:59:00Z'))).toBe(false);
+  });
+
+  it('tells whether a commitment was done on time', () => {
+    expect(commitmentDoneOnTime('2026-06-30', '2026-06-30')).toBe(true);
+    expect(commitmentDoneOnTime('2026-06-30', '2026-07-01')).toBe(false);
+  });
+});

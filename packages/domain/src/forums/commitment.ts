@@ -1,0 +1,133 @@
+import { compareDays, type Day, parseDayNumber } from '../calendar/day.js';
+import { type DomainError, type ErrorMessages, errorFactory, type Message } from '../errors.js';
+import { err, ok, type Result } from '../result.js';
+
+/*
+ * Follow-up commitments for accepted submissions: an owner, a due date, progress 0–100 % with
+ * dated public updates, and a status. This is the loop participatory platforms leave open.
+ */
+export const COMMITMENT_STATUSES = ['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+export const COMMITMENT_STATUS_LABELS = {
+  PLANNED: { id: 'Direncanakan', en: 'Planned' },
+  IN_PROGRESS: { id: 'Sedang dikerjakan', en: 'In progress' },
+  DONE: { id: 'Selesai', en: 'Done' },
+  CANCELLED: { id: 'Dibatalkan', en: 'Cancelled' },
+} as const satisfies Record<CommitmentStatus, Message>;
+
+export const CommitmentErrorCode = {
+  COMMITMENT_TRANSITION_NOT_ALLOWED: 'COMMITMENT_TRANSITION_NOT_ALLOWED',
+  COMMITMENT_CLOSED: 'COMMITMENT_CLOSED',
+  COMMITMENT_CANCEL_REASON_REQUIRED: 'COMMITMENT_CANCEL_REASON_REQUIRED',
+  COMMITMENT_PROGRESS_INVALID: 'COMMITMENT_PROGRESS_INVALID',
+  COMMITMENT_UPDATE_NOTE_REQUIRED: 'COMMITMENT_UPDATE_NOTE_REQUIRED',
+  COMMITMENT_UPDATE_DATE_INVALID: 'COMMITMENT_UPDATE_DATE_INVALID',
+} as const;
+export type CommitmentErrorCode = (typeof CommitmentErrorCode)[keyof typeof CommitmentErrorCode];
+
+export const COMMITMENT_ERROR_MESSAGES = {
+  COMMITMENT_TRANSITION_NOT_ALLOWED: {
+    id: 'Perubahan status tindak lanjut ini tidak diizinkan.',
+    en: 'This status change is not allowed for the commitment.',
+  },
+  COMMITMENT_CLOSED: {
+    id: 'Tindak lanjut sudah selesai atau dibatalkan.',
+    en: 'The commitment is already done or cancelled.',
+  },
+  COMMITMENT_CANCEL_REASON_REQUIRED: {
+    id: 'Alasan pembatalan wajib diisi dan akan ditampilkan kepada publik.',
+    en: 'A public reason is required to cancel a commitment.',
+  },
+  COMMITMENT_PROGRESS_INVALID: {
+    id: 'Progres harus bilangan bulat 0 sampai 100 persen.',
+    en: 'Progress must be a whole number from 0 to 100 percent.',
+  },
+  COMMITMENT_UPDATE_NOTE_REQUIRED: {
+    id: 'Setiap pembaruan progres wajib disertai catatan publik.',
+    en: 'Every progress update needs a public note.',
+  },
+  COMMITMENT_UPDATE_DATE_INVALID: {
+    id: 'Tanggal pembaruan tidak valid, di masa depan, atau lebih awal dari pembaruan sebelumnya.',
+    en: 'The update date is invalid, in the future, or earlier than the previous update.',
+  },
+} as const satisfies ErrorMessages<CommitmentErrorCode>;
+
+const commitmentError = errorFactory(COMMITMENT_ERROR_MESSAGES);
+export type CommitmentError = DomainError<CommitmentErrorCode>;
+
+const CLOSED: readonly CommitmentStatus[] = ['DONE', 'CANCELLED'];
+
+export const COMMITMENT_TRANSITIONS: Readonly<Record<CommitmentStatus, readonly CommitmentStatus[]>> = {
+  PLANNED: ['IN_PROGRESS', 'DONE', 'CANCELLED'],
+  IN_PROGRESS: ['DONE', 'CANCELLED'],
+  DONE: [],
+  CANCELLED: [],
+};
+
+/** Status change of a commitment; cancelling needs a public reason. */
+export function commitmentTransition(
+  from: CommitmentStatus,
+  to: CommitmentStatus,
+  reason?: string | null,
+): Result<{ from: CommitmentStatus; to: CommitmentStatus }, CommitmentError> {
+  if (CLOSED.includes(from)) return err(commitmentError('COMMITMENT_CLOSED', { from, to }));
+  if (!COMMITMENT_TRANSITIONS[from]?.includes(to)) {
+    return err(commitmentError('COMMITMENT_TRANSITION_NOT_ALLOWED', { from, to }));
+  }
+  if (to === 'CANCELLED' && (!reason || reason.trim() === '')) {
+    return err(commitmentError('COMMITMENT_CANCEL_REASON_REQUIRED'));
+  }
+  return ok({ from, to });
+}
+
+export type Commitment = {
+  readonly status: CommitmentStatus;
+  readonly progress: number;
+  readonly dueDate: string;
+  /** Date of the latest public update, if any. */
+  readonly lastUpdateOn?: string;
+};
+
+/**
+ * A dated public progress update. Progress is a whole percentage 0–100; the status follows it
+ * (above 0 a planned commitment is in progress, 100 means done). Progress may go down — plans
+ * change — but every update needs a public note, and updates are dated in order, never in the
+ * future.
+ */
+export function applyProgressUpdate(
+  commitment: Commitment,
+  update: { readonly progress: number; readonly note: string; readonly date: string },
+  options: { readonly today: Day },
+): Result<{ status: CommitmentStatus; progress: number; lastUpdateOn: string }, CommitmentError> {
+  if (CLOSED.includes(commitment.status))
+    return err(commitmentError('COMMITMENT_CLOSED', { status: commitment.status }));
+  const p = update.progress;
+  if (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 100) {
+    return err(commitmentError('COMMITMENT_PROGRESS_INVALID', { value: p }));
+  }
+  if (typeof update.note !== 'string' || update.note.trim() === '') {
+    return err(commitmentError('COMMITMENT_UPDATE_NOTE_REQUIRED'));
+  }
+  const day = parseDayNumber(update.date);
+  if (
+    !day.ok ||
+    compareDays(update.date, options.today) > 0 ||
+    (commitment.lastUpdateOn !== undefined && compareDays(update.date, commitment.lastUpdateOn) < 0)
+  ) {
+    return err(commitmentError('COMMITMENT_UPDATE_DATE_INVALID', { value: update.date }));
+  }
+  const status: CommitmentStatus =
+    p === 100 ? 'DONE' : p > 0 || commitment.status === 'IN_PROGRESS' ? 'IN_PROGRESS' : 'PLANNED';
+  return ok({ status, progress: p, lastUpdateOn: update.date });
+}
+
+/** Overdue: not done or cancelled, and the due date has passed (a calendar date, in WIB). */
+export function isCommitmentOverdue(commitment: Pick<Commitment, 'status' | 'dueDate'>, today: Day): boolean {
+  return !CLOSED.includes(commitment.status) && compareDays(today, commitment.dueDate) > 0;
+}
+
+/** Done on time: finished on or before its due date. */
+export function commitmentDoneOnTime(dueDate: string, doneOn: Day): boolean {
+  return compareDays(doneOn, dueDate) <= 0;
+}

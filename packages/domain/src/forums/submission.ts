@@ -1,0 +1,100 @@
+import { type DomainError, type ErrorMessages, errorFactory, type Message } from '../errors.js';
+import { err, ok, type Result } from '../result.js';
+
+/*
+ * Citizen submissions to a forum or session (issue 5). Public participation (peran serta
+ * masyarakat) in public services, from setting standards to evaluating them, is part of UU 25/2009;
+ * the original text is kept unedited and moderation hides, never deletes.
+ */
+export const SUBMISSION_KINDS = ['ASPIRATION', 'CRITIQUE'] as const;
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+
+export const SUBMISSION_KIND_LABELS = {
+  ASPIRATION: { id: 'Aspirasi', en: 'Aspiration' },
+  CRITIQUE: { id: 'Kritik', en: 'Critique' },
+} as const satisfies Record<SubmissionKind, Message>;
+
+export const SubmissionErrorCode = {
+  SUBMISSION_ALREADY_SUPPORTED: 'SUBMISSION_ALREADY_SUPPORTED',
+  SUBMISSION_HIDE_REASON_REQUIRED: 'SUBMISSION_HIDE_REASON_REQUIRED',
+  SUBMISSION_TEXT_REQUIRED: 'SUBMISSION_TEXT_REQUIRED',
+  SUBMISSION_TEXT_TOO_LONG: 'SUBMISSION_TEXT_TOO_LONG',
+  SUBMISSION_KIND_INVALID: 'SUBMISSION_KIND_INVALID',
+} as const;
+export type SubmissionErrorCode = (typeof SubmissionErrorCode)[keyof typeof SubmissionErrorCode];
+
+export const SUBMISSION_ERROR_MESSAGES = {
+  SUBMISSION_ALREADY_SUPPORTED: {
+    id: 'Anda sudah mendukung usulan ini.',
+    en: 'You already support this submission.',
+  },
+  SUBMISSION_HIDE_REASON_REQUIRED: {
+    id: 'Alasan wajib diisi untuk menyembunyikan kiriman; penulis akan melihat alasannya.',
+    en: 'A reason is required to hide a submission; its author will see it.',
+  },
+  SUBMISSION_TEXT_REQUIRED: {
+    id: 'Isi aspirasi atau kritik wajib diisi.',
+    en: 'The submission text is required.',
+  },
+  SUBMISSION_TEXT_TOO_LONG: { id: 'Isi kiriman terlalu panjang.', en: 'The submission text is too long.' },
+  SUBMISSION_KIND_INVALID: {
+    id: 'Jenis kiriman harus aspirasi atau kritik.',
+    en: 'The submission kind must be an aspiration or a critique.',
+  },
+} as const satisfies ErrorMessages<SubmissionErrorCode>;
+
+const submissionError = errorFactory(SUBMISSION_ERROR_MESSAGES);
+export type SubmissionError = DomainError<SubmissionErrorCode>;
+
+export const SUBMISSION_MAX_LENGTH = 5000;
+
+/** Checks a new submission. The text is returned exactly as typed, to be stored unedited. */
+export function validateSubmission(input: {
+  readonly kind: string;
+  readonly text: string;
+}): Result<{ kind: SubmissionKind; text: string }, SubmissionError> {
+  const kind = SUBMISSION_KINDS.find((k) => k === input.kind);
+  if (!kind) return err(submissionError('SUBMISSION_KIND_INVALID', { value: input.kind }));
+  if (typeof input.text !== 'string' || input.text.trim() === '')
+    return err(submissionError('SUBMISSION_TEXT_REQUIRED'));
+  if (input.text.length > SUBMISSION_MAX_LENGTH) {
+    return err(
+      submissionError('SUBMISSION_TEXT_TOO_LONG', { length: input.text.length, max: SUBMISSION_MAX_LENGTH }),
+    );
+  }
+  return ok({ kind, text: input.text });
+}
+
+/** A citizen supports (+1) a submission once; supporting twice is refused, not silently ignored. */
+export function checkSupport(
+  supporterIds: readonly string[],
+  citizenId: string,
+): Result<{ supporters: number }, SubmissionError> {
+  if (supporterIds.includes(citizenId))
+    return err(submissionError('SUBMISSION_ALREADY_SUPPORTED', { citizenId }));
+  return ok({ supporters: supporterIds.length + 1 });
+}
+
+export type Moderation = { readonly hidden: boolean; readonly reason?: string };
+
+/** Hiding needs a reason the author will see; the original stays stored. */
+export function hideSubmission(reason: string | null | undefined): Result<Moderation, SubmissionError> {
+  if (!reason || reason.trim() === '') return err(submissionError('SUBMISSION_HIDE_REASON_REQUIRED'));
+  return ok({ hidden: true, reason });
+}
+
+export type SubmissionViewer = { readonly userId?: string; readonly isModerator?: boolean };
+
+/**
+ * What a viewer sees of a submission: everything while it is visible; once hidden, the author
+ * and moderators still see the text and the reason, everybody else only a notice.
+ */
+export function submissionVisibility(
+  submission: { readonly authorId: string; readonly moderation?: Moderation },
+  viewer: SubmissionViewer,
+): 'FULL' | 'HIDDEN_WITH_REASON' | 'HIDDEN_NOTICE' {
+  if (!submission.moderation?.hidden) return 'FULL';
+  return viewer.isModerator || (viewer.userId !== undefined && viewer.userId === submission.authorId)
+    ? 'HIDDEN_WITH_REASON'
+    : 'HIDDEN_NOTICE';
+}

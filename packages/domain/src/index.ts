@@ -1,0 +1,37 @@
+/**
+ * @layanan/domain — public-service rules for an Indonesian city, as pure functions.
+ *
+ * The root entry holds the shared conventions (Result, errors) and every area as a namespace;
+ * import an area's subpath (`@layanan/domain/staff`, …) to get its names directly.
+ */
+export * as calendar from './calendar/index.js';
+export { type DomainErrorCode, ERROR_CATALOGS, ERROR_MESSAGES, errorMessage } from './error-catalog.js';
+export {
+  type DomainError,
+  domainError,
+  type ErrorMessages,
+  errorFactory,
+  type FieldError,
+  fieldError,
+  type InvalidInputError,
+  invalidInputError,
+  type Message,
+  VALIDATION_ERROR_MESSAGES,
+  ValidationErrorCode,
+} from './errors.js';
+export * as feedback from './feedback/index.js';
+export * as forums from './forums/index.js';
+export {
+  type Err,
+  err,
+  flatMapResult,
+  isErr,
+  isOk,
+  mapResult,
+  type Ok,
+  ok,
+  type Result,
+  unwrap,
+} from './result.js';
+export * as services from './services/index.js';
+export * as staff from './staff/index.js';

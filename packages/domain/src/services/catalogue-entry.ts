@@ -1,0 +1,124 @@
+// Editable fields of a catalogue entry. Completion time and cost are components of the service
+// standard (UU 25/2009 art. 21); the limits here keep published promises meaningful.
+import { type ErrorMessages, type FieldError, type InvalidInputError, invalidInputError } from '../errors.js';
+import { err, ok, type Result } from '../result.js';
+
+export const CatalogueEntryErrorCode = { CATALOGUE_ENTRY_INVALID: 'CATALOGUE_ENTRY_INVALID' } as const;
+export type CatalogueEntryErrorCode = (typeof CatalogueEntryErrorCode)[keyof typeof CatalogueEntryErrorCode];
+
+export const CATALOGUE_ENTRY_ERROR_MESSAGES = {
+  CATALOGUE_ENTRY_INVALID: {
+    id: 'Data layanan tidak valid; periksa kolom yang ditandai.',
+    en: 'The service data is invalid; check the marked fields.',
+  },
+} as const satisfies ErrorMessages<CatalogueEntryErrorCode>;
+
+export const CATALOGUE_ENTRY_LIMITS = {
+  nameLength: { min: 3, max: 200 },
+  descriptionLength: { min: 10, max: 5000 },
+  /** Working days. A year of working days is the longest promise that still means something. */
+  completionDays: { min: 1, max: 250 },
+  /** Rupiah; above this a typo is likelier than a tariff. */
+  costIdr: { min: 0, max: 1_000_000_000 },
+} as const;
+
+export type CatalogueEntryUpdate = {
+  readonly name?: string | undefined;
+  readonly description?: string | undefined;
+  readonly completionDays?: number | undefined;
+  readonly costIdr?: number | undefined;
+};
+
+export type CatalogueEntryError = InvalidInputError<CatalogueEntryErrorCode>;
+
+function problem(
+  field: string,
+  code: FieldError['code'],
+  id: string,
+  en: string,
+  details?: Record<string, unknown>,
+) {
+  const base = { field, code, message: { id, en } };
+  return (details ? { ...base, details } : base) as FieldError;
+}
+
+function text(
+  field: 'name' | 'description',
+  value: string,
+  limits: { min: number; max: number },
+  labels: { id: string; en: string },
+): FieldError | null {
+  const trimmed = value.trim();
+  if (trimmed.length === 0)
+    return problem(field, 'REQUIRED', `${labels.id} wajib diisi.`, `The ${labels.en} is required.`);
+  if (trimmed.length < limits.min || trimmed.length > limits.max) {
+    return problem(
+      field,
+      trimmed.length < limits.min ? 'TOO_SHORT' : 'TOO_LONG',
+      `${labels.id} harus ${limits.min}–${limits.max} karakter.`,
+      `The ${labels.en} must be ${limits.min}–${limits.max} characters.`,
+      { ...limits, length: trimmed.length },
+    );
+  }
+  return null;
+}
+
+/**
+ * Checks a partial update of a catalogue entry; only the fields given are checked and returned
+ * (text trimmed). Every broken field is reported, not just the first.
+ */
+export function validateServiceUpdate(
+  input: CatalogueEntryUpdate,
+): Result<CatalogueEntryUpdate, CatalogueEntryError> {
+  const fields: FieldError[] = [];
+  const value: { -readonly [K in keyof CatalogueEntryUpdate]: CatalogueEntryUpdate[K] } = {};
+  const L = CATALOGUE_ENTRY_LIMITS;
+
+  if (input.name !== undefined) {
+    const issue = text('name', input.name, L.nameLength, { id: 'Nama layanan', en: 'service name' });
+    if (issue) fields.push(issue);
+    else value.name = input.name.trim();
+  }
+  if (input.description !== undefined) {
+    const issue = text('description', input.description, L.descriptionLength, {
+      id: 'Uraian',
+      en: 'description',
+    });
+    if (issue) fields.push(issue);
+    else value.description = input.description.trim();
+  }
+  if (input.completionDays !== undefined) {
+    const days = input.completionDays;
+    const { min, max } = L.completionDays;
+    if (!Number.isInteger(days) || days < min || days > max) {
+      fields.push(
+        problem(
+          'completionDays',
+          Number.isInteger(days) ? 'OUT_OF_RANGE' : 'NOT_INTEGER',
+          `Waktu penyelesaian harus bilangan bulat ${min}–${max} hari kerja.`,
+          `The completion time must be a whole number of ${min}–${max} working days.`,
+          { min, max, value: days },
+        ),
+      );
+    } else value.completionDays = days;
+  }
+  if (input.costIdr !== undefined) {
+    const cost = input.costIdr;
+    const { min, max } = L.costIdr;
+    if (!Number.isInteger(cost) || cost < min || cost > max) {
+      fields.push(
+        problem(
+          'costIdr',
+          Number.isInteger(cost) ? 'OUT_OF_RANGE' : 'NOT_INTEGER',
+          `Biaya harus bilangan bulat rupiah antara ${min} dan ${max}; 0 berarti gratis.`,
+          `The cost must be a whole number of rupiah between ${min} and ${max}; 0 means free.`,
+          { min, max, value: cost },
+        ),
+      );
+    } else value.costIdr = cost;
+  }
+  if (fields.length > 0) {
+    return err(invalidInputError('CATALOGUE_ENTRY_INVALID', CATALOGUE_ENTRY_ERROR_MESSAGES, fields));
+  }
+  return ok(value);
+}

@@ -1,0 +1,72 @@
+export type { AttributeDatatype, AttributeValue, ServiceAttribute } from './attributes.js';
+export {
+  ATTRIBUTE_DATATYPES,
+  ATTRIBUTE_ERROR_MESSAGES,
+  AttributeErrorCode,
+  validateAttributeValues,
+} from './attributes.js';
+export type { CatalogueEntryError, CatalogueEntryUpdate } from './catalogue-entry.js';
+export {
+  CATALOGUE_ENTRY_ERROR_MESSAGES,
+  CATALOGUE_ENTRY_LIMITS,
+  CatalogueEntryErrorCode,
+  validateServiceUpdate,
+} from './catalogue-entry.js';
+export type { DeadlinePeriod, LaporDeadlines, LaporReportType, LaporStageDueDates } from './lapor.js';
+export {
+  dueDate,
+  LAPOR_DEFAULT_DEADLINES,
+  LAPOR_ERROR_MESSAGES,
+  LAPOR_REPORT_TYPE_LABELS,
+  LAPOR_REPORT_TYPES,
+  LaporErrorCode,
+  laporStageDueDates,
+  resolveLaporDeadlines,
+} from './lapor.js';
+export type { AssignmentCandidate } from './routing.js';
+export { pickAssignee, ROUTING_ERROR_MESSAGES, RoutingErrorCode } from './routing.js';
+export type {
+  RequestActor,
+  RequestClock,
+  RequestError,
+  RequestState,
+  RequestTransition,
+} from './service-request.js';
+export {
+  allowedRequestTransitions,
+  checkRequestVersion,
+  isTerminalRequestState,
+  open311Status,
+  REQUEST_ACTORS,
+  REQUEST_ERROR_MESSAGES,
+  REQUEST_STATE_LABELS,
+  REQUEST_STATES,
+  REQUEST_TRANSITIONS,
+  RequestErrorCode,
+  requestClock,
+  requestTransition,
+} from './service-request.js';
+export type {
+  ServiceKind,
+  ServiceStandard,
+  ServiceStandardComponent,
+  ServiceStandardError,
+  TextOrList,
+} from './service-standard.js';
+export {
+  missingServiceStandardComponents,
+  SERVICE_KIND_LABELS,
+  SERVICE_KINDS,
+  SERVICE_STANDARD_COMPONENT_CODES,
+  SERVICE_STANDARD_COMPONENTS,
+  SERVICE_STANDARD_ERROR_MESSAGES,
+  ServiceStandardErrorCode,
+  validateServiceStandard,
+} from './service-standard.js';
+export type { TrackingCode } from './tracking-code.js';
+export {
+  formatTrackingCode,
+  parseTrackingCode,
+  TRACKING_CODE_ERROR_MESSAGES,
+  TrackingCodeErrorCode,
+} from './tracking-code.js';

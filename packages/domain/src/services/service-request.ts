@@ -1,0 +1,196 @@
+import { type DomainError, type ErrorMessages, errorFactory, type Message } from '../errors.js';
+import { err, ok, type Result } from '../result.js';
+
+/*
+ * The life of a service request (issue 4): submitted → verified → in progress → completed, with
+ * returned-to-citizen (requirements incomplete; the clock pauses), rejected (reason required),
+ * escalated (a deadline passed, or staff asked a supervisor) and withdrawn by the citizen.
+ * Completion time is a component of the published service standard (UU 25/2009 art. 21(d)), so
+ * the state decides whether that clock runs; reasons shown to the citizen follow the openness and
+ * accountability principles of the same law (art. 4).
+ */
+export const REQUEST_STATES = [
+  'SUBMITTED',
+  'VERIFIED',
+  'IN_PROGRESS',
+  'COMPLETED',
+  'RETURNED_TO_CITIZEN',
+  'REJECTED',
+  'ESCALATED',
+  'WITHDRAWN',
+] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+export const REQUEST_STATE_LABELS = {
+  SUBMITTED: { id: 'Diajukan', en: 'Submitted' },
+  VERIFIED: { id: 'Terverifikasi', en: 'Verified' },
+  IN_PROGRESS: { id: 'Diproses', en: 'In progress' },
+  COMPLETED: { id: 'Selesai', en: 'Completed' },
+  RETURNED_TO_CITIZEN: { id: 'Dikembalikan ke pemohon', en: 'Returned to the applicant' },
+  REJECTED: { id: 'Ditolak', en: 'Rejected' },
+  ESCALATED: { id: 'Dieskalasi ke atasan', en: 'Escalated to a supervisor' },
+  WITHDRAWN: { id: 'Dibatalkan pemohon', en: 'Withdrawn by the applicant' },
+} as const satisfies Record<RequestState, Message>;
+
+export const REQUEST_ACTORS = ['CITIZEN', 'STAFF', 'SUPERVISOR', 'SYSTEM'] as const;
+export type RequestActor = (typeof REQUEST_ACTORS)[number];
+
+const TERMINAL: readonly RequestState[] = ['COMPLETED', 'REJECTED', 'WITHDRAWN'];
+const OFFICERS: readonly RequestActor[] = ['STAFF', 'SUPERVISOR'];
+const ESCALATORS: readonly RequestActor[] = ['SYSTEM', 'STAFF', 'SUPERVISOR'];
+const CITIZEN: readonly RequestActor[] = ['CITIZEN'];
+
+/** Allowed transitions and who may make them. Anything not listed is refused. */
+export const REQUEST_TRANSITIONS: Readonly<
+  Record<RequestState, Readonly<Partial<Record<RequestState, readonly RequestActor[]>>>>
+> = {
+  SUBMITTED: {
+    VERIFIED: OFFICERS,
+    RETURNED_TO_CITIZEN: OFFICERS,
+    REJECTED: OFFICERS,
+    ESCALATED: ESCALATORS,
+    WITHDRAWN: CITIZEN,
+  },
+  VERIFIED: {
+    IN_PROGRESS: OFFICERS,
+    RETURNED_TO_CITIZEN: OFFICERS,
+    REJECTED: OFFICERS,
+    ESCALATED: ESCALATORS,
+    WITHDRAWN: CITIZEN,
+  },
+  IN_PROGRESS: {
+    COMPLETED: OFFICERS,
+    RETURNED_TO_CITIZEN: OFFICERS,
+    REJECTED: OFFICERS,
+    ESCALATED: ESCALATORS,
+    WITHDRAWN: CITIZEN,
+  },
+  // The citizen (or counter staff on their behalf) hands in what was missing; the clock resumes.
+  RETURNED_TO_CITIZEN: {
+    SUBMITTED: ['CITIZEN', 'STAFF'],
+    REJECTED: OFFICERS,
+    WITHDRAWN: CITIZEN,
+  },
+  // The supervisor (or the staff member they reassign it to) takes it on from where it stood.
+  ESCALATED: {
+    VERIFIED: OFFICERS,
+    IN_PROGRESS: OFFICERS,
+    COMPLETED: OFFICERS,
+    RETURNED_TO_CITIZEN: OFFICERS,
+    REJECTED: OFFICERS,
+    WITHDRAWN: CITIZEN,
+  },
+  COMPLETED: {},
+  REJECTED: {},
+  WITHDRAWN: {},
+};
+
+/** Transitions that must say why (the reason is shown to the citizen). */
+const REASON_REQUIRED: readonly RequestState[] = ['REJECTED', 'RETURNED_TO_CITIZEN'];
+
+/** Whether the service-standard clock runs: it pauses while the citizen must act. */
+export type RequestClock = 'RUNNING' | 'PAUSED' | 'STOPPED';
+
+export function requestClock(state: RequestState): RequestClock {
+  if (TERMINAL.includes(state)) return 'STOPPED';
+  return state === 'RETURNED_TO_CITIZEN' ? 'PAUSED' : 'RUNNING';
+}
+
+export function isTerminalRequestState(state: RequestState): boolean {
+  return TERMINAL.includes(state);
+}
+
+/** Open311 GeoReport v2 status of a request. */
+export function open311Status(state: RequestState): 'open' | 'closed' {
+  return isTerminalRequestState(state) ? 'closed' : 'open';
+}
+
+export const RequestErrorCode = {
+  REQUEST_TRANSITION_NOT_ALLOWED: 'REQUEST_TRANSITION_NOT_ALLOWED',
+  REQUEST_ALREADY_CLOSED: 'REQUEST_ALREADY_CLOSED',
+  REQUEST_ACTOR_NOT_ALLOWED: 'REQUEST_ACTOR_NOT_ALLOWED',
+  REQUEST_REASON_REQUIRED: 'REQUEST_REASON_REQUIRED',
+  REQUEST_VERSION_CONFLICT: 'REQUEST_VERSION_CONFLICT',
+} as const;
+export type RequestErrorCode = (typeof RequestErrorCode)[keyof typeof RequestErrorCode];
+
+export const REQUEST_ERROR_MESSAGES = {
+  REQUEST_TRANSITION_NOT_ALLOWED: {
+    id: 'Perubahan status permohonan ini tidak diizinkan.',
+    en: 'This status change is not allowed for the request.',
+  },
+  REQUEST_ALREADY_CLOSED: {
+    id: 'Permohonan sudah selesai, ditolak, atau dibatalkan; statusnya tidak dapat diubah.',
+    en: 'The request is already completed, rejected or withdrawn; its status cannot change.',
+  },
+  REQUEST_ACTOR_NOT_ALLOWED: {
+    id: 'Anda tidak berwenang melakukan perubahan status ini.',
+    en: 'You are not allowed to make this status change.',
+  },
+  REQUEST_REASON_REQUIRED: {
+    id: 'Alasan wajib diisi untuk perubahan status ini.',
+    en: 'A reason is required for this status change.',
+  },
+  REQUEST_VERSION_CONFLICT: {
+    id: 'Permohonan telah diubah oleh petugas lain. Muat ulang lalu coba lagi.',
+    en: 'Someone else changed the request meanwhile. Reload and try again.',
+  },
+} as const satisfies ErrorMessages<RequestErrorCode>;
+
+const requestError = errorFactory(REQUEST_ERROR_MESSAGES);
+export type RequestError = DomainError<RequestErrorCode>;
+
+export type RequestTransition = {
+  readonly from: RequestState;
+  readonly to: RequestState;
+  readonly clock: RequestClock;
+};
+
+/**
+ * Checks a status change: the transition must exist, the actor must be allowed to make it, and
+ * rejecting or returning a request needs a (public) reason.
+ */
+export function requestTransition(
+  from: RequestState,
+  to: RequestState,
+  context: { readonly actor: RequestActor; readonly reason?: string | null },
+): Result<RequestTransition, RequestError> {
+  if (!REQUEST_STATES.includes(from) || !REQUEST_STATES.includes(to)) {
+    return err(requestError('REQUEST_TRANSITION_NOT_ALLOWED', { from, to }));
+  }
+  if (isTerminalRequestState(from)) return err(requestError('REQUEST_ALREADY_CLOSED', { from, to }));
+  const actors = REQUEST_TRANSITIONS[from][to];
+  if (actors === undefined) {
+    return err(
+      requestError('REQUEST_TRANSITION_NOT_ALLOWED', { from, to, allowed: allowedRequestTransitions(from) }),
+    );
+  }
+  if (!actors.includes(context.actor)) {
+    return err(
+      requestError('REQUEST_ACTOR_NOT_ALLOWED', { from, to, actor: context.actor, allowedActors: actors }),
+    );
+  }
+  if (REASON_REQUIRED.includes(to) && (context.reason ?? '').trim() === '') {
+    return err(requestError('REQUEST_REASON_REQUIRED', { from, to }));
+  }
+  return ok({ from, to, clock: requestClock(to) });
+}
+
+/** The states reachable from `from`, optionally only those `actor` may move to. */
+export function allowedRequestTransitions(from: RequestState, actor?: RequestActor): RequestState[] {
+  const targets = REQUEST_TRANSITIONS[from] ?? {};
+  return REQUEST_STATES.filter((to) => {
+    const actors = targets[to];
+    return actors !== undefined && (actor === undefined || actors.includes(actor));
+  });
+}
+
+/**
+ * Optimistic concurrency: a change is based on the version the actor saw. When two staff act
+ * at once, the one whose version is stale gets a typed conflict instead of overwriting.
+ */
+export function checkRequestVersion(current: number, expected: number): Result<number, RequestError> {
+  return current === expected
+    ? ok(current + 1)
+    : err(requestError('REQUEST_VERSION_CONFLICT', { currentVersion: current, expectedVersion: expected }));
+}

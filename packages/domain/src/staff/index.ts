@@ -1,0 +1,83 @@
+export type {
+  CompetencyAtLevel,
+  CompetencyGap,
+  CompetencyLevel,
+  CompetencyType,
+  UnitCompetencyGap,
+  UnitCompetencyGapReport,
+  UnitMemberCompetencies,
+} from './competencies.js';
+export {
+  COMPETENCY_ERROR_MESSAGES,
+  COMPETENCY_LEVELS,
+  COMPETENCY_TYPE_LABELS,
+  COMPETENCY_TYPES,
+  CompetencyErrorCode,
+  competencyGaps,
+  isCompetencyLevel,
+  parseCompetencyLevel,
+  parseCompetencyType,
+  unitCompetencyGapReport,
+} from './competencies.js';
+export type { Gender, NipError, NipKind, ParsedNip } from './nip.js';
+export { formatNip, NIP_ERROR_MESSAGES, NipErrorCode, parseNip } from './nip.js';
+export type {
+  ExpectationLevel,
+  OrganizationRating,
+  PerformanceRating,
+  QuotaCheck,
+  SangatBaikQuotaRule,
+} from './performance.js';
+export {
+  checkSangatBaikQuota,
+  EXPECTATION_LABELS,
+  EXPECTATION_LEVELS,
+  ORGANIZATION_RATINGS,
+  PERFORMANCE_ERROR_MESSAGES,
+  PERFORMANCE_RATING_LABELS,
+  PERFORMANCE_RATINGS,
+  PerformanceErrorCode,
+  performanceRating,
+  SKP_MATRIX,
+  skpRating,
+} from './performance.js';
+export type { PnsRank, PnsRankCode, PppkGrade } from './ranks.js';
+export {
+  comparePnsRanks,
+  comparePppkGrades,
+  nextPnsRank,
+  PNS_RANK_CODES,
+  PNS_RANKS,
+  PPPK_GRADES,
+  parsePnsRank,
+  parsePppkGrade,
+  pnsRank,
+  pnsRankOrder,
+  pppkGradeOrder,
+  RANK_ERROR_MESSAGES,
+  RankErrorCode,
+} from './ranks.js';
+export type {
+  PersonTrainingCompliance,
+  TrainingComplianceReport,
+  TrainingRecord,
+  UnitTrainingCompliance,
+} from './training.js';
+export {
+  JP_MINUTES,
+  jpToMinutes,
+  minutesToJp,
+  TRAINING_ERROR_MESSAGES,
+  TrainingErrorCode,
+  trainingCompliance,
+  validateTrainingRecord,
+  YEARLY_TRAINING_RIGHT_JP,
+} from './training.js';
+export type {
+  PlannedCourse,
+  TrainingCourse,
+  TrainingPlan,
+  TrainingPlanOptions,
+  UnitTrainingPlan,
+} from './training-plan.js';
+export { proposeTrainingPlan, proposeUnitTrainingPlan } from './training-plan.js';

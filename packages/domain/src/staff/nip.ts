@@ -1,0 +1,155 @@
+import { type Day, isValidDate, toDayNumber } from '../calendar/day.js';
+import { type DomainError, type ErrorMessages, errorFactory } from '../errors.js';
+import { err, ok, type Result } from '../result.js';
+
+/*
+ * NIP (Nomor Induk Pegawai), 18 digits.
+ * PNS (PP 11/2017 on PNS management; BKN rules on NIP):
+ *   birth date YYYYMMDD · TMT CPNS YYYYMM · gender (1 male, 2 female) · sequence (3 digits)
+ *   e.g. 19850312 201001 1 004.
+ * PPPK (layout as issued by BKN; *unverified* in this project, so it is read, not policed):
+ *   birth date YYYYMMDD · appointment year YYYY · type code "2x" · gender · sequence (3 digits)
+ *   e.g. 19920315 2022 21 2 001. The 13th digit tells the kinds apart: for a PNS it is the first
+ *   digit of the TMT month (0 or 1), for a PPPK it is 2.
+ */
+
+export type NipKind = 'PNS' | 'PPPK';
+export type Gender = 'M' | 'F';
+
+export type ParsedNip = {
+  readonly kind: NipKind;
+  /** The 18 digits without spaces. */
+  readonly nip: string;
+  readonly birthDate: string /* YYYY-MM-DD */;
+  /** TMT CPNS `YYYY-MM` for PNS, appointment year `YYYY` for PPPK. */
+  readonly appointment: string;
+  readonly gender: Gender;
+  readonly sequence: number;
+};
+
+export const NipErrorCode = {
+  NIP_REQUIRED: 'NIP_REQUIRED',
+  NIP_NON_DIGIT: 'NIP_NON_DIGIT',
+  NIP_INVALID_LENGTH: 'NIP_INVALID_LENGTH',
+  NIP_INVALID_BIRTH_DATE: 'NIP_INVALID_BIRTH_DATE',
+  NIP_INVALID_APPOINTMENT_DATE: 'NIP_INVALID_APPOINTMENT_DATE',
+  NIP_INVALID_GENDER: 'NIP_INVALID_GENDER',
+  NIP_APPOINTMENT_BEFORE_AGE_18: 'NIP_APPOINTMENT_BEFORE_AGE_18',
+  NIP_APPOINTMENT_IN_FUTURE: 'NIP_APPOINTMENT_IN_FUTURE',
+} as const;
+export type NipErrorCode = (typeof NipErrorCode)[keyof typeof NipErrorCode];
+
+export const NIP_ERROR_MESSAGES = {
+  NIP_REQUIRED: { id: 'NIP wajib diisi.', en: 'The NIP is required.' },
+  NIP_NON_DIGIT: { id: 'NIP hanya boleh berisi angka.', en: 'The NIP may contain digits only.' },
+  NIP_INVALID_LENGTH: { id: 'NIP harus terdiri dari 18 angka.', en: 'The NIP must have 18 digits.' },
+  NIP_INVALID_BIRTH_DATE: {
+    id: 'Tanggal lahir dalam NIP (angka 1–8) tidak valid.',
+    en: 'The birth date in the NIP (digits 1–8) is not a real date.',
+  },
+  NIP_INVALID_APPOINTMENT_DATE: {
+    id: 'TMT pengangkatan dalam NIP (angka 9–14) tidak valid.',
+    en: 'The appointment date in the NIP (digits 9–14) is not a valid year and month.',
+  },
+  NIP_INVALID_GENDER: {
+    id: 'Kode jenis kelamin dalam NIP harus 1 (laki-laki) atau 2 (perempuan).',
+    en: 'The gender digit in the NIP must be 1 (male) or 2 (female).',
+  },
+  NIP_APPOINTMENT_BEFORE_AGE_18: {
+    id: 'TMT pengangkatan dalam NIP lebih awal dari ulang tahun ke-18.',
+    en: 'The appointment date in the NIP is before the 18th birthday.',
+  },
+  NIP_APPOINTMENT_IN_FUTURE: {
+    id: 'TMT pengangkatan dalam NIP belum terjadi.',
+    en: 'The appointment date in the NIP is in the future.',
+  },
+} as const satisfies ErrorMessages<NipErrorCode>;
+
+const nipError = errorFactory(NIP_ERROR_MESSAGES);
+
+export type NipError = DomainError<NipErrorCode>;
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * Parses and validates a NIP, deriving birth date, appointment, gender and sequence from it.
+ * Accepts the digits with or without spaces (`19850312 201001 1 004`). `now` is injected so the
+ * "appointment in the future" check is reproducible; a `Date` is read in WIB.
+ */
+export function parseNip(nip: string, options: { readonly now: Day }): Result<ParsedNip, NipError> {
+  if (typeof nip !== 'string' || nip.trim() === '') return err(nipError('NIP_REQUIRED'));
+  const digits = nip.replace(/\s+/g, '');
+  if (!/^\d+$/.test(digits)) return err(nipError('NIP_NON_DIGIT', { nip }));
+  if (digits.length !== 18) return err(nipError('NIP_INVALID_LENGTH', { nip, length: digits.length }));
+
+  const num = (from: number, to: number) => Number(digits.slice(from, to));
+  const by = num(0, 4);
+  const bm = num(4, 6);
+  const bd = num(6, 8);
+  if (!isValidDate(by, bm, bd)) return err(nipError('NIP_INVALID_BIRTH_DATE', { value: digits.slice(0, 8) }));
+  const birthDate = `${digits.slice(0, 4)}-${pad2(bm)}-${pad2(bd)}`;
+
+  if (digits[12] === '2') {
+    // PPPK: only what is needed to fill the record is checked (see the layout note above).
+    const genderDigit = digits[14];
+    if (genderDigit !== '1' && genderDigit !== '2') {
+      return err(nipError('NIP_INVALID_GENDER', { value: genderDigit, kind: 'PPPK' }));
+    }
+    return ok({
+      kind: 'PPPK',
+      nip: digits,
+      birthDate,
+      appointment: digits.slice(8, 12),
+      gender: genderDigit === '1' ? 'M' : 'F',
+      sequence: num(15, 18),
+    });
+  }
+
+  const ay = num(8, 12);
+  const am = num(12, 14);
+  if (!isValidDate(ay, am, 1)) {
+    return err(nipError('NIP_INVALID_APPOINTMENT_DATE', { value: digits.slice(8, 14) }));
+  }
+  const genderDigit = digits[14];
+  if (genderDigit !== '1' && genderDigit !== '2') {
+    return err(nipError('NIP_INVALID_GENDER', { value: genderDigit, kind: 'PNS' }));
+  }
+  const appointment = `${digits.slice(8, 12)}-${pad2(am)}`;
+
+  // TMT CPNS is the first day of its month. Comparing (year, month, day) tuples avoids building
+  // the 18th birthday as a date, which for 29 February would need a convention.
+  const tmt = [ay, am, 1] as const;
+  const eighteenth = [by + 18, bm, bd] as const;
+  if (compareTuples(tmt, eighteenth) < 0) {
+    return err(nipError('NIP_APPOINTMENT_BEFORE_AGE_18', { birthDate, appointment }));
+  }
+  if (toDayNumber(`${appointment}-01`) > toDayNumber(options.now)) {
+    return err(nipError('NIP_APPOINTMENT_IN_FUTURE', { appointment }));
+  }
+  return ok({
+    kind: 'PNS',
+    nip: digits,
+    birthDate,
+    appointment,
+    gender: genderDigit === '1' ? 'M' : 'F',
+    sequence: num(15, 18),
+  });
+}
+
+function compareTuples(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i += 1) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Groups a valid NIP the way it is printed on cards: `19850312 201001 1 004` / `19920315 2022 21 2 001`. */
+export function formatNip(parsed: Pick<ParsedNip, 'kind' | 'nip'>): string {
+  const d = parsed.nip;
+  return parsed.kind === 'PNS'
+    ? `${d.slice(0, 8)} ${d.slice(8, 14)} ${d.slice(14, 15)} ${d.slice(15)}`
+    : `${d.slice(0, 8)} ${d.slice(8, 12)} ${d.slice(12, 14)} ${d.slice(14, 15)} ${d.slice(15)}`;
+}

@@ -1,0 +1,141 @@
+import { type DomainError, type ErrorMessages, errorFactory, type Message } from '../errors.js';
+import { err, ok, type Result } from '../result.js';
+
+/*
+ * SKP performance rating (PermenPANRB 6/2022 on ASN performance management): work results
+ * (hasil kerja) and work behaviour (perilaku kerja, the BerAKHLAK values) are each rated against
+ * expectation; the rating (predikat kinerja) follows from the matrix below.
+ */
+export const EXPECTATION_LEVELS = ['ABOVE', 'AS_EXPECTED', 'BELOW'] as const;
+export type ExpectationLevel = (typeof EXPECTATION_LEVELS)[number];
+
+export const PERFORMANCE_RATINGS = [
+  'SANGAT_BAIK',
+  'BAIK',
+  'BUTUH_PERBAIKAN',
+  'KURANG_MISCONDUCT',
+  'SANGAT_KURANG',
+] as const;
+export type PerformanceRating = (typeof PERFORMANCE_RATINGS)[number];
+
+export const PERFORMANCE_RATING_LABELS = {
+  SANGAT_BAIK: { id: 'Sangat Baik', en: 'Outstanding' },
+  BAIK: { id: 'Baik', en: 'Good' },
+  BUTUH_PERBAIKAN: { id: 'Butuh Perbaikan', en: 'Needs improvement' },
+  KURANG_MISCONDUCT: { id: 'Kurang/Misconduct', en: 'Poor/misconduct' },
+  SANGAT_KURANG: { id: 'Sangat Kurang', en: 'Very poor' },
+} as const satisfies Record<PerformanceRating, Message>;
+
+export const EXPECTATION_LABELS = {
+  ABOVE: { id: 'Di atas ekspektasi', en: 'Above expectation' },
+  AS_EXPECTED: { id: 'Sesuai ekspektasi', en: 'As expected' },
+  BELOW: { id: 'Di bawah ekspektasi', en: 'Below expectation' },
+} as const satisfies Record<ExpectationLevel, Message>;
+
+/** `SKP_MATRIX[results][behaviour]`, rows and columns exactly as in PermenPANRB 6/2022. */
+export const SKP_MATRIX = {
+  ABOVE: { ABOVE: 'SANGAT_BAIK', AS_EXPECTED: 'BAIK', BELOW: 'KURANG_MISCONDUCT' },
+  AS_EXPECTED: { ABOVE: 'BAIK', AS_EXPECTED: 'BAIK', BELOW: 'KURANG_MISCONDUCT' },
+  BELOW: { ABOVE: 'BUTUH_PERBAIKAN', AS_EXPECTED: 'BUTUH_PERBAIKAN', BELOW: 'SANGAT_KURANG' },
+} as const satisfies Record<ExpectationLevel, Record<ExpectationLevel, PerformanceRating>>;
+
+/** The rating for a results level and a behaviour level. */
+export function performanceRating(results: ExpectationLevel, behaviour: ExpectationLevel): PerformanceRating {
+  const rating = SKP_MATRIX[results]?.[behaviour];
+  if (rating === undefined) throw new RangeError(`Unknown expectation level: ${results} / ${behaviour}`);
+  return rating;
+}
+
+/** Alias of `performanceRating`, named after the SKP. */
+export const skpRating = performanceRating;
+
+/** The organisation's own rating, which may set how many "Sangat Baik" its staff can get. */
+export const ORGANIZATION_RATINGS = [
+  'ISTIMEWA',
+  'BAIK',
+  'BUTUH_PERBAIKAN',
+  'KURANG',
+  'SANGAT_KURANG',
+] as const;
+export type OrganizationRating = (typeof ORGANIZATION_RATINGS)[number];
+
+/**
+ * The cap on "Sangat Baik" ratings in one unit and period. Organisations set it themselves
+ * (PermenPANRB 6/2022 ties the distribution to the organisation's result), so it is data:
+ * one share for all, or a share per organisation rating. No default share is shipped.
+ */
+export type SangatBaikQuotaRule = {
+  /** Maximum share 0–1, or per organisation rating. */
+  readonly maxShare: number | Readonly<Partial<Record<OrganizationRating, number>>>;
+  /** How `maxShare × people` becomes a head count. Default `FLOOR` (never exceed the share). */
+  readonly rounding?: 'FLOOR' | 'ROUND' | 'CEIL';
+};
+
+export const PerformanceErrorCode = {
+  SKP_QUOTA_EXCEEDED: 'SKP_QUOTA_EXCEEDED',
+  SKP_QUOTA_RULE_INVALID: 'SKP_QUOTA_RULE_INVALID',
+} as const;
+export type PerformanceErrorCode = (typeof PerformanceErrorCode)[keyof typeof PerformanceErrorCode];
+
+export const PERFORMANCE_ERROR_MESSAGES = {
+  SKP_QUOTA_EXCEEDED: {
+    id: 'Jumlah predikat "Sangat Baik" melebihi kuota unit untuk periode ini.',
+    en: 'More "Sangat Baik" (outstanding) ratings than the unit’s quota allows for this period.',
+  },
+  SKP_QUOTA_RULE_INVALID: {
+    id: 'Aturan kuota predikat "Sangat Baik" tidak valid atau tidak berlaku untuk predikat organisasi ini.',
+    en: 'The "Sangat Baik" quota rule is invalid or has no share for this organisation rating.',
+  },
+} as const satisfies ErrorMessages<PerformanceErrorCode>;
+
+const performanceError = errorFactory(PERFORMANCE_ERROR_MESSAGES);
+
+export type QuotaCheck = {
+  readonly people: number;
+  readonly sangatBaik: number;
+  readonly allowed: number;
+  readonly maxShare: number;
+};
+
+/**
+ * Checks a unit's ratings for a period against the "Sangat Baik" quota, before the period is
+ * finalised. On excess the error names how many are over (`details.excess`) and who holds the
+ * rating (`details.personIds`), so a supervisor can decide whom to revise.
+ */
+export function checkSangatBaikQuota(
+  ratings: readonly { readonly personId: string; readonly rating: PerformanceRating }[],
+  rule: SangatBaikQuotaRule,
+  context: { readonly organizationRating?: OrganizationRating } = {},
+): Result<QuotaCheck, DomainError<PerformanceErrorCode>> {
+  let maxShare: number | undefined;
+  if (typeof rule.maxShare === 'number') maxShare = rule.maxShare;
+  else if (context.organizationRating !== undefined) maxShare = rule.maxShare[context.organizationRating];
+  if (maxShare === undefined || !Number.isFinite(maxShare) || maxShare < 0 || maxShare > 1) {
+    return err(
+      performanceError('SKP_QUOTA_RULE_INVALID', {
+        maxShare: rule.maxShare,
+        organizationRating: context.organizationRating,
+      }),
+    );
+  }
+  const people = ratings.length;
+  // Clean floating-point noise first, so 0.29 × 100 = 28.999999999999996 counts as 29.
+  const exact = Math.round(maxShare * people * 1e9) / 1e9;
+  const rounding = rule.rounding ?? 'FLOOR';
+  const allowed =
+    rounding === 'CEIL' ? Math.ceil(exact) : rounding === 'ROUND' ? Math.round(exact) : Math.floor(exact);
+  const holders = ratings.filter((r) => r.rating === 'SANGAT_BAIK').map((r) => r.personId);
+  if (holders.length > allowed) {
+    return err(
+      performanceError('SKP_QUOTA_EXCEEDED', {
+        allowed,
+        actual: holders.length,
+        excess: holders.length - allowed,
+        people,
+        maxShare,
+        personIds: [...holders].sort(),
+      }),
+    );
+  }
+  return ok({ people, sangatBaik: holders.length, allowed, maxShare });
+}
