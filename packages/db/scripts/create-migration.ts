@@ -1,0 +1,33 @@
+// `pnpm db:migration <name>` (from the repo root):
+//   node --import tsx packages/db/scripts/create-migration.ts <name>
+// Writes prisma/migrations/<timestamp>_<name>/migration.sql for the changes in schema.prisma,
+// or prints "no changes" and writes nothing. Needs no PostgreSQL server (PGlite shadow DB).
+
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createMigration } from '../src/dev/create-migration.js';
+
+// Paths come from this file's location, not from the current directory.
+const schemaPath = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
+const migrationsDir = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
+
+const name = process.argv.slice(2).join(' ').trim();
+if (name === '' || name === '--help' || name === '-h') {
+  console.error('penggunaan / usage: pnpm db:migration <name>   (e.g. pnpm db:migration add_service_fee)');
+  process.exit(name === '' ? 1 : 0);
+}
+
+try {
+  const result = await createMigration({ name, schemaPath, migrationsDir });
+  if (result.status === 'no-changes') {
+    console.log(
+      'no changes — schema.prisma sudah sesuai dengan migrasi / schema.prisma matches the migrations',
+    );
+  } else {
+    console.log(`migrasi dibuat / migration created: ${relative(process.cwd(), result.path)}`);
+    console.log('periksa SQL-nya, lalu / review the SQL, then: pnpm db:migrate');
+  }
+} catch (error) {
+  console.error(`db:migration gagal / failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
