@@ -1,0 +1,32 @@
+import type { PrismaClient } from '@layanan/db';
+import type { Logger } from 'pino';
+import type { GatewayConfig } from './config.js';
+import type { Identity } from './identity.js';
+
+export type Lang = 'id' | 'en';
+
+export type GraphQLContext = {
+  prisma: PrismaClient;
+  identity: Identity;
+  requestId: string;
+  lang: Lang;
+  log: Logger;
+  config: GatewayConfig;
+};
+
+/** Indonesian unless the client asks for English first. */
+export function languageOf(request: Request): Lang {
+  const header = request.headers.get('accept-language')?.trim().toLowerCase() ?? '';
+  return header.startsWith('en') ? 'en' : 'id';
+}
+
+export function actorOf(identity: Identity): { actorKind: string; actorId: string | null } {
+  switch (identity.kind) {
+    case 'anonymous':
+      return { actorKind: 'ANONYMOUS', actorId: null };
+    case 'account':
+      return { actorKind: identity.role, actorId: identity.accountId };
+    case 'system':
+      return { actorKind: 'SYSTEM', actorId: identity.apiKeyId };
+  }
+}

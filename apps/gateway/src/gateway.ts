@@ -1,0 +1,133 @@
+// Assembles the Yoga app: schema, per-request context, health probes, request ids, access log.
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@layanan/db';
+import { GraphQLError } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { GatewayConfig } from './config.js';
+import { type GraphQLContext, languageOf } from './context.js';
+import { AuthenticationError, resolveIdentity } from './identity.js';
+import { schema } from './schema/index.js';
+
+export type Gateway = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+const requestIds = new WeakMap<Request, { id: string; started: number }>();
+
+function requestIdOf(request: Request): string {
+  let entry = requestIds.get(request);
+  if (!entry) {
+    const given = request.headers.get('x-request-id');
+    entry = { id: given && REQUEST_ID.test(given) ? given : randomUUID(), started: performance.now() };
+    requestIds.set(request, entry);
+  }
+  return entry.id;
+}
+
+function json(fetchAPI: { Response: typeof Response }, status: number, body: unknown): Response {
+  return new fetchAPI.Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+/** `/healthz`: the process is up. `/readyz`: the database answers and every migration is applied. */
+function healthProbes(db: Database): Plugin {
+  return {
+    async onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname === '/healthz') {
+        endResponse(json(fetchAPI, 200, { status: 'ok' }));
+        return;
+      }
+      if (url.pathname !== '/readyz') return;
+      try {
+        if (!(await db.ping())) {
+          endResponse(json(fetchAPI, 503, { status: 'unavailable', reason: 'database unreachable' }));
+          return;
+        }
+        const status = await db.status();
+        if (status.pending.length > 0 || status.failed.length > 0) {
+          endResponse(
+            json(fetchAPI, 503, {
+              status: 'unavailable',
+              reason: 'migrations not applied',
+              pending: status.pending,
+              failed: status.failed,
+            }),
+          );
+          return;
+        }
+        endResponse(json(fetchAPI, 200, { status: 'ready', database: db.kind }));
+      } catch {
+        endResponse(json(fetchAPI, 503, { status: 'unavailable', reason: 'database unreachable' }));
+      }
+    },
+  };
+}
+
+function requestLog(log: Logger): Plugin {
+  return {
+    onRequest({ request }) {
+      requestIdOf(request);
+    },
+    onResponse({ request, response }) {
+      const entry = requestIds.get(request);
+      if (entry) response.headers.set('x-request-id', entry.id);
+      const url = new URL(request.url);
+      log.info(
+        {
+          requestId: entry?.id,
+          method: request.method,
+          path: url.pathname,
+          status: response.status,
+          ms: entry ? Math.round(performance.now() - entry.started) : undefined,
+        },
+        'request',
+      );
+    },
+  };
+}
+
+export function createGateway(options: { db: Database; config: GatewayConfig; log: Logger }): Gateway {
+  const { db, config, log } = options;
+  return createYoga<Record<string, unknown>, GraphQLContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: config.graphiql ? { title: 'Layanan GraphQL' } : false,
+    // Unexpected errors are masked: clients see "Unexpected error.", the log has the cause.
+    maskedErrors: true,
+    logging: {
+      debug: (...args) => log.debug(args.map(String).join(' ')),
+      info: (...args) => log.info(args.map(String).join(' ')),
+      warn: (...args) => log.warn(args.map(String).join(' ')),
+      error: (...args) => {
+        const [first, ...rest] = args;
+        if (first instanceof Error) log.error({ err: first }, rest.map(String).join(' ') || first.message);
+        else log.error(args.map(String).join(' '));
+      },
+    },
+    plugins: [healthProbes(db), requestLog(log)],
+    context: async ({ request }): Promise<GraphQLContext> => {
+      const requestId = requestIdOf(request);
+      try {
+        const identity = await resolveIdentity(request, db.prisma, config.jwtSecret);
+        return {
+          prisma: db.prisma,
+          identity,
+          requestId,
+          lang: languageOf(request),
+          log: log.child({ requestId }),
+          config,
+        };
+      } catch (error) {
+        if (error instanceof AuthenticationError) {
+          throw new GraphQLError(`${error.messageId} / ${error.messageEn}`, {
+            extensions: { code: error.code, http: { status: 401 } },
+          });
+        }
+        throw error;
+      }
+    },
+  });
+}

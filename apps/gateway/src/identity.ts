@@ -1,0 +1,132 @@
+// Who is calling: resolved once per request from a bearer token or an API key.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AccountRole, PrismaClient } from '@layanan/db';
+import { jwtVerify, SignJWT } from 'jose';
+
+export type Identity =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'account';
+      accountId: string;
+      role: AccountRole;
+      /** Set for staff, supervisors and admins linked to the staff register. */
+      staffId: string | null;
+      unitId: string | null;
+    }
+  | { kind: 'system'; apiKeyId: string; name: string; scopes: readonly string[] };
+
+export const ANONYMOUS: Identity = { kind: 'anonymous' };
+
+const ISSUER = 'layanan';
+const AUDIENCE = 'layanan-gateway';
+
+export async function issueAccessToken(
+  accountId: string,
+  secret: Uint8Array,
+  ttlSeconds: number,
+): Promise<{ token: string; expiresAt: Date }> {
+  const now = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(accountId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(now + ttlSeconds)
+    .sign(secret);
+  return { token, expiresAt: new Date((now + ttlSeconds) * 1000) };
+}
+
+// API keys look like `lyn_<prefix>_<secret>`: the prefix finds the row, the secret is compared
+// by hash, so the database never holds a usable key.
+const API_KEY_PATTERN = /^lyn_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+export function generateApiKey(): { key: string; prefix: string; secretHash: string } {
+  const prefix = randomBytes(9)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')
+    .slice(0, 12);
+  const secret = randomBytes(32).toString('base64url');
+  return { key: `lyn_${prefix}_${secret}`, prefix, secretHash: hashSecret(secret) };
+}
+
+export class AuthenticationError extends Error {
+  constructor(
+    readonly code: 'INVALID_TOKEN' | 'INVALID_API_KEY' | 'ACCOUNT_DISABLED',
+    readonly messageId: string,
+    readonly messageEn: string,
+  ) {
+    super(messageEn);
+    this.name = 'AuthenticationError';
+  }
+}
+
+const invalidToken = () =>
+  new AuthenticationError(
+    'INVALID_TOKEN',
+    'Token akses tidak sah atau kedaluwarsa',
+    'The access token is invalid or expired',
+  );
+const invalidKey = () =>
+  new AuthenticationError(
+    'INVALID_API_KEY',
+    'Kunci API tidak sah atau dicabut',
+    'The API key is invalid or revoked',
+  );
+
+export async function resolveIdentity(
+  request: Request,
+  prisma: PrismaClient,
+  secret: Uint8Array,
+): Promise<Identity> {
+  const apiKey = request.headers.get('x-api-key');
+  if (apiKey) return resolveApiKey(apiKey.trim(), prisma);
+
+  const authorization = request.headers.get('authorization');
+  if (!authorization) return ANONYMOUS;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match?.[1]) throw invalidToken();
+  let accountId: string | undefined;
+  try {
+    const { payload } = await jwtVerify(match[1], secret, { issuer: ISSUER, audience: AUDIENCE });
+    accountId = payload.sub;
+  } catch {
+    throw invalidToken();
+  }
+  if (!accountId) throw invalidToken();
+  const account = await prisma.account.findUnique({
+    where: { id: accountId },
+    select: { id: true, role: true, staffId: true, disabledAt: true, staff: { select: { unitId: true } } },
+  });
+  if (!account) throw invalidToken();
+  if (account.disabledAt) {
+    throw new AuthenticationError('ACCOUNT_DISABLED', 'Akun ini dinonaktifkan', 'This account is disabled');
+  }
+  return {
+    kind: 'account',
+    accountId: account.id,
+    role: account.role,
+    staffId: account.staffId,
+    unitId: account.staff?.unitId ?? null,
+  };
+}
+
+async function resolveApiKey(raw: string, prisma: PrismaClient): Promise<Identity> {
+  const match = API_KEY_PATTERN.exec(raw);
+  if (!match?.[1] || !match[2]) throw invalidKey();
+  const row = await prisma.apiKey.findUnique({ where: { prefix: match[1] } });
+  if (!row || row.revokedAt) throw invalidKey();
+  const given = Buffer.from(hashSecret(match[2]), 'hex');
+  const stored = Buffer.from(row.secretHash, 'hex');
+  if (given.length !== stored.length || !timingSafeEqual(given, stored)) throw invalidKey();
+  // Recorded at most once a minute so that busy integrations do not write on every request.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
+  return { kind: 'system', apiKeyId: row.id, name: row.name, scopes: row.scopes };
+}

@@ -1,0 +1,173 @@
+// The gateway as an operator runs it: a real process, real signals, real data directories.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const CWD = fileURLToPath(new URL('..', import.meta.url));
+
+type Started = { child: ChildProcess; url: string; logs: Record<string, unknown>[]; stderr: () => string };
+
+function run(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    cwd: CWD,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+function start(env: Record<string, string>): Promise<Started> {
+  const child = run(env);
+  const logs: Record<string, unknown>[] = [];
+  let err = '';
+  child.stderr?.on('data', (chunk) => {
+    err += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`gateway did not start: ${err}`)), 90_000);
+    child.stdout?.on('data', (chunk) => {
+      buffer += chunk;
+      let newline = buffer.indexOf('\n');
+      while (newline >= 0) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        newline = buffer.indexOf('\n');
+        try {
+          const entry = JSON.parse(line) as Record<string, unknown>;
+          logs.push(entry);
+          if (typeof entry.url === 'string' && String(entry.msg).includes('ready')) {
+            clearTimeout(timer);
+            resolve({ child, url: entry.url, logs, stderr: () => err });
+          }
+        } catch {
+          // not a log line
+        }
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`gateway exited with ${code}: ${err}`));
+    });
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<{ code: number | null; stderr: string }> {
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+}
+
+async function stop(started: Started): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => started.child.once('exit', resolve));
+  started.child.kill('SIGTERM');
+  return exited;
+}
+
+async function query(url: string, q: string, token?: string): Promise<any> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query: q }),
+  });
+  return response.json();
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'layanan-main-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('gateway process on the embedded database', () => {
+  it('seeds an empty data directory, keeps data across restarts and never migrates twice', async () => {
+    const dataDir = join(temp, 'pglite');
+    const first = await start({ LAYANAN_DATA_DIR: dataDir });
+    const firstMigrations = first.logs.find((l) => l.msg === 'migrations checked');
+    expect(firstMigrations?.applied).toEqual(expect.arrayContaining([expect.stringMatching(/_init$/)]));
+    expect(first.logs.some((l) => l.msg === 'seeded demo data')).toBe(true);
+
+    const units = await query(first.url, '{ units(first: 20) { totalCount } }');
+    expect(units.data.units.totalCount).toBe(5);
+    const login = await query(
+      first.url,
+      'mutation { devLogin(email: "admin@layanan.test") { ... on DevLoginPayload { token } } }',
+    );
+    const token = login.data.devLogin.token as string;
+    const renamed = await query(
+      first.url,
+      'mutation { updateService(input: { code: "KK", name: "Kartu Keluarga (KK)" }) { __typename } }',
+      token,
+    );
+    expect(renamed.data.updateService.__typename).toBe('UpdateServicePayload');
+    expect(await stop(first)).toBe(0);
+
+    const second = await start({ LAYANAN_DATA_DIR: dataDir });
+    const secondMigrations = second.logs.find((l) => l.msg === 'migrations checked');
+    expect(secondMigrations?.applied).toEqual([]);
+    expect(second.logs.some((l) => l.msg === 'seeded demo data')).toBe(false);
+    const after = await query(second.url, '{ service(code: "KK") { name } units(first: 20) { totalCount } }');
+    expect(after.data).toEqual({ service: { name: 'Kartu Keluarga (KK)' }, units: { totalCount: 5 } });
+    const ready = await fetch(second.url.replace('/graphql', '/readyz'));
+    expect(ready.status).toBe(200);
+    expect(await stop(second)).toBe(0);
+  });
+
+  it('exits with one clear line on a corrupt data directory', async () => {
+    // Looks like a data directory (PG_VERSION present) but its control file is garbage.
+    const dataDir = join(temp, 'corrupt');
+    mkdirSync(join(dataDir, 'global'), { recursive: true });
+    writeFileSync(join(dataDir, 'PG_VERSION'), '17\n');
+    writeFileSync(join(dataDir, 'global', 'pg_control'), randomBytes(8192));
+    const { code, stderr } = await exitOf(run({ LAYANAN_DATA_DIR: dataDir }));
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^layanan: /);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('gateway process with a bad DATABASE_URL', () => {
+  it.each([
+    ['garbage', 'not a url'],
+    ['unknown scheme', 'mysql://root@127.0.0.1/layanan'],
+    ['unreachable server', 'postgresql://postgres@127.0.0.1:1/layanan'],
+  ])('%s: one clear line and exit 1', async (_name, url) => {
+    const { code, stderr } = await exitOf(run({ DATABASE_URL: url }));
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^layanan: /);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('gateway process on PostgreSQL', () => {
+  it('migrates an empty database, serves, and does not seed it unless asked', async () => {
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    const name = `layanan_main_${process.pid}_${Date.now()}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const url = new URL(process.env.TEST_DATABASE_URL ?? '');
+      url.pathname = `/${name}`;
+      const started = await start({ DATABASE_URL: url.toString() });
+      expect(started.logs.find((l) => l.msg === 'migrations checked')?.applied).toEqual(
+        expect.arrayContaining([expect.stringMatching(/_init$/)]),
+      );
+      const result = await query(started.url, '{ __typename units(first: 5) { totalCount } }');
+      expect(result.data).toEqual({ __typename: 'Query', units: { totalCount: 0 } });
+      expect(await stop(started)).toBe(0);
+
+      const seeded = await start({ DATABASE_URL: url.toString(), LAYANAN_SEED: 'always' });
+      expect((await query(seeded.url, '{ units(first: 5) { totalCount } }')).data.units.totalCount).toBe(5);
+      expect(await stop(seeded)).toBe(0);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});

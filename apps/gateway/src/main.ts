@@ -1,0 +1,75 @@
+// `pnpm start`: configure, open and migrate the database, seed an empty embedded one, serve.
+import { createDatabase, type Database, DatabaseError, seed } from '@layanan/db';
+import pino from 'pino';
+import { ConfigError, loadConfig } from './config.js';
+import { createGateway } from './gateway.js';
+import { listen } from './server.js';
+
+function fail(error: unknown): never {
+  // One clear line, no stack trace: these are operator errors (bad URL, port taken, …).
+  let line: string;
+  if (error instanceof DatabaseError || error instanceof ConfigError) line = error.message;
+  else if (error && typeof error === 'object' && 'code' in error && error.code === 'EADDRINUSE') {
+    line = `Port sudah dipakai / Port already in use (${(error as unknown as Error).message})`;
+  } else line = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`layanan: ${line.split('\n')[0]}\n`);
+  if (process.env.LOG_LEVEL === 'debug' && error instanceof Error && error.stack) {
+    process.stderr.write(`${error.stack}\n`);
+  }
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel, base: { service: 'layanan-gateway' } });
+  if (config.jwtSecretEphemeral) {
+    log.warn('LAYANAN_JWT_SECRET is not set: using a random secret, tokens end when the process stops');
+  }
+
+  let db: Database | undefined;
+  try {
+    db = await createDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      // Migrated just below, so the log says what this start applied.
+      migrate: false,
+      logger: (level, msg) => log[level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info'](msg),
+    });
+    const migrated = await db.migrate();
+    log.info({ applied: migrated.applied.map((m) => m.name), database: db.kind }, 'migrations checked');
+
+    const shouldSeed =
+      config.seed === 'always' || (config.seed === 'auto' && db.kind === 'pglite' && (await db.isEmpty()));
+    if (shouldSeed) {
+      const { created } = await seed(db.prisma);
+      log.info({ created }, 'seeded demo data');
+    }
+  } catch (error) {
+    await db?.close().catch(() => {});
+    fail(error);
+  }
+
+  const gateway = createGateway({ db, config, log });
+  const running = await listen(gateway, {
+    host: config.host,
+    port: config.port,
+    log,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+  }).catch(async (error) => {
+    await db.close().catch(() => {});
+    fail(error);
+  });
+  log.info({ url: running.url, database: db.kind }, `Layanan GraphQL siap di / ready at ${running.url}`);
+
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await running.close();
+    await db.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch(fail);

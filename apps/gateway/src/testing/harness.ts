@@ -1,0 +1,59 @@
+// Test harness: a gateway over a real database (PGlite or PostgreSQL), called through yoga.fetch.
+import { type Database, seed } from '@layanan/db';
+import { createTestDatabase } from '@layanan/db/testing';
+import pino from 'pino';
+import { loadConfig } from '../config.js';
+import { createGateway, type Gateway } from '../gateway.js';
+
+export type GqlResult<T = Record<string, unknown>> = {
+  status: number;
+  body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  headers: Headers;
+};
+
+export type Harness = {
+  db: Database;
+  gateway: Gateway;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    auth?: { token?: string; apiKey?: string; lang?: string },
+  ): Promise<GqlResult<T>>;
+  login(email: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+export async function createHarness(
+  kind: 'pglite' | 'postgresql',
+  options: { seed?: boolean } = {},
+): Promise<Harness> {
+  const db = await createTestDatabase(kind);
+  if (options.seed !== false) await seed(db.prisma);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const gateway = createGateway({ db, config, log: pino({ level: 'silent' }) });
+
+  const gql: Harness['gql'] = async (query, variables, auth = {}) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (auth.token) headers.authorization = `Bearer ${auth.token}`;
+    if (auth.apiKey) headers['x-api-key'] = auth.apiKey;
+    if (auth.lang) headers['accept-language'] = auth.lang;
+    const response = await gateway.fetch('http://layanan.test/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as any, headers: response.headers };
+  };
+
+  const login = async (email: string): Promise<string> => {
+    const result = await gql<{ devLogin: { __typename: string; token?: string } }>(
+      'mutation($email: String!) { devLogin(email: $email) { __typename ... on DevLoginPayload { token } } }',
+      { email },
+    );
+    const token = result.body.data?.devLogin.token;
+    if (!token) throw new Error(`login failed for ${email}: ${JSON.stringify(result.body)}`);
+    return token;
+  };
+
+  return { db, gateway, gql, login, close: () => db.close() };
+}
