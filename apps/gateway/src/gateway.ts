@@ -107,7 +107,7 @@ export function createGateway(options: { db: Database; config: GatewayConfig; lo
         else log.error(args.map(String).join(' '));
       },
     },
-    plugins: [healthProbes(db), requestLog(log)],
+    plugins: [requestLog(log), healthProbes(db)],
     context: async ({ request }): Promise<GraphQLContext> => {
       const requestId = requestIdOf(request);
       try {
