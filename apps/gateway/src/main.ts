@@ -22,9 +22,6 @@ function fail(error: unknown): never {
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.logLevel, base: { service: 'layanan-gateway' } });
-  if (config.jwtSecretEphemeral) {
-    log.warn('LAYANAN_JWT_SECRET is not set: using a random secret, tokens end when the process stops');
-  }
 
   let db: Database | undefined;
   try {
@@ -60,6 +57,9 @@ async function main(): Promise<void> {
     fail(error);
   });
   log.info({ url: running.url, database: db.kind }, `Layanan GraphQL siap di / ready at ${running.url}`);
+  if (config.jwtSecretEphemeral) {
+    log.warn('LAYANAN_JWT_SECRET is not set: using a random secret, tokens end when the process stops');
+  }
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
