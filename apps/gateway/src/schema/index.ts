@@ -8,5 +8,10 @@ import './service.js';
 import './account.js';
 import './api-key.js';
 import './audit-entry.js';
+import './forum.js';
+import './submission.js';
+import './commitment.js';
+import './notification.js';
+import './forum-accountability.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

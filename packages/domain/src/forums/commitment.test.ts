@@ -7,6 +7,7 @@ import {
   commitmentDoneOnTime,
   commitmentTransition,
   isCommitmentOverdue,
+  validateNewCommitment,
 } from './commitment.js';
 
 describe('commitmentTransition', () => {
@@ -112,5 +113,38 @@ describe('overdue and on time', () => {
   it('tells whether a commitment was done on time', () => {
     expect(commitmentDoneOnTime('2026-06-30', '2026-06-30')).toBe(true);
     expect(commitmentDoneOnTime('2026-06-30', '2026-07-01')).toBe(false);
+  });
+});
+
+describe('validateNewCommitment', () => {
+  const base = {
+    submissionStatus: 'ACCEPTED',
+    hasCommitment: false,
+    description: '  Memasang lampu jalan  ',
+    dueOn: '2026-12-01',
+    today: '2026-11-27',
+    owner: { active: true, unitId: 'u1' },
+    unitId: 'u1',
+  };
+  it('accepts a well-formed commitment and trims the description', () => {
+    expect(validateNewCommitment(base)).toEqual({
+      ok: true,
+      value: { description: 'Memasang lampu jalan', dueOn: '2026-12-01' },
+    });
+    expect(validateNewCommitment({ ...base, dueOn: '2026-11-27' }).ok).toBe(true);
+  });
+  it.each([
+    [{ submissionStatus: 'UNDER_REVIEW' }, 'COMMITMENT_SUBMISSION_NOT_ACCEPTED'],
+    [{ submissionStatus: 'REJECTED' }, 'COMMITMENT_SUBMISSION_NOT_ACCEPTED'],
+    [{ hasCommitment: true }, 'COMMITMENT_ALREADY_EXISTS'],
+    [{ description: '   ' }, 'COMMITMENT_DESCRIPTION_REQUIRED'],
+    [{ description: 'x'.repeat(2001) }, 'COMMITMENT_DESCRIPTION_REQUIRED'],
+    [{ dueOn: '2026-11-26' }, 'COMMITMENT_DUE_DATE_INVALID'],
+    [{ dueOn: '2026-02-30' }, 'COMMITMENT_DUE_DATE_INVALID'],
+    [{ owner: { active: false, unitId: 'u1' } }, 'COMMITMENT_OWNER_NOT_IN_UNIT'],
+    [{ owner: { active: true, unitId: 'u2' } }, 'COMMITMENT_OWNER_NOT_IN_UNIT'],
+  ])('rejects %j with %s', (change, code) => {
+    const result = validateNewCommitment({ ...base, ...change });
+    expect(result.ok ? null : result.error.code).toBe(code);
   });
 });

@@ -23,6 +23,11 @@ export const CommitmentErrorCode = {
   COMMITMENT_PROGRESS_INVALID: 'COMMITMENT_PROGRESS_INVALID',
   COMMITMENT_UPDATE_NOTE_REQUIRED: 'COMMITMENT_UPDATE_NOTE_REQUIRED',
   COMMITMENT_UPDATE_DATE_INVALID: 'COMMITMENT_UPDATE_DATE_INVALID',
+  COMMITMENT_SUBMISSION_NOT_ACCEPTED: 'COMMITMENT_SUBMISSION_NOT_ACCEPTED',
+  COMMITMENT_ALREADY_EXISTS: 'COMMITMENT_ALREADY_EXISTS',
+  COMMITMENT_DESCRIPTION_REQUIRED: 'COMMITMENT_DESCRIPTION_REQUIRED',
+  COMMITMENT_DUE_DATE_INVALID: 'COMMITMENT_DUE_DATE_INVALID',
+  COMMITMENT_OWNER_NOT_IN_UNIT: 'COMMITMENT_OWNER_NOT_IN_UNIT',
 } as const;
 export type CommitmentErrorCode = (typeof CommitmentErrorCode)[keyof typeof CommitmentErrorCode];
 
@@ -50,6 +55,26 @@ export const COMMITMENT_ERROR_MESSAGES = {
   COMMITMENT_UPDATE_DATE_INVALID: {
     id: 'Tanggal pembaruan tidak valid, di masa depan, atau lebih awal dari pembaruan sebelumnya.',
     en: 'The update date is invalid, in the future, or earlier than the previous update.',
+  },
+  COMMITMENT_SUBMISSION_NOT_ACCEPTED: {
+    id: 'Tindak lanjut hanya dapat dibuat untuk usulan yang diterima.',
+    en: 'A commitment can only follow an accepted submission.',
+  },
+  COMMITMENT_ALREADY_EXISTS: {
+    id: 'Usulan ini sudah memiliki tindak lanjut.',
+    en: 'This submission already has a commitment.',
+  },
+  COMMITMENT_DESCRIPTION_REQUIRED: {
+    id: 'Uraian tindak lanjut wajib diisi (maksimal 2000 karakter).',
+    en: 'The commitment needs a description (at most 2000 characters).',
+  },
+  COMMITMENT_DUE_DATE_INVALID: {
+    id: 'Tanggal target tidak valid atau sudah lewat.',
+    en: 'The due date is invalid or already past.',
+  },
+  COMMITMENT_OWNER_NOT_IN_UNIT: {
+    id: 'Penanggung jawab harus pegawai aktif unit pemilik tindak lanjut.',
+    en: 'The responsible person must be active staff of the owning unit.',
   },
 } as const satisfies ErrorMessages<CommitmentErrorCode>;
 
@@ -130,4 +155,36 @@ export function isCommitmentOverdue(commitment: Pick<Commitment, 'status' | 'due
 /** Done on time: finished on or before its due date. */
 export function commitmentDoneOnTime(dueDate: string, doneOn: Day): boolean {
   return compareDays(doneOn, dueDate) <= 0;
+}
+
+export const COMMITMENT_DESCRIPTION_MAX_LENGTH = 2000;
+
+/**
+ * A new commitment: only for an accepted submission without one, with a description, a due date
+ * today or later (WIB), and a responsible person who is active staff of the owning unit.
+ */
+export function validateNewCommitment(input: {
+  readonly submissionStatus: string;
+  readonly hasCommitment: boolean;
+  readonly description: string;
+  readonly dueOn: string;
+  readonly today: Day;
+  readonly owner: { readonly active: boolean; readonly unitId: string };
+  readonly unitId: string;
+}): Result<{ description: string; dueOn: string }, CommitmentError> {
+  if (input.submissionStatus !== 'ACCEPTED') {
+    return err(commitmentError('COMMITMENT_SUBMISSION_NOT_ACCEPTED', { status: input.submissionStatus }));
+  }
+  if (input.hasCommitment) return err(commitmentError('COMMITMENT_ALREADY_EXISTS'));
+  const description = input.description.trim();
+  if (description === '' || description.length > COMMITMENT_DESCRIPTION_MAX_LENGTH) {
+    return err(commitmentError('COMMITMENT_DESCRIPTION_REQUIRED', { length: description.length }));
+  }
+  if (!parseDayNumber(input.dueOn).ok || compareDays(input.dueOn, input.today) < 0) {
+    return err(commitmentError('COMMITMENT_DUE_DATE_INVALID', { value: input.dueOn }));
+  }
+  if (!input.owner.active || input.owner.unitId !== input.unitId) {
+    return err(commitmentError('COMMITMENT_OWNER_NOT_IN_UNIT'));
+  }
+  return ok({ description, dueOn: input.dueOn });
 }

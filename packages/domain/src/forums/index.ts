@@ -13,6 +13,7 @@ export {
 export type { Commitment, CommitmentError, CommitmentStatus } from './commitment.js';
 export {
   applyProgressUpdate,
+  COMMITMENT_DESCRIPTION_MAX_LENGTH,
   COMMITMENT_ERROR_MESSAGES,
   COMMITMENT_STATUS_LABELS,
   COMMITMENT_STATUSES,
@@ -21,6 +22,7 @@ export {
   commitmentDoneOnTime,
   commitmentTransition,
   isCommitmentOverdue,
+  validateNewCommitment,
 } from './commitment.js';
 export type { Moderation, SubmissionError, SubmissionKind, SubmissionViewer } from './submission.js';
 export {
@@ -30,7 +32,9 @@ export {
   SUBMISSION_KIND_LABELS,
   SUBMISSION_KINDS,
   SUBMISSION_MAX_LENGTH,
+  SUBMISSION_TITLE_LENGTH,
   SubmissionErrorCode,
   submissionVisibility,
   validateSubmission,
+  validateSubmissionTitle,
 } from './submission.js';

@@ -6,6 +6,7 @@ import {
   SUBMISSION_MAX_LENGTH,
   submissionVisibility,
   validateSubmission,
+  validateSubmissionTitle,
 } from './submission.js';
 
 describe('submissions', () => {
@@ -47,5 +48,16 @@ describe('submissions', () => {
     expect(submissionVisibility(s, { userId: 'u2' })).toBe('HIDDEN_NOTICE');
     expect(submissionVisibility(s, {})).toBe('HIDDEN_NOTICE');
     expect(submissionVisibility({ authorId: 'u1' }, {})).toBe('FULL');
+  });
+});
+
+describe('validateSubmissionTitle', () => {
+  it('trims and accepts 5–150 characters', () => {
+    expect(validateSubmissionTitle('  Lampu jalan  ')).toEqual({ ok: true, value: 'Lampu jalan' });
+    expect(validateSubmissionTitle('x'.repeat(150)).ok).toBe(true);
+  });
+  it.each(['', '    ', 'abcd', 'x'.repeat(151)])('rejects %j', (title) => {
+    const result = validateSubmissionTitle(title);
+    expect(result.ok ? null : result.error.code).toBe('SUBMISSION_TITLE_INVALID');
   });
 });

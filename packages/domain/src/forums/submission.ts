@@ -20,10 +20,15 @@ export const SubmissionErrorCode = {
   SUBMISSION_TEXT_REQUIRED: 'SUBMISSION_TEXT_REQUIRED',
   SUBMISSION_TEXT_TOO_LONG: 'SUBMISSION_TEXT_TOO_LONG',
   SUBMISSION_KIND_INVALID: 'SUBMISSION_KIND_INVALID',
+  SUBMISSION_TITLE_INVALID: 'SUBMISSION_TITLE_INVALID',
 } as const;
 export type SubmissionErrorCode = (typeof SubmissionErrorCode)[keyof typeof SubmissionErrorCode];
 
 export const SUBMISSION_ERROR_MESSAGES = {
+  SUBMISSION_TITLE_INVALID: {
+    id: 'Judul wajib diisi, 5 sampai 150 karakter.',
+    en: 'The title is required, 5 to 150 characters.',
+  },
   SUBMISSION_ALREADY_SUPPORTED: {
     id: 'Anda sudah mendukung usulan ini.',
     en: 'You already support this submission.',
@@ -97,4 +102,16 @@ export function submissionVisibility(
   return viewer.isModerator || (viewer.userId !== undefined && viewer.userId === submission.authorId)
     ? 'HIDDEN_WITH_REASON'
     : 'HIDDEN_NOTICE';
+}
+
+export const SUBMISSION_TITLE_LENGTH = { min: 5, max: 150 } as const;
+
+/** A submission's short public title (the text itself stays as typed). */
+export function validateSubmissionTitle(title: string): Result<string, SubmissionError> {
+  const trimmed = title.trim();
+  const { min, max } = SUBMISSION_TITLE_LENGTH;
+  if (trimmed.length < min || trimmed.length > max) {
+    return err(submissionError('SUBMISSION_TITLE_INVALID', { length: trimmed.length, min, max }));
+  }
+  return ok(trimmed);
 }
