@@ -2,7 +2,7 @@ import { parseDay } from '@layanan/domain/calendar';
 import { audited } from '../audit.js';
 import { actsForUnit, forbidden } from '../authz.js';
 import { builder } from '../builder.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 
 builder.prismaNode('Forum', {
   id: { field: 'id' },
@@ -74,6 +74,91 @@ builder.queryFields((t) => ({
       ctx.prisma.forum.findUnique({ ...query, where: { slug: args.slug.trim().toLowerCase() } }),
   }),
 }));
+
+const CreateForumInput = builder.inputType('CreateForumInput', {
+  fields: (t) => ({
+    slug: t.string({
+      required: true,
+      description: 'Lowercase letters, digits and dashes, e.g. "pelayanan-perizinan".',
+    }),
+    title: t.string({ required: true }),
+    description: t.string({ required: true }),
+    unitCode: t.string({ required: true, description: 'The unit that answers its submissions.' }),
+    answerDays: t.int({ defaultValue: 14, description: 'Working days to answer publicly (1–60).' }),
+  }),
+});
+
+const CreateForumPayload = builder.objectRef<{ forumId: string }>('CreateForumPayload').implement({
+  fields: (t) => ({
+    forum: t.prismaField({
+      type: 'Forum',
+      resolve: (query, payload, _args, ctx) =>
+        ctx.prisma.forum.findUniqueOrThrow({ ...query, where: { id: payload.forumId } }),
+    }),
+  }),
+});
+
+builder.mutationField('createForum', (t) =>
+  t.field({
+    type: CreateForumPayload,
+    description: 'Open a standing forum for a topic or a unit. Admins only.',
+    authScopes: { admin: true },
+    errors: { types: [ValidationError, ConflictError] },
+    args: { input: t.arg({ type: CreateForumInput, required: true }) },
+    resolve: async (_root, { input }, ctx) =>
+      audited(ctx, { action: 'createForum', entityType: 'Forum' }, async (tx) => {
+        const slug = input.slug.trim().toLowerCase();
+        const answerDays = input.answerDays ?? 14;
+        const problems = [
+          ...textProblem('title', input.title, 200),
+          ...textProblem('description', input.description, 5000),
+        ];
+        if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || slug.length > 60) {
+          problems.push({
+            field: 'slug',
+            code: 'INVALID_FORMAT',
+            messageId: 'Hanya huruf kecil, angka dan tanda hubung, maksimal 60 karakter.',
+            messageEn: 'Only lowercase letters, digits and dashes, at most 60 characters.',
+          });
+        }
+        if (!Number.isInteger(answerDays) || answerDays < 1 || answerDays > 60) {
+          problems.push({
+            field: 'answerDays',
+            code: 'OUT_OF_RANGE',
+            messageId: 'Batas jawab harus 1–60 hari kerja.',
+            messageEn: 'The answer deadline must be 1–60 working days.',
+          });
+        }
+        const unit = await tx.unit.findUnique({ where: { code: input.unitCode.trim().toUpperCase() } });
+        if (!unit) {
+          problems.push({
+            field: 'unitCode',
+            code: 'NOT_ALLOWED',
+            messageId: 'Unit kerja tidak dikenal.',
+            messageEn: 'Unknown work unit.',
+          });
+        }
+        if (problems.length > 0 || !unit) throw ValidationError.fromFields(problems);
+        if (await tx.forum.findUnique({ where: { slug } })) {
+          throw new ConflictError(
+            'FORUM_SLUG_TAKEN',
+            `Alamat forum "${slug}" sudah dipakai.`,
+            `The forum address "${slug}" is already taken.`,
+          );
+        }
+        const forum = await tx.forum.create({
+          data: {
+            slug,
+            title: input.title.trim(),
+            description: input.description.trim(),
+            unitId: unit.id,
+            answerDays,
+          },
+        });
+        return { result: { forumId: forum.id }, entityId: forum.id, after: forum };
+      }),
+  }),
+);
 
 const ScheduleForumSessionInput = builder.inputType('ScheduleForumSessionInput', {
   fields: (t) => ({

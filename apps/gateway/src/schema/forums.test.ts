@@ -286,6 +286,58 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
     expect((await h.gql(query, { id }, { token: staff })).body.data.node.authorName).toBe('Siti Aminah');
   });
 
+  it('lets admins open a forum, validating every field, and routes submissions about a unit to it', async () => {
+    const create = `mutation($input: CreateForumInput!) { createForum(input: $input) {
+      __typename ... on CreateForumPayload { forum { id slug answerDays unit { code } } } ${FAILURE} } }`;
+    const input = {
+      slug: 'kesehatan-kota',
+      title: 'Forum Layanan Kesehatan',
+      description: 'Puskesmas dan RSUD.',
+      unitCode: 'bkpsdm',
+      answerDays: 10,
+    };
+    const byStaff = await h.gql(create, { input }, { token: staff });
+    expect(byStaff.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const invalid = await h.gql(
+      create,
+      { input: { ...input, slug: 'Bad Slug!', answerDays: 0, unitCode: 'NOPE' } },
+      { token: admin },
+    );
+    expect(invalid.body.data.createForum.fields.map((f: any) => f.field).sort()).toEqual([
+      'answerDays',
+      'slug',
+      'unitCode',
+    ]);
+    const created = await h.gql(create, { input }, { token: admin });
+    const forum = created.body.data.createForum.forum;
+    expect(forum).toMatchObject({ slug: 'kesehatan-kota', answerDays: 10, unit: { code: 'BKPSDM' } });
+    const taken = await h.gql(create, { input }, { token: admin });
+    expect(taken.body.data.createForum).toMatchObject({
+      __typename: 'ConflictError',
+      code: 'FORUM_SLUG_TAKEN',
+    });
+
+    const about = await h.gql(
+      `mutation($input: SubmitToForumInput!) { submitToForum(input: $input) {
+        ... on SubmissionPayload { submission { unit { code } answerDueOn } } } }`,
+      {
+        input: {
+          forumId: forum.id,
+          kind: 'ASPIRATION',
+          title: 'Pelatihan petugas',
+          text: 'Mohon pelatihan pelayanan prima.',
+          unitCode: 'DPMPTSP',
+        },
+      },
+      { token: citizen },
+    );
+    const today = jakartaDay(new Date());
+    expect(about.body.data.submitToForum.submission).toEqual({
+      unit: { code: 'DPMPTSP' },
+      answerDueOn: addWorkingDays(today, 10, indonesianCalendar2026()),
+    });
+  });
+
   it('lets exactly one of two simultaneous answers win', async () => {
     const created = await submit(citizen, { title: 'Dua jawaban sekaligus', text: 'Uji konkurensi.' });
     const id = created.body.data.submitToForum.submission.id;

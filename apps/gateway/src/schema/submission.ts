@@ -163,6 +163,9 @@ const SubmitToForumInput = builder.inputType('SubmitToForumInput', {
     title: t.string({ required: true }),
     text: t.string({ required: true, description: 'Stored exactly as typed.' }),
     serviceCode: t.string({ description: 'The service it is about, if any; its unit then answers.' }),
+    unitCode: t.string({
+      description: 'The unit it is about, if no service is named; that unit then answers.',
+    }),
     hideAuthorName: t.boolean({ defaultValue: false }),
   }),
 });
@@ -194,6 +197,11 @@ builder.mutationField('submitToForum', (t) =>
           ? await tx.service.findUnique({ where: { code: input.serviceCode.trim().toUpperCase() } })
           : null;
         if (input.serviceCode && !service) throw new NotFoundError('Service', input.serviceCode);
+        const aboutUnit =
+          !service && input.unitCode
+            ? await tx.unit.findUnique({ where: { code: input.unitCode.trim().toUpperCase() } })
+            : null;
+        if (!service && input.unitCode && !aboutUnit) throw new NotFoundError('Unit', input.unitCode);
         const submittedOn = todayWib();
         const row = await tx.submission.create({
           data: {
@@ -205,7 +213,7 @@ builder.mutationField('submitToForum', (t) =>
             text: checked.value.text,
             hideAuthorName: input.hideAuthorName ?? false,
             serviceId: service?.id ?? null,
-            unitId: service?.unitId ?? forum.unitId,
+            unitId: service?.unitId ?? aboutUnit?.id ?? forum.unitId,
             answerDueOn: dateColumn(answerDueDate(submittedOn, workingCalendar(), forum.answerDays)),
           },
         });
