@@ -16,6 +16,7 @@ export type GatewayConfig = {
   /** True when the secret was generated for this process only (development). */
   jwtSecretEphemeral: boolean;
   tokenTtlSeconds: number;
+  refreshTtlSeconds: number;
   devLogin: boolean;
   seed: SeedMode;
   graphiql: boolean;
@@ -103,7 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     production,
     jwtSecret: secret ? new TextEncoder().encode(secret) : randomBytes(32),
     jwtSecretEphemeral: !secret,
-    tokenTtlSeconds: int(env, 'LAYANAN_TOKEN_TTL', 3600, 60, 86_400),
+    tokenTtlSeconds: int(env, 'LAYANAN_TOKEN_TTL', 900, 60, 86_400),
+    refreshTtlSeconds: int(env, 'LAYANAN_REFRESH_TTL', 30 * 86_400, 3600, 365 * 86_400),
     devLogin,
     seed,
     graphiql: bool(env, 'LAYANAN_GRAPHIQL', !production),

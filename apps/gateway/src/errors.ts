@@ -61,3 +61,22 @@ export class ConflictError extends LayananError {
     this.name = 'ConflictError';
   }
 }
+
+/** Sign-in failed. Deliberately vague: it never tells which of identifier or password was wrong. */
+export class AuthenticationFailedError extends LayananError {
+  constructor(code: 'INVALID_CREDENTIALS' | 'REFRESH_TOKEN_INVALID' | 'CURRENT_PASSWORD_WRONG') {
+    const messages = {
+      INVALID_CREDENTIALS: [
+        'Email/nomor ponsel atau kata sandi salah.',
+        'Wrong email/mobile number or password.',
+      ],
+      REFRESH_TOKEN_INVALID: [
+        'Sesi berakhir atau tidak sah; silakan masuk kembali.',
+        'The session has ended or is invalid; please sign in again.',
+      ],
+      CURRENT_PASSWORD_WRONG: ['Kata sandi saat ini salah.', 'The current password is wrong.'],
+    } as const;
+    super(code, messages[code][0], messages[code][1]);
+    this.name = 'AuthenticationFailedError';
+  }
+}

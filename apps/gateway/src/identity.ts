@@ -41,6 +41,17 @@ export async function issueAccessToken(
 // by hash, so the database never holds a usable key.
 const API_KEY_PATTERN = /^lyn_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
+/** Refresh tokens: random, shown once, stored as a SHA-256 hash. */
+export function generateRefreshToken(): { token: string; tokenHash: string } {
+  const secret = randomBytes(32).toString('base64url');
+  return { token: `lyr_${secret}`, tokenHash: hashSecret(secret) };
+}
+
+export function refreshTokenHash(token: string): string | null {
+  const match = /^lyr_([A-Za-z0-9_-]{43})$/.exec(token.trim());
+  return match?.[1] ? hashSecret(match[1]) : null;
+}
+
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
@@ -92,18 +103,31 @@ export async function resolveIdentity(
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match?.[1]) throw invalidToken();
   let accountId: string | undefined;
+  let issuedAt = 0;
   try {
     const { payload } = await jwtVerify(match[1], secret, { issuer: ISSUER, audience: AUDIENCE });
     accountId = payload.sub;
+    issuedAt = payload.iat ?? 0;
   } catch {
     throw invalidToken();
   }
   if (!accountId) throw invalidToken();
   const account = await prisma.account.findUnique({
     where: { id: accountId },
-    select: { id: true, role: true, staffId: true, disabledAt: true, staff: { select: { unitId: true } } },
+    select: {
+      id: true,
+      role: true,
+      staffId: true,
+      disabledAt: true,
+      passwordChangedAt: true,
+      staff: { select: { unitId: true } },
+    },
   });
   if (!account) throw invalidToken();
+  // A password change ends every session, including access tokens still within their lifetime.
+  if (account.passwordChangedAt && issuedAt < Math.floor(account.passwordChangedAt.getTime() / 1000)) {
+    throw invalidToken();
+  }
   if (account.disabledAt) {
     throw new AuthenticationError('ACCOUNT_DISABLED', 'Akun ini dinonaktifkan', 'This account is disabled');
   }

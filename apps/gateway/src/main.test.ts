@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const CWD = fileURLToPath(new URL('..', import.meta.url));
@@ -30,7 +30,7 @@ function start(env: Record<string, string>): Promise<Started> {
   });
   return new Promise((resolve, reject) => {
     let buffer = '';
-    const timer = setTimeout(() => reject(new Error(`gateway did not start: ${err}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`gateway did not start: ${err}`)), 180_000);
     child.stdout?.on('data', (chunk) => {
       buffer += chunk;
       let newline = buffer.indexOf('\n');
@@ -79,6 +79,9 @@ async function query(url: string, q: string, token?: string): Promise<any> {
   });
   return response.json();
 }
+
+// Each test starts real gateway processes (tsx compile + PGlite start): slow on a loaded machine.
+vi.setConfig({ testTimeout: 240_000 });
 
 const temp = mkdtempSync(join(tmpdir(), 'layanan-main-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

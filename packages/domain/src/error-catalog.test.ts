@@ -41,6 +41,8 @@ describe('error catalog', () => {
       root.forums.CommitmentErrorCode,
       root.feedback.IkmErrorCode,
       root.ValidationErrorCode,
+      root.AccountErrorCode,
+      root.services.CatalogueEntryErrorCode,
     ];
     const declared = codeObjects.flatMap((o) => Object.entries(o));
     for (const [k, v] of declared) {

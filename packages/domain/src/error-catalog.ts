@@ -1,3 +1,4 @@
+import { ACCOUNT_ERROR_MESSAGES } from './accounts.js';
 import { DAY_ERROR_MESSAGES } from './calendar/day.js';
 import { CALENDAR_ERROR_MESSAGES } from './calendar/working-calendar.js';
 import type { Message } from './errors.js';
@@ -7,6 +8,7 @@ import { ANSWER_ERROR_MESSAGES } from './forums/answer.js';
 import { COMMITMENT_ERROR_MESSAGES } from './forums/commitment.js';
 import { SUBMISSION_ERROR_MESSAGES } from './forums/submission.js';
 import { ATTRIBUTE_ERROR_MESSAGES } from './services/attributes.js';
+import { CATALOGUE_ENTRY_ERROR_MESSAGES } from './services/catalogue-entry.js';
 import { LAPOR_ERROR_MESSAGES } from './services/lapor.js';
 import { ROUTING_ERROR_MESSAGES } from './services/routing.js';
 import { REQUEST_ERROR_MESSAGES } from './services/service-request.js';
@@ -24,6 +26,7 @@ import { TRAINING_ERROR_MESSAGES } from './staff/training.js';
  */
 export const ERROR_CATALOGS = {
   validation: VALIDATION_ERROR_MESSAGES,
+  accounts: ACCOUNT_ERROR_MESSAGES,
   calendar: { ...DAY_ERROR_MESSAGES, ...CALENDAR_ERROR_MESSAGES },
   staff: {
     ...NIP_ERROR_MESSAGES,
@@ -39,6 +42,7 @@ export const ERROR_CATALOGS = {
     ...ATTRIBUTE_ERROR_MESSAGES,
     ...TRACKING_CODE_ERROR_MESSAGES,
     ...ROUTING_ERROR_MESSAGES,
+    ...CATALOGUE_ENTRY_ERROR_MESSAGES,
   },
   forums: { ...SUBMISSION_ERROR_MESSAGES, ...ANSWER_ERROR_MESSAGES, ...COMMITMENT_ERROR_MESSAGES },
   feedback: IKM_ERROR_MESSAGES,

@@ -11,7 +11,8 @@ export const AccountRoleEnum = builder.enumType('AccountRole', {
 builder.prismaNode('Account', {
   id: { field: 'id' },
   description: 'A person who signs in. Contact details are visible only to the person and admins.',
-  authScopes: (account) => ({ admin: true, selfAccount: account.id }),
+  // `ownSession` is granted by the payload that just signed the caller in (the token is not sent yet).
+  authScopes: (account) => ({ admin: true, selfAccount: account.id, $granted: 'ownSession' }),
   fields: (t) => ({
     displayName: t.exposeString('displayName'),
     role: t.expose('role', { type: AccountRoleEnum }),
@@ -77,6 +78,7 @@ const DevLoginPayload = builder
 builder.objectFields(DevLoginPayload, (t) => ({
   account: t.prismaField({
     type: 'Account',
+    grantScopes: ['ownSession'],
     resolve: (query, payload, _args, ctx) =>
       ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: payload.accountId } }),
   }),

@@ -1,5 +1,12 @@
 import { builder } from '../builder.js';
-import { ConflictError, type FieldProblem, LayananError, NotFoundError, ValidationError } from '../errors.js';
+import {
+  AuthenticationFailedError,
+  ConflictError,
+  type FieldProblem,
+  LayananError,
+  NotFoundError,
+  ValidationError,
+} from '../errors.js';
 
 /** Every expected failure: a stable code plus a message in the caller's language and both languages. */
 export const FailureInterface = builder.interfaceRef<LayananError>('Failure').implement({
@@ -53,4 +60,10 @@ builder.objectType(ConflictError, {
   name: 'ConflictError',
   interfaces: [FailureInterface],
   isTypeOf: (value) => value instanceof ConflictError,
+});
+
+builder.objectType(AuthenticationFailedError, {
+  name: 'AuthenticationFailed',
+  interfaces: [FailureInterface],
+  isTypeOf: (value) => value instanceof AuthenticationFailedError,
 });

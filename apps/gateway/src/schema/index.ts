@@ -6,6 +6,7 @@ import './district.js';
 import './staff.js';
 import './service.js';
 import './account.js';
+import './auth.js';
 import './api-key.js';
 import './audit-entry.js';
 import './forum.js';

@@ -30,7 +30,8 @@ export async function createHarness(
   const db = await createTestDatabase(kind);
   if (options.seed !== false) await seed(db.prisma);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const gateway = createGateway({ db, config, log: pino({ level: 'silent' }) });
+  const debugLog = process.env.DEBUG_GATEWAY ? pino({ level: 'debug' }) : pino({ level: 'silent' });
+  const gateway = createGateway({ db, config, log: debugLog });
 
   const gql: Harness['gql'] = async (query, variables, auth = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };

@@ -1,0 +1,159 @@
+// Citizen accounts: sign-up identifiers and password policy. Passwords follow NIST SP 800-63B
+// (length over composition rules, a block list of common and context-derived passwords);
+// phone numbers are Indonesian mobile numbers (Permenkominfo numbering: 08… / +628…).
+import { type DomainError, domainError, type ErrorMessages, errorFactory } from './errors.js';
+import { err, ok, type Result } from './result.js';
+
+export const AccountErrorCode = {
+  ACCOUNT_EMAIL_INVALID: 'ACCOUNT_EMAIL_INVALID',
+  ACCOUNT_PHONE_INVALID: 'ACCOUNT_PHONE_INVALID',
+  ACCOUNT_IDENTIFIER_REQUIRED: 'ACCOUNT_IDENTIFIER_REQUIRED',
+  ACCOUNT_DISPLAY_NAME_INVALID: 'ACCOUNT_DISPLAY_NAME_INVALID',
+  ACCOUNT_PASSWORD_TOO_SHORT: 'ACCOUNT_PASSWORD_TOO_SHORT',
+  ACCOUNT_PASSWORD_TOO_LONG: 'ACCOUNT_PASSWORD_TOO_LONG',
+  ACCOUNT_PASSWORD_WEAK: 'ACCOUNT_PASSWORD_WEAK',
+  ACCOUNT_REGISTRATION_INVALID: 'ACCOUNT_REGISTRATION_INVALID',
+} as const;
+export type AccountErrorCode = (typeof AccountErrorCode)[keyof typeof AccountErrorCode];
+
+export const PASSWORD_LENGTH = { min: 10, max: 128 } as const;
+
+export const ACCOUNT_ERROR_MESSAGES = {
+  ACCOUNT_EMAIL_INVALID: { id: 'Alamat email tidak valid.', en: 'The email address is invalid.' },
+  ACCOUNT_PHONE_INVALID: {
+    id: 'Nomor ponsel tidak valid; gunakan format 08… atau +628… (10–13 digit).',
+    en: 'The mobile number is invalid; use 08… or +628… (10–13 digits).',
+  },
+  ACCOUNT_IDENTIFIER_REQUIRED: {
+    id: 'Isi email atau nomor ponsel.',
+    en: 'Give an email address or a mobile number.',
+  },
+  ACCOUNT_DISPLAY_NAME_INVALID: {
+    id: 'Nama tampilan harus 2–80 karakter.',
+    en: 'The display name must be 2–80 characters.',
+  },
+  ACCOUNT_PASSWORD_TOO_SHORT: {
+    id: `Kata sandi minimal ${PASSWORD_LENGTH.min} karakter.`,
+    en: `The password needs at least ${PASSWORD_LENGTH.min} characters.`,
+  },
+  ACCOUNT_PASSWORD_TOO_LONG: {
+    id: `Kata sandi maksimal ${PASSWORD_LENGTH.max} karakter.`,
+    en: `The password can have at most ${PASSWORD_LENGTH.max} characters.`,
+  },
+  ACCOUNT_PASSWORD_WEAK: {
+    id: 'Kata sandi terlalu mudah ditebak (umum, berulang, atau memuat nama/email Anda).',
+    en: 'The password is too easy to guess (common, repetitive, or contains your name or email).',
+  },
+  ACCOUNT_REGISTRATION_INVALID: {
+    id: 'Data pendaftaran tidak valid; periksa kolom yang ditandai.',
+    en: 'The registration is invalid; check the marked fields.',
+  },
+} as const satisfies ErrorMessages<AccountErrorCode>;
+
+const accountError = errorFactory(ACCOUNT_ERROR_MESSAGES);
+export type AccountError = DomainError<AccountErrorCode>;
+
+// Deliberately small: the most common passwords and Indonesian favourites. Longer lists belong
+// in the deployment (breached-password checks), not in a pure package.
+const COMMON_PASSWORDS = new Set([
+  '1234567890',
+  '12345678910',
+  '0123456789',
+  'qwertyuiop',
+  'password123',
+  'password1234',
+  'passw0rd123',
+  'katasandi123',
+  'indonesia123',
+  'bismillah123',
+  'sawahlunto123',
+  'sayangku123',
+  'iloveyou123',
+  'admin12345',
+  'qwerty12345',
+  'abcdefghij',
+  '1q2w3e4r5t',
+  'asdfghjkl1',
+]);
+
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+export function normalizeEmail(input: string): Result<string, AccountError> {
+  const email = input.trim().toLowerCase();
+  if (email.length > 254 || !EMAIL.test(email)) return err(accountError('ACCOUNT_EMAIL_INVALID'));
+  return ok(email);
+}
+
+/** Indonesian mobile numbers to E.164 (`+628…`); spaces, dashes and dots are ignored. */
+export function normalizePhone(input: string): Result<string, AccountError> {
+  const compact = input.replace(/[\s.-]/g, '');
+  const match = /^(?:\+62|62|0)(8\d{8,11})$/.exec(compact);
+  if (!match?.[1]) return err(accountError('ACCOUNT_PHONE_INVALID'));
+  return ok(`+62${match[1]}`);
+}
+
+/** Password policy: length first, then a block list and the person's own name and email. */
+export function checkPassword(
+  password: string,
+  context: { readonly email?: string | null; readonly displayName?: string | null } = {},
+): Result<true, AccountError> {
+  const length = [...password].length;
+  if (length < PASSWORD_LENGTH.min) return err(accountError('ACCOUNT_PASSWORD_TOO_SHORT', { length }));
+  if (length > PASSWORD_LENGTH.max) return err(accountError('ACCOUNT_PASSWORD_TOO_LONG', { length }));
+  const lower = password.toLowerCase();
+  const distinct = new Set(lower).size;
+  const personal = [context.email?.split('@')[0], ...(context.displayName?.toLowerCase().split(/\s+/) ?? [])]
+    .map((part) => part?.toLowerCase().trim() ?? '')
+    .filter((part) => part.length >= 4);
+  if (COMMON_PASSWORDS.has(lower) || distinct < 4 || personal.some((part) => lower.includes(part))) {
+    return err(accountError('ACCOUNT_PASSWORD_WEAK'));
+  }
+  return ok(true);
+}
+
+/** An account error tied to one input field. */
+export type AccountFieldError = AccountError & { readonly field: string };
+export type RegistrationError = DomainError<'ACCOUNT_REGISTRATION_INVALID'> & {
+  readonly fields: readonly AccountFieldError[];
+};
+
+export type Registration = {
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly displayName: string;
+};
+
+/** A citizen's sign-up: an email or a mobile number (or both), a display name and a password. */
+export function validateRegistration(input: {
+  readonly email?: string | null;
+  readonly phone?: string | null;
+  readonly displayName: string;
+  readonly password: string;
+}): Result<Registration, RegistrationError> {
+  const fields: AccountFieldError[] = [];
+  const problem = (field: string, error: AccountError) => fields.push({ ...error, field });
+  let email: string | null = null;
+  let phone: string | null = null;
+  if (input.email?.trim()) {
+    const r = normalizeEmail(input.email);
+    if (r.ok) email = r.value;
+    else problem('email', r.error);
+  }
+  if (input.phone?.trim()) {
+    const r = normalizePhone(input.phone);
+    if (r.ok) phone = r.value;
+    else problem('phone', r.error);
+  }
+  if (!input.email?.trim() && !input.phone?.trim())
+    problem('email', accountError('ACCOUNT_IDENTIFIER_REQUIRED'));
+  const displayName = input.displayName.trim().replace(/\s+/g, ' ');
+  if (displayName.length < 2 || displayName.length > 80) {
+    problem('displayName', accountError('ACCOUNT_DISPLAY_NAME_INVALID'));
+  }
+  const password = checkPassword(input.password, { email, displayName });
+  if (!password.ok) problem('password', password.error);
+  if (fields.length > 0) {
+    return err({ ...domainError('ACCOUNT_REGISTRATION_INVALID', ACCOUNT_ERROR_MESSAGES), fields });
+  }
+  return ok({ email, phone, displayName });
+}
