@@ -4,6 +4,7 @@ export {
   ATTRIBUTE_ERROR_MESSAGES,
   AttributeErrorCode,
   validateAttributeValues,
+  validateServiceAttributes,
 } from './attributes.js';
 export type { CatalogueEntryError, CatalogueEntryUpdate } from './catalogue-entry.js';
 export {
