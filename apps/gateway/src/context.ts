@@ -2,6 +2,7 @@ import type { PrismaClient } from '@layanan/db';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import type { Identity } from './identity.js';
+import type { LayananPubSub } from './pubsub.js';
 
 export type Lang = 'id' | 'en';
 
@@ -12,6 +13,8 @@ export type GraphQLContext = {
   lang: Lang;
   log: Logger;
   config: GatewayConfig;
+  /** Request updates for subscriptions (services area). */
+  pubsub: LayananPubSub;
 };
 
 /** Indonesian unless the client asks for English first. */

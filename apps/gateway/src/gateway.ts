@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import { type GraphQLContext, languageOf } from './context.js';
 import { AuthenticationError, resolveIdentity } from './identity.js';
+import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
@@ -88,8 +89,15 @@ function requestLog(log: Logger): Plugin {
   };
 }
 
-export function createGateway(options: { db: Database; config: GatewayConfig; log: Logger }): Gateway {
+export function createGateway(options: {
+  db: Database;
+  config: GatewayConfig;
+  log: Logger;
+  /** Shared with background jobs; in-process when not given. */
+  pubsub?: LayananPubSub;
+}): Gateway {
   const { db, config, log } = options;
+  const pubsub = options.pubsub ?? createLayananPubSub().pubsub;
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -119,6 +127,7 @@ export function createGateway(options: { db: Database; config: GatewayConfig; lo
           lang: languageOf(request),
           log: log.child({ requestId }),
           config,
+          pubsub,
         };
       } catch (error) {
         if (error instanceof AuthenticationError) {

@@ -5,6 +5,7 @@ import './unit.js';
 import './district.js';
 import './staff.js';
 import './service.js';
+import './holiday.js';
 import './account.js';
 import './api-key.js';
 import './audit-entry.js';

@@ -1,0 +1,38 @@
+// Live request updates (issue 4). In-process by default; with REDIS_URL, Yoga's Redis event
+// target so every gateway instance sees every update.
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub, type PubSub, type PubSubEvent } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+
+export type RequestUpdateEvent = {
+  requestId: string;
+  trackingCode: string;
+  unitId: string;
+  citizenAccountId: string;
+  state: string;
+  version: number;
+  at: string;
+};
+
+type Topics = { 'request:updated': [RequestUpdateEvent] };
+export type LayananPubSub = PubSub<Topics>;
+
+export type PubSubHandle = { pubsub: LayananPubSub; close(): Promise<void> };
+
+export function createLayananPubSub(redisUrl?: string): PubSubHandle {
+  if (!redisUrl) {
+    return { pubsub: createPubSub<Topics>(), close: async () => {} };
+  }
+  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const eventTarget = createRedisEventTarget<PubSubEvent<Topics, 'request:updated'>>({
+    publishClient,
+    subscribeClient,
+  });
+  return {
+    pubsub: createPubSub<Topics>({ eventTarget }),
+    close: async () => {
+      await Promise.all([publishClient.quit(), subscribeClient.quit()]);
+    },
+  };
+}
