@@ -6,6 +6,7 @@ import './district.js';
 import './staff.js';
 import './service.js';
 import './holiday.js';
+import './service-version.js';
 import './account.js';
 import './api-key.js';
 import './audit-entry.js';

@@ -30,7 +30,7 @@ export async function createHarness(
   const db = await createTestDatabase(kind);
   if (options.seed !== false) await seed(db.prisma);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const gateway = createGateway({ db, config, log: pino({ level: 'silent' }) });
+  const gateway = createGateway({ db, config, log: pino({ level: process.env.HARNESS_LOG ?? 'silent' }) });
 
   const gql: Harness['gql'] = async (query, variables, auth = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
