@@ -7,6 +7,7 @@ import './staff.js';
 import './service.js';
 import './holiday.js';
 import './service-version.js';
+import './service-request.js';
 import './account.js';
 import './api-key.js';
 import './audit-entry.js';
