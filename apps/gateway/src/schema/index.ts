@@ -8,6 +8,7 @@ import './service.js';
 import './holiday.js';
 import './service-version.js';
 import './service-request.js';
+import './request-statistics.js';
 import './account.js';
 import './api-key.js';
 import './audit-entry.js';

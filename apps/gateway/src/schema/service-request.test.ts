@@ -31,11 +31,10 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
   let hendra: string;
   beforeAll(async () => {
     h = await createHarness(kind);
-    [citizen, citizen2, yulia, hendra] = await Promise.all(
-      ['warga@layanan.test', 'warga2@layanan.test', 'yulia@layanan.test', 'hendra@layanan.test'].map((e) =>
-        h.login(e),
-      ),
-    );
+    citizen = await h.login('warga@layanan.test');
+    citizen2 = await h.login('warga2@layanan.test');
+    yulia = await h.login('yulia@layanan.test');
+    hendra = await h.login('hendra@layanan.test');
   });
   afterAll(async () => {
     await h?.close();
