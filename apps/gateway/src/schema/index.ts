@@ -9,6 +9,7 @@ import './holiday.js';
 import './service-version.js';
 import './service-request.js';
 import './request-statistics.js';
+import './request-subscription.js';
 import './account.js';
 import './api-key.js';
 import './audit-entry.js';
