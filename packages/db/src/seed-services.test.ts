@@ -33,3 +33,39 @@ describe('seed catalogue', () => {
     }
   });
 });
+
+describe('seeded requests', () => {
+  it('spreads a few hundred requests over months with real shapes, idempotently', async () => {
+    const { createTestDatabase } = await import('./testing.js');
+    const { seed } = await import('./seed.js');
+    const db = await createTestDatabase('pglite');
+    try {
+      await seed(db.prisma);
+      await seed(db.prisma);
+      const p = db.prisma;
+      expect(await p.serviceRequest.count()).toBe(320);
+      const byState = await p.serviceRequest.groupBy({ by: ['state'], _count: { _all: true } });
+      const states = Object.fromEntries(byState.map((s) => [s.state, s._count._all]));
+      expect(states.COMPLETED).toBeGreaterThan(150);
+      expect(states.REJECTED).toBeGreaterThan(0);
+      const kinds = await p.serviceRequest.findMany({
+        distinct: ['serviceId'],
+        select: { service: { select: { kind: true } } },
+      });
+      expect(new Set(kinds.map((k) => k.service.kind))).toEqual(
+        new Set(['PERMIT', 'REGISTRATION', 'COMPLAINT', 'INFORMATION_REQUEST']),
+      );
+      const months = await p.$queryRaw<
+        { n: number }[]
+      >`SELECT count(DISTINCT date_trunc('month', "submittedAt"))::int AS n FROM service_request`;
+      expect(months[0]?.n).toBeGreaterThanOrEqual(6);
+      const late = await p.$queryRaw<
+        { n: number }[]
+      >`SELECT count(*)::int AS n FROM service_request WHERE "completedAt" IS NOT NULL AND ("completedAt" AT TIME ZONE 'UTC' + interval '7 hours')::date > "completionDueOn"`;
+      expect(late[0]?.n).toBeGreaterThan(0);
+      expect(await p.requestEvent.count()).toBeGreaterThan(900);
+    } finally {
+      await db.close();
+    }
+  });
+});

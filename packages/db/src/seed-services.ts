@@ -1,7 +1,15 @@
 // Services-area demo data (issue 4): the working-day calendar, a versioned catalogue with full
 // service standards, and the competencies routing needs. Idempotent like seed.ts: rows are
 // matched by natural key and only what is missing is created.
-import { HOLIDAYS_ID_2026 } from '@layanan/domain/calendar';
+import {
+  addWorkingDays,
+  createWorkingCalendar,
+  HOLIDAYS_ID_2026,
+  isWorkingDay,
+  jakartaDay,
+  type WorkingCalendar,
+  workingDaysBetween,
+} from '@layanan/domain/calendar';
 import Holidays from 'date-holidays';
 import type { Prisma } from './generated/prisma/client.js';
 import type { HolidayKind, ServiceKind } from './generated/prisma/enums.js';
@@ -420,8 +428,240 @@ async function seedCatalogue(tx: Tx, created: Record<string, number>): Promise<v
   }
 }
 
+/** Deterministic pseudo-random numbers (mulberry32), so every seeded database looks alike. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TEXTS: Record<string, readonly string[]> = {
+  PERMIT: [
+    'Mohon diproses permohonan izin saya, berkas sudah saya unggah lengkap.',
+    'Saya mengajukan izin untuk usaha keluarga kami di dekat pasar.',
+    'Permohonan perpanjangan izin yang akan habis masa berlakunya bulan depan.',
+  ],
+  REGISTRATION: [
+    'Mohon dicetakkan dokumen kependudukan saya, data sudah benar.',
+    'Ada perubahan data keluarga setelah kelahiran anak kedua kami.',
+    'Dokumen saya hilang saat pindah rumah, mohon diterbitkan kembali.',
+  ],
+  COMPLAINT: [
+    'Jalan di depan SD berlubang besar dan membahayakan pengendara motor.',
+    'Drainase tersumbat sehingga air meluap ke rumah warga setiap hujan.',
+    'Lampu jalan di tikungan sudah padam lebih dari seminggu.',
+  ],
+  INFORMATION_REQUEST: [
+    'Saya meminta salinan realisasi anggaran perbaikan jalan tahun lalu.',
+    'Mohon informasi daftar penerima bantuan UMKM di kecamatan kami.',
+  ],
+};
+
+function sampleValues(
+  attributes: readonly AttributeSeed[],
+  rnd: () => number,
+  day: string,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const a of attributes) {
+    const keys = (a.values ?? []).map((v) => v.key);
+    const pickKey = () => keys[Math.floor(rnd() * keys.length)] ?? '';
+    switch (a.datatype) {
+      case 'string':
+        out[a.code] =
+          a.code === 'nik' ? `137301${String(Math.floor(rnd() * 1e10)).padStart(10, '0')}` : 'Contoh isian';
+        break;
+      case 'text':
+        out[a.code] = `Jl. Soekarno-Hatta No. ${1 + Math.floor(rnd() * 120)}, dekat masjid`;
+        break;
+      case 'number':
+        out[a.code] = Math.max(a.min ?? 1, 36 + Math.floor(rnd() * 300));
+        break;
+      case 'datetime':
+        out[a.code] = day;
+        break;
+      case 'singlevaluelist':
+        out[a.code] = pickKey();
+        break;
+      case 'multivaluelist':
+        out[a.code] = [pickKey()];
+        break;
+    }
+  }
+  return out;
+}
+
+/** An instant on a WIB day at a WIB hour (fractional hours allowed). */
+const wibInstant = (day: string, hour: number): Date =>
+  new Date(new Date(`${day}T00:00:00+07:00`).getTime() + Math.round(hour * 3_600_000));
+
+export const SEED_REQUEST_COUNT = 320;
+
+/**
+ * A few hundred requests over the six months before `now`, so statistics and overdue lists have
+ * real shapes: most verified in 1–2 working days, completion spread around each standard, some
+ * late, some rejected or withdrawn, and recent ones still open (a few overdue).
+ */
+async function seedRequests(tx: Tx, created: Record<string, number>, now: Date): Promise<void> {
+  if ((await tx.serviceRequest.count({ where: { idempotencyKey: { startsWith: 'seed-' } } })) > 0) return;
+  const holidays = await tx.holiday.findMany();
+  const calendar: WorkingCalendar = createWorkingCalendar({
+    holidays: holidays.map((h) => ({ date: h.date.toISOString().slice(0, 10), name: h.name, kind: h.kind })),
+  });
+  const services = await tx.service.findMany({
+    where: { currentVersionId: { not: null } },
+    include: { currentVersion: { include: { requiredCompetency: true } } },
+    orderBy: { code: 'asc' },
+  });
+  const citizens = await tx.account.findMany({ where: { role: 'CITIZEN' }, orderBy: { email: 'asc' } });
+  const holders = await tx.staffCompetency.findMany({ include: { competency: true } });
+  if (services.length === 0 || citizens.length === 0) return;
+
+  const rnd = random(20261127);
+  const today = jakartaDay(now);
+  const firstDay = jakartaDay(new Date(now.getTime() - 183 * 86_400_000));
+  const days: string[] = [];
+  for (let d = firstDay; d < today; d = addWorkingDays(d, 1, calendar))
+    if (isWorkingDay(d, calendar)) days.push(d);
+  // Busier services get more requests (KTP-el and KK dominate civil registration).
+  const weights: Record<string, number> = {
+    'KTP-EL': 5,
+    KK: 4,
+    'AKTA-LAHIR': 3,
+    PBG: 2,
+    'PENGADUAN-JALAN': 3,
+  };
+  const pool = services.flatMap((s) => Array.from({ length: weights[s.code] ?? 1 }, () => s));
+  const sequences = new Map<number, number>();
+  const requests: Prisma.ServiceRequestCreateManyInput[] = [];
+  const events: Prisma.RequestEventCreateManyInput[] = [];
+
+  for (let i = 0; i < SEED_REQUEST_COUNT; i++) {
+    const service = pool[Math.floor(rnd() * pool.length)];
+    const version = service?.currentVersion;
+    const citizen = citizens[Math.floor(rnd() * citizens.length)];
+    if (!service || !version || !citizen) continue;
+    const entry = SEED_CATALOGUE.find((c) => c.code === service.code);
+    const day = days[Math.floor(rnd() * days.length)] ?? firstDay;
+    const submittedAt = wibInstant(day, 8 + rnd() * 7);
+    const year = Number(day.slice(0, 4));
+    const sequence = (sequences.get(year) ?? 0) + 1;
+    sequences.set(year, sequence);
+    const id = crypto.randomUUID();
+    const requirement = version.requiredCompetency;
+    const qualified = holders.filter(
+      (h) => requirement && h.competencyId === requirement.id && h.level >= (version.requiredLevel ?? 1),
+    );
+    const assignee = qualified[Math.floor(rnd() * qualified.length)]?.staffId ?? null;
+    const verificationDueOn = addWorkingDays(day, 3, calendar);
+    // Verification mostly within 1–2 working days, sometimes late (4–6).
+    const verifyDays = rnd() < 0.85 ? Math.floor(rnd() * 3) : 4 + Math.floor(rnd() * 3);
+    const verifyDay = addWorkingDays(day, verifyDays, calendar);
+    const verifiedAt = wibInstant(
+      verifyDay,
+      verifyDays === 0 ? Math.min(15.9, 8 + rnd() * 8) : 8 + rnd() * 8,
+    );
+    const completionDueOn = addWorkingDays(verifyDay, version.completionDays, calendar);
+    // Completion spread around the standard: ~80 % in time.
+    const span = Math.max(0, Math.round(version.completionDays * (rnd() < 0.8 ? rnd() : 1 + rnd() * 0.8)));
+    const completeDay = addWorkingDays(verifyDay, span, calendar);
+    const completedAt = wibInstant(completeDay, span === 0 ? 15.95 : 8 + rnd() * 8);
+    const texts = TEXTS[service.kind] ?? TEXTS.PERMIT ?? [''];
+    const fate = rnd();
+    const base = {
+      id,
+      trackingCode: `SWL-${year}-${String(sequence).padStart(6, '0')}`,
+      serviceId: service.id,
+      serviceVersionId: version.id,
+      unitId: service.unitId,
+      citizenAccountId: citizen.id,
+      submittedByAccountId: citizen.id,
+      channel: rnd() < 0.3 ? ('COUNTER' as const) : ('ONLINE' as const),
+      idempotencyKey: `seed-${i + 1}`,
+      originalText: texts[Math.floor(rnd() * texts.length)] ?? '',
+      attributeValues: sampleValues(entry?.attributes ?? [], rnd, day) as Prisma.InputJsonValue,
+      assigneeStaffId: assignee,
+      submittedAt,
+      createdAt: submittedAt,
+      verificationDueOn: dateOnly(verificationDueOn),
+    };
+    const event = (
+      sequence: number,
+      toState: Prisma.RequestEventCreateManyInput['toState'],
+      at: Date,
+      extra: Partial<Prisma.RequestEventCreateManyInput> = {},
+    ) =>
+      events.push({
+        requestId: id,
+        sequence,
+        kind: sequence === 1 ? 'SUBMITTED' : 'TRANSITION',
+        toState,
+        actorKind: sequence === 1 ? 'CITIZEN' : 'STAFF',
+        at,
+        ...extra,
+      });
+    event(1, 'SUBMITTED', submittedAt, { assigneeStaffId: assignee });
+
+    if (verifiedAt > now) {
+      requests.push({ ...base, state: 'SUBMITTED', version: 1 });
+      continue;
+    }
+    if (fate < 0.05) {
+      requests.push({ ...base, state: 'WITHDRAWN', version: 2, closedAt: verifiedAt });
+      event(2, 'WITHDRAWN', verifiedAt, { fromState: 'SUBMITTED', actorKind: 'CITIZEN' });
+      continue;
+    }
+    if (fate < 0.12) {
+      const reason = 'Persyaratan tidak memenuhi ketentuan / requirements not met';
+      requests.push({ ...base, state: 'REJECTED', version: 2, closedAt: verifiedAt });
+      event(2, 'REJECTED', verifiedAt, { fromState: 'SUBMITTED', publicNote: reason });
+      continue;
+    }
+    const verified = {
+      ...base,
+      verifiedAt,
+      verifyWorkingDays: workingDaysBetween(day, verifyDay, calendar),
+      completionDueOn: dateOnly(completionDueOn),
+    };
+    event(2, 'VERIFIED', verifiedAt, { fromState: 'SUBMITTED' });
+    const startedAt = new Date(verifiedAt.getTime() + 60_000);
+    event(3, 'IN_PROGRESS', startedAt, { fromState: 'VERIFIED' });
+    if (completedAt > now) {
+      requests.push({ ...verified, state: 'IN_PROGRESS', version: 3 });
+      continue;
+    }
+    event(4, 'COMPLETED', completedAt, { fromState: 'IN_PROGRESS', publicNote: 'Selesai / completed' });
+    requests.push({
+      ...verified,
+      state: 'COMPLETED',
+      version: 4,
+      completedAt,
+      closedAt: completedAt,
+      completeWorkingDays: workingDaysBetween(day, completeDay, calendar),
+    });
+  }
+  await tx.serviceRequest.createMany({ data: requests });
+  await tx.requestEvent.createMany({ data: events });
+  for (const [year, last] of sequences) {
+    await tx.$executeRaw`
+      INSERT INTO tracking_counter (year, last) VALUES (${year}, ${last})
+      ON CONFLICT (year) DO UPDATE SET last = GREATEST(tracking_counter.last, EXCLUDED.last)`;
+  }
+  created.serviceRequests = (created.serviceRequests ?? 0) + requests.length;
+}
+
 /** Called from seed() inside its transaction, after units, services, staff and accounts exist. */
-export async function seedServices(tx: Tx, created: Record<string, number>): Promise<void> {
+export async function seedServices(
+  tx: Tx,
+  created: Record<string, number>,
+  now: Date = new Date(),
+): Promise<void> {
   await seedHolidays(tx, created);
   await seedCatalogue(tx, created);
+  await seedRequests(tx, created, now);
 }
