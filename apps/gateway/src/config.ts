@@ -21,6 +21,10 @@ export type GatewayConfig = {
   seed: SeedMode;
   graphiql: boolean;
   shutdownTimeoutMs: number;
+  /** Redis for shared subscription events between gateway instances; in-process when unset. */
+  redisUrl: string | undefined;
+  /** How often the escalation job looks for overdue requests; 0 disables it. */
+  escalationIntervalMs: number;
 };
 
 export class ConfigError extends Error {
@@ -110,5 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     seed,
     graphiql: bool(env, 'LAYANAN_GRAPHIQL', !production),
     shutdownTimeoutMs: int(env, 'LAYANAN_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    redisUrl: env.REDIS_URL?.trim() || undefined,
+    escalationIntervalMs: int(env, 'LAYANAN_ESCALATION_INTERVAL_MS', 300_000, 0, 86_400_000),
   };
 }

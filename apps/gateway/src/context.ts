@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@layanan/db';
+import type { WorkingCalendar } from '@layanan/domain/calendar';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import type { Identity } from './identity.js';
@@ -13,7 +14,10 @@ export type GraphQLContext = {
   lang: Lang;
   log: Logger;
   config: GatewayConfig;
+  /** Events for subscriptions: request updates and notifications. */
   pubsub: LayananPubSub;
+  /** The working-day calendar, loaded at most once per request. */
+  calendar(): Promise<WorkingCalendar>;
 };
 
 /** Indonesian unless the client asks for English first. */

@@ -9,6 +9,16 @@ import { type GraphQLContext, languageOf } from './context.js';
 import { AuthenticationError, resolveIdentity } from './identity.js';
 import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
+import { loadWorkingCalendar } from './services/calendar.js';
+
+/** A lazily loaded value, shared by every resolver of one request. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= load();
+    return value;
+  };
+}
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
@@ -93,10 +103,11 @@ export function createGateway(options: {
   db: Database;
   config: GatewayConfig;
   log: Logger;
+  /** Shared with background jobs; in-process when not given. */
   pubsub?: LayananPubSub;
 }): Gateway {
   const { db, config, log } = options;
-  const pubsub = options.pubsub ?? createLayananPubSub();
+  const pubsub = options.pubsub ?? createLayananPubSub().pubsub;
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -127,6 +138,7 @@ export function createGateway(options: {
           log: log.child({ requestId }),
           config,
           pubsub,
+          calendar: once(() => loadWorkingCalendar(db.prisma)),
         };
       } catch (error) {
         if (error instanceof AuthenticationError) {

@@ -3,7 +3,9 @@ import { createDatabase, type Database, DatabaseError, seed } from '@layanan/db'
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { createGateway } from './gateway.js';
+import { createLayananPubSub } from './pubsub.js';
 import { listen } from './server.js';
+import { escalateOverdueRequests } from './services/escalation.js';
 
 function fail(error: unknown): never {
   // One clear line, no stack trace: these are operator errors (bad URL, port taken, …).
@@ -46,7 +48,8 @@ async function main(): Promise<void> {
     fail(error);
   }
 
-  const gateway = createGateway({ db, config, log });
+  const events = createLayananPubSub(config.redisUrl);
+  const gateway = createGateway({ db, config, log, pubsub: events.pubsub });
   const running = await listen(gateway, {
     host: config.host,
     port: config.port,
@@ -61,9 +64,31 @@ async function main(): Promise<void> {
     log.warn('LAYANAN_JWT_SECRET is not set: using a random secret, tokens end when the process stops');
   }
 
+  // Overdue requests go to the unit's supervisor; safe to run in every instance (advisory lock).
+  const database = db;
+  let escalating = false;
+  const escalation =
+    config.escalationIntervalMs > 0
+      ? setInterval(() => {
+          if (escalating) return;
+          escalating = true;
+          escalateOverdueRequests(database.prisma, { pubsub: events.pubsub })
+            .then((r) => {
+              if (r.escalated.length > 0) log.info({ escalated: r.escalated }, 'escalated overdue requests');
+            })
+            .catch((error: unknown) => log.error({ err: error }, 'escalation job failed'))
+            .finally(() => {
+              escalating = false;
+            });
+        }, config.escalationIntervalMs)
+      : undefined;
+  escalation?.unref();
+
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    if (escalation) clearInterval(escalation);
     await running.close();
+    await events.close().catch(() => {});
     await db.close();
     log.info('stopped');
     process.exit(0);

@@ -3,7 +3,7 @@
 // planned, in progress, done and cancelled) so the accountability report has real shapes.
 // Idempotent: nothing is added when the forums already exist.
 
-import { indonesianCalendar2026 } from '@layanan/domain/calendar';
+import { createWorkingCalendar } from '@layanan/domain/calendar';
 import { answerDueDate } from '@layanan/domain/forums';
 import type { PrismaClient } from './generated/prisma/client.js';
 
@@ -220,7 +220,14 @@ const noonWib = (day: string) => new Date(`${day}T12:00:00+07:00`);
 
 export async function seedForums(tx: Tx, created: Record<string, number>): Promise<void> {
   if ((await tx.forum.count()) > 0) return;
-  const calendar = indonesianCalendar2026();
+  // Due dates from the calendar as stored (seeded by the services area just before).
+  const calendar = createWorkingCalendar({
+    holidays: (await tx.holiday.findMany()).map((h) => ({
+      date: h.date.toISOString().slice(0, 10),
+      name: h.name,
+      kind: h.kind,
+    })),
+  });
   const units = new Map((await tx.unit.findMany()).map((u) => [u.code, u.id]));
   const districts = new Map((await tx.district.findMany()).map((d) => [d.code, d.id]));
   const accounts = new Map((await tx.account.findMany()).map((a) => [a.email ?? '', a.id]));

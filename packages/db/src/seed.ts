@@ -3,6 +3,7 @@
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { AccountRole, ServiceKind, StaffKind, UnitKind } from './generated/prisma/enums.js';
 import { seedForums } from './seed-forums.js';
+import { seedServices } from './seed-services.js';
 
 type UnitSeed = { code: string; shortName: string; name: string; kind: UnitKind };
 type ServiceSeed = {
@@ -135,7 +136,7 @@ export const SEED_SERVICES: readonly ServiceSeed[] = [
     code: 'PPID-INFORMASI',
     unit: 'DISKOMINFO',
     name: 'Permohonan Informasi Publik (PPID)',
-    kind: 'INFORMATION',
+    kind: 'INFORMATION_REQUEST',
     completionDays: 10,
     costIdr: 0,
     description:
@@ -268,9 +269,11 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
           created.accounts = (created.accounts ?? 0) + 1;
         }
       }
+      await seedServices(tx, created);
       await seedForums(tx, created);
       return { created };
+      // Demo requests over several months make this more than a few statements.
     },
-    { timeout: 60_000 },
+    { timeout: 120_000 },
   );
 }

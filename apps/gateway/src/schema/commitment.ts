@@ -8,9 +8,9 @@ import {
 import { audited } from '../audit.js';
 import { accountIdOf, actsForUnit, forbidden } from '../authz.js';
 import { builder } from '../builder.js';
-import { dateColumn, dayOf, todayWib } from '../calendar.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { audienceOf, publishNotifications, writeNotifications } from '../notify.js';
+import { dateOnly, dayOf, todayWib } from '../services/calendar.js';
 import { dayInput } from './forum.js';
 
 export const CommitmentStatusEnum = builder.enumType('CommitmentStatus', {
@@ -107,7 +107,7 @@ builder.mutationField('createCommitment', (t) =>
               unitId: submission.unitId,
               responsibleStaffId: owner.id,
               description: checked.value.description,
-              dueOn: dateColumn(checked.value.dueOn),
+              dueOn: dateOnly(checked.value.dueOn),
             },
           });
           const notes = await writeNotifications(tx, await audienceOf(tx, submission.id), {
@@ -175,12 +175,12 @@ builder.mutationField('updateCommitmentProgress', (t) =>
             data: {
               status: applied.value.status,
               progress: applied.value.progress,
-              doneOn: applied.value.status === 'DONE' ? dateColumn(date) : null,
+              doneOn: applied.value.status === 'DONE' ? dateOnly(date) : null,
               updates: {
                 create: {
                   progress: input.progress,
                   note: input.note.trim(),
-                  date: dateColumn(date),
+                  date: dateOnly(date),
                   authorId,
                 },
               },

@@ -1,9 +1,9 @@
 // Accountability per unit and period (issue 5): what came in, what was answered on time, what
 // was accepted, and whether the promised follow-ups were done on time. Counted in SQL.
-import { isWorkingDay, parseDay } from '@layanan/domain/calendar';
+import { isWorkingDay, parseDay, type WorkingCalendar } from '@layanan/domain/calendar';
 import { builder } from '../builder.js';
-import { dateColumn, todayWib, workingCalendar } from '../calendar.js';
 import { ValidationError } from '../errors.js';
+import { dateOnly, todayWib } from '../services/calendar.js';
 
 type Row = {
   unitId: string;
@@ -44,8 +44,7 @@ const AccountabilityRow = builder.objectRef<Row>('ForumAccountability').implemen
 });
 
 /** The last working day on or before `day`: overdue means a working day has passed since the due date. */
-function lastWorkingDayOnOrBefore(day: string): string {
-  const calendar = workingCalendar();
+function lastWorkingDayOnOrBefore(day: string, calendar: WorkingCalendar): string {
   let cursor = new Date(`${day}T00:00:00Z`);
   for (let i = 0; i < 60 && !isWorkingDay(cursor.toISOString().slice(0, 10), calendar); i++) {
     cursor = new Date(cursor.getTime() - 86_400_000);
@@ -92,7 +91,7 @@ builder.queryField('forumAccountability', (t) =>
         ]);
       }
       const today = todayWib();
-      const answerCutoff = dateColumn(lastWorkingDayOnOrBefore(today));
+      const answerCutoff = dateOnly(lastWorkingDayOnOrBefore(today, await ctx.calendar()));
       const unitCode = args.unitCode?.trim().toUpperCase() ?? null;
       const rows = await ctx.prisma.$queryRaw<Record<string, unknown>[]>`
         WITH s AS (
@@ -100,7 +99,7 @@ builder.queryField('forumAccountability', (t) =>
                  ((sub."answeredAt" AT TIME ZONE 'UTC') + interval '7 hours')::date AS "answeredOn"
           FROM submission sub
           WHERE ((sub."createdAt" AT TIME ZONE 'UTC') + interval '7 hours')::date
-                BETWEEN ${dateColumn(from.value)}::date AND ${dateColumn(to.value)}::date
+                BETWEEN ${dateOnly(from.value)}::date AND ${dateOnly(to.value)}::date
         )
         SELECT u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName",
           count(s.id)::int AS received,
@@ -112,7 +111,7 @@ builder.queryField('forumAccountability', (t) =>
           count(c.id)::int AS commitments,
           count(*) FILTER (WHERE c.status = 'DONE')::int AS "commitmentsDone",
           count(*) FILTER (WHERE c.status = 'DONE' AND c."doneOn" <= c."dueOn")::int AS "commitmentsDoneOnTime",
-          count(*) FILTER (WHERE c.status IN ('PLANNED', 'IN_PROGRESS') AND c."dueOn" < ${dateColumn(today)}::date)::int
+          count(*) FILTER (WHERE c.status IN ('PLANNED', 'IN_PROGRESS') AND c."dueOn" < ${dateOnly(today)}::date)::int
             AS "overdueCommitments"
         FROM s
         JOIN unit u ON u.id = s."unitId"

@@ -7,7 +7,7 @@ import type { GraphQLContext } from '../context.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 
 export const ServiceKindEnum = builder.enumType('ServiceKind', {
-  values: ['REGISTRATION', 'PERMIT', 'COMPLAINT', 'INFORMATION'] as const,
+  values: ['REGISTRATION', 'PERMIT', 'COMPLAINT', 'INFORMATION_REQUEST'] as const,
 });
 
 /** Unpublished services are visible to admins and to staff of the owning unit only. */

@@ -14,10 +14,10 @@ import {
 import { audited } from '../audit.js';
 import { accountIdOf, actsForUnit, forbidden, isModerator } from '../authz.js';
 import { builder } from '../builder.js';
-import { dateColumn, dayOf, todayWib, workingCalendar } from '../calendar.js';
 import type { GraphQLContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { audienceOf, publishNotifications, writeNotifications } from '../notify.js';
+import { dateOnly, dayOf, loadWorkingCalendar, todayWib } from '../services/calendar.js';
 
 export const SubmissionKindEnum = builder.enumType('SubmissionKind', {
   values: ['ASPIRATION', 'CRITIQUE'] as const,
@@ -83,13 +83,17 @@ const SubmissionRef = builder.prismaNode('Submission', {
       resolve: (s) => dayOf(s.answerDueOn),
     }),
     answerOverdue: t.boolean({
-      resolve: (s) =>
-        isAnswerOverdue({ status: s.status, dueDate: dayOf(s.answerDueOn) }, todayWib(), workingCalendar()),
+      resolve: async (s, _a, ctx) =>
+        isAnswerOverdue(
+          { status: s.status, dueDate: dayOf(s.answerDueOn) },
+          todayWib(),
+          await ctx.calendar(),
+        ),
     }),
     answeredOnTime: t.boolean({
       nullable: true,
-      resolve: (s) =>
-        s.answeredAt ? answeredOnTime(dayOf(s.answerDueOn), s.answeredAt, workingCalendar()) : null,
+      resolve: async (s, _a, ctx) =>
+        s.answeredAt ? answeredOnTime(dayOf(s.answerDueOn), s.answeredAt, await ctx.calendar()) : null,
     }),
     supportCount: t.relationCount('supports'),
     followerCount: t.relationCount('followers'),
@@ -214,7 +218,9 @@ builder.mutationField('submitToForum', (t) =>
             hideAuthorName: input.hideAuthorName ?? false,
             serviceId: service?.id ?? null,
             unitId: service?.unitId ?? aboutUnit?.id ?? forum.unitId,
-            answerDueOn: dateColumn(answerDueDate(submittedOn, workingCalendar(), forum.answerDays)),
+            answerDueOn: dateOnly(
+              answerDueDate(submittedOn, await loadWorkingCalendar(tx), forum.answerDays),
+            ),
           },
         });
         return { result: { submissionId: row.id }, entityId: row.id, after: { ...row, text: undefined } };

@@ -2,8 +2,9 @@
 import { type Database, seed } from '@layanan/db';
 import { createTestDatabase } from '@layanan/db/testing';
 import pino from 'pino';
-import { loadConfig } from '../config.js';
+import { type GatewayConfig, loadConfig } from '../config.js';
 import { createGateway, type Gateway } from '../gateway.js';
+import type { LayananPubSub } from '../pubsub.js';
 
 export type GqlResult<T = Record<string, unknown>> = {
   status: number;
@@ -13,6 +14,8 @@ export type GqlResult<T = Record<string, unknown>> = {
 
 export type Harness = {
   db: Database;
+  /** Lets a test start a second gateway on the same database that accepts the same tokens. */
+  config: GatewayConfig;
   gateway: Gateway;
   gql<T = any>(
     query: string,
@@ -25,13 +28,13 @@ export type Harness = {
 
 export async function createHarness(
   kind: 'pglite' | 'postgresql',
-  options: { seed?: boolean } = {},
+  options: { seed?: boolean; pubsub?: LayananPubSub } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase(kind);
   if (options.seed !== false) await seed(db.prisma);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const debugLog = process.env.DEBUG_GATEWAY ? pino({ level: 'debug' }) : pino({ level: 'silent' });
-  const gateway = createGateway({ db, config, log: debugLog });
+  const log = process.env.DEBUG_GATEWAY ? pino({ level: 'debug' }) : pino({ level: 'silent' });
+  const gateway = createGateway({ db, config, log, pubsub: options.pubsub });
 
   const gql: Harness['gql'] = async (query, variables, auth = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -56,5 +59,5 @@ export async function createHarness(
     return token;
   };
 
-  return { db, gateway, gql, login, close: () => db.close() };
+  return { db, config, gateway, gql, login, close: () => db.close() };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ServiceAttribute, validateAttributeValues } from './attributes.js';
+import { type ServiceAttribute, validateAttributeValues, validateServiceAttributes } from './attributes.js';
 
 const attrs: ServiceAttribute[] = [
   { code: 'nama_usaha', datatype: 'string', required: true, maxLength: 20 },
@@ -85,5 +85,39 @@ describe('validateAttributeValues (Open311 datatypes)', () => {
     ).toEqual([]);
     const r = validateAttributeValues(attrs, {});
     expect(r.ok ? null : r.error.code).toBe('REQUEST_ATTRIBUTES_INVALID');
+  });
+});
+
+describe('validateServiceAttributes', () => {
+  it('accepts Open311 definitions', () => {
+    const r = validateServiceAttributes([
+      { code: 'nik', datatype: 'string', required: true },
+      { code: 'jenis', datatype: 'singlevaluelist', required: true, values: [{ key: 'A' }, { key: 'B' }] },
+    ]);
+    expect(r.ok).toBe(true);
+  });
+
+  it('reports each broken definition by path', () => {
+    const r = validateServiceAttributes([
+      { code: 'Bad Code', datatype: 'string', required: true },
+      { code: 'x', datatype: 'colour', required: 'yes' },
+      { code: 'x', datatype: 'multivaluelist', required: false, values: [] },
+      { code: 'y', datatype: 'singlevaluelist', required: false, values: [{ key: 'A' }, { key: 'A' }] },
+      { code: 'z', datatype: 'number', required: false, values: [{ key: 'A' }], min: 5, max: 1 },
+    ]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('SERVICE_ATTRIBUTES_INVALID');
+    expect(r.error.message.en).toMatch(/attribute definitions/);
+    expect(r.error.fields.map((f) => `${f.field}:${f.code}`)).toEqual([
+      'attributes[0].code:INVALID_FORMAT',
+      'attributes[1].datatype:NOT_ALLOWED',
+      'attributes[1].required:INVALID_TYPE',
+      'attributes[2].code:DUPLICATE',
+      'attributes[2].values:REQUIRED',
+      'attributes[3].values:DUPLICATE',
+      'attributes[4].values:NOT_ALLOWED',
+      'attributes[4].min:OUT_OF_RANGE',
+    ]);
   });
 });

@@ -36,13 +36,20 @@ export type ServiceAttribute = {
 
 export type AttributeValue = string | number | readonly string[];
 
-export const AttributeErrorCode = { REQUEST_ATTRIBUTES_INVALID: 'REQUEST_ATTRIBUTES_INVALID' } as const;
+export const AttributeErrorCode = {
+  REQUEST_ATTRIBUTES_INVALID: 'REQUEST_ATTRIBUTES_INVALID',
+  SERVICE_ATTRIBUTES_INVALID: 'SERVICE_ATTRIBUTES_INVALID',
+} as const;
 export type AttributeErrorCode = (typeof AttributeErrorCode)[keyof typeof AttributeErrorCode];
 
 export const ATTRIBUTE_ERROR_MESSAGES = {
   REQUEST_ATTRIBUTES_INVALID: {
     id: 'Isian permohonan belum lengkap atau tidak valid.',
     en: 'Some fields of the request are missing or invalid.',
+  },
+  SERVICE_ATTRIBUTES_INVALID: {
+    id: 'Definisi isian layanan tidak valid; periksa kolom yang ditandai.',
+    en: "The service's attribute definitions are invalid; check the marked fields.",
   },
 } as const satisfies ErrorMessages<AttributeErrorCode>;
 
@@ -137,4 +144,53 @@ export function validateAttributeValues(
   return fields.length > 0
     ? err(invalidInputError('REQUEST_ATTRIBUTES_INVALID', ATTRIBUTE_ERROR_MESSAGES, fields))
     : ok(out);
+}
+
+const ATTRIBUTE_CODE = /^[a-z][a-z0-9_]{0,62}$/;
+
+/**
+ * Checks the attribute definitions an administrator gives a service (Open311 GeoReport v2
+ * `GET services/{code}`): codes are unique snake_case, datatypes are Open311's, list types have
+ * at least one unique value key, and only list types have values. Field paths point into the
+ * list, e.g. `attributes[2].values`.
+ */
+export function validateServiceAttributes(
+  input: readonly unknown[],
+): Result<ServiceAttribute[], InvalidInputError<AttributeErrorCode>> {
+  const fields: FieldError[] = [];
+  const seen = new Set<string>();
+  input.forEach((raw, i) => {
+    const at = `attributes[${i}]`;
+    const a = (raw ?? {}) as Record<string, unknown>;
+    if (typeof a.code !== 'string' || a.code === '') fields.push(fieldError(`${at}.code`, 'REQUIRED'));
+    else if (!ATTRIBUTE_CODE.test(a.code))
+      fields.push(fieldError(`${at}.code`, 'INVALID_FORMAT', { value: a.code }));
+    else if (seen.has(a.code)) fields.push(fieldError(`${at}.code`, 'DUPLICATE', { value: a.code }));
+    else seen.add(a.code);
+    if (!ATTRIBUTE_DATATYPES.includes(a.datatype as AttributeDatatype)) {
+      fields.push(
+        fieldError(`${at}.datatype`, 'NOT_ALLOWED', { value: a.datatype, allowed: ATTRIBUTE_DATATYPES }),
+      );
+    }
+    if (typeof a.required !== 'boolean') fields.push(fieldError(`${at}.required`, 'INVALID_TYPE'));
+    const isList = a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist';
+    const values = a.values as readonly { key?: unknown }[] | undefined;
+    if (isList) {
+      if (!Array.isArray(values) || values.length === 0) fields.push(fieldError(`${at}.values`, 'REQUIRED'));
+      else {
+        const keys = values.map((v) => v?.key);
+        if (keys.some((k) => typeof k !== 'string' || k.trim() === '')) {
+          fields.push(fieldError(`${at}.values`, 'INVALID_FORMAT'));
+        } else if (new Set(keys).size !== keys.length) fields.push(fieldError(`${at}.values`, 'DUPLICATE'));
+      }
+    } else if (values !== undefined && values !== null && (!Array.isArray(values) || values.length > 0)) {
+      fields.push(fieldError(`${at}.values`, 'NOT_ALLOWED', { datatype: a.datatype }));
+    }
+    if (typeof a.min === 'number' && typeof a.max === 'number' && a.min > a.max) {
+      fields.push(fieldError(`${at}.min`, 'OUT_OF_RANGE', { min: a.min, max: a.max }));
+    }
+  });
+  return fields.length > 0
+    ? err(invalidInputError('SERVICE_ATTRIBUTES_INVALID', ATTRIBUTE_ERROR_MESSAGES, fields))
+    : ok(input as ServiceAttribute[]);
 }

@@ -4,6 +4,7 @@ export {
   ATTRIBUTE_ERROR_MESSAGES,
   AttributeErrorCode,
   validateAttributeValues,
+  validateServiceAttributes,
 } from './attributes.js';
 export type { CatalogueEntryError, CatalogueEntryUpdate } from './catalogue-entry.js';
 export {
@@ -28,6 +29,8 @@ export { pickAssignee, ROUTING_ERROR_MESSAGES, RoutingErrorCode } from './routin
 export type {
   RequestActor,
   RequestClock,
+  RequestDeadlineStatus,
+  RequestDeadlines,
   RequestError,
   RequestState,
   RequestTransition,
@@ -42,8 +45,10 @@ export {
   REQUEST_STATE_LABELS,
   REQUEST_STATES,
   REQUEST_TRANSITIONS,
+  REQUEST_VERIFICATION_WORKING_DAYS,
   RequestErrorCode,
   requestClock,
+  requestDeadlineStatus,
   requestTransition,
 } from './service-request.js';
 export type {

@@ -11,6 +11,7 @@ import {
   type RequestActor,
   type RequestState,
   requestClock,
+  requestDeadlineStatus,
   requestTransition,
 } from './service-request.js';
 
@@ -146,5 +147,31 @@ describe('clock, Open311 status, labels and versions', () => {
       code: 'REQUEST_VERSION_CONFLICT',
       details: { currentVersion: 4, expectedVersion: 3 },
     });
+  });
+});
+
+describe('requestDeadlineStatus', () => {
+  const base = { verified: false, verificationDueOn: '2026-03-26', completionDueOn: null } as const;
+  it('is in time on the deadline day and overdue the day after', () => {
+    expect(requestDeadlineStatus({ ...base, state: 'SUBMITTED' }, '2026-03-26').verificationOverdue).toBe(
+      false,
+    );
+    expect(requestDeadlineStatus({ ...base, state: 'SUBMITTED' }, '2026-03-27')).toEqual({
+      verificationOverdue: true,
+      completionOverdue: false,
+      overdueDeadline: '2026-03-26',
+    });
+  });
+  it('checks completion once verified, and nothing while paused or closed', () => {
+    const verified = { ...base, verified: true, completionDueOn: '2026-04-10' };
+    expect(requestDeadlineStatus({ ...verified, state: 'IN_PROGRESS' }, '2026-04-13').overdueDeadline).toBe(
+      '2026-04-10',
+    );
+    expect(
+      requestDeadlineStatus({ ...verified, state: 'RETURNED_TO_CITIZEN' }, '2026-04-13').overdueDeadline,
+    ).toBeNull();
+    expect(requestDeadlineStatus({ ...verified, state: 'COMPLETED' }, '2026-04-13').completionOverdue).toBe(
+      false,
+    );
   });
 });

@@ -194,3 +194,41 @@ export function checkRequestVersion(current: number, expected: number): Result<n
     ? ok(current + 1)
     : err(requestError('REQUEST_VERSION_CONFLICT', { currentVersion: current, expectedVersion: expected }));
 }
+
+/** Verification deadline: SP4N-LAPOR! verifies within 3 working days (configurable default). */
+export const REQUEST_VERIFICATION_WORKING_DAYS = 3;
+
+export type RequestDeadlines = {
+  readonly state: RequestState;
+  /** Set once the request was verified. */
+  readonly verified: boolean;
+  readonly verificationDueOn: string;
+  readonly completionDueOn: string | null;
+};
+
+export type RequestDeadlineStatus = {
+  readonly verificationOverdue: boolean;
+  readonly completionOverdue: boolean;
+  /** The deadline that has passed (verification before completion), or null. */
+  readonly overdueDeadline: string | null;
+};
+
+/**
+ * Which deadline a request has missed on `today` (YYYY-MM-DD, Asia/Jakarta). A deadline day
+ * itself is still in time; nothing is overdue while the clock is paused (the citizen must act)
+ * or stopped (the request is closed).
+ */
+export function requestDeadlineStatus(request: RequestDeadlines, today: string): RequestDeadlineStatus {
+  const running = requestClock(request.state) === 'RUNNING';
+  const verificationOverdue = running && !request.verified && today > request.verificationDueOn;
+  const completionOverdue = running && request.completionDueOn !== null && today > request.completionDueOn;
+  return {
+    verificationOverdue,
+    completionOverdue,
+    overdueDeadline: verificationOverdue
+      ? request.verificationDueOn
+      : completionOverdue
+        ? request.completionDueOn
+        : null,
+  };
+}

@@ -1,0 +1,611 @@
+// Service requests (issue 4): submission with attribute validation and an idempotency key,
+// the lifecycle through the domain state machine, routing and reassignment, the status trail.
+import type { Prisma, RequestState } from '@layanan/db';
+import { addWorkingDays, jakartaDay } from '@layanan/domain/calendar';
+import {
+  allowedRequestTransitions,
+  formatTrackingCode,
+  open311Status,
+  parseTrackingCode,
+  REQUEST_STATE_LABELS,
+  REQUEST_STATES,
+  REQUEST_VERIFICATION_WORKING_DAYS,
+  type RequestActor,
+  requestDeadlineStatus,
+  type ServiceAttribute,
+  validateAttributeValues,
+} from '@layanan/domain/services';
+import { GraphQLError } from 'graphql';
+import { audited } from '../audit.js';
+import { builder } from '../builder.js';
+import type { GraphQLContext } from '../context.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { dateOnly, dayOf, loadWorkingCalendar, todayWib } from '../services/calendar.js';
+import {
+  chooseAssignee,
+  nextTrackingSequence,
+  publishUpdate,
+  RequestTransitionError,
+  transitionRequest,
+} from '../services/service-requests.js';
+import { isUuid } from '../services/uuid.js';
+import { FailureInterface } from './errors.js';
+
+export const TRACKING_PREFIX = 'SWL';
+const MAX_TEXT = 10_000;
+
+export const RequestStateEnum = builder.enumType('RequestState', { values: REQUEST_STATES });
+const RequestChannelEnum = builder.enumType('RequestChannel', { values: ['ONLINE', 'COUNTER'] as const });
+
+builder.objectType(RequestTransitionError, {
+  name: 'RequestTransitionError',
+  interfaces: [FailureInterface],
+  isTypeOf: (value) => value instanceof RequestTransitionError,
+  fields: (t) => ({
+    from: t.field({ type: RequestStateEnum, resolve: (e) => e.from as RequestState }),
+    to: t.field({ type: RequestStateEnum, resolve: (e) => e.to as RequestState }),
+  }),
+});
+
+const forbidden = () =>
+  new GraphQLError('Akses ditolak / Access denied', {
+    extensions: { code: 'FORBIDDEN', http: { status: 200 } },
+  });
+
+/** Citizens see their own requests, staff those of their unit, admins all; others nothing. */
+export function visibleRequests(ctx: GraphQLContext): Prisma.ServiceRequestWhereInput {
+  const id = ctx.identity;
+  if (id.kind !== 'account') return { id: { in: [] } };
+  if (id.role === 'ADMIN') return {};
+  if (id.role === 'CITIZEN') return { citizenAccountId: id.accountId };
+  if (id.unitId) return { unitId: id.unitId };
+  return { id: { in: [] } };
+}
+
+/** The lifecycle actor of the caller for a request, or null if they may not act on it. */
+function actorFor(
+  ctx: GraphQLContext,
+  request: { unitId: string; citizenAccountId: string },
+): { actor: RequestActor; actorKind: string; accountId: string } | null {
+  const id = ctx.identity;
+  if (id.kind !== 'account') return null;
+  if (id.role === 'CITIZEN') {
+    return request.citizenAccountId === id.accountId
+      ? { actor: 'CITIZEN', actorKind: 'CITIZEN', accountId: id.accountId }
+      : null;
+  }
+  if (id.role === 'ADMIN') return { actor: 'SUPERVISOR', actorKind: 'ADMIN', accountId: id.accountId };
+  if (id.unitId !== request.unitId || !id.staffId) return null;
+  return id.role === 'SUPERVISOR'
+    ? { actor: 'SUPERVISOR', actorKind: 'SUPERVISOR', accountId: id.accountId }
+    : { actor: 'STAFF', actorKind: 'STAFF', accountId: id.accountId };
+}
+
+const isStaffViewer = (ctx: GraphQLContext) =>
+  ctx.identity.kind === 'account' && ctx.identity.role !== 'CITIZEN';
+
+const RequestEventRef = builder.prismaObject('RequestEvent', {
+  description: 'One entry of the status trail.',
+  fields: (t) => ({
+    sequence: t.exposeInt('sequence'),
+    kind: t.exposeString('kind'),
+    fromState: t.expose('fromState', { type: RequestStateEnum, nullable: true }),
+    toState: t.expose('toState', { type: RequestStateEnum }),
+    actorKind: t.exposeString('actorKind'),
+    publicNote: t.exposeString('publicNote', { nullable: true, description: 'Shown to the citizen.' }),
+    internalNote: t.string({
+      nullable: true,
+      description: 'Staff only; null for citizens.',
+      resolve: (e, _a, ctx) => (isStaffViewer(ctx) ? e.internalNote : null),
+    }),
+    at: t.expose('at', { type: 'DateTime' }),
+  }),
+});
+
+const PublicRequestEventRef = builder.prismaObject('RequestEvent', {
+  variant: 'PublicRequestEvent',
+  description: 'A status change as the public sees it: no actor identity, no internal note.',
+  fields: (t) => ({
+    toState: t.expose('toState', { type: RequestStateEnum }),
+    publicNote: t.exposeString('publicNote', { nullable: true }),
+    at: t.expose('at', { type: 'DateTime' }),
+  }),
+});
+
+const deadlineStatus = (r: {
+  state: RequestState;
+  verifiedAt: Date | null;
+  verificationDueOn: Date;
+  completionDueOn: Date | null;
+}) =>
+  requestDeadlineStatus(
+    {
+      state: r.state,
+      verified: r.verifiedAt !== null,
+      verificationDueOn: dayOf(r.verificationDueOn),
+      completionDueOn: r.completionDueOn ? dayOf(r.completionDueOn) : null,
+    },
+    todayWib(),
+  );
+
+const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
+  id: { field: 'id' },
+  description: 'A request for a service. The original text and values are never edited.',
+  fields: (t) => ({
+    trackingCode: t.exposeString('trackingCode'),
+    state: t.expose('state', { type: RequestStateEnum }),
+    stateLabel: t.string({ resolve: (r, _a, ctx) => REQUEST_STATE_LABELS[r.state][ctx.lang] }),
+    open311Status: t.string({ resolve: (r) => open311Status(r.state) }),
+    version: t.exposeInt('version', {
+      description: 'Pass it back as expectedVersion when changing the request.',
+    }),
+    channel: t.expose('channel', { type: RequestChannelEnum }),
+    originalText: t.exposeString('originalText'),
+    attributeValues: t.expose('attributeValues', { type: 'JSON' }),
+    service: t.relation('service'),
+    serviceVersion: t.relation('serviceVersion'),
+    unit: t.relation('unit'),
+    assignee: t.relation('assignee', { nullable: true }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
+    verificationDueOn: t.string({ resolve: (r) => dayOf(r.verificationDueOn) }),
+    completionDueOn: t.string({
+      nullable: true,
+      resolve: (r) => (r.completionDueOn ? dayOf(r.completionDueOn) : null),
+    }),
+    verifiedAt: t.expose('verifiedAt', { type: 'DateTime', nullable: true }),
+    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
+    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
+    verificationOverdue: t.boolean({ resolve: (r) => deadlineStatus(r).verificationOverdue }),
+    completionOverdue: t.boolean({ resolve: (r) => deadlineStatus(r).completionOverdue }),
+    allowedTransitions: t.field({
+      type: [RequestStateEnum],
+      description: 'States the caller may move the request to.',
+      resolve: (r, _a, ctx) => {
+        const actor = actorFor(ctx, r);
+        return actor ? allowedRequestTransitions(r.state, actor.actor) : [];
+      },
+    }),
+    events: t.relation('events', { type: RequestEventRef, query: { orderBy: { sequence: 'asc' } } }),
+  }),
+});
+
+const RequestStatusRef = builder.prismaObject('ServiceRequest', {
+  variant: 'RequestStatus',
+  description: 'The public status of a request by tracking code: no personal data, public notes only.',
+  fields: (t) => ({
+    trackingCode: t.exposeString('trackingCode'),
+    state: t.expose('state', { type: RequestStateEnum }),
+    stateLabel: t.string({ resolve: (r, _a, ctx) => REQUEST_STATE_LABELS[r.state][ctx.lang] }),
+    open311Status: t.string({ resolve: (r) => open311Status(r.state) }),
+    service: t.relation('service'),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
+    verificationDueOn: t.string({ resolve: (r) => dayOf(r.verificationDueOn) }),
+    completionDueOn: t.string({
+      nullable: true,
+      resolve: (r) => (r.completionDueOn ? dayOf(r.completionDueOn) : null),
+    }),
+    overdue: t.boolean({ resolve: (r) => deadlineStatus(r).overdueDeadline !== null }),
+    trail: t.relation('events', { type: PublicRequestEventRef, query: { orderBy: { sequence: 'asc' } } }),
+  }),
+});
+
+const normalizedCode = (code: string): string | null => {
+  const parsed = parseTrackingCode(code);
+  return parsed.ok ? formatTrackingCode(parsed.value) : null;
+};
+
+const RequestFilter = builder.inputType('ServiceRequestFilter', {
+  fields: (t) => ({
+    state: t.field({ type: RequestStateEnum }),
+    serviceCode: t.string(),
+    overdueOnly: t.boolean({ description: 'Open requests past a stored deadline (Asia/Jakarta today).' }),
+  }),
+});
+
+function filterWhere(
+  filter:
+    | { state?: RequestState | null; serviceCode?: string | null; overdueOnly?: boolean | null }
+    | null
+    | undefined,
+): Prisma.ServiceRequestWhereInput {
+  if (!filter) return {};
+  const today = dateOnly(todayWib());
+  return {
+    AND: [
+      filter.state ? { state: filter.state } : {},
+      filter.serviceCode ? { service: { code: filter.serviceCode.trim().toUpperCase() } } : {},
+      filter.overdueOnly
+        ? {
+            state: { in: ['SUBMITTED', 'VERIFIED', 'IN_PROGRESS', 'ESCALATED'] },
+            OR: [{ verifiedAt: null, verificationDueOn: { lt: today } }, { completionDueOn: { lt: today } }],
+          }
+        : {},
+    ],
+  };
+}
+
+builder.queryFields((t) => ({
+  serviceRequest: t.prismaField({
+    type: ServiceRequestRef,
+    nullable: true,
+    description: "A request by tracking code: the owner's, or one of the caller's unit; null otherwise.",
+    args: { trackingCode: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => {
+      const code = normalizedCode(args.trackingCode);
+      if (!code) return null;
+      return ctx.prisma.serviceRequest.findFirst({
+        ...query,
+        where: { AND: [visibleRequests(ctx), { trackingCode: code }] },
+      });
+    },
+  }),
+  requestStatus: t.prismaField({
+    type: RequestStatusRef,
+    nullable: true,
+    description: 'The public status trail of a request by its tracking code.',
+    args: { trackingCode: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => {
+      const code = normalizedCode(args.trackingCode);
+      return code ? ctx.prisma.serviceRequest.findUnique({ ...query, where: { trackingCode: code } }) : null;
+    },
+  }),
+  serviceRequests: t.prismaConnection({
+    type: ServiceRequestRef,
+    cursor: 'id',
+    authScopes: { authenticated: true },
+    description:
+      'Requests the caller may see (own for citizens, the unit for staff, all for admins), newest first.',
+    args: { filter: t.arg({ type: RequestFilter }) },
+    totalCount: (_root, args, ctx) =>
+      ctx.prisma.serviceRequest.count({ where: { AND: [visibleRequests(ctx), filterWhere(args.filter)] } }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.serviceRequest.findMany({
+        ...query,
+        where: { AND: [visibleRequests(ctx), filterWhere(args.filter)] },
+        orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }],
+      }),
+  }),
+}));
+
+const SubmitInput = builder.inputType('SubmitServiceRequestInput', {
+  fields: (t) => ({
+    serviceCode: t.string({ required: true }),
+    text: t.string({ required: true, description: "The citizen's own words, stored unedited." }),
+    attributes: t.field({ type: 'JSON', description: 'Values by attribute code.' }),
+    idempotencyKey: t.string({ description: 'Retries with the same key return the same request.' }),
+    citizenEmail: t.string({ description: 'Counter staff only: the citizen filed for.' }),
+  }),
+});
+
+const RequestPayload = builder.objectRef<{ requestId: string }>('ServiceRequestPayload').implement({
+  fields: (t) => ({
+    request: t.prismaField({
+      type: ServiceRequestRef,
+      resolve: (query, p, _a, ctx) =>
+        ctx.prisma.serviceRequest.findUniqueOrThrow({ ...query, where: { id: p.requestId } }),
+    }),
+  }),
+});
+
+const fieldProblem = (field: string, code: string, messageId: string, messageEn: string) => ({
+  field,
+  code,
+  messageId,
+  messageEn,
+});
+
+async function existingByKey(ctx: GraphQLContext, accountId: string, key: string | null) {
+  if (!key) return null;
+  return ctx.prisma.serviceRequest.findUnique({
+    where: { submittedByAccountId_idempotencyKey: { submittedByAccountId: accountId, idempotencyKey: key } },
+  });
+}
+
+const isUniqueViolation = (error: unknown) =>
+  !!error && typeof error === 'object' && 'code' in error && (error as { code: unknown }).code === 'P2002';
+
+const TransitionInput = builder.inputType('TransitionServiceRequestInput', {
+  fields: (t) => ({
+    trackingCode: t.string({ required: true }),
+    to: t.field({ type: RequestStateEnum, required: true }),
+    expectedVersion: t.int({ required: true }),
+    publicNote: t.string({ description: 'Shown to the citizen; required when rejecting or returning.' }),
+    internalNote: t.string({ description: 'Staff only.' }),
+  }),
+});
+
+const ReassignInput = builder.inputType('ReassignServiceRequestInput', {
+  fields: (t) => ({
+    trackingCode: t.string({ required: true }),
+    staffId: t.id({ required: true }),
+    expectedVersion: t.int({ required: true }),
+    internalNote: t.string(),
+  }),
+});
+
+async function loadForChange(ctx: GraphQLContext, trackingCode: string) {
+  const code = normalizedCode(trackingCode);
+  const request = code ? await ctx.prisma.serviceRequest.findUnique({ where: { trackingCode: code } }) : null;
+  if (!request) throw new NotFoundError('ServiceRequest', trackingCode);
+  return request;
+}
+
+builder.mutationFields((t) => ({
+  submitServiceRequest: t.field({
+    type: RequestPayload,
+    description: 'File a request (citizens, or staff at a counter for a citizen). Idempotent with a key.',
+    authScopes: { citizen: true, staff: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: SubmitInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = ctx.identity;
+      if (id.kind !== 'account') throw forbidden();
+      const key = input.idempotencyKey?.trim() || null;
+      if (key && key.length > 200) {
+        throw ValidationError.fromFields([
+          fieldProblem(
+            'idempotencyKey',
+            'TOO_LONG',
+            'Kunci idempotensi maksimal 200 karakter',
+            'The idempotency key has at most 200 characters',
+          ),
+        ]);
+      }
+      const previous = await existingByKey(ctx, id.accountId, key);
+      if (previous) return { requestId: previous.id };
+
+      const service = await ctx.prisma.service.findUnique({
+        where: { code: input.serviceCode.trim().toUpperCase() },
+        include: { currentVersion: { include: { requiredCompetency: true } } },
+      });
+      if (!service || !service.published || !service.currentVersion)
+        throw new NotFoundError('Service', input.serviceCode);
+      const version = service.currentVersion;
+
+      let citizenAccountId = id.accountId;
+      let channel: 'ONLINE' | 'COUNTER' = 'ONLINE';
+      if (id.role !== 'CITIZEN') {
+        if (id.unitId !== service.unitId) throw forbidden();
+        const email = input.citizenEmail?.trim().toLowerCase();
+        const citizen = email ? await ctx.prisma.account.findUnique({ where: { email } }) : null;
+        if (!citizen || citizen.role !== 'CITIZEN') {
+          throw ValidationError.fromFields([
+            fieldProblem(
+              'citizenEmail',
+              email ? 'NOT_ALLOWED' : 'REQUIRED',
+              'Sebutkan akun warga yang dilayani di loket',
+              'Name the citizen account served at the counter',
+            ),
+          ]);
+        }
+        citizenAccountId = citizen.id;
+        channel = 'COUNTER';
+      }
+
+      const problems = [];
+      const text = input.text;
+      if (text.trim() === '')
+        problems.push(
+          fieldProblem('text', 'REQUIRED', 'Uraian permohonan wajib diisi', 'Describe your request'),
+        );
+      else if (text.length > MAX_TEXT)
+        problems.push(
+          fieldProblem(
+            'text',
+            'TOO_LONG',
+            `Uraian maksimal ${MAX_TEXT} karakter`,
+            `At most ${MAX_TEXT} characters`,
+          ),
+        );
+      const raw = input.attributes ?? {};
+      const values =
+        raw && typeof raw === 'object' && !Array.isArray(raw)
+          ? validateAttributeValues(
+              version.attributes as unknown as ServiceAttribute[],
+              raw as Record<string, unknown>,
+            )
+          : null;
+      if (!values)
+        problems.push(
+          fieldProblem(
+            'attributes',
+            'INVALID_TYPE',
+            'Isian harus berupa objek per kode',
+            'Attributes must be an object by code',
+          ),
+        );
+      else if (!values.ok) {
+        for (const f of values.error.fields)
+          problems.push(fieldProblem(`attributes.${f.field}`, f.code, f.message.id, f.message.en));
+      }
+      if (problems.length > 0 || !values?.ok) throw ValidationError.fromFields(problems);
+
+      const now = new Date();
+      try {
+        const created = await audited(
+          ctx,
+          { action: 'submitServiceRequest', entityType: 'ServiceRequest' },
+          async (tx) => {
+            const calendar = await loadWorkingCalendar(tx);
+            const today = jakartaDay(now);
+            const year = Number(today.slice(0, 4));
+            const trackingCode = formatTrackingCode({
+              prefix: TRACKING_PREFIX,
+              year,
+              sequence: await nextTrackingSequence(tx, year),
+            });
+            const requirement =
+              version.requiredCompetency && version.requiredLevel
+                ? {
+                    competencyId: version.requiredCompetency.id,
+                    code: version.requiredCompetency.code,
+                    level: version.requiredLevel,
+                  }
+                : null;
+            const assigneeStaffId = await chooseAssignee(tx, service.unitId, requirement);
+            const request = await tx.serviceRequest.create({
+              data: {
+                trackingCode,
+                serviceId: service.id,
+                serviceVersionId: version.id,
+                unitId: service.unitId,
+                citizenAccountId,
+                submittedByAccountId: id.accountId,
+                channel,
+                idempotencyKey: key,
+                originalText: text,
+                attributeValues: values.value as Prisma.InputJsonValue,
+                assigneeStaffId,
+                submittedAt: now,
+                verificationDueOn: dateOnly(
+                  addWorkingDays(today, REQUEST_VERIFICATION_WORKING_DAYS, calendar),
+                ),
+                events: {
+                  create: {
+                    sequence: 1,
+                    kind: 'SUBMITTED',
+                    toState: 'SUBMITTED',
+                    actorKind: id.role,
+                    actorAccountId: id.accountId,
+                    internalNote: assigneeStaffId
+                      ? null
+                      : 'Tidak ada petugas berkompetensi; menunggu penugasan atasan / no competent staff; awaiting assignment',
+                    assigneeStaffId,
+                    at: now,
+                  },
+                },
+              },
+            });
+            return {
+              result: request,
+              entityId: request.id,
+              after: { trackingCode, serviceVersion: version.version, assigneeStaffId, channel },
+            };
+          },
+        );
+        publishUpdate(ctx.pubsub, created);
+        return { requestId: created.id };
+      } catch (error) {
+        // A concurrent retry with the same key won the insert: answer with its request.
+        if (isUniqueViolation(error)) {
+          const winner = await existingByKey(ctx, id.accountId, key);
+          if (winner) return { requestId: winner.id };
+        }
+        throw error;
+      }
+    },
+  }),
+  transitionServiceRequest: t.field({
+    type: RequestPayload,
+    description: 'Move a request through its lifecycle. A stale expectedVersion gets a ConflictError.',
+    authScopes: { authenticated: true },
+    errors: { types: [ValidationError, NotFoundError, ConflictError, RequestTransitionError] },
+    args: { input: t.arg({ type: TransitionInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const request = await loadForChange(ctx, input.trackingCode);
+      const actor = actorFor(ctx, request);
+      if (!actor) {
+        // Not revealing whether someone else's request exists.
+        if (ctx.identity.kind === 'account' && ctx.identity.role === 'CITIZEN')
+          throw new NotFoundError('ServiceRequest', input.trackingCode);
+        throw forbidden();
+      }
+      const { after } = await audited(
+        ctx,
+        { action: 'transitionServiceRequest', entityType: 'ServiceRequest' },
+        async (tx) => {
+          const change = await transitionRequest(tx, {
+            requestId: request.id,
+            expectedVersion: input.expectedVersion,
+            to: input.to,
+            actor: actor.actor,
+            actorKind: actor.actorKind,
+            actorAccountId: actor.accountId,
+            publicNote: input.publicNote,
+            internalNote: input.internalNote,
+            now: new Date(),
+            calendar: await loadWorkingCalendar(tx),
+          });
+          return {
+            result: change,
+            entityId: request.id,
+            before: { state: change.before.state, version: change.before.version },
+            after: { state: change.after.state, version: change.after.version },
+          };
+        },
+      );
+      publishUpdate(ctx.pubsub, after);
+      return { requestId: after.id };
+    },
+  }),
+  reassignServiceRequest: t.field({
+    type: RequestPayload,
+    description:
+      "Give a request to another active staff member of its unit. The unit's supervisor or an admin.",
+    authScopes: { supervisor: true, admin: true },
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: ReassignInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const request = await loadForChange(ctx, input.trackingCode);
+      const id = ctx.identity;
+      if (
+        !(
+          id.kind === 'account' &&
+          (id.role === 'ADMIN' || (id.role === 'SUPERVISOR' && id.unitId === request.unitId))
+        )
+      )
+        throw forbidden();
+      const staffId = String(input.staffId);
+      const staff = isUuid(staffId) ? await ctx.prisma.staff.findUnique({ where: { id: staffId } }) : null;
+      if (!staff || !staff.active || staff.unitId !== request.unitId) {
+        throw ValidationError.fromFields([
+          fieldProblem(
+            'staffId',
+            'NOT_ALLOWED',
+            'Petugas harus aktif di unit pemilik layanan',
+            'The staff member must be active in the owning unit',
+          ),
+        ]);
+      }
+      const after = await audited(
+        ctx,
+        { action: 'reassignServiceRequest', entityType: 'ServiceRequest' },
+        async (tx) => {
+          const updated = await tx.serviceRequest.updateMany({
+            where: { id: request.id, version: input.expectedVersion },
+            data: { assigneeStaffId: staff.id, version: { increment: 1 } },
+          });
+          if (updated.count !== 1) {
+            throw new ConflictError(
+              'REQUEST_VERSION_CONFLICT',
+              'Permohonan telah diubah oleh petugas lain. Muat ulang lalu coba lagi.',
+              'Someone else changed the request meanwhile. Reload and try again.',
+            );
+          }
+          await tx.requestEvent.create({
+            data: {
+              requestId: request.id,
+              sequence: input.expectedVersion + 1,
+              kind: 'REASSIGNED',
+              fromState: request.state,
+              toState: request.state,
+              actorKind: id.role,
+              actorAccountId: id.accountId,
+              internalNote: input.internalNote?.trim() || null,
+              assigneeStaffId: staff.id,
+            },
+          });
+          const row = await tx.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });
+          return {
+            result: row,
+            entityId: row.id,
+            before: { assigneeStaffId: request.assigneeStaffId },
+            after: { assigneeStaffId: staff.id },
+          };
+        },
+      );
+      publishUpdate(ctx.pubsub, after);
+      return { requestId: after.id };
+    },
+  }),
+}));
