@@ -2,6 +2,7 @@
 // key, so running the seed twice changes nothing and never duplicates.
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { AccountRole, ServiceKind, StaffKind, UnitKind } from './generated/prisma/enums.js';
+import { seedStaffArea } from './seed-staff.js';
 
 type UnitSeed = { code: string; shortName: string; name: string; kind: UnitKind };
 type ServiceSeed = {
@@ -223,7 +224,7 @@ export type SeedResult = { created: Record<string, number> };
 export async function seed(prisma: PrismaClient): Promise<SeedResult> {
   const created: Record<string, number> = { units: 0, districts: 0, services: 0, staff: 0, accounts: 0 };
 
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const unitIds = new Map<string, string>();
     for (const unit of SEED_UNITS) {
       const existing = await tx.unit.findUnique({ where: { code: unit.code } });
@@ -268,4 +269,6 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
     }
     return { created };
   });
+  await seedStaffArea(prisma, result.created);
+  return result;
 }
