@@ -4,6 +4,7 @@ import './errors.js';
 import './unit.js';
 import './district.js';
 import './staff.js';
+import './staff-reports.js';
 import './service.js';
 import './account.js';
 import './api-key.js';
