@@ -5,6 +5,7 @@ import './unit.js';
 import './district.js';
 import './staff.js';
 import './staff-reports.js';
+import './staff-mutations.js';
 import './service.js';
 import './account.js';
 import './api-key.js';

@@ -29,7 +29,7 @@ import { CompetencyGapRef, type CompetencyGapShape, CompetencyTypeEnum, gapsOf, 
 
 type StaffSummary = { id: string; name: string };
 
-const StaffSummaryRef = builder.objectRef<StaffSummary>('StaffSummary').implement({
+export const StaffSummaryRef = builder.objectRef<StaffSummary>('StaffSummary').implement({
   description: 'A staff member in a report: the node id (use `staffMember`) and the name.',
   fields: (t) => ({
     id: t.id({ resolve: (s) => encodeGlobalID('Staff', s.id) }),
