@@ -9,6 +9,7 @@ export {
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_POOL_SIZE,
   IN_MEMORY_DATA_DIR,
+  type QueryEvent,
 } from './client.js';
 export {
   DatabaseError,

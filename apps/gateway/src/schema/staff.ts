@@ -437,6 +437,8 @@ builder.queryFields((t) => ({
   staffMembers: t.prismaConnection({
     type: 'Staff',
     cursor: 'id',
+    // A unit report page lists a whole unit at once; 500 keeps a page bounded.
+    maxSize: 500,
     description:
       'Active staff, filtered and sorted (default by name). `unitCode` is a shortcut for filter.unitCode.',
     args: {
