@@ -2,7 +2,7 @@
 // checked with the domain rules (parseNip, ranks); rows with errors are reported with their row
 // number and skipped, valid rows are created or updated by NIP, and re-running the same file
 // changes nothing.
-import { parseNip, parsePnsRank, parsePppkGrade } from '@layanan/domain/staff';
+import { parseNip, parsePnsRank, parsePppkGrade, pnsRankOrder, pppkGradeOrder } from '@layanan/domain/staff';
 import type { PrismaClient } from './generated/prisma/client.js';
 
 export type ImportRowError = {
@@ -118,45 +118,6 @@ function parseDate(value: string): string | null {
   return date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d) ? `${y}-${m}-${d}` : null;
 }
 
-const PNS_ORDER = [
-  'I/a',
-  'I/b',
-  'I/c',
-  'I/d',
-  'II/a',
-  'II/b',
-  'II/c',
-  'II/d',
-  'III/a',
-  'III/b',
-  'III/c',
-  'III/d',
-  'IV/a',
-  'IV/b',
-  'IV/c',
-  'IV/d',
-  'IV/e',
-];
-const PPPK_ORDER = [
-  'I',
-  'II',
-  'III',
-  'IV',
-  'V',
-  'VI',
-  'VII',
-  'VIII',
-  'IX',
-  'X',
-  'XI',
-  'XII',
-  'XIII',
-  'XIV',
-  'XV',
-  'XVI',
-  'XVII',
-];
-
 /** Imports the CSV text into the staff register. See the file header for the rules. */
 export async function importStaff(
   prisma: PrismaClient,
@@ -222,11 +183,11 @@ export async function importStaff(
     if (rawRank && nip.ok) {
       if (nip.value.kind === 'PNS') {
         const r = parsePnsRank(rawRank);
-        if (r.ok) rank = { label: r.value.label, order: PNS_ORDER.indexOf(r.value.label) + 1 };
+        if (r.ok) rank = { label: r.value.label, order: pnsRankOrder(r.value.code) };
         else push('GOL_RUANG', r.error.code, r.error.message);
       } else {
         const g = parsePppkGrade(rawRank);
-        if (g.ok) rank = { label: g.value, order: PPPK_ORDER.indexOf(g.value) + 1 };
+        if (g.ok) rank = { label: g.value, order: pppkGradeOrder(g.value) };
         else push('GOL_RUANG', g.error.code, g.error.message);
       }
     }

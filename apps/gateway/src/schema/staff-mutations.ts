@@ -12,6 +12,8 @@ import {
   parsePnsRank,
   parsePppkGrade,
   performanceRating,
+  pnsRankOrder,
+  pppkGradeOrder,
   validateTrainingRecord,
 } from '@layanan/domain/staff';
 import { audited, type TransactionClient } from '../audit.js';
@@ -89,55 +91,15 @@ function checkRank(
 ): { label: string; order: number } | null {
   if (kind === 'PNS') {
     const r = parsePnsRank(rank);
-    if (r.ok) return { label: r.value.label, order: rankOrder(r.value.code) };
+    if (r.ok) return { label: r.value.label, order: pnsRankOrder(r.value.code) };
     problems.push(problem('rank', r.error));
     return null;
   }
   const g = parsePppkGrade(rank);
-  if (g.ok) return { label: g.value, order: PPPK_ORDER.indexOf(g.value) + 1 };
+  if (g.ok) return { label: g.value, order: pppkGradeOrder(g.value) };
   problems.push(problem('rank', g.error));
   return null;
 }
-
-const PNS_ORDER = [
-  'I_A',
-  'I_B',
-  'I_C',
-  'I_D',
-  'II_A',
-  'II_B',
-  'II_C',
-  'II_D',
-  'III_A',
-  'III_B',
-  'III_C',
-  'III_D',
-  'IV_A',
-  'IV_B',
-  'IV_C',
-  'IV_D',
-  'IV_E',
-];
-const PPPK_ORDER: string[] = [
-  'I',
-  'II',
-  'III',
-  'IV',
-  'V',
-  'VI',
-  'VII',
-  'VIII',
-  'IX',
-  'X',
-  'XI',
-  'XII',
-  'XIII',
-  'XIV',
-  'XV',
-  'XVI',
-  'XVII',
-];
-const rankOrder = (code: string) => PNS_ORDER.indexOf(code) + 1;
 
 function checkDay(field: string, value: string | null | undefined, problems: FieldProblem[]): Date | null {
   if (value == null) return null;
