@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const CWD = fileURLToPath(new URL('..', import.meta.url));
+// The five seeded OPD plus the four bidang of the staff-area seed.
+const SEEDED_UNITS = 9;
 
 type Started = { child: ChildProcess; url: string; logs: Record<string, unknown>[]; stderr: () => string };
 
@@ -95,7 +97,7 @@ describe('gateway process on the embedded database', () => {
     expect(first.logs.some((l) => l.msg === 'seeded demo data')).toBe(true);
 
     const units = await query(first.url, '{ units(first: 20) { totalCount } }');
-    expect(units.data.units.totalCount).toBe(5);
+    expect(units.data.units.totalCount).toBe(SEEDED_UNITS);
     const login = await query(
       first.url,
       'mutation { devLogin(email: "admin@layanan.test") { ... on DevLoginPayload { token } } }',
@@ -114,7 +116,10 @@ describe('gateway process on the embedded database', () => {
     expect(secondMigrations?.applied).toEqual([]);
     expect(second.logs.some((l) => l.msg === 'seeded demo data')).toBe(false);
     const after = await query(second.url, '{ service(code: "KK") { name } units(first: 20) { totalCount } }');
-    expect(after.data).toEqual({ service: { name: 'Kartu Keluarga (KK)' }, units: { totalCount: 5 } });
+    expect(after.data).toEqual({
+      service: { name: 'Kartu Keluarga (KK)' },
+      units: { totalCount: SEEDED_UNITS },
+    });
     const ready = await fetch(second.url.replace('/graphql', '/readyz'));
     expect(ready.status).toBe(200);
     expect(await stop(second)).toBe(0);
@@ -166,7 +171,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('gateway process on PostgreSQL',
       expect(await stop(started)).toBe(0);
 
       const seeded = await start({ DATABASE_URL: url.toString(), LAYANAN_SEED: 'always' });
-      expect((await query(seeded.url, '{ units(first: 5) { totalCount } }')).data.units.totalCount).toBe(5);
+      expect((await query(seeded.url, '{ units(first: 5) { totalCount } }')).data.units.totalCount).toBe(
+        SEEDED_UNITS,
+      );
       expect(await stop(seeded)).toBe(0);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

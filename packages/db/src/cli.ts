@@ -1,10 +1,14 @@
 #!/usr/bin/env node
+
 // node dist/cli.js <migrate|status|seed|resolve> — the database chores, for `pnpm db:migrate`
 // and `pnpm db:seed`. DATABASE_URL selects PostgreSQL; otherwise the embedded PGlite database in
 // LAYANAN_DATA_DIR (default ./.data/pglite). Errors print one line and exit 1.
 
+import { readFile } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
 import { createDatabase, type Database } from './client.js';
 import { DatabaseError, describeError } from './errors.js';
+import { importStaff } from './import-staff.js';
 import type { ResolveAction } from './migrate/runner.js';
 import { seed } from './seed.js';
 
@@ -14,6 +18,8 @@ const USAGE = `penggunaan / usage: node dist/cli.js <command>
   seed                             isi data contoh (idempoten) / load demo data (idempotent)
   resolve --rolled-back <name>     tandai migrasi gagal sebagai dibatalkan / mark a failed migration rolled back
   resolve --applied <name>         tandai migrasi sebagai sudah diterapkan / mark a migration applied
+  import-staff <file.csv>          impor pegawai dari CSV (ekspor SIASN) / import staff from a SIASN-like CSV
+                                   (exit 0: all rows imported, 3: some rows rejected and listed)
 env: DATABASE_URL (postgresql://…), LAYANAN_DATA_DIR (default ./.data/pglite)`;
 
 function target(db: Database): string {
@@ -99,6 +105,47 @@ async function runResolve(args: readonly string[]): Promise<number> {
   return 0;
 }
 
+async function runImportStaff(args: readonly string[]): Promise<number> {
+  const file = args[0];
+  if (!file) {
+    console.error(USAGE);
+    return 2;
+  }
+  // `pnpm --filter @layanan/db import:staff FILE` runs in packages/db; the file and the default
+  // data directory are meant relative to where the command was typed.
+  if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+  const csv = await readFile(resolvePath(file), 'utf8').catch((error: unknown) => {
+    throw new Error(`berkas tidak terbaca / cannot read ${file}: ${describeError(error)}`);
+  });
+  const db = await open(true);
+  try {
+    const bar = process.stderr.isTTY
+      ? (done: number, total: number) => {
+          const width = 30;
+          const filled = total === 0 ? width : Math.round((done / total) * width);
+          process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+          if (done === total) process.stderr.write('\n');
+        }
+      : undefined;
+    const result = await importStaff(db.prisma, csv, {
+      now: new Date(),
+      ...(bar ? { onProgress: bar } : {}),
+    });
+    for (const e of result.errors) {
+      console.log(
+        `baris/row ${e.row} NIP ${e.nip || '-'} ${e.field} ${e.code}: ${e.messageId} / ${e.messageEn}`,
+      );
+    }
+    const rejected = new Set(result.errors.map((e) => e.row)).size;
+    console.log(
+      `impor selesai / import done — ${result.total} baris/rows: dibuat/created ${result.created}, diperbarui/updated ${result.updated}, tetap/unchanged ${result.unchanged}, ditolak/rejected ${rejected} — ${target(db)}`,
+    );
+    return result.errors.length > 0 ? 3 : 0;
+  } finally {
+    await db.close();
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -110,6 +157,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runSeed();
     case 'resolve':
       return runResolve(rest);
+    case 'import-staff':
+      return runImportStaff(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { DatabaseError, describeError, isDatabaseError } from './errors.js';
@@ -45,6 +46,23 @@ export interface CreateDatabaseOptions {
   readonly connectTimeoutMs?: number | undefined;
   /** PostgreSQL: connections in the pool. Default 10. */
   readonly poolSize?: number | undefined;
+  /**
+   * Called for every SQL statement Prisma sends (Prisma's `query` log event). For tests that
+   * prove a constant number of statements (no N+1) and for debugging; off by default.
+   */
+  readonly onQuery?: ((event: QueryEvent) => void) | undefined;
+}
+
+export type QueryEvent = { readonly sql: string; readonly durationMs: number };
+
+function newPrismaClient(
+  adapter: SqlDriverAdapterFactory,
+  onQuery?: (event: QueryEvent) => void,
+): PrismaClient {
+  if (!onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (e) => onQuery({ sql: e.query, durationMs: e.duration }));
+  return client as unknown as PrismaClient;
 }
 
 export interface Database {
@@ -220,7 +238,7 @@ async function prepareDataDir(dataDir: string): Promise<void> {
 }
 
 export interface OpenPGliteOptions
-  extends Pick<CreateDatabaseOptions, 'logger' | 'migrate' | 'migrationsDir'> {
+  extends Pick<CreateDatabaseOptions, 'logger' | 'migrate' | 'migrationsDir' | 'onQuery'> {
   readonly dataDir: string;
   /** Runs once the instance is closed, also when opening fails. */
   readonly onClose?: () => Promise<void>;
@@ -256,7 +274,7 @@ export async function openPGliteDatabase(pglite: PGlite, options: OpenPGliteOpti
   }
   log('info', `basis data tertanam / embedded database: PGlite ${options.dataDir}`);
 
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = newPrismaClient(new PrismaPGlite(pglite), options.onQuery);
   let closing: Promise<void> | undefined;
   return {
     prisma,
@@ -352,7 +370,7 @@ async function openPostgres(target: PostgresUrl, options: CreateDatabaseOptions)
   pool.on('error', (error) =>
     log('warn', `koneksi PostgreSQL terputus / PostgreSQL connection lost: ${describeError(error)}`),
   );
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = newPrismaClient(new PrismaPg(pool), options.onQuery);
   const withPooled = async <T>(fn: (conn: MigrationConnection) => Promise<T>): Promise<T> => {
     let client: pg.PoolClient;
     try {

@@ -9,6 +9,7 @@ export {
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_POOL_SIZE,
   IN_MEMORY_DATA_DIR,
+  type QueryEvent,
 } from './client.js';
 export {
   DatabaseError,
@@ -20,6 +21,13 @@ export {
 export type { default as PrismaTypes } from './generated/pothos-types.js';
 export { getDatamodel } from './generated/pothos-types.js';
 export * from './generated/prisma/client.js';
+export {
+  type ImportRowError,
+  type ImportStaffOptions,
+  type ImportStaffResult,
+  importStaff,
+  parseCsv,
+} from './import-staff.js';
 export * from './migrate/index.js';
 export { defaultMigrationsDir } from './paths.js';
 export { type SeedResult, seed } from './seed.js';

@@ -4,6 +4,7 @@ import type { PrismaClient } from './generated/prisma/client.js';
 import type { AccountRole, ServiceKind, StaffKind, UnitKind } from './generated/prisma/enums.js';
 import { seedForums } from './seed-forums.js';
 import { seedServices } from './seed-services.js';
+import { seedStaffArea } from './seed-staff.js';
 
 type UnitSeed = { code: string; shortName: string; name: string; kind: UnitKind };
 type ServiceSeed = {
@@ -225,7 +226,7 @@ export type SeedResult = { created: Record<string, number> };
 export async function seed(prisma: PrismaClient): Promise<SeedResult> {
   const created: Record<string, number> = { units: 0, districts: 0, services: 0, staff: 0, accounts: 0 };
 
-  return prisma.$transaction(
+  const result = await prisma.$transaction(
     async (tx) => {
       const unitIds = new Map<string, string>();
       for (const unit of SEED_UNITS) {
@@ -276,4 +277,6 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
     },
     { timeout: 120_000 },
   );
+  await seedStaffArea(prisma, result.created);
+  return result;
 }

@@ -8,7 +8,13 @@
 //   });
 
 import { PGlite } from '@electric-sql/pglite';
-import { createDatabase, type Database, IN_MEMORY_DATA_DIR, openPGliteDatabase } from './client.js';
+import {
+  type CreateDatabaseOptions,
+  createDatabase,
+  type Database,
+  IN_MEMORY_DATA_DIR,
+  openPGliteDatabase,
+} from './client.js';
 import { pgliteConnection } from './migrate/connection.js';
 import { migrate } from './migrate/runner.js';
 import { createScratchPostgresDatabase } from './test-support/postgres.js';
@@ -30,10 +36,17 @@ export function testDatabaseKinds(): TestDatabaseKind[] {
  * per process (a clone takes ~1.5 s, a cold start ~4 s). PostgreSQL: a new database
  * `layanan_test_<random>` on the server of `TEST_DATABASE_URL`, dropped by `close()`.
  */
-export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: TestDatabaseKind,
+  options: Pick<CreateDatabaseOptions, 'onQuery'> = {},
+): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const clone = await cloneTemplate();
-    const db = await openPGliteDatabase(clone, { dataDir: IN_MEMORY_DATA_DIR, migrate: false });
+    const db = await openPGliteDatabase(clone, {
+      dataDir: IN_MEMORY_DATA_DIR,
+      migrate: false,
+      onQuery: options.onQuery,
+    });
     return { ...db, name: IN_MEMORY_DATA_DIR };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -45,7 +58,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   const scratch = await createScratchPostgresDatabase(adminUrl);
   let db: Database;
   try {
-    db = await createDatabase({ url: scratch.url, migrate: true, poolSize: 4 });
+    db = await createDatabase({ url: scratch.url, migrate: true, poolSize: 4, onQuery: options.onQuery });
   } catch (error) {
     await scratch.drop().catch(() => undefined);
     throw error;

@@ -4,6 +4,8 @@ import './errors.js';
 import './unit.js';
 import './district.js';
 import './staff.js';
+import './staff-reports.js';
+import './staff-mutations.js';
 import './service.js';
 import './holiday.js';
 import './service-version.js';

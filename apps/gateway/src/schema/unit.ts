@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 
 export const UnitKindEnum = builder.enumType('UnitKind', {
-  values: ['DINAS', 'BADAN', 'KANTOR', 'SEKRETARIAT', 'KECAMATAN', 'KELURAHAN'] as const,
+  values: ['DINAS', 'BADAN', 'KANTOR', 'SEKRETARIAT', 'KECAMATAN', 'KELURAHAN', 'BIDANG'] as const,
 });
 
 builder.prismaNode('Unit', {
@@ -12,6 +12,11 @@ builder.prismaNode('Unit', {
     name: t.exposeString('name'),
     shortName: t.exposeString('shortName'),
     kind: t.expose('kind', { type: UnitKindEnum }),
+    parent: t.relation('parent', {
+      nullable: true,
+      description: 'The unit this one belongs to (a bidang in its dinas).',
+    }),
+    children: t.relation('children', { query: { orderBy: { code: 'asc' } } }),
     staff: t.relatedConnection('staff', {
       cursor: 'id',
       totalCount: true,

@@ -1,5 +1,5 @@
 // Test harness: a gateway over a real database (PGlite or PostgreSQL), called through yoga.fetch.
-import { type Database, seed } from '@layanan/db';
+import { type Database, type QueryEvent, seed } from '@layanan/db';
 import { createTestDatabase } from '@layanan/db/testing';
 import pino from 'pino';
 import { type GatewayConfig, loadConfig } from '../config.js';
@@ -28,9 +28,9 @@ export type Harness = {
 
 export async function createHarness(
   kind: 'pglite' | 'postgresql',
-  options: { seed?: boolean; pubsub?: LayananPubSub } = {},
+  options: { seed?: boolean; pubsub?: LayananPubSub; onQuery?: (event: QueryEvent) => void } = {},
 ): Promise<Harness> {
-  const db = await createTestDatabase(kind);
+  const db = await createTestDatabase(kind, { onQuery: options.onQuery });
   if (options.seed !== false) await seed(db.prisma);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const log = process.env.DEBUG_GATEWAY ? pino({ level: 'debug' }) : pino({ level: 'silent' });
