@@ -325,6 +325,8 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
       const staff = set.body.data.setCompetencyHolding.staff;
       expect(staff.competencies).toContainEqual({ code: 'TIK', level: 5 });
       expect(staff.competencyGaps.map((g: any) => g.code)).not.toContain('TIK');
+      const [holding] = await audits('setCompetencyHolding');
+      expect(holding).toMatchObject({ actorKind: 'SUPERVISOR', after: { competency: 'TIK', level: 5 } });
 
       const raised = await h.gql(
         req,
@@ -491,6 +493,7 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
         expect(body.errors).toBeUndefined();
         expect(body.data.ratePerformance.predikat).toBe(i < 2 ? 'SANGAT_BAIK' : 'KURANG_MISCONDUCT');
       }
+      expect(await audits('ratePerformance')).toHaveLength(ids.length);
       const share = 1 / ids.length; // one Sangat Baik allowed, two given
       const over = await h.gql(
         fin,
