@@ -122,7 +122,7 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
     expect(await unread(citizen2)).toBe(unreadBefore2 + 1);
 
     const rahmat = await h.gql(
-      '{ staffMembers(unitCode: "DPMPTSP", first: 10) { edges { node { id name } } } }',
+      '{ staffMembers(unitCode: "DPMPTSP", first: 200) { edges { node { id name } } } }',
     );
     const owner = rahmat.body.data.staffMembers.edges.find((e: any) => e.node.name.startsWith('Rahmat')).node
       .id;
