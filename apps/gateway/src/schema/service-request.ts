@@ -358,7 +358,7 @@ builder.mutationFields((t) => ({
         where: { code: input.serviceCode.trim().toUpperCase() },
         include: { currentVersion: { include: { requiredCompetency: true } } },
       });
-      if (!service || !service.published || !service.currentVersion)
+      if (!service?.published || !service.currentVersion)
         throw new NotFoundError('Service', input.serviceCode);
       const version = service.currentVersion;
 
@@ -368,7 +368,7 @@ builder.mutationFields((t) => ({
         if (id.unitId !== service.unitId) throw forbidden();
         const email = input.citizenEmail?.trim().toLowerCase();
         const citizen = email ? await ctx.prisma.account.findUnique({ where: { email } }) : null;
-        if (!citizen || citizen.role !== 'CITIZEN') {
+        if (citizen?.role !== 'CITIZEN') {
           throw ValidationError.fromFields([
             fieldProblem(
               'citizenEmail',
@@ -557,7 +557,7 @@ builder.mutationFields((t) => ({
         throw forbidden();
       const staffId = String(input.staffId);
       const staff = isUuid(staffId) ? await ctx.prisma.staff.findUnique({ where: { id: staffId } }) : null;
-      if (!staff || !staff.active || staff.unitId !== request.unitId) {
+      if (!staff?.active || staff.unitId !== request.unitId) {
         throw ValidationError.fromFields([
           fieldProblem(
             'staffId',
