@@ -246,4 +246,36 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     );
     expect(byStaff.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('keeps the original text and adds a correction as a new trail entry', async () => {
+    const created = await submit({ ...PBG, idempotencyKey: 'correct-1' }, citizen);
+    const code = created.body.data.submitServiceRequest.request.trackingCode;
+    const CORRECT = `mutation($input: AddServiceRequestCorrectionInput!) { addServiceRequestCorrection(input: $input) {
+      __typename ... on ServiceRequestPayload { request { version originalText events { kind publicNote } } }
+      ... on ConflictError { code } ... on ValidationError { fields { field code } } } }`;
+    const ok = await h.gql(
+      CORRECT,
+      { input: { trackingCode: code, expectedVersion: 1, text: 'Luas yang benar 140 m²' } },
+      { token: citizen },
+    );
+    const r = ok.body.data.addServiceRequestCorrection.request;
+    expect(r.version).toBe(2);
+    expect(r.originalText).toBe(PBG.text);
+    expect(r.events.at(-1)).toEqual({ kind: 'CORRECTION', publicNote: 'Luas yang benar 140 m²' });
+    const stale = await h.gql(
+      CORRECT,
+      { input: { trackingCode: code, expectedVersion: 1, text: 'lagi' } },
+      { token: citizen },
+    );
+    expect(stale.body.data.addServiceRequestCorrection).toEqual({
+      __typename: 'ConflictError',
+      code: 'REQUEST_VERSION_CONFLICT',
+    });
+    const empty = await h.gql(
+      CORRECT,
+      { input: { trackingCode: code, expectedVersion: 2, text: ' ' } },
+      { token: citizen },
+    );
+    expect(empty.body.data.addServiceRequestCorrection.fields).toEqual([{ field: 'text', code: 'REQUIRED' }]);
+  });
 });

@@ -27,6 +27,7 @@ import {
   publishUpdate,
   RequestTransitionError,
   transitionRequest,
+  versionConflict,
 } from '../services/service-requests.js';
 import { isUuid } from '../services/uuid.js';
 import { FailureInterface } from './errors.js';
@@ -323,6 +324,14 @@ const ReassignInput = builder.inputType('ReassignServiceRequestInput', {
   }),
 });
 
+const CorrectionInput = builder.inputType('AddServiceRequestCorrectionInput', {
+  fields: (t) => ({
+    trackingCode: t.string({ required: true }),
+    expectedVersion: t.int({ required: true }),
+    text: t.string({ required: true, description: 'The correction or addition, in the citizen’s words.' }),
+  }),
+});
+
 async function loadForChange(ctx: GraphQLContext, trackingCode: string) {
   const code = normalizedCode(trackingCode);
   const request = code ? await ctx.prisma.serviceRequest.findUnique({ where: { trackingCode: code } }) : null;
@@ -575,13 +584,7 @@ builder.mutationFields((t) => ({
             where: { id: request.id, version: input.expectedVersion },
             data: { assigneeStaffId: staff.id, version: { increment: 1 } },
           });
-          if (updated.count !== 1) {
-            throw new ConflictError(
-              'REQUEST_VERSION_CONFLICT',
-              'Permohonan telah diubah oleh petugas lain. Muat ulang lalu coba lagi.',
-              'Someone else changed the request meanwhile. Reload and try again.',
-            );
-          }
+          if (updated.count !== 1) throw versionConflict();
           await tx.requestEvent.create({
             data: {
               requestId: request.id,
@@ -602,6 +605,71 @@ builder.mutationFields((t) => ({
             before: { assigneeStaffId: request.assigneeStaffId },
             after: { assigneeStaffId: staff.id },
           };
+        },
+      );
+      publishUpdate(ctx.pubsub, after);
+      return { requestId: after.id };
+    },
+  }),
+  addServiceRequestCorrection: t.field({
+    type: RequestPayload,
+    description:
+      'Add a correction or addition to a request. The original text and values stay unedited; the correction is a new entry of the trail.',
+    authScopes: { authenticated: true },
+    errors: { types: [ValidationError, NotFoundError, ConflictError, RequestTransitionError] },
+    args: { input: t.arg({ type: CorrectionInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const request = await loadForChange(ctx, input.trackingCode);
+      const actor = actorFor(ctx, request);
+      if (!actor) {
+        if (ctx.identity.kind === 'account' && ctx.identity.role === 'CITIZEN') {
+          throw new NotFoundError('ServiceRequest', input.trackingCode);
+        }
+        throw forbidden();
+      }
+      const text = input.text.trim();
+      if (text === '' || text.length > MAX_TEXT) {
+        throw ValidationError.fromFields([
+          fieldProblem(
+            'text',
+            text === '' ? 'REQUIRED' : 'TOO_LONG',
+            `Koreksi wajib diisi, maksimal ${MAX_TEXT} karakter`,
+            `The correction is required, at most ${MAX_TEXT} characters`,
+          ),
+        ]);
+      }
+      if (open311Status(request.state) === 'closed') {
+        throw new RequestTransitionError(
+          'REQUEST_ALREADY_CLOSED',
+          'Permohonan sudah selesai, ditolak, atau dibatalkan; tidak dapat dikoreksi.',
+          'The request is already completed, rejected or withdrawn; it cannot be corrected.',
+          request.state,
+          request.state,
+        );
+      }
+      const after = await audited(
+        ctx,
+        { action: 'addServiceRequestCorrection', entityType: 'ServiceRequest' },
+        async (tx) => {
+          const updated = await tx.serviceRequest.updateMany({
+            where: { id: request.id, version: input.expectedVersion },
+            data: { version: { increment: 1 } },
+          });
+          if (updated.count !== 1) throw versionConflict();
+          await tx.requestEvent.create({
+            data: {
+              requestId: request.id,
+              sequence: input.expectedVersion + 1,
+              kind: 'CORRECTION',
+              fromState: request.state,
+              toState: request.state,
+              actorKind: actor.actorKind,
+              actorAccountId: actor.accountId,
+              publicNote: text,
+            },
+          });
+          const row = await tx.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });
+          return { result: row, entityId: row.id, after: { version: row.version, correction: text } };
         },
       );
       publishUpdate(ctx.pubsub, after);
