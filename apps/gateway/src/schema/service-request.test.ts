@@ -278,4 +278,24 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     );
     expect(empty.body.data.addServiceRequestCorrection.fields).toEqual([{ field: 'text', code: 'REQUIRED' }]);
   });
+
+  it('lists overdue open requests of the unit', async () => {
+    const late = await submit({ ...PBG, idempotencyKey: 'late-1' }, citizen);
+    const code = late.body.data.submitServiceRequest.request.trackingCode;
+    await h.db.prisma.serviceRequest.update({
+      where: { trackingCode: code },
+      data: { verificationDueOn: new Date('2026-01-05T00:00:00Z') },
+    });
+    const { body } = await h.gql(
+      '{ serviceRequests(first: 500, filter: { overdueOnly: true }) { totalCount edges { node { trackingCode unit { code } verificationOverdue completionOverdue } } } }',
+      {},
+      { token: hendra },
+    );
+    const nodes = body.data.serviceRequests.edges.map((e: any) => e.node);
+    expect(nodes.map((n: any) => n.trackingCode)).toContain(code);
+    for (const n of nodes) {
+      expect(n.unit.code).toBe('DPMPTSP');
+      expect(n.verificationOverdue || n.completionOverdue).toBe(true);
+    }
+  });
 });
