@@ -154,14 +154,13 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     expect(own.body.data.serviceRequest.originalText).toBe(PBG.text);
 
     const status = await h.gql(
-      'query($c: String!) { requestStatus(trackingCode: $c) { state open311Status trail { toState publicNote } } }',
+      'query($c: String!) { requestStatus(trackingCode: $c) { state open311Status trail { toState } } }',
       { c: code },
     );
     expect(status.body.data.requestStatus).toMatchObject({ state: 'COMPLETED', open311Status: 'closed' });
-    expect(status.body.data.requestStatus.trail[3]).toEqual({
-      toState: 'RETURNED_TO_CITIZEN',
-      publicNote: 'Lampirkan gambar teknis',
-    });
+    expect(status.body.data.requestStatus.trail.map((e: any) => e.toState)).toEqual(
+      events.map((e: any) => e.toState),
+    );
   });
 
   it('lets exactly one of two concurrent transitions win; the other gets a typed conflict', async () => {

@@ -105,10 +105,11 @@ const RequestEventRef = builder.prismaObject('RequestEvent', {
 
 const PublicRequestEventRef = builder.prismaObject('RequestEvent', {
   variant: 'PublicRequestEvent',
-  description: 'A status change as the public sees it: no actor identity, no internal note.',
+  // Tracking codes are sequential, so anyone can guess one: the public trail shows states and
+  // times only. Notes (addressed to the citizen) are in `serviceRequest` for the owner and staff.
+  description: 'A status change as the public sees it: state and time only.',
   fields: (t) => ({
     toState: t.expose('toState', { type: RequestStateEnum }),
-    publicNote: t.exposeString('publicNote', { nullable: true }),
     at: t.expose('at', { type: 'DateTime' }),
   }),
 });
