@@ -224,54 +224,52 @@ export type SeedResult = { created: Record<string, number> };
 export async function seed(prisma: PrismaClient): Promise<SeedResult> {
   const created: Record<string, number> = { units: 0, districts: 0, services: 0, staff: 0, accounts: 0 };
 
-  return prisma.$transaction(
-    async (tx) => {
-      const unitIds = new Map<string, string>();
-      for (const unit of SEED_UNITS) {
-        const existing = await tx.unit.findUnique({ where: { code: unit.code } });
-        const row = existing ?? (await tx.unit.create({ data: unit }));
-        if (!existing) created.units = (created.units ?? 0) + 1;
-        unitIds.set(unit.code, row.id);
+  // Months of demo requests (seed-services.ts) take longer than the default 5 s.
+  const options = { timeout: 120_000 };
+  return prisma.$transaction(async (tx) => {
+    const unitIds = new Map<string, string>();
+    for (const unit of SEED_UNITS) {
+      const existing = await tx.unit.findUnique({ where: { code: unit.code } });
+      const row = existing ?? (await tx.unit.create({ data: unit }));
+      if (!existing) created.units = (created.units ?? 0) + 1;
+      unitIds.set(unit.code, row.id);
+    }
+    for (const district of SEED_DISTRICTS) {
+      const existing = await tx.district.findUnique({ where: { code: district.code } });
+      if (!existing) {
+        await tx.district.create({ data: district });
+        created.districts = (created.districts ?? 0) + 1;
       }
-      for (const district of SEED_DISTRICTS) {
-        const existing = await tx.district.findUnique({ where: { code: district.code } });
-        if (!existing) {
-          await tx.district.create({ data: district });
-          created.districts = (created.districts ?? 0) + 1;
-        }
+    }
+    const unitId = (code: string): string => {
+      const id = unitIds.get(code);
+      if (!id) throw new Error(`seed: unknown unit ${code}`);
+      return id;
+    };
+    for (const { unit, ...service } of SEED_SERVICES) {
+      const existing = await tx.service.findUnique({ where: { code: service.code } });
+      if (!existing) {
+        await tx.service.create({ data: { ...service, unitId: unitId(unit) } });
+        created.services = (created.services ?? 0) + 1;
       }
-      const unitId = (code: string): string => {
-        const id = unitIds.get(code);
-        if (!id) throw new Error(`seed: unknown unit ${code}`);
-        return id;
-      };
-      for (const { unit, ...service } of SEED_SERVICES) {
-        const existing = await tx.service.findUnique({ where: { code: service.code } });
-        if (!existing) {
-          await tx.service.create({ data: { ...service, unitId: unitId(unit) } });
-          created.services = (created.services ?? 0) + 1;
-        }
+    }
+    const staffIds = new Map<string, string>();
+    for (const { unit, ...staff } of SEED_STAFF) {
+      const existing = await tx.staff.findUnique({ where: { nip: staff.nip } });
+      const row = existing ?? (await tx.staff.create({ data: { ...staff, unitId: unitId(unit) } }));
+      if (!existing) created.staff = (created.staff ?? 0) + 1;
+      staffIds.set(staff.nip, row.id);
+    }
+    for (const { staffNip, ...account } of SEED_ACCOUNTS) {
+      const existing = await tx.account.findUnique({ where: { email: account.email } });
+      if (!existing) {
+        await tx.account.create({
+          data: { ...account, staffId: staffNip ? (staffIds.get(staffNip) ?? null) : null },
+        });
+        created.accounts = (created.accounts ?? 0) + 1;
       }
-      const staffIds = new Map<string, string>();
-      for (const { unit, ...staff } of SEED_STAFF) {
-        const existing = await tx.staff.findUnique({ where: { nip: staff.nip } });
-        const row = existing ?? (await tx.staff.create({ data: { ...staff, unitId: unitId(unit) } }));
-        if (!existing) created.staff = (created.staff ?? 0) + 1;
-        staffIds.set(staff.nip, row.id);
-      }
-      for (const { staffNip, ...account } of SEED_ACCOUNTS) {
-        const existing = await tx.account.findUnique({ where: { email: account.email } });
-        if (!existing) {
-          await tx.account.create({
-            data: { ...account, staffId: staffNip ? (staffIds.get(staffNip) ?? null) : null },
-          });
-          created.accounts = (created.accounts ?? 0) + 1;
-        }
-      }
-      await seedServices(tx, created);
-      return { created };
-      // Demo requests over several months make this more than a few statements.
-    },
-    { timeout: 120_000 },
-  );
+    }
+    await seedServices(tx, created);
+    return { created };
+  }, options);
 }
