@@ -68,7 +68,8 @@ describe('cli', () => {
     expect(seeded.stderr).toBe('');
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toContain('seed');
-  });
+    // Two child processes on a disk-backed PGlite, the seed with months of demo requests.
+  }, 180_000);
 
   it('exits 2 with the usage for an unknown command', async () => {
     const run = await cli(['frobnicate'], {});

@@ -68,12 +68,12 @@ export function seedHolidayList(): HolidaySeed[] {
 export const dateOnly = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
 
 async function seedHolidays(tx: Tx, created: Record<string, number>): Promise<void> {
-  for (const h of seedHolidayList()) {
-    const where = { date_kind: { date: dateOnly(h.date), kind: h.kind } };
-    if (await tx.holiday.findUnique({ where })) continue;
-    await tx.holiday.create({ data: { ...h, date: dateOnly(h.date) } });
-    created.holidays = (created.holidays ?? 0) + 1;
-  }
+  // One statement: rows already there (same date and kind) are left as they are.
+  const { count } = await tx.holiday.createMany({
+    data: seedHolidayList().map((h) => ({ ...h, date: dateOnly(h.date) })),
+    skipDuplicates: true,
+  });
+  if (count > 0) created.holidays = (created.holidays ?? 0) + count;
 }
 
 type CompetencySeed = { code: string; name: string };

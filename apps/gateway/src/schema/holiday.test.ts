@@ -1,5 +1,7 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
+import { addWorkingDays, jakartaDay } from '@layanan/domain/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadWorkingCalendar } from '../services/calendar.js';
 import { createHarness, type Harness } from '../testing/harness.js';
 
 const ADD = `mutation($input: AddHolidayInput!) { addHoliday(input: $input) {
@@ -100,5 +102,39 @@ describe.each(testDatabaseKinds())('holidays on %s', (kind) => {
       orderBy: { createdAt: 'asc' },
     });
     expect(audit.map((a) => a.action)).toEqual(['addHoliday', 'confirmHoliday', 'removeHoliday']);
+  });
+
+  it('keeps deadlines computed before a holiday was added; new requests use the new calendar', async () => {
+    const citizen = await h.login('warga@layanan.test');
+    const SUBMIT = `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
+      ... on ServiceRequestPayload { request { trackingCode verificationDueOn } } } }`;
+    const input = {
+      serviceCode: 'KTP-EL',
+      text: 'KTP saya rusak',
+      attributes: { nik: '1373010101900001', alasan: 'RUSAK' },
+    };
+    const before = (await h.gql(SUBMIT, { input }, { token: citizen })).body.data.submitServiceRequest
+      .request;
+    // The next working day after today falls inside the 3-working-day verification window.
+    const calendar = await loadWorkingCalendar(h.db.prisma);
+    const nextWorkingDay = addWorkingDays(jakartaDay(new Date()), 1, calendar);
+    const added = await h.gql(
+      ADD,
+      { input: { date: nextWorkingDay, name: 'Hari jadi kota (uji)', kind: 'LOCAL' } },
+      { token: admin },
+    );
+    expect(added.body.data.addHoliday.__typename).toBe('HolidayPayload');
+
+    const after = (await h.gql(SUBMIT, { input }, { token: citizen })).body.data.submitServiceRequest.request;
+    expect(after.verificationDueOn).toBe(
+      addWorkingDays(before.verificationDueOn, 1, await loadWorkingCalendar(h.db.prisma)),
+    );
+    expect(after.verificationDueOn > before.verificationDueOn).toBe(true);
+    const again = await h.gql(
+      'query($c: String!) { serviceRequest(trackingCode: $c) { verificationDueOn } }',
+      { c: before.trackingCode },
+      { token: citizen },
+    );
+    expect(again.body.data.serviceRequest.verificationDueOn).toBe(before.verificationDueOn);
   });
 });

@@ -27,6 +27,7 @@ import {
   publishUpdate,
   RequestTransitionError,
   transitionRequest,
+  versionConflict,
 } from '../services/service-requests.js';
 import { isUuid } from '../services/uuid.js';
 import { FailureInterface } from './errors.js';
@@ -104,10 +105,11 @@ const RequestEventRef = builder.prismaObject('RequestEvent', {
 
 const PublicRequestEventRef = builder.prismaObject('RequestEvent', {
   variant: 'PublicRequestEvent',
-  description: 'A status change as the public sees it: no actor identity, no internal note.',
+  // Tracking codes are sequential, so anyone can guess one: the public trail shows states and
+  // times only. Notes (addressed to the citizen) are in `serviceRequest` for the owner and staff.
+  description: 'A status change as the public sees it: state and time only.',
   fields: (t) => ({
     toState: t.expose('toState', { type: RequestStateEnum }),
-    publicNote: t.exposeString('publicNote', { nullable: true }),
     at: t.expose('at', { type: 'DateTime' }),
   }),
 });
@@ -323,6 +325,14 @@ const ReassignInput = builder.inputType('ReassignServiceRequestInput', {
   }),
 });
 
+const CorrectionInput = builder.inputType('AddServiceRequestCorrectionInput', {
+  fields: (t) => ({
+    trackingCode: t.string({ required: true }),
+    expectedVersion: t.int({ required: true }),
+    text: t.string({ required: true, description: 'The correction or addition, in the citizen’s words.' }),
+  }),
+});
+
 async function loadForChange(ctx: GraphQLContext, trackingCode: string) {
   const code = normalizedCode(trackingCode);
   const request = code ? await ctx.prisma.serviceRequest.findUnique({ where: { trackingCode: code } }) : null;
@@ -358,7 +368,7 @@ builder.mutationFields((t) => ({
         where: { code: input.serviceCode.trim().toUpperCase() },
         include: { currentVersion: { include: { requiredCompetency: true } } },
       });
-      if (!service || !service.published || !service.currentVersion)
+      if (!service?.published || !service.currentVersion)
         throw new NotFoundError('Service', input.serviceCode);
       const version = service.currentVersion;
 
@@ -368,7 +378,7 @@ builder.mutationFields((t) => ({
         if (id.unitId !== service.unitId) throw forbidden();
         const email = input.citizenEmail?.trim().toLowerCase();
         const citizen = email ? await ctx.prisma.account.findUnique({ where: { email } }) : null;
-        if (!citizen || citizen.role !== 'CITIZEN') {
+        if (citizen?.role !== 'CITIZEN') {
           throw ValidationError.fromFields([
             fieldProblem(
               'citizenEmail',
@@ -557,7 +567,7 @@ builder.mutationFields((t) => ({
         throw forbidden();
       const staffId = String(input.staffId);
       const staff = isUuid(staffId) ? await ctx.prisma.staff.findUnique({ where: { id: staffId } }) : null;
-      if (!staff || !staff.active || staff.unitId !== request.unitId) {
+      if (!staff?.active || staff.unitId !== request.unitId) {
         throw ValidationError.fromFields([
           fieldProblem(
             'staffId',
@@ -575,13 +585,7 @@ builder.mutationFields((t) => ({
             where: { id: request.id, version: input.expectedVersion },
             data: { assigneeStaffId: staff.id, version: { increment: 1 } },
           });
-          if (updated.count !== 1) {
-            throw new ConflictError(
-              'REQUEST_VERSION_CONFLICT',
-              'Permohonan telah diubah oleh petugas lain. Muat ulang lalu coba lagi.',
-              'Someone else changed the request meanwhile. Reload and try again.',
-            );
-          }
+          if (updated.count !== 1) throw versionConflict();
           await tx.requestEvent.create({
             data: {
               requestId: request.id,
@@ -602,6 +606,71 @@ builder.mutationFields((t) => ({
             before: { assigneeStaffId: request.assigneeStaffId },
             after: { assigneeStaffId: staff.id },
           };
+        },
+      );
+      publishUpdate(ctx.pubsub, after);
+      return { requestId: after.id };
+    },
+  }),
+  addServiceRequestCorrection: t.field({
+    type: RequestPayload,
+    description:
+      'Add a correction or addition to a request. The original text and values stay unedited; the correction is a new entry of the trail.',
+    authScopes: { authenticated: true },
+    errors: { types: [ValidationError, NotFoundError, ConflictError, RequestTransitionError] },
+    args: { input: t.arg({ type: CorrectionInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const request = await loadForChange(ctx, input.trackingCode);
+      const actor = actorFor(ctx, request);
+      if (!actor) {
+        if (ctx.identity.kind === 'account' && ctx.identity.role === 'CITIZEN') {
+          throw new NotFoundError('ServiceRequest', input.trackingCode);
+        }
+        throw forbidden();
+      }
+      const text = input.text.trim();
+      if (text === '' || text.length > MAX_TEXT) {
+        throw ValidationError.fromFields([
+          fieldProblem(
+            'text',
+            text === '' ? 'REQUIRED' : 'TOO_LONG',
+            `Koreksi wajib diisi, maksimal ${MAX_TEXT} karakter`,
+            `The correction is required, at most ${MAX_TEXT} characters`,
+          ),
+        ]);
+      }
+      if (open311Status(request.state) === 'closed') {
+        throw new RequestTransitionError(
+          'REQUEST_ALREADY_CLOSED',
+          'Permohonan sudah selesai, ditolak, atau dibatalkan; tidak dapat dikoreksi.',
+          'The request is already completed, rejected or withdrawn; it cannot be corrected.',
+          request.state,
+          request.state,
+        );
+      }
+      const after = await audited(
+        ctx,
+        { action: 'addServiceRequestCorrection', entityType: 'ServiceRequest' },
+        async (tx) => {
+          const updated = await tx.serviceRequest.updateMany({
+            where: { id: request.id, version: input.expectedVersion },
+            data: { version: { increment: 1 } },
+          });
+          if (updated.count !== 1) throw versionConflict();
+          await tx.requestEvent.create({
+            data: {
+              requestId: request.id,
+              sequence: input.expectedVersion + 1,
+              kind: 'CORRECTION',
+              fromState: request.state,
+              toState: request.state,
+              actorKind: actor.actorKind,
+              actorAccountId: actor.accountId,
+              publicNote: text,
+            },
+          });
+          const row = await tx.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });
+          return { result: row, entityId: row.id, after: { version: row.version, correction: text } };
         },
       );
       publishUpdate(ctx.pubsub, after);

@@ -157,4 +157,24 @@ describe.each(testDatabaseKinds())('service catalogue versions on %s', (kind) =>
     );
     expect(forbidden.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('publishes a new version when updateService changes the completion time; old requests keep theirs', async () => {
+    const before = await h.gql('{ service(code: "KK") { currentVersion { version completionDays } } }');
+    const v = before.body.data.service.currentVersion.version;
+    const updated = await h.gql(
+      'mutation { updateService(input: { code: "KK", completionDays: 2 }) { __typename ... on UpdateServicePayload { service { completionDays currentVersion { version completionDays standard } } } } }',
+      {},
+      { token: admin },
+    );
+    const current = updated.body.data.updateService.service.currentVersion;
+    expect(current.version).toBe(v + 1);
+    expect(current.completionDays).toBe(2);
+    expect(current.standard.COMPLETION_TIME).toBe(2);
+    const same = await h.gql(
+      'mutation { updateService(input: { code: "KK", description: "Penerbitan Kartu Keluarga baru atau perubahan data." }) { ... on UpdateServicePayload { service { currentVersion { version } } } } }',
+      {},
+      { token: admin },
+    );
+    expect(same.body.data.updateService.service.currentVersion.version).toBe(v + 1);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Prisma } from '@layanan/db';
 import { validateServiceUpdate } from '@layanan/domain/services';
 import { GraphQLError } from 'graphql';
-import { audited } from '../audit.js';
+import { audited, type TransactionClient } from '../audit.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
 import { NotFoundError, ValidationError } from '../errors.js';
@@ -78,6 +78,48 @@ builder.queryFields((t) => ({
   }),
 }));
 
+async function publishStandardChange(
+  tx: TransactionClient,
+  service: {
+    id: string;
+    name: string;
+    completionDays: number;
+    costIdr: number;
+    currentVersionId: string | null;
+  },
+  changes: { name?: string | undefined; completionDays?: number | undefined; costIdr?: number | undefined },
+): Promise<string | null> {
+  const changed =
+    (changes.name !== undefined && changes.name !== service.name) ||
+    (changes.completionDays !== undefined && changes.completionDays !== service.completionDays) ||
+    (changes.costIdr !== undefined && changes.costIdr !== service.costIdr);
+  if (!changed || !service.currentVersionId) return service.currentVersionId;
+  const current = await tx.serviceVersion.findUniqueOrThrow({ where: { id: service.currentVersionId } });
+  const last = await tx.serviceVersion.findFirst({
+    where: { serviceId: service.id },
+    orderBy: { version: 'desc' },
+  });
+  const { id: _id, createdAt: _at, version: _v, ...copy } = current;
+  const completionDays = changes.completionDays ?? current.completionDays;
+  const standard = {
+    ...(current.standard as Record<string, unknown>),
+    COMPLETION_TIME: completionDays,
+    ...(changes.costIdr === undefined ? {} : { COST: changes.costIdr }),
+  };
+  const next = await tx.serviceVersion.create({
+    data: {
+      ...copy,
+      standard,
+      attributes: current.attributes as Prisma.InputJsonValue,
+      nameId: changes.name ?? current.nameId,
+      completionDays,
+      version: (last?.version ?? current.version) + 1,
+      note: 'Diubah lewat updateService / changed through updateService',
+    },
+  });
+  return next.id;
+}
+
 const UpdateServiceInput = builder.inputType('UpdateServiceInput', {
   fields: (t) => ({
     code: t.string({ required: true }),
@@ -133,9 +175,17 @@ builder.mutationField('updateService', (t) =>
             })),
           );
         }
+        const changes = checked.value;
+        // Requests are filed under a version of the standard, so a changed name, completion time
+        // or cost is published as a new version (services area, issue 4).
+        const currentVersionId = await publishStandardChange(tx, before, changes);
         const after = await tx.service.update({
           where: { id: before.id },
-          data: { ...checked.value, ...(input.published == null ? {} : { published: input.published }) },
+          data: {
+            ...changes,
+            currentVersionId,
+            ...(input.published == null ? {} : { published: input.published }),
+          },
         });
         return { result: { serviceId: after.id }, entityId: after.id, before, after };
       });
