@@ -22,8 +22,6 @@ const notVisible = () =>
     extensions: { code: 'FORBIDDEN' },
   });
 
-builder.subscriptionType({});
-
 builder.subscriptionFields((t) => ({
   requestUpdated: t.field({
     type: RequestUpdateRef,
