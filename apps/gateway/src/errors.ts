@@ -35,6 +35,21 @@ export class ValidationError extends LayananError {
     return new ValidationError(error.code, error.message.id, error.message.en, fields);
   }
 
+  /** Wraps a domain rule's per-field errors (`{ field, code, message: { id, en } }`). */
+  static fromFieldErrors(
+    fields: readonly { field: string; code: string; message: { id: string; en: string } }[],
+    renameField: (field: string) => string = (field) => field,
+  ): ValidationError {
+    return ValidationError.fromFields(
+      fields.map((f) => ({
+        field: renameField(f.field),
+        code: f.code,
+        messageId: f.message.id,
+        messageEn: f.message.en,
+      })),
+    );
+  }
+
   static fromFields(fields: readonly FieldProblem[]): ValidationError {
     return new ValidationError(
       'VALIDATION_FAILED',

@@ -2,6 +2,7 @@
 // tens of staff with derived NIP fields, rank history, training courses and records, and SKP
 // ratings — enough that every report (gaps, training compliance, plans, quota) shows something.
 // Idempotent like seed.ts: rows are matched by natural key and only missing ones are created.
+import { parsePnsRank, parsePppkGrade, pnsRankOrder, pppkGradeOrder } from '@layanan/domain/staff';
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { CompetencyType, Expectation, Predikat, StaffKind, UnitKind } from './generated/prisma/enums.js';
 
@@ -286,34 +287,15 @@ function derivedFromNip(nip: string): { birthDate: Date; appointment: string; ge
   };
 }
 
+/** Rank order (1–17) from the domain's rank tables, as the import and the gateway store it. */
 function rankOrderOf(rank: string | null, kind: StaffKind): number | null {
   if (!rank) return null;
   if (kind === 'PPPK') {
-    const i = [
-      'I',
-      'II',
-      'III',
-      'IV',
-      'V',
-      'VI',
-      'VII',
-      'VIII',
-      'IX',
-      'X',
-      'XI',
-      'XII',
-      'XIII',
-      'XIV',
-      'XV',
-      'XVI',
-      'XVII',
-    ].indexOf(rank);
-    return i < 0 ? null : i + 1;
+    const grade = parsePppkGrade(rank);
+    return grade.ok ? pppkGradeOrder(grade.value) : null;
   }
-  const m = /^(IV|III|II|I)\/([a-e])$/.exec(rank);
-  if (!m) return null;
-  const g = { I: 0, II: 4, III: 8, IV: 12 }[m[1] as 'I' | 'II' | 'III' | 'IV'];
-  return g + 'abcde'.indexOf(m[2] as string) + 1;
+  const pns = parsePnsRank(rank);
+  return pns.ok ? pnsRankOrder(pns.value.code) : null;
 }
 
 /** Adds the staff area's demo rows; called by `seed()` after the base rows exist. */

@@ -76,14 +76,7 @@ builder.mutationField('registerCitizen', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const checked = validateRegistration(input);
       if (!checked.ok) {
-        throw ValidationError.fromFields(
-          checked.error.fields.map((f) => ({
-            field: f.field,
-            code: f.code,
-            messageId: f.message.id,
-            messageEn: f.message.en,
-          })),
-        );
+        throw ValidationError.fromFieldErrors(checked.error.fields);
       }
       const { email, phone, displayName } = checked.value;
       const passwordHash = await hashPassword(input.password);

@@ -90,13 +90,8 @@ builder.mutationFields((t) => ({
       const holiday = { date: day.ok ? day.value : input.date, name: input.name.trim(), kind: input.kind };
       const checked = validateWorkingCalendar({ weekendDays: INDONESIAN_WEEKEND_DAYS, holidays: [holiday] });
       if (!checked.ok) {
-        throw ValidationError.fromFields(
-          checked.error.fields.map((f) => ({
-            field: f.field.replace('holidays[0].', ''),
-            code: f.code,
-            messageId: f.message.id,
-            messageEn: f.message.en,
-          })),
+        throw ValidationError.fromFieldErrors(checked.error.fields, (field) =>
+          field.replace('holidays[0].', ''),
         );
       }
       return audited(ctx, { action: 'addHoliday', entityType: 'Holiday' }, async (tx) => {

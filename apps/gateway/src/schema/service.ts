@@ -166,14 +166,7 @@ builder.mutationField('updateService', (t) =>
           costIdr: input.costIdr ?? undefined,
         });
         if (!checked.ok) {
-          throw ValidationError.fromFields(
-            checked.error.fields.map((f) => ({
-              field: f.field,
-              code: f.code,
-              messageId: f.message.id,
-              messageEn: f.message.en,
-            })),
-          );
+          throw ValidationError.fromFieldErrors(checked.error.fields);
         }
         const changes = checked.value;
         // Requests are filed under a version of the standard, so a changed name, completion time
