@@ -3,7 +3,9 @@ import { GraphQLError } from 'graphql';
 import type { Identity } from './identity.js';
 
 export function forbidden(): GraphQLError {
-  return new GraphQLError('Akses ditolak / Access denied', { extensions: { code: 'FORBIDDEN' } });
+  return new GraphQLError('Akses ditolak / Access denied', {
+    extensions: { code: 'FORBIDDEN', http: { status: 200 } },
+  });
 }
 
 /** Admins, or staff and supervisors of the unit. */

@@ -6,6 +6,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
+import { forbidden } from './authz.js';
 import type { GraphQLContext } from './context.js';
 
 export type AuthScopes = {
@@ -44,10 +45,7 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
-    unauthorizedError: () =>
-      new GraphQLError('Akses ditolak / Access denied', {
-        extensions: { code: 'FORBIDDEN', http: { status: 200 } },
-      }),
+    unauthorizedError: () => forbidden(),
     authScopes: (ctx) => {
       const id = ctx.identity;
       const account = id.kind === 'account' ? id : null;

@@ -15,8 +15,8 @@ import {
   type ServiceAttribute,
   validateAttributeValues,
 } from '@layanan/domain/services';
-import { GraphQLError } from 'graphql';
 import { audited } from '../audit.js';
+import { forbidden } from '../authz.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
@@ -47,11 +47,6 @@ builder.objectType(RequestTransitionError, {
     to: t.field({ type: RequestStateEnum, resolve: (e) => e.to as RequestState }),
   }),
 });
-
-const forbidden = () =>
-  new GraphQLError('Akses ditolak / Access denied', {
-    extensions: { code: 'FORBIDDEN', http: { status: 200 } },
-  });
 
 /** Citizens see their own requests, staff those of their unit, admins all; others nothing. */
 export function visibleRequests(ctx: GraphQLContext): Prisma.ServiceRequestWhereInput {

@@ -9,8 +9,8 @@ import {
   validateServiceStandard,
   validateServiceUpdate,
 } from '@layanan/domain/services';
-import { GraphQLError } from 'graphql';
 import { audited, type TransactionClient } from '../audit.js';
+import { forbidden } from '../authz.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
 import { ConflictError, type FieldProblem, NotFoundError, ValidationError } from '../errors.js';
@@ -402,7 +402,7 @@ builder.mutationFields((t) => ({
         if (!service) throw new NotFoundError('Service', code);
         const id = ctx.identity;
         if (!(id.kind === 'account' && (id.role === 'ADMIN' || id.unitId === service.unitId))) {
-          throw new GraphQLError('Akses ditolak / Access denied', { extensions: { code: 'FORBIDDEN' } });
+          throw forbidden();
         }
         const current = service.currentVersion;
         if (input.note.trim() === '')

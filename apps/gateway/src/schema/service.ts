@@ -1,7 +1,7 @@
 import type { Prisma } from '@layanan/db';
 import { validateServiceUpdate } from '@layanan/domain/services';
-import { GraphQLError } from 'graphql';
 import { audited, type TransactionClient } from '../audit.js';
+import { forbidden } from '../authz.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
 import { NotFoundError, ValidationError } from '../errors.js';
@@ -157,7 +157,7 @@ builder.mutationField('updateService', (t) =>
         if (!before) throw new NotFoundError('Service', code);
         const id = ctx.identity;
         if (!(id.kind === 'account' && (id.role === 'ADMIN' || id.unitId === before.unitId))) {
-          throw new GraphQLError('Akses ditolak / Access denied', { extensions: { code: 'FORBIDDEN' } });
+          throw forbidden();
         }
         const checked = validateServiceUpdate({
           name: input.name ?? undefined,

@@ -20,7 +20,8 @@ import { audited, type TransactionClient } from '../audit.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
 import { ConflictError, type FieldProblem, LayananError, NotFoundError, ValidationError } from '../errors.js';
-import { canReadPrivate, dayString, forbidden, managesUnit, unitTree } from '../staff/access.js';
+import { dateOnly, todayWib as todayWibDay } from '../services/calendar.js';
+import { canReadPrivate, forbidden, managesUnit, unitTree } from '../staff/access.js';
 import { FailureInterface } from './errors.js';
 import { ExpectationEnum, PredikatEnum } from './staff.js';
 import { StaffSummaryRef } from './staff-reports.js';
@@ -122,8 +123,9 @@ function checkYear(year: number, problems: FieldProblem[]): void {
   }
 }
 
+/** Today in WIB as a `@db.Date` value. */
 function todayWib(): Date {
-  return new Date(`${dayString(new Date(Date.now() + 7 * 3_600_000))}T00:00:00.000Z`);
+  return dateOnly(todayWibDay());
 }
 
 async function loadStaff(tx: TransactionClient, id: { typename: string; id: string }) {

@@ -69,11 +69,7 @@ export async function canReadPrivate(
   return managesUnit(ctx, staff.unitId);
 }
 
-export function forbidden(): GraphQLError {
-  return new GraphQLError('Akses ditolak / Access denied', {
-    extensions: { code: 'FORBIDDEN', http: { status: 200 } },
-  });
-}
+export { forbidden } from '../authz.js';
 
 export function badInput(messageId: string, messageEn: string, code = 'BAD_USER_INPUT'): GraphQLError {
   return new GraphQLError(`${messageId} / ${messageEn}`, {
@@ -86,4 +82,5 @@ export function currentYearWib(now: Date = new Date()): number {
   return new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear();
 }
 
-export const dayString = (d: Date): string => d.toISOString().slice(0, 10);
+/** YYYY-MM-DD of a `@db.Date` value. */
+export { dayOf as dayString } from '../services/calendar.js';
