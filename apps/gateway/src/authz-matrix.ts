@@ -428,12 +428,12 @@ export const AUTHZ_MATRIX: AuthzMatrix = {
     followSubmission: {
       doc: 'mutation($id: ID!) { followSubmission(submissionId: $id) { __typename } }',
       vars: async (f) => ({ id: (await f.submission()).id }),
-      roles: decide(['allowed', 'Answer signed-in account'], DENIED_TO_OUTSIDERS),
+      roles: decide(['allowed', 'any signed-in account'], DENIED_TO_OUTSIDERS),
     },
     unfollowSubmission: {
       doc: 'mutation($id: ID!) { unfollowSubmission(submissionId: $id) { __typename } }',
       vars: async (f) => ({ id: (await f.submission()).id }),
-      roles: decide(['allowed', 'Answer signed-in account'], DENIED_TO_OUTSIDERS),
+      roles: decide(['allowed', 'any signed-in account'], DENIED_TO_OUTSIDERS),
     },
     hideSubmission: {
       doc: 'mutation($id: ID!) { hideSubmission(submissionId: $id, reason: "Kata kasar") { __typename } }',
