@@ -244,6 +244,30 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
       ).toBe(200);
     });
 
+    it('lets calls through when the counter store fails (fails open, logs the error)', async () => {
+      const config = {
+        ...loadConfig({ ...RELAXED, LAYANAN_RATE_AUTH_ID: '1/60' }),
+        jwtSecret: h.config.jwtSecret,
+      };
+      const broken = {
+        hit: async () => {
+          throw new Error('redis down');
+        },
+        close: async () => {},
+      };
+      const gateway = createGateway({
+        db: h.db,
+        config,
+        log: pino({ level: 'silent' }),
+        rateLimitStore: broken,
+      });
+      const input = { identifier: `putus-${randomUUID()}@example.org`, password: 'salah-salah-salah' };
+      for (let i = 0; i < 3; i++) {
+        const call = await post(gateway, { query: LOGIN, variables: { input } });
+        expect(call.body.data.login.__typename).toBe('AuthenticationFailed');
+      }
+    });
+
     it.runIf(kind === 'postgresql')('shares one budget between gateway instances through Redis', async () => {
       const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
       const prefix = `layanan-test:${randomUUID()}:`;

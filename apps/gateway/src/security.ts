@@ -323,8 +323,13 @@ function rateLimit(config: GatewayConfig, store: RateLimitStore): Plugin<GraphQL
         if (id) keys.push([`${group}:${id}`, budgets[group].id]);
         for (const [key, budget] of keys) {
           if (!Number.isFinite(budget.max)) continue;
-          const { count, resetInMs } = await store.hit(key, budget.windowSeconds * 1000);
-          if (count > budget.max) retryAfterMs = Math.max(retryAfterMs, resetInMs);
+          try {
+            const { count, resetInMs } = await store.hit(key, budget.windowSeconds * 1000);
+            if (count > budget.max) retryAfterMs = Math.max(retryAfterMs, resetInMs);
+          } catch (error) {
+            // A Redis outage must not stop sign-ins and submissions: fail open, loudly.
+            ctx.log.error({ err: error }, 'rate-limit store unavailable');
+          }
         }
       }
       if (retryAfterMs > 0) {
