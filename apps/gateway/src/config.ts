@@ -25,6 +25,40 @@ export type GatewayConfig = {
   redisUrl: string | undefined;
   /** How often the escalation job looks for overdue requests; 0 disables it. */
   escalationIntervalMs: number;
+  /** GraphQL limits, abuse protection and browser rules (security.ts). */
+  security: SecurityConfig;
+};
+
+export type IntrospectionMode = 'auto' | 'on' | 'off';
+
+/** A fixed-window budget: at most `max` calls per `windowSeconds`. */
+export type RateBudget = { max: number; windowSeconds: number };
+
+export type SecurityConfig = {
+  /** auto: on outside production, and in production for staff, supervisors, admins and API keys. */
+  introspection: IntrospectionMode;
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Operations per batched request; 0 disables batching. */
+  maxBatch: number;
+  maxBodyBytes: number;
+  /** Allowed browser origins; '*' for any; empty = same origin only. */
+  corsOrigins: readonly string[];
+  /** Also allow http(s)://localhost and 127.0.0.1 on any port (development default). */
+  corsLocalhost: boolean;
+  /** Take the client address from the first X-Forwarded-For entry (behind a trusted proxy only). */
+  trustProxy: boolean;
+  rateLimits: {
+    authPerIp: RateBudget;
+    authPerIdentity: RateBudget;
+    submitPerIp: RateBudget;
+    submitPerIdentity: RateBudget;
+  };
+  /** Key prefix in Redis, so that several deployments can share one server. */
+  rateLimitPrefix: string;
 };
 
 export class ConfigError extends Error {
@@ -64,6 +98,67 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
     );
   }
   return value;
+}
+
+/** `count/seconds`, e.g. `10/300`; `off` for no limit. */
+function budget(env: NodeJS.ProcessEnv, name: string, fallback: RateBudget): RateBudget {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'off') return { max: Number.POSITIVE_INFINITY, windowSeconds: 1 };
+  const match = /^(\d{1,9})\/(\d{1,7})$/.exec(raw);
+  const max = Number(match?.[1]);
+  const windowSeconds = Number(match?.[2]);
+  if (!match || max < 1 || windowSeconds < 1) {
+    throw new ConfigError(
+      name,
+      `harus berbentuk jumlah/detik (mis. 10/300) atau off, bukan "${env[name]}"`,
+      `must be count/seconds (e.g. 10/300) or off, not "${env[name]}"`,
+    );
+  }
+  return { max, windowSeconds };
+}
+
+function securityConfig(env: NodeJS.ProcessEnv, production: boolean): SecurityConfig {
+  const introspection = (env.LAYANAN_INTROSPECTION?.trim().toLowerCase() || 'auto') as IntrospectionMode;
+  if (!['auto', 'on', 'off'].includes(introspection)) {
+    throw new ConfigError('LAYANAN_INTROSPECTION', 'harus auto, on atau off', 'must be auto, on or off');
+  }
+  const origins = env.LAYANAN_CORS_ORIGINS?.trim();
+  const corsOrigins = origins
+    ? origins
+        .split(',')
+        .map((o) => o.trim().replace(/\/+$/, ''))
+        .filter((o) => o !== '')
+    : [];
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(
+        'LAYANAN_CORS_ORIGINS',
+        `asal "${origin}" tidak valid (contoh: https://layanan.sawahluntokota.go.id)`,
+        `origin "${origin}" is invalid (e.g. https://layanan.sawahluntokota.go.id)`,
+      );
+    }
+  }
+  return {
+    introspection,
+    maxDepth: int(env, 'LAYANAN_MAX_DEPTH', 12, 2, 100),
+    maxCost: int(env, 'LAYANAN_MAX_COST', 20_000, 100, 10_000_000),
+    maxAliases: int(env, 'LAYANAN_MAX_ALIASES', 30, 1, 1000),
+    maxDirectives: int(env, 'LAYANAN_MAX_DIRECTIVES', 50, 1, 1000),
+    maxTokens: int(env, 'LAYANAN_MAX_TOKENS', 5000, 100, 1_000_000),
+    maxBatch: int(env, 'LAYANAN_MAX_BATCH', 0, 0, 100),
+    maxBodyBytes: int(env, 'LAYANAN_MAX_BODY_BYTES', 1_048_576, 1024, 1_073_741_824),
+    corsOrigins,
+    corsLocalhost: !production && !origins,
+    trustProxy: bool(env, 'LAYANAN_TRUST_PROXY', false),
+    rateLimits: {
+      authPerIp: budget(env, 'LAYANAN_RATE_AUTH_IP', { max: 30, windowSeconds: 300 }),
+      authPerIdentity: budget(env, 'LAYANAN_RATE_AUTH_ID', { max: 10, windowSeconds: 300 }),
+      submitPerIp: budget(env, 'LAYANAN_RATE_SUBMIT_IP', { max: 120, windowSeconds: 3600 }),
+      submitPerIdentity: budget(env, 'LAYANAN_RATE_SUBMIT_ID', { max: 30, windowSeconds: 3600 }),
+    },
+    rateLimitPrefix: env.LAYANAN_RATE_LIMIT_PREFIX?.trim() || 'layanan:rate:',
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -116,5 +211,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     shutdownTimeoutMs: int(env, 'LAYANAN_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     redisUrl: env.REDIS_URL?.trim() || undefined,
     escalationIntervalMs: int(env, 'LAYANAN_ESCALATION_INTERVAL_MS', 300_000, 0, 86_400_000),
+    security: securityConfig(env, production),
   };
 }

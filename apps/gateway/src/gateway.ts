@@ -9,6 +9,7 @@ import { type GraphQLContext, languageOf } from './context.js';
 import { AuthenticationError, resolveIdentity } from './identity.js';
 import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
+import { corsPolicy, createRateLimitStore, type RateLimitStore, securityPlugins } from './security.js';
 import { loadWorkingCalendar } from './services/calendar.js';
 
 /** A lazily loaded value, shared by every resolver of one request. */
@@ -105,9 +106,12 @@ export function createGateway(options: {
   log: Logger;
   /** Shared with background jobs; in-process when not given. */
   pubsub?: LayananPubSub;
+  /** Rate-limit counters; in-process (or Redis when REDIS_URL is set) when not given. */
+  rateLimitStore?: RateLimitStore;
 }): Gateway {
   const { db, config, log } = options;
   const pubsub = options.pubsub ?? createLayananPubSub().pubsub;
+  const rateLimitStore = options.rateLimitStore ?? createRateLimitStore(config);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -125,7 +129,9 @@ export function createGateway(options: {
         else log.error(args.map(String).join(' '));
       },
     },
-    plugins: [requestLog(log), healthProbes(db)],
+    cors: corsPolicy(config),
+    batching: config.security.maxBatch > 0 ? { limit: config.security.maxBatch } : false,
+    plugins: [requestLog(log), healthProbes(db), ...securityPlugins(config, rateLimitStore)],
     context: async ({ request }): Promise<GraphQLContext> => {
       const requestId = requestIdOf(request);
       try {

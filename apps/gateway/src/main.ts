@@ -4,6 +4,7 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { createGateway } from './gateway.js';
 import { createLayananPubSub } from './pubsub.js';
+import { createRateLimitStore } from './security.js';
 import { listen } from './server.js';
 import { escalateOverdueRequests } from './services/escalation.js';
 
@@ -49,7 +50,8 @@ async function main(): Promise<void> {
   }
 
   const events = createLayananPubSub(config.redisUrl);
-  const gateway = createGateway({ db, config, log, pubsub: events.pubsub });
+  const rateLimitStore = createRateLimitStore(config);
+  const gateway = createGateway({ db, config, log, pubsub: events.pubsub, rateLimitStore });
   const running = await listen(gateway, {
     host: config.host,
     port: config.port,
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
     if (escalation) clearInterval(escalation);
     await running.close();
     await events.close().catch(() => {});
+    await rateLimitStore.close().catch(() => {});
     await db.close();
     log.info('stopped');
     process.exit(0);

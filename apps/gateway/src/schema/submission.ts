@@ -19,6 +19,9 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { audienceOf, publishNotifications, writeNotifications } from '../notify.js';
 import { dateOnly, dayOf, loadWorkingCalendar, todayWib } from '../services/calendar.js';
 
+// Anonymous callers match no account row; an empty string would be an invalid uuid in SQL.
+const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
+
 export const SubmissionKindEnum = builder.enumType('SubmissionKind', {
   values: ['ASPIRATION', 'CRITIQUE'] as const,
 });
@@ -99,13 +102,19 @@ const SubmissionRef = builder.prismaNode('Submission', {
     followerCount: t.relationCount('followers'),
     supportedByMe: t.boolean({
       select: (_args, ctx) => ({
-        supports: { where: { accountId: accountIdOf(ctx.identity) ?? '' }, select: { accountId: true } },
+        supports: {
+          where: { accountId: accountIdOf(ctx.identity) ?? NO_ACCOUNT },
+          select: { accountId: true },
+        },
       }),
       resolve: (s) => s.supports.length > 0,
     }),
     followedByMe: t.boolean({
       select: (_args, ctx) => ({
-        followers: { where: { accountId: accountIdOf(ctx.identity) ?? '' }, select: { accountId: true } },
+        followers: {
+          where: { accountId: accountIdOf(ctx.identity) ?? NO_ACCOUNT },
+          select: { accountId: true },
+        },
       }),
       resolve: (s) => s.followers.length > 0,
     }),
@@ -125,7 +134,7 @@ function submissionWhere(
   return {
     ...(args.forumSlug ? { forum: { slug: args.forumSlug.trim().toLowerCase() } } : {}),
     ...(args.status ? { status: args.status } : {}),
-    ...(args.mine ? { authorId: accountIdOf(ctx.identity) ?? '00000000-0000-0000-0000-000000000000' } : {}),
+    ...(args.mine ? { authorId: accountIdOf(ctx.identity) ?? NO_ACCOUNT } : {}),
   };
 }
 

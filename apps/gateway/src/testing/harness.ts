@@ -5,6 +5,7 @@ import pino from 'pino';
 import { type GatewayConfig, loadConfig } from '../config.js';
 import { createGateway, type Gateway } from '../gateway.js';
 import type { LayananPubSub } from '../pubsub.js';
+import type { RateLimitStore } from '../security.js';
 
 export type GqlResult<T = Record<string, unknown>> = {
   status: number;
@@ -20,7 +21,7 @@ export type Harness = {
   gql<T = any>(
     query: string,
     variables?: Record<string, unknown>,
-    auth?: { token?: string; apiKey?: string; lang?: string },
+    auth?: { token?: string; apiKey?: string; lang?: string; headers?: Record<string, string> },
   ): Promise<GqlResult<T>>;
   login(email: string): Promise<string>;
   close(): Promise<void>;
@@ -28,19 +29,42 @@ export type Harness = {
 
 export async function createHarness(
   kind: 'pglite' | 'postgresql',
-  options: { seed?: boolean; pubsub?: LayananPubSub; onQuery?: (event: QueryEvent) => void } = {},
+  options: {
+    seed?: boolean;
+    pubsub?: LayananPubSub;
+    onQuery?: (event: QueryEvent) => void;
+    /** Extra configuration variables (e.g. tighter rate limits for the tests that check them). */
+    env?: Record<string, string>;
+    rateLimitStore?: RateLimitStore;
+  } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase(kind, { onQuery: options.onQuery });
   if (options.seed !== false) await seed(db.prisma);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  // Test files submit hundreds of requests from one address: rate limits are off unless a test sets them.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    LAYANAN_RATE_AUTH_IP: 'off',
+    LAYANAN_RATE_AUTH_ID: 'off',
+    LAYANAN_RATE_SUBMIT_IP: 'off',
+    LAYANAN_RATE_SUBMIT_ID: 'off',
+    ...options.env,
+  });
   const log = process.env.DEBUG_GATEWAY ? pino({ level: 'debug' }) : pino({ level: 'silent' });
-  const gateway = createGateway({ db, config, log, pubsub: options.pubsub });
+  const gateway = createGateway({
+    db,
+    config,
+    log,
+    pubsub: options.pubsub,
+    rateLimitStore: options.rateLimitStore,
+  });
 
   const gql: Harness['gql'] = async (query, variables, auth = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (auth.token) headers.authorization = `Bearer ${auth.token}`;
     if (auth.apiKey) headers['x-api-key'] = auth.apiKey;
     if (auth.lang) headers['accept-language'] = auth.lang;
+    Object.assign(headers, auth.headers);
     const response = await gateway.fetch('http://layanan.test/graphql', {
       method: 'POST',
       headers,

@@ -1,0 +1,388 @@
+// Walks the authorization matrix (authz-matrix.ts) against the running schema: every operation
+// must have a decision for every role, and every decision is checked by calling the operation.
+import { testDatabaseKinds } from '@layanan/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AUTHZ_MATRIX,
+  type Decision,
+  type Fixtures,
+  type MatrixEntry,
+  ROLES,
+  type Role,
+} from './authz-matrix.js';
+import { schema } from './schema/index.js';
+import { createHarness, type Harness } from './testing/harness.js';
+
+const KINDS = ['query', 'mutation', 'subscription'] as const;
+type Kind = (typeof KINDS)[number];
+
+function schemaOperations(kind: Kind): string[] {
+  const type =
+    kind === 'query'
+      ? schema.getQueryType()
+      : kind === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
+  return Object.keys(type?.getFields() ?? {}).sort();
+}
+
+const outcomeOf = (d: Decision) => (typeof d === 'string' ? d : d[0]);
+const ERROR_MEMBER = /Error$|^AuthenticationFailed$/;
+
+describe('authorization matrix coverage', () => {
+  for (const kind of KINDS) {
+    it(`names every ${kind} operation of the schema, and only those`, () => {
+      const inSchema = schemaOperations(kind);
+      const inMatrix = Object.keys(AUTHZ_MATRIX[kind]).sort();
+      const missing = inSchema.filter((op) => !inMatrix.includes(op));
+      const extra = inMatrix.filter((op) => !inSchema.includes(op));
+      expect(
+        missing,
+        `${kind} operations without an authorization decision: add an entry for each to AUTHZ_MATRIX.${kind} in apps/gateway/src/authz-matrix.ts (format at the top of that file)`,
+      ).toEqual([]);
+      expect(
+        extra,
+        `AUTHZ_MATRIX.${kind} names operations the schema does not have: remove or rename them in apps/gateway/src/authz-matrix.ts`,
+      ).toEqual([]);
+    });
+  }
+
+  it('has a decision for every role of every entry, and a check for every filtered one', () => {
+    for (const kind of KINDS) {
+      for (const [op, entry] of Object.entries(AUTHZ_MATRIX[kind])) {
+        for (const role of ROLES) expect(entry.roles[role], `${kind} ${op} ${role}`).toBeDefined();
+        const filtered = ROLES.some((r) => outcomeOf(entry.roles[r]) === 'filtered');
+        if (filtered) expect(entry.check, `${op} has filtered roles but no check`).toBeTypeOf('function');
+        expect(
+          entry.doc.trimStart().startsWith(kind === 'query' ? '{' : kind) || entry.doc.startsWith(kind),
+        ).toBe(true);
+      }
+    }
+  });
+});
+
+type Caller = { token?: string; apiKey?: string };
+
+/** Reads the first SSE frame of a subscription, or null when the stream stays open (authorised). */
+async function firstFrame(
+  h: Harness,
+  doc: string,
+  variables: Record<string, unknown>,
+  caller: Caller,
+): Promise<{ status: number; frame: any }> {
+  const controller = new AbortController();
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
+  if (caller.token) headers.authorization = `Bearer ${caller.token}`;
+  if (caller.apiKey) headers['x-api-key'] = caller.apiKey;
+  const response = await h.gateway.fetch('http://layanan.test/graphql', {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query: doc, variables }),
+    signal: controller.signal,
+  });
+  if (!response.headers.get('content-type')?.includes('text/event-stream')) {
+    return { status: response.status, frame: await response.json() };
+  }
+  const reader = response.body?.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 400));
+  const read = (async () => {
+    while (reader) {
+      const { value, done } = await reader.read();
+      if (done) return null;
+      buffer += decoder.decode(value, { stream: true });
+      for (const chunk of buffer.split('\n\n')) {
+        const data = chunk.split('\n').find((l) => l.startsWith('data:'));
+        if (data && data.length > 5) return JSON.parse(data.slice(5));
+      }
+    }
+    return null;
+  })().catch(() => null);
+  const frame = await Promise.race([read, timeout]);
+  controller.abort();
+  await reader?.cancel().catch(() => {});
+  return { status: response.status, frame };
+}
+
+describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
+  let h: Harness;
+  const callers = {} as Record<Role, Caller>;
+  let base: Omit<Fixtures, 'role'>;
+  let counter = 0;
+  const totals = { requests: 0, staffInUnit: 0 };
+
+  beforeAll(async () => {
+    h = await createHarness(dbKind);
+    const admin = await h.login('admin@layanan.test');
+    const warga = await h.login('warga@layanan.test');
+    const warga2 = await h.login('warga2@layanan.test');
+    const yulia = await h.login('yulia@layanan.test');
+    const dewi = await h.login('dewi@layanan.test');
+    const hendra = await h.login('hendra@layanan.test');
+    const key = await h.gql(
+      `mutation { createApiKey(input: { name: "matriks", scopes: ["catalogue:read", "staff:read", "requests:write", "statistics:read"] }) {
+        ... on CreateApiKeyPayload { key } } }`,
+      {},
+      { token: admin },
+    );
+    Object.assign(callers, {
+      anonymous: {},
+      citizen: { token: warga },
+      otherCitizen: { token: warga2 },
+      unitStaff: { token: yulia },
+      otherUnitStaff: { token: dewi },
+      supervisor: { token: hendra },
+      admin: { token: admin },
+      system: { apiKey: key.body.data.createApiKey.key },
+    });
+
+    const prisma = h.db.prisma;
+    const staffOf = async (email: string) => {
+      const account = await prisma.account.findUniqueOrThrow({ where: { email }, include: { staff: true } });
+      const staff = account.staff;
+      if (!staff) throw new Error(`${email} is not linked to staff`);
+      return {
+        id: Buffer.from(`Staff:${staff.id}`).toString('base64'),
+        rawId: staff.id,
+        nip: staff.nip,
+        unitId: staff.unitId,
+      };
+    };
+    const yuliaStaff = await staffOf('yulia@layanan.test');
+    const hendraStaff = await staffOf('hendra@layanan.test');
+    const dewiStaff = await staffOf('dewi@layanan.test');
+    const unit = await prisma.unit.findUniqueOrThrow({ where: { id: yuliaStaff.unitId } });
+    const otherUnit = await prisma.unit.findUniqueOrThrow({ where: { id: dewiStaff.unitId } });
+    const forum = await prisma.forum.findFirstOrThrow({
+      where: { unitId: unit.id },
+      orderBy: { slug: 'asc' },
+    });
+    const service = await prisma.service.findUniqueOrThrow({ where: { code: 'PBG' } });
+    expect(service.unitId).toBe(unit.id);
+    const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+
+    const must = async (
+      doc: string,
+      variables: Record<string, unknown>,
+      token: string,
+      pick: (d: any) => any,
+    ) => {
+      const result = await h.gql(doc, variables, { token });
+      const value = result.body.data ? pick(result.body.data) : undefined;
+      if (value === undefined || value === null)
+        throw new Error(`fixture ${doc}: ${JSON.stringify(result.body)}`);
+      return value;
+    };
+    const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+    const submission = async () => ({
+      id: await must(
+        `mutation($input: SubmitToForumInput!) { submitToForum(input: $input) { ... on SubmissionPayload { submission { id } } ... on Failure { code message } } }`,
+        {
+          input: {
+            forumId: gid('Forum', forum.id),
+            kind: 'ASPIRATION',
+            title: 'Usulan uji matriks',
+            text: 'Usulan uji',
+          },
+        },
+        warga,
+        (d) => d.submitToForum.submission?.id,
+      ),
+    });
+
+    const acceptedSubmission = async () => {
+      const { id } = await submission();
+      await must(
+        `mutation($id: ID!) { answerSubmission(input: { submissionId: $id, status: ACCEPTED, reason: "Diterima" }) { __typename } }`,
+        { id },
+        admin,
+        (d) => (d.answerSubmission.__typename === 'SubmissionPayload' ? true : null),
+      );
+      return { id };
+    };
+
+    base = {
+      unit: { id: unit.id, code: unit.code },
+      otherUnit: { id: otherUnit.id, code: otherUnit.code },
+      staff: {
+        unitStaff: { id: yuliaStaff.id, rawId: yuliaStaff.rawId, nip: yuliaStaff.nip },
+        supervisor: { id: hendraStaff.id, nip: hendraStaff.nip },
+        otherUnitStaff: { id: dewiStaff.id, nip: dewiStaff.nip },
+      },
+      forum: { id: gid('Forum', forum.id), slug: forum.slug },
+      service: {
+        code: service.code,
+        attributes: { nik: '1373010101900001', kecamatan: 'TALAWI', luas_bangunan: 80, fungsi: 'USAHA' },
+      },
+      totals,
+      unique,
+      nip: () => `19900101201501${1}${String(100 + (counter++ % 900)).padStart(3, '0')}`,
+      request: async () =>
+        must(
+          `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
+            ... on ServiceRequestPayload { request { trackingCode version } } } }`,
+          {
+            input: {
+              serviceCode: service.code,
+              text: 'Izin bangunan uji',
+              attributes: {
+                nik: '1373010101900001',
+                kecamatan: 'TALAWI',
+                luas_bangunan: 80,
+                fungsi: 'USAHA',
+              },
+              idempotencyKey: `fx-${unique()}`,
+            },
+          },
+          warga,
+          (d) => d.submitServiceRequest.request,
+        ),
+      submission,
+      acceptedSubmission,
+      commitment: async () => ({
+        id: await must(
+          `mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) { ... on CommitmentPayload { commitment { id } } ... on Failure { code message } } }`,
+          {
+            input: {
+              submissionId: (await acceptedSubmission()).id,
+              description: 'Tindak lanjut uji',
+              dueOn: '2030-06-28',
+              responsibleStaffId: yuliaStaff.id,
+            },
+          },
+          admin,
+          (d) => d.createCommitment.commitment?.id,
+        ),
+      }),
+      forumSession: async () => ({
+        id: await must(
+          `mutation($input: ScheduleForumSessionInput!) { scheduleForumSession(input: $input) { ... on ForumSessionPayload { session { id } } } }`,
+          {
+            input: {
+              forumId: gid('Forum', forum.id),
+              title: 'Sesi uji',
+              agenda: 'Uji',
+              place: 'Balai kota',
+              startsAt: '2026-03-04T02:00:00Z',
+              representativeIds: [hendraStaff.id],
+            },
+          },
+          admin,
+          (d) => d.scheduleForumSession.session?.id,
+        ),
+      }),
+      holiday: async () => {
+        const day = new Date(Date.UTC(2033, 0, 1) + (counter++ % 700) * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
+        return {
+          id: await must(
+            `mutation($date: String!) { addHoliday(input: { date: $date, kind: CUTI_BERSAMA, name: "Uji", provisional: true }) {
+              ... on HolidayPayload { holiday { id } } } }`,
+            { date: day },
+            admin,
+            (d) => d.addHoliday.holiday?.id,
+          ),
+        };
+      },
+      apiKey: async () => ({
+        id: await must(
+          `mutation($name: String!) { createApiKey(input: { name: $name, scopes: ["catalogue:read"] }) { ... on CreateApiKeyPayload { apiKey { id } } } }`,
+          { name: `fx-${unique()}` },
+          admin,
+          (d) => d.createApiKey.apiKey?.id,
+        ),
+      }),
+      account: async () => {
+        const identifier = `fx${unique()}@example.org`;
+        const password = 'gunung-singgalang-2026';
+        const refreshToken = await must(
+          `mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { ... on AuthPayload { refreshToken } } }`,
+          { input: { email: identifier, displayName: 'Warga Fixture', password } },
+          '',
+          (d) => d.registerCitizen.refreshToken,
+        );
+        return { identifier, password, refreshToken };
+      },
+    };
+    totals.staffInUnit = await prisma.staff.count({ where: { unitId: unit.id, active: true } });
+    // Requests of both citizens, so that every filter has something to hide.
+    await base.request();
+    await h.gql(
+      `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { __typename } }`,
+      {
+        input: {
+          serviceCode: service.code,
+          text: 'Permohonan warga lain',
+          attributes: base.service.attributes,
+          idempotencyKey: `fx-${unique()}`,
+        },
+      },
+      { token: warga2 },
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const fixturesFor = (role: Role): Fixtures => ({ ...base, role });
+
+  async function verdict(
+    kind: Kind,
+    op: string,
+    entry: MatrixEntry,
+    role: Role,
+  ): Promise<string | undefined> {
+    const decision = entry.roles[role];
+    const outcome = outcomeOf(decision);
+    const f = fixturesFor(role);
+    const variables = (await entry.vars?.(f)) ?? {};
+    totals.requests = await h.db.prisma.serviceRequest.count();
+    const caller = callers[role];
+
+    if (kind === 'subscription') {
+      const { status, frame } = await firstFrame(h, entry.doc, variables, caller);
+      const code = frame?.errors?.[0]?.extensions?.code;
+      if (outcome === 'denied') {
+        return code === 'FORBIDDEN'
+          ? undefined
+          : `expected FORBIDDEN at subscribe, got ${status} ${JSON.stringify(frame)}`;
+      }
+      return frame === null ? undefined : `expected an open stream, got ${status} ${JSON.stringify(frame)}`;
+    }
+
+    const result = await h.gql(entry.doc, variables, caller);
+    const errors = result.body.errors ?? [];
+    const data = result.body.data?.[op];
+    const typename: string | undefined = data && typeof data === 'object' ? data.__typename : undefined;
+    const shown = JSON.stringify(result.body).slice(0, 400);
+    if (outcome === 'denied') {
+      if (errors.some((e) => e.extensions?.code === 'FORBIDDEN')) return undefined;
+      if (errors.length === 0 && data === null && entry.deniedAs?.includes('null')) return undefined;
+      if (errors.length === 0 && typename && entry.deniedAs?.includes(typename)) return undefined;
+      return `expected denied, got ${result.status} ${shown}`;
+    }
+    if (errors.length > 0) return `expected ${outcome}, got errors ${shown}`;
+    if (data === null || data === undefined) return `expected ${outcome}, got null ${shown}`;
+    if (typename && ERROR_MEMBER.test(typename) && !entry.allowedAs?.includes(typename)) {
+      return `expected ${outcome}, got ${typename} ${shown}`;
+    }
+    const problem = entry.check?.(result.body.data, outcome, f);
+    return problem ? `${problem} ${shown}` : undefined;
+  }
+
+  for (const kind of KINDS) {
+    for (const [op, entry] of Object.entries(AUTHZ_MATRIX[kind])) {
+      it(`${kind} ${op}`, async () => {
+        const failures: string[] = [];
+        for (const role of ROLES) {
+          const problem = await verdict(kind, op, entry, role);
+          if (problem) failures.push(`${role} (${outcomeOf(entry.roles[role])}): ${problem}`);
+        }
+        expect(failures).toEqual([]);
+      });
+    }
+  }
+});
