@@ -27,6 +27,13 @@ export class ValidationError extends LayananError {
     this.name = 'ValidationError';
   }
 
+  /** A catalogued error by code (e.g. a rule a unique constraint enforced under concurrency). */
+  static fromMessage(code: string, message: { id: string; en: string }, field: string): ValidationError {
+    return new ValidationError(code, message.id, message.en, [
+      { field, code, messageId: message.id, messageEn: message.en },
+    ]);
+  }
+
   /** Wraps a domain rule's error (STYLE.md 2–3) for one input field. */
   static fromDomain(error: DomainError<string>, field?: string): ValidationError {
     const fields = field
@@ -95,3 +102,7 @@ export class AuthenticationFailedError extends LayananError {
     this.name = 'AuthenticationFailedError';
   }
 }
+
+/** A unique constraint refused a write: a concurrent request got there first (Prisma P2002). */
+export const isUniqueViolation = (error: unknown): boolean =>
+  !!error && typeof error === 'object' && 'code' in error && (error as { code: unknown }).code === 'P2002';

@@ -100,6 +100,32 @@ function requestLog(log: Logger): Plugin {
   };
 }
 
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
+  }
+  return false;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000: a NUL anywhere in the query or its variables is refused up
+ * front with a clear error, for every operation (the fuzzer found it as masked database errors).
+ */
+function rejectNulCharacters(): Plugin {
+  return {
+    onParams({ params }) {
+      if (containsNul(params.query) || containsNul(params.variables)) {
+        throw new GraphQLError(
+          'Teks tidak boleh memuat karakter NUL (U+0000) / Text must not contain the NUL character (U+0000)',
+          { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+        );
+      }
+    },
+  };
+}
+
 export function createGateway(options: {
   db: Database;
   config: GatewayConfig;
@@ -131,7 +157,7 @@ export function createGateway(options: {
     },
     cors: corsPolicy(config),
     batching: config.security.maxBatch > 0 ? { limit: config.security.maxBatch } : false,
-    plugins: [requestLog(log), healthProbes(db), ...securityPlugins(config, rateLimitStore)],
+    plugins: [requestLog(log), healthProbes(db), ...securityPlugins(config, rateLimitStore), rejectNulCharacters()],
     context: async ({ request }): Promise<GraphQLContext> => {
       const requestId = requestIdOf(request);
       try {

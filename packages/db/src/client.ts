@@ -55,12 +55,22 @@ export interface CreateDatabaseOptions {
 
 export type QueryEvent = { readonly sql: string; readonly durationMs: number };
 
+// Under load every pool connection can be busy: Prisma's defaults (wait 2 s for a connection, 5 s
+// per transaction) turned bursts of submissions into masked errors (found by the crash test).
+// A transaction now queues for a connection as long as a client would wait for an answer.
+export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const;
+
 function newPrismaClient(
   adapter: SqlDriverAdapterFactory,
   onQuery?: (event: QueryEvent) => void,
 ): PrismaClient {
-  if (!onQuery) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const transactionOptions = TRANSACTION_OPTIONS;
+  if (!onQuery) return new PrismaClient({ adapter, transactionOptions });
+  const client = new PrismaClient({
+    adapter,
+    transactionOptions,
+    log: [{ emit: 'event', level: 'query' }],
+  });
   client.$on('query', (e) => onQuery({ sql: e.query, durationMs: e.duration }));
   return client as unknown as PrismaClient;
 }

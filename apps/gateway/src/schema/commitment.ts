@@ -1,5 +1,6 @@
 import {
   applyProgressUpdate,
+  COMMITMENT_ERROR_MESSAGES,
   commitmentDoneOnTime,
   commitmentTransition,
   isCommitmentOverdue,
@@ -8,7 +9,7 @@ import {
 import { audited } from '../audit.js';
 import { accountIdOf, actsForUnit, forbidden } from '../authz.js';
 import { builder } from '../builder.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { isUniqueViolation, NotFoundError, ValidationError } from '../errors.js';
 import { audienceOf, publishNotifications, writeNotifications } from '../notify.js';
 import { dateOnly, dayOf, todayWib } from '../services/calendar.js';
 import { dayInput } from './forum.js';
@@ -79,10 +80,8 @@ builder.mutationField('createCommitment', (t) =>
     args: { input: t.arg({ type: CreateCommitmentInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const dueOn = dayInput('dueOn', input.dueOn);
-      const written = await audited(
-        ctx,
-        { action: 'createCommitment', entityType: 'Commitment' },
-        async (tx) => {
+      const create = () =>
+        audited(ctx, { action: 'createCommitment', entityType: 'Commitment' }, async (tx) => {
           const submission = await tx.submission.findUnique({
             where: { id: input.submissionId.id },
             include: { commitment: { select: { id: true } } },
@@ -117,8 +116,20 @@ builder.mutationField('createCommitment', (t) =>
             titleEn: `A follow-up of "${submission.title}" is due by ${checked.value.dueOn}`,
           });
           return { result: { commitmentId: row.id, notes }, entityId: row.id, after: row };
-        },
-      );
+        });
+      let written: Awaited<ReturnType<typeof create>>;
+      try {
+        written = await create();
+      } catch (error) {
+        // One commitment per submission (unique key): a concurrent second one gets the same
+        // answer as a sequential one, not a masked error.
+        if (!isUniqueViolation(error)) throw error;
+        throw ValidationError.fromMessage(
+          'COMMITMENT_ALREADY_EXISTS',
+          COMMITMENT_ERROR_MESSAGES.COMMITMENT_ALREADY_EXISTS,
+          'input',
+        );
+      }
       publishNotifications(ctx, written.notes);
       return { commitmentId: written.commitmentId };
     },

@@ -19,7 +19,7 @@ import { audited } from '../audit.js';
 import { forbidden } from '../authz.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from '../errors.js';
 import { inviteToSurvey } from '../feedback/invitation.js';
 import { publishNotifications } from '../notify.js';
 import { dateOnly, dayOf, loadWorkingCalendar, todayWib } from '../services/calendar.js';
@@ -299,9 +299,6 @@ async function existingByKey(ctx: GraphQLContext, accountId: string, key: string
     where: { submittedByAccountId_idempotencyKey: { submittedByAccountId: accountId, idempotencyKey: key } },
   });
 }
-
-const isUniqueViolation = (error: unknown) =>
-  !!error && typeof error === 'object' && 'code' in error && (error as { code: unknown }).code === 'P2002';
 
 const TransitionInput = builder.inputType('TransitionServiceRequestInput', {
   fields: (t) => ({

@@ -7,6 +7,7 @@ import {
   checkSupport,
   hideSubmission,
   isAnswerOverdue,
+  SUBMISSION_ERROR_MESSAGES,
   submissionVisibility,
   validateSubmission,
   validateSubmissionTitle,
@@ -15,7 +16,7 @@ import { audited } from '../audit.js';
 import { accountIdOf, actsForUnit, forbidden, isModerator } from '../authz.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from '../errors.js';
 import { audienceOf, publishNotifications, writeNotifications } from '../notify.js';
 import { dateOnly, dayOf, loadWorkingCalendar, todayWib } from '../services/calendar.js';
 
@@ -248,21 +249,34 @@ builder.mutationField('supportSubmission', (t) =>
     resolve: async (_root, args, ctx) => {
       const accountId = accountIdOf(ctx.identity);
       if (!accountId) throw forbidden();
-      return audited(ctx, { action: 'supportSubmission', entityType: 'Submission' }, async (tx) => {
-        const submission = await tx.submission.findUnique({
-          where: { id: args.submissionId.id },
-          select: { id: true, supports: { where: { accountId }, select: { accountId: true } } },
+      const support = () =>
+        audited(ctx, { action: 'supportSubmission', entityType: 'Submission' }, async (tx) => {
+          const submission = await tx.submission.findUnique({
+            where: { id: args.submissionId.id },
+            select: { id: true, supports: { where: { accountId }, select: { accountId: true } } },
+          });
+          if (!submission) throw new NotFoundError('Submission', args.submissionId.id);
+          const checked = checkSupport(
+            submission.supports.map((s) => s.accountId),
+            accountId,
+          );
+          if (!checked.ok) throw ValidationError.fromDomain(checked.error, 'submissionId');
+          // The primary key (submission, account) makes a concurrent second +1 fail, not count twice.
+          await tx.submissionSupport.create({ data: { submissionId: submission.id, accountId } });
+          return { result: { submissionId: submission.id }, entityId: submission.id };
         });
-        if (!submission) throw new NotFoundError('Submission', args.submissionId.id);
-        const checked = checkSupport(
-          submission.supports.map((s) => s.accountId),
-          accountId,
+      try {
+        return await support();
+      } catch (error) {
+        // The primary key (submission, account) refused a concurrent second +1: the same answer
+        // as a sequential one, not a masked error.
+        if (!isUniqueViolation(error)) throw error;
+        throw ValidationError.fromMessage(
+          'SUBMISSION_ALREADY_SUPPORTED',
+          SUBMISSION_ERROR_MESSAGES.SUBMISSION_ALREADY_SUPPORTED,
+          'submissionId',
         );
-        if (!checked.ok) throw ValidationError.fromDomain(checked.error, 'submissionId');
-        // The primary key (submission, account) makes a concurrent second +1 fail, not count twice.
-        await tx.submissionSupport.create({ data: { submissionId: submission.id, accountId } });
-        return { result: { submissionId: submission.id }, entityId: submission.id };
-      });
+      }
     },
   }),
 );
