@@ -15,7 +15,7 @@ CREATE TABLE "request_location" (
 -- CreateTable
 CREATE TABLE "public_notice" (
     "id" UUID NOT NULL,
-    "unitId" UUID NOT NULL,
+    "unitCode" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "body" TEXT NOT NULL,
     "publishedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -25,4 +25,4 @@ CREATE TABLE "public_notice" (
 );
 
 -- CreateIndex
-CREATE INDEX "public_notice_unitId_publishedAt_idx" ON "public_notice"("unitId", "publishedAt");
+CREATE INDEX "public_notice_unitCode_publishedAt_idx" ON "public_notice"("unitCode", "publishedAt");
