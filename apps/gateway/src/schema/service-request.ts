@@ -266,7 +266,7 @@ const SubmitInput = builder.inputType('SubmitServiceRequestInput', {
     text: t.string({ required: true, description: "The citizen's own words, stored unedited." }),
     attributes: t.field({ type: 'JSON', description: 'Values by attribute code.' }),
     idempotencyKey: t.string({ description: 'Retries with the same key return the same request.' }),
-    citizenEmail: t.string({ description: 'Counter staff only: the citizen filed for.' }),
+    citizenEmail: t.string({ description: 'Counter staff and API keys: the citizen filed for.' }),
   }),
 });
 
@@ -317,12 +317,12 @@ async function loadForChange(ctx: GraphQLContext, trackingCode: string) {
 builder.mutationFields((t) => ({
   submitServiceRequest: t.field({
     type: RequestPayload,
-    description: 'File a request (citizens, or staff at a counter for a citizen). Idempotent with a key.',
-    authScopes: { citizen: true, staff: true },
+    description:
+      'File a request (citizens; staff at a counter, or a system with the requests:write API key scope, for a citizen named by citizenEmail). Idempotent with a key.',
+    authScopes: { citizen: true, staff: true, apiScope: 'requests:write' },
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: SubmitInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      if (ctx.identity.kind !== 'account') throw forbidden();
       const { request } = await submitRequest(ctx, input);
       return { requestId: request.id };
     },
