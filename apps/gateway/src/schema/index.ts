@@ -21,6 +21,7 @@ import './submission.js';
 import './commitment.js';
 import './notification.js';
 import './forum-accountability.js';
+import './feedback.js';
 // Example module (docs/extending.md): one import wires it in.
 import './examples/public-notice.js';
 
