@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import { type GraphQLContext, languageOf } from './context.js';
 import { AuthenticationError, resolveIdentity } from './identity.js';
+import { open311 } from './open311/router.js';
 import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
 import { corsPolicy, createRateLimitStore, type RateLimitStore, securityPlugins } from './security.js';
@@ -26,7 +27,7 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, GraphQLContext
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 const requestIds = new WeakMap<Request, { id: string; started: number }>();
 
-function requestIdOf(request: Request): string {
+export function requestIdOf(request: Request): string {
   let entry = requestIds.get(request);
   if (!entry) {
     const given = request.headers.get('x-request-id');
@@ -157,7 +158,7 @@ export function createGateway(options: {
     },
     cors: corsPolicy(config),
     batching: config.security.maxBatch > 0 ? { limit: config.security.maxBatch } : false,
-    plugins: [requestLog(log), healthProbes(db), ...securityPlugins(config, rateLimitStore), rejectNulCharacters()],
+    plugins: [requestLog(log), healthProbes(db), ...securityPlugins(config, rateLimitStore), rejectNulCharacters(), open311({ db, config, log, pubsub })],
     context: async ({ request }): Promise<GraphQLContext> => {
       const requestId = requestIdOf(request);
       try {

@@ -140,7 +140,8 @@ export async function resolveIdentity(
   };
 }
 
-async function resolveApiKey(raw: string, prisma: PrismaClient): Promise<Identity> {
+/** The system identity of an API key (`lyn_<prefix>_<secret>`); throws INVALID_API_KEY. */
+export async function resolveApiKey(raw: string, prisma: PrismaClient): Promise<Identity> {
   const match = API_KEY_PATTERN.exec(raw);
   if (!match?.[1] || !match[2]) throw invalidKey();
   const row = await prisma.apiKey.findUnique({ where: { prefix: match[1] } });

@@ -22,5 +22,7 @@ import './commitment.js';
 import './notification.js';
 import './forum-accountability.js';
 import './feedback.js';
+// Example module (docs/extending.md): one import wires it in.
+import './examples/public-notice.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,7 +1,6 @@
 // Service requests (issue 4): submission with attribute validation and an idempotency key,
 // the lifecycle through the domain state machine, routing and reassignment, the status trail.
 import type { Prisma, RequestState } from '@layanan/db';
-import { addWorkingDays, jakartaDay } from '@layanan/domain/calendar';
 import {
   allowedRequestTransitions,
   formatTrackingCode,
@@ -9,23 +8,19 @@ import {
   parseTrackingCode,
   REQUEST_STATE_LABELS,
   REQUEST_STATES,
-  REQUEST_VERIFICATION_WORKING_DAYS,
   type RequestActor,
   requestDeadlineStatus,
-  type ServiceAttribute,
-  validateAttributeValues,
 } from '@layanan/domain/services';
 import { audited } from '../audit.js';
 import { forbidden } from '../authz.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
-import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { inviteToSurvey } from '../feedback/invitation.js';
 import { publishNotifications } from '../notify.js';
 import { dateOnly, dayOf, loadWorkingCalendar, todayWib } from '../services/calendar.js';
+import { fieldProblem, MAX_REQUEST_TEXT, submitRequest } from '../services/request-submission.js';
 import {
-  chooseAssignee,
-  nextTrackingSequence,
   publishUpdate,
   RequestTransitionError,
   transitionRequest,
@@ -34,8 +29,9 @@ import {
 import { isUuid } from '../services/uuid.js';
 import { FailureInterface } from './errors.js';
 
-export const TRACKING_PREFIX = 'SWL';
-const MAX_TEXT = 10_000;
+export { TRACKING_PREFIX } from '../services/request-submission.js';
+
+const MAX_TEXT = MAX_REQUEST_TEXT;
 
 export const RequestStateEnum = builder.enumType('RequestState', { values: REQUEST_STATES });
 const RequestChannelEnum = builder.enumType('RequestChannel', { values: ['ONLINE', 'COUNTER'] as const });
@@ -272,7 +268,7 @@ const SubmitInput = builder.inputType('SubmitServiceRequestInput', {
     text: t.string({ required: true, description: "The citizen's own words, stored unedited." }),
     attributes: t.field({ type: 'JSON', description: 'Values by attribute code.' }),
     idempotencyKey: t.string({ description: 'Retries with the same key return the same request.' }),
-    citizenEmail: t.string({ description: 'Counter staff only: the citizen filed for.' }),
+    citizenEmail: t.string({ description: 'Counter staff and API keys: the citizen filed for.' }),
   }),
 });
 
@@ -285,20 +281,6 @@ const RequestPayload = builder.objectRef<{ requestId: string }>('ServiceRequestP
     }),
   }),
 });
-
-const fieldProblem = (field: string, code: string, messageId: string, messageEn: string) => ({
-  field,
-  code,
-  messageId,
-  messageEn,
-});
-
-async function existingByKey(ctx: GraphQLContext, accountId: string, key: string | null) {
-  if (!key) return null;
-  return ctx.prisma.serviceRequest.findUnique({
-    where: { submittedByAccountId_idempotencyKey: { submittedByAccountId: accountId, idempotencyKey: key } },
-  });
-}
 
 const TransitionInput = builder.inputType('TransitionServiceRequestInput', {
   fields: (t) => ({
@@ -337,166 +319,14 @@ async function loadForChange(ctx: GraphQLContext, trackingCode: string) {
 builder.mutationFields((t) => ({
   submitServiceRequest: t.field({
     type: RequestPayload,
-    description: 'File a request (citizens, or staff at a counter for a citizen). Idempotent with a key.',
-    authScopes: { citizen: true, staff: true },
+    description:
+      'File a request (citizens; staff at a counter, or a system with the requests:write API key scope, for a citizen named by citizenEmail). Idempotent with a key.',
+    authScopes: { citizen: true, staff: true, apiScope: 'requests:write' },
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: SubmitInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const id = ctx.identity;
-      if (id.kind !== 'account') throw forbidden();
-      const key = input.idempotencyKey?.trim() || null;
-      if (key && key.length > 200) {
-        throw ValidationError.fromFields([
-          fieldProblem(
-            'idempotencyKey',
-            'TOO_LONG',
-            'Kunci idempotensi maksimal 200 karakter',
-            'The idempotency key has at most 200 characters',
-          ),
-        ]);
-      }
-      const previous = await existingByKey(ctx, id.accountId, key);
-      if (previous) return { requestId: previous.id };
-
-      const service = await ctx.prisma.service.findUnique({
-        where: { code: input.serviceCode.trim().toUpperCase() },
-        include: { currentVersion: { include: { requiredCompetency: true } } },
-      });
-      if (!service?.published || !service.currentVersion)
-        throw new NotFoundError('Service', input.serviceCode);
-      const version = service.currentVersion;
-
-      let citizenAccountId = id.accountId;
-      let channel: 'ONLINE' | 'COUNTER' = 'ONLINE';
-      if (id.role !== 'CITIZEN') {
-        if (id.unitId !== service.unitId) throw forbidden();
-        const email = input.citizenEmail?.trim().toLowerCase();
-        const citizen = email ? await ctx.prisma.account.findUnique({ where: { email } }) : null;
-        if (citizen?.role !== 'CITIZEN') {
-          throw ValidationError.fromFields([
-            fieldProblem(
-              'citizenEmail',
-              email ? 'NOT_ALLOWED' : 'REQUIRED',
-              'Sebutkan akun warga yang dilayani di loket',
-              'Name the citizen account served at the counter',
-            ),
-          ]);
-        }
-        citizenAccountId = citizen.id;
-        channel = 'COUNTER';
-      }
-
-      const problems = [];
-      const text = input.text;
-      if (text.trim() === '')
-        problems.push(
-          fieldProblem('text', 'REQUIRED', 'Uraian permohonan wajib diisi', 'Describe your request'),
-        );
-      else if (text.length > MAX_TEXT)
-        problems.push(
-          fieldProblem(
-            'text',
-            'TOO_LONG',
-            `Uraian maksimal ${MAX_TEXT} karakter`,
-            `At most ${MAX_TEXT} characters`,
-          ),
-        );
-      const raw = input.attributes ?? {};
-      const values =
-        raw && typeof raw === 'object' && !Array.isArray(raw)
-          ? validateAttributeValues(
-              version.attributes as unknown as ServiceAttribute[],
-              raw as Record<string, unknown>,
-            )
-          : null;
-      if (!values)
-        problems.push(
-          fieldProblem(
-            'attributes',
-            'INVALID_TYPE',
-            'Isian harus berupa objek per kode',
-            'Attributes must be an object by code',
-          ),
-        );
-      else if (!values.ok) {
-        for (const f of values.error.fields)
-          problems.push(fieldProblem(`attributes.${f.field}`, f.code, f.message.id, f.message.en));
-      }
-      if (problems.length > 0 || !values?.ok) throw ValidationError.fromFields(problems);
-
-      const now = new Date();
-      try {
-        const created = await audited(
-          ctx,
-          { action: 'submitServiceRequest', entityType: 'ServiceRequest' },
-          async (tx) => {
-            const calendar = await loadWorkingCalendar(tx);
-            const today = jakartaDay(now);
-            const year = Number(today.slice(0, 4));
-            const trackingCode = formatTrackingCode({
-              prefix: TRACKING_PREFIX,
-              year,
-              sequence: await nextTrackingSequence(tx, year),
-            });
-            const requirement =
-              version.requiredCompetency && version.requiredLevel
-                ? {
-                    competencyId: version.requiredCompetency.id,
-                    code: version.requiredCompetency.code,
-                    level: version.requiredLevel,
-                  }
-                : null;
-            const assigneeStaffId = await chooseAssignee(tx, service.unitId, requirement);
-            const request = await tx.serviceRequest.create({
-              data: {
-                trackingCode,
-                serviceId: service.id,
-                serviceVersionId: version.id,
-                unitId: service.unitId,
-                citizenAccountId,
-                submittedByAccountId: id.accountId,
-                channel,
-                idempotencyKey: key,
-                originalText: text,
-                attributeValues: values.value as Prisma.InputJsonValue,
-                assigneeStaffId,
-                submittedAt: now,
-                verificationDueOn: dateOnly(
-                  addWorkingDays(today, REQUEST_VERIFICATION_WORKING_DAYS, calendar),
-                ),
-                events: {
-                  create: {
-                    sequence: 1,
-                    kind: 'SUBMITTED',
-                    toState: 'SUBMITTED',
-                    actorKind: id.role,
-                    actorAccountId: id.accountId,
-                    internalNote: assigneeStaffId
-                      ? null
-                      : 'Tidak ada petugas berkompetensi; menunggu penugasan atasan / no competent staff; awaiting assignment',
-                    assigneeStaffId,
-                    at: now,
-                  },
-                },
-              },
-            });
-            return {
-              result: request,
-              entityId: request.id,
-              after: { trackingCode, serviceVersion: version.version, assigneeStaffId, channel },
-            };
-          },
-        );
-        publishUpdate(ctx.pubsub, created);
-        return { requestId: created.id };
-      } catch (error) {
-        // A concurrent retry with the same key won the insert: answer with its request.
-        if (isUniqueViolation(error)) {
-          const winner = await existingByKey(ctx, id.accountId, key);
-          if (winner) return { requestId: winner.id };
-        }
-        throw error;
-      }
+      const { request } = await submitRequest(ctx, input);
+      return { requestId: request.id };
     },
   }),
   transitionServiceRequest: t.field({

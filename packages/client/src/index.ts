@@ -1,0 +1,15 @@
+export {
+  createLayananClient,
+  type LayananClient,
+  type LayananClientOptions,
+  type LayananError,
+  newIdempotencyKey,
+  type RequestStatisticsRow,
+  type RequestUpdate,
+  type Result,
+  type ServiceSummary,
+  type SubmitRequestInput,
+  type SubmittedRequest,
+} from './client.js';
+export { graphql, type ResultOf, type VariablesOf } from './graphql.js';
+export * as operations from './operations.js';
