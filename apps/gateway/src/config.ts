@@ -25,6 +25,8 @@ export type GatewayConfig = {
   redisUrl: string | undefined;
   /** How often the escalation job looks for overdue requests; 0 disables it. */
   escalationIntervalMs: number;
+  /** The built web app served at `/`; unset = apps/web/dist beside the gateway, when present. */
+  webDir: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -116,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     shutdownTimeoutMs: int(env, 'LAYANAN_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     redisUrl: env.REDIS_URL?.trim() || undefined,
     escalationIntervalMs: int(env, 'LAYANAN_ESCALATION_INTERVAL_MS', 300_000, 0, 86_400_000),
+    webDir: env.LAYANAN_WEB_DIR?.trim() || undefined,
   };
 }

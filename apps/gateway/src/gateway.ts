@@ -10,6 +10,7 @@ import { AuthenticationError, resolveIdentity } from './identity.js';
 import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
 import { loadWorkingCalendar } from './services/calendar.js';
+import { webApp } from './web-app.js';
 
 /** A lazily loaded value, shared by every resolver of one request. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -105,6 +106,8 @@ export function createGateway(options: {
   log: Logger;
   /** Shared with background jobs; in-process when not given. */
   pubsub?: LayananPubSub;
+  /** The built web app to serve at `/` (a directory with index.html); none when not given. */
+  webRoot?: string;
 }): Gateway {
   const { db, config, log } = options;
   const pubsub = options.pubsub ?? createLayananPubSub().pubsub;
@@ -125,7 +128,11 @@ export function createGateway(options: {
         else log.error(args.map(String).join(' '));
       },
     },
-    plugins: [requestLog(log), healthProbes(db)],
+    plugins: [
+      requestLog(log),
+      healthProbes(db),
+      ...(options.webRoot ? [webApp({ root: options.webRoot, devLogin: config.devLogin })] : []),
+    ],
     context: async ({ request }): Promise<GraphQLContext> => {
       const requestId = requestIdOf(request);
       try {
