@@ -49,10 +49,12 @@ function ClientRoot() {
 
 const UnreadQuery = graphql(`query UnreadCount { unreadNotificationCount }`);
 const NotificationAdded = graphql(`subscription NotificationAdded { notificationAdded { id } }`);
+// Marking notifications read (a MarkNotificationsReadPayload) makes the count stale.
+const unreadContext = { additionalTypenames: ['MarkNotificationsReadPayload', 'Notification'] };
 
 function UnreadBadge() {
   const { t } = useI18n();
-  const [{ data }, refetch] = useQuery({ query: UnreadQuery });
+  const [{ data }, refetch] = useQuery({ query: UnreadQuery, context: unreadContext });
   const [live] = useSubscription({ query: NotificationAdded });
   const latest = live.data?.notificationAdded.id;
   useEffect(() => {
