@@ -17,11 +17,5 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: true,
     chunkSizeWarningLimit: 400,
-    rollupOptions: {
-      output: {
-        manualChunks: (id: string) =>
-          id.includes('chart.js') || id.includes('react-chartjs') ? 'charts' : undefined,
-      },
-    },
   },
 });

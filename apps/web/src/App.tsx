@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery, useSubscription } from 'urql';
 import { createClient } from './client.ts';
 import { graphql } from './graphql.ts';
@@ -16,7 +16,12 @@ import { getSession, isStaffRole, onSessionChange, type Session, setSession } fr
 import { AdminPage } from './staff/admin.tsx';
 import { QueuePage } from './staff/queue.tsx';
 import { StaffRequestPage } from './staff/staff-request.tsx';
-import { StatisticsPage } from './staff/statistics.tsx';
+import { Loading } from './ui.tsx';
+
+// The charts (Chart.js) load only when a staff member opens the statistics.
+const StatisticsPage = lazy(() =>
+  import('./staff/statistics.tsx').then((m) => ({ default: m.StatisticsPage })),
+);
 
 export function App() {
   return (
@@ -202,7 +207,12 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
   if (staff) {
     if (path === '/staf') return <QueuePage />;
     if (staffRequest) return <StaffRequestPage code={staffRequest.code!} />;
-    if (path === '/staf/statistik') return <StatisticsPage />;
+    if (path === '/staf/statistik')
+      return (
+        <Suspense fallback={<Loading />}>
+          <StatisticsPage />
+        </Suspense>
+      );
     if (path === '/staf/kelola') return <AdminPage role={session.account.role} />;
   }
   return (

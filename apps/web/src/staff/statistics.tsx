@@ -223,7 +223,7 @@ function ForumAccountabilityChart({ from, to }: { from: string; to: string }) {
         head: [
           t('unit'),
           t('received'),
-          t('answeredOnTime'),
+          t('answeredOnTimeCount'),
           t('overdueAnswers'),
           t('accepted'),
           t('commitmentsDone'),
@@ -244,7 +244,7 @@ function ForumAccountabilityChart({ from, to }: { from: string; to: string }) {
           datasets: [
             { label: t('received'), data: units.map((u) => u.received), backgroundColor: PALETTE[8] },
             {
-              label: t('answeredOnTime'),
+              label: t('answeredOnTimeCount'),
               data: units.map((u) => u.answeredOnTime),
               backgroundColor: PALETTE[0],
             },
