@@ -27,6 +27,8 @@ export type GatewayConfig = {
   escalationIntervalMs: number;
   /** GraphQL limits, abuse protection and browser rules (security.ts). */
   security: SecurityConfig;
+  /** The built web app served at `/`; unset = apps/web/dist beside the gateway, when present. */
+  webDir: string | undefined;
 };
 
 export type IntrospectionMode = 'auto' | 'on' | 'off';
@@ -212,5 +214,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     redisUrl: env.REDIS_URL?.trim() || undefined,
     escalationIntervalMs: int(env, 'LAYANAN_ESCALATION_INTERVAL_MS', 300_000, 0, 86_400_000),
     security: securityConfig(env, production),
+    webDir: env.LAYANAN_WEB_DIR?.trim() || undefined,
   };
 }

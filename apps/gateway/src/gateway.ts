@@ -12,6 +12,7 @@ import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
 import { corsPolicy, createRateLimitStore, type RateLimitStore, securityPlugins } from './security.js';
 import { loadWorkingCalendar } from './services/calendar.js';
+import { webApp } from './web-app.js';
 
 /** A lazily loaded value, shared by every resolver of one request. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -135,6 +136,8 @@ export function createGateway(options: {
   pubsub?: LayananPubSub;
   /** Rate-limit counters; in-process (or Redis when REDIS_URL is set) when not given. */
   rateLimitStore?: RateLimitStore;
+  /** The built web app to serve at `/` (a directory with index.html); none when not given. */
+  webRoot?: string;
 }): Gateway {
   const { db, config, log } = options;
   const pubsub = options.pubsub ?? createLayananPubSub().pubsub;
@@ -158,7 +161,14 @@ export function createGateway(options: {
     },
     cors: corsPolicy(config),
     batching: config.security.maxBatch > 0 ? { limit: config.security.maxBatch } : false,
-    plugins: [requestLog(log), healthProbes(db), ...securityPlugins(config, rateLimitStore), rejectNulCharacters(), open311({ db, config, log, pubsub })],
+    plugins: [
+      requestLog(log),
+      healthProbes(db),
+      ...securityPlugins(config, rateLimitStore),
+      rejectNulCharacters(),
+      open311({ db, config, log, pubsub }),
+      ...(options.webRoot ? [webApp({ root: options.webRoot, devLogin: config.devLogin })] : []),
+    ],
     context: async ({ request }): Promise<GraphQLContext> => {
       const requestId = requestIdOf(request);
       try {

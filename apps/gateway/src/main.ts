@@ -1,4 +1,6 @@
 // `pnpm start`: configure, open and migrate the database, seed an empty embedded one, serve.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createDatabase, type Database, DatabaseError, seed } from '@layanan/db';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.js';
@@ -51,7 +53,19 @@ async function main(): Promise<void> {
 
   const events = createLayananPubSub(config.redisUrl);
   const rateLimitStore = createRateLimitStore(config);
-  const gateway = createGateway({ db, config, log, pubsub: events.pubsub, rateLimitStore });
+  // The web app built by `pnpm build` (apps/web/dist), unless LAYANAN_WEB_DIR names another.
+  const webRoot = config.webDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
+  const serveWeb = existsSync(`${webRoot}/index.html`);
+  if (config.webDir && !serveWeb)
+    log.warn({ webRoot }, 'LAYANAN_WEB_DIR has no index.html; web app not served');
+  const gateway = createGateway({
+    db,
+    config,
+    log,
+    pubsub: events.pubsub,
+    rateLimitStore,
+    webRoot: serveWeb ? webRoot : undefined,
+  });
   const running = await listen(gateway, {
     host: config.host,
     port: config.port,
@@ -62,6 +76,10 @@ async function main(): Promise<void> {
     fail(error);
   });
   log.info({ url: running.url, database: db.kind }, `Layanan GraphQL siap di / ready at ${running.url}`);
+  if (serveWeb) {
+    const site = running.url.replace(/graphql$/, '');
+    log.info({ url: site, webRoot }, `Portal Layanan di / web app at ${site}`);
+  }
   if (config.jwtSecretEphemeral) {
     log.warn('LAYANAN_JWT_SECRET is not set: using a random secret, tokens end when the process stops');
   }

@@ -36,7 +36,6 @@ export const fieldProblem = (field: string, code: string, messageId: string, mes
   messageEn,
 });
 
-
 /** Who files: the account, or the API key (its id stands in as the submitter for idempotency). */
 function submitterOf(ctx: GraphQLContext): { submitterId: string; actorKind: string } {
   const id = ctx.identity;

@@ -1,0 +1,252 @@
+// End to end, in a real browser: a citizen files a request, staff complete it (one of two staff
+// tabs acting on a stale version gets the conflict message), the citizen sees the update live;
+// a forum submission gets answered and the author is notified live. Indonesian and English.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppPage,
+  gqlAs,
+  launchBrowser,
+  openApp,
+  type RunningGateway,
+  screenshot,
+  signInAsDemo,
+  startGateway,
+} from './support.ts';
+
+let gateway: RunningGateway;
+let browser: Browser;
+const opened: AppPage[] = [];
+
+async function open(lang: 'id' | 'en', viewport?: { width: number; height: number }): Promise<AppPage> {
+  const app = await openApp(browser, gateway.url, lang, viewport);
+  opened.push(app);
+  return app;
+}
+
+function expectNoConsoleErrors(...apps: AppPage[]) {
+  for (const app of apps) expect(app.consoleErrors).toEqual([]);
+}
+
+beforeAll(async () => {
+  [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  for (const app of opened) await app.context.close().catch(() => {});
+  await browser?.close();
+  await gateway?.stop();
+});
+
+describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
+  let trackingCode = '';
+  let citizen: AppPage;
+
+  it('serves the app at / with the catalogue, the standard and the pledge', async () => {
+    citizen = await open('id');
+    const { page } = citizen;
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Layanan publik Kota Sawahlunto',
+    );
+    await page.getByRole('link', { name: 'Persetujuan Bangunan Gedung (PBG)' }).click();
+    await page.getByRole('heading', { name: 'Standar pelayanan (UU 25/2009)' }).waitFor();
+    expect(await page.getByText('Maklumat pelayanan', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('28 hari kerja').count()).toBeGreaterThan(0);
+    await screenshot(page, 'id-service-standard');
+    expectNoConsoleErrors(citizen);
+  });
+
+  it('files a request: field errors from the gateway, one request for a double click, a copyable code', async () => {
+    const { page } = citizen;
+    await signInAsDemo(page, 'warga@layanan.test');
+    const count = async () =>
+      (
+        await gqlAs<{ serviceRequests: { totalCount: number } }>(
+          gateway.url,
+          'warga@layanan.test',
+          '{ serviceRequests(first: 1) { totalCount } }',
+        )
+      ).serviceRequests.totalCount;
+    const before = await count();
+
+    await page.goto('/layanan/PBG');
+    await page.getByLabel('NIK pemohon').fill('1373010101900001');
+    await page.getByLabel('Kecamatan').selectOption('BARANGIN');
+    await page.getByLabel('Luas bangunan').fill('0');
+    await page.getByLabel('Fungsi bangunan').selectOption('HUNIAN');
+    await page.getByLabel('Uraian permohonan').fill('Membangun rumah tinggal dua lantai di Barangin.');
+    await page.getByRole('button', { name: 'Kirim permohonan' }).click();
+    // The range check is the domain's; its message comes back in Indonesian beside the field.
+    const areaField = page.locator('.field.invalid', { hasText: 'Luas bangunan' });
+    await areaField.locator('.field-error').waitFor();
+    expect(await page.getByLabel('Luas bangunan').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'id-request-field-error');
+
+    await page.getByLabel('Luas bangunan').fill('120');
+    await page.getByRole('button', { name: 'Kirim permohonan' }).dblclick();
+    const code = page.getByTestId('tracking-code');
+    await code.waitFor();
+    trackingCode = (await code.textContent()) ?? '';
+    expect(trackingCode).toMatch(/^SWL-\d{4}-\d{6}$/);
+    expect(await count()).toBe(before + 1);
+
+    await page.getByRole('button', { name: 'Salin' }).click();
+    await page.getByRole('button', { name: 'Tersalin' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(trackingCode);
+    await screenshot(page, 'id-request-filed');
+
+    await page.getByRole('link', { name: 'Pantau permohonan ini' }).click();
+    await page.getByTestId('request-state').getByText('Diajukan').waitFor();
+    expect(await page.getByTestId('on-time').textContent()).toBe('Sesuai jadwal');
+    expectNoConsoleErrors(citizen);
+  });
+
+  it('staff work the request; a stale tab gets "someone else acted first"; the citizen sees it live', async () => {
+    const { page } = citizen;
+    // Marks this document: if the citizen's page reloaded, the mark would be gone.
+    await page.evaluate(() => {
+      (window as unknown as { stillHere: boolean }).stillHere = true;
+    });
+
+    const staff = await open('id');
+    await signInAsDemo(staff.page, 'yulia@layanan.test');
+    await staff.page.getByTestId('queue').waitFor();
+    await screenshot(staff.page, 'id-staff-queue');
+    await staff.page.getByRole('link', { name: trackingCode }).click();
+    await staff.page.getByRole('button', { name: 'Verifikasi' }).click();
+    await staff.page.getByTestId('request-state').getByText('Terverifikasi').waitFor();
+    await page.getByTestId('request-state').getByText('Terverifikasi').waitFor();
+
+    // A second tab of the same unit that misses live updates still shows the old version.
+    const stale = await staff.context.newPage();
+    stale.on('console', (m) => {
+      if (m.type() === 'error') staff.consoleErrors.push(m.text());
+    });
+    await stale.route('**/graphql', async (route) => {
+      if (route.request().headers().accept === 'text/event-stream')
+        await route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream' }, body: ':\n\n' });
+      else await route.continue();
+    });
+    await stale.goto(`/staf/permohonan/${trackingCode}`);
+    await stale.getByRole('button', { name: 'Proses' }).waitFor();
+
+    await staff.page.getByLabel('Catatan untuk pemohon').fill('Berkas lengkap, sedang diproses.');
+    await staff.page.getByRole('button', { name: 'Proses' }).click();
+    await staff.page.getByTestId('request-state').getByText('Diproses').waitFor();
+
+    await stale.getByRole('button', { name: 'Proses' }).click();
+    await stale.getByTestId('conflict').waitFor();
+    await stale.getByTestId('request-state').getByText('Diproses').waitFor();
+    await screenshot(stale, 'id-staff-conflict');
+    await stale.getByRole('button', { name: 'Selesaikan' }).click();
+    await stale.getByTestId('request-state').getByText('Selesai').waitFor();
+
+    // The citizen's page followed every step over the subscription, without a reload.
+    await page.getByTestId('request-state').getByText('Selesai').waitFor();
+    await page.getByText('Berkas lengkap, sedang diproses.').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+    expect(await page.getByTestId('on-time').textContent()).toBe('Selesai tepat waktu');
+    await screenshot(page, 'id-citizen-completed');
+    expectNoConsoleErrors(citizen, staff);
+  });
+
+  it('shows the statistics charts to a supervisor', async () => {
+    const supervisor = await open('id');
+    await signInAsDemo(supervisor.page, 'hendra@layanan.test');
+    await supervisor.page.goto('/staf/statistik');
+    for (const id of [
+      'chart-waiting',
+      'chart-within-standard',
+      'chart-forum',
+      'chart-gaps',
+      'chart-training',
+    ]) {
+      await supervisor.page.getByTestId(id).locator('canvas').waitFor();
+    }
+    await screenshot(supervisor.page, 'id-staff-statistics');
+    expectNoConsoleErrors(supervisor);
+  });
+});
+
+describe('forums (English)', () => {
+  it('a critique is submitted, answered with a commitment, and the author is notified live', async () => {
+    const author = await open('en');
+    const { page } = author;
+    await signInAsDemo(page, 'warga2@layanan.test');
+    const unread = async () => Number(await page.getByTestId('unread-count').textContent());
+    await page.getByTestId('unread-count').waitFor();
+    const unreadBefore = await unread();
+
+    await page.goto('/forum/pelayanan-perizinan');
+    await page.getByRole('heading', { name: 'Make a submission' }).waitFor();
+    // The gateway checks the title; its message comes back in English.
+    await page.getByLabel('Your submission').fill('x');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByText('The title is required, 5 to 150 characters.').waitFor();
+
+    const title = 'Queue at the permit counter is too long';
+    const text =
+      'Waiting two hours on Monday morning. <img src=x onerror="window.pwned=1"><script>window.pwned=1</script>';
+    await page.getByRole('radio', { name: 'Critique' }).check();
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Your submission').fill(text);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByText('Thank you, your submission was sent.').waitFor();
+    const card = page.getByTestId('submission').filter({ hasText: title });
+    // Stored markup is shown as text and never runs.
+    await card.getByText(text).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await card.getByRole('button', { name: /^Follow/ }).waitFor();
+
+    const staff = await open('en');
+    await signInAsDemo(staff.page, 'yulia@layanan.test');
+    await staff.page.goto('/forum/pelayanan-perizinan');
+    const staffCard = staff.page.getByTestId('submission').filter({ hasText: title });
+    await staffCard.getByLabel('Decision').selectOption('ACCEPTED');
+    await staffCard.getByLabel('Reason').fill('We open a second counter on Mondays from next month.');
+    await staffCard.getByRole('button', { name: 'Publish the answer' }).click();
+    await staffCard.getByTestId('answer-status').getByText('Accepted').waitFor();
+    await staffCard.getByLabel('Follow-up').fill('Open a second permit counter on Mondays');
+    await staffCard.getByLabel('Due date').fill('2027-03-01');
+    await staffCard.getByRole('button', { name: 'Save the commitment' }).click();
+    await staffCard.getByLabel('Progress note').fill('Counter staff scheduled.');
+    await staffCard.getByLabel('Progress (%)').fill('50');
+    await staffCard.getByRole('button', { name: 'Save progress' }).click();
+    await staffCard.getByText('50 %', { exact: true }).waitFor();
+    await screenshot(staff.page, 'en-staff-forum-answer');
+
+    // The author's header counts the new notifications live (notificationAdded), no reload.
+    await expect.poll(unread, { timeout: 20_000 }).toBeGreaterThan(unreadBefore);
+    await page.reload();
+    await card
+      .getByTestId('answer-reason')
+      .getByText('We open a second counter on Mondays from next month.')
+      .waitFor();
+    await card.getByRole('progressbar').waitFor();
+    expect(await card.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('50');
+    await screenshot(page, 'en-citizen-forum-answered');
+
+    await page.getByRole('link', { name: /^Notifications/ }).click();
+    await page.getByRole('button', { name: 'Mark all as read' }).click();
+    await expect.poll(unread).toBe(0);
+    expectNoConsoleErrors(author, staff);
+  });
+
+  it('switches language, keeps the choice, and fits a phone screen', async () => {
+    const phone = await open('en', { width: 375, height: 740 });
+    const { page } = phone;
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Public services of Sawahlunto' }).waitFor();
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await page.getByRole('heading', { name: 'Layanan publik Kota Sawahlunto' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('id');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Layanan publik Kota Sawahlunto' }).waitFor();
+    // Nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'id-phone-catalogue');
+    expectNoConsoleErrors(phone);
+  });
+});

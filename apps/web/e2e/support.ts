@@ -1,0 +1,172 @@
+// Starts the real gateway (apps/gateway/dist/main.js) on an in-memory PGlite database, seeded
+// with the demo data, serving apps/web/dist; opens Chromium pages that fail on console errors.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+export const SCREENSHOTS = here('../e2e-screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** The first free port of 4501–4509 (this project's e2e range). */
+async function freePort(): Promise<number> {
+  for (let port = 4501; port <= 4509; port++) if (await portIsFree(port)) return port;
+  throw new Error('no free port in 4501-4509');
+}
+
+export type RunningGateway = {
+  url: string;
+  process: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+};
+
+export async function startGateway(): Promise<RunningGateway> {
+  const main = here('../../gateway/dist/main.js');
+  const web = here('../dist');
+  if (!existsSync(main)) throw new Error(`build the gateway first (${main} is missing)`);
+  if (!existsSync(`${web}/index.html`)) throw new Error(`build the web app first (${web} is missing)`);
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, [main], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+      LAYANAN_DATA_DIR: 'memory://',
+      LAYANAN_SEED: 'auto',
+      LAYANAN_WEB_DIR: web,
+      LAYANAN_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+      LAYANAN_ESCALATION_INTERVAL_MS: '0',
+      LAYANAN_DEV_LOGIN: 'true',
+      REDIS_URL: '',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`gateway exited (${child.exitCode}): ${output}`);
+    try {
+      const response = await fetch(`${url}/readyz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet (migrating and seeding)
+    }
+    if (Date.now() - started > 200_000) throw new Error(`gateway not ready after 200 s: ${output}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    url,
+    process: child,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
+}
+
+export type AppPage = { page: Page; context: BrowserContext; consoleErrors: string[] };
+
+/** A fresh browser context (own storage) in the given language; console errors are collected. */
+export async function openApp(
+  browser: Browser,
+  baseURL: string,
+  lang: 'id' | 'en',
+  viewport = { width: 1280, height: 900 },
+): Promise<AppPage> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport,
+    reducedMotion: 'reduce',
+    locale: lang === 'id' ? 'id-ID' : 'en-GB',
+    timezoneId: 'Asia/Jakarta',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  await context.addInitScript((l) => {
+    if (!localStorage.getItem('layanan.lang')) localStorage.setItem('layanan.lang', l);
+  }, lang);
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  return { page, context, consoleErrors };
+}
+
+/** Sign in through the development-only demo account picker. */
+export async function signInAsDemo(page: Page, email: string): Promise<void> {
+  await page.goto('/masuk');
+  await page.getByTestId(`demo-${email}`).click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+/** A GraphQL call as a seeded account (devLogin), for checks the browser cannot make. */
+export async function gqlAs<T>(
+  baseURL: string,
+  email: string | null,
+  query: string,
+  variables = {},
+): Promise<T> {
+  let token: string | undefined;
+  if (email) {
+    const login = (await (
+      await fetch(`${baseURL}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation($e:String!){ devLogin(email:$e){ ... on DevLoginPayload { token } } }',
+          variables: { e: email },
+        }),
+      })
+    ).json()) as { data: { devLogin: { token: string } } };
+    token = login.data.devLogin.token;
+  }
+  const response = await fetch(`${baseURL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}

@@ -1,0 +1,225 @@
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Provider, useQuery, useSubscription } from 'urql';
+import { createClient } from './client.ts';
+import { graphql } from './graphql.ts';
+import { I18nProvider, useI18n } from './i18n.tsx';
+import { CataloguePage } from './pages/catalogue.tsx';
+import { ForumPage, ForumsPage } from './pages/forums.tsx';
+import { LoginPage } from './pages/login.tsx';
+import { MyRequestsPage } from './pages/my-requests.tsx';
+import { NotificationsPage } from './pages/notifications.tsx';
+import { RequestPage } from './pages/request.tsx';
+import { ServicePage } from './pages/service.tsx';
+import { TrackPage } from './pages/track.tsx';
+import { Link, match, navigate, RouterProvider, usePath } from './router.tsx';
+import { getSession, isStaffRole, onSessionChange, type Session, setSession } from './session.ts';
+import { AdminPage } from './staff/admin.tsx';
+import { QueuePage } from './staff/queue.tsx';
+import { StaffRequestPage } from './staff/staff-request.tsx';
+import { Loading } from './ui.tsx';
+
+// The charts (Chart.js) load only when a staff member opens the statistics.
+const StatisticsPage = lazy(() =>
+  import('./staff/statistics.tsx').then((m) => ({ default: m.StatisticsPage })),
+);
+
+export function App() {
+  return (
+    <I18nProvider>
+      <RouterProvider>
+        <ClientRoot />
+      </RouterProvider>
+    </I18nProvider>
+  );
+}
+
+function useSession(): Session | null {
+  const [session, set] = useState(getSession());
+  useEffect(() => onSessionChange(set), []);
+  return session;
+}
+
+function ClientRoot() {
+  const { lang } = useI18n();
+  const session = useSession();
+  const accountId = session?.account.id ?? null;
+  // A new client (empty cache) per account and language.
+  const client = useMemo(() => createClient(lang), [lang, accountId]);
+  return (
+    <Provider value={client}>
+      <Shell session={session} />
+    </Provider>
+  );
+}
+
+const UnreadQuery = graphql(`query UnreadCount { unreadNotificationCount }`);
+const NotificationAdded = graphql(`subscription NotificationAdded { notificationAdded { id } }`);
+// Marking notifications read (a MarkNotificationsReadPayload) makes the count stale.
+const unreadContext = { additionalTypenames: ['MarkNotificationsReadPayload', 'Notification'] };
+
+function UnreadBadge() {
+  const { t } = useI18n();
+  const [{ data }, refetch] = useQuery({ query: UnreadQuery, context: unreadContext });
+  const [live] = useSubscription({ query: NotificationAdded });
+  const latest = live.data?.notificationAdded.id;
+  useEffect(() => {
+    if (latest) refetch({ requestPolicy: 'network-only' });
+  }, [latest, refetch]);
+  const count = data?.unreadNotificationCount ?? 0;
+  return (
+    <span className="badge count">
+      <span data-testid="unread-count">{count}</span>
+      <span className="sr-only"> {t('unread')}</span>
+    </span>
+  );
+}
+
+function Shell({ session }: { session: Session | null }) {
+  const { t, lang, setLang } = useI18n();
+  const path = usePath();
+  const staff = isStaffRole(session?.account.role);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Close the phone menu on navigation.
+  useEffect(() => setMenuOpen(false), [path]);
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="top">
+        <div className="bar">
+          <Link to="/" className="brand">
+            <span className="logo" aria-hidden="true">
+              L
+            </span>
+            <span>
+              Layanan <small>{t('cityName')}</small>
+            </span>
+          </Link>
+          <button
+            type="button"
+            className="menu-toggle secondary"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            {t('menu')}
+          </button>
+          <nav id="main-nav" className={menuOpen ? 'open' : ''} aria-label={t('mainNavigation')}>
+            <ul>
+              <li>
+                <Link to="/">{t('navServices')}</Link>
+              </li>
+              <li>
+                <Link to="/lacak">{t('navTrack')}</Link>
+              </li>
+              {session && !staff ? (
+                <li>
+                  <Link to="/permohonan">{t('navMyRequests')}</Link>
+                </li>
+              ) : null}
+              <li>
+                <Link to="/forum">{t('navForums')}</Link>
+              </li>
+              {session ? (
+                <li>
+                  <Link to="/notifikasi">
+                    {t('navNotifications')} <UnreadBadge />
+                  </Link>
+                </li>
+              ) : null}
+              {staff ? (
+                <>
+                  <li>
+                    <Link to="/staf">{t('navQueue')}</Link>
+                  </li>
+                  <li>
+                    <Link to="/staf/statistik">{t('navStatistics')}</Link>
+                  </li>
+                  <li>
+                    <Link to="/staf/kelola">{t('navManage')}</Link>
+                  </li>
+                </>
+              ) : null}
+            </ul>
+            <div className="account">
+              <button
+                type="button"
+                className="secondary lang"
+                lang={lang === 'id' ? 'en' : 'id'}
+                onClick={() => setLang(lang === 'id' ? 'en' : 'id')}
+              >
+                {lang === 'id' ? 'English' : 'Bahasa Indonesia'}
+              </button>
+              {session ? (
+                <>
+                  <span className="who" data-testid="signed-in-as">
+                    {session.account.displayName}
+                  </span>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => {
+                      setSession(null);
+                      navigate('/');
+                    }}
+                  >
+                    {t('signOut')}
+                  </button>
+                </>
+              ) : (
+                <Link to="/masuk" className="button">
+                  {t('signIn')}
+                </Link>
+              )}
+            </div>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Routes path={path} session={session} />
+      </main>
+      <footer className="foot">
+        <p>{t('footer')}</p>
+      </footer>
+    </>
+  );
+}
+
+function Routes({ path, session }: { path: string; session: Session | null }) {
+  const { t } = useI18n();
+  const staff = isStaffRole(session?.account.role);
+  const service = match('/layanan/:code', path);
+  const forum = match('/forum/:slug', path);
+  const request = match('/permohonan/:code', path);
+  const staffRequest = match('/staf/permohonan/:code', path);
+  if (path === '/') return <CataloguePage />;
+  if (service) return <ServicePage code={service.code!} session={session} />;
+  if (path === '/lacak') return <TrackPage />;
+  if (path === '/masuk') return <LoginPage />;
+  if (path === '/forum') return <ForumsPage />;
+  if (forum) return <ForumPage slug={forum.slug!} session={session} />;
+  if (!session) return <LoginPage reason={t('signInRequired')} />;
+  if (path === '/permohonan') return <MyRequestsPage />;
+  if (request) return <RequestPage code={request.code!} />;
+  if (path === '/notifikasi') return <NotificationsPage />;
+  if (staff) {
+    if (path === '/staf') return <QueuePage />;
+    if (staffRequest) return <StaffRequestPage code={staffRequest.code!} />;
+    if (path === '/staf/statistik')
+      return (
+        <Suspense fallback={<Loading />}>
+          <StatisticsPage />
+        </Suspense>
+      );
+    if (path === '/staf/kelola') return <AdminPage role={session.account.role} />;
+  }
+  return (
+    <section>
+      <h1>{t('notFoundTitle')}</h1>
+      <p>{t('notFoundText')}</p>
+      <Link to="/">{t('backToServices')}</Link>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../graphql.ts';
+import { useI18n } from '../i18n.tsx';
+import { Link, navigate } from '../router.tsx';
+import { ErrorNote, formatIdr, Loading } from '../ui.tsx';
+
+const ServicesQuery = graphql(`
+  query Services {
+    services(first: 100) {
+      edges {
+        node {
+          code
+          name
+          description
+          kind
+          completionDays
+          costIdr
+          unit { code shortName }
+        }
+      }
+    }
+  }
+`);
+
+export function CataloguePage() {
+  const { t, lang } = useI18n();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ServicesQuery });
+  const [search, setSearch] = useState('');
+  const [tracking, setTracking] = useState('');
+  const services = (data?.services.edges ?? [])
+    .map((e) => e.node)
+    .filter((s) =>
+      `${s.name} ${s.description} ${s.unit.shortName}`.toLowerCase().includes(search.trim().toLowerCase()),
+    );
+
+  return (
+    <section>
+      <div className="hero">
+        <h1>{t('catalogueTitle')}</h1>
+        <p>{t('catalogueIntro')}</p>
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (tracking.trim()) navigate(`/lacak?kode=${encodeURIComponent(tracking.trim())}`);
+          }}
+        >
+          <label htmlFor="hero-track">{t('trackLabel')}</label>
+          <input
+            id="hero-track"
+            value={tracking}
+            onChange={(e) => setTracking(e.target.value)}
+            placeholder="SWL-2026-000123"
+            autoComplete="off"
+          />
+          <button type="submit">{t('trackButton')}</button>
+        </form>
+      </div>
+      <div className="toolbar">
+        <label htmlFor="service-search">{t('searchServices')}</label>
+        <input id="service-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+      </div>
+      {error ? <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
+      {fetching && !data ? <Loading /> : null}
+      <ul className="cards" aria-busy={fetching}>
+        {services.map((s) => (
+          <li key={s.code} className="card">
+            <h2>
+              <Link to={`/layanan/${encodeURIComponent(s.code)}`}>{s.name}</Link>
+            </h2>
+            <p className="muted">
+              {s.unit.shortName} · {t(`kind_${s.kind}`)}
+            </p>
+            <p>{s.description}</p>
+            <dl className="facts">
+              <div>
+                <dt>{t('completionTime')}</dt>
+                <dd>{t('workingDays', { count: s.completionDays })}</dd>
+              </div>
+              <div>
+                <dt>{t('cost')}</dt>
+                <dd>{s.costIdr === 0 ? t('free') : formatIdr(s.costIdr, lang)}</dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ul>
+      {data && services.length === 0 ? <p>{t('noServicesFound')}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,238 @@
+import { useEffect, useState } from 'react';
+import { useMutation } from 'urql';
+import { graphql } from '../graphql.ts';
+import { useI18n } from '../i18n.tsx';
+import { navigate } from '../router.tsx';
+import { isStaffRole, type Role, setSession } from '../session.ts';
+import { type Failure, FailureNote, Field, failureOf, fieldErrors, Notice } from '../ui.tsx';
+
+const Login = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      __typename
+      ... on AuthPayload { accessToken refreshToken expiresAt account { id displayName role } }
+      ... on AuthenticationFailed { message }
+    }
+  }
+`);
+
+const Register = graphql(`
+  mutation Register($input: RegisterCitizenInput!) {
+    registerCitizen(input: $input) {
+      __typename
+      ... on AuthPayload { accessToken refreshToken expiresAt account { id displayName role } }
+      ... on ValidationError { message fields { field message } }
+      ... on ConflictError { message }
+    }
+  }
+`);
+
+const DevLogin = graphql(`
+  mutation DevLogin($email: String!) {
+    devLogin(email: $email) {
+      __typename
+      ... on DevLoginPayload { token expiresAt account { id displayName role } }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+const DEMO_ACCOUNTS = [
+  { email: 'warga@layanan.test', role: 'CITIZEN' },
+  { email: 'warga2@layanan.test', role: 'CITIZEN' },
+  { email: 'yulia@layanan.test', role: 'STAFF' },
+  { email: 'dewi@layanan.test', role: 'STAFF' },
+  { email: 'hendra@layanan.test', role: 'SUPERVISOR' },
+  { email: 'admin@layanan.test', role: 'ADMIN' },
+] as const;
+
+function afterSignIn(role: Role) {
+  const next = new URLSearchParams(location.search).get('next');
+  navigate(
+    next?.startsWith('/') && !next.startsWith('//') ? next : isStaffRole(role) ? '/staf' : '/permohonan',
+  );
+}
+
+export function LoginPage({ reason }: { reason?: string }) {
+  const { t } = useI18n();
+  const [mode, setMode] = useState<'login' | 'register'>('login');
+  const [devLogin, setDevLogin] = useState(false);
+  useEffect(() => {
+    // The gateway says whether its development-only devLogin works; never offered otherwise.
+    let cancelled = false;
+    fetch('/web-config.json')
+      .then((r) => (r.ok ? r.json() : null))
+      .then((c: { devLogin?: boolean } | null) => {
+        if (!cancelled) setDevLogin(Boolean(c?.devLogin));
+      })
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return (
+    <section className="narrow">
+      <h1>{mode === 'login' ? t('signIn') : t('register')}</h1>
+      {reason ? <Notice kind="info">{reason}</Notice> : null}
+      <fieldset className="tabs">
+        <legend className="sr-only">{t('signInOrRegister')}</legend>
+        <button type="button" aria-pressed={mode === 'login'} onClick={() => setMode('login')}>
+          {t('signIn')}
+        </button>
+        <button type="button" aria-pressed={mode === 'register'} onClick={() => setMode('register')}>
+          {t('register')}
+        </button>
+      </fieldset>
+      {mode === 'login' ? <LoginForm /> : <RegisterForm />}
+      {devLogin ? <DemoAccounts /> : null}
+    </section>
+  );
+}
+
+function LoginForm() {
+  const { t } = useI18n();
+  const [identifier, setIdentifier] = useState('');
+  const [password, setPassword] = useState('');
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [{ fetching }, login] = useMutation(Login);
+  return (
+    <form
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const r = await login({ input: { identifier, password } });
+        const result = r.data?.login;
+        if (result?.__typename === 'AuthPayload') {
+          setSession({ ...result, refreshToken: result.refreshToken });
+          afterSignIn(result.account.role);
+        } else setFailure(failureOf(result) ?? { __typename: 'Error', message: r.error?.message ?? '' });
+      }}
+    >
+      <Field label={t('emailOrPhone')} required>
+        {(p) => (
+          <input
+            {...p}
+            autoComplete="username"
+            value={identifier}
+            onChange={(e) => setIdentifier(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('password')} required>
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        )}
+      </Field>
+      <FailureNote failure={failure} />
+      <button type="submit" disabled={fetching}>
+        {t('signIn')}
+      </button>
+    </form>
+  );
+}
+
+function RegisterForm() {
+  const { t } = useI18n();
+  const [displayName, setDisplayName] = useState('');
+  const [contact, setContact] = useState('');
+  const [password, setPassword] = useState('');
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [{ fetching }, register] = useMutation(Register);
+  const errors = fieldErrors(failure);
+  const isPhone = /^[+0-9 ()-]+$/.test(contact.trim());
+  return (
+    <form
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const r = await register({
+          input: { displayName, password, ...(isPhone ? { phone: contact } : { email: contact }) },
+        });
+        const result = r.data?.registerCitizen;
+        if (result?.__typename === 'AuthPayload') {
+          setSession({ ...result, refreshToken: result.refreshToken });
+          afterSignIn(result.account.role);
+        } else setFailure(failureOf(result) ?? { __typename: 'Error', message: r.error?.message ?? '' });
+      }}
+    >
+      <Field label={t('displayName')} error={errors.displayName} required>
+        {(p) => (
+          <input
+            {...p}
+            autoComplete="name"
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('emailOrPhone')} error={errors.email ?? errors.phone ?? errors.contact} required>
+        {(p) => (
+          <input {...p} autoComplete="email" value={contact} onChange={(e) => setContact(e.target.value)} />
+        )}
+      </Field>
+      <Field label={t('password')} error={errors.password} hint={t('passwordHint')} required>
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        )}
+      </Field>
+      {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
+      <button type="submit" disabled={fetching}>
+        {t('register')}
+      </button>
+    </form>
+  );
+}
+
+function DemoAccounts() {
+  const { t } = useI18n();
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [{ fetching }, devLogin] = useMutation(DevLogin);
+  return (
+    <section className="panel demo" aria-labelledby="demo-title">
+      <h2 id="demo-title">{t('demoAccounts')}</h2>
+      <p className="hint">{t('demoAccountsHint')}</p>
+      <ul className="list">
+        {DEMO_ACCOUNTS.map((a) => (
+          <li key={a.email}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={fetching}
+              data-testid={`demo-${a.email}`}
+              onClick={async () => {
+                const r = await devLogin({ email: a.email });
+                const result = r.data?.devLogin;
+                if (result?.__typename === 'DevLoginPayload') {
+                  setSession({
+                    accessToken: result.token,
+                    expiresAt: result.expiresAt,
+                    refreshToken: null,
+                    account: result.account,
+                  });
+                  afterSignIn(result.account.role);
+                } else
+                  setFailure(failureOf(result) ?? { __typename: 'Error', message: r.error?.message ?? '' });
+              }}
+            >
+              {a.email}
+            </button>{' '}
+            <span className="muted">{t(`role_${a.role}`)}</span>
+          </li>
+        ))}
+      </ul>
+      <FailureNote failure={failure} />
+    </section>
+  );
+}

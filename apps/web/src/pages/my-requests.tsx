@@ -1,0 +1,68 @@
+import { useQuery } from 'urql';
+import { graphql } from '../graphql.ts';
+import { useI18n } from '../i18n.tsx';
+import { Link } from '../router.tsx';
+import { ErrorNote, formatDate, Loading, StateBadge } from '../ui.tsx';
+
+const MyRequests = graphql(`
+  query MyRequests {
+    serviceRequests(first: 50) {
+      edges {
+        node {
+          id
+          trackingCode
+          state
+          stateLabel
+          submittedAt
+          completionDueOn
+          completionOverdue
+          verificationDueOn
+          verificationOverdue
+          service { name }
+        }
+      }
+    }
+  }
+`);
+
+export function MyRequestsPage() {
+  const { t, lang } = useI18n();
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: MyRequests,
+    requestPolicy: 'cache-and-network',
+  });
+  const requests = data?.serviceRequests.edges.map((e) => e.node) ?? [];
+  return (
+    <section>
+      <h1>{t('navMyRequests')}</h1>
+      {error ? <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
+      {fetching && !data ? <Loading /> : null}
+      {data && requests.length === 0 ? (
+        <p>
+          {t('noRequestsYet')} <Link to="/">{t('navServices')}</Link>
+        </p>
+      ) : null}
+      <ul className="cards">
+        {requests.map((r) => (
+          <li key={r.id} className="card">
+            <h2>
+              <Link to={`/permohonan/${r.trackingCode}`}>{r.service.name}</Link>
+            </h2>
+            <p>
+              <code>{r.trackingCode}</code> <StateBadge state={r.state} label={r.stateLabel} />
+            </p>
+            <p className="muted">
+              {t('submittedOn', { date: formatDate(r.submittedAt, lang) })} ·{' '}
+              {r.completionDueOn
+                ? t('dueOn', { date: formatDate(r.completionDueOn, lang) })
+                : t('verificationDueOn', { date: formatDate(r.verificationDueOn, lang) })}
+              {r.completionOverdue || r.verificationOverdue ? (
+                <strong className="late"> · {t('late')}</strong>
+              ) : null}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../graphql.ts';
+import { useI18n } from '../i18n.tsx';
+import { Link } from '../router.tsx';
+import { ErrorNote, formatDateTime, Loading } from '../ui.tsx';
+
+const NotificationsQuery = graphql(`
+  query Notifications {
+    unreadNotificationCount
+    notifications(first: 50) {
+      edges {
+        node {
+          id
+          kind
+          title
+          read
+          createdAt
+          submission { id title forum { slug } }
+        }
+      }
+    }
+  }
+`);
+
+const MarkRead = graphql(`
+  mutation MarkRead($ids: [ID!]) {
+    markNotificationsRead(ids: $ids) { marked unreadCount }
+  }
+`);
+
+export function NotificationsPage() {
+  const { t, lang } = useI18n();
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: NotificationsQuery,
+    requestPolicy: 'cache-and-network',
+  });
+  const [{ fetching: marking }, markRead] = useMutation(MarkRead);
+  const items = data?.notifications.edges.map((e) => e.node) ?? [];
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  return (
+    <section>
+      <h1>{t('navNotifications')}</h1>
+      {error ? <ErrorNote error={error} retry={reload} /> : null}
+      {fetching && !data ? <Loading /> : null}
+      {data ? (
+        <p>
+          {t('unreadCount', { count: data.unreadNotificationCount })}{' '}
+          <button
+            type="button"
+            className="secondary"
+            disabled={marking || data.unreadNotificationCount === 0}
+            onClick={async () => {
+              await markRead({});
+              reload();
+            }}
+          >
+            {t('markAllRead')}
+          </button>
+        </p>
+      ) : null}
+      {data && items.length === 0 ? <p>{t('noNotifications')}</p> : null}
+      <ul className="list notifications">
+        {items.map((n) => (
+          <li key={n.id} className={n.read ? 'read' : 'unread'}>
+            {!n.read ? (
+              <span className="dot">
+                <span className="sr-only">{t('unread')}</span>
+              </span>
+            ) : null}
+            <strong>{n.title}</strong> <span className="muted">{formatDateTime(n.createdAt, lang)}</span>
+            {n.submission ? (
+              <>
+                {' '}
+                · <Link to={`/forum/${n.submission.forum.slug}`}>{n.submission.title ?? t('openForum')}</Link>
+              </>
+            ) : null}
+            {!n.read ? (
+              <button
+                type="button"
+                className="link"
+                onClick={async () => {
+                  await markRead({ ids: [n.id] });
+                  reload();
+                }}
+              >
+                {t('markRead')}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

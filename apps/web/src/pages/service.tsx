@@ -1,0 +1,354 @@
+import { useRef, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql, type ResultOf } from '../graphql.ts';
+import { type MessageKey, useI18n } from '../i18n.tsx';
+import { Link } from '../router.tsx';
+import { isStaffRole, type Session } from '../session.ts';
+import {
+  ErrorNote,
+  type Failure,
+  FailureNote,
+  Field,
+  failureOf,
+  fieldErrors,
+  formatIdr,
+  Loading,
+  Notice,
+} from '../ui.tsx';
+
+const ServiceQuery = graphql(`
+  query Service($code: String!) {
+    service(code: $code) {
+      code
+      name
+      description
+      kind
+      completionDays
+      costIdr
+      published
+      unit { name }
+      currentVersion {
+        version
+        standard
+        attributes { code datatype description required min max values { key name } }
+      }
+    }
+  }
+`);
+
+const SubmitRequest = graphql(`
+  mutation SubmitRequest($input: SubmitServiceRequestInput!) {
+    submitServiceRequest(input: $input) {
+      __typename
+      ... on ServiceRequestPayload { request { trackingCode state stateLabel verificationDueOn } }
+      ... on ValidationError { message fields { field message } }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+type Attribute = NonNullable<
+  NonNullable<ResultOf<typeof ServiceQuery>['service']>['currentVersion']
+>['attributes'][number];
+
+// The 14 components of UU 25/2009 art. 21, in the order the law lists them.
+const STANDARD_ORDER = [
+  'LEGAL_BASIS',
+  'REQUIREMENTS',
+  'PROCEDURE',
+  'COMPLETION_TIME',
+  'COST',
+  'PRODUCT',
+  'FACILITIES',
+  'STAFF_COMPETENCE',
+  'INTERNAL_SUPERVISION',
+  'COMPLAINT_HANDLING',
+  'STAFF_COUNT',
+  'SERVICE_GUARANTEE',
+  'SECURITY_SAFETY_GUARANTEE',
+  'PERFORMANCE_EVALUATION',
+] as const;
+
+function StandardValue({ value, lang }: { value: unknown; lang: 'id' | 'en' }) {
+  if (Array.isArray(value))
+    return (
+      <ol>
+        {value.map((v) => (
+          <li key={String(v)}>{String(v)}</li>
+        ))}
+      </ol>
+    );
+  if (value && typeof value === 'object') {
+    const localized = (value as Record<string, unknown>)[lang];
+    return <StandardValue value={localized ?? JSON.stringify(value)} lang={lang} />;
+  }
+  return <p>{String(value ?? '—')}</p>;
+}
+
+export function ServicePage({ code, session }: { code: string; session: Session | null }) {
+  const { t, lang } = useI18n();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ServiceQuery, variables: { code } });
+  if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (fetching && !data) return <Loading />;
+  const service = data?.service;
+  if (!service) return <Notice kind="warn">{t('serviceNotFound')}</Notice>;
+  const standard = (service.currentVersion?.standard ?? {}) as Record<string, unknown>;
+
+  return (
+    <article className="service">
+      <p className="crumbs">
+        <Link to="/">{t('navServices')}</Link> / {service.code}
+      </p>
+      <h1>{service.name}</h1>
+      <p className="muted">{service.unit.name}</p>
+      <p>{service.description}</p>
+      <div className="columns">
+        <section aria-labelledby="standard-title" className="panel">
+          <h2 id="standard-title">{t('serviceStandard')}</h2>
+          <dl className="standard">
+            {STANDARD_ORDER.filter((k) => k in standard).map((key) => (
+              <div key={key}>
+                <dt>{t(`std_${key}` as MessageKey)}</dt>
+                <dd>
+                  {key === 'COST' && typeof standard[key] === 'number' ? (
+                    <p>{standard[key] === 0 ? t('free') : formatIdr(standard[key] as number, lang)}</p>
+                  ) : key === 'COMPLETION_TIME' && typeof standard[key] === 'number' ? (
+                    <p>{t('workingDays', { count: standard[key] as number })}</p>
+                  ) : (
+                    <StandardValue value={standard[key]} lang={lang} />
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <div className="pledge">
+            <h3>{t('pledgeTitle')}</h3>
+            <p>{t('pledgeText', { unit: service.unit.name, days: service.completionDays })}</p>
+          </div>
+        </section>
+        <section aria-labelledby="form-title" className="panel">
+          <h2 id="form-title">{t('fileRequest')}</h2>
+          {!session ? (
+            <p>
+              <Link to={`/masuk?next=${encodeURIComponent(`/layanan/${service.code}`)}`}>
+                {t('signInToFile')}
+              </Link>
+            </p>
+          ) : (
+            <RequestForm
+              serviceCode={service.code}
+              attributes={service.currentVersion?.attributes ?? []}
+              counter={isStaffRole(session.account.role)}
+            />
+          )}
+        </section>
+      </div>
+    </article>
+  );
+}
+
+function RequestForm({
+  serviceCode,
+  attributes,
+  counter,
+}: {
+  serviceCode: string;
+  attributes: readonly Attribute[];
+  counter: boolean;
+}) {
+  const { t } = useI18n();
+  // One key per form: a double click or a retry after a lost answer never files twice.
+  const idempotencyKey = useRef(crypto.randomUUID());
+  const [values, setValues] = useState<Record<string, string | string[]>>({});
+  const [text, setText] = useState('');
+  const [citizenEmail, setCitizenEmail] = useState('');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [{ fetching, data }, submit] = useMutation(SubmitRequest);
+  const [copied, setCopied] = useState(false);
+  const submitting = useRef(false);
+
+  const result = data?.submitServiceRequest;
+  if (result?.__typename === 'ServiceRequestPayload') {
+    const code = result.request.trackingCode;
+    return (
+      <div className="note success" role="status" data-testid="request-filed">
+        <h3>{t('requestFiled')}</h3>
+        <p>{t('trackingCodeIs')}</p>
+        <p className="tracking">
+          <output data-testid="tracking-code">{code}</output>{' '}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              void navigator.clipboard
+                ?.writeText(code)
+                .then(() => setCopied(true))
+                .catch(() => setCopied(false));
+            }}
+          >
+            {copied ? t('copied') : t('copy')}
+          </button>
+        </p>
+        <p>
+          <Link to={`/permohonan/${code}`}>{t('followRequest')}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  const errors = { ...fieldErrors(failure), ...local };
+  const set = (code: string, value: string | string[]) => setValues((v) => ({ ...v, [code]: value }));
+
+  const onSubmit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (submitting.current) return;
+    const missing: Record<string, string> = {};
+    for (const a of attributes) {
+      const v = values[a.code];
+      if (a.required && (v === undefined || (Array.isArray(v) ? v.length === 0 : v.trim() === '')))
+        missing[`attributes.${a.code}`] = t('fieldRequired');
+    }
+    if (text.trim() === '') missing.text = t('fieldRequired');
+    setLocal(missing);
+    if (Object.keys(missing).length > 0) {
+      setFailure(null);
+      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    const attributesValue: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(values)) {
+      if (Array.isArray(v) ? v.length > 0 : v.trim() !== '') attributesValue[k] = v;
+    }
+    submitting.current = true;
+    try {
+      const response = await submit({
+        input: {
+          serviceCode,
+          text,
+          attributes: attributesValue,
+          idempotencyKey: idempotencyKey.current,
+          ...(counter ? { citizenEmail } : {}),
+        },
+      });
+      setFailure(failureOf(response.data?.submitServiceRequest) ?? null);
+      if (response.error) setFailure({ __typename: 'Error', message: response.error.message });
+    } finally {
+      submitting.current = false;
+    }
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-describedby="form-note">
+      <p id="form-note" className="hint">
+        {t('formNote')}
+      </p>
+      {counter ? (
+        <Field label={t('citizenEmail')} error={errors.citizenEmail} required hint={t('citizenEmailHint')}>
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              value={citizenEmail}
+              onChange={(e) => setCitizenEmail(e.target.value)}
+            />
+          )}
+        </Field>
+      ) : null}
+      {attributes.map((a) => (
+        <AttributeField
+          key={a.code}
+          attribute={a}
+          value={values[a.code]}
+          error={errors[`attributes.${a.code}`]}
+          onChange={(v) => set(a.code, v)}
+        />
+      ))}
+      <Field label={t('requestText')} error={errors.text} required hint={t('requestTextHint')}>
+        {(p) => <textarea {...p} rows={5} value={text} onChange={(e) => setText(e.target.value)} />}
+      </Field>
+      {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
+      {failure?.fields?.length ? (
+        <p className="field-error" role="alert">
+          {failure.message}
+        </p>
+      ) : null}
+      <button type="submit" disabled={fetching} aria-busy={fetching}>
+        {fetching ? t('submitting') : t('submitRequest')}
+      </button>
+    </form>
+  );
+}
+
+function AttributeField({
+  attribute: a,
+  value,
+  error,
+  onChange,
+}: {
+  attribute: Attribute;
+  value: string | string[] | undefined;
+  error: string | undefined;
+  onChange: (v: string | string[]) => void;
+}) {
+  const { t } = useI18n();
+  const label = a.description ?? a.code;
+  const range =
+    a.datatype === 'number' && (a.min !== null || a.max !== null)
+      ? t('numberRange', { min: a.min ?? '—', max: a.max ?? '—' })
+      : null;
+  if (a.datatype === 'multivaluelist') {
+    const selected = Array.isArray(value) ? value : [];
+    return (
+      <fieldset className={`field${error ? ' invalid' : ''}`} aria-invalid={Boolean(error)}>
+        <legend>
+          {label}
+          {a.required ? <span className="required"> ({t('required')})</span> : null}
+        </legend>
+        {a.values.map((o) => (
+          <label key={o.key} className="check">
+            <input
+              type="checkbox"
+              checked={selected.includes(o.key)}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...selected, o.key] : selected.filter((k) => k !== o.key))
+              }
+            />{' '}
+            {o.name ?? o.key}
+          </label>
+        ))}
+        {error ? <p className="field-error">{error}</p> : null}
+      </fieldset>
+    );
+  }
+  const v = typeof value === 'string' ? value : '';
+  return (
+    <Field label={label} error={error} required={a.required} hint={range}>
+      {(p) =>
+        a.datatype === 'singlevaluelist' ? (
+          <select {...p} value={v} onChange={(e) => onChange(e.target.value)}>
+            <option value="">{t('choose')}</option>
+            {a.values.map((o) => (
+              <option key={o.key} value={o.key}>
+                {o.name ?? o.key}
+              </option>
+            ))}
+          </select>
+        ) : a.datatype === 'text' ? (
+          <textarea {...p} rows={3} value={v} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input
+            {...p}
+            name={a.code}
+            type={a.datatype === 'number' ? 'number' : a.datatype === 'datetime' ? 'date' : 'text'}
+            inputMode={a.datatype === 'number' ? 'decimal' : undefined}
+            min={a.min ?? undefined}
+            max={a.max ?? undefined}
+            value={v}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        )
+      }
+    </Field>
+  );
+}

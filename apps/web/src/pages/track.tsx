@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../graphql.ts';
+import { useI18n } from '../i18n.tsx';
+import { ErrorNote, formatDate, formatDateTime, Loading, Notice, StateBadge } from '../ui.tsx';
+
+const StatusQuery = graphql(`
+  query RequestStatus($code: String!) {
+    requestStatus(trackingCode: $code) {
+      trackingCode
+      state
+      stateLabel
+      submittedAt
+      verificationDueOn
+      completionDueOn
+      overdue
+      service { name }
+      trail { at toState }
+    }
+  }
+`);
+
+export function TrackPage() {
+  const { t, lang } = useI18n();
+  const initial = new URLSearchParams(location.search).get('kode') ?? '';
+  const [input, setInput] = useState(initial);
+  const [code, setCode] = useState(initial);
+  const [{ data, fetching, error }] = useQuery({
+    query: StatusQuery,
+    variables: { code },
+    pause: code === '',
+  });
+  const status = data?.requestStatus;
+  return (
+    <section>
+      <h1>{t('navTrack')}</h1>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setCode(input.trim());
+        }}
+      >
+        <label htmlFor="track-code">{t('trackLabel')}</label>
+        <input id="track-code" value={input} onChange={(e) => setInput(e.target.value)} autoComplete="off" />
+        <button type="submit">{t('trackButton')}</button>
+      </form>
+      {error ? <ErrorNote error={error} /> : null}
+      {fetching ? <Loading /> : null}
+      {code && data && !status ? <Notice kind="warn">{t('trackingNotFound')}</Notice> : null}
+      {status ? (
+        <div className="panel">
+          <h2>{status.service.name}</h2>
+          <p>
+            <code>{status.trackingCode}</code> <StateBadge state={status.state} label={status.stateLabel} />
+          </p>
+          <p>
+            {status.completionDueOn
+              ? t('dueOn', { date: formatDate(status.completionDueOn, lang) })
+              : t('verificationDueOn', { date: formatDate(status.verificationDueOn, lang) })}
+            {status.overdue ? <strong className="late"> · {t('late')}</strong> : null}
+          </p>
+          <ol className="trail">
+            {status.trail.map((e) => (
+              <li key={`${e.at}-${e.toState}`}>
+                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> — {t(`state_${e.toState}`)}
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+    </section>
+  );
+}

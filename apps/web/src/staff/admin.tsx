@@ -1,0 +1,562 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../graphql.ts';
+import { useI18n } from '../i18n.tsx';
+import type { Role } from '../session.ts';
+import {
+  ErrorNote,
+  type Failure,
+  FailureNote,
+  Field,
+  failureOf,
+  fieldErrors,
+  formatDate,
+  formatIdr,
+  formatNumber,
+  Loading,
+  Notice,
+} from '../ui.tsx';
+
+export function AdminPage({ role }: { role: Role }) {
+  const { t } = useI18n();
+  const [tab, setTab] = useState<'staff' | 'catalogue' | 'holidays'>('staff');
+  if (role !== 'SUPERVISOR' && role !== 'ADMIN') return <Notice kind="warn">{t('supervisorsOnly')}</Notice>;
+  return (
+    <section>
+      <h1>{t('navManage')}</h1>
+      <fieldset className="tabs">
+        <legend className="sr-only">{t('navManage')}</legend>
+        {(['staff', 'catalogue', 'holidays'] as const).map((k) => (
+          <button key={k} type="button" aria-pressed={tab === k} onClick={() => setTab(k)}>
+            {t(`manage_${k}`)}
+          </button>
+        ))}
+      </fieldset>
+      {tab === 'staff' ? (
+        <StaffRegister />
+      ) : tab === 'catalogue' ? (
+        <CatalogueEditor />
+      ) : (
+        <HolidayEditor admin={role === 'ADMIN'} />
+      )}
+    </section>
+  );
+}
+
+const StaffSearch = graphql(`
+  query StaffSearch($filter: StaffFilter, $year: Int!) {
+    staffMembers(first: 50, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          position
+          rank
+          nip
+          unit { shortName }
+          trainingJp(year: $year)
+          ratings { year predikat finalised }
+        }
+      }
+    }
+  }
+`);
+
+const ByNip = graphql(`
+  query ByNip($nip: String!, $year: Int!) {
+    staffByNip(nip: $nip) {
+      id
+      name
+      position
+      rank
+      nip
+      unit { shortName }
+      trainingJp(year: $year)
+      ratings { year predikat finalised }
+    }
+  }
+`);
+
+const Rate = graphql(`
+  mutation Rate($input: RatePerformanceInput!) {
+    ratePerformance(input: $input) {
+      __typename
+      ... on RatePerformancePayload { predikat }
+      ... on ValidationError { message fields { field message } }
+      ... on Failure { message }
+    }
+  }
+`);
+
+type StaffRow = {
+  id: string;
+  name: string;
+  position: string;
+  rank: string | null;
+  nip: string | null;
+  unit: { shortName: string };
+  trainingJp: number | null;
+  ratings: readonly { year: number; predikat: string; finalised: boolean }[] | null;
+};
+
+function StaffRegister() {
+  const { t, lang } = useI18n();
+  const year = new Date().getFullYear();
+  const [nip, setNip] = useState('');
+  const [searchNip, setSearchNip] = useState('');
+  const [gapOnly, setGapOnly] = useState(false);
+  const [belowRight, setBelowRight] = useState(false);
+  const [rating, setRating] = useState<StaffRow | null>(null);
+  const filter = {
+    ...(gapOnly ? { hasCompetencyGap: true } : {}),
+    ...(belowRight ? { trainingBelowRight: true, year } : {}),
+  };
+  const [list, refetch] = useQuery({
+    query: StaffSearch,
+    variables: { filter, year },
+    pause: searchNip !== '',
+  });
+  const [one] = useQuery({ query: ByNip, variables: { nip: searchNip, year }, pause: searchNip === '' });
+  const rows: readonly StaffRow[] =
+    searchNip !== ''
+      ? one.data?.staffByNip
+        ? [one.data.staffByNip]
+        : []
+      : (list.data?.staffMembers.edges.map((e) => e.node) ?? []);
+  const error = searchNip !== '' ? one.error : list.error;
+  const fetching = searchNip !== '' ? one.fetching : list.fetching;
+  return (
+    <div>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSearchNip(nip.replace(/\s/g, ''));
+        }}
+      >
+        <label htmlFor="nip">{t('nip')}</label>
+        <input id="nip" inputMode="numeric" value={nip} onChange={(e) => setNip(e.target.value)} />
+        <button type="submit">{t('search')}</button>
+        {searchNip ? (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setNip('');
+              setSearchNip('');
+            }}
+          >
+            {t('clear')}
+          </button>
+        ) : null}
+      </form>
+      <div className="toolbar">
+        <label className="check">
+          <input type="checkbox" checked={gapOnly} onChange={(e) => setGapOnly(e.target.checked)} />{' '}
+          {t('hasGap')}
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={belowRight} onChange={(e) => setBelowRight(e.target.checked)} />{' '}
+          {t('belowJp')}
+        </label>
+      </div>
+      {error ? <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
+      {fetching ? <Loading /> : null}
+      {!fetching && rows.length === 0 ? <p>{t('noStaffFound')}</p> : null}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('nip')}</th>
+              <th scope="col">{t('position')}</th>
+              <th scope="col">{t('unit')}</th>
+              <th scope="col">{t('trainingJpYear', { year })}</th>
+              <th scope="col">{t('rating')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s) => {
+              const latest = s.ratings?.slice().sort((a, b) => b.year - a.year)[0];
+              return (
+                <tr key={s.id}>
+                  <td>{s.name}</td>
+                  <td>{s.nip ?? '—'}</td>
+                  <td>
+                    {s.position}
+                    {s.rank ? ` (${s.rank})` : ''}
+                  </td>
+                  <td>{s.unit.shortName}</td>
+                  <td>{formatNumber(s.trainingJp, lang)}</td>
+                  <td>
+                    {latest ? `${latest.year}: ${t(`predikat_${latest.predikat}` as 'predikat_BAIK')}` : '—'}
+                  </td>
+                  <td>
+                    <button type="button" className="link" onClick={() => setRating(s)}>
+                      {t('rate')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {rating ? <RateForm staff={rating} onDone={() => setRating(null)} /> : null}
+    </div>
+  );
+}
+
+function RateForm({ staff, onDone }: { staff: StaffRow; onDone: () => void }) {
+  const { t } = useI18n();
+  const [results, setResults] = useState<'ABOVE' | 'AS_EXPECTED' | 'BELOW'>('AS_EXPECTED');
+  const [behaviour, setBehaviour] = useState<'ABOVE' | 'AS_EXPECTED' | 'BELOW'>('AS_EXPECTED');
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [{ fetching }, rate] = useMutation(Rate);
+  const options = ['ABOVE', 'AS_EXPECTED', 'BELOW'] as const;
+  return (
+    <form
+      className="panel"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const r = await rate({ input: { staffId: staff.id, year, results, behaviour } });
+        const payload = r.data?.ratePerformance;
+        setFailure(
+          failureOf(payload) ?? (r.error ? { __typename: 'Error', message: r.error.message } : null),
+        );
+        if (payload?.__typename === 'RatePerformancePayload') setSaved(payload.predikat);
+      }}
+    >
+      <h2>{t('rateTitle', { name: staff.name })}</h2>
+      <Field label={t('year')} error={fieldErrors(failure).year}>
+        {(p) => <input {...p} type="number" value={year} onChange={(e) => setYear(Number(e.target.value))} />}
+      </Field>
+      <Field label={t('workResults')}>
+        {(p) => (
+          <select {...p} value={results} onChange={(e) => setResults(e.target.value as typeof results)}>
+            {options.map((o) => (
+              <option key={o} value={o}>
+                {t(`expectation_${o}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('workBehaviour')}>
+        {(p) => (
+          <select {...p} value={behaviour} onChange={(e) => setBehaviour(e.target.value as typeof behaviour)}>
+            {options.map((o) => (
+              <option key={o} value={o}>
+                {t(`expectation_${o}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <FailureNote failure={failure} />
+      {saved ? (
+        <Notice kind="success">
+          {t('ratingSaved', { predikat: t(`predikat_${saved}` as 'predikat_BAIK') })}
+        </Notice>
+      ) : null}
+      <div className="actions">
+        <button type="submit" disabled={fetching}>
+          {t('save')}
+        </button>
+        <button type="button" className="secondary" onClick={onDone}>
+          {t('close')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const CatalogueQuery = graphql(`
+  query Catalogue {
+    services(first: 100) {
+      edges { node { id code name description completionDays costIdr published unit { shortName } } }
+    }
+  }
+`);
+
+const UpdateService = graphql(`
+  mutation UpdateService($input: UpdateServiceInput!) {
+    updateService(input: $input) {
+      __typename
+      ... on UpdateServicePayload { service { id code name description completionDays costIdr published } }
+      ... on ValidationError { message fields { field message } }
+      ... on Failure { message }
+    }
+  }
+`);
+
+function CatalogueEditor() {
+  const { t, lang } = useI18n();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: CatalogueQuery });
+  const [editing, setEditing] = useState<string | null>(null);
+  if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (fetching && !data) return <Loading />;
+  const services = data?.services.edges.map((e) => e.node) ?? [];
+  return (
+    <ul className="list">
+      {services.map((s) => (
+        <li key={s.id}>
+          <strong>{s.name}</strong>{' '}
+          <span className="muted">
+            ({s.code}, {s.unit.shortName})
+          </span>{' '}
+          · {t('workingDays', { count: s.completionDays })} ·{' '}
+          {s.costIdr === 0 ? t('free') : formatIdr(s.costIdr, lang)}
+          {!s.published ? <span className="badge"> {t('unpublished')}</span> : null}{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => setEditing(editing === s.code ? null : s.code)}
+          >
+            {t('edit')}
+          </button>
+          {editing === s.code ? <ServiceForm service={s} onDone={() => setEditing(null)} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ServiceForm({
+  service,
+  onDone,
+}: {
+  service: {
+    code: string;
+    name: string;
+    description: string;
+    completionDays: number;
+    costIdr: number;
+    published: boolean;
+  };
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const [name, setName] = useState(service.name);
+  const [description, setDescription] = useState(service.description);
+  const [days, setDays] = useState(String(service.completionDays));
+  const [cost, setCost] = useState(String(service.costIdr));
+  const [published, setPublished] = useState(service.published);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [{ fetching }, update] = useMutation(UpdateService);
+  const errors = fieldErrors(failure);
+  return (
+    <form
+      className="subform"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const r = await update({
+          input: {
+            code: service.code,
+            name,
+            description,
+            completionDays: Number(days),
+            costIdr: Number(cost),
+            published,
+          },
+        });
+        const f =
+          failureOf(r.data?.updateService) ??
+          (r.error ? { __typename: 'Error', message: r.error.message } : null);
+        setFailure(f);
+        if (!f) onDone();
+      }}
+    >
+      <Field label={t('serviceName')} error={errors.name}>
+        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field label={t('description')} error={errors.description}>
+        {(p) => (
+          <textarea {...p} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+        )}
+      </Field>
+      <Field label={t('completionTimeDays')} error={errors.completionDays}>
+        {(p) => <input {...p} type="number" min={1} value={days} onChange={(e) => setDays(e.target.value)} />}
+      </Field>
+      <Field label={t('costIdr')} error={errors.costIdr}>
+        {(p) => <input {...p} type="number" min={0} value={cost} onChange={(e) => setCost(e.target.value)} />}
+      </Field>
+      <label className="check">
+        <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} />{' '}
+        {t('published')}
+      </label>
+      {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
+      <button type="submit" disabled={fetching}>
+        {t('save')}
+      </button>
+    </form>
+  );
+}
+
+const HolidaysQuery = graphql(`
+  query Holidays($year: Int!) {
+    holidays(year: $year) { id date name kind provisional source }
+  }
+`);
+const AddHoliday = graphql(`
+  mutation AddHoliday($input: AddHolidayInput!) {
+    addHoliday(input: $input) {
+      __typename
+      ... on HolidayPayload { holiday { id } }
+      ... on ValidationError { message fields { field message } }
+      ... on Failure { message }
+    }
+  }
+`);
+const RemoveHoliday = graphql(`
+  mutation RemoveHoliday($id: ID!) {
+    removeHoliday(id: $id) { __typename ... on Failure { message } }
+  }
+`);
+const ConfirmHoliday = graphql(`
+  mutation ConfirmHoliday($id: ID!) {
+    confirmHoliday(id: $id) { __typename ... on Failure { message } }
+  }
+`);
+
+function HolidayEditor({ admin }: { admin: boolean }) {
+  const { t, lang } = useI18n();
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [{ data, fetching, error }, refetch] = useQuery({ query: HolidaysQuery, variables: { year } });
+  const [date, setDate] = useState('');
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<'NATIONAL' | 'CUTI_BERSAMA' | 'LOCAL'>('CUTI_BERSAMA');
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [{ fetching: adding }, add] = useMutation(AddHoliday);
+  const [, remove] = useMutation(RemoveHoliday);
+  const [, confirm] = useMutation(ConfirmHoliday);
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const errors = fieldErrors(failure);
+  return (
+    <div>
+      <div className="toolbar">
+        <label htmlFor="holiday-year">{t('year')}</label>
+        <select id="holiday-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          {[year - 1, year, year + 1, year + 2].map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error ? <ErrorNote error={error} retry={reload} /> : null}
+      {fetching && !data ? <Loading /> : null}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('date')}</th>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('kind')}</th>
+              <th scope="col">{t('status')}</th>
+              {admin ? (
+                <th scope="col">
+                  <span className="sr-only">{t('actions')}</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {data?.holidays.map((h) => (
+              <tr key={h.id}>
+                <td>{formatDate(h.date, lang)}</td>
+                <td>{h.name}</td>
+                <td>{t(`holiday_${h.kind}`)}</td>
+                <td>{h.provisional ? t('provisional') : t('confirmed')}</td>
+                {admin ? (
+                  <td>
+                    {h.provisional ? (
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={async () => {
+                          const r = await confirm({ id: h.id });
+                          setFailure(failureOf(r.data?.confirmHoliday));
+                          reload();
+                        }}
+                      >
+                        {t('confirm')}
+                      </button>
+                    ) : null}{' '}
+                    <button
+                      type="button"
+                      className="link danger"
+                      onClick={async () => {
+                        if (!window.confirm(t('removeHolidayConfirm', { name: h.name }))) return;
+                        const r = await remove({ id: h.id });
+                        setFailure(failureOf(r.data?.removeHoliday));
+                        reload();
+                      }}
+                    >
+                      {t('remove')}
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {admin ? (
+        <form
+          className="panel"
+          noValidate
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const r = await add({ input: { date, name, kind } });
+            const f =
+              failureOf(r.data?.addHoliday) ??
+              (r.error ? { __typename: 'Error', message: r.error.message } : null);
+            setFailure(f);
+            if (!f) {
+              setDate('');
+              setName('');
+              reload();
+            }
+          }}
+        >
+          <h2>{t('addHoliday')}</h2>
+          <Field label={t('date')} error={errors.date} required>
+            {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          </Field>
+          <Field label={t('name')} error={errors.name} required>
+            {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+          </Field>
+          <Field label={t('kind')}>
+            {(p) => (
+              <select {...p} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+                {(['NATIONAL', 'CUTI_BERSAMA', 'LOCAL'] as const).map((k) => (
+                  <option key={k} value={k}>
+                    {t(`holiday_${k}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
+          <button type="submit" disabled={adding}>
+            {t('add')}
+          </button>
+        </form>
+      ) : (
+        <>
+          <FailureNote failure={failure} />
+          <p className="hint">{t('holidaysAdminOnly')}</p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'react';
+import { useQuery, useSubscription } from 'urql';
+import { graphql, type ResultOf } from '../graphql.ts';
+import { useI18n } from '../i18n.tsx';
+import { Link } from '../router.tsx';
+import { ErrorNote, formatDate, Loading, StateBadge } from '../ui.tsx';
+
+export const MeQuery = graphql(`
+  query Me {
+    me { role account { id displayName } unit { id code name } }
+  }
+`);
+
+const QueueQuery = graphql(`
+  query Queue($filter: ServiceRequestFilter) {
+    serviceRequests(first: 200, filter: $filter) {
+      totalCount
+      edges {
+        node {
+          id
+          trackingCode
+          state
+          stateLabel
+          submittedAt
+          verificationDueOn
+          verificationOverdue
+          completionDueOn
+          completionOverdue
+          channel
+          service { name }
+          assignee { name }
+        }
+      }
+    }
+  }
+`);
+
+const UnitUpdates = graphql(`
+  subscription UnitUpdates($unitId: ID!) {
+    unitRequestUpdates(unitId: $unitId) { trackingCode version state at }
+  }
+`);
+
+type Row = ResultOf<typeof QueueQuery>['serviceRequests']['edges'][number]['node'];
+const OPEN = new Set(['SUBMITTED', 'VERIFIED', 'IN_PROGRESS', 'ESCALATED', 'RETURNED_TO_CITIZEN']);
+
+/** Escalated first, then overdue, then by the nearest deadline. */
+export function queueOrder(a: Row, b: Row): number {
+  const rank = (r: Row) =>
+    r.state === 'ESCALATED' ? 0 : r.completionOverdue || r.verificationOverdue ? 1 : 2;
+  const due = (r: Row) => r.completionDueOn ?? r.verificationDueOn;
+  return rank(a) - rank(b) || due(a).localeCompare(due(b)) || a.submittedAt.localeCompare(b.submittedAt);
+}
+
+export function QueuePage() {
+  const { t, lang } = useI18n();
+  const [{ data: me }] = useQuery({ query: MeQuery });
+  const [scope, setScope] = useState<'open' | 'overdue' | 'all'>('open');
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: QueueQuery,
+    variables: { filter: scope === 'overdue' ? { overdueOnly: true } : null },
+  });
+  const unitId = me?.me.unit?.id;
+  const [live] = useSubscription({ query: UnitUpdates, variables: { unitId: unitId ?? '' }, pause: !unitId });
+  const liveKey = live.data
+    ? `${live.data.unitRequestUpdates.trackingCode}:${live.data.unitRequestUpdates.version}`
+    : '';
+  useEffect(() => {
+    if (liveKey) refetch({ requestPolicy: 'network-only' });
+  }, [liveKey, refetch]);
+  const rows = (data?.serviceRequests.edges.map((e) => e.node) ?? [])
+    .filter((r) => (scope === 'open' ? OPEN.has(r.state) : true))
+    .sort(queueOrder);
+  return (
+    <section>
+      <h1>
+        {t('navQueue')}
+        {me?.me.unit ? <small> — {me.me.unit.name}</small> : null}
+      </h1>
+      <fieldset className="toolbar">
+        <legend className="sr-only">{t('filter')}</legend>
+        {(['open', 'overdue', 'all'] as const).map((s) => (
+          <button
+            key={s}
+            type="button"
+            className="secondary"
+            aria-pressed={scope === s}
+            onClick={() => setScope(s)}
+          >
+            {t(`queue_${s}`)}
+          </button>
+        ))}
+      </fieldset>
+      {error ? <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
+      {fetching && !data ? <Loading /> : null}
+      {data && rows.length === 0 ? <p>{t('queueEmpty')}</p> : null}
+      {rows.length > 0 ? (
+        <div className="table-wrap">
+          <table data-testid="queue">
+            <caption className="sr-only">{t('navQueue')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('trackingCode')}</th>
+                <th scope="col">{t('service')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col">{t('deadline')}</th>
+                <th scope="col">{t('assignee')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const late = r.completionOverdue || r.verificationOverdue;
+                return (
+                  <tr key={r.id} className={late || r.state === 'ESCALATED' ? 'urgent' : undefined}>
+                    <td>
+                      <Link to={`/staf/permohonan/${r.trackingCode}`}>{r.trackingCode}</Link>
+                    </td>
+                    <td>{r.service.name}</td>
+                    <td>
+                      <StateBadge state={r.state} label={r.stateLabel} />
+                    </td>
+                    <td>
+                      {formatDate(r.completionDueOn ?? r.verificationDueOn, lang)}
+                      {late ? <strong className="late"> · {t('late')}</strong> : null}
+                    </td>
+                    <td>{r.assignee?.name ?? '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

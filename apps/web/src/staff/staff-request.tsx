@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { graphql } from '../graphql.ts';
+import { type MessageKey, useI18n } from '../i18n.tsx';
+import { DeadlineFacts, useLiveRequest } from '../pages/request.tsx';
+import { Link } from '../router.tsx';
+import {
+  ErrorNote,
+  type Failure,
+  FailureNote,
+  Field,
+  failureOf,
+  fieldErrors,
+  formatDateTime,
+  Loading,
+  Notice,
+  StateBadge,
+} from '../ui.tsx';
+
+const Transition = graphql(`
+  mutation Transition($input: TransitionServiceRequestInput!) {
+    transitionServiceRequest(input: $input) {
+      __typename
+      ... on ServiceRequestPayload { request { id trackingCode state stateLabel version allowedTransitions } }
+      ... on ConflictError { message }
+      ... on RequestTransitionError { message }
+      ... on ValidationError { message fields { field message } }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+// The actions staff take, by the state they lead to.
+const ACTIONS: Record<string, MessageKey> = {
+  VERIFIED: 'actionVerify',
+  RETURNED_TO_CITIZEN: 'actionReturn',
+  IN_PROGRESS: 'actionProgress',
+  COMPLETED: 'actionComplete',
+  REJECTED: 'actionReject',
+};
+
+export function StaffRequestPage({ code }: { code: string }) {
+  const { t, lang } = useI18n();
+  const { result, refetch } = useLiveRequest(code);
+  const { data, fetching, error } = result;
+  const [{ fetching: acting }, transition] = useMutation(Transition);
+  const [publicNote, setPublicNote] = useState('');
+  const [internalNote, setInternalNote] = useState('');
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [conflict, setConflict] = useState(false);
+  if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (fetching && !data) return <Loading />;
+  const request = data?.serviceRequest;
+  if (!request) return <Notice kind="warn">{t('requestNotFound')}</Notice>;
+  const errors = fieldErrors(failure);
+  const actions = request.allowedTransitions.filter((s) => s in ACTIONS);
+
+  const act = async (to: (typeof request.allowedTransitions)[number]) => {
+    setConflict(false);
+    const r = await transition({
+      input: {
+        trackingCode: request.trackingCode,
+        to,
+        expectedVersion: request.version,
+        ...(publicNote.trim() ? { publicNote } : {}),
+        ...(internalNote.trim() ? { internalNote } : {}),
+      },
+    });
+    const payload = r.data?.transitionServiceRequest;
+    if (payload?.__typename === 'ConflictError') {
+      // Someone else acted first: show it and load the current state instead of overwriting it.
+      setConflict(true);
+      setFailure(null);
+      refetch({ requestPolicy: 'network-only' });
+      return;
+    }
+    const f = failureOf(payload) ?? (r.error ? { __typename: 'Error', message: r.error.message } : null);
+    setFailure(f);
+    if (!f) {
+      setPublicNote('');
+      setInternalNote('');
+      refetch({ requestPolicy: 'network-only' });
+    }
+  };
+
+  return (
+    <article>
+      <p className="crumbs">
+        <Link to="/staf">{t('navQueue')}</Link> / {request.trackingCode}
+      </p>
+      <h1>{request.service.name}</h1>
+      <p>
+        <code>{request.trackingCode}</code>{' '}
+        <span data-testid="request-state">
+          <StateBadge state={request.state} label={request.stateLabel} />
+        </span>{' '}
+        <span className="muted">
+          {t('channel')}: {request.channel} · v{request.version}
+        </span>
+      </p>
+      <DeadlineFacts request={request} />
+      {conflict ? (
+        <Notice kind="warn">
+          <span data-testid="conflict">{t('someoneActedFirst')}</span>
+        </Notice>
+      ) : null}
+      <div className="columns">
+        <section className="panel" aria-labelledby="act-title">
+          <h2 id="act-title">{t('actOnRequest')}</h2>
+          {actions.length === 0 ? <p>{t('noActions')}</p> : null}
+          {actions.length > 0 ? (
+            <form noValidate onSubmit={(e) => e.preventDefault()}>
+              <Field label={t('publicNote')} hint={t('publicNoteHint')} error={errors.publicNote}>
+                {(p) => (
+                  <textarea
+                    {...p}
+                    rows={2}
+                    value={publicNote}
+                    onChange={(e) => setPublicNote(e.target.value)}
+                  />
+                )}
+              </Field>
+              <Field label={t('internalNote')} hint={t('internalNoteHint')} error={errors.internalNote}>
+                {(p) => (
+                  <textarea
+                    {...p}
+                    rows={2}
+                    value={internalNote}
+                    onChange={(e) => setInternalNote(e.target.value)}
+                  />
+                )}
+              </Field>
+              {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
+              <div className="actions">
+                {actions.map((to) => (
+                  <button
+                    key={to}
+                    type="button"
+                    className={to === 'REJECTED' || to === 'RETURNED_TO_CITIZEN' ? 'secondary' : undefined}
+                    disabled={acting}
+                    onClick={() => act(to)}
+                  >
+                    {t(ACTIONS[to]!)}
+                  </button>
+                ))}
+              </div>
+            </form>
+          ) : null}
+        </section>
+        <section className="panel" aria-labelledby="trail-title">
+          <h2 id="trail-title">{t('statusTrail')}</h2>
+          <ol className="trail">
+            {request.events.map((e) => (
+              <li key={e.sequence}>
+                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> —{' '}
+                <strong>{t(`state_${e.toState}`)}</strong> <span className="muted">({e.actorKind})</span>
+                {e.publicNote ? <p className="note-text">{e.publicNote}</p> : null}
+                {e.internalNote ? (
+                  <p className="note-text internal">
+                    {t('internal')}: {e.internalNote}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          <h3>{t('citizenText')}</h3>
+          <p className="note-text">{request.originalText}</p>
+          <dl className="values">
+            {Object.entries((request.attributeValues ?? {}) as Record<string, unknown>).map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{Array.isArray(v) ? v.join(', ') : String(v)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      </div>
+    </article>
+  );
+}

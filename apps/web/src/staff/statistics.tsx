@@ -1,0 +1,350 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../graphql.ts';
+import { useI18n } from '../i18n.tsx';
+import { ErrorNote, formatNumber, Loading } from '../ui.tsx';
+import { BarChart, ChartCard, PALETTE } from './charts.tsx';
+import { MeQuery } from './queue.tsx';
+
+const RequestStats = graphql(`
+  query RequestStats($from: String!, $to: String!, $groupBy: RequestStatisticsGroup!) {
+    requestStatistics(from: $from, to: $to, groupBy: $groupBy) {
+      __typename
+      ... on QueryRequestStatisticsSuccess {
+        data {
+          key
+          name
+          count
+          completed
+          completedWithinStandard
+          withinStandardShare
+          overdue
+          backlog
+          medianVerifyWorkingDays
+          medianCompleteWorkingDays
+          p90CompleteWorkingDays
+        }
+      }
+      ... on ValidationError { message }
+    }
+  }
+`);
+
+const Accountability = graphql(`
+  query Accountability($from: String!, $to: String!) {
+    forumAccountability(from: $from, to: $to) {
+      __typename
+      ... on ForumAccountabilityReport {
+        units {
+          unitCode
+          unitName
+          received
+          answered
+          answeredOnTime
+          overdueAnswers
+          accepted
+          commitments
+          commitmentsDone
+          commitmentsDoneOnTime
+          overdueCommitments
+        }
+      }
+      ... on ValidationError { message }
+    }
+  }
+`);
+
+const StaffReports = graphql(`
+  query StaffReports($unitCode: String!, $year: Int!) {
+    unitCompetencyGapReport(unitCode: $unitCode) {
+      __typename
+      ... on UnitCompetencyGapReport {
+        people
+        peopleWithGap
+        totalGap
+        competencies { code name totalGap peopleWithGap maxGap }
+      }
+      ... on Failure { message }
+    }
+    trainingComplianceReport(unitCode: $unitCode, year: $year) {
+      __typename
+      ... on TrainingComplianceReport {
+        requiredJp
+        units { unitCode unitName people compliant complianceRate averageJp }
+        staff { staff { id name } jp shortfallJp compliant }
+      }
+      ... on Failure { message }
+    }
+  }
+`);
+
+export function StatisticsPage() {
+  const { t } = useI18n();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const [{ data: me }] = useQuery({ query: MeQuery });
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const role = me?.me.role;
+  return (
+    <section>
+      <h1>{t('navStatistics')}</h1>
+      <div className="toolbar">
+        <label htmlFor="year">{t('year')}</label>
+        <select id="year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          {[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="chart-grid">
+        <WaitingTimes from={from} to={to} />
+        <ForumAccountabilityChart from={from} to={to} />
+        {me?.me.unit && (role === 'SUPERVISOR' || role === 'ADMIN') ? (
+          <StaffCharts unitCode={me.me.unit.code} year={year} />
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function WaitingTimes({ from, to }: { from: string; to: string }) {
+  const { t, lang } = useI18n();
+  const [{ data, fetching, error }] = useQuery({
+    query: RequestStats,
+    variables: { from, to, groupBy: 'SERVICE' },
+  });
+  if (error) return <ErrorNote error={error} />;
+  if (fetching && !data) return <Loading />;
+  const result = data?.requestStatistics;
+  if (result?.__typename === 'ValidationError') return <ErrorNote error={result.message} />;
+  const rows =
+    result?.__typename === 'QueryRequestStatisticsSuccess' ? result.data.filter((r) => r.count > 0) : [];
+  const labels = rows.map((r) => r.name);
+  return (
+    <>
+      <ChartCard
+        title={t('waitingTimes')}
+        description={t('waitingTimesHint')}
+        testId="chart-waiting"
+        table={{
+          head: [t('service'), t('requests'), t('medianVerify'), t('medianComplete'), t('p90Complete')],
+          rows: rows.map((r) => [
+            r.name,
+            r.count,
+            formatNumber(r.medianVerifyWorkingDays, lang),
+            formatNumber(r.medianCompleteWorkingDays, lang),
+            formatNumber(r.p90CompleteWorkingDays, lang),
+          ]),
+        }}
+      >
+        <BarChart
+          data={{
+            labels,
+            datasets: [
+              {
+                label: t('medianVerify'),
+                data: rows.map((r) => r.medianVerifyWorkingDays),
+                backgroundColor: PALETTE[2],
+              },
+              {
+                label: t('medianComplete'),
+                data: rows.map((r) => r.medianCompleteWorkingDays),
+                backgroundColor: PALETTE[0],
+              },
+              {
+                label: t('p90Complete'),
+                data: rows.map((r) => r.p90CompleteWorkingDays),
+                backgroundColor: PALETTE[1],
+              },
+            ],
+          }}
+          options={{
+            scales: { y: { title: { display: true, text: t('workingDaysAxis') }, beginAtZero: true } },
+          }}
+        />
+      </ChartCard>
+      <ChartCard
+        title={t('withinStandard')}
+        description={t('withinStandardHint')}
+        testId="chart-within-standard"
+        table={{
+          head: [t('service'), t('completed'), t('withinStandardCount'), t('share'), t('overdue')],
+          rows: rows.map((r) => [
+            r.name,
+            r.completed,
+            r.completedWithinStandard,
+            r.withinStandardShare === null ? '—' : `${formatNumber(r.withinStandardShare * 100, lang)} %`,
+            r.overdue,
+          ]),
+        }}
+      >
+        <BarChart
+          data={{
+            labels,
+            datasets: [
+              {
+                label: t('share'),
+                data: rows.map((r) => (r.withinStandardShare === null ? null : r.withinStandardShare * 100)),
+                backgroundColor: rows.map((r) =>
+                  (r.withinStandardShare ?? 0) >= 0.8 ? PALETTE[0] : PALETTE[1],
+                ),
+              },
+            ],
+          }}
+          options={{
+            indexAxis: 'y',
+            plugins: { legend: { display: false } },
+            scales: { x: { min: 0, max: 100, title: { display: true, text: '%' } } },
+          }}
+        />
+      </ChartCard>
+    </>
+  );
+}
+
+function ForumAccountabilityChart({ from, to }: { from: string; to: string }) {
+  const { t } = useI18n();
+  const [{ data, fetching, error }] = useQuery({ query: Accountability, variables: { from, to } });
+  if (error) return <ErrorNote error={error} />;
+  if (fetching && !data) return <Loading />;
+  const result = data?.forumAccountability;
+  if (result?.__typename === 'ValidationError') return <ErrorNote error={result.message} />;
+  const units =
+    result?.__typename === 'ForumAccountabilityReport' ? result.units.filter((u) => u.received > 0) : [];
+  return (
+    <ChartCard
+      title={t('forumAccountability')}
+      description={t('forumAccountabilityHint')}
+      testId="chart-forum"
+      table={{
+        head: [
+          t('unit'),
+          t('received'),
+          t('answeredOnTimeCount'),
+          t('overdueAnswers'),
+          t('accepted'),
+          t('commitmentsDone'),
+        ],
+        rows: units.map((u) => [
+          u.unitName,
+          u.received,
+          u.answeredOnTime,
+          u.overdueAnswers,
+          u.accepted,
+          `${u.commitmentsDone}/${u.commitments}`,
+        ]),
+      }}
+    >
+      <BarChart
+        data={{
+          labels: units.map((u) => u.unitCode),
+          datasets: [
+            { label: t('received'), data: units.map((u) => u.received), backgroundColor: PALETTE[8] },
+            {
+              label: t('answeredOnTimeCount'),
+              data: units.map((u) => u.answeredOnTime),
+              backgroundColor: PALETTE[0],
+            },
+            {
+              label: t('overdueAnswers'),
+              data: units.map((u) => u.overdueAnswers),
+              backgroundColor: PALETTE[6],
+            },
+            { label: t('accepted'), data: units.map((u) => u.accepted), backgroundColor: PALETTE[2] },
+            {
+              label: t('commitmentsDone'),
+              data: units.map((u) => u.commitmentsDone),
+              backgroundColor: PALETTE[5],
+            },
+          ],
+        }}
+        options={{ scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }}
+      />
+    </ChartCard>
+  );
+}
+
+function StaffCharts({ unitCode, year }: { unitCode: string; year: number }) {
+  const { t, lang } = useI18n();
+  const [{ data, fetching, error }] = useQuery({ query: StaffReports, variables: { unitCode, year } });
+  if (error) return <ErrorNote error={error} />;
+  if (fetching && !data) return <Loading />;
+  const gaps = data?.unitCompetencyGapReport;
+  const training = data?.trainingComplianceReport;
+  return (
+    <>
+      {gaps?.__typename === 'UnitCompetencyGapReport' ? (
+        <ChartCard
+          title={t('competencyGaps')}
+          description={t('competencyGapsHint', { people: gaps.peopleWithGap, total: gaps.people })}
+          testId="chart-gaps"
+          table={{
+            head: [t('competency'), t('totalGap'), t('peopleWithGap'), t('maxGap')],
+            rows: gaps.competencies.map((c) => [c.name, c.totalGap, c.peopleWithGap, c.maxGap]),
+          }}
+        >
+          <BarChart
+            data={{
+              labels: gaps.competencies.slice(0, 10).map((c) => c.code),
+              datasets: [
+                {
+                  label: t('totalGap'),
+                  data: gaps.competencies.slice(0, 10).map((c) => c.totalGap),
+                  backgroundColor: PALETTE[1],
+                },
+                {
+                  label: t('peopleWithGap'),
+                  data: gaps.competencies.slice(0, 10).map((c) => c.peopleWithGap),
+                  backgroundColor: PALETTE[3],
+                },
+              ],
+            }}
+            options={{ indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } }}
+          />
+        </ChartCard>
+      ) : gaps && 'message' in gaps ? (
+        <ErrorNote error={gaps.message} />
+      ) : null}
+      {training?.__typename === 'TrainingComplianceReport' ? (
+        <ChartCard
+          title={t('trainingCompliance', { jp: training.requiredJp })}
+          description={t('trainingComplianceHint', { jp: training.requiredJp })}
+          testId="chart-training"
+          table={{
+            head: [t('unit'), t('people'), t('compliant'), t('averageJp')],
+            rows: training.units.map((u) => [
+              u.unitName,
+              u.people,
+              u.compliant,
+              formatNumber(u.averageJp, lang),
+            ]),
+          }}
+        >
+          <BarChart
+            data={{
+              labels: training.units.map((u) => u.unitCode),
+              datasets: [
+                {
+                  label: t('complianceRate'),
+                  data: training.units.map((u) => u.complianceRate * 100),
+                  backgroundColor: training.units.map((u) =>
+                    u.complianceRate >= 0.8 ? PALETTE[0] : PALETTE[1],
+                  ),
+                },
+              ],
+            }}
+            options={{
+              plugins: { legend: { display: false } },
+              scales: { y: { min: 0, max: 100, title: { display: true, text: '%' } } },
+            }}
+          />
+        </ChartCard>
+      ) : training && 'message' in training ? (
+        <ErrorNote error={training.message} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,166 @@
+// Shared building blocks: loading and error states, typed failures, labelled fields, formats.
+import type { CombinedError } from '@urql/core';
+import { type ReactNode, useId } from 'react';
+import { type Lang, useI18n } from './i18n.tsx';
+
+export type Failure = {
+  __typename: string;
+  message?: string;
+  fields?: readonly { field: string; message: string }[];
+};
+
+/** A typed failure from a mutation (`... on Failure`), or null for a success payload. */
+export function failureOf(result: { __typename: string } | null | undefined): Failure | null {
+  if (!result) return null;
+  return 'message' in result && typeof result.message === 'string' ? (result as Failure) : null;
+}
+
+export function fieldErrors(failure: Failure | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of failure?.fields ?? []) out[f.field] ??= f.message;
+  return out;
+}
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" /> {label ?? t('loading')}
+    </p>
+  );
+}
+
+export function ErrorNote({ error, retry }: { error: CombinedError | Error | string; retry?: () => void }) {
+  const { t } = useI18n();
+  const message =
+    typeof error === 'string'
+      ? error
+      : 'graphQLErrors' in error && error.graphQLErrors.length > 0
+        ? error.graphQLErrors.map((e) => e.message).join('; ')
+        : 'networkError' in error && error.networkError
+          ? t('networkError')
+          : error.message;
+  return (
+    <div className="note error" role="alert">
+      <p>{message}</p>
+      {retry ? (
+        <button type="button" className="secondary" onClick={retry}>
+          {t('retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function FailureNote({ failure }: { failure: Failure | null }) {
+  if (!failure) return null;
+  return (
+    <div className="note error" role="alert">
+      <p>{failure.message}</p>
+    </div>
+  );
+}
+
+export function Notice({
+  children,
+  kind = 'info',
+}: {
+  children: ReactNode;
+  kind?: 'info' | 'success' | 'warn';
+}) {
+  return (
+    <div className={`note ${kind}`} role="status">
+      {children}
+    </div>
+  );
+}
+
+/** A label, the control, an optional hint and the field's error, wired for screen readers. */
+export function Field({
+  label,
+  error,
+  hint,
+  required,
+  children,
+}: {
+  label: string;
+  error?: string | undefined;
+  hint?: string | null | undefined;
+  required?: boolean;
+  children: (props: {
+    id: string;
+    'aria-invalid': boolean;
+    'aria-describedby': string | undefined;
+  }) => ReactNode;
+}) {
+  const id = useId();
+  const { t } = useI18n();
+  const described =
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' invalid' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required"> ({t('required')})</span> : null}
+      </label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': described })}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const locale = (lang: Lang) => (lang === 'id' ? 'id-ID' : 'en-GB');
+
+export function formatDate(value: string | null | undefined, lang: Lang): string {
+  if (!value) return '—';
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00+07:00`) : new Date(value);
+  return date.toLocaleDateString(locale(lang), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'Asia/Jakarta',
+  });
+}
+
+export function formatDateTime(value: string | null | undefined, lang: Lang): string {
+  if (!value) return '—';
+  return new Date(value).toLocaleString(locale(lang), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Jakarta',
+  });
+}
+
+export function formatIdr(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(locale(lang), {
+    style: 'currency',
+    currency: 'IDR',
+    maximumFractionDigits: 0,
+  }).format(value);
+}
+
+export function formatNumber(value: number | null | undefined, lang: Lang, digits = 1): string {
+  if (value === null || value === undefined) return '—';
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(value);
+}
+
+/** Today in WIB as YYYY-MM-DD. */
+export function todayWib(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function StateBadge({ state, label }: { state: string; label: string }) {
+  return <span className={`badge state-${state.toLowerCase()}`}>{label}</span>;
+}
