@@ -105,6 +105,11 @@ export function createGateway(options: {
   log: Logger;
   /** Shared with background jobs; in-process when not given. */
   pubsub?: LayananPubSub;
+  /**
+   * Tuning measured by the bench (`pnpm bench`): extra Envelop/Yoga plugins (graphql-jit, response
+   * cache) and Yoga's parse/validate cache (on by default, as in Yoga).
+   */
+  tuning?: { plugins?: Plugin[]; parserAndValidationCache?: boolean };
 }): Gateway {
   const { db, config, log } = options;
   const pubsub = options.pubsub ?? createLayananPubSub().pubsub;
@@ -125,7 +130,8 @@ export function createGateway(options: {
         else log.error(args.map(String).join(' '));
       },
     },
-    plugins: [requestLog(log), healthProbes(db)],
+    parserAndValidationCache: options.tuning?.parserAndValidationCache ?? true,
+    plugins: [requestLog(log), healthProbes(db), ...(options.tuning?.plugins ?? [])],
     context: async ({ request }): Promise<GraphQLContext> => {
       const requestId = requestIdOf(request);
       try {
