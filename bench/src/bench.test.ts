@@ -50,6 +50,7 @@ describe.skipIf(!url)('pnpm bench (tiny smoke run on PostgreSQL)', () => {
       // Identity, the page and one batched query per relation: a small constant, never per row.
       expect(s2?.statementsPerRequest).toBeGreaterThan(1);
       expect(s2?.statementsPerRequest).toBeLessThan(10);
+      expect(result.data.queueStaffEmail).toMatch(/^kepala\d+@uji\.layanan\.test$/);
       expect(
         result.measurements.find((m) => m.server === 'raw-pg' && m.scenario === 'S1')?.statementsPerRequest,
       ).toBe(1);

@@ -24,7 +24,7 @@ export type SizeName = keyof typeof SIZES;
 /** Everything the scenarios need to address the generated rows. */
 export type BenchData = {
   readonly unitCodes: readonly string[];
-  /** Email of one STAFF account per generated unit, same order as unitCodes. */
+  /** Email of one SUPERVISOR account per generated unit, same order as unitCodes. */
   readonly staffEmails: readonly string[];
   /** A sample of tracking codes (S1), spread over every unit. */
   readonly trackingCodes: readonly string[];
@@ -109,11 +109,13 @@ export async function prepareDatabase(options: {
        FROM generate_series(1, $5::int) AS k`,
       [seed, size.units, ranks, orders, size.staff],
     );
+    // One supervisor account per unit: S2 is the supervisor's view of the queue, which shows the
+    // assignees' ranks (personal data a plain STAFF caller sees as null).
     await step(
-      'staff accounts (one per unit)',
+      'supervisor accounts (one per unit)',
       `INSERT INTO account (id, email, "displayName", role, "staffId", "updatedAt")
-       SELECT md5($1 || ':staff-account:' || u)::uuid, 'staf' || u || '@uji.layanan.test', 'Pegawai Uji ' || u,
-              'STAFF', md5($1 || ':staff:' || u)::uuid, now()
+       SELECT md5($1 || ':staff-account:' || u)::uuid, 'kepala' || u || '@uji.layanan.test', 'Pegawai Uji ' || u,
+              'SUPERVISOR', md5($1 || ':staff:' || u)::uuid, now()
        FROM generate_series(1, $2::int) AS u`,
       [seed, size.units],
     );

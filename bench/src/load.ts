@@ -123,8 +123,15 @@ export async function measure(target: Target, options: LoadOptions): Promise<Mea
     );
   }
   // Statements per request: a few sequential requests, counted by the server.
-  const SAMPLE = 10;
-  const before = await statements(target.port);
+  // Requests of the previous run still in flight would be counted too: wait until it is quiet.
+  const SAMPLE = 5;
+  let before = await statements(target.port);
+  for (let settle = 0; settle < 20; settle++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await statements(target.port);
+    if (now === before) break;
+    before = now;
+  }
   for (let k = 1; k <= SAMPLE; k++) await send(target, k);
   const after = await statements(target.port);
   const statementsPerRequest = before === null || after === null ? null : (after - before) / SAMPLE;
