@@ -2,6 +2,7 @@
 // key, so running the seed twice changes nothing and never duplicates.
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { AccountRole, ServiceKind, StaffKind, UnitKind } from './generated/prisma/enums.js';
+import { seedFeedback } from './seed-feedback.js';
 import { seedForums } from './seed-forums.js';
 import { seedServices } from './seed-services.js';
 import { seedStaffArea } from './seed-staff.js';
@@ -278,5 +279,6 @@ export async function seed(prisma: PrismaClient): Promise<SeedResult> {
     { timeout: 120_000 },
   );
   await seedStaffArea(prisma, result.created);
+  await seedFeedback(prisma, result.created);
   return result;
 }

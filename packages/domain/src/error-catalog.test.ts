@@ -40,6 +40,8 @@ describe('error catalog', () => {
       root.forums.AnswerErrorCode,
       root.forums.CommitmentErrorCode,
       root.feedback.IkmErrorCode,
+      root.feedback.SkmPeriodErrorCode,
+      root.feedback.SurveyErrorCode,
       root.ValidationErrorCode,
       root.AccountErrorCode,
       root.services.CatalogueEntryErrorCode,

@@ -4,6 +4,8 @@ import { CALENDAR_ERROR_MESSAGES } from './calendar/working-calendar.js';
 import type { Message } from './errors.js';
 import { VALIDATION_ERROR_MESSAGES } from './errors.js';
 import { IKM_ERROR_MESSAGES } from './feedback/ikm.js';
+import { SKM_PERIOD_ERROR_MESSAGES } from './feedback/period.js';
+import { SURVEY_ERROR_MESSAGES } from './feedback/survey.js';
 import { ANSWER_ERROR_MESSAGES } from './forums/answer.js';
 import { COMMITMENT_ERROR_MESSAGES } from './forums/commitment.js';
 import { SUBMISSION_ERROR_MESSAGES } from './forums/submission.js';
@@ -45,7 +47,7 @@ export const ERROR_CATALOGS = {
     ...CATALOGUE_ENTRY_ERROR_MESSAGES,
   },
   forums: { ...SUBMISSION_ERROR_MESSAGES, ...ANSWER_ERROR_MESSAGES, ...COMMITMENT_ERROR_MESSAGES },
-  feedback: IKM_ERROR_MESSAGES,
+  feedback: { ...IKM_ERROR_MESSAGES, ...SKM_PERIOD_ERROR_MESSAGES, ...SURVEY_ERROR_MESSAGES },
 } as const;
 
 type Catalogs = typeof ERROR_CATALOGS;

@@ -21,5 +21,6 @@ import './submission.js';
 import './commitment.js';
 import './notification.js';
 import './forum-accountability.js';
+import './feedback.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

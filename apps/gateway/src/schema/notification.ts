@@ -11,6 +11,7 @@ export const NotificationKindEnum = builder.enumType('NotificationKind', {
     'COMMITMENT_DONE',
     'COMMITMENT_CANCELLED',
     'SUBMISSION_HIDDEN',
+    'SURVEY_INVITATION',
   ] as const,
 });
 

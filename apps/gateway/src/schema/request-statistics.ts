@@ -1,7 +1,7 @@
 // Waiting and processing times per service or unit over a period (issue 4; the "waiting times
 // are too long" finding of the satisfaction survey). Computed in SQL: percentiles with
 // percentile_cont over stored working-day counts and timestamps, never by loading rows.
-import { Prisma } from '@layanan/db';
+import { Prisma, type PrismaClient } from '@layanan/db';
 import { parseDay } from '@layanan/domain/calendar';
 import { builder } from '../builder.js';
 import { ValidationError } from '../errors.js';
@@ -11,7 +11,7 @@ const StatisticsGroupEnum = builder.enumType('RequestStatisticsGroup', {
   values: ['SERVICE', 'UNIT'] as const,
 });
 
-type Row = {
+export type RequestStatisticsRow = {
   key: string;
   name: string;
   count: number;
@@ -30,7 +30,7 @@ type Row = {
   overdue: number;
 };
 
-const RowRef = builder.objectRef<Row>('RequestStatistics').implement({
+export const RequestStatisticsRef = builder.objectRef<RequestStatisticsRow>('RequestStatistics').implement({
   description:
     'Requests submitted in the period. Times run from submission; working days use the calendar of the day they were recorded.',
   fields: (t) => ({
@@ -67,7 +67,7 @@ const problem = (field: string) => ({
 
 builder.queryField('requestStatistics', (t) =>
   t.field({
-    type: [RowRef],
+    type: [RequestStatisticsRef],
     description: 'Waiting and processing times of requests submitted between from and to (inclusive, WIB).',
     errors: { types: [ValidationError] },
     args: {
@@ -92,48 +92,73 @@ builder.queryField('requestStatistics', (t) =>
           },
         ]);
       }
-      const start = new Date(`${from.value}T00:00:00+07:00`);
-      const end = new Date(new Date(`${to.value}T00:00:00+07:00`).getTime() + 86_400_000);
-      const today = todayWib();
-      const byService = args.groupBy === 'SERVICE';
-      const keyCol = byService ? Prisma.sql`s.code` : Prisma.sql`u.code`;
-      const nameCol = byService ? Prisma.sql`s.name` : Prisma.sql`u."shortName"`;
-      const serviceFilter = args.serviceCode
-        ? Prisma.sql`AND s.code = ${args.serviceCode.trim().toUpperCase()}`
-        : Prisma.empty;
-      const unitFilter = args.unitCode
-        ? Prisma.sql`AND u.code = ${args.unitCode.trim().toUpperCase()}`
-        : Prisma.empty;
-      const hours = (a: Prisma.Sql) =>
-        Prisma.sql`(extract(epoch from (${a} - r."submittedAt")) / 3600.0)::float8`;
-      const verifyHours = hours(Prisma.sql`r."verifiedAt"`);
-      const completeHours = hours(Prisma.sql`r."completedAt"`);
-      return ctx.prisma.$queryRaw<Row[]>`
-        SELECT ${keyCol} AS key, ${nameCol} AS name,
-          count(*)::int AS count,
-          count(r."verifiedAt")::int AS verified,
-          count(r."completedAt")::int AS completed,
-          percentile_cont(0.5) WITHIN GROUP (ORDER BY r."verifyWorkingDays")::float8 AS "medianVerifyWorkingDays",
-          percentile_cont(0.9) WITHIN GROUP (ORDER BY r."verifyWorkingDays")::float8 AS "p90VerifyWorkingDays",
-          percentile_cont(0.5) WITHIN GROUP (ORDER BY ${verifyHours})::float8 AS "medianVerifyHours",
-          percentile_cont(0.9) WITHIN GROUP (ORDER BY ${verifyHours})::float8 AS "p90VerifyHours",
-          percentile_cont(0.5) WITHIN GROUP (ORDER BY r."completeWorkingDays")::float8 AS "medianCompleteWorkingDays",
-          percentile_cont(0.9) WITHIN GROUP (ORDER BY r."completeWorkingDays")::float8 AS "p90CompleteWorkingDays",
-          percentile_cont(0.5) WITHIN GROUP (ORDER BY ${completeHours})::float8 AS "medianCompleteHours",
-          percentile_cont(0.9) WITHIN GROUP (ORDER BY ${completeHours})::float8 AS "p90CompleteHours",
-          count(*) FILTER (WHERE r."completedAt" IS NOT NULL
-            AND ((r."completedAt" AT TIME ZONE 'UTC') + interval '7 hours')::date <= r."completionDueOn")::int
-            AS "completedWithinStandard",
-          count(*) FILTER (WHERE r.state::text NOT IN ('COMPLETED', 'REJECTED', 'WITHDRAWN'))::int AS backlog,
-          count(*) FILTER (WHERE r.state::text IN ('SUBMITTED', 'VERIFIED', 'IN_PROGRESS', 'ESCALATED')
-            AND ((r."verifiedAt" IS NULL AND r."verificationDueOn" < ${today}::date)
-              OR r."completionDueOn" < ${today}::date))::int AS overdue
-        FROM service_request r
-        JOIN service s ON s.id = r."serviceId"
-        JOIN unit u ON u.id = r."unitId"
-        WHERE r."submittedAt" >= ${start} AND r."submittedAt" < ${end} ${serviceFilter} ${unitFilter}
-        GROUP BY 1, 2
-        ORDER BY 1`;
+      return requestStatisticsRows(ctx.prisma, {
+        from: from.value,
+        to: to.value,
+        groupBy: args.groupBy,
+        serviceCode: args.serviceCode,
+        unitCode: args.unitCode,
+      });
     },
   }),
 );
+
+/**
+ * The statistics query, shared with the feedback area (the IKM report shows it beside the
+ * WAKTU element). `from`/`to`: valid `YYYY-MM-DD` days (WIB), inclusive. `CITY`: one row for
+ * every unit together.
+ */
+export function requestStatisticsRows(
+  prisma: Pick<PrismaClient, '$queryRaw'>,
+  options: {
+    from: string;
+    to: string;
+    groupBy: 'SERVICE' | 'UNIT' | 'CITY';
+    serviceCode?: string | null;
+    unitCode?: string | null;
+  },
+): Promise<RequestStatisticsRow[]> {
+  const start = new Date(`${options.from}T00:00:00+07:00`);
+  const end = new Date(new Date(`${options.to}T00:00:00+07:00`).getTime() + 86_400_000);
+  const today = todayWib();
+  const byService = options.groupBy === 'SERVICE';
+  const city = options.groupBy === 'CITY';
+  const keyCol = city ? Prisma.sql`'CITY'` : byService ? Prisma.sql`s.code` : Prisma.sql`u.code`;
+  const nameCol = city ? Prisma.sql`'CITY'` : byService ? Prisma.sql`s.name` : Prisma.sql`u."shortName"`;
+  const serviceFilter = options.serviceCode
+    ? Prisma.sql`AND s.code = ${options.serviceCode.trim().toUpperCase()}`
+    : Prisma.empty;
+  const unitFilter = options.unitCode
+    ? Prisma.sql`AND u.code = ${options.unitCode.trim().toUpperCase()}`
+    : Prisma.empty;
+  const hours = (a: Prisma.Sql) =>
+    Prisma.sql`(extract(epoch from (${a} - r."submittedAt")) / 3600.0)::float8`;
+  const verifyHours = hours(Prisma.sql`r."verifiedAt"`);
+  const completeHours = hours(Prisma.sql`r."completedAt"`);
+  return prisma.$queryRaw<RequestStatisticsRow[]>`
+    SELECT ${keyCol} AS key, ${nameCol} AS name,
+      count(*)::int AS count,
+      count(r."verifiedAt")::int AS verified,
+      count(r."completedAt")::int AS completed,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY r."verifyWorkingDays")::float8 AS "medianVerifyWorkingDays",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY r."verifyWorkingDays")::float8 AS "p90VerifyWorkingDays",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${verifyHours})::float8 AS "medianVerifyHours",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${verifyHours})::float8 AS "p90VerifyHours",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY r."completeWorkingDays")::float8 AS "medianCompleteWorkingDays",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY r."completeWorkingDays")::float8 AS "p90CompleteWorkingDays",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${completeHours})::float8 AS "medianCompleteHours",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${completeHours})::float8 AS "p90CompleteHours",
+      count(*) FILTER (WHERE r."completedAt" IS NOT NULL
+        AND ((r."completedAt" AT TIME ZONE 'UTC') + interval '7 hours')::date <= r."completionDueOn")::int
+        AS "completedWithinStandard",
+      count(*) FILTER (WHERE r.state::text NOT IN ('COMPLETED', 'REJECTED', 'WITHDRAWN'))::int AS backlog,
+      count(*) FILTER (WHERE r.state::text IN ('SUBMITTED', 'VERIFIED', 'IN_PROGRESS', 'ESCALATED')
+        AND ((r."verifiedAt" IS NULL AND r."verificationDueOn" < ${today}::date)
+          OR r."completionDueOn" < ${today}::date))::int AS overdue
+    FROM service_request r
+    JOIN service s ON s.id = r."serviceId"
+    JOIN unit u ON u.id = r."unitId"
+    WHERE r."submittedAt" >= ${start} AND r."submittedAt" < ${end} ${serviceFilter} ${unitFilter}
+    GROUP BY 1, 2
+    ORDER BY 1`;
+}

@@ -20,6 +20,8 @@ import { forbidden } from '../authz.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { inviteToSurvey } from '../feedback/invitation.js';
+import { publishNotifications } from '../notify.js';
 import { dateOnly, dayOf, loadWorkingCalendar, todayWib } from '../services/calendar.js';
 import {
   chooseAssignee,
@@ -515,7 +517,7 @@ builder.mutationFields((t) => ({
           throw new NotFoundError('ServiceRequest', input.trackingCode);
         throw forbidden();
       }
-      const { after } = await audited(
+      const { after, invited } = await audited(
         ctx,
         { action: 'transitionServiceRequest', entityType: 'ServiceRequest' },
         async (tx) => {
@@ -531,8 +533,10 @@ builder.mutationFields((t) => ({
             now: new Date(),
             calendar: await loadWorkingCalendar(tx),
           });
+          // Feedback area: a completed request invites its citizen to the survey.
+          const invited = change.after.state === 'COMPLETED' ? await inviteToSurvey(tx, change.after) : [];
           return {
-            result: change,
+            result: { ...change, invited },
             entityId: request.id,
             before: { state: change.before.state, version: change.before.version },
             after: { state: change.after.state, version: change.after.version },
@@ -540,6 +544,7 @@ builder.mutationFields((t) => ({
         },
       );
       publishUpdate(ctx.pubsub, after);
+      publishNotifications(ctx, invited);
       return { requestId: after.id };
     },
   }),

@@ -1,0 +1,255 @@
+// Feedback-area demo data (issue 6): survey answers for most completed demo requests plus
+// counter (walk-in) responses through the year, so the IKM figures per service, unit and city
+// look like a real year's survey. DPMPTSP's completion time (WAKTU) is its weak element, the
+// finding the closed loop should act on. Also the SKM element → competency mapping, and
+// DPMPTSP's published 2017 result (80.2, grade B, from an average of 3.21).
+// Idempotent: responses are only generated into an empty survey table; the mapping and the
+// historic record are matched by their keys. Bulk inserts (createMany) keep the seed fast.
+import { jakartaDay } from '@layanan/domain/calendar';
+import type { Prisma, PrismaClient } from './generated/prisma/client.js';
+import type { SkmElementCode } from './generated/prisma/enums.js';
+
+const ELEMENTS: readonly SkmElementCode[] = [
+  'PERSYARATAN',
+  'PROSEDUR',
+  'WAKTU',
+  'BIAYA',
+  'PRODUK',
+  'KOMPETENSI',
+  'PERILAKU',
+  'PENGADUAN',
+  'SARANA',
+];
+
+/** Mean answer per element by unit (1–4); unlisted elements use the unit's `base`. */
+const UNIT_PROFILES: Record<string, { base: number } & Partial<Record<SkmElementCode, number>>> = {
+  DPMPTSP: { base: 3.35, WAKTU: 2.35, PERSYARATAN: 3.0, BIAYA: 3.8 },
+  DISDUKCAPIL: { base: 3.55, SARANA: 3.2, BIAYA: 3.9 },
+  DPUPR: { base: 3.05, PENGADUAN: 2.6, WAKTU: 2.8 },
+  DISKOMINFO: { base: 3.4 },
+};
+
+/** The competency the feedback area adds: what the completion-time element depends on. */
+export const PROCESS_COMPETENCY = {
+  code: 'MANAJEMEN_PROSES_LAYANAN',
+  name: 'Manajemen Proses dan Waktu Layanan',
+  type: 'TEKNIS',
+  description: 'Merancang alur layanan, memantau antrean dan menyelesaikan permohonan tepat waktu.',
+} as const;
+
+/** SKM element → competencies (PermenPANRB 38/2017 types); admins edit it later. */
+export const SEED_SKM_COMPETENCY_MAPPING: readonly { element: SkmElementCode; competency: string }[] = [
+  { element: 'PERSYARATAN', competency: 'PELAYANAN_PUBLIK' },
+  { element: 'PROSEDUR', competency: 'PELAYANAN_PUBLIK' },
+  { element: 'PROSEDUR', competency: 'TIK' },
+  { element: 'WAKTU', competency: PROCESS_COMPETENCY.code },
+  { element: 'WAKTU', competency: 'PELAYANAN_PUBLIK' },
+  { element: 'PRODUK', competency: 'PELAYANAN_PUBLIK' },
+  { element: 'KOMPETENSI', competency: 'PELAYANAN_PUBLIK' },
+  { element: 'KOMPETENSI', competency: 'PERIZINAN_OSS' },
+  { element: 'KOMPETENSI', competency: 'ADMINDUK_SIAK' },
+  { element: 'PERILAKU', competency: 'PEREKAT_BANGSA' },
+  { element: 'PENGADUAN', competency: 'PELAYANAN_PUBLIK' },
+  { element: 'SARANA', competency: 'TIK' },
+];
+
+const AGE_BANDS = ['<20', '20-29', '30-39', '40-49', '50-59', '60+'] as const;
+const EDUCATION = ['SD', 'SMP', 'SMA', 'D3', 'S1', 'S2'] as const;
+const OCCUPATIONS = [
+  'PNS/TNI/Polri',
+  'Pegawai swasta',
+  'Wiraswasta',
+  'Pelajar/Mahasiswa',
+  'Lainnya',
+] as const;
+const SUGGESTIONS = [
+  'Mohon waktu penyelesaian dipercepat, saya menunggu lebih lama dari yang dijanjikan.',
+  'Petugas ramah dan membantu, terima kasih.',
+  'Ruang tunggu perlu kursi tambahan dan kipas angin.',
+  'Informasi persyaratan di situs web sebaiknya lebih jelas.',
+  'Status permohonan sebaiknya dikabari lewat WhatsApp.',
+  'Antrean pagi sangat panjang; tambahkan loket.',
+] as const;
+
+/** Counter responses per service in the year (walk-in visitors who filled in the paper form). */
+const COUNTER_RESPONSES_PER_SERVICE = 36;
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const dateOnly = (day: string) => new Date(`${day}T00:00:00.000Z`);
+
+export async function seedFeedback(
+  prisma: PrismaClient,
+  created: Record<string, number>,
+  now: Date = new Date(),
+): Promise<void> {
+  const bump = (key: string, n: number) => {
+    if (n > 0) created[key] = (created[key] ?? 0) + n;
+  };
+  await prisma.$transaction(
+    async (tx) => {
+      // Competency and mapping.
+      const process = await tx.competency.findUnique({ where: { code: PROCESS_COMPETENCY.code } });
+      if (!process) {
+        await tx.competency.create({ data: PROCESS_COMPETENCY });
+        bump('competencies', 1);
+      }
+      const competencies = new Map(
+        (await tx.competency.findMany({ select: { id: true, code: true } })).map((c) => [c.code, c.id]),
+      );
+      const mapping = SEED_SKM_COMPETENCY_MAPPING.flatMap((m) => {
+        const competencyId = competencies.get(m.competency);
+        return competencyId ? [{ element: m.element, competencyId }] : [];
+      });
+      const mapped = await tx.skmCompetencyMapping.createMany({ data: mapping, skipDuplicates: true });
+      bump('skmCompetencyMappings', mapped.count);
+
+      // DPMPTSP's published 2017 IKM: 3.21 × 25 = 80.25, published as 80.2, grade B under the
+      // rule in force that year (PermenPANRB 14/2017; the 2004 bands would also give B).
+      const dpmptsp = await tx.unit.findUnique({ where: { code: 'DPMPTSP' } });
+      if (dpmptsp) {
+        const historic = await tx.historicIkm.createMany({
+          data: [
+            {
+              unitId: dpmptsp.id,
+              year: 2017,
+              score: 80.2,
+              index: 3.21,
+              grade: 'B',
+              rule: 'PERMENPANRB_14_2017',
+              source: 'Laporan SKM DPMPTSP Kota Sawahlunto 2017',
+            },
+          ],
+          skipDuplicates: true,
+        });
+        bump('historicIkm', historic.count);
+      }
+
+      if ((await tx.surveyResponse.count()) > 0) return;
+      const units = new Map(
+        (await tx.unit.findMany({ select: { id: true, code: true } })).map((u) => [u.id, u.code]),
+      );
+      const rnd = random(6_2026);
+      const score = (unitCode: string, element: SkmElementCode): number => {
+        const profile = UNIT_PROFILES[unitCode] ?? { base: 3.3 };
+        const mean = profile[element] ?? profile.base;
+        // A discrete spread around the mean: mostly the nearest scores.
+        const v = Math.round(mean + (rnd() + rnd() + rnd() - 1.5) * 0.9);
+        return Math.min(4, Math.max(1, v));
+      };
+      const responses: Prisma.SurveyResponseCreateManyInput[] = [];
+      const answers: Prisma.SurveyAnswerCreateManyInput[] = [];
+      const ratings: Prisma.StaffCitizenRatingCreateManyInput[] = [];
+      const respond = (
+        base: Omit<Prisma.SurveyResponseCreateManyInput, 'id' | 'respondentCode' | 'date'>,
+        day: string,
+        unitCode: string,
+        assignee: string | null,
+      ) => {
+        const id = crypto.randomUUID();
+        const r = rnd();
+        responses.push({
+          ...base,
+          id,
+          date: dateOnly(day),
+          respondentCode: `R-${id.slice(0, 8).toUpperCase()}${id.slice(9, 13).toUpperCase()}`,
+          gender: r < 0.5 ? 'M' : 'F',
+          ageBand: AGE_BANDS[Math.floor(rnd() * AGE_BANDS.length)] ?? null,
+          education: EDUCATION[Math.floor(rnd() * EDUCATION.length)] ?? null,
+          occupation: OCCUPATIONS[Math.floor(rnd() * OCCUPATIONS.length)] ?? null,
+          suggestion: rnd() < 0.25 ? (SUGGESTIONS[Math.floor(rnd() * SUGGESTIONS.length)] ?? null) : null,
+          // 16:00 WIB on the day of the service.
+          createdAt: new Date(`${day}T09:00:00.000Z`),
+        });
+        for (const element of ELEMENTS) {
+          // A few respondents skip the cost question, as on paper forms.
+          if (element === 'BIAYA' && rnd() < 0.05) continue;
+          answers.push({ responseId: id, element, score: score(unitCode, element) });
+        }
+        if (assignee) {
+          ratings.push({
+            responseId: id,
+            staffId: assignee,
+            competence: score(unitCode, 'KOMPETENSI'),
+            behaviour: score(unitCode, 'PERILAKU'),
+            comment: null,
+            date: dateOnly(day),
+          });
+        }
+      };
+
+      // Online: about three in four completed demo requests were answered.
+      const completed = await tx.serviceRequest.findMany({
+        where: { state: 'COMPLETED', completedAt: { not: null } },
+        select: {
+          id: true,
+          serviceId: true,
+          serviceVersionId: true,
+          unitId: true,
+          completedAt: true,
+          assigneeStaffId: true,
+        },
+        orderBy: { trackingCode: 'asc' },
+      });
+      for (const request of completed) {
+        if (rnd() >= 0.75 || !request.completedAt) continue;
+        const unitCode = units.get(request.unitId) ?? '';
+        respond(
+          {
+            requestId: request.id,
+            channel: 'ONLINE',
+            serviceId: request.serviceId,
+            serviceVersionId: request.serviceVersionId,
+            unitId: request.unitId,
+          },
+          jakartaDay(request.completedAt),
+          unitCode,
+          request.assigneeStaffId,
+        );
+      }
+
+      // Counter: spread over the current year up to today.
+      const services = await tx.service.findMany({
+        where: { published: true },
+        select: { id: true, unitId: true, currentVersionId: true },
+        orderBy: { code: 'asc' },
+      });
+      const today = jakartaDay(now);
+      const yearStart = Date.parse(`${today.slice(0, 4)}-01-01T00:00:00Z`);
+      const span = Math.max(1, Date.parse(`${today}T00:00:00Z`) - yearStart);
+      for (const service of services) {
+        const unitCode = units.get(service.unitId) ?? '';
+        for (let i = 0; i < COUNTER_RESPONSES_PER_SERVICE; i += 1) {
+          const day = new Date(yearStart + Math.floor(rnd() * span)).toISOString().slice(0, 10);
+          respond(
+            {
+              channel: 'COUNTER',
+              serviceId: service.id,
+              serviceVersionId: service.currentVersionId,
+              unitId: service.unitId,
+            },
+            day,
+            unitCode,
+            null,
+          );
+        }
+      }
+      await tx.surveyResponse.createMany({ data: responses });
+      await tx.surveyAnswer.createMany({ data: answers });
+      await tx.staffCitizenRating.createMany({ data: ratings });
+      bump('surveyResponses', responses.length);
+      bump('surveyAnswers', answers.length);
+      bump('staffCitizenRatings', ratings.length);
+    },
+    { timeout: 120_000 },
+  );
+}

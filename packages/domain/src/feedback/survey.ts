@@ -1,0 +1,170 @@
+import { type DomainError, type ErrorMessages, errorFactory } from '../errors.js';
+import { err, ok, type Result } from '../result.js';
+import { isSkmElementCode, type SkmElementCode } from './skm-elements.js';
+
+/*
+ * One survey response as a citizen or a counter clerk submits it: each of the nine elements at
+ * most once, scores 1–4 (PermenPANRB 14/2017), optionally the respondent profile used in SKM
+ * reports, a suggestion, and ratings of the staff who served the citizen (competence and
+ * behaviour, 1–4, the same scale).
+ */
+
+export const SurveyErrorCode = {
+  SURVEY_NO_ANSWERS: 'SURVEY_NO_ANSWERS',
+  SURVEY_DUPLICATE_ELEMENT: 'SURVEY_DUPLICATE_ELEMENT',
+  SURVEY_UNKNOWN_ELEMENT: 'SURVEY_UNKNOWN_ELEMENT',
+  SURVEY_INVALID_SCORE: 'SURVEY_INVALID_SCORE',
+  SURVEY_TEXT_TOO_LONG: 'SURVEY_TEXT_TOO_LONG',
+  SURVEY_STAFF_NOT_ON_REQUEST: 'SURVEY_STAFF_NOT_ON_REQUEST',
+  SURVEY_DUPLICATE_STAFF: 'SURVEY_DUPLICATE_STAFF',
+  SURVEY_ALREADY_ANSWERED: 'SURVEY_ALREADY_ANSWERED',
+  SURVEY_REQUEST_NOT_COMPLETED: 'SURVEY_REQUEST_NOT_COMPLETED',
+  SURVEY_DATE_IN_FUTURE: 'SURVEY_DATE_IN_FUTURE',
+} as const;
+export type SurveyErrorCode = (typeof SurveyErrorCode)[keyof typeof SurveyErrorCode];
+
+export const SURVEY_ERROR_MESSAGES = {
+  SURVEY_NO_ANSWERS: {
+    id: 'Jawab paling sedikit satu unsur survei.',
+    en: 'Answer at least one survey element.',
+  },
+  SURVEY_DUPLICATE_ELEMENT: {
+    id: 'Setiap unsur survei hanya boleh dijawab sekali.',
+    en: 'Each survey element can be answered only once.',
+  },
+  SURVEY_UNKNOWN_ELEMENT: {
+    id: 'Unsur survei tidak dikenal; gunakan kode sembilan unsur SKM.',
+    en: 'Unknown survey element; use the codes of the nine SKM elements.',
+  },
+  SURVEY_INVALID_SCORE: {
+    id: 'Nilai harus bilangan bulat 1 sampai 4.',
+    en: 'A score must be a whole number from 1 to 4.',
+  },
+  SURVEY_TEXT_TOO_LONG: {
+    id: 'Teks terlalu panjang.',
+    en: 'The text is too long.',
+  },
+  SURVEY_STAFF_NOT_ON_REQUEST: {
+    id: 'Hanya petugas yang menangani permohonan Anda yang dapat dinilai.',
+    en: 'Only staff who handled your request can be rated.',
+  },
+  SURVEY_DUPLICATE_STAFF: {
+    id: 'Setiap petugas hanya dinilai sekali.',
+    en: 'Each staff member can be rated only once.',
+  },
+  SURVEY_ALREADY_ANSWERED: {
+    id: 'Survei untuk permohonan ini sudah diisi.',
+    en: 'The survey for this request has already been answered.',
+  },
+  SURVEY_REQUEST_NOT_COMPLETED: {
+    id: 'Survei dapat diisi setelah permohonan selesai.',
+    en: 'The survey can be answered once the request is completed.',
+  },
+  SURVEY_DATE_IN_FUTURE: {
+    id: 'Tanggal layanan tidak boleh di masa depan.',
+    en: 'The service date cannot be in the future.',
+  },
+} as const satisfies ErrorMessages<SurveyErrorCode>;
+
+const surveyError = errorFactory(SURVEY_ERROR_MESSAGES);
+export type SurveyError = DomainError<SurveyErrorCode>;
+/** A problem with one input field, e.g. `answers.2.score`. */
+export type SurveyFieldError = SurveyError & { readonly field: string };
+
+export const SURVEY_TEXT_MAX = 2000;
+
+export type SurveyAnswerInput = { readonly element: string; readonly score: number };
+export type StaffRatingInput = {
+  readonly staffId: string;
+  readonly competence: number;
+  readonly behaviour: number;
+  readonly comment?: string | null;
+};
+export type SurveyInput = {
+  readonly answers: readonly SurveyAnswerInput[];
+  readonly suggestion?: string | null;
+  readonly staffRatings?: readonly StaffRatingInput[] | null;
+};
+export type ValidSurvey = {
+  readonly answers: readonly { element: SkmElementCode; score: number }[];
+  readonly suggestion: string | null;
+  readonly staffRatings: readonly {
+    staffId: string;
+    competence: number;
+    behaviour: number;
+    comment: string | null;
+  }[];
+};
+
+const validScore = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 4;
+const clean = (text: string | null | undefined) => {
+  const t = text?.trim() ?? '';
+  return t === '' ? null : t;
+};
+
+/**
+ * Checks a response. `ratableStaffIds`: the staff who acted on the request (online) — any other
+ * rating is refused; pass an empty list where no rating is possible (counter responses).
+ */
+export function validateSurvey(
+  input: SurveyInput,
+  ratableStaffIds: readonly string[],
+): Result<ValidSurvey, readonly SurveyFieldError[]> {
+  const problems: SurveyFieldError[] = [];
+  const add = (field: string, code: SurveyErrorCode, details?: Record<string, unknown>) =>
+    problems.push({ ...surveyError(code, details), field });
+  if (input.answers.length === 0) add('answers', 'SURVEY_NO_ANSWERS');
+  const seen = new Set<string>();
+  input.answers.forEach((a, i) => {
+    if (!isSkmElementCode(a.element))
+      add(`answers.${i}.element`, 'SURVEY_UNKNOWN_ELEMENT', { element: a.element });
+    else if (seen.has(a.element))
+      add(`answers.${i}.element`, 'SURVEY_DUPLICATE_ELEMENT', { element: a.element });
+    seen.add(a.element);
+    if (!validScore(a.score)) add(`answers.${i}.score`, 'SURVEY_INVALID_SCORE', { score: a.score });
+  });
+  const suggestion = clean(input.suggestion);
+  if (suggestion && suggestion.length > SURVEY_TEXT_MAX) {
+    add('suggestion', 'SURVEY_TEXT_TOO_LONG', { max: SURVEY_TEXT_MAX });
+  }
+  const rated = new Set<string>();
+  const ratings = input.staffRatings ?? [];
+  ratings.forEach((r, i) => {
+    if (!ratableStaffIds.includes(r.staffId)) add(`staffRatings.${i}.staffId`, 'SURVEY_STAFF_NOT_ON_REQUEST');
+    else if (rated.has(r.staffId)) add(`staffRatings.${i}.staffId`, 'SURVEY_DUPLICATE_STAFF');
+    rated.add(r.staffId);
+    if (!validScore(r.competence)) add(`staffRatings.${i}.competence`, 'SURVEY_INVALID_SCORE');
+    if (!validScore(r.behaviour)) add(`staffRatings.${i}.behaviour`, 'SURVEY_INVALID_SCORE');
+    const comment = clean(r.comment);
+    if (comment && comment.length > SURVEY_TEXT_MAX) {
+      add(`staffRatings.${i}.comment`, 'SURVEY_TEXT_TOO_LONG', { max: SURVEY_TEXT_MAX });
+    }
+  });
+  if (problems.length > 0) return err(problems);
+  return ok({
+    answers: input.answers.map((a) => ({ element: a.element as SkmElementCode, score: a.score })),
+    suggestion,
+    staffRatings: ratings.map((r) => ({
+      staffId: r.staffId,
+      competence: r.competence,
+      behaviour: r.behaviour,
+      comment: clean(r.comment),
+    })),
+  });
+}
+
+/** Why a request cannot be surveyed (yet), or null when it can. */
+export function surveyRequestProblem(request: {
+  readonly state: string;
+  readonly answered: boolean;
+}): SurveyError | null {
+  if (request.answered) return surveyError('SURVEY_ALREADY_ANSWERED');
+  if (request.state !== 'COMPLETED')
+    return surveyError('SURVEY_REQUEST_NOT_COMPLETED', { state: request.state });
+  return null;
+}
+
+/** Counter responses are for a day that has happened (`today`: the WIB day). */
+export function counterSurveyDateProblem(day: string, today: string): SurveyError | null {
+  return day > today ? surveyError('SURVEY_DATE_IN_FUTURE', { day, today }) : null;
+}
