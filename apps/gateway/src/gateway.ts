@@ -138,6 +138,11 @@ export function createGateway(options: {
   rateLimitStore?: RateLimitStore;
   /** The built web app to serve at `/` (a directory with index.html); none when not given. */
   webRoot?: string;
+  /**
+   * Tuning measured by the bench (`pnpm bench`): extra Envelop/Yoga plugins (graphql-jit, response
+   * cache) and Yoga's parse/validate cache (on by default, as in Yoga).
+   */
+  tuning?: { plugins?: Plugin[]; parserAndValidationCache?: boolean };
 }): Gateway {
   const { db, config, log } = options;
   const pubsub = options.pubsub ?? createLayananPubSub().pubsub;
@@ -159,6 +164,7 @@ export function createGateway(options: {
         else log.error(args.map(String).join(' '));
       },
     },
+    parserAndValidationCache: options.tuning?.parserAndValidationCache ?? true,
     cors: corsPolicy(config),
     batching: config.security.maxBatch > 0 ? { limit: config.security.maxBatch } : false,
     plugins: [
@@ -168,6 +174,7 @@ export function createGateway(options: {
       rejectNulCharacters(),
       open311({ db, config, log, pubsub }),
       ...(options.webRoot ? [webApp({ root: options.webRoot, devLogin: config.devLogin })] : []),
+      ...(options.tuning?.plugins ?? []),
     ],
     context: async ({ request }): Promise<GraphQLContext> => {
       const requestId = requestIdOf(request);

@@ -51,6 +51,11 @@ export interface CreateDatabaseOptions {
    * prove a constant number of statements (no N+1) and for debugging; off by default.
    */
   readonly onQuery?: ((event: QueryEvent) => void) | undefined;
+  /**
+   * Prisma's query plan cache size (entries); Prisma's default when undefined, `0` disables it.
+   * A tuning knob measured by the bench (`pnpm bench`).
+   */
+  readonly queryPlanCacheMaxSize?: number | undefined;
 }
 
 export type QueryEvent = { readonly sql: string; readonly durationMs: number };
@@ -63,12 +68,15 @@ export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const
 function newPrismaClient(
   adapter: SqlDriverAdapterFactory,
   onQuery?: (event: QueryEvent) => void,
+  queryPlanCacheMaxSize?: number,
 ): PrismaClient {
   const transactionOptions = TRANSACTION_OPTIONS;
-  if (!onQuery) return new PrismaClient({ adapter, transactionOptions });
+  const tuning = queryPlanCacheMaxSize === undefined ? {} : { queryPlanCacheMaxSize };
+  if (!onQuery) return new PrismaClient({ adapter, transactionOptions, ...tuning });
   const client = new PrismaClient({
     adapter,
     transactionOptions,
+    ...tuning,
     log: [{ emit: 'event', level: 'query' }],
   });
   client.$on('query', (e) => onQuery({ sql: e.query, durationMs: e.duration }));
@@ -248,7 +256,10 @@ async function prepareDataDir(dataDir: string): Promise<void> {
 }
 
 export interface OpenPGliteOptions
-  extends Pick<CreateDatabaseOptions, 'logger' | 'migrate' | 'migrationsDir' | 'onQuery'> {
+  extends Pick<
+    CreateDatabaseOptions,
+    'logger' | 'migrate' | 'migrationsDir' | 'onQuery' | 'queryPlanCacheMaxSize'
+  > {
   readonly dataDir: string;
   /** Runs once the instance is closed, also when opening fails. */
   readonly onClose?: () => Promise<void>;
@@ -284,7 +295,7 @@ export async function openPGliteDatabase(pglite: PGlite, options: OpenPGliteOpti
   }
   log('info', `basis data tertanam / embedded database: PGlite ${options.dataDir}`);
 
-  const prisma = newPrismaClient(new PrismaPGlite(pglite), options.onQuery);
+  const prisma = newPrismaClient(new PrismaPGlite(pglite), options.onQuery, options.queryPlanCacheMaxSize);
   let closing: Promise<void> | undefined;
   return {
     prisma,
@@ -380,7 +391,7 @@ async function openPostgres(target: PostgresUrl, options: CreateDatabaseOptions)
   pool.on('error', (error) =>
     log('warn', `koneksi PostgreSQL terputus / PostgreSQL connection lost: ${describeError(error)}`),
   );
-  const prisma = newPrismaClient(new PrismaPg(pool), options.onQuery);
+  const prisma = newPrismaClient(new PrismaPg(pool), options.onQuery, options.queryPlanCacheMaxSize);
   const withPooled = async <T>(fn: (conn: MigrationConnection) => Promise<T>): Promise<T> => {
     let client: pg.PoolClient;
     try {

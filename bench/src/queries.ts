@@ -1,0 +1,89 @@
+// The GraphQL documents of the scenarios, and the hand-written SQL of the raw baseline that
+// answers the same questions with the same JSON.
+
+export const S0 = '{ __typename }';
+
+export const S1 = `query S1($code: String!) {
+  serviceRequest(trackingCode: $code) {
+    trackingCode state submittedAt
+    service { code name }
+    unit { code name }
+  }
+}`;
+
+export const S2 = `query S2($n: Int!) {
+  serviceRequests(first: $n) {
+    edges { node {
+      trackingCode state submittedAt
+      service { code name }
+      assignee { name rank unit { code name } }
+      events { sequence toState at }
+    } }
+  }
+}`;
+
+export const S3 = `mutation S3($input: SubmitServiceRequestInput!) {
+  submitServiceRequest(input: $input) {
+    __typename
+    ... on ServiceRequestPayload { request { trackingCode state completionDueOn assignee { name } } }
+    ... on Failure { message }
+  }
+}`;
+
+/** The public catalogue (anonymous): what the response cache is for. */
+export const S5 = `{
+  services(first: 20) { edges { node { code name kind completionDays unit { code name } } } }
+}`;
+
+/** PostGraphile 4's closest equivalent of S2 (its default inflection of the same tables). */
+export const S2_POSTGRAPHILE = `query S2($unitId: UUID!, $n: Int!) {
+  allServiceRequests(condition: { unitId: $unitId }, orderBy: [SUBMITTED_AT_DESC, ID_ASC], first: $n) {
+    nodes {
+      trackingCode state submittedAt
+      serviceByServiceId { code name }
+      staffByAssigneeStaffId { name rank unitByUnitId { code name } }
+      requestEventsByRequestId(orderBy: SEQUENCE_ASC) { nodes { sequence toState at } }
+    }
+  }
+}`;
+
+export const SQL_S1 = `
+SELECT r."trackingCode", r.state, r."submittedAt", s.code AS "serviceCode", s.name AS "serviceName",
+       u.code AS "unitCode", u.name AS "unitName"
+FROM service_request r
+JOIN service s ON s.id = r."serviceId"
+JOIN unit u ON u.id = r."unitId"
+WHERE r."trackingCode" = $1`;
+
+export const SQL_S2 = `
+SELECT r."trackingCode", r.state, r."submittedAt", s.code AS "serviceCode", s.name AS "serviceName",
+       a.name AS "assigneeName", a.rank AS "assigneeRank", au.code AS "assigneeUnitCode",
+       au.name AS "assigneeUnitName",
+       (SELECT coalesce(json_agg(json_build_object('sequence', e.sequence, 'toState', e."toState", 'at', e.at)
+                                 ORDER BY e.sequence), '[]')
+        FROM request_event e WHERE e."requestId" = r.id) AS events
+FROM service_request r
+JOIN service s ON s.id = r."serviceId"
+LEFT JOIN staff a ON a.id = r."assigneeStaffId"
+LEFT JOIN unit au ON au.id = a."unitId"
+WHERE r."unitId" = (SELECT id FROM unit WHERE code = $1)
+ORDER BY r."submittedAt" DESC, r.id ASC
+LIMIT $2`;
+
+/** IKM of a unit for a year (feedback area, contract in the issue 6 GraphQL names). */
+export const S4 = `query S4($unit: String!, $year: Int!) {
+  ikm(unitCode: $unit, period: { kind: YEAR, year: $year }) {
+    __typename
+    ... on QueryIkmSuccess { data { respondents index score grade elements { code average respondents } } }
+  }
+}`;
+
+/** Baseline (c): the bare aggregate behind S4, per SKM element over a unit's year. */
+export const SQL_S4 = `
+SELECT a.element, avg(a.score)::float8 AS average, count(*)::int AS respondents
+FROM survey_answer a
+JOIN survey_response r ON r.id = a."responseId"
+WHERE r."unitId" = (SELECT id FROM unit WHERE code = $1)
+  AND r.date >= make_date($2::int, 1, 1) AND r.date < make_date($2::int + 1, 1, 1)
+GROUP BY a.element
+ORDER BY a.element`;
