@@ -69,6 +69,7 @@ async function firstFrame(
   doc: string,
   variables: Record<string, unknown>,
   caller: Caller,
+  waitMs: number,
 ): Promise<{ status: number; frame: any }> {
   const controller = new AbortController();
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
@@ -86,7 +87,7 @@ async function firstFrame(
   const reader = response.body?.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 400));
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs));
   const read = (async () => {
     while (reader) {
       const { value, done } = await reader.read();
@@ -343,7 +344,10 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
     const caller = callers[role];
 
     if (kind === 'subscription') {
-      const { status, frame } = await firstFrame(h, entry.doc, variables, caller);
+      // A denial arrives as the first frame (waited for up to 10 s on a busy machine); an
+      // authorised stream stays open without a frame.
+      const waitMs = outcome === 'denied' ? 10_000 : 1000;
+      const { status, frame } = await firstFrame(h, entry.doc, variables, caller, waitMs);
       const code = frame?.errors?.[0]?.extensions?.code;
       if (outcome === 'denied') {
         return code === 'FORBIDDEN'
