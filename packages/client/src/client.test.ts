@@ -205,6 +205,27 @@ describe.each(testDatabaseKinds())('@layanan/client against a gateway on %s', (k
     expect(detail.ok && detail.data?.events.map((e) => e.toState)).toEqual(['SUBMITTED', 'VERIFIED']);
   });
 
+  it('reads the IKM of a unit and its trend, and a bad period as a ValidationError', async () => {
+    const anonymous = createLayananClient({ url, language: 'en' });
+    const r = await anonymous.ikm({ unitCode: 'DPMPTSP', period: { kind: 'YEAR', year: 2026 } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.data).toMatchObject({ scope: 'UNIT', key: 'DPMPTSP', rule: 'PERMENPANRB_14_2017' });
+    expect(r.data.respondents).toBeGreaterThan(0);
+    expect(r.data.score).toBeGreaterThanOrEqual(25);
+    expect(r.data.elements).toHaveLength(9);
+    // The seeded demo year: completion time (WAKTU) is DPMPTSP's weak element.
+    expect(r.data.weakestElements[0]).toBe('WAKTU');
+    expectTypeOf(r.data.grade).toEqualTypeOf<string | null>();
+
+    const trend = await anonymous.ikmTrend({ unitCode: 'DPMPTSP', year: 2026, kind: 'QUARTER' });
+    expect(trend.ok && trend.data.length).toBe(4);
+    const bad = await anonymous.ikm({ period: { kind: 'MONTH', year: 2026, number: 13 } });
+    expect(!bad.ok && bad.error.kind).toBe('ValidationError');
+    const unknown = await anonymous.ikm({ unitCode: 'TIDAK-ADA', period: { kind: 'YEAR', year: 2026 } });
+    expect(!unknown.ok && unknown.error.kind).toBe('NotFoundError');
+  });
+
   it('reads request statistics, and a bad period as a ValidationError', async () => {
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const r = await citizen.requestStatistics({ from: '2026-01-01', to: today, groupBy: 'SERVICE' });

@@ -13,6 +13,8 @@ import {
 } from '@urql/core';
 import type { ResultOf, VariablesOf } from './graphql.js';
 import {
+  IkmQuery,
+  IkmTrendQuery,
   RequestQuery,
   RequestStatisticsQuery,
   RequestStatusQuery,
@@ -60,6 +62,11 @@ export type SubmittedRequest = Extract<
 >['request'];
 export type ServiceSummary = NonNullable<ResultOf<typeof ServicesQuery>['services']['edges'][number]>['node'];
 export type RequestUpdate = ResultOf<typeof RequestUpdatedSubscription>['requestUpdated'];
+export type IkmReport = Extract<ResultOf<typeof IkmQuery>['ikm'], { __typename: 'QueryIkmSuccess' }>['data'];
+export type IkmTrendPoint = Extract<
+  ResultOf<typeof IkmTrendQuery>['ikmTrend'],
+  { __typename: 'QueryIkmTrendSuccess' }
+>['data'][number];
 export type RequestStatisticsRow = Extract<
   ResultOf<typeof RequestStatisticsQuery>['requestStatistics'],
   { __typename: 'QueryRequestStatisticsSuccess' }
@@ -242,6 +249,27 @@ export function createLayananClient(options: LayananClientOptions) {
         stopped = true;
         setTimeout(unsubscribe, 0);
       };
+    },
+
+    /**
+     * The IKM (community satisfaction index, PermenPANRB 14/2017) of the city, a unit
+     * (`unitCode`) or a service (`serviceCode`) for a period. Public: aggregates only.
+     */
+    async ikm(variables: VariablesOf<typeof IkmQuery>): Promise<Result<IkmReport>> {
+      const r = await query(IkmQuery, variables);
+      if (!r.ok) return r;
+      const value = r.data.ikm;
+      if (value.__typename === 'QueryIkmSuccess') return { ok: true, data: value.data };
+      return { ok: false, error: failureOf(value as Failure) };
+    },
+
+    /** The IKM of each month, quarter or semester of a year, for charts. */
+    async ikmTrend(variables: VariablesOf<typeof IkmTrendQuery>): Promise<Result<readonly IkmTrendPoint[]>> {
+      const r = await query(IkmTrendQuery, variables);
+      if (!r.ok) return r;
+      const value = r.data.ikmTrend;
+      if (value.__typename === 'QueryIkmTrendSuccess') return { ok: true, data: value.data };
+      return { ok: false, error: failureOf(value as Failure) };
     },
 
     /** Waiting-time statistics per service or unit over a period (YYYY-MM-DD, inclusive). */

@@ -1,5 +1,7 @@
 export {
   createLayananClient,
+  type IkmReport,
+  type IkmTrendPoint,
   type LayananClient,
   type LayananClientOptions,
   type LayananError,

@@ -76,3 +76,31 @@ export const RequestStatisticsQuery = graphql(`
     }
   }
 `);
+
+export const IkmQuery = graphql(`
+  query Ikm($period: SkmPeriodInput!, $unitCode: String, $serviceCode: String) {
+    ikm(period: $period, unitCode: $unitCode, serviceCode: $serviceCode) {
+      __typename
+      ... on QueryIkmSuccess {
+        data {
+          scope key name periodLabel from to respondents population requiredSample coverage
+          index score scoreDisplay grade gradeLabel rule weakestElements
+          elements { code label average respondents }
+        }
+      }
+      ... on ValidationError { code message messageId messageEn fields { field code message } }
+      ... on NotFoundError { code message messageId messageEn }
+    }
+  }
+`);
+
+export const IkmTrendQuery = graphql(`
+  query IkmTrend($year: Int!, $kind: SkmPeriodKind!, $unitCode: String, $serviceCode: String) {
+    ikmTrend(year: $year, kind: $kind, unitCode: $unitCode, serviceCode: $serviceCode) {
+      __typename
+      ... on QueryIkmTrendSuccess { data { periodLabel from to respondents score scoreDisplay grade } }
+      ... on ValidationError { code message messageId messageEn fields { field code message } }
+      ... on NotFoundError { code message messageId messageEn }
+    }
+  }
+`);

@@ -1,6 +1,7 @@
 // Open311 GeoReport v2 (wiki.open311.org/GeoReport_v2), checked field by field against the
-// spec's documented examples. No maintained Open311 client exists on npm (`open311` 0.0.12 is
-// the 2012 node-open311: `request` 2.11 and a git dependency, which cannot install offline).
+// spec's documented examples, because no maintained Open311 client is on npm: `open311` (0.0.12)
+// is Code for America's node-open311, unmaintained, depending on `request` ~2.11 and a git
+// dependency (sparkxml) that cannot install from the registry; `georeport` does not exist.
 // The examples used, abridged from the spec:
 //
 //   GET services.json →
