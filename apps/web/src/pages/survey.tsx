@@ -121,7 +121,10 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
                       name={`survey-${element.code}`}
                       value={score}
                       checked={answers[element.code] === score}
-                      onChange={() => setAnswers((a) => ({ ...a, [element.code]: score }))}
+                      onChange={() => {
+                        setAnswers((a) => ({ ...a, [element.code]: score }));
+                        setMissing((m) => m.filter((c) => c !== element.code));
+                      }}
                     />{' '}
                     {score} — {element.answerLabels[score - 1] ?? score}
                   </label>

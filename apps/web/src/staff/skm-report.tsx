@@ -45,6 +45,13 @@ const SkmReportQuery = graphql(`
   }
 `);
 
+/** Identical suggestions once, with how often they were given. */
+function countSame(items: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts];
+}
+
 type PeriodKind = 'YEAR' | 'SEMESTER' | 'QUARTER' | 'MONTH';
 const NUMBERS: Record<PeriodKind, number> = { YEAR: 0, SEMESTER: 2, QUARTER: 4, MONTH: 12 };
 
@@ -195,9 +202,10 @@ export function SkmReportPage() {
           <h3>{t('suggestions')}</h3>
           {report.suggestions.length === 0 ? <p>{t('noSuggestions')}</p> : null}
           <ul className="list">
-            {report.suggestions.map((s) => (
-              <li key={s} className="note-text">
-                {s}
+            {countSame(report.suggestions).map(([text, count]) => (
+              <li key={text} className="note-text">
+                {text}
+                {count > 1 ? <span className="muted"> (×{count})</span> : null}
               </li>
             ))}
           </ul>
