@@ -21,7 +21,8 @@ const yoga = createYoga({
   landingPage: false,
   plugins: [webApp({ root, devLogin: true })],
 });
-const get = (path: string, init?: RequestInit) => yoga.fetch(`http://layanan.test${path}`, init);
+const get = (path: string, init: RequestInit = {}) =>
+  yoga.fetch(new Request(`http://layanan.test${path}`, init));
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -61,7 +61,12 @@ export function webApp(options: WebAppOptions): Plugin {
         'referrer-policy': 'same-origin',
         ...(type.startsWith('text/html') ? { 'content-security-policy': CSP } : {}),
       });
-      const send = (status: number, body: string | Uint8Array | null, type: string, cache: string) =>
+      const send = (
+        status: number,
+        body: string | Uint8Array<ArrayBuffer> | null,
+        type: string,
+        cache: string,
+      ) =>
         endResponse(
           new fetchAPI.Response(request.method === 'HEAD' ? null : body, {
             status,

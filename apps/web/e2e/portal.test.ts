@@ -151,21 +151,82 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
     expectNoConsoleErrors(citizen, staff);
   });
 
-  it('shows the statistics charts to a supervisor', async () => {
+  it('the citizen answers the survey once; the IKM chart and the SKM report change', async () => {
     const supervisor = await open('id');
-    await signInAsDemo(supervisor.page, 'hendra@layanan.test');
-    await supervisor.page.goto('/staf/statistik');
+    const staffPage = supervisor.page;
+    await signInAsDemo(staffPage, 'hendra@layanan.test');
+    await staffPage.goto('/staf/statistik');
     for (const id of [
+      'chart-ikm-trend',
       'chart-waiting',
       'chart-within-standard',
       'chart-forum',
       'chart-gaps',
       'chart-training',
     ]) {
-      await supervisor.page.getByTestId(id).locator('canvas').waitFor();
+      await staffPage.getByTestId(id).locator('canvas').waitFor();
     }
-    await screenshot(supervisor.page, 'id-staff-statistics');
-    expectNoConsoleErrors(supervisor);
+    const showPbg = async () => {
+      await staffPage.getByLabel('Cakupan').selectOption('service:PBG');
+      await staffPage.getByTestId('ikm-headline').getByText('Persetujuan Bangunan Gedung').waitFor();
+      await staffPage.getByTestId('chart-ikm-elements').locator('canvas').waitFor();
+    };
+    await showPbg();
+    const respondents = async () => Number(await staffPage.getByTestId('ikm-respondents').textContent());
+    const before = await respondents();
+    const monthRow = async () => {
+      const rows = staffPage.getByTestId('chart-ikm-trend').locator('tbody tr');
+      return (await rows.nth(new Date().getMonth()).textContent()) ?? '';
+    };
+    const monthBefore = await monthRow();
+
+    const { page } = citizen;
+    const survey = page.locator('.survey');
+    await survey.getByRole('button', { name: 'Kirim survei' }).waitFor();
+    // Sending with an element unanswered marks it; nothing is stored.
+    await survey.getByRole('button', { name: 'Kirim survei' }).click();
+    await survey.getByText('Pilih salah satu nilai').first().waitFor();
+    const elements = [
+      'PERSYARATAN',
+      'PROSEDUR',
+      'WAKTU',
+      'BIAYA',
+      'PRODUK',
+      'KOMPETENSI',
+      'PERILAKU',
+      'PENGADUAN',
+      'SARANA',
+    ];
+    for (const [i, code] of elements.entries()) {
+      await page
+        .getByTestId(`survey-${code}`)
+        .getByRole('radio')
+        .nth(i % 2 === 0 ? 3 : 2)
+        .check();
+    }
+    await survey.getByLabel('Saran (opsional)').fill('Ruang tunggu perlu kipas angin.');
+    await screenshot(page, 'id-citizen-survey');
+    await survey.getByRole('button', { name: 'Kirim survei' }).click();
+    await page.getByTestId('survey-done').waitFor();
+    await page.reload();
+    await page.getByTestId('survey-done').waitFor();
+    expect(await page.getByRole('button', { name: 'Kirim survei' }).count()).toBe(0);
+
+    await staffPage.reload();
+    await showPbg();
+    await expect.poll(respondents, { timeout: 20_000 }).toBe(before + 1);
+    expect(await monthRow()).not.toBe(monthBefore);
+    await screenshot(staffPage, 'id-staff-statistics');
+
+    await staffPage.getByRole('link', { name: 'Laporan SKM' }).click();
+    const report = staffPage.getByTestId('skm-report');
+    await report.waitFor();
+    await report.getByText('Ruang tunggu perlu kipas angin.').waitFor();
+    const download = staffPage.waitForEvent('download');
+    await report.getByRole('link', { name: 'Unduh CSV' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^skm-DPMPTSP-.*\.csv$/);
+    await screenshot(staffPage, 'id-staff-skm-report');
+    expectNoConsoleErrors(citizen, supervisor);
   });
 });
 

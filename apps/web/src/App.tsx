@@ -23,6 +23,10 @@ const StatisticsPage = lazy(() =>
   import('./staff/statistics.tsx').then((m) => ({ default: m.StatisticsPage })),
 );
 
+const SkmReportPage = lazy(() =>
+  import('./staff/skm-report.tsx').then((m) => ({ default: m.SkmReportPage })),
+);
+
 export function App() {
   return (
     <I18nProvider>
@@ -138,6 +142,9 @@ function Shell({ session }: { session: Session | null }) {
                     <Link to="/staf/statistik">{t('navStatistics')}</Link>
                   </li>
                   <li>
+                    <Link to="/staf/skm">{t('navSkm')}</Link>
+                  </li>
+                  <li>
                     <Link to="/staf/kelola">{t('navManage')}</Link>
                   </li>
                 </>
@@ -211,6 +218,12 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
       return (
         <Suspense fallback={<Loading />}>
           <StatisticsPage />
+        </Suspense>
+      );
+    if (path === '/staf/skm')
+      return (
+        <Suspense fallback={<Loading />}>
+          <SkmReportPage />
         </Suspense>
       );
     if (path === '/staf/kelola') return <AdminPage role={session.account.role} />;

@@ -16,6 +16,7 @@ const NotificationsQuery = graphql(`
           read
           createdAt
           submission { id title forum { slug } }
+          request { trackingCode }
         }
       }
     }
@@ -72,6 +73,12 @@ export function NotificationsPage() {
               <>
                 {' '}
                 · <Link to={`/forum/${n.submission.forum.slug}`}>{n.submission.title ?? t('openForum')}</Link>
+              </>
+            ) : null}
+            {n.request ? (
+              <>
+                {' '}
+                · <Link to={`/permohonan/${n.request.trackingCode}`}>{n.request.trackingCode}</Link>
               </>
             ) : null}
             {!n.read ? (

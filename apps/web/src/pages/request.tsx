@@ -4,6 +4,7 @@ import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { ErrorNote, formatDate, formatDateTime, Loading, Notice, StateBadge } from '../ui.tsx';
+import { SurveySection } from './survey.tsx';
 
 export const RequestQuery = graphql(`
   query Request($code: String!) {
@@ -151,6 +152,7 @@ export function RequestPage({ code }: { code: string }) {
           </dl>
         </section>
       </div>
+      {request.state === 'COMPLETED' ? <SurveySection trackingCode={request.trackingCode} /> : null}
     </article>
   );
 }

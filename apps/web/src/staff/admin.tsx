@@ -57,6 +57,7 @@ const StaffSearch = graphql(`
           unit { shortName }
           trainingJp(year: $year)
           ratings { year predikat finalised }
+          citizenRating(year: $year) { respondents competence behaviour }
         }
       }
     }
@@ -74,6 +75,7 @@ const ByNip = graphql(`
       unit { shortName }
       trainingJp(year: $year)
       ratings { year predikat finalised }
+      citizenRating(year: $year) { respondents competence behaviour }
     }
   }
 `);
@@ -98,6 +100,7 @@ type StaffRow = {
   unit: { shortName: string };
   trainingJp: number | null;
   ratings: readonly { year: number; predikat: string; finalised: boolean }[] | null;
+  citizenRating: { respondents: number; competence: number | null; behaviour: number | null } | null;
 };
 
 function StaffRegister() {
@@ -174,6 +177,7 @@ function StaffRegister() {
               <th scope="col">{t('unit')}</th>
               <th scope="col">{t('trainingJpYear', { year })}</th>
               <th scope="col">{t('rating')}</th>
+              <th scope="col">{t('citizenRating')}</th>
               <th scope="col">
                 <span className="sr-only">{t('actions')}</span>
               </th>
@@ -194,6 +198,15 @@ function StaffRegister() {
                   <td>{formatNumber(s.trainingJp, lang)}</td>
                   <td>
                     {latest ? `${latest.year}: ${t(`predikat_${latest.predikat}` as 'predikat_BAIK')}` : '—'}
+                  </td>
+                  <td>
+                    {s.citizenRating && s.citizenRating.respondents > 0
+                      ? t('citizenRatingValue', {
+                          competence: formatNumber(s.citizenRating.competence, lang, 2),
+                          behaviour: formatNumber(s.citizenRating.behaviour, lang, 2),
+                          n: s.citizenRating.respondents,
+                        })
+                      : '—'}
                   </td>
                   <td>
                     <button type="button" className="link" onClick={() => setRating(s)}>

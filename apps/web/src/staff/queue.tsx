@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
-import { graphql, type ResultOf } from '../graphql.ts';
+import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { ErrorNote, formatDate, Loading, StateBadge } from '../ui.tsx';
+import { queueOrder } from './queue-order.ts';
 
 export const MeQuery = graphql(`
   query Me {
@@ -41,16 +42,7 @@ const UnitUpdates = graphql(`
   }
 `);
 
-type Row = ResultOf<typeof QueueQuery>['serviceRequests']['edges'][number]['node'];
 const OPEN = new Set(['SUBMITTED', 'VERIFIED', 'IN_PROGRESS', 'ESCALATED', 'RETURNED_TO_CITIZEN']);
-
-/** Escalated first, then overdue, then by the nearest deadline. */
-export function queueOrder(a: Row, b: Row): number {
-  const rank = (r: Row) =>
-    r.state === 'ESCALATED' ? 0 : r.completionOverdue || r.verificationOverdue ? 1 : 2;
-  const due = (r: Row) => r.completionDueOn ?? r.verificationDueOn;
-  return rank(a) - rank(b) || due(a).localeCompare(due(b)) || a.submittedAt.localeCompare(b.submittedAt);
-}
 
 export function QueuePage() {
   const { t, lang } = useI18n();

@@ -4,6 +4,7 @@ import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorNote, formatNumber, Loading } from '../ui.tsx';
 import { BarChart, ChartCard, PALETTE } from './charts.tsx';
+import { IkmCharts } from './ikm.tsx';
 import { MeQuery } from './queue.tsx';
 
 const RequestStats = graphql(`
@@ -99,6 +100,9 @@ export function StatisticsPage() {
           ))}
         </select>
       </div>
+      <h2>{t('ikmTitle')}</h2>
+      <IkmCharts year={year} unitCode={me?.me.unit?.code ?? null} />
+      <h2>{t('serviceAndForumTitle')}</h2>
       <div className="chart-grid">
         <WaitingTimes from={from} to={to} />
         <ForumAccountabilityChart from={from} to={to} />

@@ -1,0 +1,203 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../graphql.ts';
+import { useI18n } from '../i18n.tsx';
+import {
+  ErrorNote,
+  type Failure,
+  FailureNote,
+  Field,
+  failureOf,
+  fieldErrors,
+  Loading,
+  Notice,
+} from '../ui.tsx';
+
+const InvitationQuery = graphql(`
+  query SurveyInvitation($code: String!) {
+    surveyInvitation(trackingCode: $code) {
+      trackingCode
+      answered
+      service { name }
+      elements { code label question answerLabels }
+      staffToRate { id name }
+    }
+  }
+`);
+
+const SubmitSurvey = graphql(`
+  mutation SubmitSurvey($input: SubmitSurveyInput!) {
+    submitSurvey(input: $input) {
+      __typename
+      ... on MutationSubmitSurveySuccess { data { id respondentCode } }
+      ... on ValidationError { message fields { field message } }
+      ... on ConflictError { message }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+const SCORES = [1, 2, 3, 4] as const;
+const AGE_BANDS = ['<20', '20-29', '30-39', '40-49', '50-59', '60+'] as const;
+
+/** The satisfaction survey (PermenPANRB 14/2017) of a completed request, answered once. */
+export function SurveySection({ trackingCode }: { trackingCode: string }) {
+  const { t } = useI18n();
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: InvitationQuery,
+    variables: { code: trackingCode },
+  });
+  const [answers, setAnswers] = useState<Record<string, number>>({});
+  const [ratings, setRatings] = useState<Record<string, { competence?: number; behaviour?: number }>>({});
+  const [suggestion, setSuggestion] = useState('');
+  const [gender, setGender] = useState<'' | 'F' | 'M'>('');
+  const [ageBand, setAgeBand] = useState('');
+  const [missing, setMissing] = useState<string[]>([]);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [{ fetching: sending }, submit] = useMutation(SubmitSurvey);
+  const invitation = data?.surveyInvitation;
+
+  if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (fetching && !data) return <Loading />;
+  if (!invitation) return null;
+  if (invitation.answered)
+    return (
+      <section className="panel" aria-labelledby="survey-title" data-testid="survey-done">
+        <h2 id="survey-title">{t('surveyTitle')}</h2>
+        <Notice kind="success">{t('surveyThanks')}</Notice>
+      </section>
+    );
+
+  const errors = fieldErrors(failure);
+  const onSubmit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const unanswered = invitation.elements.filter((e) => !answers[e.code]).map((e) => e.code);
+    setMissing(unanswered);
+    if (unanswered.length > 0) {
+      document.getElementById(`survey-${unanswered[0]}`)?.focus();
+      return;
+    }
+    const staffRatings = Object.entries(ratings)
+      .filter(([, r]) => r.competence && r.behaviour)
+      .map(([staffId, r]) => ({ staffId, competence: r.competence!, behaviour: r.behaviour! }));
+    const r = await submit({
+      input: {
+        trackingCode,
+        answers: invitation.elements.map((e) => ({ element: e.code, score: answers[e.code]! })),
+        ...(suggestion.trim() ? { suggestion } : {}),
+        ...(gender || ageBand
+          ? { profile: { ...(gender ? { gender } : {}), ...(ageBand ? { ageBand } : {}) } }
+          : {}),
+        ...(staffRatings.length > 0 ? { staffRatings } : {}),
+      },
+    });
+    const f =
+      failureOf(r.data?.submitSurvey) ?? (r.error ? { __typename: 'Error', message: r.error.message } : null);
+    setFailure(f);
+    if (!f || f.__typename === 'ConflictError') refetch({ requestPolicy: 'network-only' });
+  };
+
+  return (
+    <section className="panel survey" aria-labelledby="survey-title">
+      <h2 id="survey-title">{t('surveyTitle')}</h2>
+      <p>{t('surveyIntro', { service: invitation.service.name })}</p>
+      <form noValidate onSubmit={onSubmit}>
+        {invitation.elements.map((element, index) => {
+          const problem = missing.includes(element.code) ? t('surveyChooseOne') : undefined;
+          return (
+            <fieldset
+              key={element.code}
+              className={`field likert${problem ? ' invalid' : ''}`}
+              data-testid={`survey-${element.code}`}
+            >
+              <legend id={`survey-${element.code}`} tabIndex={-1}>
+                {index + 1}. {element.question} <span className="muted">({element.label})</span>
+              </legend>
+              <div className="scale">
+                {SCORES.map((score) => (
+                  <label key={score} className="check">
+                    <input
+                      type="radio"
+                      name={`survey-${element.code}`}
+                      value={score}
+                      checked={answers[element.code] === score}
+                      onChange={() => {
+                        setAnswers((a) => ({ ...a, [element.code]: score }));
+                        setMissing((m) => m.filter((c) => c !== element.code));
+                      }}
+                    />{' '}
+                    {score} — {element.answerLabels[score - 1] ?? score}
+                  </label>
+                ))}
+              </div>
+              {problem ? <p className="field-error">{problem}</p> : null}
+            </fieldset>
+          );
+        })}
+        {invitation.staffToRate.length > 0 ? (
+          <fieldset className="field">
+            <legend>{t('surveyRateStaff')}</legend>
+            {invitation.staffToRate.map((s) => (
+              <div key={s.id} className="staff-rating">
+                <strong>{s.name}</strong>
+                {(['competence', 'behaviour'] as const).map((aspect) => (
+                  <Field key={aspect} label={t(`surveyStaff_${aspect}`)}>
+                    {(p) => (
+                      <select
+                        {...p}
+                        value={ratings[s.id]?.[aspect] ?? ''}
+                        onChange={(e) =>
+                          setRatings((r) => ({
+                            ...r,
+                            [s.id]: { ...r[s.id], [aspect]: Number(e.target.value) || undefined },
+                          }))
+                        }
+                      >
+                        <option value="">{t('surveySkip')}</option>
+                        {SCORES.map((n) => (
+                          <option key={n} value={n}>
+                            {n}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                ))}
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
+        <Field label={t('surveyGender')}>
+          {(p) => (
+            <select {...p} value={gender} onChange={(e) => setGender(e.target.value as typeof gender)}>
+              <option value="">{t('surveySkip')}</option>
+              <option value="F">{t('genderF')}</option>
+              <option value="M">{t('genderM')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('surveyAge')}>
+          {(p) => (
+            <select {...p} value={ageBand} onChange={(e) => setAgeBand(e.target.value)}>
+              <option value="">{t('surveySkip')}</option>
+              {AGE_BANDS.map((b) => (
+                <option key={b} value={b}>
+                  {b}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('surveySuggestion')} error={errors.suggestion}>
+          {(p) => (
+            <textarea {...p} rows={3} value={suggestion} onChange={(e) => setSuggestion(e.target.value)} />
+          )}
+        </Field>
+        <FailureNote failure={failure} />
+        <button type="submit" disabled={sending}>
+          {sending ? t('submitting') : t('surveySend')}
+        </button>
+      </form>
+    </section>
+  );
+}

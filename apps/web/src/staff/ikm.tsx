@@ -1,0 +1,183 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../graphql.ts';
+import { useI18n } from '../i18n.tsx';
+import { ErrorNote, formatNumber, Loading } from '../ui.tsx';
+import { type Band, BarChart, bandsPlugin, ChartCard, LineChart, PALETTE } from './charts.tsx';
+
+// PermenPANRB 14/2017 grade bands on the 25–100 score (half-open, on the unrounded value).
+export const GRADE_BANDS: readonly Band[] = [
+  { from: 25, to: 65, color: 'rgba(185, 28, 28, 0.08)', label: 'D' },
+  { from: 65, to: 76.61, color: 'rgba(217, 119, 6, 0.10)', label: 'C' },
+  { from: 76.61, to: 88.31, color: 'rgba(29, 78, 216, 0.08)', label: 'B' },
+  { from: 88.31, to: 100, color: 'rgba(11, 93, 59, 0.10)', label: 'A' },
+];
+
+const ServicesForIkm = graphql(`
+  query ServicesForIkm {
+    services(first: 100) { edges { node { code name unit { code shortName } } } }
+  }
+`);
+
+const IkmTrend = graphql(`
+  query IkmTrend($unitCode: String, $serviceCode: String, $year: Int!) {
+    ikmTrend(unitCode: $unitCode, serviceCode: $serviceCode, year: $year, kind: MONTH) {
+      __typename
+      ... on QueryIkmTrendSuccess { data { periodKey periodLabel respondents score scoreDisplay grade } }
+      ... on Failure { message }
+    }
+    ikm(unitCode: $unitCode, serviceCode: $serviceCode, period: { kind: YEAR, year: $year }) {
+      __typename
+      ... on QueryIkmSuccess {
+        data {
+          name
+          periodLabel
+          respondents
+          requiredSample
+          population
+          coverage
+          score
+          scoreDisplay
+          grade
+          gradeLabel
+          weakestElements
+          elements { code label average respondents }
+        }
+      }
+      ... on Failure { message }
+    }
+  }
+`);
+
+/** IKM over the months of a year with the grade bands, and the nine element averages. */
+export function IkmCharts({ year, unitCode }: { year: number; unitCode: string | null }) {
+  const { t, lang } = useI18n();
+  const [scope, setScope] = useState<string>(unitCode ? `unit:${unitCode}` : 'city');
+  const [{ data: services }] = useQuery({ query: ServicesForIkm });
+  const [kind, code] = scope.split(':') as [string, string | undefined];
+  const variables = {
+    year,
+    unitCode: kind === 'unit' ? (code ?? null) : null,
+    serviceCode: kind === 'service' ? (code ?? null) : null,
+  };
+  const [{ data, fetching, error }] = useQuery({ query: IkmTrend, variables });
+  const trend = data?.ikmTrend.__typename === 'QueryIkmTrendSuccess' ? data.ikmTrend.data : [];
+  const year_ = data?.ikm.__typename === 'QueryIkmSuccess' ? data.ikm.data : null;
+  const failure =
+    data && data.ikmTrend.__typename !== 'QueryIkmTrendSuccess' && 'message' in data.ikmTrend
+      ? data.ikmTrend.message
+      : null;
+  const units = [
+    ...new Map((services?.services.edges ?? []).map((e) => [e.node.unit.code, e.node.unit.shortName])),
+  ];
+  return (
+    <>
+      <div className="toolbar wide">
+        <label htmlFor="ikm-scope">{t('ikmScope')}</label>
+        <select id="ikm-scope" value={scope} onChange={(e) => setScope(e.target.value)}>
+          <option value="city">{t('ikmCity')}</option>
+          <optgroup label={t('unit')}>
+            {units.map(([c, name]) => (
+              <option key={c} value={`unit:${c}`}>
+                {name}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t('service')}>
+            {services?.services.edges.map((e) => (
+              <option key={e.node.code} value={`service:${e.node.code}`}>
+                {e.node.name}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </div>
+      {error ? <ErrorNote error={error} /> : null}
+      {failure ? <ErrorNote error={failure} /> : null}
+      {fetching && !data ? <Loading /> : null}
+      {year_ ? (
+        <div className="panel ikm-headline" data-testid="ikm-headline">
+          <p>
+            <span className="big" data-testid="ikm-score">
+              {year_.scoreDisplay ?? '—'}
+            </span>{' '}
+            {year_.grade ? (
+              <span className={`badge grade-${year_.grade}`}>
+                {year_.grade} · {year_.gradeLabel}
+              </span>
+            ) : null}
+          </p>
+          <p className="muted">
+            {year_.name} · {year_.periodLabel} · {t('respondents')}:{' '}
+            <span data-testid="ikm-respondents">{year_.respondents}</span> / {t('requiredSample')}{' '}
+            {year_.requiredSample}
+            {year_.weakestElements.length > 0
+              ? ` · ${t('weakest')}: ${year_.weakestElements
+                  .map((c) => year_.elements.find((e) => e.code === c)?.label ?? c)
+                  .join(', ')}`
+              : ''}
+          </p>
+        </div>
+      ) : null}
+      <div className="chart-grid">
+        <ChartCard
+          title={t('ikmTrendTitle', { year })}
+          description={t('ikmTrendHint')}
+          testId="chart-ikm-trend"
+          table={{
+            head: [t('period'), t('respondents'), 'IKM', t('grade')],
+            rows: trend.map((p) => [p.periodLabel, p.respondents, p.scoreDisplay ?? '—', p.grade ?? '—']),
+          }}
+        >
+          <LineChart
+            data={{
+              labels: trend.map((p) => p.periodLabel),
+              datasets: [
+                {
+                  label: 'IKM',
+                  data: trend.map((p) => p.score),
+                  borderColor: PALETTE[0],
+                  backgroundColor: PALETTE[0],
+                  spanGaps: true,
+                },
+              ],
+            }}
+            options={{ scales: { y: { min: 25, max: 100 } }, plugins: { legend: { display: false } } }}
+            plugins={[bandsPlugin(GRADE_BANDS)]}
+          />
+        </ChartCard>
+        {year_ ? (
+          <ChartCard
+            title={t('elementAverages')}
+            description={t('elementAveragesHint')}
+            testId="chart-ikm-elements"
+            table={{
+              head: [t('element'), t('average'), t('respondents')],
+              rows: year_.elements.map((e) => [e.label, formatNumber(e.average, lang, 2), e.respondents]),
+            }}
+          >
+            <BarChart
+              data={{
+                labels: year_.elements.map((e) => e.label),
+                datasets: [
+                  {
+                    label: t('average'),
+                    data: year_.elements.map((e) => e.average),
+                    backgroundColor: year_.elements.map((e) =>
+                      year_.weakestElements.includes(e.code) ? PALETTE[1] : PALETTE[0],
+                    ),
+                  },
+                ],
+              }}
+              options={{
+                indexAxis: 'y',
+                plugins: { legend: { display: false } },
+                scales: { x: { min: 1, max: 4 } },
+              }}
+            />
+          </ChartCard>
+        ) : null}
+      </div>
+    </>
+  );
+}
