@@ -172,10 +172,12 @@ export async function prepareDatabase(options: {
                      WHEN h < 88 THEN 'SUBMITTED' WHEN h < 93 THEN 'REJECTED' WHEN h < 96 THEN 'ESCALATED'
                      ELSE 'RETURNED_TO_CITIZEN' END AS state,
                 row_number() OVER (PARTITION BY extract(year FROM at AT TIME ZONE 'Asia/Jakarta') ORDER BY i)
-                  + coalesce((SELECT max(substr("trackingCode", 10)::int) FROM service_request x
-                              WHERE substr(x."trackingCode", 5, 4)::int
-                                    = extract(year FROM at AT TIME ZONE 'Asia/Jakarta')), 0) AS seq
+                  + coalesce(o.last, 0) AS seq
          FROM r
+         -- Codes already used (the demo seed's requests), per year: generated ones come after.
+         LEFT JOIN (SELECT substr("trackingCode", 5, 4)::int AS year, max(substr("trackingCode", 10)::int) AS last
+                    FROM service_request GROUP BY 1) o
+           ON o.year = extract(year FROM r.at AT TIME ZONE 'Asia/Jakarta')
        )
        INSERT INTO service_request (id, "trackingCode", "serviceId", "serviceVersionId", "unitId", "citizenAccountId",
          "submittedByAccountId", "originalText", "attributeValues", state, version, "assigneeStaffId", "submittedAt",
