@@ -53,6 +53,8 @@ export async function prepareDatabase(options: {
   database: string;
   size: DataSize;
   seed: string;
+  /** Keep a database this generator already filled (same size and seed) instead of remaking it. */
+  reuse?: boolean;
   log: (line: string) => void;
 }): Promise<{ url: string; data: BenchData }> {
   const { adminUrl, database, size, seed, log } = options;
@@ -60,6 +62,26 @@ export async function prepareDatabase(options: {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
+    if (options.reuse) {
+      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+      if (exists.rowCount) {
+        const url = withDatabase(adminUrl, database);
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          const units = await client.query(`SELECT count(*)::int AS n FROM unit WHERE code LIKE 'UJI-%'`);
+          if (units.rows[0]?.n === size.units) {
+            const surveys = await client.query<{ t: string | null }>(
+              `SELECT to_regclass('survey_answer')::text AS t`,
+            );
+            log(`reusing database ${database}`);
+            return { url, data: await describeData(client, seed, Boolean(surveys.rows[0]?.t)) };
+          }
+        } finally {
+          await client.end();
+        }
+      }
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${database}`);
   } finally {

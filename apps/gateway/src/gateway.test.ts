@@ -79,16 +79,16 @@ describe.each(testDatabaseKinds())('gateway on %s', (kind) => {
       log: pino({ level: 'silent' }),
       tuning: { plugins: [counting], parserAndValidationCache: false },
     });
-    const ask = async (query: string) => {
+    const ask = async (query: string, operationName?: string) => {
       const response = await tuned.fetch('http://layanan.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query }),
+        body: JSON.stringify({ query, operationName }),
       });
       return (await response.json()) as { data?: unknown; errors?: unknown[] };
     };
-    expect(await ask('query One { __typename }')).toEqual({ data: { __typename: 'Query' } });
-    expect(await ask('query Two { __typename }')).toEqual({ data: { __typename: 'Query' } });
+    expect(await ask('query One { __typename }', 'One')).toEqual({ data: { __typename: 'Query' } });
+    expect(await ask('query Two { __typename }', 'Two')).toEqual({ data: { __typename: 'Query' } });
     // Validation still runs without the cache.
     expect((await ask('{ nope }')).errors).toHaveLength(1);
     expect(operations).toEqual(['One', 'Two']);
