@@ -261,6 +261,7 @@ export function svgChart(report: Report): string {
   const maxP99 = Math.max(1, ...rows.map((m) => m.p99));
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="11">`,
+    `<title>${escapeXml(`Layanan bench (${report.size.name}): requests/s and p99 per scenario and server`)}</title>`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="10" y="18" font-size="14" font-weight="bold">${escapeXml(`Layanan bench (${report.size.name}, ${report.date.slice(0, 16)}Z)`)}</text>`,
     `<text x="${labelW}" y="40" font-weight="bold">requests/s (closed loop)</text>`,
