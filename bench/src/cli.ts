@@ -1,5 +1,5 @@
 // `pnpm bench [--size tiny|medium|full] [--duration S] [--connections C]
-//             [--variants all|none|graphql-jit,2-workers,…] [--profile] [--keep-database]
+//             [--variants all|none|graphql-jit,2-workers,…] [--profile] [--keep-database] [--reuse-database]
 //             [--database NAME] [--out DIR] [--seed TEXT]`
 // Needs PostgreSQL: BENCH_DATABASE_URL (or DATABASE_URL), default postgresql://postgres@127.0.0.1:5432/postgres;
 // the bench creates and drops its own database (layanan_bench_<size>).
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     database: { type: 'string' },
     profile: { type: 'boolean', default: false },
     'keep-database': { type: 'boolean', default: false },
+    'reuse-database': { type: 'boolean', default: false },
     out: { type: 'string' },
     seed: { type: 'string', default: 'layanan' },
   },
@@ -57,6 +58,7 @@ const options = {
         : values.variants.split(',').map((v) => v.trim()),
   profileDir: values.profile ? join(outDir, 'profiles') : undefined,
   keepDatabase: values['keep-database'],
+  reuseDatabase: values['reuse-database'],
   log: (line: string) => process.stdout.write(`${line}\n`),
 };
 

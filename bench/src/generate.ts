@@ -53,6 +53,8 @@ export async function prepareDatabase(options: {
   database: string;
   size: DataSize;
   seed: string;
+  /** Keep a database this generator already filled (same size and seed) instead of remaking it. */
+  reuse?: boolean;
   log: (line: string) => void;
 }): Promise<{ url: string; data: BenchData }> {
   const { adminUrl, database, size, seed, log } = options;
@@ -60,6 +62,26 @@ export async function prepareDatabase(options: {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
+    if (options.reuse) {
+      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+      if (exists.rowCount) {
+        const url = withDatabase(adminUrl, database);
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          const units = await client.query(`SELECT count(*)::int AS n FROM unit WHERE code LIKE 'UJI-%'`);
+          if (units.rows[0]?.n === size.units) {
+            const surveys = await client.query<{ t: string | null }>(
+              `SELECT to_regclass('survey_answer')::text AS t`,
+            );
+            log(`reusing database ${database}`);
+            return { url, data: await describeData(client, seed, Boolean(surveys.rows[0]?.t)) };
+          }
+        } finally {
+          await client.end();
+        }
+      }
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${database}`);
   } finally {
@@ -172,10 +194,12 @@ export async function prepareDatabase(options: {
                      WHEN h < 88 THEN 'SUBMITTED' WHEN h < 93 THEN 'REJECTED' WHEN h < 96 THEN 'ESCALATED'
                      ELSE 'RETURNED_TO_CITIZEN' END AS state,
                 row_number() OVER (PARTITION BY extract(year FROM at AT TIME ZONE 'Asia/Jakarta') ORDER BY i)
-                  + coalesce((SELECT max(substr("trackingCode", 10)::int) FROM service_request x
-                              WHERE substr(x."trackingCode", 5, 4)::int
-                                    = extract(year FROM at AT TIME ZONE 'Asia/Jakarta')), 0) AS seq
+                  + coalesce(o.last, 0) AS seq
          FROM r
+         -- Codes already used (the demo seed's requests), per year: generated ones come after.
+         LEFT JOIN (SELECT substr("trackingCode", 5, 4)::int AS year, max(substr("trackingCode", 10)::int) AS last
+                    FROM service_request GROUP BY 1) o
+           ON o.year = extract(year FROM r.at AT TIME ZONE 'Asia/Jakarta')
        )
        INSERT INTO service_request (id, "trackingCode", "serviceId", "serviceVersionId", "unitId", "citizenAccountId",
          "submittedByAccountId", "originalText", "attributeValues", state, version, "assigneeStaffId", "submittedAt",

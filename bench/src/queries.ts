@@ -78,12 +78,17 @@ export const S4 = `query S4($unit: String!, $year: Int!) {
   }
 }`;
 
-/** Baseline (c): the bare aggregate behind S4, per SKM element over a unit's year. */
+/**
+ * Baseline (c): the statement behind S4, as the gateway sends it (feedback area's surveyTotals:
+ * respondents and per-element sums over a unit's responses of the year), sent bare through pg
+ * with the unit id already known.
+ */
 export const SQL_S4 = `
-SELECT a.element, avg(a.score)::float8 AS average, count(*)::int AS respondents
-FROM survey_answer a
-JOIN survey_response r ON r.id = a."responseId"
-WHERE r."unitId" = (SELECT id FROM unit WHERE code = $1)
-  AND r.date >= make_date($2::int, 1, 1) AND r.date < make_date($2::int + 1, 1, 1)
-GROUP BY a.element
-ORDER BY a.element`;
+WITH r AS (
+  SELECT sr.id, 1 AS bucket
+  FROM survey_response sr
+  WHERE sr.date >= $2::date AND sr.date <= $3::date AND sr."unitId" = $1::uuid
+), n AS (SELECT bucket, count(*)::int AS respondents FROM r GROUP BY bucket)
+SELECT n.bucket, n.respondents, a.element::text AS element, sum(a.score)::int AS sum, count(*)::int AS answered
+FROM n JOIN r ON r.bucket = n.bucket JOIN survey_answer a ON a."responseId" = r.id
+GROUP BY n.bucket, n.respondents, a.element`;

@@ -81,7 +81,9 @@ export function targetsOf(ms: readonly Measurement[], ratios: readonly Ratio[]):
     value: s2pg.map((r) => `${r.scenario}: ${r.rpsRatio.toFixed(2)}×`).join(', ') || 'n/a',
     met: s2pg.length ? s2pg.every((r) => r.rpsRatio >= 1) : null,
   });
-  const tails = ms.filter((m) => m.variant === 'default' || m.variant === 'baseline');
+  const tails = ms.filter(
+    (m) => (m.variant === 'default' || m.variant === 'baseline') && !(m.fixedRps === 0 && m.p50 === 0),
+  );
   const over = tails.filter((m) => m.p99 > 4 * Math.max(m.p50, 1));
   checks.push({
     target: 'p99 ≤ 4× p50 at 80 % load',
@@ -158,6 +160,8 @@ export async function buildReport(
 }
 
 const fmt = (n: number | null, digits = 0) => (n === null ? 'n/a' : n.toFixed(digits));
+/** A latency, or n/a when no request completed within the fixed-rate run (overloaded). */
+const lat = (m: Measurement, value: number) => (m.fixedRps === 0 && m.p50 === 0 ? 'n/a' : String(value));
 
 export function terminalTable(report: Report): string {
   const lines = [
@@ -165,7 +169,7 @@ export function terminalTable(report: Report): string {
   ];
   for (const m of report.measurements) {
     lines.push(
-      `${m.server.padEnd(13)}${m.variant.padEnd(16)}${m.scenario.padEnd(14)}${fmt(m.rps).padStart(8)}${String(m.p50).padStart(8)}${String(m.p99).padStart(8)}${fmt(m.statementsPerRequest, 1).padStart(9)}`,
+      `${m.server.padEnd(13)}${m.variant.padEnd(16)}${m.scenario.padEnd(14)}${fmt(m.rps).padStart(8)}${lat(m, m.p50).padStart(8)}${lat(m, m.p99).padStart(8)}${fmt(m.statementsPerRequest, 1).padStart(9)}`,
     );
   }
   lines.push('', 'ratios (requests/s):');
@@ -203,7 +207,7 @@ export function markdown(report: Report): string {
     '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
     ...report.measurements.map(
       (m) =>
-        `| ${m.server} | ${m.variant} | ${m.scenario} | ${fmt(m.rps)} | ${m.p50} | ${m.p99} | ${m.fixedRate} | ${fmt(m.statementsPerRequest, 1)} |`,
+        `| ${m.server} | ${m.variant} | ${m.scenario} | ${fmt(m.rps)} | ${lat(m, m.p50)} | ${lat(m, m.p99)} | ${m.fixedRate} | ${fmt(m.statementsPerRequest, 1)} |`,
     ),
     '',
     '## Ratios (requests/s)',
@@ -257,6 +261,7 @@ export function svgChart(report: Report): string {
   const maxP99 = Math.max(1, ...rows.map((m) => m.p99));
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="11">`,
+    `<title>${escapeXml(`Layanan bench (${report.size.name}): requests/s and p99 per scenario and server`)}</title>`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="10" y="18" font-size="14" font-weight="bold">${escapeXml(`Layanan bench (${report.size.name}, ${report.date.slice(0, 16)}Z)`)}</text>`,
     `<text x="${labelW}" y="40" font-weight="bold">requests/s (closed loop)</text>`,

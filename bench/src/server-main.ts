@@ -108,8 +108,11 @@ async function startGateway(spec: Extract<ServerSpec, { kind: 'gateway' }>): Pro
     LAYANAN_JWT_SECRET: spec.jwtSecret,
     LAYANAN_GRAPHIQL: 'false',
     LAYANAN_ESCALATION_INTERVAL_MS: '0',
-    // Rate limits (if the gateway has them) would measure the limiter, not the gateway.
-    LAYANAN_RATE_LIMIT: 'off',
+    // Rate limits would measure the limiter, not the gateway.
+    LAYANAN_RATE_AUTH_IP: 'off',
+    LAYANAN_RATE_AUTH_ID: 'off',
+    LAYANAN_RATE_SUBMIT_IP: 'off',
+    LAYANAN_RATE_SUBMIT_ID: 'off',
   });
   const plugins: Plugin[] = [];
   if (variant.jit) {

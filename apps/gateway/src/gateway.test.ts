@@ -1,5 +1,8 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
+import type { Plugin } from 'graphql-yoga';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGateway } from './gateway.js';
 import { createHarness, type Harness } from './testing/harness.js';
 
 describe.each(testDatabaseKinds())('gateway on %s', (kind) => {
@@ -61,6 +64,34 @@ describe.each(testDatabaseKinds())('gateway on %s', (kind) => {
     const codes = [...page1.edges, ...second.body.data.services.edges].map((e: any) => e.node.code);
     expect(codes).toEqual([...codes].sort());
     expect(new Set(codes).size).toBe(8);
+  });
+
+  it('takes extra plugins and the parse cache switch as tuning (used by the bench)', async () => {
+    const operations: string[] = [];
+    const counting: Plugin = {
+      onExecute({ args }) {
+        operations.push(args.operationName ?? 'anonymous');
+      },
+    };
+    const tuned = createGateway({
+      db: h.db,
+      config: h.config,
+      log: pino({ level: 'silent' }),
+      tuning: { plugins: [counting], parserAndValidationCache: false },
+    });
+    const ask = async (query: string, operationName?: string) => {
+      const response = await tuned.fetch('http://layanan.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, operationName }),
+      });
+      return (await response.json()) as { data?: unknown; errors?: unknown[] };
+    };
+    expect(await ask('query One { __typename }', 'One')).toEqual({ data: { __typename: 'Query' } });
+    expect(await ask('query Two { __typename }', 'Two')).toEqual({ data: { __typename: 'Query' } });
+    // Validation still runs without the cache.
+    expect((await ask('{ nope }')).errors).toHaveLength(1);
+    expect(operations).toEqual(['One', 'Two']);
   });
 
   it('answers /healthz and /readyz', async () => {
