@@ -56,7 +56,7 @@ const HOSTILE = [
   '\uD800',
   '\uFEFF',
   '%s%s%n',
-  '${jndi:ldap://x}',
+  `\${jndi:ldap://x}`,
   '{{7*7}}',
   '../../etc/passwd',
   'null',
