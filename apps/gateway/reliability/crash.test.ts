@@ -135,7 +135,14 @@ describe('crash test on PostgreSQL', () => {
       );
       log(`  violations                    ${violations.length}`);
       for (const v of violations.slice(0, 30)) log(`    - ${v}`);
-      log(violations.length === 0 ? 'CRASH TEST PASSED' : 'CRASH TEST FAILED');
+      const clean = violations.length === 0 && report.failedResponses === 0;
+      log(
+        IDEMPOTENCY
+          ? clean
+            ? 'CRASH TEST PASSED'
+            : 'CRASH TEST FAILED (violations or unexpected answers)'
+          : 'no-idempotency mode: the verifier must report violations',
+      );
 
       expect(report.killExit.signal).toBe('SIGKILL');
       expect(report.acknowledgedBeforeKill).toBeGreaterThan(0);

@@ -7,12 +7,13 @@ import pg from 'pg';
 /**
  * Environment every gateway started by these proofs gets. Load tests must not be throttled by
  * abuse protection, so rate limits are switched off here; any `LAYANAN_*` variable set by the
- * caller (e.g. `LAYANAN_RATE_LIMIT=off pnpm test:crash`) is passed through and wins over these.
+ * caller (e.g. `LAYANAN_RATE_SUBMIT_ID=off pnpm test:crash`) is passed through and wins over these.
  */
 export const LOAD_TEST_ENV: Record<string, string> = {
-  LAYANAN_RATE_LIMIT: 'off',
-  LAYANAN_RATE_LIMIT_SUBMISSIONS: '1000000',
-  LAYANAN_RATE_LIMIT_LOGIN: '1000000',
+  LAYANAN_RATE_AUTH_IP: 'off',
+  LAYANAN_RATE_AUTH_ID: 'off',
+  LAYANAN_RATE_SUBMIT_IP: 'off',
+  LAYANAN_RATE_SUBMIT_ID: 'off',
   LAYANAN_ESCALATION_INTERVAL_MS: '0',
   LAYANAN_DEV_LOGIN: 'true',
   LAYANAN_GRAPHIQL: 'false',

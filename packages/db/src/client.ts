@@ -385,7 +385,14 @@ async function openPostgres(target: PostgresUrl, options: CreateDatabaseOptions)
   else await withClient((conn) => conn.query('SELECT 1'));
   log('info', `basis data / database: PostgreSQL ${target.redacted}`);
 
-  const pool = new pg.Pool({ ...clientConfig, max: options.poolSize ?? DEFAULT_POOL_SIZE });
+  // pg-pool also applies connectionTimeoutMillis to waiting for a free connection: under a burst
+  // the short connect timeout turned queued requests into masked errors (found by the crash test).
+  // Requests queue as long as a transaction may wait for a connection.
+  const pool = new pg.Pool({
+    ...clientConfig,
+    connectionTimeoutMillis: Math.max(connectTimeoutMs, TRANSACTION_OPTIONS.maxWait),
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+  });
   // An idle connection dropped by the server emits 'error' on the pool; without a listener
   // Node would crash. The next query simply gets a new connection.
   pool.on('error', (error) =>
