@@ -381,4 +381,107 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     const notAdmin = await h.gql(RECORD, { input }, { token: hendra });
     expect(notAdmin.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+  it('turns a weak element and competency gaps into improvement actions, once, tracked like commitments', async () => {
+    const GENERATE = `mutation($unit: String!, $period: SkmPeriodInput!) { generateImprovementActions(unitCode: $unit, period: $period) {
+      __typename
+      ... on MutationGenerateImprovementActionsSuccess { data { created actions {
+        id kind title titleEn reason element sourceKey dueOn status progress owner { name } unit { code } } } }
+      ... on Failure { code } } }`;
+    const first = await h.gql(GENERATE, { unit: 'DPMPTSP', period: YEAR }, { token: hendra });
+    const generated = first.body.data.generateImprovementActions.data;
+    expect(generated.created).toBeGreaterThan(0);
+    expect(generated.created).toBe(generated.actions.length);
+    const training = generated.actions.filter((a: any) => a.kind === 'TRAINING');
+    expect(training.length).toBeGreaterThan(0);
+    expect(training[0].title).toMatch(/^Latih \d+ pegawai DPMPTSP dalam /);
+    expect(training[0].titleEn).toMatch(/^Train \d+ staff of DPMPTSP in /);
+    const waktu = generated.actions.find((a: any) => a.sourceKey === 'ELEMENT:WAKTU');
+    expect(waktu).toMatchObject({ kind: 'PROCESS_REVIEW', element: 'WAKTU', status: 'OPEN', progress: 0 });
+    for (const a of generated.actions) {
+      expect(a.owner.name).toBe('Hendra Gunawan, S.E., M.M.');
+      expect(a.unit.code).toBe('DPMPTSP');
+      expect(a.dueOn > todayWib()).toBe(true);
+    }
+    // Idempotent: the same unit and period again adds nothing.
+    const again = await h.gql(GENERATE, { unit: 'DPMPTSP', period: YEAR }, { token: hendra });
+    expect(again.body.data.generateImprovementActions.data.created).toBe(0);
+    expect(again.body.data.generateImprovementActions.data.actions).toHaveLength(generated.actions.length);
+    const otherSupervisor = await h.gql(GENERATE, { unit: 'DISDUKCAPIL', period: YEAR }, { token: hendra });
+    expect(otherSupervisor.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const staffOnly = await h.gql(GENERATE, { unit: 'DPMPTSP', period: YEAR }, { token: yulia });
+    expect(staffOnly.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const UPDATE = `mutation($input: UpdateImprovementActionInput!) { updateImprovementAction(input: $input) {
+      __typename
+      ... on MutationUpdateImprovementActionSuccess { data { status progress doneOn updates { progress status note date } } }
+      ... on ValidationError { fields { field code } } } }`;
+    const update = (input: Record<string, unknown>, token = yulia) =>
+      h.gql(UPDATE, { input: { id: waktu.id, ...input } }, { token });
+    const half = await update({ progress: 50, note: 'Alur PBG dipetakan ulang' });
+    expect(half.body.data.updateImprovementAction.data).toMatchObject({
+      status: 'IN_PROGRESS',
+      progress: 50,
+    });
+    const noNote = await update({ progress: 60, note: ' ' });
+    expect(noNote.body.data.updateImprovementAction.fields[0].field).toBe('note');
+    const done = await update({ progress: 100, note: 'SOP baru berlaku' });
+    expect(done.body.data.updateImprovementAction.data).toMatchObject({
+      status: 'DONE',
+      progress: 100,
+      doneOn: todayWib(),
+    });
+    expect(done.body.data.updateImprovementAction.data.updates.map((u: any) => u.status)).toEqual([
+      'IN_PROGRESS',
+      'DONE',
+    ]);
+    const closed = await update({ status: 'CANCELLED', note: 'Tidak jadi' });
+    expect(closed.body.data.updateImprovementAction.__typename).toBe('ValidationError');
+    const outsider = await update({ progress: 10, note: 'x' }, dewi);
+    expect(outsider.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const list = await h.gql(
+      '{ improvementActions(unitCode: "DPMPTSP", status: DONE, first: 10) { totalCount edges { node { sourceKey } } } }',
+      {},
+      { token: yulia },
+    );
+    expect(list.body.data.improvementActions).toEqual({
+      totalCount: 1,
+      edges: [{ node: { sourceKey: 'ELEMENT:WAKTU' } }],
+    });
+    const anonymous = await h.gql('{ improvementActions(first: 1) { totalCount } }');
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps the element → competency mapping as data that admins edit', async () => {
+    const mappings = await h.gql(
+      '{ skmCompetencyMappings { element competency { code } } }',
+      {},
+      { token: yulia },
+    );
+    const pairs = mappings.body.data.skmCompetencyMappings.map(
+      (m: any) => `${m.element}:${m.competency.code}`,
+    );
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        'KOMPETENSI:PELAYANAN_PUBLIK',
+        'PERILAKU:PEREKAT_BANGSA',
+        'WAKTU:MANAJEMEN_PROSES_LAYANAN',
+      ]),
+    );
+    const SET = `mutation($input: SetSkmCompetencyMappingInput!) { setSkmCompetencyMapping(input: $input) { __typename
+      ... on MutationSetSkmCompetencyMappingSuccess { data { element competency { code } } }
+      ... on ValidationError { fields { field code } } } }`;
+    const input = { element: 'SARANA', competencyCodes: ['tik', 'PELAYANAN_PUBLIK'] };
+    const set = await h.gql(SET, { input }, { token: admin });
+    expect(set.body.data.setSkmCompetencyMapping.data.map((m: any) => m.competency.code)).toEqual([
+      'PELAYANAN_PUBLIK',
+      'TIK',
+    ]);
+    const unknown = await h.gql(SET, { input: { ...input, competencyCodes: ['NOPE'] } }, { token: admin });
+    expect(unknown.body.data.setSkmCompetencyMapping.fields).toEqual([
+      { field: 'competencyCodes.0', code: 'NOT_FOUND' },
+    ]);
+    const notAdmin = await h.gql(SET, { input }, { token: hendra });
+    expect(notAdmin.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });

@@ -22,5 +22,6 @@ import './commitment.js';
 import './notification.js';
 import './forum-accountability.js';
 import './feedback.js';
+import './feedback-improvement.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
