@@ -6,6 +6,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import { type GraphQLContext, languageOf } from './context.js';
+import { skmCsvRoute } from './feedback/skm-csv-route.js';
 import { AuthenticationError, resolveIdentity } from './identity.js';
 import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
@@ -108,6 +109,21 @@ export function createGateway(options: {
 }): Gateway {
   const { db, config, log } = options;
   const pubsub = options.pubsub ?? createLayananPubSub().pubsub;
+  // The GraphQL context; REST routes (the SKM CSV download) resolve the caller the same way.
+  const contextOf = async (request: Request): Promise<GraphQLContext> => {
+    const requestId = requestIdOf(request);
+    const identity = await resolveIdentity(request, db.prisma, config.jwtSecret);
+    return {
+      prisma: db.prisma,
+      identity,
+      requestId,
+      lang: languageOf(request),
+      log: log.child({ requestId }),
+      config,
+      pubsub,
+      calendar: once(() => loadWorkingCalendar(db.prisma)),
+    };
+  };
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -125,21 +141,10 @@ export function createGateway(options: {
         else log.error(args.map(String).join(' '));
       },
     },
-    plugins: [requestLog(log), healthProbes(db)],
+    plugins: [requestLog(log), healthProbes(db), skmCsvRoute(contextOf)],
     context: async ({ request }): Promise<GraphQLContext> => {
-      const requestId = requestIdOf(request);
       try {
-        const identity = await resolveIdentity(request, db.prisma, config.jwtSecret);
-        return {
-          prisma: db.prisma,
-          identity,
-          requestId,
-          lang: languageOf(request),
-          log: log.child({ requestId }),
-          config,
-          pubsub,
-          calendar: once(() => loadWorkingCalendar(db.prisma)),
-        };
+        return await contextOf(request);
       } catch (error) {
         if (error instanceof AuthenticationError) {
           throw new GraphQLError(`${error.messageId} / ${error.messageEn}`, {

@@ -333,6 +333,24 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     expect(genders.reduce((s, r) => s + Number(r[2]), 0)).toBe(report.ikm.respondents);
     expect(report.profile.channel.map((c: any) => c.value).sort()).toEqual(['COUNTER', 'ONLINE']);
 
+    // The same report as a download, with the same authorisation.
+    const download = (query: string, token?: string) =>
+      h.gateway.fetch(`http://layanan.test/reports/skm.csv?${query}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    const file = await download(`unit=dpmptsp&period=YEAR-${year}`, hendra);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(file.headers.get('content-disposition')).toBe(
+      `attachment; filename="skm-dpmptsp-year-${year}.csv"`,
+    );
+    expect((await file.text()).replace(/^\uFEFF/, '')).toBe(report.csv);
+    expect((await download(`unit=DPMPTSP&period=YEAR-${year}`)).status).toBe(401);
+    expect((await download(`unit=DPMPTSP&period=YEAR-${year}`, dewi)).status).toBe(403);
+    expect((await download(`unit=NOPE&period=YEAR-${year}`, hendra)).status).toBe(404);
+    const badPeriod = await download('unit=DPMPTSP&period=Q5-2026', hendra);
+    expect([badPeriod.status, (await badPeriod.json()).code]).toEqual([400, 'SKM_PERIOD_INVALID_NUMBER']);
+
     // Full reports are for the unit's staff, its supervisors and admins.
     const citizen = await h.gql(REPORT, { unit: 'DPMPTSP', period: YEAR }, { token: warga });
     expect(citizen.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
