@@ -67,8 +67,9 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
   let hendra: string;
   let dewi: string;
   let admin: string;
+  const queries: string[] = [];
   beforeAll(async () => {
-    h = await createHarness(kind);
+    h = await createHarness(kind, { onQuery: (e) => queries.push(e.sql) });
     const login = (name: string) => h.login(`${name}@layanan.test`);
     warga = await login('warga');
     warga2 = await login('warga2');
@@ -501,5 +502,50 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     ]);
     const notAdmin = await h.gql(SET, { input }, { token: hendra });
     expect(notAdmin.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+  it('serves a unit’s yearly IKM over 100,000 answers from SQL aggregates', async () => {
+    // 11,112 counter responses × 9 elements = 100,008 answers for Diskominfo in 2025 (no other data).
+    await h.db.prisma.$executeRaw`
+      INSERT INTO survey_response (id, channel, "serviceId", "unitId", date, "respondentCode")
+      SELECT gen_random_uuid(), 'COUNTER', s.id, s."unitId", DATE '2025-01-01' + (g % 365), 'BULK-' || g
+      FROM service s, generate_series(1, 11112) g WHERE s.code = 'PPID-INFORMASI'`;
+    await h.db.prisma.$executeRaw`
+      INSERT INTO survey_answer ("responseId", element, score)
+      SELECT r.id, e.element, 1 + ((abs(hashtext(r."respondentCode" || e.element::text))) % 4)
+      FROM survey_response r CROSS JOIN unnest(enum_range(NULL::skm_element_code)) AS e(element)
+      WHERE r."respondentCode" LIKE 'BULK-%'`;
+    const expected = await h.db.prisma.$queryRaw<{ element: string; sum: number; n: number }[]>`
+      SELECT a.element::text AS element, sum(a.score)::int AS sum, count(*)::int AS n
+      FROM survey_answer a JOIN survey_response r ON r.id = a."responseId"
+      WHERE r."respondentCode" LIKE 'BULK-%' GROUP BY a.element`;
+    expect(expected.reduce((n, e) => n + e.n, 0)).toBe(100_008);
+
+    queries.length = 0;
+    const started = performance.now();
+    const { body } = await h.gql(IKM, { unit: 'DISKOMINFO', period: { kind: 'YEAR', year: 2025 } });
+    const ms = performance.now() - started;
+    const report = body.data.ikm.data;
+    expect(report.respondents).toBe(11_112);
+    for (const e of expected) {
+      expect(report.elements.find((x: any) => x.code === e.element)).toMatchObject({
+        total: e.sum,
+        respondents: e.n,
+      });
+    }
+    // A handful of statements (scope, sums per element, population, waiting time), none reading answer rows.
+    expect(queries.length).toBeLessThanOrEqual(6);
+    const answerReads = queries.filter((q) => q.includes('survey_answer'));
+    expect(answerReads).toHaveLength(1);
+    expect(answerReads[0]).toMatch(/GROUP BY/i);
+    // The plan aggregates in the database.
+    const plan = await h.db.prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
+      `EXPLAIN SELECT a.element, sum(a.score), count(*) FROM survey_answer a
+       JOIN survey_response r ON r.id = a."responseId"
+       WHERE r.date >= DATE '2025-01-01' AND r.date <= DATE '2025-12-31' GROUP BY a.element`,
+    );
+    expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toMatch(/Aggregate/);
+    console.info(
+      `[feedback] IKM over 100,008 answers on ${kind}: ${ms.toFixed(0)} ms, ${queries.length} queries`,
+    );
   });
 });
