@@ -6,6 +6,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config.js';
 import { type GraphQLContext, languageOf } from './context.js';
+import { skmCsvRoute } from './feedback/skm-csv-route.js';
 import { AuthenticationError, resolveIdentity } from './identity.js';
 import { open311 } from './open311/router.js';
 import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
@@ -147,6 +148,21 @@ export function createGateway(options: {
   const { db, config, log } = options;
   const pubsub = options.pubsub ?? createLayananPubSub().pubsub;
   const rateLimitStore = options.rateLimitStore ?? createRateLimitStore(config);
+  // The GraphQL context; REST routes (the SKM CSV download) resolve the caller the same way.
+  const contextOf = async (request: Request): Promise<GraphQLContext> => {
+    const requestId = requestIdOf(request);
+    const identity = await resolveIdentity(request, db.prisma, config.jwtSecret);
+    return {
+      prisma: db.prisma,
+      identity,
+      requestId,
+      lang: languageOf(request),
+      log: log.child({ requestId }),
+      config,
+      pubsub,
+      calendar: once(() => loadWorkingCalendar(db.prisma)),
+    };
+  };
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -173,23 +189,13 @@ export function createGateway(options: {
       ...securityPlugins(config, rateLimitStore),
       rejectNulCharacters(),
       open311({ db, config, log, pubsub }),
+      skmCsvRoute(contextOf),
       ...(options.webRoot ? [webApp({ root: options.webRoot, devLogin: config.devLogin })] : []),
       ...(options.tuning?.plugins ?? []),
     ],
     context: async ({ request }): Promise<GraphQLContext> => {
-      const requestId = requestIdOf(request);
       try {
-        const identity = await resolveIdentity(request, db.prisma, config.jwtSecret);
-        return {
-          prisma: db.prisma,
-          identity,
-          requestId,
-          lang: languageOf(request),
-          log: log.child({ requestId }),
-          config,
-          pubsub,
-          calendar: once(() => loadWorkingCalendar(db.prisma)),
-        };
+        return await contextOf(request);
       } catch (error) {
         if (error instanceof AuthenticationError) {
           throw new GraphQLError(`${error.messageId} / ${error.messageEn}`, {

@@ -67,8 +67,9 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
   let hendra: string;
   let dewi: string;
   let admin: string;
+  const queries: string[] = [];
   beforeAll(async () => {
-    h = await createHarness(kind);
+    h = await createHarness(kind, { onQuery: (e) => queries.push(e.sql) });
     const login = (name: string) => h.login(`${name}@layanan.test`);
     warga = await login('warga');
     warga2 = await login('warga2');
@@ -333,6 +334,24 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     expect(genders.reduce((s, r) => s + Number(r[2]), 0)).toBe(report.ikm.respondents);
     expect(report.profile.channel.map((c: any) => c.value).sort()).toEqual(['COUNTER', 'ONLINE']);
 
+    // The same report as a download, with the same authorisation.
+    const download = (query: string, token?: string) =>
+      h.gateway.fetch(`http://layanan.test/reports/skm.csv?${query}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    const file = await download(`unit=dpmptsp&period=YEAR-${year}`, hendra);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(file.headers.get('content-disposition')).toBe(
+      `attachment; filename="skm-dpmptsp-year-${year}.csv"`,
+    );
+    expect((await file.text()).replace(/^\uFEFF/, '')).toBe(report.csv);
+    expect((await download(`unit=DPMPTSP&period=YEAR-${year}`)).status).toBe(401);
+    expect((await download(`unit=DPMPTSP&period=YEAR-${year}`, dewi)).status).toBe(403);
+    expect((await download(`unit=NOPE&period=YEAR-${year}`, hendra)).status).toBe(404);
+    const badPeriod = await download('unit=DPMPTSP&period=Q5-2026', hendra);
+    expect([badPeriod.status, (await badPeriod.json()).code]).toEqual([400, 'SKM_PERIOD_INVALID_NUMBER']);
+
     // Full reports are for the unit's staff, its supervisors and admins.
     const citizen = await h.gql(REPORT, { unit: 'DPMPTSP', period: YEAR }, { token: warga });
     expect(citizen.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -380,5 +399,153 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     ]);
     const notAdmin = await h.gql(RECORD, { input }, { token: hendra });
     expect(notAdmin.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+  it('turns a weak element and competency gaps into improvement actions, once, tracked like commitments', async () => {
+    const GENERATE = `mutation($unit: String!, $period: SkmPeriodInput!) { generateImprovementActions(unitCode: $unit, period: $period) {
+      __typename
+      ... on MutationGenerateImprovementActionsSuccess { data { created actions {
+        id kind title titleEn reason element sourceKey dueOn status progress owner { name } unit { code } } } }
+      ... on Failure { code } } }`;
+    const first = await h.gql(GENERATE, { unit: 'DPMPTSP', period: YEAR }, { token: hendra });
+    const generated = first.body.data.generateImprovementActions.data;
+    expect(generated.created).toBeGreaterThan(0);
+    expect(generated.created).toBe(generated.actions.length);
+    const training = generated.actions.filter((a: any) => a.kind === 'TRAINING');
+    expect(training.length).toBeGreaterThan(0);
+    expect(training[0].title).toMatch(/^Latih \d+ pegawai DPMPTSP dalam /);
+    expect(training[0].titleEn).toMatch(/^Train \d+ staff of DPMPTSP in /);
+    const waktu = generated.actions.find((a: any) => a.sourceKey === 'ELEMENT:WAKTU');
+    expect(waktu).toMatchObject({ kind: 'PROCESS_REVIEW', element: 'WAKTU', status: 'OPEN', progress: 0 });
+    for (const a of generated.actions) {
+      expect(a.owner.name).toBe('Hendra Gunawan, S.E., M.M.');
+      expect(a.unit.code).toBe('DPMPTSP');
+      expect(a.dueOn > todayWib()).toBe(true);
+    }
+    // Idempotent: the same unit and period again adds nothing.
+    const again = await h.gql(GENERATE, { unit: 'DPMPTSP', period: YEAR }, { token: hendra });
+    expect(again.body.data.generateImprovementActions.data.created).toBe(0);
+    expect(again.body.data.generateImprovementActions.data.actions).toHaveLength(generated.actions.length);
+    const otherSupervisor = await h.gql(GENERATE, { unit: 'DISDUKCAPIL', period: YEAR }, { token: hendra });
+    expect(otherSupervisor.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const staffOnly = await h.gql(GENERATE, { unit: 'DPMPTSP', period: YEAR }, { token: yulia });
+    expect(staffOnly.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const UPDATE = `mutation($input: UpdateImprovementActionInput!) { updateImprovementAction(input: $input) {
+      __typename
+      ... on MutationUpdateImprovementActionSuccess { data { status progress doneOn updates { progress status note date } } }
+      ... on ValidationError { fields { field code } } } }`;
+    const update = (input: Record<string, unknown>, token = yulia) =>
+      h.gql(UPDATE, { input: { id: waktu.id, ...input } }, { token });
+    const half = await update({ progress: 50, note: 'Alur PBG dipetakan ulang' });
+    expect(half.body.data.updateImprovementAction.data).toMatchObject({
+      status: 'IN_PROGRESS',
+      progress: 50,
+    });
+    const noNote = await update({ progress: 60, note: ' ' });
+    expect(noNote.body.data.updateImprovementAction.fields[0].field).toBe('note');
+    const done = await update({ progress: 100, note: 'SOP baru berlaku' });
+    expect(done.body.data.updateImprovementAction.data).toMatchObject({
+      status: 'DONE',
+      progress: 100,
+      doneOn: todayWib(),
+    });
+    expect(done.body.data.updateImprovementAction.data.updates.map((u: any) => u.status)).toEqual([
+      'IN_PROGRESS',
+      'DONE',
+    ]);
+    const closed = await update({ status: 'CANCELLED', note: 'Tidak jadi' });
+    expect(closed.body.data.updateImprovementAction.__typename).toBe('ValidationError');
+    const outsider = await update({ progress: 10, note: 'x' }, dewi);
+    expect(outsider.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const list = await h.gql(
+      '{ improvementActions(unitCode: "DPMPTSP", status: DONE, first: 10) { totalCount edges { node { sourceKey } } } }',
+      {},
+      { token: yulia },
+    );
+    expect(list.body.data.improvementActions).toEqual({
+      totalCount: 1,
+      edges: [{ node: { sourceKey: 'ELEMENT:WAKTU' } }],
+    });
+    const anonymous = await h.gql('{ improvementActions(first: 1) { totalCount } }');
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps the element → competency mapping as data that admins edit', async () => {
+    const mappings = await h.gql(
+      '{ skmCompetencyMappings { element competency { code } } }',
+      {},
+      { token: yulia },
+    );
+    const pairs = mappings.body.data.skmCompetencyMappings.map(
+      (m: any) => `${m.element}:${m.competency.code}`,
+    );
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        'KOMPETENSI:PELAYANAN_PUBLIK',
+        'PERILAKU:PEREKAT_BANGSA',
+        'WAKTU:MANAJEMEN_PROSES_LAYANAN',
+      ]),
+    );
+    const SET = `mutation($input: SetSkmCompetencyMappingInput!) { setSkmCompetencyMapping(input: $input) { __typename
+      ... on MutationSetSkmCompetencyMappingSuccess { data { element competency { code } } }
+      ... on ValidationError { fields { field code } } } }`;
+    const input = { element: 'SARANA', competencyCodes: ['tik', 'PELAYANAN_PUBLIK'] };
+    const set = await h.gql(SET, { input }, { token: admin });
+    expect(set.body.data.setSkmCompetencyMapping.data.map((m: any) => m.competency.code)).toEqual([
+      'PELAYANAN_PUBLIK',
+      'TIK',
+    ]);
+    const unknown = await h.gql(SET, { input: { ...input, competencyCodes: ['NOPE'] } }, { token: admin });
+    expect(unknown.body.data.setSkmCompetencyMapping.fields).toEqual([
+      { field: 'competencyCodes.0', code: 'NOT_FOUND' },
+    ]);
+    const notAdmin = await h.gql(SET, { input }, { token: hendra });
+    expect(notAdmin.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+  it('serves a unit’s yearly IKM over 100,000 answers from SQL aggregates', async () => {
+    // 11,112 counter responses × 9 elements = 100,008 answers for Diskominfo in 2025 (no other data).
+    await h.db.prisma.$executeRaw`
+      INSERT INTO survey_response (id, channel, "serviceId", "unitId", date, "respondentCode")
+      SELECT gen_random_uuid(), 'COUNTER', s.id, s."unitId", DATE '2025-01-01' + (g % 365), 'BULK-' || g
+      FROM service s, generate_series(1, 11112) g WHERE s.code = 'PPID-INFORMASI'`;
+    await h.db.prisma.$executeRaw`
+      INSERT INTO survey_answer ("responseId", element, score)
+      SELECT r.id, e.element, 1 + ((abs(hashtext(r."respondentCode" || e.element::text))) % 4)
+      FROM survey_response r CROSS JOIN unnest(enum_range(NULL::skm_element_code)) AS e(element)
+      WHERE r."respondentCode" LIKE 'BULK-%'`;
+    const expected = await h.db.prisma.$queryRaw<{ element: string; sum: number; n: number }[]>`
+      SELECT a.element::text AS element, sum(a.score)::int AS sum, count(*)::int AS n
+      FROM survey_answer a JOIN survey_response r ON r.id = a."responseId"
+      WHERE r."respondentCode" LIKE 'BULK-%' GROUP BY a.element`;
+    expect(expected.reduce((n, e) => n + e.n, 0)).toBe(100_008);
+
+    queries.length = 0;
+    const started = performance.now();
+    const { body } = await h.gql(IKM, { unit: 'DISKOMINFO', period: { kind: 'YEAR', year: 2025 } });
+    const ms = performance.now() - started;
+    const report = body.data.ikm.data;
+    expect(report.respondents).toBe(11_112);
+    for (const e of expected) {
+      expect(report.elements.find((x: any) => x.code === e.element)).toMatchObject({
+        total: e.sum,
+        respondents: e.n,
+      });
+    }
+    // A handful of statements (scope, sums per element, population, waiting time), none reading answer rows.
+    expect(queries.length).toBeLessThanOrEqual(6);
+    const answerReads = queries.filter((q) => q.includes('survey_answer'));
+    expect(answerReads).toHaveLength(1);
+    expect(answerReads[0]).toMatch(/GROUP BY/i);
+    // The plan aggregates in the database.
+    const plan = await h.db.prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
+      `EXPLAIN SELECT a.element, sum(a.score), count(*) FROM survey_answer a
+       JOIN survey_response r ON r.id = a."responseId"
+       WHERE r.date >= DATE '2025-01-01' AND r.date <= DATE '2025-12-31' GROUP BY a.element`,
+    );
+    expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toMatch(/Aggregate/);
+    console.info(
+      `[feedback] IKM over 100,008 answers on ${kind}: ${ms.toFixed(0)} ms, ${queries.length} queries`,
+    );
   });
 });

@@ -22,6 +22,7 @@ import './commitment.js';
 import './notification.js';
 import './forum-accountability.js';
 import './feedback.js';
+import './feedback-improvement.js';
 // Example module (docs/extending.md): one import wires it in.
 import './examples/public-notice.js';
 

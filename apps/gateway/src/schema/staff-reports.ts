@@ -69,7 +69,7 @@ async function managedScope(
   return { unit, unitIds: includeSubUnits ? [...tree.subtree(unit.id)] : [unit.id] };
 }
 
-async function loadMembers(ctx: GraphQLContext, unitIds: readonly string[]) {
+export async function loadMembers(ctx: GraphQLContext, unitIds: readonly string[]) {
   return ctx.prisma.staff.findMany({
     where: { active: true, unitId: { in: [...unitIds] } },
     select: memberSelect,
@@ -312,7 +312,7 @@ function planShape(
 
 type Member = Awaited<ReturnType<typeof loadMembers>>[number];
 
-function memberGaps(m: Member): { gaps: CompetencyGap[]; info: Map<string, CompetencyInfo> } {
+export function memberGaps(m: Member): { gaps: CompetencyGap[]; info: Map<string, CompetencyInfo> } {
   const required = m.positionRef?.requirements ?? [];
   const info = new Map<string, CompetencyInfo>(
     [...required, ...m.competencies].map((r) => [r.competency.code, r.competency]),

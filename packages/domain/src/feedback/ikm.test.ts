@@ -284,6 +284,37 @@ describe('computeIkmFromTotals validation', () => {
 });
 
 describe('ikmGrade for recorded scores', () => {
+  it.each([
+    ['PERMENPANRB_14_2017', 25, 'D'],
+    ['PERMENPANRB_14_2017', 64.99, 'D'],
+    ['PERMENPANRB_14_2017', 65, 'C'],
+    ['PERMENPANRB_14_2017', 76.6, 'C'],
+    ['PERMENPANRB_14_2017', 76.61, 'B'],
+    ['PERMENPANRB_14_2017', 88.3, 'B'],
+    ['PERMENPANRB_14_2017', 88.31, 'A'],
+    ['PERMENPANRB_14_2017', 100, 'A'],
+    ['KEPMENPAN_25_2004', 25, 'D'],
+    ['KEPMENPAN_25_2004', 43.75, 'D'],
+    ['KEPMENPAN_25_2004', 43.76, 'C'],
+    ['KEPMENPAN_25_2004', 62.5, 'C'],
+    ['KEPMENPAN_25_2004', 62.51, 'B'],
+    ['KEPMENPAN_25_2004', 81.25, 'B'],
+    ['KEPMENPAN_25_2004', 81.26, 'A'],
+    ['KEPMENPAN_25_2004', 100, 'A'],
+  ] as const)('%s: a published %d is %s', (rule, score, grade) => {
+    const r = ikmGrade(score, rule);
+    expect(r.ok && [r.value.grade, r.value.rule]).toEqual([grade, rule]);
+  });
+
+  it('grades DPMPTSP 2017 (3.21 × 25 = 80.25, published 80.2) as B under both rules', () => {
+    for (const score of [80.2, 3.21 * 25]) {
+      for (const rule of ['PERMENPANRB_14_2017', 'KEPMENPAN_25_2004'] as const) {
+        const r = ikmGrade(score, rule);
+        expect(r.ok && r.value.grade).toBe('B');
+      }
+    }
+  });
+
   it('grades Sawahlunto DPMPTSP 2017 (80.2) as B', () => {
     expect(ikmGrade(80.2)).toEqual({
       ok: true,
