@@ -203,6 +203,12 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
       return { id };
     };
 
+    const mapped = await prisma.skmCompetencyMapping.findMany({
+      where: { element: 'WAKTU' },
+      include: { competency: true },
+    });
+    const skmMapping = { element: 'WAKTU', competencyCodes: mapped.map((m) => m.competency.code) };
+    let actionProgress = 0;
     base = {
       unit: { id: unit.id, code: unit.code },
       otherUnit: { id: otherUnit.id, code: otherUnit.code },
@@ -241,6 +247,33 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
         ),
       submission,
       acceptedSubmission,
+      completedRequest: async () => {
+        const { trackingCode } = await base.request();
+        let version = 1;
+        for (const to of ['VERIFIED', 'IN_PROGRESS', 'COMPLETED']) {
+          await must(
+            `mutation($input: TransitionServiceRequestInput!) { transitionServiceRequest(input: $input) {
+              ... on ServiceRequestPayload { request { state } } ... on Failure { code message } } }`,
+            { input: { trackingCode, to, expectedVersion: version } },
+            yulia,
+            (d) => (d.transitionServiceRequest.request?.state === to ? true : null),
+          );
+          version += 1;
+        }
+        return { trackingCode };
+      },
+      improvementAction: async () => {
+        const id = await must(
+          `mutation($unit: String!) { generateImprovementActions(unitCode: $unit, period: { kind: YEAR, year: 2026 }) {
+            ... on MutationGenerateImprovementActionsSuccess { data { actions { id } } } ... on Failure { code message } } }`,
+          { unit: unit.code },
+          admin,
+          (d) => d.generateImprovementActions.data?.actions[0]?.id,
+        );
+        actionProgress = Math.min(actionProgress + 5, 95);
+        return { id, progress: actionProgress };
+      },
+      skmMapping,
       commitment: async () => ({
         id: await must(
           `mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) { ... on CommitmentPayload { commitment { id } } ... on Failure { code message } } }`,

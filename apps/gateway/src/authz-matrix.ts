@@ -78,6 +78,12 @@ export interface Fixtures {
   holiday(): Promise<{ id: string }>;
   /** A fresh API key (global id). */
   apiKey(): Promise<{ id: string }>;
+  /** A fresh request of the citizen, worked to COMPLETED by the unit (survey not answered). */
+  completedRequest(): Promise<{ trackingCode: string }>;
+  /** The first improvement action of the unit for 2026, with a progress higher than any before. */
+  improvementAction(): Promise<{ id: string; progress: number }>;
+  /** An SKM element with its current competency codes (setting it again changes nothing). */
+  readonly skmMapping: { readonly element: string; readonly competencyCodes: readonly string[] };
   /** A fresh citizen account with a password and a live refresh token. */
   account(): Promise<{ identifier: string; password: string; refreshToken: string }>;
 }
@@ -302,6 +308,52 @@ export const AUTHZ_MATRIX: AuthzMatrix = {
         admin: 'allowed',
       }),
     },
+    // Feedback area (issue 6).
+    skmElements: {
+      doc: '{ skmElements { code label } }',
+      roles: decide(['allowed', 'public questionnaire']),
+    },
+    surveyInvitation: {
+      doc: 'query($code: String!) { surveyInvitation(trackingCode: $code) { __typename answered } }',
+      vars: async (f) => ({ code: (await f.completedRequest()).trackingCode }),
+      roles: decide(['denied', 'null: only the owner of a completed request is invited'], {
+        citizen: ['allowed', 'owner'],
+      }),
+      deniedAs: ['null'],
+    },
+    ikm: {
+      doc: 'query($unit: String!) { ikm(unitCode: $unit, period: { kind: YEAR, year: 2026 }) { __typename } }',
+      vars: (f) => ({ unit: f.unit.code }),
+      roles: decide(['allowed', 'published aggregates, no respondents']),
+    },
+    ikmTrend: {
+      doc: 'query($unit: String!) { ikmTrend(unitCode: $unit, year: 2026, kind: QUARTER) { __typename } }',
+      vars: (f) => ({ unit: f.unit.code }),
+      roles: decide(['allowed', 'published aggregates']),
+    },
+    historicIkm: { doc: '{ historicIkm { score rule } }', roles: decide(['allowed', 'published history']) },
+    skmReport: {
+      doc: 'query($unit: String!) { skmReport(unitCode: $unit, period: { kind: YEAR, year: 2026 }) { __typename } }',
+      vars: (f) => ({ unit: f.unit.code }),
+      roles: decide(['denied', 'suggestions and profiles: the unit, its supervisors, admins'], {
+        unitStaff: 'allowed',
+        supervisor: 'allowed',
+        admin: 'allowed',
+      }),
+    },
+    improvementActions: {
+      doc: '{ improvementActions(first: 5) { totalCount } }',
+      roles: staffOnly('internal follow-up'),
+    },
+    skmCompetencyMappings: {
+      doc: '{ skmCompetencyMappings { __typename } }',
+      roles: staffOnly('internal configuration'),
+    },
+    // Example module (docs/extending.md).
+    publicNotices: {
+      doc: '{ publicNotices(first: 5) { title } }',
+      roles: decide(['allowed', 'public notices']),
+    },
   },
 
   mutation: {
@@ -523,6 +575,7 @@ export const AUTHZ_MATRIX: AuthzMatrix = {
         otherCitizen: 'allowed',
         unitStaff: ['allowed', 'counter staff, own unit only'],
         supervisor: 'allowed',
+        system: ['allowed', 'API key with requests:write, filing for the citizen named by citizenEmail'],
       }),
     },
     transitionServiceRequest: {
@@ -608,6 +661,73 @@ export const AUTHZ_MATRIX: AuthzMatrix = {
       vars: (f) => ({ unit: f.unit.code, year: 2025 }),
       roles: decide('denied', { supervisor: ['allowed', 'own unit tree'], admin: 'allowed' }),
       allowedAs: ['ConflictError', 'SkpQuotaExceededError'],
+    },
+    // Feedback area (issue 6).
+    submitSurvey: {
+      doc: 'mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { __typename ... on Failure { code message } } }',
+      vars: async (f) => ({
+        input: {
+          trackingCode: (await f.completedRequest()).trackingCode,
+          answers: [
+            { element: 'WAKTU', score: 3 },
+            { element: 'PERILAKU', score: 4 },
+          ],
+        },
+      }),
+      roles: decide('denied', { citizen: ['allowed', 'owner of the completed request, once'] }),
+      deniedAs: ['NotFoundError'],
+    },
+    recordCounterSurvey: {
+      doc: 'mutation($input: RecordCounterSurveyInput!) { recordCounterSurvey(input: $input) { __typename ... on Failure { code message } } }',
+      vars: (f) => ({
+        input: {
+          serviceCode: f.service.code,
+          date: '2026-03-04',
+          answers: [{ element: 'SARANA', score: 3 }],
+        },
+      }),
+      roles: decide('denied', {
+        unitStaff: ['allowed', "staff of the service's unit"],
+        supervisor: 'allowed',
+        admin: 'allowed',
+      }),
+    },
+    generateImprovementActions: {
+      doc: 'mutation($unit: String!) { generateImprovementActions(unitCode: $unit, period: { kind: YEAR, year: 2026 }) { __typename ... on Failure { code message } } }',
+      vars: (f) => ({ unit: f.unit.code }),
+      roles: decide('denied', { supervisor: ['allowed', 'own unit tree'], admin: 'allowed' }),
+    },
+    updateImprovementAction: {
+      doc: 'mutation($input: UpdateImprovementActionInput!) { updateImprovementAction(input: $input) { __typename ... on Failure { code message } } }',
+      vars: async (f) => {
+        const action = await f.improvementAction();
+        return { input: { id: action.id, note: 'Kemajuan uji', progress: action.progress } };
+      },
+      roles: decide('denied', {
+        unitStaff: ['allowed', 'staff of the unit or the owner'],
+        supervisor: 'allowed',
+        admin: 'allowed',
+      }),
+    },
+    recordHistoricIkm: {
+      doc: 'mutation($unit: String!) { recordHistoricIkm(input: { unitCode: $unit, year: 2012, score: 80.2, index: 3.21, rule: KEPMENPAN_25_2004 }) { __typename ... on Failure { code message } } }',
+      vars: (f) => ({ unit: f.unit.code }),
+      roles: decide('denied', { admin: 'allowed' }),
+    },
+    setSkmCompetencyMapping: {
+      doc: 'mutation($input: SetSkmCompetencyMappingInput!) { setSkmCompetencyMapping(input: $input) { __typename ... on Failure { code message } } }',
+      vars: (f) => ({ input: f.skmMapping }),
+      roles: decide('denied', { admin: 'allowed' }),
+    },
+    // Example module (docs/extending.md).
+    publishPublicNotice: {
+      doc: 'mutation($unit: String!) { publishPublicNotice(input: { unitCode: $unit, title: "Pengumuman uji", body: "Isi" }) { __typename ... on Failure { code message } } }',
+      vars: (f) => ({ unit: f.unit.code }),
+      roles: decide('denied', {
+        unitStaff: ['allowed', 'staff of the unit'],
+        supervisor: 'allowed',
+        admin: 'allowed',
+      }),
     },
   },
 
