@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery, useSubscription } from 'urql';
-import { createClient } from './client.ts';
+import { createApiClient, createClient, LayananContext } from './client.ts';
 import { graphql } from './graphql.ts';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { CataloguePage } from './pages/catalogue.tsx';
@@ -47,11 +47,14 @@ function ClientRoot() {
   const { lang } = useI18n();
   const session = useSession();
   const accountId = session?.account.id ?? null;
-  // A new client (empty cache) per account and language.
+  // New clients (empty cache) per account and language.
   const client = useMemo(() => createClient(lang), [lang, accountId]);
+  const layanan = useMemo(() => createApiClient(lang), [lang, accountId]);
   return (
     <Provider value={client}>
-      <Shell session={session} />
+      <LayananContext.Provider value={layanan}>
+        <Shell session={session} />
+      </LayananContext.Provider>
     </Provider>
   );
 }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
+import { useLayanan } from '../client.ts';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
@@ -9,7 +10,6 @@ import {
   type Failure,
   FailureNote,
   Field,
-  failureOf,
   fieldErrors,
   formatIdr,
   Loading,
@@ -32,17 +32,6 @@ const ServiceQuery = graphql(`
         standard
         attributes { code datatype description required min max values { key name } }
       }
-    }
-  }
-`);
-
-const SubmitRequest = graphql(`
-  mutation SubmitRequest($input: SubmitServiceRequestInput!) {
-    submitServiceRequest(input: $input) {
-      __typename
-      ... on ServiceRequestPayload { request { trackingCode state stateLabel verificationDueOn } }
-      ... on ValidationError { message fields { field message } }
-      ... on NotFoundError { message }
     }
   }
 `);
@@ -157,20 +146,21 @@ function RequestForm({
   counter: boolean;
 }) {
   const { t } = useI18n();
-  // One key per form: a double click or a retry after a lost answer never files twice.
+  const layanan = useLayanan();
+  // One key per form: a double click or a retry after a lost answer never files twice (the
+  // client also reuses it on its own retries).
   const idempotencyKey = useRef(crypto.randomUUID());
   const [values, setValues] = useState<Record<string, string | string[]>>({});
   const [text, setText] = useState('');
   const [citizenEmail, setCitizenEmail] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [{ fetching, data }, submit] = useMutation(SubmitRequest);
+  const [fetching, setFetching] = useState(false);
+  const [code, setCode] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const submitting = useRef(false);
 
-  const result = data?.submitServiceRequest;
-  if (result?.__typename === 'ServiceRequestPayload') {
-    const code = result.request.trackingCode;
+  if (code) {
     return (
       <div className="note success" role="status" data-testid="request-filed">
         <h3>{t('requestFiled')}</h3>
@@ -221,20 +211,29 @@ function RequestForm({
       if (Array.isArray(v) ? v.length > 0 : v.trim() !== '') attributesValue[k] = v;
     }
     submitting.current = true;
+    setFetching(true);
     try {
-      const response = await submit({
-        input: {
-          serviceCode,
-          text,
-          attributes: attributesValue,
-          idempotencyKey: idempotencyKey.current,
-          ...(counter ? { citizenEmail } : {}),
-        },
+      const result = await layanan.submitRequest({
+        serviceCode,
+        text,
+        attributes: attributesValue,
+        idempotencyKey: idempotencyKey.current,
+        ...(counter ? { citizenEmail } : {}),
       });
-      setFailure(failureOf(response.data?.submitServiceRequest) ?? null);
-      if (response.error) setFailure({ __typename: 'Error', message: response.error.message });
+      if (result.ok) {
+        setFailure(null);
+        setCode(result.data.request.trackingCode);
+      } else {
+        const { error } = result;
+        setFailure({
+          __typename: error.kind,
+          message: error.kind === 'NetworkError' ? t('networkError') : error.message,
+          ...(error.kind === 'ValidationError' ? { fields: error.fields } : {}),
+        });
+      }
     } finally {
       submitting.current = false;
+      setFetching(false);
     }
   };
 

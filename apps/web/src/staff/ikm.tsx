@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import type { IkmReport, IkmTrendPoint, Result } from '@layanan/client';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
+import { useLayanan } from '../client.ts';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorNote, formatNumber, Loading } from '../ui.tsx';
@@ -19,35 +21,33 @@ const ServicesForIkm = graphql(`
   }
 `);
 
-const IkmTrend = graphql(`
-  query IkmTrend($unitCode: String, $serviceCode: String, $year: Int!) {
-    ikmTrend(unitCode: $unitCode, serviceCode: $serviceCode, year: $year, kind: MONTH) {
-      __typename
-      ... on QueryIkmTrendSuccess { data { periodKey periodLabel respondents score scoreDisplay grade } }
-      ... on Failure { message }
-    }
-    ikm(unitCode: $unitCode, serviceCode: $serviceCode, period: { kind: YEAR, year: $year }) {
-      __typename
-      ... on QueryIkmSuccess {
-        data {
-          name
-          periodLabel
-          respondents
-          requiredSample
-          population
-          coverage
-          score
-          scoreDisplay
-          grade
-          gradeLabel
-          weakestElements
-          elements { code label average respondents }
-        }
-      }
-      ... on Failure { message }
-    }
-  }
-`);
+type IkmData = {
+  /** The variables these results answer (a new scope or year shows loading, not stale figures). */
+  key: string;
+  trend: Result<readonly IkmTrendPoint[]>;
+  year: Result<IkmReport>;
+};
+
+/** The monthly trend and the whole-year IKM of a scope, through @layanan/client. */
+function useIkm(year: number, unitCode: string | null, serviceCode: string | null) {
+  const layanan = useLayanan();
+  const key = JSON.stringify([year, unitCode, serviceCode]);
+  const [data, setData] = useState<IkmData | null>(null);
+  useEffect(() => {
+    let live = true;
+    const scope = { unitCode, serviceCode };
+    void Promise.all([
+      layanan.ikmTrend({ year, kind: 'MONTH', ...scope }),
+      layanan.ikm({ period: { kind: 'YEAR', year }, ...scope }),
+    ]).then(([trend, report]) => {
+      if (live) setData({ key: JSON.stringify([year, unitCode, serviceCode]), trend, year: report });
+    });
+    return () => {
+      live = false;
+    };
+  }, [layanan, year, unitCode, serviceCode]);
+  return data?.key === key ? data : null;
+}
 
 /** IKM over the months of a year with the grade bands, and the nine element averages. */
 export function IkmCharts({ year, unitCode }: { year: number; unitCode: string | null }) {
@@ -55,18 +55,14 @@ export function IkmCharts({ year, unitCode }: { year: number; unitCode: string |
   const [scope, setScope] = useState<string>(unitCode ? `unit:${unitCode}` : 'city');
   const [{ data: services }] = useQuery({ query: ServicesForIkm });
   const [kind, code] = scope.split(':') as [string, string | undefined];
-  const variables = {
+  const data = useIkm(
     year,
-    unitCode: kind === 'unit' ? (code ?? null) : null,
-    serviceCode: kind === 'service' ? (code ?? null) : null,
-  };
-  const [{ data, fetching, error }] = useQuery({ query: IkmTrend, variables });
-  const trend = data?.ikmTrend.__typename === 'QueryIkmTrendSuccess' ? data.ikmTrend.data : [];
-  const year_ = data?.ikm.__typename === 'QueryIkmSuccess' ? data.ikm.data : null;
-  const failure =
-    data && data.ikmTrend.__typename !== 'QueryIkmTrendSuccess' && 'message' in data.ikmTrend
-      ? data.ikmTrend.message
-      : null;
+    kind === 'unit' ? (code ?? null) : null,
+    kind === 'service' ? (code ?? null) : null,
+  );
+  const trend = data?.trend.ok ? data.trend.data : [];
+  const year_ = data?.year.ok ? data.year.data : null;
+  const failure = data && !data.trend.ok ? data.trend.error : data && !data.year.ok ? data.year.error : null;
   const units = [
     ...new Map((services?.services.edges ?? []).map((e) => [e.node.unit.code, e.node.unit.shortName])),
   ];
@@ -92,9 +88,10 @@ export function IkmCharts({ year, unitCode }: { year: number; unitCode: string |
           </optgroup>
         </select>
       </div>
-      {error ? <ErrorNote error={error} /> : null}
-      {failure ? <ErrorNote error={failure} /> : null}
-      {fetching && !data ? <Loading /> : null}
+      {failure ? (
+        <ErrorNote error={failure.kind === 'NetworkError' ? t('networkError') : failure.message} />
+      ) : null}
+      {!data ? <Loading /> : null}
       {year_ ? (
         <div className="panel ikm-headline" data-testid="ikm-headline">
           <p>
