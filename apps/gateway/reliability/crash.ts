@@ -304,8 +304,8 @@ export async function unansweredByGateway(
   for (const s of submissions)
     if (s.acknowledged) byAccount.set(s.account, [...(byAccount.get(s.account) ?? []), s]);
   for (const [account, list] of byAccount) {
-    for (let i = 0; i < list.length; i += 50) {
-      const chunk = list.slice(i, i + 50);
+    for (let i = 0; i < list.length; i += 25) {
+      const chunk = list.slice(i, i + 25);
       const query = `{ ${chunk
         .map(
           (s, j) => `r${j}: serviceRequest(trackingCode: "${s.acknowledged}") { trackingCode originalText }`,

@@ -144,7 +144,7 @@ function securityConfig(env: NodeJS.ProcessEnv, production: boolean): SecurityCo
   return {
     introspection,
     maxDepth: int(env, 'LAYANAN_MAX_DEPTH', 12, 2, 100),
-    maxCost: int(env, 'LAYANAN_MAX_COST', 20_000, 100, 10_000_000),
+    maxCost: int(env, 'LAYANAN_MAX_COST', 500_000, 100, 10_000_000),
     maxAliases: int(env, 'LAYANAN_MAX_ALIASES', 30, 1, 1000),
     maxDirectives: int(env, 'LAYANAN_MAX_DIRECTIVES', 50, 1, 1000),
     maxTokens: int(env, 'LAYANAN_MAX_TOKENS', 5000, 100, 1_000_000),
