@@ -1,5 +1,6 @@
 // End to end, in a real browser: a citizen files a request, staff complete it (one of two staff
 // tabs acting on a stale version gets the conflict message), the citizen sees the update live;
+// a supervisor proposes improvement actions from the survey and records progress;
 // a forum submission gets answered and the author is notified live. Indonesian and English.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,6 +228,49 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
     expect((await download).suggestedFilename()).toMatch(/^skm-DPMPTSP-.*\.csv$/);
     await screenshot(staffPage, 'id-staff-skm-report');
     expectNoConsoleErrors(citizen, supervisor);
+  });
+
+  it('a supervisor proposes improvement actions from the 2026 survey and records progress', async () => {
+    const supervisor = await open('id');
+    const { page } = supervisor;
+    await signInAsDemo(page, 'hendra@layanan.test');
+    await page.goto('/staf/skm');
+    await page.getByRole('link', { name: 'Lihat tindakan perbaikan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tindakan perbaikan' }).waitFor();
+    expect(await page.getByLabel('Unit', { exact: true }).inputValue()).toBe('DPMPTSP');
+
+    await page.getByLabel('Tahun survei').selectOption('2026');
+    await page.getByRole('button', { name: 'Susun dari SKM' }).click();
+    const created = page.getByTestId('actions-created');
+    await created.waitFor();
+    expect(Number((await created.textContent())?.match(/^(\d+) /)?.[1])).toBeGreaterThan(0);
+
+    const cards = page.getByTestId('improvement-action');
+    await cards.first().waitFor();
+    const first = cards.first();
+    const title = (await first.getByRole('heading').textContent()) ?? '';
+    expect(title.length).toBeGreaterThan(0);
+    const owner = (await first.getByTestId('action-owner').textContent()) ?? '';
+    expect(owner).not.toBe('belum ditentukan');
+    expect(owner.length).toBeGreaterThan(0);
+    expect(await first.getByTestId('action-due').textContent()).toMatch(/^Batas waktu \d{1,2} \S+ 20\d\d$/);
+
+    const card = cards.filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+    // The gateway's check comes back in Indonesian beside the form: a note is required.
+    await card.getByLabel('Kemajuan (%)').fill('50');
+    await card.getByRole('button', { name: 'Simpan kemajuan' }).click();
+    await card.getByRole('alert').waitFor();
+    await card.getByLabel('Catatan kemajuan').fill('Jadwal pelatihan petugas loket sudah disusun.');
+    await card.getByRole('button', { name: 'Simpan kemajuan' }).click();
+    await card.getByTestId('action-progress').getByText('Kemajuan: 50 %').waitFor();
+    expect(await card.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('50');
+    await card.getByText('Jadwal pelatihan petugas loket sudah disusun.', { exact: false }).waitFor();
+    expect(await card.getByTestId('action-status').textContent()).toBe('Berjalan');
+
+    await page.getByLabel('Status', { exact: true }).selectOption('IN_PROGRESS');
+    await cards.filter({ has: page.getByRole('heading', { name: title, exact: true }) }).waitFor();
+    await screenshot(page, 'id-staff-improvement-actions');
+    expectNoConsoleErrors(supervisor);
   });
 });
 

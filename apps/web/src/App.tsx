@@ -27,6 +27,10 @@ const SkmReportPage = lazy(() =>
   import('./staff/skm-report.tsx').then((m) => ({ default: m.SkmReportPage })),
 );
 
+const ImprovementActionsPage = lazy(() =>
+  import('./staff/improvement-actions.tsx').then((m) => ({ default: m.ImprovementActionsPage })),
+);
+
 export function App() {
   return (
     <I18nProvider>
@@ -148,6 +152,9 @@ function Shell({ session }: { session: Session | null }) {
                     <Link to="/staf/skm">{t('navSkm')}</Link>
                   </li>
                   <li>
+                    <Link to="/staf/tindakan">{t('navActions')}</Link>
+                  </li>
+                  <li>
                     <Link to="/staf/kelola">{t('navManage')}</Link>
                   </li>
                 </>
@@ -227,6 +234,12 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
       return (
         <Suspense fallback={<Loading />}>
           <SkmReportPage />
+        </Suspense>
+      );
+    if (path === '/staf/tindakan')
+      return (
+        <Suspense fallback={<Loading />}>
+          <ImprovementActionsPage />
         </Suspense>
       );
     if (path === '/staf/kelola') return <AdminPage role={session.account.role} />;

@@ -345,6 +345,27 @@ const id = {
   noReport: 'Belum ada laporan untuk periode ini.',
   citizenRating: 'Penilaian warga',
   citizenRatingValue: 'kompetensi {competence}, perilaku {behaviour} (n={n})',
+  navActions: 'Tindakan perbaikan',
+  improvementActionsTitle: 'Tindakan perbaikan',
+  improvementActionsIntro:
+    'Tindakan perbaikan unit dari hasil SKM, pengaduan, dan kesenjangan kompetensi, dengan penanggung jawab dan tenggatnya.',
+  actionStatusFilter: 'Status',
+  allStatuses: 'Semua status',
+  actionStatus_OPEN: 'Belum dimulai',
+  actionStatus_IN_PROGRESS: 'Berjalan',
+  actionStatus_DONE: 'Selesai',
+  actionStatus_CANCELLED: 'Dibatalkan',
+  noImprovementActions: 'Belum ada tindakan perbaikan.',
+  proposeActions: 'Susun dari SKM',
+  proposeActionsHint:
+    'Menyusun tindakan dari unsur SKM terlemah, pengaduan, permohonan terlambat, dan kesenjangan kompetensi. Tindakan yang sudah ada tidak digandakan.',
+  surveyYear: 'Tahun survei',
+  actionsCreated: '{count} tindakan baru disusun.',
+  noOwner: 'belum ditentukan',
+  doneOnDate: 'selesai {date}',
+  progressFormFor: 'Kemajuan: {title}',
+  progressSaved: 'Kemajuan tersimpan.',
+  openImprovementActions: 'Lihat tindakan perbaikan',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -690,6 +711,28 @@ const en: Record<MessageKey, string> = {
   noReport: 'No report for this period yet.',
   citizenRating: "Citizens' rating",
   citizenRatingValue: 'competence {competence}, behaviour {behaviour} (n={n})',
+
+  navActions: 'Improvement actions',
+  improvementActionsTitle: 'Improvement actions',
+  improvementActionsIntro:
+    "The unit's improvement actions from the survey, complaints and competency gaps, with owners and due dates.",
+  actionStatusFilter: 'Status',
+  allStatuses: 'All statuses',
+  actionStatus_OPEN: 'Open',
+  actionStatus_IN_PROGRESS: 'In progress',
+  actionStatus_DONE: 'Done',
+  actionStatus_CANCELLED: 'Cancelled',
+  noImprovementActions: 'No improvement actions yet.',
+  proposeActions: 'Propose from the survey',
+  proposeActionsHint:
+    'Proposes actions from the weakest SKM elements, complaints, late requests and competency gaps. Existing actions are not duplicated.',
+  surveyYear: 'Survey year',
+  actionsCreated: '{count} new actions proposed.',
+  noOwner: 'not assigned',
+  doneOnDate: 'done {date}',
+  progressFormFor: 'Progress: {title}',
+  progressSaved: 'Progress saved.',
+  openImprovementActions: 'See the improvement actions',
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { id, en };

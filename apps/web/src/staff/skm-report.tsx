@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { Link } from '../router.tsx';
 import { ErrorNote, formatNumber, Loading, Notice } from '../ui.tsx';
 import { MeQuery } from './queue.tsx';
 
@@ -83,6 +84,9 @@ export function SkmReportPage() {
   return (
     <section>
       <h1>{t('skmReportTitle')}</h1>
+      <p>
+        <Link to="/staf/tindakan">{t('openImprovementActions')}</Link>
+      </p>
       <div className="toolbar">
         <label htmlFor="skm-unit">{t('unit')}</label>
         <input id="skm-unit" value={unitCode} onChange={(e) => setUnit(e.target.value.toUpperCase())} />
