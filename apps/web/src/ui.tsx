@@ -120,6 +120,23 @@ export function Field({
 
 const locale = (lang: Lang) => (lang === 'id' ? 'id-ID' : 'en-GB');
 
+/** A 0–100 progress bar that screen readers announce (commitments, improvement actions). */
+export function ProgressBar({ value }: { value: number }) {
+  const { t } = useI18n();
+  return (
+    <div
+      className="progress"
+      role="progressbar"
+      aria-valuenow={value}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-label={t('progress')}
+    >
+      <span style={{ width: `${value}%` }} />
+    </div>
+  );
+}
+
 export function formatDate(value: string | null | undefined, lang: Lang): string {
   if (!value) return '—';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00+07:00`) : new Date(value);

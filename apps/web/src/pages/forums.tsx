@@ -15,6 +15,7 @@ import {
   formatDateTime,
   Loading,
   Notice,
+  ProgressBar,
   todayWib,
 } from '../ui.tsx';
 
@@ -575,16 +576,7 @@ function CommitmentView({
         {t(`commitment_${c.status}`)}
         {c.overdue ? <strong className="late"> · {t('late')}</strong> : null}
       </p>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-valuenow={c.progress}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-label={t('progress')}
-      >
-        <span style={{ width: `${c.progress}%` }} />
-      </div>
+      <ProgressBar value={c.progress} />
       <p className="muted">{c.progress} %</p>
       {c.updates.length > 0 ? (
         <ol className="trail">

@@ -13,6 +13,7 @@ import {
   formatDate,
   Loading,
   Notice,
+  ProgressBar,
 } from '../ui.tsx';
 import { MeQuery } from './queue.tsx';
 
@@ -181,16 +182,7 @@ function ActionCard({ action: a, onChange }: { action: Action; onChange: () => v
         {a.doneOn ? ` · ${t('doneOnDate', { date: formatDate(a.doneOn, lang) })}` : null}
         {a.overdue ? <strong className="late"> · {t('late')}</strong> : null}
       </p>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-valuenow={a.progress}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-label={t('progress')}
-      >
-        <span style={{ width: `${a.progress}%` }} />
-      </div>
+      <ProgressBar value={a.progress} />
       <p className="muted" data-testid="action-progress">
         {t('progress')}: {a.progress} %
       </p>
