@@ -8,6 +8,8 @@ import { buildReport, writeReport } from './report.js';
 import { runBench } from './run.js';
 
 const url = process.env.TEST_DATABASE_URL;
+// Six ports from here; set BENCH_BASE_PORT when another copy of the tests may run at once.
+const basePort = Number(process.env.BENCH_BASE_PORT ?? 4601);
 
 describe.skipIf(!url)('pnpm bench (tiny smoke run on PostgreSQL)', () => {
   it('measures gateway and baselines and writes JSON, Markdown and SVG', async () => {
@@ -21,7 +23,11 @@ describe.skipIf(!url)('pnpm bench (tiny smoke run on PostgreSQL)', () => {
       durationSec: 1,
       warmupSec: 0,
       connections: 2,
-      queueSizes: [10],
+      // N=30 is above the smoke run's gateway page size of 10: read as 3 pages, the same code
+      // path as N=1000 in 10 pages of 100 in the real run.
+      queueSizes: [10, 30],
+      gatewayPageSize: 10,
+      basePort,
       variants: [],
       profileDir: join(out, 'profiles'),
       keepDatabase: false,
@@ -37,10 +43,10 @@ describe.skipIf(!url)('pnpm bench (tiny smoke run on PostgreSQL)', () => {
           .filter((m) => m.server === server && m.variant === variant)
           .map((m) => m.scenario);
       expect(scenarios('gateway', 'default')).toEqual(
-        expect.arrayContaining(['S0', 'S1', 'S2 N=10', 'S5 catalogue', 'S3 submit']),
+        expect.arrayContaining(['S0', 'S1', 'S2 N=10', 'S2 N=30', 'S5 catalogue', 'S3 submit']),
       );
-      expect(scenarios('raw-pg', 'baseline')).toEqual(['S1', 'S2 N=10']);
-      expect(scenarios('postgraphile', 'baseline')).toEqual(['S2 N=10']);
+      expect(scenarios('raw-pg', 'baseline')).toEqual(['S1', 'S2 N=10', 'S2 N=30']);
+      expect(scenarios('postgraphile', 'baseline')).toEqual(['S2 N=10', 'S2 N=30']);
       for (const m of result.measurements) {
         expect(m.rps, `${m.server} ${m.scenario}`).toBeGreaterThan(0);
         expect(m.p99).toBeGreaterThanOrEqual(m.p50);
@@ -50,6 +56,14 @@ describe.skipIf(!url)('pnpm bench (tiny smoke run on PostgreSQL)', () => {
       // Identity, the page and one batched query per relation: a small constant, never per row.
       expect(s2?.statementsPerRequest).toBeGreaterThan(1);
       expect(s2?.statementsPerRequest).toBeLessThan(10);
+      // The paged read: 3 pages, its SQL the sum over them, per page the same as one request.
+      const paged = result.measurements.find((m) => m.server === 'gateway' && m.scenario === 'S2 N=30');
+      expect(paged?.pages).toBe(3);
+      expect(paged?.statementsPerRequest).toBe(3 * (paged?.statementsPerPage ?? 0));
+      expect(paged?.statementsPerPage).toBe(s2?.statementsPerRequest);
+      expect(paged?.p50).toBeGreaterThan(0);
+      expect(report.ratios.some((r) => r.scenario === 'S2 N=30' && r.against === 'postgraphile')).toBe(true);
+      expect(report.targets[0]).toMatchObject({ met: true });
       expect(result.data.queueStaffEmail).toMatch(/^kepala\d+@uji\.layanan\.test$/);
       expect(
         result.measurements.find((m) => m.server === 'raw-pg' && m.scenario === 'S1')?.statementsPerRequest,
@@ -59,7 +73,9 @@ describe.skipIf(!url)('pnpm bench (tiny smoke run on PostgreSQL)', () => {
 
       const json = JSON.parse(await readFile(files[0]!, 'utf8'));
       expect(json.measurements.length).toBe(result.measurements.length);
-      expect(await readFile(files[1]!, 'utf8')).toContain('| gateway | default | S1 |');
+      const md = await readFile(files[1]!, 'utf8');
+      expect(md).toContain('| gateway | default | S1 |');
+      expect(md).toContain('| gateway | default | S2 N=30 (3 pages) |');
       expect(await readFile(files[2]!, 'utf8')).toMatch(/^<svg [^>]+>[\s\S]*<\/svg>\n$/);
     } finally {
       await rm(out, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // `pnpm bench [--size tiny|medium|full] [--duration S] [--connections C]
 //             [--variants all|none|graphql-jit,2-workers,…] [--profile] [--keep-database] [--reuse-database]
-//             [--database NAME] [--out DIR] [--seed TEXT]`
+//             [--database NAME] [--out DIR] [--seed TEXT] [--port FIRST]`
+// The servers listen on six ports from --port (default 4601: 4601–4606).
 // Needs PostgreSQL: BENCH_DATABASE_URL (or DATABASE_URL), default postgresql://postgres@127.0.0.1:5432/postgres;
 // the bench creates and drops its own database (layanan_bench_<size>).
 import { join, resolve } from 'node:path';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     'reuse-database': { type: 'boolean', default: false },
     out: { type: 'string' },
     seed: { type: 'string', default: 'layanan' },
+    port: { type: 'string', default: '4601' },
   },
 });
 
@@ -50,6 +52,7 @@ const options = {
   durationSec,
   connections,
   queueSizes: [10, 100, 1000],
+  basePort: Number(values.port),
   variants:
     values.variants === 'all'
       ? VARIANTS.map((v) => v.name)

@@ -2,6 +2,7 @@
 // maximum rate, then a fixed rate of 80 % of it for latency; counts SQL statements per request
 // over a few sequential requests.
 import { type ChildProcess, fork } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { ServerSpec } from './server-main.js';
@@ -28,8 +29,12 @@ export type Measurement = {
   readonly p99: number;
   readonly fixedRate: number;
   readonly fixedRps: number;
+  /** SQL statements per operation: per request, or per whole paged read (sum over its pages). */
   readonly statementsPerRequest: number | null;
   readonly errors: number;
+  /** Paged reads only: sequential requests per operation, and SQL statements per page. */
+  readonly pages?: number;
+  readonly statementsPerPage?: number | null;
 };
 
 export type LoadOptions = {
@@ -165,4 +170,193 @@ export async function measure(target: Target, options: LoadOptions): Promise<Mea
       `  SQL/req ${statementsPerRequest ?? 'n/a'}${result.errors ? `  errors ${result.errors}` : ''}`,
   );
   return result;
+}
+
+/**
+ * A read that a client has to page through: one operation is `pages` sequential requests, each
+ * after the previous page's end cursor. Autocannon cannot chain requests, so this target has its
+ * own load loop (measurePaged) with the same phases as measure().
+ */
+export type PagedTarget = {
+  readonly scenario: string;
+  readonly server: string;
+  readonly variant: string;
+  readonly port: number;
+  readonly path: string;
+  readonly headers?: Record<string, string>;
+  readonly pages: number;
+  readonly pageSize: number;
+  /** The request body of a page: the first one has no cursor. */
+  readonly body: (after: string | null) => string;
+  /** The page in a response: its item count and cursor, or a problem. */
+  readonly pageOf: (
+    json: unknown,
+  ) => { items: number; endCursor: string | null; hasNextPage: boolean } | string;
+};
+
+function post(agent: Agent, port: number, path: string, headers: Record<string, string>, body: string) {
+  return new Promise<{ status: number; json: unknown }>((resolve, reject) => {
+    const req = httpRequest(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve({
+              status: res.statusCode ?? 0,
+              json: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+            });
+          } catch (error) {
+            reject(error);
+          }
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** One paged read: all pages in order; throws with the problem when a page is wrong. */
+async function readPaged(target: PagedTarget, agent: Agent): Promise<void> {
+  let after: string | null = null;
+  for (let page = 1; page <= target.pages; page++) {
+    const { status, json } = await post(
+      agent,
+      target.port,
+      target.path,
+      target.headers ?? {},
+      target.body(after),
+    );
+    if (status !== 200) throw new Error(`page ${page}: HTTP ${status}`);
+    const got = target.pageOf(json);
+    if (typeof got === 'string')
+      throw new Error(`page ${page}: ${got} ${JSON.stringify(json).slice(0, 300)}`);
+    if (got.items !== target.pageSize)
+      throw new Error(`page ${page}: ${got.items} items, expected ${target.pageSize}`);
+    if (page < target.pages && (!got.hasNextPage || !got.endCursor))
+      throw new Error(`page ${page}: no next page`);
+    after = got.endCursor;
+  }
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
+}
+
+/**
+ * Closed loop over paged reads: `connections` workers on as many keep-alive sockets, each starting
+ * its next read when the previous one ends; with `overallRate`, each worker starts reads at its
+ * share of the rate (late starts go at once, as autocannon's overallRate does).
+ */
+async function runPaged(
+  target: PagedTarget,
+  opts: { durationSec: number; connections: number; overallRate?: number },
+): Promise<{ perSecond: number; latencies: number[]; errors: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: opts.connections });
+  const start = performance.now();
+  const end = start + opts.durationSec * 1000;
+  const latencies: number[] = [];
+  let errors = 0;
+  const interval = opts.overallRate ? (1000 * opts.connections) / opts.overallRate : 0;
+  const worker = async (w: number) => {
+    let due = start + (interval * w) / opts.connections;
+    while (true) {
+      if (interval) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        due += interval;
+      }
+      const t0 = performance.now();
+      if (t0 >= end) return;
+      try {
+        await readPaged(target, agent);
+        latencies.push(performance.now() - t0);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: opts.connections }, (_, w) => worker(w)));
+  } finally {
+    agent.destroy();
+  }
+  const elapsedSec = (performance.now() - start) / 1000;
+  return { perSecond: latencies.length / elapsedSec, latencies: latencies.sort((a, b) => a - b), errors };
+}
+
+/**
+ * measure() for a paged read: requests/s are completed reads (all pages) per second, latency is
+ * the whole sequence, SQL statements are summed over its pages (and also given per page).
+ */
+export async function measurePaged(target: PagedTarget, options: LoadOptions): Promise<Measurement> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    await readPaged(target, agent).catch((error: Error) => {
+      throw new Error(`${target.server}/${target.variant} ${target.scenario}: ${error.message}`);
+    });
+    const SAMPLE = 3;
+    let before = await statements(target.port);
+    for (let settle = 0; settle < 20; settle++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const now = await statements(target.port);
+      if (now === before) break;
+      before = now;
+    }
+    for (let k = 1; k <= SAMPLE; k++) await readPaged(target, agent);
+    const after = await statements(target.port);
+    const statementsPerRequest = before === null || after === null ? null : (after - before) / SAMPLE;
+    const statementsPerPage = statementsPerRequest === null ? null : statementsPerRequest / target.pages;
+
+    if (options.warmupSec > 0)
+      await runPaged(target, { durationSec: options.warmupSec, connections: options.connections });
+    const max = await runPaged(target, {
+      durationSec: options.durationSec,
+      connections: options.connections,
+    });
+    const rps = max.perSecond;
+    const fixedRate = Math.max(1, Math.floor(rps * 0.8));
+    const fixed = await runPaged(target, {
+      durationSec: options.durationSec,
+      connections: options.connections,
+      overallRate: fixedRate,
+    });
+    const result: Measurement = {
+      scenario: target.scenario,
+      server: target.server,
+      variant: target.variant,
+      rps,
+      p50: percentile(fixed.latencies, 50),
+      p99: percentile(fixed.latencies, 99),
+      fixedRate,
+      fixedRps: fixed.perSecond,
+      statementsPerRequest,
+      errors: max.errors + fixed.errors,
+      pages: target.pages,
+      statementsPerPage,
+    };
+    options.log(
+      `  ${target.server.padEnd(12)} ${target.variant.padEnd(14)} ${target.scenario.padEnd(14)} ` +
+        `${rps.toFixed(1).padStart(6)} reads/s (${target.pages} pages of ${target.pageSize})  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms` +
+        `  SQL/read ${statementsPerRequest ?? 'n/a'} (per page ${statementsPerPage ?? 'n/a'})${result.errors ? `  errors ${result.errors}` : ''}`,
+    );
+    return result;
+  } finally {
+    agent.destroy();
+  }
 }

@@ -35,6 +35,19 @@ export const S5 = `{
   services(first: 20) { edges { node { code name kind completionDays unit { code name } } } }
 }`;
 
+/** S2 as a client pages it: the same selection, one page after `$after`, with the page info. */
+export const S2_PAGE = `query S2Page($n: Int!, $after: String) {
+  serviceRequests(first: $n, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      trackingCode state submittedAt
+      service { code name }
+      assignee { name rank unit { code name } }
+      events { sequence toState at }
+    } }
+  }
+}`;
+
 /** PostGraphile 4's closest equivalent of S2 (its default inflection of the same tables). */
 export const S2_POSTGRAPHILE = `query S2($unitId: UUID!, $n: Int!) {
   allServiceRequests(condition: { unitId: $unitId }, orderBy: [SUBMITTED_AT_DESC, ID_ASC], first: $n) {

@@ -3,8 +3,16 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type BenchData, type DataSize, prepareDatabase } from './generate.js';
-import { type LoadOptions, type Measurement, measure, startServer, type Target } from './load.js';
-import { S0, S1, S2, S2_POSTGRAPHILE, S3, S4, S5, SQL_S4 } from './queries.js';
+import {
+  type LoadOptions,
+  type Measurement,
+  measure,
+  measurePaged,
+  type PagedTarget,
+  startServer,
+  type Target,
+} from './load.js';
+import { S0, S1, S2, S2_PAGE, S2_POSTGRAPHILE, S3, S4, S5, SQL_S4 } from './queries.js';
 import type { GatewayVariant, ServerSpec } from './server-main.js';
 
 export type BenchOptions = {
@@ -16,6 +24,13 @@ export type BenchOptions = {
   readonly durationSec: number;
   readonly connections: number;
   readonly queueSizes: readonly number[];
+  /**
+   * The gateway's page size for the queue sizes above it (read as N / page size sequential pages);
+   * default and at most GATEWAY_MAX_PAGE (smaller only for a tiny smoke run).
+   */
+  readonly gatewayPageSize?: number;
+  /** First of the six ports the bench's servers listen on (default 4601: 4601–4606). */
+  readonly basePort?: number;
   /** Gateway variants to measure (names from VARIANTS); none when empty. */
   readonly variants: readonly string[];
   /** Warm-up before each closed-loop run; default a third of the duration. */
@@ -43,14 +58,15 @@ export type ProfileSummary = {
 
 export const GATEWAY_MAX_PAGE = 100;
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
-const PORTS = {
-  gateway: 4601,
-  raw: 4602,
-  postgraphile: 4603,
-  sql: 4604,
-  variant: 4605,
-  profile: 4606,
-} as const;
+const portsFrom = (base: number) =>
+  ({
+    gateway: base,
+    raw: base + 1,
+    postgraphile: base + 2,
+    sql: base + 3,
+    variant: base + 4,
+    profile: base + 5,
+  }) as const;
 
 export const VARIANTS: readonly { name: string; variant: GatewayVariant }[] = [
   { name: 'graphql-jit', variant: { jit: true } },
@@ -92,6 +108,10 @@ async function login(port: number, email: string): Promise<string> {
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const { log } = options;
+  const PORTS = portsFrom(options.basePort ?? 4601);
+  const pageSize = options.gatewayPageSize ?? GATEWAY_MAX_PAGE;
+  if (pageSize < 1 || pageSize > GATEWAY_MAX_PAGE)
+    throw new Error(`gatewayPageSize must be 1…${GATEWAY_MAX_PAGE}, got ${pageSize}`);
   const { url, data } = await prepareDatabase({
     adminUrl: options.adminUrl,
     database: options.database,
@@ -108,10 +128,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   };
   const queueSizes = options.queueSizes.filter((n) => n <= data.queueLength);
   // The gateway's connections return at most 100 edges (Pothos relay's default maxConnectionSize),
-  // so it answers S2 up to N=100; the baselines also answer the larger N.
-  const gatewayQueueSizes = queueSizes.filter((n) => n <= GATEWAY_MAX_PAGE);
+  // so it answers S2 up to N=100 in one request; a larger N is read as a client does: N / 100
+  // sequential pages (`after: endCursor`), measured as one operation (measurePaged).
+  const gatewayQueueSizes = queueSizes.filter((n) => n <= pageSize);
+  const pagedQueueSizes = queueSizes.filter((n) => n > pageSize);
+  for (const n of pagedQueueSizes)
+    if (n % pageSize !== 0)
+      throw new Error(`queue size ${n} is not a whole number of ${pageSize}-item pages`);
   // Variants and the profile use S2 at N=100, or the largest N below it this data set allows.
-  const focusQueue = `S2 N=${Math.max(...queueSizes.filter((n) => n <= GATEWAY_MAX_PAGE))}`;
+  const focusQueue = `S2 N=${Math.max(...gatewayQueueSizes)}`;
   const measurements: Measurement[] = [];
   const codes = data.trackingCodes;
   const queueUnitId = await unitId(url, data.queueUnitCode);
@@ -182,9 +207,34 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     ];
     return only ? all.filter((t) => only.includes(t.scenario)) : all;
   };
+  const pagedTargets = (port: number, variant: string): PagedTarget[] =>
+    pagedQueueSizes.map((n) => ({
+      scenario: `S2 N=${n}`,
+      server: 'gateway',
+      variant,
+      port,
+      path: '/graphql',
+      headers: { authorization: `Bearer ${tokens.queue}` },
+      pages: n / pageSize,
+      pageSize,
+      body: (after) => gql(S2_PAGE, { n: pageSize, after }),
+      pageOf: (json) => {
+        const connection = dataOf(json)?.serviceRequests as
+          | { edges?: unknown[]; pageInfo?: { hasNextPage?: boolean; endCursor?: string | null } }
+          | undefined;
+        if (!connection?.edges || !connection.pageInfo) return 'no page';
+        return {
+          items: connection.edges.length,
+          endCursor: connection.pageInfo.endCursor ?? null,
+          hasNextPage: connection.pageInfo.hasNextPage === true,
+        };
+      },
+    }));
   try {
     for (const target of gatewayTargets(PORTS.gateway, 'default'))
       measurements.push(await measure(target, load));
+    for (const target of pagedTargets(PORTS.gateway, 'default'))
+      measurements.push(await measurePaged(target, load));
     // S3 writes, so it runs last against this data set.
     measurements.push(
       await measure(
