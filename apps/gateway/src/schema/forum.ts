@@ -2,7 +2,7 @@ import { parseDay } from '@layanan/domain/calendar';
 import { audited } from '../audit.js';
 import { actsForUnit, forbidden } from '../authz.js';
 import { builder } from '../builder.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from '../errors.js';
 
 builder.prismaNode('Forum', {
   id: { field: 'id' },
@@ -139,22 +139,28 @@ builder.mutationField('createForum', (t) =>
           });
         }
         if (problems.length > 0 || !unit) throw ValidationError.fromFields(problems);
-        if (await tx.forum.findUnique({ where: { slug } })) {
-          throw new ConflictError(
+        const slugTaken = () =>
+          new ConflictError(
             'FORUM_SLUG_TAKEN',
             `Alamat forum "${slug}" sudah dipakai.`,
             `The forum address "${slug}" is already taken.`,
           );
-        }
-        const forum = await tx.forum.create({
-          data: {
-            slug,
-            title: input.title.trim(),
-            description: input.description.trim(),
-            unitId: unit.id,
-            answerDays,
-          },
-        });
+        if (await tx.forum.findUnique({ where: { slug } })) throw slugTaken();
+        // Two admins creating the same slug at once: the unique index decides, the loser gets the
+        // same typed conflict (found by the fuzzer).
+        const forum = await tx.forum
+          .create({
+            data: {
+              slug,
+              title: input.title.trim(),
+              description: input.description.trim(),
+              unitId: unit.id,
+              answerDays,
+            },
+          })
+          .catch((error: unknown) => {
+            throw isUniqueViolation(error) ? slugTaken() : error;
+          });
         return { result: { forumId: forum.id }, entityId: forum.id, after: forum };
       }),
   }),
