@@ -5,13 +5,23 @@
 // staff and admin. Any 5xx, masked error ("Unexpected error." / INTERNAL_SERVER_ERROR) or answer
 // slower than FUZZ_REQUEST_MS is a failure, reported with the seed and the case to replay it.
 //
-//   FUZZ_SEED=1234 FUZZ_SECONDS=600 npx vitest run src/fuzz.test.ts
+//   FUZZ_SEED=random FUZZ_CALLS=100000 FUZZ_SECONDS=600 npx vitest run src/fuzz.test.ts
+//
+// By default (CI) the run is deterministic: a fixed seed and at most FUZZ_CALLS calls, so a red
+// run is always a regression, never luck. Explore with FUZZ_SEED=random (or a number) and more
+// calls and seconds. Open finding, PGlite only: FUZZ_SEED=763933543 FUZZ_CALLS=7000 FUZZ_SECONDS=300
+// fails around call 6592 with `22021 invalid byte sequence for encoding "UTF8"` from a lookup by a
+// code full of 4-byte characters, after earlier traffic (not reproducible alone; PostgreSQL is fine).
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './testing/harness.js';
 
-const SEED = Number(process.env.FUZZ_SEED || Math.floor(Math.random() * 2 ** 31));
+const SEED =
+  process.env.FUZZ_SEED === 'random'
+    ? Math.floor(Math.random() * 2 ** 31)
+    : Number(process.env.FUZZ_SEED || 301037445);
 const SECONDS = Number(process.env.FUZZ_SECONDS || 40);
+const CALLS = Number(process.env.FUZZ_CALLS || 3000);
 const REQUEST_MS = Number(process.env.FUZZ_REQUEST_MS || 15_000);
 
 /** mulberry32: small, fast, good enough, and the same sequence for the same seed everywhere. */
@@ -357,7 +367,7 @@ describe.each(testDatabaseKinds())('fuzzing every mutation on %s', (kind) => {
     let iteration = 0;
     // Every mutation × role once in order first (full coverage), then random picks until the deadline.
     const order = mutations.flatMap((m) => roles.map((role) => ({ m, role })));
-    while (iteration < order.length || Date.now() < deadline) {
+    while (iteration < order.length || (Date.now() < deadline && iteration < CALLS)) {
       const { m, role } =
         iteration < order.length
           ? (order[iteration] as (typeof order)[0])
