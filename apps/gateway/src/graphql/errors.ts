@@ -1,6 +1,7 @@
 // Typed GraphQL errors. Expected failures become members of a field's result union (errors
 // plugin), so clients switch on __typename; anything else is masked by Yoga.
 import type { DomainError } from '@layanan/domain';
+import { GATEWAY_ERROR_MESSAGES, notFoundMessage } from './gateway-errors.js';
 
 export type FieldProblem = { field: string; code: string; messageId: string; messageEn: string };
 
@@ -58,12 +59,8 @@ export class ValidationError extends LayananError {
   }
 
   static fromFields(fields: readonly FieldProblem[]): ValidationError {
-    return new ValidationError(
-      'VALIDATION_FAILED',
-      'Masukan tidak valid; periksa kolom yang ditandai',
-      'The input is invalid; check the marked fields',
-      fields,
-    );
+    const message = GATEWAY_ERROR_MESSAGES.VALIDATION_FAILED;
+    return new ValidationError('VALIDATION_FAILED', message.id, message.en, fields);
   }
 }
 
@@ -72,7 +69,8 @@ export class NotFoundError extends LayananError {
     readonly entity: string,
     readonly key: string,
   ) {
-    super('NOT_FOUND', `${entity} "${key}" tidak ditemukan`, `${entity} "${key}" was not found`);
+    const message = notFoundMessage(entity, key);
+    super('NOT_FOUND', message.id, message.en);
     this.name = 'NotFoundError';
   }
 }
@@ -87,19 +85,22 @@ export class ConflictError extends LayananError {
 /** Sign-in failed. Deliberately vague: it never tells which of identifier or password was wrong. */
 export class AuthenticationFailedError extends LayananError {
   constructor(code: 'INVALID_CREDENTIALS' | 'REFRESH_TOKEN_INVALID' | 'CURRENT_PASSWORD_WRONG') {
-    const messages = {
-      INVALID_CREDENTIALS: [
-        'Email/nomor ponsel atau kata sandi salah.',
-        'Wrong email/mobile number or password.',
-      ],
-      REFRESH_TOKEN_INVALID: [
-        'Sesi berakhir atau tidak sah; silakan masuk kembali.',
-        'The session has ended or is invalid; please sign in again.',
-      ],
-      CURRENT_PASSWORD_WRONG: ['Kata sandi saat ini salah.', 'The current password is wrong.'],
-    } as const;
-    super(code, messages[code][0], messages[code][1]);
+    super(code, GATEWAY_ERROR_MESSAGES[code].id, GATEWAY_ERROR_MESSAGES[code].en);
     this.name = 'AuthenticationFailedError';
+  }
+}
+
+/** An illegal or unauthorised status change, or a missing reason (domain RequestErrorCode). */
+export class RequestTransitionError extends LayananError {
+  constructor(
+    code: string,
+    messageId: string,
+    messageEn: string,
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(code, messageId, messageEn);
+    this.name = 'RequestTransitionError';
   }
 }
 

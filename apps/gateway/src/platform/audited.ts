@@ -1,6 +1,7 @@
 // Every mutation writes one audit entry in the same transaction as its change (STYLE.md 7).
 import type { Prisma, PrismaClient } from '@layanan/db';
-import { actorOf, type GraphQLContext } from '../app/context.js';
+import { actorOf } from '../app/context.js';
+import type { AuditScope } from './command.js';
 
 export type TransactionClient = Omit<
   PrismaClient,
@@ -31,8 +32,10 @@ export function auditSummary(
   return out;
 }
 
+/** Runs `change` in a transaction and writes its audit entry in the same transaction. `scope` is
+ * the GraphQL context or a command's `auditScope(deps, caller)`. */
 export async function audited<T>(
-  ctx: GraphQLContext,
+  ctx: AuditScope,
   meta: { action: string; entityType: string },
   change: (tx: TransactionClient) => Promise<AuditedChange<T>>,
 ): Promise<T> {

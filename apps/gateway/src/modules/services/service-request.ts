@@ -14,19 +14,19 @@ import {
 import type { GraphQLContext } from '../../app/context.js';
 import { builder } from '../../graphql/builder.js';
 import { FailureInterface } from '../../graphql/error-types.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../graphql/errors.js';
+import {
+  ConflictError,
+  NotFoundError,
+  RequestTransitionError,
+  ValidationError,
+} from '../../graphql/errors.js';
 import { audited } from '../../platform/audited.js';
 import { forbidden } from '../../platform/authz.js';
 import { dateOnly, dayOf, loadWorkingCalendar, todayWib } from '../../platform/calendar.js';
 import { publishNotifications } from '../../platform/notify.js';
 import { isUuid } from '../../platform/uuid.js';
 import { inviteToSurvey } from '../feedback/invitation.js';
-import {
-  publishUpdate,
-  RequestTransitionError,
-  transitionRequest,
-  versionConflict,
-} from './commands/request-workflow.js';
+import { publishUpdate, transitionRequest, versionConflict } from './commands/request-workflow.js';
 import { fieldProblem, MAX_REQUEST_TEXT, submitRequest } from './commands/submit-request.js';
 
 export { TRACKING_PREFIX } from './commands/submit-request.js';

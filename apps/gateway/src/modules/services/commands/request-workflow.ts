@@ -15,23 +15,9 @@ import {
   requestTransition,
 } from '@layanan/domain/services';
 import type { LayananPubSub } from '../../../app/pubsub.js';
-import { ConflictError, LayananError } from '../../../graphql/errors.js';
+import { ConflictError, RequestTransitionError } from '../../../graphql/errors.js';
 import type { TransactionClient } from '../../../platform/audited.js';
 import { dateOnly, dayOf } from '../../../platform/calendar.js';
-
-/** An illegal or unauthorised status change, or a missing reason (domain RequestErrorCode). */
-export class RequestTransitionError extends LayananError {
-  constructor(
-    code: string,
-    messageId: string,
-    messageEn: string,
-    readonly from: string,
-    readonly to: string,
-  ) {
-    super(code, messageId, messageEn);
-    this.name = 'RequestTransitionError';
-  }
-}
 
 export const versionConflict = () =>
   new ConflictError(
