@@ -15,6 +15,14 @@ export function failureOf(result: { __typename: string } | null | undefined): Fa
   return 'message' in result && typeof result.message === 'string' ? (result as Failure) : null;
 }
 
+/** The failure of a mutation: its typed failure payload, else the transport error, else null. */
+export function mutationFailure(
+  payload: { __typename: string } | null | undefined,
+  error: { message: string } | undefined,
+): Failure | null {
+  return failureOf(payload) ?? (error ? { __typename: 'Error', message: error.message } : null);
+}
+
 export function fieldErrors(failure: Failure | null): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of failure?.fields ?? []) out[f.field] ??= f.message;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { ProgressForm } from '../progress-form.tsx';
 import { Link } from '../router.tsx';
 import { isStaffRole, type Session } from '../session.ts';
 import {
@@ -14,6 +15,7 @@ import {
   formatDate,
   formatDateTime,
   Loading,
+  mutationFailure,
   Notice,
   ProgressBar,
   todayWib,
@@ -310,9 +312,7 @@ function SubmitForm({
             ...(sessionId ? { sessionId } : {}),
           },
         });
-        const f =
-          failureOf(r.data?.submitToForum) ??
-          (r.error ? { __typename: 'Error', message: r.error.message } : null);
+        const f = mutationFailure(r.data?.submitToForum, r.error);
         setFailure(f);
         if (!f) {
           setTitle('');
@@ -458,9 +458,7 @@ function AnswerForm({ submissionId, onDone }: { submissionId: string; onDone: ()
       onSubmit={async (e) => {
         e.preventDefault();
         const r = await answer({ input: { submissionId, status, reason } });
-        const f =
-          failureOf(r.data?.answerSubmission) ??
-          (r.error ? { __typename: 'Error', message: r.error.message } : null);
+        const f = mutationFailure(r.data?.answerSubmission, r.error);
         setFailure(f);
         if (!f) onDone();
       }}
@@ -511,9 +509,7 @@ function CommitmentForm({
       onSubmit={async (e) => {
         e.preventDefault();
         const r = await commit({ input: { submissionId, description, dueOn, responsibleStaffId: owner } });
-        const f =
-          failureOf(r.data?.createCommitment) ??
-          (r.error ? { __typename: 'Error', message: r.error.message } : null);
+        const f = mutationFailure(r.data?.createCommitment, r.error);
         setFailure(f);
         if (!f) onDone();
       }}
@@ -562,11 +558,7 @@ function CommitmentView({
   onChange: () => void;
 }) {
   const { t, lang } = useI18n();
-  const [progress, setProgress] = useState(String(Math.min(100, c.progress + 25)));
-  const [note, setNote] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
   const [{ fetching }, update] = useMutation(Progress);
-  const errors = fieldErrors(failure);
   return (
     <div className="commitment">
       <h4>{t('commitment')}</h4>
@@ -588,42 +580,15 @@ function CommitmentView({
         </ol>
       ) : null}
       {staff && c.status !== 'DONE' && c.status !== 'CANCELLED' ? (
-        <form
-          className="subform"
-          noValidate
-          onSubmit={async (e) => {
-            e.preventDefault();
+        <ProgressForm
+          initial={Math.min(100, c.progress + 25)}
+          fetching={fetching}
+          submit={async (progress, note) => {
             const r = await update({ input: { commitmentId: c.id, progress: Number(progress), note } });
-            const f =
-              failureOf(r.data?.updateCommitmentProgress) ??
-              (r.error ? { __typename: 'Error', message: r.error.message } : null);
-            setFailure(f);
-            if (!f) {
-              setNote('');
-              onChange();
-            }
+            return mutationFailure(r.data?.updateCommitmentProgress, r.error);
           }}
-        >
-          <Field label={t('progressPercent')} error={errors.progress}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={0}
-                max={100}
-                value={progress}
-                onChange={(e) => setProgress(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('progressNote')} error={errors.note} required>
-            {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
-          </Field>
-          {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
-          <button type="submit" disabled={fetching}>
-            {t('saveProgress')}
-          </button>
-        </form>
+          onSaved={onChange}
+        />
       ) : null}
     </div>
   );

@@ -7,9 +7,9 @@ import {
   type Failure,
   FailureNote,
   Field,
-  failureOf,
   fieldErrors,
   Loading,
+  mutationFailure,
   Notice,
 } from '../ui.tsx';
 
@@ -91,8 +91,7 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
         ...(staffRatings.length > 0 ? { staffRatings } : {}),
       },
     });
-    const f =
-      failureOf(r.data?.submitSurvey) ?? (r.error ? { __typename: 'Error', message: r.error.message } : null);
+    const f = mutationFailure(r.data?.submitSurvey, r.error);
     setFailure(f);
     if (!f || f.__typename === 'ConflictError') refetch({ requestPolicy: 'network-only' });
   };

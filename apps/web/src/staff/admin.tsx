@@ -14,6 +14,7 @@ import {
   formatIdr,
   formatNumber,
   Loading,
+  mutationFailure,
   Notice,
 } from '../ui.tsx';
 
@@ -241,9 +242,7 @@ function RateForm({ staff, onDone }: { staff: StaffRow; onDone: () => void }) {
         e.preventDefault();
         const r = await rate({ input: { staffId: staff.id, year, results, behaviour } });
         const payload = r.data?.ratePerformance;
-        setFailure(
-          failureOf(payload) ?? (r.error ? { __typename: 'Error', message: r.error.message } : null),
-        );
+        setFailure(mutationFailure(payload, r.error));
         if (payload?.__typename === 'RatePerformancePayload') setSaved(payload.predikat);
       }}
     >
@@ -381,9 +380,7 @@ function ServiceForm({
             published,
           },
         });
-        const f =
-          failureOf(r.data?.updateService) ??
-          (r.error ? { __typename: 'Error', message: r.error.message } : null);
+        const f = mutationFailure(r.data?.updateService, r.error);
         setFailure(f);
         if (!f) onDone();
       }}
@@ -530,9 +527,7 @@ function HolidayEditor({ admin }: { admin: boolean }) {
           onSubmit={async (e) => {
             e.preventDefault();
             const r = await add({ input: { date, name, kind } });
-            const f =
-              failureOf(r.data?.addHoliday) ??
-              (r.error ? { __typename: 'Error', message: r.error.message } : null);
+            const f = mutationFailure(r.data?.addHoliday, r.error);
             setFailure(f);
             if (!f) {
               setDate('');

@@ -9,10 +9,10 @@ import {
   type Failure,
   FailureNote,
   Field,
-  failureOf,
   fieldErrors,
   formatDateTime,
   Loading,
+  mutationFailure,
   Notice,
   StateBadge,
 } from '../ui.tsx';
@@ -74,7 +74,7 @@ export function StaffRequestPage({ code }: { code: string }) {
       refetch({ requestPolicy: 'network-only' });
       return;
     }
-    const f = failureOf(payload) ?? (r.error ? { __typename: 'Error', message: r.error.message } : null);
+    const f = mutationFailure(payload, r.error);
     setFailure(f);
     if (!f) {
       setPublicNote('');
