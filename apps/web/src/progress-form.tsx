@@ -1,7 +1,7 @@
 // The progress update form of forum commitments and improvement actions: a 0–100 value and a note.
 import { useState } from 'react';
 import { useI18n } from './i18n.tsx';
-import { type Failure, FailureNote, Field, fieldErrors, Notice } from './ui.tsx';
+import { type Failure, FailureNote, Field, Notice, useFailure } from './ui.tsx';
 
 /**
  * `submit` sends the update and returns its failure (null when saved); after a save the note is
@@ -28,9 +28,8 @@ export function ProgressForm({
   const { t } = useI18n();
   const [progress, setProgress] = useState(String(initial));
   const [note, setNote] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, errors } = useFailure();
   const [saved, setSaved] = useState(false);
-  const errors = fieldErrors(failure);
   return (
     <form
       className="subform"

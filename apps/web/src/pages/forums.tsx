@@ -7,11 +7,9 @@ import { Link } from '../router.tsx';
 import { isStaffRole, type Session } from '../session.ts';
 import {
   ErrorNote,
-  type Failure,
   FailureNote,
   Field,
   failureOf,
-  fieldErrors,
   formatDate,
   formatDateTime,
   Loading,
@@ -19,6 +17,7 @@ import {
   Notice,
   ProgressBar,
   todayWib,
+  useFailure,
 } from '../ui.tsx';
 
 const ForumsQuery = graphql(`
@@ -293,10 +292,9 @@ function SubmitForm({
   const [text, setText] = useState('');
   const [sessionId, setSessionId] = useState('');
   const [hideName, setHideName] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, errors } = useFailure();
   const [done, setDone] = useState(false);
   const [{ fetching }, submit] = useMutation(SubmitToForum);
-  const errors = fieldErrors(failure);
   return (
     <form
       noValidate
@@ -380,7 +378,7 @@ function SubmissionCard({
   const [, support] = useMutation(Support);
   const [, follow] = useMutation(Follow);
   const [, unfollow] = useMutation(Unfollow);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure } = useFailure();
   const act = async (run: () => Promise<{ data?: Record<string, { __typename: string }> | undefined }>) => {
     const r = await run();
     const first = r.data ? Object.values(r.data)[0] : undefined;
@@ -448,9 +446,8 @@ function AnswerForm({ submissionId, onDone }: { submissionId: string; onDone: ()
   const { t } = useI18n();
   const [status, setStatus] = useState<'ACCEPTED' | 'REJECTED' | 'ALREADY_PLANNED'>('ACCEPTED');
   const [reason, setReason] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, errors } = useFailure();
   const [{ fetching }, answer] = useMutation(Answer);
-  const errors = fieldErrors(failure);
   return (
     <form
       className="subform"
@@ -499,9 +496,8 @@ function CommitmentForm({
   const [description, setDescription] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [owner, setOwner] = useState(staff[0]?.id ?? '');
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, errors } = useFailure();
   const [{ fetching }, commit] = useMutation(Commit);
-  const errors = fieldErrors(failure);
   return (
     <form
       className="subform"

@@ -4,13 +4,13 @@ import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import {
   ErrorNote,
-  type Failure,
   FailureNote,
   Field,
   fieldErrors,
   Loading,
   mutationFailure,
   Notice,
+  useFailure,
 } from '../ui.tsx';
 
 const InvitationQuery = graphql(`
@@ -53,7 +53,7 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
   const [gender, setGender] = useState<'' | 'F' | 'M'>('');
   const [ageBand, setAgeBand] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure } = useFailure();
   const [{ fetching: sending }, submit] = useMutation(SubmitSurvey);
   const invitation = data?.surveyInvitation;
 

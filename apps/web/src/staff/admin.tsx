@@ -5,7 +5,6 @@ import { useI18n } from '../i18n.tsx';
 import type { Role } from '../session.ts';
 import {
   ErrorNote,
-  type Failure,
   FailureNote,
   Field,
   failureOf,
@@ -16,6 +15,7 @@ import {
   Loading,
   mutationFailure,
   Notice,
+  useFailure,
 } from '../ui.tsx';
 
 export function AdminPage({ role }: { role: Role }) {
@@ -230,7 +230,7 @@ function RateForm({ staff, onDone }: { staff: StaffRow; onDone: () => void }) {
   const [results, setResults] = useState<'ABOVE' | 'AS_EXPECTED' | 'BELOW'>('AS_EXPECTED');
   const [behaviour, setBehaviour] = useState<'ABOVE' | 'AS_EXPECTED' | 'BELOW'>('AS_EXPECTED');
   const [year, setYear] = useState(new Date().getFullYear());
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure } = useFailure();
   const [saved, setSaved] = useState<string | null>(null);
   const [{ fetching }, rate] = useMutation(Rate);
   const options = ['ABOVE', 'AS_EXPECTED', 'BELOW'] as const;
@@ -361,9 +361,8 @@ function ServiceForm({
   const [days, setDays] = useState(String(service.completionDays));
   const [cost, setCost] = useState(String(service.costIdr));
   const [published, setPublished] = useState(service.published);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, errors } = useFailure();
   const [{ fetching }, update] = useMutation(UpdateService);
-  const errors = fieldErrors(failure);
   return (
     <form
       className="subform"
@@ -444,12 +443,11 @@ function HolidayEditor({ admin }: { admin: boolean }) {
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'NATIONAL' | 'CUTI_BERSAMA' | 'LOCAL'>('CUTI_BERSAMA');
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, errors } = useFailure();
   const [{ fetching: adding }, add] = useMutation(AddHoliday);
   const [, remove] = useMutation(RemoveHoliday);
   const [, confirm] = useMutation(ConfirmHoliday);
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  const errors = fieldErrors(failure);
   return (
     <div>
       <div className="toolbar">

@@ -6,13 +6,13 @@ import { ProgressForm } from '../progress-form.tsx';
 import { Link } from '../router.tsx';
 import {
   ErrorNote,
-  type Failure,
   FailureNote,
   formatDate,
   Loading,
   mutationFailure,
   Notice,
   ProgressBar,
+  useFailure,
 } from '../ui.tsx';
 import { MeQuery } from './queue.tsx';
 
@@ -123,7 +123,7 @@ function ProposeForm({ unitCode, onDone }: { unitCode: string; onDone: () => voi
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const [created, setCreated] = useState<number | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure } = useFailure();
   const [{ fetching }, generate] = useMutation(GenerateMutation);
   return (
     <form

@@ -6,15 +6,14 @@ import { DeadlineFacts, useLiveRequest } from '../pages/request.tsx';
 import { Link } from '../router.tsx';
 import {
   ErrorNote,
-  type Failure,
   FailureNote,
   Field,
-  fieldErrors,
   formatDateTime,
   Loading,
   mutationFailure,
   Notice,
   StateBadge,
+  useFailure,
 } from '../ui.tsx';
 
 const Transition = graphql(`
@@ -46,13 +45,12 @@ export function StaffRequestPage({ code }: { code: string }) {
   const [{ fetching: acting }, transition] = useMutation(Transition);
   const [publicNote, setPublicNote] = useState('');
   const [internalNote, setInternalNote] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, errors } = useFailure();
   const [conflict, setConflict] = useState(false);
   if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Loading />;
   const request = data?.serviceRequest;
   if (!request) return <Notice kind="warn">{t('requestNotFound')}</Notice>;
-  const errors = fieldErrors(failure);
   const actions = request.allowedTransitions.filter((s) => s in ACTIONS);
 
   const act = async (to: (typeof request.allowedTransitions)[number]) => {
