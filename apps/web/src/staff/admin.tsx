@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { graphql } from '../graphql.ts';
+import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import type { Role } from '../session.ts';
 import {
@@ -44,42 +44,42 @@ export function AdminPage({ role }: { role: Role }) {
   );
 }
 
-const StaffSearch = graphql(`
+// Unmasked: the register's rows read these fields directly from either query.
+const StaffRowFields = graphql(`
+  fragment StaffRowFields on Staff @_unmask {
+    id
+    name
+    position
+    rank
+    nip
+    unit { shortName }
+    trainingJp(year: $year)
+    ratings { year predikat finalised }
+    citizenRating(year: $year) { respondents competence behaviour }
+  }
+`);
+type StaffRow = ResultOf<typeof StaffRowFields>;
+
+const StaffSearch = graphql(
+  `
   query StaffSearch($filter: StaffFilter, $year: Int!) {
     staffMembers(first: 50, filter: $filter) {
       totalCount
-      edges {
-        node {
-          id
-          name
-          position
-          rank
-          nip
-          unit { shortName }
-          trainingJp(year: $year)
-          ratings { year predikat finalised }
-          citizenRating(year: $year) { respondents competence behaviour }
-        }
-      }
+      edges { node { ...StaffRowFields } }
     }
   }
-`);
+`,
+  [StaffRowFields],
+);
 
-const ByNip = graphql(`
+const ByNip = graphql(
+  `
   query ByNip($nip: String!, $year: Int!) {
-    staffByNip(nip: $nip) {
-      id
-      name
-      position
-      rank
-      nip
-      unit { shortName }
-      trainingJp(year: $year)
-      ratings { year predikat finalised }
-      citizenRating(year: $year) { respondents competence behaviour }
-    }
+    staffByNip(nip: $nip) { ...StaffRowFields }
   }
-`);
+`,
+  [StaffRowFields],
+);
 
 const Rate = graphql(`
   mutation Rate($input: RatePerformanceInput!) {
@@ -91,18 +91,6 @@ const Rate = graphql(`
     }
   }
 `);
-
-type StaffRow = {
-  id: string;
-  name: string;
-  position: string;
-  rank: string | null;
-  nip: string | null;
-  unit: { shortName: string };
-  trainingJp: number | null;
-  ratings: readonly { year: number; predikat: string; finalised: boolean }[] | null;
-  citizenRating: { respondents: number; competence: number | null; behaviour: number | null } | null;
-};
 
 function StaffRegister() {
   const { t, lang } = useI18n();

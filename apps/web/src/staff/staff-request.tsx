@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../graphql.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
-import { DeadlineFacts, useLiveRequest } from '../pages/request.tsx';
-import { Link } from '../router.tsx';
+import { DeadlineFacts, RequestHeading, useLiveRequest } from '../pages/request.tsx';
 import {
   ErrorNote,
   FailureNote,
@@ -12,7 +11,6 @@ import {
   Loading,
   mutationFailure,
   Notice,
-  StateBadge,
   useFailure,
 } from '../ui.tsx';
 
@@ -83,19 +81,11 @@ export function StaffRequestPage({ code }: { code: string }) {
 
   return (
     <article>
-      <p className="crumbs">
-        <Link to="/staf">{t('navQueue')}</Link> / {request.trackingCode}
-      </p>
-      <h1>{request.service.name}</h1>
-      <p>
-        <code>{request.trackingCode}</code>{' '}
-        <span data-testid="request-state">
-          <StateBadge state={request.state} label={request.stateLabel} />
-        </span>{' '}
+      <RequestHeading back={{ to: '/staf', label: t('navQueue') }} request={request}>
         <span className="muted">
           {t('channel')}: {request.channel} · v{request.version}
         </span>
-      </p>
+      </RequestHeading>
       <DeadlineFacts request={request} />
       {conflict ? (
         <Notice kind="warn">
