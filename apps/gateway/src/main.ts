@@ -3,12 +3,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, type Database, DatabaseError, seed } from '@layanan/db';
 import pino from 'pino';
-import { ConfigError, loadConfig } from './config.js';
-import { createGateway } from './gateway.js';
-import { createLayananPubSub } from './pubsub.js';
-import { createRateLimitStore } from './security.js';
+import { ConfigError, loadConfig } from './app/config.js';
+import { createGateway } from './app/gateway.js';
+import { createLayananPubSub } from './app/pubsub.js';
+import { createRateLimitStore } from './app/security.js';
+import { escalateOverdueRequests } from './modules/services/commands/escalate-overdue.js';
 import { listen } from './server.js';
-import { escalateOverdueRequests } from './services/escalation.js';
 
 function fail(error: unknown): never {
   // One clear line, no stack trace: these are operator errors (bad URL, port taken, …).
