@@ -16,6 +16,7 @@ import { requestIdOf } from '../../../app/gateway.js';
 import type { LayananPubSub } from '../../../app/pubsub.js';
 import { LayananError, ValidationError } from '../../../graphql/errors.js';
 import { loadWorkingCalendar } from '../../../platform/calendar.js';
+import type { EventBus } from '../../../platform/events.js';
 import { AuthenticationError, type Identity, resolveApiKey } from '../../accounts/identity.js';
 import { submitRequest } from '../commands/submit-request.js';
 import { errorResponse, type Format, respond } from './render.js';
@@ -27,7 +28,7 @@ export const MAX_REQUESTS = 1000;
 const SPEC = 'http://wiki.open311.org/GeoReport_v2';
 const CHANGESET = '2026-11-27T00:00:00+07:00';
 
-type Deps = { db: Database; config: GatewayConfig; log: Logger; pubsub: LayananPubSub };
+type Deps = { db: Database; config: GatewayConfig; log: Logger; pubsub: LayananPubSub; events: EventBus };
 
 /** The same per-request context GraphQL resolvers get, for the given caller. */
 function contextFor(deps: Deps, request: Request, identity: Identity): GraphQLContext {
@@ -41,6 +42,7 @@ function contextFor(deps: Deps, request: Request, identity: Identity): GraphQLCo
     log: deps.log.child({ requestId }),
     config: deps.config,
     pubsub: deps.pubsub,
+    events: deps.events,
     calendar: () => {
       calendar ??= loadWorkingCalendar(deps.db.prisma);
       return calendar;
