@@ -1,0 +1,103 @@
+import type { Message } from '../errors.js';
+import type { IkmReport } from './ikm-report.js';
+
+/*
+ * The SKM report of a scope and period as agencies publish it: the IKM computation per element
+ * and the respondent profile, in Indonesian or English.
+ */
+
+export type SkmReportLanguage = keyof Message;
+
+/** What the table names the report by: a unit or service code (null for the city) and a name. */
+export type SkmReportScope = { readonly scope: string; readonly key: string | null; readonly name: string };
+
+/** Respondents with one value of one profile dimension (GENDER, AGE_BAND, EDUCATION, OCCUPATION, CHANNEL). */
+export type SkmProfileCount = { readonly dimension: string; readonly value: string; readonly count: number };
+
+const DIMENSIONS: Readonly<Record<string, Message>> = {
+  GENDER: { id: 'Jenis kelamin', en: 'Gender' },
+  AGE_BAND: { id: 'Usia', en: 'Age' },
+  EDUCATION: { id: 'Pendidikan', en: 'Education' },
+  OCCUPATION: { id: 'Pekerjaan', en: 'Occupation' },
+  CHANNEL: { id: 'Kanal', en: 'Channel' },
+};
+
+const T = {
+  title: { id: 'Laporan Survei Kepuasan Masyarakat (SKM)', en: 'Community Satisfaction Survey (SKM) report' },
+  scope: { id: 'Unit/Layanan', en: 'Unit/Service' },
+  period: { id: 'Periode', en: 'Period' },
+  head: {
+    id: ['No', 'Kode', 'Unsur pelayanan', 'Jumlah nilai', 'Jumlah responden', 'NRR', 'NRR tertimbang'],
+    en: ['No', 'Code', 'Service element', 'Total score', 'Respondents', 'NRR', 'Weighted NRR'],
+  },
+  index: { id: 'IKM (jumlah NRR tertimbang)', en: 'IKM (sum of weighted NRR)' },
+  score: { id: 'Nilai IKM (IKM × 25)', en: 'IKM score (IKM × 25)' },
+  grade: { id: 'Mutu pelayanan', en: 'Service quality' },
+  respondents: { id: 'Jumlah responden', en: 'Respondents' },
+  population: { id: 'Populasi (orang dilayani)', en: 'Population (people served)' },
+  sample: { id: 'Sampel minimum (Krejcie & Morgan)', en: 'Minimum sample (Krejcie & Morgan)' },
+  rule: { id: 'Aturan penilaian', en: 'Grading rule' },
+  profile: { id: 'Profil responden', en: 'Respondent profile' },
+  profileHead: {
+    id: ['Kategori', 'Nilai', 'Jumlah', 'Persen'],
+    en: ['Category', 'Value', 'Count', 'Percent'],
+  },
+} as const;
+
+const fixed = (n: number | null, digits: number) => (n === null ? '' : n.toFixed(digits));
+
+/**
+ * The report as a table of text cells in the published layout (PermenPANRB 14/2017 annex), in
+ * one language: a title, the scope and period; per element its number, code, label, total,
+ * respondents, NRR (2 decimals) and weighted NRR (3 decimals); the index (3 decimals), the score
+ * as displayed, the grade, respondents, population, minimum sample and rule; then the respondent
+ * profile with each value's share of the respondents in percent (1 decimal). A CSV or a sheet
+ * writer turns it into a file.
+ */
+export function skmReportTable(
+  report: IkmReport<SkmReportScope>,
+  profile: readonly SkmProfileCount[],
+  lang: SkmReportLanguage,
+): string[][] {
+  const rows: string[][] = [
+    [T.title[lang]],
+    [T.scope[lang], report.scope.key ?? report.scope.scope, report.scope.name],
+    [T.period[lang], report.period.key, report.period.label[lang], report.period.from, report.period.to],
+    [],
+    [...T.head[lang]],
+  ];
+  report.elements.forEach((e, i) => {
+    rows.push([
+      String(i + 1),
+      e.code,
+      e.label[lang],
+      String(e.sum),
+      String(e.answered),
+      fixed(e.average, 2),
+      fixed(e.weighted, 3),
+    ]);
+  });
+  rows.push(
+    [],
+    [T.index[lang], fixed(report.index, 3)],
+    [T.score[lang], report.scoreDisplay ?? ''],
+    [T.grade[lang], report.grade ?? '', report.gradeLabel?.[lang] ?? ''],
+    [T.respondents[lang], String(report.respondents)],
+    [T.population[lang], String(report.population)],
+    [T.sample[lang], String(report.requiredSample)],
+    [T.rule[lang], report.rule],
+    [],
+    [T.profile[lang]],
+    [...T.profileHead[lang]],
+  );
+  for (const p of profile) {
+    const share = report.respondents > 0 ? (100 * p.count) / report.respondents : 0;
+    rows.push([DIMENSIONS[p.dimension]?.[lang] ?? p.dimension, p.value, String(p.count), share.toFixed(1)]);
+  }
+  return rows;
+}
+
+/** The download's file name: `skm-<unit or service code, or kota>-<period key>.csv`, lower case. */
+export function skmReportFileName(report: IkmReport<SkmReportScope>, extension = 'csv'): string {
+  return `skm-${(report.scope.key ?? 'kota').toLowerCase()}-${report.period.key.toLowerCase()}.${extension}`;
+}
