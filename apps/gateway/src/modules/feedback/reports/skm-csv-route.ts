@@ -61,15 +61,18 @@ export function skmCsvRoute(contextOf: (request: Request) => Promise<GraphQLCont
           }),
         );
       } catch (error) {
-        const lines = (e: { messageId: string; messageEn: string }) => ({ id: e.messageId, en: e.messageEn });
+        const asMessage = (e: { messageId: string; messageEn: string }) => ({
+          id: e.messageId,
+          en: e.messageEn,
+        });
         if (error instanceof AuthenticationError) {
-          problem(401, error.code, lines(error));
+          problem(401, error.code, asMessage(error));
         } else if (error instanceof GraphQLError && error.extensions.code === 'FORBIDDEN') {
           problem(403, 'FORBIDDEN', messageOf('FORBIDDEN'));
         } else if (error instanceof NotFoundError) {
-          problem(404, error.code, lines(error));
+          problem(404, error.code, asMessage(error));
         } else if (error instanceof LayananError) {
-          problem(400, error.code, lines(error));
+          problem(400, error.code, asMessage(error));
         } else {
           throw error;
         }
