@@ -66,10 +66,13 @@ export type {
 export {
   JP_MINUTES,
   jpToMinutes,
+  meetsYearlyTrainingRight,
   minutesToJp,
   TRAINING_ERROR_MESSAGES,
   TrainingErrorCode,
   trainingCompliance,
+  trainingComplianceOfTotals,
+  trainingJp,
   validateTrainingRecord,
   YEARLY_TRAINING_RIGHT_JP,
 } from './training.js';
@@ -81,3 +84,31 @@ export type {
   UnitTrainingPlan,
 } from './training-plan.js';
 export { proposeTrainingPlan, proposeUnitTrainingPlan } from './training-plan.js';
+export type { StaffFieldError } from './field-checks.js';
+export { checkJpBudget, checkStaffYear, onField, requiredField, STAFF_YEAR_RANGE } from './field-checks.js';
+export type { PositionRequirements, PositionRequirementsInput } from './position-requirements.js';
+export { validatePositionRequirements } from './position-requirements.js';
+export type { SkpQuotaExcess, SkpRatingInput } from './skp-period.js';
+export { finaliseSkpPeriod, rateSkp, skpQuotaExcess, skpQuotaExcessMessage } from './skp-period.js';
+export type {
+  CataloguedPosition,
+  NewStaff,
+  NewStaffInput,
+  RankStep,
+  StaffChangeInput,
+  StaffChanges,
+  StaffPosition,
+  StaffRank,
+} from './staff-record.js';
+export {
+  anyStaffRank,
+  STAFF_ERROR_MESSAGES,
+  StaffErrorCode,
+  staffError,
+  staffPosition,
+  staffRank,
+  validateNewStaff,
+  validateStaffChanges,
+} from './staff-record.js';
+export type { TrainingEntry, TrainingEntryInput } from './training-entry.js';
+export { validateTrainingEntry } from './training-entry.js';
