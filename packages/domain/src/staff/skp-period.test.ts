@@ -25,7 +25,11 @@ describe('rateSkp', () => {
   it('refuses an impossible year on the year field', () => {
     expect(rateSkp({ ...rating, year: 1969 })).toMatchObject({
       ok: false,
-      error: { field: 'year', code: 'OUT_OF_RANGE', message: { en: 'The year must be between 1970 and 2100.' } },
+      error: {
+        field: 'year',
+        code: 'OUT_OF_RANGE',
+        message: { en: 'The year must be between 1970 and 2100.' },
+      },
     });
     expect(rateSkp({ ...rating, year: 2100 }).ok).toBe(true);
   });

@@ -6,8 +6,8 @@ import { checkStaffYear } from './field-checks.js';
 import {
   checkSangatBaikQuota,
   type ExpectationLevel,
-  type PerformanceRating,
   PERFORMANCE_ERROR_MESSAGES,
+  type PerformanceRating,
   performanceError,
   performanceRating,
   type QuotaCheck,
@@ -56,10 +56,7 @@ export function finaliseSkpPeriod(
     readonly ratings: readonly { readonly personId: string; readonly rating: PerformanceRating }[];
   },
   rule: SangatBaikQuotaRule,
-): Result<
-  QuotaCheck,
-  DomainError<'SKP_PERIOD_FINALISED' | 'SKP_QUOTA_EXCEEDED' | 'SKP_QUOTA_RULE_INVALID'>
-> {
+): Result<QuotaCheck, DomainError<'SKP_PERIOD_FINALISED' | 'SKP_QUOTA_EXCEEDED' | 'SKP_QUOTA_RULE_INVALID'>> {
   if (period.finalised) return err(performanceError('SKP_PERIOD_FINALISED'));
   return checkSangatBaikQuota(period.ratings, rule);
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { anyStaffRank, staffPosition, staffRank, validateNewStaff, validateStaffChanges } from './staff-record.js';
+import {
+  anyStaffRank,
+  staffPosition,
+  staffRank,
+  validateNewStaff,
+  validateStaffChanges,
+} from './staff-record.js';
 
 const now = new Date('2026-06-01T00:00:00Z');
 const today = '2026-06-01';
@@ -57,7 +63,10 @@ describe('staffPosition', () => {
 
 describe('validateNewStaff', () => {
   it('derives the record from the NIP and dates the rank today by default', () => {
-    const r = validateNewStaff({ nip: pnsNip, name: ' Ani ', rank: 'III/a', position: 'Staf' }, { now, today });
+    const r = validateNewStaff(
+      { nip: pnsNip, name: ' Ani ', rank: 'III/a', position: 'Staf' },
+      { now, today },
+    );
     expect(r).toMatchObject({
       ok: true,
       value: {

@@ -55,4 +55,3 @@ export function validateTrainingEntry(
     minutes: input.minutes ?? jpToMinutes(checked.value.jp),
   });
 }
-

@@ -22,7 +22,7 @@ import { dayInput } from '../forums/forum.js';
 import { unitSupervisorStaffId } from '../services/commands/request-workflow.js';
 import { requestStatisticsRows } from '../services/request-statistics.js';
 import { managesUnit, unitTree } from '../staff/access.js';
-import { loadMembers, memberGaps } from '../staff/staff-reports.js';
+import { loadMembers, memberGaps } from '../staff/queries/competency-gaps.js';
 import { periodOf, SkmElementCodeEnum, SkmPeriodInputRef } from './feedback.js';
 import { ikmReport, resolveIkmScope } from './ikm-report.js';
 

@@ -31,7 +31,7 @@ import {
   requestStatisticsRows,
 } from '../services/request-statistics.js';
 import { canReadPrivate, managesUnit } from '../staff/access.js';
-import { GenderEnum } from '../staff/staff.js';
+import { GenderEnum } from '../staff/graphql/staff-types.js';
 import {
   type IkmReportShape,
   ikmReport,
