@@ -1,4 +1,5 @@
 // The staff mutations' GraphQL types (issue 3): payloads, inputs and the quota failure.
+import type { ObjectRef } from '@pothos/core';
 import { builder } from '../../../graphql/builder.js';
 import { FailureInterface } from '../../../graphql/error-types.js';
 import { SkpQuotaExceededError } from '../skp-quota-exceeded.js';
@@ -21,12 +22,14 @@ builder.objectType(SkpQuotaExceededError, {
   }),
 });
 
+type BuilderTypes = (typeof builder)['$inferSchemaTypes'];
+
 // ---- payloads ------------------------------------------------------------------------------
 
-const StaffPayload = (name: string) => {
-  const ref = builder.objectRef<{ staffId: string }>(name).implement({
-    fields: (t) => ({ staffId: t.exposeID('staffId') }),
-  });
+/** Adds the `staff` field (the changed record, through the Prisma plugin) to a payload. */
+function withStaff<T extends { staffId: string }>(
+  ref: ObjectRef<BuilderTypes, T>,
+): ObjectRef<BuilderTypes, T> {
   builder.objectFields(ref, (t) => ({
     staff: t.prismaField({
       type: 'Staff',
@@ -35,7 +38,14 @@ const StaffPayload = (name: string) => {
     }),
   }));
   return ref;
-};
+}
+
+const StaffPayload = (name: string) =>
+  withStaff(
+    builder.objectRef<{ staffId: string }>(name).implement({
+      fields: (t) => ({ staffId: t.exposeID('staffId') }),
+    }),
+  );
 
 export const RegisterStaffPayload = StaffPayload('RegisterStaffPayload');
 export const UpdateStaffPayload = StaffPayload('UpdateStaffPayload');
@@ -50,13 +60,7 @@ export const RecordTrainingPayload = builder
       jp: t.exposeFloat('jp'),
     }),
   });
-builder.objectFields(RecordTrainingPayload, (t) => ({
-  staff: t.prismaField({
-    type: 'Staff',
-    resolve: (query, payload, _args, ctx) =>
-      ctx.prisma.staff.findUniqueOrThrow({ ...query, where: { id: payload.staffId } }),
-  }),
-}));
+withStaff(RecordTrainingPayload);
 
 export const RatePerformancePayload = builder
   .objectRef<{
@@ -71,13 +75,7 @@ export const RatePerformancePayload = builder
       predikat: t.field({ type: PredikatEnum, resolve: (p) => p.predikat }),
     }),
   });
-builder.objectFields(RatePerformancePayload, (t) => ({
-  staff: t.prismaField({
-    type: 'Staff',
-    resolve: (query, payload, _args, ctx) =>
-      ctx.prisma.staff.findUniqueOrThrow({ ...query, where: { id: payload.staffId } }),
-  }),
-}));
+withStaff(RatePerformancePayload);
 
 export const SetPositionRequirementsPayload = builder
   .objectRef<{ positionId: string }>('SetPositionRequirementsPayload')
