@@ -12,7 +12,7 @@ import { dateOnly, todayWib } from '../../../platform/calendar.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { unitSupervisorStaffId } from '../../services/commands/request-workflow.js';
 import { requestStatisticsRows } from '../../services/request-statistics.js';
-import { loadMembers, memberGaps } from '../../staff/staff-reports.js';
+import { loadMembers, memberGaps } from '../../staff/queries/competency-gaps.js';
 import { managesUnit, unitSubtreeIds } from '../access.js';
 import { ikmReport } from '../queries/ikm-report.js';
 import { resolveIkmScope } from '../queries/ikm-scope.js';

@@ -5,7 +5,7 @@ import { builder } from '../../../graphql/builder.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { dayOf } from '../../../platform/calendar.js';
 import { commandDeps } from '../../../platform/command.js';
-import { GenderEnum } from '../../staff/staff.js';
+import { GenderEnum } from '../../staff/graphql/staff-types.js';
 import { recordCounterSurvey } from '../commands/record-counter-survey.js';
 import { submitSurvey } from '../commands/submit-survey.js';
 import type { SurveyResponseShape } from '../commands/survey-response.js';
