@@ -50,6 +50,7 @@ export { skmCoverage, skmSampleSize } from './sample-size.js';
 export type { SkmElement, SkmElementCode } from './skm-elements.js';
 export { isSkmElementCode, SKM_ELEMENT_CODES, SKM_ELEMENTS, skmElement } from './skm-elements.js';
 export type {
+  SkmChannel,
   StaffRatingInput,
   SurveyAnswerInput,
   SurveyError,
@@ -59,6 +60,7 @@ export type {
 } from './survey.js';
 export {
   counterSurveyDateProblem,
+  SKM_CHANNELS,
   SURVEY_ERROR_MESSAGES,
   SURVEY_TEXT_MAX,
   SurveyErrorCode,

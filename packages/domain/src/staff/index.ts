@@ -19,8 +19,8 @@ export {
   parseCompetencyType,
   unitCompetencyGapReport,
 } from './competencies.js';
-export type { Gender, NipError, NipKind, ParsedNip } from './nip.js';
-export { formatNip, NIP_ERROR_MESSAGES, NipErrorCode, parseNip } from './nip.js';
+export type { Gender, NipError, NipKind, ParsedNip, StaffKind } from './nip.js';
+export { formatNip, GENDERS, NIP_ERROR_MESSAGES, NipErrorCode, parseNip, STAFF_KINDS } from './nip.js';
 export type {
   ExpectationLevel,
   OrganizationRating,
