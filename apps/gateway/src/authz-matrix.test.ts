@@ -10,7 +10,7 @@ import {
   ROLES,
   type Role,
 } from './authz-matrix.js';
-import { schema } from './schema/index.js';
+import { schema } from './graphql/schema.js';
 import { createHarness, type Harness } from './testing/harness.js';
 
 const KINDS = ['query', 'mutation', 'subscription'] as const;

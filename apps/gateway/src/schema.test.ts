@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { schema } from './schema/index.js';
+import { schema } from './graphql/schema.js';
 
 describe('schema.graphql', () => {
   it('is up to date with the code (run `pnpm schema:print` after a schema change)', () => {

@@ -1,6 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import type { Gateway } from './gateway.js';
+import type { Gateway } from './app/gateway.js';
 
 export type RunningServer = { server: Server; url: string; close(): Promise<void> };
 

@@ -2,10 +2,10 @@
 import { type Database, type QueryEvent, seed } from '@layanan/db';
 import { createTestDatabase } from '@layanan/db/testing';
 import pino from 'pino';
-import { type GatewayConfig, loadConfig } from '../config.js';
-import { createGateway, type Gateway } from '../gateway.js';
-import type { LayananPubSub } from '../pubsub.js';
-import type { RateLimitStore } from '../security.js';
+import { type GatewayConfig, loadConfig } from '../app/config.js';
+import { createGateway, type Gateway } from '../app/gateway.js';
+import type { LayananPubSub } from '../app/pubsub.js';
+import type { RateLimitStore } from '../app/security.js';
 
 export type GqlResult<T = Record<string, unknown>> = {
   status: number;

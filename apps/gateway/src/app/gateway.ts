@@ -1,0 +1,215 @@
+// Assembles the Yoga app: schema, per-request context, health probes, request ids, access log.
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@layanan/db';
+import { GraphQLError } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { schema } from '../graphql/schema.js';
+import { AuthenticationError, resolveIdentity } from '../modules/accounts/identity.js';
+import { skmCsvRoute } from '../modules/feedback/skm-csv-route.js';
+import { open311 } from '../modules/services/open311/router.js';
+import { loadWorkingCalendar } from '../platform/calendar.js';
+import type { EventBus } from '../platform/events.js';
+import type { GatewayConfig } from './config.js';
+import { type GraphQLContext, languageOf } from './context.js';
+import { createEventBus } from './event-handlers.js';
+import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
+import { corsPolicy, createRateLimitStore, type RateLimitStore, securityPlugins } from './security.js';
+import { webApp } from './web-app.js';
+
+/** A lazily loaded value, shared by every resolver of one request. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= load();
+    return value;
+  };
+}
+
+export type Gateway = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+const requestIds = new WeakMap<Request, { id: string; started: number }>();
+
+export function requestIdOf(request: Request): string {
+  let entry = requestIds.get(request);
+  if (!entry) {
+    const given = request.headers.get('x-request-id');
+    entry = { id: given && REQUEST_ID.test(given) ? given : randomUUID(), started: performance.now() };
+    requestIds.set(request, entry);
+  }
+  return entry.id;
+}
+
+function json(fetchAPI: { Response: typeof Response }, status: number, body: unknown): Response {
+  return new fetchAPI.Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+/** `/healthz`: the process is up. `/readyz`: the database answers and every migration is applied. */
+function healthProbes(db: Database): Plugin {
+  return {
+    async onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname === '/healthz') {
+        endResponse(json(fetchAPI, 200, { status: 'ok' }));
+        return;
+      }
+      if (url.pathname !== '/readyz') return;
+      try {
+        if (!(await db.ping())) {
+          endResponse(json(fetchAPI, 503, { status: 'unavailable', reason: 'database unreachable' }));
+          return;
+        }
+        const status = await db.status();
+        if (status.pending.length > 0 || status.failed.length > 0) {
+          endResponse(
+            json(fetchAPI, 503, {
+              status: 'unavailable',
+              reason: 'migrations not applied',
+              pending: status.pending,
+              failed: status.failed,
+            }),
+          );
+          return;
+        }
+        endResponse(json(fetchAPI, 200, { status: 'ready', database: db.kind }));
+      } catch {
+        endResponse(json(fetchAPI, 503, { status: 'unavailable', reason: 'database unreachable' }));
+      }
+    },
+  };
+}
+
+function requestLog(log: Logger): Plugin {
+  return {
+    onRequest({ request }) {
+      requestIdOf(request);
+    },
+    onResponse({ request, response }) {
+      const entry = requestIds.get(request);
+      if (entry) response.headers.set('x-request-id', entry.id);
+      const url = new URL(request.url);
+      log.info(
+        {
+          requestId: entry?.id,
+          method: request.method,
+          path: url.pathname,
+          status: response.status,
+          ms: entry ? Math.round(performance.now() - entry.started) : undefined,
+        },
+        'request',
+      );
+    },
+  };
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
+  }
+  return false;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000: a NUL anywhere in the query or its variables is refused up
+ * front with a clear error, for every operation (the fuzzer found it as masked database errors).
+ */
+function rejectNulCharacters(): Plugin {
+  return {
+    onParams({ params }) {
+      if (containsNul(params.query) || containsNul(params.variables)) {
+        throw new GraphQLError(
+          'Teks tidak boleh memuat karakter NUL (U+0000) / Text must not contain the NUL character (U+0000)',
+          { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+        );
+      }
+    },
+  };
+}
+
+export function createGateway(options: {
+  db: Database;
+  config: GatewayConfig;
+  log: Logger;
+  /** Shared with background jobs; in-process when not given. */
+  pubsub?: LayananPubSub;
+  /** Cross-area event handlers; the gateway's own (every area's handlers) when not given. */
+  events?: EventBus;
+  /** Rate-limit counters; in-process (or Redis when REDIS_URL is set) when not given. */
+  rateLimitStore?: RateLimitStore;
+  /** The built web app to serve at `/` (a directory with index.html); none when not given. */
+  webRoot?: string;
+  /**
+   * Tuning measured by the bench (`pnpm bench`): extra Envelop/Yoga plugins (graphql-jit, response
+   * cache) and Yoga's parse/validate cache (on by default, as in Yoga).
+   */
+  tuning?: { plugins?: Plugin[]; parserAndValidationCache?: boolean };
+}): Gateway {
+  const { db, config, log } = options;
+  const pubsub = options.pubsub ?? createLayananPubSub().pubsub;
+  const rateLimitStore = options.rateLimitStore ?? createRateLimitStore(config);
+  const events = options.events ?? createEventBus({ prisma: db.prisma, pubsub, log });
+  // The GraphQL context; REST routes (the SKM CSV download) resolve the caller the same way.
+  const contextOf = async (request: Request): Promise<GraphQLContext> => {
+    const requestId = requestIdOf(request);
+    const identity = await resolveIdentity(request, db.prisma, config.jwtSecret);
+    return {
+      prisma: db.prisma,
+      identity,
+      requestId,
+      lang: languageOf(request),
+      log: log.child({ requestId }),
+      config,
+      pubsub,
+      events,
+      calendar: once(() => loadWorkingCalendar(db.prisma)),
+    };
+  };
+  return createYoga<Record<string, unknown>, GraphQLContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: config.graphiql ? { title: 'Layanan GraphQL' } : false,
+    // Unexpected errors are masked: clients see "Unexpected error.", the log has the cause.
+    maskedErrors: true,
+    logging: {
+      debug: (...args) => log.debug(args.map(String).join(' ')),
+      info: (...args) => log.info(args.map(String).join(' ')),
+      warn: (...args) => log.warn(args.map(String).join(' ')),
+      error: (...args) => {
+        const [first, ...rest] = args;
+        if (first instanceof Error) log.error({ err: first }, rest.map(String).join(' ') || first.message);
+        else log.error(args.map(String).join(' '));
+      },
+    },
+    parserAndValidationCache: options.tuning?.parserAndValidationCache ?? true,
+    cors: corsPolicy(config),
+    batching: config.security.maxBatch > 0 ? { limit: config.security.maxBatch } : false,
+    plugins: [
+      requestLog(log),
+      healthProbes(db),
+      ...securityPlugins(config, rateLimitStore),
+      rejectNulCharacters(),
+      open311({ db, config, log, pubsub, events }),
+      skmCsvRoute(contextOf),
+      ...(options.webRoot ? [webApp({ root: options.webRoot, devLogin: config.devLogin })] : []),
+      ...(options.tuning?.plugins ?? []),
+    ],
+    context: async ({ request }): Promise<GraphQLContext> => {
+      try {
+        return await contextOf(request);
+      } catch (error) {
+        if (error instanceof AuthenticationError) {
+          throw new GraphQLError(`${error.messageId} / ${error.messageEn}`, {
+            extensions: { code: error.code, http: { status: 401 } },
+          });
+        }
+        throw error;
+      }
+    },
+  });
+}

@@ -1,0 +1,229 @@
+// One table: which GraphQL error type each error code is reported as. Every code of the domain
+// catalogue (@layanan/domain ERROR_CATALOGS) and of the gateway catalogue (gateway-errors.ts) has
+// exactly one entry; a new code without an entry does not compile (`satisfies` below), and the
+// resolvers build their errors through `failure()` instead of choosing a type each time.
+//
+// Field errors name their field as a path inside the mutation's `input` argument: object keys
+// joined by dots, list positions in brackets — `text`, `attributes.fungsi`, `holidays[3].date`
+// (`inputPath()` builds them).
+import {
+  type DomainError,
+  type DomainErrorCode,
+  ERROR_MESSAGES,
+  type FieldError,
+  type Message,
+} from '@layanan/domain';
+import {
+  AuthenticationFailedError,
+  ConflictError,
+  type FieldProblem,
+  LayananError,
+  NotFoundError,
+  RequestTransitionError,
+  ValidationError,
+} from './errors.js';
+import { GATEWAY_ERROR_MESSAGES, type GatewayErrorCode } from './gateway-errors.js';
+
+/** The GraphQL object type (a member of the mutation's result union) a code is reported as. */
+export type FailureType =
+  | 'ValidationError'
+  | 'ConflictError'
+  | 'NotFoundError'
+  | 'AuthenticationFailed'
+  | 'RequestTransitionError'
+  | 'SkpQuotaExceededError'
+  | 'OperationFailed';
+
+export type FailureCode = DomainErrorCode | GatewayErrorCode;
+
+const V = 'ValidationError';
+const C = 'ConflictError';
+const T = 'RequestTransitionError';
+
+export const FAILURE_TYPES = {
+  // ---- gateway ----
+  VALIDATION_FAILED: V,
+  NOT_FOUND: 'NotFoundError',
+  FORBIDDEN: 'OperationFailed',
+  INVALID_CREDENTIALS: 'AuthenticationFailed',
+  REFRESH_TOKEN_INVALID: 'AuthenticationFailed',
+  CURRENT_PASSWORD_WRONG: 'AuthenticationFailed',
+  // ---- generic field validation ----
+  REQUIRED: V,
+  INVALID_TYPE: V,
+  INVALID_FORMAT: V,
+  OUT_OF_RANGE: V,
+  NOT_INTEGER: V,
+  TOO_SHORT: V,
+  TOO_LONG: V,
+  NOT_ALLOWED: V,
+  DUPLICATE: V,
+  UNKNOWN_FIELD: V,
+  // ---- accounts ----
+  ACCOUNT_EMAIL_INVALID: V,
+  ACCOUNT_PHONE_INVALID: V,
+  ACCOUNT_IDENTIFIER_REQUIRED: V,
+  ACCOUNT_DISPLAY_NAME_INVALID: V,
+  ACCOUNT_PASSWORD_TOO_SHORT: V,
+  ACCOUNT_PASSWORD_TOO_LONG: V,
+  ACCOUNT_PASSWORD_WEAK: V,
+  ACCOUNT_REGISTRATION_INVALID: V,
+  // ---- calendar ----
+  DAY_INVALID_FORMAT: V,
+  DAY_NOT_A_DATE: V,
+  CALENDAR_INVALID: V,
+  // ---- staff ----
+  NIP_REQUIRED: V,
+  NIP_NON_DIGIT: V,
+  NIP_INVALID_LENGTH: V,
+  NIP_INVALID_BIRTH_DATE: V,
+  NIP_INVALID_APPOINTMENT_DATE: V,
+  NIP_INVALID_GENDER: V,
+  NIP_APPOINTMENT_BEFORE_AGE_18: V,
+  NIP_APPOINTMENT_IN_FUTURE: V,
+  RANK_UNKNOWN: V,
+  PPPK_GRADE_UNKNOWN: V,
+  COMPETENCY_LEVEL_INVALID: V,
+  COMPETENCY_TYPE_INVALID: V,
+  TRAINING_RECORD_INVALID: V,
+  SKP_QUOTA_EXCEEDED: 'SkpQuotaExceededError',
+  SKP_QUOTA_RULE_INVALID: V,
+  // ---- services ----
+  SERVICE_STANDARD_INVALID: V,
+  LAPOR_DEADLINES_INVALID: V,
+  REQUEST_TRANSITION_NOT_ALLOWED: T,
+  REQUEST_ALREADY_CLOSED: T,
+  REQUEST_ACTOR_NOT_ALLOWED: T,
+  REQUEST_REASON_REQUIRED: T,
+  REQUEST_VERSION_CONFLICT: C,
+  REQUEST_ATTRIBUTES_INVALID: V,
+  SERVICE_ATTRIBUTES_INVALID: V,
+  TRACKING_CODE_INVALID: V,
+  REQUEST_NO_COMPETENT_STAFF: V,
+  CATALOGUE_ENTRY_INVALID: V,
+  // ---- forums ----
+  SUBMISSION_TITLE_INVALID: V,
+  SUBMISSION_ALREADY_SUPPORTED: C,
+  SUBMISSION_HIDE_REASON_REQUIRED: V,
+  SUBMISSION_TEXT_REQUIRED: V,
+  SUBMISSION_TEXT_TOO_LONG: V,
+  SUBMISSION_KIND_INVALID: V,
+  ANSWER_TRANSITION_NOT_ALLOWED: V,
+  ANSWER_REASON_REQUIRED: V,
+  COMMITMENT_TRANSITION_NOT_ALLOWED: V,
+  COMMITMENT_CLOSED: V,
+  COMMITMENT_CANCEL_REASON_REQUIRED: V,
+  COMMITMENT_PROGRESS_INVALID: V,
+  COMMITMENT_UPDATE_NOTE_REQUIRED: V,
+  COMMITMENT_UPDATE_DATE_INVALID: V,
+  COMMITMENT_SUBMISSION_NOT_ACCEPTED: V,
+  COMMITMENT_ALREADY_EXISTS: C,
+  COMMITMENT_DESCRIPTION_REQUIRED: V,
+  COMMITMENT_DUE_DATE_INVALID: V,
+  COMMITMENT_OWNER_NOT_IN_UNIT: V,
+  // ---- feedback ----
+  SKM_NO_RESPONDENTS: V,
+  SKM_EMPTY_RESPONSE: V,
+  SKM_UNKNOWN_ELEMENT: V,
+  SKM_INVALID_SCORE: V,
+  SKM_ELEMENT_UNANSWERED: V,
+  SKM_INVALID_TOTALS: V,
+  SKM_UNKNOWN_RULE: V,
+  SKM_SCORE_OUT_OF_RANGE: V,
+  SKM_PERIOD_INVALID_KIND: V,
+  SKM_PERIOD_INVALID_YEAR: V,
+  SKM_PERIOD_INVALID_NUMBER: V,
+  SKM_PERIOD_INVALID_FORMAT: V,
+  SURVEY_NO_ANSWERS: V,
+  SURVEY_DUPLICATE_ELEMENT: V,
+  SURVEY_UNKNOWN_ELEMENT: V,
+  SURVEY_INVALID_SCORE: V,
+  SURVEY_TEXT_TOO_LONG: V,
+  SURVEY_STAFF_NOT_ON_REQUEST: V,
+  SURVEY_DUPLICATE_STAFF: V,
+  SURVEY_ALREADY_ANSWERED: C,
+  SURVEY_REQUEST_NOT_COMPLETED: V,
+  SURVEY_DATE_IN_FUTURE: V,
+} as const satisfies { readonly [K in FailureCode]: FailureType };
+
+/** The messages of a code, from the domain catalogue or the gateway's. */
+export function messageOf(code: FailureCode): Message {
+  return (
+    (ERROR_MESSAGES as Readonly<Record<string, Message>>)[code] ??
+    GATEWAY_ERROR_MESSAGES[code as GatewayErrorCode]
+  );
+}
+
+/** `inputPath('holidays', 3, 'date')` → `holidays[3].date`: the one way field paths are written. */
+export function inputPath(...segments: readonly (string | number)[]): string {
+  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+type Coded = { readonly code: string; readonly message: Message };
+
+/** One problem with one field of the input. */
+export function fieldProblem(field: string, error: Coded): FieldProblem {
+  return { field, code: error.code, messageId: error.message.id, messageEn: error.message.en };
+}
+
+/**
+ * A domain rule's per-field errors as one ValidationError: a single problem keeps its own code
+ * (e.g. `NIP_INVALID_BIRTH_DATE`), several become `VALIDATION_FAILED`. `prefix` places the
+ * fields of a nested input (`inputPath('rating')` → `rating.note`).
+ */
+export function invalidFields(
+  fields: readonly (FieldError | (Coded & { field: string }))[],
+  prefix?: string,
+) {
+  const problems = fields.map((f) => fieldProblem(prefix ? `${prefix}.${f.field}` : f.field, f));
+  return invalidInput(problems);
+}
+
+/** Problems already built as `FieldProblem`s: one keeps its code, several are VALIDATION_FAILED. */
+export function invalidInput(problems: readonly FieldProblem[]): ValidationError {
+  const [only] = problems;
+  if (problems.length === 1 && only)
+    return new ValidationError(only.code, only.messageId, only.messageEn, problems);
+  return ValidationError.fromFields(problems);
+}
+
+/**
+ * The typed GraphQL error for a domain or gateway error, chosen by FAILURE_TYPES. `field` names
+ * the input field a validation error is about. Transition errors carry `from`/`to` in
+ * `error.details`; types that need more data than a code (NotFoundError, SkpQuotaExceededError)
+ * are built by their own constructors.
+ */
+export function failure(
+  error: DomainError<FailureCode> | FailureCode,
+  options: { field?: string } = {},
+): LayananError {
+  const e: DomainError<FailureCode> =
+    typeof error === 'string' ? { code: error, message: messageOf(error) } : error;
+  const type: FailureType = FAILURE_TYPES[e.code];
+  switch (type) {
+    case 'ValidationError':
+      return new ValidationError(
+        e.code,
+        e.message.id,
+        e.message.en,
+        options.field ? [fieldProblem(options.field, e)] : [],
+      );
+    case 'ConflictError':
+      return new ConflictError(e.code, e.message.id, e.message.en);
+    case 'AuthenticationFailed':
+      return new AuthenticationFailedError(e.code as 'INVALID_CREDENTIALS');
+    case 'RequestTransitionError':
+      return new RequestTransitionError(
+        e.code,
+        e.message.id,
+        e.message.en,
+        String(e.details?.from ?? ''),
+        String(e.details?.to ?? ''),
+      );
+    case 'NotFoundError':
+      return new NotFoundError(String(e.details?.entity ?? ''), String(e.details?.key ?? ''));
+    case 'SkpQuotaExceededError':
+    case 'OperationFailed':
+      return new LayananError(e.code, e.message.id, e.message.en);
+  }
+}

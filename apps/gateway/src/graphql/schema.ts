@@ -1,0 +1,14 @@
+// The GraphQL schema: one module per area (src/modules/<area>/index.ts); importing a module
+// registers its types, queries and mutations on the builder.
+import { builder } from './builder.js';
+import './error-types.js';
+import '../modules/org/index.js';
+import '../modules/accounts/index.js';
+import '../modules/staff/index.js';
+import '../modules/services/index.js';
+import '../modules/forums/index.js';
+import '../modules/feedback/index.js';
+// Example module (docs/extending.md): one import wires it in.
+import '../modules/examples/public-notice.js';
+
+export const schema = builder.toSchema({ sortSchema: true });

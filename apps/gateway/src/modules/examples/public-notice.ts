@@ -1,0 +1,104 @@
+// Example schema module (docs/extending.md, example 2): a public notice (pengumuman) a unit
+// publishes. One file holds the type, its query and its mutation; it is wired in one place, an
+// import in graphql/schema.ts. Its table is packages/db/prisma/schema/public-notice.prisma.
+import { builder } from '../../graphql/builder.js';
+import { NotFoundError, ValidationError } from '../../graphql/errors.js';
+import { audited } from '../../platform/audited.js';
+import { actsForUnit, forbidden } from '../../platform/authz.js';
+
+export const NOTICE_TITLE_MAX = 200;
+export const NOTICE_BODY_MAX = 5_000;
+
+const PublicNoticeRef = builder.prismaObject('PublicNotice', {
+  description: 'A public notice of a unit (example module, docs/extending.md).',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    unitCode: t.exposeString('unitCode'),
+    title: t.exposeString('title'),
+    body: t.exposeString('body'),
+    publishedAt: t.expose('publishedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryField('publicNotices', (t) =>
+  t.prismaField({
+    type: [PublicNoticeRef],
+    description: 'Public notices, newest first; anyone may read them.',
+    args: {
+      unitCode: t.arg.string({ description: 'Only this unit’s notices.' }),
+      first: t.arg.int({ description: 'At most this many (default 20, at most 100).' }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.publicNotice.findMany({
+        ...query,
+        where: args.unitCode ? { unitCode: args.unitCode.trim().toUpperCase() } : {},
+        orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
+        take: Math.min(Math.max(args.first ?? 20, 1), 100),
+      }),
+  }),
+);
+
+const PublishPublicNoticeInput = builder.inputType('PublishPublicNoticeInput', {
+  fields: (t) => ({
+    unitCode: t.string({ required: true }),
+    title: t.string({ required: true }),
+    body: t.string({ required: true }),
+  }),
+});
+
+const PublicNoticePayload = builder.objectRef<{ noticeId: string }>('PublicNoticePayload').implement({
+  fields: (t) => ({
+    notice: t.prismaField({
+      type: PublicNoticeRef,
+      resolve: (query, p, _a, ctx) =>
+        ctx.prisma.publicNotice.findUniqueOrThrow({ ...query, where: { id: p.noticeId } }),
+    }),
+  }),
+});
+
+function lengthProblem(field: string, value: string, max: number) {
+  const v = value.trim();
+  if (v !== '' && v.length <= max) return null;
+  return {
+    field,
+    code: v === '' ? 'REQUIRED' : 'TOO_LONG',
+    messageId: v === '' ? 'Wajib diisi' : `Maksimal ${max} karakter`,
+    messageEn: v === '' ? 'Required' : `At most ${max} characters`,
+  };
+}
+
+builder.mutationField('publishPublicNotice', (t) =>
+  t.field({
+    type: PublicNoticePayload,
+    description: 'Publish a notice for a unit: its staff and supervisors, or an admin.',
+    authScopes: { admin: true, staff: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: PublishPublicNoticeInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      // Authorize, load, check, write (with its audit entry), map.
+      const unit = await ctx.prisma.unit.findUnique({ where: { code: input.unitCode.trim().toUpperCase() } });
+      if (!unit) throw new NotFoundError('Unit', input.unitCode);
+      if (!actsForUnit(ctx.identity, unit.id)) throw forbidden();
+      const problems = [
+        lengthProblem('title', input.title, NOTICE_TITLE_MAX),
+        lengthProblem('body', input.body, NOTICE_BODY_MAX),
+      ].filter((p) => p !== null);
+      if (problems.length > 0) throw ValidationError.fromFields(problems);
+      return audited(ctx, { action: 'publishPublicNotice', entityType: 'PublicNotice' }, async (tx) => {
+        const row = await tx.publicNotice.create({
+          data: {
+            unitCode: unit.code,
+            title: input.title.trim(),
+            body: input.body.trim(),
+            createdById: ctx.identity.kind === 'account' ? ctx.identity.accountId : null,
+          },
+        });
+        return {
+          result: { noticeId: row.id },
+          entityId: row.id,
+          after: { unitCode: row.unitCode, title: row.title },
+        };
+      });
+    },
+  }),
+);

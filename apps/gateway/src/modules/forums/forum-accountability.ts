@@ -1,0 +1,139 @@
+// Accountability per unit and period (issue 5): what came in, what was answered on time, what
+// was accepted, and whether the promised follow-ups were done on time. Counted in SQL.
+import { isWorkingDay, parseDay, type WorkingCalendar } from '@layanan/domain/calendar';
+import { builder } from '../../graphql/builder.js';
+import { ValidationError } from '../../graphql/errors.js';
+import { dateOnly, todayWib } from '../../platform/calendar.js';
+
+type Row = {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  received: number;
+  answered: number;
+  answeredOnTime: number;
+  accepted: number;
+  overdueAnswers: number;
+  commitments: number;
+  commitmentsDone: number;
+  commitmentsDoneOnTime: number;
+  overdueCommitments: number;
+};
+
+const AccountabilityRow = builder.objectRef<Row>('ForumAccountability').implement({
+  description: 'One unit’s record in the forums over a period.',
+  fields: (t) => ({
+    unitCode: t.exposeString('unitCode'),
+    unitName: t.exposeString('unitName'),
+    received: t.exposeInt('received', { description: 'Submissions received in the period.' }),
+    answered: t.exposeInt('answered'),
+    answeredOnTime: t.exposeInt('answeredOnTime', { description: 'Answered by the working-day due date.' }),
+    accepted: t.exposeInt('accepted'),
+    overdueAnswers: t.exposeInt('overdueAnswers', {
+      description: 'Still unanswered after the due date, today.',
+    }),
+    commitments: t.exposeInt('commitments', {
+      description: 'Commitments for submissions received in the period.',
+    }),
+    commitmentsDone: t.exposeInt('commitmentsDone'),
+    commitmentsDoneOnTime: t.exposeInt('commitmentsDoneOnTime'),
+    overdueCommitments: t.exposeInt('overdueCommitments', {
+      description: 'Open past their due date, today.',
+    }),
+  }),
+});
+
+/** The last working day on or before `day`: overdue means a working day has passed since the due date. */
+function lastWorkingDayOnOrBefore(day: string, calendar: WorkingCalendar): string {
+  let cursor = new Date(`${day}T00:00:00Z`);
+  for (let i = 0; i < 60 && !isWorkingDay(cursor.toISOString().slice(0, 10), calendar); i++) {
+    cursor = new Date(cursor.getTime() - 86_400_000);
+  }
+  return cursor.toISOString().slice(0, 10);
+}
+
+const AccountabilityReport = builder
+  .objectRef<{ from: string; to: string; today: string; units: Row[] }>('ForumAccountabilityReport')
+  .implement({
+    fields: (t) => ({
+      from: t.exposeString('from'),
+      to: t.exposeString('to'),
+      today: t.exposeString('today', { description: 'The WIB date that “overdue” was judged on.' }),
+      units: t.field({ type: [AccountabilityRow], resolve: (r) => r.units }),
+    }),
+  });
+
+builder.queryField('forumAccountability', (t) =>
+  t.field({
+    type: AccountabilityReport,
+    description:
+      'Per unit: submissions received in [from, to] (WIB dates), answered (on time), accepted, overdue, and their commitments.',
+    authScopes: { public: true },
+    errors: { types: [ValidationError] },
+    args: {
+      from: t.arg.string({ required: true, description: 'YYYY-MM-DD' }),
+      to: t.arg.string({ required: true, description: 'YYYY-MM-DD' }),
+      unitCode: t.arg.string(),
+    },
+    resolve: async (_root, args, ctx) => {
+      const from = parseDay(args.from);
+      if (!from.ok) throw ValidationError.fromDomain(from.error, 'from');
+      const to = parseDay(args.to);
+      if (!to.ok) throw ValidationError.fromDomain(to.error, 'to');
+      if (from.value > to.value) {
+        throw ValidationError.fromFields([
+          {
+            field: 'to',
+            code: 'OUT_OF_RANGE',
+            messageId: 'Tanggal akhir harus sama dengan atau setelah tanggal awal.',
+            messageEn: 'The end date must be on or after the start date.',
+          },
+        ]);
+      }
+      const today = todayWib();
+      const answerCutoff = dateOnly(lastWorkingDayOnOrBefore(today, await ctx.calendar()));
+      const unitCode = args.unitCode?.trim().toUpperCase() ?? null;
+      const rows = await ctx.prisma.$queryRaw<Record<string, unknown>[]>`
+        WITH s AS (
+          SELECT sub.*, ((sub."createdAt" AT TIME ZONE 'UTC') + interval '7 hours')::date AS "submittedOn",
+                 ((sub."answeredAt" AT TIME ZONE 'UTC') + interval '7 hours')::date AS "answeredOn"
+          FROM submission sub
+          WHERE ((sub."createdAt" AT TIME ZONE 'UTC') + interval '7 hours')::date
+                BETWEEN ${dateOnly(from.value)}::date AND ${dateOnly(to.value)}::date
+        )
+        SELECT u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName",
+          count(s.id)::int AS received,
+          count(s."answeredAt")::int AS answered,
+          count(*) FILTER (WHERE s."answeredOn" <= s."answerDueOn")::int AS "answeredOnTime",
+          count(*) FILTER (WHERE s.status = 'ACCEPTED')::int AS accepted,
+          count(*) FILTER (WHERE s.status = 'UNDER_REVIEW' AND s."answerDueOn" < ${answerCutoff}::date)::int
+            AS "overdueAnswers",
+          count(c.id)::int AS commitments,
+          count(*) FILTER (WHERE c.status = 'DONE')::int AS "commitmentsDone",
+          count(*) FILTER (WHERE c.status = 'DONE' AND c."doneOn" <= c."dueOn")::int AS "commitmentsDoneOnTime",
+          count(*) FILTER (WHERE c.status IN ('PLANNED', 'IN_PROGRESS') AND c."dueOn" < ${dateOnly(today)}::date)::int
+            AS "overdueCommitments"
+        FROM s
+        JOIN unit u ON u.id = s."unitId"
+        LEFT JOIN commitment c ON c."submissionId" = s.id
+        WHERE ${unitCode}::text IS NULL OR u.code = ${unitCode}::text
+        GROUP BY u.id, u.code, u.name
+        ORDER BY u.code`;
+      const units = rows.map((r) => ({
+        unitId: String(r.unitId),
+        unitCode: String(r.unitCode),
+        unitName: String(r.unitName),
+        received: Number(r.received),
+        answered: Number(r.answered),
+        answeredOnTime: Number(r.answeredOnTime),
+        accepted: Number(r.accepted),
+        overdueAnswers: Number(r.overdueAnswers),
+        commitments: Number(r.commitments),
+        commitmentsDone: Number(r.commitmentsDone),
+        commitmentsDoneOnTime: Number(r.commitmentsDoneOnTime),
+        overdueCommitments: Number(r.overdueCommitments),
+      }));
+      return { from: from.value, to: to.value, today, units };
+    },
+  }),
+);

@@ -1,0 +1,471 @@
+import { testDatabaseKinds } from '@layanan/db/testing';
+import { addWorkingDays, indonesianCalendar2026, jakartaDay } from '@layanan/domain/calendar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../testing/harness.js';
+
+const SUBMISSION_FIELDS = `
+  id kind title text hidden hiddenReason authorName isMine status answerReason answerDueOn answerOverdue
+  supportCount followerCount supportedByMe followedByMe unit { code }
+  commitment { id status progress dueOn doneOn doneOnTime overdue updates { progress note date } }
+`;
+
+const FAILURE = '... on Failure { __typename code message } ... on ValidationError { fields { field code } }';
+
+describe.each(testDatabaseKinds())('forums on %s', (kind) => {
+  let h: Harness;
+  let citizen: string;
+  let citizen2: string;
+  let staff: string;
+  let otherUnitStaff: string;
+  let admin: string;
+  let forumId: string;
+
+  beforeAll(async () => {
+    h = await createHarness(kind);
+    [citizen, citizen2, staff, otherUnitStaff, admin] = await Promise.all([
+      h.login('warga@layanan.test'),
+      h.login('warga2@layanan.test'),
+      h.login('yulia@layanan.test'),
+      h.login('dewi@layanan.test'),
+      h.login('admin@layanan.test'),
+    ]);
+    const forum = await h.gql('{ forum(slug: "pelayanan-perizinan") { id unit { code } } }');
+    forumId = forum.body.data.forum.id;
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const submit = (token: string, input: Record<string, unknown>) =>
+    h.gql(
+      `mutation($input: SubmitToForumInput!) { submitToForum(input: $input) {
+        __typename ... on SubmissionPayload { submission { ${SUBMISSION_FIELDS} } } ${FAILURE} } }`,
+      { input: { forumId, kind: 'CRITIQUE', ...input } },
+      { token },
+    );
+  const unread = async (token: string) =>
+    (await h.gql('{ unreadNotificationCount }', {}, { token })).body.data.unreadNotificationCount as number;
+
+  it('serves the seeded forums with sessions in each kecamatan and their representatives', async () => {
+    const { body } = await h.gql(`{
+      forums(first: 10) { totalCount edges { node { slug unit { code } sessions(first: 10) { edges { node {
+        title district { name } minutes representatives { staff { name } } } } } } } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    const forums = body.data.forums.edges.map((e: any) => e.node);
+    expect(forums.map((f: any) => f.slug)).toEqual(['adminduk', 'infrastruktur-kota', 'pelayanan-perizinan']);
+    const sessions = forums.flatMap((f: any) => f.sessions.edges.map((e: any) => e.node));
+    expect(new Set(sessions.map((s: any) => s.district.name))).toEqual(
+      new Set(['Barangin', 'Lembah Segar', 'Silungkang', 'Talawi']),
+    );
+    expect(sessions.every((s: any) => s.minutes && s.representatives.length > 0)).toBe(true);
+  });
+
+  it('runs the whole loop: submission → support → answer → commitment → progress → done, notifying each step', async () => {
+    const text = '  Loket perizinan sering tutup saat jam istirahat.\nMohon ada petugas pengganti.  ';
+    const created = await submit(citizen, { title: 'Loket tutup siang hari', text, serviceCode: 'pbg' });
+    const submission = created.body.data.submitToForum.submission;
+    const today = jakartaDay(new Date());
+    expect(submission).toMatchObject({
+      kind: 'CRITIQUE',
+      title: 'Loket tutup siang hari',
+      text,
+      status: 'UNDER_REVIEW',
+      isMine: true,
+      unit: { code: 'DPMPTSP' },
+      answerOverdue: false,
+      answerDueOn: addWorkingDays(today, 14, indonesianCalendar2026()),
+    });
+
+    const support = `mutation($id: ID!) { supportSubmission(submissionId: $id) {
+      __typename ... on SubmissionPayload { submission { supportCount supportedByMe } } ${FAILURE} } }`;
+    const first = await h.gql(support, { id: submission.id }, { token: citizen2 });
+    expect(first.body.data.supportSubmission.submission).toEqual({ supportCount: 1, supportedByMe: true });
+    const again = await h.gql(support, { id: submission.id }, { token: citizen2 });
+    expect(again.body.data.supportSubmission).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'SUBMISSION_ALREADY_SUPPORTED',
+    });
+    const byStaff = await h.gql(support, { id: submission.id }, { token: staff });
+    expect(byStaff.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    await h.gql(
+      'mutation($id: ID!) { followSubmission(submissionId: $id) { __typename } }',
+      { id: submission.id },
+      {
+        token: citizen2,
+      },
+    );
+    const [unreadBefore, unreadBefore2] = [await unread(citizen), await unread(citizen2)];
+
+    const answer = `mutation($input: AnswerSubmissionInput!) { answerSubmission(input: $input) {
+      __typename ... on SubmissionPayload { submission { status answerReason } } ${FAILURE} } }`;
+    const input = {
+      submissionId: submission.id,
+      status: 'ACCEPTED',
+      reason: 'Kami atur giliran istirahat petugas.',
+    };
+    const wrongUnit = await h.gql(answer, { input }, { token: otherUnitStaff });
+    expect(wrongUnit.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const asCitizen = await h.gql(answer, { input }, { token: citizen });
+    expect(asCitizen.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const noReason = await h.gql(answer, { input: { ...input, reason: ' ' } }, { token: staff });
+    expect(noReason.body.data.answerSubmission.code).toBe('ANSWER_REASON_REQUIRED');
+    const answered = await h.gql(answer, { input }, { token: staff });
+    expect(answered.body.data.answerSubmission.submission).toEqual({
+      status: 'ACCEPTED',
+      answerReason: 'Kami atur giliran istirahat petugas.',
+    });
+    const twice = await h.gql(answer, { input: { ...input, status: 'REJECTED' } }, { token: staff });
+    expect(twice.body.data.answerSubmission.code).toBe('ANSWER_TRANSITION_NOT_ALLOWED');
+    expect(await unread(citizen)).toBe(unreadBefore + 1);
+    expect(await unread(citizen2)).toBe(unreadBefore2 + 1);
+
+    const rahmat = await h.gql(
+      '{ staffMembers(unitCode: "DPMPTSP", first: 200) { edges { node { id name } } } }',
+    );
+    const owner = rahmat.body.data.staffMembers.edges.find((e: any) => e.node.name.startsWith('Rahmat')).node
+      .id;
+    const dewi = await h.gql(
+      '{ staffMembers(unitCode: "DISDUKCAPIL", first: 10) { edges { node { id } } } }',
+    );
+    const dueOn = addWorkingDays(today, 20, indonesianCalendar2026());
+    const createCommitment = `mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) {
+      __typename ... on CommitmentPayload { commitment { id status progress dueOn overdue } } ${FAILURE} } }`;
+    const base = {
+      submissionId: submission.id,
+      responsibleStaffId: owner,
+      description: 'Jadwal istirahat bergilir.',
+      dueOn,
+    };
+    const foreignOwner = await h.gql(
+      createCommitment,
+      { input: { ...base, responsibleStaffId: dewi.body.data.staffMembers.edges[0].node.id } },
+      { token: staff },
+    );
+    expect(foreignOwner.body.data.createCommitment.code).toBe('COMMITMENT_OWNER_NOT_IN_UNIT');
+    const badDate = await h.gql(
+      createCommitment,
+      { input: { ...base, dueOn: '2026-02-30' } },
+      { token: staff },
+    );
+    expect(badDate.body.data.createCommitment).toMatchObject({
+      __typename: 'ValidationError',
+      fields: [{ field: 'dueOn' }],
+    });
+    const commitment = (await h.gql(createCommitment, { input: base }, { token: staff })).body.data
+      .createCommitment.commitment;
+    expect(commitment).toMatchObject({ status: 'PLANNED', progress: 0, dueOn, overdue: false });
+    const duplicate = await h.gql(createCommitment, { input: base }, { token: staff });
+    expect(duplicate.body.data.createCommitment.code).toBe('COMMITMENT_ALREADY_EXISTS');
+
+    const progress = `mutation($input: UpdateCommitmentProgressInput!) { updateCommitmentProgress(input: $input) {
+      __typename ... on CommitmentPayload { commitment { status progress doneOn doneOnTime } } ${FAILURE} } }`;
+    const tooMuch = await h.gql(
+      progress,
+      { input: { commitmentId: commitment.id, progress: 120, note: 'x' } },
+      { token: staff },
+    );
+    expect(tooMuch.body.data.updateCommitmentProgress.code).toBe('COMMITMENT_PROGRESS_INVALID');
+    const half = await h.gql(
+      progress,
+      { input: { commitmentId: commitment.id, progress: 50, note: 'Jadwal disusun.' } },
+      { token: staff },
+    );
+    expect(half.body.data.updateCommitmentProgress.commitment).toMatchObject({
+      status: 'IN_PROGRESS',
+      progress: 50,
+    });
+    const done = await h.gql(
+      progress,
+      { input: { commitmentId: commitment.id, progress: 100, note: 'Berlaku mulai hari ini.' } },
+      { token: staff },
+    );
+    expect(done.body.data.updateCommitmentProgress.commitment).toEqual({
+      status: 'DONE',
+      progress: 100,
+      doneOn: today,
+      doneOnTime: true,
+    });
+    const closed = await h.gql(
+      progress,
+      { input: { commitmentId: commitment.id, progress: 90, note: 'Mundur.' } },
+      { token: staff },
+    );
+    expect(closed.body.data.updateCommitmentProgress.code).toBe('COMMITMENT_CLOSED');
+
+    const feed = await h.gql(
+      '{ notifications(first: 20) { edges { node { id kind read submission { id } } } } }',
+      {},
+      {
+        token: citizen2,
+      },
+    );
+    const kinds = feed.body.data.notifications.edges
+      .map((e: any) => e.node)
+      .filter((n: any) => n.submission?.id === submission.id)
+      .map((n: any) => n.kind);
+    expect(kinds).toEqual([
+      'COMMITMENT_DONE',
+      'COMMITMENT_PROGRESS',
+      'COMMITMENT_CREATED',
+      'SUBMISSION_ANSWERED',
+    ]);
+    const marked = await h.gql(
+      'mutation { markNotificationsRead { marked unreadCount } }',
+      {},
+      { token: citizen2 },
+    );
+    expect(marked.body.data.markNotificationsRead.unreadCount).toBe(0);
+    expect(marked.body.data.markNotificationsRead.marked).toBeGreaterThanOrEqual(4);
+
+    const stored = await h.db.prisma.submission.findUniqueOrThrow({
+      where: { id: await idOf(submission.id) },
+    });
+    expect(stored.text).toBe(text);
+    const actions = (
+      await h.db.prisma.auditEntry.findMany({ where: { entityId: stored.id }, select: { action: true } })
+    ).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['submitToForum', 'supportSubmission', 'answerSubmission']),
+    );
+  });
+
+  async function idOf(globalId: string): Promise<string> {
+    return Buffer.from(globalId, 'base64').toString().split(':')[1] ?? '';
+  }
+
+  it('hides abusive content with a reason: the author and moderators still see it, others a notice', async () => {
+    const created = await submit(citizen, {
+      title: 'Kata-kata kasar',
+      text: 'Isi yang tidak pantas.',
+      kind: 'CRITIQUE',
+    });
+    const id = created.body.data.submitToForum.submission.id;
+    const hide = `mutation($id: ID!, $reason: String!) { hideSubmission(submissionId: $id, reason: $reason) {
+      __typename ${FAILURE} } }`;
+    const byCitizen = await h.gql(hide, { id, reason: 'x' }, { token: citizen2 });
+    expect(byCitizen.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const noReason = await h.gql(hide, { id, reason: '' }, { token: staff });
+    expect(noReason.body.data.hideSubmission.code).toBe('SUBMISSION_HIDE_REASON_REQUIRED');
+    expect(
+      (await h.gql(hide, { id, reason: 'Menyerang pribadi.' }, { token: staff })).body.data.hideSubmission
+        .__typename,
+    ).toBe('SubmissionPayload');
+    const query =
+      'query($id: ID!) { node(id: $id) { ... on Submission { title text hidden hiddenReason } } }';
+    expect((await h.gql(query, { id })).body.data.node).toEqual({
+      title: null,
+      text: null,
+      hidden: true,
+      hiddenReason: null,
+    });
+    expect((await h.gql(query, { id }, { token: citizen2 })).body.data.node.text).toBeNull();
+    expect((await h.gql(query, { id }, { token: citizen })).body.data.node).toEqual({
+      title: 'Kata-kata kasar',
+      text: 'Isi yang tidak pantas.',
+      hidden: true,
+      hiddenReason: 'Menyerang pribadi.',
+    });
+    expect((await h.gql(query, { id }, { token: admin })).body.data.node.hiddenReason).toBe(
+      'Menyerang pribadi.',
+    );
+    const stored = await h.db.prisma.submission.findUniqueOrThrow({ where: { id: await idOf(id) } });
+    expect(stored.text).toBe('Isi yang tidak pantas.');
+  });
+
+  it('hides the author’s name publicly when asked, but not from moderators', async () => {
+    const created = await submit(citizen, {
+      title: 'Usul tanpa nama',
+      text: 'Mohon papan antrean.',
+      hideAuthorName: true,
+    });
+    const id = created.body.data.submitToForum.submission.id;
+    const query = 'query($id: ID!) { node(id: $id) { ... on Submission { authorName } } }';
+    expect((await h.gql(query, { id })).body.data.node.authorName).toBeNull();
+    expect((await h.gql(query, { id }, { token: staff })).body.data.node.authorName).toBe('Siti Aminah');
+  });
+
+  it('lets admins open a forum, validating every field, and routes submissions about a unit to it', async () => {
+    const create = `mutation($input: CreateForumInput!) { createForum(input: $input) {
+      __typename ... on CreateForumPayload { forum { id slug answerDays unit { code } } } ${FAILURE} } }`;
+    const input = {
+      slug: 'kesehatan-kota',
+      title: 'Forum Layanan Kesehatan',
+      description: 'Puskesmas dan RSUD.',
+      unitCode: 'bkpsdm',
+      answerDays: 10,
+    };
+    const byStaff = await h.gql(create, { input }, { token: staff });
+    expect(byStaff.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const invalid = await h.gql(
+      create,
+      { input: { ...input, slug: 'Bad Slug!', answerDays: 0, unitCode: 'NOPE' } },
+      { token: admin },
+    );
+    expect(invalid.body.data.createForum.fields.map((f: any) => f.field).sort()).toEqual([
+      'answerDays',
+      'slug',
+      'unitCode',
+    ]);
+    const created = await h.gql(create, { input }, { token: admin });
+    const forum = created.body.data.createForum.forum;
+    expect(forum).toMatchObject({ slug: 'kesehatan-kota', answerDays: 10, unit: { code: 'BKPSDM' } });
+    const taken = await h.gql(create, { input }, { token: admin });
+    expect(taken.body.data.createForum).toMatchObject({
+      __typename: 'ConflictError',
+      code: 'FORUM_SLUG_TAKEN',
+    });
+
+    const about = await h.gql(
+      `mutation($input: SubmitToForumInput!) { submitToForum(input: $input) {
+        ... on SubmissionPayload { submission { unit { code } answerDueOn } } } }`,
+      {
+        input: {
+          forumId: forum.id,
+          kind: 'ASPIRATION',
+          title: 'Pelatihan petugas',
+          text: 'Mohon pelatihan pelayanan prima.',
+          unitCode: 'DPMPTSP',
+        },
+      },
+      { token: citizen },
+    );
+    const today = jakartaDay(new Date());
+    expect(about.body.data.submitToForum.submission).toEqual({
+      unit: { code: 'DPMPTSP' },
+      answerDueOn: addWorkingDays(today, 10, indonesianCalendar2026()),
+    });
+  });
+
+  it('lets exactly one of two simultaneous answers win', async () => {
+    const created = await submit(citizen, { title: 'Dua jawaban sekaligus', text: 'Uji konkurensi.' });
+    const id = created.body.data.submitToForum.submission.id;
+    const answer = `mutation($input: AnswerSubmissionInput!) { answerSubmission(input: $input) { __typename ${FAILURE} } }`;
+    const results = await Promise.all(
+      (['ACCEPTED', 'REJECTED'] as const).map((status) =>
+        h.gql(answer, { input: { submissionId: id, status, reason: `Alasan ${status}` } }, { token: staff }),
+      ),
+    );
+    const typenames = results.map((r) => r.body.data.answerSubmission.__typename).sort();
+    expect(typenames.filter((t) => t === 'SubmissionPayload')).toHaveLength(1);
+    expect(['ConflictError', 'ValidationError']).toContain(typenames.find((t) => t !== 'SubmissionPayload'));
+    expect(
+      await h.db.prisma.auditEntry.count({ where: { action: 'answerSubmission', entityId: await idOf(id) } }),
+    ).toBe(1);
+  });
+
+  it('delivers notifications live over a subscription', async () => {
+    const created = await submit(citizen, {
+      title: 'Uji notifikasi langsung',
+      text: 'Apakah notifikasi tiba?',
+    });
+    const id = created.body.data.submitToForum.submission.id;
+    const response = await h.gateway.fetch('http://layanan.test/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${citizen}`,
+      },
+      body: JSON.stringify({ query: 'subscription { notificationAdded { kind title submission { id } } }' }),
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const event = (async () => {
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error('stream ended');
+        buffer += new TextDecoder().decode(value);
+        const match = /data: (\{.*\})\n/.exec(buffer);
+        if (match?.[1]) return JSON.parse(match[1]);
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await h.gql(
+      'mutation($input: AnswerSubmissionInput!) { answerSubmission(input: $input) { __typename } }',
+      { input: { submissionId: id, status: 'ALREADY_PLANNED', reason: 'Sudah dalam rencana kerja.' } },
+      { token: staff },
+    );
+    const received = await event;
+    await reader.cancel();
+    expect(received.data.notificationAdded).toEqual({
+      kind: 'SUBMISSION_ANSWERED',
+      title: 'Usulan "Uji notifikasi langsung" dijawab: Sudah direncanakan',
+      submission: { id },
+    });
+  });
+
+  it('keeps notifications private to their account', async () => {
+    const anonymous = await h.gql('{ unreadNotificationCount }');
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const mine = await h.gql('{ notifications(first: 1) { edges { node { id } } } }', {}, { token: citizen });
+    const id = mine.body.data.notifications.edges[0].node.id;
+    const other = await h.gql(
+      'query($id: ID!) { node(id: $id) { ... on Notification { title } } }',
+      { id },
+      {
+        token: citizen2,
+      },
+    );
+    expect(other.body.data?.node ?? null).toBeNull();
+  });
+
+  it('reports accountability per unit, matching a hand count of the seed', async () => {
+    const { body } = await h.gql(`{ forumAccountability(from: "2026-08-01", to: "2026-10-31") {
+      __typename ... on ForumAccountabilityReport { from to units { unitCode received answered answeredOnTime accepted
+      overdueAnswers commitments commitmentsDone commitmentsDoneOnTime overdueCommitments } } } }`);
+    expect(body.errors).toBeUndefined();
+    // Due dates: 14 working days after submission (2026 calendar). PBG 08-03 → 08-24, answered 08-12;
+    // Sabtu 09-07 → 09-25, answered 09-30 (late); jemput bola 09-14 → 10-02, answered 09-22; blanko
+    // 10-05 → 10-23, answered 10-08; drainase 10-12 → 10-30, unanswered; lampu 08-24 → 09-14,
+    // answered 09-25 (late). Commitments: PBG done 10-20 ≤ 10-30; jemput bola due 11-20, 50 %;
+    // lampu cancelled.
+    expect(body.data.forumAccountability.units).toEqual([
+      {
+        unitCode: 'DISDUKCAPIL',
+        received: 2,
+        answered: 2,
+        answeredOnTime: 2,
+        accepted: 1,
+        overdueAnswers: 0,
+        commitments: 1,
+        commitmentsDone: 0,
+        commitmentsDoneOnTime: 0,
+        overdueCommitments: 1,
+      },
+      {
+        unitCode: 'DPMPTSP',
+        received: 2,
+        answered: 2,
+        answeredOnTime: 1,
+        accepted: 1,
+        overdueAnswers: 0,
+        commitments: 1,
+        commitmentsDone: 1,
+        commitmentsDoneOnTime: 1,
+        overdueCommitments: 0,
+      },
+      {
+        unitCode: 'DPUPR',
+        received: 2,
+        answered: 1,
+        answeredOnTime: 0,
+        accepted: 1,
+        overdueAnswers: 1,
+        commitments: 1,
+        commitmentsDone: 0,
+        commitmentsDoneOnTime: 0,
+        overdueCommitments: 0,
+      },
+    ]);
+    const bad = await h.gql(
+      '{ forumAccountability(from: "2026-10-31", to: "2026-08-01") { __typename ... on ValidationError { fields { field } } } }',
+    );
+    expect(bad.body.data.forumAccountability).toEqual({
+      __typename: 'ValidationError',
+      fields: [{ field: 'to' }],
+    });
+  });
+});

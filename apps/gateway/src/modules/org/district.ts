@@ -1,0 +1,18 @@
+import { builder } from '../../graphql/builder.js';
+
+builder.prismaObject('District', {
+  description: 'A district (kecamatan) of the city.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+  }),
+});
+
+builder.queryField('districts', (t) =>
+  t.prismaField({
+    type: ['District'],
+    description: 'The kecamatan of the city, by name.',
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.district.findMany({ ...query, orderBy: { name: 'asc' } }),
+  }),
+);

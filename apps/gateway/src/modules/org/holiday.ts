@@ -1,0 +1,145 @@
+// The working-day calendar as data (issue 4): admins list, add, confirm and remove holidays.
+// Deadlines already computed are stored on their requests, so an edit here never moves them.
+import {
+  HOLIDAY_KINDS,
+  INDONESIAN_WEEKEND_DAYS,
+  parseDay,
+  validateWorkingCalendar,
+} from '@layanan/domain/calendar';
+import { builder } from '../../graphql/builder.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../graphql/errors.js';
+import { audited } from '../../platform/audited.js';
+import { dateOnly, dayOf } from '../../platform/calendar.js';
+import { isUuid } from '../../platform/uuid.js';
+
+export const HolidayKindEnum = builder.enumType('HolidayKind', {
+  values: HOLIDAY_KINDS,
+  description: 'NATIONAL public holiday, CUTI_BERSAMA (collective leave, joint decree) or LOCAL.',
+});
+
+const HolidayRef = builder.prismaObject('Holiday', {
+  description: 'A day on which public-service deadlines do not count, besides Saturday and Sunday.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    date: t.string({ description: 'YYYY-MM-DD (Asia/Jakarta).', resolve: (h) => dayOf(h.date) }),
+    name: t.exposeString('name'),
+    kind: t.expose('kind', { type: HolidayKindEnum }),
+    provisional: t.exposeBoolean('provisional', {
+      description: 'True until an administrator confirms it against the joint decree.',
+    }),
+    source: t.exposeString('source'),
+    confirmedAt: t.expose('confirmedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+builder.queryField('holidays', (t) =>
+  t.prismaField({
+    type: [HolidayRef],
+    description: 'Holidays and cuti bersama of a year, by date.',
+    args: { year: t.arg.int({ required: true }) },
+    resolve: (query, _root, { year }, ctx) =>
+      ctx.prisma.holiday.findMany({
+        ...query,
+        where: { date: { gte: dateOnly(`${year}-01-01`), lte: dateOnly(`${year}-12-31`) } },
+        orderBy: [{ date: 'asc' }, { kind: 'asc' }],
+      }),
+  }),
+);
+
+const HolidayPayload = builder.objectRef<{ holidayId: string }>('HolidayPayload').implement({
+  fields: (t) => ({
+    holiday: t.prismaField({
+      type: HolidayRef,
+      resolve: (query, payload, _args, ctx) =>
+        ctx.prisma.holiday.findUniqueOrThrow({ ...query, where: { id: payload.holidayId } }),
+    }),
+  }),
+});
+
+const RemoveHolidayPayload = builder
+  .objectRef<{ holidayId: string; date: string }>('RemoveHolidayPayload')
+  .implement({
+    fields: (t) => ({ holidayId: t.exposeID('holidayId'), date: t.exposeString('date') }),
+  });
+
+const AddHolidayInput = builder.inputType('AddHolidayInput', {
+  fields: (t) => ({
+    date: t.string({ required: true, description: 'YYYY-MM-DD' }),
+    name: t.string({ required: true }),
+    kind: t.field({ type: HolidayKindEnum, required: true }),
+    provisional: t.boolean({ description: 'Default false: an admin adding a day has the decree.' }),
+  }),
+});
+
+const duplicateHoliday = (date: string, kind: string) =>
+  new ConflictError(
+    'HOLIDAY_DUPLICATE',
+    `Tanggal ${date} sudah tercatat sebagai ${kind}`,
+    `${date} is already listed as ${kind}`,
+  );
+
+builder.mutationFields((t) => ({
+  addHoliday: t.field({
+    type: HolidayPayload,
+    description: 'Add a holiday, cuti bersama or local holiday. New deadlines use it; old ones stay.',
+    authScopes: { admin: true },
+    errors: { types: [ValidationError, ConflictError] },
+    args: { input: t.arg({ type: AddHolidayInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const day = parseDay(input.date.trim());
+      const holiday = { date: day.ok ? day.value : input.date, name: input.name.trim(), kind: input.kind };
+      const checked = validateWorkingCalendar({ weekendDays: INDONESIAN_WEEKEND_DAYS, holidays: [holiday] });
+      if (!checked.ok) {
+        throw ValidationError.fromFieldErrors(checked.error.fields, (field) =>
+          field.replace('holidays[0].', ''),
+        );
+      }
+      return audited(ctx, { action: 'addHoliday', entityType: 'Holiday' }, async (tx) => {
+        const where = { date_kind: { date: dateOnly(holiday.date), kind: holiday.kind } };
+        if (await tx.holiday.findUnique({ where })) throw duplicateHoliday(holiday.date, holiday.kind);
+        const provisional = input.provisional ?? false;
+        const after = await tx.holiday.create({
+          data: {
+            ...holiday,
+            date: dateOnly(holiday.date),
+            provisional,
+            source: 'admin',
+            confirmedAt: provisional ? null : new Date(),
+          },
+        });
+        return { result: { holidayId: after.id }, entityId: after.id, after };
+      });
+    },
+  }),
+  confirmHoliday: t.field({
+    type: HolidayPayload,
+    description: 'Confirm a provisional holiday (e.g. once the joint decree is published).',
+    authScopes: { admin: true },
+    errors: { types: [NotFoundError] },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) =>
+      audited(ctx, { action: 'confirmHoliday', entityType: 'Holiday' }, async (tx) => {
+        const before = isUuid(String(id)) ? await tx.holiday.findUnique({ where: { id: String(id) } }) : null;
+        if (!before) throw new NotFoundError('Holiday', String(id));
+        const after = await tx.holiday.update({
+          where: { id: before.id },
+          data: { provisional: false, confirmedAt: before.confirmedAt ?? new Date() },
+        });
+        return { result: { holidayId: after.id }, entityId: after.id, before, after };
+      }),
+  }),
+  removeHoliday: t.field({
+    type: RemoveHolidayPayload,
+    description: 'Remove a holiday (e.g. a provisional date the decree moved). Old deadlines stay.',
+    authScopes: { admin: true },
+    errors: { types: [NotFoundError] },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) =>
+      audited(ctx, { action: 'removeHoliday', entityType: 'Holiday' }, async (tx) => {
+        const before = isUuid(String(id)) ? await tx.holiday.findUnique({ where: { id: String(id) } }) : null;
+        if (!before) throw new NotFoundError('Holiday', String(id));
+        await tx.holiday.delete({ where: { id: before.id } });
+        return { result: { holidayId: before.id, date: dayOf(before.date) }, entityId: before.id, before };
+      }),
+  }),
+}));

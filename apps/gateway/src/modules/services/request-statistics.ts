@@ -1,0 +1,164 @@
+// Waiting and processing times per service or unit over a period (issue 4; the "waiting times
+// are too long" finding of the satisfaction survey). Computed in SQL: percentiles with
+// percentile_cont over stored working-day counts and timestamps, never by loading rows.
+import { Prisma, type PrismaClient } from '@layanan/db';
+import { parseDay } from '@layanan/domain/calendar';
+import { builder } from '../../graphql/builder.js';
+import { ValidationError } from '../../graphql/errors.js';
+import { todayWib } from '../../platform/calendar.js';
+
+const StatisticsGroupEnum = builder.enumType('RequestStatisticsGroup', {
+  values: ['SERVICE', 'UNIT'] as const,
+});
+
+export type RequestStatisticsRow = {
+  key: string;
+  name: string;
+  count: number;
+  verified: number;
+  completed: number;
+  medianVerifyWorkingDays: number | null;
+  p90VerifyWorkingDays: number | null;
+  medianVerifyHours: number | null;
+  p90VerifyHours: number | null;
+  medianCompleteWorkingDays: number | null;
+  p90CompleteWorkingDays: number | null;
+  medianCompleteHours: number | null;
+  p90CompleteHours: number | null;
+  completedWithinStandard: number;
+  backlog: number;
+  overdue: number;
+};
+
+export const RequestStatisticsRef = builder.objectRef<RequestStatisticsRow>('RequestStatistics').implement({
+  description:
+    'Requests submitted in the period. Times run from submission; working days use the calendar of the day they were recorded.',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Service code or unit code.' }),
+    name: t.exposeString('name'),
+    count: t.exposeInt('count'),
+    verified: t.exposeInt('verified'),
+    completed: t.exposeInt('completed'),
+    medianVerifyWorkingDays: t.exposeFloat('medianVerifyWorkingDays', { nullable: true }),
+    p90VerifyWorkingDays: t.exposeFloat('p90VerifyWorkingDays', { nullable: true }),
+    medianVerifyHours: t.exposeFloat('medianVerifyHours', { nullable: true }),
+    p90VerifyHours: t.exposeFloat('p90VerifyHours', { nullable: true }),
+    medianCompleteWorkingDays: t.exposeFloat('medianCompleteWorkingDays', { nullable: true }),
+    p90CompleteWorkingDays: t.exposeFloat('p90CompleteWorkingDays', { nullable: true }),
+    medianCompleteHours: t.exposeFloat('medianCompleteHours', { nullable: true }),
+    p90CompleteHours: t.exposeFloat('p90CompleteHours', { nullable: true }),
+    completedWithinStandard: t.exposeInt('completedWithinStandard'),
+    withinStandardShare: t.float({
+      nullable: true,
+      description: 'Completed on or before the stored completion deadline, as a share of completed (0–1).',
+      resolve: (r) => (r.completed === 0 ? null : r.completedWithinStandard / r.completed),
+    }),
+    backlog: t.exposeInt('backlog', { description: 'Still open now.' }),
+    overdue: t.exposeInt('overdue', { description: 'Still open now and past a stored deadline.' }),
+  }),
+});
+
+const problem = (field: string) => ({
+  field,
+  code: 'INVALID_FORMAT',
+  messageId: 'Tanggal harus berformat YYYY-MM-DD',
+  messageEn: 'The date must be YYYY-MM-DD',
+});
+
+builder.queryField('requestStatistics', (t) =>
+  t.field({
+    type: [RequestStatisticsRef],
+    description: 'Waiting and processing times of requests submitted between from and to (inclusive, WIB).',
+    errors: { types: [ValidationError] },
+    args: {
+      from: t.arg.string({ required: true }),
+      to: t.arg.string({ required: true }),
+      groupBy: t.arg({ type: StatisticsGroupEnum, required: true }),
+      serviceCode: t.arg.string(),
+      unitCode: t.arg.string(),
+    },
+    resolve: async (_root, args, ctx) => {
+      const from = parseDay(args.from.trim());
+      const to = parseDay(args.to.trim());
+      const fields = [...(from.ok ? [] : [problem('from')]), ...(to.ok ? [] : [problem('to')])];
+      if (!from.ok || !to.ok) throw ValidationError.fromFields(fields);
+      if (from.value > to.value) {
+        throw ValidationError.fromFields([
+          {
+            field: 'to',
+            code: 'OUT_OF_RANGE',
+            messageId: 'Tanggal akhir sebelum tanggal awal',
+            messageEn: 'The end date is before the start date',
+          },
+        ]);
+      }
+      return requestStatisticsRows(ctx.prisma, {
+        from: from.value,
+        to: to.value,
+        groupBy: args.groupBy,
+        serviceCode: args.serviceCode,
+        unitCode: args.unitCode,
+      });
+    },
+  }),
+);
+
+/**
+ * The statistics query, shared with the feedback area (the IKM report shows it beside the
+ * WAKTU element). `from`/`to`: valid `YYYY-MM-DD` days (WIB), inclusive. `CITY`: one row for
+ * every unit together.
+ */
+export function requestStatisticsRows(
+  prisma: Pick<PrismaClient, '$queryRaw'>,
+  options: {
+    from: string;
+    to: string;
+    groupBy: 'SERVICE' | 'UNIT' | 'CITY';
+    serviceCode?: string | null;
+    unitCode?: string | null;
+  },
+): Promise<RequestStatisticsRow[]> {
+  const start = new Date(`${options.from}T00:00:00+07:00`);
+  const end = new Date(new Date(`${options.to}T00:00:00+07:00`).getTime() + 86_400_000);
+  const today = todayWib();
+  const byService = options.groupBy === 'SERVICE';
+  const city = options.groupBy === 'CITY';
+  const keyCol = city ? Prisma.sql`'CITY'` : byService ? Prisma.sql`s.code` : Prisma.sql`u.code`;
+  const nameCol = city ? Prisma.sql`'CITY'` : byService ? Prisma.sql`s.name` : Prisma.sql`u."shortName"`;
+  const serviceFilter = options.serviceCode
+    ? Prisma.sql`AND s.code = ${options.serviceCode.trim().toUpperCase()}`
+    : Prisma.empty;
+  const unitFilter = options.unitCode
+    ? Prisma.sql`AND u.code = ${options.unitCode.trim().toUpperCase()}`
+    : Prisma.empty;
+  const hours = (a: Prisma.Sql) =>
+    Prisma.sql`(extract(epoch from (${a} - r."submittedAt")) / 3600.0)::float8`;
+  const verifyHours = hours(Prisma.sql`r."verifiedAt"`);
+  const completeHours = hours(Prisma.sql`r."completedAt"`);
+  return prisma.$queryRaw<RequestStatisticsRow[]>`
+    SELECT ${keyCol} AS key, ${nameCol} AS name,
+      count(*)::int AS count,
+      count(r."verifiedAt")::int AS verified,
+      count(r."completedAt")::int AS completed,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY r."verifyWorkingDays")::float8 AS "medianVerifyWorkingDays",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY r."verifyWorkingDays")::float8 AS "p90VerifyWorkingDays",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${verifyHours})::float8 AS "medianVerifyHours",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${verifyHours})::float8 AS "p90VerifyHours",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY r."completeWorkingDays")::float8 AS "medianCompleteWorkingDays",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY r."completeWorkingDays")::float8 AS "p90CompleteWorkingDays",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${completeHours})::float8 AS "medianCompleteHours",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${completeHours})::float8 AS "p90CompleteHours",
+      count(*) FILTER (WHERE r."completedAt" IS NOT NULL
+        AND ((r."completedAt" AT TIME ZONE 'UTC') + interval '7 hours')::date <= r."completionDueOn")::int
+        AS "completedWithinStandard",
+      count(*) FILTER (WHERE r.state::text NOT IN ('COMPLETED', 'REJECTED', 'WITHDRAWN'))::int AS backlog,
+      count(*) FILTER (WHERE r.state::text IN ('SUBMITTED', 'VERIFIED', 'IN_PROGRESS', 'ESCALATED')
+        AND ((r."verifiedAt" IS NULL AND r."verificationDueOn" < ${today}::date)
+          OR r."completionDueOn" < ${today}::date))::int AS overdue
+    FROM service_request r
+    JOIN service s ON s.id = r."serviceId"
+    JOIN unit u ON u.id = r."unitId"
+    WHERE r."submittedAt" >= ${start} AND r."submittedAt" < ${end} ${serviceFilter} ${unitFilter}
+    GROUP BY 1, 2
+    ORDER BY 1`;
+}

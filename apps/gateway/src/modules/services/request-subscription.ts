@@ -1,0 +1,58 @@
+// Live request updates (issue 4): the owner follows a request by tracking code, staff follow
+// their unit. Events come from the gateway's pubsub (in-process, or Redis with REDIS_URL).
+import { formatTrackingCode, parseTrackingCode } from '@layanan/domain/services';
+import { GraphQLError } from 'graphql';
+import { filter, pipe } from 'graphql-yoga';
+import type { RequestUpdateEvent } from '../../app/pubsub.js';
+import { builder } from '../../graphql/builder.js';
+import { RequestStateEnum, visibleRequests } from './service-request.js';
+
+const RequestUpdateRef = builder.objectRef<RequestUpdateEvent>('RequestUpdate').implement({
+  description: 'A request changed: its new state and version. Query the request for details.',
+  fields: (t) => ({
+    trackingCode: t.exposeString('trackingCode'),
+    state: t.field({ type: RequestStateEnum, resolve: (e) => e.state as never }),
+    version: t.exposeInt('version'),
+    at: t.field({ type: 'DateTime', resolve: (e) => new Date(e.at) }),
+  }),
+});
+
+const notVisible = () =>
+  new GraphQLError('Permohonan tidak ditemukan atau akses ditolak / Request not found or access denied', {
+    extensions: { code: 'FORBIDDEN' },
+  });
+
+builder.subscriptionFields((t) => ({
+  requestUpdated: t.field({
+    type: RequestUpdateRef,
+    description: "Updates of one request: its owner's, or one of the caller's unit.",
+    args: { trackingCode: t.arg.string({ required: true }) },
+    subscribe: async (_root, args, ctx) => {
+      const parsed = parseTrackingCode(args.trackingCode);
+      if (!parsed.ok) throw notVisible();
+      const code = formatTrackingCode(parsed.value);
+      const visible = await ctx.prisma.serviceRequest.findFirst({
+        where: { AND: [visibleRequests(ctx), { trackingCode: code }] },
+        select: { id: true },
+      });
+      if (!visible) throw notVisible();
+      return pipe(
+        ctx.pubsub.subscribe('request:updated'),
+        filter((e: RequestUpdateEvent) => e.trackingCode === code),
+      );
+    },
+    resolve: (event) => event,
+  }),
+  unitRequestUpdates: t.field({
+    type: RequestUpdateRef,
+    description: "Updates of every request of a unit, for that unit's staff (and admins).",
+    args: { unitId: t.arg.id({ required: true }) },
+    authScopes: (_root, args) => ({ admin: true, unitStaff: String(args.unitId) }),
+    subscribe: (_root, args, ctx) =>
+      pipe(
+        ctx.pubsub.subscribe('request:updated'),
+        filter((e: RequestUpdateEvent) => e.unitId === String(args.unitId)),
+      ),
+    resolve: (event) => event,
+  }),
+}));

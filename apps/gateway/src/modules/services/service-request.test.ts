@@ -1,0 +1,300 @@
+import { testDatabaseKinds } from '@layanan/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../testing/harness.js';
+
+const SUBMIT = `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
+  __typename
+  ... on ServiceRequestPayload { request { id trackingCode state version channel originalText attributeValues verificationDueOn completionDueOn assignee { name } serviceVersion { version } } }
+  ... on ValidationError { code messageId messageEn fields { field code } }
+  ... on NotFoundError { code }
+} }`;
+
+const TRANSITION = `mutation($input: TransitionServiceRequestInput!) { transitionServiceRequest(input: $input) {
+  __typename
+  ... on ServiceRequestPayload { request { state version verifiedAt completedAt completionDueOn } }
+  ... on ConflictError { code messageId messageEn }
+  ... on RequestTransitionError { code from to messageEn }
+  ... on NotFoundError { code }
+} }`;
+
+const PBG = {
+  serviceCode: 'PBG',
+  text: 'Saya ingin membangun rumah dua lantai di Kubang Sirakuak.',
+  attributes: { nik: '1373010101900001', kecamatan: 'LEMBAH_SEGAR', luas_bangunan: '120', fungsi: 'HUNIAN' },
+};
+
+describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
+  let h: Harness;
+  let citizen: string;
+  let citizen2: string;
+  let yulia: string;
+  let hendra: string;
+  beforeAll(async () => {
+    h = await createHarness(kind);
+    citizen = await h.login('warga@layanan.test');
+    citizen2 = await h.login('warga2@layanan.test');
+    yulia = await h.login('yulia@layanan.test');
+    hendra = await h.login('hendra@layanan.test');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const submit = (input: Record<string, unknown>, token: string) => h.gql(SUBMIT, { input }, { token });
+  const transition = (input: Record<string, unknown>, token: string) =>
+    h.gql(TRANSITION, { input }, { token });
+
+  it('validates attributes with field errors in both languages', async () => {
+    const { body } = await submit(
+      { ...PBG, text: ' ', attributes: { nik: '1', luas_bangunan: 'besar', fungsi: 'PABRIK', warna: 'x' } },
+      citizen,
+    );
+    const r = body.data.submitServiceRequest;
+    expect(r.__typename).toBe('ValidationError');
+    expect(r.messageId).toMatch(/tidak valid/);
+    expect(r.messageEn).toMatch(/invalid/);
+    expect(r.fields.map((f: any) => `${f.field}:${f.code}`).sort()).toEqual([
+      'attributes.fungsi:NOT_ALLOWED',
+      'attributes.kecamatan:REQUIRED',
+      'attributes.luas_bangunan:INVALID_TYPE',
+      'attributes.warna:UNKNOWN_FIELD',
+      'text:REQUIRED',
+    ]);
+  });
+
+  it('lives a full life from submission to completion, with deadlines, routing and a trail', async () => {
+    const created = await submit({ ...PBG, idempotencyKey: 'life-1' }, citizen);
+    const req = created.body.data.submitServiceRequest.request;
+    expect(req.trackingCode).toMatch(/^SWL-\d{4}-\d{6}$/);
+    expect(req).toMatchObject({
+      state: 'SUBMITTED',
+      version: 1,
+      channel: 'ONLINE',
+      originalText: PBG.text,
+      serviceVersion: { version: 1 },
+    });
+    expect(req.attributeValues).toEqual({ ...PBG.attributes, luas_bangunan: 120 });
+    // PBG needs PERIZINAN level 3: Hendra (4) and Yulia (3) qualify, Rahmat (2) does not.
+    expect(['Hendra Gunawan, S.E., M.M.', 'Yulia Fitri, S.T.']).toContain(req.assignee.name);
+    expect(req.verificationDueOn > new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)).toBe(true);
+
+    const code = req.trackingCode;
+    const verified = await transition(
+      { trackingCode: code, to: 'VERIFIED', expectedVersion: 1, internalNote: 'Berkas lengkap' },
+      yulia,
+    );
+    expect(verified.body.data.transitionServiceRequest.request).toMatchObject({
+      state: 'VERIFIED',
+      version: 2,
+    });
+    expect(verified.body.data.transitionServiceRequest.request.completionDueOn).toMatch(
+      /^\d{4}-\d{2}-\d{2}$/,
+    );
+
+    const illegal = await transition({ trackingCode: code, to: 'COMPLETED', expectedVersion: 2 }, yulia);
+    expect(illegal.body.data.transitionServiceRequest).toMatchObject({
+      __typename: 'RequestTransitionError',
+      code: 'REQUEST_TRANSITION_NOT_ALLOWED',
+      from: 'VERIFIED',
+      to: 'COMPLETED',
+    });
+
+    const byCitizen = await transition(
+      { trackingCode: code, to: 'IN_PROGRESS', expectedVersion: 2 },
+      citizen,
+    );
+    expect(byCitizen.body.data.transitionServiceRequest.code).toBe('REQUEST_ACTOR_NOT_ALLOWED');
+
+    await transition({ trackingCode: code, to: 'IN_PROGRESS', expectedVersion: 2 }, yulia);
+    const returned = await transition(
+      { trackingCode: code, to: 'RETURNED_TO_CITIZEN', expectedVersion: 3 },
+      yulia,
+    );
+    expect(returned.body.data.transitionServiceRequest.code).toBe('REQUEST_REASON_REQUIRED');
+    await transition(
+      {
+        trackingCode: code,
+        to: 'RETURNED_TO_CITIZEN',
+        expectedVersion: 3,
+        publicNote: 'Lampirkan gambar teknis',
+      },
+      yulia,
+    );
+    await transition(
+      { trackingCode: code, to: 'SUBMITTED', expectedVersion: 4, publicNote: 'Sudah saya lampirkan' },
+      citizen,
+    );
+    await transition({ trackingCode: code, to: 'VERIFIED', expectedVersion: 5 }, yulia);
+    await transition({ trackingCode: code, to: 'IN_PROGRESS', expectedVersion: 6 }, yulia);
+    const done = await transition(
+      { trackingCode: code, to: 'COMPLETED', expectedVersion: 7, publicNote: 'PBG terbit' },
+      hendra,
+    );
+    expect(done.body.data.transitionServiceRequest.request).toMatchObject({ state: 'COMPLETED', version: 8 });
+    const closed = await transition({ trackingCode: code, to: 'IN_PROGRESS', expectedVersion: 8 }, yulia);
+    expect(closed.body.data.transitionServiceRequest.code).toBe('REQUEST_ALREADY_CLOSED');
+
+    const own = await h.gql(
+      'query($c: String!) { serviceRequest(trackingCode: $c) { originalText events { sequence toState actorKind publicNote internalNote } } }',
+      { c: code.toLowerCase() },
+      { token: citizen },
+    );
+    const events = own.body.data.serviceRequest.events;
+    expect(events.map((e: any) => e.toState)).toEqual([
+      'SUBMITTED',
+      'VERIFIED',
+      'IN_PROGRESS',
+      'RETURNED_TO_CITIZEN',
+      'SUBMITTED',
+      'VERIFIED',
+      'IN_PROGRESS',
+      'COMPLETED',
+    ]);
+    expect(events[1].internalNote).toBeNull(); // internal notes are staff-only
+    expect(own.body.data.serviceRequest.originalText).toBe(PBG.text);
+
+    const status = await h.gql(
+      'query($c: String!) { requestStatus(trackingCode: $c) { state open311Status trail { toState } } }',
+      { c: code },
+    );
+    expect(status.body.data.requestStatus).toMatchObject({ state: 'COMPLETED', open311Status: 'closed' });
+    expect(status.body.data.requestStatus.trail.map((e: any) => e.toState)).toEqual(
+      events.map((e: any) => e.toState),
+    );
+  });
+
+  it('lets exactly one of two concurrent transitions win; the other gets a typed conflict', async () => {
+    const created = await submit({ ...PBG, idempotencyKey: 'race-1' }, citizen);
+    const code = created.body.data.submitServiceRequest.request.trackingCode;
+    const results = await Promise.all([
+      transition({ trackingCode: code, to: 'VERIFIED', expectedVersion: 1 }, yulia),
+      transition(
+        { trackingCode: code, to: 'REJECTED', expectedVersion: 1, publicNote: 'Bukan wewenang kami' },
+        hendra,
+      ),
+    ]);
+    const kinds = results.map((r) => r.body.data.transitionServiceRequest.__typename).sort();
+    expect(kinds).toEqual(['ConflictError', 'ServiceRequestPayload']);
+    const loser = results.find((r) => r.body.data.transitionServiceRequest.__typename === 'ConflictError');
+    expect(loser?.body.data.transitionServiceRequest).toMatchObject({ code: 'REQUEST_VERSION_CONFLICT' });
+    const row = await h.db.prisma.serviceRequest.findUniqueOrThrow({
+      where: { trackingCode: code },
+      include: { events: true },
+    });
+    expect(row.version).toBe(2);
+    expect(row.events).toHaveLength(2);
+  });
+
+  it('returns the same request for a retried submission with the same idempotency key', async () => {
+    const [a, b] = await Promise.all([
+      submit({ ...PBG, idempotencyKey: 'retry-7' }, citizen2),
+      submit({ ...PBG, idempotencyKey: 'retry-7' }, citizen2),
+    ]);
+    const c = await submit({ ...PBG, idempotencyKey: 'retry-7' }, citizen2);
+    const ids = [a, b, c].map((r) => r.body.data.submitServiceRequest.request.trackingCode);
+    expect(new Set(ids).size).toBe(1);
+    expect(await h.db.prisma.serviceRequest.count({ where: { idempotencyKey: 'retry-7' } })).toBe(1);
+  });
+
+  it('never shows a citizen another citizen’s request', async () => {
+    const mine = await submit({ ...PBG, idempotencyKey: 'private-1' }, citizen);
+    const code = mine.body.data.submitServiceRequest.request.trackingCode;
+    const other = await h.gql(
+      'query($c: String!) { serviceRequest(trackingCode: $c) { id } serviceRequests(first: 100) { edges { node { trackingCode } } } }',
+      { c: code },
+      { token: citizen2 },
+    );
+    expect(other.body.data.serviceRequest).toBeNull();
+    expect(other.body.data.serviceRequests.edges.map((e: any) => e.node.trackingCode)).not.toContain(code);
+    const act = await transition({ trackingCode: code, to: 'WITHDRAWN', expectedVersion: 1 }, citizen2);
+    expect(act.body.data.transitionServiceRequest.__typename).toBe('NotFoundError');
+    const otherUnit = await h.login('dewi@layanan.test');
+    const dewi = await h.gql(
+      'query($c: String!) { serviceRequest(trackingCode: $c) { id } }',
+      { c: code },
+      { token: otherUnit },
+    );
+    expect(dewi.body.data.serviceRequest).toBeNull();
+  });
+
+  it('lets counter staff file for a citizen and the supervisor reassign', async () => {
+    const counter = await submit({ ...PBG, citizenEmail: 'warga2@layanan.test' }, yulia);
+    const req = counter.body.data.submitServiceRequest.request;
+    expect(req.channel).toBe('COUNTER');
+    const mine = await h.gql(
+      'query($c: String!) { serviceRequest(trackingCode: $c) { trackingCode } }',
+      { c: req.trackingCode },
+      { token: citizen2 },
+    );
+    expect(mine.body.data.serviceRequest.trackingCode).toBe(req.trackingCode);
+
+    const rahmat = await h.db.prisma.staff.findUniqueOrThrow({ where: { nip: '199207082019031004' } });
+    const reassigned = await h.gql(
+      'mutation($input: ReassignServiceRequestInput!) { reassignServiceRequest(input: $input) { __typename ... on ServiceRequestPayload { request { version assignee { name } } } } }',
+      { input: { trackingCode: req.trackingCode, staffId: rahmat.id, expectedVersion: 1 } },
+      { token: hendra },
+    );
+    expect(reassigned.body.data.reassignServiceRequest.request).toEqual({
+      version: 2,
+      assignee: { name: 'Rahmat Hidayat, S.Kom.' },
+    });
+    const byStaff = await h.gql(
+      'mutation($input: ReassignServiceRequestInput!) { reassignServiceRequest(input: $input) { __typename } }',
+      { input: { trackingCode: req.trackingCode, staffId: rahmat.id, expectedVersion: 2 } },
+      { token: yulia },
+    );
+    expect(byStaff.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps the original text and adds a correction as a new trail entry', async () => {
+    const created = await submit({ ...PBG, idempotencyKey: 'correct-1' }, citizen);
+    const code = created.body.data.submitServiceRequest.request.trackingCode;
+    const CORRECT = `mutation($input: AddServiceRequestCorrectionInput!) { addServiceRequestCorrection(input: $input) {
+      __typename ... on ServiceRequestPayload { request { version originalText events { kind publicNote } } }
+      ... on ConflictError { code } ... on ValidationError { fields { field code } } } }`;
+    const ok = await h.gql(
+      CORRECT,
+      { input: { trackingCode: code, expectedVersion: 1, text: 'Luas yang benar 140 m²' } },
+      { token: citizen },
+    );
+    const r = ok.body.data.addServiceRequestCorrection.request;
+    expect(r.version).toBe(2);
+    expect(r.originalText).toBe(PBG.text);
+    expect(r.events.at(-1)).toEqual({ kind: 'CORRECTION', publicNote: 'Luas yang benar 140 m²' });
+    const stale = await h.gql(
+      CORRECT,
+      { input: { trackingCode: code, expectedVersion: 1, text: 'lagi' } },
+      { token: citizen },
+    );
+    expect(stale.body.data.addServiceRequestCorrection).toEqual({
+      __typename: 'ConflictError',
+      code: 'REQUEST_VERSION_CONFLICT',
+    });
+    const empty = await h.gql(
+      CORRECT,
+      { input: { trackingCode: code, expectedVersion: 2, text: ' ' } },
+      { token: citizen },
+    );
+    expect(empty.body.data.addServiceRequestCorrection.fields).toEqual([{ field: 'text', code: 'REQUIRED' }]);
+  });
+
+  it('lists overdue open requests of the unit', async () => {
+    const late = await submit({ ...PBG, idempotencyKey: 'late-1' }, citizen);
+    const code = late.body.data.submitServiceRequest.request.trackingCode;
+    await h.db.prisma.serviceRequest.update({
+      where: { trackingCode: code },
+      data: { verificationDueOn: new Date('2026-01-05T00:00:00Z') },
+    });
+    const { body } = await h.gql(
+      '{ serviceRequests(first: 500, filter: { overdueOnly: true }) { totalCount edges { node { trackingCode unit { code } verificationOverdue completionOverdue } } } }',
+      {},
+      { token: hendra },
+    );
+    const nodes = body.data.serviceRequests.edges.map((e: any) => e.node);
+    expect(nodes.map((n: any) => n.trackingCode)).toContain(code);
+    for (const n of nodes) {
+      expect(n.unit.code).toBe('DPMPTSP');
+      expect(n.verificationOverdue || n.completionOverdue).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,180 @@
+import { testDatabaseKinds } from '@layanan/db/testing';
+import { SERVICE_STANDARD_COMPONENT_CODES } from '@layanan/domain/services';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../testing/harness.js';
+
+export const FULL_STANDARD: Record<string, unknown> = Object.fromEntries(
+  SERVICE_STANDARD_COMPONENT_CODES.map((c) => [c, `Isi komponen ${c}`]),
+);
+FULL_STANDARD.COMPLETION_TIME = 5;
+FULL_STANDARD.COST = 0;
+FULL_STANDARD.STAFF_COUNT = 2;
+
+const CREATE = `mutation($input: CreateServiceInput!) { createService(input: $input) {
+  __typename
+  ... on ServiceVersionPayload { service { code completionDays currentVersion { version } } version { version name nameEn kind completionDays requiredLevel requiredCompetency { code } attributes { code datatype required values { key name } } } }
+  ... on ValidationError { code messageId messageEn fields { field code messageEn } }
+  ... on ConflictError { code }
+  ... on NotFoundError { code }
+} }`;
+
+const PUBLISH = `mutation($input: PublishServiceVersionInput!) { publishServiceVersion(input: $input) {
+  __typename
+  ... on ServiceVersionPayload { service { completionDays versions { version note completionDays } } version { version nameEn } }
+  ... on ValidationError { fields { field code } }
+} }`;
+
+describe.each(testDatabaseKinds())('service catalogue versions on %s', (kind) => {
+  let h: Harness;
+  let admin: string;
+  beforeAll(async () => {
+    h = await createHarness(kind);
+    admin = await h.login('admin@layanan.test');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const input = {
+    code: 'siup-mikro',
+    unitCode: 'DPMPTSP',
+    kind: 'PERMIT',
+    nameId: 'Izin Usaha Mikro',
+    nameEn: 'Micro business permit',
+    description: 'Izin usaha untuk pelaku usaha mikro di Kota Sawahlunto.',
+    standard: FULL_STANDARD,
+    attributes: [
+      {
+        code: 'nama_usaha',
+        datatype: 'string',
+        required: true,
+        descriptionId: 'Nama usaha',
+        descriptionEn: 'Business name',
+      },
+      {
+        code: 'sektor',
+        datatype: 'singlevaluelist',
+        required: true,
+        values: [{ key: 'DAGANG', nameId: 'Perdagangan', nameEn: 'Trade' }, { key: 'JASA' }],
+      },
+    ],
+    requiredCompetencyCode: 'PERIZINAN',
+    requiredLevel: 2,
+  };
+
+  it('refuses an incomplete standard, bad attributes and an unknown competency with field errors', async () => {
+    const { LEGAL_BASIS: _omit, ...partial } = FULL_STANDARD;
+    const { body } = await h.gql(
+      CREATE,
+      {
+        input: {
+          ...input,
+          code: 'x',
+          standard: { ...partial, COMPLETION_TIME: 0 },
+          attributes: [{ code: 'a', datatype: 'multivaluelist', required: true }],
+          requiredCompetencyCode: 'NOPE',
+        },
+      },
+      { token: admin },
+    );
+    const r = body.data.createService;
+    expect(r.__typename).toBe('ValidationError');
+    expect(r.fields.map((f: any) => `${f.field}:${f.code}`)).toEqual(['code:INVALID_FORMAT']);
+    const again = await h.gql(
+      CREATE,
+      {
+        input: {
+          ...input,
+          standard: { ...partial, COMPLETION_TIME: 0 },
+          attributes: [{ code: 'a', datatype: 'multivaluelist', required: true }],
+          requiredCompetencyCode: 'NOPE',
+        },
+      },
+      { token: admin },
+    );
+    expect(again.body.data.createService.fields.map((f: any) => `${f.field}:${f.code}`)).toEqual([
+      'standard.LEGAL_BASIS:REQUIRED',
+      'standard.COMPLETION_TIME:OUT_OF_RANGE',
+      'attributes[0].values:REQUIRED',
+      'requiredCompetencyCode:NOT_ALLOWED',
+    ]);
+  });
+
+  it('creates a service as data and publishes a new version; old versions stay', async () => {
+    const citizen = await h.login('warga@layanan.test');
+    const denied = await h.gql(CREATE, { input }, { token: citizen });
+    expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const created = await h.gql(CREATE, { input }, { token: admin });
+    expect(created.body.errors, JSON.stringify(created.body.errors)).toBeUndefined();
+    const payload = created.body.data.createService;
+    expect(payload.__typename).toBe('ServiceVersionPayload');
+    expect(payload.service).toEqual({
+      code: 'SIUP-MIKRO',
+      completionDays: 5,
+      currentVersion: { version: 1 },
+    });
+    expect(payload.version).toMatchObject({
+      version: 1,
+      name: 'Izin Usaha Mikro',
+      kind: 'PERMIT',
+      requiredLevel: 2,
+      requiredCompetency: { code: 'PERIZINAN' },
+    });
+    expect(payload.version.attributes[1].values).toEqual([
+      { key: 'DAGANG', name: 'Perdagangan' },
+      { key: 'JASA', name: null },
+    ]);
+    const dup = await h.gql(CREATE, { input }, { token: admin });
+    expect(dup.body.data.createService).toEqual({ __typename: 'ConflictError', code: 'SERVICE_CODE_TAKEN' });
+
+    const supervisor = await h.login('hendra@layanan.test');
+    const published = await h.gql(
+      PUBLISH,
+      {
+        input: {
+          code: 'SIUP-MIKRO',
+          standard: { ...FULL_STANDARD, COMPLETION_TIME: 3 },
+          nameEn: 'Micro enterprise permit',
+          note: 'Dipercepat',
+        },
+      },
+      { token: supervisor },
+    );
+    const p = published.body.data.publishServiceVersion;
+    expect(p.version).toEqual({ version: 2, nameEn: 'Micro enterprise permit' });
+    expect(p.service.completionDays).toBe(3);
+    expect(p.service.versions.map((v: any) => [v.version, v.completionDays])).toEqual([
+      [2, 3],
+      [1, 5],
+    ]);
+
+    const otherUnit = await h.login('dewi@layanan.test');
+    const forbidden = await h.gql(
+      PUBLISH,
+      { input: { code: 'SIUP-MIKRO', note: 'x' } },
+      { token: otherUnit },
+    );
+    expect(forbidden.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('publishes a new version when updateService changes the completion time; old requests keep theirs', async () => {
+    const before = await h.gql('{ service(code: "KK") { currentVersion { version completionDays } } }');
+    const v = before.body.data.service.currentVersion.version;
+    const updated = await h.gql(
+      'mutation { updateService(input: { code: "KK", completionDays: 2 }) { __typename ... on UpdateServicePayload { service { completionDays currentVersion { version completionDays standard } } } } }',
+      {},
+      { token: admin },
+    );
+    const current = updated.body.data.updateService.service.currentVersion;
+    expect(current.version).toBe(v + 1);
+    expect(current.completionDays).toBe(2);
+    expect(current.standard.COMPLETION_TIME).toBe(2);
+    const same = await h.gql(
+      'mutation { updateService(input: { code: "KK", description: "Penerbitan Kartu Keluarga baru atau perubahan data." }) { ... on UpdateServicePayload { service { currentVersion { version } } } } }',
+      {},
+      { token: admin },
+    );
+    expect(same.body.data.updateService.service.currentVersion.version).toBe(v + 1);
+  });
+});

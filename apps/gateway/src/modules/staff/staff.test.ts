@@ -1,0 +1,185 @@
+import { testDatabaseKinds } from '@layanan/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../testing/harness.js';
+
+const YULIA_NIP = '198903222014022001';
+const DEWI_NIP = '198511302010012003';
+
+describe.each(testDatabaseKinds())('staff queries on %s', (kind) => {
+  let h: Harness;
+  let admin: string;
+  let hendra: string;
+  let yulia: string;
+  let dewi: string;
+  let warga: string;
+  beforeAll(async () => {
+    h = await createHarness(kind);
+    admin = await h.login('admin@layanan.test');
+    hendra = await h.login('hendra@layanan.test');
+    yulia = await h.login('yulia@layanan.test');
+    dewi = await h.login('dewi@layanan.test');
+    warga = await h.login('warga@layanan.test');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const PERSONAL =
+    'nip rank birthDate gender appointment competencies { code level } ratings { year predikat } trainingJp(year: 2026)';
+
+  describe('staffByNip', () => {
+    const q = `query($nip: String!) { staffByNip(nip: $nip) { name unit { code } ${PERSONAL} } }`;
+
+    it('gives the person their own record with the fields derived from the NIP', async () => {
+      const { body } = await h.gql(q, { nip: '19890322 201402 2 001' }, { token: yulia });
+      expect(body.errors).toBeUndefined();
+      expect(body.data.staffByNip).toMatchObject({
+        name: 'Yulia Fitri, S.T.',
+        nip: YULIA_NIP,
+        birthDate: '1989-03-22',
+        appointment: '2014-02',
+        gender: 'F',
+        rank: 'III/c',
+        unit: { code: 'DPMPTSP' },
+      });
+      expect(body.data.staffByNip.competencies.length).toBeGreaterThan(0);
+      expect(body.data.staffByNip.ratings).toEqual([expect.objectContaining({ year: 2025 })]);
+    });
+
+    it('lets a supervisor read their unit, admins everyone, and hides other units and colleagues', async () => {
+      expect((await h.gql(q, { nip: YULIA_NIP }, { token: hendra })).body.data.staffByNip.nip).toBe(
+        YULIA_NIP,
+      );
+      expect((await h.gql(q, { nip: DEWI_NIP }, { token: admin })).body.data.staffByNip.nip).toBe(DEWI_NIP);
+      expect((await h.gql(q, { nip: DEWI_NIP }, { token: hendra })).body.data.staffByNip).toBeNull();
+      expect((await h.gql(q, { nip: YULIA_NIP }, { token: dewi })).body.data.staffByNip).toBeNull();
+    });
+
+    it('is denied to citizens and anonymous callers', async () => {
+      for (const token of [warga, undefined]) {
+        const { body } = await h.gql(q, { nip: YULIA_NIP }, { token });
+        expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      }
+    });
+  });
+
+  describe('staffMember by id', () => {
+    it('shows only name, position and unit to the public', async () => {
+      const list = await h.gql(
+        '{ staffMembers(first: 1, unitCode: "DPMPTSP") { edges { node { id name } } } }',
+      );
+      const id = list.body.data.staffMembers.edges[0].node.id;
+      const q = `query($id: ID!) { staffMember(id: $id) { name position unit { code } ${PERSONAL} } }`;
+      const anon = await h.gql(q, { id });
+      expect(anon.body.errors).toBeUndefined();
+      const node = anon.body.data.staffMember;
+      expect(node.name).toBeTruthy();
+      expect(node.position).toBeTruthy();
+      for (const field of [
+        'nip',
+        'rank',
+        'birthDate',
+        'gender',
+        'appointment',
+        'competencies',
+        'ratings',
+        'trainingJp',
+      ]) {
+        expect(node[field]).toBeNull();
+      }
+      const asAdmin = await h.gql(q, { id }, { token: admin });
+      expect(asAdmin.body.data.staffMember.nip).toMatch(/^\d{18}$/);
+      expect(asAdmin.body.data.staffMember.trainingJp).toEqual(expect.any(Number));
+    });
+
+    it('returns null for an id of another type', async () => {
+      const units = await h.gql('{ units(first: 1) { edges { node { id } } } }');
+      const { body } = await h.gql('query($id: ID!) { staffMember(id: $id) { name } }', {
+        id: units.body.data.units.edges[0].node.id,
+      });
+      expect(body.data.staffMember).toBeNull();
+    });
+  });
+
+  describe('staffMembers connection', () => {
+    const q = `query($filter: StaffFilter, $orderBy: StaffOrder, $first: Int) {
+      staffMembers(filter: $filter, orderBy: $orderBy, first: $first) {
+        totalCount edges { node { name rankValue: rank kind unit { code } trainingJp(year: 2026) competencyGaps { code gap } } }
+      }
+    }`;
+    const nodes = (body: any) => body.data.staffMembers.edges.map((e: any) => e.node);
+
+    it('includes sub-units of a unit unless asked not to', async () => {
+      const all = await h.gql(q, { filter: { unitCode: 'dpmptsp' }, first: 100 });
+      const direct = await h.gql(q, { filter: { unitCode: 'DPMPTSP', includeSubUnits: false }, first: 100 });
+      const units = new Set(nodes(all.body).map((n: any) => n.unit.code));
+      expect(units).toEqual(new Set(['DPMPTSP', 'DPMPTSP-PERIZINAN', 'DPMPTSP-PM']));
+      expect(new Set(nodes(direct.body).map((n: any) => n.unit.code))).toEqual(new Set(['DPMPTSP']));
+      expect(all.body.data.staffMembers.totalCount).toBe(nodes(all.body).length);
+      expect(direct.body.data.staffMembers.totalCount).toBeLessThan(all.body.data.staffMembers.totalCount);
+    });
+
+    it('filters by rank, kind, competency gap and training below 20 JP for admins', async () => {
+      const byRank = await h.gql(q, { filter: { rank: 'iii c' }, first: 200 }, { token: admin });
+      expect(byRank.body.errors).toBeUndefined();
+      expect(nodes(byRank.body).length).toBeGreaterThan(0);
+      expect(nodes(byRank.body).every((n: any) => n.rankValue === 'III/c')).toBe(true);
+
+      const pppk = await h.gql(q, { filter: { kind: 'PPPK' }, first: 200 }, { token: admin });
+      expect(nodes(pppk.body).length).toBeGreaterThan(1);
+      expect(nodes(pppk.body).every((n: any) => n.kind === 'PPPK')).toBe(true);
+
+      const gap = await h.gql(q, { filter: { hasCompetencyGap: true }, first: 200 }, { token: admin });
+      const noGap = await h.gql(q, { filter: { hasCompetencyGap: false }, first: 200 }, { token: admin });
+      expect(nodes(gap.body).length).toBeGreaterThan(0);
+      expect(nodes(noGap.body).length).toBeGreaterThan(0);
+      expect(nodes(gap.body).every((n: any) => n.competencyGaps.length > 0)).toBe(true);
+      expect(nodes(noGap.body).every((n: any) => n.competencyGaps.length === 0)).toBe(true);
+
+      const below = await h.gql(
+        q,
+        { filter: { trainingBelowRight: true, year: 2026 }, first: 200 },
+        { token: admin },
+      );
+      const above = await h.gql(
+        q,
+        { filter: { trainingBelowRight: false, year: 2026 }, first: 200 },
+        { token: admin },
+      );
+      expect(nodes(below.body).length).toBeGreaterThan(0);
+      expect(nodes(above.body).length).toBeGreaterThan(0);
+      expect(nodes(below.body).every((n: any) => n.trainingJp < 20)).toBe(true);
+      expect(nodes(above.body).every((n: any) => n.trainingJp >= 20)).toBe(true);
+    });
+
+    it('sorts by rank, highest first, with staff without a rank last', async () => {
+      const { body } = await h.gql(
+        q,
+        { filter: { kind: 'PNS' }, orderBy: { field: 'RANK', direction: 'DESC' }, first: 200 },
+        { token: admin },
+      );
+      const orders = nodes(body).map((n: any) => n.rankValue);
+      expect(orders[0]).toBe('IV/b');
+      const name = await h.gql(q, { orderBy: { field: 'NAME', direction: 'DESC' }, first: 5 });
+      const names = nodes(name.body).map((n: any) => n.name);
+      expect(names).toEqual([...names].sort().reverse());
+    });
+
+    it('limits a supervisor to their unit tree and refuses personal filters to the public', async () => {
+      const sup = await h.gql(q, { filter: { hasCompetencyGap: true }, first: 200 }, { token: hendra });
+      expect(nodes(sup.body).length).toBeGreaterThan(0);
+      expect(nodes(sup.body).every((n: any) => n.unit.code.startsWith('DPMPTSP'))).toBe(true);
+      for (const token of [warga, yulia, undefined]) {
+        const denied = await h.gql(q, { filter: { rank: 'III/c' }, first: 5 }, { token });
+        expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      }
+    });
+
+    it('reports an unknown rank in both languages', async () => {
+      const { body } = await h.gql(q, { filter: { rank: 'V/z' }, first: 5 }, { token: admin });
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'RANK_UNKNOWN' });
+      expect(body.errors?.[0]?.message).toContain('Golongan/ruang');
+      expect(body.errors?.[0]?.message).toContain('Unknown PNS rank');
+    });
+  });
+});
