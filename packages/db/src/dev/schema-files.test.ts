@@ -15,6 +15,7 @@ describe('readSchemaFiles', () => {
       'feedback.prisma',
       'forums.prisma',
       'org.prisma',
+      'platform.prisma',
       'public-notice.prisma',
       'schema.prisma',
       'services.prisma',
