@@ -6,7 +6,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { schema } from '../graphql/schema.js';
 import { AuthenticationError, resolveIdentity } from '../modules/accounts/identity.js';
-import { skmCsvRoute } from '../modules/feedback/skm-csv-route.js';
+import { skmCsvRoute } from '../modules/feedback/reports/skm-csv-route.js';
 import { open311 } from '../modules/services/open311/router.js';
 import { loadWorkingCalendar } from '../platform/calendar.js';
 import type { EventBus } from '../platform/events.js';

@@ -48,6 +48,8 @@ export const FAILURE_TYPES = {
   INVALID_CREDENTIALS: 'AuthenticationFailed',
   REFRESH_TOKEN_INVALID: 'AuthenticationFailed',
   CURRENT_PASSWORD_WRONG: 'AuthenticationFailed',
+  UNAUTHENTICATED: 'OperationFailed',
+  METHOD_NOT_ALLOWED: 'OperationFailed',
   // ---- generic field validation ----
   REQUIRED: V,
   INVALID_TYPE: V,
@@ -142,7 +144,7 @@ export const FAILURE_TYPES = {
   SURVEY_STAFF_NOT_ON_REQUEST: V,
   SURVEY_DUPLICATE_STAFF: V,
   SURVEY_ALREADY_ANSWERED: C,
-  SURVEY_REQUEST_NOT_COMPLETED: V,
+  SURVEY_REQUEST_NOT_COMPLETED: C,
   SURVEY_DATE_IN_FUTURE: V,
 } as const satisfies { readonly [K in FailureCode]: FailureType };
 

@@ -1,4 +1,4 @@
-import { type DomainError, type ErrorMessages, errorFactory } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { isSkmElementCode, type SkmElementCode } from './skm-elements.js';
 
@@ -174,4 +174,15 @@ export function surveyRequestProblem(request: {
 /** Counter responses are for a day that has happened (`today`: the WIB day). */
 export function counterSurveyDateProblem(day: string, today: string): SurveyError | null {
   return day > today ? surveyError('SURVEY_DATE_IN_FUTURE', { day, today }) : null;
+}
+
+/**
+ * The invitation a citizen receives when their request is completed (one notification, in the
+ * same transaction as the completion).
+ */
+export function surveyInvitationMessage(trackingCode: string): Message {
+  return {
+    id: `Permohonan ${trackingCode} selesai. Bagaimana pelayanan kami? Isi survei kepuasan (1 menit).`,
+    en: `Request ${trackingCode} is completed. How did we do? Answer the satisfaction survey (1 minute).`,
+  };
 }

@@ -62,7 +62,7 @@ async function managedScope(
   return { unit, unitIds: includeSubUnits ? [...tree.subtree(unit.id)] : [unit.id] };
 }
 
-export async function loadMembers(ctx: GraphQLContext, unitIds: readonly string[]) {
+export async function loadMembers(ctx: Pick<GraphQLContext, 'prisma'>, unitIds: readonly string[]) {
   return ctx.prisma.staff.findMany({
     where: { active: true, unitId: { in: [...unitIds] } },
     select: memberSelect,
