@@ -1,16 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultSchemaDir } from '../paths.js';
-import { tempDir } from '../test-support/fixtures.js';
+import { useTempDir } from '../test-support/fixtures.js';
 import { readSchemaFiles } from './schema-files.js';
 
 describe('readSchemaFiles', () => {
-  let dir: { path: string; remove(): Promise<void> };
-  beforeAll(async () => {
-    dir = await tempDir('layanan-schema-files-');
-  });
-  afterAll(() => dir?.remove());
+  const dir = useTempDir('layanan-schema-files-');
 
   it('reads every file of the schema folder: the base file and one per area', async () => {
     const files = await readSchemaFiles(defaultSchemaDir);
@@ -19,6 +15,7 @@ describe('readSchemaFiles', () => {
       'feedback.prisma',
       'forums.prisma',
       'org.prisma',
+      'platform.prisma',
       'public-notice.prisma',
       'schema.prisma',
       'services.prisma',
@@ -33,10 +30,10 @@ describe('readSchemaFiles', () => {
   });
 
   it('reads a single file, and refuses a folder without any .prisma file', async () => {
-    const path = join(dir.path, 'one.prisma');
+    const path = join(dir(), 'one.prisma');
     await writeFile(path, 'model One {\n  id Int @id\n}\n');
     expect(await readSchemaFiles(path)).toEqual([{ path, content: 'model One {\n  id Int @id\n}\n' }]);
-    const empty = join(dir.path, 'empty');
+    const empty = join(dir(), 'empty');
     await mkdir(empty);
     await writeFile(join(empty, 'notes.txt'), 'not a schema');
     await expect(readSchemaFiles(empty)).rejects.toThrow(/no \.prisma file/);

@@ -74,6 +74,7 @@ export { skmReportRequest } from './skm-report-request.js';
 export type { SkmProfileCount, SkmReportLanguage, SkmReportScope } from './skm-report-table.js';
 export { skmReportFileName, skmReportTable } from './skm-report-table.js';
 export type {
+  SkmChannel,
   StaffRatingInput,
   SurveyAnswerInput,
   SurveyError,
@@ -83,6 +84,7 @@ export type {
 } from './survey.js';
 export {
   counterSurveyDateProblem,
+  SKM_CHANNELS,
   SURVEY_ERROR_MESSAGES,
   SURVEY_TEXT_MAX,
   SurveyErrorCode,

@@ -9,6 +9,13 @@ import { isSkmElementCode, type SkmElementCode } from './skm-elements.js';
  * behaviour, 1–4, the same scale).
  */
 
+/**
+ * Where a survey response came from: `ONLINE`, the citizen answering for one completed request
+ * (at most once); `COUNTER`, a walk-in response typed in by staff, tied to no request.
+ */
+export const SKM_CHANNELS = ['ONLINE', 'COUNTER'] as const;
+export type SkmChannel = (typeof SKM_CHANNELS)[number];
+
 export const SurveyErrorCode = {
   SURVEY_NO_ANSWERS: 'SURVEY_NO_ANSWERS',
   SURVEY_DUPLICATE_ELEMENT: 'SURVEY_DUPLICATE_ELEMENT',

@@ -28,6 +28,7 @@ export type { AssignmentCandidate } from './routing.js';
 export { pickAssignee, ROUTING_ERROR_MESSAGES, RoutingErrorCode } from './routing.js';
 export type {
   RequestActor,
+  RequestChannel,
   RequestClock,
   RequestDeadlineStatus,
   RequestDeadlines,
@@ -41,6 +42,7 @@ export {
   isTerminalRequestState,
   open311Status,
   REQUEST_ACTORS,
+  REQUEST_CHANNELS,
   REQUEST_ERROR_MESSAGES,
   REQUEST_STATE_LABELS,
   REQUEST_STATES,

@@ -21,8 +21,8 @@ export {
 } from './competencies.js';
 export type { StaffFieldError } from './field-checks.js';
 export { checkJpBudget, checkStaffYear, onField, requiredField, STAFF_YEAR_RANGE } from './field-checks.js';
-export type { Gender, NipError, NipKind, ParsedNip } from './nip.js';
-export { formatNip, NIP_ERROR_MESSAGES, NipErrorCode, parseNip } from './nip.js';
+export type { Gender, NipError, NipKind, ParsedNip, StaffKind } from './nip.js';
+export { formatNip, GENDERS, NIP_ERROR_MESSAGES, NipErrorCode, parseNip, STAFF_KINDS } from './nip.js';
 export type {
   ExpectationLevel,
   OrganizationRating,
