@@ -1,6 +1,7 @@
 // The GraphQL schema: one module per area (src/modules/<area>/index.ts); importing a module
 // registers its types, queries and mutations on the builder.
 import { builder } from './builder.js';
+import './scalars.js';
 import './error-types.js';
 import '../modules/org/index.js';
 import '../modules/accounts/index.js';
