@@ -31,3 +31,8 @@ export {
   nextWorkingDayOnOrAfter,
   workingDaysBetween,
 } from './working-days.js';
+export {
+  checkHolidayNotListed,
+  HOLIDAY_REGISTER_ERROR_MESSAGES,
+  HolidayRegisterErrorCode,
+} from './holiday-register.js';
