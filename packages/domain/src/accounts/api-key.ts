@@ -1,5 +1,5 @@
 // API keys for other city systems: a name people recognise and the operations the key may call.
-import { type DomainError, type ErrorMessages, type FieldError, type Message } from '../errors.js';
+import type { DomainError, ErrorMessages, FieldError, Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 
 /** Operations an API key may be granted. Later issues add to this list. */

@@ -1,5 +1,5 @@
 // The city's holiday register (issue 4): one entry per day and kind.
-import { type DomainError, type ErrorMessages } from '../errors.js';
+import type { DomainError, ErrorMessages } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import type { HolidayKind } from './working-calendar.js';
 
