@@ -18,7 +18,7 @@ import { audited } from '../../platform/audited.js';
 import { accountIdOf, actsForUnit, forbidden } from '../../platform/authz.js';
 import { dateOnly, dayOf, todayWib } from '../../platform/calendar.js';
 import { isUuid } from '../../platform/uuid.js';
-import { dayInput } from '../forums/forum.js';
+import { dayInput } from '../forums/commands/commitment.js';
 import { unitSupervisorStaffId } from '../services/commands/request-workflow.js';
 import { requestStatisticsRows } from '../services/request-statistics.js';
 import { managesUnit, unitTree } from '../staff/access.js';
