@@ -24,20 +24,6 @@ export {
   isCommitmentOverdue,
   validateNewCommitment,
 } from './commitment.js';
-export type { Moderation, SubmissionError, SubmissionKind, SubmissionViewer } from './submission.js';
-export {
-  checkSupport,
-  hideSubmission,
-  SUBMISSION_ERROR_MESSAGES,
-  SUBMISSION_KIND_LABELS,
-  SUBMISSION_KINDS,
-  SUBMISSION_MAX_LENGTH,
-  SUBMISSION_TITLE_LENGTH,
-  SubmissionErrorCode,
-  submissionVisibility,
-  validateSubmission,
-  validateSubmissionTitle,
-} from './submission.js';
 export type { ForumInputError, NewForum, NewForumSession } from './forum.js';
 export {
   accountabilityPeriod,
@@ -56,3 +42,17 @@ export {
 } from './forum.js';
 export type { ForumNotificationEvent, ForumNotificationKind } from './notifications.js';
 export { FORUM_NOTIFICATION_KINDS, forumNotificationText } from './notifications.js';
+export type { Moderation, SubmissionError, SubmissionKind, SubmissionViewer } from './submission.js';
+export {
+  checkSupport,
+  hideSubmission,
+  SUBMISSION_ERROR_MESSAGES,
+  SUBMISSION_KIND_LABELS,
+  SUBMISSION_KINDS,
+  SUBMISSION_MAX_LENGTH,
+  SUBMISSION_TITLE_LENGTH,
+  SubmissionErrorCode,
+  submissionVisibility,
+  validateSubmission,
+  validateSubmissionTitle,
+} from './submission.js';
