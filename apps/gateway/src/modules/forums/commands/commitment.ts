@@ -4,12 +4,11 @@ import { parseDay } from '@layanan/domain/calendar';
 import { applyProgressUpdate, commitmentTransition, validateNewCommitment } from '@layanan/domain/forums';
 import { isUniqueViolation, NotFoundError } from '../../../graphql/errors.js';
 import { failure } from '../../../graphql/failures.js';
-import { audited } from '../../../platform/audited.js';
 import { dateOnly, dayOf, todayWib } from '../../../platform/calendar.js';
-import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
-import { audienceOf, publishNotifications } from '../../../platform/notify.js';
+import type { Caller, CommandDeps } from '../../../platform/command.js';
+import { audienceOf } from '../../../platform/notify.js';
 import { requireAccount, requireActsForUnit } from '../access.js';
-import { notifyForum } from './notices.js';
+import { auditedNotifying, notifyForum } from './notices.js';
 
 /** A `YYYY-MM-DD` input, or a ValidationError naming `field`. */
 export function dayInput(field: string, value: string): string {
@@ -28,9 +27,10 @@ export type CreateCommitmentInput = {
 /** Commits to a follow-up of an accepted submission; one per submission (COMMITMENT_ALREADY_EXISTS). */
 export async function createCommitment(deps: CommandDeps, caller: Caller, input: CreateCommitmentInput) {
   const dueOn = dayInput('dueOn', input.dueOn);
-  const create = () =>
-    audited(
-      auditScope(deps, caller),
+  try {
+    return await auditedNotifying(
+      deps,
+      caller,
       { action: 'createCommitment', entityType: 'Commitment' },
       async (tx) => {
         const submission = await tx.submission.findUnique({
@@ -65,20 +65,15 @@ export async function createCommitment(deps: CommandDeps, caller: Caller, input:
           title: submission.title,
           dueOn: checked.value.dueOn,
         });
-        return { result: { commitmentId: row.id, notes }, entityId: row.id, after: row };
+        return { result: { commitmentId: row.id }, notes, entityId: row.id, after: row };
       },
     );
-  let written: Awaited<ReturnType<typeof create>>;
-  try {
-    written = await create();
   } catch (error) {
     // One commitment per submission (unique key): a concurrent second one gets the same
     // answer as a sequential one, not a masked error.
     if (!isUniqueViolation(error)) throw error;
     throw failure('COMMITMENT_ALREADY_EXISTS', { field: 'input' });
   }
-  publishNotifications(deps, written.notes);
-  return { commitmentId: written.commitmentId };
 }
 
 export type UpdateCommitmentProgressInput = {
@@ -98,8 +93,9 @@ export async function updateCommitmentProgress(
   const authorId = requireAccount(caller);
   const today = todayWib(deps.now());
   const date = input.date ? dayInput('date', input.date) : today;
-  const written = await audited(
-    auditScope(deps, caller),
+  return auditedNotifying(
+    deps,
+    caller,
     { action: 'updateCommitmentProgress', entityType: 'Commitment' },
     async (tx) => {
       const before = await tx.commitment.findUnique({
@@ -145,15 +141,14 @@ export async function updateCommitmentProgress(
           : { kind: 'COMMITMENT_PROGRESS', title, progress: input.progress },
       );
       return {
-        result: { commitmentId: after.id, notes },
+        result: { commitmentId: after.id },
+        notes,
         entityId: after.id,
         before: { status: before.status, progress: before.progress },
         after: { status: after.status, progress: after.progress },
       };
     },
   );
-  publishNotifications(deps, written.notes);
-  return { commitmentId: written.commitmentId };
 }
 
 /** Cancels a commitment with a public reason. */
@@ -162,8 +157,9 @@ export async function cancelCommitment(
   caller: Caller,
   input: { commitmentId: string; reason: string },
 ) {
-  const written = await audited(
-    auditScope(deps, caller),
+  return auditedNotifying(
+    deps,
+    caller,
     { action: 'cancelCommitment', entityType: 'Commitment' },
     async (tx) => {
       const before = await tx.commitment.findUnique({
@@ -185,13 +181,12 @@ export async function cancelCommitment(
         reason,
       });
       return {
-        result: { commitmentId: after.id, notes },
+        result: { commitmentId: after.id },
+        notes,
         entityId: after.id,
         before: { status: before.status },
         after: { status: after.status, cancelReason: after.cancelReason },
       };
     },
   );
-  publishNotifications(deps, written.notes);
-  return { commitmentId: written.commitmentId };
 }

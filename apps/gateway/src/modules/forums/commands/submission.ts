@@ -13,9 +13,9 @@ import { failure } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
 import { dateOnly, loadWorkingCalendar, todayWib } from '../../../platform/calendar.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
-import { audienceOf, publishNotifications } from '../../../platform/notify.js';
+import { audienceOf } from '../../../platform/notify.js';
 import { requireAccount, requireActsForUnit } from '../access.js';
-import { notifyForum } from './notices.js';
+import { auditedNotifying, notifyForum } from './notices.js';
 
 export type SubmitToForumInput = {
   forumId: string;
@@ -136,8 +136,9 @@ export async function hideSubmission(
   const checked = checkHide(input.reason);
   if (!checked.ok) throw failure(checked.error, { field: 'reason' });
   const reason = input.reason.trim();
-  const written = await audited(
-    auditScope(deps, caller),
+  return auditedNotifying(
+    deps,
+    caller,
     { action: 'hideSubmission', entityType: 'Submission' },
     async (tx) => {
       const before = await tx.submission.findUnique({ where: { id: input.submissionId } });
@@ -152,15 +153,14 @@ export async function hideSubmission(
         reason,
       });
       return {
-        result: { submissionId: after.id, notes },
+        result: { submissionId: after.id },
+        notes,
         entityId: after.id,
         before: { hiddenAt: before.hiddenAt, hiddenReason: before.hiddenReason },
         after: { hiddenAt: after.hiddenAt, hiddenReason: after.hiddenReason },
       };
     },
   );
-  publishNotifications(deps, written.notes);
-  return { submissionId: written.submissionId };
 }
 
 /**
@@ -174,8 +174,9 @@ export async function answerSubmission(
   input: { submissionId: string; status: AnswerStatus; reason: string },
 ) {
   const staffAccountId = requireAccount(caller);
-  const written = await audited(
-    auditScope(deps, caller),
+  return auditedNotifying(
+    deps,
+    caller,
     { action: 'answerSubmission', entityType: 'Submission' },
     async (tx) => {
       const before = await tx.submission.findUnique({ where: { id: input.submissionId } });
@@ -200,13 +201,12 @@ export async function answerSubmission(
         status: input.status,
       });
       return {
-        result: { submissionId: before.id, notes },
+        result: { submissionId: before.id },
+        notes,
         entityId: before.id,
         before: { status: before.status },
         after: { status: input.status, answerReason: reason },
       };
     },
   );
-  publishNotifications(deps, written.notes);
-  return { submissionId: written.submissionId };
 }
