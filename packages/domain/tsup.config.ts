@@ -12,6 +12,7 @@ export default defineConfig({
     'forums/index': 'src/forums/index.ts',
     'feedback/index': 'src/feedback/index.ts',
     'calendar/index': 'src/calendar/index.ts',
+    'accounts/index': 'src/accounts/index.ts',
   },
   format: ['esm'],
   dts: false,

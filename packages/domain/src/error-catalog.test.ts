@@ -25,6 +25,7 @@ describe('error catalog', () => {
     const codeObjects = [
       root.calendar.DayErrorCode,
       root.calendar.CalendarErrorCode,
+      root.calendar.HolidayRegisterErrorCode,
       root.staff.NipErrorCode,
       root.staff.RankErrorCode,
       root.staff.CompetencyErrorCode,
@@ -40,11 +41,13 @@ describe('error catalog', () => {
       root.forums.SubmissionErrorCode,
       root.forums.AnswerErrorCode,
       root.forums.CommitmentErrorCode,
+      root.forums.ForumErrorCode,
       root.feedback.IkmErrorCode,
       root.feedback.SkmPeriodErrorCode,
       root.feedback.SurveyErrorCode,
       root.ValidationErrorCode,
       root.AccountErrorCode,
+      root.ApiKeyErrorCode,
       root.services.CatalogueEntryErrorCode,
     ];
     const declared = codeObjects.flatMap((o) => Object.entries(o));

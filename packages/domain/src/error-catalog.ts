@@ -1,5 +1,7 @@
-import { ACCOUNT_ERROR_MESSAGES } from './accounts.js';
+import { ACCOUNT_ERROR_MESSAGES } from './accounts/account.js';
+import { API_KEY_ERROR_MESSAGES } from './accounts/api-key.js';
 import { DAY_ERROR_MESSAGES } from './calendar/day.js';
+import { HOLIDAY_REGISTER_ERROR_MESSAGES } from './calendar/holiday-register.js';
 import { CALENDAR_ERROR_MESSAGES } from './calendar/working-calendar.js';
 import type { Message } from './errors.js';
 import { VALIDATION_ERROR_MESSAGES } from './errors.js';
@@ -8,6 +10,7 @@ import { SKM_PERIOD_ERROR_MESSAGES } from './feedback/period.js';
 import { SURVEY_ERROR_MESSAGES } from './feedback/survey.js';
 import { ANSWER_ERROR_MESSAGES } from './forums/answer.js';
 import { COMMITMENT_ERROR_MESSAGES } from './forums/commitment.js';
+import { FORUM_ERROR_MESSAGES } from './forums/forum.js';
 import { SUBMISSION_ERROR_MESSAGES } from './forums/submission.js';
 import { ATTRIBUTE_ERROR_MESSAGES } from './services/attributes.js';
 import { CATALOGUE_ENTRY_ERROR_MESSAGES } from './services/catalogue-entry.js';
@@ -29,8 +32,8 @@ import { TRAINING_ERROR_MESSAGES } from './staff/training.js';
  */
 export const ERROR_CATALOGS = {
   validation: VALIDATION_ERROR_MESSAGES,
-  accounts: ACCOUNT_ERROR_MESSAGES,
-  calendar: { ...DAY_ERROR_MESSAGES, ...CALENDAR_ERROR_MESSAGES },
+  accounts: { ...ACCOUNT_ERROR_MESSAGES, ...API_KEY_ERROR_MESSAGES },
+  calendar: { ...DAY_ERROR_MESSAGES, ...CALENDAR_ERROR_MESSAGES, ...HOLIDAY_REGISTER_ERROR_MESSAGES },
   staff: {
     ...NIP_ERROR_MESSAGES,
     ...RANK_ERROR_MESSAGES,
@@ -48,7 +51,12 @@ export const ERROR_CATALOGS = {
     ...ROUTING_ERROR_MESSAGES,
     ...CATALOGUE_ENTRY_ERROR_MESSAGES,
   },
-  forums: { ...SUBMISSION_ERROR_MESSAGES, ...ANSWER_ERROR_MESSAGES, ...COMMITMENT_ERROR_MESSAGES },
+  forums: {
+    ...FORUM_ERROR_MESSAGES,
+    ...SUBMISSION_ERROR_MESSAGES,
+    ...ANSWER_ERROR_MESSAGES,
+    ...COMMITMENT_ERROR_MESSAGES,
+  },
   feedback: { ...IKM_ERROR_MESSAGES, ...SKM_PERIOD_ERROR_MESSAGES, ...SURVEY_ERROR_MESSAGES },
 } as const;
 

@@ -4,21 +4,8 @@
  * The root entry holds the shared conventions (Result, errors) and every area as a namespace;
  * import an area's subpath (`@layanan/domain/staff`, …) to get its names directly.
  */
-export {
-  ACCOUNT_ERROR_MESSAGES,
-  ACCOUNT_ROLES,
-  type AccountError,
-  AccountErrorCode,
-  type AccountFieldError,
-  type AccountRole,
-  checkPassword,
-  normalizeEmail,
-  normalizePhone,
-  PASSWORD_LENGTH,
-  type Registration,
-  type RegistrationError,
-  validateRegistration,
-} from './accounts.js';
+export * from './accounts/index.js';
+export * as accounts from './accounts/index.js';
 export * as calendar from './calendar/index.js';
 export { type DomainErrorCode, ERROR_CATALOGS, ERROR_MESSAGES, errorMessage } from './error-catalog.js';
 export {
@@ -50,3 +37,4 @@ export {
 } from './result.js';
 export * as services from './services/index.js';
 export * as staff from './staff/index.js';
+export { checkTextLength, type TextLimits, textLengthProblems } from './text-limits.js';

@@ -22,7 +22,7 @@ const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tscBin = join(pkgDir, 'node_modules', 'typescript', 'bin', 'tsc');
 const tsupBin = join(pkgDir, 'node_modules', 'tsup', 'dist', 'cli-default.js');
 const readme = readFileSync(join(pkgDir, 'README.md'), 'utf8');
-const SUBPATHS = ['', '/staff', '/services', '/forums', '/feedback', '/calendar'] as const;
+const SUBPATHS = ['', '/staff', '/services', '/forums', '/feedback', '/calendar', '/accounts'] as const;
 
 let work: string;
 let project: string;

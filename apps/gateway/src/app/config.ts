@@ -1,5 +1,7 @@
 // Gateway configuration from environment variables. Every variable is documented in the README.
 import { randomBytes } from 'node:crypto';
+import type { Message } from '@layanan/domain';
+import { bilingual, CONFIG_MESSAGES } from '../graphql/gateway-errors.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type SeedMode = 'auto' | 'always' | 'never';
@@ -64,12 +66,15 @@ export type SecurityConfig = {
 };
 
 export class ConfigError extends Error {
+  readonly messageId: string;
+  readonly messageEn: string;
   constructor(
     readonly variable: string,
-    readonly messageId: string,
-    readonly messageEn: string,
+    message: Message,
   ) {
-    super(`${variable}: ${messageId} / ${messageEn}`);
+    super(`${variable}: ${bilingual(message)}`);
+    this.messageId = message.id;
+    this.messageEn = message.en;
     this.name = 'ConfigError';
   }
 }
@@ -81,11 +86,7 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (raw === undefined || raw === '') return fallback;
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(
-    name,
-    `harus true atau false, bukan "${env[name]}"`,
-    `must be true or false, not "${env[name]}"`,
-  );
+  throw new ConfigError(name, CONFIG_MESSAGES.notBoolean(env[name]));
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -93,11 +94,7 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(
-      name,
-      `harus bilangan bulat antara ${min} dan ${max}, bukan "${raw}"`,
-      `must be an integer between ${min} and ${max}, not "${raw}"`,
-    );
+    throw new ConfigError(name, CONFIG_MESSAGES.notIntegerBetween(min, max, raw));
   }
   return value;
 }
@@ -111,11 +108,7 @@ function budget(env: NodeJS.ProcessEnv, name: string, fallback: RateBudget): Rat
   const max = Number(match?.[1]);
   const windowSeconds = Number(match?.[2]);
   if (!match || max < 1 || windowSeconds < 1) {
-    throw new ConfigError(
-      name,
-      `harus berbentuk jumlah/detik (mis. 10/300) atau off, bukan "${env[name]}"`,
-      `must be count/seconds (e.g. 10/300) or off, not "${env[name]}"`,
-    );
+    throw new ConfigError(name, CONFIG_MESSAGES.notBudget(env[name]));
   }
   return { max, windowSeconds };
 }
@@ -123,7 +116,7 @@ function budget(env: NodeJS.ProcessEnv, name: string, fallback: RateBudget): Rat
 function securityConfig(env: NodeJS.ProcessEnv, production: boolean): SecurityConfig {
   const introspection = (env.LAYANAN_INTROSPECTION?.trim().toLowerCase() || 'auto') as IntrospectionMode;
   if (!['auto', 'on', 'off'].includes(introspection)) {
-    throw new ConfigError('LAYANAN_INTROSPECTION', 'harus auto, on atau off', 'must be auto, on or off');
+    throw new ConfigError('LAYANAN_INTROSPECTION', CONFIG_MESSAGES.introspection);
   }
   const origins = env.LAYANAN_CORS_ORIGINS?.trim();
   const corsOrigins = origins
@@ -134,11 +127,7 @@ function securityConfig(env: NodeJS.ProcessEnv, production: boolean): SecurityCo
     : [];
   for (const origin of corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
-      throw new ConfigError(
-        'LAYANAN_CORS_ORIGINS',
-        `asal "${origin}" tidak valid (contoh: https://layanan.sawahluntokota.go.id)`,
-        `origin "${origin}" is invalid (e.g. https://layanan.sawahluntokota.go.id)`,
-      );
+      throw new ConfigError('LAYANAN_CORS_ORIGINS', CONFIG_MESSAGES.corsOrigin(origin));
     }
   }
   return {
@@ -167,34 +156,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const production = env.NODE_ENV === 'production';
   const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
-    throw new ConfigError(
-      'LOG_LEVEL',
-      `harus salah satu dari ${LOG_LEVELS.join(', ')}`,
-      `must be one of ${LOG_LEVELS.join(', ')}`,
-    );
+    throw new ConfigError('LOG_LEVEL', CONFIG_MESSAGES.oneOf(LOG_LEVELS));
   }
   const seed = (env.LAYANAN_SEED?.trim().toLowerCase() || 'auto') as SeedMode;
   if (!['auto', 'always', 'never'].includes(seed)) {
-    throw new ConfigError('LAYANAN_SEED', 'harus auto, always atau never', 'must be auto, always or never');
+    throw new ConfigError('LAYANAN_SEED', CONFIG_MESSAGES.seed);
   }
   const secret = env.LAYANAN_JWT_SECRET?.trim();
   if (production && !secret) {
-    throw new ConfigError(
-      'LAYANAN_JWT_SECRET',
-      'wajib diisi di produksi (minimal 32 karakter)',
-      'is required in production (at least 32 characters)',
-    );
+    throw new ConfigError('LAYANAN_JWT_SECRET', CONFIG_MESSAGES.jwtSecretRequired);
   }
   if (secret && secret.length < 32) {
-    throw new ConfigError('LAYANAN_JWT_SECRET', 'minimal 32 karakter', 'must be at least 32 characters');
+    throw new ConfigError('LAYANAN_JWT_SECRET', CONFIG_MESSAGES.jwtSecretShort);
   }
   const devLogin = bool(env, 'LAYANAN_DEV_LOGIN', !production);
   if (production && devLogin) {
-    throw new ConfigError(
-      'LAYANAN_DEV_LOGIN',
-      'login pengembangan tidak boleh aktif di produksi',
-      'the development login must not be enabled in production',
-    );
+    throw new ConfigError('LAYANAN_DEV_LOGIN', CONFIG_MESSAGES.devLoginInProduction);
   }
   return {
     host: env.HOST?.trim() || '0.0.0.0',

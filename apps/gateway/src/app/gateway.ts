@@ -1,9 +1,9 @@
 // Assembles the Yoga app: schema, per-request context, health probes, request ids, access log.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@layanan/db';
-import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { gatewayGraphQLError } from '../graphql/gateway-errors.js';
 import { schema } from '../graphql/schema.js';
 import { AuthenticationError, resolveIdentity } from '../modules/accounts/identity.js';
 import { skmCsvRoute } from '../modules/feedback/reports/skm-csv-route.js';
@@ -122,10 +122,7 @@ function rejectNulCharacters(): Plugin {
   return {
     onParams({ params }) {
       if (containsNul(params.query) || containsNul(params.variables)) {
-        throw new GraphQLError(
-          'Teks tidak boleh memuat karakter NUL (U+0000) / Text must not contain the NUL character (U+0000)',
-          { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
-        );
+        throw gatewayGraphQLError('BAD_USER_INPUT', { http: { status: 400 } });
       }
     },
   };
@@ -204,9 +201,7 @@ export function createGateway(options: {
         return await contextOf(request);
       } catch (error) {
         if (error instanceof AuthenticationError) {
-          throw new GraphQLError(`${error.messageId} / ${error.messageEn}`, {
-            extensions: { code: error.code, http: { status: 401 } },
-          });
+          throw gatewayGraphQLError(error.code, { http: { status: 401 } });
         }
         throw error;
       }

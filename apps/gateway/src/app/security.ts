@@ -3,10 +3,11 @@
 // Authorization itself is in the schema (builder.ts auth scopes, authz.ts) and authz-matrix.ts.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import type { Message } from '@layanan/domain';
 import {
   type DocumentNode,
   type FieldNode,
-  GraphQLError,
+  type GraphQLError,
   type GraphQLSchema,
   getArgumentValues,
   getOperationAST,
@@ -16,6 +17,13 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
+import {
+  bilingual,
+  GATEWAY_ERROR_MESSAGES,
+  type GatewayErrorCode,
+  gatewayGraphQLError,
+  LIMIT_MESSAGES,
+} from '../graphql/gateway-errors.js';
 import type { Identity } from '../modules/accounts/identity.js';
 import type { GatewayConfig, RateBudget } from './config.js';
 import type { GraphQLContext } from './context.js';
@@ -100,19 +108,26 @@ export function createRateLimitStore(config: GatewayConfig): RateLimitStore {
 
 // ---- Errors -----------------------------------------------------------------------------------
 
-function limitError(code: string, messageId: string, messageEn: string, status: number, headers = {}) {
-  return new GraphQLError(`${messageId} / ${messageEn}`, {
-    extensions: { code, messageId, messageEn, http: { status, headers } },
-  });
+/** A refused request: its code and message (both languages, also in extensions) and HTTP status. */
+function limitError(
+  code: GatewayErrorCode,
+  status: number,
+  headers = {},
+  message: Message = GATEWAY_ERROR_MESSAGES[code],
+) {
+  return gatewayGraphQLError(
+    code,
+    { messageId: message.id, messageEn: message.en, http: { status, headers } },
+    message,
+  );
 }
 
 export function rateLimited(retryAfterSeconds: number): GraphQLError {
   const error = limitError(
     'RATE_LIMITED',
-    `Terlalu banyak permintaan; coba lagi dalam ${retryAfterSeconds} detik`,
-    `Too many requests; try again in ${retryAfterSeconds} seconds`,
     429,
     { 'Retry-After': String(retryAfterSeconds) },
+    LIMIT_MESSAGES.RATE_LIMITED(retryAfterSeconds),
   );
   (error.extensions as Record<string, unknown>).retryAfter = retryAfterSeconds;
   return error;
@@ -127,7 +142,7 @@ function bodyLimit(maxBytes: number): Plugin {
       JSON.stringify({
         errors: [
           {
-            message: `Permintaan terlalu besar (maksimal ${maxBytes} bita) / Request body too large (at most ${maxBytes} bytes)`,
+            message: bilingual(LIMIT_MESSAGES.PAYLOAD_TOO_LARGE(maxBytes)),
             extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes },
           },
         ],
@@ -172,12 +187,7 @@ function csrfPrevention(): Plugin {
       try {
         return inner.onRequestParse?.(payload);
       } catch {
-        throw limitError(
-          'CSRF_HEADER_REQUIRED',
-          'Permintaan ditolak: kirim content-type: application/json atau header x-graphql-yoga-csrf',
-          'Request refused: send content-type: application/json or the x-graphql-yoga-csrf header',
-          403,
-        );
+        throw limitError('CSRF_HEADER_REQUIRED', 403);
       }
     },
   };
@@ -186,7 +196,7 @@ function csrfPrevention(): Plugin {
 /** graphql-armor with bilingual messages that state the limit. */
 function armor(config: GatewayConfig): Plugin {
   const s = config.security;
-  const tagged = (code: string) => [
+  const tagged = (code: GatewayErrorCode) => [
     (_ctx: unknown, error: GraphQLError) => {
       Object.assign(error.extensions as Record<string, unknown>, { code });
     },
@@ -195,31 +205,31 @@ function armor(config: GatewayConfig): Plugin {
     maxDepth: {
       n: s.maxDepth,
       exposeLimits: false,
-      errorMessage: `Kueri terlalu dalam (maksimal ${s.maxDepth} tingkat) / Query too deep (at most ${s.maxDepth} levels)`,
+      errorMessage: bilingual(LIMIT_MESSAGES.QUERY_TOO_DEEP(s.maxDepth)),
       onReject: tagged('QUERY_TOO_DEEP'),
     },
     costLimit: {
       maxCost: s.maxCost,
       exposeLimits: false,
-      errorMessage: `Kueri terlalu mahal (biaya maksimal ${s.maxCost}) / Query too expensive (cost at most ${s.maxCost})`,
+      errorMessage: bilingual(LIMIT_MESSAGES.QUERY_TOO_EXPENSIVE(s.maxCost)),
       onReject: tagged('QUERY_TOO_EXPENSIVE'),
     },
     maxAliases: {
       n: s.maxAliases,
       exposeLimits: false,
-      errorMessage: `Terlalu banyak alias (maksimal ${s.maxAliases}) / Too many aliases (at most ${s.maxAliases})`,
+      errorMessage: bilingual(LIMIT_MESSAGES.TOO_MANY_ALIASES(s.maxAliases)),
       onReject: tagged('TOO_MANY_ALIASES'),
     },
     maxDirectives: {
       n: s.maxDirectives,
       exposeLimits: false,
-      errorMessage: `Terlalu banyak direktif (maksimal ${s.maxDirectives}) / Too many directives (at most ${s.maxDirectives})`,
+      errorMessage: bilingual(LIMIT_MESSAGES.TOO_MANY_DIRECTIVES(s.maxDirectives)),
       onReject: tagged('TOO_MANY_DIRECTIVES'),
     },
     maxTokens: {
       n: s.maxTokens,
       exposeLimits: false,
-      errorMessage: `Kueri terlalu panjang (maksimal ${s.maxTokens} token) / Query too long (at most ${s.maxTokens} tokens)`,
+      errorMessage: bilingual(LIMIT_MESSAGES.TOO_MANY_TOKENS(s.maxTokens)),
       onReject: tagged('TOO_MANY_TOKENS'),
     },
     // Suggestions ("did you mean …") reveal the schema where introspection may be closed.
@@ -251,14 +261,7 @@ function introspectionGate(config: GatewayConfig): Plugin<GraphQLContext> {
       if (introspectionAllowed(config, args.contextValue.identity)) return;
       if (!isIntrospection(args.schema, args.document)) return;
       setResultAndStopExecution({
-        errors: [
-          limitError(
-            'INTROSPECTION_DISABLED',
-            'Introspeksi skema hanya untuk pengembang yang masuk',
-            'Schema introspection is only for signed-in developers',
-            403,
-          ),
-        ],
+        errors: [limitError('INTROSPECTION_DISABLED', 403)],
       });
     },
   };

@@ -1,8 +1,10 @@
 // The gateway's own error codes (the business codes live in @layanan/domain's catalogue): what
-// only the API layer can say — input that failed as a whole, a missing record, sign-in, access.
-// Every code has an Indonesian and an English message; graphql/failures.ts maps each to its
-// GraphQL error type.
+// only the API layer can say — input that failed as a whole, a missing record, sign-in, access,
+// the limits that protect the service. Every code has an Indonesian and an English message;
+// graphql/failures.ts maps each to its GraphQL error type. Messages that state a limit or a
+// value are built by the functions below from the same words.
 import type { ErrorMessages, Message } from '@layanan/domain';
+import { GraphQLError } from 'graphql';
 
 export const GatewayErrorCode = {
   VALIDATION_FAILED: 'VALIDATION_FAILED',
@@ -13,6 +15,23 @@ export const GatewayErrorCode = {
   CURRENT_PASSWORD_WRONG: 'CURRENT_PASSWORD_WRONG',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  // ---- who is calling (bearer token, API key), resolved before any field runs ----
+  INVALID_TOKEN: 'INVALID_TOKEN',
+  INVALID_API_KEY: 'INVALID_API_KEY',
+  ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
+  DEV_LOGIN_DISABLED: 'DEV_LOGIN_DISABLED',
+  // ---- limits (app/security.ts, app/gateway.ts) ----
+  RATE_LIMITED: 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  QUERY_TOO_EXPENSIVE: 'QUERY_TOO_EXPENSIVE',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
+  /** The one input the gateway refuses before parsing: text with a NUL character. */
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 
@@ -34,9 +53,113 @@ export const GATEWAY_ERROR_MESSAGES = {
   CURRENT_PASSWORD_WRONG: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
   UNAUTHENTICATED: { id: 'Masuk terlebih dahulu', en: 'Sign in first' },
   METHOD_NOT_ALLOWED: { id: 'Gunakan GET', en: 'Use GET' },
+  INVALID_TOKEN: {
+    id: 'Token akses tidak sah atau kedaluwarsa',
+    en: 'The access token is invalid or expired',
+  },
+  INVALID_API_KEY: { id: 'Kunci API tidak sah atau dicabut', en: 'The API key is invalid or revoked' },
+  ACCOUNT_DISABLED: { id: 'Akun ini dinonaktifkan', en: 'This account is disabled' },
+  DEV_LOGIN_DISABLED: { id: 'Login pengembangan dinonaktifkan', en: 'Development login is disabled' },
+  RATE_LIMITED: {
+    id: 'Terlalu banyak permintaan; coba lagi nanti',
+    en: 'Too many requests; try again later',
+  },
+  PAYLOAD_TOO_LARGE: { id: 'Permintaan terlalu besar', en: 'Request body too large' },
+  CSRF_HEADER_REQUIRED: {
+    id: 'Permintaan ditolak: kirim content-type: application/json atau header x-graphql-yoga-csrf',
+    en: 'Request refused: send content-type: application/json or the x-graphql-yoga-csrf header',
+  },
+  QUERY_TOO_DEEP: { id: 'Kueri terlalu dalam', en: 'Query too deep' },
+  QUERY_TOO_EXPENSIVE: { id: 'Kueri terlalu mahal', en: 'Query too expensive' },
+  TOO_MANY_ALIASES: { id: 'Terlalu banyak alias', en: 'Too many aliases' },
+  TOO_MANY_DIRECTIVES: { id: 'Terlalu banyak direktif', en: 'Too many directives' },
+  TOO_MANY_TOKENS: { id: 'Kueri terlalu panjang', en: 'Query too long' },
+  INTROSPECTION_DISABLED: {
+    id: 'Introspeksi skema hanya untuk pengembang yang masuk',
+    en: 'Schema introspection is only for signed-in developers',
+  },
+  BAD_USER_INPUT: {
+    id: 'Teks tidak boleh memuat karakter NUL (U+0000)',
+    en: 'Text must not contain the NUL character (U+0000)',
+  },
 } as const satisfies ErrorMessages<GatewayErrorCode>;
 
 /** `NOT_FOUND` names what was looked for: `Layanan "PBG" tidak ditemukan`. */
 export function notFoundMessage(entity: string, key: string): Message {
   return { id: `${entity} "${key}" tidak ditemukan`, en: `${entity} "${key}" was not found` };
 }
+
+const M = GATEWAY_ERROR_MESSAGES;
+/** `base (limit id) / …`: a catalogued message followed by the limit it broke. */
+const withLimit = (base: Message, id: string, en: string): Message => ({
+  id: `${base.id} (${id})`,
+  en: `${base.en} (${en})`,
+});
+
+/** The messages of the limits, stating the limit (graphql-armor, body size, rate limits). */
+export const LIMIT_MESSAGES = {
+  RATE_LIMITED: (seconds: number): Message => ({
+    id: `Terlalu banyak permintaan; coba lagi dalam ${seconds} detik`,
+    en: `Too many requests; try again in ${seconds} seconds`,
+  }),
+  PAYLOAD_TOO_LARGE: (bytes: number) =>
+    withLimit(M.PAYLOAD_TOO_LARGE, `maksimal ${bytes} bita`, `at most ${bytes} bytes`),
+  QUERY_TOO_DEEP: (n: number) => withLimit(M.QUERY_TOO_DEEP, `maksimal ${n} tingkat`, `at most ${n} levels`),
+  QUERY_TOO_EXPENSIVE: (n: number) =>
+    withLimit(M.QUERY_TOO_EXPENSIVE, `biaya maksimal ${n}`, `cost at most ${n}`),
+  TOO_MANY_ALIASES: (n: number) => withLimit(M.TOO_MANY_ALIASES, `maksimal ${n}`, `at most ${n}`),
+  TOO_MANY_DIRECTIVES: (n: number) => withLimit(M.TOO_MANY_DIRECTIVES, `maksimal ${n}`, `at most ${n}`),
+  TOO_MANY_TOKENS: (n: number) => withLimit(M.TOO_MANY_TOKENS, `maksimal ${n} token`, `at most ${n} tokens`),
+} as const satisfies Partial<Record<GatewayErrorCode, (limit: number) => Message>>;
+
+/** The one-line form of a message used outside GraphQL results: `Indonesian / English`. */
+export function bilingual(message: Message): string {
+  return `${message.id} / ${message.en}`;
+}
+
+/**
+ * A request-level GraphQL error (in `errors`, not a result union member): a gateway code, its
+ * message in both languages, and `extensions` such as the HTTP status.
+ */
+export function gatewayGraphQLError(
+  code: GatewayErrorCode,
+  extensions: Record<string, unknown> = {},
+  message: Message = GATEWAY_ERROR_MESSAGES[code],
+): GraphQLError {
+  return new GraphQLError(bilingual(message), { extensions: { code, ...extensions } });
+}
+
+/** Why the configuration (environment variables) was refused at start-up: for the operator. */
+export const CONFIG_MESSAGES = {
+  notBoolean: (raw: string | undefined): Message => ({
+    id: `harus true atau false, bukan "${raw}"`,
+    en: `must be true or false, not "${raw}"`,
+  }),
+  notIntegerBetween: (min: number, max: number, raw: string): Message => ({
+    id: `harus bilangan bulat antara ${min} dan ${max}, bukan "${raw}"`,
+    en: `must be an integer between ${min} and ${max}, not "${raw}"`,
+  }),
+  notBudget: (raw: string | undefined): Message => ({
+    id: `harus berbentuk jumlah/detik (mis. 10/300) atau off, bukan "${raw}"`,
+    en: `must be count/seconds (e.g. 10/300) or off, not "${raw}"`,
+  }),
+  introspection: { id: 'harus auto, on atau off', en: 'must be auto, on or off' },
+  corsOrigin: (origin: string): Message => ({
+    id: `asal "${origin}" tidak valid (contoh: https://layanan.sawahluntokota.go.id)`,
+    en: `origin "${origin}" is invalid (e.g. https://layanan.sawahluntokota.go.id)`,
+  }),
+  oneOf: (values: readonly string[]): Message => ({
+    id: `harus salah satu dari ${values.join(', ')}`,
+    en: `must be one of ${values.join(', ')}`,
+  }),
+  seed: { id: 'harus auto, always atau never', en: 'must be auto, always or never' },
+  jwtSecretRequired: {
+    id: 'wajib diisi di produksi (minimal 32 karakter)',
+    en: 'is required in production (at least 32 characters)',
+  },
+  jwtSecretShort: { id: 'minimal 32 karakter', en: 'must be at least 32 characters' },
+  devLoginInProduction: {
+    id: 'login pengembangan tidak boleh aktif di produksi',
+    en: 'the development login must not be enabled in production',
+  },
+} as const;

@@ -1,8 +1,8 @@
 // In-app notifications: written in the same transaction as the change that causes them, then
 // published to live subscribers once that transaction has committed.
 import type { NotificationKind } from '@layanan/db';
-import type { GraphQLContext } from '../app/context.js';
 import type { TransactionClient } from './audited.js';
+import type { CommandDeps } from './command.js';
 
 export type Notice = {
   kind: NotificationKind;
@@ -34,8 +34,9 @@ export async function audienceOf(tx: TransactionClient, submissionId: string): P
   return [submission.authorId, ...submission.followers.map((f) => f.accountId)];
 }
 
+/** Publishes written notifications to live subscribers; call after the transaction committed. */
 export function publishNotifications(
-  ctx: GraphQLContext,
+  ctx: Pick<CommandDeps, 'pubsub'>,
   written: readonly { accountId: string; notificationId: string }[],
 ): void {
   for (const { accountId, notificationId } of written) {

@@ -13,6 +13,11 @@ export {
   toDayString,
   weekday,
 } from './day.js';
+export {
+  checkHolidayNotListed,
+  HOLIDAY_REGISTER_ERROR_MESSAGES,
+  HolidayRegisterErrorCode,
+} from './holiday-register.js';
 export { HOLIDAYS_ID_2026 } from './holidays-2026.js';
 export type { Holiday, HolidayKind, WorkingCalendar } from './working-calendar.js';
 export {

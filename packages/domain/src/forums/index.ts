@@ -24,6 +24,24 @@ export {
   isCommitmentOverdue,
   validateNewCommitment,
 } from './commitment.js';
+export type { ForumInputError, NewForum, NewForumSession } from './forum.js';
+export {
+  accountabilityPeriod,
+  answerOverdueCutoff,
+  FORUM_ANSWER_DAYS,
+  FORUM_ERROR_MESSAGES,
+  FORUM_SLUG_MAX_LENGTH,
+  FORUM_SLUG_PATTERN,
+  FORUM_TEXT_LIMITS,
+  ForumErrorCode,
+  forumSlugTaken,
+  normalizeForumSlug,
+  validateForumSession,
+  validateNewForum,
+  validateSessionMinutes,
+} from './forum.js';
+export type { ForumNotificationEvent, ForumNotificationKind } from './notifications.js';
+export { FORUM_NOTIFICATION_KINDS, forumNotificationText } from './notifications.js';
 export type { Moderation, SubmissionError, SubmissionKind, SubmissionViewer } from './submission.js';
 export {
   checkSupport,

@@ -16,6 +16,7 @@ export const SUBMISSION_KIND_LABELS = {
 
 export const SubmissionErrorCode = {
   SUBMISSION_ALREADY_SUPPORTED: 'SUBMISSION_ALREADY_SUPPORTED',
+  SUBMISSION_ALREADY_ANSWERED: 'SUBMISSION_ALREADY_ANSWERED',
   SUBMISSION_HIDE_REASON_REQUIRED: 'SUBMISSION_HIDE_REASON_REQUIRED',
   SUBMISSION_TEXT_REQUIRED: 'SUBMISSION_TEXT_REQUIRED',
   SUBMISSION_TEXT_TOO_LONG: 'SUBMISSION_TEXT_TOO_LONG',
@@ -32,6 +33,10 @@ export const SUBMISSION_ERROR_MESSAGES = {
   SUBMISSION_ALREADY_SUPPORTED: {
     id: 'Anda sudah mendukung usulan ini.',
     en: 'You already support this submission.',
+  },
+  SUBMISSION_ALREADY_ANSWERED: {
+    id: 'Kiriman ini baru saja dijawab oleh petugas lain.',
+    en: 'Another staff member has just answered this submission.',
   },
   SUBMISSION_HIDE_REASON_REQUIRED: {
     id: 'Alasan wajib diisi untuk menyembunyikan kiriman; penulis akan melihat alasannya.',

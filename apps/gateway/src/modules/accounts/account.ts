@@ -1,12 +1,11 @@
-import { GraphQLError } from 'graphql';
+import { ACCOUNT_ROLES } from '@layanan/domain/accounts';
 import { builder } from '../../graphql/builder.js';
 import { NotFoundError } from '../../graphql/errors.js';
+import { gatewayGraphQLError } from '../../graphql/gateway-errors.js';
 import { audited } from '../../platform/audited.js';
 import { type Identity, issueAccessToken } from './identity.js';
 
-export const AccountRoleEnum = builder.enumType('AccountRole', {
-  values: ['CITIZEN', 'STAFF', 'SUPERVISOR', 'ADMIN'] as const,
-});
+export const AccountRoleEnum = builder.enumType('AccountRole', { values: ACCOUNT_ROLES });
 
 builder.prismaNode('Account', {
   id: { field: 'id' },
@@ -93,9 +92,7 @@ builder.mutationField('devLogin', (t) =>
     args: { email: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
       if (!ctx.config.devLogin) {
-        throw new GraphQLError('Login pengembangan dinonaktifkan / Development login is disabled', {
-          extensions: { code: 'DEV_LOGIN_DISABLED' },
-        });
+        throw gatewayGraphQLError('DEV_LOGIN_DISABLED');
       }
       const email = args.email.trim().toLowerCase();
       return audited(ctx, { action: 'devLogin', entityType: 'Account' }, async (tx) => {

@@ -1,10 +1,8 @@
+import { validateApiKey } from '@layanan/domain/accounts';
 import { builder } from '../../graphql/builder.js';
 import { NotFoundError, ValidationError } from '../../graphql/errors.js';
 import { audited } from '../../platform/audited.js';
 import { generateApiKey } from './identity.js';
-
-/** Operations an API key may be granted. Later issues add to this list. */
-export const API_KEY_SCOPES = ['catalogue:read', 'staff:read', 'requests:write', 'statistics:read'] as const;
 
 const ApiKeyRef = builder.prismaNode('ApiKey', {
   id: { field: 'id' },
@@ -63,30 +61,13 @@ builder.mutationField('createApiKey', (t) =>
     errors: { types: [ValidationError] },
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const name = input.name.trim();
-      const problems = [];
-      if (name.length < 3 || name.length > 100) {
-        problems.push({
-          field: 'name',
-          code: 'OUT_OF_RANGE',
-          messageId: 'Nama harus 3–100 karakter',
-          messageEn: 'The name must be 3–100 characters',
-        });
-      }
-      const unknown = input.scopes.filter((s) => !(API_KEY_SCOPES as readonly string[]).includes(s));
-      if (input.scopes.length === 0 || unknown.length > 0) {
-        problems.push({
-          field: 'scopes',
-          code: 'INVALID_SCOPE',
-          messageId: `Cakupan harus dari: ${API_KEY_SCOPES.join(', ')}`,
-          messageEn: `Scopes must be among: ${API_KEY_SCOPES.join(', ')}`,
-        });
-      }
-      if (problems.length > 0) throw ValidationError.fromFields(problems);
+      const checked = validateApiKey(input);
+      if (!checked.ok) throw ValidationError.fromFieldErrors(checked.error.fields);
+      const { name, scopes } = checked.value;
       const { key, prefix, secretHash } = generateApiKey();
       return audited(ctx, { action: 'createApiKey', entityType: 'ApiKey' }, async (tx) => {
         const row = await tx.apiKey.create({
-          data: { name, prefix, secretHash, scopes: [...new Set(input.scopes)].sort() },
+          data: { name, prefix, secretHash, scopes },
         });
         return { result: { apiKeyId: row.id, key }, entityId: row.id, after: row };
       });

@@ -5,6 +5,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { actorOf, type GraphQLContext } from '../../app/context.js';
 import { builder } from '../../graphql/builder.js';
 import { AuthenticationFailedError, ConflictError, ValidationError } from '../../graphql/errors.js';
+import { failure } from '../../graphql/failures.js';
 import { audited, auditSummary, type TransactionClient } from '../../platform/audited.js';
 import { accountIdOf, forbidden } from '../../platform/authz.js';
 import { generateRefreshToken, issueAccessToken, refreshTokenHash } from './identity.js';
@@ -86,11 +87,7 @@ builder.mutationField('registerCitizen', (t) =>
           select: { id: true },
         });
         if (taken) {
-          throw new ConflictError(
-            'ACCOUNT_EXISTS',
-            'Email atau nomor ponsel ini sudah terdaftar; silakan masuk.',
-            'This email or mobile number is already registered; please sign in.',
-          );
+          throw failure('ACCOUNT_EXISTS');
         }
         const account = await tx.account.create({
           data: { email, phone, displayName, role: 'CITIZEN', passwordHash },
@@ -150,7 +147,7 @@ builder.mutationField('login', (t) =>
           account?.id ?? null,
           account?.disabledAt ? 'disabled' : 'credentials',
         );
-        throw new AuthenticationFailedError('INVALID_CREDENTIALS');
+        throw failure('INVALID_CREDENTIALS');
       }
       return audited(ctx, { action: 'login', entityType: 'Account' }, async (tx) => ({
         result: await issueSession(tx, ctx, account.id),
@@ -204,7 +201,7 @@ builder.mutationField('refreshSession', (t) =>
       });
       if (outcome.failed !== null || !('session' in outcome) || !outcome.session) {
         await auditFailure(ctx, 'refreshSession', outcome.accountId, outcome.failed ?? 'unknown');
-        throw new AuthenticationFailedError('REFRESH_TOKEN_INVALID');
+        throw failure('REFRESH_TOKEN_INVALID');
       }
       return outcome.session;
     },
@@ -260,13 +257,13 @@ builder.mutationField('changePassword', (t) =>
         : false;
       if (!valid) {
         await auditFailure(ctx, 'changePassword', accountId, 'current password');
-        throw new AuthenticationFailedError('CURRENT_PASSWORD_WRONG');
+        throw failure('CURRENT_PASSWORD_WRONG');
       }
       const policy = checkPassword(input.newPassword, {
         email: account.email,
         displayName: account.displayName,
       });
-      if (!policy.ok) throw ValidationError.fromDomain(policy.error, 'newPassword');
+      if (!policy.ok) throw failure(policy.error, { field: 'newPassword' });
       const passwordHash = await hashPassword(input.newPassword);
       return audited(ctx, { action: 'changePassword', entityType: 'Account' }, async (tx) => {
         // Whole seconds: access tokens carry their issue time in seconds.

@@ -2,6 +2,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AccountRole, PrismaClient } from '@layanan/db';
 import { jwtVerify, SignJWT } from 'jose';
+import { GATEWAY_ERROR_MESSAGES } from '../../graphql/gateway-errors.js';
 
 export type Identity =
   | { kind: 'anonymous' }
@@ -66,29 +67,21 @@ export function generateApiKey(): { key: string; prefix: string; secretHash: str
   return { key: `lyn_${prefix}_${secret}`, prefix, secretHash: hashSecret(secret) };
 }
 
+/** The caller's credentials were refused; messages from the gateway catalogue. */
 export class AuthenticationError extends Error {
-  constructor(
-    readonly code: 'INVALID_TOKEN' | 'INVALID_API_KEY' | 'ACCOUNT_DISABLED',
-    readonly messageId: string,
-    readonly messageEn: string,
-  ) {
-    super(messageEn);
+  readonly messageId: string;
+  readonly messageEn: string;
+  constructor(readonly code: 'INVALID_TOKEN' | 'INVALID_API_KEY' | 'ACCOUNT_DISABLED') {
+    const message = GATEWAY_ERROR_MESSAGES[code];
+    super(message.en);
+    this.messageId = message.id;
+    this.messageEn = message.en;
     this.name = 'AuthenticationError';
   }
 }
 
-const invalidToken = () =>
-  new AuthenticationError(
-    'INVALID_TOKEN',
-    'Token akses tidak sah atau kedaluwarsa',
-    'The access token is invalid or expired',
-  );
-const invalidKey = () =>
-  new AuthenticationError(
-    'INVALID_API_KEY',
-    'Kunci API tidak sah atau dicabut',
-    'The API key is invalid or revoked',
-  );
+const invalidToken = () => new AuthenticationError('INVALID_TOKEN');
+const invalidKey = () => new AuthenticationError('INVALID_API_KEY');
 
 export async function resolveIdentity(
   request: Request,
@@ -129,7 +122,7 @@ export async function resolveIdentity(
     throw invalidToken();
   }
   if (account.disabledAt) {
-    throw new AuthenticationError('ACCOUNT_DISABLED', 'Akun ini dinonaktifkan', 'This account is disabled');
+    throw new AuthenticationError('ACCOUNT_DISABLED');
   }
   return {
     kind: 'account',

@@ -1,6 +1,8 @@
 // Example schema module (docs/extending.md, example 2): a public notice (pengumuman) a unit
 // publishes. One file holds the type, its query and its mutation; it is wired in one place, an
 // import in graphql/schema.ts. Its table is packages/db/prisma/schema/public-notice.prisma.
+
+import { textLengthProblems } from '@layanan/domain';
 import { builder } from '../../graphql/builder.js';
 import { NotFoundError, ValidationError } from '../../graphql/errors.js';
 import { audited } from '../../platform/audited.js';
@@ -56,17 +58,6 @@ const PublicNoticePayload = builder.objectRef<{ noticeId: string }>('PublicNotic
   }),
 });
 
-function lengthProblem(field: string, value: string, max: number) {
-  const v = value.trim();
-  if (v !== '' && v.length <= max) return null;
-  return {
-    field,
-    code: v === '' ? 'REQUIRED' : 'TOO_LONG',
-    messageId: v === '' ? 'Wajib diisi' : `Maksimal ${max} karakter`,
-    messageEn: v === '' ? 'Required' : `At most ${max} characters`,
-  };
-}
-
 builder.mutationField('publishPublicNotice', (t) =>
   t.field({
     type: PublicNoticePayload,
@@ -79,11 +70,11 @@ builder.mutationField('publishPublicNotice', (t) =>
       const unit = await ctx.prisma.unit.findUnique({ where: { code: input.unitCode.trim().toUpperCase() } });
       if (!unit) throw new NotFoundError('Unit', input.unitCode);
       if (!actsForUnit(ctx.identity, unit.id)) throw forbidden();
-      const problems = [
-        lengthProblem('title', input.title, NOTICE_TITLE_MAX),
-        lengthProblem('body', input.body, NOTICE_BODY_MAX),
-      ].filter((p) => p !== null);
-      if (problems.length > 0) throw ValidationError.fromFields(problems);
+      const problems = textLengthProblems([
+        ['title', input.title, { max: NOTICE_TITLE_MAX }],
+        ['body', input.body, { max: NOTICE_BODY_MAX }],
+      ]);
+      if (problems.length > 0) throw ValidationError.fromFieldErrors(problems);
       return audited(ctx, { action: 'publishPublicNotice', entityType: 'PublicNotice' }, async (tx) => {
         const row = await tx.publicNotice.create({
           data: {

@@ -1,6 +1,7 @@
 // The working-day calendar as data (issue 4): admins list, add, confirm and remove holidays.
 // Deadlines already computed are stored on their requests, so an edit here never moves them.
 import {
+  checkHolidayNotListed,
   HOLIDAY_KINDS,
   INDONESIAN_WEEKEND_DAYS,
   parseDay,
@@ -8,6 +9,7 @@ import {
 } from '@layanan/domain/calendar';
 import { builder } from '../../graphql/builder.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../graphql/errors.js';
+import { failure, inputPath } from '../../graphql/failures.js';
 import { audited } from '../../platform/audited.js';
 import { dateOnly, dayOf } from '../../platform/calendar.js';
 import { isUuid } from '../../platform/uuid.js';
@@ -71,13 +73,6 @@ const AddHolidayInput = builder.inputType('AddHolidayInput', {
   }),
 });
 
-const duplicateHoliday = (date: string, kind: string) =>
-  new ConflictError(
-    'HOLIDAY_DUPLICATE',
-    `Tanggal ${date} sudah tercatat sebagai ${kind}`,
-    `${date} is already listed as ${kind}`,
-  );
-
 builder.mutationFields((t) => ({
   addHoliday: t.field({
     type: HolidayPayload,
@@ -91,12 +86,16 @@ builder.mutationFields((t) => ({
       const checked = validateWorkingCalendar({ weekendDays: INDONESIAN_WEEKEND_DAYS, holidays: [holiday] });
       if (!checked.ok) {
         throw ValidationError.fromFieldErrors(checked.error.fields, (field) =>
-          field.replace('holidays[0].', ''),
+          field.replace(`${inputPath('holidays', 0)}.`, ''),
         );
       }
       return audited(ctx, { action: 'addHoliday', entityType: 'Holiday' }, async (tx) => {
-        const where = { date_kind: { date: dateOnly(holiday.date), kind: holiday.kind } };
-        if (await tx.holiday.findUnique({ where })) throw duplicateHoliday(holiday.date, holiday.kind);
+        const listed = await tx.holiday.findMany({ where: { date: dateOnly(holiday.date) } });
+        const free = checkHolidayNotListed(
+          holiday,
+          listed.map((h) => ({ date: dayOf(h.date), kind: h.kind })),
+        );
+        if (!free.ok) throw failure(free.error);
         const provisional = input.provisional ?? false;
         const after = await tx.holiday.create({
           data: {

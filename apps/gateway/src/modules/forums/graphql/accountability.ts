@@ -1,9 +1,11 @@
 // Accountability per unit and period (issue 5): what came in, what was answered on time, what
 // was accepted, and whether the promised follow-ups were done on time. Counted in SQL.
-import { isWorkingDay, parseDay, type WorkingCalendar } from '@layanan/domain/calendar';
-import { builder } from '../../graphql/builder.js';
-import { ValidationError } from '../../graphql/errors.js';
-import { dateOnly, todayWib } from '../../platform/calendar.js';
+import type { DomainError } from '@layanan/domain';
+import { accountabilityPeriod, answerOverdueCutoff } from '@layanan/domain/forums';
+import { builder } from '../../../graphql/builder.js';
+import { ValidationError } from '../../../graphql/errors.js';
+import { type FailureCode, failure } from '../../../graphql/failures.js';
+import { dateOnly, todayWib } from '../../../platform/calendar.js';
 
 type Row = {
   unitId: string;
@@ -43,15 +45,6 @@ const AccountabilityRow = builder.objectRef<Row>('ForumAccountability').implemen
   }),
 });
 
-/** The last working day on or before `day`: overdue means a working day has passed since the due date. */
-function lastWorkingDayOnOrBefore(day: string, calendar: WorkingCalendar): string {
-  let cursor = new Date(`${day}T00:00:00Z`);
-  for (let i = 0; i < 60 && !isWorkingDay(cursor.toISOString().slice(0, 10), calendar); i++) {
-    cursor = new Date(cursor.getTime() - 86_400_000);
-  }
-  return cursor.toISOString().slice(0, 10);
-}
-
 const AccountabilityReport = builder
   .objectRef<{ from: string; to: string; today: string; units: Row[] }>('ForumAccountabilityReport')
   .implement({
@@ -76,22 +69,15 @@ builder.queryField('forumAccountability', (t) =>
       unitCode: t.arg.string(),
     },
     resolve: async (_root, args, ctx) => {
-      const from = parseDay(args.from);
-      if (!from.ok) throw ValidationError.fromDomain(from.error, 'from');
-      const to = parseDay(args.to);
-      if (!to.ok) throw ValidationError.fromDomain(to.error, 'to');
-      if (from.value > to.value) {
-        throw ValidationError.fromFields([
-          {
-            field: 'to',
-            code: 'OUT_OF_RANGE',
-            messageId: 'Tanggal akhir harus sama dengan atau setelah tanggal awal.',
-            messageEn: 'The end date must be on or after the start date.',
-          },
-        ]);
+      const period = accountabilityPeriod(args.from, args.to);
+      if (!period.ok) {
+        throw 'fields' in period.error
+          ? ValidationError.fromFieldErrors(period.error.fields)
+          : failure(period.error as DomainError<FailureCode>, { field: period.error.field });
       }
+      const { from, to } = period.value;
       const today = todayWib();
-      const answerCutoff = dateOnly(lastWorkingDayOnOrBefore(today, await ctx.calendar()));
+      const answerCutoff = dateOnly(answerOverdueCutoff(today, await ctx.calendar()));
       const unitCode = args.unitCode?.trim().toUpperCase() ?? null;
       const rows = await ctx.prisma.$queryRaw<Record<string, unknown>[]>`
         WITH s AS (
@@ -99,7 +85,7 @@ builder.queryField('forumAccountability', (t) =>
                  ((sub."answeredAt" AT TIME ZONE 'UTC') + interval '7 hours')::date AS "answeredOn"
           FROM submission sub
           WHERE ((sub."createdAt" AT TIME ZONE 'UTC') + interval '7 hours')::date
-                BETWEEN ${dateOnly(from.value)}::date AND ${dateOnly(to.value)}::date
+                BETWEEN ${dateOnly(from)}::date AND ${dateOnly(to)}::date
         )
         SELECT u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName",
           count(s.id)::int AS received,
@@ -133,7 +119,7 @@ builder.queryField('forumAccountability', (t) =>
         commitmentsDoneOnTime: Number(r.commitmentsDoneOnTime),
         overdueCommitments: Number(r.overdueCommitments),
       }));
-      return { from: from.value, to: to.value, today, units };
+      return { from, to, today, units };
     },
   }),
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword, normalizeEmail, normalizePhone, validateRegistration } from './accounts.js';
+import { checkPassword, normalizeEmail, normalizePhone, validateRegistration } from './account.js';
 
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? null : r.error?.code);
 

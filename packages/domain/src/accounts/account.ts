@@ -1,8 +1,8 @@
 // Citizen accounts: sign-up identifiers and password policy. Passwords follow NIST SP 800-63B
 // (length over composition rules, a block list of common and context-derived passwords);
 // phone numbers are Indonesian mobile numbers (Permenkominfo numbering: 08… / +628…).
-import { type DomainError, domainError, type ErrorMessages, errorFactory } from './errors.js';
-import { err, ok, type Result } from './result.js';
+import { type DomainError, domainError, type ErrorMessages, errorFactory } from '../errors.js';
+import { err, ok, type Result } from '../result.js';
 
 export const AccountErrorCode = {
   ACCOUNT_EMAIL_INVALID: 'ACCOUNT_EMAIL_INVALID',
@@ -13,6 +13,7 @@ export const AccountErrorCode = {
   ACCOUNT_PASSWORD_TOO_LONG: 'ACCOUNT_PASSWORD_TOO_LONG',
   ACCOUNT_PASSWORD_WEAK: 'ACCOUNT_PASSWORD_WEAK',
   ACCOUNT_REGISTRATION_INVALID: 'ACCOUNT_REGISTRATION_INVALID',
+  ACCOUNT_EXISTS: 'ACCOUNT_EXISTS',
 } as const;
 export type AccountErrorCode = (typeof AccountErrorCode)[keyof typeof AccountErrorCode];
 
@@ -55,6 +56,10 @@ export const ACCOUNT_ERROR_MESSAGES = {
   ACCOUNT_REGISTRATION_INVALID: {
     id: 'Data pendaftaran tidak valid; periksa kolom yang ditandai.',
     en: 'The registration is invalid; check the marked fields.',
+  },
+  ACCOUNT_EXISTS: {
+    id: 'Email atau nomor ponsel ini sudah terdaftar; silakan masuk.',
+    en: 'This email or mobile number is already registered; please sign in.',
   },
 } as const satisfies ErrorMessages<AccountErrorCode>;
 

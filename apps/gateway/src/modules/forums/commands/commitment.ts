@@ -1,0 +1,192 @@
+// Commitments: the follow-up promised for an accepted submission, its dated progress updates and
+// its cancellation. Staff of the answering unit (or admins); the author and followers are notified.
+import { parseDay } from '@layanan/domain/calendar';
+import { applyProgressUpdate, commitmentTransition, validateNewCommitment } from '@layanan/domain/forums';
+import { isUniqueViolation, NotFoundError } from '../../../graphql/errors.js';
+import { failure } from '../../../graphql/failures.js';
+import { dateOnly, dayOf, todayWib } from '../../../platform/calendar.js';
+import type { Caller, CommandDeps } from '../../../platform/command.js';
+import { audienceOf } from '../../../platform/notify.js';
+import { requireAccount, requireActsForUnit } from '../access.js';
+import { auditedNotifying, notifyForum } from './notices.js';
+
+/** A `YYYY-MM-DD` input, or a ValidationError naming `field`. */
+export function dayInput(field: string, value: string): string {
+  const parsed = parseDay(value);
+  if (!parsed.ok) throw failure(parsed.error, { field });
+  return value;
+}
+
+export type CreateCommitmentInput = {
+  submissionId: string;
+  responsibleStaffId: string;
+  description: string;
+  dueOn: string;
+};
+
+/** Commits to a follow-up of an accepted submission; one per submission (COMMITMENT_ALREADY_EXISTS). */
+export async function createCommitment(deps: CommandDeps, caller: Caller, input: CreateCommitmentInput) {
+  const dueOn = dayInput('dueOn', input.dueOn);
+  try {
+    return await auditedNotifying(
+      deps,
+      caller,
+      { action: 'createCommitment', entityType: 'Commitment' },
+      async (tx) => {
+        const submission = await tx.submission.findUnique({
+          where: { id: input.submissionId },
+          include: { commitment: { select: { id: true } } },
+        });
+        if (!submission) throw new NotFoundError('Submission', input.submissionId);
+        requireActsForUnit(caller, submission.unitId);
+        const owner = await tx.staff.findUnique({ where: { id: input.responsibleStaffId } });
+        if (!owner) throw new NotFoundError('Staff', input.responsibleStaffId);
+        const checked = validateNewCommitment({
+          submissionStatus: submission.status,
+          hasCommitment: submission.commitment !== null,
+          description: input.description,
+          dueOn,
+          today: todayWib(deps.now()),
+          owner,
+          unitId: submission.unitId,
+        });
+        if (!checked.ok) throw failure(checked.error, { field: 'input' });
+        const row = await tx.commitment.create({
+          data: {
+            submissionId: submission.id,
+            unitId: submission.unitId,
+            responsibleStaffId: owner.id,
+            description: checked.value.description,
+            dueOn: dateOnly(checked.value.dueOn),
+          },
+        });
+        const notes = await notifyForum(tx, await audienceOf(tx, submission.id), submission.id, {
+          kind: 'COMMITMENT_CREATED',
+          title: submission.title,
+          dueOn: checked.value.dueOn,
+        });
+        return { result: { commitmentId: row.id }, notes, entityId: row.id, after: row };
+      },
+    );
+  } catch (error) {
+    // One commitment per submission (unique key): a concurrent second one gets the same
+    // answer as a sequential one, not a masked error.
+    if (!isUniqueViolation(error)) throw error;
+    throw failure('COMMITMENT_ALREADY_EXISTS', { field: 'input' });
+  }
+}
+
+export type UpdateCommitmentProgressInput = {
+  commitmentId: string;
+  progress: number;
+  note: string;
+  /** `YYYY-MM-DD` (WIB); today when not given. */
+  date?: string | null;
+};
+
+/** A dated public progress update; 100 % completes the commitment. */
+export async function updateCommitmentProgress(
+  deps: CommandDeps,
+  caller: Caller,
+  input: UpdateCommitmentProgressInput,
+) {
+  const authorId = requireAccount(caller);
+  const today = todayWib(deps.now());
+  const date = input.date ? dayInput('date', input.date) : today;
+  return auditedNotifying(
+    deps,
+    caller,
+    { action: 'updateCommitmentProgress', entityType: 'Commitment' },
+    async (tx) => {
+      const before = await tx.commitment.findUnique({
+        where: { id: input.commitmentId },
+        include: {
+          submission: { select: { title: true } },
+          updates: { orderBy: { date: 'desc' }, take: 1, select: { date: true } },
+        },
+      });
+      if (!before) throw new NotFoundError('Commitment', input.commitmentId);
+      requireActsForUnit(caller, before.unitId);
+      const last = before.updates[0];
+      const applied = applyProgressUpdate(
+        {
+          status: before.status,
+          progress: before.progress,
+          dueDate: dayOf(before.dueOn),
+          ...(last ? { lastUpdateOn: dayOf(last.date) } : {}),
+        },
+        { progress: input.progress, note: input.note, date },
+        { today },
+      );
+      if (!applied.ok) throw failure(applied.error, { field: 'progress' });
+      const done = applied.value.status === 'DONE';
+      const after = await tx.commitment.update({
+        where: { id: before.id },
+        data: {
+          status: applied.value.status,
+          progress: applied.value.progress,
+          doneOn: done ? dateOnly(date) : null,
+          updates: {
+            create: { progress: input.progress, note: input.note.trim(), date: dateOnly(date), authorId },
+          },
+        },
+      });
+      const title = before.submission.title;
+      const notes = await notifyForum(
+        tx,
+        await audienceOf(tx, before.submissionId),
+        before.submissionId,
+        done
+          ? { kind: 'COMMITMENT_DONE', title }
+          : { kind: 'COMMITMENT_PROGRESS', title, progress: input.progress },
+      );
+      return {
+        result: { commitmentId: after.id },
+        notes,
+        entityId: after.id,
+        before: { status: before.status, progress: before.progress },
+        after: { status: after.status, progress: after.progress },
+      };
+    },
+  );
+}
+
+/** Cancels a commitment with a public reason. */
+export async function cancelCommitment(
+  deps: CommandDeps,
+  caller: Caller,
+  input: { commitmentId: string; reason: string },
+) {
+  return auditedNotifying(
+    deps,
+    caller,
+    { action: 'cancelCommitment', entityType: 'Commitment' },
+    async (tx) => {
+      const before = await tx.commitment.findUnique({
+        where: { id: input.commitmentId },
+        include: { submission: { select: { title: true } } },
+      });
+      if (!before) throw new NotFoundError('Commitment', input.commitmentId);
+      requireActsForUnit(caller, before.unitId);
+      const checked = commitmentTransition(before.status, 'CANCELLED', input.reason);
+      if (!checked.ok) throw failure(checked.error, { field: 'reason' });
+      const reason = input.reason.trim();
+      const after = await tx.commitment.update({
+        where: { id: before.id },
+        data: { status: 'CANCELLED', cancelReason: reason },
+      });
+      const notes = await notifyForum(tx, await audienceOf(tx, before.submissionId), before.submissionId, {
+        kind: 'COMMITMENT_CANCELLED',
+        title: before.submission.title,
+        reason,
+      });
+      return {
+        result: { commitmentId: after.id },
+        notes,
+        entityId: after.id,
+        before: { status: before.status },
+        after: { status: after.status, cancelReason: after.cancelReason },
+      };
+    },
+  );
+}

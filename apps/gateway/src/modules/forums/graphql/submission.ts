@@ -1,0 +1,271 @@
+// Submissions: the type (what a viewer may see of it), the list query and the mutations (the
+// writes are commands/submission.ts).
+import type { Prisma } from '@layanan/db';
+import {
+  ANSWER_STATUSES,
+  answeredOnTime,
+  isAnswerOverdue,
+  normalizeForumSlug,
+  SUBMISSION_KINDS,
+  submissionVisibility,
+} from '@layanan/domain/forums';
+import type { GraphQLContext } from '../../../app/context.js';
+import { builder } from '../../../graphql/builder.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import { accountIdOf, isModerator } from '../../../platform/authz.js';
+import { dayOf, todayWib } from '../../../platform/calendar.js';
+import { commandDeps } from '../../../platform/command.js';
+import {
+  answerSubmission,
+  hideSubmission,
+  setFollowing,
+  submitToForum,
+  supportSubmission,
+} from '../commands/submission.js';
+
+// Anonymous callers match no account row; an empty string would be an invalid uuid in SQL.
+const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
+
+export const SubmissionKindEnum = builder.enumType('SubmissionKind', {
+  values: SUBMISSION_KINDS,
+});
+export const AnswerStatusEnum = builder.enumType('AnswerStatus', {
+  values: ANSWER_STATUSES,
+});
+
+type Visible = { authorId: string; hiddenAt: Date | null; hiddenReason: string | null };
+
+function visibility(s: Visible, ctx: GraphQLContext) {
+  const userId = accountIdOf(ctx.identity) ?? undefined;
+  return submissionVisibility(
+    {
+      authorId: s.authorId,
+      ...(s.hiddenAt ? { moderation: { hidden: true, reason: s.hiddenReason ?? '' } } : {}),
+    },
+    { ...(userId ? { userId } : {}), isModerator: isModerator(ctx.identity) },
+  );
+}
+
+const SubmissionRef = builder.prismaNode('Submission', {
+  id: { field: 'id' },
+  description:
+    'A citizen’s aspiration or critique. The text is the original, never edited; hidden content stays visible to its author and moderators, with the reason.',
+  fields: (t) => ({
+    kind: t.expose('kind', { type: SubmissionKindEnum }),
+    title: t.string({
+      nullable: true,
+      description: 'Null when hidden by a moderator (except for the author and moderators).',
+      resolve: (s, _a, ctx) => (visibility(s, ctx) === 'HIDDEN_NOTICE' ? null : s.title),
+    }),
+    text: t.string({
+      nullable: true,
+      resolve: (s, _a, ctx) => (visibility(s, ctx) === 'HIDDEN_NOTICE' ? null : s.text),
+    }),
+    hidden: t.boolean({ resolve: (s) => s.hiddenAt !== null }),
+    hiddenReason: t.string({
+      nullable: true,
+      description: 'Why it was hidden: shown to the author and moderators.',
+      resolve: (s, _a, ctx) => (visibility(s, ctx) === 'HIDDEN_WITH_REASON' ? s.hiddenReason : null),
+    }),
+    authorName: t.string({
+      nullable: true,
+      description: 'Null when the author chose to hide their name (the city still knows the account).',
+      select: { author: { select: { displayName: true } } },
+      resolve: (s, _a, ctx) => {
+        const privileged = accountIdOf(ctx.identity) === s.authorId || isModerator(ctx.identity);
+        return s.hideAuthorName && !privileged ? null : s.author.displayName;
+      },
+    }),
+    hideAuthorName: t.exposeBoolean('hideAuthorName'),
+    isMine: t.boolean({ resolve: (s, _a, ctx) => accountIdOf(ctx.identity) === s.authorId }),
+    forum: t.relation('forum'),
+    session: t.relation('session', { nullable: true }),
+    service: t.relation('service', { nullable: true }),
+    unit: t.relation('unit', { description: 'The unit that answers.' }),
+    status: t.expose('status', { type: AnswerStatusEnum }),
+    answerReason: t.exposeString('answerReason', { nullable: true }),
+    answeredAt: t.expose('answeredAt', { type: 'DateTime', nullable: true }),
+    answerDueOn: t.string({
+      description: 'Date (YYYY-MM-DD, WIB) by which the public answer is due, fixed at submission.',
+      resolve: (s) => dayOf(s.answerDueOn),
+    }),
+    answerOverdue: t.boolean({
+      resolve: async (s, _a, ctx) =>
+        isAnswerOverdue(
+          { status: s.status, dueDate: dayOf(s.answerDueOn) },
+          todayWib(),
+          await ctx.calendar(),
+        ),
+    }),
+    answeredOnTime: t.boolean({
+      nullable: true,
+      resolve: async (s, _a, ctx) =>
+        s.answeredAt ? answeredOnTime(dayOf(s.answerDueOn), s.answeredAt, await ctx.calendar()) : null,
+    }),
+    supportCount: t.relationCount('supports'),
+    followerCount: t.relationCount('followers'),
+    supportedByMe: t.boolean({
+      select: (_args, ctx) => ({
+        supports: {
+          where: { accountId: accountIdOf(ctx.identity) ?? NO_ACCOUNT },
+          select: { accountId: true },
+        },
+      }),
+      resolve: (s) => s.supports.length > 0,
+    }),
+    followedByMe: t.boolean({
+      select: (_args, ctx) => ({
+        followers: {
+          where: { accountId: accountIdOf(ctx.identity) ?? NO_ACCOUNT },
+          select: { accountId: true },
+        },
+      }),
+      resolve: (s) => s.followers.length > 0,
+    }),
+    commitment: t.relation('commitment', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+function submissionWhere(
+  args: {
+    forumSlug?: string | null;
+    status?: Prisma.SubmissionWhereInput['status'] | null;
+    mine?: boolean | null;
+  },
+  ctx: GraphQLContext,
+): Prisma.SubmissionWhereInput {
+  return {
+    ...(args.forumSlug ? { forum: { slug: normalizeForumSlug(args.forumSlug) } } : {}),
+    ...(args.status ? { status: args.status } : {}),
+    ...(args.mine ? { authorId: accountIdOf(ctx.identity) ?? NO_ACCOUNT } : {}),
+  };
+}
+
+builder.queryField('submissions', (t) =>
+  t.prismaConnection({
+    type: 'Submission',
+    cursor: 'id',
+    description: 'Submissions, newest first; `mine: true` lists the caller’s own.',
+    args: {
+      forumSlug: t.arg.string(),
+      status: t.arg({ type: AnswerStatusEnum }),
+      mine: t.arg.boolean(),
+    },
+    totalCount: (_root, args, ctx) => ctx.prisma.submission.count({ where: submissionWhere(args, ctx) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.submission.findMany({
+        ...query,
+        where: submissionWhere(args, ctx),
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      }),
+  }),
+);
+
+const SubmissionPayload = builder.objectRef<{ submissionId: string }>('SubmissionPayload').implement({
+  fields: (t) => ({
+    submission: t.prismaField({
+      type: SubmissionRef,
+      resolve: (query, payload, _args, ctx) =>
+        ctx.prisma.submission.findUniqueOrThrow({ ...query, where: { id: payload.submissionId } }),
+    }),
+  }),
+});
+
+const SubmitToForumInput = builder.inputType('SubmitToForumInput', {
+  fields: (t) => ({
+    forumId: t.globalID({ required: true }),
+    sessionId: t.globalID(),
+    kind: t.field({ type: SubmissionKindEnum, required: true }),
+    title: t.string({ required: true }),
+    text: t.string({ required: true, description: 'Stored exactly as typed.' }),
+    serviceCode: t.string({ description: 'The service it is about, if any; its unit then answers.' }),
+    unitCode: t.string({
+      description: 'The unit it is about, if no service is named; that unit then answers.',
+    }),
+    hideAuthorName: t.boolean({ defaultValue: false }),
+  }),
+});
+
+builder.mutationField('submitToForum', (t) =>
+  t.field({
+    type: SubmissionPayload,
+    description: 'A citizen submits an aspiration or a critique to a forum or one of its sessions.',
+    authScopes: { citizen: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: SubmitToForumInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      submitToForum(commandDeps(ctx), ctx.identity, {
+        ...input,
+        forumId: input.forumId.id,
+        sessionId: input.sessionId?.id ?? null,
+      }),
+  }),
+);
+
+builder.mutationField('supportSubmission', (t) =>
+  t.field({
+    type: SubmissionPayload,
+    description: '+1 from a citizen, once per submission.',
+    authScopes: { citizen: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { submissionId: t.arg.globalID({ required: true, for: SubmissionRef }) },
+    resolve: (_root, args, ctx) => supportSubmission(commandDeps(ctx), ctx.identity, args.submissionId.id),
+  }),
+);
+
+for (const follow of [true, false]) {
+  const name = follow ? 'followSubmission' : 'unfollowSubmission';
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: SubmissionPayload,
+      description: follow
+        ? 'Receive notifications for every answer and progress update of a submission.'
+        : 'Stop following a submission.',
+      authScopes: { authenticated: true },
+      errors: { types: [NotFoundError] },
+      args: { submissionId: t.arg.globalID({ required: true, for: SubmissionRef }) },
+      resolve: (_root, args, ctx) =>
+        setFollowing(commandDeps(ctx), ctx.identity, args.submissionId.id, follow),
+    }),
+  );
+}
+
+builder.mutationField('hideSubmission', (t) =>
+  t.field({
+    type: SubmissionPayload,
+    description: 'Hide abusive content with a reason the author sees. Nothing is deleted. Staff only.',
+    authScopes: { admin: true, staff: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: {
+      submissionId: t.arg.globalID({ required: true, for: SubmissionRef }),
+      reason: t.arg.string({ required: true }),
+    },
+    resolve: (_root, args, ctx) =>
+      hideSubmission(commandDeps(ctx), ctx.identity, {
+        submissionId: args.submissionId.id,
+        reason: args.reason,
+      }),
+  }),
+);
+
+const AnswerSubmissionInput = builder.inputType('AnswerSubmissionInput', {
+  fields: (t) => ({
+    submissionId: t.globalID({ required: true }),
+    status: t.field({ type: AnswerStatusEnum, required: true }),
+    reason: t.string({ required: true, description: 'The public reason for the answer.' }),
+  }),
+});
+
+builder.mutationField('answerSubmission', (t) =>
+  t.field({
+    type: SubmissionPayload,
+    description:
+      'The public answer: accepted, rejected or already planned, with a reason. Staff of the answering unit.',
+    authScopes: { admin: true, staff: true },
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: AnswerSubmissionInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      answerSubmission(commandDeps(ctx), ctx.identity, { ...input, submissionId: input.submissionId.id }),
+  }),
+);

@@ -1,0 +1,25 @@
+// Who may act for a unit and who moderates public content: the access rules that need loaded
+// data (which unit owns this submission?), over a plain description of the caller.
+
+export const ACCOUNT_ROLES = ['CITIZEN', 'STAFF', 'SUPERVISOR', 'ADMIN'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
+/** The caller as the rules see it: an account with its role and unit, or not an account. */
+export type Actor =
+  | { readonly kind: 'account'; readonly role: AccountRole; readonly unitId: string | null }
+  | { readonly kind: 'anonymous' | 'system' };
+
+/**
+ * Acts for a unit (answers its forum submissions, schedules its sessions, manages its
+ * commitments, publishes its notices): admins, or staff and supervisors of that unit.
+ */
+export function actsForUnit(actor: Actor, unitId: string): boolean {
+  if (actor.kind !== 'account') return false;
+  if (actor.role === 'ADMIN') return true;
+  return (actor.role === 'STAFF' || actor.role === 'SUPERVISOR') && actor.unitId === unitId;
+}
+
+/** Moderates public content (sees hidden submissions with their reason): any account but a citizen. */
+export function isModerator(actor: Actor): boolean {
+  return actor.kind === 'account' && actor.role !== 'CITIZEN';
+}

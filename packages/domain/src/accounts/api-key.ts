@@ -1,0 +1,69 @@
+// API keys for other city systems: a name people recognise and the operations the key may call.
+import type { DomainError, ErrorMessages, FieldError, Message } from '../errors.js';
+import { err, ok, type Result } from '../result.js';
+
+/** Operations an API key may be granted. Later issues add to this list. */
+export const API_KEY_SCOPES = ['catalogue:read', 'staff:read', 'requests:write', 'statistics:read'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+export const API_KEY_NAME_LENGTH = { min: 3, max: 100 } as const;
+
+export const ApiKeyErrorCode = {
+  API_KEY_INVALID: 'API_KEY_INVALID',
+  /** A field code: a scope outside API_KEY_SCOPES, or none at all. */
+  INVALID_SCOPE: 'INVALID_SCOPE',
+} as const;
+export type ApiKeyErrorCode = (typeof ApiKeyErrorCode)[keyof typeof ApiKeyErrorCode];
+
+const SCOPE_LIST = API_KEY_SCOPES.join(', ');
+
+export const API_KEY_ERROR_MESSAGES = {
+  API_KEY_INVALID: {
+    id: 'Data kunci API tidak valid; periksa kolom yang ditandai.',
+    en: 'The API key is invalid; check the marked fields.',
+  },
+  INVALID_SCOPE: { id: `Cakupan harus dari: ${SCOPE_LIST}`, en: `Scopes must be among: ${SCOPE_LIST}` },
+} as const satisfies ErrorMessages<ApiKeyErrorCode>;
+
+export type ApiKeyFieldError = FieldError | (DomainError<'INVALID_SCOPE'> & { readonly field: string });
+export type ApiKeyError = DomainError<'API_KEY_INVALID'> & { readonly fields: readonly ApiKeyFieldError[] };
+
+const NAME_MESSAGE: Message = {
+  id: `Nama harus ${API_KEY_NAME_LENGTH.min}–${API_KEY_NAME_LENGTH.max} karakter`,
+  en: `The name must be ${API_KEY_NAME_LENGTH.min}–${API_KEY_NAME_LENGTH.max} characters`,
+};
+
+/**
+ * A new API key: a name of 3–100 characters (trimmed) and at least one scope, all from
+ * API_KEY_SCOPES. Returns the name and the scopes without duplicates, sorted.
+ */
+export function validateApiKey(input: {
+  readonly name: string;
+  readonly scopes: readonly string[];
+}): Result<{ name: string; scopes: ApiKeyScope[] }, ApiKeyError> {
+  const name = input.name.trim();
+  const fields: ApiKeyFieldError[] = [];
+  if (name.length < API_KEY_NAME_LENGTH.min || name.length > API_KEY_NAME_LENGTH.max) {
+    fields.push({
+      field: 'name',
+      code: 'OUT_OF_RANGE',
+      message: NAME_MESSAGE,
+      details: { length: name.length },
+    });
+  }
+  const known = (scope: string): scope is ApiKeyScope =>
+    (API_KEY_SCOPES as readonly string[]).includes(scope);
+  const unknown = input.scopes.filter((s) => !known(s));
+  if (input.scopes.length === 0 || unknown.length > 0) {
+    fields.push({
+      field: 'scopes',
+      code: 'INVALID_SCOPE',
+      message: API_KEY_ERROR_MESSAGES.INVALID_SCOPE,
+      details: { unknown },
+    });
+  }
+  if (fields.length > 0) {
+    return err({ code: 'API_KEY_INVALID', message: API_KEY_ERROR_MESSAGES.API_KEY_INVALID, fields });
+  }
+  return ok({ name, scopes: [...new Set(input.scopes.filter(known))].sort() });
+}

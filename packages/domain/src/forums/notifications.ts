@@ -1,0 +1,58 @@
+import type { Message } from '../errors.js';
+import { ANSWER_STATUS_LABELS, type AnswerStatus } from './answer.js';
+
+/*
+ * The forums' in-app notifications: every kind and its Indonesian and English text, in one place.
+ * The author and the followers of a submission receive them (hiding: the author only).
+ */
+export const FORUM_NOTIFICATION_KINDS = [
+  'SUBMISSION_ANSWERED',
+  'SUBMISSION_HIDDEN',
+  'COMMITMENT_CREATED',
+  'COMMITMENT_PROGRESS',
+  'COMMITMENT_DONE',
+  'COMMITMENT_CANCELLED',
+] as const;
+export type ForumNotificationKind = (typeof FORUM_NOTIFICATION_KINDS)[number];
+
+/** What happened, with what each text needs; `title` is the submission's title. */
+export type ForumNotificationEvent =
+  | { readonly kind: 'SUBMISSION_ANSWERED'; readonly title: string; readonly status: AnswerStatus }
+  | { readonly kind: 'SUBMISSION_HIDDEN'; readonly title: string; readonly reason: string }
+  | { readonly kind: 'COMMITMENT_CREATED'; readonly title: string; readonly dueOn: string }
+  | { readonly kind: 'COMMITMENT_PROGRESS'; readonly title: string; readonly progress: number }
+  | { readonly kind: 'COMMITMENT_DONE'; readonly title: string }
+  | { readonly kind: 'COMMITMENT_CANCELLED'; readonly title: string; readonly reason: string };
+
+/** The notification's title in both languages. */
+export function forumNotificationText(event: ForumNotificationEvent): Message {
+  const t = event.title;
+  switch (event.kind) {
+    case 'SUBMISSION_ANSWERED': {
+      const label = ANSWER_STATUS_LABELS[event.status];
+      return { id: `Usulan "${t}" dijawab: ${label.id}`, en: `"${t}" was answered: ${label.en}` };
+    }
+    case 'SUBMISSION_HIDDEN':
+      return {
+        id: `Kiriman "${t}" disembunyikan: ${event.reason}`,
+        en: `"${t}" was hidden: ${event.reason}`,
+      };
+    case 'COMMITMENT_CREATED':
+      return {
+        id: `Tindak lanjut untuk "${t}" dijadwalkan sampai ${event.dueOn}`,
+        en: `A follow-up of "${t}" is due by ${event.dueOn}`,
+      };
+    case 'COMMITMENT_PROGRESS':
+      return {
+        id: `Progres tindak lanjut "${t}": ${event.progress}%`,
+        en: `Follow-up of "${t}": ${event.progress}%`,
+      };
+    case 'COMMITMENT_DONE':
+      return { id: `Tindak lanjut "${t}" selesai`, en: `The follow-up of "${t}" is done` };
+    case 'COMMITMENT_CANCELLED':
+      return {
+        id: `Tindak lanjut "${t}" dibatalkan: ${event.reason}`,
+        en: `The follow-up of "${t}" was cancelled: ${event.reason}`,
+      };
+  }
+}
