@@ -8,7 +8,10 @@ export {
   isLeapYear,
   isValidDate,
   JAKARTA_UTC_OFFSET_MINUTES,
+  jakartaDateTime,
   jakartaDay,
+  jakartaDayStart,
+  jakartaYear,
   parseDay,
   toDayString,
   weekday,
@@ -28,6 +31,7 @@ export {
   addWorkingDays,
   holidaysOn,
   isWorkingDay,
+  lastWorkingDayOnOrBefore,
   nextWorkingDayOnOrAfter,
   workingDaysBetween,
 } from './working-days.js';

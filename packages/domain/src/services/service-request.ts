@@ -100,6 +100,25 @@ export function isTerminalRequestState(state: RequestState): boolean {
   return TERMINAL.includes(state);
 }
 
+/**
+ * "Open" and "overdue", defined once for every screen, report, query and job: a request is open
+ * until it is completed, rejected or withdrawn; it can be overdue only while its clock runs
+ * (open and not waiting on the citizen). SQL filters take these lists as parameters.
+ */
+export const CLOSED_REQUEST_STATES: readonly RequestState[] = TERMINAL;
+export const OPEN_REQUEST_STATES: readonly RequestState[] = REQUEST_STATES.filter(
+  (s) => !TERMINAL.includes(s),
+);
+/** Open states whose clock runs: the states in which a request can be overdue. */
+export const CLOCK_RUNNING_STATES: readonly RequestState[] = REQUEST_STATES.filter(
+  (s) => requestClock(s) === 'RUNNING',
+);
+
+/** Whether a request in `state` is still open (not completed, rejected or withdrawn). */
+export function isOpen(state: RequestState): boolean {
+  return !TERMINAL.includes(state);
+}
+
 /** Open311 GeoReport v2 status of a request. */
 export function open311Status(state: RequestState): 'open' | 'closed' {
   return isTerminalRequestState(state) ? 'closed' : 'open';
@@ -212,6 +231,11 @@ export type RequestDeadlineStatus = {
   /** The deadline that has passed (verification before completion), or null. */
   readonly overdueDeadline: string | null;
 };
+
+/** Whether the request has missed a deadline on `today` (see `requestDeadlineStatus`). */
+export function isOverdue(request: RequestDeadlines, today: string): boolean {
+  return requestDeadlineStatus(request, today).overdueDeadline !== null;
+}
 
 /**
  * Which deadline a request has missed on `today` (YYYY-MM-DD, Asia/Jakarta). A deadline day
