@@ -35,7 +35,7 @@ export async function audienceOf(tx: TransactionClient, submissionId: string): P
 }
 
 export function publishNotifications(
-  ctx: GraphQLContext,
+  ctx: Pick<GraphQLContext, 'pubsub'>,
   written: readonly { accountId: string; notificationId: string }[],
 ): void {
   for (const { accountId, notificationId } of written) {

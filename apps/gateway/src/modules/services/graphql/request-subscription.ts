@@ -3,9 +3,10 @@
 import { formatTrackingCode, parseTrackingCode } from '@layanan/domain/services';
 import { GraphQLError } from 'graphql';
 import { filter, pipe } from 'graphql-yoga';
-import type { RequestUpdateEvent } from '../../app/pubsub.js';
-import { builder } from '../../graphql/builder.js';
-import { RequestStateEnum, visibleRequests } from './service-request.js';
+import type { RequestUpdateEvent } from '../../../app/pubsub.js';
+import { builder } from '../../../graphql/builder.js';
+import { visibleRequests } from '../access.js';
+import { RequestStateEnum } from './service-request.js';
 
 const RequestUpdateRef = builder.objectRef<RequestUpdateEvent>('RequestUpdate').implement({
   description: 'A request changed: its new state and version. Query the request for details.',
@@ -32,7 +33,7 @@ builder.subscriptionFields((t) => ({
       if (!parsed.ok) throw notVisible();
       const code = formatTrackingCode(parsed.value);
       const visible = await ctx.prisma.serviceRequest.findFirst({
-        where: { AND: [visibleRequests(ctx), { trackingCode: code }] },
+        where: { AND: [visibleRequests(ctx.identity), { trackingCode: code }] },
         select: { id: true },
       });
       if (!visible) throw notVisible();

@@ -1,22 +1,15 @@
+// The service catalogue: the Service type, the catalogue queries and the edit of an entry.
 import type { Prisma } from '@layanan/db';
-import { validateServiceUpdate } from '@layanan/domain/services';
-import type { GraphQLContext } from '../../app/context.js';
-import { builder } from '../../graphql/builder.js';
-import { NotFoundError, ValidationError } from '../../graphql/errors.js';
-import { audited, type TransactionClient } from '../../platform/audited.js';
-import { forbidden } from '../../platform/authz.js';
+import type { GraphQLContext } from '../../../app/context.js';
+import { builder } from '../../../graphql/builder.js';
+import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import { commandDeps } from '../../../platform/command.js';
+import { visibleServices } from '../access.js';
+import { updateService } from '../commands/service-catalogue.js';
 
 export const ServiceKindEnum = builder.enumType('ServiceKind', {
   values: ['REGISTRATION', 'PERMIT', 'COMPLAINT', 'INFORMATION_REQUEST'] as const,
 });
-
-/** Unpublished services are visible to admins and to staff of the owning unit only. */
-function visibleServices(ctx: GraphQLContext): Prisma.ServiceWhereInput {
-  const id = ctx.identity;
-  if (id.kind === 'account' && id.role === 'ADMIN') return {};
-  if (id.kind === 'account' && id.unitId) return { OR: [{ published: true }, { unitId: id.unitId }] };
-  return { published: true };
-}
 
 function catalogueWhere(
   args: { unitCode?: string | null; kind?: Prisma.ServiceWhereInput['kind'] | null },
@@ -24,7 +17,7 @@ function catalogueWhere(
 ): Prisma.ServiceWhereInput {
   return {
     AND: [
-      visibleServices(ctx),
+      visibleServices(ctx.identity),
       args.unitCode ? { unit: { code: args.unitCode.trim().toUpperCase() } } : {},
       args.kind ? { kind: args.kind } : {},
     ],
@@ -73,52 +66,10 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.service.findFirst({
         ...query,
-        where: { AND: [visibleServices(ctx), { code: args.code.trim().toUpperCase() }] },
+        where: { AND: [visibleServices(ctx.identity), { code: args.code.trim().toUpperCase() }] },
       }),
   }),
 }));
-
-async function publishStandardChange(
-  tx: TransactionClient,
-  service: {
-    id: string;
-    name: string;
-    completionDays: number;
-    costIdr: number;
-    currentVersionId: string | null;
-  },
-  changes: { name?: string | undefined; completionDays?: number | undefined; costIdr?: number | undefined },
-): Promise<string | null> {
-  const changed =
-    (changes.name !== undefined && changes.name !== service.name) ||
-    (changes.completionDays !== undefined && changes.completionDays !== service.completionDays) ||
-    (changes.costIdr !== undefined && changes.costIdr !== service.costIdr);
-  if (!changed || !service.currentVersionId) return service.currentVersionId;
-  const current = await tx.serviceVersion.findUniqueOrThrow({ where: { id: service.currentVersionId } });
-  const last = await tx.serviceVersion.findFirst({
-    where: { serviceId: service.id },
-    orderBy: { version: 'desc' },
-  });
-  const { id: _id, createdAt: _at, version: _v, ...copy } = current;
-  const completionDays = changes.completionDays ?? current.completionDays;
-  const standard = {
-    ...(current.standard as Record<string, unknown>),
-    COMPLETION_TIME: completionDays,
-    ...(changes.costIdr === undefined ? {} : { COST: changes.costIdr }),
-  };
-  const next = await tx.serviceVersion.create({
-    data: {
-      ...copy,
-      standard,
-      attributes: current.attributes as Prisma.InputJsonValue,
-      nameId: changes.name ?? current.nameId,
-      completionDays,
-      version: (last?.version ?? current.version) + 1,
-      note: 'Diubah lewat updateService / changed through updateService',
-    },
-  });
-  return next.id;
-}
 
 const UpdateServiceInput = builder.inputType('UpdateServiceInput', {
   fields: (t) => ({
@@ -150,38 +101,6 @@ builder.mutationField('updateService', (t) =>
     authScopes: { admin: true, supervisor: true },
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: UpdateServiceInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const code = input.code.trim().toUpperCase();
-      return audited(ctx, { action: 'updateService', entityType: 'Service' }, async (tx) => {
-        const before = await tx.service.findUnique({ where: { code } });
-        if (!before) throw new NotFoundError('Service', code);
-        const id = ctx.identity;
-        if (!(id.kind === 'account' && (id.role === 'ADMIN' || id.unitId === before.unitId))) {
-          throw forbidden();
-        }
-        const checked = validateServiceUpdate({
-          name: input.name ?? undefined,
-          description: input.description ?? undefined,
-          completionDays: input.completionDays ?? undefined,
-          costIdr: input.costIdr ?? undefined,
-        });
-        if (!checked.ok) {
-          throw ValidationError.fromFieldErrors(checked.error.fields);
-        }
-        const changes = checked.value;
-        // Requests are filed under a version of the standard, so a changed name, completion time
-        // or cost is published as a new version (services area, issue 4).
-        const currentVersionId = await publishStandardChange(tx, before, changes);
-        const after = await tx.service.update({
-          where: { id: before.id },
-          data: {
-            ...changes,
-            currentVersionId,
-            ...(input.published == null ? {} : { published: input.published }),
-          },
-        });
-        return { result: { serviceId: after.id }, entityId: after.id, before, after };
-      });
-    },
+    resolve: (_root, { input }, ctx) => updateService(commandDeps(ctx), ctx.identity, input),
   }),
 );
