@@ -45,6 +45,8 @@ describe('error catalog', () => {
       root.ValidationErrorCode,
       root.AccountErrorCode,
       root.services.CatalogueEntryErrorCode,
+      root.services.RequestSubmissionErrorCode,
+      root.services.ServiceVersionErrorCode,
     ];
     const declared = codeObjects.flatMap((o) => Object.entries(o));
     for (const [k, v] of declared) {
