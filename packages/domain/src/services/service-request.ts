@@ -130,6 +130,7 @@ export const RequestErrorCode = {
   REQUEST_ACTOR_NOT_ALLOWED: 'REQUEST_ACTOR_NOT_ALLOWED',
   REQUEST_REASON_REQUIRED: 'REQUEST_REASON_REQUIRED',
   REQUEST_VERSION_CONFLICT: 'REQUEST_VERSION_CONFLICT',
+  REQUEST_NOT_VISIBLE: 'REQUEST_NOT_VISIBLE',
 } as const;
 export type RequestErrorCode = (typeof RequestErrorCode)[keyof typeof RequestErrorCode];
 
@@ -153,6 +154,11 @@ export const REQUEST_ERROR_MESSAGES = {
   REQUEST_VERSION_CONFLICT: {
     id: 'Permohonan telah diubah oleh petugas lain. Muat ulang lalu coba lagi.',
     en: 'Someone else changed the request meanwhile. Reload and try again.',
+  },
+  /** A request the caller may not see is reported like one that does not exist. */
+  REQUEST_NOT_VISIBLE: {
+    id: 'Permohonan tidak ditemukan atau akses ditolak',
+    en: 'Request not found or access denied',
   },
 } as const satisfies ErrorMessages<RequestErrorCode>;
 

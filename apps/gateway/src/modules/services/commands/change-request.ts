@@ -2,12 +2,7 @@
 // Commands over plain dependencies, called by the GraphQL mutations; the escalation job applies
 // the same status change through `applyTransition`.
 import type { RequestState, ServiceRequest } from '@layanan/db';
-import {
-  checkCorrection,
-  checkReassignment,
-  formatTrackingCode,
-  parseTrackingCode,
-} from '@layanan/domain/services';
+import { checkCorrection, checkReassignment } from '@layanan/domain/services';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { failure } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
@@ -17,13 +12,8 @@ import { publishNotifications } from '../../../platform/notify.js';
 import { isUuid } from '../../../platform/uuid.js';
 import { inviteToSurvey } from '../../feedback/invitation.js';
 import { actorFor, hidesOthersRequests, mayReassign } from '../access.js';
+import { normalizedCode } from '../queries/tracking-code.js';
 import { applyTransition, publishUpdate, versionConflict } from './request-workflow.js';
-
-/** A tracking code in its canonical form, or null if it cannot be one. */
-export const normalizedCode = (code: string): string | null => {
-  const parsed = parseTrackingCode(code);
-  return parsed.ok ? formatTrackingCode(parsed.value) : null;
-};
 
 async function loadForChange(deps: CommandDeps, trackingCode: string): Promise<ServiceRequest> {
   const code = normalizedCode(trackingCode);

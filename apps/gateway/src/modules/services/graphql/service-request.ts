@@ -13,8 +13,8 @@ import { FailureInterface } from '../../../graphql/error-types.js';
 import { RequestTransitionError } from '../../../graphql/errors.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
 import { actorFor, isStaffViewer, visibleRequests } from '../access.js';
-import { normalizedCode } from '../commands/change-request.js';
 import { overdueWhere } from '../queries/open-overdue.js';
+import { normalizedCode } from '../queries/tracking-code.js';
 
 export const RequestStateEnum = builder.enumType('RequestState', { values: REQUEST_STATES });
 const RequestChannelEnum = builder.enumType('RequestChannel', { values: ['ONLINE', 'COUNTER'] as const });

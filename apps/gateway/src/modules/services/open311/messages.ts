@@ -5,6 +5,8 @@ import { REQUEST_VERIFICATION_WORKING_DAYS } from '@layanan/domain/services';
 import type { Lang } from '../../../app/context.js';
 
 export const OPEN311_MESSAGES = {
+  /** The discovery document's contact (one text for both languages). */
+  contact: 'Layanan — Pemerintah Kota / City Government',
   apiKeyInvalid: {
     id: 'api_key tidak sah atau dicabut',
     en: 'Invalid api_key received -- the key is unknown or revoked',

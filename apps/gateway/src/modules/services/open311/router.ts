@@ -78,7 +78,7 @@ async function route(request: Request, url: URL, path: string, format: Format, d
     const base = `${url.origin}${OPEN311_BASE}`;
     return respond(format, 200, 'discovery', {
       changeset: CHANGESET,
-      contact: 'Layanan — Pemerintah Kota / City Government',
+      contact: M.contact,
       key_service: text(lang, M.keyService),
       endpoints: [
         {
