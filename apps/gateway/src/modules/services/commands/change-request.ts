@@ -1,11 +1,11 @@
 // Changes to a filed request: a status change (the lifecycle), a reassignment, a correction.
 // Commands over plain dependencies, called by the GraphQL mutations; the escalation job applies
 // the same status change through `applyTransition`.
-import type { RequestState, ServiceRequest } from '@layanan/db';
+import type { Prisma, RequestState, ServiceRequest } from '@layanan/db';
 import { checkCorrection, checkReassignment } from '@layanan/domain/services';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { failure } from '../../../graphql/failures.js';
-import { audited } from '../../../platform/audited.js';
+import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { publishNotifications } from '../../../platform/notify.js';
@@ -80,6 +80,34 @@ export async function transitionRequest(
   return after;
 }
 
+/**
+ * A change that keeps the state (a reassignment, a correction): bumps the version if it is still
+ * `expectedVersion` (else a conflict), writes the trail entry, returns the updated request.
+ */
+async function recordInTrail(
+  tx: TransactionClient,
+  request: ServiceRequest,
+  expectedVersion: number,
+  data: { assigneeStaffId?: string },
+  entry: Omit<Prisma.RequestEventUncheckedCreateInput, 'requestId' | 'sequence' | 'fromState' | 'toState'>,
+): Promise<ServiceRequest> {
+  const updated = await tx.serviceRequest.updateMany({
+    where: { id: request.id, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (updated.count !== 1) throw versionConflict();
+  await tx.requestEvent.create({
+    data: {
+      ...entry,
+      requestId: request.id,
+      sequence: expectedVersion + 1,
+      fromState: request.state,
+      toState: request.state,
+    },
+  });
+  return tx.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });
+}
+
 export type ReassignRequestInput = {
   trackingCode: string;
   staffId: string;
@@ -104,25 +132,19 @@ export async function reassignRequest(
     auditScope(deps, caller),
     { action: 'reassignServiceRequest', entityType: 'ServiceRequest' },
     async (tx) => {
-      const updated = await tx.serviceRequest.updateMany({
-        where: { id: request.id, version: input.expectedVersion },
-        data: { assigneeStaffId: staff.id, version: { increment: 1 } },
-      });
-      if (updated.count !== 1) throw versionConflict();
-      await tx.requestEvent.create({
-        data: {
-          requestId: request.id,
-          sequence: input.expectedVersion + 1,
+      const row = await recordInTrail(
+        tx,
+        request,
+        input.expectedVersion,
+        { assigneeStaffId: staff.id },
+        {
           kind: 'REASSIGNED',
-          fromState: request.state,
-          toState: request.state,
           actorKind: caller.role,
           actorAccountId: caller.accountId,
           internalNote: input.internalNote?.trim() || null,
           assigneeStaffId: staff.id,
         },
-      });
-      const row = await tx.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });
+      );
       return {
         result: row,
         entityId: row.id,
@@ -155,24 +177,18 @@ export async function addRequestCorrection(
     auditScope(deps, caller),
     { action: 'addServiceRequestCorrection', entityType: 'ServiceRequest' },
     async (tx) => {
-      const updated = await tx.serviceRequest.updateMany({
-        where: { id: request.id, version: input.expectedVersion },
-        data: { version: { increment: 1 } },
-      });
-      if (updated.count !== 1) throw versionConflict();
-      await tx.requestEvent.create({
-        data: {
-          requestId: request.id,
-          sequence: input.expectedVersion + 1,
+      const row = await recordInTrail(
+        tx,
+        request,
+        input.expectedVersion,
+        {},
+        {
           kind: 'CORRECTION',
-          fromState: request.state,
-          toState: request.state,
           actorKind: actor.actorKind,
           actorAccountId: actor.accountId,
           publicNote: text,
         },
-      });
-      const row = await tx.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });
+      );
       return { result: row, entityId: row.id, after: { version: row.version, correction: text } };
     },
   );
