@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createDatabase, type Database, DatabaseError, seed } from '@layanan/db';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './app/config.js';
+import { createEventBus } from './app/event-handlers.js';
 import { createGateway } from './app/gateway.js';
 import { createLayananPubSub } from './app/pubsub.js';
 import { createRateLimitStore } from './app/security.js';
@@ -58,10 +59,14 @@ async function main(): Promise<void> {
   const serveWeb = existsSync(`${webRoot}/index.html`);
   if (config.webDir && !serveWeb)
     log.warn({ webRoot }, 'LAYANAN_WEB_DIR has no index.html; web app not served');
+  // Cross-area events: handled after each change commits; what a crash left pending is handled
+  // now and on every job tick.
+  const eventBus = createEventBus({ prisma: db.prisma, pubsub: events.pubsub, log });
   const gateway = createGateway({
     db,
     config,
     log,
+    events: eventBus,
     pubsub: events.pubsub,
     rateLimitStore,
     webRoot: serveWeb ? webRoot : undefined,
@@ -84,6 +89,15 @@ async function main(): Promise<void> {
     log.warn('LAYANAN_JWT_SECRET is not set: using a random secret, tokens end when the process stops');
   }
 
+  const sweepEvents = () =>
+    eventBus
+      .dispatch()
+      .then((r) => {
+        if (r.handled + r.failed > 0) log.info(r, 'handled pending events');
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'event sweep failed'));
+  void sweepEvents();
+
   // Overdue requests go to the unit's supervisor; safe to run in every instance (advisory lock).
   const database = db;
   let escalating = false;
@@ -97,6 +111,7 @@ async function main(): Promise<void> {
               if (r.escalated.length > 0) log.info({ escalated: r.escalated }, 'escalated overdue requests');
             })
             .catch((error: unknown) => log.error({ err: error }, 'escalation job failed'))
+            .then(sweepEvents)
             .finally(() => {
               escalating = false;
             });

@@ -177,7 +177,9 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
     const before = await respondents();
     const monthRow = async () => {
       const rows = staffPage.getByTestId('chart-ikm-trend').locator('tbody tr');
-      return (await rows.nth(new Date().getMonth()).textContent()) ?? '';
+      // The IKM groups answers by month in WIB (UTC+7), not in the machine's time zone.
+      const monthWib = new Date(Date.now() + 7 * 3_600_000).getUTCMonth();
+      return (await rows.nth(monthWib).textContent()) ?? '';
     };
     const monthBefore = await monthRow();
 

@@ -1,6 +1,6 @@
 // Shared building blocks: loading and error states, typed failures, labelled fields, formats.
 import type { CombinedError } from '@urql/core';
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { type Lang, useI18n } from './i18n.tsx';
 
 export type Failure = {
@@ -15,10 +15,24 @@ export function failureOf(result: { __typename: string } | null | undefined): Fa
   return 'message' in result && typeof result.message === 'string' ? (result as Failure) : null;
 }
 
+/** The failure of a mutation: its typed failure payload, else the transport error, else null. */
+export function mutationFailure(
+  payload: { __typename: string } | null | undefined,
+  error: { message: string } | undefined,
+): Failure | null {
+  return failureOf(payload) ?? (error ? { __typename: 'Error', message: error.message } : null);
+}
+
 export function fieldErrors(failure: Failure | null): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of failure?.fields ?? []) out[f.field] ??= f.message;
   return out;
+}
+
+/** A form's typed failure (null while none) and its field errors by field name. */
+export function useFailure() {
+  const [failure, setFailure] = useState<Failure | null>(null);
+  return { failure, setFailure, errors: fieldErrors(failure) };
 }
 
 export function Loading({ label }: { label?: string }) {

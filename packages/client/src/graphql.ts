@@ -5,7 +5,7 @@ import type { introspection } from './graphql-env.js';
 
 export const graphql = initGraphQLTada<{
   introspection: introspection;
-  scalars: { DateTime: string; JSON: unknown };
+  scalars: { DateTime: string; Day: string; JSON: unknown };
 }>();
 
 export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';

@@ -1,15 +1,13 @@
 // `pnpm db:migration <name>` (from the repo root):
 //   node --import tsx packages/db/scripts/create-migration.ts <name>
-// Writes prisma/migrations/<timestamp>_<name>/migration.sql for the changes in schema.prisma,
-// or prints "no changes" and writes nothing. Needs no PostgreSQL server (PGlite shadow DB).
+// Writes prisma/migrations/<timestamp>_<name>/migration.sql for the changes in the schema
+// folder prisma/schema (every *.prisma file in it), or prints "no changes" and writes nothing.
+// Needs no PostgreSQL server (PGlite shadow DB). Paths come from src/paths.ts (the package's own
+// location), not from the current directory.
 
 import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createMigration } from '../src/dev/create-migration.js';
-
-// Paths come from this file's location, not from the current directory.
-const schemaPath = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
-const migrationsDir = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
+import { defaultMigrationsDir as migrationsDir, defaultSchemaDir as schemaPath } from '../src/paths.js';
 
 const name = process.argv.slice(2).join(' ').trim();
 if (name === '' || name === '--help' || name === '-h') {
@@ -21,7 +19,7 @@ try {
   const result = await createMigration({ name, schemaPath, migrationsDir });
   if (result.status === 'no-changes') {
     console.log(
-      'no changes — schema.prisma sudah sesuai dengan migrasi / schema.prisma matches the migrations',
+      'no changes — prisma/schema sudah sesuai dengan migrasi / prisma/schema matches the migrations',
     );
   } else {
     console.log(`migrasi dibuat / migration created: ${relative(process.cwd(), result.path)}`);

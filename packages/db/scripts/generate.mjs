@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 const env = { ...process.env, CHECKPOINT_DISABLE: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1' };
 env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(import.meta.url);
 
-const result = spawnSync('prisma', ['generate', '--schema', 'prisma/schema.prisma'], {
+// prisma.config.ts (read from the package root) points Prisma at the prisma/schema folder.
+const result = spawnSync('prisma', ['generate'], {
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
   stdio: ['ignore', 'pipe', 'inherit'],
   env,
   shell: process.platform === 'win32',

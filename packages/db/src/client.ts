@@ -310,11 +310,7 @@ export async function openPGliteDatabase(pglite: PGlite, options: OpenPGliteOpti
       resolveMigration(conn, name, action, { migrationsDir: options.migrationsDir }).catch((error) => {
         throw mapError(error);
       }),
-    ping: () =>
-      withTimeout(pglite.query('SELECT 1'), PING_TIMEOUT_MS).then(
-        () => true,
-        () => false,
-      ),
+    ping: () => answersWithin(pglite.query('SELECT 1'), PING_TIMEOUT_MS),
     isEmpty: () => unitTableIsEmpty(conn),
     close() {
       closing ??= (async () => {
@@ -422,11 +418,7 @@ async function openPostgres(target: PostgresUrl, options: CreateDatabaseOptions)
     status: () => withPooled((conn) => migrationStatus(conn, { migrationsDir: options.migrationsDir })),
     resolveMigration: (name, action) =>
       withClient((conn) => resolveMigration(conn, name, action, { migrationsDir: options.migrationsDir })),
-    ping: () =>
-      withTimeout(pool.query('SELECT 1'), PING_TIMEOUT_MS).then(
-        () => true,
-        () => false,
-      ),
+    ping: () => answersWithin(pool.query('SELECT 1'), PING_TIMEOUT_MS),
     isEmpty: () => withPooled(unitTableIsEmpty),
     close() {
       closing ??= (async () => {
@@ -510,6 +502,14 @@ function sqlState(error: unknown): string | undefined {
   return typeof code === 'string' && typeof severity === 'string' && /^[0-9A-Z]{5}$/.test(code)
     ? code
     : undefined;
+}
+
+/** True when `query` succeeds within `ms`; false on any error or timeout (health checks). */
+function answersWithin(query: Promise<unknown>, ms: number): Promise<boolean> {
+  return withTimeout(query, ms).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

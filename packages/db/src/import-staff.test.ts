@@ -1,12 +1,12 @@
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importStaff, parseCsv } from './import-staff.js';
 import { seed } from './seed.js';
-import { tempDir } from './test-support/fixtures.js';
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from './testing.js';
+import { runCli } from './test-support/cli.js';
+import { useTestDatabase } from './test-support/database.js';
+import { useTempDir } from './test-support/fixtures.js';
+import { testDatabaseKinds } from './testing.js';
 
 const NOW = '2026-11-27';
 const CSV = [
@@ -34,16 +34,17 @@ describe('parseCsv', () => {
 });
 
 describe.each(testDatabaseKinds())('importStaff on %s', (kind) => {
-  let db: TestDatabase;
+  const db = useTestDatabase(kind);
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
-    await seed(db.prisma);
+    await seed(db().prisma);
   });
-  afterAll(() => db?.close());
 
   it('imports valid rows with derived NIP fields, reports every bad row, and a re-run changes nothing', async () => {
     const progress: number[] = [];
-    const first = await importStaff(db.prisma, CSV, { now: NOW, onProgress: (done) => progress.push(done) });
+    const first = await importStaff(db().prisma, CSV, {
+      now: NOW,
+      onProgress: (done) => progress.push(done),
+    });
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(first).toMatchObject({ total: 7, created: 3, updated: 0, unchanged: 0 });
     expect(first.errors.map((e) => [e.row, e.field, e.code])).toEqual([
@@ -59,7 +60,7 @@ describe.each(testDatabaseKinds())('importStaff on %s', (kind) => {
       expect(e.messageEn).toBeTruthy();
       expect(e.messageId).not.toBe(e.messageEn);
     }
-    const fikri = await db.prisma.staff.findUniqueOrThrow({
+    const fikri = await db().prisma.staff.findUniqueOrThrow({
       where: { nip: '199103042015031002' },
       include: { unit: true, positionRef: true, rankHistory: true },
     });
@@ -77,7 +78,7 @@ describe.each(testDatabaseKinds())('importStaff on %s', (kind) => {
     expect(fikri.rankHistory.map((r) => [r.rank, r.effectiveOn.toISOString().slice(0, 10)])).toEqual([
       ['III/b', '2019-04-01'],
     ]);
-    const laila = await db.prisma.staff.findUniqueOrThrow({
+    const laila = await db().prisma.staff.findUniqueOrThrow({
       where: { nip: '199305122017082003' },
       include: { unit: true },
     });
@@ -86,78 +87,57 @@ describe.each(testDatabaseKinds())('importStaff on %s', (kind) => {
       rank: 'III/a',
       unit: { code: 'DPMPTSP-PERIZINAN' },
     });
-    const tari = await db.prisma.staff.findUniqueOrThrow({ where: { nip: '199510102024212004' } });
+    const tari = await db().prisma.staff.findUniqueOrThrow({ where: { nip: '199510102024212004' } });
     expect(tari).toMatchObject({ kind: 'PPPK', rank: 'IX', appointment: '2024', gender: 'F' });
 
     const snapshot = async () => ({
-      staff: await db.prisma.staff.findMany({ orderBy: { nip: 'asc' } }),
-      ranks: await db.prisma.rankHistory.count(),
-      audits: await db.prisma.auditEntry.count({ where: { action: 'importStaff' } }),
+      staff: await db().prisma.staff.findMany({ orderBy: { nip: 'asc' } }),
+      ranks: await db().prisma.rankHistory.count(),
+      audits: await db().prisma.auditEntry.count({ where: { action: 'importStaff' } }),
     });
     const before = await snapshot();
     expect(before.audits).toBe(1);
-    const second = await importStaff(db.prisma, CSV, { now: NOW });
+    const second = await importStaff(db().prisma, CSV, { now: NOW });
     expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
     expect(second.errors).toEqual(first.errors);
     expect(await snapshot()).toEqual(before);
 
     const changed = CSV.replace('Laila Sari;iii a', 'Laila Sari, S.E.;III/b');
-    const third = await importStaff(db.prisma, changed, { now: NOW });
+    const third = await importStaff(db().prisma, changed, { now: NOW });
     expect(third).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
-    expect(await db.prisma.staff.findUniqueOrThrow({ where: { nip: '199305122017082003' } })).toMatchObject({
-      name: 'Laila Sari, S.E.',
-      rank: 'III/b',
-    });
+    expect(await db().prisma.staff.findUniqueOrThrow({ where: { nip: '199305122017082003' } })).toMatchObject(
+      {
+        name: 'Laila Sari, S.E.',
+        rank: 'III/b',
+      },
+    );
   });
 
   it('rejects a file without the required columns', async () => {
-    const r = await importStaff(db.prisma, 'NIP,NAMA\n199103042015031002,X', { now: NOW });
+    const r = await importStaff(db().prisma, 'NIP,NAMA\n199103042015031002,X', { now: NOW });
     expect(r.created + r.updated).toBe(0);
     expect(r.errors.map((e) => [e.field, e.code])).toEqual([
       ['JABATAN', 'MISSING_COLUMN'],
       ['UNOR', 'MISSING_COLUMN'],
     ]);
-    expect((await importStaff(db.prisma, '', { now: NOW })).errors[0]?.code).toBe('EMPTY_FILE');
+    expect((await importStaff(db().prisma, '', { now: NOW })).errors[0]?.code).toBe('EMPTY_FILE');
   });
 });
 
 describe('import-staff command', () => {
-  const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-  let dir: { path: string; remove(): Promise<void> };
-  beforeAll(async () => {
-    dir = await tempDir('layanan-import-');
-  });
-  afterAll(() => dir?.remove());
+  const dir = useTempDir('layanan-import-');
 
   it('imports a file relative to where pnpm was run, lists rejected rows and exits 3', async () => {
-    await writeFile(join(dir.path, 'pegawai.csv'), CSV);
-    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
-      (resolve, reject) => {
-        const child = spawn(
-          process.execPath,
-          ['--import', 'tsx', 'src/cli.ts', 'import-staff', 'pegawai.csv'],
-          {
-            cwd: packageRoot,
-            env: { ...process.env, DATABASE_URL: '', LAYANAN_DATA_DIR: 'data', INIT_CWD: dir.path },
-          },
-        );
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (c) => {
-          stdout += c;
-        });
-        child.stderr.on('data', (c) => {
-          stderr += c;
-        });
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      },
-    );
+    await writeFile(join(dir(), 'pegawai.csv'), CSV);
+    const run = await runCli(['import-staff', 'pegawai.csv'], {
+      LAYANAN_DATA_DIR: 'data',
+      INIT_CWD: dir(),
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(3);
     expect(run.stdout).toContain('baris/row 5 NIP 198502302010011004 NIP NIP_INVALID_BIRTH_DATE');
     // An empty database has no units: the unit rows are rejected too, and the summary says so.
     expect(run.stdout).toMatch(/7 baris\/rows: dibuat\/created 0/);
-    expect(run.stdout).toContain(`PGlite ${join(dir.path, 'data')}`);
+    expect(run.stdout).toContain(`PGlite ${join(dir(), 'data')}`);
   });
 });

@@ -6,5 +6,5 @@ import { fileURLToPath } from 'node:url';
 /** `packages/db/prisma/migrations`, shipped with the package. */
 export const defaultMigrationsDir: string = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 
-/** `packages/db/prisma/schema.prisma`. */
-export const defaultSchemaPath: string = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
+/** `packages/db/prisma/schema`: the Prisma schema, one `.prisma` file per area. */
+export const defaultSchemaDir: string = fileURLToPath(new URL('../prisma/schema', import.meta.url));

@@ -8,6 +8,7 @@
 import { jakartaDay } from '@layanan/domain/calendar';
 import type { Prisma, PrismaClient } from './generated/prisma/client.js';
 import type { SkmElementCode } from './generated/prisma/enums.js';
+import { seededRandom } from './seed-random.js';
 
 const ELEMENTS: readonly SkmElementCode[] = [
   'PERSYARATAN',
@@ -74,17 +75,6 @@ const SUGGESTIONS = [
 /** Counter responses per service in the year (walk-in visitors who filled in the paper form). */
 const COUNTER_RESPONSES_PER_SERVICE = 36;
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function seedFeedback(
   prisma: PrismaClient,
   created: Record<string, number>,
@@ -136,7 +126,7 @@ export async function seedFeedback(
       const units = new Map(
         (await tx.unit.findMany({ select: { id: true, code: true } })).map((u) => [u.id, u.code]),
       );
-      const rnd = random(6_2026);
+      const rnd = seededRandom(6_2026);
       const score = (unitCode: string, element: SkmElementCode): number => {
         const profile = UNIT_PROFILES[unitCode] ?? { base: 3.3 };
         const mean = profile[element] ?? profile.base;

@@ -13,6 +13,7 @@ import {
 import Holidays from 'date-holidays';
 import type { Prisma } from './generated/prisma/client.js';
 import type { HolidayKind, ServiceKind } from './generated/prisma/enums.js';
+import { seededRandom } from './seed-random.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -116,24 +117,43 @@ type CatalogueSeed = {
   attributes: AttributeSeed[];
 };
 
-const NIK: AttributeSeed = {
-  code: 'nik',
-  datatype: 'string',
-  required: true,
-  description: { id: 'NIK pemohon (16 digit)', en: "Applicant's NIK (16 digits)" },
-};
-const KECAMATAN: AttributeSeed = {
-  code: 'kecamatan',
-  datatype: 'singlevaluelist',
-  required: true,
-  description: { id: 'Kecamatan', en: 'District' },
-  values: [
-    { key: 'BARANGIN', name: { id: 'Barangin', en: 'Barangin' } },
-    { key: 'LEMBAH_SEGAR', name: { id: 'Lembah Segar', en: 'Lembah Segar' } },
-    { key: 'SILUNGKANG', name: { id: 'Silungkang', en: 'Silungkang' } },
-    { key: 'TALAWI', name: { id: 'Talawi', en: 'Talawi' } },
-  ],
-};
+type Text = readonly [id: string, en: string];
+
+/** A free-form attribute (Open311 datatype), required unless `required: false`. */
+function field(
+  code: string,
+  datatype: 'string' | 'number' | 'datetime' | 'text',
+  [id, en]: Text,
+  options: { required?: boolean; min?: number; max?: number } = {},
+): AttributeSeed {
+  const { required = true, ...bounds } = options;
+  return { code, datatype, required, description: { id, en }, ...bounds };
+}
+
+/** A required list attribute; each value is `[key, Indonesian, English]`. */
+function choice(
+  code: string,
+  [id, en]: Text,
+  values: readonly (readonly [key: string, id: string, en: string])[],
+  datatype: 'singlevaluelist' | 'multivaluelist' = 'singlevaluelist',
+): AttributeSeed {
+  return {
+    code,
+    datatype,
+    required: true,
+    description: { id, en },
+    values: values.map(([key, nameId, nameEn]) => ({ key, name: { id: nameId, en: nameEn } })),
+  };
+}
+
+const NIK = field('nik', 'string', ['NIK pemohon (16 digit)', "Applicant's NIK (16 digits)"]);
+const KECAMATAN = choice(
+  'kecamatan',
+  ['Kecamatan', 'District'],
+  (['Barangin', 'Lembah Segar', 'Silungkang', 'Talawi'] as const).map(
+    (name) => [name.toUpperCase().replace(' ', '_'), name, name] as const,
+  ),
+);
 
 export const SEED_CATALOGUE: readonly CatalogueSeed[] = [
   {
@@ -147,25 +167,16 @@ export const SEED_CATALOGUE: readonly CatalogueSeed[] = [
     attributes: [
       NIK,
       KECAMATAN,
-      {
-        code: 'luas_bangunan',
-        datatype: 'number',
-        required: true,
-        description: { id: 'Luas bangunan (m²)', en: 'Floor area (m²)' },
-        min: 1,
-        max: 100000,
-      },
-      {
-        code: 'fungsi',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: { id: 'Fungsi bangunan', en: 'Building use' },
-        values: [
-          { key: 'HUNIAN', name: { id: 'Hunian', en: 'Residential' } },
-          { key: 'USAHA', name: { id: 'Usaha', en: 'Business' } },
-          { key: 'SOSIAL', name: { id: 'Sosial budaya', en: 'Social and cultural' } },
+      field('luas_bangunan', 'number', ['Luas bangunan (m²)', 'Floor area (m²)'], { min: 1, max: 100000 }),
+      choice(
+        'fungsi',
+        ['Fungsi bangunan', 'Building use'],
+        [
+          ['HUNIAN', 'Hunian', 'Residential'],
+          ['USAHA', 'Usaha', 'Business'],
+          ['SOSIAL', 'Sosial budaya', 'Social and cultural'],
         ],
-      },
+      ),
     ],
   },
   {
@@ -178,23 +189,16 @@ export const SEED_CATALOGUE: readonly CatalogueSeed[] = [
     product: 'Surat Izin Praktik',
     attributes: [
       NIK,
-      {
-        code: 'profesi',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: { id: 'Profesi', en: 'Profession' },
-        values: [
-          { key: 'DOKTER', name: { id: 'Dokter', en: 'Physician' } },
-          { key: 'BIDAN', name: { id: 'Bidan', en: 'Midwife' } },
-          { key: 'PERAWAT', name: { id: 'Perawat', en: 'Nurse' } },
+      choice(
+        'profesi',
+        ['Profesi', 'Profession'],
+        [
+          ['DOKTER', 'Dokter', 'Physician'],
+          ['BIDAN', 'Bidan', 'Midwife'],
+          ['PERAWAT', 'Perawat', 'Nurse'],
         ],
-      },
-      {
-        code: 'nomor_str',
-        datatype: 'string',
-        required: true,
-        description: { id: 'Nomor STR', en: 'Registration certificate number' },
-      },
+      ),
+      field('nomor_str', 'string', ['Nomor STR', 'Registration certificate number']),
     ],
   },
   {
@@ -208,22 +212,15 @@ export const SEED_CATALOGUE: readonly CatalogueSeed[] = [
     attributes: [
       NIK,
       KECAMATAN,
-      {
-        code: 'jenis',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: { id: 'Jenis reklame', en: 'Billboard type' },
-        values: [
-          { key: 'TETAP', name: { id: 'Tetap', en: 'Permanent' } },
-          { key: 'INSIDENTIL', name: { id: 'Insidentil', en: 'Temporary' } },
+      choice(
+        'jenis',
+        ['Jenis reklame', 'Billboard type'],
+        [
+          ['TETAP', 'Tetap', 'Permanent'],
+          ['INSIDENTIL', 'Insidentil', 'Temporary'],
         ],
-      },
-      {
-        code: 'mulai',
-        datatype: 'datetime',
-        required: false,
-        description: { id: 'Tanggal mulai tayang', en: 'Display start date' },
-      },
+      ),
+      field('mulai', 'datetime', ['Tanggal mulai tayang', 'Display start date'], { required: false }),
     ],
   },
   {
@@ -236,18 +233,16 @@ export const SEED_CATALOGUE: readonly CatalogueSeed[] = [
     product: 'KTP elektronik',
     attributes: [
       NIK,
-      {
-        code: 'alasan',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: { id: 'Alasan penerbitan', en: 'Reason for issue' },
-        values: [
-          { key: 'BARU', name: { id: 'Baru', en: 'New' } },
-          { key: 'HILANG', name: { id: 'Hilang', en: 'Lost' } },
-          { key: 'RUSAK', name: { id: 'Rusak', en: 'Damaged' } },
-          { key: 'PERUBAHAN', name: { id: 'Perubahan data', en: 'Changed data' } },
+      choice(
+        'alasan',
+        ['Alasan penerbitan', 'Reason for issue'],
+        [
+          ['BARU', 'Baru', 'New'],
+          ['HILANG', 'Hilang', 'Lost'],
+          ['RUSAK', 'Rusak', 'Damaged'],
+          ['PERUBAHAN', 'Perubahan data', 'Changed data'],
         ],
-      },
+      ),
     ],
   },
   {
@@ -260,18 +255,17 @@ export const SEED_CATALOGUE: readonly CatalogueSeed[] = [
     product: 'Kartu Keluarga',
     attributes: [
       NIK,
-      {
-        code: 'perubahan',
-        datatype: 'multivaluelist',
-        required: true,
-        description: { id: 'Perubahan data', en: 'Changes' },
-        values: [
-          { key: 'TAMBAH_ANGGOTA', name: { id: 'Tambah anggota', en: 'Add a member' } },
-          { key: 'KURANG_ANGGOTA', name: { id: 'Kurangi anggota', en: 'Remove a member' } },
-          { key: 'ALAMAT', name: { id: 'Alamat', en: 'Address' } },
-          { key: 'PENDIDIKAN_PEKERJAAN', name: { id: 'Pendidikan/pekerjaan', en: 'Education/occupation' } },
+      choice(
+        'perubahan',
+        ['Perubahan data', 'Changes'],
+        [
+          ['TAMBAH_ANGGOTA', 'Tambah anggota', 'Add a member'],
+          ['KURANG_ANGGOTA', 'Kurangi anggota', 'Remove a member'],
+          ['ALAMAT', 'Alamat', 'Address'],
+          ['PENDIDIKAN_PEKERJAAN', 'Pendidikan/pekerjaan', 'Education/occupation'],
         ],
-      },
+        'multivaluelist',
+      ),
     ],
   },
   {
@@ -284,18 +278,8 @@ export const SEED_CATALOGUE: readonly CatalogueSeed[] = [
     product: 'Kutipan akta kelahiran',
     attributes: [
       NIK,
-      {
-        code: 'nama_anak',
-        datatype: 'string',
-        required: true,
-        description: { id: 'Nama anak', en: "Child's name" },
-      },
-      {
-        code: 'tanggal_lahir',
-        datatype: 'datetime',
-        required: true,
-        description: { id: 'Tanggal lahir', en: 'Date of birth' },
-      },
+      field('nama_anak', 'string', ['Nama anak', "Child's name"]),
+      field('tanggal_lahir', 'datetime', ['Tanggal lahir', 'Date of birth']),
     ],
   },
   {
@@ -308,23 +292,16 @@ export const SEED_CATALOGUE: readonly CatalogueSeed[] = [
     product: 'Tindak lanjut pengaduan',
     attributes: [
       KECAMATAN,
-      {
-        code: 'lokasi',
-        datatype: 'text',
-        required: true,
-        description: { id: 'Lokasi (alamat atau patokan)', en: 'Location (address or landmark)' },
-      },
-      {
-        code: 'jenis_kerusakan',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: { id: 'Jenis kerusakan', en: 'Kind of damage' },
-        values: [
-          { key: 'JALAN_BERLUBANG', name: { id: 'Jalan berlubang', en: 'Pothole' } },
-          { key: 'DRAINASE', name: { id: 'Drainase tersumbat', en: 'Blocked drain' } },
-          { key: 'LAMPU_JALAN', name: { id: 'Lampu jalan padam', en: 'Street light out' } },
+      field('lokasi', 'text', ['Lokasi (alamat atau patokan)', 'Location (address or landmark)']),
+      choice(
+        'jenis_kerusakan',
+        ['Jenis kerusakan', 'Kind of damage'],
+        [
+          ['JALAN_BERLUBANG', 'Jalan berlubang', 'Pothole'],
+          ['DRAINASE', 'Drainase tersumbat', 'Blocked drain'],
+          ['LAMPU_JALAN', 'Lampu jalan padam', 'Street light out'],
         ],
-      },
+      ),
     ],
   },
   {
@@ -337,22 +314,15 @@ export const SEED_CATALOGUE: readonly CatalogueSeed[] = [
     product: 'Salinan informasi publik atau pemberitahuan tertulis',
     attributes: [
       NIK,
-      {
-        code: 'rincian',
-        datatype: 'text',
-        required: true,
-        description: { id: 'Rincian informasi', en: 'Information requested' },
-      },
-      {
-        code: 'cara_memperoleh',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: { id: 'Cara memperoleh', en: 'How to receive it' },
-        values: [
-          { key: 'EMAIL', name: { id: 'Surel', en: 'E-mail' } },
-          { key: 'AMBIL', name: { id: 'Ambil langsung', en: 'Collect in person' } },
+      field('rincian', 'text', ['Rincian informasi', 'Information requested']),
+      choice(
+        'cara_memperoleh',
+        ['Cara memperoleh', 'How to receive it'],
+        [
+          ['EMAIL', 'Surel', 'E-mail'],
+          ['AMBIL', 'Ambil langsung', 'Collect in person'],
         ],
-      },
+      ),
     ],
   },
 ];
@@ -426,18 +396,6 @@ async function seedCatalogue(tx: Tx, created: Record<string, number>): Promise<v
     await tx.service.update({ where: { id: service.id }, data: { currentVersionId: version.id } });
     created.serviceVersions = (created.serviceVersions ?? 0) + 1;
   }
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so every seeded database looks alike. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const TEXTS: Record<string, readonly string[]> = {
@@ -522,7 +480,7 @@ async function seedRequests(tx: Tx, created: Record<string, number>, now: Date):
   const holders = await tx.staffCompetency.findMany({ include: { competency: true } });
   if (services.length === 0 || citizens.length === 0) return;
 
-  const rnd = random(20261127);
+  const rnd = seededRandom(20261127);
   const today = jakartaDay(now);
   const firstDay = jakartaDay(new Date(now.getTime() - 183 * 86_400_000));
   const days: string[] = [];

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seed } from './seed.js';
 import { generatedStaff } from './seed-staff.js';
-import { createTestDatabase, type TestDatabase } from './testing.js';
+import { rowCounts, useTestDatabase } from './test-support/database.js';
 
 describe('staff-area seed', () => {
   it('generates tens of staff with unique, well-formed NIPs', () => {
@@ -24,39 +24,36 @@ describe('staff-area seed', () => {
   });
 
   describe('on PGlite', () => {
-    let db: TestDatabase;
-    beforeAll(async () => {
-      db = await createTestDatabase('pglite');
-    });
-    afterAll(() => db?.close());
+    const db = useTestDatabase('pglite');
 
     it('loads units, competencies, requirements, trainings and ratings, and a re-run changes nothing', async () => {
-      const first = await seed(db.prisma);
+      const first = await seed(db().prisma);
       expect(first.created.staff).toBeGreaterThanOrEqual(40);
-      const count = async () => ({
-        units: await db.prisma.unit.count(),
-        staff: await db.prisma.staff.count(),
-        holdings: await db.prisma.staffCompetency.count(),
-        requirements: await db.prisma.positionRequirement.count(),
-        ranks: await db.prisma.rankHistory.count(),
-        trainings: await db.prisma.trainingRecord.count(),
-        ratings: await db.prisma.performanceRating.count(),
-      });
+      const count = () =>
+        rowCounts(db().prisma, [
+          'unit',
+          'staff',
+          'staffCompetency',
+          'positionRequirement',
+          'rankHistory',
+          'trainingRecord',
+          'performanceRating',
+        ]);
       const before = await count();
-      expect(before.units).toBe(9);
-      expect(before.holdings).toBeGreaterThan(100);
-      expect(before.requirements).toBeGreaterThan(20);
-      expect(before.ranks).toBeGreaterThan(30);
-      expect(before.trainings).toBeGreaterThan(100);
-      expect(before.ratings).toBe(before.staff);
-      expect(await db.prisma.staff.count({ where: { birthDate: null } })).toBe(0);
-      const sub = await db.prisma.unit.findUniqueOrThrow({
+      expect(before.unit).toBe(9);
+      expect(before.staffCompetency).toBeGreaterThan(100);
+      expect(before.positionRequirement).toBeGreaterThan(20);
+      expect(before.rankHistory).toBeGreaterThan(30);
+      expect(before.trainingRecord).toBeGreaterThan(100);
+      expect(before.performanceRating).toBe(before.staff);
+      expect(await db().prisma.staff.count({ where: { birthDate: null } })).toBe(0);
+      const sub = await db().prisma.unit.findUniqueOrThrow({
         where: { code: 'DPMPTSP-PERIZINAN' },
         include: { parent: true },
       });
       expect(sub.parent?.code).toBe('DPMPTSP');
 
-      const second = await seed(db.prisma);
+      const second = await seed(db().prisma);
       expect(second.created.staff).toBe(0);
       expect(await count()).toEqual(before);
     });

@@ -18,6 +18,14 @@ export type AccountErrorCode = (typeof AccountErrorCode)[keyof typeof AccountErr
 
 export const PASSWORD_LENGTH = { min: 10, max: 128 } as const;
 
+/**
+ * What an account may do: a citizen files and follows; staff act for their unit; a supervisor
+ * also for the unit's tree (SKP, escalations); an admin for the whole city. Staff, supervisors
+ * and admins are linked to the staff register.
+ */
+export const ACCOUNT_ROLES = ['CITIZEN', 'STAFF', 'SUPERVISOR', 'ADMIN'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
 export const ACCOUNT_ERROR_MESSAGES = {
   ACCOUNT_EMAIL_INVALID: { id: 'Alamat email tidak valid.', en: 'The email address is invalid.' },
   ACCOUNT_PHONE_INVALID: {

@@ -30,6 +30,7 @@ describe('error catalog', () => {
       root.staff.CompetencyErrorCode,
       root.staff.TrainingErrorCode,
       root.staff.PerformanceErrorCode,
+      root.staff.StaffErrorCode,
       root.services.ServiceStandardErrorCode,
       root.services.LaporErrorCode,
       root.services.RequestErrorCode,

@@ -22,6 +22,7 @@ import { COMPETENCY_ERROR_MESSAGES } from './staff/competencies.js';
 import { NIP_ERROR_MESSAGES } from './staff/nip.js';
 import { PERFORMANCE_ERROR_MESSAGES } from './staff/performance.js';
 import { RANK_ERROR_MESSAGES } from './staff/ranks.js';
+import { STAFF_ERROR_MESSAGES } from './staff/staff-record.js';
 import { TRAINING_ERROR_MESSAGES } from './staff/training.js';
 
 /**
@@ -38,6 +39,7 @@ export const ERROR_CATALOGS = {
     ...COMPETENCY_ERROR_MESSAGES,
     ...TRAINING_ERROR_MESSAGES,
     ...PERFORMANCE_ERROR_MESSAGES,
+    ...STAFF_ERROR_MESSAGES,
   },
   services: {
     ...SERVICE_STANDARD_ERROR_MESSAGES,

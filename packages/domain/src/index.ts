@@ -6,9 +6,11 @@
  */
 export {
   ACCOUNT_ERROR_MESSAGES,
+  ACCOUNT_ROLES,
   type AccountError,
   AccountErrorCode,
   type AccountFieldError,
+  type AccountRole,
   checkPassword,
   normalizeEmail,
   normalizePhone,

@@ -2,6 +2,7 @@ import type { PrismaClient } from '@layanan/db';
 import type { WorkingCalendar } from '@layanan/domain/calendar';
 import type { Logger } from 'pino';
 import type { Identity } from '../modules/accounts/identity.js';
+import type { EventBus } from '../platform/events.js';
 import type { GatewayConfig } from './config.js';
 import type { LayananPubSub } from './pubsub.js';
 
@@ -16,6 +17,8 @@ export type GraphQLContext = {
   config: GatewayConfig;
   /** Events for subscriptions: request updates and notifications. */
   pubsub: LayananPubSub;
+  /** Cross-area events: handled after the change that records them commits. */
+  events: EventBus;
   /** The working-day calendar, loaded at most once per request. */
   calendar(): Promise<WorkingCalendar>;
 };

@@ -6,11 +6,13 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { schema } from '../graphql/schema.js';
 import { AuthenticationError, resolveIdentity } from '../modules/accounts/identity.js';
-import { skmCsvRoute } from '../modules/feedback/skm-csv-route.js';
+import { skmCsvRoute } from '../modules/feedback/reports/skm-csv-route.js';
 import { open311 } from '../modules/services/open311/router.js';
 import { loadWorkingCalendar } from '../platform/calendar.js';
+import type { EventBus } from '../platform/events.js';
 import type { GatewayConfig } from './config.js';
 import { type GraphQLContext, languageOf } from './context.js';
+import { createEventBus } from './event-handlers.js';
 import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
 import { corsPolicy, createRateLimitStore, type RateLimitStore, securityPlugins } from './security.js';
 import { webApp } from './web-app.js';
@@ -135,6 +137,8 @@ export function createGateway(options: {
   log: Logger;
   /** Shared with background jobs; in-process when not given. */
   pubsub?: LayananPubSub;
+  /** Cross-area event handlers; the gateway's own (every area's handlers) when not given. */
+  events?: EventBus;
   /** Rate-limit counters; in-process (or Redis when REDIS_URL is set) when not given. */
   rateLimitStore?: RateLimitStore;
   /** The built web app to serve at `/` (a directory with index.html); none when not given. */
@@ -148,6 +152,7 @@ export function createGateway(options: {
   const { db, config, log } = options;
   const pubsub = options.pubsub ?? createLayananPubSub().pubsub;
   const rateLimitStore = options.rateLimitStore ?? createRateLimitStore(config);
+  const events = options.events ?? createEventBus({ prisma: db.prisma, pubsub, log });
   // The GraphQL context; REST routes (the SKM CSV download) resolve the caller the same way.
   const contextOf = async (request: Request): Promise<GraphQLContext> => {
     const requestId = requestIdOf(request);
@@ -160,6 +165,7 @@ export function createGateway(options: {
       log: log.child({ requestId }),
       config,
       pubsub,
+      events,
       calendar: once(() => loadWorkingCalendar(db.prisma)),
     };
   };
@@ -188,7 +194,7 @@ export function createGateway(options: {
       healthProbes(db),
       ...securityPlugins(config, rateLimitStore),
       rejectNulCharacters(),
-      open311({ db, config, log, pubsub }),
+      open311({ db, config, log, pubsub, events }),
       skmCsvRoute(contextOf),
       ...(options.webRoot ? [webApp({ root: options.webRoot, devLogin: config.devLogin })] : []),
       ...(options.tuning?.plugins ?? []),

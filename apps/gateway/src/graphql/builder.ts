@@ -1,4 +1,5 @@
-// The schema builder only: plugins, context, scalars and auth scopes. Types live in schema/.
+// The schema builder only: plugins, context and auth scopes. Scalars are in scalars.ts, types in
+// src/modules/<area>/.
 import { getDatamodel, type PrismaTypes } from '@layanan/db';
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
@@ -41,6 +42,8 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: unknown; Output: unknown };
+    /** A calendar day in WIB, `YYYY-MM-DD`; a `date` column (UTC midnight) or a day string out. */
+    Day: { Input: string; Output: string | Date };
   };
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
@@ -101,24 +104,6 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
   },
-});
-
-builder.scalarType('DateTime', {
-  description: 'An ISO 8601 date-time, always with a time zone (UTC in responses).',
-  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
-  parseValue: (value) => {
-    const date = typeof value === 'string' ? new Date(value) : null;
-    if (!date || Number.isNaN(date.getTime())) {
-      throw new GraphQLError('DateTime tidak valid / Invalid DateTime (ISO 8601 expected)');
-    }
-    return date;
-  },
-});
-
-builder.scalarType('JSON', {
-  description: 'Arbitrary JSON (used for audit summaries).',
-  serialize: (value) => value,
-  parseValue: (value) => value,
 });
 
 builder.queryType({});

@@ -48,6 +48,8 @@ export const FAILURE_TYPES = {
   INVALID_CREDENTIALS: 'AuthenticationFailed',
   REFRESH_TOKEN_INVALID: 'AuthenticationFailed',
   CURRENT_PASSWORD_WRONG: 'AuthenticationFailed',
+  UNAUTHENTICATED: 'OperationFailed',
+  METHOD_NOT_ALLOWED: 'OperationFailed',
   // ---- generic field validation ----
   REQUIRED: V,
   INVALID_TYPE: V,
@@ -88,6 +90,10 @@ export const FAILURE_TYPES = {
   TRAINING_RECORD_INVALID: V,
   SKP_QUOTA_EXCEEDED: 'SkpQuotaExceededError',
   SKP_QUOTA_RULE_INVALID: V,
+  SKP_SELF_RATING: C,
+  SKP_PERIOD_FINALISED: C,
+  STAFF_NIP_TAKEN: C,
+  TRAINING_RECORD_DUPLICATE: C,
   // ---- services ----
   SERVICE_STANDARD_INVALID: V,
   LAPOR_DEADLINES_INVALID: V,
@@ -149,7 +155,7 @@ export const FAILURE_TYPES = {
   SURVEY_STAFF_NOT_ON_REQUEST: V,
   SURVEY_DUPLICATE_STAFF: V,
   SURVEY_ALREADY_ANSWERED: C,
-  SURVEY_REQUEST_NOT_COMPLETED: V,
+  SURVEY_REQUEST_NOT_COMPLETED: C,
   SURVEY_DATE_IN_FUTURE: V,
 } as const satisfies { readonly [K in FailureCode]: FailureType };
 

@@ -11,6 +11,8 @@ export const GatewayErrorCode = {
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   REFRESH_TOKEN_INVALID: 'REFRESH_TOKEN_INVALID',
   CURRENT_PASSWORD_WRONG: 'CURRENT_PASSWORD_WRONG',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 
@@ -30,6 +32,8 @@ export const GATEWAY_ERROR_MESSAGES = {
     en: 'The session has ended or is invalid; please sign in again.',
   },
   CURRENT_PASSWORD_WRONG: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
+  UNAUTHENTICATED: { id: 'Masuk terlebih dahulu', en: 'Sign in first' },
+  METHOD_NOT_ALLOWED: { id: 'Gunakan GET', en: 'Use GET' },
 } as const satisfies ErrorMessages<GatewayErrorCode>;
 
 /** `NOT_FOUND` names what was looked for: `Layanan "PBG" tidak ditemukan`. */

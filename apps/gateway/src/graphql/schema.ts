@@ -1,6 +1,8 @@
 // The GraphQL schema: one module per area (src/modules/<area>/index.ts); importing a module
 // registers its types, queries and mutations on the builder.
 import { builder } from './builder.js';
+import { describeGeneratedParts } from './generated-descriptions.js';
+import './scalars.js';
 import './error-types.js';
 import '../modules/org/index.js';
 import '../modules/accounts/index.js';
@@ -11,4 +13,4 @@ import '../modules/feedback/index.js';
 // Example module (docs/extending.md): one import wires it in.
 import '../modules/examples/public-notice.js';
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = describeGeneratedParts(builder.toSchema({ sortSchema: true }));

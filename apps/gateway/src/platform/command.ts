@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { GraphQLContext } from '../app/context.js';
 import type { LayananPubSub } from '../app/pubsub.js';
 import type { Identity } from '../modules/accounts/identity.js';
+import type { EventBus } from './events.js';
 
 export type CommandDeps = {
   prisma: PrismaClient;
@@ -20,6 +21,8 @@ export type CommandDeps = {
   calendar(): Promise<WorkingCalendar>;
   /** Live events for subscribers, published after commit. */
   pubsub: LayananPubSub;
+  /** Cross-area events: record in the change's transaction, `events.dispatch(ids)` after commit. */
+  events: EventBus;
   log: Logger;
   /** Correlates the audit entries of one HTTP request or job run. */
   requestId: string;
@@ -37,6 +40,7 @@ export function commandDeps(ctx: GraphQLContext): CommandDeps {
     now: () => new Date(),
     calendar: () => ctx.calendar(),
     pubsub: ctx.pubsub,
+    events: ctx.events,
     log: ctx.log,
     requestId: ctx.requestId,
   };

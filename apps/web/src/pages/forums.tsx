@@ -2,21 +2,22 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { ProgressForm } from '../progress-form.tsx';
 import { Link } from '../router.tsx';
 import { isStaffRole, type Session } from '../session.ts';
 import {
   ErrorNote,
-  type Failure,
   FailureNote,
   Field,
   failureOf,
-  fieldErrors,
   formatDate,
   formatDateTime,
   Loading,
+  mutationFailure,
   Notice,
   ProgressBar,
   todayWib,
+  useFailure,
 } from '../ui.tsx';
 
 const ForumsQuery = graphql(`
@@ -291,10 +292,9 @@ function SubmitForm({
   const [text, setText] = useState('');
   const [sessionId, setSessionId] = useState('');
   const [hideName, setHideName] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, errors } = useFailure();
   const [done, setDone] = useState(false);
   const [{ fetching }, submit] = useMutation(SubmitToForum);
-  const errors = fieldErrors(failure);
   return (
     <form
       noValidate
@@ -310,9 +310,7 @@ function SubmitForm({
             ...(sessionId ? { sessionId } : {}),
           },
         });
-        const f =
-          failureOf(r.data?.submitToForum) ??
-          (r.error ? { __typename: 'Error', message: r.error.message } : null);
+        const f = mutationFailure(r.data?.submitToForum, r.error);
         setFailure(f);
         if (!f) {
           setTitle('');
@@ -380,7 +378,7 @@ function SubmissionCard({
   const [, support] = useMutation(Support);
   const [, follow] = useMutation(Follow);
   const [, unfollow] = useMutation(Unfollow);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure } = useFailure();
   const act = async (run: () => Promise<{ data?: Record<string, { __typename: string }> | undefined }>) => {
     const r = await run();
     const first = r.data ? Object.values(r.data)[0] : undefined;
@@ -448,9 +446,8 @@ function AnswerForm({ submissionId, onDone }: { submissionId: string; onDone: ()
   const { t } = useI18n();
   const [status, setStatus] = useState<'ACCEPTED' | 'REJECTED' | 'ALREADY_PLANNED'>('ACCEPTED');
   const [reason, setReason] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, errors } = useFailure();
   const [{ fetching }, answer] = useMutation(Answer);
-  const errors = fieldErrors(failure);
   return (
     <form
       className="subform"
@@ -458,9 +455,7 @@ function AnswerForm({ submissionId, onDone }: { submissionId: string; onDone: ()
       onSubmit={async (e) => {
         e.preventDefault();
         const r = await answer({ input: { submissionId, status, reason } });
-        const f =
-          failureOf(r.data?.answerSubmission) ??
-          (r.error ? { __typename: 'Error', message: r.error.message } : null);
+        const f = mutationFailure(r.data?.answerSubmission, r.error);
         setFailure(f);
         if (!f) onDone();
       }}
@@ -501,9 +496,8 @@ function CommitmentForm({
   const [description, setDescription] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [owner, setOwner] = useState(staff[0]?.id ?? '');
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, errors } = useFailure();
   const [{ fetching }, commit] = useMutation(Commit);
-  const errors = fieldErrors(failure);
   return (
     <form
       className="subform"
@@ -511,9 +505,7 @@ function CommitmentForm({
       onSubmit={async (e) => {
         e.preventDefault();
         const r = await commit({ input: { submissionId, description, dueOn, responsibleStaffId: owner } });
-        const f =
-          failureOf(r.data?.createCommitment) ??
-          (r.error ? { __typename: 'Error', message: r.error.message } : null);
+        const f = mutationFailure(r.data?.createCommitment, r.error);
         setFailure(f);
         if (!f) onDone();
       }}
@@ -562,11 +554,7 @@ function CommitmentView({
   onChange: () => void;
 }) {
   const { t, lang } = useI18n();
-  const [progress, setProgress] = useState(String(Math.min(100, c.progress + 25)));
-  const [note, setNote] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
   const [{ fetching }, update] = useMutation(Progress);
-  const errors = fieldErrors(failure);
   return (
     <div className="commitment">
       <h4>{t('commitment')}</h4>
@@ -588,42 +576,15 @@ function CommitmentView({
         </ol>
       ) : null}
       {staff && c.status !== 'DONE' && c.status !== 'CANCELLED' ? (
-        <form
-          className="subform"
-          noValidate
-          onSubmit={async (e) => {
-            e.preventDefault();
+        <ProgressForm
+          initial={Math.min(100, c.progress + 25)}
+          fetching={fetching}
+          submit={async (progress, note) => {
             const r = await update({ input: { commitmentId: c.id, progress: Number(progress), note } });
-            const f =
-              failureOf(r.data?.updateCommitmentProgress) ??
-              (r.error ? { __typename: 'Error', message: r.error.message } : null);
-            setFailure(f);
-            if (!f) {
-              setNote('');
-              onChange();
-            }
+            return mutationFailure(r.data?.updateCommitmentProgress, r.error);
           }}
-        >
-          <Field label={t('progressPercent')} error={errors.progress}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={0}
-                max={100}
-                value={progress}
-                onChange={(e) => setProgress(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('progressNote')} error={errors.note} required>
-            {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
-          </Field>
-          {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
-          <button type="submit" disabled={fetching}>
-            {t('saveProgress')}
-          </button>
-        </form>
+          onSaved={onChange}
+        />
       ) : null}
     </div>
   );

@@ -4,7 +4,7 @@ import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { navigate } from '../router.tsx';
 import { isStaffRole, type Role, setSession } from '../session.ts';
-import { type Failure, FailureNote, Field, failureOf, fieldErrors, Notice } from '../ui.tsx';
+import { FailureNote, Field, failureOf, Notice, useFailure } from '../ui.tsx';
 
 const Login = graphql(`
   mutation Login($input: LoginInput!) {
@@ -93,7 +93,7 @@ function LoginForm() {
   const { t } = useI18n();
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure } = useFailure();
   const [{ fetching }, login] = useMutation(Login);
   return (
     <form
@@ -142,9 +142,8 @@ function RegisterForm() {
   const [displayName, setDisplayName] = useState('');
   const [contact, setContact] = useState('');
   const [password, setPassword] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, errors } = useFailure();
   const [{ fetching }, register] = useMutation(Register);
-  const errors = fieldErrors(failure);
   const isPhone = /^[+0-9 ()-]+$/.test(contact.trim());
   return (
     <form
@@ -197,7 +196,7 @@ function RegisterForm() {
 
 function DemoAccounts() {
   const { t } = useI18n();
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure } = useFailure();
   const [{ fetching }, devLogin] = useMutation(DevLogin);
   return (
     <section className="panel demo" aria-labelledby="demo-title">

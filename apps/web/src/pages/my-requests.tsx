@@ -4,26 +4,30 @@ import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { ErrorNote, formatDate, Loading, StateBadge } from '../ui.tsx';
 
-const MyRequests = graphql(`
-  query MyRequests {
-    serviceRequests(first: 50) {
-      edges {
-        node {
-          id
-          trackingCode
-          state
-          stateLabel
-          submittedAt
-          completionDueOn
-          completionOverdue
-          verificationDueOn
-          verificationOverdue
-          service { name }
-        }
-      }
-    }
+/** A request as a row of a list: code, state, service and its two deadlines (unmasked). */
+export const RequestRowFields = graphql(`
+  fragment RequestRowFields on ServiceRequest @_unmask {
+    id
+    trackingCode
+    state
+    stateLabel
+    submittedAt
+    verificationDueOn
+    verificationOverdue
+    completionDueOn
+    completionOverdue
+    service { name }
   }
 `);
+
+const MyRequests = graphql(
+  `
+  query MyRequests {
+    serviceRequests(first: 50) { edges { node { ...RequestRowFields } } }
+  }
+`,
+  [RequestRowFields],
+);
 
 export function MyRequestsPage() {
   const { t, lang } = useI18n();

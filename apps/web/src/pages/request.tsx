@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
@@ -101,6 +101,33 @@ export function DeadlineFacts({
   );
 }
 
+/** Breadcrumb back to the list, the service as title, the tracking code and state, and `children`. */
+export function RequestHeading({
+  back,
+  request,
+  children,
+}: {
+  back: { to: string; label: string };
+  request: { trackingCode: string; state: string; stateLabel: string; service: { name: string } };
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <p className="crumbs">
+        <Link to={back.to}>{back.label}</Link> / {request.trackingCode}
+      </p>
+      <h1>{request.service.name}</h1>
+      <p>
+        <code>{request.trackingCode}</code>{' '}
+        <span data-testid="request-state">
+          <StateBadge state={request.state} label={request.stateLabel} />
+        </span>{' '}
+        {children}
+      </p>
+    </>
+  );
+}
+
 export function RequestPage({ code }: { code: string }) {
   const { t, lang } = useI18n();
   const { result, refetch, live } = useLiveRequest(code);
@@ -112,19 +139,11 @@ export function RequestPage({ code }: { code: string }) {
   const attributes = Object.entries((request.attributeValues ?? {}) as Record<string, unknown>);
   return (
     <article>
-      <p className="crumbs">
-        <Link to="/permohonan">{t('navMyRequests')}</Link> / {request.trackingCode}
-      </p>
-      <h1>{request.service.name}</h1>
-      <p>
-        <code>{request.trackingCode}</code>{' '}
-        <span data-testid="request-state">
-          <StateBadge state={request.state} label={request.stateLabel} />
-        </span>{' '}
+      <RequestHeading back={{ to: '/permohonan', label: t('navMyRequests') }} request={request}>
         <span className="live" aria-live="polite">
           {live ? t('liveUpdates') : ''}
         </span>
-      </p>
+      </RequestHeading>
       <DeadlineFacts request={request} />
       <div className="columns">
         <section className="panel" aria-labelledby="trail-title">

@@ -7,13 +7,13 @@ import { Link } from '../router.tsx';
 import { isStaffRole, type Session } from '../session.ts';
 import {
   ErrorNote,
-  type Failure,
   FailureNote,
   Field,
   fieldErrors,
   formatIdr,
   Loading,
   Notice,
+  useFailure,
 } from '../ui.tsx';
 
 const ServiceQuery = graphql(`
@@ -154,7 +154,7 @@ function RequestForm({
   const [text, setText] = useState('');
   const [citizenEmail, setCitizenEmail] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure } = useFailure();
   const [fetching, setFetching] = useState(false);
   const [code, setCode] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);

@@ -4,13 +4,13 @@ import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import {
   ErrorNote,
-  type Failure,
   FailureNote,
   Field,
-  failureOf,
   fieldErrors,
   Loading,
+  mutationFailure,
   Notice,
+  useFailure,
 } from '../ui.tsx';
 
 const InvitationQuery = graphql(`
@@ -53,7 +53,7 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
   const [gender, setGender] = useState<'' | 'F' | 'M'>('');
   const [ageBand, setAgeBand] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure } = useFailure();
   const [{ fetching: sending }, submit] = useMutation(SubmitSurvey);
   const invitation = data?.surveyInvitation;
 
@@ -91,8 +91,7 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
         ...(staffRatings.length > 0 ? { staffRatings } : {}),
       },
     });
-    const f =
-      failureOf(r.data?.submitSurvey) ?? (r.error ? { __typename: 'Error', message: r.error.message } : null);
+    const f = mutationFailure(r.data?.submitSurvey, r.error);
     setFailure(f);
     if (!f || f.__typename === 'ConflictError') refetch({ requestPolicy: 'network-only' });
   };

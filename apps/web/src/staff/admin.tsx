@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { graphql } from '../graphql.ts';
+import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import type { Role } from '../session.ts';
 import {
   ErrorNote,
-  type Failure,
   FailureNote,
   Field,
   failureOf,
@@ -14,7 +13,9 @@ import {
   formatIdr,
   formatNumber,
   Loading,
+  mutationFailure,
   Notice,
+  useFailure,
 } from '../ui.tsx';
 
 export function AdminPage({ role }: { role: Role }) {
@@ -43,42 +44,42 @@ export function AdminPage({ role }: { role: Role }) {
   );
 }
 
-const StaffSearch = graphql(`
+// Unmasked: the register's rows read these fields directly from either query.
+const StaffRowFields = graphql(`
+  fragment StaffRowFields on Staff @_unmask {
+    id
+    name
+    position
+    rank
+    nip
+    unit { shortName }
+    trainingJp(year: $year)
+    ratings { year predikat finalised }
+    citizenRating(year: $year) { respondents competence behaviour }
+  }
+`);
+type StaffRow = ResultOf<typeof StaffRowFields>;
+
+const StaffSearch = graphql(
+  `
   query StaffSearch($filter: StaffFilter, $year: Int!) {
     staffMembers(first: 50, filter: $filter) {
       totalCount
-      edges {
-        node {
-          id
-          name
-          position
-          rank
-          nip
-          unit { shortName }
-          trainingJp(year: $year)
-          ratings { year predikat finalised }
-          citizenRating(year: $year) { respondents competence behaviour }
-        }
-      }
+      edges { node { ...StaffRowFields } }
     }
   }
-`);
+`,
+  [StaffRowFields],
+);
 
-const ByNip = graphql(`
+const ByNip = graphql(
+  `
   query ByNip($nip: String!, $year: Int!) {
-    staffByNip(nip: $nip) {
-      id
-      name
-      position
-      rank
-      nip
-      unit { shortName }
-      trainingJp(year: $year)
-      ratings { year predikat finalised }
-      citizenRating(year: $year) { respondents competence behaviour }
-    }
+    staffByNip(nip: $nip) { ...StaffRowFields }
   }
-`);
+`,
+  [StaffRowFields],
+);
 
 const Rate = graphql(`
   mutation Rate($input: RatePerformanceInput!) {
@@ -90,18 +91,6 @@ const Rate = graphql(`
     }
   }
 `);
-
-type StaffRow = {
-  id: string;
-  name: string;
-  position: string;
-  rank: string | null;
-  nip: string | null;
-  unit: { shortName: string };
-  trainingJp: number | null;
-  ratings: readonly { year: number; predikat: string; finalised: boolean }[] | null;
-  citizenRating: { respondents: number; competence: number | null; behaviour: number | null } | null;
-};
 
 function StaffRegister() {
   const { t, lang } = useI18n();
@@ -229,7 +218,7 @@ function RateForm({ staff, onDone }: { staff: StaffRow; onDone: () => void }) {
   const [results, setResults] = useState<'ABOVE' | 'AS_EXPECTED' | 'BELOW'>('AS_EXPECTED');
   const [behaviour, setBehaviour] = useState<'ABOVE' | 'AS_EXPECTED' | 'BELOW'>('AS_EXPECTED');
   const [year, setYear] = useState(new Date().getFullYear());
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure } = useFailure();
   const [saved, setSaved] = useState<string | null>(null);
   const [{ fetching }, rate] = useMutation(Rate);
   const options = ['ABOVE', 'AS_EXPECTED', 'BELOW'] as const;
@@ -241,9 +230,7 @@ function RateForm({ staff, onDone }: { staff: StaffRow; onDone: () => void }) {
         e.preventDefault();
         const r = await rate({ input: { staffId: staff.id, year, results, behaviour } });
         const payload = r.data?.ratePerformance;
-        setFailure(
-          failureOf(payload) ?? (r.error ? { __typename: 'Error', message: r.error.message } : null),
-        );
+        setFailure(mutationFailure(payload, r.error));
         if (payload?.__typename === 'RatePerformancePayload') setSaved(payload.predikat);
       }}
     >
@@ -362,9 +349,8 @@ function ServiceForm({
   const [days, setDays] = useState(String(service.completionDays));
   const [cost, setCost] = useState(String(service.costIdr));
   const [published, setPublished] = useState(service.published);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, errors } = useFailure();
   const [{ fetching }, update] = useMutation(UpdateService);
-  const errors = fieldErrors(failure);
   return (
     <form
       className="subform"
@@ -381,9 +367,7 @@ function ServiceForm({
             published,
           },
         });
-        const f =
-          failureOf(r.data?.updateService) ??
-          (r.error ? { __typename: 'Error', message: r.error.message } : null);
+        const f = mutationFailure(r.data?.updateService, r.error);
         setFailure(f);
         if (!f) onDone();
       }}
@@ -447,12 +431,11 @@ function HolidayEditor({ admin }: { admin: boolean }) {
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'NATIONAL' | 'CUTI_BERSAMA' | 'LOCAL'>('CUTI_BERSAMA');
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, errors } = useFailure();
   const [{ fetching: adding }, add] = useMutation(AddHoliday);
   const [, remove] = useMutation(RemoveHoliday);
   const [, confirm] = useMutation(ConfirmHoliday);
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  const errors = fieldErrors(failure);
   return (
     <div>
       <div className="toolbar">
@@ -530,9 +513,7 @@ function HolidayEditor({ admin }: { admin: boolean }) {
           onSubmit={async (e) => {
             e.preventDefault();
             const r = await add({ input: { date, name, kind } });
-            const f =
-              failureOf(r.data?.addHoliday) ??
-              (r.error ? { __typename: 'Error', message: r.error.message } : null);
+            const f = mutationFailure(r.data?.addHoliday, r.error);
             setFailure(f);
             if (!f) {
               setDate('');

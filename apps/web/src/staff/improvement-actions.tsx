@@ -2,18 +2,17 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { ProgressForm } from '../progress-form.tsx';
 import { Link } from '../router.tsx';
 import {
   ErrorNote,
-  type Failure,
   FailureNote,
-  Field,
-  failureOf,
-  fieldErrors,
   formatDate,
   Loading,
+  mutationFailure,
   Notice,
   ProgressBar,
+  useFailure,
 } from '../ui.tsx';
 import { MeQuery } from './queue.tsx';
 
@@ -124,7 +123,7 @@ function ProposeForm({ unitCode, onDone }: { unitCode: string; onDone: () => voi
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const [created, setCreated] = useState<number | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure } = useFailure();
   const [{ fetching }, generate] = useMutation(GenerateMutation);
   return (
     <form
@@ -135,7 +134,7 @@ function ProposeForm({ unitCode, onDone }: { unitCode: string; onDone: () => voi
         setCreated(null);
         const r = await generate({ unitCode, period: { kind: 'YEAR', year } });
         const result = r.data?.generateImprovementActions;
-        const f = failureOf(result) ?? (r.error ? { __typename: 'Error', message: r.error.message } : null);
+        const f = mutationFailure(result, r.error);
         setFailure(f);
         if (result?.__typename === 'MutationGenerateImprovementActionsSuccess') {
           setCreated(result.data.created);
@@ -196,63 +195,30 @@ function ActionCard({ action: a, onChange }: { action: Action; onChange: () => v
         </ol>
       ) : null}
       {a.status === 'OPEN' || a.status === 'IN_PROGRESS' ? (
-        <ProgressForm action={a} onChange={onChange} />
+        <ActionProgressForm action={a} onChange={onChange} />
       ) : null}
     </li>
   );
 }
 
-function ProgressForm({ action, onChange }: { action: Action; onChange: () => void }) {
+function ActionProgressForm({ action, onChange }: { action: Action; onChange: () => void }) {
   const { t } = useI18n();
-  const [progress, setProgress] = useState(String(action.progress));
-  const [note, setNote] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [saved, setSaved] = useState(false);
   const [{ fetching }, update] = useMutation(UpdateMutation);
-  const errors = fieldErrors(failure);
   return (
-    <form
-      className="subform"
-      noValidate
-      aria-label={t('progressFormFor', { title: action.title })}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setSaved(false);
+    <ProgressForm
+      initial={action.progress}
+      label={t('progressFormFor', { title: action.title })}
+      fetching={fetching}
+      submit={async (progress, note) => {
         const value = progress.trim() === '' ? Number.NaN : Number(progress);
         const r = await update({
           input: { id: action.id, note, ...(Number.isNaN(value) ? {} : { progress: value }) },
         });
-        const f =
-          failureOf(r.data?.updateImprovementAction) ??
-          (r.error ? { __typename: 'Error', message: r.error.message } : null);
-        setFailure(f);
-        if (!f) {
-          setNote('');
-          setSaved(true);
-          onChange();
-        }
+        return mutationFailure(r.data?.updateImprovementAction, r.error);
       }}
-    >
-      <Field label={t('progressPercent')} error={errors.progress ?? errors['input.progress']}>
-        {(p) => (
-          <input
-            {...p}
-            type="number"
-            min={0}
-            max={100}
-            value={progress}
-            onChange={(e) => setProgress(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('progressNote')} error={errors.note ?? errors['input.note']} required>
-        {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
-      </Field>
-      {failure ? <FailureNote failure={failure} /> : null}
-      {saved ? <Notice kind="success">{t('progressSaved')}</Notice> : null}
-      <button type="submit" disabled={fetching}>
-        {t('saveProgress')}
-      </button>
-    </form>
+      onSaved={onChange}
+      confirm
+      failureWithFields
+    />
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { RequestRowFields } from '../pages/my-requests.tsx';
 import { Link } from '../router.tsx';
 import { ErrorNote, formatDate, Loading, StateBadge } from '../ui.tsx';
 import { queueOrder } from './queue-order.ts';
@@ -12,29 +13,23 @@ export const MeQuery = graphql(`
   }
 `);
 
-const QueueQuery = graphql(`
+const QueueQuery = graphql(
+  `
   query Queue($filter: ServiceRequestFilter) {
     serviceRequests(first: 200, filter: $filter) {
       totalCount
       edges {
         node {
-          id
-          trackingCode
-          state
-          stateLabel
-          submittedAt
-          verificationDueOn
-          verificationOverdue
-          completionDueOn
-          completionOverdue
+          ...RequestRowFields
           channel
-          service { name }
           assignee { name }
         }
       }
     }
   }
-`);
+`,
+  [RequestRowFields],
+);
 
 const UnitUpdates = graphql(`
   subscription UnitUpdates($unitId: ID!) {

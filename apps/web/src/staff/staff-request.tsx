@@ -2,19 +2,16 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../graphql.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
-import { DeadlineFacts, useLiveRequest } from '../pages/request.tsx';
-import { Link } from '../router.tsx';
+import { DeadlineFacts, RequestHeading, useLiveRequest } from '../pages/request.tsx';
 import {
   ErrorNote,
-  type Failure,
   FailureNote,
   Field,
-  failureOf,
-  fieldErrors,
   formatDateTime,
   Loading,
+  mutationFailure,
   Notice,
-  StateBadge,
+  useFailure,
 } from '../ui.tsx';
 
 const Transition = graphql(`
@@ -46,13 +43,12 @@ export function StaffRequestPage({ code }: { code: string }) {
   const [{ fetching: acting }, transition] = useMutation(Transition);
   const [publicNote, setPublicNote] = useState('');
   const [internalNote, setInternalNote] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, errors } = useFailure();
   const [conflict, setConflict] = useState(false);
   if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Loading />;
   const request = data?.serviceRequest;
   if (!request) return <Notice kind="warn">{t('requestNotFound')}</Notice>;
-  const errors = fieldErrors(failure);
   const actions = request.allowedTransitions.filter((s) => s in ACTIONS);
 
   const act = async (to: (typeof request.allowedTransitions)[number]) => {
@@ -74,7 +70,7 @@ export function StaffRequestPage({ code }: { code: string }) {
       refetch({ requestPolicy: 'network-only' });
       return;
     }
-    const f = failureOf(payload) ?? (r.error ? { __typename: 'Error', message: r.error.message } : null);
+    const f = mutationFailure(payload, r.error);
     setFailure(f);
     if (!f) {
       setPublicNote('');
@@ -85,19 +81,11 @@ export function StaffRequestPage({ code }: { code: string }) {
 
   return (
     <article>
-      <p className="crumbs">
-        <Link to="/staf">{t('navQueue')}</Link> / {request.trackingCode}
-      </p>
-      <h1>{request.service.name}</h1>
-      <p>
-        <code>{request.trackingCode}</code>{' '}
-        <span data-testid="request-state">
-          <StateBadge state={request.state} label={request.stateLabel} />
-        </span>{' '}
+      <RequestHeading back={{ to: '/staf', label: t('navQueue') }} request={request}>
         <span className="muted">
           {t('channel')}: {request.channel} · v{request.version}
         </span>
-      </p>
+      </RequestHeading>
       <DeadlineFacts request={request} />
       {conflict ? (
         <Notice kind="warn">

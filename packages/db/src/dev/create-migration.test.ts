@@ -1,8 +1,8 @@
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATION_LOCK_CONTENT, readMigrations } from '../migrate/migrations-dir.js';
-import { defaultMigrationsDir, defaultSchemaPath } from '../paths.js';
+import { defaultMigrationsDir, defaultSchemaDir } from '../paths.js';
 import { tempDir } from '../test-support/fixtures.js';
 import { createMigration, migrationTimestamp, normalizeMigrationName } from './create-migration.js';
 import { type DevSchemaEngine, openSchemaEngine } from './schema-engine.js';
@@ -31,9 +31,9 @@ describe('createMigration', () => {
   });
 
   it('writes the lock file and the first migration, then reports no changes, then the next change', async () => {
-    const schemaPath = join(dir.path, 'schema.prisma');
+    const schemaPath = join(dir.path, 'schema');
     const migrationsDir = join(dir.path, 'migrations');
-    await copyFile(defaultSchemaPath, schemaPath);
+    await cp(defaultSchemaDir, schemaPath, { recursive: true });
     const now = new Date('2025-01-02T03:04:05Z');
 
     const first = await createMigration({ name: 'init', schemaPath, migrationsDir, now, engine });
@@ -52,10 +52,11 @@ describe('createMigration', () => {
       status: 'no-changes',
     });
 
-    const schema = await readFile(schemaPath, 'utf8');
+    // A new file in a subfolder: the whole folder is read, recursively, as the Prisma CLI does.
+    await mkdir(join(schemaPath, 'probe'));
     await writeFile(
-      schemaPath,
-      `${schema}\nmodel CreateMigrationProbe {\n  id   String @id @db.Uuid\n  date DateTime @unique @db.Date\n\n  @@map("create_migration_probe")\n}\n`,
+      join(schemaPath, 'probe', 'probe.prisma'),
+      `model CreateMigrationProbe {\n  id   String @id @db.Uuid\n  date DateTime @unique @db.Date\n\n  @@map("create_migration_probe")\n}\n`,
     );
     // Same clock: the new folder must still sort after the previous one.
     const second = await createMigration({ name: 'Add probe', schemaPath, migrationsDir, now, engine });
@@ -69,7 +70,7 @@ describe('createMigration', () => {
 
   it('reports a migration that does not apply on the shadow database', async () => {
     const migrationsDir = join(dir.path, 'broken');
-    const schemaPath = join(dir.path, 'schema.prisma');
+    const schemaPath = join(dir.path, 'schema');
     await createMigration({ name: 'init', schemaPath, migrationsDir, engine }).catch(() => undefined);
     const [first] = await readMigrations(migrationsDir);
     await writeFile(join(migrationsDir, first!.name, 'migration.sql'), 'CREATE TABLE broken (;\n');

@@ -1,5 +1,6 @@
 // Development only: writes the next prisma/migrations/<timestamp>_<name>/migration.sql from
-// the changes in schema.prisma, like `prisma migrate dev --create-only` does.
+// the changes in the Prisma schema (the prisma/schema folder), like `prisma migrate dev
+// --create-only` does.
 
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { type DevSchemaEngine, openSchemaEngine } from './schema-engine.js';
 
 export interface CreateMigrationInput {
   readonly name: string;
+  /** A `.prisma` file or a folder of them (the multi-file schema); see readSchemaFiles. */
   readonly schemaPath: string;
   readonly migrationsDir: string;
   /** Clock for the folder's timestamp; injectable for tests. */

@@ -1,8 +1,9 @@
-// Fails when prisma/schema.prisma and prisma/migrations disagree: a schema change without its
-// migration (run `pnpm db:migration <name>`), or a hand-edited migration that drifted.
+// Fails when the schema folder prisma/schema (all its files) and prisma/migrations disagree: a
+// schema change without its migration (run `pnpm db:migration <name>`), or a hand-edited
+// migration that drifted.
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { defaultMigrationsDir, defaultSchemaPath } from '../paths.js';
+import { defaultMigrationsDir, defaultSchemaDir } from '../paths.js';
 import { type DevSchemaEngine, openSchemaEngine } from './schema-engine.js';
 
 let engine: DevSchemaEngine;
@@ -11,13 +12,13 @@ beforeAll(async () => {
 });
 afterAll(() => engine?.close());
 
-it('schema.prisma matches the migrations folder', async () => {
+it('the schema folder matches the migrations folder', async () => {
   const { changed, sql } = await engine.diffMigrationsToSchema({
     migrationsDir: defaultMigrationsDir,
-    schemaPath: defaultSchemaPath,
+    schemaPath: defaultSchemaDir,
   });
   expect(
     changed,
-    `schema.prisma has changes that no migration contains; run \`pnpm db:migration <name>\`. Missing SQL:\n${sql}`,
+    `prisma/schema has changes that no migration contains; run \`pnpm db:migration <name>\`. Missing SQL:\n${sql}`,
   ).toBe(false);
 });

@@ -14,6 +14,7 @@ import type { DiffResult, MigrationList, SchemaEngine } from '@prisma/schema-eng
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { oneLine } from '../errors.js';
 import { MIGRATION_LOCK_FILE, MIGRATION_SCRIPT_FILE, readMigrations } from '../migrate/migrations-dir.js';
+import { readSchemaFiles } from './schema-files.js';
 
 type Glue = typeof import('@prisma/schema-engine-wasm/schema_engine_bg') & {
   __wbg_set_wasm(exports: Record<string, unknown>): void;
@@ -88,7 +89,8 @@ function withFixes(adapter: SqlDriverAdapter, db: PGlite, closeOnDispose: boolea
 export interface DevSchemaEngine {
   /**
    * SQL that takes a database migrated with every migration of `migrationsDir` to the schema
-   * in `schemaPath`. `changed` is false (and `sql` empty of statements) when they agree.
+   * at `schemaPath`: a `.prisma` file or a folder of them (every file is given to the engine,
+   * see readSchemaFiles). `changed` is false (and `sql` empty of statements) when they agree.
    */
   diffMigrationsToSchema(input: { migrationsDir: string; schemaPath: string }): Promise<{
     changed: boolean;
@@ -118,15 +120,15 @@ export async function openSchemaEngine(
 
   return {
     async diffMigrationsToSchema({ migrationsDir, schemaPath }) {
-      const [migrationsList, schema] = await Promise.all([
+      const [migrationsList, files] = await Promise.all([
         loadMigrationList(migrationsDir),
-        readFile(schemaPath, 'utf8'),
+        readSchemaFiles(schemaPath),
       ]);
       let result: DiffResult;
       try {
         result = await engine.diff({
           from: { tag: 'migrations', ...migrationsList },
-          to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
+          to: { tag: 'schemaDatamodel', files },
           script: true,
           exitCode: true,
           filters: { externalTables: [], externalEnums: [] },

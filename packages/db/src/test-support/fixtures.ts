@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { MIGRATION_LOCK_CONTENT, MIGRATION_LOCK_FILE } from '../migrate/migrations-dir.js';
 
 /** A temporary `prisma/migrations` folder; `write` adds or replaces migrations. */
@@ -34,4 +35,17 @@ export async function migrationsFixture(
 export async function tempDir(prefix: string): Promise<{ path: string; remove(): Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), prefix));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+/** A temporary folder for the enclosing `describe` block; returns a getter for its path. */
+export function useTempDir(prefix: string): () => string {
+  let dir: { path: string; remove(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    dir = await tempDir(prefix);
+  });
+  afterAll(() => dir?.remove());
+  return () => {
+    if (!dir) throw new Error('the temporary folder is created in beforeAll; use it inside a test or hook');
+    return dir.path;
+  };
 }

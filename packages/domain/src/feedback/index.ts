@@ -1,3 +1,7 @@
+export type { CitizenRating, CitizenRatingSummary, RequestTrailActor } from './citizen-rating.js';
+export { citizenRatingSummary, ratingYearDays, staffWhoActedOnRequest } from './citizen-rating.js';
+export type { HistoricIkmFieldError, HistoricIkmInput, ValidHistoricIkm } from './historic-ikm.js';
+export { HISTORIC_IKM_FIRST_YEAR, validateHistoricIkm } from './historic-ikm.js';
 export type {
   IkmElementResult,
   IkmError,
@@ -21,6 +25,8 @@ export {
   IkmErrorCode,
   ikmGrade,
 } from './ikm.js';
+export type { IkmElementScore, IkmReport, IkmScopeKind, SkmTotalsRow } from './ikm-report.js';
+export { buildIkmReport, IKM_WEAKEST_SHOWN, ikmScopeProblem, skmTotalsByBucket } from './ikm-report.js';
 export type {
   ElementAverage,
   ImprovementActionKind,
@@ -36,6 +42,20 @@ export {
   proposeImprovementActions,
   weakSkmElements,
 } from './improvement.js';
+export type {
+  ImprovementActionChange,
+  ImprovementActionUpdate,
+  ImprovementUpdateError,
+  TrackedImprovementAction,
+  UnknownCompetencyError,
+} from './improvement-tracking.js';
+export {
+  applyImprovementActionUpdate,
+  competencyCodesOf,
+  improvementOwnerProblem,
+  isImprovementActionOverdue,
+  skmCompetencyMapping,
+} from './improvement-tracking.js';
 export type { SkmPeriod, SkmPeriodError, SkmPeriodInput, SkmPeriodKind } from './period.js';
 export {
   parseSkmPeriod,
@@ -49,7 +69,12 @@ export type { SkmCoverage } from './sample-size.js';
 export { skmCoverage, skmSampleSize } from './sample-size.js';
 export type { SkmElement, SkmElementCode } from './skm-elements.js';
 export { isSkmElementCode, SKM_ELEMENT_CODES, SKM_ELEMENTS, skmElement } from './skm-elements.js';
+export type { SkmReportRequest } from './skm-report-request.js';
+export { skmReportRequest } from './skm-report-request.js';
+export type { SkmProfileCount, SkmReportLanguage, SkmReportScope } from './skm-report-table.js';
+export { skmReportFileName, skmReportTable } from './skm-report-table.js';
 export type {
+  SkmChannel,
   StaffRatingInput,
   SurveyAnswerInput,
   SurveyError,
@@ -59,9 +84,13 @@ export type {
 } from './survey.js';
 export {
   counterSurveyDateProblem,
+  SKM_CHANNELS,
   SURVEY_ERROR_MESSAGES,
   SURVEY_TEXT_MAX,
   SurveyErrorCode,
+  surveyInvitationMessage,
   surveyRequestProblem,
   validateSurvey,
 } from './survey.js';
+export type { SurveyGender, SurveyProfile, SurveyProfileInput } from './survey-profile.js';
+export { normalizeSurveyProfile, SURVEY_PROFILE_MAX_LENGTH, surveyRespondentCode } from './survey-profile.js';

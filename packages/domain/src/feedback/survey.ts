@@ -1,4 +1,4 @@
-import { type DomainError, type ErrorMessages, errorFactory } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { isSkmElementCode, type SkmElementCode } from './skm-elements.js';
 
@@ -8,6 +8,13 @@ import { isSkmElementCode, type SkmElementCode } from './skm-elements.js';
  * reports, a suggestion, and ratings of the staff who served the citizen (competence and
  * behaviour, 1–4, the same scale).
  */
+
+/**
+ * Where a survey response came from: `ONLINE`, the citizen answering for one completed request
+ * (at most once); `COUNTER`, a walk-in response typed in by staff, tied to no request.
+ */
+export const SKM_CHANNELS = ['ONLINE', 'COUNTER'] as const;
+export type SkmChannel = (typeof SKM_CHANNELS)[number];
 
 export const SurveyErrorCode = {
   SURVEY_NO_ANSWERS: 'SURVEY_NO_ANSWERS',
@@ -167,4 +174,15 @@ export function surveyRequestProblem(request: {
 /** Counter responses are for a day that has happened (`today`: the WIB day). */
 export function counterSurveyDateProblem(day: string, today: string): SurveyError | null {
   return day > today ? surveyError('SURVEY_DATE_IN_FUTURE', { day, today }) : null;
+}
+
+/**
+ * The invitation a citizen receives when their request is completed (one notification, in the
+ * same transaction as the completion).
+ */
+export function surveyInvitationMessage(trackingCode: string): Message {
+  return {
+    id: `Permohonan ${trackingCode} selesai. Bagaimana pelayanan kami? Isi survei kepuasan (1 menit).`,
+    en: `Request ${trackingCode} is completed. How did we do? Answer the satisfaction survey (1 minute).`,
+  };
 }

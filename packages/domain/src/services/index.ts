@@ -61,6 +61,7 @@ export type { AssignmentCandidate } from './routing.js';
 export { pickAssignee, ROUTING_ERROR_MESSAGES, RoutingErrorCode } from './routing.js';
 export type {
   RequestActor,
+  RequestChannel,
   RequestClock,
   RequestDeadlineStatus,
   RequestDeadlines,
@@ -79,6 +80,7 @@ export {
   OPEN_REQUEST_STATES,
   open311Status,
   REQUEST_ACTORS,
+  REQUEST_CHANNELS,
   REQUEST_ERROR_MESSAGES,
   REQUEST_STATE_LABELS,
   REQUEST_STATES,

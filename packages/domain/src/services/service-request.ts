@@ -32,6 +32,13 @@ export const REQUEST_STATE_LABELS = {
   WITHDRAWN: { id: 'Dibatalkan pemohon', en: 'Withdrawn by the applicant' },
 } as const satisfies Record<RequestState, Message>;
 
+/**
+ * How a request came in: `ONLINE`, filed by the citizen (or another city system for them);
+ * `COUNTER`, typed in by staff at the service counter for a walk-in citizen.
+ */
+export const REQUEST_CHANNELS = ['ONLINE', 'COUNTER'] as const;
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
+
 export const REQUEST_ACTORS = ['CITIZEN', 'STAFF', 'SUPERVISOR', 'SYSTEM'] as const;
 export type RequestActor = (typeof REQUEST_ACTORS)[number];
 

@@ -19,8 +19,10 @@ export {
   parseCompetencyType,
   unitCompetencyGapReport,
 } from './competencies.js';
-export type { Gender, NipError, NipKind, ParsedNip } from './nip.js';
-export { formatNip, NIP_ERROR_MESSAGES, NipErrorCode, parseNip } from './nip.js';
+export type { StaffFieldError } from './field-checks.js';
+export { checkJpBudget, checkStaffYear, onField, requiredField, STAFF_YEAR_RANGE } from './field-checks.js';
+export type { Gender, NipError, NipKind, ParsedNip, StaffKind } from './nip.js';
+export { formatNip, GENDERS, NIP_ERROR_MESSAGES, NipErrorCode, parseNip, STAFF_KINDS } from './nip.js';
 export type {
   ExpectationLevel,
   OrganizationRating,
@@ -41,6 +43,8 @@ export {
   SKP_MATRIX,
   skpRating,
 } from './performance.js';
+export type { PositionRequirements, PositionRequirementsInput } from './position-requirements.js';
+export { validatePositionRequirements } from './position-requirements.js';
 export type { PnsRank, PnsRankCode, PppkGrade } from './ranks.js';
 export {
   comparePnsRanks,
@@ -57,6 +61,28 @@ export {
   RANK_ERROR_MESSAGES,
   RankErrorCode,
 } from './ranks.js';
+export type { SkpQuotaExcess, SkpRatingInput } from './skp-period.js';
+export { finaliseSkpPeriod, rateSkp, skpQuotaExcess, skpQuotaExcessMessage } from './skp-period.js';
+export type {
+  CataloguedPosition,
+  NewStaff,
+  NewStaffInput,
+  RankStep,
+  StaffChangeInput,
+  StaffChanges,
+  StaffPosition,
+  StaffRank,
+} from './staff-record.js';
+export {
+  anyStaffRank,
+  STAFF_ERROR_MESSAGES,
+  StaffErrorCode,
+  staffError,
+  staffPosition,
+  staffRank,
+  validateNewStaff,
+  validateStaffChanges,
+} from './staff-record.js';
 export type {
   PersonTrainingCompliance,
   TrainingComplianceReport,
@@ -66,13 +92,18 @@ export type {
 export {
   JP_MINUTES,
   jpToMinutes,
+  meetsYearlyTrainingRight,
   minutesToJp,
   TRAINING_ERROR_MESSAGES,
   TrainingErrorCode,
   trainingCompliance,
+  trainingComplianceOfTotals,
+  trainingJp,
   validateTrainingRecord,
   YEARLY_TRAINING_RIGHT_JP,
 } from './training.js';
+export type { TrainingEntry, TrainingEntryInput } from './training-entry.js';
+export { validateTrainingEntry } from './training-entry.js';
 export type {
   PlannedCourse,
   TrainingCourse,
@@ -80,4 +111,4 @@ export type {
   TrainingPlanOptions,
   UnitTrainingPlan,
 } from './training-plan.js';
-export { proposeTrainingPlan, proposeUnitTrainingPlan } from './training-plan.js';
+export { proposeTrainingPlan, proposeUnitTrainingPlan, TRAINING_PLAN_EXPLANATION } from './training-plan.js';

@@ -13,8 +13,15 @@ import { err, ok, type Result } from '../result.js';
  *   digit of the TMT month (0 or 1), for a PPPK it is 2.
  */
 
-export type NipKind = 'PNS' | 'PPPK';
-export type Gender = 'M' | 'F';
+/** The two kinds of ASN (UU 20/2023): civil servants (PNS) and contract staff (PPPK). */
+export const STAFF_KINDS = ['PNS', 'PPPK'] as const;
+export type StaffKind = (typeof STAFF_KINDS)[number];
+/** A NIP tells the staff kinds apart (see above). */
+export type NipKind = StaffKind;
+
+/** The gender digit of a NIP: 1 male (`M`), 2 female (`F`). */
+export const GENDERS = ['M', 'F'] as const;
+export type Gender = (typeof GENDERS)[number];
 
 export type ParsedNip = {
   readonly kind: NipKind;

@@ -74,6 +74,8 @@ export type SangatBaikQuotaRule = {
 export const PerformanceErrorCode = {
   SKP_QUOTA_EXCEEDED: 'SKP_QUOTA_EXCEEDED',
   SKP_QUOTA_RULE_INVALID: 'SKP_QUOTA_RULE_INVALID',
+  SKP_SELF_RATING: 'SKP_SELF_RATING',
+  SKP_PERIOD_FINALISED: 'SKP_PERIOD_FINALISED',
 } as const;
 export type PerformanceErrorCode = (typeof PerformanceErrorCode)[keyof typeof PerformanceErrorCode];
 
@@ -86,9 +88,17 @@ export const PERFORMANCE_ERROR_MESSAGES = {
     id: 'Aturan kuota predikat "Sangat Baik" tidak valid atau tidak berlaku untuk predikat organisasi ini.',
     en: 'The "Sangat Baik" quota rule is invalid or has no share for this organisation rating.',
   },
+  SKP_SELF_RATING: {
+    id: 'Pegawai tidak dapat menilai kinerjanya sendiri.',
+    en: 'Staff cannot rate their own performance.',
+  },
+  SKP_PERIOD_FINALISED: {
+    id: 'Periode penilaian unit ini sudah difinalisasi.',
+    en: "This unit's rating period is already finalised.",
+  },
 } as const satisfies ErrorMessages<PerformanceErrorCode>;
 
-const performanceError = errorFactory(PERFORMANCE_ERROR_MESSAGES);
+export const performanceError = errorFactory(PERFORMANCE_ERROR_MESSAGES);
 
 export type QuotaCheck = {
   readonly people: number;
@@ -106,7 +116,7 @@ export function checkSangatBaikQuota(
   ratings: readonly { readonly personId: string; readonly rating: PerformanceRating }[],
   rule: SangatBaikQuotaRule,
   context: { readonly organizationRating?: OrganizationRating } = {},
-): Result<QuotaCheck, DomainError<PerformanceErrorCode>> {
+): Result<QuotaCheck, DomainError<'SKP_QUOTA_EXCEEDED' | 'SKP_QUOTA_RULE_INVALID'>> {
   let maxShare: number | undefined;
   if (typeof rule.maxShare === 'number') maxShare = rule.maxShare;
   else if (context.organizationRating !== undefined) maxShare = rule.maxShare[context.organizationRating];

@@ -1,3 +1,4 @@
+import type { Message } from '../errors.js';
 import type { CompetencyGap } from './competencies.js';
 
 /** A course in the training catalogue: it brings each listed competency up to a level. */
@@ -145,3 +146,9 @@ export function proposeUnitTrainingPlan(
     .sort((a, b) => b.personIds.length - a.personIds.length || (a.courseId < b.courseId ? -1 : 1));
   return { persons, courses };
 }
+
+/** How `proposeTrainingPlan` chooses, in words for the people reading a plan. */
+export const TRAINING_PLAN_EXPLANATION = {
+  id: 'Rencana disusun serakah dan deterministik: berulang kali dipilih kursus yang menutup langkah level kesenjangan terbanyak; bila sama, yang JP-nya lebih sedikit, lalu kode terkecil; berhenti bila tidak ada kursus dalam batas JP yang masih menutup kesenjangan.',
+  en: 'Greedy and deterministic: repeatedly pick the course that closes the most remaining level steps; on a tie the one with fewer JP, then the smaller code; stop when no course within the JP budget closes anything.',
+} as const satisfies Message;

@@ -35,6 +35,16 @@ function roundJp(jp: number): number {
   return Math.round(jp * 1e6) / 1e6;
 }
 
+/** Minutes of training → JP, rounded to 6 decimals so that sums compare exactly (100 min → 2.222222). */
+export function trainingJp(minutes: number): number {
+  return roundJp(minutesToJp(minutes));
+}
+
+/** Whether `minutes` of training in a year meet the yearly right (default 20 JP). */
+export function meetsYearlyTrainingRight(minutes: number, requiredJp = YEARLY_TRAINING_RIGHT_JP): boolean {
+  return trainingJp(minutes) >= requiredJp;
+}
+
 export type TrainingRecord = {
   readonly personId: string;
   /** Completion date, `YYYY-MM-DD`; the record counts for that year. */
@@ -130,11 +140,35 @@ export function trainingCompliance(
   return { year, requiredJp, persons, units };
 }
 
-export const TrainingErrorCode = { TRAINING_RECORD_INVALID: 'TRAINING_RECORD_INVALID' } as const;
+/**
+ * `trainingCompliance` over minutes already summed per person for `year` (e.g. by a database):
+ * each total counts as trained in that year.
+ */
+export function trainingComplianceOfTotals(
+  totals: readonly { readonly personId: string; readonly minutes: number }[],
+  year: number,
+  options: Parameters<typeof trainingCompliance>[2] = {},
+): TrainingComplianceReport {
+  const day = `${String(year).padStart(4, '0')}-01-01`;
+  return trainingCompliance(
+    totals.map((t) => ({ personId: t.personId, completedOn: day, jp: trainingJp(t.minutes) })),
+    year,
+    options,
+  );
+}
+
+export const TrainingErrorCode = {
+  TRAINING_RECORD_INVALID: 'TRAINING_RECORD_INVALID',
+  TRAINING_RECORD_DUPLICATE: 'TRAINING_RECORD_DUPLICATE',
+} as const;
 export type TrainingErrorCode = (typeof TrainingErrorCode)[keyof typeof TrainingErrorCode];
 
 export const TRAINING_ERROR_MESSAGES = {
   TRAINING_RECORD_INVALID: { id: 'Data pelatihan tidak valid.', en: 'The training record is invalid.' },
+  TRAINING_RECORD_DUPLICATE: {
+    id: 'Pelatihan ini sudah dicatat untuk pegawai ini pada tanggal tersebut.',
+    en: 'This training is already recorded for this staff member on that date.',
+  },
 } as const satisfies ErrorMessages<TrainingErrorCode>;
 
 /**

@@ -1,8 +1,6 @@
 // Example schema module (docs/extending.md, example 2): a public notice (pengumuman) a unit
 // publishes. One file holds the type, its query and its mutation; it is wired in one place, an
-// import in graphql/schema.ts. Its table is the `// ===== Example module =====` section at the end
-// of schema.prisma.
-
+// import in graphql/schema.ts. Its table is packages/db/prisma/schema/public-notice.prisma.
 import { builder } from '../../graphql/builder.js';
 import { NotFoundError, ValidationError } from '../../graphql/errors.js';
 import { audited } from '../../platform/audited.js';

@@ -3,6 +3,11 @@
 // once per request, so checking a list of 200 staff costs no extra query per row.
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../../app/context.js';
+import type { TransactionClient } from '../../platform/audited.js';
+import { forbidden } from '../../platform/authz.js';
+import type { Caller } from '../../platform/command.js';
+
+export { forbidden };
 
 export type UnitNode = { id: string; code: string; name: string; parentId: string | null };
 
@@ -13,63 +18,83 @@ export type UnitTree = {
   subtree(unitId: string): Set<string>;
 };
 
+/** Every unit, read once, as a tree. `db` is the client or the transaction of a command. */
+export async function loadUnitTree(db: Pick<TransactionClient, 'unit'>): Promise<UnitTree> {
+  const units = await db.unit.findMany({ select: { id: true, code: true, name: true, parentId: true } });
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const children = new Map<string, string[]>();
+  for (const u of units) {
+    if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  }
+  const subtree = (unitId: string) => {
+    const out = new Set<string>();
+    const stack = [unitId];
+    while (stack.length > 0) {
+      const id = stack.pop() as string;
+      if (out.has(id)) continue; // a cycle would be a data bug; never loop on it
+      out.add(id);
+      stack.push(...(children.get(id) ?? []));
+    }
+    return out;
+  };
+  return { byId, byCode, subtree };
+}
+
 const trees = new WeakMap<GraphQLContext, Promise<UnitTree>>();
 
+/** The unit tree of a GraphQL request, read at most once per request. */
 export function unitTree(ctx: GraphQLContext): Promise<UnitTree> {
   let tree = trees.get(ctx);
   if (!tree) {
-    tree = ctx.prisma.unit
-      .findMany({ select: { id: true, code: true, name: true, parentId: true } })
-      .then((units) => {
-        const byId = new Map(units.map((u) => [u.id, u]));
-        const byCode = new Map(units.map((u) => [u.code, u]));
-        const children = new Map<string, string[]>();
-        for (const u of units) {
-          if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
-        }
-        const subtree = (unitId: string) => {
-          const out = new Set<string>();
-          const stack = [unitId];
-          while (stack.length > 0) {
-            const id = stack.pop() as string;
-            if (out.has(id)) continue; // a cycle would be a data bug; never loop on it
-            out.add(id);
-            stack.push(...(children.get(id) ?? []));
-          }
-          return out;
-        };
-        return { byId, byCode, subtree };
-      });
+    tree = loadUnitTree(ctx.prisma);
     trees.set(ctx, tree);
   }
   return tree;
 }
 
 /** 'ALL' for admins, the supervised unit subtree for supervisors, null for everyone else. */
-export async function managedUnits(ctx: GraphQLContext): Promise<'ALL' | Set<string> | null> {
-  const id = ctx.identity;
-  if (id.kind !== 'account') return null;
-  if (id.role === 'ADMIN') return 'ALL';
-  if (id.role === 'SUPERVISOR' && id.unitId) return (await unitTree(ctx)).subtree(id.unitId);
+export function managedUnitsIn(tree: UnitTree, caller: Caller): 'ALL' | Set<string> | null {
+  if (caller.kind !== 'account') return null;
+  if (caller.role === 'ADMIN') return 'ALL';
+  if (caller.role === 'SUPERVISOR' && caller.unitId) return tree.subtree(caller.unitId);
   return null;
 }
 
-export async function managesUnit(ctx: GraphQLContext, unitId: string): Promise<boolean> {
-  const units = await managedUnits(ctx);
+export function managesUnitIn(tree: UnitTree, caller: Caller, unitId: string): boolean {
+  const units = managedUnitsIn(tree, caller);
   return units === 'ALL' || (units?.has(unitId) ?? false);
 }
 
 /** NIP, birth date, rank, competencies, trainings and ratings: the person, their supervisors, admins. */
+export function canReadPrivateIn(
+  tree: UnitTree,
+  caller: Caller,
+  staff: { id: string; unitId: string },
+): boolean {
+  if (caller.kind === 'account' && caller.staffId === staff.id) return true;
+  return managesUnitIn(tree, caller, staff.unitId);
+}
+
+/** Throws FORBIDDEN unless the caller manages the unit (admins, supervisors of the unit tree). */
+export function requireManages(tree: UnitTree, caller: Caller, unitId: string): void {
+  if (!managesUnitIn(tree, caller, unitId)) throw forbidden();
+}
+
+export async function managedUnits(ctx: GraphQLContext): Promise<'ALL' | Set<string> | null> {
+  return managedUnitsIn(await unitTree(ctx), ctx.identity);
+}
+
+export async function managesUnit(ctx: GraphQLContext, unitId: string): Promise<boolean> {
+  return managesUnitIn(await unitTree(ctx), ctx.identity, unitId);
+}
+
 export async function canReadPrivate(
   ctx: GraphQLContext,
   staff: { id: string; unitId: string },
 ): Promise<boolean> {
-  const id = ctx.identity;
-  if (id.kind === 'account' && id.staffId === staff.id) return true;
-  return managesUnit(ctx, staff.unitId);
+  return canReadPrivateIn(await unitTree(ctx), ctx.identity, staff);
 }
-
-export { forbidden } from '../../platform/authz.js';
 
 export function badInput(messageId: string, messageEn: string, code = 'BAD_USER_INPUT'): GraphQLError {
   return new GraphQLError(`${messageId} / ${messageEn}`, {
@@ -84,3 +109,8 @@ export function currentYearWib(now: Date = new Date()): number {
 
 /** YYYY-MM-DD of a `@db.Date` value. */
 export { dayOf as dayString } from '../../platform/calendar.js';
+
+/** Throws FORBIDDEN unless the caller is an admin (BKPSDM). */
+export function requireAdmin(caller: Caller): void {
+  if (caller.kind !== 'account' || caller.role !== 'ADMIN') throw forbidden();
+}

@@ -381,7 +381,7 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
       );
       expect(bad.body.data.setPositionRequirements).toMatchObject({
         code: 'COMPETENCY_LEVEL_INVALID',
-        fields: [{ field: 'requirements.0.level', code: 'COMPETENCY_LEVEL_INVALID' }],
+        fields: [{ field: 'requirements[0].level', code: 'COMPETENCY_LEVEL_INVALID' }],
       });
       const dup = await h.gql(
         req,

@@ -15,6 +15,7 @@ import type { LayananPubSub } from '../../../app/pubsub.js';
 import { LayananError, ValidationError } from '../../../graphql/errors.js';
 import { loadWorkingCalendar } from '../../../platform/calendar.js';
 import type { CommandDeps } from '../../../platform/command.js';
+import type { EventBus } from '../../../platform/events.js';
 import { AuthenticationError, type Identity, resolveApiKey } from '../../accounts/identity.js';
 import { OPEN311_MESSAGES as M, Open311Error, text } from './messages.js';
 import { postRequest, readPost } from './post-request.js';
@@ -25,7 +26,7 @@ export const OPEN311_BASE = '/open311/v2/';
 const SPEC = 'http://wiki.open311.org/GeoReport_v2';
 const CHANGESET = '2026-11-27T00:00:00+07:00';
 
-type Deps = { db: Database; config: GatewayConfig; log: Logger; pubsub: LayananPubSub };
+type Deps = { db: Database; config: GatewayConfig; log: Logger; pubsub: LayananPubSub; events: EventBus };
 
 /** The command dependencies of one Open311 call. */
 function commandDepsOf(deps: Deps, request: Request): CommandDeps {
@@ -39,6 +40,7 @@ function commandDepsOf(deps: Deps, request: Request): CommandDeps {
       return calendar;
     },
     pubsub: deps.pubsub,
+    events: deps.events,
     log: deps.log.child({ requestId }),
     requestId,
   };

@@ -1,11 +1,20 @@
-// The SKM report as CSV, in the layout agencies publish (PermenPANRB 14/2017 annex): per element
-// its total, respondents, NRR and weighted NRR; then the index, the 25–100 score, the grade and
-// the respondents; then the respondent profile. Quoting by csv-stringify.
-import { stringify } from 'csv-stringify/sync';
-import type { Lang } from '../../app/context.js';
-import type { IkmReportShape, ProfileCount } from './ikm-report.js';
+import type { Message } from '../errors.js';
+import type { IkmReport } from './ikm-report.js';
 
-const DIMENSIONS: Record<string, { id: string; en: string }> = {
+/*
+ * The SKM report of a scope and period as agencies publish it: the IKM computation per element
+ * and the respondent profile, in Indonesian or English.
+ */
+
+export type SkmReportLanguage = keyof Message;
+
+/** What the table names the report by: a unit or service code (null for the city) and a name. */
+export type SkmReportScope = { readonly scope: string; readonly key: string | null; readonly name: string };
+
+/** Respondents with one value of one profile dimension (GENDER, AGE_BAND, EDUCATION, OCCUPATION, CHANNEL). */
+export type SkmProfileCount = { readonly dimension: string; readonly value: string; readonly count: number };
+
+const DIMENSIONS: Readonly<Record<string, Message>> = {
   GENDER: { id: 'Jenis kelamin', en: 'Gender' },
   AGE_BAND: { id: 'Usia', en: 'Age' },
   EDUCATION: { id: 'Pendidikan', en: 'Education' },
@@ -37,8 +46,19 @@ const T = {
 
 const fixed = (n: number | null, digits: number) => (n === null ? '' : n.toFixed(digits));
 
-/** Rows of the CSV (for tests and other formats); `skmCsv` stringifies them. */
-export function skmCsvRows(report: IkmReportShape, profile: readonly ProfileCount[], lang: Lang): string[][] {
+/**
+ * The report as a table of text cells in the published layout (PermenPANRB 14/2017 annex), in
+ * one language: a title, the scope and period; per element its number, code, label, total,
+ * respondents, NRR (2 decimals) and weighted NRR (3 decimals); the index (3 decimals), the score
+ * as displayed, the grade, respondents, population, minimum sample and rule; then the respondent
+ * profile with each value's share of the respondents in percent (1 decimal). A CSV or a sheet
+ * writer turns it into a file.
+ */
+export function skmReportTable(
+  report: IkmReport<SkmReportScope>,
+  profile: readonly SkmProfileCount[],
+  lang: SkmReportLanguage,
+): string[][] {
   const rows: string[][] = [
     [T.title[lang]],
     [T.scope[lang], report.scope.key ?? report.scope.scope, report.scope.name],
@@ -77,10 +97,7 @@ export function skmCsvRows(report: IkmReportShape, profile: readonly ProfileCoun
   return rows;
 }
 
-export function skmCsv(report: IkmReportShape, profile: readonly ProfileCount[], lang: Lang): string {
-  return stringify(skmCsvRows(report, profile, lang), { record_delimiter: 'windows' });
-}
-
-export function skmCsvFileName(report: IkmReportShape): string {
-  return `skm-${(report.scope.key ?? 'kota').toLowerCase()}-${report.period.key.toLowerCase()}.csv`;
+/** The download's file name: `skm-<unit or service code, or kota>-<period key>.csv`, lower case. */
+export function skmReportFileName(report: IkmReport<SkmReportScope>, extension = 'csv'): string {
+  return `skm-${(report.scope.key ?? 'kota').toLowerCase()}-${report.period.key.toLowerCase()}.${extension}`;
 }

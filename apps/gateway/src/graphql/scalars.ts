@@ -1,0 +1,48 @@
+// The schema's scalars: DateTime (an instant), Day (a calendar day in WIB) and JSON.
+import { parseDay } from '@layanan/domain/calendar';
+import { GraphQLError } from 'graphql';
+import { builder } from './builder.js';
+import { messageOf } from './failures.js';
+
+builder.scalarType('DateTime', {
+  description: 'An ISO 8601 date-time, always with a time zone (UTC in responses).',
+  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
+  parseValue: (value) => {
+    const date = typeof value === 'string' ? new Date(value) : null;
+    if (!date || Number.isNaN(date.getTime())) {
+      throw new GraphQLError('DateTime tidak valid / Invalid DateTime (ISO 8601 expected)');
+    }
+    return date;
+  },
+});
+
+/**
+ * A calendar day in Western Indonesia Time (WIB, UTC+7), written `YYYY-MM-DD`: deadlines, holidays,
+ * due dates, survey days. Input must be a real day of the Gregorian calendar (`2026-02-30` is
+ * refused with DAY_NOT_A_DATE, `30/11/2026` with DAY_INVALID_FORMAT, in both languages).
+ */
+builder.scalarType('Day', {
+  description:
+    'A calendar day in WIB (Asia/Jakarta, UTC+7) as `YYYY-MM-DD`, e.g. `2026-11-30`. Deadlines in working days resolve to a Day.',
+  serialize: (value) => {
+    const day = parseDay(value as string | Date);
+    if (!day.ok) throw new TypeError(`Day cannot represent ${String(value)}`);
+    return day.value;
+  },
+  parseValue: (value) => {
+    const day = parseDay(typeof value === 'string' ? value : String(value));
+    if (!day.ok) {
+      const message = messageOf(day.error.code);
+      throw new GraphQLError(`${message.id} / ${message.en} (Day: YYYY-MM-DD)`, {
+        extensions: { code: day.error.code },
+      });
+    }
+    return day.value;
+  },
+});
+
+builder.scalarType('JSON', {
+  description: 'Arbitrary JSON (used for audit summaries and attribute values).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});

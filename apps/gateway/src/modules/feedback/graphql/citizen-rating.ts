@@ -1,0 +1,53 @@
+// Citizens' ratings of the staff who served them, per year (an input to the SKP evaluation,
+// shown beside it), and the request a survey invitation is about.
+import { type CitizenRatingSummary, citizenRatingSummary, ratingYearDays } from '@layanan/domain/feedback';
+import { builder } from '../../../graphql/builder.js';
+import { dateOnly } from '../../../platform/calendar.js';
+import { canReadPrivate } from '../../staff/access.js';
+
+const CitizenStaffRatingRef = builder.objectRef<CitizenRatingSummary>('CitizenStaffRating').implement({
+  description:
+    "Citizens' ratings (1–4) in a year; input to the SKP evaluation, shown beside it (it does not set it).",
+  fields: (t) => ({
+    year: t.exposeInt('year'),
+    respondents: t.exposeInt('respondents'),
+    competence: t.exposeFloat('competence', { nullable: true, description: 'Average, 1–4.' }),
+    behaviour: t.exposeFloat('behaviour', { nullable: true, description: 'Average, 1–4.' }),
+  }),
+});
+
+builder.prismaObjectFields('Staff', (t) => ({
+  citizenRating: t.field({
+    type: CitizenStaffRatingRef,
+    nullable: true,
+    description:
+      'Citizens’ ratings in a year. Like SKP ratings: the person, supervisors of the unit and admins.',
+    args: { year: t.arg.int({ required: true }) },
+    authScopes: (staff, _args, ctx) => canReadPrivate(ctx, staff),
+    unauthorizedResolver: () => null,
+    select: (args) => ({
+      citizenRatings: {
+        where: {
+          date: {
+            gte: dateOnly(ratingYearDays(args.year).from),
+            lte: dateOnly(ratingYearDays(args.year).to),
+          },
+        },
+        select: { competence: true, behaviour: true },
+      },
+    }),
+    resolve: (staff, args) => {
+      // The selection above loads the ratings; prismaObjectFields does not infer it into the type.
+      const rows = (staff as unknown as { citizenRatings: { competence: number; behaviour: number }[] })
+        .citizenRatings;
+      return citizenRatingSummary(args.year, rows);
+    },
+  }),
+}));
+
+builder.prismaObjectFields('Notification', (t) => ({
+  request: t.relation('request', {
+    nullable: true,
+    description: 'The request the notification is about (SURVEY_INVITATION: answer with submitSurvey).',
+  }),
+}));

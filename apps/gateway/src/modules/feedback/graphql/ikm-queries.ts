@@ -1,0 +1,75 @@
+// The IKM and SKM report queries: public aggregates per scope and period, a year's trend, and a
+// unit's full SKM report (also served as CSV by reports/skm-csv-route.ts, from the same query).
+import { SKM_ELEMENTS, skmPeriodsOfYear } from '@layanan/domain/feedback';
+import { builder } from '../../../graphql/builder.js';
+import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import { failure } from '../../../graphql/failures.js';
+import { ikmReport, ikmTrend } from '../queries/ikm-report.js';
+import { resolveIkmScope } from '../queries/ikm-scope.js';
+import { loadSkmReport } from '../queries/skm-report.js';
+import {
+  IkmReportRef,
+  periodOf,
+  SkmElementRef,
+  SkmPeriodInputRef,
+  SkmPeriodKindEnum,
+  SkmReportRef,
+} from './skm-types.js';
+
+builder.queryFields((t) => ({
+  skmElements: t.field({
+    type: [SkmElementRef],
+    description: 'The nine SKM elements with their question and answer labels.',
+    resolve: () => [...SKM_ELEMENTS],
+  }),
+  ikm: t.field({
+    type: IkmReportRef,
+    description:
+      'IKM for one scope: the city (no codes), a unit (unitCode) or a service (serviceCode). Public aggregates.',
+    errors: {
+      types: [ValidationError, NotFoundError],
+      directResult: false,
+      union: { name: 'IkmQueryResult' },
+    },
+    args: {
+      unitCode: t.arg.string(),
+      serviceCode: t.arg.string(),
+      period: t.arg({ type: SkmPeriodInputRef, required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const period = periodOf(args.period);
+      const scope = await resolveIkmScope(ctx.prisma, args.unitCode, args.serviceCode);
+      return ikmReport(ctx.prisma, scope, period);
+    },
+  }),
+  ikmTrend: t.field({
+    type: [IkmReportRef],
+    description: 'The IKM of consecutive periods of a year, for charts (e.g. 12 months or 4 quarters).',
+    errors: { types: [ValidationError, NotFoundError] },
+    args: {
+      unitCode: t.arg.string(),
+      serviceCode: t.arg.string(),
+      year: t.arg.int({ required: true }),
+      kind: t.arg({ type: SkmPeriodKindEnum, required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const periods = skmPeriodsOfYear(args.year, args.kind);
+      if (!periods.ok) throw failure(periods.error, { field: 'year' });
+      const scope = await resolveIkmScope(ctx.prisma, args.unitCode, args.serviceCode);
+      return ikmTrend(ctx.prisma, scope, periods.value, args.kind);
+    },
+  }),
+  skmReport: t.field({
+    type: SkmReportRef,
+    description:
+      "A unit's SKM report (GraphQL form of the published layout). Staff of the unit, its supervisors, admins.",
+    authScopes: { staff: true, admin: true },
+    errors: { types: [ValidationError, NotFoundError], directResult: false },
+    args: {
+      unitCode: t.arg.string({ required: true }),
+      period: t.arg({ type: SkmPeriodInputRef, required: true }),
+    },
+    resolve: async (_root, args, ctx) =>
+      loadSkmReport(ctx.prisma, ctx.identity, args.unitCode, periodOf(args.period)),
+  }),
+}));

@@ -1,0 +1,20 @@
+// The feedback area's reaction to a completed request (an event of the services area, handled
+// after commit — platform/events.ts): the citizen is invited to the satisfaction survey
+// (PermenPANRB 14/2017), once per request.
+import type { EventBus } from '../../platform/events.js';
+import { inviteToSurvey } from './invitation.js';
+
+export function onRequestCompleted(bus: EventBus): void {
+  bus.on('services.request-completed', async (tx, event) => {
+    const written = await inviteToSurvey(tx, {
+      id: event.requestId,
+      trackingCode: event.trackingCode,
+      citizenAccountId: event.citizenAccountId,
+    });
+    return (pubsub) => {
+      for (const { accountId, notificationId } of written) {
+        pubsub.publish('notificationAdded', accountId, { notificationId });
+      }
+    };
+  });
+}

@@ -1,0 +1,103 @@
+// Competency holdings and position requirements (issue 3, PermenPANRB 38/2017).
+import { parseCompetencyLevel, validatePositionRequirements } from '@layanan/domain/staff';
+import { NotFoundError } from '../../../graphql/errors.js';
+import { failure, invalidFields } from '../../../graphql/failures.js';
+import { audited } from '../../../platform/audited.js';
+import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
+import { loadUnitTree, requireAdmin, requireManages } from '../access.js';
+import { loadStaff, normaliseCode } from './load.js';
+
+export type SetCompetencyHoldingInput = { staffId: string; competencyCode: string; level: number };
+
+/** Sets the level (1–5) at which a person holds a competency: admins and supervisors of the unit tree. */
+export async function setCompetencyHolding(
+  deps: CommandDeps,
+  caller: Caller,
+  input: SetCompetencyHoldingInput,
+): Promise<{ staffId: string }> {
+  const scope = auditScope(deps, caller);
+  return audited(scope, { action: 'setCompetencyHolding', entityType: 'StaffCompetency' }, async (tx) => {
+    const tree = await loadUnitTree(tx);
+    const staff = await loadStaff(tx, input.staffId);
+    requireManages(tree, caller, staff.unitId);
+    const level = parseCompetencyLevel(input.level);
+    if (!level.ok) throw failure(level.error, { field: 'level' });
+    const code = normaliseCode(input.competencyCode);
+    const competency = await tx.competency.findUnique({ where: { code } });
+    if (!competency) throw new NotFoundError('Competency', code);
+    const key = { staffId_competencyId: { staffId: staff.id, competencyId: competency.id } };
+    const before = await tx.staffCompetency.findUnique({ where: key });
+    const after = await tx.staffCompetency.upsert({
+      where: key,
+      create: { staffId: staff.id, competencyId: competency.id, level: level.value },
+      update: { level: level.value, assessedAt: deps.now() },
+    });
+    return {
+      result: { staffId: staff.id },
+      entityId: staff.id,
+      before: before && { competency: code, level: before.level },
+      after: { competency: code, level: after.level },
+    };
+  });
+}
+
+export type SetPositionRequirementsInput = {
+  positionCode: string;
+  /** Required when the position is new. */
+  name?: string | null;
+  requirements: readonly { competencyCode: string; level: number }[];
+};
+
+type Requirement = { competencyCode: string; level: number };
+const summary = (rs: readonly Requirement[]) =>
+  Object.fromEntries(rs.map((r) => [r.competencyCode, r.level]));
+
+/** Creates a position or replaces the competencies (and levels) it requires: admins. */
+export async function setPositionRequirements(
+  deps: CommandDeps,
+  caller: Caller,
+  input: SetPositionRequirementsInput,
+): Promise<{ positionId: string }> {
+  requireAdmin(caller);
+  const scope = auditScope(deps, caller);
+  return audited(scope, { action: 'setPositionRequirements', entityType: 'Position' }, async (tx) => {
+    const code = normaliseCode(input.positionCode);
+    const existing = code
+      ? await tx.position.findUnique({
+          where: { code },
+          include: { requirements: { include: { competency: true } } },
+        })
+      : null;
+    const checked = validatePositionRequirements(input, { exists: !!existing });
+    if (!checked.ok) throw invalidFields(checked.error);
+    const { name, requirements } = checked.value;
+    const wanted = requirements.map((r) => r.competencyCode);
+    const competencies = await tx.competency.findMany({ where: { code: { in: wanted } } });
+    const idOf = new Map(competencies.map((c) => [c.code, c.id]));
+    const missing = wanted.find((c) => !idOf.has(c));
+    if (missing) throw new NotFoundError('Competency', missing);
+    const position = existing
+      ? await tx.position.update({ where: { id: existing.id }, data: name ? { name } : {} })
+      : await tx.position.create({ data: { code, name: name as string } });
+    await tx.positionRequirement.deleteMany({ where: { positionId: position.id } });
+    await tx.positionRequirement.createMany({
+      data: requirements.map((r) => ({
+        positionId: position.id,
+        competencyId: idOf.get(r.competencyCode) as string,
+        level: r.level,
+      })),
+    });
+    return {
+      result: { positionId: position.id },
+      entityId: position.id,
+      before: existing && {
+        code,
+        name: existing.name,
+        requirements: summary(
+          existing.requirements.map((r) => ({ competencyCode: r.competency.code, level: r.level })),
+        ),
+      },
+      after: { code, name: position.name, requirements: summary(requirements) },
+    };
+  });
+}

@@ -1,0 +1,140 @@
+// SKP ratings and the finalising of a unit's period (issue 3, PermenPANRB 6/2022): the rules —
+// nobody rates themselves, no rating after finalising, the "Sangat Baik" quota — are the
+// domain's (rateSkp, finaliseSkpPeriod); here: authorize, load, write with the audit entry.
+import type { ExpectationLevel, PerformanceRating } from '@layanan/domain/staff';
+import { finaliseSkpPeriod, rateSkp } from '@layanan/domain/staff';
+import { NotFoundError } from '../../../graphql/errors.js';
+import { failure, invalidFields } from '../../../graphql/failures.js';
+import { audited } from '../../../platform/audited.js';
+import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
+import { loadUnitTree, requireManages } from '../access.js';
+import { SkpQuotaExceededError } from '../skp-quota-exceeded.js';
+import { loadStaff, normaliseCode } from './load.js';
+
+export type RatePerformanceInput = {
+  staffId: string;
+  year: number;
+  results: ExpectationLevel;
+  behaviour: ExpectationLevel;
+  note?: string | null;
+};
+
+export type Rated = { staffId: string; year: number; predikat: PerformanceRating };
+
+/** Rates a person's SKP for a year: supervisors of the unit tree and admins. */
+export async function ratePerformance(
+  deps: CommandDeps,
+  caller: Caller,
+  input: RatePerformanceInput,
+): Promise<Rated> {
+  const scope = auditScope(deps, caller);
+  return audited(scope, { action: 'ratePerformance', entityType: 'PerformanceRating' }, async (tx) => {
+    const tree = await loadUnitTree(tx);
+    const staff = await loadStaff(tx, input.staffId);
+    requireManages(tree, caller, staff.unitId);
+    const periodKey = { unitId_year: { unitId: staff.unitId, year: input.year } };
+    const existing = await tx.performancePeriod.findUnique({ where: periodKey });
+    const rated = rateSkp({
+      raterStaffId: caller.kind === 'account' ? caller.staffId : null,
+      staffId: staff.id,
+      year: input.year,
+      results: input.results,
+      behaviour: input.behaviour,
+      periodFinalised: existing?.finalised ?? false,
+    });
+    if (!rated.ok) throw 'field' in rated.error ? invalidFields([rated.error]) : failure(rated.error);
+    const { predikat } = rated.value;
+    const period =
+      existing ??
+      (await tx.performancePeriod.upsert({
+        where: periodKey,
+        create: { unitId: staff.unitId, year: input.year },
+        update: {},
+      }));
+    const key = { periodId_staffId: { periodId: period.id, staffId: staff.id } };
+    const before = await tx.performanceRating.findUnique({ where: key });
+    const data = {
+      results: input.results,
+      behaviour: input.behaviour,
+      predikat,
+      note: input.note?.trim() ?? '',
+      ratedById: caller.kind === 'account' ? caller.accountId : null,
+    };
+    const after = await tx.performanceRating.upsert({
+      where: key,
+      create: { periodId: period.id, staffId: staff.id, ...data },
+      update: data,
+    });
+    return {
+      result: { staffId: staff.id, year: input.year, predikat },
+      entityId: after.id,
+      before,
+      after: { ...after, year: input.year },
+    };
+  });
+}
+
+export type FinaliseUnitPeriodInput = {
+  unitCode: string;
+  year: number;
+  /** The organisation's cap on "Sangat Baik" ratings, a share 0–1. */
+  sangatBaikMaxShare: number;
+  rounding?: 'FLOOR' | 'ROUND' | 'CEIL' | null;
+};
+
+export type FinalisedPeriod = {
+  unitId: string;
+  year: number;
+  people: number;
+  sangatBaik: number;
+  allowed: number;
+};
+
+/** Finalises a unit's SKP ratings for a year after the "Sangat Baik" quota check. */
+export async function finaliseUnitPeriod(
+  deps: CommandDeps,
+  caller: Caller,
+  input: FinaliseUnitPeriodInput,
+): Promise<FinalisedPeriod> {
+  const scope = auditScope(deps, caller);
+  return audited(scope, { action: 'finaliseUnitPeriod', entityType: 'PerformancePeriod' }, async (tx) => {
+    const tree = await loadUnitTree(tx);
+    const code = normaliseCode(input.unitCode);
+    const unit = tree.byCode.get(code);
+    if (!unit) throw new NotFoundError('Unit', code);
+    requireManages(tree, caller, unit.id);
+    const period = await tx.performancePeriod.findUnique({
+      where: { unitId_year: { unitId: unit.id, year: input.year } },
+      include: { ratings: { include: { staff: { select: { id: true, name: true } } } } },
+    });
+    if (!period) throw new NotFoundError('PerformancePeriod', `${code} ${input.year}`);
+    const checked = finaliseSkpPeriod(
+      {
+        finalised: period.finalised,
+        ratings: period.ratings.map((r) => ({ personId: r.staffId, rating: r.predikat })),
+      },
+      { maxShare: input.sangatBaikMaxShare, rounding: input.rounding ?? 'FLOOR' },
+    );
+    if (!checked.ok) {
+      const e = checked.error;
+      if (e.code === 'SKP_QUOTA_EXCEEDED')
+        throw SkpQuotaExceededError.fromDomain(
+          e,
+          new Map(period.ratings.map((r) => [r.staffId, r.staff.name])),
+        );
+      throw failure(e, e.code === 'SKP_QUOTA_RULE_INVALID' ? { field: 'sangatBaikMaxShare' } : {});
+    }
+    const after = await tx.performancePeriod.update({
+      where: { id: period.id },
+      data: { finalised: true, finalisedAt: deps.now(), sangatBaikMaxShare: input.sangatBaikMaxShare },
+    });
+    const { ratings: _ratings, ...before } = period;
+    const { people, sangatBaik, allowed } = checked.value;
+    return {
+      result: { unitId: unit.id, year: input.year, people, sangatBaik, allowed },
+      entityId: period.id,
+      before,
+      after,
+    };
+  });
+}

@@ -1,0 +1,107 @@
+// Staff mutations (issue 3): each resolver calls its write command with the request's
+// dependencies and caller; the commands authorize, load, call the domain and write audited.
+import { builder } from '../../../graphql/builder.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import { commandDeps } from '../../../platform/command.js';
+import { setCompetencyHolding, setPositionRequirements } from '../commands/competencies.js';
+import { finaliseUnitPeriod, ratePerformance } from '../commands/performance.js';
+import { registerStaff, updateStaff } from '../commands/staff-record.js';
+import { recordTraining } from '../commands/training.js';
+import { SkpQuotaExceededError } from '../skp-quota-exceeded.js';
+import {
+  FinaliseUnitPeriodInput,
+  FinaliseUnitPeriodPayload,
+  RatePerformanceInput,
+  RatePerformancePayload,
+  RecordTrainingInput,
+  RecordTrainingPayload,
+  RegisterStaffInput,
+  RegisterStaffPayload,
+  SetCompetencyHoldingInput,
+  SetCompetencyHoldingPayload,
+  SetPositionRequirementsInput,
+  SetPositionRequirementsPayload,
+  UpdateStaffInput,
+  UpdateStaffPayload,
+} from './mutation-types.js';
+
+/** A Staff node id as a staff id; any other node is a staff member that does not exist. */
+function staffIdOf(id: { typename: string; id: string }): string {
+  if (id.typename !== 'Staff') throw new NotFoundError('Staff', id.id);
+  return id.id;
+}
+
+builder.mutationFields((t) => ({
+  registerStaff: t.field({
+    type: RegisterStaffPayload,
+    description:
+      'Add a civil servant to the register (BKPSDM admins). Fields derived from the NIP are not asked twice.',
+    authScopes: { admin: true },
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: RegisterStaffInput, required: true }) },
+    resolve: (_root, { input }, ctx) => registerStaff(commandDeps(ctx), ctx.identity, input),
+  }),
+
+  updateStaff: t.field({
+    type: UpdateStaffPayload,
+    description:
+      'Change name, unit, position, rank (kept in the rank history) or active flag. Admins, or supervisors within their unit tree. The NIP never changes.',
+    authScopes: { admin: true, supervisor: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: UpdateStaffInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      updateStaff(commandDeps(ctx), ctx.identity, { ...input, staffId: staffIdOf(input.id) }),
+  }),
+
+  recordTraining: t.field({
+    type: RecordTrainingPayload,
+    description:
+      'Record a completed training in JP or minutes (1 JP = 45 minutes). The person, their supervisors and admins.',
+    authScopes: { admin: true, staff: true },
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: RecordTrainingInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordTraining(commandDeps(ctx), ctx.identity, { ...input, staffId: staffIdOf(input.staffId) }),
+  }),
+
+  setCompetencyHolding: t.field({
+    type: SetCompetencyHoldingPayload,
+    description:
+      'Set the level (1–5) at which a person holds a competency. Admins and supervisors of the unit tree.',
+    authScopes: { admin: true, supervisor: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: SetCompetencyHoldingInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      setCompetencyHolding(commandDeps(ctx), ctx.identity, { ...input, staffId: staffIdOf(input.staffId) }),
+  }),
+
+  setPositionRequirements: t.field({
+    type: SetPositionRequirementsPayload,
+    description: 'Create a position or replace the competencies (and levels) it requires. Admins.',
+    authScopes: { admin: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: SetPositionRequirementsInput, required: true }) },
+    resolve: (_root, { input }, ctx) => setPositionRequirements(commandDeps(ctx), ctx.identity, input),
+  }),
+
+  ratePerformance: t.field({
+    type: RatePerformancePayload,
+    description:
+      'Rate a person’s SKP for a year: results and behaviour give the predikat by the PermenPANRB 6/2022 matrix. Supervisors of the unit tree and admins; not oneself; not after the period is finalised.',
+    authScopes: { admin: true, supervisor: true },
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: RatePerformanceInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      ratePerformance(commandDeps(ctx), ctx.identity, { ...input, staffId: staffIdOf(input.staffId) }),
+  }),
+
+  finaliseUnitPeriod: t.field({
+    type: FinaliseUnitPeriodPayload,
+    description:
+      'Finalise a unit’s SKP ratings for a year after checking the "Sangat Baik" quota; on excess the error names who holds the rating.',
+    authScopes: { admin: true, supervisor: true },
+    errors: { types: [SkpQuotaExceededError, ValidationError, NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: FinaliseUnitPeriodInput, required: true }) },
+    resolve: (_root, { input }, ctx) => finaliseUnitPeriod(commandDeps(ctx), ctx.identity, input),
+  }),
+}));

@@ -1,0 +1,72 @@
+// The progress update form of forum commitments and improvement actions: a 0–100 value and a note.
+import { useState } from 'react';
+import { useI18n } from './i18n.tsx';
+import { type Failure, FailureNote, Field, Notice, useFailure } from './ui.tsx';
+
+/**
+ * `submit` sends the update and returns its failure (null when saved); after a save the note is
+ * cleared and `onSaved` runs. `confirm` shows a "saved" notice; `failureWithFields` shows the
+ * failure's message even when its fields carry their own errors.
+ */
+export function ProgressForm({
+  initial,
+  label,
+  fetching,
+  submit,
+  onSaved,
+  confirm = false,
+  failureWithFields = false,
+}: {
+  initial: number;
+  label?: string;
+  fetching: boolean;
+  submit: (progress: string, note: string) => Promise<Failure | null>;
+  onSaved: () => void;
+  confirm?: boolean;
+  failureWithFields?: boolean;
+}) {
+  const { t } = useI18n();
+  const [progress, setProgress] = useState(String(initial));
+  const [note, setNote] = useState('');
+  const { failure, setFailure, errors } = useFailure();
+  const [saved, setSaved] = useState(false);
+  return (
+    <form
+      className="subform"
+      noValidate
+      aria-label={label}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setSaved(false);
+        const f = await submit(progress, note);
+        setFailure(f);
+        if (!f) {
+          setNote('');
+          setSaved(true);
+          onSaved();
+        }
+      }}
+    >
+      <Field label={t('progressPercent')} error={errors.progress ?? errors['input.progress']}>
+        {(p) => (
+          <input
+            {...p}
+            type="number"
+            min={0}
+            max={100}
+            value={progress}
+            onChange={(e) => setProgress(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('progressNote')} error={errors.note ?? errors['input.note']} required>
+        {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      {failure && (failureWithFields || !failure.fields?.length) ? <FailureNote failure={failure} /> : null}
+      {confirm && saved ? <Notice kind="success">{t('progressSaved')}</Notice> : null}
+      <button type="submit" disabled={fetching}>
+        {t('saveProgress')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,159 @@
+import type { FieldError, Message } from '../errors.js';
+import { computeIkmFromTotals, type IkmGrade, type IkmRule, type SkmTotals } from './ikm.js';
+import { weakSkmElements } from './improvement.js';
+import type { SkmPeriod } from './period.js';
+import { skmCoverage } from './sample-size.js';
+import { SKM_ELEMENT_CODES, SKM_ELEMENTS, type SkmElementCode } from './skm-elements.js';
+
+/*
+ * The IKM report of a scope (the city, a unit or a service) and a period, from totals: the
+ * database sums the scores and counts the answers per element (no answer row needs to leave it),
+ * and this applies the PermenPANRB 14/2017 formula to those totals — NRR per element, weighted
+ * by exactly 1/9, the index, the 25–100 score and its grade — with the sample coverage
+ * (Krejcie & Morgan) and the weakest elements.
+ */
+
+/** What a report is about. */
+export type IkmScopeKind = 'CITY' | 'UNIT' | 'SERVICE';
+
+export type IkmElementScore = {
+  readonly code: SkmElementCode;
+  readonly label: Message;
+  /** Sum of the scores (jumlah nilai). */
+  readonly sum: number;
+  /** Respondents who answered this element. */
+  readonly answered: number;
+  /** NRR: sum / answered, 1–4; null when nobody answered. */
+  readonly average: number | null;
+  /** NRR × 1/9 (NRR tertimbang); null when nobody answered. */
+  readonly weighted: number | null;
+};
+
+export type IkmReport<Scope> = {
+  readonly scope: Scope;
+  readonly period: SkmPeriod;
+  readonly respondents: number;
+  /** People served in the period (completed requests). */
+  readonly population: number;
+  readonly requiredSample: number;
+  /** respondents / requiredSample (1 when nothing is required). */
+  readonly coverage: number;
+  /** The nine elements in their official order, answered or not. */
+  readonly elements: readonly IkmElementScore[];
+  /** Σ NRR × 1/9, 1–4, unrounded; null without respondents. */
+  readonly index: number | null;
+  /** index × 25, 25–100, unrounded; null without respondents. */
+  readonly score: number | null;
+  /** The score truncated to 2 decimals, always inside the band of the grade. */
+  readonly scoreDisplay: string | null;
+  readonly grade: IkmGrade | null;
+  readonly gradeLabel: Message | null;
+  readonly rule: IkmRule;
+  /** Up to IKM_WEAKEST_SHOWN elements below grade A or below the scope's average, weakest first. */
+  readonly weakestElements: readonly SkmElementCode[];
+};
+
+/** How many of the weakest elements a report names. */
+export const IKM_WEAKEST_SHOWN = 3;
+
+/**
+ * The report of one scope and period. `totals`: the sums and counts per element (undefined when
+ * nobody answered); `population`: the people served. Never fails: without respondents the index,
+ * score and grade are null and the elements have zero totals.
+ */
+export function buildIkmReport<Scope>(
+  scope: Scope,
+  period: SkmPeriod,
+  totals: SkmTotals | undefined,
+  population: number,
+  rule: IkmRule = 'PERMENPANRB_14_2017',
+): IkmReport<Scope> {
+  const respondents = totals?.respondents ?? 0;
+  const coverage = skmCoverage(respondents, population);
+  const computed = totals && respondents > 0 ? computeIkmFromTotals(totals, { rule }) : null;
+  const result = computed?.ok ? computed.value : null;
+  const elements = SKM_ELEMENTS.map((e) => {
+    const t = totals?.elements[e.code] ?? { sum: 0, answered: 0 };
+    const average = t.answered > 0 ? t.sum / t.answered : null;
+    return {
+      code: e.code,
+      label: e.label,
+      sum: t.sum,
+      answered: t.answered,
+      average,
+      weighted: average === null ? null : average / 9,
+    };
+  });
+  return {
+    scope,
+    period,
+    respondents,
+    population,
+    requiredSample: coverage.required,
+    coverage: coverage.coverage,
+    elements,
+    index: result?.index ?? null,
+    score: result?.score ?? null,
+    scoreDisplay: result?.scoreDisplay ?? null,
+    grade: result?.grade ?? null,
+    gradeLabel: result?.label ?? null,
+    rule,
+    weakestElements: weakSkmElements(elements, rule)
+      .slice(0, IKM_WEAKEST_SHOWN)
+      .map((w) => w.code),
+  };
+}
+
+/** One row of the database's totals: per bucket (period number) and element. */
+export type SkmTotalsRow = {
+  /** The period number inside the year (month, quarter, semester), 1 for a single range. */
+  readonly bucket: number;
+  /** Respondents in the bucket (also those who skipped this element). */
+  readonly respondents: number;
+  readonly element: SkmElementCode;
+  readonly sum: number;
+  readonly answered: number;
+};
+
+/** Groups the rows into totals per bucket; an element without a row has zero totals. */
+export function skmTotalsByBucket(rows: readonly SkmTotalsRow[]): Map<number, SkmTotals> {
+  const byBucket = new Map<number, { respondents: number; elements: Map<string, SkmTotalsRow> }>();
+  for (const row of rows) {
+    const entry = byBucket.get(row.bucket) ?? { respondents: row.respondents, elements: new Map() };
+    entry.elements.set(row.element, row);
+    byBucket.set(row.bucket, entry);
+  }
+  const result = new Map<number, SkmTotals>();
+  for (const [bucket, entry] of byBucket) {
+    const elements = Object.fromEntries(
+      SKM_ELEMENT_CODES.map((c) => {
+        const t = entry.elements.get(c);
+        return [c, { sum: t?.sum ?? 0, answered: t?.answered ?? 0 }];
+      }),
+    ) as SkmTotals['elements'];
+    result.set(bucket, { respondents: entry.respondents, elements });
+  }
+  return result;
+}
+
+/**
+ * A report asked for a service and a unit: the service must belong to the unit. Null when it
+ * does (or no unit was named); otherwise a `NOT_ALLOWED` error on `serviceCode`.
+ */
+export function ikmScopeProblem(scope: {
+  readonly serviceCode: string;
+  readonly serviceUnitCode: string;
+  readonly unitCode: string | null;
+}): FieldError | null {
+  const { serviceCode, serviceUnitCode, unitCode } = scope;
+  if (!unitCode || serviceUnitCode === unitCode) return null;
+  return {
+    field: 'serviceCode',
+    code: 'NOT_ALLOWED',
+    message: {
+      id: `Layanan ${serviceCode} bukan milik unit ${unitCode}`,
+      en: `Service ${serviceCode} does not belong to unit ${unitCode}`,
+    },
+    details: { serviceCode, serviceUnitCode, unitCode },
+  };
+}
