@@ -49,6 +49,8 @@ describe('error catalog', () => {
       root.AccountErrorCode,
       root.ApiKeyErrorCode,
       root.services.CatalogueEntryErrorCode,
+      root.services.RequestSubmissionErrorCode,
+      root.services.ServiceVersionErrorCode,
     ];
     const declared = codeObjects.flatMap((o) => Object.entries(o));
     for (const [k, v] of declared) {

@@ -15,9 +15,11 @@ import { SUBMISSION_ERROR_MESSAGES } from './forums/submission.js';
 import { ATTRIBUTE_ERROR_MESSAGES } from './services/attributes.js';
 import { CATALOGUE_ENTRY_ERROR_MESSAGES } from './services/catalogue-entry.js';
 import { LAPOR_ERROR_MESSAGES } from './services/lapor.js';
+import { REQUEST_SUBMISSION_ERROR_MESSAGES } from './services/request-submission.js';
 import { ROUTING_ERROR_MESSAGES } from './services/routing.js';
 import { REQUEST_ERROR_MESSAGES } from './services/service-request.js';
 import { SERVICE_STANDARD_ERROR_MESSAGES } from './services/service-standard.js';
+import { SERVICE_VERSION_ERROR_MESSAGES } from './services/service-version.js';
 import { TRACKING_CODE_ERROR_MESSAGES } from './services/tracking-code.js';
 import { COMPETENCY_ERROR_MESSAGES } from './staff/competencies.js';
 import { NIP_ERROR_MESSAGES } from './staff/nip.js';
@@ -50,6 +52,8 @@ export const ERROR_CATALOGS = {
     ...TRACKING_CODE_ERROR_MESSAGES,
     ...ROUTING_ERROR_MESSAGES,
     ...CATALOGUE_ENTRY_ERROR_MESSAGES,
+    ...REQUEST_SUBMISSION_ERROR_MESSAGES,
+    ...SERVICE_VERSION_ERROR_MESSAGES,
   },
   forums: {
     ...FORUM_ERROR_MESSAGES,

@@ -6,7 +6,10 @@ import {
   compareDays,
   daysFromCivil,
   isLeapYear,
+  jakartaDateTime,
   jakartaDay,
+  jakartaDayStart,
+  jakartaYear,
   parseDay,
   toDayNumber,
   toDayString,
@@ -110,5 +113,18 @@ describe('calendar-day helpers', () => {
     expect(calendarDaysBetween('2026-03-01', '2026-03-31')).toBe(30);
     expect(calendarDaysBetween('2026-03-31', '2026-03-01')).toBe(-30);
     expect(() => addCalendarDays('2026-01-01', 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('WIB instants', () => {
+  it('jakartaYear turns at midnight WIB, not UTC', () => {
+    expect(jakartaYear(new Date('2026-12-31T16:59:59Z'))).toBe(2026);
+    expect(jakartaYear(new Date('2026-12-31T17:00:00Z'))).toBe(2027);
+  });
+  it('jakartaDayStart is 00:00 WIB', () => {
+    expect(jakartaDayStart('2026-03-01')).toEqual(new Date('2026-02-28T17:00:00Z'));
+  });
+  it('jakartaDateTime writes the instant with the +07:00 offset', () => {
+    expect(jakartaDateTime(new Date('2026-03-01T02:30:05.123Z'))).toBe('2026-03-01T09:30:05+07:00');
   });
 });

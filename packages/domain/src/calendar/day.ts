@@ -151,6 +151,22 @@ export function jakartaDay(date: Date): string {
   return formatDayNumber(toDayNumber(date));
 }
 
+/** The calendar year in Asia/Jakarta (WIB) at the instant `at`, e.g. for "this year" defaults. */
+export function jakartaYear(at: Date): number {
+  return civilFromDays(toDayNumber(at)).year;
+}
+
+/** The instant a WIB day begins (00:00 Asia/Jakarta = 17:00 UTC the day before). */
+export function jakartaDayStart(day: Day): Date {
+  return new Date((toDayNumber(day) * 1440 - JAKARTA_UTC_OFFSET_MINUTES) * 60_000);
+}
+
+/** The instant `at` as a W3C date-time in WIB with its offset: `2026-03-25T09:30:00+07:00`. */
+export function jakartaDateTime(at: Date): string {
+  const wib = new Date(at.getTime() + JAKARTA_UTC_OFFSET_MINUTES * 60_000);
+  return `${wib.toISOString().slice(0, 19)}+07:00`;
+}
+
 /** Canonical `YYYY-MM-DD` form of a trusted day (a `Date` read in WIB). */
 export function toDayString(day: Day): string {
   return typeof day === 'string' ? formatDayNumber(toDayNumber(day)) : jakartaDay(day);

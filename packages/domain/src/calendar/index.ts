@@ -8,7 +8,10 @@ export {
   isLeapYear,
   isValidDate,
   JAKARTA_UTC_OFFSET_MINUTES,
+  jakartaDateTime,
   jakartaDay,
+  jakartaDayStart,
+  jakartaYear,
   parseDay,
   toDayString,
   weekday,
@@ -33,6 +36,7 @@ export {
   addWorkingDays,
   holidaysOn,
   isWorkingDay,
+  lastWorkingDayOnOrBefore,
   nextWorkingDayOnOrAfter,
   workingDaysBetween,
 } from './working-days.js';

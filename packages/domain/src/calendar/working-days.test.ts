@@ -5,6 +5,7 @@ import {
   addWorkingDays,
   holidaysOn,
   isWorkingDay,
+  lastWorkingDayOnOrBefore,
   nextWorkingDayOnOrAfter,
   workingDaysBetween,
 } from './working-days.js';
@@ -175,5 +176,14 @@ describe('nextWorkingDayOnOrAfter', () => {
   it('returns the day itself when it is a working day, else the next one', () => {
     expect(nextWorkingDayOnOrAfter('2026-03-17', cal2026)).toBe('2026-03-17');
     expect(nextWorkingDayOnOrAfter('2026-03-18', cal2026)).toBe('2026-03-25');
+  });
+});
+
+describe('lastWorkingDayOnOrBefore', () => {
+  const cal = createWorkingCalendar({ holidays: [{ date: '2026-06-12', name: 'Libur', kind: 'LOCAL' }] });
+  it('is the day itself on a working day, else the working day before', () => {
+    expect(lastWorkingDayOnOrBefore('2026-06-10', cal)).toBe('2026-06-10');
+    // Sunday 14 → Saturday, Friday 12 (holiday) → Thursday 11.
+    expect(lastWorkingDayOnOrBefore('2026-06-14', cal)).toBe('2026-06-11');
   });
 });

@@ -85,3 +85,14 @@ export function nextWorkingDayOnOrAfter(day: Day, calendar: WorkingCalendar): st
   while (!isWorking(ctx, n)) n += 1;
   return formatDayNumber(n);
 }
+
+/**
+ * The last working day on or before `day`. A due date that falls on a weekend or holiday is
+ * therefore met by the working day before it; "overdue" means a working day has passed since.
+ */
+export function lastWorkingDayOnOrBefore(day: Day, calendar: WorkingCalendar): string {
+  const ctx = contextOf(calendar);
+  let n = toDayNumber(day);
+  while (!isWorking(ctx, n)) n -= 1;
+  return formatDayNumber(n);
+}

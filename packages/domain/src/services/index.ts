@@ -24,6 +24,39 @@ export {
   laporStageDueDates,
   resolveLaporDeadlines,
 } from './lapor.js';
+export { checkCorrection, checkReassignment } from './request-changes.js';
+export type {
+  ClockedRequest,
+  EscalationCandidate,
+  EscalationDue,
+  RequestClockChanges,
+  TransitionPlan,
+  TransitionPlanInput,
+} from './request-clock.js';
+export { AUTO_ESCALATION_STATES, escalationDue, planRequestTransition } from './request-clock.js';
+export type { StatisticsPeriod } from './request-statistics.js';
+export { periodOf, statisticsPeriod } from './request-statistics.js';
+export type {
+  CheckedSubmission,
+  NamedCitizen,
+  RequestFiler,
+  SubmissionDraft,
+  SubmissionError,
+  SubmissionPlan,
+  SubmissionPlanInput,
+  Submitter,
+} from './request-submission.js';
+export {
+  checkSubmission,
+  MAX_IDEMPOTENCY_KEY,
+  MAX_REQUEST_TEXT,
+  planSubmission,
+  REQUEST_SUBMISSION_ERROR_MESSAGES,
+  REQUESTS_WRITE_SCOPE,
+  RequestSubmissionErrorCode,
+  requestIdempotencyKey,
+  requestSubmitter,
+} from './request-submission.js';
 export type { AssignmentCandidate } from './routing.js';
 export { pickAssignee, ROUTING_ERROR_MESSAGES, RoutingErrorCode } from './routing.js';
 export type {
@@ -38,8 +71,13 @@ export type {
 } from './service-request.js';
 export {
   allowedRequestTransitions,
+  CLOCK_RUNNING_STATES,
+  CLOSED_REQUEST_STATES,
   checkRequestVersion,
+  isOpen,
+  isOverdue,
   isTerminalRequestState,
+  OPEN_REQUEST_STATES,
   open311Status,
   REQUEST_ACTORS,
   REQUEST_CHANNELS,
@@ -70,6 +108,25 @@ export {
   ServiceStandardErrorCode,
   validateServiceStandard,
 } from './service-standard.js';
+export type {
+  CatalogueEntryStandard,
+  CheckedServiceVersion,
+  ServiceVersionDraft,
+  VersionStandard,
+} from './service-version.js';
+export {
+  CATALOGUE_EDIT_VERSION_NOTE,
+  checkServiceVersion,
+  checkVersionNote,
+  INITIAL_VERSION_NOTE,
+  normalizeServiceCode,
+  SERVICE_CODE_PATTERN,
+  SERVICE_VERSION_ERROR_MESSAGES,
+  ServiceVersionErrorCode,
+  serviceCodeTaken,
+  serviceEntryProblems,
+  versionForCatalogueEdit,
+} from './service-version.js';
 export type { TrackingCode } from './tracking-code.js';
 export {
   formatTrackingCode,

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   allowedRequestTransitions,
+  CLOCK_RUNNING_STATES,
+  CLOSED_REQUEST_STATES,
   checkRequestVersion,
+  isOpen,
+  isOverdue,
   isTerminalRequestState,
+  OPEN_REQUEST_STATES,
   open311Status,
   REQUEST_ACTORS,
   REQUEST_STATE_LABELS,
@@ -173,5 +178,34 @@ describe('requestDeadlineStatus', () => {
     expect(requestDeadlineStatus({ ...verified, state: 'COMPLETED' }, '2026-04-13').completionOverdue).toBe(
       false,
     );
+  });
+});
+
+describe('open and overdue, defined once', () => {
+  it('open means not completed, rejected or withdrawn; overdue needs a running clock', () => {
+    expect(OPEN_REQUEST_STATES).toEqual([
+      'SUBMITTED',
+      'VERIFIED',
+      'IN_PROGRESS',
+      'RETURNED_TO_CITIZEN',
+      'ESCALATED',
+    ]);
+    expect(CLOSED_REQUEST_STATES).toEqual(['COMPLETED', 'REJECTED', 'WITHDRAWN']);
+    expect(CLOCK_RUNNING_STATES).toEqual(['SUBMITTED', 'VERIFIED', 'IN_PROGRESS', 'ESCALATED']);
+    for (const s of REQUEST_STATES) expect(isOpen(s)).toBe(OPEN_REQUEST_STATES.includes(s));
+  });
+
+  it('isOverdue: past the verification deadline unverified, or past the completion deadline', () => {
+    const r = {
+      state: 'VERIFIED' as const,
+      verified: true,
+      verificationDueOn: '2026-06-03',
+      completionDueOn: '2026-06-10',
+    };
+    expect(isOverdue(r, '2026-06-10')).toBe(false);
+    expect(isOverdue(r, '2026-06-11')).toBe(true);
+    expect(isOverdue({ ...r, verified: false, completionDueOn: null }, '2026-06-04')).toBe(true);
+    expect(isOverdue({ ...r, state: 'RETURNED_TO_CITIZEN' }, '2026-06-11')).toBe(false);
+    expect(isOverdue({ ...r, state: 'ESCALATED' }, '2026-06-11')).toBe(true);
   });
 });

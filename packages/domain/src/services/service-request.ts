@@ -107,6 +107,25 @@ export function isTerminalRequestState(state: RequestState): boolean {
   return TERMINAL.includes(state);
 }
 
+/**
+ * "Open" and "overdue", defined once for every screen, report, query and job: a request is open
+ * until it is completed, rejected or withdrawn; it can be overdue only while its clock runs
+ * (open and not waiting on the citizen). SQL filters take these lists as parameters.
+ */
+export const CLOSED_REQUEST_STATES: readonly RequestState[] = TERMINAL;
+export const OPEN_REQUEST_STATES: readonly RequestState[] = REQUEST_STATES.filter(
+  (s) => !TERMINAL.includes(s),
+);
+/** Open states whose clock runs: the states in which a request can be overdue. */
+export const CLOCK_RUNNING_STATES: readonly RequestState[] = REQUEST_STATES.filter(
+  (s) => requestClock(s) === 'RUNNING',
+);
+
+/** Whether a request in `state` is still open (not completed, rejected or withdrawn). */
+export function isOpen(state: RequestState): boolean {
+  return !TERMINAL.includes(state);
+}
+
 /** Open311 GeoReport v2 status of a request. */
 export function open311Status(state: RequestState): 'open' | 'closed' {
   return isTerminalRequestState(state) ? 'closed' : 'open';
@@ -118,6 +137,7 @@ export const RequestErrorCode = {
   REQUEST_ACTOR_NOT_ALLOWED: 'REQUEST_ACTOR_NOT_ALLOWED',
   REQUEST_REASON_REQUIRED: 'REQUEST_REASON_REQUIRED',
   REQUEST_VERSION_CONFLICT: 'REQUEST_VERSION_CONFLICT',
+  REQUEST_NOT_VISIBLE: 'REQUEST_NOT_VISIBLE',
 } as const;
 export type RequestErrorCode = (typeof RequestErrorCode)[keyof typeof RequestErrorCode];
 
@@ -141,6 +161,11 @@ export const REQUEST_ERROR_MESSAGES = {
   REQUEST_VERSION_CONFLICT: {
     id: 'Permohonan telah diubah oleh petugas lain. Muat ulang lalu coba lagi.',
     en: 'Someone else changed the request meanwhile. Reload and try again.',
+  },
+  /** A request the caller may not see is reported like one that does not exist. */
+  REQUEST_NOT_VISIBLE: {
+    id: 'Permohonan tidak ditemukan atau akses ditolak',
+    en: 'Request not found or access denied',
   },
 } as const satisfies ErrorMessages<RequestErrorCode>;
 
@@ -219,6 +244,11 @@ export type RequestDeadlineStatus = {
   /** The deadline that has passed (verification before completion), or null. */
   readonly overdueDeadline: string | null;
 };
+
+/** Whether the request has missed a deadline on `today` (see `requestDeadlineStatus`). */
+export function isOverdue(request: RequestDeadlines, today: string): boolean {
+  return requestDeadlineStatus(request, today).overdueDeadline !== null;
+}
 
 /**
  * Which deadline a request has missed on `today` (YYYY-MM-DD, Asia/Jakarta). A deadline day

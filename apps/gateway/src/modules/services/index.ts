@@ -1,7 +1,9 @@
 // Services module: the catalogue (services and their versions), requests and their lifecycle,
-// waiting-time statistics and live updates. Open311 (open311/) is served beside GraphQL.
-import './service.js';
-import './service-version.js';
-import './service-request.js';
-import './request-statistics.js';
-import './request-subscription.js';
+// waiting-time statistics and live updates. Commands (commands/) are shared by GraphQL, Open311
+// (open311/, served beside GraphQL) and the escalation job; access rules are in access.ts.
+import './graphql/service.js';
+import './graphql/service-version.js';
+import './graphql/service-request.js';
+import './graphql/request-mutations.js';
+import './graphql/request-statistics.js';
+import './graphql/request-subscription.js';

@@ -2,14 +2,10 @@
 // are too long" finding of the satisfaction survey). Computed in SQL: percentiles with
 // percentile_cont over stored working-day counts and timestamps, never by loading rows.
 import { Prisma, type PrismaClient } from '@layanan/db';
-import { parseDay } from '@layanan/domain/calendar';
+import { periodOf } from '@layanan/domain/services';
 import { builder } from '../../graphql/builder.js';
-import { ValidationError } from '../../graphql/errors.js';
 import { todayWib } from '../../platform/calendar.js';
-
-const StatisticsGroupEnum = builder.enumType('RequestStatisticsGroup', {
-  values: ['SERVICE', 'UNIT'] as const,
-});
+import { openSql, overdueSql } from './queries/open-overdue.js';
 
 export type RequestStatisticsRow = {
   key: string;
@@ -58,51 +54,6 @@ export const RequestStatisticsRef = builder.objectRef<RequestStatisticsRow>('Req
   }),
 });
 
-const problem = (field: string) => ({
-  field,
-  code: 'INVALID_FORMAT',
-  messageId: 'Tanggal harus berformat YYYY-MM-DD',
-  messageEn: 'The date must be YYYY-MM-DD',
-});
-
-builder.queryField('requestStatistics', (t) =>
-  t.field({
-    type: [RequestStatisticsRef],
-    description: 'Waiting and processing times of requests submitted between from and to (inclusive, WIB).',
-    errors: { types: [ValidationError] },
-    args: {
-      from: t.arg.string({ required: true }),
-      to: t.arg.string({ required: true }),
-      groupBy: t.arg({ type: StatisticsGroupEnum, required: true }),
-      serviceCode: t.arg.string(),
-      unitCode: t.arg.string(),
-    },
-    resolve: async (_root, args, ctx) => {
-      const from = parseDay(args.from.trim());
-      const to = parseDay(args.to.trim());
-      const fields = [...(from.ok ? [] : [problem('from')]), ...(to.ok ? [] : [problem('to')])];
-      if (!from.ok || !to.ok) throw ValidationError.fromFields(fields);
-      if (from.value > to.value) {
-        throw ValidationError.fromFields([
-          {
-            field: 'to',
-            code: 'OUT_OF_RANGE',
-            messageId: 'Tanggal akhir sebelum tanggal awal',
-            messageEn: 'The end date is before the start date',
-          },
-        ]);
-      }
-      return requestStatisticsRows(ctx.prisma, {
-        from: from.value,
-        to: to.value,
-        groupBy: args.groupBy,
-        serviceCode: args.serviceCode,
-        unitCode: args.unitCode,
-      });
-    },
-  }),
-);
-
 /**
  * The statistics query, shared with the feedback area (the IKM report shows it beside the
  * WAKTU element). `from`/`to`: valid `YYYY-MM-DD` days (WIB), inclusive. `CITY`: one row for
@@ -118,8 +69,7 @@ export function requestStatisticsRows(
     unitCode?: string | null;
   },
 ): Promise<RequestStatisticsRow[]> {
-  const start = new Date(`${options.from}T00:00:00+07:00`);
-  const end = new Date(new Date(`${options.to}T00:00:00+07:00`).getTime() + 86_400_000);
+  const { start, end } = periodOf(options.from, options.to);
   const today = todayWib();
   const byService = options.groupBy === 'SERVICE';
   const city = options.groupBy === 'CITY';
@@ -151,10 +101,8 @@ export function requestStatisticsRows(
       count(*) FILTER (WHERE r."completedAt" IS NOT NULL
         AND ((r."completedAt" AT TIME ZONE 'UTC') + interval '7 hours')::date <= r."completionDueOn")::int
         AS "completedWithinStandard",
-      count(*) FILTER (WHERE r.state::text NOT IN ('COMPLETED', 'REJECTED', 'WITHDRAWN'))::int AS backlog,
-      count(*) FILTER (WHERE r.state::text IN ('SUBMITTED', 'VERIFIED', 'IN_PROGRESS', 'ESCALATED')
-        AND ((r."verifiedAt" IS NULL AND r."verificationDueOn" < ${today}::date)
-          OR r."completionDueOn" < ${today}::date))::int AS overdue
+      count(*) FILTER (WHERE ${openSql()})::int AS backlog,
+      count(*) FILTER (WHERE ${overdueSql(today)})::int AS overdue
     FROM service_request r
     JOIN service s ON s.id = r."serviceId"
     JOIN unit u ON u.id = r."unitId"

@@ -1,24 +1,26 @@
-// Filing a service request: one path for the GraphQL mutation (citizens, counter staff) and the
-// Open311 GeoReport v2 POST (a system with an API key filing for a registered citizen). Same
-// validation, idempotency, routing, status trail and audit entry either way.
+// Filing a service request: one command for the GraphQL mutation (citizens, counter staff) and
+// the Open311 GeoReport v2 POST (a system with an API key filing for a registered citizen). Same
+// validation, idempotency, routing, status trail and audit entry either way; the rules are the
+// domain's (`requestSubmitter`, `checkSubmission`, `planSubmission`).
 import type { Prisma, ServiceRequest } from '@layanan/db';
-import { addWorkingDays, jakartaDay } from '@layanan/domain/calendar';
 import {
+  checkSubmission,
   formatTrackingCode,
-  REQUEST_VERIFICATION_WORKING_DAYS,
+  planSubmission,
+  requestIdempotencyKey,
+  requestSubmitter,
   type ServiceAttribute,
-  validateAttributeValues,
+  type SubmissionError,
 } from '@layanan/domain/services';
-import type { GraphQLContext } from '../../../app/context.js';
 import { isUniqueViolation, NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
-import { dateOnly, loadWorkingCalendar } from '../../../platform/calendar.js';
-import { chooseAssignee, nextTrackingSequence, publishUpdate } from './request-workflow.js';
+import { dateOnly } from '../../../platform/calendar.js';
+import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
+import { filerOf } from '../access.js';
+import { assignmentCandidates, nextTrackingSequence, publishUpdate } from './request-workflow.js';
 
 export const TRACKING_PREFIX = 'SWL';
-export const MAX_REQUEST_TEXT = 10_000;
-export const MAX_IDEMPOTENCY_KEY = 200;
 
 export type SubmitRequestInput = {
   serviceCode: string;
@@ -27,27 +29,18 @@ export type SubmitRequestInput = {
   idempotencyKey?: string | null;
   /** Counter staff and API keys: the citizen account the request is filed for. */
   citizenEmail?: string | null;
+  /** Rows that belong to the request (the Open311 location), written in the same transaction. */
+  extra?: (tx: TransactionClient, request: ServiceRequest) => Promise<void>;
 };
 
-export const fieldProblem = (field: string, code: string, messageId: string, messageEn: string) => ({
-  field,
-  code,
-  messageId,
-  messageEn,
-});
-
-/** Who files: the account, or the API key (its id stands in as the submitter for idempotency). */
-function submitterOf(ctx: GraphQLContext): { submitterId: string; actorKind: string } {
-  const id = ctx.identity;
-  if (id.kind === 'account') return { submitterId: id.accountId, actorKind: id.role };
-  if (id.kind === 'system' && id.scopes.includes('requests:write'))
-    return { submitterId: id.apiKeyId, actorKind: 'SYSTEM' };
-  throw forbidden();
+/** A domain submission error as the gateway reports it (forbidden, or the fields). */
+function submissionFailure(error: SubmissionError) {
+  return 'fields' in error ? ValidationError.fromFieldErrors(error.fields) : forbidden();
 }
 
-async function existingByKey(ctx: GraphQLContext, submitterId: string, key: string | null) {
+async function existingByKey(deps: CommandDeps, submitterId: string, key: string | null) {
   if (!key) return null;
-  return ctx.prisma.serviceRequest.findUnique({
+  return deps.prisma.serviceRequest.findUnique({
     where: {
       submittedByAccountId_idempotencyKey: { submittedByAccountId: submitterId, idempotencyKey: key },
     },
@@ -56,123 +49,71 @@ async function existingByKey(ctx: GraphQLContext, submitterId: string, key: stri
 
 /**
  * Validates and files a request. A retry with the same idempotency key (per submitter) returns
- * the request filed first, also when two retries race. `extra` writes rows that belong to the
- * request (the Open311 location) in the same transaction.
+ * the request filed first, also when two retries race.
  */
 export async function submitRequest(
-  ctx: GraphQLContext,
+  deps: CommandDeps,
+  caller: Caller,
   input: SubmitRequestInput,
-  extra?: (tx: TransactionClient, request: ServiceRequest) => Promise<void>,
 ): Promise<{ request: ServiceRequest; replayed: boolean }> {
-  const id = ctx.identity;
-  const { submitterId, actorKind } = submitterOf(ctx);
-  const key = input.idempotencyKey?.trim() || null;
-  if (key && key.length > MAX_IDEMPOTENCY_KEY) {
-    throw ValidationError.fromFields([
-      fieldProblem(
-        'idempotencyKey',
-        'TOO_LONG',
-        `Kunci idempotensi maksimal ${MAX_IDEMPOTENCY_KEY} karakter`,
-        `The idempotency key has at most ${MAX_IDEMPOTENCY_KEY} characters`,
-      ),
-    ]);
-  }
-  const previous = await existingByKey(ctx, submitterId, key);
+  const filer = filerOf(caller);
+  const submitter = requestSubmitter(filer);
+  if (!submitter.ok) throw submissionFailure(submitter.error);
+  const key = requestIdempotencyKey(input.idempotencyKey);
+  if (!key.ok) throw submissionFailure(key.error);
+  const { submitterId } = submitter.value;
+  const previous = await existingByKey(deps, submitterId, key.value);
   if (previous) return { request: previous, replayed: true };
 
-  const service = await ctx.prisma.service.findUnique({
+  const service = await deps.prisma.service.findUnique({
     where: { code: input.serviceCode.trim().toUpperCase() },
     include: { currentVersion: { include: { requiredCompetency: true } } },
   });
   if (!service?.published || !service.currentVersion) throw new NotFoundError('Service', input.serviceCode);
   const version = service.currentVersion;
-
-  let citizenAccountId: string;
-  let channel: 'ONLINE' | 'COUNTER' = 'ONLINE';
-  if (id.kind === 'account' && id.role === 'CITIZEN') {
-    citizenAccountId = id.accountId;
-  } else {
-    // Counter staff file for a citizen of their own unit's service; a system names the citizen.
-    if (id.kind === 'account' && id.unitId !== service.unitId) throw forbidden();
-    const email = input.citizenEmail?.trim().toLowerCase();
-    const citizen = email ? await ctx.prisma.account.findUnique({ where: { email } }) : null;
-    if (citizen?.role !== 'CITIZEN' || citizen.disabledAt) {
-      throw ValidationError.fromFields([
-        fieldProblem(
-          'citizenEmail',
-          email ? 'NOT_ALLOWED' : 'REQUIRED',
-          id.kind === 'account'
-            ? 'Sebutkan akun warga yang dilayani di loket'
-            : 'Sebutkan email akun warga terdaftar yang mengajukan',
-          id.kind === 'account'
-            ? 'Name the citizen account served at the counter'
-            : 'Give the email of the registered citizen account filing the request',
-        ),
-      ]);
-    }
-    citizenAccountId = citizen.id;
-    if (id.kind === 'account') channel = 'COUNTER';
-  }
-
-  const problems = [];
-  const text = input.text;
-  if (text.trim() === '')
-    problems.push(fieldProblem('text', 'REQUIRED', 'Uraian permohonan wajib diisi', 'Describe your request'));
-  else if (text.length > MAX_REQUEST_TEXT)
-    problems.push(
-      fieldProblem(
-        'text',
-        'TOO_LONG',
-        `Uraian maksimal ${MAX_REQUEST_TEXT} karakter`,
-        `At most ${MAX_REQUEST_TEXT} characters`,
-      ),
-    );
-  const raw = input.attributes ?? {};
-  const values =
-    raw && typeof raw === 'object' && !Array.isArray(raw)
-      ? validateAttributeValues(
-          version.attributes as unknown as ServiceAttribute[],
-          raw as Record<string, unknown>,
-        )
+  const email = filer.kind === 'CITIZEN' ? undefined : input.citizenEmail?.trim().toLowerCase();
+  const citizen = email ? await deps.prisma.account.findUnique({ where: { email } }) : null;
+  const checked = checkSubmission({
+    filer,
+    serviceUnitId: service.unitId,
+    citizenNamed: Boolean(email),
+    citizen: citizen && { accountId: citizen.id, role: citizen.role, disabled: citizen.disabledAt !== null },
+    text: input.text,
+    attributes: version.attributes as unknown as ServiceAttribute[],
+    values: input.attributes,
+  });
+  if (!checked.ok) throw submissionFailure(checked.error);
+  const { channel, citizenAccountId, text, attributeValues } = checked.value;
+  const competency = version.requiredCompetency;
+  const requirement =
+    competency && version.requiredLevel
+      ? { competency: competency.code, level: version.requiredLevel }
       : null;
-  if (!values)
-    problems.push(
-      fieldProblem(
-        'attributes',
-        'INVALID_TYPE',
-        'Isian harus berupa objek per kode',
-        'Attributes must be an object by code',
-      ),
-    );
-  else if (!values.ok) {
-    for (const f of values.error.fields)
-      problems.push(fieldProblem(`attributes.${f.field}`, f.code, f.message.id, f.message.en));
-  }
-  if (problems.length > 0 || !values?.ok) throw ValidationError.fromFields(problems);
 
-  const now = new Date();
+  // Loaded before the transaction: a single-connection database (PGlite) cannot serve a second
+  // query while the transaction holds the connection.
+  const calendar = await deps.calendar();
   try {
     const created = await audited(
-      ctx,
+      auditScope(deps, caller),
       { action: 'submitServiceRequest', entityType: 'ServiceRequest' },
       async (tx) => {
-        const calendar = await loadWorkingCalendar(tx);
-        const today = jakartaDay(now);
-        const year = Number(today.slice(0, 4));
+        const plan = planSubmission({
+          submitter: submitter.value,
+          now: deps.now(),
+          calendar,
+          candidates: await assignmentCandidates(
+            tx,
+            service.unitId,
+            requirement && competency ? { competencyId: competency.id, code: competency.code } : null,
+          ),
+          requirement,
+        });
         const trackingCode = formatTrackingCode({
           prefix: TRACKING_PREFIX,
-          year,
-          sequence: await nextTrackingSequence(tx, year),
+          year: plan.trackingYear,
+          sequence: await nextTrackingSequence(tx, plan.trackingYear),
         });
-        const requirement =
-          version.requiredCompetency && version.requiredLevel
-            ? {
-                competencyId: version.requiredCompetency.id,
-                code: version.requiredCompetency.code,
-                level: version.requiredLevel,
-              }
-            : null;
-        const assigneeStaffId = await chooseAssignee(tx, service.unitId, requirement);
         const request = await tx.serviceRequest.create({
           data: {
             trackingCode,
@@ -182,42 +123,34 @@ export async function submitRequest(
             citizenAccountId,
             submittedByAccountId: submitterId,
             channel,
-            idempotencyKey: key,
+            idempotencyKey: key.value,
             originalText: text,
-            attributeValues: values.value as Prisma.InputJsonValue,
-            assigneeStaffId,
-            submittedAt: now,
-            verificationDueOn: dateOnly(addWorkingDays(today, REQUEST_VERIFICATION_WORKING_DAYS, calendar)),
-            events: {
-              create: {
-                sequence: 1,
-                kind: 'SUBMITTED',
-                toState: 'SUBMITTED',
-                actorKind,
-                actorAccountId: id.kind === 'account' ? id.accountId : null,
-                internalNote: assigneeStaffId
-                  ? null
-                  : 'Tidak ada petugas berkompetensi; menunggu penugasan atasan / no competent staff; awaiting assignment',
-                assigneeStaffId,
-                at: now,
-              },
-            },
+            attributeValues: attributeValues as Prisma.InputJsonValue,
+            assigneeStaffId: plan.assigneeStaffId,
+            submittedAt: plan.submittedAt,
+            verificationDueOn: dateOnly(plan.verificationDueOn),
+            events: { create: plan.firstEvent },
           },
         });
-        if (extra) await extra(tx, request);
+        if (input.extra) await input.extra(tx, request);
         return {
           result: request,
           entityId: request.id,
-          after: { trackingCode, serviceVersion: version.version, assigneeStaffId, channel },
+          after: {
+            trackingCode,
+            serviceVersion: version.version,
+            assigneeStaffId: plan.assigneeStaffId,
+            channel,
+          },
         };
       },
     );
-    publishUpdate(ctx.pubsub, created);
+    publishUpdate(deps.pubsub, created);
     return { request: created, replayed: false };
   } catch (error) {
     // A concurrent retry with the same key won the insert: answer with its request.
     if (isUniqueViolation(error)) {
-      const winner = await existingByKey(ctx, submitterId, key);
+      const winner = await existingByKey(deps, submitterId, key.value);
       if (winner) return { request: winner, replayed: true };
     }
     throw error;

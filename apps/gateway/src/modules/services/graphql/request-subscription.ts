@@ -1,11 +1,13 @@
 // Live request updates (issue 4): the owner follows a request by tracking code, staff follow
 // their unit. Events come from the gateway's pubsub (in-process, or Redis with REDIS_URL).
-import { formatTrackingCode, parseTrackingCode } from '@layanan/domain/services';
+import { REQUEST_ERROR_MESSAGES } from '@layanan/domain/services';
 import { GraphQLError } from 'graphql';
 import { filter, pipe } from 'graphql-yoga';
-import type { RequestUpdateEvent } from '../../app/pubsub.js';
-import { builder } from '../../graphql/builder.js';
-import { RequestStateEnum, visibleRequests } from './service-request.js';
+import type { RequestUpdateEvent } from '../../../app/pubsub.js';
+import { builder } from '../../../graphql/builder.js';
+import { visibleRequests } from '../access.js';
+import { normalizedCode } from '../queries/tracking-code.js';
+import { RequestStateEnum } from './service-request.js';
 
 const RequestUpdateRef = builder.objectRef<RequestUpdateEvent>('RequestUpdate').implement({
   description: 'A request changed: its new state and version. Query the request for details.',
@@ -17,10 +19,10 @@ const RequestUpdateRef = builder.objectRef<RequestUpdateEvent>('RequestUpdate').
   }),
 });
 
-const notVisible = () =>
-  new GraphQLError('Permohonan tidak ditemukan atau akses ditolak / Request not found or access denied', {
-    extensions: { code: 'FORBIDDEN' },
-  });
+const notVisible = () => {
+  const m = REQUEST_ERROR_MESSAGES.REQUEST_NOT_VISIBLE;
+  return new GraphQLError(`${m.id} / ${m.en}`, { extensions: { code: 'FORBIDDEN' } });
+};
 
 builder.subscriptionFields((t) => ({
   requestUpdated: t.field({
@@ -28,11 +30,10 @@ builder.subscriptionFields((t) => ({
     description: "Updates of one request: its owner's, or one of the caller's unit.",
     args: { trackingCode: t.arg.string({ required: true }) },
     subscribe: async (_root, args, ctx) => {
-      const parsed = parseTrackingCode(args.trackingCode);
-      if (!parsed.ok) throw notVisible();
-      const code = formatTrackingCode(parsed.value);
+      const code = normalizedCode(args.trackingCode);
+      if (!code) throw notVisible();
       const visible = await ctx.prisma.serviceRequest.findFirst({
-        where: { AND: [visibleRequests(ctx), { trackingCode: code }] },
+        where: { AND: [visibleRequests(ctx.identity), { trackingCode: code }] },
         select: { id: true },
       });
       if (!visible) throw notVisible();

@@ -1,0 +1,77 @@
+// Who may see and change what in the services area.
+import type { Prisma } from '@layanan/db';
+import type { RequestActor, RequestFiler } from '@layanan/domain/services';
+import type { Caller } from '../../platform/command.js';
+
+/** Citizens see their own requests, staff those of their unit, admins all; others nothing. */
+export function visibleRequests(caller: Caller): Prisma.ServiceRequestWhereInput {
+  if (caller.kind !== 'account') return { id: { in: [] } };
+  if (caller.role === 'ADMIN') return {};
+  if (caller.role === 'CITIZEN') return { citizenAccountId: caller.accountId };
+  if (caller.unitId) return { unitId: caller.unitId };
+  return { id: { in: [] } };
+}
+
+/** Unpublished services are visible to admins and to staff of the owning unit only. */
+export function visibleServices(caller: Caller): Prisma.ServiceWhereInput {
+  if (caller.kind === 'account' && caller.role === 'ADMIN') return {};
+  if (caller.kind === 'account' && caller.unitId)
+    return { OR: [{ published: true }, { unitId: caller.unitId }] };
+  return { published: true };
+}
+
+/** Admins, or accounts of the owning unit (the resolver's auth scope narrows to supervisors). */
+export function mayEditService(
+  caller: Caller,
+  unitId: string,
+): caller is Extract<Caller, { kind: 'account' }> {
+  return caller.kind === 'account' && (caller.role === 'ADMIN' || caller.unitId === unitId);
+}
+
+/** Admins, or the supervisor of the request's unit. */
+export function mayReassign(caller: Caller, unitId: string): caller is Extract<Caller, { kind: 'account' }> {
+  return (
+    caller.kind === 'account' &&
+    (caller.role === 'ADMIN' || (caller.role === 'SUPERVISOR' && caller.unitId === unitId))
+  );
+}
+
+export const isStaffViewer = (caller: Caller) => caller.kind === 'account' && caller.role !== 'CITIZEN';
+
+export type RequestActorOf = { actor: RequestActor; actorKind: string; accountId: string };
+
+/** The lifecycle actor of the caller for a request, or null if they may not act on it. */
+export function actorFor(
+  caller: Caller,
+  request: { unitId: string; citizenAccountId: string },
+): RequestActorOf | null {
+  if (caller.kind !== 'account') return null;
+  if (caller.role === 'CITIZEN') {
+    return request.citizenAccountId === caller.accountId
+      ? { actor: 'CITIZEN', actorKind: 'CITIZEN', accountId: caller.accountId }
+      : null;
+  }
+  if (caller.role === 'ADMIN')
+    return { actor: 'SUPERVISOR', actorKind: 'ADMIN', accountId: caller.accountId };
+  if (caller.unitId !== request.unitId || !caller.staffId) return null;
+  return caller.role === 'SUPERVISOR'
+    ? { actor: 'SUPERVISOR', actorKind: 'SUPERVISOR', accountId: caller.accountId }
+    : { actor: 'STAFF', actorKind: 'STAFF', accountId: caller.accountId };
+}
+
+/** Citizens are told "not found" for someone else's request, so existence is not revealed. */
+export const hidesOthersRequests = (caller: Caller) => caller.kind === 'account' && caller.role === 'CITIZEN';
+
+/** The caller as the domain's request filer. */
+export function filerOf(caller: Caller): RequestFiler {
+  switch (caller.kind) {
+    case 'account':
+      return caller.role === 'CITIZEN'
+        ? { kind: 'CITIZEN', accountId: caller.accountId }
+        : { kind: 'OFFICER', accountId: caller.accountId, role: caller.role, unitId: caller.unitId };
+    case 'system':
+      return { kind: 'SYSTEM', apiKeyId: caller.apiKeyId, scopes: caller.scopes };
+    default:
+      return { kind: 'NONE' };
+  }
+}

@@ -1,0 +1,197 @@
+// Changes to a filed request: a status change (the lifecycle), a reassignment, a correction.
+// Commands over plain dependencies, called by the GraphQL mutations; the escalation job applies
+// the same status change through `applyTransition`.
+import type { Prisma, RequestState, ServiceRequest } from '@layanan/db';
+import { checkCorrection, checkReassignment } from '@layanan/domain/services';
+import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import { failure } from '../../../graphql/failures.js';
+import { audited, type TransactionClient } from '../../../platform/audited.js';
+import { forbidden } from '../../../platform/authz.js';
+import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
+import { publishNotifications } from '../../../platform/notify.js';
+import { isUuid } from '../../../platform/uuid.js';
+import { inviteToSurvey } from '../../feedback/invitation.js';
+import { actorFor, hidesOthersRequests, mayReassign } from '../access.js';
+import { normalizedCode } from '../queries/tracking-code.js';
+import { applyTransition, publishUpdate, versionConflict } from './request-workflow.js';
+
+async function loadForChange(deps: CommandDeps, trackingCode: string): Promise<ServiceRequest> {
+  const code = normalizedCode(trackingCode);
+  const request = code
+    ? await deps.prisma.serviceRequest.findUnique({ where: { trackingCode: code } })
+    : null;
+  if (!request) throw new NotFoundError('ServiceRequest', trackingCode);
+  return request;
+}
+
+/** The caller's lifecycle role on the request; not found for a citizen's foreign request. */
+function actorOrRefuse(caller: Caller, request: ServiceRequest, trackingCode: string) {
+  const actor = actorFor(caller, request);
+  if (actor) return actor;
+  if (hidesOthersRequests(caller)) throw new NotFoundError('ServiceRequest', trackingCode);
+  throw forbidden();
+}
+
+export type TransitionRequestInput = {
+  trackingCode: string;
+  to: RequestState;
+  expectedVersion: number;
+  publicNote?: string | null;
+  internalNote?: string | null;
+};
+
+/** Moves a request through its lifecycle; a completed request invites its citizen to the survey. */
+export async function transitionRequest(
+  deps: CommandDeps,
+  caller: Caller,
+  input: TransitionRequestInput,
+): Promise<ServiceRequest> {
+  const request = await loadForChange(deps, input.trackingCode);
+  const actor = actorOrRefuse(caller, request, input.trackingCode);
+  const calendar = await deps.calendar();
+  const { after, invited } = await audited(
+    auditScope(deps, caller),
+    { action: 'transitionServiceRequest', entityType: 'ServiceRequest' },
+    async (tx) => {
+      const change = await applyTransition(tx, {
+        requestId: request.id,
+        expectedVersion: input.expectedVersion,
+        to: input.to,
+        actor: actor.actor,
+        actorKind: actor.actorKind,
+        actorAccountId: actor.accountId,
+        publicNote: input.publicNote,
+        internalNote: input.internalNote,
+        now: deps.now(),
+        calendar,
+      });
+      // Feedback area: a completed request invites its citizen to the survey.
+      const invited = change.after.state === 'COMPLETED' ? await inviteToSurvey(tx, change.after) : [];
+      return {
+        result: { ...change, invited },
+        entityId: request.id,
+        before: { state: change.before.state, version: change.before.version },
+        after: { state: change.after.state, version: change.after.version },
+      };
+    },
+  );
+  publishUpdate(deps.pubsub, after);
+  publishNotifications(deps, invited);
+  return after;
+}
+
+/**
+ * A change that keeps the state (a reassignment, a correction): bumps the version if it is still
+ * `expectedVersion` (else a conflict), writes the trail entry, returns the updated request.
+ */
+async function recordInTrail(
+  tx: TransactionClient,
+  request: ServiceRequest,
+  expectedVersion: number,
+  data: { assigneeStaffId?: string },
+  entry: Omit<Prisma.RequestEventUncheckedCreateInput, 'requestId' | 'sequence' | 'fromState' | 'toState'>,
+): Promise<ServiceRequest> {
+  const updated = await tx.serviceRequest.updateMany({
+    where: { id: request.id, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (updated.count !== 1) throw versionConflict();
+  await tx.requestEvent.create({
+    data: {
+      ...entry,
+      requestId: request.id,
+      sequence: expectedVersion + 1,
+      fromState: request.state,
+      toState: request.state,
+    },
+  });
+  return tx.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });
+}
+
+export type ReassignRequestInput = {
+  trackingCode: string;
+  staffId: string;
+  expectedVersion: number;
+  internalNote?: string | null;
+};
+
+/** Gives a request to another active staff member of its unit (the unit's supervisor, admins). */
+export async function reassignRequest(
+  deps: CommandDeps,
+  caller: Caller,
+  input: ReassignRequestInput,
+): Promise<ServiceRequest> {
+  const request = await loadForChange(deps, input.trackingCode);
+  if (!mayReassign(caller, request.unitId)) throw forbidden();
+  const staff = isUuid(input.staffId)
+    ? await deps.prisma.staff.findUnique({ where: { id: input.staffId } })
+    : null;
+  const checked = checkReassignment(staff, request.unitId);
+  if (!checked.ok || !staff) throw ValidationError.fromFieldErrors(checked.ok ? [] : [checked.error]);
+  const after = await audited(
+    auditScope(deps, caller),
+    { action: 'reassignServiceRequest', entityType: 'ServiceRequest' },
+    async (tx) => {
+      const row = await recordInTrail(
+        tx,
+        request,
+        input.expectedVersion,
+        { assigneeStaffId: staff.id },
+        {
+          kind: 'REASSIGNED',
+          actorKind: caller.role,
+          actorAccountId: caller.accountId,
+          internalNote: input.internalNote?.trim() || null,
+          assigneeStaffId: staff.id,
+        },
+      );
+      return {
+        result: row,
+        entityId: row.id,
+        before: { assigneeStaffId: request.assigneeStaffId },
+        after: { assigneeStaffId: staff.id },
+      };
+    },
+  );
+  publishUpdate(deps.pubsub, after);
+  return after;
+}
+
+export type CorrectRequestInput = { trackingCode: string; expectedVersion: number; text: string };
+
+/** Adds a correction to the trail; the original text and values stay unedited. */
+export async function addRequestCorrection(
+  deps: CommandDeps,
+  caller: Caller,
+  input: CorrectRequestInput,
+): Promise<ServiceRequest> {
+  const request = await loadForChange(deps, input.trackingCode);
+  const actor = actorOrRefuse(caller, request, input.trackingCode);
+  const checked = checkCorrection(request.state, input.text);
+  if (!checked.ok) {
+    const e = checked.error;
+    throw 'field' in e ? ValidationError.fromFieldErrors([e]) : failure(e);
+  }
+  const text = checked.value;
+  const after = await audited(
+    auditScope(deps, caller),
+    { action: 'addServiceRequestCorrection', entityType: 'ServiceRequest' },
+    async (tx) => {
+      const row = await recordInTrail(
+        tx,
+        request,
+        input.expectedVersion,
+        {},
+        {
+          kind: 'CORRECTION',
+          actorKind: actor.actorKind,
+          actorAccountId: actor.accountId,
+          publicNote: text,
+        },
+      );
+      return { result: row, entityId: row.id, after: { version: row.version, correction: text } };
+    },
+  );
+  publishUpdate(deps.pubsub, after);
+  return after;
+}

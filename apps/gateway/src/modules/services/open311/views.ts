@@ -1,0 +1,174 @@
+// GeoReport v2 views of the catalogue and of requests, read from the same tables as GraphQL.
+// Public views carry no personal data: the description, address and notes of a request are shown
+// only to the API key that filed it.
+import type { Prisma, PrismaClient } from '@layanan/db';
+import { jakartaDateTime } from '@layanan/domain/calendar';
+import {
+  CLOSED_REQUEST_STATES,
+  OPEN_REQUEST_STATES,
+  open311Status,
+  REQUEST_STATE_LABELS,
+  type RequestState,
+  type ServiceAttribute,
+} from '@layanan/domain/services';
+import type { Lang } from '../../../app/context.js';
+import type { Identity } from '../../accounts/identity.js';
+import { OPEN311_MESSAGES as M, Open311Error, text } from './messages.js';
+
+/** GeoReport v2: "a span of 90 days or first 1000 requests returned, whichever is smallest". */
+export const DEFAULT_WINDOW_DAYS = 90;
+export const MAX_REQUESTS = 1000;
+
+/** A deadline day (stored as a date) is due by the end of that day in Asia/Jakarta. */
+const endOfDayWib = (day: Date) => `${day.toISOString().slice(0, 10)}T23:59:59+07:00`;
+
+export const serviceNotice = (completionDays: number, lang: Lang) =>
+  text(lang, M.serviceNotice(completionDays));
+
+// ---------- catalogue ----------
+
+export const serviceInclude = { unit: true, currentVersion: true } satisfies Prisma.ServiceInclude;
+export type ServiceRow = Prisma.ServiceGetPayload<{ include: typeof serviceInclude }>;
+
+const attributesOf = (s: ServiceRow) => (s.currentVersion?.attributes ?? []) as unknown as ServiceAttribute[];
+
+export function serviceSummary(s: ServiceRow, lang: Lang) {
+  const v = s.currentVersion;
+  return {
+    service_code: s.code,
+    service_name: v ? (lang === 'en' ? v.nameEn : v.nameId) : s.name,
+    description: s.description,
+    metadata: attributesOf(s).length > 0,
+    // Requests are filed synchronously: the POST answers with the service_request_id.
+    type: 'realtime',
+    keywords: s.kind.toLowerCase(),
+    group: s.unit.name,
+  };
+}
+
+function datatypeDescription(a: ServiceAttribute, lang: Lang): string | null {
+  const parts: string[] = [];
+  if (a.maxLength !== undefined) parts.push(text(lang, M.maxLength(a.maxLength)));
+  if (a.min !== undefined) parts.push(`min ${a.min}`);
+  if (a.max !== undefined) parts.push(`max ${a.max}`);
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+export function serviceDefinition(s: ServiceRow, lang: Lang) {
+  return {
+    service_code: s.code,
+    attributes: attributesOf(s).map((a, i) => ({
+      variable: true,
+      code: a.code,
+      datatype: a.datatype,
+      required: a.required,
+      datatype_description: datatypeDescription(a, lang),
+      order: i + 1,
+      description: a.description ? a.description[lang] : a.code,
+      ...(a.values
+        ? { values: a.values.map((o) => ({ key: o.key, name: o.name ? o.name[lang] : o.key })) }
+        : {}),
+    })),
+  };
+}
+
+// ---------- requests ----------
+
+const requestInclude = {
+  service: true,
+  unit: true,
+  serviceVersion: { select: { nameId: true, nameEn: true, completionDays: true } },
+  events: {
+    where: { publicNote: { not: null } },
+    orderBy: { sequence: 'desc' },
+    take: 1,
+    select: { publicNote: true },
+  },
+} satisfies Prisma.ServiceRequestInclude;
+type RequestRow = Prisma.ServiceRequestGetPayload<{ include: typeof requestInclude }>;
+type LocationRow = Awaited<ReturnType<PrismaClient['requestLocation']['findMany']>>[number];
+
+function requestView(r: RequestRow, location: LocationRow | undefined, viewer: Identity | null, lang: Lang) {
+  // The filing system sees what it sent; everyone else only what is public.
+  const own = viewer?.kind === 'system' && viewer.apiKeyId === r.submittedByAccountId;
+  const label = REQUEST_STATE_LABELS[r.state][lang];
+  const note = r.events[0]?.publicNote;
+  const due = r.completionDueOn ?? r.verificationDueOn;
+  return {
+    service_request_id: r.trackingCode,
+    status: open311Status(r.state),
+    status_notes: own && note ? `${label}: ${note}` : label,
+    service_name: lang === 'en' ? r.serviceVersion.nameEn : r.serviceVersion.nameId,
+    service_code: r.service.code,
+    description: own ? r.originalText : null,
+    agency_responsible: r.unit.name,
+    service_notice: serviceNotice(r.serviceVersion.completionDays, lang),
+    // W3C date-times with the WIB offset, as the spec asks (a timezone is required).
+    requested_datetime: jakartaDateTime(r.submittedAt),
+    updated_datetime: jakartaDateTime(r.updatedAt),
+    expected_datetime: r.closedAt ? null : endOfDayWib(due),
+    address: own ? (location?.addressString ?? null) : null,
+    address_id: own ? (location?.addressId ?? null) : null,
+    zipcode: null,
+    lat: own ? (location?.lat ?? null) : null,
+    long: own ? (location?.long ?? null) : null,
+    media_url: own ? (location?.mediaUrl ?? null) : null,
+  };
+}
+
+export async function findRequests(
+  prisma: PrismaClient,
+  where: Prisma.ServiceRequestWhereInput,
+  viewer: Identity | null,
+  lang: Lang,
+) {
+  const rows = await prisma.serviceRequest.findMany({
+    where,
+    include: requestInclude,
+    orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }],
+    take: MAX_REQUESTS,
+  });
+  const locations = await prisma.requestLocation.findMany({
+    where: { requestId: { in: rows.map((r) => r.id) } },
+  });
+  const byId = new Map(locations.map((l) => [l.requestId, l]));
+  return rows.map((r) => requestView(r, byId.get(r.id), viewer, lang));
+}
+
+export const list = (value: string | null) =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+function parseDate(value: string | null, name: string, lang: Lang): Date | null {
+  if (!value) return null;
+  const at = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? new Date(value) : null;
+  if (!at || Number.isNaN(at.getTime())) throw Open311Error.of(400, lang, M.notADate(name));
+  return at;
+}
+
+const STATUS_STATES: Record<'open' | 'closed', readonly RequestState[]> = {
+  open: OPEN_REQUEST_STATES,
+  closed: CLOSED_REQUEST_STATES,
+};
+
+export function requestsWhere(params: URLSearchParams, lang: Lang): Prisma.ServiceRequestWhereInput {
+  const ids = list(params.get('service_request_id'));
+  // The spec: with service_request_id, the other parameters are ignored.
+  if (ids.length > 0) return { trackingCode: { in: ids.map((id) => id.toUpperCase()) } };
+  const end = parseDate(params.get('end_date'), 'end_date', lang) ?? new Date();
+  const start =
+    parseDate(params.get('start_date'), 'start_date', lang) ??
+    new Date(end.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
+  const codes = list(params.get('service_code')).map((c) => c.toUpperCase());
+  const statuses = list(params.get('status')).map((s) => s.toLowerCase());
+  if (statuses.some((s) => s !== 'open' && s !== 'closed')) throw Open311Error.of(400, lang, M.statusInvalid);
+  const onlyOne =
+    statuses.length > 0 && new Set(statuses).size === 1 ? (statuses[0] as 'open' | 'closed') : null;
+  return {
+    submittedAt: { gte: start, lte: end },
+    ...(codes.length > 0 ? { service: { code: { in: codes } } } : {}),
+    ...(onlyOne ? { state: { in: [...STATUS_STATES[onlyOne]] } } : {}),
+  };
+}

@@ -1,0 +1,34 @@
+// "Open" and "overdue" as database filters, built from the domain's one definition
+// (OPEN_REQUEST_STATES, CLOCK_RUNNING_STATES, `requestDeadlineStatus`): a request is overdue on
+// `today` (WIB) while its clock runs and it is past the verification deadline unverified, or past
+// the completion deadline.
+import { Prisma, type RequestState } from '@layanan/db';
+import { CLOCK_RUNNING_STATES, OPEN_REQUEST_STATES } from '@layanan/domain/services';
+import { dateOnly } from '../../../platform/calendar.js';
+
+const OPEN = [...OPEN_REQUEST_STATES] as RequestState[];
+const RUNNING = [...CLOCK_RUNNING_STATES] as RequestState[];
+
+/** Prisma filter: open requests. */
+export const openWhere = (): Prisma.ServiceRequestWhereInput => ({ state: { in: OPEN } });
+
+/** Prisma filter: requests overdue on `today`. */
+export function overdueWhere(today: string): Prisma.ServiceRequestWhereInput {
+  const day = dateOnly(today);
+  return {
+    state: { in: RUNNING },
+    OR: [{ verifiedAt: null, verificationDueOn: { lt: day } }, { completionDueOn: { lt: day } }],
+  };
+}
+
+/** A SQL list literal of states for `state::text IN (…)`, as bound parameters. */
+export const statesSql = (states: readonly string[]): Prisma.Sql => Prisma.join([...states]);
+
+/** SQL condition (alias `r` for service_request): open. */
+export const openSql = (): Prisma.Sql => Prisma.sql`r.state::text IN (${statesSql(OPEN_REQUEST_STATES)})`;
+
+/** SQL condition (alias `r`): past a deadline on `today`, for states in `states` (default: clock running). */
+export function overdueSql(today: string, states: readonly string[] = CLOCK_RUNNING_STATES): Prisma.Sql {
+  return Prisma.sql`r.state::text IN (${statesSql(states)})
+    AND ((r."verifiedAt" IS NULL AND r."verificationDueOn" < ${today}::date) OR r."completionDueOn" < ${today}::date)`;
+}
