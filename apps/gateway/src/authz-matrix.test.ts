@@ -1,7 +1,8 @@
-// Walks the authorization matrix (authz-matrix.ts) against the running schema: every operation
+// Walks the authorization matrix (testing/authz-matrix/) against the running schema: every operation
 // must have a decision for every role, and every decision is checked by calling the operation.
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from './schema/index.js';
 import {
   AUTHZ_MATRIX,
   type Decision,
@@ -9,7 +10,7 @@ import {
   type MatrixEntry,
   ROLES,
   type Role,
-} from './authz-matrix.js';
+} from './testing/authz-matrix/index.js';
 import { schema } from './graphql/schema.js';
 import { createHarness, type Harness } from './testing/harness.js';
 
@@ -38,11 +39,11 @@ describe('authorization matrix coverage', () => {
       const extra = inMatrix.filter((op) => !inSchema.includes(op));
       expect(
         missing,
-        `${kind} operations without an authorization decision: add an entry for each to AUTHZ_MATRIX.${kind} in apps/gateway/src/authz-matrix.ts (format at the top of that file)`,
+        `${kind} operations without an authorization decision: add an entry for each to AUTHZ_MATRIX.${kind} in apps/gateway/src/testing/authz-matrix/ (format in model.ts)`,
       ).toEqual([]);
       expect(
         extra,
-        `AUTHZ_MATRIX.${kind} names operations the schema does not have: remove or rename them in apps/gateway/src/authz-matrix.ts`,
+        `AUTHZ_MATRIX.${kind} names operations the schema does not have: remove or rename them in apps/gateway/src/testing/authz-matrix/`,
       ).toEqual([]);
     });
   }
