@@ -18,12 +18,22 @@ describe.each(testDatabaseKinds())('seedTestFixture (%s)', (kind) => {
 
     // The demo seed over the fixture finds every reference row already there and adds only its bulk.
     const { created } = await seed(db.prisma);
-    for (const table of ['units', 'districts', 'services', 'accounts', 'holidays', 'competencies']) {
+    for (const table of [
+      'units',
+      'districts',
+      'services',
+      'accounts',
+      'holidays',
+      'competencies',
+      'forums',
+    ]) {
       expect(created[table] ?? 0, table).toBe(0);
     }
     for (const table of ['serviceVersions', 'staffCompetencies', 'positions', 'trainingCourses']) {
       expect(created[table] ?? 0, table).toBe(0);
     }
-    expect(created.serviceRequests).toBeGreaterThan(0);
+    for (const table of ['serviceRequests', 'submissions', 'surveyResponses', 'trainingRecords']) {
+      expect(created[table], table).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,13 +1,14 @@
 // The small shared test fixture (`@layanan/db/testing`): the reference rows of the demo seed —
 // units and sub-units, districts, the service catalogue with its current versions, the working-day
-// calendar, the competency, position and course catalogues, the seven base staff and the six demo
-// accounts — without the generated bulk (demo requests, forums, 36 generated staff with trainings
-// and ratings, a year of survey answers). Same natural keys and values as `seed()`, so a test that
+// calendar, the competency, position and course catalogues, the three forums, the seven base staff
+// and the six demo accounts — without the generated bulk (demo requests, forum sessions and
+// submissions, 36 generated staff with trainings and ratings, a year of survey answers). Same natural keys and values as `seed()`, so a test that
 // logs in as `warga@layanan.test` or submits to `PBG` works on either; tests that read the bulk
 // opt in to the demo seed. Written in one transaction of about twenty statements.
 import type { Prisma, PrismaClient } from './generated/prisma/client.js';
 import { SEED_ACCOUNTS, SEED_DISTRICTS, SEED_SERVICES, SEED_STAFF, SEED_UNITS } from './seed.js';
 import { DPMPTSP_IKM_2017, PROCESS_COMPETENCY, SEED_SKM_COMPETENCY_MAPPING } from './seed-feedback.js';
+import { SEED_FORUMS } from './seed-forums.js';
 import {
   dateOnly,
   SEED_CATALOGUE,
@@ -167,6 +168,10 @@ export async function seedTestFixture(prisma: PrismaClient): Promise<TestFixture
           element: m.element,
           competencyId: competency(m.competency),
         })),
+      }),
+    forums: () =>
+      tx.forum.createMany({
+        data: SEED_FORUMS.map(({ unit: unitCode, ...f }) => ({ ...f, unitId: unit(unitCode) })),
       }),
     historicIkm: () => {
       const { unit: unitCode, ...record } = DPMPTSP_IKM_2017;
