@@ -2,7 +2,7 @@
 // must have a decision for every role, and every decision is checked by calling the operation.
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema } from './schema/index.js';
+import { schema } from './graphql/schema.js';
 import {
   AUTHZ_MATRIX,
   type Decision,
@@ -11,7 +11,6 @@ import {
   ROLES,
   type Role,
 } from './testing/authz-matrix/index.js';
-import { schema } from './graphql/schema.js';
 import { createHarness, type Harness } from './testing/harness.js';
 
 const KINDS = ['query', 'mutation', 'subscription'] as const;
@@ -356,6 +355,22 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
       },
       { token: warga2 },
     );
+    // A request at the other unit, so that a unit's staff see fewer than all (the fixture has no
+    // demo requests).
+    await h.gql(
+      `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { __typename } }`,
+      {
+        input: {
+          serviceCode: 'KTP-EL',
+          text: 'KTP saya rusak',
+          attributes: { nik: '1373010101900001', alasan: 'RUSAK' },
+          idempotencyKey: `fx-${unique()}`,
+        },
+      },
+      { token: warga2 },
+    );
+    // The unit's open 2025 SKP period that finaliseUnitPeriod closes (the demo seed opened one per unit).
+    await prisma.performancePeriod.create({ data: { unitId: unit.id, year: 2025 } });
   }, 120_000);
 
   afterAll(async () => {
