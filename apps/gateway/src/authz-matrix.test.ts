@@ -1,7 +1,8 @@
-// Walks the authorization matrix (authz-matrix.ts) against the running schema: every operation
+// Walks the authorization matrix (testing/authz-matrix/) against the running schema: every operation
 // must have a decision for every role, and every decision is checked by calling the operation.
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from './graphql/schema.js';
 import {
   AUTHZ_MATRIX,
   type Decision,
@@ -9,8 +10,7 @@ import {
   type MatrixEntry,
   ROLES,
   type Role,
-} from './authz-matrix.js';
-import { schema } from './graphql/schema.js';
+} from './testing/authz-matrix/index.js';
 import { createHarness, type Harness } from './testing/harness.js';
 
 const KINDS = ['query', 'mutation', 'subscription'] as const;
@@ -38,11 +38,11 @@ describe('authorization matrix coverage', () => {
       const extra = inMatrix.filter((op) => !inSchema.includes(op));
       expect(
         missing,
-        `${kind} operations without an authorization decision: add an entry for each to AUTHZ_MATRIX.${kind} in apps/gateway/src/authz-matrix.ts (format at the top of that file)`,
+        `${kind} operations without an authorization decision: add an entry for each to AUTHZ_MATRIX.${kind} in apps/gateway/src/testing/authz-matrix/ (format in model.ts)`,
       ).toEqual([]);
       expect(
         extra,
-        `AUTHZ_MATRIX.${kind} names operations the schema does not have: remove or rename them in apps/gateway/src/authz-matrix.ts`,
+        `AUTHZ_MATRIX.${kind} names operations the schema does not have: remove or rename them in apps/gateway/src/testing/authz-matrix/`,
       ).toEqual([]);
     });
   }
@@ -355,6 +355,22 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
       },
       { token: warga2 },
     );
+    // A request at the other unit, so that a unit's staff see fewer than all (the fixture has no
+    // demo requests).
+    await h.gql(
+      `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { __typename } }`,
+      {
+        input: {
+          serviceCode: 'KTP-EL',
+          text: 'KTP saya rusak',
+          attributes: { nik: '1373010101900001', alasan: 'RUSAK' },
+          idempotencyKey: `fx-${unique()}`,
+        },
+      },
+      { token: warga2 },
+    );
+    // The unit's open 2025 SKP period that finaliseUnitPeriod closes (the demo seed opened one per unit).
+    await prisma.performancePeriod.create({ data: { unitId: unit.id, year: 2025 } });
   }, 120_000);
 
   afterAll(async () => {

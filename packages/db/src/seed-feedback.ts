@@ -54,6 +54,20 @@ export const SEED_SKM_COMPETENCY_MAPPING: readonly { element: SkmElementCode; co
   { element: 'SARANA', competency: 'TIK' },
 ];
 
+/**
+ * DPMPTSP's published 2017 IKM: 3.21 × 25 = 80.25, published as 80.2, grade B under the rule in
+ * force that year (PermenPANRB 14/2017; the 2004 bands would also give B).
+ */
+export const DPMPTSP_IKM_2017 = {
+  unit: 'DPMPTSP',
+  year: 2017,
+  score: 80.2,
+  index: 3.21,
+  grade: 'B',
+  rule: 'PERMENPANRB_14_2017',
+  source: 'Laporan SKM DPMPTSP Kota Sawahlunto 2017',
+} as const;
+
 const AGE_BANDS = ['<20', '20-29', '30-39', '40-49', '50-59', '60+'] as const;
 const EDUCATION = ['SD', 'SMP', 'SMA', 'D3', 'S1', 'S2'] as const;
 const OCCUPATIONS = [
@@ -101,22 +115,11 @@ export async function seedFeedback(
       const mapped = await tx.skmCompetencyMapping.createMany({ data: mapping, skipDuplicates: true });
       bump('skmCompetencyMappings', mapped.count);
 
-      // DPMPTSP's published 2017 IKM: 3.21 × 25 = 80.25, published as 80.2, grade B under the
-      // rule in force that year (PermenPANRB 14/2017; the 2004 bands would also give B).
-      const dpmptsp = await tx.unit.findUnique({ where: { code: 'DPMPTSP' } });
+      const dpmptsp = await tx.unit.findUnique({ where: { code: DPMPTSP_IKM_2017.unit } });
       if (dpmptsp) {
+        const { unit: _, ...record } = DPMPTSP_IKM_2017;
         const historic = await tx.historicIkm.createMany({
-          data: [
-            {
-              unitId: dpmptsp.id,
-              year: 2017,
-              score: 80.2,
-              index: 3.21,
-              grade: 'B',
-              rule: 'PERMENPANRB_14_2017',
-              source: 'Laporan SKM DPMPTSP Kota Sawahlunto 2017',
-            },
-          ],
+          data: [{ ...record, unitId: dpmptsp.id }],
           skipDuplicates: true,
         });
         bump('historicIkm', historic.count);

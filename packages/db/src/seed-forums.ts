@@ -9,7 +9,7 @@ import type { PrismaClient } from './generated/prisma/client.js';
 
 type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
-const FORUMS = [
+export const SEED_FORUMS = [
   {
     slug: 'pelayanan-perizinan',
     title: 'Forum Konsultasi Publik Pelayanan Perizinan',
@@ -31,7 +31,7 @@ const FORUMS = [
 ] as const;
 
 type SubmissionSeed = {
-  forum: (typeof FORUMS)[number]['slug'];
+  forum: (typeof SEED_FORUMS)[number]['slug'];
   district?: string;
   author: string;
   kind: 'ASPIRATION' | 'CRITIQUE';
@@ -219,7 +219,8 @@ const dateOnly = (day: string) => new Date(`${day}T00:00:00Z`);
 const noonWib = (day: string) => new Date(`${day}T12:00:00+07:00`);
 
 export async function seedForums(tx: Tx, created: Record<string, number>): Promise<void> {
-  if ((await tx.forum.count()) > 0) return;
+  // Forums may exist already (the test fixture writes them); the demo content goes in once.
+  if ((await tx.forumSession.count()) > 0 || (await tx.submission.count()) > 0) return;
   // Due dates from the calendar as stored (seeded by the services area just before).
   const calendar = createWorkingCalendar({
     holidays: (await tx.holiday.findMany()).map((h) => ({
@@ -239,18 +240,21 @@ export async function seedForums(tx: Tx, created: Record<string, number>): Promi
   };
 
   const forums = new Map<string, { id: string; unitId: string }>();
-  for (const forum of FORUMS) {
-    const row = await tx.forum.create({
-      data: {
-        slug: forum.slug,
-        title: forum.title,
-        description: forum.description,
-        unitId: must(units.get(forum.unit), forum.unit),
-      },
-    });
+  for (const forum of SEED_FORUMS) {
+    const existing = await tx.forum.findUnique({ where: { slug: forum.slug } });
+    const row =
+      existing ??
+      (await tx.forum.create({
+        data: {
+          slug: forum.slug,
+          title: forum.title,
+          description: forum.description,
+          unitId: must(units.get(forum.unit), forum.unit),
+        },
+      }));
+    if (!existing) created.forums = (created.forums ?? 0) + 1;
     forums.set(forum.slug, row);
   }
-  created.forums = FORUMS.length;
 
   const sessionByDistrict = new Map<string, string>();
   for (const session of SESSIONS) {

@@ -87,7 +87,7 @@ export const SERVICE_COMPETENCIES: readonly CompetencySeed[] = [
 ];
 
 /** Staff (by NIP) who hold the competencies above; levels 1–5. */
-const STAFF_COMPETENCIES: readonly { nip: string; code: string; level: number }[] = [
+export const STAFF_COMPETENCIES: readonly { nip: string; code: string; level: number }[] = [
   { nip: '197805142005011002', code: 'PERIZINAN', level: 4 },
   { nip: '198903222014022001', code: 'PERIZINAN', level: 3 },
   { nip: '199207082019031004', code: 'PERIZINAN', level: 2 },

@@ -266,7 +266,7 @@ export function generatedStaff(): GeneratedStaff[] {
 }
 
 // The original seed's staff: their position in the catalogue (for requirements).
-const BASE_POSITIONS: Record<string, string> = {
+export const BASE_POSITIONS: Record<string, string> = {
   '197805142005011002': 'KABID',
   '198903222014022001': 'ANALIS_PERIZINAN',
   '199207082019031004': 'PRANATA_KOMPUTER',
@@ -278,7 +278,7 @@ const BASE_POSITIONS: Record<string, string> = {
 
 const dateOf = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
-function derivedFromNip(nip: string): { birthDate: Date; appointment: string; gender: 'M' | 'F' } {
+export function derivedFromNip(nip: string): { birthDate: Date; appointment: string; gender: 'M' | 'F' } {
   const pppk = nip[12] === '2';
   return {
     birthDate: dateOf(`${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`),
@@ -288,7 +288,7 @@ function derivedFromNip(nip: string): { birthDate: Date; appointment: string; ge
 }
 
 /** Rank order (1–17) from the domain's rank tables, as the import and the gateway store it. */
-function rankOrderOf(rank: string | null, kind: StaffKind): number | null {
+export function rankOrderOf(rank: string | null, kind: StaffKind): number | null {
   if (!rank) return null;
   if (kind === 'PPPK') {
     const grade = parsePppkGrade(rank);

@@ -19,6 +19,8 @@ import { pgliteConnection } from './migrate/connection.js';
 import { migrate } from './migrate/runner.js';
 import { createScratchPostgresDatabase } from './test-support/postgres.js';
 
+export { seedTestFixture, type TestFixtureCounts } from './test-fixture.js';
+
 export type TestDatabaseKind = 'pglite' | 'postgresql';
 
 export interface TestDatabase extends Database {

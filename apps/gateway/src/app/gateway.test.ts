@@ -284,7 +284,7 @@ describe.each(testDatabaseKinds())('gateway on %s', (kind) => {
 
 describe('unexpected errors', () => {
   it('are masked: the client never sees database internals', async () => {
-    const h = await createHarness('pglite', { seed: false });
+    const h = await createHarness('pglite', { seed: 'none' });
     await h.db.prisma.$executeRawUnsafe('DROP TABLE "unit" CASCADE');
     const { body } = await h.gql('{ units(first: 1) { edges { node { code } } } }');
     await h.close();

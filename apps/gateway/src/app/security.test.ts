@@ -17,19 +17,12 @@ import {
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../graphql/schema.js';
-import { createHarness, type Harness } from '../testing/harness.js';
+import { loginAll } from '../testing/accounts.js';
+import { createHarness, type Harness, TEST_ENV } from '../testing/harness.js';
+import { PBG_REQUEST, submittedRequest } from '../testing/requests.js';
 import { type GatewayConfig, loadConfig } from './config.js';
 import { createGateway, type Gateway } from './gateway.js';
 import { memoryRateLimitStore, redisRateLimitStore } from './security.js';
-
-const RELAXED = {
-  NODE_ENV: 'test',
-  LOG_LEVEL: 'silent',
-  LAYANAN_RATE_AUTH_IP: 'off',
-  LAYANAN_RATE_AUTH_ID: 'off',
-  LAYANAN_RATE_SUBMIT_IP: 'off',
-  LAYANAN_RATE_SUBMIT_ID: 'off',
-};
 
 type Call = { status: number; headers: Headers; body: any };
 
@@ -66,7 +59,7 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
     env: Record<string, string>,
     tweak: (c: GatewayConfig) => GatewayConfig = (c) => c,
   ) => {
-    const config = tweak({ ...loadConfig({ ...RELAXED, ...env }), jwtSecret: h.config.jwtSecret });
+    const config = tweak({ ...loadConfig({ ...TEST_ENV, ...env }), jwtSecret: h.config.jwtSecret });
     return createGateway({
       db: h.db,
       config,
@@ -77,8 +70,7 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
 
   beforeAll(async () => {
     h = await createHarness(kind);
-    citizen = await h.login('warga@layanan.test');
-    staff = await h.login('yulia@layanan.test');
+    ({ warga: citizen, yulia: staff } = await loginAll(h, ['warga', 'yulia']));
   }, 120_000);
   afterAll(async () => {
     await h?.close();
@@ -246,7 +238,7 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
 
     it('lets calls through when the counter store fails (fails open, logs the error)', async () => {
       const config = {
-        ...loadConfig({ ...RELAXED, LAYANAN_RATE_AUTH_ID: '1/60' }),
+        ...loadConfig({ ...TEST_ENV, LAYANAN_RATE_AUTH_ID: '1/60' }),
         jwtSecret: h.config.jwtSecret,
       };
       const broken = {
@@ -274,7 +266,7 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
       const stores = [redisRateLimitStore(redisUrl, prefix), redisRateLimitStore(redisUrl, prefix)];
       try {
         const config = {
-          ...loadConfig({ ...RELAXED, LAYANAN_RATE_AUTH_ID: '3/60', LAYANAN_TRUST_PROXY: 'true' }),
+          ...loadConfig({ ...TEST_ENV, LAYANAN_RATE_AUTH_ID: '3/60', LAYANAN_TRUST_PROXY: 'true' }),
           jwtSecret: h.config.jwtSecret,
         };
         const [a, b] = stores.map((rateLimitStore) =>
@@ -407,7 +399,11 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
       });
       const staffId = (await h.gql('{ staffMembers(first: 1) { edges { node { id } } } }')).body.data
         .staffMembers.edges[0].node.id;
-      const tracking = await h.db.prisma.serviceRequest.findFirstOrThrow({ select: { trackingCode: true } });
+      const tracking = await submittedRequest(
+        h,
+        { ...PBG_REQUEST, idempotencyKey: 'personal-data' },
+        citizen,
+      );
       const query = schema.getQueryType();
       if (!query) throw new Error('no Query type');
       const roots: [string, string][] = [
@@ -455,7 +451,7 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
           done();
         },
       });
-      const config = { ...loadConfig({ ...RELAXED, LOG_LEVEL: 'trace' }), jwtSecret: h.config.jwtSecret };
+      const config = { ...loadConfig({ ...TEST_ENV, LOG_LEVEL: 'trace' }), jwtSecret: h.config.jwtSecret };
       const gateway = createGateway({
         db: h.db,
         config,

@@ -1,6 +1,6 @@
 // Abuse protection at the HTTP and GraphQL layer (issue 7): body size, CSRF, CORS, GraphQL limits
 // (graphql-armor), introspection, and rate limits per client address and per identity.
-// Authorization itself is in the schema (builder.ts auth scopes, authz.ts) and authz-matrix.ts.
+// Authorization itself is in the schema (builder.ts auth scopes, authz.ts) and the matrix test (testing/authz-matrix/).
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Message } from '@layanan/domain';

@@ -1,6 +1,6 @@
 // Test harness: a gateway over a real database (PGlite or PostgreSQL), called through yoga.fetch.
 import { type Database, type QueryEvent, seed } from '@layanan/db';
-import { createTestDatabase } from '@layanan/db/testing';
+import { createTestDatabase, seedTestFixture } from '@layanan/db/testing';
 import pino from 'pino';
 import { type GatewayConfig, loadConfig } from '../app/config.js';
 import { createGateway, type Gateway } from '../app/gateway.js';
@@ -27,10 +27,28 @@ export type Harness = {
   close(): Promise<void>;
 };
 
+/** Configuration for test gateways: silent, and rate limits off (test files submit hundreds of requests from one address). */
+export const TEST_ENV: Readonly<Record<string, string>> = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  LAYANAN_RATE_AUTH_IP: 'off',
+  LAYANAN_RATE_AUTH_ID: 'off',
+  LAYANAN_RATE_SUBMIT_IP: 'off',
+  LAYANAN_RATE_SUBMIT_ID: 'off',
+};
+
 export async function createHarness(
   kind: 'pglite' | 'postgresql',
   options: {
-    seed?: boolean;
+    /**
+     * What the database holds at the start. 'fixture' (default): the small shared fixture of
+     * `@layanan/db/testing` — units, districts, services with their current versions, holidays,
+     * the catalogues, the base staff and the demo accounts — and nothing else, so a test creates
+     * the requests, submissions and answers it reads. 'demo': the whole demo seed (months of demo
+     * requests, forums, 36 more staff, a year of survey answers), for tests of that data. 'none':
+     * migrated and empty.
+     */
+    seed?: 'fixture' | 'demo' | 'none';
     pubsub?: LayananPubSub;
     onQuery?: (event: QueryEvent) => void;
     /** Extra configuration variables (e.g. tighter rate limits for the tests that check them). */
@@ -39,17 +57,10 @@ export async function createHarness(
   } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase(kind, { onQuery: options.onQuery });
-  if (options.seed !== false) await seed(db.prisma);
-  // Test files submit hundreds of requests from one address: rate limits are off unless a test sets them.
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    LAYANAN_RATE_AUTH_IP: 'off',
-    LAYANAN_RATE_AUTH_ID: 'off',
-    LAYANAN_RATE_SUBMIT_IP: 'off',
-    LAYANAN_RATE_SUBMIT_ID: 'off',
-    ...options.env,
-  });
+  const data = options.seed ?? 'fixture';
+  if (data === 'fixture') await seedTestFixture(db.prisma);
+  else if (data === 'demo') await seed(db.prisma);
+  const config = loadConfig({ ...TEST_ENV, ...options.env });
   const log = process.env.DEBUG_GATEWAY ? pino({ level: 'debug' }) : pino({ level: 'silent' });
   const gateway = createGateway({
     db,

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAll } from '../../testing/accounts.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 
 const DOC = readFileSync(new URL('../../../../../docs/extending.md', import.meta.url), 'utf8');
@@ -36,9 +37,7 @@ describe.each(testDatabaseKinds())('extension examples on %s', (kind) => {
   let dewi: string;
   beforeAll(async () => {
     h = await createHarness(kind);
-    admin = await h.login('admin@layanan.test');
-    yulia = await h.login('yulia@layanan.test');
-    dewi = await h.login('dewi@layanan.test');
+    ({ admin, yulia, dewi } = await loginAll(h, ['admin', 'yulia', 'dewi']));
   });
   afterAll(async () => {
     await h?.close();

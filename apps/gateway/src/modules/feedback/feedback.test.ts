@@ -3,12 +3,10 @@ import { computeIkm, type SkmResponse } from '@layanan/domain/feedback';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayWib } from '../../platform/calendar.js';
+import { loginAll } from '../../testing/accounts.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
+import { moveRequest, PBG_REQUEST as PBG, submittedRequest } from '../../testing/requests.js';
 
-const SUBMIT_REQUEST = `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
-  __typename ... on ServiceRequestPayload { request { trackingCode version } } } }`;
-const TRANSITION = `mutation($input: TransitionServiceRequestInput!) { transitionServiceRequest(input: $input) {
-  __typename ... on ServiceRequestPayload { request { state version } } } }`;
 const SUBMIT_SURVEY = `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) {
   __typename
   ... on MutationSubmitSurveySuccess { data { id respondentCode channel date staffRated answers { element score } service { code } } }
@@ -42,11 +40,6 @@ const REPORT = `query($unit: String!, $period: SkmPeriodInput!) { skmReport(unit
 const year = Number(todayWib().slice(0, 4));
 const YEAR = { kind: 'YEAR', year };
 
-const PBG = {
-  serviceCode: 'PBG',
-  text: 'Saya ingin membangun rumah di Kubang Sirakuak.',
-  attributes: { nik: '1373010101900001', kecamatan: 'LEMBAH_SEGAR', luas_bangunan: '120', fungsi: 'HUNIAN' },
-};
 const ALL_THREE = [
   'PERSYARATAN',
   'PROSEDUR',
@@ -69,14 +62,16 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
   let admin: string;
   const queries: string[] = [];
   beforeAll(async () => {
-    h = await createHarness(kind, { onQuery: (e) => queries.push(e.sql) });
-    const login = (name: string) => h.login(`${name}@layanan.test`);
-    warga = await login('warga');
-    warga2 = await login('warga2');
-    yulia = await login('yulia');
-    hendra = await login('hendra');
-    dewi = await login('dewi');
-    admin = await login('admin');
+    // The IKM, report and improvement-action tests read a year of demo survey answers.
+    h = await createHarness(kind, { seed: 'demo', onQuery: (e) => queries.push(e.sql) });
+    ({ warga, warga2, yulia, hendra, dewi, admin } = await loginAll(h, [
+      'warga',
+      'warga2',
+      'yulia',
+      'hendra',
+      'dewi',
+      'admin',
+    ]));
   });
   afterAll(async () => {
     await h?.close();
@@ -97,12 +92,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
   });
 
   it('takes one survey per completed request from its owner only, with an invitation on completion', async () => {
-    const created = await h.gql(
-      SUBMIT_REQUEST,
-      { input: { ...PBG, idempotencyKey: 'survey-1' } },
-      { token: warga },
-    );
-    const code = created.body.data.submitServiceRequest.request.trackingCode as string;
+    const code = (await submittedRequest(h, { ...PBG, idempotencyKey: 'survey-1' }, warga)).trackingCode;
     const survey = (token: string, extra: Record<string, unknown> = {}) =>
       h.gql(SUBMIT_SURVEY, { input: { trackingCode: code, answers: ALL_THREE, ...extra } }, { token });
 
@@ -113,16 +103,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     });
     expect((await h.gql(INVITATION, { c: code }, { token: warga })).body.data.surveyInvitation).toBeNull();
 
-    let version = 1;
-    for (const to of ['VERIFIED', 'IN_PROGRESS', 'COMPLETED']) {
-      const r = await h.gql(
-        TRANSITION,
-        { input: { trackingCode: code, to, expectedVersion: version } },
-        { token: yulia },
-      );
-      expect(r.body.data.transitionServiceRequest.request.state).toBe(to);
-      version += 1;
-    }
+    expect(await moveRequest(h, code, ['VERIFIED', 'IN_PROGRESS', 'COMPLETED'], yulia)).toBe(4);
     const notes = await h.gql(
       '{ notifications(first: 5) { edges { node { kind request { trackingCode } } } } }',
       {},

@@ -21,7 +21,8 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
   let forumId: string;
 
   beforeAll(async () => {
-    h = await createHarness(kind);
+    // Reads the demo forums' sessions, submissions and commitments.
+    h = await createHarness(kind, { seed: 'demo' });
     [citizen, citizen2, staff, otherUnitStaff, admin] = await Promise.all([
       h.login('warga@layanan.test'),
       h.login('warga2@layanan.test'),

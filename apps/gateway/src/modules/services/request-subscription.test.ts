@@ -3,17 +3,14 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../../app/gateway.js';
 import { createLayananPubSub, type PubSubHandle } from '../../app/pubsub.js';
+import { loginAll } from '../../testing/accounts.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
+import {
+  PBG_REQUEST as PBG,
+  SUBMIT_REQUEST as SUBMIT,
+  TRANSITION_REQUEST as TRANSITION,
+} from '../../testing/requests.js';
 import { escalateOverdueRequests } from './commands/escalate-overdue.js';
-
-const SUBMIT = `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
-  ... on ServiceRequestPayload { request { trackingCode version } } } }`;
-const TRANSITION = `mutation($input: TransitionServiceRequestInput!) { transitionServiceRequest(input: $input) { __typename } }`;
-const PBG = {
-  serviceCode: 'PBG',
-  text: 'Izin bangunan gudang',
-  attributes: { nik: '1373010101900001', kecamatan: 'TALAWI', luas_bangunan: 80, fungsi: 'USAHA' },
-};
 
 /** Opens a GraphQL subscription over SSE and collects `next` payloads until `count` arrive. */
 function subscribe(gateway: Gateway, query: string, variables: Record<string, unknown>, token: string) {
@@ -76,8 +73,7 @@ describe.each(testDatabaseKinds())('request updates on %s', (kind) => {
   const events = createLayananPubSub();
   beforeAll(async () => {
     h = await createHarness(kind, { pubsub: events.pubsub });
-    citizen = await h.login('warga@layanan.test');
-    yulia = await h.login('yulia@layanan.test');
+    ({ warga: citizen, yulia } = await loginAll(h, ['warga', 'yulia']));
   });
   afterAll(async () => {
     await h?.close();

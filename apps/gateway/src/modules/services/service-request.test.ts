@@ -1,27 +1,8 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAll } from '../../testing/accounts.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
-
-const SUBMIT = `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
-  __typename
-  ... on ServiceRequestPayload { request { id trackingCode state version channel originalText attributeValues verificationDueOn completionDueOn assignee { name } serviceVersion { version } } }
-  ... on ValidationError { code messageId messageEn fields { field code } }
-  ... on NotFoundError { code }
-} }`;
-
-const TRANSITION = `mutation($input: TransitionServiceRequestInput!) { transitionServiceRequest(input: $input) {
-  __typename
-  ... on ServiceRequestPayload { request { state version verifiedAt completedAt completionDueOn } }
-  ... on ConflictError { code messageId messageEn }
-  ... on RequestTransitionError { code from to messageEn }
-  ... on NotFoundError { code }
-} }`;
-
-const PBG = {
-  serviceCode: 'PBG',
-  text: 'Saya ingin membangun rumah dua lantai di Kubang Sirakuak.',
-  attributes: { nik: '1373010101900001', kecamatan: 'LEMBAH_SEGAR', luas_bangunan: '120', fungsi: 'HUNIAN' },
-};
+import { PBG_REQUEST as PBG, submitRequest, transitionRequest } from '../../testing/requests.js';
 
 describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
   let h: Harness;
@@ -31,18 +12,19 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
   let hendra: string;
   beforeAll(async () => {
     h = await createHarness(kind);
-    citizen = await h.login('warga@layanan.test');
-    citizen2 = await h.login('warga2@layanan.test');
-    yulia = await h.login('yulia@layanan.test');
-    hendra = await h.login('hendra@layanan.test');
+    ({
+      warga: citizen,
+      warga2: citizen2,
+      yulia,
+      hendra,
+    } = await loginAll(h, ['warga', 'warga2', 'yulia', 'hendra']));
   });
   afterAll(async () => {
     await h?.close();
   });
 
-  const submit = (input: Record<string, unknown>, token: string) => h.gql(SUBMIT, { input }, { token });
-  const transition = (input: Record<string, unknown>, token: string) =>
-    h.gql(TRANSITION, { input }, { token });
+  const submit = (input: Record<string, unknown>, token: string) => submitRequest(h, input, token);
+  const transition = (input: Record<string, unknown>, token: string) => transitionRequest(h, input, token);
 
   it('validates attributes with field errors in both languages', async () => {
     const { body } = await submit(

@@ -1,5 +1,6 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAll } from '../../testing/accounts.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 
 const FAILURE =
@@ -22,10 +23,7 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
   const audits = (action: string) => h.db.prisma.auditEntry.findMany({ where: { action } });
   beforeAll(async () => {
     h = await createHarness(kind);
-    admin = await h.login('admin@layanan.test');
-    hendra = await h.login('hendra@layanan.test');
-    yulia = await h.login('yulia@layanan.test');
-    warga = await h.login('warga@layanan.test');
+    ({ admin, hendra, yulia, warga } = await loginAll(h, ['admin', 'hendra', 'yulia', 'warga']));
   });
   afterAll(async () => {
     await h?.close();
@@ -475,6 +473,18 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
     }
 
     it('rates by the SKP matrix, checks the Sangat Baik quota naming the excess, then finalises', async () => {
+      // Four people in the bidang (the demo seed put its generated staff there; the fixture has none).
+      const bidang = await h.db.prisma.unit.findUniqueOrThrow({ where: { code: 'DPMPTSP-PERIZINAN' } });
+      await h.db.prisma.staff.createMany({
+        data: ['Ani', 'Budi', 'Citra', 'Dodi'].map((name, i) => ({
+          nip: `19900101201501100${i + 5}`,
+          name,
+          position: 'Analis Perizinan',
+          rank: 'III/a',
+          rankOrder: 9,
+          unitId: bidang.id,
+        })),
+      });
       const ids = await unitStaffIds('DPMPTSP-PERIZINAN');
       expect(ids.length).toBeGreaterThanOrEqual(4);
       for (const [i, id] of ids.entries()) {

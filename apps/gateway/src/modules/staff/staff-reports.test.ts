@@ -1,5 +1,6 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAll } from '../../testing/accounts.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 
 describe.each(testDatabaseKinds())('staff reports on %s', (kind) => {
@@ -10,12 +11,15 @@ describe.each(testDatabaseKinds())('staff reports on %s', (kind) => {
   let dewi: string;
   let warga: string;
   beforeAll(async () => {
-    h = await createHarness(kind);
-    admin = await h.login('admin@layanan.test');
-    hendra = await h.login('hendra@layanan.test');
-    yulia = await h.login('yulia@layanan.test');
-    dewi = await h.login('dewi@layanan.test');
-    warga = await h.login('warga@layanan.test');
+    // Reports over the demo staff area: generated staff, holdings, trainings and ratings.
+    h = await createHarness(kind, { seed: 'demo' });
+    ({ admin, hendra, yulia, dewi, warga } = await loginAll(h, [
+      'admin',
+      'hendra',
+      'yulia',
+      'dewi',
+      'warga',
+    ]));
   });
   afterAll(async () => {
     await h?.close();

@@ -1,9 +1,7 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAll, STAFF_NIP } from '../../testing/accounts.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
-
-const YULIA_NIP = '198903222014022001';
-const DEWI_NIP = '198511302010012003';
 
 describe.each(testDatabaseKinds())('staff queries on %s', (kind) => {
   let h: Harness;
@@ -13,12 +11,15 @@ describe.each(testDatabaseKinds())('staff queries on %s', (kind) => {
   let dewi: string;
   let warga: string;
   beforeAll(async () => {
-    h = await createHarness(kind);
-    admin = await h.login('admin@layanan.test');
-    hendra = await h.login('hendra@layanan.test');
-    yulia = await h.login('yulia@layanan.test');
-    dewi = await h.login('dewi@layanan.test');
-    warga = await h.login('warga@layanan.test');
+    // Reads the demo staff area: generated staff, holdings, trainings and ratings.
+    h = await createHarness(kind, { seed: 'demo' });
+    ({ admin, hendra, yulia, dewi, warga } = await loginAll(h, [
+      'admin',
+      'hendra',
+      'yulia',
+      'dewi',
+      'warga',
+    ]));
   });
   afterAll(async () => {
     await h?.close();
@@ -35,7 +36,7 @@ describe.each(testDatabaseKinds())('staff queries on %s', (kind) => {
       expect(body.errors).toBeUndefined();
       expect(body.data.staffByNip).toMatchObject({
         name: 'Yulia Fitri, S.T.',
-        nip: YULIA_NIP,
+        nip: STAFF_NIP.yulia,
         birthDate: '1989-03-22',
         appointment: '2014-02',
         gender: 'F',
@@ -47,17 +48,19 @@ describe.each(testDatabaseKinds())('staff queries on %s', (kind) => {
     });
 
     it('lets a supervisor read their unit, admins everyone, and hides other units and colleagues', async () => {
-      expect((await h.gql(q, { nip: YULIA_NIP }, { token: hendra })).body.data.staffByNip.nip).toBe(
-        YULIA_NIP,
+      expect((await h.gql(q, { nip: STAFF_NIP.yulia }, { token: hendra })).body.data.staffByNip.nip).toBe(
+        STAFF_NIP.yulia,
       );
-      expect((await h.gql(q, { nip: DEWI_NIP }, { token: admin })).body.data.staffByNip.nip).toBe(DEWI_NIP);
-      expect((await h.gql(q, { nip: DEWI_NIP }, { token: hendra })).body.data.staffByNip).toBeNull();
-      expect((await h.gql(q, { nip: YULIA_NIP }, { token: dewi })).body.data.staffByNip).toBeNull();
+      expect((await h.gql(q, { nip: STAFF_NIP.dewi }, { token: admin })).body.data.staffByNip.nip).toBe(
+        STAFF_NIP.dewi,
+      );
+      expect((await h.gql(q, { nip: STAFF_NIP.dewi }, { token: hendra })).body.data.staffByNip).toBeNull();
+      expect((await h.gql(q, { nip: STAFF_NIP.yulia }, { token: dewi })).body.data.staffByNip).toBeNull();
     });
 
     it('is denied to citizens and anonymous callers', async () => {
       for (const token of [warga, undefined]) {
-        const { body } = await h.gql(q, { nip: YULIA_NIP }, { token });
+        const { body } = await h.gql(q, { nip: STAFF_NIP.yulia }, { token });
         expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       }
     });

@@ -1,0 +1,46 @@
+// The authorization matrix (issue 7): every Query, Mutation and Subscription field × every role.
+// The format of an entry is described in model.ts; entries are split by operation type and area.
+import { FEEDBACK_MUTATION_MATRIX } from './feedback-mutations.js';
+import { type AuthzMatrix, DENIED_TO_OUTSIDERS, decide } from './model.js';
+import { MUTATION_MATRIX } from './mutations.js';
+import { QUERY_MATRIX } from './queries.js';
+
+export {
+  type Decision,
+  decide,
+  type Fixtures,
+  type MatrixEntry,
+  type Outcome,
+  ROLES,
+  type Role,
+} from './model.js';
+
+export const AUTHZ_MATRIX: AuthzMatrix = {
+  query: QUERY_MATRIX,
+  mutation: { ...MUTATION_MATRIX, ...FEEDBACK_MUTATION_MATRIX },
+  subscription: {
+    notificationAdded: {
+      doc: 'subscription { notificationAdded { id } }',
+      roles: decide(['allowed', 'own notifications'], DENIED_TO_OUTSIDERS),
+    },
+    requestUpdated: {
+      doc: 'subscription($code: String!) { requestUpdated(trackingCode: $code) { state } }',
+      vars: async (f) => ({ code: (await f.request()).trackingCode }),
+      roles: decide('denied', {
+        citizen: ['allowed', 'owner'],
+        unitStaff: 'allowed',
+        supervisor: 'allowed',
+        admin: 'allowed',
+      }),
+    },
+    unitRequestUpdates: {
+      doc: 'subscription($unit: ID!) { unitRequestUpdates(unitId: $unit) { state } }',
+      vars: (f) => ({ unit: f.unit.id }),
+      roles: decide('denied', {
+        unitStaff: ['allowed', 'own unit'],
+        supervisor: 'allowed',
+        admin: 'allowed',
+      }),
+    },
+  },
+};

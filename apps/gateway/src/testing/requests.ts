@@ -1,0 +1,72 @@
+// Service-request documents and helpers shared by the gateway tests.
+import type { GqlResult, Harness } from './harness.js';
+
+/** submitServiceRequest with every field the tests read, and the failures they check. */
+export const SUBMIT_REQUEST = `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
+  __typename
+  ... on ServiceRequestPayload { request { id trackingCode state version channel originalText attributeValues verificationDueOn completionDueOn assignee { name } serviceVersion { version } } }
+  ... on ValidationError { code messageId messageEn fields { field code } }
+  ... on NotFoundError { code }
+} }`;
+
+/** transitionServiceRequest with the resulting state and the failures the tests check. */
+export const TRANSITION_REQUEST = `mutation($input: TransitionServiceRequestInput!) { transitionServiceRequest(input: $input) {
+  __typename
+  ... on ServiceRequestPayload { request { state version verifiedAt completedAt completionDueOn } }
+  ... on ConflictError { code messageId messageEn }
+  ... on RequestTransitionError { code from to messageEn }
+  ... on NotFoundError { code }
+} }`;
+
+/** A valid PBG (building approval, DPMPTSP) application; spread it to change a field. */
+export const PBG_REQUEST = {
+  serviceCode: 'PBG',
+  text: 'Saya ingin membangun rumah dua lantai di Kubang Sirakuak.',
+  attributes: { nik: '1373010101900001', kecamatan: 'LEMBAH_SEGAR', luas_bangunan: '120', fungsi: 'HUNIAN' },
+};
+
+type Gql = Pick<Harness, 'gql'>;
+
+export const submitRequest = (
+  h: Gql,
+  input: Record<string, unknown>,
+  token: string,
+): Promise<GqlResult<any>> => h.gql(SUBMIT_REQUEST, { input }, { token });
+
+export const transitionRequest = (
+  h: Gql,
+  input: Record<string, unknown>,
+  token: string,
+): Promise<GqlResult<any>> => h.gql(TRANSITION_REQUEST, { input }, { token });
+
+/** Submits and returns the new request; throws (failing the test) when it is refused. */
+export async function submittedRequest(
+  h: Gql,
+  input: Record<string, unknown>,
+  token: string,
+): Promise<{ id: string; trackingCode: string; version: number; state: string }> {
+  const result = await submitRequest(h, input, token);
+  const request = result.body.data?.submitServiceRequest?.request;
+  if (!request) throw new Error(`submitServiceRequest failed: ${JSON.stringify(result.body)}`);
+  return request;
+}
+
+/** Walks a request through `states` in order as `token`; returns its last version. */
+export async function moveRequest(
+  h: Gql,
+  trackingCode: string,
+  states: readonly string[],
+  token: string,
+  fromVersion = 1,
+): Promise<number> {
+  let version = fromVersion;
+  for (const to of states) {
+    const result = await transitionRequest(h, { trackingCode, to, expectedVersion: version }, token);
+    const moved = result.body.data?.transitionServiceRequest;
+    if (moved?.__typename !== 'ServiceRequestPayload' || moved.request.state !== to) {
+      throw new Error(`transition to ${to} failed: ${JSON.stringify(result.body)}`);
+    }
+    version = moved.request.version;
+  }
+  return version;
+}
