@@ -8,9 +8,7 @@ import { failure } from '../../../graphql/failures.js';
 import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
-import { publishNotifications } from '../../../platform/notify.js';
 import { isUuid } from '../../../platform/uuid.js';
-import { inviteToSurvey } from '../../feedback/invitation.js';
 import { actorFor, hidesOthersRequests, mayReassign } from '../access.js';
 import { normalizedCode } from '../queries/tracking-code.js';
 import { applyTransition, publishUpdate, versionConflict } from './request-workflow.js';
@@ -40,7 +38,10 @@ export type TransitionRequestInput = {
   internalNote?: string | null;
 };
 
-/** Moves a request through its lifecycle; a completed request invites its citizen to the survey. */
+/**
+ * Moves a request through its lifecycle. A completion records `services.request-completed` in the
+ * same transaction; its handlers (the survey invitation) run once it has committed.
+ */
 export async function transitionRequest(
   deps: CommandDeps,
   caller: Caller,
@@ -49,7 +50,7 @@ export async function transitionRequest(
   const request = await loadForChange(deps, input.trackingCode);
   const actor = actorOrRefuse(caller, request, input.trackingCode);
   const calendar = await deps.calendar();
-  const { after, invited } = await audited(
+  const { after, events } = await audited(
     auditScope(deps, caller),
     { action: 'transitionServiceRequest', entityType: 'ServiceRequest' },
     async (tx) => {
@@ -65,10 +66,8 @@ export async function transitionRequest(
         now: deps.now(),
         calendar,
       });
-      // Feedback area: a completed request invites its citizen to the survey.
-      const invited = change.after.state === 'COMPLETED' ? await inviteToSurvey(tx, change.after) : [];
       return {
-        result: { ...change, invited },
+        result: change,
         entityId: request.id,
         before: { state: change.before.state, version: change.before.version },
         after: { state: change.after.state, version: change.after.version },
@@ -76,7 +75,7 @@ export async function transitionRequest(
     },
   );
   publishUpdate(deps.pubsub, after);
-  publishNotifications(deps, invited);
+  await deps.events.dispatch(events);
   return after;
 }
 

@@ -14,6 +14,7 @@ import type { LayananPubSub } from '../../../app/pubsub.js';
 import { failure } from '../../../graphql/failures.js';
 import type { TransactionClient } from '../../../platform/audited.js';
 import { dateOnly, dayOf } from '../../../platform/calendar.js';
+import { recordEvent } from '../../../platform/events.js';
 import { openWhere } from '../queries/open-overdue.js';
 
 export const versionConflict = () => failure('REQUEST_VERSION_CONFLICT');
@@ -103,7 +104,12 @@ function changeData(plan: TransitionPlan): Prisma.ServiceRequestUncheckedUpdateM
 export async function applyTransition(
   tx: TransactionClient,
   change: TransitionChange,
-): Promise<{ before: ServiceRequest; after: ServiceRequest }> {
+): Promise<{
+  before: ServiceRequest;
+  after: ServiceRequest;
+  /** Events recorded in `tx` (platform/events.ts): dispatch them after commit. */
+  events: string[];
+}> {
   const row = await tx.serviceRequest.findUniqueOrThrow({
     where: { id: change.requestId },
     include: { serviceVersion: { select: { completionDays: true } } },
@@ -158,7 +164,19 @@ export async function applyTransition(
     },
   });
   const after = await tx.serviceRequest.findUniqueOrThrow({ where: { id: before.id } });
-  return { before, after };
+  // Other areas react to a completion after commit (the feedback area invites to the survey).
+  const events =
+    after.state === 'COMPLETED'
+      ? [
+          await recordEvent(tx, 'services.request-completed', {
+            requestId: after.id,
+            trackingCode: after.trackingCode,
+            citizenAccountId: after.citizenAccountId,
+            completedAt: (after.completedAt ?? change.now).toISOString(),
+          }),
+        ]
+      : [];
+  return { before, after, events };
 }
 
 export function publishUpdate(pubsub: LayananPubSub, request: ServiceRequest): void {
