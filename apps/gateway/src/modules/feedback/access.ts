@@ -4,27 +4,19 @@
 import type { PrismaClient } from '@layanan/db';
 import { actsForUnit } from '../../platform/authz.js';
 import type { Caller } from '../../platform/command.js';
+import { loadUnitTree, managesUnitIn } from '../staff/access.js';
 
-type Db = Pick<PrismaClient, '$queryRaw'>;
+type Db = Pick<PrismaClient, 'unit'>;
 
-/** The unit and every unit below it (one recursive query; a cycle in the data cannot loop). */
+/** The unit and every unit below it. */
 export async function unitSubtreeIds(db: Db, unitId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE tree AS (
-      SELECT id FROM unit WHERE id = ${unitId}::uuid
-      UNION
-      SELECT u.id FROM unit u JOIN tree ON u."parentId" = tree.id
-    ) SELECT id::text AS id FROM tree`;
-  return rows.map((r) => r.id);
+  return [...(await loadUnitTree(db)).subtree(unitId)];
 }
 
-/** Admins, and supervisors of the unit or of a unit above it. */
+/** Admins, and supervisors of the unit or of a unit above it (the staff area's rule). */
 export async function managesUnit(db: Db, caller: Caller, unitId: string): Promise<boolean> {
-  if (caller.kind !== 'account') return false;
-  if (caller.role === 'ADMIN') return true;
-  if (caller.role !== 'SUPERVISOR' || !caller.unitId) return false;
-  if (caller.unitId === unitId) return true;
-  return (await unitSubtreeIds(db, caller.unitId)).includes(unitId);
+  if (caller.kind !== 'account' || (caller.role !== 'ADMIN' && caller.role !== 'SUPERVISOR')) return false;
+  return managesUnitIn(await loadUnitTree(db), caller, unitId);
 }
 
 /** A unit's full SKM report (suggestions, profile): its staff, its supervisors, admins. */

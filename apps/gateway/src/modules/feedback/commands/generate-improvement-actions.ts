@@ -54,7 +54,7 @@ export async function generateImprovementActions(
       orderBy: { code: 'asc' },
     }),
     prisma.service.findMany({ where: { unitId }, select: { id: true, code: true, name: true, kind: true } }),
-    // TODO(lead): OPEN_REQUEST_STATES — "overdue" comes from the services area's statistics.
+    // Overdue counts come from the services area's statistics (open/overdue as @layanan/domain/services defines them).
     requestStatisticsRows(prisma, {
       from: period.from,
       to: period.to,
