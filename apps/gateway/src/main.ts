@@ -8,6 +8,7 @@ import { createEventBus } from './app/event-handlers.js';
 import { createGateway } from './app/gateway.js';
 import { createLayananPubSub } from './app/pubsub.js';
 import { createRateLimitStore } from './app/security.js';
+import { bilingual, STARTUP_MESSAGES } from './graphql/gateway-errors.js';
 import { escalateOverdueRequests } from './modules/services/commands/escalate-overdue.js';
 import { listen } from './server.js';
 
@@ -16,7 +17,7 @@ function fail(error: unknown): never {
   let line: string;
   if (error instanceof DatabaseError || error instanceof ConfigError) line = error.message;
   else if (error && typeof error === 'object' && 'code' in error && error.code === 'EADDRINUSE') {
-    line = `Port sudah dipakai / Port already in use (${(error as unknown as Error).message})`;
+    line = bilingual(STARTUP_MESSAGES.portInUse((error as unknown as Error).message));
   } else line = error instanceof Error ? error.message : String(error);
   process.stderr.write(`layanan: ${line.split('\n')[0]}\n`);
   if (process.env.LOG_LEVEL === 'debug' && error instanceof Error && error.stack) {

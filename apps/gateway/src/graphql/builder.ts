@@ -9,6 +9,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../app/context.js';
 import { forbidden } from '../platform/authz.js';
+import { bilingual, INPUT_MESSAGES } from './gateway-errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -97,7 +98,9 @@ export const builder = new SchemaBuilder<{
         decoded = undefined;
       }
       if (!decoded || !UUID.test(decoded.id)) {
-        throw new GraphQLError('ID tidak valid / Invalid ID', { extensions: { code: 'BAD_USER_INPUT' } });
+        throw new GraphQLError(bilingual(INPUT_MESSAGES.invalidId), {
+          extensions: { code: 'BAD_USER_INPUT' },
+        });
       }
       return decoded;
     },

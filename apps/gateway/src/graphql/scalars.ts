@@ -3,6 +3,7 @@ import { parseDay } from '@layanan/domain/calendar';
 import { GraphQLError } from 'graphql';
 import { builder } from './builder.js';
 import { messageOf } from './failures.js';
+import { bilingual, INPUT_MESSAGES } from './gateway-errors.js';
 
 builder.scalarType('DateTime', {
   description: 'An ISO 8601 date-time, always with a time zone (UTC in responses).',
@@ -10,7 +11,7 @@ builder.scalarType('DateTime', {
   parseValue: (value) => {
     const date = typeof value === 'string' ? new Date(value) : null;
     if (!date || Number.isNaN(date.getTime())) {
-      throw new GraphQLError('DateTime tidak valid / Invalid DateTime (ISO 8601 expected)');
+      throw new GraphQLError(bilingual(INPUT_MESSAGES.invalidDateTime));
     }
     return date;
   },
@@ -33,7 +34,7 @@ builder.scalarType('Day', {
     const day = parseDay(typeof value === 'string' ? value : String(value));
     if (!day.ok) {
       const message = messageOf(day.error.code);
-      throw new GraphQLError(`${message.id} / ${message.en} (Day: YYYY-MM-DD)`, {
+      throw new GraphQLError(`${bilingual(message)} (Day: YYYY-MM-DD)`, {
         extensions: { code: day.error.code },
       });
     }
