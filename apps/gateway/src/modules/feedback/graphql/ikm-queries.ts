@@ -32,9 +32,15 @@ builder.queryFields((t) => ({
       union: { name: 'IkmQueryResult' },
     },
     args: {
-      unitCode: t.arg.string(),
-      serviceCode: t.arg.string(),
-      period: t.arg({ type: SkmPeriodInputRef, required: true }),
+      unitCode: t.arg.string({ description: 'A unit’s code for a UNIT scope; NotFoundError when unknown.' }),
+      serviceCode: t.arg.string({
+        description: 'A service’s code for a SERVICE scope (wins over unitCode); NotFoundError when unknown.',
+      }),
+      period: t.arg({
+        type: SkmPeriodInputRef,
+        required: true,
+        description: 'The survey period; an invalid one is a ValidationError on `period`.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const period = periodOf(args.period);
@@ -47,10 +53,19 @@ builder.queryFields((t) => ({
     description: 'The IKM of consecutive periods of a year, for charts (e.g. 12 months or 4 quarters).',
     errors: { types: [ValidationError, NotFoundError] },
     args: {
-      unitCode: t.arg.string(),
-      serviceCode: t.arg.string(),
-      year: t.arg.int({ required: true }),
-      kind: t.arg({ type: SkmPeriodKindEnum, required: true }),
+      unitCode: t.arg.string({ description: 'A unit’s code for a UNIT scope; NotFoundError when unknown.' }),
+      serviceCode: t.arg.string({
+        description: 'A service’s code for a SERVICE scope (wins over unitCode); NotFoundError when unknown.',
+      }),
+      year: t.arg.int({
+        required: true,
+        description: 'The calendar year, 2000–2100; ValidationError on `year` otherwise.',
+      }),
+      kind: t.arg({
+        type: SkmPeriodKindEnum,
+        required: true,
+        description: 'The periods to list: 12 months, 4 quarters, 2 semesters or the one year.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const periods = skmPeriodsOfYear(args.year, args.kind);
@@ -66,8 +81,12 @@ builder.queryFields((t) => ({
     authScopes: { staff: true, admin: true },
     errors: { types: [ValidationError, NotFoundError], directResult: false },
     args: {
-      unitCode: t.arg.string({ required: true }),
-      period: t.arg({ type: SkmPeriodInputRef, required: true }),
+      unitCode: t.arg.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
+      period: t.arg({
+        type: SkmPeriodInputRef,
+        required: true,
+        description: 'The survey period; an invalid one is a ValidationError on `period`.',
+      }),
     },
     resolve: async (_root, args, ctx) =>
       loadSkmReport(ctx.prisma, ctx.identity, args.unitCode, periodOf(args.period)),
