@@ -56,13 +56,15 @@ const ImprovementActionRef = builder.prismaNode('ImprovementAction', {
       nullable: true,
       description: 'The staff member responsible; null until someone is named.',
     }),
-    dueOn: t.string({
+    dueOn: t.field({
+      type: 'Day',
       description: 'The WIB day it is due (YYYY-MM-DD), set in working days from generation by kind.',
       resolve: (a) => dayOf(a.dueOn),
     }),
     status: t.expose('status', { type: ImprovementActionStatusEnum, description: 'Where it stands.' }),
     progress: t.exposeInt('progress', { description: 'Percent, 0–100.' }),
-    doneOn: t.string({
+    doneOn: t.field({
+      type: 'Day',
       nullable: true,
       description: 'The WIB day it reached 100 % (YYYY-MM-DD); null unless DONE.',
       resolve: (a) => (a.doneOn ? dayOf(a.doneOn) : null),
@@ -88,7 +90,8 @@ builder.prismaObject('ImprovementActionUpdate', {
       description: 'Status after the update.',
     }),
     note: t.exposeString('note', { description: 'What was done (or why it was cancelled).' }),
-    date: t.string({
+    date: t.field({
+      type: 'Day',
       description: 'The WIB day the work was done (YYYY-MM-DD).',
       resolve: (u) => dayOf(u.date),
     }),
@@ -203,7 +206,8 @@ const UpdateImprovementActionInput = builder.inputType('UpdateImprovementActionI
     }),
     progress: t.int({ description: 'Percent 0–100; 100 marks it done. Required unless cancelling.' }),
     note: t.string({ required: true, description: 'What was done (or why it is cancelled).' }),
-    date: t.string({
+    date: t.field({
+      type: 'Day',
       description:
         'The WIB day the work was done, YYYY-MM-DD; default today. Not in the future, not before the last update.',
     }),

@@ -135,8 +135,13 @@ export const IkmReportRef = builder.objectRef<IkmReportShape>('IkmReport').imple
       description: 'The period’s name in the caller’s language, e.g. "Triwulan I 2026".',
       resolve: (r, _a, ctx) => r.period.label[ctx.lang],
     }),
-    from: t.string({ description: 'The period’s first WIB day, YYYY-MM-DD.', resolve: (r) => r.period.from }),
-    to: t.string({
+    from: t.field({
+      type: 'Day',
+      description: 'The period’s first WIB day, YYYY-MM-DD.',
+      resolve: (r) => r.period.from,
+    }),
+    to: t.field({
+      type: 'Day',
       description: 'The period’s last WIB day, YYYY-MM-DD (inclusive).',
       resolve: (r) => r.period.to,
     }),

@@ -131,7 +131,8 @@ const RecordCounterSurveyInput = builder.inputType('RecordCounterSurveyInput', {
       required: true,
       description: 'The service received; NotFoundError when unknown.',
     }),
-    date: t.string({
+    date: t.field({
+      type: 'Day',
       required: true,
       description:
         'The day the service was received, YYYY-MM-DD (WIB); not in the future (SURVEY_DATE_IN_FUTURE).',
@@ -151,7 +152,8 @@ const SurveyResponseRef = builder.objectRef<SurveyResponseShape>('SurveyResponse
     id: t.exposeID('id', { description: 'The response’s database id (UUID).' }),
     respondentCode: t.exposeString('respondentCode', { description: 'The pseudonym shown in reports.' }),
     channel: t.field({ type: SkmChannelEnum, description: 'ONLINE or COUNTER.', resolve: (r) => r.channel }),
-    date: t.string({
+    date: t.field({
+      type: 'Day',
       description:
         'The WIB day the service was received (YYYY-MM-DD): the request’s completion day online, the given day at the counter.',
       resolve: (r) => dayOf(r.date),

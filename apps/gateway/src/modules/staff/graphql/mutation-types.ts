@@ -162,7 +162,7 @@ export const RegisterStaffInput = builder.inputType('RegisterStaffInput', {
       description: 'A position of the catalogue (with its requirements); NotFoundError when unknown.',
     }),
     rank: t.string({ description: 'PNS golongan/ruang (III/a) or PPPK grade (IX).' }),
-    rankEffectiveOn: t.string({ description: 'TMT of the rank, YYYY-MM-DD; default today.' }),
+    rankEffectiveOn: t.field({ type: 'Day', description: 'TMT of the rank, YYYY-MM-DD; default today.' }),
   }),
 });
 
@@ -179,7 +179,10 @@ export const UpdateStaffInput = builder.inputType('UpdateStaffInput', {
     rank: t.string({
       description: 'New PNS golongan/ruang (III/d) or PPPK grade (IX); added to the rank history.',
     }),
-    rankEffectiveOn: t.string({ description: 'TMT of the new rank, YYYY-MM-DD (WIB); default today.' }),
+    rankEffectiveOn: t.field({
+      type: 'Day',
+      description: 'TMT of the new rank, YYYY-MM-DD (WIB); default today.',
+    }),
     decreeNumber: t.string({ description: 'Number of the decree (SK) granting the new rank.' }),
     active: t.boolean({ description: 'False when the person leaves the register (kept for history).' }),
   }),
@@ -192,7 +195,7 @@ export const RecordTrainingInput = builder.inputType('RecordTrainingInput', {
     staffId: t.globalID({ required: true, description: 'The Staff node id; NotFoundError when unknown.' }),
     courseCode: t.string({ description: 'A course of the catalogue; its name is the default title.' }),
     title: t.string({ description: 'The training’s title; required without courseCode.' }),
-    completedOn: t.string({ required: true, description: 'YYYY-MM-DD, not in the future.' }),
+    completedOn: t.field({ type: 'Day', required: true, description: 'YYYY-MM-DD, not in the future.' }),
     jp: t.float({ description: 'Length in JP (45 minutes); give jp or minutes, not both.' }),
     minutes: t.float({ description: 'Length in minutes; give jp or minutes, not both.' }),
   }),

@@ -87,7 +87,8 @@ const RankStepRef = builder
       rank: t.exposeString('rank', {
         description: 'PNS golongan/ruang (e.g. III/c, PP 99/2000) or PPPK grade (e.g. IX, Perpres 98/2020).',
       }),
-      effectiveOn: t.exposeString('effectiveOn', {
+      effectiveOn: t.expose('effectiveOn', {
+        type: 'Day',
         description: 'TMT (terhitung mulai tanggal): the WIB day the rank took effect, YYYY-MM-DD.',
       }),
       decreeNumber: t.exposeString('decreeNumber', {
@@ -112,7 +113,8 @@ const TrainingRecordRef = builder
         nullable: true,
         description: 'The catalogue course it was, or null for a training outside the catalogue.',
       }),
-      completedOn: t.exposeString('completedOn', {
+      completedOn: t.expose('completedOn', {
+        type: 'Day',
         description: 'The WIB day it was completed, YYYY-MM-DD.',
       }),
       minutes: t.exposeFloat('minutes', { description: 'Length in minutes, as stored.' }),
@@ -218,7 +220,8 @@ builder.prismaNode('Staff', {
       description:
         'The current golongan/ruang (PNS, e.g. III/c) or PPPK grade (e.g. IX). Personal data: null for callers who may not read it.',
     }),
-    birthDate: t.string({
+    birthDate: t.field({
+      type: 'Day',
       ...personal,
       description:
         'The birth day (YYYY-MM-DD) read from the NIP. Personal data: null for callers who may not read it.',
