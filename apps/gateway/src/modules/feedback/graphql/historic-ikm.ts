@@ -66,7 +66,15 @@ builder.mutationField('recordHistoricIkm', (t) =>
     description:
       'Record (or correct) a published IKM of a past year; the grade follows the given rule. Admins.',
     authScopes: { admin: true },
-    errors: { types: [ValidationError, NotFoundError], directResult: false },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      directResult: false,
+      result: {
+        name: 'RecordHistoricIkmPayload',
+        description: 'What recordHistoricIkm returns on success: the stored record in `data`.',
+      },
+      dataField: { description: 'The historic IKM as stored, with its grade.' },
+    },
     args: {
       input: t.arg({ type: RecordHistoricIkmInput, required: true, description: 'The published IKM.' }),
     },

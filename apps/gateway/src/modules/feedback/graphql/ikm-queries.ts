@@ -30,6 +30,8 @@ builder.queryFields((t) => ({
       types: [ValidationError, NotFoundError],
       directResult: false,
       union: { name: 'IkmQueryResult' },
+      result: { name: 'IkmPayload', description: 'What ikm returns on success: the IKM report in `data`.' },
+      dataField: { description: 'The IKM of the scope and period.' },
     },
     args: {
       unitCode: t.arg.string({ description: 'A unit’s code for a UNIT scope; NotFoundError when unknown.' }),
@@ -51,7 +53,14 @@ builder.queryFields((t) => ({
   ikmTrend: t.field({
     type: [IkmReportRef],
     description: 'The IKM of consecutive periods of a year, for charts (e.g. 12 months or 4 quarters).',
-    errors: { types: [ValidationError, NotFoundError] },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      result: {
+        name: 'IkmTrendPayload',
+        description: 'What ikmTrend returns on success: one IKM report per period in `data`.',
+      },
+      dataField: { description: 'The IKM of each period of the year, in order.' },
+    },
     args: {
       unitCode: t.arg.string({ description: 'A unit’s code for a UNIT scope; NotFoundError when unknown.' }),
       serviceCode: t.arg.string({
@@ -79,7 +88,15 @@ builder.queryFields((t) => ({
     description:
       "A unit's SKM report (GraphQL form of the published layout). Staff of the unit, its supervisors, admins.",
     authScopes: { staff: true, admin: true },
-    errors: { types: [ValidationError, NotFoundError], directResult: false },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      directResult: false,
+      result: {
+        name: 'SkmReportPayload',
+        description: 'What skmReport returns on success: the report in `data`.',
+      },
+      dataField: { description: 'The unit’s SKM report for the period.' },
+    },
     args: {
       unitCode: t.arg.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
       period: t.arg({

@@ -180,7 +180,15 @@ builder.mutationField('generateImprovementActions', (t) =>
     description:
       'Propose improvement actions for a unit and period from weak elements, complaints/overdue requests and competency gaps. Idempotent. Supervisors of the unit, admins.',
     authScopes: { supervisor: true, admin: true },
-    errors: { types: [ValidationError, NotFoundError], directResult: false },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      directResult: false,
+      result: {
+        name: 'GenerateImprovementActionsPayload',
+        description: 'What generateImprovementActions returns on success: the actions in `data`.',
+      },
+      dataField: { description: 'How many actions are new, and every action of the unit for the period.' },
+    },
     args: {
       unitCode: t.arg.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
       period: t.arg({
@@ -222,7 +230,15 @@ builder.mutationField('updateImprovementAction', (t) =>
     description:
       'Record progress on an improvement action (or cancel it with a reason), like commitment updates.',
     authScopes: { staff: true, admin: true },
-    errors: { types: [ValidationError, NotFoundError], directResult: false },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      directResult: false,
+      result: {
+        name: 'UpdateImprovementActionPayload',
+        description: 'What updateImprovementAction returns on success: the action in `data`.',
+      },
+      dataField: { description: 'The action after the update, with its updates.' },
+    },
     args: {
       input: t.arg({ type: UpdateImprovementActionInput, required: true, description: 'The update.' }),
     },
@@ -258,7 +274,14 @@ builder.mutationField('setSkmCompetencyMapping', (t) =>
     type: [SkmCompetencyMappingRef],
     description: 'Set which competencies an SKM element depends on (replaces the list). Admins.',
     authScopes: { admin: true },
-    errors: { types: [ValidationError] },
+    errors: {
+      types: [ValidationError],
+      result: {
+        name: 'SetSkmCompetencyMappingPayload',
+        description: 'What setSkmCompetencyMapping returns on success: the element’s mappings in `data`.',
+      },
+      dataField: { description: 'The element’s competency mappings as now stored.' },
+    },
     args: {
       input: t.arg({ type: SetSkmCompetencyMappingInput, required: true, description: 'The mapping.' }),
     },

@@ -196,7 +196,15 @@ builder.mutationField('submitSurvey', (t) =>
     type: SurveyResponseRef,
     description: 'A citizen answers the survey of their completed request, once.',
     authScopes: { citizen: true },
-    errors: { types: [ValidationError, NotFoundError, ConflictError], directResult: false },
+    errors: {
+      types: [ValidationError, NotFoundError, ConflictError],
+      directResult: false,
+      result: {
+        name: 'SubmitSurveyPayload',
+        description: 'What submitSurvey returns on success: the recorded response in `data`.',
+      },
+      dataField: { description: 'The recorded response.' },
+    },
     args: { input: t.arg({ type: SubmitSurveyInput, required: true, description: 'The response.' }) },
     resolve: (_root, { input }, ctx) =>
       submitSurvey(commandDeps(ctx), ctx.identity, {
@@ -215,7 +223,15 @@ builder.mutationField('recordCounterSurvey', (t) =>
     description:
       "Staff record a counter (walk-in) response for a service and date. Staff of the service's unit, admins.",
     authScopes: { staff: true, admin: true },
-    errors: { types: [ValidationError, NotFoundError], directResult: false },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      directResult: false,
+      result: {
+        name: 'RecordCounterSurveyPayload',
+        description: 'What recordCounterSurvey returns on success: the recorded response in `data`.',
+      },
+      dataField: { description: 'The recorded response.' },
+    },
     args: {
       input: t.arg({ type: RecordCounterSurveyInput, required: true, description: 'The walk-in response.' }),
     },
