@@ -13,6 +13,7 @@ builder.objectType(SkpQuotaExceededError, {
     'SKP_QUOTA_EXCEEDED: more "Sangat Baik" ratings in the unit’s period than the cap allows (PermenPANRB 6/2022 ties the best ratings to the unit’s result; the cap is the organisation’s). Nothing was finalised.',
   isTypeOf: (value) => value instanceof SkpQuotaExceededError,
   fields: (t) => ({
+    code: t.exposeString('code', { description: 'Always SKP_QUOTA_EXCEEDED.' }),
     allowed: t.exposeInt('allowed', {
       description: 'How many "Sangat Baik" the cap allows (people × share, rounded as asked).',
     }),
