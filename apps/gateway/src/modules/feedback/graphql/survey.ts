@@ -1,6 +1,7 @@
 // The survey (issue 6): a citizen answers it once for a completed request, rating the staff who
 // acted on it; staff record counter (walk-in) responses. Responses are pseudonymous.
 import { SKM_ELEMENTS } from '@layanan/domain/feedback';
+import type { InputFieldBuilder } from '@pothos/core';
 import { builder } from '../../../graphql/builder.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { dayOf } from '../../../platform/calendar.js';
@@ -11,6 +12,8 @@ import { submitSurvey } from '../commands/submit-survey.js';
 import type { SurveyResponseShape } from '../commands/survey-response.js';
 import { loadOwnRequest, staffOnRequest } from '../queries/request-survey.js';
 import { SkmChannelEnum, SkmElementCodeEnum, SkmElementRef } from './skm-types.js';
+
+type BuilderTypes = (typeof builder)['$inferSchemaTypes'];
 
 type InvitationShape = { trackingCode: string; serviceId: string; answered: boolean; staffIds: string[] };
 const SurveyInvitationRef = builder.objectRef<InvitationShape>('SurveyInvitation').implement({
@@ -106,10 +109,9 @@ const StaffRatingInputRef = builder.inputType('StaffRatingInput', {
   }),
 });
 
-const SubmitSurveyInput = builder.inputType('SubmitSurveyInput', {
-  description: 'A citizen’s SKM response for their completed request (submitSurvey).',
-  fields: (t) => ({
-    trackingCode: t.string({ required: true, description: 'The completed request’s tracking code.' }),
+/** The answers, profile and suggestion: what an online and a counter response both hold. */
+function responseFields(t: InputFieldBuilder<BuilderTypes, 'InputObject'>) {
+  return {
     answers: t.field({
       type: [SkmAnswerInput],
       required: true,
@@ -117,6 +119,14 @@ const SubmitSurveyInput = builder.inputType('SubmitSurveyInput', {
     }),
     profile: t.field({ type: SkmProfileInput, description: 'The respondent profile (optional).' }),
     suggestion: t.string({ description: 'A suggestion (optional), at most 2000 characters.' }),
+  };
+}
+
+const SubmitSurveyInput = builder.inputType('SubmitSurveyInput', {
+  description: 'A citizen’s SKM response for their completed request (submitSurvey).',
+  fields: (t) => ({
+    trackingCode: t.string({ required: true, description: 'The completed request’s tracking code.' }),
+    ...responseFields(t),
     staffRatings: t.field({
       type: [StaffRatingInputRef],
       description: 'Ratings of staff from surveyInvitation.staffToRate only; others are refused.',
@@ -137,13 +147,7 @@ const RecordCounterSurveyInput = builder.inputType('RecordCounterSurveyInput', {
       description:
         'The day the service was received, YYYY-MM-DD (WIB); not in the future (SURVEY_DATE_IN_FUTURE).',
     }),
-    answers: t.field({
-      type: [SkmAnswerInput],
-      required: true,
-      description: 'At least one answer, each element at most once, scores 1–4.',
-    }),
-    profile: t.field({ type: SkmProfileInput, description: 'The respondent profile (optional).' }),
-    suggestion: t.string({ description: 'A suggestion (optional), at most 2000 characters.' }),
+    ...responseFields(t),
   }),
 });
 const SurveyResponseRef = builder.objectRef<SurveyResponseShape>('SurveyResponse').implement({

@@ -11,6 +11,18 @@ import {
 } from '../queries/reports.js';
 import { ComplianceReportRef, GapReportRef, TrainingPlanRef, UnitTrainingPlanRef } from './report-types.js';
 
+/** A unit the caller manages, with or without its sub-units. */
+const unitScopeArgs = builder.args((t) => ({
+  unitCode: t.string({
+    required: true,
+    description: 'The unit’s code; NotFoundError when unknown, FORBIDDEN outside the caller’s units.',
+  }),
+  includeSubUnits: t.boolean({
+    defaultValue: true,
+    description: 'Include the sub-units (default true).',
+  }),
+}));
+
 builder.queryFields((t) => ({
   unitCompetencyGapReport: t.field({
     type: GapReportRef,
@@ -18,16 +30,7 @@ builder.queryFields((t) => ({
       "Competency gaps of a unit's staff (with sub-units by default). Admins and the unit's supervisors.",
     authScopes: { admin: true, supervisor: true },
     errors: { types: [NotFoundError] },
-    args: {
-      unitCode: t.arg.string({
-        required: true,
-        description: 'The unit’s code; NotFoundError when unknown, FORBIDDEN outside the caller’s units.',
-      }),
-      includeSubUnits: t.arg.boolean({
-        defaultValue: true,
-        description: 'Include the sub-units (default true).',
-      }),
-    },
+    args: unitScopeArgs,
     resolve: (_root, args, ctx) => competencyGapReport(ctx, args),
   }),
   trainingComplianceReport: t.field({
@@ -72,14 +75,7 @@ builder.queryFields((t) => ({
     authScopes: { admin: true, supervisor: true },
     errors: { types: [NotFoundError, ValidationError] },
     args: {
-      unitCode: t.arg.string({
-        required: true,
-        description: 'The unit’s code; NotFoundError when unknown, FORBIDDEN outside the caller’s units.',
-      }),
-      includeSubUnits: t.arg.boolean({
-        defaultValue: true,
-        description: 'Include the sub-units (default true).',
-      }),
+      ...unitScopeArgs,
       maxJp: t.arg.float({
         description: `JP budget per person (≥ 0; ValidationError otherwise), e.g. ${YEARLY_TRAINING_RIGHT_JP}; none by default.`,
       }),
