@@ -87,7 +87,7 @@ LIMIT $2`;
 export const S4 = `query S4($unit: String!, $year: Int!) {
   ikm(unitCode: $unit, period: { kind: YEAR, year: $year }) {
     __typename
-    ... on QueryIkmSuccess { data { respondents index score grade elements { code average respondents } } }
+    ... on IkmPayload { data { respondents index score grade elements { code average respondents } } }
   }
 }`;
 

@@ -192,9 +192,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
                 body: gql(S4, { unit: data.survey?.unitCode, year: data.survey?.year }),
               }),
               check: (j: unknown) =>
-                (dataOf(j)?.ikm as { __typename?: string })?.__typename === 'QueryIkmSuccess'
-                  ? null
-                  : 'no IKM',
+                (dataOf(j)?.ikm as { __typename?: string })?.__typename === 'IkmPayload' ? null : 'no IKM',
             },
           ]
         : []),

@@ -265,7 +265,7 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
       improvementAction: async () => {
         const id = await must(
           `mutation($unit: String!) { generateImprovementActions(unitCode: $unit, period: { kind: YEAR, year: 2026 }) {
-            ... on MutationGenerateImprovementActionsSuccess { data { actions { id } } } ... on Failure { code message } } }`,
+            ... on GenerateImprovementActionsPayload { data { actions { id } } } ... on Failure { code message } } }`,
           { unit: unit.code },
           admin,
           (d) => d.generateImprovementActions.data?.actions[0]?.id,

@@ -62,10 +62,10 @@ export type SubmittedRequest = Extract<
 >['request'];
 export type ServiceSummary = NonNullable<ResultOf<typeof ServicesQuery>['services']['edges'][number]>['node'];
 export type RequestUpdate = ResultOf<typeof RequestUpdatedSubscription>['requestUpdated'];
-export type IkmReport = Extract<ResultOf<typeof IkmQuery>['ikm'], { __typename: 'QueryIkmSuccess' }>['data'];
+export type IkmReport = Extract<ResultOf<typeof IkmQuery>['ikm'], { __typename: 'IkmPayload' }>['data'];
 export type IkmTrendPoint = Extract<
   ResultOf<typeof IkmTrendQuery>['ikmTrend'],
-  { __typename: 'QueryIkmTrendSuccess' }
+  { __typename: 'IkmTrendPayload' }
 >['data'][number];
 export type RequestStatisticsRow = Extract<
   ResultOf<typeof RequestStatisticsQuery>['requestStatistics'],
@@ -259,7 +259,7 @@ export function createLayananClient(options: LayananClientOptions) {
       const r = await query(IkmQuery, variables);
       if (!r.ok) return r;
       const value = r.data.ikm;
-      if (value.__typename === 'QueryIkmSuccess') return { ok: true, data: value.data };
+      if (value.__typename === 'IkmPayload') return { ok: true, data: value.data };
       return { ok: false, error: failureOf(value as Failure) };
     },
 
@@ -268,7 +268,7 @@ export function createLayananClient(options: LayananClientOptions) {
       const r = await query(IkmTrendQuery, variables);
       if (!r.ok) return r;
       const value = r.data.ikmTrend;
-      if (value.__typename === 'QueryIkmTrendSuccess') return { ok: true, data: value.data };
+      if (value.__typename === 'IkmTrendPayload') return { ok: true, data: value.data };
       return { ok: false, error: failureOf(value as Failure) };
     },
 

@@ -81,7 +81,7 @@ export const IkmQuery = graphql(`
   query Ikm($period: SkmPeriodInput!, $unitCode: String, $serviceCode: String) {
     ikm(period: $period, unitCode: $unitCode, serviceCode: $serviceCode) {
       __typename
-      ... on QueryIkmSuccess {
+      ... on IkmPayload {
         data {
           scope key name periodLabel from to respondents population requiredSample coverage
           index score scoreDisplay grade gradeLabel rule weakestElements
@@ -98,7 +98,7 @@ export const IkmTrendQuery = graphql(`
   query IkmTrend($year: Int!, $kind: SkmPeriodKind!, $unitCode: String, $serviceCode: String) {
     ikmTrend(year: $year, kind: $kind, unitCode: $unitCode, serviceCode: $serviceCode) {
       __typename
-      ... on QueryIkmTrendSuccess { data { periodLabel from to respondents score scoreDisplay grade } }
+      ... on IkmTrendPayload { data { periodLabel from to respondents score scoreDisplay grade } }
       ... on ValidationError { code message messageId messageEn fields { field code message } }
       ... on NotFoundError { code message messageId messageEn }
     }

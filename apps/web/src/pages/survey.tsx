@@ -29,7 +29,7 @@ const SubmitSurvey = graphql(`
   mutation SubmitSurvey($input: SubmitSurveyInput!) {
     submitSurvey(input: $input) {
       __typename
-      ... on MutationSubmitSurveySuccess { data { id respondentCode } }
+      ... on SubmitSurveyPayload { data { id respondentCode } }
       ... on ValidationError { message fields { field message } }
       ... on ConflictError { message }
       ... on NotFoundError { message }

@@ -44,7 +44,7 @@ const GenerateMutation = graphql(`
   mutation GenerateImprovementActions($unitCode: String!, $period: SkmPeriodInput!) {
     generateImprovementActions(unitCode: $unitCode, period: $period) {
       __typename
-      ... on MutationGenerateImprovementActionsSuccess { data { created actions { id } } }
+      ... on GenerateImprovementActionsPayload { data { created actions { id } } }
       ... on Failure { message }
       ... on ValidationError { fields { field message } }
     }
@@ -55,7 +55,7 @@ const UpdateMutation = graphql(`
   mutation UpdateImprovementAction($input: UpdateImprovementActionInput!) {
     updateImprovementAction(input: $input) {
       __typename
-      ... on MutationUpdateImprovementActionSuccess { data { id progress status } }
+      ... on UpdateImprovementActionPayload { data { id progress status } }
       ... on Failure { message }
       ... on ValidationError { fields { field message } }
     }
@@ -136,7 +136,7 @@ function ProposeForm({ unitCode, onDone }: { unitCode: string; onDone: () => voi
         const result = r.data?.generateImprovementActions;
         const f = mutationFailure(result, r.error);
         setFailure(f);
-        if (result?.__typename === 'MutationGenerateImprovementActionsSuccess') {
+        if (result?.__typename === 'GenerateImprovementActionsPayload') {
           setCreated(result.data.created);
           onDone();
         }

@@ -10,7 +10,7 @@ const SkmReportQuery = graphql(`
   query SkmReport($unitCode: String!, $period: SkmPeriodInput!) {
     skmReport(unitCode: $unitCode, period: $period) {
       __typename
-      ... on QuerySkmReportSuccess {
+      ... on SkmReportPayload {
         data {
           csv
           suggestions
@@ -72,9 +72,9 @@ export function SkmReportPage() {
     variables: { unitCode, period },
     pause: unitCode === '',
   });
-  const report = data?.skmReport.__typename === 'QuerySkmReportSuccess' ? data.skmReport.data : null;
+  const report = data?.skmReport.__typename === 'SkmReportPayload' ? data.skmReport.data : null;
   const failure =
-    data && data.skmReport.__typename !== 'QuerySkmReportSuccess' && 'message' in data.skmReport
+    data && data.skmReport.__typename !== 'SkmReportPayload' && 'message' in data.skmReport
       ? data.skmReport.message
       : null;
   const csvUrl = useMemo(

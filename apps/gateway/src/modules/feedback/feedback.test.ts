@@ -9,7 +9,7 @@ import { moveRequest, PBG_REQUEST as PBG, submittedRequest } from '../../testing
 
 const SUBMIT_SURVEY = `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) {
   __typename
-  ... on MutationSubmitSurveySuccess { data { id respondentCode channel date staffRated answers { element score } service { code } } }
+  ... on SubmitSurveyPayload { data { id respondentCode channel date staffRated answers { element score } service { code } } }
   ... on Failure { code messageId messageEn }
   ... on ValidationError { fields { field code } }
 } }`;
@@ -18,7 +18,7 @@ const INVITATION = `query($c: String!) { surveyInvitation(trackingCode: $c) {
 const IKM = `query($unit: String, $service: String, $period: SkmPeriodInput!) {
   ikm(unitCode: $unit, serviceCode: $service, period: $period) {
     __typename
-    ... on QueryIkmSuccess { data {
+    ... on IkmPayload { data {
       scope key name periodLabel from to respondents population requiredSample coverage
       elements { code label total average weighted respondents }
       index score scoreDisplay grade gradeLabel rule weakestElements
@@ -29,7 +29,7 @@ const IKM = `query($unit: String, $service: String, $period: SkmPeriodInput!) {
   } }`;
 const REPORT = `query($unit: String!, $period: SkmPeriodInput!) { skmReport(unitCode: $unit, period: $period) {
   __typename
-  ... on QuerySkmReportSuccess { data {
+  ... on SkmReportPayload { data {
     ikm { respondents scoreDisplay grade index elements { code total respondents average weighted } }
     profile { gender { value count share } channel { value count } }
     suggestions csv
@@ -153,7 +153,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
       suggestion: 'Cepat dan jelas, terima kasih.',
       staffRatings: [{ staffId: yuliaId, competence: 4, behaviour: 3, comment: 'Ramah' }],
     });
-    expect(ok.body.data.submitSurvey.__typename).toBe('MutationSubmitSurveySuccess');
+    expect(ok.body.data.submitSurvey.__typename).toBe('SubmitSurveyPayload');
     expect(ok.body.data.submitSurvey.data).toMatchObject({
       channel: 'ONLINE',
       date: todayWib(),
@@ -196,7 +196,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     const record = (token: string, input: Record<string, unknown>) =>
       h.gql(
         `mutation($input: RecordCounterSurveyInput!) { recordCounterSurvey(input: $input) { __typename
-          ... on MutationRecordCounterSurveySuccess { data { channel date answers { element score } } }
+          ... on RecordCounterSurveyPayload { data { channel date answers { element score } } }
           ... on ValidationError { fields { field code } } } }`,
         { input },
         { token },
@@ -204,7 +204,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     const input = { serviceCode: 'SIP-NAKES', date: todayWib(), answers: ALL_THREE };
     const ok = await record(yulia, { ...input, profile: { gender: 'M' } });
     expect(ok.body.data.recordCounterSurvey).toMatchObject({
-      __typename: 'MutationRecordCounterSurveySuccess',
+      __typename: 'RecordCounterSurveyPayload',
       data: { channel: 'COUNTER', date: todayWib() },
     });
     const otherUnit = await record(dewi, input);
@@ -213,13 +213,18 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     expect(future.body.data.recordCounterSurvey.fields).toEqual([
       { field: 'date', code: 'SURVEY_DATE_IN_FUTURE' },
     ]);
+    // A day that does not exist is refused by the Day scalar before the resolver runs: a variable
+    // error naming the field, with the domain's code and both languages.
     const badDate = await record(yulia, { ...input, date: '2026-02-30' });
-    expect(badDate.body.data.recordCounterSurvey.fields[0].field).toBe('date');
+    expect(badDate.body.errors?.[0]?.extensions?.code).toBe('DAY_NOT_A_DATE');
+    expect(badDate.body.errors?.[0]?.message).toMatch(
+      /"input\.date".*Tanggal tidak ada.* \/ The date does not exist/,
+    );
   });
 
   it('computes a unit’s IKM in SQL that equals the domain function on the same raw answers', async () => {
     const { body } = await h.gql(IKM, { unit: 'DPMPTSP', period: YEAR }, { lang: 'en' });
-    expect(body.data.ikm.__typename).toBe('QueryIkmSuccess');
+    expect(body.data.ikm.__typename).toBe('IkmPayload');
     const report = body.data.ikm.data;
 
     const unit = await h.db.prisma.unit.findUniqueOrThrow({ where: { code: 'DPMPTSP' } });
@@ -270,7 +275,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     expect(service).toMatchObject({ scope: 'SERVICE', key: 'PBG' });
     const trend = await h.gql(
       `{ ikmTrend(unitCode: "DPMPTSP", year: ${year}, kind: QUARTER) { __typename
-         ... on QueryIkmTrendSuccess { data { periodLabel respondents scoreDisplay } } } }`,
+         ... on IkmTrendPayload { data { periodLabel respondents scoreDisplay } } } }`,
     );
     const quarters = trend.body.data.ikmTrend.data;
     expect(quarters.map((q: any) => q.periodLabel)).toEqual(
@@ -294,7 +299,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
 
   it('exports the SKM report as CSV that parses back to the same figures', async () => {
     const { body } = await h.gql(REPORT, { unit: 'DPMPTSP', period: YEAR }, { token: hendra });
-    expect(body.data.skmReport.__typename).toBe('QuerySkmReportSuccess');
+    expect(body.data.skmReport.__typename).toBe('SkmReportPayload');
     const report = body.data.skmReport.data;
     const rows: string[][] = parse(report.csv, { relax_column_count: true });
     const header = rows.findIndex((r) => r[0] === 'No');
@@ -339,7 +344,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     const otherUnit = await h.gql(REPORT, { unit: 'DPMPTSP', period: YEAR }, { token: dewi });
     expect(otherUnit.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const staff = await h.gql(REPORT, { unit: 'DPMPTSP', period: YEAR }, { token: yulia });
-    expect(staff.body.data.skmReport.__typename).toBe('QuerySkmReportSuccess');
+    expect(staff.body.data.skmReport.__typename).toBe('SkmReportPayload');
   });
 
   it('keeps historic results with the rule that graded them', async () => {
@@ -355,7 +360,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
       unit: { code: 'DPMPTSP' },
     });
     const RECORD = `mutation($input: RecordHistoricIkmInput!) { recordHistoricIkm(input: $input) { __typename
-      ... on MutationRecordHistoricIkmSuccess { data { year score grade rule } }
+      ... on RecordHistoricIkmPayload { data { year score grade rule } }
       ... on ValidationError { fields { field code } } } }`;
     // 81.26 is A under the 2004 bands (B under 2017's).
     const input = {
@@ -384,7 +389,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
   it('turns a weak element and competency gaps into improvement actions, once, tracked like commitments', async () => {
     const GENERATE = `mutation($unit: String!, $period: SkmPeriodInput!) { generateImprovementActions(unitCode: $unit, period: $period) {
       __typename
-      ... on MutationGenerateImprovementActionsSuccess { data { created actions {
+      ... on GenerateImprovementActionsPayload { data { created actions {
         id kind title titleEn reason element sourceKey dueOn status progress owner { name } unit { code } } } }
       ... on Failure { code } } }`;
     const first = await h.gql(GENERATE, { unit: 'DPMPTSP', period: YEAR }, { token: hendra });
@@ -413,7 +418,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
 
     const UPDATE = `mutation($input: UpdateImprovementActionInput!) { updateImprovementAction(input: $input) {
       __typename
-      ... on MutationUpdateImprovementActionSuccess { data { status progress doneOn updates { progress status note date } } }
+      ... on UpdateImprovementActionPayload { data { status progress doneOn updates { progress status note date } } }
       ... on ValidationError { fields { field code } } } }`;
     const update = (input: Record<string, unknown>, token = yulia) =>
       h.gql(UPDATE, { input: { id: waktu.id, ...input } }, { token });
@@ -469,7 +474,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
       ]),
     );
     const SET = `mutation($input: SetSkmCompetencyMappingInput!) { setSkmCompetencyMapping(input: $input) { __typename
-      ... on MutationSetSkmCompetencyMappingSuccess { data { element competency { code } } }
+      ... on SetSkmCompetencyMappingPayload { data { element competency { code } } }
       ... on ValidationError { fields { field code } } } }`;
     const input = { element: 'SARANA', competencyCodes: ['tik', 'PELAYANAN_PUBLIK'] };
     const set = await h.gql(SET, { input }, { token: admin });

@@ -9,10 +9,18 @@ const CitizenStaffRatingRef = builder.objectRef<CitizenRatingSummary>('CitizenSt
   description:
     "Citizens' ratings (1–4) in a year; input to the SKP evaluation, shown beside it (it does not set it).",
   fields: (t) => ({
-    year: t.exposeInt('year'),
-    respondents: t.exposeInt('respondents'),
-    competence: t.exposeFloat('competence', { nullable: true, description: 'Average, 1–4.' }),
-    behaviour: t.exposeFloat('behaviour', { nullable: true, description: 'Average, 1–4.' }),
+    year: t.exposeInt('year', { description: 'The calendar year (WIB days of the responses).' }),
+    respondents: t.exposeInt('respondents', {
+      description: 'Ratings of the person in the year; 0 when none.',
+    }),
+    competence: t.exposeFloat('competence', {
+      nullable: true,
+      description: 'Average competence rating, 1–4; null without ratings.',
+    }),
+    behaviour: t.exposeFloat('behaviour', {
+      nullable: true,
+      description: 'Average behaviour rating, 1–4; null without ratings.',
+    }),
   }),
 });
 
@@ -22,7 +30,7 @@ builder.prismaObjectFields('Staff', (t) => ({
     nullable: true,
     description:
       'Citizens’ ratings in a year. Like SKP ratings: the person, supervisors of the unit and admins.',
-    args: { year: t.arg.int({ required: true }) },
+    args: { year: t.arg.int({ required: true, description: 'The calendar year.' }) },
     authScopes: (staff, _args, ctx) => canReadPrivate(ctx, staff),
     unauthorizedResolver: () => null,
     select: (args) => ({

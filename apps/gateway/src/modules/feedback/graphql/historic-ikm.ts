@@ -8,15 +8,23 @@ import { IkmRuleEnum } from './skm-types.js';
 const HistoricIkmRef = builder.prismaObject('HistoricIkm', {
   description: 'A published IKM from before this system, with the rule that graded it.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    unit: t.relation('unit'),
-    year: t.exposeInt('year'),
+    id: t.exposeID('id', { description: 'The record’s database id (UUID).' }),
+    unit: t.relation('unit', { description: 'The unit the IKM was published for.' }),
+    year: t.exposeInt('year', { description: 'The survey year; one record per unit and year.' }),
     score: t.exposeFloat('score', { description: 'The published 25–100 value.' }),
     index: t.exposeFloat('index', { nullable: true, description: 'The published 1–4 index, when known.' }),
-    grade: t.exposeString('grade'),
-    rule: t.expose('rule', { type: IkmRuleEnum }),
-    respondents: t.exposeInt('respondents', { nullable: true }),
-    source: t.exposeString('source'),
+    grade: t.exposeString('grade', { description: 'A, B, C or D: the score graded under `rule`.' }),
+    rule: t.expose('rule', {
+      type: IkmRuleEnum,
+      description: 'The rule in force that year, which grades the score.',
+    }),
+    respondents: t.exposeInt('respondents', {
+      nullable: true,
+      description: 'Respondents as published; null when unknown.',
+    }),
+    source: t.exposeString('source', {
+      description: 'Where the figure was published (report, decree, web page); may be empty.',
+    }),
   }),
 });
 
@@ -24,7 +32,11 @@ builder.queryField('historicIkm', (t) =>
   t.prismaField({
     type: [HistoricIkmRef],
     description: 'Recorded historic IKM results (public), oldest first.',
-    args: { unitCode: t.arg.string() },
+    args: {
+      unitCode: t.arg.string({
+        description: 'Only this unit’s records; an unknown code gives an empty list.',
+      }),
+    },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.historicIkm.findMany({
         ...query,
@@ -35,14 +47,16 @@ builder.queryField('historicIkm', (t) =>
 );
 
 const RecordHistoricIkmInput = builder.inputType('RecordHistoricIkmInput', {
+  description:
+    'A published IKM of a past year (recordHistoricIkm); the same unit and year again corrects it.',
   fields: (t) => ({
-    unitCode: t.string({ required: true }),
-    year: t.int({ required: true }),
+    unitCode: t.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
+    year: t.int({ required: true, description: 'The survey year, 1990 to this year (WIB).' }),
     score: t.float({ required: true, description: 'The published 25–100 value.' }),
     index: t.float({ description: 'The published 1–4 index, if known.' }),
-    rule: t.field({ type: IkmRuleEnum, required: true }),
-    respondents: t.int(),
-    source: t.string(),
+    rule: t.field({ type: IkmRuleEnum, required: true, description: 'The rule in force that year.' }),
+    respondents: t.int({ description: 'Respondents as published, if known.' }),
+    source: t.string({ description: 'Where the figure was published.' }),
   }),
 });
 
@@ -52,8 +66,18 @@ builder.mutationField('recordHistoricIkm', (t) =>
     description:
       'Record (or correct) a published IKM of a past year; the grade follows the given rule. Admins.',
     authScopes: { admin: true },
-    errors: { types: [ValidationError, NotFoundError], directResult: false },
-    args: { input: t.arg({ type: RecordHistoricIkmInput, required: true }) },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      directResult: false,
+      result: {
+        name: 'RecordHistoricIkmPayload',
+        description: 'What recordHistoricIkm returns on success: the stored record in `data`.',
+      },
+      dataField: { description: 'The historic IKM as stored, with its grade.' },
+    },
+    args: {
+      input: t.arg({ type: RecordHistoricIkmInput, required: true, description: 'The published IKM.' }),
+    },
     resolve: (_root, { input }, ctx) => recordHistoricIkm(commandDeps(ctx), ctx.identity, input),
   }),
 );

@@ -30,11 +30,19 @@ builder.queryFields((t) => ({
       types: [ValidationError, NotFoundError],
       directResult: false,
       union: { name: 'IkmQueryResult' },
+      result: { name: 'IkmPayload', description: 'What ikm returns on success: the IKM report in `data`.' },
+      dataField: { description: 'The IKM of the scope and period.' },
     },
     args: {
-      unitCode: t.arg.string(),
-      serviceCode: t.arg.string(),
-      period: t.arg({ type: SkmPeriodInputRef, required: true }),
+      unitCode: t.arg.string({ description: 'A unit’s code for a UNIT scope; NotFoundError when unknown.' }),
+      serviceCode: t.arg.string({
+        description: 'A service’s code for a SERVICE scope (wins over unitCode); NotFoundError when unknown.',
+      }),
+      period: t.arg({
+        type: SkmPeriodInputRef,
+        required: true,
+        description: 'The survey period; an invalid one is a ValidationError on `period`.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const period = periodOf(args.period);
@@ -45,12 +53,28 @@ builder.queryFields((t) => ({
   ikmTrend: t.field({
     type: [IkmReportRef],
     description: 'The IKM of consecutive periods of a year, for charts (e.g. 12 months or 4 quarters).',
-    errors: { types: [ValidationError, NotFoundError] },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      result: {
+        name: 'IkmTrendPayload',
+        description: 'What ikmTrend returns on success: one IKM report per period in `data`.',
+      },
+      dataField: { description: 'The IKM of each period of the year, in order.' },
+    },
     args: {
-      unitCode: t.arg.string(),
-      serviceCode: t.arg.string(),
-      year: t.arg.int({ required: true }),
-      kind: t.arg({ type: SkmPeriodKindEnum, required: true }),
+      unitCode: t.arg.string({ description: 'A unit’s code for a UNIT scope; NotFoundError when unknown.' }),
+      serviceCode: t.arg.string({
+        description: 'A service’s code for a SERVICE scope (wins over unitCode); NotFoundError when unknown.',
+      }),
+      year: t.arg.int({
+        required: true,
+        description: 'The calendar year, 2000–2100; ValidationError on `year` otherwise.',
+      }),
+      kind: t.arg({
+        type: SkmPeriodKindEnum,
+        required: true,
+        description: 'The periods to list: 12 months, 4 quarters, 2 semesters or the one year.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const periods = skmPeriodsOfYear(args.year, args.kind);
@@ -64,10 +88,22 @@ builder.queryFields((t) => ({
     description:
       "A unit's SKM report (GraphQL form of the published layout). Staff of the unit, its supervisors, admins.",
     authScopes: { staff: true, admin: true },
-    errors: { types: [ValidationError, NotFoundError], directResult: false },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      directResult: false,
+      result: {
+        name: 'SkmReportPayload',
+        description: 'What skmReport returns on success: the report in `data`.',
+      },
+      dataField: { description: 'The unit’s SKM report for the period.' },
+    },
     args: {
-      unitCode: t.arg.string({ required: true }),
-      period: t.arg({ type: SkmPeriodInputRef, required: true }),
+      unitCode: t.arg.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
+      period: t.arg({
+        type: SkmPeriodInputRef,
+        required: true,
+        description: 'The survey period; an invalid one is a ValidationError on `period`.',
+      }),
     },
     resolve: async (_root, args, ctx) =>
       loadSkmReport(ctx.prisma, ctx.identity, args.unitCode, periodOf(args.period)),

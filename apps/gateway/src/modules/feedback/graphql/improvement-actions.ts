@@ -17,14 +17,16 @@ import { updateImprovementAction } from '../commands/update-improvement-action.j
 import { periodOf, SkmElementCodeEnum, SkmPeriodInputRef } from './skm-types.js';
 
 const ImprovementActionStatusEnum = builder.enumType('ImprovementActionStatus', {
+  description:
+    'Where an improvement action stands: OPEN (no progress yet), IN_PROGRESS (1–99 %), DONE (100 %) or CANCELLED (with a reason).',
   values: IMPROVEMENT_ACTION_STATUSES,
 });
 
 const ImprovementActionRef = builder.prismaNode('ImprovementAction', {
-  id: { field: 'id' },
+  id: { field: 'id', description: 'The global node id (Relay): pass it to updateImprovementAction.' },
   description: 'An action derived from a unit’s survey, complaints and competency gaps, tracked to the end.',
   fields: (t) => ({
-    unit: t.relation('unit'),
+    unit: t.relation('unit', { description: 'The unit responsible for the action.' }),
     periodKey: t.exposeString('periodKey', {
       description: 'The survey period it came from, e.g. YEAR-2026.',
     }),
@@ -35,41 +37,76 @@ const ImprovementActionRef = builder.prismaNode('ImprovementAction', {
       description:
         'TRAINING | REQUIREMENTS_REVIEW | PROCESS_REVIEW | COST_REVIEW | SERVICE_STANDARD_REVIEW | COMPLAINT_HANDLING | FACILITIES | STAFF_COACHING | SERVICE_REVIEW | OVERDUE_CLEARANCE',
     }),
-    title: t.string({ resolve: (a, _x, ctx) => (ctx.lang === 'en' ? a.titleEn : a.titleId) }),
-    titleId: t.exposeString('titleId'),
-    titleEn: t.exposeString('titleEn'),
-    reason: t.string({ resolve: (a, _x, ctx) => (ctx.lang === 'en' ? a.reasonEn : a.reasonId) }),
-    element: t.expose('element', { type: SkmElementCodeEnum, nullable: true }),
-    owner: t.relation('owner', { nullable: true }),
-    dueOn: t.string({ resolve: (a) => dayOf(a.dueOn) }),
-    status: t.expose('status', { type: ImprovementActionStatusEnum }),
+    title: t.string({
+      description: 'What to do, in the caller’s language.',
+      resolve: (a, _x, ctx) => (ctx.lang === 'en' ? a.titleEn : a.titleId),
+    }),
+    titleId: t.exposeString('titleId', { description: 'What to do, in Indonesian.' }),
+    titleEn: t.exposeString('titleEn', { description: 'What to do, in English.' }),
+    reason: t.string({
+      description: 'Why it was proposed (the figures it came from), in the caller’s language.',
+      resolve: (a, _x, ctx) => (ctx.lang === 'en' ? a.reasonEn : a.reasonId),
+    }),
+    element: t.expose('element', {
+      type: SkmElementCodeEnum,
+      nullable: true,
+      description: 'The weak SKM element it answers; null for actions from complaints or overdue requests.',
+    }),
+    owner: t.relation('owner', {
+      nullable: true,
+      description: 'The staff member responsible; null until someone is named.',
+    }),
+    dueOn: t.field({
+      type: 'Day',
+      description: 'The WIB day it is due (YYYY-MM-DD), set in working days from generation by kind.',
+      resolve: (a) => dayOf(a.dueOn),
+    }),
+    status: t.expose('status', { type: ImprovementActionStatusEnum, description: 'Where it stands.' }),
     progress: t.exposeInt('progress', { description: 'Percent, 0–100.' }),
-    doneOn: t.string({ nullable: true, resolve: (a) => (a.doneOn ? dayOf(a.doneOn) : null) }),
+    doneOn: t.field({
+      type: 'Day',
+      nullable: true,
+      description: 'The WIB day it reached 100 % (YYYY-MM-DD); null unless DONE.',
+      resolve: (a) => (a.doneOn ? dayOf(a.doneOn) : null),
+    }),
     overdue: t.boolean({
+      description: 'Open or in progress after its due day (today in WIB); never for DONE or CANCELLED.',
       resolve: (a) => isImprovementActionOverdue({ status: a.status, dueOn: dayOf(a.dueOn) }, todayWib()),
     }),
-    updates: t.relation('updates', { query: { orderBy: [{ date: 'asc' }, { createdAt: 'asc' }] } }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updates: t.relation('updates', {
+      description: 'Its progress updates, oldest day first.',
+      query: { orderBy: [{ date: 'asc' }, { createdAt: 'asc' }] },
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was generated.' }),
   }),
 });
 
 builder.prismaObject('ImprovementActionUpdate', {
   description: 'A dated progress update of an improvement action.',
   fields: (t) => ({
-    progress: t.exposeInt('progress'),
-    status: t.expose('status', { type: ImprovementActionStatusEnum }),
-    note: t.exposeString('note'),
-    date: t.string({ resolve: (u) => dayOf(u.date) }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    progress: t.exposeInt('progress', { description: 'Progress after the update, percent 0–100.' }),
+    status: t.expose('status', {
+      type: ImprovementActionStatusEnum,
+      description: 'Status after the update.',
+    }),
+    note: t.exposeString('note', { description: 'What was done (or why it was cancelled).' }),
+    date: t.field({
+      type: 'Day',
+      description: 'The WIB day the work was done (YYYY-MM-DD).',
+      resolve: (u) => dayOf(u.date),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the update was recorded.' }),
   }),
 });
 
 const SkmCompetencyMappingRef = builder.prismaObject('SkmCompetencyMapping', {
   description: 'An SKM element and a competency it depends on (data; admins edit it).',
   fields: (t) => ({
-    element: t.expose('element', { type: SkmElementCodeEnum }),
-    competency: t.relation('competency'),
-    note: t.exposeString('note'),
+    element: t.expose('element', { type: SkmElementCodeEnum, description: 'The SKM element.' }),
+    competency: t.relation('competency', {
+      description: 'A competency whose gaps weaken the element (training actions name it).',
+    }),
+    note: t.exposeString('note', { description: 'Why they are linked; may be empty.' }),
   }),
 });
 
@@ -80,8 +117,10 @@ builder.queryFields((t) => ({
     description: 'Improvement actions, open ones with the nearest due date first. Staff and admins.',
     authScopes: { staff: true, admin: true },
     args: {
-      unitCode: t.arg.string(),
-      status: t.arg({ type: ImprovementActionStatusEnum }),
+      unitCode: t.arg.string({
+        description: 'Only this unit’s actions; an unknown code gives an empty list.',
+      }),
+      status: t.arg({ type: ImprovementActionStatusEnum, description: 'Only actions with this status.' }),
     },
     totalCount: (_root, args, ctx) => ctx.prisma.improvementAction.count({ where: actionsWhere(args) }),
     resolve: (query, _root, args, ctx) =>
@@ -115,6 +154,7 @@ function actionsWhere(args: {
 const GeneratedRef = builder
   .objectRef<{ created: number; ids: string[] }>('ImprovementActionsGenerated')
   .implement({
+    description: 'What generateImprovementActions made: how many are new, and every action of the period.',
     fields: (t) => ({
       created: t.exposeInt('created', {
         description: 'New actions; 0 when the period was already processed.',
@@ -140,10 +180,22 @@ builder.mutationField('generateImprovementActions', (t) =>
     description:
       'Propose improvement actions for a unit and period from weak elements, complaints/overdue requests and competency gaps. Idempotent. Supervisors of the unit, admins.',
     authScopes: { supervisor: true, admin: true },
-    errors: { types: [ValidationError, NotFoundError], directResult: false },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      directResult: false,
+      result: {
+        name: 'GenerateImprovementActionsPayload',
+        description: 'What generateImprovementActions returns on success: the actions in `data`.',
+      },
+      dataField: { description: 'How many actions are new, and every action of the unit for the period.' },
+    },
     args: {
-      unitCode: t.arg.string({ required: true }),
-      period: t.arg({ type: SkmPeriodInputRef, required: true }),
+      unitCode: t.arg.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
+      period: t.arg({
+        type: SkmPeriodInputRef,
+        required: true,
+        description: 'The survey period; an invalid one is a ValidationError on `period`.',
+      }),
     },
     resolve: (_root, args, ctx) =>
       generateImprovementActions(commandDeps(ctx), ctx.identity, {
@@ -154,11 +206,19 @@ builder.mutationField('generateImprovementActions', (t) =>
 );
 
 const UpdateImprovementActionInput = builder.inputType('UpdateImprovementActionInput', {
+  description: 'A progress update of an improvement action (updateImprovementAction).',
   fields: (t) => ({
-    id: t.globalID({ required: true }),
+    id: t.globalID({
+      required: true,
+      description: 'The ImprovementAction node id; NotFoundError when unknown.',
+    }),
     progress: t.int({ description: 'Percent 0–100; 100 marks it done. Required unless cancelling.' }),
     note: t.string({ required: true, description: 'What was done (or why it is cancelled).' }),
-    date: t.string({ description: 'YYYY-MM-DD; default today (WIB).' }),
+    date: t.field({
+      type: 'Day',
+      description:
+        'The WIB day the work was done, YYYY-MM-DD; default today. Not in the future, not before the last update.',
+    }),
     status: t.field({ type: ImprovementActionStatusEnum, description: 'Only CANCELLED is set directly.' }),
     ownerStaffId: t.globalID({ description: 'Hand the action to another active staff member of the unit.' }),
   }),
@@ -170,8 +230,18 @@ builder.mutationField('updateImprovementAction', (t) =>
     description:
       'Record progress on an improvement action (or cancel it with a reason), like commitment updates.',
     authScopes: { staff: true, admin: true },
-    errors: { types: [ValidationError, NotFoundError], directResult: false },
-    args: { input: t.arg({ type: UpdateImprovementActionInput, required: true }) },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      directResult: false,
+      result: {
+        name: 'UpdateImprovementActionPayload',
+        description: 'What updateImprovementAction returns on success: the action in `data`.',
+      },
+      dataField: { description: 'The action after the update, with its updates.' },
+    },
+    args: {
+      input: t.arg({ type: UpdateImprovementActionInput, required: true, description: 'The update.' }),
+    },
     resolve: (_root, { input }, ctx) =>
       updateImprovementAction(commandDeps(ctx), ctx.identity, {
         ...input,
@@ -187,10 +257,15 @@ builder.mutationField('updateImprovementAction', (t) =>
 );
 
 const SetSkmCompetencyMappingInput = builder.inputType('SetSkmCompetencyMappingInput', {
+  description: 'The competencies an SKM element depends on (setSkmCompetencyMapping).',
   fields: (t) => ({
-    element: t.field({ type: SkmElementCodeEnum, required: true }),
-    competencyCodes: t.stringList({ required: true, description: 'Replaces the element’s competencies.' }),
-    note: t.string(),
+    element: t.field({ type: SkmElementCodeEnum, required: true, description: 'The SKM element.' }),
+    competencyCodes: t.stringList({
+      required: true,
+      description:
+        'Catalogue competency codes; replaces the element’s list (empty clears it). Unknown codes are a ValidationError.',
+    }),
+    note: t.string({ description: 'Why they are linked (optional).' }),
   }),
 });
 
@@ -199,8 +274,17 @@ builder.mutationField('setSkmCompetencyMapping', (t) =>
     type: [SkmCompetencyMappingRef],
     description: 'Set which competencies an SKM element depends on (replaces the list). Admins.',
     authScopes: { admin: true },
-    errors: { types: [ValidationError] },
-    args: { input: t.arg({ type: SetSkmCompetencyMappingInput, required: true }) },
+    errors: {
+      types: [ValidationError],
+      result: {
+        name: 'SetSkmCompetencyMappingPayload',
+        description: 'What setSkmCompetencyMapping returns on success: the element’s mappings in `data`.',
+      },
+      dataField: { description: 'The element’s competency mappings as now stored.' },
+    },
+    args: {
+      input: t.arg({ type: SetSkmCompetencyMappingInput, required: true, description: 'The mapping.' }),
+    },
     resolve: (_root, { input }, ctx) => setSkmCompetencyMapping(commandDeps(ctx), ctx.identity, input),
   }),
 );

@@ -21,18 +21,38 @@ import type { SkmProfileShape, SkmReportShape } from '../queries/skm-report.js';
 import { skmCsv } from '../reports/skm-csv.js';
 
 export const SkmElementCodeEnum = builder.enumType('SkmElementCode', {
+  description:
+    'The nine SKM elements of PermenPANRB 14/2017 (requirements, procedure, time, cost, products, competence, behaviour, complaint handling, facilities).',
   values: SKM_ELEMENT_CODES as readonly (typeof SKM_ELEMENT_CODES)[number][],
 });
-export const IkmRuleEnum = builder.enumType('IkmRule', { values: IKM_RULES });
-export const SkmPeriodKindEnum = builder.enumType('SkmPeriodKind', { values: SKM_PERIOD_KINDS });
-export const SkmChannelEnum = builder.enumType('SkmChannel', { values: ['ONLINE', 'COUNTER'] as const });
+export const IkmRuleEnum = builder.enumType('IkmRule', {
+  description:
+    'The rule that grades an IKM score: PERMENPANRB_14_2017 (D 25.00–64.99, C 65.00–76.60, B 76.61–88.30, A 88.31–100) or KEPMENPAN_25_2004 (D 25–43.75, C 43.76–62.50, B 62.51–81.25, A 81.26–100).',
+  values: IKM_RULES,
+});
+export const SkmPeriodKindEnum = builder.enumType('SkmPeriodKind', {
+  description: 'The length of a survey period: a month, quarter, semester or calendar year.',
+  values: SKM_PERIOD_KINDS,
+});
+export const SkmChannelEnum = builder.enumType('SkmChannel', {
+  description:
+    'How a response was given: ONLINE (by the citizen, for a request) or COUNTER (recorded by staff).',
+  values: ['ONLINE', 'COUNTER'] as const,
+});
 
 export const SkmPeriodInputRef = builder.inputType('SkmPeriodInput', {
   description: 'A survey period: a month (number 1–12), quarter (1–4), semester (1–2) or year (no number).',
   fields: (t) => ({
-    kind: t.field({ type: SkmPeriodKindEnum, required: true }),
-    year: t.int({ required: true }),
-    number: t.int(),
+    kind: t.field({
+      type: SkmPeriodKindEnum,
+      required: true,
+      description: 'Month, quarter, semester or year.',
+    }),
+    year: t.int({ required: true, description: 'The calendar year of the period, 2000–2100.' }),
+    number: t.int({
+      description:
+        'Which month (1–12), quarter (1–4) or semester (1–2) of the year; omitted for YEAR. Anything else is a ValidationError on `period`.',
+    }),
   }),
 });
 
@@ -50,11 +70,17 @@ type ElementShape = (typeof SKM_ELEMENTS)[number];
 export const SkmElementRef = builder.objectRef<ElementShape>('SkmElement').implement({
   description: 'One of the nine SKM elements (PermenPANRB 14/2017), answered 1 (worst) to 4 (best).',
   fields: (t) => ({
-    code: t.field({ type: SkmElementCodeEnum, resolve: (e) => e.code }),
-    label: t.string({ resolve: (e, _a, ctx) => e.label[ctx.lang] }),
-    labelId: t.string({ resolve: (e) => e.label.id }),
-    labelEn: t.string({ resolve: (e) => e.label.en }),
-    question: t.string({ resolve: (e, _a, ctx) => e.question[ctx.lang] }),
+    code: t.field({ type: SkmElementCodeEnum, description: 'The element’s code.', resolve: (e) => e.code }),
+    label: t.string({
+      description: 'The element’s name in the caller’s language (Accept-Language).',
+      resolve: (e, _a, ctx) => e.label[ctx.lang],
+    }),
+    labelId: t.string({ description: 'The element’s name in Indonesian.', resolve: (e) => e.label.id }),
+    labelEn: t.string({ description: 'The element’s name in English.', resolve: (e) => e.label.en }),
+    question: t.string({
+      description: 'The question asked, in the caller’s language.',
+      resolve: (e, _a, ctx) => e.question[ctx.lang],
+    }),
     answerLabels: t.stringList({
       description: 'Labels of the answers for scores 1, 2, 3 and 4.',
       resolve: (e, _a, ctx) => e.scale.map((s) => s[ctx.lang]),
@@ -67,18 +93,22 @@ export const SkmElementRef = builder.objectRef<ElementShape>('SkmElement').imple
 type ElementScoreShape = IkmReportShape['elements'][number];
 
 const IkmElementScoreRef = builder.objectRef<ElementScoreShape>('IkmElementScore').implement({
+  description: 'One SKM element’s scores in an IKM (PermenPANRB 14/2017): sum, NRR and weighted NRR.',
   fields: (t) => ({
-    code: t.field({ type: SkmElementCodeEnum, resolve: (e) => e.code }),
-    label: t.string({ resolve: (e, _a, ctx) => e.label[ctx.lang] }),
+    code: t.field({ type: SkmElementCodeEnum, description: 'The element’s code.', resolve: (e) => e.code }),
+    label: t.string({
+      description: 'The element’s name in the caller’s language.',
+      resolve: (e, _a, ctx) => e.label[ctx.lang],
+    }),
     total: t.int({ description: 'Sum of the scores (jumlah nilai).', resolve: (e) => e.sum }),
     average: t.float({
       nullable: true,
-      description: 'NRR: sum / respondents who answered.',
+      description: 'NRR (nilai rata-rata), 1–4: sum / respondents who answered; null when nobody answered.',
       resolve: (e) => e.average,
     }),
     weighted: t.float({
       nullable: true,
-      description: 'NRR × 1/9 (NRR tertimbang).',
+      description: 'NRR × 1/9 (NRR tertimbang), exact weight; null when nobody answered.',
       resolve: (e) => e.weighted,
     }),
     respondents: t.int({ description: 'Respondents who answered this element.', resolve: (e) => e.answered }),
@@ -91,16 +121,33 @@ export const IkmReportRef = builder.objectRef<IkmReportShape>('IkmReport').imple
   fields: (t) => ({
     scope: t.string({ description: 'CITY, UNIT or SERVICE.', resolve: (r) => r.scope.scope }),
     key: t.string({ nullable: true, description: 'Unit or service code.', resolve: (r) => r.scope.key }),
-    name: t.string({ resolve: (r) => r.scope.name }),
-    unitCode: t.string({ nullable: true, resolve: (r) => r.scope.unitCode }),
+    name: t.string({ description: 'The city’s, unit’s or service’s name.', resolve: (r) => r.scope.name }),
+    unitCode: t.string({
+      nullable: true,
+      description: 'The unit of a UNIT or SERVICE scope; null for the city.',
+      resolve: (r) => r.scope.unitCode,
+    }),
     periodKey: t.string({
       description: 'e.g. Q1-2026 (also the CSV route parameter).',
       resolve: (r) => r.period.key,
     }),
-    periodLabel: t.string({ resolve: (r, _a, ctx) => r.period.label[ctx.lang] }),
-    from: t.string({ resolve: (r) => r.period.from }),
-    to: t.string({ resolve: (r) => r.period.to }),
-    respondents: t.exposeInt('respondents'),
+    periodLabel: t.string({
+      description: 'The period’s name in the caller’s language, e.g. "Triwulan I 2026".',
+      resolve: (r, _a, ctx) => r.period.label[ctx.lang],
+    }),
+    from: t.field({
+      type: 'Day',
+      description: 'The period’s first WIB day, YYYY-MM-DD.',
+      resolve: (r) => r.period.from,
+    }),
+    to: t.field({
+      type: 'Day',
+      description: 'The period’s last WIB day, YYYY-MM-DD (inclusive).',
+      resolve: (r) => r.period.to,
+    }),
+    respondents: t.exposeInt('respondents', {
+      description: 'Survey responses of the scope dated in the period.',
+    }),
     population: t.exposeInt('population', {
       description: 'People served: requests of the scope completed in the period.',
     }),
@@ -110,7 +157,11 @@ export const IkmReportRef = builder.objectRef<IkmReportShape>('IkmReport').imple
     coverage: t.exposeFloat('coverage', {
       description: 'respondents / requiredSample (1 when nothing is required).',
     }),
-    elements: t.field({ type: [IkmElementScoreRef], resolve: (r) => r.elements }),
+    elements: t.field({
+      type: [IkmElementScoreRef],
+      description: 'The nine elements in their regulation order.',
+      resolve: (r) => r.elements,
+    }),
     index: t.float({
       nullable: true,
       description: 'Σ NRR × 1/9, 1–4, unrounded; null without respondents.',
@@ -126,9 +177,22 @@ export const IkmReportRef = builder.objectRef<IkmReportShape>('IkmReport').imple
       description: 'The score truncated to 2 decimals, always in the band of the grade.',
       resolve: (r) => r.scoreDisplay,
     }),
-    grade: t.string({ nullable: true, description: 'A, B, C or D.', resolve: (r) => r.grade }),
-    gradeLabel: t.string({ nullable: true, resolve: (r, _a, ctx) => r.gradeLabel?.[ctx.lang] ?? null }),
-    rule: t.field({ type: IkmRuleEnum, resolve: (r) => r.rule }),
+    grade: t.string({
+      nullable: true,
+      description: 'A, B, C or D under `rule`; null without respondents.',
+      resolve: (r) => r.grade,
+    }),
+    gradeLabel: t.string({
+      nullable: true,
+      description:
+        'The grade’s name in the caller’s language (e.g. "Sangat Baik"); null without respondents.',
+      resolve: (r, _a, ctx) => r.gradeLabel?.[ctx.lang] ?? null,
+    }),
+    rule: t.field({
+      type: IkmRuleEnum,
+      description: 'The rule that graded it (PERMENPANRB_14_2017 for computed IKM).',
+      resolve: (r) => r.rule,
+    }),
     weakestElements: t.field({
       type: [SkmElementCodeEnum],
       description: 'Up to three elements below grade A or below the scope average, weakest first.',
@@ -157,9 +221,12 @@ type ProfileShape = SkmProfileShape;
 type ProfileEntry = { value: string; count: number; share: number };
 
 const SkmProfileCountRef = builder.objectRef<ProfileEntry>('SkmProfileCount').implement({
+  description: 'How many respondents gave one answer to a profile question.',
   fields: (t) => ({
-    value: t.exposeString('value', { description: '"-" when not given.' }),
-    count: t.exposeInt('count'),
+    value: t.exposeString('value', {
+      description: 'The answer as given (e.g. F, 20-29, S1); "-" when not given.',
+    }),
+    count: t.exposeInt('count', { description: 'Respondents with this answer.' }),
     share: t.exposeFloat('share', { description: 'Share of respondents, 0–1.' }),
   }),
 });
@@ -172,11 +239,31 @@ const entries = (p: ProfileShape, dimension: string): ProfileEntry[] =>
 const SkmProfileBreakdownRef = builder.objectRef<ProfileShape>('SkmProfileBreakdown').implement({
   description: 'Respondents by profile, as SKM reports publish them.',
   fields: (t) => ({
-    gender: t.field({ type: [SkmProfileCountRef], resolve: (p) => entries(p, 'GENDER') }),
-    ageBand: t.field({ type: [SkmProfileCountRef], resolve: (p) => entries(p, 'AGE_BAND') }),
-    education: t.field({ type: [SkmProfileCountRef], resolve: (p) => entries(p, 'EDUCATION') }),
-    occupation: t.field({ type: [SkmProfileCountRef], resolve: (p) => entries(p, 'OCCUPATION') }),
-    channel: t.field({ type: [SkmProfileCountRef], resolve: (p) => entries(p, 'CHANNEL') }),
+    gender: t.field({
+      type: [SkmProfileCountRef],
+      description: 'Respondents by gender (M, F, "-").',
+      resolve: (p) => entries(p, 'GENDER'),
+    }),
+    ageBand: t.field({
+      type: [SkmProfileCountRef],
+      description: 'Respondents by age band as given.',
+      resolve: (p) => entries(p, 'AGE_BAND'),
+    }),
+    education: t.field({
+      type: [SkmProfileCountRef],
+      description: 'Respondents by education as given.',
+      resolve: (p) => entries(p, 'EDUCATION'),
+    }),
+    occupation: t.field({
+      type: [SkmProfileCountRef],
+      description: 'Respondents by occupation as given.',
+      resolve: (p) => entries(p, 'OCCUPATION'),
+    }),
+    channel: t.field({
+      type: [SkmProfileCountRef],
+      description: 'Respondents by channel (ONLINE, COUNTER).',
+      resolve: (p) => entries(p, 'CHANNEL'),
+    }),
   }),
 });
 
@@ -184,8 +271,16 @@ export const SkmReportRef = builder.objectRef<SkmReportShape>('SkmReport').imple
   description:
     "A unit's SKM report for a period. Also as CSV: `csv`, or GET /reports/skm.csv?unit=CODE&period=Q1-2026.",
   fields: (t) => ({
-    ikm: t.field({ type: IkmReportRef, resolve: (r) => r.ikm }),
-    profile: t.field({ type: SkmProfileBreakdownRef, resolve: (r) => r.profile }),
+    ikm: t.field({
+      type: IkmReportRef,
+      description: 'The unit’s IKM for the period.',
+      resolve: (r) => r.ikm,
+    }),
+    profile: t.field({
+      type: SkmProfileBreakdownRef,
+      description: 'The respondents of the period by profile.',
+      resolve: (r) => r.profile,
+    }),
     suggestions: t.stringList({
       description: 'Newest first, at most 100; never with the respondent.',
       resolve: (r) => r.suggestions,

@@ -1,6 +1,7 @@
 // The survey (issue 6): a citizen answers it once for a completed request, rating the staff who
 // acted on it; staff record counter (walk-in) responses. Responses are pseudonymous.
 import { SKM_ELEMENTS } from '@layanan/domain/feedback';
+import type { InputFieldBuilder } from '@pothos/core';
 import { builder } from '../../../graphql/builder.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { dayOf } from '../../../platform/calendar.js';
@@ -12,17 +13,24 @@ import type { SurveyResponseShape } from '../commands/survey-response.js';
 import { loadOwnRequest, staffOnRequest } from '../queries/request-survey.js';
 import { SkmChannelEnum, SkmElementCodeEnum, SkmElementRef } from './skm-types.js';
 
+type BuilderTypes = (typeof builder)['$inferSchemaTypes'];
+
 type InvitationShape = { trackingCode: string; serviceId: string; answered: boolean; staffIds: string[] };
 const SurveyInvitationRef = builder.objectRef<InvitationShape>('SurveyInvitation').implement({
   description: 'The survey of a completed request, for its owner.',
   fields: (t) => ({
-    trackingCode: t.exposeString('trackingCode'),
+    trackingCode: t.exposeString('trackingCode', {
+      description: 'The request’s tracking code (as submitSurvey takes it).',
+    }),
     service: t.prismaField({
       type: 'Service',
+      description: 'The service the request was for.',
       resolve: (query, inv, _a, ctx) =>
         ctx.prisma.service.findUniqueOrThrow({ ...query, where: { id: inv.serviceId } }),
     }),
-    answered: t.exposeBoolean('answered'),
+    answered: t.exposeBoolean('answered', {
+      description: 'Whether the survey was already answered (it can be answered once).',
+    }),
     staffToRate: t.prismaField({
       type: ['Staff'],
       description: 'Staff who acted on the request (public fields).',
@@ -33,7 +41,11 @@ const SurveyInvitationRef = builder.objectRef<InvitationShape>('SurveyInvitation
           orderBy: { name: 'asc' },
         }),
     }),
-    elements: t.field({ type: [SkmElementRef], resolve: () => [...SKM_ELEMENTS] }),
+    elements: t.field({
+      type: [SkmElementRef],
+      description: 'The nine SKM elements to answer (PermenPANRB 14/2017).',
+      resolve: () => [...SKM_ELEMENTS],
+    }),
   }),
 });
 
@@ -43,7 +55,12 @@ builder.queryField('surveyInvitation', (t) =>
     nullable: true,
     description: "The survey invitation of the caller's completed request (owner only; null otherwise).",
     authScopes: { authenticated: true },
-    args: { trackingCode: t.arg.string({ required: true }) },
+    args: {
+      trackingCode: t.arg.string({
+        required: true,
+        description: 'The request’s tracking code (case-insensitive).',
+      }),
+    },
     resolve: async (_root, args, ctx) => {
       const request = await loadOwnRequest(ctx.prisma, ctx.identity, args.trackingCode);
       if (request?.state !== 'COMPLETED') return null;
@@ -58,8 +75,13 @@ builder.queryField('surveyInvitation', (t) =>
 );
 
 const SkmAnswerInput = builder.inputType('SkmAnswerInput', {
+  description: 'The answer to one SKM element.',
   fields: (t) => ({
-    element: t.field({ type: SkmElementCodeEnum, required: true }),
+    element: t.field({
+      type: SkmElementCodeEnum,
+      required: true,
+      description: 'The element answered; each at most once per response.',
+    }),
     score: t.int({ required: true, description: '1 (worst) to 4 (best).' }),
   }),
 });
@@ -67,53 +89,82 @@ const SkmAnswerInput = builder.inputType('SkmAnswerInput', {
 const SkmProfileInput = builder.inputType('SkmProfileInput', {
   description: 'Optional respondent profile, as on SKM forms.',
   fields: (t) => ({
-    gender: t.field({ type: GenderEnum }),
-    ageBand: t.string({ description: 'e.g. 20-29' }),
-    education: t.string({ description: 'e.g. SMA, S1' }),
-    occupation: t.string(),
+    gender: t.field({ type: GenderEnum, description: 'M or F.' }),
+    ageBand: t.string({ description: 'e.g. 20-29; trimmed, at most 20 characters kept.' }),
+    education: t.string({ description: 'e.g. SMA, S1; trimmed, at most 50 characters kept.' }),
+    occupation: t.string({ description: 'e.g. Wiraswasta; trimmed, at most 100 characters kept.' }),
   }),
 });
 
 const StaffRatingInputRef = builder.inputType('StaffRatingInput', {
+  description: 'A citizen’s rating of a staff member who acted on the request (input to the SKP evaluation).',
   fields: (t) => ({
     staffId: t.globalID({
       required: true,
       description: 'A Staff node id from surveyInvitation.staffToRate.',
     }),
-    competence: t.int({ required: true, description: '1–4' }),
-    behaviour: t.int({ required: true, description: '1–4' }),
-    comment: t.string(),
+    competence: t.int({ required: true, description: 'Competence, 1 (worst) to 4 (best).' }),
+    behaviour: t.int({ required: true, description: 'Behaviour, 1 (worst) to 4 (best).' }),
+    comment: t.string({ description: 'Optional, at most 2000 characters.' }),
   }),
 });
 
+/** The answers, profile and suggestion: what an online and a counter response both hold. */
+function responseFields(t: InputFieldBuilder<BuilderTypes, 'InputObject'>) {
+  return {
+    answers: t.field({
+      type: [SkmAnswerInput],
+      required: true,
+      description: 'At least one answer, each element at most once, scores 1–4.',
+    }),
+    profile: t.field({ type: SkmProfileInput, description: 'The respondent profile (optional).' }),
+    suggestion: t.string({ description: 'A suggestion (optional), at most 2000 characters.' }),
+  };
+}
+
 const SubmitSurveyInput = builder.inputType('SubmitSurveyInput', {
+  description: 'A citizen’s SKM response for their completed request (submitSurvey).',
   fields: (t) => ({
-    trackingCode: t.string({ required: true }),
-    answers: t.field({ type: [SkmAnswerInput], required: true }),
-    profile: t.field({ type: SkmProfileInput }),
-    suggestion: t.string(),
-    staffRatings: t.field({ type: [StaffRatingInputRef] }),
+    trackingCode: t.string({ required: true, description: 'The completed request’s tracking code.' }),
+    ...responseFields(t),
+    staffRatings: t.field({
+      type: [StaffRatingInputRef],
+      description: 'Ratings of staff from surveyInvitation.staffToRate only; others are refused.',
+    }),
   }),
 });
 
 const RecordCounterSurveyInput = builder.inputType('RecordCounterSurveyInput', {
+  description: 'A walk-in SKM response recorded by staff (recordCounterSurvey); no staff ratings.',
   fields: (t) => ({
-    serviceCode: t.string({ required: true }),
-    date: t.string({ required: true, description: 'The day the service was received, YYYY-MM-DD (WIB).' }),
-    answers: t.field({ type: [SkmAnswerInput], required: true }),
-    profile: t.field({ type: SkmProfileInput }),
-    suggestion: t.string(),
+    serviceCode: t.string({
+      required: true,
+      description: 'The service received; NotFoundError when unknown.',
+    }),
+    date: t.field({
+      type: 'Day',
+      required: true,
+      description:
+        'The day the service was received, YYYY-MM-DD (WIB); not in the future (SURVEY_DATE_IN_FUTURE).',
+    }),
+    ...responseFields(t),
   }),
 });
 const SurveyResponseRef = builder.objectRef<SurveyResponseShape>('SurveyResponse').implement({
   description: 'A recorded survey response (pseudonymous: no account is stored with it).',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: 'The response’s database id (UUID).' }),
     respondentCode: t.exposeString('respondentCode', { description: 'The pseudonym shown in reports.' }),
-    channel: t.field({ type: SkmChannelEnum, resolve: (r) => r.channel }),
-    date: t.string({ resolve: (r) => dayOf(r.date) }),
+    channel: t.field({ type: SkmChannelEnum, description: 'ONLINE or COUNTER.', resolve: (r) => r.channel }),
+    date: t.field({
+      type: 'Day',
+      description:
+        'The WIB day the service was received (YYYY-MM-DD): the request’s completion day online, the given day at the counter.',
+      resolve: (r) => dayOf(r.date),
+    }),
     service: t.prismaField({
       type: 'Service',
+      description: 'The service the response is about.',
       resolve: (query, r, _a, ctx) =>
         ctx.prisma.service.findUniqueOrThrow({ ...query, where: { id: r.serviceId } }),
     }),
@@ -124,15 +175,23 @@ const SurveyResponseRef = builder.objectRef<SurveyResponseShape>('SurveyResponse
             'SkmAnswer',
           )
           .implement({
+            description: 'A recorded answer to one SKM element.',
             fields: (a) => ({
-              element: a.field({ type: SkmElementCodeEnum, resolve: (x) => x.element }),
-              score: a.exposeInt('score'),
+              element: a.field({
+                type: SkmElementCodeEnum,
+                description: 'The element.',
+                resolve: (x) => x.element,
+              }),
+              score: a.exposeInt('score', { description: '1 (worst) to 4 (best).' }),
             }),
           }),
       ],
+      description: 'The answers given, one per element answered.',
       resolve: (r) => r.answers,
     }),
-    staffRated: t.exposeInt('staffRated'),
+    staffRated: t.exposeInt('staffRated', {
+      description: 'How many staff ratings came with it (0 at the counter).',
+    }),
   }),
 });
 
@@ -141,8 +200,16 @@ builder.mutationField('submitSurvey', (t) =>
     type: SurveyResponseRef,
     description: 'A citizen answers the survey of their completed request, once.',
     authScopes: { citizen: true },
-    errors: { types: [ValidationError, NotFoundError, ConflictError], directResult: false },
-    args: { input: t.arg({ type: SubmitSurveyInput, required: true }) },
+    errors: {
+      types: [ValidationError, NotFoundError, ConflictError],
+      directResult: false,
+      result: {
+        name: 'SubmitSurveyPayload',
+        description: 'What submitSurvey returns on success: the recorded response in `data`.',
+      },
+      dataField: { description: 'The recorded response.' },
+    },
+    args: { input: t.arg({ type: SubmitSurveyInput, required: true, description: 'The response.' }) },
     resolve: (_root, { input }, ctx) =>
       submitSurvey(commandDeps(ctx), ctx.identity, {
         ...input,
@@ -160,8 +227,18 @@ builder.mutationField('recordCounterSurvey', (t) =>
     description:
       "Staff record a counter (walk-in) response for a service and date. Staff of the service's unit, admins.",
     authScopes: { staff: true, admin: true },
-    errors: { types: [ValidationError, NotFoundError], directResult: false },
-    args: { input: t.arg({ type: RecordCounterSurveyInput, required: true }) },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      directResult: false,
+      result: {
+        name: 'RecordCounterSurveyPayload',
+        description: 'What recordCounterSurvey returns on success: the recorded response in `data`.',
+      },
+      dataField: { description: 'The recorded response.' },
+    },
+    args: {
+      input: t.arg({ type: RecordCounterSurveyInput, required: true, description: 'The walk-in response.' }),
+    },
     resolve: (_root, { input }, ctx) => recordCounterSurvey(commandDeps(ctx), ctx.identity, input),
   }),
 );

@@ -9,11 +9,16 @@ import { ExpectationEnum, PredikatEnum } from './staff-types.js';
 builder.objectType(SkpQuotaExceededError, {
   name: 'SkpQuotaExceededError',
   interfaces: [FailureInterface],
+  description:
+    'SKP_QUOTA_EXCEEDED: more "Sangat Baik" ratings in the unit’s period than the cap allows (PermenPANRB 6/2022 ties the best ratings to the unit’s result; the cap is the organisation’s). Nothing was finalised.',
   isTypeOf: (value) => value instanceof SkpQuotaExceededError,
   fields: (t) => ({
-    allowed: t.exposeInt('allowed'),
-    actual: t.exposeInt('actual'),
-    excess: t.exposeInt('excess'),
+    code: t.exposeString('code', { description: 'Always SKP_QUOTA_EXCEEDED.' }),
+    allowed: t.exposeInt('allowed', {
+      description: 'How many "Sangat Baik" the cap allows (people × share, rounded as asked).',
+    }),
+    actual: t.exposeInt('actual', { description: 'How many "Sangat Baik" the period holds.' }),
+    excess: t.exposeInt('excess', { description: 'actual − allowed: how many must be revised.' }),
     holders: t.field({
       type: [StaffSummaryRef],
       description: 'Who holds "Sangat Baik" in the period.',
@@ -33,6 +38,7 @@ function withStaff<T extends { staffId: string }>(
   builder.objectFields(ref, (t) => ({
     staff: t.prismaField({
       type: 'Staff',
+      description: 'The staff member as now stored.',
       resolve: (query, payload, _args, ctx) =>
         ctx.prisma.staff.findUniqueOrThrow({ ...query, where: { id: payload.staffId } }),
     }),
@@ -40,24 +46,41 @@ function withStaff<T extends { staffId: string }>(
   return ref;
 }
 
-const StaffPayload = (name: string) =>
+const StaffPayload = (name: string, description: string) =>
   withStaff(
     builder.objectRef<{ staffId: string }>(name).implement({
-      fields: (t) => ({ staffId: t.exposeID('staffId') }),
+      description,
+      fields: (t) => ({
+        staffId: t.exposeID('staffId', {
+          description: 'The staff member’s database id (UUID), not the node id.',
+        }),
+      }),
     }),
   );
 
-export const RegisterStaffPayload = StaffPayload('RegisterStaffPayload');
-export const UpdateStaffPayload = StaffPayload('UpdateStaffPayload');
-export const SetCompetencyHoldingPayload = StaffPayload('SetCompetencyHoldingPayload');
+export const RegisterStaffPayload = StaffPayload(
+  'RegisterStaffPayload',
+  'What registerStaff returns: the new staff member.',
+);
+export const UpdateStaffPayload = StaffPayload(
+  'UpdateStaffPayload',
+  'What updateStaff returns: the changed record.',
+);
+export const SetCompetencyHoldingPayload = StaffPayload(
+  'SetCompetencyHoldingPayload',
+  'What setCompetencyHolding returns: the staff member with the new level.',
+);
 
 export const RecordTrainingPayload = builder
   .objectRef<{ staffId: string; trainingRecordId: string; jp: number }>('RecordTrainingPayload')
   .implement({
+    description: 'What recordTraining returns: the record and its length in JP.',
     fields: (t) => ({
-      staffId: t.exposeID('staffId'),
-      trainingRecordId: t.exposeID('trainingRecordId'),
-      jp: t.exposeFloat('jp'),
+      staffId: t.exposeID('staffId', {
+        description: 'The staff member’s database id (UUID), not the node id.',
+      }),
+      trainingRecordId: t.exposeID('trainingRecordId', { description: 'The new training record’s id.' }),
+      jp: t.exposeFloat('jp', { description: 'Its length in JP (1 JP = 45 minutes), unrounded.' }),
     }),
   });
 withStaff(RecordTrainingPayload);
@@ -69,20 +92,33 @@ export const RatePerformancePayload = builder
     predikat: 'SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG_MISCONDUCT' | 'SANGAT_KURANG';
   }>('RatePerformancePayload')
   .implement({
+    description: 'What ratePerformance returns: the predikat the matrix gave (PermenPANRB 6/2022).',
     fields: (t) => ({
-      staffId: t.exposeID('staffId'),
-      year: t.exposeInt('year'),
-      predikat: t.field({ type: PredikatEnum, resolve: (p) => p.predikat }),
+      staffId: t.exposeID('staffId', {
+        description: 'The staff member’s database id (UUID), not the node id.',
+      }),
+      year: t.exposeInt('year', { description: 'The SKP year rated.' }),
+      predikat: t.field({
+        type: PredikatEnum,
+        description: 'The predikat from the results × behaviour matrix.',
+        resolve: (p) => p.predikat,
+      }),
     }),
   });
 withStaff(RatePerformancePayload);
 
 export const SetPositionRequirementsPayload = builder
   .objectRef<{ positionId: string }>('SetPositionRequirementsPayload')
-  .implement({ fields: (t) => ({ positionId: t.exposeID('positionId') }) });
+  .implement({
+    description: 'What setPositionRequirements returns: the position with its new requirements.',
+    fields: (t) => ({
+      positionId: t.exposeID('positionId', { description: 'The position’s database id (UUID).' }),
+    }),
+  });
 builder.objectFields(SetPositionRequirementsPayload, (t) => ({
   position: t.prismaField({
     type: 'Position',
+    description: 'The position as now stored.',
     resolve: (query, payload, _args, ctx) =>
       ctx.prisma.position.findUniqueOrThrow({ ...query, where: { id: payload.positionId } }),
   }),
@@ -93,16 +129,19 @@ export const FinaliseUnitPeriodPayload = builder
     'FinaliseUnitPeriodPayload',
   )
   .implement({
+    description:
+      'What finaliseUnitPeriod returns: the finalised period and its "Sangat Baik" count against the cap.',
     fields: (t) => ({
-      year: t.exposeInt('year'),
-      people: t.exposeInt('people'),
-      sangatBaik: t.exposeInt('sangatBaik'),
-      allowed: t.exposeInt('allowed'),
+      year: t.exposeInt('year', { description: 'The SKP year finalised.' }),
+      people: t.exposeInt('people', { description: 'People rated in the unit’s period.' }),
+      sangatBaik: t.exposeInt('sangatBaik', { description: 'How many of them are rated "Sangat Baik".' }),
+      allowed: t.exposeInt('allowed', { description: 'How many "Sangat Baik" the cap allows.' }),
     }),
   });
 builder.objectFields(FinaliseUnitPeriodPayload, (t) => ({
   unit: t.prismaField({
     type: 'Unit',
+    description: 'The unit whose period was finalised.',
     resolve: (query, payload, _args, ctx) =>
       ctx.prisma.unit.findUniqueOrThrow({ ...query, where: { id: payload.unitId } }),
   }),
@@ -111,88 +150,128 @@ builder.objectFields(FinaliseUnitPeriodPayload, (t) => ({
 // ---- inputs --------------------------------------------------------------------------------
 
 export const RegisterStaffInput = builder.inputType('RegisterStaffInput', {
+  description: 'A new civil servant for the register (registerStaff).',
   fields: (t) => ({
     nip: t.string({
       required: true,
       description: '18 digits, spaces allowed; kind, birth date, TMT and gender are derived from it.',
     }),
-    name: t.string({ required: true }),
-    unitCode: t.string({ required: true }),
+    name: t.string({ required: true, description: 'Full name; not empty.' }),
+    unitCode: t.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
     position: t.string({ description: 'Position title; defaults to the catalogue name of positionCode.' }),
-    positionCode: t.string(),
+    positionCode: t.string({
+      description: 'A position of the catalogue (with its requirements); NotFoundError when unknown.',
+    }),
     rank: t.string({ description: 'PNS golongan/ruang (III/a) or PPPK grade (IX).' }),
-    rankEffectiveOn: t.string({ description: 'TMT of the rank, YYYY-MM-DD; default today.' }),
+    rankEffectiveOn: t.field({ type: 'Day', description: 'TMT of the rank, YYYY-MM-DD; default today.' }),
   }),
 });
 
 export const UpdateStaffInput = builder.inputType('UpdateStaffInput', {
+  description: 'Changes to a staff record (updateStaff); fields left out stay as they are.',
   fields: (t) => ({
-    id: t.globalID({ required: true }),
-    name: t.string(),
-    unitCode: t.string(),
-    position: t.string(),
-    positionCode: t.string(),
-    rank: t.string(),
-    rankEffectiveOn: t.string(),
-    decreeNumber: t.string(),
-    active: t.boolean(),
+    id: t.globalID({ required: true, description: 'The Staff node id; NotFoundError when unknown.' }),
+    name: t.string({ description: 'New full name.' }),
+    unitCode: t.string({
+      description: 'Move to this unit (a supervisor only within their tree); NotFoundError when unknown.',
+    }),
+    position: t.string({ description: 'New position title.' }),
+    positionCode: t.string({ description: 'New catalogue position; NotFoundError when unknown.' }),
+    rank: t.string({
+      description: 'New PNS golongan/ruang (III/d) or PPPK grade (IX); added to the rank history.',
+    }),
+    rankEffectiveOn: t.field({
+      type: 'Day',
+      description: 'TMT of the new rank, YYYY-MM-DD (WIB); default today.',
+    }),
+    decreeNumber: t.string({ description: 'Number of the decree (SK) granting the new rank.' }),
+    active: t.boolean({ description: 'False when the person leaves the register (kept for history).' }),
   }),
 });
 
 export const RecordTrainingInput = builder.inputType('RecordTrainingInput', {
+  description:
+    'A completed training (recordTraining). The same title on the same day twice is a ConflictError (TRAINING_RECORD_DUPLICATE).',
   fields: (t) => ({
-    staffId: t.globalID({ required: true }),
+    staffId: t.globalID({ required: true, description: 'The Staff node id; NotFoundError when unknown.' }),
     courseCode: t.string({ description: 'A course of the catalogue; its name is the default title.' }),
-    title: t.string(),
-    completedOn: t.string({ required: true, description: 'YYYY-MM-DD, not in the future.' }),
+    title: t.string({ description: 'The training’s title; required without courseCode.' }),
+    completedOn: t.field({ type: 'Day', required: true, description: 'YYYY-MM-DD, not in the future.' }),
     jp: t.float({ description: 'Length in JP (45 minutes); give jp or minutes, not both.' }),
-    minutes: t.float(),
+    minutes: t.float({ description: 'Length in minutes; give jp or minutes, not both.' }),
   }),
 });
 
 export const SetCompetencyHoldingInput = builder.inputType('SetCompetencyHoldingInput', {
+  description: 'The level at which a person holds a competency (setCompetencyHolding).',
   fields: (t) => ({
-    staffId: t.globalID({ required: true }),
-    competencyCode: t.string({ required: true }),
+    staffId: t.globalID({ required: true, description: 'The Staff node id; NotFoundError when unknown.' }),
+    competencyCode: t.string({
+      required: true,
+      description: 'A competency of the catalogue; NotFoundError when unknown.',
+    }),
     level: t.int({ required: true, description: '1–5 (PermenPANRB 38/2017).' }),
   }),
 });
 
 const RequirementInput = builder.inputType('CompetencyRequirementInput', {
+  description: 'A competency a position requires, at a level (PermenPANRB 38/2017).',
   fields: (t) => ({
-    competencyCode: t.string({ required: true }),
-    level: t.int({ required: true }),
+    competencyCode: t.string({
+      required: true,
+      description: 'A competency of the catalogue; NotFoundError when unknown.',
+    }),
+    level: t.int({ required: true, description: 'The required level, 1–5.' }),
   }),
 });
 
 export const SetPositionRequirementsInput = builder.inputType('SetPositionRequirementsInput', {
+  description: 'A position and the full list of competencies it requires (setPositionRequirements).',
   fields: (t) => ({
-    positionCode: t.string({ required: true }),
+    positionCode: t.string({
+      required: true,
+      description: 'The position’s code; a new code creates the position.',
+    }),
     name: t.string({ description: 'Required when the position is new.' }),
-    requirements: t.field({ type: [RequirementInput], required: true }),
+    requirements: t.field({
+      type: [RequirementInput],
+      required: true,
+      description: 'Replaces the position’s requirements; each competency at most once.',
+    }),
   }),
 });
 
 export const RatePerformanceInput = builder.inputType('RatePerformanceInput', {
+  description: 'An SKP rating of a person for a year (ratePerformance, PermenPANRB 6/2022).',
   fields: (t) => ({
-    staffId: t.globalID({ required: true }),
-    year: t.int({ required: true }),
+    staffId: t.globalID({ required: true, description: 'The Staff node id; NotFoundError when unknown.' }),
+    year: t.int({ required: true, description: 'The SKP year, 1970–2100.' }),
     results: t.field({ type: ExpectationEnum, required: true, description: 'Hasil kerja.' }),
     behaviour: t.field({ type: ExpectationEnum, required: true, description: 'Perilaku kerja (BerAKHLAK).' }),
-    note: t.string(),
+    note: t.string({ description: 'The supervisor’s note (optional).' }),
   }),
 });
 
-const QuotaRoundingEnum = builder.enumType('QuotaRounding', { values: ['FLOOR', 'ROUND', 'CEIL'] as const });
+const QuotaRoundingEnum = builder.enumType('QuotaRounding', {
+  description:
+    'How people × share becomes a whole number of allowed "Sangat Baik" ratings: down, nearest or up.',
+  values: ['FLOOR', 'ROUND', 'CEIL'] as const,
+});
 
 export const FinaliseUnitPeriodInput = builder.inputType('FinaliseUnitPeriodInput', {
+  description:
+    'A unit’s SKP period to finalise and the "Sangat Baik" cap to check first (finaliseUnitPeriod).',
   fields: (t) => ({
-    unitCode: t.string({ required: true }),
-    year: t.int({ required: true }),
+    unitCode: t.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
+    year: t.int({ required: true, description: 'The SKP year, 1970–2100.' }),
     sangatBaikMaxShare: t.float({
       required: true,
       description: 'The organisation’s cap on "Sangat Baik" ratings, a share 0–1 (configurable, not law).',
     }),
-    rounding: t.field({ type: QuotaRoundingEnum, defaultValue: 'FLOOR' }),
+    rounding: t.field({
+      type: QuotaRoundingEnum,
+      defaultValue: 'FLOOR',
+      description: 'How the cap is rounded to whole people; default FLOOR.',
+    }),
   }),
 });

@@ -5,25 +5,35 @@ import { staffOrderBy, staffWhere } from '../queries/staff-search.js';
 import { StaffKindEnum } from './staff-types.js';
 
 const StaffSortFieldEnum = builder.enumType('StaffSortField', {
+  description:
+    'What staffMembers is sorted by: NAME, RANK (place on the person’s own scale: PNS golongan or PPPK grade; none last), APPOINTMENT (TMT CPNS or appointment year from the NIP; none last) or UNIT (unit code); ties by name.',
   values: ['NAME', 'RANK', 'APPOINTMENT', 'UNIT'] as const,
 });
-const SortDirectionEnum = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
+const SortDirectionEnum = builder.enumType('SortDirection', {
+  description: 'ASC (A→Z, lowest or oldest first) or DESC (the reverse).',
+  values: ['ASC', 'DESC'] as const,
+});
 
 const StaffOrderInput = builder.inputType('StaffOrder', {
+  description:
+    'How staffMembers is sorted. RANK and APPOINTMENT read personal data: supervisors (limited to their units) and admins; FORBIDDEN for others.',
   fields: (t) => ({
-    field: t.field({ type: StaffSortFieldEnum, required: true }),
-    direction: t.field({ type: SortDirectionEnum, defaultValue: 'ASC' }),
+    field: t.field({ type: StaffSortFieldEnum, required: true, description: 'The sort key.' }),
+    direction: t.field({ type: SortDirectionEnum, defaultValue: 'ASC', description: 'Default ASC.' }),
   }),
 });
 
 const StaffFilterInput = builder.inputType('StaffFilter', {
   description:
-    'Filters on personal data (rank, kind, gaps, training) are for supervisors (their units) and admins.',
+    'Filters of staffMembers; all given filters apply together. Filters on personal data (rank, kind, gaps, training) are for supervisors (limited to their units) and admins; FORBIDDEN for others. An unknown unitCode gives an empty list.',
   fields: (t) => ({
     unitCode: t.string({ description: 'A unit, with its sub-units unless includeSubUnits is false.' }),
-    includeSubUnits: t.boolean({ defaultValue: true }),
+    includeSubUnits: t.boolean({
+      defaultValue: true,
+      description: 'Whether unitCode includes its sub-units (default true).',
+    }),
     rank: t.string({ description: 'e.g. III/c, or a PPPK grade such as IX.' }),
-    kind: t.field({ type: StaffKindEnum }),
+    kind: t.field({ type: StaffKindEnum, description: 'Only PNS or only PPPK.' }),
     hasCompetencyGap: t.boolean({ description: 'Below the level the position requires in some competency.' }),
     trainingBelowRight: t.boolean({ description: 'Fewer than 20 JP of training in `year`.' }),
     year: t.int({ description: 'Year for trainingBelowRight; default this year (WIB).' }),
@@ -39,9 +49,9 @@ builder.queryFields((t) => ({
     description:
       'Active staff, filtered and sorted (default by name). `unitCode` is a shortcut for filter.unitCode.',
     args: {
-      unitCode: t.arg.string(),
-      filter: t.arg({ type: StaffFilterInput }),
-      orderBy: t.arg({ type: StaffOrderInput }),
+      unitCode: t.arg.string({ description: 'A unit code (with its sub-units); same as filter.unitCode.' }),
+      filter: t.arg({ type: StaffFilterInput, description: 'Filters; personal-data filters need rights.' }),
+      orderBy: t.arg({ type: StaffOrderInput, description: 'Sort order; default by name, ascending.' }),
     },
     totalCount: async (_root, args, ctx) =>
       ctx.prisma.staff.count({
@@ -58,7 +68,12 @@ builder.queryFields((t) => ({
     type: 'Staff',
     nullable: true,
     description: 'A staff member by id (public fields for everyone, personal data as authorised).',
-    args: { id: t.arg.globalID({ required: true }) },
+    args: {
+      id: t.arg.globalID({
+        required: true,
+        description: 'A Staff node id; another node’s id gives null.',
+      }),
+    },
     resolve: (query, _root, args, ctx) =>
       args.id.typename === 'Staff'
         ? ctx.prisma.staff.findUnique({ ...query, where: { id: args.id.id } })
@@ -70,7 +85,12 @@ builder.queryFields((t) => ({
     description:
       'A staff member by NIP (spaces allowed). Only for the person, their supervisors and admins: null for anyone else, so the NIP cannot be probed.',
     authScopes: { admin: true, staff: true },
-    args: { nip: t.arg.string({ required: true }) },
+    args: {
+      nip: t.arg.string({
+        required: true,
+        description: 'The 18-digit NIP, spaces allowed; anything else gives null.',
+      }),
+    },
     resolve: async (query, _root, args, ctx) => {
       const nip = args.nip.replace(/\s+/g, '');
       if (!/^\d{18}$/.test(nip)) return null;

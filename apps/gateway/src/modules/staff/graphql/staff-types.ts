@@ -13,9 +13,18 @@ import {
 } from '../queries/competency-gaps.js';
 import { yearRange } from '../queries/staff-search.js';
 
-export const StaffKindEnum = builder.enumType('StaffKind', { values: ['PNS', 'PPPK'] as const });
-export const GenderEnum = builder.enumType('Gender', { values: ['M', 'F'] as const });
+export const StaffKindEnum = builder.enumType('StaffKind', {
+  description:
+    'The kind of ASN: PNS (civil servant, NIP with TMT CPNS) or PPPK (contract civil servant, NIP with appointment year). Read from the NIP.',
+  values: ['PNS', 'PPPK'] as const,
+});
+export const GenderEnum = builder.enumType('Gender', {
+  description: 'M (male) or F (female): from the NIP for staff, as given for survey respondents.',
+  values: ['M', 'F'] as const,
+});
 export const CompetencyTypeEnum = builder.enumType('CompetencyType', {
+  description:
+    'The three ASN competency types (PermenPANRB 38/2017): technical (teknis), managerial (manajerial), socio-cultural (sosial kultural).',
   values: ['TEKNIS', 'MANAJERIAL', 'SOSIAL_KULTURAL'] as const,
 });
 export const ExpectationEnum = builder.enumType('Expectation', {
@@ -39,22 +48,34 @@ type CompetencyLevelShape = {
 export const CompetencyLevelRef = builder.objectRef<CompetencyLevelShape>('CompetencyLevel').implement({
   description: 'A competency at a level (1–5): held by a person or required by a position.',
   fields: (t) => ({
-    code: t.exposeString('code'),
-    name: t.exposeString('name'),
-    type: t.field({ type: CompetencyTypeEnum, resolve: (c) => c.type }),
-    level: t.exposeInt('level'),
+    code: t.exposeString('code', {
+      description: 'The competency’s code in the catalogue, e.g. PELAYANAN_PUBLIK.',
+    }),
+    name: t.exposeString('name', { description: 'The competency’s name in the catalogue.' }),
+    type: t.field({
+      type: CompetencyTypeEnum,
+      description: 'Technical, managerial or socio-cultural (PermenPANRB 38/2017).',
+      resolve: (c) => c.type,
+    }),
+    level: t.exposeInt('level', { description: 'The level held or required, 1 (lowest) to 5.' }),
   }),
 });
 
 export const CompetencyGapRef = builder.objectRef<CompetencyGapShape>('CompetencyGap').implement({
   description: 'How far a person is below the level their position requires.',
   fields: (t) => ({
-    code: t.exposeString('code'),
-    name: t.exposeString('name'),
-    type: t.field({ type: CompetencyTypeEnum, resolve: (c) => c.type }),
-    requiredLevel: t.exposeInt('requiredLevel'),
-    heldLevel: t.exposeInt('heldLevel', { description: '0 when the person does not hold it at all.' }),
-    gap: t.exposeInt('gap'),
+    code: t.exposeString('code', { description: 'The competency’s code in the catalogue.' }),
+    name: t.exposeString('name', { description: 'The competency’s name in the catalogue.' }),
+    type: t.field({
+      type: CompetencyTypeEnum,
+      description: 'Technical, managerial or socio-cultural (PermenPANRB 38/2017).',
+      resolve: (c) => c.type,
+    }),
+    requiredLevel: t.exposeInt('requiredLevel', { description: 'The level the position requires, 1–5.' }),
+    heldLevel: t.exposeInt('heldLevel', {
+      description: 'The level the person holds, 1–5; 0 when the person does not hold it at all.',
+    }),
+    gap: t.exposeInt('gap', { description: 'requiredLevel − heldLevel, in levels; always ≥ 1 here.' }),
   }),
 });
 
@@ -63,9 +84,17 @@ const RankStepRef = builder
   .implement({
     description: 'A step in the rank history (riwayat golongan/pangkat).',
     fields: (t) => ({
-      rank: t.exposeString('rank'),
-      effectiveOn: t.exposeString('effectiveOn', { description: 'TMT, YYYY-MM-DD.' }),
-      decreeNumber: t.exposeString('decreeNumber', { nullable: true }),
+      rank: t.exposeString('rank', {
+        description: 'PNS golongan/ruang (e.g. III/c, PP 99/2000) or PPPK grade (e.g. IX, Perpres 98/2020).',
+      }),
+      effectiveOn: t.expose('effectiveOn', {
+        type: 'Day',
+        description: 'TMT (terhitung mulai tanggal): the WIB day the rank took effect, YYYY-MM-DD.',
+      }),
+      decreeNumber: t.exposeString('decreeNumber', {
+        nullable: true,
+        description: 'Number of the decree (SK) granting the rank; null when not recorded.',
+      }),
     }),
   });
 
@@ -76,12 +105,23 @@ const TrainingRecordRef = builder
   .implement({
     description: 'A completed training; counts towards the 20 JP yearly right (1 JP = 45 minutes).',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      title: t.exposeString('title'),
-      courseCode: t.exposeString('courseCode', { nullable: true }),
-      completedOn: t.exposeString('completedOn', { description: 'YYYY-MM-DD.' }),
-      minutes: t.exposeFloat('minutes'),
-      jp: t.float({ resolve: (r) => trainingJp(r.minutes) }),
+      id: t.exposeID('id', {
+        description: 'The training record’s id (returned as trainingRecordId by recordTraining).',
+      }),
+      title: t.exposeString('title', { description: 'The training’s title (the course name unless given).' }),
+      courseCode: t.exposeString('courseCode', {
+        nullable: true,
+        description: 'The catalogue course it was, or null for a training outside the catalogue.',
+      }),
+      completedOn: t.expose('completedOn', {
+        type: 'Day',
+        description: 'The WIB day it was completed, YYYY-MM-DD.',
+      }),
+      minutes: t.exposeFloat('minutes', { description: 'Length in minutes, as stored.' }),
+      jp: t.float({
+        description: 'Length in JP (1 JP = 45 minutes), unrounded: minutes / 45.',
+        resolve: (r) => trainingJp(r.minutes),
+      }),
     }),
   });
 
@@ -97,12 +137,27 @@ const RatingRef = builder
   .implement({
     description: 'An SKP rating for one year (PermenPANRB 6/2022).',
     fields: (t) => ({
-      year: t.exposeInt('year'),
-      results: t.field({ type: ExpectationEnum, resolve: (r) => r.results }),
-      behaviour: t.field({ type: ExpectationEnum, resolve: (r) => r.behaviour }),
-      predikat: t.field({ type: PredikatEnum, resolve: (r) => r.predikat }),
-      finalised: t.exposeBoolean('finalised'),
-      note: t.exposeString('note'),
+      year: t.exposeInt('year', { description: 'The SKP year (calendar year) rated.' }),
+      results: t.field({
+        type: ExpectationEnum,
+        description: 'Rating of work results (hasil kerja) against expectation.',
+        resolve: (r) => r.results,
+      }),
+      behaviour: t.field({
+        type: ExpectationEnum,
+        description: 'Rating of work behaviour (perilaku kerja, the BerAKHLAK values) against expectation.',
+        resolve: (r) => r.behaviour,
+      }),
+      predikat: t.field({
+        type: PredikatEnum,
+        description: 'The predikat from the results × behaviour matrix (PermenPANRB 6/2022).',
+        resolve: (r) => r.predikat,
+      }),
+      finalised: t.exposeBoolean('finalised', {
+        description:
+          'Whether the unit’s period is finalised (finaliseUnitPeriod); a finalised rating no longer changes.',
+      }),
+      note: t.exposeString('note', { description: 'The supervisor’s note; empty when none was given.' }),
     }),
   });
 
@@ -111,10 +166,11 @@ const RatingRef = builder
 builder.prismaObject('Position', {
   description: 'A position (jabatan) and the competencies it requires (PermenPANRB 38/2017).',
   fields: (t) => ({
-    code: t.exposeString('code'),
-    name: t.exposeString('name'),
+    code: t.exposeString('code', { description: 'The position’s code in the catalogue.' }),
+    name: t.exposeString('name', { description: 'The position’s name (nama jabatan).' }),
     requirements: t.field({
       type: [CompetencyLevelRef],
+      description: 'The competencies the position requires, each at a level 1–5, by competency code.',
       select: requirementsSelect,
       resolve: (p) =>
         p.requirements
@@ -135,19 +191,25 @@ const personal = {
 } as const;
 
 builder.prismaNode('Staff', {
-  id: { field: 'id' },
+  id: {
+    field: 'id',
+    description: 'The global node id (Relay): pass it to staffMember or as staffId in inputs.',
+  },
   description:
     'A civil servant (ASN) in the staff register. Public: name, position and unit; the rest is personal data for the person, supervisors of the unit (and its parents) and admins.',
   fields: (t) => ({
-    name: t.exposeString('name'),
-    kind: t.expose('kind', { type: StaffKindEnum }),
-    position: t.exposeString('position'),
+    name: t.exposeString('name', { description: 'Full name as in the register. Public.' }),
+    kind: t.expose('kind', { type: StaffKindEnum, description: 'PNS or PPPK, read from the NIP. Public.' }),
+    position: t.exposeString('position', { description: 'Position title as written on the record. Public.' }),
     positionDetails: t.relation('positionRef', {
       nullable: true,
       description: 'The position in the catalogue, with its required competencies.',
     }),
-    active: t.exposeBoolean('active'),
-    unit: t.relation('unit'),
+    active: t.exposeBoolean('active', {
+      description:
+        'False once the person has left the register (kept for history; not listed by staffMembers).',
+    }),
+    unit: t.relation('unit', { description: 'The unit the person works in. Public.' }),
     nip: t.exposeString('nip', {
       ...personal,
       description:
@@ -155,21 +217,32 @@ builder.prismaNode('Staff', {
     }),
     rank: t.exposeString('rank', {
       ...personal,
-      description: 'Golongan/ruang (PNS, e.g. III/c) or PPPK grade.',
+      description:
+        'The current golongan/ruang (PNS, e.g. III/c) or PPPK grade (e.g. IX). Personal data: null for callers who may not read it.',
     }),
-    birthDate: t.string({
+    birthDate: t.field({
+      type: 'Day',
       ...personal,
-      description: 'YYYY-MM-DD, derived from the NIP.',
+      description:
+        'The birth day (YYYY-MM-DD) read from the NIP. Personal data: null for callers who may not read it.',
       resolve: (s) => (s.birthDate ? dayString(s.birthDate) : null),
     }),
-    gender: t.field({ ...personal, type: GenderEnum, resolve: (s) => s.gender }),
+    gender: t.field({
+      ...personal,
+      type: GenderEnum,
+      description: 'From the NIP. Personal data: null for callers who may not read it.',
+      resolve: (s) => s.gender,
+    }),
     appointment: t.exposeString('appointment', {
       ...personal,
-      description: 'TMT CPNS YYYY-MM (PNS) or appointment year YYYY (PPPK), from the NIP.',
+      description:
+        'TMT CPNS as YYYY-MM (PNS) or appointment year as YYYY (PPPK), from the NIP. Personal data: null for callers who may not read it.',
     }),
     rankHistory: t.field({
       ...personal,
       type: [RankStepRef],
+      description:
+        'Every rank held, oldest first (by TMT). Personal data: null for callers who may not read it.',
       select: { rankHistory: { orderBy: { effectiveOn: 'asc' } } },
       resolve: (s) =>
         s.rankHistory.map((r) => ({
@@ -181,6 +254,8 @@ builder.prismaNode('Staff', {
     competencies: t.field({
       ...personal,
       type: [CompetencyLevelRef],
+      description:
+        'Competencies held, each at a level 1–5, by code (PermenPANRB 38/2017). Personal data: null for callers who may not read it.',
       select: holdingsSelect,
       resolve: (s) =>
         s.competencies
@@ -190,14 +265,16 @@ builder.prismaNode('Staff', {
     competencyGaps: t.field({
       ...personal,
       type: [CompetencyGapRef],
-      description: 'Shortfalls against the position requirements, largest first.',
+      description:
+        'Shortfalls against the position requirements, largest first; empty without a catalogue position. Personal data: null for callers who may not read it.',
       select: { ...holdingsSelect, positionRef: { select: requirementsSelect } },
       resolve: (s) => gapsOf(s.competencies, s.positionRef?.requirements ?? []),
     }),
     trainingJp: t.float({
       ...personal,
-      description: 'JP of training completed in the year (default: this year, WIB).',
-      args: { year: t.arg.int() },
+      description:
+        'JP (1 JP = 45 minutes) of training completed in the year, unrounded; the yearly right is 20 JP (PP 11/2017 as amended by PP 17/2020). Personal data: null for callers who may not read it.',
+      args: { year: t.arg.int({ description: 'The calendar year; default this year in WIB.' }) },
       select: (args) => ({
         trainings: {
           where: { completedOn: yearRange(args.year ?? currentYearWib()) },
@@ -209,7 +286,7 @@ builder.prismaNode('Staff', {
     trainingRecords: t.field({
       ...personal,
       type: [TrainingRecordRef],
-      description: 'Completed trainings, newest first.',
+      description: 'Completed trainings, newest first. Personal data: null for callers who may not read it.',
       select: {
         trainings: { orderBy: [{ completedOn: 'desc' }, { id: 'asc' }], include: { course: true } },
       },
@@ -225,7 +302,8 @@ builder.prismaNode('Staff', {
     ratings: t.field({
       ...personal,
       type: [RatingRef],
-      description: 'SKP ratings, newest year first.',
+      description:
+        'SKP ratings (PermenPANRB 6/2022), newest year first. Personal data: null for callers who may not read it.',
       select: { ratings: { include: { period: true } } },
       resolve: (s) =>
         s.ratings
