@@ -133,7 +133,7 @@ describe('gateway process on the embedded database', () => {
     writeFileSync(join(dataDir, 'global', 'pg_control'), randomBytes(8192));
     const { code, stderr } = await exitOf(run({ LAYANAN_DATA_DIR: dataDir }));
     expect(code).toBe(1);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr.trim().split('\n'), stderr).toHaveLength(1);
     expect(stderr).toMatch(/^layanan: /);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
@@ -147,7 +147,7 @@ describe('gateway process with a bad DATABASE_URL', () => {
   ])('%s: one clear line and exit 1', async (_name, url) => {
     const { code, stderr } = await exitOf(run({ DATABASE_URL: url }));
     expect(code).toBe(1);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr.trim().split('\n'), stderr).toHaveLength(1);
     expect(stderr).toMatch(/^layanan: /);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
