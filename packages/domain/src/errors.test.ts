@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   domainError,
   type ErrorMessages,
+  errorCodes,
   errorFactory,
   fieldError,
   invalidInputError,
@@ -9,12 +10,12 @@ import {
   ValidationErrorCode,
 } from './errors.js';
 
-const DemoErrorCode = { DEMO_BROKEN: 'DEMO_BROKEN', DEMO_GONE: 'DEMO_GONE' } as const;
-type DemoErrorCode = (typeof DemoErrorCode)[keyof typeof DemoErrorCode];
 const DEMO_MESSAGES = {
   DEMO_BROKEN: { id: 'Rusak.', en: 'Broken.' },
   DEMO_GONE: { id: 'Hilang.', en: 'Gone.' },
-} as const satisfies ErrorMessages<DemoErrorCode>;
+} as const satisfies ErrorMessages<string>;
+const DemoErrorCode = errorCodes(DEMO_MESSAGES);
+type DemoErrorCode = (typeof DemoErrorCode)[keyof typeof DemoErrorCode];
 
 describe('domain errors', () => {
   it('builds an error with both messages and optional details', () => {
@@ -28,6 +29,13 @@ describe('domain errors', () => {
       details: { id: 7 },
     });
     expect('details' in domainError('DEMO_GONE', DEMO_MESSAGES)).toBe(false);
+  });
+
+  it('derives the code object from the catalogue: each key mapped to itself, in order', () => {
+    expect(DemoErrorCode).toEqual({ DEMO_BROKEN: 'DEMO_BROKEN', DEMO_GONE: 'DEMO_GONE' });
+    expect(Object.keys(DemoErrorCode)).toEqual(['DEMO_BROKEN', 'DEMO_GONE']);
+    const gone: 'DEMO_GONE' = DemoErrorCode.DEMO_GONE;
+    expect(gone).toBe('DEMO_GONE');
   });
 
   it('a factory keeps the exact code in the type', () => {

@@ -1,10 +1,10 @@
 /**
  * Error conventions (STYLE.md habits 2–3):
- * - each area declares its codes as an `as const` object whose keys equal its values
- *   (SCREAMING_SNAKE, prefixed with the area's subject so codes are unique package-wide), and
- *   derives the union type of the same name;
- * - every code has an Indonesian and an English message (`satisfies ErrorMessages<Code>` makes a
- *   missing message a compile error);
+ * - each area writes its codes once, as the keys of its message catalogue (SCREAMING_SNAKE,
+ *   prefixed with the area's subject so codes are unique package-wide), each with an Indonesian
+ *   and an English message (`as const satisfies ErrorMessages<string>`);
+ * - `errorCodes(catalogue)` derives the area's `as const`-style code object (keys equal values),
+ *   and the union type of the same name is read from it, so a code cannot lack a message;
  * - a failure is a `DomainError<Code>`: the code, its messages and optional details for the caller
  *   (which field, which value, the limit that was broken).
  * The gateway maps each code to a typed GraphQL error; clients switch on the code, never on text.
@@ -20,6 +20,17 @@ export type DomainError<C extends string = string> = {
 };
 
 export type ErrorMessages<C extends string> = { readonly [K in C]: Message };
+
+/** The code object of a message catalogue: each code mapped to itself, `{ A: 'A', … }`. */
+export type ErrorCodes<M> = { readonly [K in keyof M & string]: K };
+
+/**
+ * The code object of a message catalogue, so an area writes each code once (as a catalogue key)
+ * and still exports `XErrorCode.SOME_CODE` and the union type `XErrorCode`.
+ */
+export function errorCodes<M extends ErrorMessages<string>>(messages: M): ErrorCodes<M> {
+  return Object.fromEntries(Object.keys(messages).map((code) => [code, code])) as ErrorCodes<M>;
+}
 
 /** Builds a `DomainError` for `code` with its messages from `messages`. */
 export function domainError<C extends string>(
@@ -42,20 +53,6 @@ export function errorFactory<C extends string>(messages: ErrorMessages<C>) {
 // Generic field validation codes: the gateway maps these to one `ValidationError` GraphQL type
 // with a list of field errors, whatever the entity.
 
-export const ValidationErrorCode = {
-  REQUIRED: 'REQUIRED',
-  INVALID_TYPE: 'INVALID_TYPE',
-  INVALID_FORMAT: 'INVALID_FORMAT',
-  OUT_OF_RANGE: 'OUT_OF_RANGE',
-  NOT_INTEGER: 'NOT_INTEGER',
-  TOO_SHORT: 'TOO_SHORT',
-  TOO_LONG: 'TOO_LONG',
-  NOT_ALLOWED: 'NOT_ALLOWED',
-  DUPLICATE: 'DUPLICATE',
-  UNKNOWN_FIELD: 'UNKNOWN_FIELD',
-} as const;
-export type ValidationErrorCode = (typeof ValidationErrorCode)[keyof typeof ValidationErrorCode];
-
 export const VALIDATION_ERROR_MESSAGES = {
   REQUIRED: { id: 'Wajib diisi.', en: 'This field is required.' },
   INVALID_TYPE: { id: 'Jenis nilai tidak sesuai.', en: 'The value has the wrong type.' },
@@ -70,7 +67,9 @@ export const VALIDATION_ERROR_MESSAGES = {
   },
   DUPLICATE: { id: 'Nilai ganda.', en: 'Duplicate value.' },
   UNKNOWN_FIELD: { id: 'Isian tidak dikenal.', en: 'Unknown field.' },
-} as const satisfies ErrorMessages<ValidationErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const ValidationErrorCode = errorCodes(VALIDATION_ERROR_MESSAGES);
+export type ValidationErrorCode = (typeof ValidationErrorCode)[keyof typeof ValidationErrorCode];
 
 /** One problem with one input field; `field` is a path such as `holidays[3].date`. */
 export type FieldError = DomainError<ValidationErrorCode> & { readonly field: string };

@@ -11,7 +11,9 @@ export { type DomainErrorCode, ERROR_CATALOGS, ERROR_MESSAGES, errorMessage } fr
 export {
   type DomainError,
   domainError,
+  type ErrorCodes,
   type ErrorMessages,
+  errorCodes,
   errorFactory,
   type FieldError,
   fieldError,

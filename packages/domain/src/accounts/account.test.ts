@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectInvalidInput } from '../../test/support/invalid-input.js';
 import { checkPassword, normalizeEmail, normalizePhone, validateRegistration } from './account.js';
 
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? null : r.error?.code);
@@ -74,16 +75,13 @@ describe('validateRegistration', () => {
   });
   it('reports every broken field at once, with both languages', () => {
     const result = validateRegistration({ email: 'x@', phone: '123', displayName: 'B', password: 'short' });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.code).toBe('ACCOUNT_REGISTRATION_INVALID');
-    expect(result.error.fields.map((f) => [f.field, f.code])).toEqual([
-      ['email', 'ACCOUNT_EMAIL_INVALID'],
-      ['phone', 'ACCOUNT_PHONE_INVALID'],
-      ['displayName', 'ACCOUNT_DISPLAY_NAME_INVALID'],
-      ['password', 'ACCOUNT_PASSWORD_TOO_SHORT'],
+    const error = expectInvalidInput(result, 'ACCOUNT_REGISTRATION_INVALID', [
+      'email:ACCOUNT_EMAIL_INVALID',
+      'phone:ACCOUNT_PHONE_INVALID',
+      'displayName:ACCOUNT_DISPLAY_NAME_INVALID',
+      'password:ACCOUNT_PASSWORD_TOO_SHORT',
     ]);
-    for (const f of result.error.fields) expect(f.message.id).not.toBe(f.message.en);
+    for (const f of error.fields) expect(f.message.id).not.toBe(f.message.en);
   });
   it('needs an email or a phone', () => {
     const result = validateRegistration({ displayName: 'Budi', password: 'sate padang enak' });

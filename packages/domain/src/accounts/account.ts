@@ -1,21 +1,8 @@
 // Citizen accounts: sign-up identifiers and password policy. Passwords follow NIST SP 800-63B
 // (length over composition rules, a block list of common and context-derived passwords);
 // phone numbers are Indonesian mobile numbers (Permenkominfo numbering: 08… / +628…).
-import { type DomainError, domainError, type ErrorMessages, errorFactory } from '../errors.js';
+import { type DomainError, domainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
-
-export const AccountErrorCode = {
-  ACCOUNT_EMAIL_INVALID: 'ACCOUNT_EMAIL_INVALID',
-  ACCOUNT_PHONE_INVALID: 'ACCOUNT_PHONE_INVALID',
-  ACCOUNT_IDENTIFIER_REQUIRED: 'ACCOUNT_IDENTIFIER_REQUIRED',
-  ACCOUNT_DISPLAY_NAME_INVALID: 'ACCOUNT_DISPLAY_NAME_INVALID',
-  ACCOUNT_PASSWORD_TOO_SHORT: 'ACCOUNT_PASSWORD_TOO_SHORT',
-  ACCOUNT_PASSWORD_TOO_LONG: 'ACCOUNT_PASSWORD_TOO_LONG',
-  ACCOUNT_PASSWORD_WEAK: 'ACCOUNT_PASSWORD_WEAK',
-  ACCOUNT_REGISTRATION_INVALID: 'ACCOUNT_REGISTRATION_INVALID',
-  ACCOUNT_EXISTS: 'ACCOUNT_EXISTS',
-} as const;
-export type AccountErrorCode = (typeof AccountErrorCode)[keyof typeof AccountErrorCode];
 
 export const PASSWORD_LENGTH = { min: 10, max: 128 } as const;
 
@@ -61,7 +48,9 @@ export const ACCOUNT_ERROR_MESSAGES = {
     id: 'Email atau nomor ponsel ini sudah terdaftar; silakan masuk.',
     en: 'This email or mobile number is already registered; please sign in.',
   },
-} as const satisfies ErrorMessages<AccountErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const AccountErrorCode = errorCodes(ACCOUNT_ERROR_MESSAGES);
+export type AccountErrorCode = (typeof AccountErrorCode)[keyof typeof AccountErrorCode];
 
 const accountError = errorFactory(ACCOUNT_ERROR_MESSAGES);
 export type AccountError = DomainError<AccountErrorCode>;

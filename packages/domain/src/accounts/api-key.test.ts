@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectInvalidInput } from '../../test/support/invalid-input.js';
 import { validateApiKey } from './api-key.js';
 
 describe('validateApiKey', () => {
@@ -13,14 +14,8 @@ describe('validateApiKey', () => {
 
   it('refuses a short name and unknown or missing scopes', () => {
     const r = validateApiKey({ name: 'ab', scopes: ['root'] });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.code).toBe('API_KEY_INVALID');
-    expect(r.error.fields.map((f) => `${f.field}:${f.code}`)).toEqual([
-      'name:OUT_OF_RANGE',
-      'scopes:INVALID_SCOPE',
-    ]);
-    expect(r.error.fields[1]?.message.en).toContain('statistics:read');
+    const error = expectInvalidInput(r, 'API_KEY_INVALID', ['name:OUT_OF_RANGE', 'scopes:INVALID_SCOPE']);
+    expect(error.fields[1]?.message.en).toContain('statistics:read');
     const none = validateApiKey({ name: 'Dashboard', scopes: [] });
     expect(none.ok ? [] : none.error.fields.map((f) => f.field)).toEqual(['scopes']);
     const long = validateApiKey({ name: 'x'.repeat(101), scopes: ['staff:read'] });

@@ -1,5 +1,11 @@
 // API keys for other city systems: a name people recognise and the operations the key may call.
-import type { DomainError, ErrorMessages, FieldError, Message } from '../errors.js';
+import {
+  type DomainError,
+  type ErrorMessages,
+  errorCodes,
+  type FieldError,
+  type Message,
+} from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 
 /** Operations an API key may be granted. Later issues add to this list. */
@@ -8,13 +14,6 @@ export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const API_KEY_NAME_LENGTH = { min: 3, max: 100 } as const;
 
-export const ApiKeyErrorCode = {
-  API_KEY_INVALID: 'API_KEY_INVALID',
-  /** A field code: a scope outside API_KEY_SCOPES, or none at all. */
-  INVALID_SCOPE: 'INVALID_SCOPE',
-} as const;
-export type ApiKeyErrorCode = (typeof ApiKeyErrorCode)[keyof typeof ApiKeyErrorCode];
-
 const SCOPE_LIST = API_KEY_SCOPES.join(', ');
 
 export const API_KEY_ERROR_MESSAGES = {
@@ -22,8 +21,11 @@ export const API_KEY_ERROR_MESSAGES = {
     id: 'Data kunci API tidak valid; periksa kolom yang ditandai.',
     en: 'The API key is invalid; check the marked fields.',
   },
+  /** A field code: a scope outside API_KEY_SCOPES, or none at all. */
   INVALID_SCOPE: { id: `Cakupan harus dari: ${SCOPE_LIST}`, en: `Scopes must be among: ${SCOPE_LIST}` },
-} as const satisfies ErrorMessages<ApiKeyErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const ApiKeyErrorCode = errorCodes(API_KEY_ERROR_MESSAGES);
+export type ApiKeyErrorCode = (typeof ApiKeyErrorCode)[keyof typeof ApiKeyErrorCode];
 
 export type ApiKeyFieldError = FieldError | (DomainError<'INVALID_SCOPE'> & { readonly field: string });
 export type ApiKeyError = DomainError<'API_KEY_INVALID'> & { readonly fields: readonly ApiKeyFieldError[] };

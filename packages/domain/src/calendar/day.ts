@@ -1,4 +1,4 @@
-import { type DomainError, type ErrorMessages, errorFactory } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 
 /**
@@ -16,12 +16,6 @@ const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIN_DAY_NUMBER = daysFromCivil(1, 1, 1);
 const MAX_DAY_NUMBER = daysFromCivil(9999, 12, 31);
 
-export const DayErrorCode = {
-  DAY_INVALID_FORMAT: 'DAY_INVALID_FORMAT',
-  DAY_NOT_A_DATE: 'DAY_NOT_A_DATE',
-} as const;
-export type DayErrorCode = (typeof DayErrorCode)[keyof typeof DayErrorCode];
-
 export const DAY_ERROR_MESSAGES = {
   DAY_INVALID_FORMAT: {
     id: 'Tanggal harus berformat TTTT-BB-HH, misalnya 2026-03-25.',
@@ -31,7 +25,9 @@ export const DAY_ERROR_MESSAGES = {
     id: 'Tanggal tidak ada di kalender (misalnya 30 Februari).',
     en: 'The date does not exist (e.g. 30 February).',
   },
-} as const satisfies ErrorMessages<DayErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const DayErrorCode = errorCodes(DAY_ERROR_MESSAGES);
+export type DayErrorCode = (typeof DayErrorCode)[keyof typeof DayErrorCode];
 
 const dayError = errorFactory(DAY_ERROR_MESSAGES);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectInvalidInput } from '../../test/support/invalid-input.js';
 import { HOLIDAYS_ID_2026 } from './holidays-2026.js';
 import {
   createWorkingCalendar,
@@ -68,10 +69,7 @@ describe('validateWorkingCalendar', () => {
       ],
     } as unknown as WorkingCalendar;
     const r = validateWorkingCalendar(cal);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.code).toBe('CALENDAR_INVALID');
-    expect(r.error.fields.map((f) => `${f.field}:${f.code}`)).toEqual([
+    expectInvalidInput(r, 'CALENDAR_INVALID', [
       'weekendDays[2]:DUPLICATE',
       'weekendDays[3]:OUT_OF_RANGE',
       'weekendDays[4]:NOT_INTEGER',

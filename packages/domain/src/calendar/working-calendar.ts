@@ -1,5 +1,6 @@
 import {
   type ErrorMessages,
+  errorCodes,
   type FieldError,
   fieldError,
   type InvalidInputError,
@@ -63,15 +64,14 @@ export function indonesianCalendar2026(extraHolidays: readonly Holiday[] = []): 
   return createWorkingCalendar({ holidays: [...HOLIDAYS_ID_2026.holidays, ...extraHolidays] });
 }
 
-export const CalendarErrorCode = { CALENDAR_INVALID: 'CALENDAR_INVALID' } as const;
-export type CalendarErrorCode = (typeof CalendarErrorCode)[keyof typeof CalendarErrorCode];
-
 export const CALENDAR_ERROR_MESSAGES = {
   CALENDAR_INVALID: {
     id: 'Kalender hari kerja tidak valid.',
     en: 'The working-day calendar is invalid.',
   },
-} as const satisfies ErrorMessages<CalendarErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const CalendarErrorCode = errorCodes(CALENDAR_ERROR_MESSAGES);
+export type CalendarErrorCode = (typeof CalendarErrorCode)[keyof typeof CalendarErrorCode];
 
 /**
  * Checks calendar data typed by an administrator: weekend days are integers 0–6, at least one

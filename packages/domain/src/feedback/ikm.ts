@@ -1,4 +1,4 @@
-import { type DomainError, type ErrorMessages, errorFactory, type Message } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { isSkmElementCode, SKM_ELEMENT_CODES, type SkmElementCode } from './skm-elements.js';
 
@@ -51,18 +51,6 @@ export const IKM_BAND_LIMITS = {
 
 const GRADES_DESC: readonly IkmGrade[] = ['A', 'B', 'C', 'D'];
 
-export const IkmErrorCode = {
-  SKM_NO_RESPONDENTS: 'SKM_NO_RESPONDENTS',
-  SKM_EMPTY_RESPONSE: 'SKM_EMPTY_RESPONSE',
-  SKM_UNKNOWN_ELEMENT: 'SKM_UNKNOWN_ELEMENT',
-  SKM_INVALID_SCORE: 'SKM_INVALID_SCORE',
-  SKM_ELEMENT_UNANSWERED: 'SKM_ELEMENT_UNANSWERED',
-  SKM_INVALID_TOTALS: 'SKM_INVALID_TOTALS',
-  SKM_UNKNOWN_RULE: 'SKM_UNKNOWN_RULE',
-  SKM_SCORE_OUT_OF_RANGE: 'SKM_SCORE_OUT_OF_RANGE',
-} as const;
-export type IkmErrorCode = (typeof IkmErrorCode)[keyof typeof IkmErrorCode];
-
 export const IKM_ERROR_MESSAGES = {
   SKM_NO_RESPONDENTS: {
     id: 'Belum ada responden survei kepuasan masyarakat.',
@@ -96,7 +84,9 @@ export const IKM_ERROR_MESSAGES = {
     id: 'Nilai IKM harus antara 25 dan 100.',
     en: 'An IKM score must be between 25 and 100.',
   },
-} as const satisfies ErrorMessages<IkmErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const IkmErrorCode = errorCodes(IKM_ERROR_MESSAGES);
+export type IkmErrorCode = (typeof IkmErrorCode)[keyof typeof IkmErrorCode];
 
 const ikmError = errorFactory(IKM_ERROR_MESSAGES);
 export type IkmError = DomainError<IkmErrorCode>;

@@ -1,4 +1,4 @@
-import { type DomainError, type ErrorMessages, errorFactory, type Message } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 
 /*
@@ -30,14 +30,6 @@ export type SkmPeriod = {
   readonly label: Message;
 };
 
-export const SkmPeriodErrorCode = {
-  SKM_PERIOD_INVALID_KIND: 'SKM_PERIOD_INVALID_KIND',
-  SKM_PERIOD_INVALID_YEAR: 'SKM_PERIOD_INVALID_YEAR',
-  SKM_PERIOD_INVALID_NUMBER: 'SKM_PERIOD_INVALID_NUMBER',
-  SKM_PERIOD_INVALID_FORMAT: 'SKM_PERIOD_INVALID_FORMAT',
-} as const;
-export type SkmPeriodErrorCode = (typeof SkmPeriodErrorCode)[keyof typeof SkmPeriodErrorCode];
-
 export const SKM_PERIOD_ERROR_MESSAGES = {
   SKM_PERIOD_INVALID_KIND: {
     id: 'Jenis periode survei harus MONTH, QUARTER, SEMESTER atau YEAR.',
@@ -55,7 +47,9 @@ export const SKM_PERIOD_ERROR_MESSAGES = {
     id: 'Periode harus berbentuk YEAR-2026, S1-2026, Q1-2026 atau M01-2026.',
     en: 'The period must look like YEAR-2026, S1-2026, Q1-2026 or M01-2026.',
   },
-} as const satisfies ErrorMessages<SkmPeriodErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const SkmPeriodErrorCode = errorCodes(SKM_PERIOD_ERROR_MESSAGES);
+export type SkmPeriodErrorCode = (typeof SkmPeriodErrorCode)[keyof typeof SkmPeriodErrorCode];
 
 const periodError = errorFactory(SKM_PERIOD_ERROR_MESSAGES);
 export type SkmPeriodError = DomainError<SkmPeriodErrorCode>;

@@ -1,4 +1,4 @@
-import { type DomainError, type ErrorMessages, errorFactory, type Message } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { isSkmElementCode, type SkmElementCode } from './skm-elements.js';
 
@@ -15,20 +15,6 @@ import { isSkmElementCode, type SkmElementCode } from './skm-elements.js';
  */
 export const SKM_CHANNELS = ['ONLINE', 'COUNTER'] as const;
 export type SkmChannel = (typeof SKM_CHANNELS)[number];
-
-export const SurveyErrorCode = {
-  SURVEY_NO_ANSWERS: 'SURVEY_NO_ANSWERS',
-  SURVEY_DUPLICATE_ELEMENT: 'SURVEY_DUPLICATE_ELEMENT',
-  SURVEY_UNKNOWN_ELEMENT: 'SURVEY_UNKNOWN_ELEMENT',
-  SURVEY_INVALID_SCORE: 'SURVEY_INVALID_SCORE',
-  SURVEY_TEXT_TOO_LONG: 'SURVEY_TEXT_TOO_LONG',
-  SURVEY_STAFF_NOT_ON_REQUEST: 'SURVEY_STAFF_NOT_ON_REQUEST',
-  SURVEY_DUPLICATE_STAFF: 'SURVEY_DUPLICATE_STAFF',
-  SURVEY_ALREADY_ANSWERED: 'SURVEY_ALREADY_ANSWERED',
-  SURVEY_REQUEST_NOT_COMPLETED: 'SURVEY_REQUEST_NOT_COMPLETED',
-  SURVEY_DATE_IN_FUTURE: 'SURVEY_DATE_IN_FUTURE',
-} as const;
-export type SurveyErrorCode = (typeof SurveyErrorCode)[keyof typeof SurveyErrorCode];
 
 export const SURVEY_ERROR_MESSAGES = {
   SURVEY_NO_ANSWERS: {
@@ -71,7 +57,9 @@ export const SURVEY_ERROR_MESSAGES = {
     id: 'Tanggal layanan tidak boleh di masa depan.',
     en: 'The service date cannot be in the future.',
   },
-} as const satisfies ErrorMessages<SurveyErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const SurveyErrorCode = errorCodes(SURVEY_ERROR_MESSAGES);
+export type SurveyErrorCode = (typeof SurveyErrorCode)[keyof typeof SurveyErrorCode];
 
 const surveyError = errorFactory(SURVEY_ERROR_MESSAGES);
 export type SurveyError = DomainError<SurveyErrorCode>;

@@ -1,7 +1,7 @@
 import type { Day } from '../calendar/day.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.js';
-import { type DomainError, type ErrorMessages, errorFactory, type Message } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 
 /*
@@ -22,12 +22,6 @@ export const ANSWER_STATUS_LABELS = {
 /** Working days to answer a submission publicly; configurable per forum. */
 export const DEFAULT_ANSWER_DEADLINE_WORKING_DAYS = 14;
 
-export const AnswerErrorCode = {
-  ANSWER_TRANSITION_NOT_ALLOWED: 'ANSWER_TRANSITION_NOT_ALLOWED',
-  ANSWER_REASON_REQUIRED: 'ANSWER_REASON_REQUIRED',
-} as const;
-export type AnswerErrorCode = (typeof AnswerErrorCode)[keyof typeof AnswerErrorCode];
-
 export const ANSWER_ERROR_MESSAGES = {
   ANSWER_TRANSITION_NOT_ALLOWED: {
     id: 'Kiriman ini sudah dijawab; jawabannya tidak dapat diubah.',
@@ -37,7 +31,9 @@ export const ANSWER_ERROR_MESSAGES = {
     id: 'Jawaban wajib disertai alasan yang dapat dibaca publik.',
     en: 'An answer needs a public reason.',
   },
-} as const satisfies ErrorMessages<AnswerErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const AnswerErrorCode = errorCodes(ANSWER_ERROR_MESSAGES);
+export type AnswerErrorCode = (typeof AnswerErrorCode)[keyof typeof AnswerErrorCode];
 
 const answerError = errorFactory(ANSWER_ERROR_MESSAGES);
 export type AnswerError = DomainError<AnswerErrorCode>;

@@ -1,5 +1,5 @@
 import { compareDays, type Day, parseDayNumber } from '../calendar/day.js';
-import { type DomainError, type ErrorMessages, errorFactory, type Message } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 
 /*
@@ -15,21 +15,6 @@ export const COMMITMENT_STATUS_LABELS = {
   DONE: { id: 'Selesai', en: 'Done' },
   CANCELLED: { id: 'Dibatalkan', en: 'Cancelled' },
 } as const satisfies Record<CommitmentStatus, Message>;
-
-export const CommitmentErrorCode = {
-  COMMITMENT_TRANSITION_NOT_ALLOWED: 'COMMITMENT_TRANSITION_NOT_ALLOWED',
-  COMMITMENT_CLOSED: 'COMMITMENT_CLOSED',
-  COMMITMENT_CANCEL_REASON_REQUIRED: 'COMMITMENT_CANCEL_REASON_REQUIRED',
-  COMMITMENT_PROGRESS_INVALID: 'COMMITMENT_PROGRESS_INVALID',
-  COMMITMENT_UPDATE_NOTE_REQUIRED: 'COMMITMENT_UPDATE_NOTE_REQUIRED',
-  COMMITMENT_UPDATE_DATE_INVALID: 'COMMITMENT_UPDATE_DATE_INVALID',
-  COMMITMENT_SUBMISSION_NOT_ACCEPTED: 'COMMITMENT_SUBMISSION_NOT_ACCEPTED',
-  COMMITMENT_ALREADY_EXISTS: 'COMMITMENT_ALREADY_EXISTS',
-  COMMITMENT_DESCRIPTION_REQUIRED: 'COMMITMENT_DESCRIPTION_REQUIRED',
-  COMMITMENT_DUE_DATE_INVALID: 'COMMITMENT_DUE_DATE_INVALID',
-  COMMITMENT_OWNER_NOT_IN_UNIT: 'COMMITMENT_OWNER_NOT_IN_UNIT',
-} as const;
-export type CommitmentErrorCode = (typeof CommitmentErrorCode)[keyof typeof CommitmentErrorCode];
 
 export const COMMITMENT_ERROR_MESSAGES = {
   COMMITMENT_TRANSITION_NOT_ALLOWED: {
@@ -76,7 +61,9 @@ export const COMMITMENT_ERROR_MESSAGES = {
     id: 'Penanggung jawab harus pegawai aktif unit pemilik tindak lanjut.',
     en: 'The responsible person must be active staff of the owning unit.',
   },
-} as const satisfies ErrorMessages<CommitmentErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const CommitmentErrorCode = errorCodes(COMMITMENT_ERROR_MESSAGES);
+export type CommitmentErrorCode = (typeof CommitmentErrorCode)[keyof typeof CommitmentErrorCode];
 
 const commitmentError = errorFactory(COMMITMENT_ERROR_MESSAGES);
 export type CommitmentError = DomainError<CommitmentErrorCode>;

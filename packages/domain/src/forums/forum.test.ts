@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectInvalidInput, fieldCodes } from '../../test/support/invalid-input.js';
 import { indonesianCalendar2026 } from '../calendar/working-calendar.js';
 import {
   accountabilityPeriod,
@@ -41,16 +42,13 @@ describe('validateNewForum', () => {
       answerDays: 61,
       unitKnown: false,
     });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.code).toBe('FORUM_INVALID');
-    expect(r.error.fields.map((f) => `${f.field}:${f.code}`)).toEqual([
+    const error = expectInvalidInput(r, 'FORUM_INVALID', [
       'title:TOO_SHORT',
       'slug:INVALID_FORMAT',
       'answerDays:OUT_OF_RANGE',
       'unitCode:NOT_ALLOWED',
     ]);
-    expect(r.error.fields[2]?.message.id).toBe('Batas jawab harus 1–60 hari kerja.');
+    expect(error.fields[2]?.message.id).toBe('Batas jawab harus 1–60 hari kerja.');
   });
 
   it('refuses a slug over 60 characters, dashes at the ends, and 0 or fractional answerDays', () => {
@@ -93,7 +91,7 @@ describe('forum sessions', () => {
       districtKnown: false,
       representativesActive: false,
     });
-    expect(r.ok ? [] : r.error.fields.map((f) => `${f.field}:${f.code}`)).toEqual([
+    expect(fieldCodes(r)).toEqual([
       'place:TOO_SHORT',
       'districtCode:NOT_ALLOWED',
       'representativeIds:NOT_ALLOWED',

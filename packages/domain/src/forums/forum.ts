@@ -1,7 +1,13 @@
 import { addCalendarDays, parseDay } from '../calendar/day.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { isWorkingDay } from '../calendar/working-days.js';
-import { type DomainError, type ErrorMessages, type FieldError, invalidInputError } from '../errors.js';
+import {
+  type DomainError,
+  type ErrorMessages,
+  errorCodes,
+  type FieldError,
+  invalidInputError,
+} from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { textLengthProblems } from '../text-limits.js';
 import { DEFAULT_ANSWER_DEADLINE_WORKING_DAYS } from './answer.js';
@@ -10,14 +16,6 @@ import { DEFAULT_ANSWER_DEADLINE_WORKING_DAYS } from './answer.js';
  * Standing forums and their sessions (issue 5): public consultation (konsultasi publik) and
  * musrenbang sessions, part of the public participation UU 25/2009 art. 39 asks for.
  */
-
-export const ForumErrorCode = {
-  FORUM_INVALID: 'FORUM_INVALID',
-  FORUM_SLUG_TAKEN: 'FORUM_SLUG_TAKEN',
-  FORUM_SESSION_INVALID: 'FORUM_SESSION_INVALID',
-  FORUM_PERIOD_INVALID: 'FORUM_PERIOD_INVALID',
-} as const;
-export type ForumErrorCode = (typeof ForumErrorCode)[keyof typeof ForumErrorCode];
 
 export const FORUM_ERROR_MESSAGES = {
   FORUM_INVALID: {
@@ -33,7 +31,9 @@ export const FORUM_ERROR_MESSAGES = {
     id: 'Periode laporan tidak valid; periksa kolom yang ditandai.',
     en: 'The report period is invalid; check the marked fields.',
   },
-} as const satisfies ErrorMessages<ForumErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const ForumErrorCode = errorCodes(FORUM_ERROR_MESSAGES);
+export type ForumErrorCode = (typeof ForumErrorCode)[keyof typeof ForumErrorCode];
 
 export type ForumInputError = DomainError<ForumErrorCode> & { readonly fields: readonly FieldError[] };
 

@@ -1,4 +1,4 @@
-import { type DomainError, type ErrorMessages, errorFactory, type Message } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 
 /*
@@ -13,17 +13,6 @@ export const SUBMISSION_KIND_LABELS = {
   ASPIRATION: { id: 'Aspirasi', en: 'Aspiration' },
   CRITIQUE: { id: 'Kritik', en: 'Critique' },
 } as const satisfies Record<SubmissionKind, Message>;
-
-export const SubmissionErrorCode = {
-  SUBMISSION_ALREADY_SUPPORTED: 'SUBMISSION_ALREADY_SUPPORTED',
-  SUBMISSION_ALREADY_ANSWERED: 'SUBMISSION_ALREADY_ANSWERED',
-  SUBMISSION_HIDE_REASON_REQUIRED: 'SUBMISSION_HIDE_REASON_REQUIRED',
-  SUBMISSION_TEXT_REQUIRED: 'SUBMISSION_TEXT_REQUIRED',
-  SUBMISSION_TEXT_TOO_LONG: 'SUBMISSION_TEXT_TOO_LONG',
-  SUBMISSION_KIND_INVALID: 'SUBMISSION_KIND_INVALID',
-  SUBMISSION_TITLE_INVALID: 'SUBMISSION_TITLE_INVALID',
-} as const;
-export type SubmissionErrorCode = (typeof SubmissionErrorCode)[keyof typeof SubmissionErrorCode];
 
 export const SUBMISSION_ERROR_MESSAGES = {
   SUBMISSION_TITLE_INVALID: {
@@ -51,7 +40,9 @@ export const SUBMISSION_ERROR_MESSAGES = {
     id: 'Jenis kiriman harus aspirasi atau kritik.',
     en: 'The submission kind must be an aspiration or a critique.',
   },
-} as const satisfies ErrorMessages<SubmissionErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const SubmissionErrorCode = errorCodes(SUBMISSION_ERROR_MESSAGES);
+export type SubmissionErrorCode = (typeof SubmissionErrorCode)[keyof typeof SubmissionErrorCode];
 
 const submissionError = errorFactory(SUBMISSION_ERROR_MESSAGES);
 export type SubmissionError = DomainError<SubmissionErrorCode>;

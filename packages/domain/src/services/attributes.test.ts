@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectInvalidInput, fieldCodes } from '../../test/support/invalid-input.js';
 import { type ServiceAttribute, validateAttributeValues, validateServiceAttributes } from './attributes.js';
 
 const attrs: ServiceAttribute[] = [
@@ -22,7 +23,7 @@ const attrs: ServiceAttribute[] = [
 
 function fieldsOf(values: Record<string, unknown>): string[] {
   const r = validateAttributeValues(attrs, values);
-  return r.ok ? [] : r.error.fields.map((f) => `${f.field}:${f.code}`);
+  return fieldCodes(r);
 }
 
 describe('validateAttributeValues (Open311 datatypes)', () => {
@@ -105,11 +106,7 @@ describe('validateServiceAttributes', () => {
       { code: 'y', datatype: 'singlevaluelist', required: false, values: [{ key: 'A' }, { key: 'A' }] },
       { code: 'z', datatype: 'number', required: false, values: [{ key: 'A' }], min: 5, max: 1 },
     ]);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.code).toBe('SERVICE_ATTRIBUTES_INVALID');
-    expect(r.error.message.en).toMatch(/attribute definitions/);
-    expect(r.error.fields.map((f) => `${f.field}:${f.code}`)).toEqual([
+    const error = expectInvalidInput(r, 'SERVICE_ATTRIBUTES_INVALID', [
       'attributes[0].code:INVALID_FORMAT',
       'attributes[1].datatype:NOT_ALLOWED',
       'attributes[1].required:INVALID_TYPE',
@@ -119,5 +116,6 @@ describe('validateServiceAttributes', () => {
       'attributes[4].values:NOT_ALLOWED',
       'attributes[4].min:OUT_OF_RANGE',
     ]);
+    expect(error.message.en).toMatch(/attribute definitions/);
   });
 });

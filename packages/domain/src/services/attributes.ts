@@ -1,6 +1,7 @@
 import { parseDayNumber } from '../calendar/day.js';
 import {
   type ErrorMessages,
+  errorCodes,
   type FieldError,
   fieldError,
   type InvalidInputError,
@@ -36,12 +37,6 @@ export type ServiceAttribute = {
 
 export type AttributeValue = string | number | readonly string[];
 
-export const AttributeErrorCode = {
-  REQUEST_ATTRIBUTES_INVALID: 'REQUEST_ATTRIBUTES_INVALID',
-  SERVICE_ATTRIBUTES_INVALID: 'SERVICE_ATTRIBUTES_INVALID',
-} as const;
-export type AttributeErrorCode = (typeof AttributeErrorCode)[keyof typeof AttributeErrorCode];
-
 export const ATTRIBUTE_ERROR_MESSAGES = {
   REQUEST_ATTRIBUTES_INVALID: {
     id: 'Isian permohonan belum lengkap atau tidak valid.',
@@ -51,7 +46,9 @@ export const ATTRIBUTE_ERROR_MESSAGES = {
     id: 'Definisi isian layanan tidak valid; periksa kolom yang ditandai.',
     en: "The service's attribute definitions are invalid; check the marked fields.",
   },
-} as const satisfies ErrorMessages<AttributeErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const AttributeErrorCode = errorCodes(ATTRIBUTE_ERROR_MESSAGES);
+export type AttributeErrorCode = (typeof AttributeErrorCode)[keyof typeof AttributeErrorCode];
 
 const DEFAULT_MAX_LENGTH = { string: 255, text: 10_000 } as const;
 // ISO 8601 date or date-time, as Open311 uses; the date part is checked against the calendar.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectInvalidInput } from '../../test/support/invalid-input.js';
 import { validateServiceUpdate } from './catalogue-entry.js';
 
 describe('validateServiceUpdate', () => {
@@ -17,20 +18,17 @@ describe('validateServiceUpdate', () => {
       completionDays: 0,
       costIdr: 1.5,
     });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.code).toBe('CATALOGUE_ENTRY_INVALID');
-    expect(result.error.fields.map((f) => [f.field, f.code])).toEqual([
-      ['name', 'REQUIRED'],
-      ['description', 'TOO_SHORT'],
-      ['completionDays', 'OUT_OF_RANGE'],
-      ['costIdr', 'NOT_INTEGER'],
+    const error = expectInvalidInput(result, 'CATALOGUE_ENTRY_INVALID', [
+      'name:REQUIRED',
+      'description:TOO_SHORT',
+      'completionDays:OUT_OF_RANGE',
+      'costIdr:NOT_INTEGER',
     ]);
-    for (const field of result.error.fields) {
+    for (const field of error.fields) {
       expect(field.message.id).not.toBe(field.message.en);
       expect(field.message.id.length).toBeGreaterThan(5);
     }
-    expect(result.error.fields[2]?.message.en).toMatch(/working days/);
+    expect(error.fields[2]?.message.en).toMatch(/working days/);
   });
 
   it('keeps the limits inclusive', () => {

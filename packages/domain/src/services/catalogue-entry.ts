@@ -1,17 +1,23 @@
 // Editable fields of a catalogue entry. Completion time and cost are components of the service
 // standard (UU 25/2009 art. 21); the limits here keep published promises meaningful.
-import { type ErrorMessages, type FieldError, type InvalidInputError, invalidInputError } from '../errors.js';
+import {
+  type ErrorMessages,
+  errorCodes,
+  type FieldError,
+  type InvalidInputError,
+  invalidInputError,
+  type Message,
+} from '../errors.js';
 import { err, ok, type Result } from '../result.js';
-
-export const CatalogueEntryErrorCode = { CATALOGUE_ENTRY_INVALID: 'CATALOGUE_ENTRY_INVALID' } as const;
-export type CatalogueEntryErrorCode = (typeof CatalogueEntryErrorCode)[keyof typeof CatalogueEntryErrorCode];
 
 export const CATALOGUE_ENTRY_ERROR_MESSAGES = {
   CATALOGUE_ENTRY_INVALID: {
     id: 'Data layanan tidak valid; periksa kolom yang ditandai.',
     en: 'The service data is invalid; check the marked fields.',
   },
-} as const satisfies ErrorMessages<CatalogueEntryErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const CatalogueEntryErrorCode = errorCodes(CATALOGUE_ENTRY_ERROR_MESSAGES);
+export type CatalogueEntryErrorCode = (typeof CatalogueEntryErrorCode)[keyof typeof CatalogueEntryErrorCode];
 
 export const CATALOGUE_ENTRY_LIMITS = {
   nameLength: { min: 3, max: 200 },
@@ -21,6 +27,8 @@ export const CATALOGUE_ENTRY_LIMITS = {
   /** Rupiah; above this a typo is likelier than a tariff. */
   costIdr: { min: 0, max: 1_000_000_000 },
 } as const;
+
+type NumberRange = { readonly min: number; readonly max: number };
 
 export type CatalogueEntryUpdate = {
   readonly name?: string | undefined;
@@ -63,6 +71,18 @@ function text(
   return null;
 }
 
+/** `NOT_INTEGER` for a fraction, `OUT_OF_RANGE` outside `limits`, else null; `message` says both. */
+function wholeNumber(
+  field: 'completionDays' | 'costIdr',
+  value: number,
+  limits: NumberRange,
+  message: Message,
+): FieldError | null {
+  if (Number.isInteger(value) && value >= limits.min && value <= limits.max) return null;
+  const code = Number.isInteger(value) ? 'OUT_OF_RANGE' : 'NOT_INTEGER';
+  return problem(field, code, message.id, message.en, { ...limits, value });
+}
+
 /**
  * Checks a partial update of a catalogue entry; only the fields given are checked and returned
  * (text trimmed). Every broken field is reported, not just the first.
@@ -88,34 +108,22 @@ export function validateServiceUpdate(
     else value.description = input.description.trim();
   }
   if (input.completionDays !== undefined) {
-    const days = input.completionDays;
     const { min, max } = L.completionDays;
-    if (!Number.isInteger(days) || days < min || days > max) {
-      fields.push(
-        problem(
-          'completionDays',
-          Number.isInteger(days) ? 'OUT_OF_RANGE' : 'NOT_INTEGER',
-          `Waktu penyelesaian harus bilangan bulat ${min}–${max} hari kerja.`,
-          `The completion time must be a whole number of ${min}–${max} working days.`,
-          { min, max, value: days },
-        ),
-      );
-    } else value.completionDays = days;
+    const issue = wholeNumber('completionDays', input.completionDays, L.completionDays, {
+      id: `Waktu penyelesaian harus bilangan bulat ${min}–${max} hari kerja.`,
+      en: `The completion time must be a whole number of ${min}–${max} working days.`,
+    });
+    if (issue) fields.push(issue);
+    else value.completionDays = input.completionDays;
   }
   if (input.costIdr !== undefined) {
-    const cost = input.costIdr;
     const { min, max } = L.costIdr;
-    if (!Number.isInteger(cost) || cost < min || cost > max) {
-      fields.push(
-        problem(
-          'costIdr',
-          Number.isInteger(cost) ? 'OUT_OF_RANGE' : 'NOT_INTEGER',
-          `Biaya harus bilangan bulat rupiah antara ${min} dan ${max}; 0 berarti gratis.`,
-          `The cost must be a whole number of rupiah between ${min} and ${max}; 0 means free.`,
-          { min, max, value: cost },
-        ),
-      );
-    } else value.costIdr = cost;
+    const issue = wholeNumber('costIdr', input.costIdr, L.costIdr, {
+      id: `Biaya harus bilangan bulat rupiah antara ${min} dan ${max}; 0 berarti gratis.`,
+      en: `The cost must be a whole number of rupiah between ${min} and ${max}; 0 means free.`,
+    });
+    if (issue) fields.push(issue);
+    else value.costIdr = input.costIdr;
   }
   if (fields.length > 0) {
     return err(invalidInputError('CATALOGUE_ENTRY_INVALID', CATALOGUE_ENTRY_ERROR_MESSAGES, fields));

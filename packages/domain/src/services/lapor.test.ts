@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fieldCodes } from '../../test/support/invalid-input.js';
 import { indonesianCalendar2026 } from '../calendar/working-calendar.js';
 import {
   dueDate,
@@ -32,7 +33,7 @@ describe('SP4N-LAPOR! defaults', () => {
       firstResponse: { unit: 'HOURS' as never },
       appeal: { amount: 3 },
     } as never);
-    expect(bad.ok ? [] : bad.error.fields.map((f) => `${f.field}:${f.code}`)).toEqual([
+    expect(fieldCodes(bad)).toEqual([
       'appeal:UNKNOWN_FIELD',
       'verification.amount:OUT_OF_RANGE',
       'firstResponse.unit:NOT_ALLOWED',

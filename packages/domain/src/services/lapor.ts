@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { addWorkingDays } from '../calendar/working-days.js';
 import {
   type ErrorMessages,
+  errorCodes,
   type FieldError,
   fieldError,
   type InvalidInputError,
@@ -47,15 +48,14 @@ export const LAPOR_DEFAULT_DEADLINES = {
   disputeWithFieldCheck: { amount: 60, unit: 'CALENDAR_DAYS' },
 } as const satisfies LaporDeadlines;
 
-export const LaporErrorCode = { LAPOR_DEADLINES_INVALID: 'LAPOR_DEADLINES_INVALID' } as const;
-export type LaporErrorCode = (typeof LaporErrorCode)[keyof typeof LaporErrorCode];
-
 export const LAPOR_ERROR_MESSAGES = {
   LAPOR_DEADLINES_INVALID: {
     id: 'Pengaturan batas waktu tahapan pengaduan tidak valid.',
     en: 'The complaint stage deadline settings are invalid.',
   },
-} as const satisfies ErrorMessages<LaporErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const LaporErrorCode = errorCodes(LAPOR_ERROR_MESSAGES);
+export type LaporErrorCode = (typeof LaporErrorCode)[keyof typeof LaporErrorCode];
 
 const STAGES = Object.keys(LAPOR_DEFAULT_DEADLINES) as (keyof LaporDeadlines)[];
 

@@ -25,6 +25,14 @@ const submitted: ClockedRequest = {
   completionDays: 5,
 };
 
+/** The request after verification on Tuesday 2026-06-09, due on 2026-06-17, now in `state`. */
+const verifiedIn = (state: ClockedRequest['state']): ClockedRequest => ({
+  ...submitted,
+  state,
+  verifiedAt: wib('2026-06-09'),
+  completionDueOn: '2026-06-17',
+});
+
 const plan = (over: Partial<TransitionPlanInput> & Pick<TransitionPlanInput, 'to'>) =>
   planRequestTransition({
     request: submitted,
@@ -60,12 +68,7 @@ describe('planRequestTransition', () => {
   });
 
   it('keeps a completion deadline already set and does not stamp verification twice', () => {
-    const verified = {
-      ...submitted,
-      state: 'VERIFIED' as const,
-      verifiedAt: wib('2026-06-09'),
-      completionDueOn: '2026-06-17',
-    };
+    const verified = verifiedIn('VERIFIED');
     const r = plan({ request: verified, to: 'IN_PROGRESS' });
     expect(r.ok && r.value.changes).toEqual({
       state: 'IN_PROGRESS',
@@ -75,12 +78,7 @@ describe('planRequestTransition', () => {
   });
 
   it('completes: completion, closing and the working days from submission', () => {
-    const inProgress = {
-      ...submitted,
-      state: 'IN_PROGRESS' as const,
-      verifiedAt: wib('2026-06-09'),
-      completionDueOn: '2026-06-17',
-    };
+    const inProgress = verifiedIn('IN_PROGRESS');
     const r = plan({ request: inProgress, to: 'COMPLETED', now: wib('2026-06-15') });
     expect(r.ok && r.value.changes).toEqual({
       state: 'COMPLETED',
@@ -103,12 +101,7 @@ describe('planRequestTransition', () => {
   });
 
   it('moves the completion deadline by the working days the request waited on the citizen', () => {
-    const returned = {
-      ...submitted,
-      state: 'RETURNED_TO_CITIZEN' as const,
-      verifiedAt: wib('2026-06-09'),
-      completionDueOn: '2026-06-17',
-    };
+    const returned = verifiedIn('RETURNED_TO_CITIZEN');
     // Returned on Tuesday 9, back on Monday 15: Wed, Fri, Mon = 3 working days paused.
     const r = plan({
       request: returned,
@@ -145,12 +138,7 @@ describe('planRequestTransition', () => {
       escalatedTo: 'sup-1',
       changes: { state: 'ESCALATED', assigneeStaffId: 'sup-1', escalatedDueOn: '2026-06-12' },
     });
-    const verified = {
-      ...submitted,
-      state: 'IN_PROGRESS' as const,
-      verifiedAt: wib('2026-06-09'),
-      completionDueOn: '2026-06-17',
-    };
+    const verified = verifiedIn('IN_PROGRESS');
     const r2 = plan({ request: verified, to: 'ESCALATED', actor: 'SYSTEM', supervisorStaffId: null });
     expect(r2.ok && r2.value).toMatchObject({ escalatedTo: null, changes: { escalatedDueOn: '2026-06-17' } });
     expect(r2.ok && 'assigneeStaffId' in r2.value.changes).toBe(false);

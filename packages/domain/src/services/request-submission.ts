@@ -4,6 +4,7 @@ import { addWorkingDays } from '../calendar/working-days.js';
 import {
   type DomainError,
   type ErrorMessages,
+  errorCodes,
   errorFactory,
   type FieldError,
   type InvalidInputError,
@@ -28,13 +29,6 @@ export const MAX_IDEMPOTENCY_KEY = 200;
 /** The API key scope that lets another city system file requests. */
 export const REQUESTS_WRITE_SCOPE = 'requests:write';
 
-export const RequestSubmissionErrorCode = {
-  REQUEST_FILER_NOT_ALLOWED: 'REQUEST_FILER_NOT_ALLOWED',
-  REQUEST_SUBMISSION_INVALID: 'REQUEST_SUBMISSION_INVALID',
-} as const;
-export type RequestSubmissionErrorCode =
-  (typeof RequestSubmissionErrorCode)[keyof typeof RequestSubmissionErrorCode];
-
 export const REQUEST_SUBMISSION_ERROR_MESSAGES = {
   REQUEST_FILER_NOT_ALLOWED: {
     id: 'Anda tidak berwenang mengajukan permohonan untuk layanan ini.',
@@ -44,7 +38,10 @@ export const REQUEST_SUBMISSION_ERROR_MESSAGES = {
     id: 'Permohonan tidak lengkap; periksa kolom yang ditandai.',
     en: 'The request is incomplete; check the marked fields.',
   },
-} as const satisfies ErrorMessages<RequestSubmissionErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const RequestSubmissionErrorCode = errorCodes(REQUEST_SUBMISSION_ERROR_MESSAGES);
+export type RequestSubmissionErrorCode =
+  (typeof RequestSubmissionErrorCode)[keyof typeof RequestSubmissionErrorCode];
 
 const submissionError = errorFactory(REQUEST_SUBMISSION_ERROR_MESSAGES);
 export type SubmissionError =

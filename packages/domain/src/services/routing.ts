@@ -1,4 +1,4 @@
-import { type DomainError, type ErrorMessages, errorFactory } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import type { CompetencyAtLevel } from '../staff/competencies.js';
 
@@ -11,15 +11,14 @@ export type AssignmentCandidate = {
   readonly available?: boolean;
 };
 
-export const RoutingErrorCode = { REQUEST_NO_COMPETENT_STAFF: 'REQUEST_NO_COMPETENT_STAFF' } as const;
-export type RoutingErrorCode = (typeof RoutingErrorCode)[keyof typeof RoutingErrorCode];
-
 export const ROUTING_ERROR_MESSAGES = {
   REQUEST_NO_COMPETENT_STAFF: {
     id: 'Tidak ada petugas yang tersedia dengan kompetensi yang dipersyaratkan layanan ini.',
     en: 'No available staff member holds the competency this service requires.',
   },
-} as const satisfies ErrorMessages<RoutingErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const RoutingErrorCode = errorCodes(ROUTING_ERROR_MESSAGES);
+export type RoutingErrorCode = (typeof RoutingErrorCode)[keyof typeof RoutingErrorCode];
 
 const routingError = errorFactory(ROUTING_ERROR_MESSAGES);
 

@@ -1,4 +1,4 @@
-import { type DomainError, type ErrorMessages, errorFactory, type Message } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 
 /*
@@ -131,16 +131,6 @@ export function open311Status(state: RequestState): 'open' | 'closed' {
   return isTerminalRequestState(state) ? 'closed' : 'open';
 }
 
-export const RequestErrorCode = {
-  REQUEST_TRANSITION_NOT_ALLOWED: 'REQUEST_TRANSITION_NOT_ALLOWED',
-  REQUEST_ALREADY_CLOSED: 'REQUEST_ALREADY_CLOSED',
-  REQUEST_ACTOR_NOT_ALLOWED: 'REQUEST_ACTOR_NOT_ALLOWED',
-  REQUEST_REASON_REQUIRED: 'REQUEST_REASON_REQUIRED',
-  REQUEST_VERSION_CONFLICT: 'REQUEST_VERSION_CONFLICT',
-  REQUEST_NOT_VISIBLE: 'REQUEST_NOT_VISIBLE',
-} as const;
-export type RequestErrorCode = (typeof RequestErrorCode)[keyof typeof RequestErrorCode];
-
 export const REQUEST_ERROR_MESSAGES = {
   REQUEST_TRANSITION_NOT_ALLOWED: {
     id: 'Perubahan status permohonan ini tidak diizinkan.',
@@ -167,7 +157,9 @@ export const REQUEST_ERROR_MESSAGES = {
     id: 'Permohonan tidak ditemukan atau akses ditolak',
     en: 'Request not found or access denied',
   },
-} as const satisfies ErrorMessages<RequestErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const RequestErrorCode = errorCodes(REQUEST_ERROR_MESSAGES);
+export type RequestErrorCode = (typeof RequestErrorCode)[keyof typeof RequestErrorCode];
 
 const requestError = errorFactory(REQUEST_ERROR_MESSAGES);
 export type RequestError = DomainError<RequestErrorCode>;

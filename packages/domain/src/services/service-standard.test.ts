@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectInvalidInput, fieldCodes } from '../../test/support/invalid-input.js';
 import {
   missingServiceStandardComponents,
   SERVICE_KINDS,
@@ -46,16 +47,13 @@ describe('validateServiceStandard', () => {
   it('reports every missing or empty component, in order', () => {
     const { LEGAL_BASIS: _a, COST: _b, ...rest } = complete;
     const r = validateServiceStandard({ ...rest, REQUIREMENTS: [], PRODUCT: '  ' });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.code).toBe('SERVICE_STANDARD_INVALID');
-    expect(r.error.missing).toEqual(['LEGAL_BASIS', 'REQUIREMENTS', 'COST', 'PRODUCT']);
-    expect(r.error.fields.map((f) => `${f.field}:${f.code}`)).toEqual([
+    const error = expectInvalidInput(r, 'SERVICE_STANDARD_INVALID', [
       'LEGAL_BASIS:REQUIRED',
       'REQUIREMENTS:REQUIRED',
       'COST:REQUIRED',
       'PRODUCT:REQUIRED',
     ]);
+    expect(error.missing).toEqual(['LEGAL_BASIS', 'REQUIREMENTS', 'COST', 'PRODUCT']);
     expect(missingServiceStandardComponents({})).toHaveLength(14);
   });
 
@@ -69,7 +67,7 @@ describe('validateServiceStandard', () => {
       FACILITIES: 42,
       MAKLUMAT: 'x',
     });
-    expect(r.ok ? [] : r.error.fields.map((f) => `${f.field}:${f.code}`)).toEqual([
+    expect(fieldCodes(r)).toEqual([
       'MAKLUMAT:UNKNOWN_FIELD',
       'PROCEDURE[1]:REQUIRED',
       'COMPLETION_TIME:OUT_OF_RANGE',
@@ -79,8 +77,6 @@ describe('validateServiceStandard', () => {
     ]);
     expect(r.ok ? null : r.error.missing).toEqual([]);
     const t = validateServiceStandard({ ...complete, COMPLETION_TIME: '3 hari' });
-    expect(t.ok ? [] : t.error.fields.map((f) => `${f.field}:${f.code}`)).toEqual([
-      'COMPLETION_TIME:INVALID_TYPE',
-    ]);
+    expect(fieldCodes(t)).toEqual(['COMPLETION_TIME:INVALID_TYPE']);
   });
 });

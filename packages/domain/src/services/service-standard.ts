@@ -1,5 +1,6 @@
 import {
   type ErrorMessages,
+  errorCodes,
   type FieldError,
   fieldError,
   type InvalidInputError,
@@ -77,16 +78,15 @@ export type ServiceStandard = {
   readonly STAFF_COUNT: number;
 };
 
-export const ServiceStandardErrorCode = { SERVICE_STANDARD_INVALID: 'SERVICE_STANDARD_INVALID' } as const;
-export type ServiceStandardErrorCode =
-  (typeof ServiceStandardErrorCode)[keyof typeof ServiceStandardErrorCode];
-
 export const SERVICE_STANDARD_ERROR_MESSAGES = {
   SERVICE_STANDARD_INVALID: {
     id: 'Standar pelayanan belum lengkap atau tidak valid (UU 25/2009 pasal 21 mewajibkan 14 komponen).',
     en: 'The service standard is incomplete or invalid (UU 25/2009 art. 21 requires 14 components).',
   },
-} as const satisfies ErrorMessages<ServiceStandardErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const ServiceStandardErrorCode = errorCodes(SERVICE_STANDARD_ERROR_MESSAGES);
+export type ServiceStandardErrorCode =
+  (typeof ServiceStandardErrorCode)[keyof typeof ServiceStandardErrorCode];
 
 export type ServiceStandardError = InvalidInputError<ServiceStandardErrorCode> & {
   /** Components that are absent or empty, in the law's order. */

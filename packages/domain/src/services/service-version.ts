@@ -1,6 +1,7 @@
 import {
   type DomainError,
   type ErrorMessages,
+  errorCodes,
   type FieldError,
   type InvalidInputError,
   invalidInputError,
@@ -15,19 +16,15 @@ import { type ServiceStandard, validateServiceStandard } from './service-standar
  * is a new version, and requests keep the version they were filed under.
  */
 
-export const ServiceVersionErrorCode = {
-  SERVICE_CODE_TAKEN: 'SERVICE_CODE_TAKEN',
-  SERVICE_VERSION_INVALID: 'SERVICE_VERSION_INVALID',
-} as const;
-export type ServiceVersionErrorCode = (typeof ServiceVersionErrorCode)[keyof typeof ServiceVersionErrorCode];
-
 export const SERVICE_VERSION_ERROR_MESSAGES = {
   SERVICE_CODE_TAKEN: { id: 'Kode layanan sudah dipakai', en: 'The service code is already taken' },
   SERVICE_VERSION_INVALID: {
     id: 'Versi layanan tidak valid; periksa kolom yang ditandai.',
     en: 'The service version is invalid; check the marked fields.',
   },
-} as const satisfies ErrorMessages<ServiceVersionErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const ServiceVersionErrorCode = errorCodes(SERVICE_VERSION_ERROR_MESSAGES);
+export type ServiceVersionErrorCode = (typeof ServiceVersionErrorCode)[keyof typeof ServiceVersionErrorCode];
 
 /** SERVICE_CODE_TAKEN for `code`, its messages naming the code. */
 export function serviceCodeTaken(code: string): DomainError<'SERVICE_CODE_TAKEN'> {

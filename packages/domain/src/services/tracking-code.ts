@@ -1,4 +1,4 @@
-import { type DomainError, type ErrorMessages, errorFactory } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 
 /*
@@ -10,15 +10,14 @@ import { err, ok, type Result } from '../result.js';
 
 export type TrackingCode = { readonly prefix: string; readonly year: number; readonly sequence: number };
 
-export const TrackingCodeErrorCode = { TRACKING_CODE_INVALID: 'TRACKING_CODE_INVALID' } as const;
-export type TrackingCodeErrorCode = (typeof TrackingCodeErrorCode)[keyof typeof TrackingCodeErrorCode];
-
 export const TRACKING_CODE_ERROR_MESSAGES = {
   TRACKING_CODE_INVALID: {
     id: 'Kode pelacakan tidak valid (contoh: SWL-2026-000123).',
     en: 'Invalid tracking code (example: SWL-2026-000123).',
   },
-} as const satisfies ErrorMessages<TrackingCodeErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const TrackingCodeErrorCode = errorCodes(TRACKING_CODE_ERROR_MESSAGES);
+export type TrackingCodeErrorCode = (typeof TrackingCodeErrorCode)[keyof typeof TrackingCodeErrorCode];
 
 const trackingError = errorFactory(TRACKING_CODE_ERROR_MESSAGES);
 

@@ -1,4 +1,4 @@
-import { type DomainError, type ErrorMessages, errorFactory, type Message } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 
 /*
@@ -36,12 +36,6 @@ export type CompetencyGap = {
   readonly gap: number;
 };
 
-export const CompetencyErrorCode = {
-  COMPETENCY_LEVEL_INVALID: 'COMPETENCY_LEVEL_INVALID',
-  COMPETENCY_TYPE_INVALID: 'COMPETENCY_TYPE_INVALID',
-} as const;
-export type CompetencyErrorCode = (typeof CompetencyErrorCode)[keyof typeof CompetencyErrorCode];
-
 export const COMPETENCY_ERROR_MESSAGES = {
   COMPETENCY_LEVEL_INVALID: {
     id: 'Level kompetensi harus bilangan bulat 1 sampai 5.',
@@ -51,7 +45,9 @@ export const COMPETENCY_ERROR_MESSAGES = {
     id: 'Jenis kompetensi harus Teknis, Manajerial, atau Sosial Kultural.',
     en: 'The competency type must be technical, managerial or socio-cultural.',
   },
-} as const satisfies ErrorMessages<CompetencyErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const CompetencyErrorCode = errorCodes(COMPETENCY_ERROR_MESSAGES);
+export type CompetencyErrorCode = (typeof CompetencyErrorCode)[keyof typeof CompetencyErrorCode];
 
 const competencyError = errorFactory(COMPETENCY_ERROR_MESSAGES);
 

@@ -1,5 +1,5 @@
 import { type Day, isValidDate, toDayNumber } from '../calendar/day.js';
-import { type DomainError, type ErrorMessages, errorFactory } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 
 /*
@@ -34,18 +34,6 @@ export type ParsedNip = {
   readonly sequence: number;
 };
 
-export const NipErrorCode = {
-  NIP_REQUIRED: 'NIP_REQUIRED',
-  NIP_NON_DIGIT: 'NIP_NON_DIGIT',
-  NIP_INVALID_LENGTH: 'NIP_INVALID_LENGTH',
-  NIP_INVALID_BIRTH_DATE: 'NIP_INVALID_BIRTH_DATE',
-  NIP_INVALID_APPOINTMENT_DATE: 'NIP_INVALID_APPOINTMENT_DATE',
-  NIP_INVALID_GENDER: 'NIP_INVALID_GENDER',
-  NIP_APPOINTMENT_BEFORE_AGE_18: 'NIP_APPOINTMENT_BEFORE_AGE_18',
-  NIP_APPOINTMENT_IN_FUTURE: 'NIP_APPOINTMENT_IN_FUTURE',
-} as const;
-export type NipErrorCode = (typeof NipErrorCode)[keyof typeof NipErrorCode];
-
 export const NIP_ERROR_MESSAGES = {
   NIP_REQUIRED: { id: 'NIP wajib diisi.', en: 'The NIP is required.' },
   NIP_NON_DIGIT: { id: 'NIP hanya boleh berisi angka.', en: 'The NIP may contain digits only.' },
@@ -70,7 +58,9 @@ export const NIP_ERROR_MESSAGES = {
     id: 'TMT pengangkatan dalam NIP belum terjadi.',
     en: 'The appointment date in the NIP is in the future.',
   },
-} as const satisfies ErrorMessages<NipErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const NipErrorCode = errorCodes(NIP_ERROR_MESSAGES);
+export type NipErrorCode = (typeof NipErrorCode)[keyof typeof NipErrorCode];
 
 const nipError = errorFactory(NIP_ERROR_MESSAGES);
 

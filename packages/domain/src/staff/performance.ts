@@ -1,4 +1,4 @@
-import { type DomainError, type ErrorMessages, errorFactory, type Message } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 
 /*
@@ -71,14 +71,6 @@ export type SangatBaikQuotaRule = {
   readonly rounding?: 'FLOOR' | 'ROUND' | 'CEIL';
 };
 
-export const PerformanceErrorCode = {
-  SKP_QUOTA_EXCEEDED: 'SKP_QUOTA_EXCEEDED',
-  SKP_QUOTA_RULE_INVALID: 'SKP_QUOTA_RULE_INVALID',
-  SKP_SELF_RATING: 'SKP_SELF_RATING',
-  SKP_PERIOD_FINALISED: 'SKP_PERIOD_FINALISED',
-} as const;
-export type PerformanceErrorCode = (typeof PerformanceErrorCode)[keyof typeof PerformanceErrorCode];
-
 export const PERFORMANCE_ERROR_MESSAGES = {
   SKP_QUOTA_EXCEEDED: {
     id: 'Jumlah predikat "Sangat Baik" melebihi kuota unit untuk periode ini.',
@@ -96,7 +88,9 @@ export const PERFORMANCE_ERROR_MESSAGES = {
     id: 'Periode penilaian unit ini sudah difinalisasi.',
     en: "This unit's rating period is already finalised.",
   },
-} as const satisfies ErrorMessages<PerformanceErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const PerformanceErrorCode = errorCodes(PERFORMANCE_ERROR_MESSAGES);
+export type PerformanceErrorCode = (typeof PerformanceErrorCode)[keyof typeof PerformanceErrorCode];
 
 export const performanceError = errorFactory(PERFORMANCE_ERROR_MESSAGES);
 

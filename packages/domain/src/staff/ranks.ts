@@ -1,4 +1,4 @@
-import { type DomainError, type ErrorMessages, errorFactory } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 
 /*
@@ -55,12 +55,6 @@ export const PPPK_GRADES = [
 ] as const;
 export type PppkGrade = (typeof PPPK_GRADES)[number];
 
-export const RankErrorCode = {
-  RANK_UNKNOWN: 'RANK_UNKNOWN',
-  PPPK_GRADE_UNKNOWN: 'PPPK_GRADE_UNKNOWN',
-} as const;
-export type RankErrorCode = (typeof RankErrorCode)[keyof typeof RankErrorCode];
-
 export const RANK_ERROR_MESSAGES = {
   RANK_UNKNOWN: {
     id: 'Golongan/ruang PNS tidak dikenal (contoh yang benar: III/a).',
@@ -70,7 +64,9 @@ export const RANK_ERROR_MESSAGES = {
     id: 'Golongan PPPK tidak dikenal (I sampai XVII).',
     en: 'Unknown PPPK grade; expected I to XVII.',
   },
-} as const satisfies ErrorMessages<RankErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const RankErrorCode = errorCodes(RANK_ERROR_MESSAGES);
+export type RankErrorCode = (typeof RankErrorCode)[keyof typeof RankErrorCode];
 
 const rankError = errorFactory(RANK_ERROR_MESSAGES);
 

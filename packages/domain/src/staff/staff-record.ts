@@ -2,21 +2,20 @@
 // touch. The NIP gives kind, birth date, TMT and gender (nip.ts), so they are never asked twice;
 // the rank must be on the person's scale (PNS golongan/ruang or PPPK grade, ranks.ts).
 import { parseDay } from '../calendar/day.js';
-import { type DomainError, type ErrorMessages, errorFactory } from '../errors.js';
+import { type DomainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { onField, requiredField, type StaffFieldError } from './field-checks.js';
 import { type NipKind, type ParsedNip, parseNip } from './nip.js';
 import { parsePnsRank, parsePppkGrade, pnsRankOrder, pppkGradeOrder, RANK_ERROR_MESSAGES } from './ranks.js';
-
-export const StaffErrorCode = { STAFF_NIP_TAKEN: 'STAFF_NIP_TAKEN' } as const;
-export type StaffErrorCode = (typeof StaffErrorCode)[keyof typeof StaffErrorCode];
 
 export const STAFF_ERROR_MESSAGES = {
   STAFF_NIP_TAKEN: {
     id: 'NIP ini sudah terdaftar atas pegawai lain.',
     en: 'This NIP is already registered to another staff member.',
   },
-} as const satisfies ErrorMessages<StaffErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const StaffErrorCode = errorCodes(STAFF_ERROR_MESSAGES);
+export type StaffErrorCode = (typeof StaffErrorCode)[keyof typeof StaffErrorCode];
 
 /** `STAFF_NIP_TAKEN`: a NIP identifies one person; the register holds it once. */
 export const staffError = errorFactory(STAFF_ERROR_MESSAGES);

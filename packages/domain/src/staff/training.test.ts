@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectInvalidInput } from '../../test/support/invalid-input.js';
 import {
   JP_MINUTES,
   jpToMinutes,
@@ -105,10 +106,6 @@ describe('validateTrainingRecord', () => {
     [{ personId: 'a', completedOn: '2026-03-20', jp: Number.POSITIVE_INFINITY }, ['jp:INVALID_TYPE']],
   ])('rejects %j', (input, expected) => {
     const r = validateTrainingRecord(input, { now });
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.error.code).toBe('TRAINING_RECORD_INVALID');
-      expect(r.error.fields.map((f) => `${f.field}:${f.code}`)).toEqual(expected);
-    }
+    expectInvalidInput(r, 'TRAINING_RECORD_INVALID', expected);
   });
 });

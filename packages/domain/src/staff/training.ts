@@ -1,6 +1,7 @@
 import { type Day, parseDayNumber, toDayNumber } from '../calendar/day.js';
 import {
   type ErrorMessages,
+  errorCodes,
   type FieldError,
   fieldError,
   type InvalidInputError,
@@ -157,19 +158,15 @@ export function trainingComplianceOfTotals(
   );
 }
 
-export const TrainingErrorCode = {
-  TRAINING_RECORD_INVALID: 'TRAINING_RECORD_INVALID',
-  TRAINING_RECORD_DUPLICATE: 'TRAINING_RECORD_DUPLICATE',
-} as const;
-export type TrainingErrorCode = (typeof TrainingErrorCode)[keyof typeof TrainingErrorCode];
-
 export const TRAINING_ERROR_MESSAGES = {
   TRAINING_RECORD_INVALID: { id: 'Data pelatihan tidak valid.', en: 'The training record is invalid.' },
   TRAINING_RECORD_DUPLICATE: {
     id: 'Pelatihan ini sudah dicatat untuk pegawai ini pada tanggal tersebut.',
     en: 'This training is already recorded for this staff member on that date.',
   },
-} as const satisfies ErrorMessages<TrainingErrorCode>;
+} as const satisfies ErrorMessages<string>;
+export const TrainingErrorCode = errorCodes(TRAINING_ERROR_MESSAGES);
+export type TrainingErrorCode = (typeof TrainingErrorCode)[keyof typeof TrainingErrorCode];
 
 /**
  * Checks a training record typed by a user: a real completion date not after `now`, and the
