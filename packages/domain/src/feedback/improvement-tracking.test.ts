@@ -111,7 +111,7 @@ describe('skmCompetencyMapping', () => {
     });
     const r = skmCompetencyMapping(['TIK', 'nope'], new Set(['TIK']));
     expect(r.ok ? [] : r.error.map((e) => [e.field, e.code, e.message.en])).toEqual([
-      ['competencyCodes.1', 'NOT_FOUND', 'Competency NOPE was not found'],
+      ['competencyCodes[1]', 'NOT_FOUND', 'Competency NOPE was not found'],
     ]);
   });
 });

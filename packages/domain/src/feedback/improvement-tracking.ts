@@ -150,7 +150,7 @@ export function skmCompetencyMapping(
       ? []
       : [
           {
-            field: `competencyCodes.${i}`,
+            field: `competencyCodes[${i}]`,
             code: 'NOT_FOUND' as const,
             message: { id: `Kompetensi ${code} tidak ditemukan`, en: `Competency ${code} was not found` },
             details: { competency: code },

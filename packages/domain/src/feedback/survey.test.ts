@@ -53,16 +53,16 @@ describe('validateSurvey', () => {
       ['s1'],
     );
     expect(r.ok ? [] : r.error.map((e) => `${e.field}:${e.code}`)).toEqual([
-      'answers.0.score:SURVEY_INVALID_SCORE',
-      'answers.1.element:SURVEY_DUPLICATE_ELEMENT',
-      'answers.2.element:SURVEY_UNKNOWN_ELEMENT',
-      'answers.3.score:SURVEY_INVALID_SCORE',
+      'answers[0].score:SURVEY_INVALID_SCORE',
+      'answers[1].element:SURVEY_DUPLICATE_ELEMENT',
+      'answers[2].element:SURVEY_UNKNOWN_ELEMENT',
+      'answers[3].score:SURVEY_INVALID_SCORE',
       'suggestion:SURVEY_TEXT_TOO_LONG',
-      'staffRatings.0.staffId:SURVEY_STAFF_NOT_ON_REQUEST',
-      'staffRatings.1.competence:SURVEY_INVALID_SCORE',
-      'staffRatings.1.behaviour:SURVEY_INVALID_SCORE',
-      'staffRatings.1.comment:SURVEY_TEXT_TOO_LONG',
-      'staffRatings.2.staffId:SURVEY_DUPLICATE_STAFF',
+      'staffRatings[0].staffId:SURVEY_STAFF_NOT_ON_REQUEST',
+      'staffRatings[1].competence:SURVEY_INVALID_SCORE',
+      'staffRatings[1].behaviour:SURVEY_INVALID_SCORE',
+      'staffRatings[1].comment:SURVEY_TEXT_TOO_LONG',
+      'staffRatings[2].staffId:SURVEY_DUPLICATE_STAFF',
     ]);
     if (!r.ok) for (const e of r.error) expect(e.message.id).not.toBe(e.message.en);
   });

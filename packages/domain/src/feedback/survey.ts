@@ -112,11 +112,11 @@ export function validateSurvey(
   const seen = new Set<string>();
   input.answers.forEach((a, i) => {
     if (!isSkmElementCode(a.element))
-      add(`answers.${i}.element`, 'SURVEY_UNKNOWN_ELEMENT', { element: a.element });
+      add(`answers[${i}].element`, 'SURVEY_UNKNOWN_ELEMENT', { element: a.element });
     else if (seen.has(a.element))
-      add(`answers.${i}.element`, 'SURVEY_DUPLICATE_ELEMENT', { element: a.element });
+      add(`answers[${i}].element`, 'SURVEY_DUPLICATE_ELEMENT', { element: a.element });
     seen.add(a.element);
-    if (!validScore(a.score)) add(`answers.${i}.score`, 'SURVEY_INVALID_SCORE', { score: a.score });
+    if (!validScore(a.score)) add(`answers[${i}].score`, 'SURVEY_INVALID_SCORE', { score: a.score });
   });
   const suggestion = clean(input.suggestion);
   if (suggestion && suggestion.length > SURVEY_TEXT_MAX) {
@@ -125,14 +125,15 @@ export function validateSurvey(
   const rated = new Set<string>();
   const ratings = input.staffRatings ?? [];
   ratings.forEach((r, i) => {
-    if (!ratableStaffIds.includes(r.staffId)) add(`staffRatings.${i}.staffId`, 'SURVEY_STAFF_NOT_ON_REQUEST');
-    else if (rated.has(r.staffId)) add(`staffRatings.${i}.staffId`, 'SURVEY_DUPLICATE_STAFF');
+    if (!ratableStaffIds.includes(r.staffId))
+      add(`staffRatings[${i}].staffId`, 'SURVEY_STAFF_NOT_ON_REQUEST');
+    else if (rated.has(r.staffId)) add(`staffRatings[${i}].staffId`, 'SURVEY_DUPLICATE_STAFF');
     rated.add(r.staffId);
-    if (!validScore(r.competence)) add(`staffRatings.${i}.competence`, 'SURVEY_INVALID_SCORE');
-    if (!validScore(r.behaviour)) add(`staffRatings.${i}.behaviour`, 'SURVEY_INVALID_SCORE');
+    if (!validScore(r.competence)) add(`staffRatings[${i}].competence`, 'SURVEY_INVALID_SCORE');
+    if (!validScore(r.behaviour)) add(`staffRatings[${i}].behaviour`, 'SURVEY_INVALID_SCORE');
     const comment = clean(r.comment);
     if (comment && comment.length > SURVEY_TEXT_MAX) {
-      add(`staffRatings.${i}.comment`, 'SURVEY_TEXT_TOO_LONG', { max: SURVEY_TEXT_MAX });
+      add(`staffRatings[${i}].comment`, 'SURVEY_TEXT_TOO_LONG', { max: SURVEY_TEXT_MAX });
     }
   });
   if (problems.length > 0) return err(problems);

@@ -133,9 +133,9 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     });
     expect(invalid.body.data.submitSurvey.__typename).toBe('ValidationError');
     expect(invalid.body.data.submitSurvey.fields.map((f: any) => `${f.field}:${f.code}`).sort()).toEqual([
-      'answers.0.score:SURVEY_INVALID_SCORE',
-      'answers.1.element:SURVEY_DUPLICATE_ELEMENT',
-      'staffRatings.0.competence:SURVEY_INVALID_SCORE',
+      'answers[0].score:SURVEY_INVALID_SCORE',
+      'answers[1].element:SURVEY_DUPLICATE_ELEMENT',
+      'staffRatings[0].competence:SURVEY_INVALID_SCORE',
     ]);
     const someoneElse = (
       await h.gql('{ staffByNip(nip: "198511302010012003") { id } }', {}, { token: admin })
@@ -144,7 +144,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
       staffRatings: [{ staffId: someoneElse, competence: 3, behaviour: 3 }],
     });
     expect(wrongStaff.body.data.submitSurvey.fields).toEqual([
-      { field: 'staffRatings.0.staffId', code: 'SURVEY_STAFF_NOT_ON_REQUEST' },
+      { field: 'staffRatings[0].staffId', code: 'SURVEY_STAFF_NOT_ON_REQUEST' },
     ]);
 
     const yuliaId = invitation.staffToRate.find((s: any) => s.name.startsWith('Yulia')).id;
@@ -484,7 +484,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     ]);
     const unknown = await h.gql(SET, { input: { ...input, competencyCodes: ['NOPE'] } }, { token: admin });
     expect(unknown.body.data.setSkmCompetencyMapping.fields).toEqual([
-      { field: 'competencyCodes.0', code: 'NOT_FOUND' },
+      { field: 'competencyCodes[0]', code: 'NOT_FOUND' },
     ]);
     const notAdmin = await h.gql(SET, { input }, { token: hendra });
     expect(notAdmin.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
