@@ -6,20 +6,34 @@ import { ValidationError } from '../../../graphql/errors.js';
 import { RequestStatisticsRef, requestStatisticsRows } from '../request-statistics.js';
 
 const StatisticsGroupEnum = builder.enumType('RequestStatisticsGroup', {
+  description:
+    'How requestStatistics groups its rows: one row per SERVICE (key = service code) or per UNIT (key = unit code).',
   values: ['SERVICE', 'UNIT'] as const,
 });
 
 builder.queryField('requestStatistics', (t) =>
   t.field({
     type: [RequestStatisticsRef],
-    description: 'Waiting and processing times of requests submitted between from and to (inclusive, WIB).',
+    description:
+      'Waiting and processing times of requests submitted between from and to (inclusive, WIB days), with backlog and overdue counts as of today; public. Rows sorted by key; groups without requests are left out.',
     errors: { types: [ValidationError] },
     args: {
-      from: t.arg.string({ required: true }),
-      to: t.arg.string({ required: true }),
-      groupBy: t.arg({ type: StatisticsGroupEnum, required: true }),
-      serviceCode: t.arg.string(),
-      unitCode: t.arg.string(),
+      from: t.arg.string({
+        required: true,
+        description:
+          'First day of the period (WIB, YYYY-MM-DD), inclusive; a malformed or reversed period gives ValidationError.',
+      }),
+      to: t.arg.string({
+        required: true,
+        description: 'Last day of the period (WIB, YYYY-MM-DD), inclusive.',
+      }),
+      groupBy: t.arg({
+        type: StatisticsGroupEnum,
+        required: true,
+        description: 'One row per service or per unit.',
+      }),
+      serviceCode: t.arg.string({ description: 'Only requests for this service code (case-insensitive).' }),
+      unitCode: t.arg.string({ description: 'Only requests of this unit code (case-insensitive).' }),
     },
     resolve: async (_root, args, ctx) => {
       const period = statisticsPeriod(args.from, args.to);
