@@ -23,7 +23,7 @@ const HolidayRef = builder.prismaObject('Holiday', {
   description: 'A day on which public-service deadlines do not count, besides Saturday and Sunday.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Database id; pass it to confirmHoliday or removeHoliday.' }),
-    date: t.string({ description: 'The day off (WIB, YYYY-MM-DD).', resolve: (h) => dayOf(h.date) }),
+    date: t.field({ type: 'Day', description: 'The day off (WIB).', resolve: (h) => dayOf(h.date) }),
     name: t.exposeString('name', { description: 'Name of the holiday (Indonesian).' }),
     kind: t.expose('kind', { type: HolidayKindEnum, description: 'National, cuti bersama or local.' }),
     provisional: t.exposeBoolean('provisional', {
@@ -73,8 +73,9 @@ const RemoveHolidayPayload = builder
     description: 'The holiday just removed.',
     fields: (t) => ({
       holidayId: t.exposeID('holidayId', { description: 'Database id it had.' }),
-      date: t.exposeString('date', {
-        description: 'The day it was on (WIB, YYYY-MM-DD), now a working day again unless a weekend.',
+      date: t.expose('date', {
+        type: 'Day',
+        description: 'The day it was on (WIB), now a working day again unless a weekend.',
       }),
     }),
   });
@@ -82,10 +83,10 @@ const RemoveHolidayPayload = builder
 const AddHolidayInput = builder.inputType('AddHolidayInput', {
   description: 'A day off to add to the working-day calendar.',
   fields: (t) => ({
-    date: t.string({
+    date: t.field({
+      type: 'Day',
       required: true,
-      description:
-        'The day off (WIB, YYYY-MM-DD); a day already listed with the same kind gives ConflictError.',
+      description: 'The day off (WIB); a day already listed with the same kind gives ConflictError.',
     }),
     name: t.string({ required: true, description: 'Name of the holiday; must not be blank.' }),
     kind: t.field({ type: HolidayKindEnum, required: true, description: 'National, cuti bersama or local.' }),

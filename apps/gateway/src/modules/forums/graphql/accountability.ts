@@ -52,9 +52,9 @@ const AccountabilityReport = builder
   .implement({
     description: 'The forums’ accountability report for a period: one row per unit with submissions.',
     fields: (t) => ({
-      from: t.exposeString('from', { description: 'First day of the period (WIB, YYYY-MM-DD), inclusive.' }),
-      to: t.exposeString('to', { description: 'Last day of the period (WIB, YYYY-MM-DD), inclusive.' }),
-      today: t.exposeString('today', { description: 'The WIB date that “overdue” was judged on.' }),
+      from: t.expose('from', { type: 'Day', description: 'First day of the period (WIB), inclusive.' }),
+      to: t.expose('to', { type: 'Day', description: 'Last day of the period (WIB), inclusive.' }),
+      today: t.expose('today', { type: 'Day', description: 'The WIB day that “overdue” was judged on.' }),
       units: t.field({
         type: [AccountabilityRow],
         description: 'One row per unit that received submissions in the period, by unit code.',
@@ -71,12 +71,12 @@ builder.queryField('forumAccountability', (t) =>
     authScopes: { public: true },
     errors: { types: [ValidationError] },
     args: {
-      from: t.arg.string({
+      from: t.arg({
+        type: 'Day',
         required: true,
-        description:
-          'First day (WIB, YYYY-MM-DD), inclusive; a malformed or reversed period gives ValidationError.',
+        description: 'First day (WIB), inclusive; a period ending before it gives ValidationError.',
       }),
-      to: t.arg.string({ required: true, description: 'Last day (WIB, YYYY-MM-DD), inclusive.' }),
+      to: t.arg({ type: 'Day', required: true, description: 'Last day (WIB), inclusive.' }),
       unitCode: t.arg.string({ description: 'Only this unit (unit code, case-insensitive).' }),
     },
     resolve: async (_root, args, ctx) => {

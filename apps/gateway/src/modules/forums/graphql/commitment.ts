@@ -23,10 +23,11 @@ const CommitmentRef = builder.prismaNode('Commitment', {
     description: t.exposeString('description', { description: 'What was promised.' }),
     status: t.expose('status', { type: CommitmentStatusEnum, description: 'Where it stands.' }),
     progress: t.exposeInt('progress', { description: 'Percent, 0–100.' }),
-    dueOn: t.string({ description: 'Day it is due (WIB, YYYY-MM-DD).', resolve: (c) => dayOf(c.dueOn) }),
-    doneOn: t.string({
+    dueOn: t.field({ type: 'Day', description: 'Day it is due (WIB).', resolve: (c) => dayOf(c.dueOn) }),
+    doneOn: t.field({
+      type: 'Day',
       nullable: true,
-      description: 'Day it reached 100 % (WIB, YYYY-MM-DD); null until done.',
+      description: 'Day it reached 100 % (WIB); null until done.',
       resolve: (c) => (c.doneOn ? dayOf(c.doneOn) : null),
     }),
     overdue: t.boolean({
@@ -57,8 +58,9 @@ builder.prismaObject('CommitmentUpdate', {
   fields: (t) => ({
     progress: t.exposeInt('progress', { description: 'Progress after the update, in percent (0–100).' }),
     note: t.exposeString('note', { description: 'Public note of what was done.' }),
-    date: t.string({
-      description: 'Day the update is dated (WIB, YYYY-MM-DD).',
+    date: t.field({
+      type: 'Day',
+      description: 'Day the update is dated (WIB).',
       resolve: (u) => dayOf(u.date),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
@@ -89,7 +91,7 @@ const CreateCommitmentInput = builder.inputType('CreateCommitmentInput', {
       description: 'Global ID of the responsible staff member.',
     }),
     description: t.string({ required: true, description: 'What is promised.' }),
-    dueOn: t.string({ required: true, description: 'Day it is due (WIB, YYYY-MM-DD).' }),
+    dueOn: t.field({ type: 'Day', required: true, description: 'Day it is due (WIB).' }),
   }),
 });
 
@@ -115,7 +117,7 @@ const UpdateCommitmentProgressInput = builder.inputType('UpdateCommitmentProgres
     commitmentId: t.globalID({ required: true, description: 'Global ID of the commitment.' }),
     progress: t.int({ required: true, description: 'Percent, 0–100; 100 marks it done.' }),
     note: t.string({ required: true, description: 'Public note.' }),
-    date: t.string({ description: 'YYYY-MM-DD (WIB); defaults to today.' }),
+    date: t.field({ type: 'Day', description: 'Day the update is dated (WIB); defaults to today.' }),
   }),
 });
 

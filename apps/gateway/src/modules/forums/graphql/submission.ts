@@ -113,9 +113,10 @@ const SubmissionRef = builder.prismaNode('Submission', {
       nullable: true,
       description: 'When it was answered; null while UNDER_REVIEW.',
     }),
-    answerDueOn: t.string({
+    answerDueOn: t.field({
+      type: 'Day',
       description:
-        'Last working day (WIB, YYYY-MM-DD) for the public answer: the forum’s answerDays in working days after submission, fixed then.',
+        'Last working day (WIB) for the public answer: the forum’s answerDays in working days after submission, fixed then.',
       resolve: (s) => dayOf(s.answerDueOn),
     }),
     answerOverdue: t.boolean({

@@ -16,16 +16,25 @@ builder.queryField('requestStatistics', (t) =>
     type: [RequestStatisticsRef],
     description:
       'Waiting and processing times of requests submitted between from and to (inclusive, WIB days), with backlog and overdue counts as of today; public. Rows sorted by key; groups without requests are left out.',
-    errors: { types: [ValidationError] },
+    errors: {
+      types: [ValidationError],
+      result: {
+        name: 'RequestStatisticsPayload',
+        description: 'The statistics rows of the period, one per service or unit.',
+      },
+      dataField: { description: 'The rows, sorted by key; groups without requests are left out.' },
+    },
     args: {
-      from: t.arg.string({
+      from: t.arg({
+        type: 'Day',
         required: true,
         description:
-          'First day of the period (WIB, YYYY-MM-DD), inclusive; a malformed or reversed period gives ValidationError.',
+          'First day of the period (WIB), inclusive; a period ending before it gives ValidationError.',
       }),
-      to: t.arg.string({
+      to: t.arg({
+        type: 'Day',
         required: true,
-        description: 'Last day of the period (WIB, YYYY-MM-DD), inclusive.',
+        description: 'Last day of the period (WIB), inclusive.',
       }),
       groupBy: t.arg({
         type: StatisticsGroupEnum,

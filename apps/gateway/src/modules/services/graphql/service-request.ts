@@ -143,15 +143,17 @@ const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
       description: 'The staff member handling it; null when no competent staff member was free.',
     }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime', description: 'When it was filed.' }),
-    verificationDueOn: t.string({
+    verificationDueOn: t.field({
+      type: 'Day',
       description:
-        'Last working day to verify the request (WIB, YYYY-MM-DD): 3 working days after submission (SP4N-LAPOR! verification deadline), weekends, national holidays and cuti bersama not counted.',
+        'Last working day to verify the request (WIB): 3 working days after submission (SP4N-LAPOR! verification deadline), weekends, national holidays and cuti bersama not counted.',
       resolve: (r) => dayOf(r.verificationDueOn),
     }),
-    completionDueOn: t.string({
+    completionDueOn: t.field({
+      type: 'Day',
       nullable: true,
       description:
-        'Last working day to complete the request (WIB, YYYY-MM-DD): the service’s completionDays in working days from verification (UU 25/2009 service standard), moved later by the working days the request spent returned to the citizen; null until verified.',
+        'Last working day to complete the request (WIB): the service’s completionDays in working days from verification (UU 25/2009 service standard), moved later by the working days the request spent returned to the citizen; null until verified.',
       resolve: (r) => (r.completionDueOn ? dayOf(r.completionDueOn) : null),
     }),
     verifiedAt: t.expose('verifiedAt', {
@@ -210,15 +212,17 @@ const RequestStatusRef = builder.prismaObject('ServiceRequest', {
     }),
     service: t.relation('service', { description: 'The service asked for.' }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime', description: 'When it was filed.' }),
-    verificationDueOn: t.string({
+    verificationDueOn: t.field({
+      type: 'Day',
       description:
-        'Last working day to verify the request (WIB, YYYY-MM-DD): 3 working days after submission (SP4N-LAPOR! verification deadline), weekends, national holidays and cuti bersama not counted.',
+        'Last working day to verify the request (WIB): 3 working days after submission (SP4N-LAPOR! verification deadline), weekends, national holidays and cuti bersama not counted.',
       resolve: (r) => dayOf(r.verificationDueOn),
     }),
-    completionDueOn: t.string({
+    completionDueOn: t.field({
+      type: 'Day',
       nullable: true,
       description:
-        'Last working day to complete the request (WIB, YYYY-MM-DD): the service’s completionDays in working days from verification (UU 25/2009 service standard), moved later by the working days the request spent returned to the citizen; null until verified.',
+        'Last working day to complete the request (WIB): the service’s completionDays in working days from verification (UU 25/2009 service standard), moved later by the working days the request spent returned to the citizen; null until verified.',
       resolve: (r) => (r.completionDueOn ? dayOf(r.completionDueOn) : null),
     }),
     overdue: t.boolean({
