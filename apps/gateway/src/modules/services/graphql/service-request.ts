@@ -8,6 +8,7 @@ import {
   REQUEST_STATES,
   requestDeadlineStatus,
 } from '@layanan/domain/services';
+import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { FailureInterface } from '../../../graphql/error-types.js';
 import { RequestTransitionError } from '../../../graphql/errors.js';
@@ -100,6 +101,32 @@ const deadlineStatus = (r: {
     todayWib(),
   );
 
+// The state in words and as Open311 says it, shown alike to the owner and staff and to anyone.
+const stateLabelField = {
+  description: 'The state in words, in the caller’s language (Accept-Language).',
+  resolve: (r: { state: RequestState }, _a: unknown, ctx: GraphQLContext) =>
+    REQUEST_STATE_LABELS[r.state][ctx.lang],
+};
+const open311StatusField = {
+  description: 'The state as Open311 GeoReport v2 reports it: `open` or `closed`.',
+  resolve: (r: { state: RequestState }) => open311Status(r.state),
+};
+
+// The two deadlines, shown alike to the owner and staff (ServiceRequest) and to anyone (RequestStatus).
+const verificationDueOnField = {
+  type: 'Day',
+  description:
+    'Last working day to verify the request (WIB): 3 working days after submission (SP4N-LAPOR! verification deadline), weekends, national holidays and cuti bersama not counted.',
+  resolve: (r: { verificationDueOn: Date }) => dayOf(r.verificationDueOn),
+} as const;
+const completionDueOnField = {
+  type: 'Day',
+  nullable: true,
+  description:
+    'Last working day to complete the request (WIB): the service’s completionDays in working days from verification (UU 25/2009 service standard), moved later by the working days the request spent returned to the citizen; null until verified.',
+  resolve: (r: { completionDueOn: Date | null }) => (r.completionDueOn ? dayOf(r.completionDueOn) : null),
+} as const;
+
 const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
   id: {
     field: 'id',
@@ -114,14 +141,8 @@ const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
         'Public tracking code given at submission (e.g. SWL-2026-000123: prefix, year, sequence); the key for requestStatus and Open311.',
     }),
     state: t.expose('state', { type: RequestStateEnum, description: 'Current lifecycle state.' }),
-    stateLabel: t.string({
-      description: 'The state in words, in the caller’s language (Accept-Language).',
-      resolve: (r, _a, ctx) => REQUEST_STATE_LABELS[r.state][ctx.lang],
-    }),
-    open311Status: t.string({
-      description: 'The state as Open311 GeoReport v2 reports it: `open` or `closed`.',
-      resolve: (r) => open311Status(r.state),
-    }),
+    stateLabel: t.string(stateLabelField),
+    open311Status: t.string(open311StatusField),
     version: t.exposeInt('version', {
       description: 'Pass it back as expectedVersion when changing the request.',
     }),
@@ -143,19 +164,8 @@ const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
       description: 'The staff member handling it; null when no competent staff member was free.',
     }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime', description: 'When it was filed.' }),
-    verificationDueOn: t.field({
-      type: 'Day',
-      description:
-        'Last working day to verify the request (WIB): 3 working days after submission (SP4N-LAPOR! verification deadline), weekends, national holidays and cuti bersama not counted.',
-      resolve: (r) => dayOf(r.verificationDueOn),
-    }),
-    completionDueOn: t.field({
-      type: 'Day',
-      nullable: true,
-      description:
-        'Last working day to complete the request (WIB): the service’s completionDays in working days from verification (UU 25/2009 service standard), moved later by the working days the request spent returned to the citizen; null until verified.',
-      resolve: (r) => (r.completionDueOn ? dayOf(r.completionDueOn) : null),
-    }),
+    verificationDueOn: t.field(verificationDueOnField),
+    completionDueOn: t.field(completionDueOnField),
     verifiedAt: t.expose('verifiedAt', {
       type: 'DateTime',
       nullable: true,
@@ -202,29 +212,12 @@ const RequestStatusRef = builder.prismaObject('ServiceRequest', {
   fields: (t) => ({
     trackingCode: t.exposeString('trackingCode', { description: 'The tracking code asked for, normalised.' }),
     state: t.expose('state', { type: RequestStateEnum, description: 'Current lifecycle state.' }),
-    stateLabel: t.string({
-      description: 'The state in words, in the caller’s language (Accept-Language).',
-      resolve: (r, _a, ctx) => REQUEST_STATE_LABELS[r.state][ctx.lang],
-    }),
-    open311Status: t.string({
-      description: 'The state as Open311 GeoReport v2 reports it: `open` or `closed`.',
-      resolve: (r) => open311Status(r.state),
-    }),
+    stateLabel: t.string(stateLabelField),
+    open311Status: t.string(open311StatusField),
     service: t.relation('service', { description: 'The service asked for.' }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime', description: 'When it was filed.' }),
-    verificationDueOn: t.field({
-      type: 'Day',
-      description:
-        'Last working day to verify the request (WIB): 3 working days after submission (SP4N-LAPOR! verification deadline), weekends, national holidays and cuti bersama not counted.',
-      resolve: (r) => dayOf(r.verificationDueOn),
-    }),
-    completionDueOn: t.field({
-      type: 'Day',
-      nullable: true,
-      description:
-        'Last working day to complete the request (WIB): the service’s completionDays in working days from verification (UU 25/2009 service standard), moved later by the working days the request spent returned to the citizen; null until verified.',
-      resolve: (r) => (r.completionDueOn ? dayOf(r.completionDueOn) : null),
-    }),
+    verificationDueOn: t.field(verificationDueOnField),
+    completionDueOn: t.field(completionDueOnField),
     overdue: t.boolean({
       description: 'Whether a deadline has passed today (WIB) with the clock running.',
       resolve: (r) => deadlineStatus(r).overdueDeadline !== null,
