@@ -226,13 +226,18 @@ describe.each(testDatabaseKinds())('@layanan/client against a gateway on %s', (k
     expect(!unknown.ok && unknown.error.kind).toBe('NotFoundError');
   });
 
-  it('reads request statistics, and a bad period as a ValidationError', async () => {
+  it('reads request statistics; a day that is not a day is a GraphQLError, a reversed period a ValidationError', async () => {
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const r = await citizen.requestStatistics({ from: '2026-01-01', to: today, groupBy: 'SERVICE' });
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.data.find((row) => row.key === 'PBG')?.count).toBeGreaterThanOrEqual(4);
+    // from/to are Day variables: the gateway refuses a month 13 before running the query, in
+    // both languages, with the Day scalar's code (it was a ValidationError field as a String).
     const bad = await citizen.requestStatistics({ from: '2026-13-01', to: today, groupBy: 'UNIT' });
-    expect(!bad.ok && bad.error.kind).toBe('ValidationError');
+    expect(!bad.ok && bad.error).toMatchObject({ kind: 'GraphQLError', code: 'DAY_NOT_A_DATE' });
+    expect(!bad.ok && bad.error.message).toMatch(/tidak ada di kalender.* \/ The date does not exist/);
+    const reversed = await citizen.requestStatistics({ from: today, to: '2026-01-01', groupBy: 'UNIT' });
+    expect(!reversed.ok && reversed.error.kind).toBe('ValidationError');
   });
 });
 

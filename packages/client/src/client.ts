@@ -69,7 +69,7 @@ export type IkmTrendPoint = Extract<
 >['data'][number];
 export type RequestStatisticsRow = Extract<
   ResultOf<typeof RequestStatisticsQuery>['requestStatistics'],
-  { __typename: 'QueryRequestStatisticsSuccess' }
+  { __typename: 'RequestStatisticsPayload' }
 >['data'][number];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -272,14 +272,18 @@ export function createLayananClient(options: LayananClientOptions) {
       return { ok: false, error: failureOf(value as Failure) };
     },
 
-    /** Waiting-time statistics per service or unit over a period (YYYY-MM-DD, inclusive). */
+    /**
+     * Waiting-time statistics per service or unit over a period of WIB days (`Day`, YYYY-MM-DD,
+     * inclusive). A malformed day fails as a GraphQLError (DAY_INVALID_FORMAT, DAY_NOT_A_DATE);
+     * a period ending before it starts is a ValidationError.
+     */
     async requestStatistics(
       variables: VariablesOf<typeof RequestStatisticsQuery>,
     ): Promise<Result<readonly RequestStatisticsRow[]>> {
       const r = await query(RequestStatisticsQuery, variables);
       if (!r.ok) return r;
       const value = r.data.requestStatistics;
-      if (value.__typename === 'QueryRequestStatisticsSuccess') return { ok: true, data: value.data };
+      if (value.__typename === 'RequestStatisticsPayload') return { ok: true, data: value.data };
       return { ok: false, error: failureOf(value as Failure) };
     },
   };

@@ -63,10 +63,10 @@ export const RequestUpdatedSubscription = graphql(`
 `);
 
 export const RequestStatisticsQuery = graphql(`
-  query RequestStatistics($from: String!, $to: String!, $groupBy: RequestStatisticsGroup!, $unitCode: String, $serviceCode: String) {
+  query RequestStatistics($from: Day!, $to: Day!, $groupBy: RequestStatisticsGroup!, $unitCode: String, $serviceCode: String) {
     requestStatistics(from: $from, to: $to, groupBy: $groupBy, unitCode: $unitCode, serviceCode: $serviceCode) {
       __typename
-      ... on QueryRequestStatisticsSuccess {
+      ... on RequestStatisticsPayload {
         data {
           key name count verified completed completedWithinStandard withinStandardShare backlog overdue
           medianVerifyWorkingDays p90VerifyWorkingDays medianCompleteWorkingDays p90CompleteWorkingDays

@@ -8,10 +8,10 @@ import { IkmCharts } from './ikm.tsx';
 import { MeQuery } from './queue.tsx';
 
 const RequestStats = graphql(`
-  query RequestStats($from: String!, $to: String!, $groupBy: RequestStatisticsGroup!) {
+  query RequestStats($from: Day!, $to: Day!, $groupBy: RequestStatisticsGroup!) {
     requestStatistics(from: $from, to: $to, groupBy: $groupBy) {
       __typename
-      ... on QueryRequestStatisticsSuccess {
+      ... on RequestStatisticsPayload {
         data {
           key
           name
@@ -32,7 +32,7 @@ const RequestStats = graphql(`
 `);
 
 const Accountability = graphql(`
-  query Accountability($from: String!, $to: String!) {
+  query Accountability($from: Day!, $to: Day!) {
     forumAccountability(from: $from, to: $to) {
       __typename
       ... on ForumAccountabilityReport {
@@ -125,7 +125,7 @@ function WaitingTimes({ from, to }: { from: string; to: string }) {
   const result = data?.requestStatistics;
   if (result?.__typename === 'ValidationError') return <ErrorNote error={result.message} />;
   const rows =
-    result?.__typename === 'QueryRequestStatisticsSuccess' ? result.data.filter((r) => r.count > 0) : [];
+    result?.__typename === 'RequestStatisticsPayload' ? result.data.filter((r) => r.count > 0) : [];
   const labels = rows.map((r) => r.name);
   return (
     <>

@@ -5,22 +5,38 @@ import { gatewayGraphQLError } from '../../graphql/gateway-errors.js';
 import { audited } from '../../platform/audited.js';
 import { type Identity, issueAccessToken } from './identity.js';
 
-export const AccountRoleEnum = builder.enumType('AccountRole', { values: ACCOUNT_ROLES });
+export const AccountRoleEnum = builder.enumType('AccountRole', {
+  values: ACCOUNT_ROLES,
+  description:
+    'What an account may do: CITIZEN (files requests, submissions, surveys), STAFF (works its unit’s requests), SUPERVISOR (also reassigns and rates its unit), ADMIN (everything, city-wide).',
+});
 
 builder.prismaNode('Account', {
-  id: { field: 'id' },
+  id: {
+    field: 'id',
+    description:
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a Account ID is asked.',
+  },
   description: 'A person who signs in. Contact details are visible only to the person and admins.',
   // `ownSession` is granted by the payload that just signed the caller in (the token is not sent yet).
   authScopes: (account) => ({ admin: true, selfAccount: account.id, $granted: 'ownSession' }),
   fields: (t) => ({
-    displayName: t.exposeString('displayName'),
-    role: t.expose('role', { type: AccountRoleEnum }),
-    email: t.exposeString('email', { nullable: true }),
-    staff: t.relation('staff', { nullable: true }),
+    displayName: t.exposeString('displayName', { description: 'The name shown for the person.' }),
+    role: t.expose('role', { type: AccountRoleEnum, description: 'What the account may do.' }),
+    email: t.exposeString('email', {
+      nullable: true,
+      description: 'Sign-in e-mail (lower case); null if none.',
+    }),
+    staff: t.relation('staff', {
+      nullable: true,
+      description: 'The staff register entry of a staff account; null for citizens.',
+    }),
   }),
 });
 
 const IdentityKindEnum = builder.enumType('IdentityKind', {
+  description:
+    'What kind of caller: ANONYMOUS (no token), ACCOUNT (signed in) or SYSTEM (another city system with an API key).',
   values: ['ANONYMOUS', 'ACCOUNT', 'SYSTEM'] as const,
 });
 
@@ -29,16 +45,19 @@ const Viewer = builder.objectRef<Identity>('Viewer').implement({
   fields: (t) => ({
     kind: t.field({
       type: IdentityKindEnum,
+      description: 'Anonymous, an account or a system.',
       resolve: (id) => (id.kind === 'anonymous' ? 'ANONYMOUS' : id.kind === 'account' ? 'ACCOUNT' : 'SYSTEM'),
     }),
     role: t.field({
       type: AccountRoleEnum,
       nullable: true,
+      description: 'The account’s role; null unless signed in.',
       resolve: (id) => (id.kind === 'account' ? id.role : null),
     }),
     account: t.prismaField({
       type: 'Account',
       nullable: true,
+      description: 'The signed-in account; null for anonymous callers and systems.',
       resolve: (query, id, _args, ctx) =>
         id.kind === 'account'
           ? ctx.prisma.account.findUnique({ ...query, where: { id: id.accountId } })
@@ -58,25 +77,39 @@ const Viewer = builder.objectRef<Identity>('Viewer').implement({
       description: 'The name of the API key, for other city systems.',
       resolve: (id) => (id.kind === 'system' ? id.name : null),
     }),
-    scopes: t.stringList({ resolve: (id) => (id.kind === 'system' ? [...id.scopes] : []) }),
+    scopes: t.stringList({
+      description:
+        'The API key’s scopes (catalogue:read, staff:read, requests:write, statistics:read); empty for people.',
+      resolve: (id) => (id.kind === 'system' ? [...id.scopes] : []),
+    }),
   }),
 });
 
-builder.queryField('me', (t) => t.field({ type: Viewer, resolve: (_root, _args, ctx) => ctx.identity }));
+builder.queryField('me', (t) =>
+  t.field({
+    type: Viewer,
+    description: 'Who is calling, from the bearer token or API key; an anonymous viewer without one.',
+    resolve: (_root, _args, ctx) => ctx.identity,
+  }),
+);
 
 const DevLoginPayload = builder
   .objectRef<{ token: string; expiresAt: Date; accountId: string }>('DevLoginPayload')
   .implement({
+    description: 'A development sign-in: an access token without a refresh token.',
     fields: (t) => ({
-      token: t.exposeString('token'),
-      expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
-      accountId: t.exposeID('accountId'),
+      token: t.exposeString('token', {
+        description: 'Access token (JWT); send it as `Authorization: Bearer …`.',
+      }),
+      expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the token stops working.' }),
+      accountId: t.exposeID('accountId', { description: 'Database id of the account signed in as.' }),
     }),
   });
 
 builder.objectFields(DevLoginPayload, (t) => ({
   account: t.prismaField({
     type: 'Account',
+    description: 'The account signed in as.',
     grantScopes: ['ownSession'],
     resolve: (query, payload, _args, ctx) =>
       ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: payload.accountId } }),
@@ -89,7 +122,13 @@ builder.mutationField('devLogin', (t) =>
     description:
       'DEVELOPMENT ONLY: sign in as a seeded account by email, without a password. Disabled when NODE_ENV=production or LAYANAN_DEV_LOGIN=false.',
     errors: { types: [NotFoundError] },
-    args: { email: t.arg.string({ required: true }) },
+    args: {
+      email: t.arg.string({
+        required: true,
+        description:
+          'E-mail of an active seeded account (case-insensitive); unknown or disabled gives NotFoundError.',
+      }),
+    },
     resolve: async (_root, args, ctx) => {
       if (!ctx.config.devLogin) {
         throw gatewayGraphQLError('DEV_LOGIN_DISABLED');

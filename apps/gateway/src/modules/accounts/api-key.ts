@@ -5,17 +5,31 @@ import { audited } from '../../platform/audited.js';
 import { generateApiKey } from './identity.js';
 
 const ApiKeyRef = builder.prismaNode('ApiKey', {
-  id: { field: 'id' },
+  id: {
+    field: 'id',
+    description:
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a ApiKey ID is asked.',
+  },
   description:
     'A key for another city system. The secret is shown once, at creation; only its hash is stored.',
   authScopes: { admin: true },
   fields: (t) => ({
-    name: t.exposeString('name'),
-    prefix: t.exposeString('prefix'),
-    scopes: t.exposeStringList('scopes'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
-    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
+    name: t.exposeString('name', { description: 'Which system uses it.' }),
+    prefix: t.exposeString('prefix', { description: 'The key’s public first characters, to recognise it.' }),
+    scopes: t.exposeStringList('scopes', {
+      description: 'What it may do: catalogue:read, staff:read, requests:write, statistics:read.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
+    revokedAt: t.expose('revokedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was revoked (it no longer works); null while active.',
+    }),
+    lastUsedAt: t.expose('lastUsedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Last time a request used it; null if never.',
+    }),
   }),
 });
 
@@ -24,6 +38,7 @@ builder.queryField('apiKeys', (t) =>
     type: 'ApiKey',
     cursor: 'id',
     totalCount: (_root, _args, ctx) => ctx.prisma.apiKey.count(),
+    description: 'Every API key, newest first, revoked ones included (secrets are never shown). Admins only.',
     authScopes: { admin: true },
     resolve: (query, _root, _args, ctx) =>
       ctx.prisma.apiKey.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
@@ -31,17 +46,23 @@ builder.queryField('apiKeys', (t) =>
 );
 
 const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
+  description: 'A new key for another city system.',
   fields: (t) => ({
-    name: t.string({ required: true }),
-    scopes: t.stringList({ required: true }),
+    name: t.string({ required: true, description: 'Which system will use it; must not be blank.' }),
+    scopes: t.stringList({
+      required: true,
+      description:
+        'At least one of catalogue:read, staff:read, requests:write, statistics:read; others give ValidationError.',
+    }),
   }),
 });
 
 const CreateApiKeyPayload = builder
   .objectRef<{ apiKeyId: string; key: string }>('CreateApiKeyPayload')
   .implement({
+    description: 'The new key, with its secret shown this once.',
     fields: (t) => ({
-      apiKeyId: t.exposeID('apiKeyId'),
+      apiKeyId: t.exposeID('apiKeyId', { description: 'Database id of the new key.' }),
       key: t.exposeString('key', { description: 'The full key. Shown only in this response; store it now.' }),
     }),
   });
@@ -49,6 +70,7 @@ const CreateApiKeyPayload = builder
 builder.objectFields(CreateApiKeyPayload, (t) => ({
   apiKey: t.prismaField({
     type: ApiKeyRef,
+    description: 'The stored key (without its secret).',
     resolve: (query, payload, _args, ctx) =>
       ctx.prisma.apiKey.findUniqueOrThrow({ ...query, where: { id: payload.apiKeyId } }),
   }),
@@ -57,9 +79,11 @@ builder.objectFields(CreateApiKeyPayload, (t) => ({
 builder.mutationField('createApiKey', (t) =>
   t.field({
     type: CreateApiKeyPayload,
+    description:
+      'Create an API key for another city system. The secret is in this response only. Admins only.',
     authScopes: { admin: true },
     errors: { types: [ValidationError] },
-    args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
+    args: { input: t.arg({ type: CreateApiKeyInput, required: true, description: 'Its name and scopes.' }) },
     resolve: async (_root, { input }, ctx) => {
       const checked = validateApiKey(input);
       if (!checked.ok) throw ValidationError.fromFieldErrors(checked.error.fields);
@@ -76,12 +100,14 @@ builder.mutationField('createApiKey', (t) =>
 );
 
 const RevokeApiKeyPayload = builder.objectRef<{ apiKeyId: string }>('RevokeApiKeyPayload').implement({
-  fields: (t) => ({ apiKeyId: t.exposeID('apiKeyId') }),
+  description: 'The key after revocation.',
+  fields: (t) => ({ apiKeyId: t.exposeID('apiKeyId', { description: 'Database id of the key.' }) }),
 });
 
 builder.objectFields(RevokeApiKeyPayload, (t) => ({
   apiKey: t.prismaField({
     type: ApiKeyRef,
+    description: 'The key, now with revokedAt set.',
     resolve: (query, payload, _args, ctx) =>
       ctx.prisma.apiKey.findUniqueOrThrow({ ...query, where: { id: payload.apiKeyId } }),
   }),
@@ -90,9 +116,16 @@ builder.objectFields(RevokeApiKeyPayload, (t) => ({
 builder.mutationField('revokeApiKey', (t) =>
   t.field({
     type: RevokeApiKeyPayload,
+    description: 'Revoke an API key at once; revoking a revoked key changes nothing. Admins only.',
     authScopes: { admin: true },
     errors: { types: [NotFoundError] },
-    args: { id: t.arg.globalID({ required: true, for: ApiKeyRef }) },
+    args: {
+      id: t.arg.globalID({
+        required: true,
+        for: ApiKeyRef,
+        description: 'Global ID of the key; unknown gives NotFoundError.',
+      }),
+    },
     resolve: async (_root, args, ctx) =>
       audited(ctx, { action: 'revokeApiKey', entityType: 'ApiKey' }, async (tx) => {
         const before = await tx.apiKey.findUnique({ where: { id: args.id.id } });

@@ -12,19 +12,48 @@ function auditWhere(args: AuditFilter): Prisma.AuditEntryWhereInput {
 }
 
 builder.prismaNode('AuditEntry', {
-  id: { field: 'id' },
+  id: {
+    field: 'id',
+    description:
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a AuditEntry ID is asked.',
+  },
   description: 'Who changed what, when. Personal data in summaries is redacted.',
   authScopes: { admin: true },
   fields: (t) => ({
-    actorKind: t.exposeString('actorKind'),
-    actorId: t.exposeString('actorId', { nullable: true }),
-    action: t.exposeString('action'),
-    entityType: t.exposeString('entityType'),
-    entityId: t.exposeString('entityId', { nullable: true }),
-    before: t.expose('before', { type: 'JSON', nullable: true }),
-    after: t.expose('after', { type: 'JSON', nullable: true }),
-    requestId: t.exposeString('requestId', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    actorKind: t.exposeString('actorKind', {
+      description:
+        'Who acted: an account role (CITIZEN, STAFF, SUPERVISOR, ADMIN), SYSTEM (API key or job) or ANONYMOUS.',
+    }),
+    actorId: t.exposeString('actorId', {
+      nullable: true,
+      description: 'Database id of the acting account or API key; null for anonymous callers and jobs.',
+    }),
+    action: t.exposeString('action', {
+      description: 'The operation, by its mutation name (e.g. transitionServiceRequest).',
+    }),
+    entityType: t.exposeString('entityType', {
+      description: 'Type of the changed record (e.g. ServiceRequest).',
+    }),
+    entityId: t.exposeString('entityId', {
+      nullable: true,
+      description: 'Database id of the changed record; null when the action touched several or none.',
+    }),
+    before: t.expose('before', {
+      type: 'JSON',
+      nullable: true,
+      description: 'The record before the change, personal data redacted; null for a creation.',
+    }),
+    after: t.expose('after', {
+      type: 'JSON',
+      nullable: true,
+      description:
+        'The record after the change, personal data redacted; null for a deletion or when not recorded.',
+    }),
+    requestId: t.exposeString('requestId', {
+      nullable: true,
+      description: 'Id of the HTTP request that made the change (X-Request-Id), to match the logs.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
   }),
 });
 
@@ -35,7 +64,13 @@ builder.queryField('auditEntries', (t) =>
     totalCount: (_root, args, ctx) => ctx.prisma.auditEntry.count({ where: auditWhere(args) }),
     description: 'The audit trail, newest first. Admins only.',
     authScopes: { admin: true },
-    args: { entityType: t.arg.string(), entityId: t.arg.string(), action: t.arg.string() },
+    args: {
+      entityType: t.arg.string({
+        description: 'Only entries of this record type (exact, e.g. ServiceRequest).',
+      }),
+      entityId: t.arg.string({ description: 'Only entries of this record (database id).' }),
+      action: t.arg.string({ description: 'Only entries of this operation (exact mutation name).' }),
+    },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.auditEntry.findMany({
         ...query,

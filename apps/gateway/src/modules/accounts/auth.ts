@@ -44,14 +44,23 @@ const AuthPayload = builder.objectRef<Session>('AuthPayload').implement({
   description:
     'A new session. Send `Authorization: Bearer <accessToken>`; renew with `refreshSession` before it expires.',
   fields: (t) => ({
-    accessToken: t.exposeString('accessToken'),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    accessToken: t.exposeString('accessToken', {
+      description: 'Short-lived access token (JWT); send it as `Authorization: Bearer …`.',
+    }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      description: 'When the access token stops working.',
+    }),
     refreshToken: t.exposeString('refreshToken', {
       description: 'Single use: every refresh returns a new one.',
     }),
-    refreshExpiresAt: t.expose('refreshExpiresAt', { type: 'DateTime' }),
+    refreshExpiresAt: t.expose('refreshExpiresAt', {
+      type: 'DateTime',
+      description: 'When the refresh token stops working; sign in again after it.',
+    }),
     account: t.prismaField({
       type: 'Account',
+      description: 'The signed-in account (contact details included: it is the caller’s own).',
       grantScopes: ['ownSession'],
       resolve: (query, session, _args, ctx) =>
         ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: session.accountId } }),
@@ -60,10 +69,14 @@ const AuthPayload = builder.objectRef<Session>('AuthPayload').implement({
 });
 
 const RegisterCitizenInput = builder.inputType('RegisterCitizenInput', {
+  description: 'A new citizen account: an e-mail or a mobile number (at least one), a name and a password.',
   fields: (t) => ({
-    email: t.string(),
+    email: t.string({ description: 'E-mail address; a taken one gives ConflictError.' }),
     phone: t.string({ description: 'Indonesian mobile number, 08… or +628….' }),
-    displayName: t.string({ required: true }),
+    displayName: t.string({
+      required: true,
+      description: 'The name shown for the person; must not be blank.',
+    }),
     password: t.string({ required: true, description: 'At least 10 characters; a passphrase is best.' }),
   }),
 });
@@ -73,7 +86,7 @@ builder.mutationField('registerCitizen', (t) =>
     type: AuthPayload,
     description: 'Create a citizen account with an email or a mobile number, and sign in.',
     errors: { types: [ValidationError, ConflictError] },
-    args: { input: t.arg({ type: RegisterCitizenInput, required: true }) },
+    args: { input: t.arg({ type: RegisterCitizenInput, required: true, description: 'The new account.' }) },
     resolve: async (_root, { input }, ctx) => {
       const checked = validateRegistration(input);
       if (!checked.ok) {
@@ -123,9 +136,13 @@ async function auditFailure(ctx: GraphQLContext, action: string, entityId: strin
 }
 
 const LoginInput = builder.inputType('LoginInput', {
+  description: 'Credentials of a password sign-in.',
   fields: (t) => ({
     identifier: t.string({ required: true, description: 'Email address or mobile number.' }),
-    password: t.string({ required: true }),
+    password: t.string({
+      required: true,
+      description: 'The password; a wrong one gives AuthenticationFailed.',
+    }),
   }),
 });
 
@@ -134,7 +151,7 @@ builder.mutationField('login', (t) =>
     type: AuthPayload,
     description: 'Sign in with an email or mobile number and a password.',
     errors: { types: [AuthenticationFailedError] },
-    args: { input: t.arg({ type: LoginInput, required: true }) },
+    args: { input: t.arg({ type: LoginInput, required: true, description: 'The credentials.' }) },
     resolve: async (_root, { input }, ctx) => {
       const account = await accountByIdentifier(ctx, input.identifier);
       const valid = account?.passwordHash
@@ -163,7 +180,13 @@ builder.mutationField('refreshSession', (t) =>
     description:
       'Exchange a refresh token for a new session. Each refresh token works once; using one twice ends every session that grew from the same sign-in.',
     errors: { types: [AuthenticationFailedError] },
-    args: { refreshToken: t.arg.string({ required: true }) },
+    args: {
+      refreshToken: t.arg.string({
+        required: true,
+        description:
+          'AuthPayload.refreshToken of the current session; unknown, reused or expired gives AuthenticationFailed.',
+      }),
+    },
     resolve: async (_root, args, ctx) => {
       const tokenHash = refreshTokenHash(args.refreshToken);
       const outcome = await ctx.prisma.$transaction(async (tx) => {
@@ -209,6 +232,7 @@ builder.mutationField('refreshSession', (t) =>
 );
 
 const LogoutPayload = builder.objectRef<{ revoked: boolean }>('LogoutPayload').implement({
+  description: 'Whether a session was ended.',
   fields: (t) => ({
     revoked: t.exposeBoolean('revoked', { description: 'False when the token had already ended.' }),
   }),
@@ -218,7 +242,9 @@ builder.mutationField('logout', (t) =>
   t.field({
     type: LogoutPayload,
     description: 'End the session of this refresh token (and the sessions it was renewed from or into).',
-    args: { refreshToken: t.arg.string({ required: true }) },
+    args: {
+      refreshToken: t.arg.string({ required: true, description: 'The refresh token of the session to end.' }),
+    },
     resolve: async (_root, args, ctx) => {
       const tokenHash = refreshTokenHash(args.refreshToken);
       return audited(ctx, { action: 'logout', entityType: 'Account' }, async (tx) => {
@@ -235,9 +261,17 @@ builder.mutationField('logout', (t) =>
 );
 
 const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
+  description: 'The current password and the new one.',
   fields: (t) => ({
-    currentPassword: t.string({ required: true }),
-    newPassword: t.string({ required: true }),
+    currentPassword: t.string({
+      required: true,
+      description: 'The password now; a wrong one gives AuthenticationFailed.',
+    }),
+    newPassword: t.string({
+      required: true,
+      description:
+        'The new password: 10–128 characters, not a common password nor the person’s name or e-mail; else ValidationError.',
+    }),
   }),
 });
 
@@ -247,7 +281,9 @@ builder.mutationField('changePassword', (t) =>
     description: 'Change the password: every other session ends, and a new one is returned.',
     authScopes: { authenticated: true },
     errors: { types: [ValidationError, AuthenticationFailedError] },
-    args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
+    args: {
+      input: t.arg({ type: ChangePasswordInput, required: true, description: 'Old and new password.' }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const accountId = accountIdOf(ctx.identity);
       if (!accountId) throw forbidden();

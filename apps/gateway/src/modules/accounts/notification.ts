@@ -4,6 +4,8 @@ import { audited } from '../../platform/audited.js';
 import { accountIdOf, forbidden } from '../../platform/authz.js';
 
 export const NotificationKindEnum = builder.enumType('NotificationKind', {
+  description:
+    'Why a notification was sent: a followed submission was answered or hidden, its commitment created, moved on, done or cancelled, or a satisfaction survey (SKM) invitation after a completed request.',
   values: [
     'SUBMISSION_ANSWERED',
     'COMMITMENT_CREATED',
@@ -16,18 +18,32 @@ export const NotificationKindEnum = builder.enumType('NotificationKind', {
 });
 
 const NotificationRef = builder.prismaNode('Notification', {
-  id: { field: 'id' },
+  id: {
+    field: 'id',
+    description:
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a Notification ID is asked.',
+  },
   description: 'An in-app notification for the signed-in account.',
   authScopes: (n) => ({ selfAccount: n.accountId }),
   fields: (t) => ({
-    kind: t.expose('kind', { type: NotificationKindEnum }),
-    title: t.string({ resolve: (n, _a, ctx) => (ctx.lang === 'en' ? n.titleEn : n.titleId) }),
-    titleId: t.exposeString('titleId'),
-    titleEn: t.exposeString('titleEn'),
-    read: t.boolean({ resolve: (n) => n.readAt !== null }),
-    readAt: t.expose('readAt', { type: 'DateTime', nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    submission: t.relation('submission', { nullable: true }),
+    kind: t.expose('kind', { type: NotificationKindEnum, description: 'Why it was sent.' }),
+    title: t.string({
+      description: 'The text in the caller’s language (Accept-Language).',
+      resolve: (n, _a, ctx) => (ctx.lang === 'en' ? n.titleEn : n.titleId),
+    }),
+    titleId: t.exposeString('titleId', { description: 'The text in Indonesian.' }),
+    titleEn: t.exposeString('titleEn', { description: 'The text in English.' }),
+    read: t.boolean({ description: 'Whether it was marked read.', resolve: (n) => n.readAt !== null }),
+    readAt: t.expose('readAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was marked read; null if unread.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was sent.' }),
+    submission: t.relation('submission', {
+      nullable: true,
+      description: 'The forum submission it is about; null for other kinds (survey invitations).',
+    }),
   }),
 });
 
@@ -43,7 +59,9 @@ builder.queryFields((t) => ({
     cursor: 'id',
     description: 'The signed-in account’s notifications, newest first.',
     authScopes: { authenticated: true },
-    args: { unreadOnly: t.arg.boolean({ defaultValue: false }) },
+    args: {
+      unreadOnly: t.arg.boolean({ defaultValue: false, description: 'Only notifications not yet read.' }),
+    },
     totalCount: (_root, args, ctx) =>
       ctx.prisma.notification.count({
         where: { accountId: me(ctx), ...(args.unreadOnly ? { readAt: null } : {}) },
@@ -56,6 +74,7 @@ builder.queryFields((t) => ({
       }),
   }),
   unreadNotificationCount: t.int({
+    description: 'How many of the signed-in account’s notifications are unread.',
     authScopes: { authenticated: true },
     resolve: (_root, _args, ctx) =>
       ctx.prisma.notification.count({ where: { accountId: me(ctx), readAt: null } }),
@@ -65,9 +84,10 @@ builder.queryFields((t) => ({
 const MarkNotificationsReadPayload = builder
   .objectRef<{ marked: number; unreadCount: number }>('MarkNotificationsReadPayload')
   .implement({
+    description: 'How many notifications were marked, and how many stay unread.',
     fields: (t) => ({
-      marked: t.exposeInt('marked'),
-      unreadCount: t.exposeInt('unreadCount'),
+      marked: t.exposeInt('marked', { description: 'Notifications marked read by this call.' }),
+      unreadCount: t.exposeInt('unreadCount', { description: 'Unread notifications left after it.' }),
     }),
   });
 
@@ -76,7 +96,13 @@ builder.mutationField('markNotificationsRead', (t) =>
     type: MarkNotificationsReadPayload,
     description: 'Mark the given notifications, or all of them when `ids` is omitted, as read.',
     authScopes: { authenticated: true },
-    args: { ids: t.arg.globalIDList({ for: NotificationRef }) },
+    args: {
+      ids: t.arg.globalIDList({
+        for: NotificationRef,
+        description:
+          'Global IDs of the caller’s notifications to mark; others are ignored. Omit to mark all.',
+      }),
+    },
     resolve: async (_root, args, ctx) => {
       const accountId = me(ctx);
       return audited(ctx, { action: 'markNotificationsRead', entityType: 'Notification' }, async (tx) => {

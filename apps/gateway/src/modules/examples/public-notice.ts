@@ -14,11 +14,11 @@ export const NOTICE_BODY_MAX = 5_000;
 const PublicNoticeRef = builder.prismaObject('PublicNotice', {
   description: 'A public notice of a unit (example module, docs/extending.md).',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    unitCode: t.exposeString('unitCode'),
-    title: t.exposeString('title'),
-    body: t.exposeString('body'),
-    publishedAt: t.expose('publishedAt', { type: 'DateTime' }),
+    id: t.exposeID('id', { description: 'Database id of the notice.' }),
+    unitCode: t.exposeString('unitCode', { description: 'Code of the publishing unit.' }),
+    title: t.exposeString('title', { description: 'Title, at most 200 characters.' }),
+    body: t.exposeString('body', { description: 'Text, at most 5,000 characters.' }),
+    publishedAt: t.expose('publishedAt', { type: 'DateTime', description: 'When it was published.' }),
   }),
 });
 
@@ -41,17 +41,29 @@ builder.queryField('publicNotices', (t) =>
 );
 
 const PublishPublicNoticeInput = builder.inputType('PublishPublicNoticeInput', {
+  description: 'A notice to publish.',
   fields: (t) => ({
-    unitCode: t.string({ required: true }),
-    title: t.string({ required: true }),
-    body: t.string({ required: true }),
+    unitCode: t.string({
+      required: true,
+      description: 'Code of the publishing unit; unknown gives NotFoundError.',
+    }),
+    title: t.string({
+      required: true,
+      description: 'Title, at most 200 characters (ValidationError beyond).',
+    }),
+    body: t.string({
+      required: true,
+      description: 'Text, at most 5,000 characters (ValidationError beyond).',
+    }),
   }),
 });
 
 const PublicNoticePayload = builder.objectRef<{ noticeId: string }>('PublicNoticePayload').implement({
+  description: 'The notice just published.',
   fields: (t) => ({
     notice: t.prismaField({
       type: PublicNoticeRef,
+      description: 'The new notice.',
       resolve: (query, p, _a, ctx) =>
         ctx.prisma.publicNotice.findUniqueOrThrow({ ...query, where: { id: p.noticeId } }),
     }),
@@ -64,7 +76,7 @@ builder.mutationField('publishPublicNotice', (t) =>
     description: 'Publish a notice for a unit: its staff and supervisors, or an admin.',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: { input: t.arg({ type: PublishPublicNoticeInput, required: true }) },
+    args: { input: t.arg({ type: PublishPublicNoticeInput, required: true, description: 'The notice.' }) },
     resolve: async (_root, { input }, ctx) => {
       // Authorize, load, check, write (with its audit entry), map.
       const unit = await ctx.prisma.unit.findUnique({ where: { code: input.unitCode.trim().toUpperCase() } });

@@ -150,10 +150,13 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
       { input: { ...base, dueOn: '2026-02-30' } },
       { token: staff },
     );
-    expect(badDate.body.data.createCommitment).toMatchObject({
-      __typename: 'ValidationError',
-      fields: [{ field: 'dueOn' }],
-    });
+    // dueOn is a Day: a day not in the calendar is refused before the mutation runs, naming the
+    // input field, in both languages (it was a ValidationError field when dueOn was a String).
+    expect(badDate.body.data).toBeUndefined();
+    expect(badDate.body.errors?.[0]?.extensions?.code).toBe('DAY_NOT_A_DATE');
+    expect(badDate.body.errors?.[0]?.message).toMatch(
+      /dueOn.*tidak ada di kalender.* \/ The date does not exist/,
+    );
     const commitment = (await h.gql(createCommitment, { input: base }, { token: staff })).body.data
       .createCommitment.commitment;
     expect(commitment).toMatchObject({ status: 'PLANNED', progress: 0, dueOn, overdue: false });

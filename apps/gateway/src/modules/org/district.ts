@@ -3,8 +3,8 @@ import { builder } from '../../graphql/builder.js';
 builder.prismaObject('District', {
   description: 'A district (kecamatan) of the city.',
   fields: (t) => ({
-    code: t.exposeString('code'),
-    name: t.exposeString('name'),
+    code: t.exposeString('code', { description: 'Upper-case district code, e.g. BARANGIN.' }),
+    name: t.exposeString('name', { description: 'Name, e.g. Barangin.' }),
   }),
 });
 

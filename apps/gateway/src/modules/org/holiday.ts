@@ -22,15 +22,22 @@ export const HolidayKindEnum = builder.enumType('HolidayKind', {
 const HolidayRef = builder.prismaObject('Holiday', {
   description: 'A day on which public-service deadlines do not count, besides Saturday and Sunday.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    date: t.string({ description: 'YYYY-MM-DD (Asia/Jakarta).', resolve: (h) => dayOf(h.date) }),
-    name: t.exposeString('name'),
-    kind: t.expose('kind', { type: HolidayKindEnum }),
+    id: t.exposeID('id', { description: 'Database id; pass it to confirmHoliday or removeHoliday.' }),
+    date: t.field({ type: 'Day', description: 'The day off (WIB).', resolve: (h) => dayOf(h.date) }),
+    name: t.exposeString('name', { description: 'Name of the holiday (Indonesian).' }),
+    kind: t.expose('kind', { type: HolidayKindEnum, description: 'National, cuti bersama or local.' }),
     provisional: t.exposeBoolean('provisional', {
       description: 'True until an administrator confirms it against the joint decree.',
     }),
-    source: t.exposeString('source'),
-    confirmedAt: t.expose('confirmedAt', { type: 'DateTime', nullable: true }),
+    source: t.exposeString('source', {
+      description:
+        'Where it came from: `admin` when added here, otherwise the seed list or package it was imported from.',
+    }),
+    confirmedAt: t.expose('confirmedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When an administrator confirmed it; null while provisional.',
+    }),
   }),
 });
 
@@ -38,7 +45,7 @@ builder.queryField('holidays', (t) =>
   t.prismaField({
     type: [HolidayRef],
     description: 'Holidays and cuti bersama of a year, by date.',
-    args: { year: t.arg.int({ required: true }) },
+    args: { year: t.arg.int({ required: true, description: 'Calendar year, e.g. 2026.' }) },
     resolve: (query, _root, { year }, ctx) =>
       ctx.prisma.holiday.findMany({
         ...query,
@@ -49,9 +56,11 @@ builder.queryField('holidays', (t) =>
 );
 
 const HolidayPayload = builder.objectRef<{ holidayId: string }>('HolidayPayload').implement({
+  description: 'The holiday after the change.',
   fields: (t) => ({
     holiday: t.prismaField({
       type: HolidayRef,
+      description: 'The holiday as it is now.',
       resolve: (query, payload, _args, ctx) =>
         ctx.prisma.holiday.findUniqueOrThrow({ ...query, where: { id: payload.holidayId } }),
     }),
@@ -61,14 +70,26 @@ const HolidayPayload = builder.objectRef<{ holidayId: string }>('HolidayPayload'
 const RemoveHolidayPayload = builder
   .objectRef<{ holidayId: string; date: string }>('RemoveHolidayPayload')
   .implement({
-    fields: (t) => ({ holidayId: t.exposeID('holidayId'), date: t.exposeString('date') }),
+    description: 'The holiday just removed.',
+    fields: (t) => ({
+      holidayId: t.exposeID('holidayId', { description: 'Database id it had.' }),
+      date: t.expose('date', {
+        type: 'Day',
+        description: 'The day it was on (WIB), now a working day again unless a weekend.',
+      }),
+    }),
   });
 
 const AddHolidayInput = builder.inputType('AddHolidayInput', {
+  description: 'A day off to add to the working-day calendar.',
   fields: (t) => ({
-    date: t.string({ required: true, description: 'YYYY-MM-DD' }),
-    name: t.string({ required: true }),
-    kind: t.field({ type: HolidayKindEnum, required: true }),
+    date: t.field({
+      type: 'Day',
+      required: true,
+      description: 'The day off (WIB); a day already listed with the same kind gives ConflictError.',
+    }),
+    name: t.string({ required: true, description: 'Name of the holiday; must not be blank.' }),
+    kind: t.field({ type: HolidayKindEnum, required: true, description: 'National, cuti bersama or local.' }),
     provisional: t.boolean({ description: 'Default false: an admin adding a day has the decree.' }),
   }),
 });
@@ -79,7 +100,7 @@ builder.mutationFields((t) => ({
     description: 'Add a holiday, cuti bersama or local holiday. New deadlines use it; old ones stay.',
     authScopes: { admin: true },
     errors: { types: [ValidationError, ConflictError] },
-    args: { input: t.arg({ type: AddHolidayInput, required: true }) },
+    args: { input: t.arg({ type: AddHolidayInput, required: true, description: 'The day to add.' }) },
     resolve: async (_root, { input }, ctx) => {
       const day = parseDay(input.date.trim());
       const holiday = { date: day.ok ? day.value : input.date, name: input.name.trim(), kind: input.kind };
@@ -115,7 +136,7 @@ builder.mutationFields((t) => ({
     description: 'Confirm a provisional holiday (e.g. once the joint decree is published).',
     authScopes: { admin: true },
     errors: { types: [NotFoundError] },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'Holiday.id; unknown gives NotFoundError.' }) },
     resolve: (_root, { id }, ctx) =>
       audited(ctx, { action: 'confirmHoliday', entityType: 'Holiday' }, async (tx) => {
         const before = isUuid(String(id)) ? await tx.holiday.findUnique({ where: { id: String(id) } }) : null;
@@ -132,7 +153,7 @@ builder.mutationFields((t) => ({
     description: 'Remove a holiday (e.g. a provisional date the decree moved). Old deadlines stay.',
     authScopes: { admin: true },
     errors: { types: [NotFoundError] },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'Holiday.id; unknown gives NotFoundError.' }) },
     resolve: (_root, { id }, ctx) =>
       audited(ctx, { action: 'removeHoliday', entityType: 'Holiday' }, async (tx) => {
         const before = isUuid(String(id)) ? await tx.holiday.findUnique({ where: { id: String(id) } }) : null;

@@ -2,10 +2,10 @@ import { testDatabaseKinds } from '@layanan/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../testing/harness.js';
 
-const STATS = `query($from: String!, $to: String!, $g: RequestStatisticsGroup!, $s: String) {
+const STATS = `query($from: Day!, $to: Day!, $g: RequestStatisticsGroup!, $s: String) {
   requestStatistics(from: $from, to: $to, groupBy: $g, serviceCode: $s) {
     __typename
-    ... on QueryRequestStatisticsSuccess { data {
+    ... on RequestStatisticsPayload { data {
       key count verified completed
       medianVerifyWorkingDays p90VerifyWorkingDays medianVerifyHours p90VerifyHours
       medianCompleteWorkingDays p90CompleteWorkingDays medianCompleteHours p90CompleteHours
@@ -137,11 +137,19 @@ describe.each(testDatabaseKinds())('request statistics on %s', (kind) => {
     }
   });
 
-  it('reports bad dates as field errors', async () => {
+  it('refuses days that are not days, naming each variable in both languages', async () => {
+    // A Day variable is checked before the query runs: the error names the variable and says
+    // what is wrong in Indonesian and English (it was a field error when these were Strings).
     const { body } = await h.gql(STATS, { from: '2026-13-01', to: 'kemarin', g: 'SERVICE' });
-    expect(body.data.requestStatistics.fields).toEqual([
-      { field: 'from', code: 'INVALID_FORMAT' },
-      { field: 'to', code: 'INVALID_FORMAT' },
-    ]);
+    expect(body.data).toBeUndefined();
+    const errors = body.errors ?? [];
+    expect(errors.map((e) => e.extensions?.code)).toEqual(['DAY_NOT_A_DATE', 'DAY_INVALID_FORMAT']);
+    expect(errors[0]?.message).toMatch(/\$from.*tidak ada di kalender.* \/ The date does not exist/);
+    expect(errors[1]?.message).toMatch(/\$to.*TTTT-BB-HH.* \/ A date must be written YYYY-MM-DD/);
+  });
+
+  it('reports a period that ends before it starts as a field error', async () => {
+    const { body } = await h.gql(STATS, { from: '2026-06-30', to: '2026-06-01', g: 'SERVICE' });
+    expect(body.data.requestStatistics.fields).toEqual([{ field: 'to', code: 'OUT_OF_RANGE' }]);
   });
 });

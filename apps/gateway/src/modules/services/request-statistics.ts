@@ -31,19 +31,50 @@ export const RequestStatisticsRef = builder.objectRef<RequestStatisticsRow>('Req
     'Requests submitted in the period. Times run from submission; working days use the calendar of the day they were recorded.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Service code or unit code.' }),
-    name: t.exposeString('name'),
-    count: t.exposeInt('count'),
-    verified: t.exposeInt('verified'),
-    completed: t.exposeInt('completed'),
-    medianVerifyWorkingDays: t.exposeFloat('medianVerifyWorkingDays', { nullable: true }),
-    p90VerifyWorkingDays: t.exposeFloat('p90VerifyWorkingDays', { nullable: true }),
-    medianVerifyHours: t.exposeFloat('medianVerifyHours', { nullable: true }),
-    p90VerifyHours: t.exposeFloat('p90VerifyHours', { nullable: true }),
-    medianCompleteWorkingDays: t.exposeFloat('medianCompleteWorkingDays', { nullable: true }),
-    p90CompleteWorkingDays: t.exposeFloat('p90CompleteWorkingDays', { nullable: true }),
-    medianCompleteHours: t.exposeFloat('medianCompleteHours', { nullable: true }),
-    p90CompleteHours: t.exposeFloat('p90CompleteHours', { nullable: true }),
-    completedWithinStandard: t.exposeInt('completedWithinStandard'),
+    name: t.exposeString('name', { description: 'Service name or unit short name.' }),
+    count: t.exposeInt('count', { description: 'Requests submitted in the period.' }),
+    verified: t.exposeInt('verified', { description: 'Of those, how many have been verified.' }),
+    completed: t.exposeInt('completed', { description: 'Of those, how many have been completed.' }),
+    medianVerifyWorkingDays: t.exposeFloat('medianVerifyWorkingDays', {
+      nullable: true,
+      description: 'Median working days from submission to verification; null when none was verified.',
+    }),
+    p90VerifyWorkingDays: t.exposeFloat('p90VerifyWorkingDays', {
+      nullable: true,
+      description:
+        '90th percentile of working days from submission to verification; null when none was verified.',
+    }),
+    medianVerifyHours: t.exposeFloat('medianVerifyHours', {
+      nullable: true,
+      description: 'Median clock hours from submission to verification; null when none was verified.',
+    }),
+    p90VerifyHours: t.exposeFloat('p90VerifyHours', {
+      nullable: true,
+      description:
+        '90th percentile of clock hours from submission to verification; null when none was verified.',
+    }),
+    medianCompleteWorkingDays: t.exposeFloat('medianCompleteWorkingDays', {
+      nullable: true,
+      description: 'Median working days from submission to completion; null when none was completed.',
+    }),
+    p90CompleteWorkingDays: t.exposeFloat('p90CompleteWorkingDays', {
+      nullable: true,
+      description:
+        '90th percentile of working days from submission to completion; null when none was completed.',
+    }),
+    medianCompleteHours: t.exposeFloat('medianCompleteHours', {
+      nullable: true,
+      description: 'Median clock hours from submission to completion; null when none was completed.',
+    }),
+    p90CompleteHours: t.exposeFloat('p90CompleteHours', {
+      nullable: true,
+      description:
+        '90th percentile of clock hours from submission to completion; null when none was completed.',
+    }),
+    completedWithinStandard: t.exposeInt('completedWithinStandard', {
+      description:
+        'Completed on or before the stored completion deadline (WIB day), i.e. within the service standard.',
+    }),
     withinStandardShare: t.float({
       nullable: true,
       description: 'Completed on or before the stored completion deadline, as a share of completed (0–1).',

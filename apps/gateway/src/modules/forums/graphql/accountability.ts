@@ -25,20 +25,22 @@ type Row = {
 const AccountabilityRow = builder.objectRef<Row>('ForumAccountability').implement({
   description: 'One unit’s record in the forums over a period.',
   fields: (t) => ({
-    unitCode: t.exposeString('unitCode'),
-    unitName: t.exposeString('unitName'),
+    unitCode: t.exposeString('unitCode', { description: 'Code of the unit.' }),
+    unitName: t.exposeString('unitName', { description: 'Name of the unit.' }),
     received: t.exposeInt('received', { description: 'Submissions received in the period.' }),
-    answered: t.exposeInt('answered'),
+    answered: t.exposeInt('answered', { description: 'Of those, answered publicly (by now).' }),
     answeredOnTime: t.exposeInt('answeredOnTime', { description: 'Answered by the working-day due date.' }),
-    accepted: t.exposeInt('accepted'),
+    accepted: t.exposeInt('accepted', { description: 'Of those, answered ACCEPTED.' }),
     overdueAnswers: t.exposeInt('overdueAnswers', {
       description: 'Still unanswered after the due date, today.',
     }),
     commitments: t.exposeInt('commitments', {
       description: 'Commitments for submissions received in the period.',
     }),
-    commitmentsDone: t.exposeInt('commitmentsDone'),
-    commitmentsDoneOnTime: t.exposeInt('commitmentsDoneOnTime'),
+    commitmentsDone: t.exposeInt('commitmentsDone', { description: 'Of those commitments, DONE.' }),
+    commitmentsDoneOnTime: t.exposeInt('commitmentsDoneOnTime', {
+      description: 'Of those commitments, DONE on or before their due day.',
+    }),
     overdueCommitments: t.exposeInt('overdueCommitments', {
       description: 'Open past their due date, today.',
     }),
@@ -48,11 +50,16 @@ const AccountabilityRow = builder.objectRef<Row>('ForumAccountability').implemen
 const AccountabilityReport = builder
   .objectRef<{ from: string; to: string; today: string; units: Row[] }>('ForumAccountabilityReport')
   .implement({
+    description: 'The forums’ accountability report for a period: one row per unit with submissions.',
     fields: (t) => ({
-      from: t.exposeString('from'),
-      to: t.exposeString('to'),
-      today: t.exposeString('today', { description: 'The WIB date that “overdue” was judged on.' }),
-      units: t.field({ type: [AccountabilityRow], resolve: (r) => r.units }),
+      from: t.expose('from', { type: 'Day', description: 'First day of the period (WIB), inclusive.' }),
+      to: t.expose('to', { type: 'Day', description: 'Last day of the period (WIB), inclusive.' }),
+      today: t.expose('today', { type: 'Day', description: 'The WIB day that “overdue” was judged on.' }),
+      units: t.field({
+        type: [AccountabilityRow],
+        description: 'One row per unit that received submissions in the period, by unit code.',
+        resolve: (r) => r.units,
+      }),
     }),
   });
 
@@ -64,9 +71,13 @@ builder.queryField('forumAccountability', (t) =>
     authScopes: { public: true },
     errors: { types: [ValidationError] },
     args: {
-      from: t.arg.string({ required: true, description: 'YYYY-MM-DD' }),
-      to: t.arg.string({ required: true, description: 'YYYY-MM-DD' }),
-      unitCode: t.arg.string(),
+      from: t.arg({
+        type: 'Day',
+        required: true,
+        description: 'First day (WIB), inclusive; a period ending before it gives ValidationError.',
+      }),
+      to: t.arg({ type: 'Day', required: true, description: 'Last day (WIB), inclusive.' }),
+      unitCode: t.arg.string({ description: 'Only this unit (unit code, case-insensitive).' }),
     },
     resolve: async (_root, args, ctx) => {
       const period = accountabilityPeriod(args.from, args.to);

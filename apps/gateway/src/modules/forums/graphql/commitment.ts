@@ -7,47 +7,72 @@ import { commandDeps } from '../../../platform/command.js';
 import { cancelCommitment, createCommitment, updateCommitmentProgress } from '../commands/commitment.js';
 
 export const CommitmentStatusEnum = builder.enumType('CommitmentStatus', {
+  description:
+    'Where a commitment stands: PLANNED, IN_PROGRESS (progress above 0), DONE (100 %) or CANCELLED (with a public reason).',
   values: COMMITMENT_STATUSES,
 });
 
 const CommitmentRef = builder.prismaNode('Commitment', {
-  id: { field: 'id' },
+  id: {
+    field: 'id',
+    description:
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a Commitment ID is asked.',
+  },
   description: 'A follow-up promised for an accepted submission, tracked in public to the end.',
   fields: (t) => ({
-    description: t.exposeString('description'),
-    status: t.expose('status', { type: CommitmentStatusEnum }),
+    description: t.exposeString('description', { description: 'What was promised.' }),
+    status: t.expose('status', { type: CommitmentStatusEnum, description: 'Where it stands.' }),
     progress: t.exposeInt('progress', { description: 'Percent, 0–100.' }),
-    dueOn: t.string({ resolve: (c) => dayOf(c.dueOn) }),
-    doneOn: t.string({ nullable: true, resolve: (c) => (c.doneOn ? dayOf(c.doneOn) : null) }),
+    dueOn: t.field({ type: 'Day', description: 'Day it is due (WIB).', resolve: (c) => dayOf(c.dueOn) }),
+    doneOn: t.field({
+      type: 'Day',
+      nullable: true,
+      description: 'Day it reached 100 % (WIB); null until done.',
+      resolve: (c) => (c.doneOn ? dayOf(c.doneOn) : null),
+    }),
     overdue: t.boolean({
+      description: 'PLANNED or IN_PROGRESS and today (WIB) is after dueOn.',
       resolve: (c) => isCommitmentOverdue({ status: c.status, dueDate: dayOf(c.dueOn) }, todayWib()),
     }),
     doneOnTime: t.boolean({
       nullable: true,
+      description: 'Whether doneOn is on or before dueOn; null until done.',
       resolve: (c) => (c.doneOn ? commitmentDoneOnTime(dayOf(c.dueOn), dayOf(c.doneOn)) : null),
     }),
-    cancelReason: t.exposeString('cancelReason', { nullable: true }),
-    unit: t.relation('unit'),
-    responsibleStaff: t.relation('responsibleStaff'),
-    submission: t.relation('submission'),
-    updates: t.relation('updates', { query: { orderBy: [{ date: 'asc' }, { createdAt: 'asc' }] } }),
+    cancelReason: t.exposeString('cancelReason', {
+      nullable: true,
+      description: 'The public reason it was cancelled; null unless CANCELLED.',
+    }),
+    unit: t.relation('unit', { description: 'The unit that owns it (the submission’s answering unit).' }),
+    responsibleStaff: t.relation('responsibleStaff', { description: 'The staff member responsible for it.' }),
+    submission: t.relation('submission', { description: 'The accepted submission it follows up.' }),
+    updates: t.relation('updates', {
+      description: 'Dated public progress updates, oldest first.',
+      query: { orderBy: [{ date: 'asc' }, { createdAt: 'asc' }] },
+    }),
   }),
 });
 
 builder.prismaObject('CommitmentUpdate', {
   description: 'A dated public progress update.',
   fields: (t) => ({
-    progress: t.exposeInt('progress'),
-    note: t.exposeString('note'),
-    date: t.string({ resolve: (u) => dayOf(u.date) }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    progress: t.exposeInt('progress', { description: 'Progress after the update, in percent (0–100).' }),
+    note: t.exposeString('note', { description: 'Public note of what was done.' }),
+    date: t.field({
+      type: 'Day',
+      description: 'Day the update is dated (WIB).',
+      resolve: (u) => dayOf(u.date),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
   }),
 });
 
 const CommitmentPayload = builder.objectRef<{ commitmentId: string }>('CommitmentPayload').implement({
+  description: 'The commitment after the change.',
   fields: (t) => ({
     commitment: t.prismaField({
       type: CommitmentRef,
+      description: 'The commitment as it is now.',
       resolve: (query, payload, _args, ctx) =>
         ctx.prisma.commitment.findUniqueOrThrow({ ...query, where: { id: payload.commitmentId } }),
     }),
@@ -55,11 +80,18 @@ const CommitmentPayload = builder.objectRef<{ commitmentId: string }>('Commitmen
 });
 
 const CreateCommitmentInput = builder.inputType('CreateCommitmentInput', {
+  description: 'A follow-up promised for an accepted submission.',
   fields: (t) => ({
-    submissionId: t.globalID({ required: true }),
-    responsibleStaffId: t.globalID({ required: true }),
-    description: t.string({ required: true }),
-    dueOn: t.string({ required: true, description: 'YYYY-MM-DD' }),
+    submissionId: t.globalID({
+      required: true,
+      description: 'Global ID of an ACCEPTED submission without a commitment; otherwise ValidationError.',
+    }),
+    responsibleStaffId: t.globalID({
+      required: true,
+      description: 'Global ID of the responsible staff member.',
+    }),
+    description: t.string({ required: true, description: 'What is promised.' }),
+    dueOn: t.field({ type: 'Day', required: true, description: 'Day it is due (WIB).' }),
   }),
 });
 
@@ -69,7 +101,7 @@ builder.mutationField('createCommitment', (t) =>
     description: 'Commit to a follow-up of an accepted submission. Staff of the answering unit.',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: { input: t.arg({ type: CreateCommitmentInput, required: true }) },
+    args: { input: t.arg({ type: CreateCommitmentInput, required: true, description: 'The commitment.' }) },
     resolve: (_root, { input }, ctx) =>
       createCommitment(commandDeps(ctx), ctx.identity, {
         ...input,
@@ -80,11 +112,12 @@ builder.mutationField('createCommitment', (t) =>
 );
 
 const UpdateCommitmentProgressInput = builder.inputType('UpdateCommitmentProgressInput', {
+  description: 'A dated progress update of a commitment.',
   fields: (t) => ({
-    commitmentId: t.globalID({ required: true }),
+    commitmentId: t.globalID({ required: true, description: 'Global ID of the commitment.' }),
     progress: t.int({ required: true, description: 'Percent, 0–100; 100 marks it done.' }),
     note: t.string({ required: true, description: 'Public note.' }),
-    date: t.string({ description: 'YYYY-MM-DD (WIB); defaults to today.' }),
+    date: t.field({ type: 'Day', description: 'Day the update is dated (WIB); defaults to today.' }),
   }),
 });
 
@@ -94,7 +127,9 @@ builder.mutationField('updateCommitmentProgress', (t) =>
     description: 'A dated public progress update; 100 % completes the commitment. Staff of the owning unit.',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: { input: t.arg({ type: UpdateCommitmentProgressInput, required: true }) },
+    args: {
+      input: t.arg({ type: UpdateCommitmentProgressInput, required: true, description: 'The update.' }),
+    },
     resolve: (_root, { input }, ctx) =>
       updateCommitmentProgress(commandDeps(ctx), ctx.identity, {
         ...input,
@@ -110,8 +145,12 @@ builder.mutationField('cancelCommitment', (t) =>
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError] },
     args: {
-      commitmentId: t.arg.globalID({ required: true, for: CommitmentRef }),
-      reason: t.arg.string({ required: true }),
+      commitmentId: t.arg.globalID({
+        required: true,
+        for: CommitmentRef,
+        description: 'Global ID of the commitment.',
+      }),
+      reason: t.arg.string({ required: true, description: 'The public reason for cancelling.' }),
     },
     resolve: (_root, args, ctx) =>
       cancelCommitment(commandDeps(ctx), ctx.identity, {

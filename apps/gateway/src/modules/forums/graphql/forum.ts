@@ -6,22 +6,29 @@ import { commandDeps } from '../../../platform/command.js';
 import { createForum, publishSessionMinutes, scheduleForumSession } from '../commands/forum.js';
 
 builder.prismaNode('Forum', {
-  id: { field: 'id' },
+  id: {
+    field: 'id',
+    description:
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a Forum ID is asked.',
+  },
   description: 'A standing public forum where citizens submit aspirations and critiques.',
   fields: (t) => ({
-    slug: t.exposeString('slug'),
-    title: t.exposeString('title'),
-    description: t.exposeString('description'),
+    slug: t.exposeString('slug', { description: 'Its address in URLs: lowercase words joined by dashes.' }),
+    title: t.exposeString('title', { description: 'Its title.' }),
+    description: t.exposeString('description', { description: 'What the forum is about.' }),
     answerDays: t.exposeInt('answerDays', {
-      description: 'Working days staff have to answer a submission publicly.',
+      description:
+        'Working days (WIB calendar) staff have to answer a submission publicly, 1–60 (default 14).',
     }),
-    unit: t.relation('unit'),
+    unit: t.relation('unit', { description: 'The unit that answers its submissions.' }),
     sessions: t.relatedConnection('sessions', {
+      description: 'Its sessions, latest start first.',
       cursor: 'id',
       totalCount: true,
       query: () => ({ orderBy: [{ startsAt: 'desc' }, { id: 'asc' }] }),
     }),
     submissions: t.relatedConnection('submissions', {
+      description: 'Submissions to the forum and its sessions, newest first.',
       cursor: 'id',
       totalCount: true,
       query: () => ({ orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
@@ -30,29 +37,42 @@ builder.prismaNode('Forum', {
 });
 
 builder.prismaObject('SessionRepresentative', {
-  fields: (t) => ({ staff: t.relation('staff') }),
+  description: 'A staff member attending a forum session for the government.',
+  fields: (t) => ({ staff: t.relation('staff', { description: 'The staff member.' }) }),
 });
 
 const ForumSessionRef = builder.prismaNode('ForumSession', {
-  id: { field: 'id' },
+  id: {
+    field: 'id',
+    description:
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a ForumSession ID is asked.',
+  },
   description: 'A scheduled forum session (public consultation, musrenbang) in a kecamatan.',
   fields: (t) => ({
-    title: t.exposeString('title'),
-    agenda: t.exposeString('agenda'),
-    startsAt: t.expose('startsAt', { type: 'DateTime' }),
-    place: t.exposeString('place'),
-    district: t.relation('district', { nullable: true }),
-    forum: t.relation('forum'),
+    title: t.exposeString('title', { description: 'Its title.' }),
+    agenda: t.exposeString('agenda', { description: 'What will be discussed.' }),
+    startsAt: t.expose('startsAt', { type: 'DateTime', description: 'When it starts.' }),
+    place: t.exposeString('place', { description: 'Where it takes place (address or venue).' }),
+    district: t.relation('district', {
+      nullable: true,
+      description: 'The kecamatan it is held in; null for a city-wide session.',
+    }),
+    forum: t.relation('forum', { description: 'The forum it belongs to.' }),
     minutes: t.string({
       nullable: true,
       description: 'Published minutes (notulen); null until published.',
       resolve: (s) => (s.minutesPublishedAt ? s.minutes : null),
     }),
-    minutesPublishedAt: t.expose('minutesPublishedAt', { type: 'DateTime', nullable: true }),
+    minutesPublishedAt: t.expose('minutesPublishedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the minutes were published; null before.',
+    }),
     representatives: t.relation('representatives', {
       description: 'Staff attending as the government’s representatives.',
     }),
     submissions: t.relatedConnection('submissions', {
+      description: 'Submissions made to this session, newest first.',
       cursor: 'id',
       totalCount: true,
       query: () => ({ orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
@@ -64,38 +84,50 @@ builder.queryFields((t) => ({
   forums: t.prismaConnection({
     type: 'Forum',
     cursor: 'id',
+    description: 'Every forum, by slug; public.',
     totalCount: (_root, _args, ctx) => ctx.prisma.forum.count(),
     resolve: (query, _root, _args, ctx) => ctx.prisma.forum.findMany({ ...query, orderBy: { slug: 'asc' } }),
   }),
   forum: t.prismaField({
     type: 'Forum',
     nullable: true,
-    args: { slug: t.arg.string({ required: true }) },
+    description: 'One forum by slug; null when there is none.',
+    args: {
+      slug: t.arg.string({
+        required: true,
+        description: 'The forum’s slug (normalised: case and spaces do not matter).',
+      }),
+    },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.forum.findUnique({ ...query, where: { slug: normalizeForumSlug(args.slug) } }),
   }),
 }));
 
 const CreateForumInput = builder.inputType('CreateForumInput', {
+  description: 'A new standing forum.',
   fields: (t) => ({
     slug: t.string({
       required: true,
-      description: 'Lowercase letters, digits and dashes, e.g. "pelayanan-perizinan".',
+      description:
+        'Lowercase letters, digits and dashes, at most 60 characters, e.g. "pelayanan-perizinan"; a taken slug gives ConflictError.',
     }),
-    title: t.string({ required: true }),
-    description: t.string({ required: true }),
-    unitCode: t.string({ required: true, description: 'The unit that answers its submissions.' }),
+    title: t.string({ required: true, description: 'Title, 3–200 characters.' }),
+    description: t.string({ required: true, description: 'What the forum is about, 3–5000 characters.' }),
+    unitCode: t.string({ required: true, description: 'The unit that answers its submissions (unit code).' }),
     answerDays: t.int({
       defaultValue: FORUM_ANSWER_DAYS.default,
-      description: 'Working days to answer publicly (1–60).',
+      description:
+        'Working days to answer publicly (1–60, default 14); outside the range gives ValidationError.',
     }),
   }),
 });
 
 const CreateForumPayload = builder.objectRef<{ forumId: string }>('CreateForumPayload').implement({
+  description: 'The forum just created.',
   fields: (t) => ({
     forum: t.prismaField({
       type: 'Forum',
+      description: 'The new forum.',
       resolve: (query, payload, _args, ctx) =>
         ctx.prisma.forum.findUniqueOrThrow({ ...query, where: { id: payload.forumId } }),
     }),
@@ -108,27 +140,36 @@ builder.mutationField('createForum', (t) =>
     description: 'Open a standing forum for a topic or a unit. Admins only.',
     authScopes: { admin: true },
     errors: { types: [ValidationError, ConflictError] },
-    args: { input: t.arg({ type: CreateForumInput, required: true }) },
+    args: { input: t.arg({ type: CreateForumInput, required: true, description: 'The forum.' }) },
     resolve: (_root, { input }, ctx) => createForum(commandDeps(ctx), ctx.identity, input),
   }),
 );
 
 const ScheduleForumSessionInput = builder.inputType('ScheduleForumSessionInput', {
+  description: 'A new session of a forum.',
   fields: (t) => ({
-    forumId: t.globalID({ required: true }),
-    title: t.string({ required: true }),
-    agenda: t.string({ required: true }),
-    startsAt: t.field({ type: 'DateTime', required: true }),
-    districtCode: t.string(),
-    place: t.string({ required: true }),
-    representativeIds: t.globalIDList({ required: true }),
+    forumId: t.globalID({
+      required: true,
+      description: 'Global ID of the forum; unknown gives NotFoundError.',
+    }),
+    title: t.string({ required: true, description: 'Title of the session.' }),
+    agenda: t.string({ required: true, description: 'What will be discussed.' }),
+    startsAt: t.field({ type: 'DateTime', required: true, description: 'When it starts.' }),
+    districtCode: t.string({ description: 'Code of the kecamatan it is held in; leave out for city-wide.' }),
+    place: t.string({ required: true, description: 'Address or venue.' }),
+    representativeIds: t.globalIDList({
+      required: true,
+      description: 'Global IDs of the staff attending for the government; unknown staff give NotFoundError.',
+    }),
   }),
 });
 
 const ForumSessionPayload = builder.objectRef<{ sessionId: string }>('ForumSessionPayload').implement({
+  description: 'The session after the change.',
   fields: (t) => ({
     session: t.prismaField({
       type: ForumSessionRef,
+      description: 'The session as it is now.',
       resolve: (query, payload, _args, ctx) =>
         ctx.prisma.forumSession.findUniqueOrThrow({ ...query, where: { id: payload.sessionId } }),
     }),
@@ -142,7 +183,7 @@ builder.mutationField('scheduleForumSession', (t) =>
       'Schedule a forum session with its staff representatives. Staff of the forum’s unit, or admins.',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: { input: t.arg({ type: ScheduleForumSessionInput, required: true }) },
+    args: { input: t.arg({ type: ScheduleForumSessionInput, required: true, description: 'The session.' }) },
     resolve: (_root, { input }, ctx) =>
       scheduleForumSession(commandDeps(ctx), ctx.identity, {
         ...input,
@@ -159,8 +200,12 @@ builder.mutationField('publishSessionMinutes', (t) =>
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError] },
     args: {
-      sessionId: t.arg.globalID({ required: true, for: ForumSessionRef }),
-      minutes: t.arg.string({ required: true }),
+      sessionId: t.arg.globalID({
+        required: true,
+        for: ForumSessionRef,
+        description: 'Global ID of the session.',
+      }),
+      minutes: t.arg.string({ required: true, description: 'The minutes (notulen), published as written.' }),
     },
     resolve: (_root, args, ctx) =>
       publishSessionMinutes(commandDeps(ctx), ctx.identity, {

@@ -27,9 +27,13 @@ import {
 const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
 
 export const SubmissionKindEnum = builder.enumType('SubmissionKind', {
+  description:
+    'What a citizen submits to a forum: an ASPIRATION (a wish or proposal) or a CRITIQUE of a service (UU 25/2009 public participation).',
   values: SUBMISSION_KINDS,
 });
 export const AnswerStatusEnum = builder.enumType('AnswerStatus', {
+  description:
+    'The public answer to a submission: UNDER_REVIEW until answered, then ACCEPTED, REJECTED or ALREADY_PLANNED, always with a public reason (UU 25/2009 art. 4 openness).',
   values: ANSWER_STATUSES,
 });
 
@@ -47,11 +51,15 @@ function visibility(s: Visible, ctx: GraphQLContext) {
 }
 
 const SubmissionRef = builder.prismaNode('Submission', {
-  id: { field: 'id' },
+  id: {
+    field: 'id',
+    description:
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a Submission ID is asked.',
+  },
   description:
     'A citizen’s aspiration or critique. The text is the original, never edited; hidden content stays visible to its author and moderators, with the reason.',
   fields: (t) => ({
-    kind: t.expose('kind', { type: SubmissionKindEnum }),
+    kind: t.expose('kind', { type: SubmissionKindEnum, description: 'Aspiration or critique.' }),
     title: t.string({
       nullable: true,
       description: 'Null when hidden by a moderator (except for the author and moderators).',
@@ -59,9 +67,14 @@ const SubmissionRef = builder.prismaNode('Submission', {
     }),
     text: t.string({
       nullable: true,
+      description:
+        'The citizen’s text as typed, never edited; null when hidden (except for the author and moderators).',
       resolve: (s, _a, ctx) => (visibility(s, ctx) === 'HIDDEN_NOTICE' ? null : s.text),
     }),
-    hidden: t.boolean({ resolve: (s) => s.hiddenAt !== null }),
+    hidden: t.boolean({
+      description: 'Whether a moderator hid it (nothing is deleted).',
+      resolve: (s) => s.hiddenAt !== null,
+    }),
     hiddenReason: t.string({
       nullable: true,
       description: 'Why it was hidden: shown to the author and moderators.',
@@ -76,20 +89,38 @@ const SubmissionRef = builder.prismaNode('Submission', {
         return s.hideAuthorName && !privileged ? null : s.author.displayName;
       },
     }),
-    hideAuthorName: t.exposeBoolean('hideAuthorName'),
-    isMine: t.boolean({ resolve: (s, _a, ctx) => accountIdOf(ctx.identity) === s.authorId }),
-    forum: t.relation('forum'),
-    session: t.relation('session', { nullable: true }),
-    service: t.relation('service', { nullable: true }),
+    hideAuthorName: t.exposeBoolean('hideAuthorName', {
+      description: 'Whether the author asked to hide their name from the public (SP4N-LAPOR! “Anonim”).',
+    }),
+    isMine: t.boolean({
+      description: 'Whether the caller wrote it; false for anonymous callers.',
+      resolve: (s, _a, ctx) => accountIdOf(ctx.identity) === s.authorId,
+    }),
+    forum: t.relation('forum', { description: 'The forum it was submitted to.' }),
+    session: t.relation('session', {
+      nullable: true,
+      description: 'The session it was submitted to; null for the standing forum.',
+    }),
+    service: t.relation('service', { nullable: true, description: 'The service it is about; null if none.' }),
     unit: t.relation('unit', { description: 'The unit that answers.' }),
-    status: t.expose('status', { type: AnswerStatusEnum }),
-    answerReason: t.exposeString('answerReason', { nullable: true }),
-    answeredAt: t.expose('answeredAt', { type: 'DateTime', nullable: true }),
-    answerDueOn: t.string({
-      description: 'Date (YYYY-MM-DD, WIB) by which the public answer is due, fixed at submission.',
+    status: t.expose('status', { type: AnswerStatusEnum, description: 'The public answer so far.' }),
+    answerReason: t.exposeString('answerReason', {
+      nullable: true,
+      description: 'The public reason of the answer; null while UNDER_REVIEW.',
+    }),
+    answeredAt: t.expose('answeredAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was answered; null while UNDER_REVIEW.',
+    }),
+    answerDueOn: t.field({
+      type: 'Day',
+      description:
+        'Last working day (WIB) for the public answer: the forum’s answerDays in working days after submission, fixed then.',
       resolve: (s) => dayOf(s.answerDueOn),
     }),
     answerOverdue: t.boolean({
+      description: 'Still UNDER_REVIEW after answerDueOn, counted in working days as of today (WIB).',
       resolve: async (s, _a, ctx) =>
         isAnswerOverdue(
           { status: s.status, dueDate: dayOf(s.answerDueOn) },
@@ -99,12 +130,16 @@ const SubmissionRef = builder.prismaNode('Submission', {
     }),
     answeredOnTime: t.boolean({
       nullable: true,
+      description: 'Whether the answer came by answerDueOn (WIB working days); null while unanswered.',
       resolve: async (s, _a, ctx) =>
         s.answeredAt ? answeredOnTime(dayOf(s.answerDueOn), s.answeredAt, await ctx.calendar()) : null,
     }),
-    supportCount: t.relationCount('supports'),
-    followerCount: t.relationCount('followers'),
+    supportCount: t.relationCount('supports', {
+      description: 'How many citizens support it (+1, once each).',
+    }),
+    followerCount: t.relationCount('followers', { description: 'How many accounts follow it.' }),
     supportedByMe: t.boolean({
+      description: 'Whether the caller supports it; false for anonymous callers.',
       select: (_args, ctx) => ({
         supports: {
           where: { accountId: accountIdOf(ctx.identity) ?? NO_ACCOUNT },
@@ -114,6 +149,7 @@ const SubmissionRef = builder.prismaNode('Submission', {
       resolve: (s) => s.supports.length > 0,
     }),
     followedByMe: t.boolean({
+      description: 'Whether the caller follows it (gets notifications); false for anonymous callers.',
       select: (_args, ctx) => ({
         followers: {
           where: { accountId: accountIdOf(ctx.identity) ?? NO_ACCOUNT },
@@ -122,8 +158,11 @@ const SubmissionRef = builder.prismaNode('Submission', {
       }),
       resolve: (s) => s.followers.length > 0,
     }),
-    commitment: t.relation('commitment', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    commitment: t.relation('commitment', {
+      nullable: true,
+      description: 'The follow-up promised for it once accepted; null if none.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was submitted.' }),
   }),
 });
 
@@ -146,11 +185,12 @@ builder.queryField('submissions', (t) =>
   t.prismaConnection({
     type: 'Submission',
     cursor: 'id',
-    description: 'Submissions, newest first; `mine: true` lists the caller’s own.',
+    description:
+      'Submissions, newest first, for anyone; hidden ones show without title and text except to their author and moderators. `mine: true` lists the caller’s own.',
     args: {
-      forumSlug: t.arg.string(),
-      status: t.arg({ type: AnswerStatusEnum }),
-      mine: t.arg.boolean(),
+      forumSlug: t.arg.string({ description: 'Only submissions to the forum with this slug.' }),
+      status: t.arg({ type: AnswerStatusEnum, description: 'Only submissions with this answer status.' }),
+      mine: t.arg.boolean({ description: 'Only the caller’s own (none for anonymous callers).' }),
     },
     totalCount: (_root, args, ctx) => ctx.prisma.submission.count({ where: submissionWhere(args, ctx) }),
     resolve: (query, _root, args, ctx) =>
@@ -163,9 +203,11 @@ builder.queryField('submissions', (t) =>
 );
 
 const SubmissionPayload = builder.objectRef<{ submissionId: string }>('SubmissionPayload').implement({
+  description: 'The submission after the change.',
   fields: (t) => ({
     submission: t.prismaField({
       type: SubmissionRef,
+      description: 'The submission as it is now.',
       resolve: (query, payload, _args, ctx) =>
         ctx.prisma.submission.findUniqueOrThrow({ ...query, where: { id: payload.submissionId } }),
     }),
@@ -173,17 +215,26 @@ const SubmissionPayload = builder.objectRef<{ submissionId: string }>('Submissio
 });
 
 const SubmitToForumInput = builder.inputType('SubmitToForumInput', {
+  description: 'A new aspiration or critique.',
   fields: (t) => ({
-    forumId: t.globalID({ required: true }),
-    sessionId: t.globalID(),
-    kind: t.field({ type: SubmissionKindEnum, required: true }),
-    title: t.string({ required: true }),
+    forumId: t.globalID({
+      required: true,
+      description: 'Global ID of the forum; an unknown forum gives NotFoundError.',
+    }),
+    sessionId: t.globalID({
+      description: 'Global ID of one of the forum’s sessions, if it is for a session.',
+    }),
+    kind: t.field({ type: SubmissionKindEnum, required: true, description: 'Aspiration or critique.' }),
+    title: t.string({ required: true, description: 'Short title; text limits give ValidationError.' }),
     text: t.string({ required: true, description: 'Stored exactly as typed.' }),
     serviceCode: t.string({ description: 'The service it is about, if any; its unit then answers.' }),
     unitCode: t.string({
       description: 'The unit it is about, if no service is named; that unit then answers.',
     }),
-    hideAuthorName: t.boolean({ defaultValue: false }),
+    hideAuthorName: t.boolean({
+      defaultValue: false,
+      description: 'Hide the author’s name from the public (the city still knows the account).',
+    }),
   }),
 });
 
@@ -193,7 +244,7 @@ builder.mutationField('submitToForum', (t) =>
     description: 'A citizen submits an aspiration or a critique to a forum or one of its sessions.',
     authScopes: { citizen: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: { input: t.arg({ type: SubmitToForumInput, required: true }) },
+    args: { input: t.arg({ type: SubmitToForumInput, required: true, description: 'The submission.' }) },
     resolve: (_root, { input }, ctx) =>
       submitToForum(commandDeps(ctx), ctx.identity, {
         ...input,
@@ -209,7 +260,13 @@ builder.mutationField('supportSubmission', (t) =>
     description: '+1 from a citizen, once per submission.',
     authScopes: { citizen: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: { submissionId: t.arg.globalID({ required: true, for: SubmissionRef }) },
+    args: {
+      submissionId: t.arg.globalID({
+        required: true,
+        for: SubmissionRef,
+        description: 'Global ID of the submission.',
+      }),
+    },
     resolve: (_root, args, ctx) => supportSubmission(commandDeps(ctx), ctx.identity, args.submissionId.id),
   }),
 );
@@ -224,7 +281,13 @@ for (const follow of [true, false]) {
         : 'Stop following a submission.',
       authScopes: { authenticated: true },
       errors: { types: [NotFoundError] },
-      args: { submissionId: t.arg.globalID({ required: true, for: SubmissionRef }) },
+      args: {
+        submissionId: t.arg.globalID({
+          required: true,
+          for: SubmissionRef,
+          description: 'Global ID of the submission.',
+        }),
+      },
       resolve: (_root, args, ctx) =>
         setFollowing(commandDeps(ctx), ctx.identity, args.submissionId.id, follow),
     }),
@@ -238,8 +301,12 @@ builder.mutationField('hideSubmission', (t) =>
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError] },
     args: {
-      submissionId: t.arg.globalID({ required: true, for: SubmissionRef }),
-      reason: t.arg.string({ required: true }),
+      submissionId: t.arg.globalID({
+        required: true,
+        for: SubmissionRef,
+        description: 'Global ID of the submission.',
+      }),
+      reason: t.arg.string({ required: true, description: 'Why it is hidden; shown to the author.' }),
     },
     resolve: (_root, args, ctx) =>
       hideSubmission(commandDeps(ctx), ctx.identity, {
@@ -250,9 +317,15 @@ builder.mutationField('hideSubmission', (t) =>
 );
 
 const AnswerSubmissionInput = builder.inputType('AnswerSubmissionInput', {
+  description: 'The public answer to a submission.',
   fields: (t) => ({
-    submissionId: t.globalID({ required: true }),
-    status: t.field({ type: AnswerStatusEnum, required: true }),
+    submissionId: t.globalID({ required: true, description: 'Global ID of the submission.' }),
+    status: t.field({
+      type: AnswerStatusEnum,
+      required: true,
+      description:
+        'ACCEPTED, REJECTED or ALREADY_PLANNED; an already answered submission gives ConflictError.',
+    }),
     reason: t.string({ required: true, description: 'The public reason for the answer.' }),
   }),
 });
@@ -264,7 +337,7 @@ builder.mutationField('answerSubmission', (t) =>
       'The public answer: accepted, rejected or already planned, with a reason. Staff of the answering unit.',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
-    args: { input: t.arg({ type: AnswerSubmissionInput, required: true }) },
+    args: { input: t.arg({ type: AnswerSubmissionInput, required: true, description: 'The answer.' }) },
     resolve: (_root, { input }, ctx) =>
       answerSubmission(commandDeps(ctx), ctx.identity, { ...input, submissionId: input.submissionId.id }),
   }),

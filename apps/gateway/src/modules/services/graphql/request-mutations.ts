@@ -13,19 +13,31 @@ import { submitRequest } from '../commands/submit-request.js';
 import { RequestStateEnum } from './service-request.js';
 
 const SubmitInput = builder.inputType('SubmitServiceRequestInput', {
+  description:
+    'A new request for a published service, in the citizen’s own words plus the values of the service’s attributes.',
   fields: (t) => ({
-    serviceCode: t.string({ required: true }),
+    serviceCode: t.string({
+      required: true,
+      description:
+        'Code of a published service (case-insensitive), e.g. SIUP-MIKRO; an unknown or unpublished code gives NotFoundError.',
+    }),
     text: t.string({ required: true, description: "The citizen's own words, stored unedited." }),
-    attributes: t.field({ type: 'JSON', description: 'Values by attribute code.' }),
+    attributes: t.field({
+      type: 'JSON',
+      description:
+        'Values keyed by attribute code of the service’s current version (Open311 GeoReport v2 attributes); a missing required value or a value of the wrong datatype gives ValidationError.',
+    }),
     idempotencyKey: t.string({ description: 'Retries with the same key return the same request.' }),
     citizenEmail: t.string({ description: 'Counter staff and API keys: the citizen filed for.' }),
   }),
 });
 
 const RequestPayload = builder.objectRef<{ requestId: string }>('ServiceRequestPayload').implement({
+  description: 'The request after a successful change.',
   fields: (t) => ({
     request: t.prismaField({
       type: 'ServiceRequest',
+      description: 'The request as it is now, with its new version and trail.',
       resolve: (query, p, _a, ctx) =>
         ctx.prisma.serviceRequest.findUniqueOrThrow({ ...query, where: { id: p.requestId } }),
     }),
@@ -33,28 +45,58 @@ const RequestPayload = builder.objectRef<{ requestId: string }>('ServiceRequestP
 });
 
 const TransitionInput = builder.inputType('TransitionServiceRequestInput', {
+  description: 'Move one request to a new state of its lifecycle (see ServiceRequest.allowedTransitions).',
   fields: (t) => ({
-    trackingCode: t.string({ required: true }),
-    to: t.field({ type: RequestStateEnum, required: true }),
-    expectedVersion: t.int({ required: true }),
+    trackingCode: t.string({
+      required: true,
+      description: 'The request’s tracking code (case-insensitive).',
+    }),
+    to: t.field({
+      type: RequestStateEnum,
+      required: true,
+      description:
+        'The target state; one the caller may not reach from the current state gives RequestTransitionError.',
+    }),
+    expectedVersion: t.int({
+      required: true,
+      description: 'ServiceRequest.version as last read; a different current version gives ConflictError.',
+    }),
     publicNote: t.string({ description: 'Shown to the citizen; required when rejecting or returning.' }),
     internalNote: t.string({ description: 'Staff only.' }),
   }),
 });
 
 const ReassignInput = builder.inputType('ReassignServiceRequestInput', {
+  description: 'Give a request to another staff member of its unit.',
   fields: (t) => ({
-    trackingCode: t.string({ required: true }),
-    staffId: t.id({ required: true }),
-    expectedVersion: t.int({ required: true }),
-    internalNote: t.string(),
+    trackingCode: t.string({
+      required: true,
+      description: 'The request’s tracking code (case-insensitive).',
+    }),
+    staffId: t.id({
+      required: true,
+      description:
+        'Global ID of an active staff member of the request’s unit; anyone else gives ValidationError.',
+    }),
+    expectedVersion: t.int({
+      required: true,
+      description: 'ServiceRequest.version as last read; a different current version gives ConflictError.',
+    }),
+    internalNote: t.string({ description: 'Why it was reassigned; staff only, never shown to the citizen.' }),
   }),
 });
 
 const CorrectionInput = builder.inputType('AddServiceRequestCorrectionInput', {
+  description: 'A correction or addition to an open request; the original text is kept unedited.',
   fields: (t) => ({
-    trackingCode: t.string({ required: true }),
-    expectedVersion: t.int({ required: true }),
+    trackingCode: t.string({
+      required: true,
+      description: 'The request’s tracking code (case-insensitive).',
+    }),
+    expectedVersion: t.int({
+      required: true,
+      description: 'ServiceRequest.version as last read; a different current version gives ConflictError.',
+    }),
     text: t.string({ required: true, description: 'The correction or addition, in the citizen’s words.' }),
   }),
 });
@@ -66,7 +108,7 @@ builder.mutationFields((t) => ({
       'File a request (citizens; staff at a counter, or a system with the requests:write API key scope, for a citizen named by citizenEmail). Idempotent with a key.',
     authScopes: { citizen: true, staff: true, apiScope: 'requests:write' },
     errors: { types: [ValidationError, NotFoundError] },
-    args: { input: t.arg({ type: SubmitInput, required: true }) },
+    args: { input: t.arg({ type: SubmitInput, required: true, description: 'The request to file.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { request } = await submitRequest(commandDeps(ctx), ctx.identity, input);
       return { requestId: request.id };
@@ -77,7 +119,9 @@ builder.mutationFields((t) => ({
     description: 'Move a request through its lifecycle. A stale expectedVersion gets a ConflictError.',
     authScopes: { authenticated: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError, RequestTransitionError] },
-    args: { input: t.arg({ type: TransitionInput, required: true }) },
+    args: {
+      input: t.arg({ type: TransitionInput, required: true, description: 'Which request, to which state.' }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const after = await transitionRequest(commandDeps(ctx), ctx.identity, input);
       return { requestId: after.id };
@@ -89,7 +133,7 @@ builder.mutationFields((t) => ({
       "Give a request to another active staff member of its unit. The unit's supervisor or an admin.",
     authScopes: { supervisor: true, admin: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
-    args: { input: t.arg({ type: ReassignInput, required: true }) },
+    args: { input: t.arg({ type: ReassignInput, required: true, description: 'Which request, to whom.' }) },
     resolve: async (_root, { input }, ctx) => {
       const after = await reassignRequest(commandDeps(ctx), ctx.identity, {
         ...input,
@@ -104,7 +148,13 @@ builder.mutationFields((t) => ({
       'Add a correction or addition to a request. The original text and values stay unedited; the correction is a new entry of the trail.',
     authScopes: { authenticated: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError, RequestTransitionError] },
-    args: { input: t.arg({ type: CorrectionInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: CorrectionInput,
+        required: true,
+        description: 'Which request, and the correction.',
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const after = await addRequestCorrection(commandDeps(ctx), ctx.identity, input);
       return { requestId: after.id };

@@ -6,20 +6,43 @@ import { ValidationError } from '../../../graphql/errors.js';
 import { RequestStatisticsRef, requestStatisticsRows } from '../request-statistics.js';
 
 const StatisticsGroupEnum = builder.enumType('RequestStatisticsGroup', {
+  description:
+    'How requestStatistics groups its rows: one row per SERVICE (key = service code) or per UNIT (key = unit code).',
   values: ['SERVICE', 'UNIT'] as const,
 });
 
 builder.queryField('requestStatistics', (t) =>
   t.field({
     type: [RequestStatisticsRef],
-    description: 'Waiting and processing times of requests submitted between from and to (inclusive, WIB).',
-    errors: { types: [ValidationError] },
+    description:
+      'Waiting and processing times of requests submitted between from and to (inclusive, WIB days), with backlog and overdue counts as of today; public. Rows sorted by key; groups without requests are left out.',
+    errors: {
+      types: [ValidationError],
+      result: {
+        name: 'RequestStatisticsPayload',
+        description: 'The statistics rows of the period, one per service or unit.',
+      },
+      dataField: { description: 'The rows, sorted by key; groups without requests are left out.' },
+    },
     args: {
-      from: t.arg.string({ required: true }),
-      to: t.arg.string({ required: true }),
-      groupBy: t.arg({ type: StatisticsGroupEnum, required: true }),
-      serviceCode: t.arg.string(),
-      unitCode: t.arg.string(),
+      from: t.arg({
+        type: 'Day',
+        required: true,
+        description:
+          'First day of the period (WIB), inclusive; a period ending before it gives ValidationError.',
+      }),
+      to: t.arg({
+        type: 'Day',
+        required: true,
+        description: 'Last day of the period (WIB), inclusive.',
+      }),
+      groupBy: t.arg({
+        type: StatisticsGroupEnum,
+        required: true,
+        description: 'One row per service or per unit.',
+      }),
+      serviceCode: t.arg.string({ description: 'Only requests for this service code (case-insensitive).' }),
+      unitCode: t.arg.string({ description: 'Only requests of this unit code (case-insensitive).' }),
     },
     resolve: async (_root, args, ctx) => {
       const period = statisticsPeriod(args.from, args.to);

@@ -12,10 +12,22 @@ import { RequestStateEnum } from './service-request.js';
 const RequestUpdateRef = builder.objectRef<RequestUpdateEvent>('RequestUpdate').implement({
   description: 'A request changed: its new state and version. Query the request for details.',
   fields: (t) => ({
-    trackingCode: t.exposeString('trackingCode'),
-    state: t.field({ type: RequestStateEnum, resolve: (e) => e.state as never }),
-    version: t.exposeInt('version'),
-    at: t.field({ type: 'DateTime', resolve: (e) => new Date(e.at) }),
+    trackingCode: t.exposeString('trackingCode', {
+      description: 'Tracking code of the request that changed.',
+    }),
+    state: t.field({
+      type: RequestStateEnum,
+      description: 'Its state after the change.',
+      resolve: (e) => e.state as never,
+    }),
+    version: t.exposeInt('version', {
+      description: 'Its version after the change (ServiceRequest.version).',
+    }),
+    at: t.field({
+      type: 'DateTime',
+      description: 'When the change was made.',
+      resolve: (e) => new Date(e.at),
+    }),
   }),
 });
 
@@ -27,8 +39,11 @@ const notVisible = () => {
 builder.subscriptionFields((t) => ({
   requestUpdated: t.field({
     type: RequestUpdateRef,
-    description: "Updates of one request: its owner's, or one of the caller's unit.",
-    args: { trackingCode: t.arg.string({ required: true }) },
+    description:
+      "Updates of one request: its owner's, or one of the caller's unit. Any other code fails at subscribe time with REQUEST_NOT_VISIBLE (FORBIDDEN).",
+    args: {
+      trackingCode: t.arg.string({ required: true, description: 'Tracking code (case-insensitive).' }),
+    },
     subscribe: async (_root, args, ctx) => {
       const code = normalizedCode(args.trackingCode);
       if (!code) throw notVisible();
@@ -47,7 +62,13 @@ builder.subscriptionFields((t) => ({
   unitRequestUpdates: t.field({
     type: RequestUpdateRef,
     description: "Updates of every request of a unit, for that unit's staff (and admins).",
-    args: { unitId: t.arg.id({ required: true }) },
+    args: {
+      unitId: t.arg.id({
+        required: true,
+        description:
+          'The unit’s id as `me { unit { id } }` returns it; staff of that unit or admins only, others are refused.',
+      }),
+    },
     authScopes: (_root, args) => ({ admin: true, unitStaff: String(args.unitId) }),
     subscribe: (_root, args, ctx) =>
       pipe(

@@ -8,6 +8,7 @@ import {
   REQUEST_STATES,
   requestDeadlineStatus,
 } from '@layanan/domain/services';
+import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { FailureInterface } from '../../../graphql/error-types.js';
 import { RequestTransitionError } from '../../../graphql/errors.js';
@@ -16,34 +17,60 @@ import { actorFor, isStaffViewer, visibleRequests } from '../access.js';
 import { overdueWhere } from '../queries/open-overdue.js';
 import { normalizedCode } from '../queries/tracking-code.js';
 
-export const RequestStateEnum = builder.enumType('RequestState', { values: REQUEST_STATES });
-const RequestChannelEnum = builder.enumType('RequestChannel', { values: ['ONLINE', 'COUNTER'] as const });
+export const RequestStateEnum = builder.enumType('RequestState', {
+  values: REQUEST_STATES,
+  description:
+    'Where a request stands in its lifecycle. Open: SUBMITTED, VERIFIED, IN_PROGRESS, RETURNED_TO_CITIZEN (clock paused), ESCALATED; closed: COMPLETED, REJECTED, WITHDRAWN (Open311 status `closed`).',
+});
+const RequestChannelEnum = builder.enumType('RequestChannel', {
+  values: ['ONLINE', 'COUNTER'] as const,
+  description:
+    'How a request came in: ONLINE by the citizen (web, app, Open311) or at a COUNTER, filed by staff for the citizen.',
+});
 
 builder.objectType(RequestTransitionError, {
   name: 'RequestTransitionError',
   interfaces: [FailureInterface],
+  description:
+    'The caller may not move the request from its state to the asked one (not an allowed transition, not this caller’s to make, or a reason missing when rejecting or returning). Codes: REQUEST_TRANSITION_NOT_ALLOWED, REQUEST_ACTOR_NOT_ALLOWED, REQUEST_REASON_REQUIRED.',
   isTypeOf: (value) => value instanceof RequestTransitionError,
   fields: (t) => ({
-    from: t.field({ type: RequestStateEnum, resolve: (e) => e.from as RequestState }),
-    to: t.field({ type: RequestStateEnum, resolve: (e) => e.to as RequestState }),
+    from: t.field({
+      type: RequestStateEnum,
+      description: 'The request’s current state.',
+      resolve: (e) => e.from as RequestState,
+    }),
+    to: t.field({
+      type: RequestStateEnum,
+      description: 'The state asked for.',
+      resolve: (e) => e.to as RequestState,
+    }),
   }),
 });
 
 const RequestEventRef = builder.prismaObject('RequestEvent', {
   description: 'One entry of the status trail.',
   fields: (t) => ({
-    sequence: t.exposeInt('sequence'),
-    kind: t.exposeString('kind'),
-    fromState: t.expose('fromState', { type: RequestStateEnum, nullable: true }),
-    toState: t.expose('toState', { type: RequestStateEnum }),
-    actorKind: t.exposeString('actorKind'),
+    sequence: t.exposeInt('sequence', { description: 'Position in the trail, from 1 (the submission).' }),
+    kind: t.exposeString('kind', {
+      description: 'What happened: SUBMITTED, TRANSITION, REASSIGNED or CORRECTION.',
+    }),
+    fromState: t.expose('fromState', {
+      type: RequestStateEnum,
+      nullable: true,
+      description: 'State before the entry; null for the submission.',
+    }),
+    toState: t.expose('toState', { type: RequestStateEnum, description: 'State after the entry.' }),
+    actorKind: t.exposeString('actorKind', {
+      description: 'Who acted: CITIZEN, STAFF, SUPERVISOR, ADMIN or SYSTEM (escalation job).',
+    }),
     publicNote: t.exposeString('publicNote', { nullable: true, description: 'Shown to the citizen.' }),
     internalNote: t.string({
       nullable: true,
       description: 'Staff only; null for citizens.',
       resolve: (e, _a, ctx) => (isStaffViewer(ctx.identity) ? e.internalNote : null),
     }),
-    at: t.expose('at', { type: 'DateTime' }),
+    at: t.expose('at', { type: 'DateTime', description: 'When it happened.' }),
   }),
 });
 
@@ -53,8 +80,8 @@ const PublicRequestEventRef = builder.prismaObject('RequestEvent', {
   // times only. Notes (addressed to the citizen) are in `serviceRequest` for the owner and staff.
   description: 'A status change as the public sees it: state and time only.',
   fields: (t) => ({
-    toState: t.expose('toState', { type: RequestStateEnum }),
-    at: t.expose('at', { type: 'DateTime' }),
+    toState: t.expose('toState', { type: RequestStateEnum, description: 'State after the change.' }),
+    at: t.expose('at', { type: 'DateTime', description: 'When the state changed.' }),
   }),
 });
 
@@ -74,35 +101,95 @@ const deadlineStatus = (r: {
     todayWib(),
   );
 
+// The state in words and as Open311 says it, shown alike to the owner and staff and to anyone.
+const stateLabelField = {
+  description: 'The state in words, in the caller’s language (Accept-Language).',
+  resolve: (r: { state: RequestState }, _a: unknown, ctx: GraphQLContext) =>
+    REQUEST_STATE_LABELS[r.state][ctx.lang],
+};
+const open311StatusField = {
+  description: 'The state as Open311 GeoReport v2 reports it: `open` or `closed`.',
+  resolve: (r: { state: RequestState }) => open311Status(r.state),
+};
+
+// The two deadlines, shown alike to the owner and staff (ServiceRequest) and to anyone (RequestStatus).
+const verificationDueOnField = {
+  type: 'Day',
+  description:
+    'Last working day to verify the request (WIB): 3 working days after submission (SP4N-LAPOR! verification deadline), weekends, national holidays and cuti bersama not counted.',
+  resolve: (r: { verificationDueOn: Date }) => dayOf(r.verificationDueOn),
+} as const;
+const completionDueOnField = {
+  type: 'Day',
+  nullable: true,
+  description:
+    'Last working day to complete the request (WIB): the service’s completionDays in working days from verification (UU 25/2009 service standard), moved later by the working days the request spent returned to the citizen; null until verified.',
+  resolve: (r: { completionDueOn: Date | null }) => (r.completionDueOn ? dayOf(r.completionDueOn) : null),
+} as const;
+
 const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
-  id: { field: 'id' },
-  description: 'A request for a service. The original text and values are never edited.',
+  id: {
+    field: 'id',
+    description:
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a ServiceRequest ID is asked.',
+  },
+  description:
+    'A request for a service, as its owner and the staff of its unit see it. The original text and values are never edited.',
   fields: (t) => ({
-    trackingCode: t.exposeString('trackingCode'),
-    state: t.expose('state', { type: RequestStateEnum }),
-    stateLabel: t.string({ resolve: (r, _a, ctx) => REQUEST_STATE_LABELS[r.state][ctx.lang] }),
-    open311Status: t.string({ resolve: (r) => open311Status(r.state) }),
+    trackingCode: t.exposeString('trackingCode', {
+      description:
+        'Public tracking code given at submission (e.g. SWL-2026-000123: prefix, year, sequence); the key for requestStatus and Open311.',
+    }),
+    state: t.expose('state', { type: RequestStateEnum, description: 'Current lifecycle state.' }),
+    stateLabel: t.string(stateLabelField),
+    open311Status: t.string(open311StatusField),
     version: t.exposeInt('version', {
       description: 'Pass it back as expectedVersion when changing the request.',
     }),
-    channel: t.expose('channel', { type: RequestChannelEnum }),
-    originalText: t.exposeString('originalText'),
-    attributeValues: t.expose('attributeValues', { type: 'JSON' }),
-    service: t.relation('service'),
-    serviceVersion: t.relation('serviceVersion'),
-    unit: t.relation('unit'),
-    assignee: t.relation('assignee', { nullable: true }),
-    submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
-    verificationDueOn: t.string({ resolve: (r) => dayOf(r.verificationDueOn) }),
-    completionDueOn: t.string({
-      nullable: true,
-      resolve: (r) => (r.completionDueOn ? dayOf(r.completionDueOn) : null),
+    channel: t.expose('channel', { type: RequestChannelEnum, description: 'How the request came in.' }),
+    originalText: t.exposeString('originalText', {
+      description: 'The citizen’s own words as submitted, never edited (corrections are trail entries).',
     }),
-    verifiedAt: t.expose('verifiedAt', { type: 'DateTime', nullable: true }),
-    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
-    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
-    verificationOverdue: t.boolean({ resolve: (r) => deadlineStatus(r).verificationOverdue }),
-    completionOverdue: t.boolean({ resolve: (r) => deadlineStatus(r).completionOverdue }),
+    attributeValues: t.expose('attributeValues', {
+      type: 'JSON',
+      description: 'Values of the service version’s attributes, by attribute code, as submitted.',
+    }),
+    service: t.relation('service', { description: 'The service asked for.' }),
+    serviceVersion: t.relation('serviceVersion', {
+      description: 'The version of the service standard in force at submission; the request keeps it.',
+    }),
+    unit: t.relation('unit', { description: 'The unit responsible for the request.' }),
+    assignee: t.relation('assignee', {
+      nullable: true,
+      description: 'The staff member handling it; null when no competent staff member was free.',
+    }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', description: 'When it was filed.' }),
+    verificationDueOn: t.field(verificationDueOnField),
+    completionDueOn: t.field(completionDueOnField),
+    verifiedAt: t.expose('verifiedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When staff verified it; null before.',
+    }),
+    completedAt: t.expose('completedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was completed; null unless COMPLETED.',
+    }),
+    closedAt: t.expose('closedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it reached a closed state (COMPLETED, REJECTED, WITHDRAWN); null while open.',
+    }),
+    verificationOverdue: t.boolean({
+      description:
+        'Not verified and today (WIB) is after verificationDueOn, with the clock running (never while returned to the citizen or closed).',
+      resolve: (r) => deadlineStatus(r).verificationOverdue,
+    }),
+    completionOverdue: t.boolean({
+      description: 'Today (WIB) is after completionDueOn with the clock running.',
+      resolve: (r) => deadlineStatus(r).completionOverdue,
+    }),
     allowedTransitions: t.field({
       type: [RequestStateEnum],
       description: 'States the caller may move the request to.',
@@ -111,7 +198,11 @@ const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
         return actor ? allowedRequestTransitions(r.state, actor.actor) : [];
       },
     }),
-    events: t.relation('events', { type: RequestEventRef, query: { orderBy: { sequence: 'asc' } } }),
+    events: t.relation('events', {
+      type: RequestEventRef,
+      description: 'The full trail, oldest first.',
+      query: { orderBy: { sequence: 'asc' } },
+    }),
   }),
 });
 
@@ -119,26 +210,31 @@ const RequestStatusRef = builder.prismaObject('ServiceRequest', {
   variant: 'RequestStatus',
   description: 'The public status of a request by tracking code: no personal data, public notes only.',
   fields: (t) => ({
-    trackingCode: t.exposeString('trackingCode'),
-    state: t.expose('state', { type: RequestStateEnum }),
-    stateLabel: t.string({ resolve: (r, _a, ctx) => REQUEST_STATE_LABELS[r.state][ctx.lang] }),
-    open311Status: t.string({ resolve: (r) => open311Status(r.state) }),
-    service: t.relation('service'),
-    submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
-    verificationDueOn: t.string({ resolve: (r) => dayOf(r.verificationDueOn) }),
-    completionDueOn: t.string({
-      nullable: true,
-      resolve: (r) => (r.completionDueOn ? dayOf(r.completionDueOn) : null),
+    trackingCode: t.exposeString('trackingCode', { description: 'The tracking code asked for, normalised.' }),
+    state: t.expose('state', { type: RequestStateEnum, description: 'Current lifecycle state.' }),
+    stateLabel: t.string(stateLabelField),
+    open311Status: t.string(open311StatusField),
+    service: t.relation('service', { description: 'The service asked for.' }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', description: 'When it was filed.' }),
+    verificationDueOn: t.field(verificationDueOnField),
+    completionDueOn: t.field(completionDueOnField),
+    overdue: t.boolean({
+      description: 'Whether a deadline has passed today (WIB) with the clock running.',
+      resolve: (r) => deadlineStatus(r).overdueDeadline !== null,
     }),
-    overdue: t.boolean({ resolve: (r) => deadlineStatus(r).overdueDeadline !== null }),
-    trail: t.relation('events', { type: PublicRequestEventRef, query: { orderBy: { sequence: 'asc' } } }),
+    trail: t.relation('events', {
+      type: PublicRequestEventRef,
+      description: 'State changes, oldest first: states and times only, no notes or names.',
+      query: { orderBy: { sequence: 'asc' } },
+    }),
   }),
 });
 
 const RequestFilter = builder.inputType('ServiceRequestFilter', {
+  description: 'Narrows serviceRequests; all given conditions must hold.',
   fields: (t) => ({
-    state: t.field({ type: RequestStateEnum }),
-    serviceCode: t.string(),
+    state: t.field({ type: RequestStateEnum, description: 'Only requests in this state.' }),
+    serviceCode: t.string({ description: 'Only requests for this service code (case-insensitive).' }),
     overdueOnly: t.boolean({ description: 'Open requests past a stored deadline (Asia/Jakarta today).' }),
   }),
 });
@@ -164,7 +260,9 @@ builder.queryFields((t) => ({
     type: ServiceRequestRef,
     nullable: true,
     description: "A request by tracking code: the owner's, or one of the caller's unit; null otherwise.",
-    args: { trackingCode: t.arg.string({ required: true }) },
+    args: {
+      trackingCode: t.arg.string({ required: true, description: 'Tracking code (case-insensitive).' }),
+    },
     resolve: (query, _root, args, ctx) => {
       const code = normalizedCode(args.trackingCode);
       if (!code) return null;
@@ -177,8 +275,11 @@ builder.queryFields((t) => ({
   requestStatus: t.prismaField({
     type: RequestStatusRef,
     nullable: true,
-    description: 'The public status trail of a request by its tracking code.',
-    args: { trackingCode: t.arg.string({ required: true }) },
+    description:
+      'The public status trail of a request by its tracking code, for anyone (no personal data); null for an unknown code.',
+    args: {
+      trackingCode: t.arg.string({ required: true, description: 'Tracking code (case-insensitive).' }),
+    },
     resolve: (query, _root, args, ctx) => {
       const code = normalizedCode(args.trackingCode);
       return code ? ctx.prisma.serviceRequest.findUnique({ ...query, where: { trackingCode: code } }) : null;
@@ -190,7 +291,9 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     description:
       'Requests the caller may see (own for citizens, the unit for staff, all for admins), newest first.',
-    args: { filter: t.arg({ type: RequestFilter }) },
+    args: {
+      filter: t.arg({ type: RequestFilter, description: 'Optional conditions; none lists all visible.' }),
+    },
     totalCount: (_root, args, ctx) =>
       ctx.prisma.serviceRequest.count({
         where: { AND: [visibleRequests(ctx.identity), filterWhere(args.filter)] },

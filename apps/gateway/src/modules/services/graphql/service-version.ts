@@ -9,7 +9,11 @@ import { commandDeps } from '../../../platform/command.js';
 import { asObject, createService, publishServiceVersion } from '../commands/service-catalogue.js';
 import { ServiceKindEnum } from './service.js';
 
-const AttributeDatatypeEnum = builder.enumType('AttributeDatatype', { values: ATTRIBUTE_DATATYPES });
+const AttributeDatatypeEnum = builder.enumType('AttributeDatatype', {
+  values: ATTRIBUTE_DATATYPES,
+  description:
+    'Datatype of a service attribute, as in Open311 GeoReport v2: string, number, datetime, text, singlevaluelist, multivaluelist.',
+});
 
 type Localized = { id: string; en: string } | undefined;
 const pick = (m: Localized, ctx: GraphQLContext) => (m ? (ctx.lang === 'en' ? m.en : m.id) : null);
@@ -17,83 +21,146 @@ const pick = (m: Localized, ctx: GraphQLContext) => (m ? (ctx.lang === 'en' ? m.
 const AttributeOptionRef = builder
   .objectRef<{ key: string; name?: { id: string; en: string } }>('ServiceAttributeOption')
   .implement({
+    description:
+      'One choice of a singlevaluelist or multivaluelist attribute (Open311 GeoReport v2 `values`).',
     fields: (t) => ({
-      key: t.exposeString('key'),
-      name: t.string({ nullable: true, resolve: (o, _a, ctx) => pick(o.name, ctx) }),
+      key: t.exposeString('key', { description: 'The value to submit.' }),
+      name: t.string({
+        nullable: true,
+        description: 'The choice in words, in the caller’s language; null when only the key was given.',
+        resolve: (o, _a, ctx) => pick(o.name, ctx),
+      }),
     }),
   });
 
 export const ServiceAttributeRef = builder.objectRef<ServiceAttribute>('ServiceAttribute').implement({
   description: 'A field the citizen fills in (Open311 GeoReport v2 attribute).',
   fields: (t) => ({
-    code: t.exposeString('code'),
-    datatype: t.field({ type: AttributeDatatypeEnum, resolve: (a) => a.datatype }),
-    required: t.exposeBoolean('required'),
-    description: t.string({ nullable: true, resolve: (a, _x, ctx) => pick(a.description, ctx) }),
-    values: t.field({ type: [AttributeOptionRef], resolve: (a) => [...(a.values ?? [])] }),
-    min: t.float({ nullable: true, resolve: (a) => a.min ?? null }),
-    max: t.float({ nullable: true, resolve: (a) => a.max ?? null }),
+    code: t.exposeString('code', {
+      description: 'Key of the value in SubmitServiceRequestInput.attributes.',
+    }),
+    datatype: t.field({
+      type: AttributeDatatypeEnum,
+      description: 'What the value must be.',
+      resolve: (a) => a.datatype,
+    }),
+    required: t.exposeBoolean('required', { description: 'Whether a request must give a value.' }),
+    description: t.string({
+      nullable: true,
+      description: 'What to fill in, in the caller’s language; null when none was written.',
+      resolve: (a, _x, ctx) => pick(a.description, ctx),
+    }),
+    values: t.field({
+      type: [AttributeOptionRef],
+      description: 'The allowed choices of a list attribute; empty for other datatypes.',
+      resolve: (a) => [...(a.values ?? [])],
+    }),
+    min: t.float({
+      nullable: true,
+      description: 'Smallest allowed number (number attributes); null when unbounded.',
+      resolve: (a) => a.min ?? null,
+    }),
+    max: t.float({
+      nullable: true,
+      description: 'Largest allowed number (number attributes); null when unbounded.',
+      resolve: (a) => a.max ?? null,
+    }),
   }),
 });
 
 const ServiceVersionRef = builder.prismaObject('ServiceVersion', {
   description: 'One published version of a service standard.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    version: t.exposeInt('version'),
-    name: t.string({ resolve: (v, _a, ctx) => (ctx.lang === 'en' ? v.nameEn : v.nameId) }),
-    nameId: t.exposeString('nameId'),
-    nameEn: t.exposeString('nameEn'),
-    kind: t.expose('kind', { type: ServiceKindEnum }),
-    unit: t.relation('unit'),
+    id: t.exposeID('id', { description: 'Database id of this version.' }),
+    version: t.exposeInt('version', { description: 'Version number, from 1, one higher per publication.' }),
+    name: t.string({
+      description: 'The service name in the caller’s language.',
+      resolve: (v, _a, ctx) => (ctx.lang === 'en' ? v.nameEn : v.nameId),
+    }),
+    nameId: t.exposeString('nameId', { description: 'The service name in Indonesian.' }),
+    nameEn: t.exposeString('nameEn', { description: 'The service name in English.' }),
+    kind: t.expose('kind', { type: ServiceKindEnum, description: 'What kind of service this version is.' }),
+    unit: t.relation('unit', { description: 'The unit that owns the service.' }),
     standard: t.expose('standard', {
       type: 'JSON',
       description: 'The 14 components of UU 25/2009 art. 21, by code (LEGAL_BASIS … PERFORMANCE_EVALUATION).',
     }),
     attributes: t.field({
       type: [ServiceAttributeRef],
+      description:
+        'What a citizen fills in when filing under this version (Open311 GeoReport v2 attributes).',
       resolve: (v) => v.attributes as unknown as ServiceAttribute[],
     }),
-    completionDays: t.exposeInt('completionDays'),
-    requiredCompetency: t.relation('requiredCompetency', { nullable: true }),
-    requiredLevel: t.exposeInt('requiredLevel', { nullable: true }),
-    note: t.exposeString('note'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    completionDays: t.exposeInt('completionDays', {
+      description: 'Completion time of the standard, in working days from verification (UU 25/2009).',
+    }),
+    requiredCompetency: t.relation('requiredCompetency', {
+      nullable: true,
+      description:
+        'The competency staff need to be assigned requests; null when any staff of the unit may handle them.',
+    }),
+    requiredLevel: t.exposeInt('requiredLevel', {
+      nullable: true,
+      description: 'Minimum level (1–5) of requiredCompetency; null with no required competency.',
+    }),
+    note: t.exposeString('note', { description: 'What changed in this version, for the history.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When this version was published.' }),
   }),
 });
 
 builder.prismaObject('Competency', {
+  description:
+    'A competency of the city’s dictionary (PermenPANRB 38/2017: technical, managerial, socio-cultural).',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    code: t.exposeString('code'),
-    name: t.exposeString('name'),
+    id: t.exposeID('id', { description: 'Database id of the competency.' }),
+    code: t.exposeString('code', { description: 'Upper-case code, e.g. PELAYANAN_PUBLIK.' }),
+    name: t.exposeString('name', { description: 'Its name, in Indonesian.' }),
   }),
 });
 
 builder.prismaObjectFields('Service', (t) => ({
-  currentVersion: t.relation('currentVersion', { nullable: true }),
-  versions: t.relation('versions', { query: { orderBy: { version: 'desc' } } }),
+  currentVersion: t.relation('currentVersion', {
+    nullable: true,
+    description: 'The version new requests are filed under; null only for a service created without one.',
+  }),
+  versions: t.relation('versions', {
+    description: 'Every published version, newest first.',
+    query: { orderBy: { version: 'desc' } },
+  }),
 }));
 
 const AttributeOptionInput = builder.inputType('ServiceAttributeOptionInput', {
+  description: 'One choice of a list attribute.',
   fields: (t) => ({
-    key: t.string({ required: true }),
-    nameId: t.string(),
-    nameEn: t.string(),
+    key: t.string({
+      required: true,
+      description: 'The value a request submits; unique within the attribute.',
+    }),
+    nameId: t.string({ description: 'The choice in Indonesian; defaults to nameEn.' }),
+    nameEn: t.string({ description: 'The choice in English; defaults to nameId.' }),
   }),
 });
 
 const AttributeInput = builder.inputType('ServiceAttributeInput', {
+  description:
+    'A field citizens fill in (Open311 GeoReport v2 attribute); invalid definitions give ValidationError.',
   fields: (t) => ({
-    code: t.string({ required: true }),
-    datatype: t.field({ type: AttributeDatatypeEnum, required: true }),
-    required: t.boolean({ required: true }),
-    descriptionId: t.string(),
-    descriptionEn: t.string(),
-    values: t.field({ type: [AttributeOptionInput] }),
-    maxLength: t.int(),
-    min: t.float(),
-    max: t.float(),
+    code: t.string({ required: true, description: 'Key of the value, unique within the service version.' }),
+    datatype: t.field({
+      type: AttributeDatatypeEnum,
+      required: true,
+      description: 'What the value must be.',
+    }),
+    required: t.boolean({ required: true, description: 'Whether a request must give a value.' }),
+    descriptionId: t.string({ description: 'What to fill in, in Indonesian; defaults to descriptionEn.' }),
+    descriptionEn: t.string({ description: 'What to fill in, in English; defaults to descriptionId.' }),
+    values: t.field({
+      type: [AttributeOptionInput],
+      description: 'The choices; required for singlevaluelist and multivaluelist.',
+    }),
+    maxLength: t.int({ description: 'Longest allowed value in characters (string and text).' }),
+    min: t.float({ description: 'Smallest allowed number (number).' }),
+    max: t.float({ description: 'Largest allowed number (number).' }),
   }),
 });
 
@@ -129,20 +196,38 @@ function toAttribute(a: AttributeInputShape): Record<string, unknown> {
 }
 
 const CreateServiceInput = builder.inputType('CreateServiceInput', {
+  description: 'A new catalogue entry and its first version.',
   fields: (t) => ({
     code: t.string({
       required: true,
       description: 'Upper-case letters, digits and dashes, e.g. SIUP-MIKRO.',
     }),
-    unitCode: t.string({ required: true }),
-    kind: t.field({ type: ServiceKindEnum, required: true }),
-    nameId: t.string({ required: true }),
-    nameEn: t.string({ required: true }),
-    description: t.string({ required: true }),
-    standard: t.field({ type: 'JSON', required: true, description: 'All 14 components by code.' }),
-    attributes: t.field({ type: [AttributeInput], required: true }),
-    requiredCompetencyCode: t.string(),
-    requiredLevel: t.int(),
+    unitCode: t.string({
+      required: true,
+      description: 'Code of the owning unit; an unknown code gives NotFoundError.',
+    }),
+    kind: t.field({ type: ServiceKindEnum, required: true, description: 'What kind of service it is.' }),
+    nameId: t.string({ required: true, description: 'Name in Indonesian.' }),
+    nameEn: t.string({ required: true, description: 'Name in English.' }),
+    description: t.string({
+      required: true,
+      description: 'What the service is for, shown in the catalogue.',
+    }),
+    standard: t.field({
+      type: 'JSON',
+      required: true,
+      description:
+        'All 14 components of the service standard (UU 25/2009 art. 21) by code; COMPLETION_TIME gives completionDays. A missing component gives ValidationError.',
+    }),
+    attributes: t.field({
+      type: [AttributeInput],
+      required: true,
+      description: 'What citizens fill in; may be empty.',
+    }),
+    requiredCompetencyCode: t.string({
+      description: 'Competency code staff need to be assigned requests; an unknown code gives NotFoundError.',
+    }),
+    requiredLevel: t.int({ description: 'Minimum level (1–5) of that competency.' }),
     published: t.boolean({ description: 'Default true.' }),
   }),
 });
@@ -150,13 +235,22 @@ const CreateServiceInput = builder.inputType('CreateServiceInput', {
 const PublishServiceVersionInput = builder.inputType('PublishServiceVersionInput', {
   description: 'Fields left out are copied from the current version.',
   fields: (t) => ({
-    code: t.string({ required: true }),
-    nameId: t.string(),
-    nameEn: t.string(),
-    standard: t.field({ type: 'JSON' }),
-    attributes: t.field({ type: [AttributeInput] }),
-    requiredCompetencyCode: t.string(),
-    requiredLevel: t.int(),
+    code: t.string({
+      required: true,
+      description: 'Code of the service; an unknown code gives NotFoundError.',
+    }),
+    nameId: t.string({ description: 'New name in Indonesian.' }),
+    nameEn: t.string({ description: 'New name in English.' }),
+    standard: t.field({
+      type: 'JSON',
+      description: 'New service standard: all 14 components of UU 25/2009 art. 21 by code.',
+    }),
+    attributes: t.field({
+      type: [AttributeInput],
+      description: 'New list of attributes (replaces the old list).',
+    }),
+    requiredCompetencyCode: t.string({ description: 'New required competency code.' }),
+    requiredLevel: t.int({ description: 'New minimum level (1–5) of the required competency.' }),
     note: t.string({ required: true, description: 'What changed, for the version history.' }),
   }),
 });
@@ -164,14 +258,17 @@ const PublishServiceVersionInput = builder.inputType('PublishServiceVersionInput
 const ServiceVersionPayload = builder
   .objectRef<{ serviceId: string; versionId: string }>('ServiceVersionPayload')
   .implement({
+    description: 'The service and the version just published.',
     fields: (t) => ({
       service: t.prismaField({
         type: 'Service',
+        description: 'The service, whose currentVersion is now the new version.',
         resolve: (query, p, _a, ctx) =>
           ctx.prisma.service.findUniqueOrThrow({ ...query, where: { id: p.serviceId } }),
       }),
       version: t.prismaField({
         type: ServiceVersionRef,
+        description: 'The version just published.',
         resolve: (query, p, _a, ctx) =>
           ctx.prisma.serviceVersion.findUniqueOrThrow({ ...query, where: { id: p.versionId } }),
       }),
@@ -186,7 +283,7 @@ builder.mutationFields((t) => ({
     description: 'Add a service to the catalogue with its first version. Admins only; no code change needed.',
     authScopes: { admin: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
-    args: { input: t.arg({ type: CreateServiceInput, required: true }) },
+    args: { input: t.arg({ type: CreateServiceInput, required: true, description: 'The new service.' }) },
     resolve: (_root, { input }, ctx) =>
       createService(commandDeps(ctx), ctx.identity, {
         ...input,
@@ -202,7 +299,9 @@ builder.mutationFields((t) => ({
       "Publish a new version of a service's standard. Requests already filed keep their version. Admins, or supervisors of the owning unit.",
     authScopes: { admin: true, supervisor: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: { input: t.arg({ type: PublishServiceVersionInput, required: true }) },
+    args: {
+      input: t.arg({ type: PublishServiceVersionInput, required: true, description: 'What changes.' }),
+    },
     resolve: (_root, { input }, ctx) =>
       publishServiceVersion(commandDeps(ctx), ctx.identity, {
         ...input,

@@ -8,6 +8,8 @@ import { visibleServices } from '../access.js';
 import { updateService } from '../commands/service-catalogue.js';
 
 export const ServiceKindEnum = builder.enumType('ServiceKind', {
+  description:
+    'What a service is: REGISTRATION (civil records), PERMIT (licence applications), COMPLAINT (SP4N-LAPOR! complaints), INFORMATION_REQUEST (public information, UU 14/2008 KIP).',
   values: ['REGISTRATION', 'PERMIT', 'COMPLAINT', 'INFORMATION_REQUEST'] as const,
 });
 
@@ -25,20 +27,32 @@ function catalogueWhere(
 }
 
 const ServiceRef = builder.prismaNode('Service', {
-  id: { field: 'id' },
+  id: {
+    field: 'id',
+    description:
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a Service ID is asked.',
+  },
   description: 'An electronic public service in the catalogue, with its published standard.',
   fields: (t) => ({
-    code: t.exposeString('code'),
-    name: t.exposeString('name'),
-    description: t.exposeString('description'),
-    kind: t.expose('kind', { type: ServiceKindEnum }),
+    code: t.exposeString('code', {
+      description: 'Catalogue code: upper-case letters, digits and dashes (e.g. SIUP-MIKRO).',
+    }),
+    name: t.exposeString('name', { description: 'Name shown in the catalogue (Indonesian).' }),
+    description: t.exposeString('description', { description: 'What the service is for.' }),
+    kind: t.expose('kind', { type: ServiceKindEnum, description: 'What kind of service it is.' }),
     completionDays: t.exposeInt('completionDays', {
       description: 'Completion time promised by the service standard, in working days (UU 25/2009).',
     }),
     costIdr: t.exposeInt('costIdr', { description: 'Cost in rupiah; 0 means free of charge.' }),
-    published: t.exposeBoolean('published'),
-    unit: t.relation('unit'),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    published: t.exposeBoolean('published', {
+      description:
+        'Whether citizens see it and may file requests; unpublished services are visible to staff only.',
+    }),
+    unit: t.relation('unit', { description: 'The unit that provides the service.' }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      description: 'Last change of the catalogue entry.',
+    }),
   }),
 });
 
@@ -49,8 +63,8 @@ builder.queryFields((t) => ({
     totalCount: (_root, args, ctx) => ctx.prisma.service.count({ where: catalogueWhere(args, ctx) }),
     description: 'The service catalogue, by code; filter by unit or kind.',
     args: {
-      unitCode: t.arg.string(),
-      kind: t.arg({ type: ServiceKindEnum }),
+      unitCode: t.arg.string({ description: 'Only services of this unit code (case-insensitive).' }),
+      kind: t.arg({ type: ServiceKindEnum, description: 'Only services of this kind.' }),
     },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.service.findMany({
@@ -62,7 +76,8 @@ builder.queryFields((t) => ({
   service: t.prismaField({
     type: 'Service',
     nullable: true,
-    args: { code: t.arg.string({ required: true }) },
+    description: 'One service by code; null when unknown or not visible to the caller (unpublished).',
+    args: { code: t.arg.string({ required: true, description: 'Service code (case-insensitive).' }) },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.service.findFirst({
         ...query,
@@ -72,23 +87,31 @@ builder.queryFields((t) => ({
 }));
 
 const UpdateServiceInput = builder.inputType('UpdateServiceInput', {
+  description: 'Changes to a catalogue entry; fields left out keep their value.',
   fields: (t) => ({
-    code: t.string({ required: true }),
-    name: t.string(),
-    description: t.string(),
-    completionDays: t.int(),
-    costIdr: t.int(),
-    published: t.boolean(),
+    code: t.string({
+      required: true,
+      description: 'Code of the service; an unknown code gives NotFoundError.',
+    }),
+    name: t.string({ description: 'New name.' }),
+    description: t.string({ description: 'New description.' }),
+    completionDays: t.int({
+      description: 'New completion time in working days (UU 25/2009 standard); at least 1.',
+    }),
+    costIdr: t.int({ description: 'New cost in rupiah; 0 for free, never negative.' }),
+    published: t.boolean({ description: 'Show or hide the service in the public catalogue.' }),
   }),
 });
 
 const UpdateServicePayload = builder.objectRef<{ serviceId: string }>('UpdateServicePayload').implement({
-  fields: (t) => ({ serviceId: t.exposeID('serviceId') }),
+  description: 'The catalogue entry after the change.',
+  fields: (t) => ({ serviceId: t.exposeID('serviceId', { description: 'Database id of the service.' }) }),
 });
 
 builder.objectFields(UpdateServicePayload, (t) => ({
   service: t.prismaField({
     type: ServiceRef,
+    description: 'The service as it is now.',
     resolve: (query, payload, _args, ctx) =>
       ctx.prisma.service.findUniqueOrThrow({ ...query, where: { id: payload.serviceId } }),
   }),
@@ -100,7 +123,13 @@ builder.mutationField('updateService', (t) =>
     description: "Change a service's published standard. Admins, or supervisors of the owning unit.",
     authScopes: { admin: true, supervisor: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: { input: t.arg({ type: UpdateServiceInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: UpdateServiceInput,
+        required: true,
+        description: 'Which service, and what changes.',
+      }),
+    },
     resolve: (_root, { input }, ctx) => updateService(commandDeps(ctx), ctx.identity, input),
   }),
 );
