@@ -15,7 +15,7 @@ builder.prismaNode('Account', {
   id: {
     field: 'id',
     description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a Account ID is asked.',
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
   },
   description: 'A person who signs in. Contact details are visible only to the person and admins.',
   // `ownSession` is granted by the payload that just signed the caller in (the token is not sent yet).

@@ -8,7 +8,7 @@ const ApiKeyRef = builder.prismaNode('ApiKey', {
   id: {
     field: 'id',
     description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a ApiKey ID is asked.',
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
   },
   description:
     'A key for another city system. The secret is shown once, at creation; only its hash is stored.',

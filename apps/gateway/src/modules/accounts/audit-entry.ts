@@ -15,7 +15,7 @@ builder.prismaNode('AuditEntry', {
   id: {
     field: 'id',
     description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a AuditEntry ID is asked.',
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
   },
   description: 'Who changed what, when. Personal data in summaries is redacted.',
   authScopes: { admin: true },

@@ -21,7 +21,7 @@ const NotificationRef = builder.prismaNode('Notification', {
   id: {
     field: 'id',
     description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a Notification ID is asked.',
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
   },
   description: 'An in-app notification for the signed-in account.',
   authScopes: (n) => ({ selfAccount: n.accountId }),

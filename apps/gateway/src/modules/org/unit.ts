@@ -10,7 +10,7 @@ builder.prismaNode('Unit', {
   id: {
     field: 'id',
     description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a Unit ID is asked.',
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
   },
   description: 'A city work unit (Organisasi Perangkat Daerah), e.g. DPMPTSP or Disdukcapil.',
   fields: (t) => ({

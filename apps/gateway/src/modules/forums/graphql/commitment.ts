@@ -16,7 +16,7 @@ const CommitmentRef = builder.prismaNode('Commitment', {
   id: {
     field: 'id',
     description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a Commitment ID is asked.',
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
   },
   description: 'A follow-up promised for an accepted submission, tracked in public to the end.',
   fields: (t) => ({

@@ -9,7 +9,7 @@ builder.prismaNode('Forum', {
   id: {
     field: 'id',
     description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a Forum ID is asked.',
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
   },
   description: 'A standing public forum where citizens submit aspirations and critiques.',
   fields: (t) => ({
@@ -45,7 +45,7 @@ const ForumSessionRef = builder.prismaNode('ForumSession', {
   id: {
     field: 'id',
     description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a ForumSession ID is asked.',
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
   },
   description: 'A scheduled forum session (public consultation, musrenbang) in a kecamatan.',
   fields: (t) => ({

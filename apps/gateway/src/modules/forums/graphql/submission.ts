@@ -54,7 +54,7 @@ const SubmissionRef = builder.prismaNode('Submission', {
   id: {
     field: 'id',
     description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a Submission ID is asked.',
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
   },
   description:
     'A citizen’s aspiration or critique. The text is the original, never edited; hidden content stays visible to its author and moderators, with the reason.',

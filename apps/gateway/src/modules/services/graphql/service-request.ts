@@ -131,7 +131,7 @@ const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
   id: {
     field: 'id',
     description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a ServiceRequest ID is asked.',
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
   },
   description:
     'A request for a service, as its owner and the staff of its unit see it. The original text and values are never edited.',

@@ -30,7 +30,7 @@ const ServiceRef = builder.prismaNode('Service', {
   id: {
     field: 'id',
     description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass where a Service ID is asked.',
+      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
   },
   description: 'An electronic public service in the catalogue, with its published standard.',
   fields: (t) => ({
