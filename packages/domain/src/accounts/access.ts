@@ -1,8 +1,9 @@
 // Who may act for a unit and who moderates public content: the access rules that need loaded
 // data (which unit owns this submission?), over a plain description of the caller.
 
-export const ACCOUNT_ROLES = ['CITIZEN', 'STAFF', 'SUPERVISOR', 'ADMIN'] as const;
-export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+import type { AccountRole } from './account.js';
+
+export { ACCOUNT_ROLES, type AccountRole } from './account.js';
 
 /** The caller as the rules see it: an account with its role and unit, or not an account. */
 export type Actor =

@@ -28,6 +28,7 @@ export type {
   OrganizationRating,
   PerformanceRating,
   QuotaCheck,
+  QuotaRounding,
   SangatBaikQuotaRule,
 } from './performance.js';
 export {
@@ -40,6 +41,7 @@ export {
   PERFORMANCE_RATINGS,
   PerformanceErrorCode,
   performanceRating,
+  QUOTA_ROUNDINGS,
   SKP_MATRIX,
   skpRating,
 } from './performance.js';

@@ -64,11 +64,15 @@ export type OrganizationRating = (typeof ORGANIZATION_RATINGS)[number];
  * (PermenPANRB 6/2022 ties the distribution to the organisation's result), so it is data:
  * one share for all, or a share per organisation rating. No default share is shipped.
  */
+/** How a share of a head count is rounded to people (FLOOR never exceeds the share). */
+export const QUOTA_ROUNDINGS = ['FLOOR', 'ROUND', 'CEIL'] as const;
+export type QuotaRounding = (typeof QUOTA_ROUNDINGS)[number];
+
 export type SangatBaikQuotaRule = {
   /** Maximum share 0–1, or per organisation rating. */
   readonly maxShare: number | Readonly<Partial<Record<OrganizationRating, number>>>;
   /** How `maxShare × people` becomes a head count. Default `FLOOR` (never exceed the share). */
-  readonly rounding?: 'FLOOR' | 'ROUND' | 'CEIL';
+  readonly rounding?: QuotaRounding;
 };
 
 export const PERFORMANCE_ERROR_MESSAGES = {

@@ -2,6 +2,7 @@
 // survey periods, the IKM of a scope and period, and a unit's SKM report with its profile.
 import {
   IKM_RULES,
+  SKM_CHANNELS,
   SKM_ELEMENT_CODES,
   type SKM_ELEMENTS,
   SKM_PERIOD_KINDS,
@@ -37,7 +38,7 @@ export const SkmPeriodKindEnum = builder.enumType('SkmPeriodKind', {
 export const SkmChannelEnum = builder.enumType('SkmChannel', {
   description:
     'How a response was given: ONLINE (by the citizen, for a request) or COUNTER (recorded by staff).',
-  values: ['ONLINE', 'COUNTER'] as const,
+  values: SKM_CHANNELS,
 });
 
 export const SkmPeriodInputRef = builder.inputType('SkmPeriodInput', {

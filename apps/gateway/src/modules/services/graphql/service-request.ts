@@ -4,6 +4,7 @@ import type { Prisma, RequestState } from '@layanan/db';
 import {
   allowedRequestTransitions,
   open311Status,
+  REQUEST_CHANNELS,
   REQUEST_STATE_LABELS,
   REQUEST_STATES,
   requestDeadlineStatus,
@@ -23,7 +24,7 @@ export const RequestStateEnum = builder.enumType('RequestState', {
     'Where a request stands in its lifecycle. Open: SUBMITTED, VERIFIED, IN_PROGRESS, RETURNED_TO_CITIZEN (clock paused), ESCALATED; closed: COMPLETED, REJECTED, WITHDRAWN (Open311 status `closed`).',
 });
 const RequestChannelEnum = builder.enumType('RequestChannel', {
-  values: ['ONLINE', 'COUNTER'] as const,
+  values: REQUEST_CHANNELS,
   description:
     'How a request came in: ONLINE by the citizen (web, app, Open311) or at a COUNTER, filed by staff for the citizen.',
 });

@@ -1,5 +1,7 @@
 // The service catalogue: the Service type, the catalogue queries and the edit of an entry.
+
 import type { Prisma } from '@layanan/db';
+import { SERVICE_KINDS } from '@layanan/domain/services';
 import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
@@ -10,7 +12,7 @@ import { updateService } from '../commands/service-catalogue.js';
 export const ServiceKindEnum = builder.enumType('ServiceKind', {
   description:
     'What a service is: REGISTRATION (civil records), PERMIT (licence applications), COMPLAINT (SP4N-LAPOR! complaints), INFORMATION_REQUEST (public information, UU 14/2008 KIP).',
-  values: ['REGISTRATION', 'PERMIT', 'COMPLAINT', 'INFORMATION_REQUEST'] as const,
+  values: SERVICE_KINDS,
 });
 
 function catalogueWhere(

@@ -1,4 +1,5 @@
 // The staff mutations' GraphQL types (issue 3): payloads, inputs and the quota failure.
+import { QUOTA_ROUNDINGS } from '@layanan/domain/staff';
 import type { ObjectRef } from '@pothos/core';
 import { builder } from '../../../graphql/builder.js';
 import { FailureInterface } from '../../../graphql/error-types.js';
@@ -255,7 +256,7 @@ export const RatePerformanceInput = builder.inputType('RatePerformanceInput', {
 const QuotaRoundingEnum = builder.enumType('QuotaRounding', {
   description:
     'How people × share becomes a whole number of allowed "Sangat Baik" ratings: down, nearest or up.',
-  values: ['FLOOR', 'ROUND', 'CEIL'] as const,
+  values: QUOTA_ROUNDINGS,
 });
 
 export const FinaliseUnitPeriodInput = builder.inputType('FinaliseUnitPeriodInput', {

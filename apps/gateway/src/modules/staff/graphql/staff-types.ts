@@ -1,7 +1,15 @@
 // The staff register's GraphQL types (issue 3): staff with their derived NIP fields,
 // competencies, trainings, rank history and SKP ratings, and positions with their requirements.
 // Public callers see name, position and unit only; everything else goes through canReadPrivate.
-import { type CompetencyType, trainingJp } from '@layanan/domain/staff';
+import {
+  COMPETENCY_TYPES,
+  type CompetencyType,
+  EXPECTATION_LEVELS,
+  GENDERS,
+  PERFORMANCE_RATINGS,
+  STAFF_KINDS,
+  trainingJp,
+} from '@layanan/domain/staff';
 import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { canReadPrivate, currentYearWib, dayString } from '../access.js';
@@ -16,24 +24,24 @@ import { yearRange } from '../queries/staff-search.js';
 export const StaffKindEnum = builder.enumType('StaffKind', {
   description:
     'The kind of ASN: PNS (civil servant, NIP with TMT CPNS) or PPPK (contract civil servant, NIP with appointment year). Read from the NIP.',
-  values: ['PNS', 'PPPK'] as const,
+  values: STAFF_KINDS,
 });
 export const GenderEnum = builder.enumType('Gender', {
   description: 'M (male) or F (female): from the NIP for staff, as given for survey respondents.',
-  values: ['M', 'F'] as const,
+  values: GENDERS,
 });
 export const CompetencyTypeEnum = builder.enumType('CompetencyType', {
   description:
     'The three ASN competency types (PermenPANRB 38/2017): technical (teknis), managerial (manajerial), socio-cultural (sosial kultural).',
-  values: ['TEKNIS', 'MANAJERIAL', 'SOSIAL_KULTURAL'] as const,
+  values: COMPETENCY_TYPES,
 });
 export const ExpectationEnum = builder.enumType('Expectation', {
   description: 'An SKP rating of work results or work behaviour against expectation (PermenPANRB 6/2022).',
-  values: ['ABOVE', 'AS_EXPECTED', 'BELOW'] as const,
+  values: EXPECTATION_LEVELS,
 });
 export const PredikatEnum = builder.enumType('Predikat', {
   description: 'The SKP rating (predikat kinerja) from the results × behaviour matrix.',
-  values: ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG_MISCONDUCT', 'SANGAT_KURANG'] as const,
+  values: PERFORMANCE_RATINGS,
 });
 
 // ---- plain object types -------------------------------------------------------------------
