@@ -1,6 +1,7 @@
 // Who may read and change which staff records (issue 3): staff read their own record,
 // supervisors their unit and its sub-units, admins (BKPSDM) everything. The unit tree is read
 // once per request, so checking a list of 200 staff costs no extra query per row.
+import { jakartaYear } from '@layanan/domain/calendar';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../../app/context.js';
 import type { TransactionClient } from '../../platform/audited.js';
@@ -104,7 +105,7 @@ export function badInput(messageId: string, messageEn: string, code = 'BAD_USER_
 
 /** The calendar year in WIB (Asia/Jakarta, UTC+7), for "this year" defaults. */
 export function currentYearWib(now: Date = new Date()): number {
-  return new Date(now.getTime() + 7 * 3_600_000).getUTCFullYear();
+  return jakartaYear(now);
 }
 
 /** YYYY-MM-DD of a `@db.Date` value. */

@@ -4,7 +4,7 @@
 // proposeImprovementActions decides; store them with the unit's supervisor as owner and due dates
 // in working days. Idempotent: (unit, period, sourceKey) is unique. Supervisors of the unit, admins.
 import type { PrismaClient } from '@layanan/db';
-import { addWorkingDays } from '@layanan/domain/calendar';
+import { addCalendarDays, addWorkingDays, jakartaDayStart } from '@layanan/domain/calendar';
 import { proposeImprovementActions, type SkmPeriod } from '@layanan/domain/feedback';
 import { audited } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
@@ -25,8 +25,8 @@ async function critiquesByService(db: PrismaClient, unitId: string, from: string
       kind: 'CRITIQUE',
       service: { unitId },
       createdAt: {
-        gte: new Date(`${from}T00:00:00+07:00`),
-        lt: new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000),
+        gte: jakartaDayStart(from),
+        lt: jakartaDayStart(addCalendarDays(to, 1)),
       },
     },
     _count: { _all: true },

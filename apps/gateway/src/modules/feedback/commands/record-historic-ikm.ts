@@ -1,12 +1,12 @@
 // Record (or correct) a published IKM of a past year for a unit; admins (the GraphQL field's
 // scope). The domain bounds and grades it; one row per unit and year.
+import { jakartaYear } from '@layanan/domain/calendar';
 import type { IkmRule } from '@layanan/domain/feedback';
 import { validateHistoricIkm } from '@layanan/domain/feedback';
 import { NotFoundError } from '../../../graphql/errors.js';
 import { invalidFields } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
 import { accountIdOf } from '../../../platform/authz.js';
-import { todayWib } from '../../../platform/calendar.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 
 export type RecordHistoricIkmInput = {
@@ -23,7 +23,7 @@ export async function recordHistoricIkm(deps: CommandDeps, caller: Caller, input
   const code = input.unitCode.trim().toUpperCase();
   const unit = await deps.prisma.unit.findUnique({ where: { code } });
   if (!unit) throw new NotFoundError('Unit', code);
-  const valid = validateHistoricIkm(input, { currentYear: Number(todayWib(deps.now()).slice(0, 4)) });
+  const valid = validateHistoricIkm(input, { currentYear: jakartaYear(deps.now()) });
   if (!valid.ok) throw invalidFields(valid.error);
   const { year, ...figures } = valid.value;
   const data = { ...figures, recordedByAccountId: accountIdOf(caller) };

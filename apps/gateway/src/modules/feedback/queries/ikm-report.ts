@@ -1,7 +1,9 @@
 // IKM for a scope (city, unit, service) and period. The database sums and counts the answers per
 // element (GROUP BY element, bucketed by period for trends); the domain's buildIkmReport applies
 // the PermenPANRB 14/2017 formula to those totals. No answer row reaches Node.
+
 import { Prisma, type PrismaClient } from '@layanan/db';
+import { addCalendarDays, jakartaDayStart } from '@layanan/domain/calendar';
 import {
   buildIkmReport,
   type IkmReport,
@@ -71,8 +73,8 @@ export async function servedPopulation(
   bucket: SkmPeriodKind | null = null,
 ): Promise<Map<number, number>> {
   const day = Prisma.sql`((sr."completedAt" AT TIME ZONE 'UTC') + interval '7 hours')::date`;
-  const start = new Date(`${from}T00:00:00+07:00`);
-  const end = new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000);
+  const start = jakartaDayStart(from);
+  const end = jakartaDayStart(addCalendarDays(to, 1));
   const rows = await db.$queryRaw<{ bucket: number; served: number }[]>`
     SELECT ${bucketOf(bucket, day)} AS bucket, count(*)::int AS served
     FROM service_request sr
