@@ -1,6 +1,3 @@
-// Typed GraphQL errors. Expected failures become members of a field's result union (errors
-// plugin), so clients switch on __typename; anything else is masked by Yoga.
-import type { DomainError } from '@layanan/domain';
 import { GATEWAY_ERROR_MESSAGES, notFoundMessage } from './gateway-errors.js';
 
 export type FieldProblem = { field: string; code: string; messageId: string; messageEn: string };
@@ -26,41 +23,6 @@ export class ValidationError extends LayananError {
   ) {
     super(code, messageId, messageEn);
     this.name = 'ValidationError';
-  }
-
-  /** A catalogued error by code (e.g. a rule a unique constraint enforced under concurrency). */
-  static fromMessage(code: string, message: { id: string; en: string }, field: string): ValidationError {
-    return new ValidationError(code, message.id, message.en, [
-      { field, code, messageId: message.id, messageEn: message.en },
-    ]);
-  }
-
-  /** Wraps a domain rule's error (STYLE.md 2–3) for one input field. */
-  static fromDomain(error: DomainError<string>, field?: string): ValidationError {
-    const fields = field
-      ? [{ field, code: error.code, messageId: error.message.id, messageEn: error.message.en }]
-      : [];
-    return new ValidationError(error.code, error.message.id, error.message.en, fields);
-  }
-
-  /** Wraps a domain rule's per-field errors (`{ field, code, message: { id, en } }`). */
-  static fromFieldErrors(
-    fields: readonly { field: string; code: string; message: { id: string; en: string } }[],
-    renameField: (field: string) => string = (field) => field,
-  ): ValidationError {
-    return ValidationError.fromFields(
-      fields.map((f) => ({
-        field: renameField(f.field),
-        code: f.code,
-        messageId: f.message.id,
-        messageEn: f.message.en,
-      })),
-    );
-  }
-
-  static fromFields(fields: readonly FieldProblem[]): ValidationError {
-    const message = GATEWAY_ERROR_MESSAGES.VALIDATION_FAILED;
-    return new ValidationError('VALIDATION_FAILED', message.id, message.en, fields);
   }
 }
 

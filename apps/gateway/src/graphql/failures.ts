@@ -221,7 +221,23 @@ export function invalidInput(problems: readonly FieldProblem[]): ValidationError
   const [only] = problems;
   if (problems.length === 1 && only)
     return new ValidationError(only.code, only.messageId, only.messageEn, problems);
-  return ValidationError.fromFields(problems);
+  return validationFailed(problems);
+}
+
+/**
+ * Always `VALIDATION_FAILED` (a form's problems, however many), each field keeping its own code:
+ * `FieldProblem`s as they are, or a domain rule's field errors (`rename` maps their field names to
+ * the input's paths, e.g. `date` → `holidays[3].date`).
+ */
+export function validationFailed(
+  fields: readonly (FieldProblem | (Coded & { field: string }))[],
+  rename: (field: string) => string = (field) => field,
+): ValidationError {
+  const problems = fields.map((f) =>
+    'messageId' in f ? { ...f, field: rename(f.field) } : fieldProblem(rename(f.field), f),
+  );
+  const message = GATEWAY_ERROR_MESSAGES.VALIDATION_FAILED;
+  return new ValidationError('VALIDATION_FAILED', message.id, message.en, problems);
 }
 
 /**

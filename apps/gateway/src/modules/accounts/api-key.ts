@@ -1,6 +1,7 @@
 import { validateApiKey } from '@layanan/domain/accounts';
 import { builder } from '../../graphql/builder.js';
 import { NotFoundError, ValidationError } from '../../graphql/errors.js';
+import { validationFailed } from '../../graphql/failures.js';
 import { audited } from '../../platform/audited.js';
 import { generateApiKey } from './identity.js';
 
@@ -86,7 +87,7 @@ builder.mutationField('createApiKey', (t) =>
     args: { input: t.arg({ type: CreateApiKeyInput, required: true, description: 'Its name and scopes.' }) },
     resolve: async (_root, { input }, ctx) => {
       const checked = validateApiKey(input);
-      if (!checked.ok) throw ValidationError.fromFieldErrors(checked.error.fields);
+      if (!checked.ok) throw validationFailed(checked.error.fields);
       const { name, scopes } = checked.value;
       const { key, prefix, secretHash } = generateApiKey();
       return audited(ctx, { action: 'createApiKey', entityType: 'ApiKey' }, async (tx) => {

@@ -5,7 +5,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { actorOf, type GraphQLContext } from '../../app/context.js';
 import { builder } from '../../graphql/builder.js';
 import { AuthenticationFailedError, ConflictError, ValidationError } from '../../graphql/errors.js';
-import { failure } from '../../graphql/failures.js';
+import { failure, validationFailed } from '../../graphql/failures.js';
 import { audited, auditSummary, type TransactionClient } from '../../platform/audited.js';
 import { accountIdOf, forbidden } from '../../platform/authz.js';
 import { generateRefreshToken, issueAccessToken, refreshTokenHash } from './identity.js';
@@ -90,7 +90,7 @@ builder.mutationField('registerCitizen', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const checked = validateRegistration(input);
       if (!checked.ok) {
-        throw ValidationError.fromFieldErrors(checked.error.fields);
+        throw validationFailed(checked.error.fields);
       }
       const { email, phone, displayName } = checked.value;
       const passwordHash = await hashPassword(input.password);

@@ -5,6 +5,7 @@
 import { textLengthProblems } from '@layanan/domain';
 import { builder } from '../../graphql/builder.js';
 import { NotFoundError, ValidationError } from '../../graphql/errors.js';
+import { validationFailed } from '../../graphql/failures.js';
 import { audited } from '../../platform/audited.js';
 import { actsForUnit, forbidden } from '../../platform/authz.js';
 
@@ -86,7 +87,7 @@ builder.mutationField('publishPublicNotice', (t) =>
         ['title', input.title, { max: NOTICE_TITLE_MAX }],
         ['body', input.body, { max: NOTICE_BODY_MAX }],
       ]);
-      if (problems.length > 0) throw ValidationError.fromFieldErrors(problems);
+      if (problems.length > 0) throw validationFailed(problems);
       return audited(ctx, { action: 'publishPublicNotice', entityType: 'PublicNotice' }, async (tx) => {
         const row = await tx.publicNotice.create({
           data: {

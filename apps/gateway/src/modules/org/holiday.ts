@@ -9,7 +9,7 @@ import {
 } from '@layanan/domain/calendar';
 import { builder } from '../../graphql/builder.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../graphql/errors.js';
-import { failure, inputPath } from '../../graphql/failures.js';
+import { failure, inputPath, validationFailed } from '../../graphql/failures.js';
 import { audited } from '../../platform/audited.js';
 import { dateOnly, dayOf } from '../../platform/calendar.js';
 import { isUuid } from '../../platform/uuid.js';
@@ -106,7 +106,7 @@ builder.mutationFields((t) => ({
       const holiday = { date: day.ok ? day.value : input.date, name: input.name.trim(), kind: input.kind };
       const checked = validateWorkingCalendar({ weekendDays: INDONESIAN_WEEKEND_DAYS, holidays: [holiday] });
       if (!checked.ok) {
-        throw ValidationError.fromFieldErrors(checked.error.fields, (field) =>
+        throw validationFailed(checked.error.fields, (field) =>
           field.replace(`${inputPath('holidays', 0)}.`, ''),
         );
       }

@@ -5,8 +5,8 @@ import {
   validateNewForum,
   validateSessionMinutes,
 } from '@layanan/domain/forums';
-import { isUniqueViolation, NotFoundError, ValidationError } from '../../../graphql/errors.js';
-import { failure } from '../../../graphql/failures.js';
+import { isUniqueViolation, NotFoundError } from '../../../graphql/errors.js';
+import { failure, validationFailed } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { requireActsForUnit } from '../access.js';
@@ -24,7 +24,7 @@ export function createForum(deps: CommandDeps, caller: Caller, input: CreateForu
   return audited(auditScope(deps, caller), { action: 'createForum', entityType: 'Forum' }, async (tx) => {
     const unit = await tx.unit.findUnique({ where: { code: input.unitCode.trim().toUpperCase() } });
     const checked = validateNewForum({ ...input, unitKnown: unit !== null });
-    if (!checked.ok || !unit) throw ValidationError.fromFieldErrors(checked.ok ? [] : checked.error.fields);
+    if (!checked.ok || !unit) throw validationFailed(checked.ok ? [] : checked.error.fields);
     const forum = checked.value;
     if (await tx.forum.findUnique({ where: { slug: forum.slug } })) throw failure(forumSlugTaken(forum.slug));
     // Two admins creating the same slug at once: the unique index decides, the loser gets the
@@ -65,7 +65,7 @@ export function scheduleForumSession(deps: CommandDeps, caller: Caller, input: S
         districtKnown: !input.districtCode || district !== null,
         representativesActive: staff.length === staffIds.length,
       });
-      if (!checked.ok) throw ValidationError.fromFieldErrors(checked.error.fields);
+      if (!checked.ok) throw validationFailed(checked.error.fields);
       const session = await tx.forumSession.create({
         data: {
           ...checked.value,
@@ -97,7 +97,7 @@ export function publishSessionMinutes(
       if (!before) throw new NotFoundError('ForumSession', input.sessionId);
       requireActsForUnit(caller, before.forum.unitId);
       const minutes = validateSessionMinutes(input.minutes);
-      if (!minutes.ok) throw ValidationError.fromFieldErrors(minutes.error.fields);
+      if (!minutes.ok) throw validationFailed(minutes.error.fields);
       const after = await tx.forumSession.update({
         where: { id: before.id },
         data: { minutes: minutes.value, minutesPublishedAt: deps.now() },

@@ -4,7 +4,7 @@ import type { DomainError } from '@layanan/domain';
 import { accountabilityPeriod, answerOverdueCutoff } from '@layanan/domain/forums';
 import { builder } from '../../../graphql/builder.js';
 import { ValidationError } from '../../../graphql/errors.js';
-import { type FailureCode, failure } from '../../../graphql/failures.js';
+import { type FailureCode, failure, validationFailed } from '../../../graphql/failures.js';
 import { dateOnly, todayWib } from '../../../platform/calendar.js';
 
 type Row = {
@@ -83,7 +83,7 @@ builder.queryField('forumAccountability', (t) =>
       const period = accountabilityPeriod(args.from, args.to);
       if (!period.ok) {
         throw 'fields' in period.error
-          ? ValidationError.fromFieldErrors(period.error.fields)
+          ? validationFailed(period.error.fields)
           : failure(period.error as DomainError<FailureCode>, { field: period.error.field });
       }
       const { from, to } = period.value;

@@ -3,8 +3,8 @@
 // the same status change through `applyTransition`.
 import type { Prisma, RequestState, ServiceRequest } from '@layanan/db';
 import { checkCorrection, checkReassignment } from '@layanan/domain/services';
-import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
-import { failure } from '../../../graphql/failures.js';
+import { NotFoundError } from '../../../graphql/errors.js';
+import { failure, validationFailed } from '../../../graphql/failures.js';
 import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
@@ -126,7 +126,7 @@ export async function reassignRequest(
     ? await deps.prisma.staff.findUnique({ where: { id: input.staffId } })
     : null;
   const checked = checkReassignment(staff, request.unitId);
-  if (!checked.ok || !staff) throw ValidationError.fromFieldErrors(checked.ok ? [] : [checked.error]);
+  if (!checked.ok || !staff) throw validationFailed(checked.ok ? [] : [checked.error]);
   const after = await audited(
     auditScope(deps, caller),
     { action: 'reassignServiceRequest', entityType: 'ServiceRequest' },
@@ -169,7 +169,7 @@ export async function addRequestCorrection(
   const checked = checkCorrection(request.state, input.text);
   if (!checked.ok) {
     const e = checked.error;
-    throw 'field' in e ? ValidationError.fromFieldErrors([e]) : failure(e);
+    throw 'field' in e ? validationFailed([e]) : failure(e);
   }
   const text = checked.value;
   const after = await audited(

@@ -13,8 +13,8 @@ import {
   validateServiceUpdate,
   versionForCatalogueEdit,
 } from '@layanan/domain/services';
-import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
-import { failure } from '../../../graphql/failures.js';
+import { NotFoundError } from '../../../graphql/errors.js';
+import { failure, validationFailed } from '../../../graphql/failures.js';
 import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
@@ -29,7 +29,7 @@ async function checkVersion(tx: TransactionClient, draft: VersionInput) {
     ? await tx.competency.findUnique({ where: { code: draft.requiredCompetencyCode } })
     : null;
   const checked = checkServiceVersion({ ...draft, requiredCompetency: competency });
-  if (!checked.ok) throw ValidationError.fromFieldErrors(checked.error.fields);
+  if (!checked.ok) throw validationFailed(checked.error.fields);
   return checked.value;
 }
 
@@ -58,7 +58,7 @@ export async function createService(
   const code = normalizeServiceCode(input.code);
   return audited(auditScope(deps, caller), { action: 'createService', entityType: 'Service' }, async (tx) => {
     const fields = serviceEntryProblems(code, input.description);
-    if (fields.length > 0) throw ValidationError.fromFieldErrors(fields);
+    if (fields.length > 0) throw validationFailed(fields);
     const unit = await tx.unit.findUnique({ where: { code: input.unitCode.trim().toUpperCase() } });
     if (!unit) throw new NotFoundError('Unit', input.unitCode);
     if (await tx.service.findUnique({ where: { code } })) throw failure(serviceCodeTaken(code));
@@ -132,7 +132,7 @@ export async function publishServiceVersion(
       if (!mayEditService(caller, service.unitId)) throw forbidden();
       const current = service.currentVersion;
       const note = checkVersionNote(input.note);
-      if (!note.ok) throw ValidationError.fromFieldErrors([note.error]);
+      if (!note.ok) throw validationFailed([note.error]);
       const competencyGiven =
         input.requiredCompetencyCode !== undefined && input.requiredCompetencyCode !== null;
       const v = await checkVersion(tx, {
@@ -204,7 +204,7 @@ export async function updateService(
       completionDays: input.completionDays ?? undefined,
       costIdr: input.costIdr ?? undefined,
     });
-    if (!checked.ok) throw ValidationError.fromFieldErrors(checked.error.fields);
+    if (!checked.ok) throw validationFailed(checked.error.fields);
     const changes = checked.value;
     const currentVersionId = await publishEditAsVersion(tx, before, changes);
     const after = await tx.service.update({

@@ -2,6 +2,7 @@
 // the Open311 GeoReport v2 POST (a system with an API key filing for a registered citizen). Same
 // validation, idempotency, routing, status trail and audit entry either way; the rules are the
 // domain's (`requestSubmitter`, `checkSubmission`, `planSubmission`).
+
 import type { Prisma, ServiceRequest } from '@layanan/db';
 import {
   checkSubmission,
@@ -12,7 +13,8 @@ import {
   type ServiceAttribute,
   type SubmissionError,
 } from '@layanan/domain/services';
-import { isUniqueViolation, NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import { isUniqueViolation, NotFoundError } from '../../../graphql/errors.js';
+import { validationFailed } from '../../../graphql/failures.js';
 import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
 import { dateOnly } from '../../../platform/calendar.js';
@@ -35,7 +37,7 @@ export type SubmitRequestInput = {
 
 /** A domain submission error as the gateway reports it (forbidden, or the fields). */
 function submissionFailure(error: SubmissionError) {
-  return 'fields' in error ? ValidationError.fromFieldErrors(error.fields) : forbidden();
+  return 'fields' in error ? validationFailed(error.fields) : forbidden();
 }
 
 async function existingByKey(deps: CommandDeps, submitterId: string, key: string | null) {

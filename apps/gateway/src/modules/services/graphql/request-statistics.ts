@@ -1,8 +1,10 @@
 // The requestStatistics query: waiting and processing times per service or unit (the type and
 // the SQL are in ../request-statistics.ts, shared with the feedback area).
+
 import { statisticsPeriod } from '@layanan/domain/services';
 import { builder } from '../../../graphql/builder.js';
 import { ValidationError } from '../../../graphql/errors.js';
+import { validationFailed } from '../../../graphql/failures.js';
 import { RequestStatisticsRef, requestStatisticsRows } from '../request-statistics.js';
 
 const StatisticsGroupEnum = builder.enumType('RequestStatisticsGroup', {
@@ -46,7 +48,7 @@ builder.queryField('requestStatistics', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const period = statisticsPeriod(args.from, args.to);
-      if (!period.ok) throw ValidationError.fromFieldErrors(period.error);
+      if (!period.ok) throw validationFailed(period.error);
       return requestStatisticsRows(ctx.prisma, {
         from: period.value.from,
         to: period.value.to,

@@ -13,8 +13,8 @@ import {
   unitCompetencyGapReport,
 } from '@layanan/domain/staff';
 import type { GraphQLContext } from '../../../app/context.js';
-import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
-import { fieldProblem } from '../../../graphql/failures.js';
+import { NotFoundError } from '../../../graphql/errors.js';
+import { fieldProblem, validationFailed } from '../../../graphql/failures.js';
 import { canReadPrivate, currentYearWib, forbidden, managedUnits, managesUnit, unitTree } from '../access.js';
 import type {
   ComplianceReport,
@@ -49,7 +49,7 @@ async function managedScope(
 /** A JP budget argument, or a field error on `maxJp`. */
 function jpBudget(maxJp: number | null | undefined): number | undefined {
   const checked = checkJpBudget(maxJp);
-  if (!checked.ok) throw ValidationError.fromFields([fieldProblem('maxJp', checked.error)]);
+  if (!checked.ok) throw validationFailed([fieldProblem('maxJp', checked.error)]);
   return checked.value;
 }
 
@@ -153,7 +153,7 @@ export async function complianceReport(
   args: { year?: number | null; unitCode?: string | null },
 ): Promise<ComplianceReport> {
   const checkedYear = checkStaffYear(args.year ?? currentYearWib());
-  if (!checkedYear.ok) throw ValidationError.fromFields([fieldProblem('year', checkedYear.error)]);
+  if (!checkedYear.ok) throw validationFailed([fieldProblem('year', checkedYear.error)]);
   const year = checkedYear.value;
   const tree = await unitTree(ctx);
   let unitFilter: Prisma.StaffWhereInput = {};
