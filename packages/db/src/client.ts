@@ -7,16 +7,18 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { DatabaseError, describeError, isDatabaseError } from './errors.js';
 import { PrismaClient } from './generated/prisma/client.js';
-import { type MigrationConnection, pgConnection, pgliteConnection } from './migrate/connection.js';
 import {
   type DatabaseLogger,
+  type MigrationConnection,
   type MigrationResult,
   type MigrationStatus,
   migrate,
   migrationStatus,
+  pgConnection,
+  pgliteConnection,
   type ResolveAction,
   resolveMigration,
-} from './migrate/runner.js';
+} from './migrate/index.js';
 import { type PostgresUrl, parsePostgresUrl } from './url.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
