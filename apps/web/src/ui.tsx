@@ -1,6 +1,6 @@
 // Shared building blocks: loading and error states, typed failures, labelled fields, formats.
 import type { CombinedError } from '@urql/core';
-import { type ReactNode, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, type SelectHTMLAttributes, useId, useState } from 'react';
 import { type Lang, useI18n } from './i18n.tsx';
 
 export type Failure = {
@@ -33,6 +33,21 @@ export function fieldErrors(failure: Failure | null): Record<string, string> {
 export function useFailure() {
   const [failure, setFailure] = useState<Failure | null>(null);
   return { failure, setFailure, errors: fieldErrors(failure) };
+}
+
+/**
+ * A form's submit handler for one mutation: `send` runs it and returns its failure (see
+ * mutationFailure); the failure is shown, and `onDone` runs when there is none.
+ */
+export function useSubmit(send: () => Promise<Failure | null>, onDone: () => void) {
+  const { failure, setFailure, errors } = useFailure();
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const f = await send();
+    setFailure(f);
+    if (!f) onDone();
+  };
+  return { failure, setFailure, errors, onSubmit };
 }
 
 export function Loading({ label }: { label?: string }) {
@@ -73,6 +88,11 @@ export function FailureNote({ failure }: { failure: Failure | null }) {
       <p>{failure.message}</p>
     </div>
   );
+}
+
+/** A form's failure that no field shows (field failures stand under their fields). */
+export function FormFailureNote({ failure }: { failure: Failure | null }) {
+  return failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null;
 }
 
 export function Notice({
@@ -129,6 +149,40 @@ export function Field({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A `<select>` over fixed `options` (enum values, years), each shown by `label` (the value itself
+ * by default); `children` go first, e.g. an `<option value="">` for "all" or "none".
+ */
+export function Select<T extends string | number>({
+  options,
+  value,
+  onChange,
+  label = String,
+  children,
+  ...props
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> & {
+  options: readonly T[];
+  value: T;
+  onChange: (value: T) => void;
+  label?: (option: T) => ReactNode;
+}) {
+  return (
+    <select
+      {...props}
+      value={value}
+      // Anything not among the options is the empty first option of `children`.
+      onChange={(e) => onChange(options.find((o) => String(o) === e.target.value) ?? ('' as T))}
+    >
+      {children}
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {label(o)}
+        </option>
+      ))}
+    </select>
   );
 }
 
