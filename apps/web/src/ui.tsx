@@ -1,6 +1,13 @@
 // Shared building blocks: loading and error states, typed failures, labelled fields, formats.
 import type { CombinedError } from '@urql/core';
-import { type FormEvent, type ReactNode, type SelectHTMLAttributes, useId, useState } from 'react';
+import {
+  type FormEvent,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TableHTMLAttributes,
+  useId,
+  useState,
+} from 'react';
 import { type Lang, useI18n } from './i18n.tsx';
 
 export type Failure = {
@@ -183,6 +190,48 @@ export function Select<T extends string | number>({
         </option>
       ))}
     </select>
+  );
+}
+
+/**
+ * A table that scrolls sideways on narrow screens, with one row of column headers (`columns`,
+ * each label used once); `actions` adds a last column for row buttons, named for screen readers
+ * only. `children` are the body rows.
+ */
+export function Table({
+  columns,
+  actions = false,
+  caption,
+  children,
+  ...props
+}: TableHTMLAttributes<HTMLTableElement> & {
+  columns: readonly string[];
+  actions?: boolean;
+  caption?: string;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table {...props}>
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+            {actions ? (
+              <th scope="col">
+                <span className="sr-only">{t('actions')}</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }
 
