@@ -102,6 +102,15 @@ export function FormFailureNote({ failure }: { failure: Failure | null }) {
   return failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null;
 }
 
+/** A form's submit button, disabled while its mutation is `busy`. */
+export function SubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
+  return (
+    <button type="submit" disabled={busy}>
+      {children}
+    </button>
+  );
+}
+
 export function Notice({
   children,
   kind = 'info',

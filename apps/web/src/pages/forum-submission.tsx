@@ -15,6 +15,7 @@ import {
   Notice,
   ProgressBar,
   Select,
+  SubmitButton,
   todayWib,
   useFailure,
   useSubmit,
@@ -203,9 +204,7 @@ function AnswerForm({ submissionId, onDone }: { submissionId: string; onDone: ()
         {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
       <FormFailureNote failure={failure} />
-      <button type="submit" disabled={fetching}>
-        {t('publishAnswer')}
-      </button>
+      <SubmitButton busy={fetching}>{t('publishAnswer')}</SubmitButton>
     </form>
   );
 }
@@ -268,9 +267,7 @@ function CommitmentForm({
         )}
       </Field>
       <FormFailureNote failure={failure} />
-      <button type="submit" disabled={fetching}>
-        {t('commit')}
-      </button>
+      <SubmitButton busy={fetching}>{t('commit')}</SubmitButton>
     </form>
   );
 }

@@ -12,6 +12,7 @@ import {
   Loading,
   mutationFailure,
   Notice,
+  SubmitButton,
   useSubmit,
 } from '../ui.tsx';
 import { SubmissionCard, SubmissionFields } from './forum-submission.tsx';
@@ -242,9 +243,7 @@ function SubmitForm({
       </label>
       <FormFailureNote failure={failure} />
       {done && !failure ? <Notice kind="success">{t('submissionSent')}</Notice> : null}
-      <button type="submit" disabled={fetching}>
-        {fetching ? t('submitting') : t('send')}
-      </button>
+      <SubmitButton busy={fetching}>{fetching ? t('submitting') : t('send')}</SubmitButton>
     </form>
   );
 }

@@ -17,6 +17,7 @@ import {
   mutationFailure,
   Notice,
   Select,
+  SubmitButton,
   Table,
   useFailure,
   useSubmit,
@@ -251,9 +252,7 @@ function RateForm({ staff, onDone }: { staff: StaffRow; onDone: () => void }) {
         </Notice>
       ) : null}
       <div className="actions">
-        <button type="submit" disabled={fetching}>
-          {t('save')}
-        </button>
+        <SubmitButton busy={fetching}>{t('save')}</SubmitButton>
         <button type="button" className="secondary" onClick={onDone}>
           {t('close')}
         </button>
@@ -362,9 +361,7 @@ function ServiceForm({
         {t('published')}
       </label>
       <FormFailureNote failure={failure} />
-      <button type="submit" disabled={fetching}>
-        {t('save')}
-      </button>
+      <SubmitButton busy={fetching}>{t('save')}</SubmitButton>
     </form>
   );
 }
@@ -494,9 +491,7 @@ function HolidayEditor({ admin }: { admin: boolean }) {
             )}
           </Field>
           <FormFailureNote failure={failure} />
-          <button type="submit" disabled={adding}>
-            {t('add')}
-          </button>
+          <SubmitButton busy={adding}>{t('add')}</SubmitButton>
         </form>
       ) : (
         <>
