@@ -98,7 +98,24 @@ async function statements(port: number): Promise<number | null> {
   return ((await response.json()) as { statements: number | null }).statements;
 }
 
-function run(target: Target, opts: { durationSec: number; connections: number; overallRate?: number }) {
+/**
+ * The server's statement count once it is quiet: requests of the previous run still in flight
+ * would be counted too, so it waits (250 ms steps, 5 s at most) until two readings agree.
+ */
+async function quietStatements(port: number): Promise<number | null> {
+  let before = await statements(port);
+  for (let settle = 0; settle < 20; settle++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await statements(port);
+    if (now === before) break;
+    before = now;
+  }
+  return before;
+}
+
+type LoadRunOptions = { durationSec: number; connections: number; overallRate?: number };
+
+function run(target: Target, opts: LoadRunOptions) {
   let i = 0;
   return autocannon({
     url: `http://127.0.0.1:${target.port}`,
@@ -119,6 +136,23 @@ function run(target: Target, opts: { durationSec: number; connections: number; o
   });
 }
 
+/**
+ * The phases every target goes through: a warm-up (JIT, pools, caches), then the closed-loop
+ * maximum, then a fixed rate at 80 % of that maximum (req/s), whose latencies are reported.
+ */
+async function loadPhases<R>(
+  runOnce: (opts: LoadRunOptions) => Promise<R>,
+  perSecond: (result: R) => number,
+  options: LoadOptions,
+): Promise<{ max: R; fixed: R; rps: number; fixedRate: number }> {
+  const { durationSec, connections } = options;
+  if (options.warmupSec > 0) await runOnce({ durationSec: options.warmupSec, connections });
+  const max = await runOnce({ durationSec, connections });
+  const rps = perSecond(max);
+  const fixedRate = Math.max(1, Math.floor(rps * 0.8));
+  const fixed = await runOnce({ durationSec, connections, overallRate: fixedRate });
+  return { max, fixed, rps, fixedRate };
+}
 export async function measure(target: Target, options: LoadOptions): Promise<Measurement> {
   const first = await send(target, 0);
   const problem = first.status === 200 ? target.check(first.json) : `HTTP ${first.status}`;
@@ -128,30 +162,17 @@ export async function measure(target: Target, options: LoadOptions): Promise<Mea
     );
   }
   // Statements per request: a few sequential requests, counted by the server.
-  // Requests of the previous run still in flight would be counted too: wait until it is quiet.
   const SAMPLE = 5;
-  let before = await statements(target.port);
-  for (let settle = 0; settle < 20; settle++) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const now = await statements(target.port);
-    if (now === before) break;
-    before = now;
-  }
+  const before = await quietStatements(target.port);
   for (let k = 1; k <= SAMPLE; k++) await send(target, k);
   const after = await statements(target.port);
   const statementsPerRequest = before === null || after === null ? null : (after - before) / SAMPLE;
 
-  // Warm-up (JIT, pools, caches), then the closed-loop maximum, then 80 % of it.
-  if (options.warmupSec > 0)
-    await run(target, { durationSec: options.warmupSec, connections: options.connections });
-  const max = await run(target, { durationSec: options.durationSec, connections: options.connections });
-  const rps = max.requests.average;
-  const fixedRate = Math.max(1, Math.floor(rps * 0.8));
-  const fixed = await run(target, {
-    durationSec: options.durationSec,
-    connections: options.connections,
-    overallRate: fixedRate,
-  });
+  const { max, fixed, rps, fixedRate } = await loadPhases(
+    (opts) => run(target, opts),
+    (r) => r.requests.average,
+    options,
+  );
   const result: Measurement = {
     scenario: target.scenario,
     server: target.server,
@@ -265,7 +286,7 @@ function percentile(sorted: readonly number[], p: number): number {
  */
 async function runPaged(
   target: PagedTarget,
-  opts: { durationSec: number; connections: number; overallRate?: number },
+  opts: LoadRunOptions,
 ): Promise<{ perSecond: number; latencies: number[]; errors: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: opts.connections });
   const start = performance.now();
@@ -311,31 +332,17 @@ export async function measurePaged(target: PagedTarget, options: LoadOptions): P
       throw new Error(`${target.server}/${target.variant} ${target.scenario}: ${error.message}`);
     });
     const SAMPLE = 3;
-    let before = await statements(target.port);
-    for (let settle = 0; settle < 20; settle++) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      const now = await statements(target.port);
-      if (now === before) break;
-      before = now;
-    }
+    const before = await quietStatements(target.port);
     for (let k = 1; k <= SAMPLE; k++) await readPaged(target, agent);
     const after = await statements(target.port);
     const statementsPerRequest = before === null || after === null ? null : (after - before) / SAMPLE;
     const statementsPerPage = statementsPerRequest === null ? null : statementsPerRequest / target.pages;
 
-    if (options.warmupSec > 0)
-      await runPaged(target, { durationSec: options.warmupSec, connections: options.connections });
-    const max = await runPaged(target, {
-      durationSec: options.durationSec,
-      connections: options.connections,
-    });
-    const rps = max.perSecond;
-    const fixedRate = Math.max(1, Math.floor(rps * 0.8));
-    const fixed = await runPaged(target, {
-      durationSec: options.durationSec,
-      connections: options.connections,
-      overallRate: fixedRate,
-    });
+    const { max, fixed, rps, fixedRate } = await loadPhases(
+      (opts) => runPaged(target, opts),
+      (r) => r.perSecond,
+      options,
+    );
     const result: Measurement = {
       scenario: target.scenario,
       server: target.server,

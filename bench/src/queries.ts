@@ -11,14 +11,17 @@ export const S1 = `query S1($code: String!) {
   }
 }`;
 
-export const S2 = `query S2($n: Int!) {
-  serviceRequests(first: $n) {
-    edges { node {
+/** The queue row S2 reads per request, as an `edges` selection. */
+const S2_EDGES = `edges { node {
       trackingCode state submittedAt
       service { code name }
       assignee { name rank unit { code name } }
       events { sequence toState at }
-    } }
+    } }`;
+
+export const S2 = `query S2($n: Int!) {
+  serviceRequests(first: $n) {
+    ${S2_EDGES}
   }
 }`;
 
@@ -39,12 +42,7 @@ export const S5 = `{
 export const S2_PAGE = `query S2Page($n: Int!, $after: String) {
   serviceRequests(first: $n, after: $after) {
     pageInfo { hasNextPage endCursor }
-    edges { node {
-      trackingCode state submittedAt
-      service { code name }
-      assignee { name rank unit { code name } }
-      events { sequence toState at }
-    } }
+    ${S2_EDGES}
   }
 }`;
 

@@ -64,10 +64,25 @@ function statementsRoute(
   return true;
 }
 
-async function listenOn(server: ReturnType<typeof createServer>, port: number): Promise<void> {
+/**
+ * Listens on 127.0.0.1:`port` with long keep-alive, tells the parent process it is ready, and on
+ * SIGTERM closes the server and its connections, then `release` (pool or database), then exits.
+ */
+async function serveUntilTerm(
+  server: ReturnType<typeof createServer>,
+  port: number,
+  release: () => Promise<void>,
+): Promise<void> {
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
+  });
+  process.send?.('ready');
+  process.on('SIGTERM', () => {
+    server.close();
+    server.closeAllConnections();
+    void release().finally(() => process.exit(0));
   });
 }
 
@@ -141,14 +156,7 @@ async function startGateway(spec: Extract<ServerSpec, { kind: 'gateway' }>): Pro
     if (statementsRoute(req, res, () => (workers > 1 ? null : count))) return;
     void gateway(req, res);
   });
-  server.keepAliveTimeout = 60_000;
-  await listenOn(server, spec.port);
-  process.send?.('ready');
-  process.on('SIGTERM', () => {
-    server.close();
-    server.closeAllConnections();
-    void db.close().finally(() => process.exit(0));
-  });
+  await serveUntilTerm(server, spec.port, () => db.close());
 }
 
 type S1Row = {
@@ -236,14 +244,7 @@ async function startRaw(spec: Extract<ServerSpec, { kind: 'raw' }>): Promise<voi
       (error: unknown) => sendJson(res, 500, { error: String(error) }),
     );
   });
-  server.keepAliveTimeout = 60_000;
-  await listenOn(server, spec.port);
-  process.send?.('ready');
-  process.on('SIGTERM', () => {
-    server.close();
-    server.closeAllConnections();
-    void pool.end().finally(() => process.exit(0));
-  });
+  await serveUntilTerm(server, spec.port, () => pool.end());
 }
 
 /** Baseline (c): one bare SQL statement with JSON parameters from the query string (`?p=[…]`). */
@@ -258,14 +259,7 @@ async function startSql(spec: Extract<ServerSpec, { kind: 'sql' }>): Promise<voi
       (error: unknown) => sendJson(res, 500, { error: String(error) }),
     );
   });
-  server.keepAliveTimeout = 60_000;
-  await listenOn(server, spec.port);
-  process.send?.('ready');
-  process.on('SIGTERM', () => {
-    server.close();
-    server.closeAllConnections();
-    void pool.end().finally(() => process.exit(0));
-  });
+  await serveUntilTerm(server, spec.port, () => pool.end());
 }
 
 /** Baseline (b): PostGraphile 4 on the same database, default inflection, queries only. */
@@ -286,14 +280,7 @@ async function startPostGraphile(spec: Extract<ServerSpec, { kind: 'postgraphile
     if (statementsRoute(req, res, statements)) return;
     handler(req, res);
   });
-  server.keepAliveTimeout = 60_000;
-  await listenOn(server, spec.port);
-  process.send?.('ready');
-  process.on('SIGTERM', () => {
-    server.close();
-    server.closeAllConnections();
-    void pool.end().finally(() => process.exit(0));
-  });
+  await serveUntilTerm(server, spec.port, () => pool.end());
 }
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as ServerSpec;

@@ -2,6 +2,7 @@
 // tabs acting on a stale version gets the conflict message), the citizen sees the update live;
 // a supervisor proposes improvement actions from the survey and records progress;
 // a forum submission gets answered and the author is notified live. Indonesian and English.
+import { SKM_ELEMENT_CODES } from '@layanan/domain/feedback';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -189,18 +190,7 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
     // Sending with an element unanswered marks it; nothing is stored.
     await survey.getByRole('button', { name: 'Kirim survei' }).click();
     await survey.getByText('Pilih salah satu nilai').first().waitFor();
-    const elements = [
-      'PERSYARATAN',
-      'PROSEDUR',
-      'WAKTU',
-      'BIAYA',
-      'PRODUK',
-      'KOMPETENSI',
-      'PERILAKU',
-      'PENGADUAN',
-      'SARANA',
-    ];
-    for (const [i, code] of elements.entries()) {
+    for (const [i, code] of SKM_ELEMENT_CODES.entries()) {
       await page
         .getByTestId(`survey-${code}`)
         .getByRole('radio')

@@ -1,7 +1,7 @@
 // The progress update form of forum commitments and improvement actions: a 0–100 value and a note.
 import { useState } from 'react';
 import { useI18n } from './i18n.tsx';
-import { type Failure, FailureNote, Field, Notice, useFailure } from './ui.tsx';
+import { type Failure, FailureNote, Field, Notice, SubmitButton, useFailure } from './ui.tsx';
 
 /**
  * `submit` sends the update and returns its failure (null when saved); after a save the note is
@@ -64,9 +64,7 @@ export function ProgressForm({
       </Field>
       {failure && (failureWithFields || !failure.fields?.length) ? <FailureNote failure={failure} /> : null}
       {confirm && saved ? <Notice kind="success">{t('progressSaved')}</Notice> : null}
-      <button type="submit" disabled={fetching}>
-        {t('saveProgress')}
-      </button>
+      <SubmitButton busy={fetching}>{t('saveProgress')}</SubmitButton>
     </form>
   );
 }

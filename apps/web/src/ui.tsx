@@ -1,6 +1,13 @@
 // Shared building blocks: loading and error states, typed failures, labelled fields, formats.
 import type { CombinedError } from '@urql/core';
-import { type ReactNode, useId, useState } from 'react';
+import {
+  type FormEvent,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TableHTMLAttributes,
+  useId,
+  useState,
+} from 'react';
 import { type Lang, useI18n } from './i18n.tsx';
 
 export type Failure = {
@@ -33,6 +40,21 @@ export function fieldErrors(failure: Failure | null): Record<string, string> {
 export function useFailure() {
   const [failure, setFailure] = useState<Failure | null>(null);
   return { failure, setFailure, errors: fieldErrors(failure) };
+}
+
+/**
+ * A form's submit handler for one mutation: `send` runs it and returns its failure (see
+ * mutationFailure); the failure is shown, and `onDone` runs when there is none.
+ */
+export function useSubmit(send: () => Promise<Failure | null>, onDone: () => void) {
+  const { failure, setFailure, errors } = useFailure();
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const f = await send();
+    setFailure(f);
+    if (!f) onDone();
+  };
+  return { failure, setFailure, errors, onSubmit };
 }
 
 export function Loading({ label }: { label?: string }) {
@@ -72,6 +94,20 @@ export function FailureNote({ failure }: { failure: Failure | null }) {
     <div className="note error" role="alert">
       <p>{failure.message}</p>
     </div>
+  );
+}
+
+/** A form's failure that no field shows (field failures stand under their fields). */
+export function FormFailureNote({ failure }: { failure: Failure | null }) {
+  return failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null;
+}
+
+/** A form's submit button, disabled while its mutation is `busy`. */
+export function SubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
+  return (
+    <button type="submit" disabled={busy}>
+      {children}
+    </button>
   );
 }
 
@@ -128,6 +164,82 @@ export function Field({
           {error}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * A `<select>` over fixed `options` (enum values, years), each shown by `label` (the value itself
+ * by default); `children` go first, e.g. an `<option value="">` for "all" or "none".
+ */
+export function Select<T extends string | number>({
+  options,
+  value,
+  onChange,
+  label = String,
+  children,
+  ...props
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> & {
+  options: readonly T[];
+  value: T;
+  onChange: (value: T) => void;
+  label?: (option: T) => ReactNode;
+}) {
+  return (
+    <select
+      {...props}
+      value={value}
+      // Anything not among the options is the empty first option of `children`.
+      onChange={(e) => onChange(options.find((o) => String(o) === e.target.value) ?? ('' as T))}
+    >
+      {children}
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {label(o)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/**
+ * A table that scrolls sideways on narrow screens, with one row of column headers (`columns`,
+ * each label used once); `actions` adds a last column for row buttons, named for screen readers
+ * only. `children` are the body rows.
+ */
+export function Table({
+  columns,
+  actions = false,
+  caption,
+  children,
+  ...props
+}: TableHTMLAttributes<HTMLTableElement> & {
+  columns: readonly string[];
+  actions?: boolean;
+  caption?: string;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table {...props}>
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+            {actions ? (
+              <th scope="col">
+                <span className="sr-only">{t('actions')}</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
     </div>
   );
 }

@@ -7,16 +7,18 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { DatabaseError, describeError, isDatabaseError } from './errors.js';
 import { PrismaClient } from './generated/prisma/client.js';
-import { type MigrationConnection, pgConnection, pgliteConnection } from './migrate/connection.js';
 import {
   type DatabaseLogger,
+  type MigrationConnection,
   type MigrationResult,
   type MigrationStatus,
   migrate,
   migrationStatus,
+  pgConnection,
+  pgliteConnection,
   type ResolveAction,
   resolveMigration,
-} from './migrate/runner.js';
+} from './migrate/index.js';
 import { type PostgresUrl, parsePostgresUrl } from './url.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -296,7 +298,6 @@ export async function openPGliteDatabase(pglite: PGlite, options: OpenPGliteOpti
   log('info', `basis data tertanam / embedded database: PGlite ${options.dataDir}`);
 
   const prisma = newPrismaClient(new PrismaPGlite(pglite), options.onQuery, options.queryPlanCacheMaxSize);
-  let closing: Promise<void> | undefined;
   return {
     prisma,
     kind: 'pglite',
@@ -312,14 +313,25 @@ export async function openPGliteDatabase(pglite: PGlite, options: OpenPGliteOpti
       }),
     ping: () => answersWithin(pglite.query('SELECT 1'), PING_TIMEOUT_MS),
     isEmpty: () => unitTableIsEmpty(conn),
-    close() {
-      closing ??= (async () => {
-        await prisma.$disconnect().catch(() => undefined);
-        if (!pglite.closed) await pglite.close();
-        await options.onClose?.();
-      })();
-      return closing;
-    },
+    close: closeOnce(prisma, async () => {
+      if (!pglite.closed) await pglite.close();
+      await options.onClose?.();
+    }),
+  };
+}
+
+/**
+ * A database's `close`: disconnects Prisma, then `release`s the driver (PGlite or the pool); the
+ * same promise however often it is called.
+ */
+function closeOnce(prisma: PrismaClient, release: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => {
+    closing ??= (async () => {
+      await prisma.$disconnect().catch(() => undefined);
+      await release();
+    })();
+    return closing;
   };
 }
 
@@ -409,7 +421,6 @@ async function openPostgres(target: PostgresUrl, options: CreateDatabaseOptions)
     }
   };
 
-  let closing: Promise<void> | undefined;
   return {
     prisma,
     kind: 'postgresql',
@@ -420,13 +431,7 @@ async function openPostgres(target: PostgresUrl, options: CreateDatabaseOptions)
       withClient((conn) => resolveMigration(conn, name, action, { migrationsDir: options.migrationsDir })),
     ping: () => answersWithin(pool.query('SELECT 1'), PING_TIMEOUT_MS),
     isEmpty: () => withPooled(unitTableIsEmpty),
-    close() {
-      closing ??= (async () => {
-        await prisma.$disconnect().catch(() => undefined);
-        await pool.end().catch(() => undefined);
-      })();
-      return closing;
-    },
+    close: closeOnce(prisma, () => pool.end().catch(() => undefined)),
   };
 }
 

@@ -6,21 +6,10 @@
 // Idempotent: responses are only generated into an empty survey table; the mapping and the
 // historic record are matched by their keys. Bulk inserts (createMany) keep the seed fast.
 import { jakartaDay } from '@layanan/domain/calendar';
+import { SKM_ELEMENT_CODES } from '@layanan/domain/feedback';
 import type { Prisma, PrismaClient } from './generated/prisma/client.js';
 import type { SkmElementCode } from './generated/prisma/enums.js';
 import { seededRandom } from './seed-random.js';
-
-const ELEMENTS: readonly SkmElementCode[] = [
-  'PERSYARATAN',
-  'PROSEDUR',
-  'WAKTU',
-  'BIAYA',
-  'PRODUK',
-  'KOMPETENSI',
-  'PERILAKU',
-  'PENGADUAN',
-  'SARANA',
-];
 
 /** Mean answer per element by unit (1–4); unlisted elements use the unit's `base`. */
 const UNIT_PROFILES: Record<string, { base: number } & Partial<Record<SkmElementCode, number>>> = {
@@ -161,7 +150,7 @@ export async function seedFeedback(
           // 16:00 WIB on the day of the service.
           createdAt: `${day}T09:00:00.000Z`,
         });
-        for (const element of ELEMENTS) {
+        for (const element of SKM_ELEMENT_CODES) {
           // A few respondents skip the cost question, as on paper forms.
           if (element === 'BIAYA' && rnd() < 0.05) continue;
           answers.push({ responseId: id, element, score: score(unitCode, element) });

@@ -240,18 +240,10 @@ export async function seedForums(tx: Tx, created: Record<string, number>): Promi
   };
 
   const forums = new Map<string, { id: string; unitId: string }>();
-  for (const forum of SEED_FORUMS) {
+  for (const { unit, ...forum } of SEED_FORUMS) {
     const existing = await tx.forum.findUnique({ where: { slug: forum.slug } });
     const row =
-      existing ??
-      (await tx.forum.create({
-        data: {
-          slug: forum.slug,
-          title: forum.title,
-          description: forum.description,
-          unitId: must(units.get(forum.unit), forum.unit),
-        },
-      }));
+      existing ?? (await tx.forum.create({ data: { ...forum, unitId: must(units.get(unit), unit) } }));
     if (!existing) created.forums = (created.forums ?? 0) + 1;
     forums.set(forum.slug, row);
   }

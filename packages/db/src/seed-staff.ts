@@ -332,43 +332,24 @@ export async function seedStaffArea(prisma: PrismaClient, created: Record<string
       };
 
       const positionId = new Map<string, string>();
-      for (const p of SEED_POSITIONS) {
-        const existing = await tx.position.findUnique({ where: { code: p.code } });
+      for (const { requires, ...position } of SEED_POSITIONS) {
+        const existing = await tx.position.findUnique({ where: { code: position.code } });
+        const requirements = Object.entries(requires).map(([c, level]) => ({ competencyId: cid(c), level }));
         const row =
           existing ??
-          (await tx.position.create({
-            data: {
-              code: p.code,
-              name: p.name,
-              requirements: {
-                create: Object.entries(p.requires).map(([c, level]) => ({ competencyId: cid(c), level })),
-              },
-            },
-          }));
+          (await tx.position.create({ data: { ...position, requirements: { create: requirements } } }));
         if (!existing) bump('positions', 1);
-        positionId.set(p.code, row.id);
+        positionId.set(position.code, row.id);
       }
 
       const courseId = new Map<string, string>();
-      for (const c of SEED_COURSES) {
-        const existing = await tx.trainingCourse.findUnique({ where: { code: c.code } });
+      for (const { covers, ...course } of SEED_COURSES) {
+        const existing = await tx.trainingCourse.findUnique({ where: { code: course.code } });
+        const covered = Object.entries(covers).map(([k, upToLevel]) => ({ competencyId: cid(k), upToLevel }));
         const row =
-          existing ??
-          (await tx.trainingCourse.create({
-            data: {
-              code: c.code,
-              name: c.name,
-              jp: c.jp,
-              covers: {
-                create: Object.entries(c.covers).map(([k, upToLevel]) => ({
-                  competencyId: cid(k),
-                  upToLevel,
-                })),
-              },
-            },
-          }));
+          existing ?? (await tx.trainingCourse.create({ data: { ...course, covers: { create: covered } } }));
         if (!existing) bump('trainingCourses', 1);
-        courseId.set(c.code, row.id);
+        courseId.set(course.code, row.id);
       }
 
       // The base staff get their derived NIP fields and catalogue position once.

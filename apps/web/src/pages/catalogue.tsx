@@ -5,23 +5,28 @@ import { useI18n } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
 import { ErrorNote, formatIdr, Loading } from '../ui.tsx';
 
-const ServicesQuery = graphql(`
-  query Services {
-    services(first: 100) {
-      edges {
-        node {
-          code
-          name
-          description
-          kind
-          completionDays
-          costIdr
-          unit { code shortName }
-        }
-      }
-    }
+/** What the catalogue and a service's page both show of a service. */
+export const ServiceFacts = graphql(`
+  fragment ServiceFacts on Service @_unmask {
+    code
+    name
+    description
+    kind
+    completionDays
+    costIdr
   }
 `);
+
+const ServicesQuery = graphql(
+  `
+  query Services {
+    services(first: 100) {
+      edges { node { ...ServiceFacts unit { code shortName } } }
+    }
+  }
+`,
+  [ServiceFacts],
+);
 
 export function CataloguePage() {
   const { t, lang } = useI18n();

@@ -1,24 +1,21 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { graphql, type ResultOf } from '../graphql.ts';
+import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
-import { ProgressForm } from '../progress-form.tsx';
 import { Link } from '../router.tsx';
 import { isStaffRole, type Session } from '../session.ts';
 import {
   ErrorNote,
-  FailureNote,
   Field,
-  failureOf,
-  formatDate,
+  FormFailureNote,
   formatDateTime,
   Loading,
   mutationFailure,
   Notice,
-  ProgressBar,
-  todayWib,
-  useFailure,
+  SubmitButton,
+  useSubmit,
 } from '../ui.tsx';
+import { SubmissionCard, SubmissionFields } from './forum-submission.tsx';
 
 const ForumsQuery = graphql(`
   query Forums {
@@ -95,43 +92,6 @@ export function ForumsPage() {
   );
 }
 
-const SubmissionFields = graphql(`
-  fragment SubmissionFields on Submission @_unmask {
-    id
-    kind
-    title
-    text
-    authorName
-    createdAt
-    status
-    answerReason
-    answeredAt
-    answerDueOn
-    answerOverdue
-    answeredOnTime
-    supportCount
-    supportedByMe
-    followedByMe
-    followerCount
-    isMine
-    hidden
-    hiddenReason
-    session { title district { name } }
-    unit { code }
-    commitment {
-      id
-      description
-      dueOn
-      progress
-      status
-      overdue
-      doneOn
-      responsibleStaff { name }
-      updates { date note progress }
-    }
-  }
-`);
-
 const ForumQuery = graphql(
   `
   query Forum($slug: String!) {
@@ -149,77 +109,6 @@ const ForumQuery = graphql(
 `,
   [SubmissionFields],
 );
-
-type SubmissionData = ResultOf<typeof SubmissionFields>;
-
-const SubmitToForum = graphql(`
-  mutation SubmitToForum($input: SubmitToForumInput!) {
-    submitToForum(input: $input) {
-      __typename
-      ... on SubmissionPayload { submission { id } }
-      ... on ValidationError { message fields { field message } }
-      ... on NotFoundError { message }
-    }
-  }
-`);
-
-const Support = graphql(`
-  mutation Support($id: ID!) {
-    supportSubmission(submissionId: $id) {
-      __typename
-      ... on SubmissionPayload { submission { id supportCount supportedByMe } }
-      ... on Failure { message }
-    }
-  }
-`);
-const Follow = graphql(`
-  mutation Follow($id: ID!) {
-    followSubmission(submissionId: $id) {
-      __typename
-      ... on SubmissionPayload { submission { id followedByMe followerCount } }
-      ... on Failure { message }
-    }
-  }
-`);
-const Unfollow = graphql(`
-  mutation Unfollow($id: ID!) {
-    unfollowSubmission(submissionId: $id) {
-      __typename
-      ... on SubmissionPayload { submission { id followedByMe followerCount } }
-      ... on Failure { message }
-    }
-  }
-`);
-const Answer = graphql(`
-  mutation Answer($input: AnswerSubmissionInput!) {
-    answerSubmission(input: $input) {
-      __typename
-      ... on SubmissionPayload { submission { id status answerReason answeredAt answeredOnTime } }
-      ... on ValidationError { message fields { field message } }
-      ... on Failure { message }
-    }
-  }
-`);
-const Commit = graphql(`
-  mutation Commit($input: CreateCommitmentInput!) {
-    createCommitment(input: $input) {
-      __typename
-      ... on CommitmentPayload { commitment { id } }
-      ... on ValidationError { message fields { field message } }
-      ... on Failure { message }
-    }
-  }
-`);
-const Progress = graphql(`
-  mutation Progress($input: UpdateCommitmentProgressInput!) {
-    updateCommitmentProgress(input: $input) {
-      __typename
-      ... on CommitmentPayload { commitment { id progress status } }
-      ... on ValidationError { message fields { field message } }
-      ... on Failure { message }
-    }
-  }
-`);
 
 export function ForumPage({ slug, session }: { slug: string; session: Session | null }) {
   const { t } = useI18n();
@@ -277,6 +166,17 @@ export function ForumPage({ slug, session }: { slug: string; session: Session | 
   );
 }
 
+const SubmitToForum = graphql(`
+  mutation SubmitToForum($input: SubmitToForumInput!) {
+    submitToForum(input: $input) {
+      __typename
+      ... on SubmissionPayload { submission { id } }
+      ... on ValidationError { message fields { field message } }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
 function SubmitForm({
   forumId,
   sessions,
@@ -292,34 +192,23 @@ function SubmitForm({
   const [text, setText] = useState('');
   const [sessionId, setSessionId] = useState('');
   const [hideName, setHideName] = useState(false);
-  const { failure, setFailure, errors } = useFailure();
   const [done, setDone] = useState(false);
   const [{ fetching }, submit] = useMutation(SubmitToForum);
+  const { failure, errors, onSubmit } = useSubmit(
+    async () => {
+      const input = { forumId, kind, title, text, hideAuthorName: hideName };
+      const r = await submit({ input: { ...input, ...(sessionId ? { sessionId } : {}) } });
+      return mutationFailure(r.data?.submitToForum, r.error);
+    },
+    () => {
+      setTitle('');
+      setText('');
+      setDone(true);
+      onDone();
+    },
+  );
   return (
-    <form
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = await submit({
-          input: {
-            forumId,
-            kind,
-            title,
-            text,
-            hideAuthorName: hideName,
-            ...(sessionId ? { sessionId } : {}),
-          },
-        });
-        const f = mutationFailure(r.data?.submitToForum, r.error);
-        setFailure(f);
-        if (!f) {
-          setTitle('');
-          setText('');
-          setDone(true);
-          onDone();
-        }
-      }}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <fieldset className="field">
         <legend>{t('submissionKind')}</legend>
         {(['ASPIRATION', 'CRITIQUE'] as const).map((k) => (
@@ -352,240 +241,9 @@ function SubmitForm({
         <input type="checkbox" checked={hideName} onChange={(e) => setHideName(e.target.checked)} />{' '}
         {t('hideMyName')}
       </label>
-      {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
+      <FormFailureNote failure={failure} />
       {done && !failure ? <Notice kind="success">{t('submissionSent')}</Notice> : null}
-      <button type="submit" disabled={fetching}>
-        {fetching ? t('submitting') : t('send')}
-      </button>
+      <SubmitButton busy={fetching}>{fetching ? t('submitting') : t('send')}</SubmitButton>
     </form>
-  );
-}
-
-function SubmissionCard({
-  submission: s,
-  signedIn,
-  staff,
-  unitStaff,
-  onChange,
-}: {
-  submission: SubmissionData;
-  signedIn: boolean;
-  staff: boolean;
-  unitStaff: readonly { id: string; name: string }[];
-  onChange: () => void;
-}) {
-  const { t, lang } = useI18n();
-  const [, support] = useMutation(Support);
-  const [, follow] = useMutation(Follow);
-  const [, unfollow] = useMutation(Unfollow);
-  const { failure, setFailure } = useFailure();
-  const act = async (run: () => Promise<{ data?: Record<string, { __typename: string }> | undefined }>) => {
-    const r = await run();
-    const first = r.data ? Object.values(r.data)[0] : undefined;
-    setFailure(failureOf(first));
-  };
-  return (
-    <li className="submission" data-testid="submission">
-      <h3>{s.title ?? t('hiddenContent')}</h3>
-      <p className="muted">
-        {t(`submissionKind_${s.kind}`)} · {s.authorName ?? t('anonymous')} · {formatDate(s.createdAt, lang)}
-        {s.session ? ` · ${s.session.title}${s.session.district ? ` (${s.session.district.name})` : ''}` : ''}
-      </p>
-      {s.hidden ? <Notice kind="warn">{t('hiddenBecause', { reason: s.hiddenReason ?? '' })}</Notice> : null}
-      {s.text ? <p className="note-text">{s.text}</p> : null}
-      <p>
-        <span className={`badge answer-${s.status.toLowerCase()}`} data-testid="answer-status">
-          {t(`answer_${s.status}`)}
-        </span>{' '}
-        {s.status === 'UNDER_REVIEW' ? (
-          <span className={s.answerOverdue ? 'late' : 'muted'}>
-            {t('answerDue', { date: formatDate(s.answerDueOn, lang) })}
-            {s.answerOverdue ? ` · ${t('late')}` : ''}
-          </span>
-        ) : null}
-      </p>
-      {s.answerReason ? (
-        <blockquote className="answer" data-testid="answer-reason">
-          <p className="note-text">{s.answerReason}</p>
-          <footer>
-            {formatDate(s.answeredAt, lang)} · {s.answeredOnTime ? t('answeredOnTime') : t('answeredLate')}
-          </footer>
-        </blockquote>
-      ) : null}
-      {s.commitment ? <CommitmentView commitment={s.commitment} staff={staff} onChange={onChange} /> : null}
-      <div className="actions">
-        <button
-          type="button"
-          className="secondary"
-          disabled={!signedIn || s.supportedByMe || s.isMine}
-          aria-pressed={s.supportedByMe}
-          onClick={() => act(() => support({ id: s.id }))}
-        >
-          {t('support')} ({s.supportCount})
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={!signedIn}
-          aria-pressed={s.followedByMe}
-          onClick={() => act(() => (s.followedByMe ? unfollow({ id: s.id }) : follow({ id: s.id })))}
-        >
-          {s.followedByMe ? t('unfollow') : t('follow')} ({s.followerCount})
-        </button>
-      </div>
-      <FailureNote failure={failure} />
-      {staff && s.status === 'UNDER_REVIEW' ? <AnswerForm submissionId={s.id} onDone={onChange} /> : null}
-      {staff && (s.status === 'ACCEPTED' || s.status === 'ALREADY_PLANNED') && !s.commitment ? (
-        <CommitmentForm submissionId={s.id} staff={unitStaff} onDone={onChange} />
-      ) : null}
-    </li>
-  );
-}
-
-function AnswerForm({ submissionId, onDone }: { submissionId: string; onDone: () => void }) {
-  const { t } = useI18n();
-  const [status, setStatus] = useState<'ACCEPTED' | 'REJECTED' | 'ALREADY_PLANNED'>('ACCEPTED');
-  const [reason, setReason] = useState('');
-  const { failure, setFailure, errors } = useFailure();
-  const [{ fetching }, answer] = useMutation(Answer);
-  return (
-    <form
-      className="subform"
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = await answer({ input: { submissionId, status, reason } });
-        const f = mutationFailure(r.data?.answerSubmission, r.error);
-        setFailure(f);
-        if (!f) onDone();
-      }}
-    >
-      <h4>{t('answerPublicly')}</h4>
-      <Field label={t('answerStatus')}>
-        {(p) => (
-          <select {...p} value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-            {(['ACCEPTED', 'REJECTED', 'ALREADY_PLANNED'] as const).map((k) => (
-              <option key={k} value={k}>
-                {t(`answer_${k}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('answerReason')} error={errors.reason} required>
-        {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
-      </Field>
-      {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
-      <button type="submit" disabled={fetching}>
-        {t('publishAnswer')}
-      </button>
-    </form>
-  );
-}
-
-function CommitmentForm({
-  submissionId,
-  staff,
-  onDone,
-}: {
-  submissionId: string;
-  staff: readonly { id: string; name: string }[];
-  onDone: () => void;
-}) {
-  const { t } = useI18n();
-  const [description, setDescription] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const [owner, setOwner] = useState(staff[0]?.id ?? '');
-  const { failure, setFailure, errors } = useFailure();
-  const [{ fetching }, commit] = useMutation(Commit);
-  return (
-    <form
-      className="subform"
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = await commit({ input: { submissionId, description, dueOn, responsibleStaffId: owner } });
-        const f = mutationFailure(r.data?.createCommitment, r.error);
-        setFailure(f);
-        if (!f) onDone();
-      }}
-    >
-      <h4>{t('commitFollowUp')}</h4>
-      <Field label={t('commitmentDescription')} error={errors.description} required>
-        {(p) => <input {...p} value={description} onChange={(e) => setDescription(e.target.value)} />}
-      </Field>
-      <Field label={t('dueDate')} error={errors.dueOn} required>
-        {(p) => (
-          <input
-            {...p}
-            type="date"
-            min={todayWib()}
-            value={dueOn}
-            onChange={(e) => setDueOn(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('owner')} error={errors.responsibleStaffId} required>
-        {(p) => (
-          <select {...p} value={owner} onChange={(e) => setOwner(e.target.value)}>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
-      <button type="submit" disabled={fetching}>
-        {t('commit')}
-      </button>
-    </form>
-  );
-}
-
-function CommitmentView({
-  commitment: c,
-  staff,
-  onChange,
-}: {
-  commitment: NonNullable<SubmissionData['commitment']>;
-  staff: boolean;
-  onChange: () => void;
-}) {
-  const { t, lang } = useI18n();
-  const [{ fetching }, update] = useMutation(Progress);
-  return (
-    <div className="commitment">
-      <h4>{t('commitment')}</h4>
-      <p>{c.description}</p>
-      <p className="muted">
-        {t('owner')}: {c.responsibleStaff.name} · {t('dueOn', { date: formatDate(c.dueOn, lang) })} ·{' '}
-        {t(`commitment_${c.status}`)}
-        {c.overdue ? <strong className="late"> · {t('late')}</strong> : null}
-      </p>
-      <ProgressBar value={c.progress} />
-      <p className="muted">{c.progress} %</p>
-      {c.updates.length > 0 ? (
-        <ol className="trail">
-          {c.updates.map((u) => (
-            <li key={`${u.date}-${u.progress}`}>
-              {formatDate(u.date, lang)} — {u.progress} %: {u.note}
-            </li>
-          ))}
-        </ol>
-      ) : null}
-      {staff && c.status !== 'DONE' && c.status !== 'CANCELLED' ? (
-        <ProgressForm
-          initial={Math.min(100, c.progress + 25)}
-          fetching={fetching}
-          submit={async (progress, note) => {
-            const r = await update({ input: { commitmentId: c.id, progress: Number(progress), note } });
-            return mutationFailure(r.data?.updateCommitmentProgress, r.error);
-          }}
-          onSaved={onChange}
-        />
-      ) : null}
-    </div>
   );
 }

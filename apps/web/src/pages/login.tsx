@@ -4,7 +4,7 @@ import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { navigate } from '../router.tsx';
 import { isStaffRole, type Role, setSession } from '../session.ts';
-import { FailureNote, Field, failureOf, Notice, useFailure } from '../ui.tsx';
+import { FailureNote, Field, FormFailureNote, failureOf, Notice, SubmitButton, useFailure } from '../ui.tsx';
 
 const Login = graphql(`
   mutation Login($input: LoginInput!) {
@@ -130,9 +130,7 @@ function LoginForm() {
         )}
       </Field>
       <FailureNote failure={failure} />
-      <button type="submit" disabled={fetching}>
-        {t('signIn')}
-      </button>
+      <SubmitButton busy={fetching}>{t('signIn')}</SubmitButton>
     </form>
   );
 }
@@ -186,10 +184,8 @@ function RegisterForm() {
           />
         )}
       </Field>
-      {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
-      <button type="submit" disabled={fetching}>
-        {t('register')}
-      </button>
+      <FormFailureNote failure={failure} />
+      <SubmitButton busy={fetching}>{t('register')}</SubmitButton>
     </form>
   );
 }

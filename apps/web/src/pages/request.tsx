@@ -136,7 +136,6 @@ export function RequestPage({ code }: { code: string }) {
   if (fetching && !data) return <Loading />;
   const request = data?.serviceRequest;
   if (!request) return <Notice kind="warn">{t('requestNotFound')}</Notice>;
-  const attributes = Object.entries((request.attributeValues ?? {}) as Record<string, unknown>);
   return (
     <article>
       <RequestHeading back={{ to: '/permohonan', label: t('navMyRequests') }} request={request}>
@@ -161,17 +160,24 @@ export function RequestPage({ code }: { code: string }) {
         <section className="panel" aria-labelledby="content-title">
           <h2 id="content-title">{t('yourRequest')}</h2>
           <p className="note-text">{request.originalText}</p>
-          <dl className="values">
-            {attributes.map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{Array.isArray(v) ? v.join(', ') : String(v)}</dd>
-              </div>
-            ))}
-          </dl>
+          <AttributeValues values={request.attributeValues} />
         </section>
       </div>
       {request.state === 'COMPLETED' ? <SurveySection trackingCode={request.trackingCode} /> : null}
     </article>
+  );
+}
+
+/** The values a citizen filled into a service's form fields, by field key. */
+export function AttributeValues({ values }: { values: unknown }) {
+  return (
+    <dl className="values">
+      {Object.entries((values ?? {}) as Record<string, unknown>).map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{Array.isArray(v) ? v.join(', ') : String(v)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

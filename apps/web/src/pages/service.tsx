@@ -15,16 +15,13 @@ import {
   Notice,
   useFailure,
 } from '../ui.tsx';
+import { ServiceFacts } from './catalogue.tsx';
 
-const ServiceQuery = graphql(`
+const ServiceQuery = graphql(
+  `
   query Service($code: String!) {
     service(code: $code) {
-      code
-      name
-      description
-      kind
-      completionDays
-      costIdr
+      ...ServiceFacts
       published
       unit { name }
       currentVersion {
@@ -34,7 +31,9 @@ const ServiceQuery = graphql(`
       }
     }
   }
-`);
+`,
+  [ServiceFacts],
+);
 
 type Attribute = NonNullable<
   NonNullable<ResultOf<typeof ServiceQuery>['service']>['currentVersion']

@@ -7,6 +7,7 @@ import {
   ErrorNote,
   FailureNote,
   Field,
+  FormFailureNote,
   failureOf,
   fieldErrors,
   formatDate,
@@ -15,7 +16,11 @@ import {
   Loading,
   mutationFailure,
   Notice,
+  Select,
+  SubmitButton,
+  Table,
   useFailure,
+  useSubmit,
 } from '../ui.tsx';
 
 export function AdminPage({ role }: { role: Role }) {
@@ -156,58 +161,51 @@ function StaffRegister() {
       {error ? <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
       {fetching ? <Loading /> : null}
       {!fetching && rows.length === 0 ? <p>{t('noStaffFound')}</p> : null}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('name')}</th>
-              <th scope="col">{t('nip')}</th>
-              <th scope="col">{t('position')}</th>
-              <th scope="col">{t('unit')}</th>
-              <th scope="col">{t('trainingJpYear', { year })}</th>
-              <th scope="col">{t('rating')}</th>
-              <th scope="col">{t('citizenRating')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('actions')}</span>
-              </th>
+      <Table
+        columns={[
+          t('name'),
+          t('nip'),
+          t('position'),
+          t('unit'),
+          t('trainingJpYear', { year }),
+          t('rating'),
+          t('citizenRating'),
+        ]}
+        actions
+      >
+        {rows.map((s) => {
+          const latest = s.ratings?.slice().sort((a, b) => b.year - a.year)[0];
+          return (
+            <tr key={s.id}>
+              <td>{s.name}</td>
+              <td>{s.nip ?? '—'}</td>
+              <td>
+                {s.position}
+                {s.rank ? ` (${s.rank})` : ''}
+              </td>
+              <td>{s.unit.shortName}</td>
+              <td>{formatNumber(s.trainingJp, lang)}</td>
+              <td>
+                {latest ? `${latest.year}: ${t(`predikat_${latest.predikat}` as 'predikat_BAIK')}` : '—'}
+              </td>
+              <td>
+                {s.citizenRating && s.citizenRating.respondents > 0
+                  ? t('citizenRatingValue', {
+                      competence: formatNumber(s.citizenRating.competence, lang, 2),
+                      behaviour: formatNumber(s.citizenRating.behaviour, lang, 2),
+                      n: s.citizenRating.respondents,
+                    })
+                  : '—'}
+              </td>
+              <td>
+                <button type="button" className="link" onClick={() => setRating(s)}>
+                  {t('rate')}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((s) => {
-              const latest = s.ratings?.slice().sort((a, b) => b.year - a.year)[0];
-              return (
-                <tr key={s.id}>
-                  <td>{s.name}</td>
-                  <td>{s.nip ?? '—'}</td>
-                  <td>
-                    {s.position}
-                    {s.rank ? ` (${s.rank})` : ''}
-                  </td>
-                  <td>{s.unit.shortName}</td>
-                  <td>{formatNumber(s.trainingJp, lang)}</td>
-                  <td>
-                    {latest ? `${latest.year}: ${t(`predikat_${latest.predikat}` as 'predikat_BAIK')}` : '—'}
-                  </td>
-                  <td>
-                    {s.citizenRating && s.citizenRating.respondents > 0
-                      ? t('citizenRatingValue', {
-                          competence: formatNumber(s.citizenRating.competence, lang, 2),
-                          behaviour: formatNumber(s.citizenRating.behaviour, lang, 2),
-                          n: s.citizenRating.respondents,
-                        })
-                      : '—'}
-                  </td>
-                  <td>
-                    <button type="button" className="link" onClick={() => setRating(s)}>
-                      {t('rate')}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </Table>
       {rating ? <RateForm staff={rating} onDone={() => setRating(null)} /> : null}
     </div>
   );
@@ -222,6 +220,7 @@ function RateForm({ staff, onDone }: { staff: StaffRow; onDone: () => void }) {
   const [saved, setSaved] = useState<string | null>(null);
   const [{ fetching }, rate] = useMutation(Rate);
   const options = ['ABOVE', 'AS_EXPECTED', 'BELOW'] as const;
+  const expectation = (o: (typeof options)[number]) => t(`expectation_${o}`);
   return (
     <form
       className="panel"
@@ -239,25 +238,11 @@ function RateForm({ staff, onDone }: { staff: StaffRow; onDone: () => void }) {
         {(p) => <input {...p} type="number" value={year} onChange={(e) => setYear(Number(e.target.value))} />}
       </Field>
       <Field label={t('workResults')}>
-        {(p) => (
-          <select {...p} value={results} onChange={(e) => setResults(e.target.value as typeof results)}>
-            {options.map((o) => (
-              <option key={o} value={o}>
-                {t(`expectation_${o}`)}
-              </option>
-            ))}
-          </select>
-        )}
+        {(p) => <Select {...p} options={options} value={results} onChange={setResults} label={expectation} />}
       </Field>
       <Field label={t('workBehaviour')}>
         {(p) => (
-          <select {...p} value={behaviour} onChange={(e) => setBehaviour(e.target.value as typeof behaviour)}>
-            {options.map((o) => (
-              <option key={o} value={o}>
-                {t(`expectation_${o}`)}
-              </option>
-            ))}
-          </select>
+          <Select {...p} options={options} value={behaviour} onChange={setBehaviour} label={expectation} />
         )}
       </Field>
       <FailureNote failure={failure} />
@@ -267,9 +252,7 @@ function RateForm({ staff, onDone }: { staff: StaffRow; onDone: () => void }) {
         </Notice>
       ) : null}
       <div className="actions">
-        <button type="submit" disabled={fetching}>
-          {t('save')}
-        </button>
+        <SubmitButton busy={fetching}>{t('save')}</SubmitButton>
         <button type="button" className="secondary" onClick={onDone}>
           {t('close')}
         </button>
@@ -349,29 +332,16 @@ function ServiceForm({
   const [days, setDays] = useState(String(service.completionDays));
   const [cost, setCost] = useState(String(service.costIdr));
   const [published, setPublished] = useState(service.published);
-  const { failure, setFailure, errors } = useFailure();
   const [{ fetching }, update] = useMutation(UpdateService);
+  const { failure, errors, onSubmit } = useSubmit(async () => {
+    const [completionDays, costIdr] = [Number(days), Number(cost)];
+    const r = await update({
+      input: { code: service.code, name, description, completionDays, costIdr, published },
+    });
+    return mutationFailure(r.data?.updateService, r.error);
+  }, onDone);
   return (
-    <form
-      className="subform"
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = await update({
-          input: {
-            code: service.code,
-            name,
-            description,
-            completionDays: Number(days),
-            costIdr: Number(cost),
-            published,
-          },
-        });
-        const f = mutationFailure(r.data?.updateService, r.error);
-        setFailure(f);
-        if (!f) onDone();
-      }}
-    >
+    <form className="subform" noValidate onSubmit={onSubmit}>
       <Field label={t('serviceName')} error={errors.name}>
         {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
@@ -390,10 +360,8 @@ function ServiceForm({
         <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} />{' '}
         {t('published')}
       </label>
-      {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
-      <button type="submit" disabled={fetching}>
-        {t('save')}
-      </button>
+      <FormFailureNote failure={failure} />
+      <SubmitButton busy={fetching}>{t('save')}</SubmitButton>
     </form>
   );
 }
@@ -440,72 +408,54 @@ function HolidayEditor({ admin }: { admin: boolean }) {
     <div>
       <div className="toolbar">
         <label htmlFor="holiday-year">{t('year')}</label>
-        <select id="holiday-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {[year - 1, year, year + 1, year + 2].map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
+        <Select
+          id="holiday-year"
+          options={[year - 1, year, year + 1, year + 2]}
+          value={year}
+          onChange={setYear}
+        />
       </div>
       {error ? <ErrorNote error={error} retry={reload} /> : null}
       {fetching && !data ? <Loading /> : null}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('date')}</th>
-              <th scope="col">{t('name')}</th>
-              <th scope="col">{t('kind')}</th>
-              <th scope="col">{t('status')}</th>
-              {admin ? (
-                <th scope="col">
-                  <span className="sr-only">{t('actions')}</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {data?.holidays.map((h) => (
-              <tr key={h.id}>
-                <td>{formatDate(h.date, lang)}</td>
-                <td>{h.name}</td>
-                <td>{t(`holiday_${h.kind}`)}</td>
-                <td>{h.provisional ? t('provisional') : t('confirmed')}</td>
-                {admin ? (
-                  <td>
-                    {h.provisional ? (
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={async () => {
-                          const r = await confirm({ id: h.id });
-                          setFailure(failureOf(r.data?.confirmHoliday));
-                          reload();
-                        }}
-                      >
-                        {t('confirm')}
-                      </button>
-                    ) : null}{' '}
-                    <button
-                      type="button"
-                      className="link danger"
-                      onClick={async () => {
-                        if (!window.confirm(t('removeHolidayConfirm', { name: h.name }))) return;
-                        const r = await remove({ id: h.id });
-                        setFailure(failureOf(r.data?.removeHoliday));
-                        reload();
-                      }}
-                    >
-                      {t('remove')}
-                    </button>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table columns={[t('date'), t('name'), t('kind'), t('status')]} actions={admin}>
+        {data?.holidays.map((h) => (
+          <tr key={h.id}>
+            <td>{formatDate(h.date, lang)}</td>
+            <td>{h.name}</td>
+            <td>{t(`holiday_${h.kind}`)}</td>
+            <td>{h.provisional ? t('provisional') : t('confirmed')}</td>
+            {admin ? (
+              <td>
+                {h.provisional ? (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={async () => {
+                      const r = await confirm({ id: h.id });
+                      setFailure(failureOf(r.data?.confirmHoliday));
+                      reload();
+                    }}
+                  >
+                    {t('confirm')}
+                  </button>
+                ) : null}{' '}
+                <button
+                  type="button"
+                  className="link danger"
+                  onClick={async () => {
+                    if (!window.confirm(t('removeHolidayConfirm', { name: h.name }))) return;
+                    const r = await remove({ id: h.id });
+                    setFailure(failureOf(r.data?.removeHoliday));
+                    reload();
+                  }}
+                >
+                  {t('remove')}
+                </button>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </Table>
       {admin ? (
         <form
           className="panel"
@@ -531,19 +481,17 @@ function HolidayEditor({ admin }: { admin: boolean }) {
           </Field>
           <Field label={t('kind')}>
             {(p) => (
-              <select {...p} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-                {(['NATIONAL', 'CUTI_BERSAMA', 'LOCAL'] as const).map((k) => (
-                  <option key={k} value={k}>
-                    {t(`holiday_${k}`)}
-                  </option>
-                ))}
-              </select>
+              <Select
+                {...p}
+                options={['NATIONAL', 'CUTI_BERSAMA', 'LOCAL'] as const}
+                value={kind}
+                onChange={setKind}
+                label={(k) => t(`holiday_${k}`)}
+              />
             )}
           </Field>
-          {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
-          <button type="submit" disabled={adding}>
-            {t('add')}
-          </button>
+          <FormFailureNote failure={failure} />
+          <SubmitButton busy={adding}>{t('add')}</SubmitButton>
         </form>
       ) : (
         <>

@@ -16,6 +16,7 @@ import {
 import type { ReactNode } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
 import { useI18n } from '../i18n.tsx';
+import { Table } from '../ui.tsx';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointElement, Tooltip, Legend);
 if (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches) {
@@ -86,28 +87,15 @@ export function ChartCard({
       </div>
       <details>
         <summary>{t('dataTable')}</summary>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                {table.head.map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row) => (
-                <tr key={String(row[0])}>
-                  {row.map((cell, i) => (
-                    <td key={table.head[i]}>{cell}</td>
-                  ))}
-                </tr>
+        <Table columns={table.head}>
+          {table.rows.map((row) => (
+            <tr key={String(row[0])}>
+              {row.map((cell, i) => (
+                <td key={table.head[i]}>{cell}</td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </Table>
       </details>
     </figure>
   );

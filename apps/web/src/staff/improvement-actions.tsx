@@ -12,6 +12,7 @@ import {
   mutationFailure,
   Notice,
   ProgressBar,
+  Select,
   useFailure,
 } from '../ui.tsx';
 import { MeQuery } from './queue.tsx';
@@ -146,13 +147,12 @@ function ProposeForm({ unitCode, onDone }: { unitCode: string; onDone: () => voi
       <p className="muted">{t('proposeActionsHint')}</p>
       <div className="toolbar">
         <label htmlFor="propose-year">{t('surveyYear')}</label>
-        <select id="propose-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {[thisYear - 2, thisYear - 1, thisYear].map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
+        <Select
+          id="propose-year"
+          options={[thisYear - 2, thisYear - 1, thisYear]}
+          value={year}
+          onChange={setYear}
+        />
         <button type="submit" disabled={fetching}>
           {t('proposeActions')}
         </button>

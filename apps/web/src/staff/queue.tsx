@@ -4,7 +4,7 @@ import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { RequestRowFields } from '../pages/my-requests.tsx';
 import { Link } from '../router.tsx';
-import { ErrorNote, formatDate, Loading, StateBadge } from '../ui.tsx';
+import { ErrorNote, formatDate, Loading, StateBadge, Table } from '../ui.tsx';
 import { queueOrder } from './queue-order.ts';
 
 export const MeQuery = graphql(`
@@ -82,41 +82,31 @@ export function QueuePage() {
       {fetching && !data ? <Loading /> : null}
       {data && rows.length === 0 ? <p>{t('queueEmpty')}</p> : null}
       {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table data-testid="queue">
-            <caption className="sr-only">{t('navQueue')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('trackingCode')}</th>
-                <th scope="col">{t('service')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">{t('deadline')}</th>
-                <th scope="col">{t('assignee')}</th>
+        <Table
+          data-testid="queue"
+          caption={t('navQueue')}
+          columns={[t('trackingCode'), t('service'), t('status'), t('deadline'), t('assignee')]}
+        >
+          {rows.map((r) => {
+            const late = r.completionOverdue || r.verificationOverdue;
+            return (
+              <tr key={r.id} className={late || r.state === 'ESCALATED' ? 'urgent' : undefined}>
+                <td>
+                  <Link to={`/staf/permohonan/${r.trackingCode}`}>{r.trackingCode}</Link>
+                </td>
+                <td>{r.service.name}</td>
+                <td>
+                  <StateBadge state={r.state} label={r.stateLabel} />
+                </td>
+                <td>
+                  {formatDate(r.completionDueOn ?? r.verificationDueOn, lang)}
+                  {late ? <strong className="late"> · {t('late')}</strong> : null}
+                </td>
+                <td>{r.assignee?.name ?? '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => {
-                const late = r.completionOverdue || r.verificationOverdue;
-                return (
-                  <tr key={r.id} className={late || r.state === 'ESCALATED' ? 'urgent' : undefined}>
-                    <td>
-                      <Link to={`/staf/permohonan/${r.trackingCode}`}>{r.trackingCode}</Link>
-                    </td>
-                    <td>{r.service.name}</td>
-                    <td>
-                      <StateBadge state={r.state} label={r.stateLabel} />
-                    </td>
-                    <td>
-                      {formatDate(r.completionDueOn ?? r.verificationDueOn, lang)}
-                      {late ? <strong className="late"> · {t('late')}</strong> : null}
-                    </td>
-                    <td>{r.assignee?.name ?? '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </Table>
       ) : null}
     </section>
   );

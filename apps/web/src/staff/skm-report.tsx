@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { ErrorNote, formatNumber, Loading, Notice } from '../ui.tsx';
+import { ErrorNote, formatNumber, Loading, Notice, Select, Table } from '../ui.tsx';
 import { MeQuery } from './queue.tsx';
 
 const SkmReportQuery = graphql(`
@@ -91,13 +91,12 @@ export function SkmReportPage() {
         <label htmlFor="skm-unit">{t('unit')}</label>
         <input id="skm-unit" value={unitCode} onChange={(e) => setUnit(e.target.value.toUpperCase())} />
         <label htmlFor="skm-year">{t('year')}</label>
-        <select id="skm-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {[year - 2, year - 1, year, year + 1].map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
+        <Select
+          id="skm-year"
+          options={[year - 2, year - 1, year, year + 1]}
+          value={year}
+          onChange={setYear}
+        />
         <label htmlFor="skm-kind">{t('period')}</label>
         <select id="skm-kind" value={kind} onChange={(e) => setKind(e.target.value as PeriodKind)}>
           {(['YEAR', 'SEMESTER', 'QUARTER', 'MONTH'] as const).map((k) => (
@@ -149,33 +148,17 @@ export function SkmReportPage() {
               </a>
             </p>
           ) : null}
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('element')}</th>
-                  <th scope="col">{t('total')}</th>
-                  <th scope="col">NRR</th>
-                  <th scope="col">{t('weighted')}</th>
-                  <th scope="col">{t('respondents')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.ikm.elements.map((e) => (
-                  <tr
-                    key={e.code}
-                    className={report.ikm.weakestElements.includes(e.code) ? 'urgent' : undefined}
-                  >
-                    <td>{e.label}</td>
-                    <td>{e.total}</td>
-                    <td>{formatNumber(e.average, lang, 2)}</td>
-                    <td>{formatNumber(e.weighted, lang, 3)}</td>
-                    <td>{e.respondents}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={[t('element'), t('total'), 'NRR', t('weighted'), t('respondents')]}>
+            {report.ikm.elements.map((e) => (
+              <tr key={e.code} className={report.ikm.weakestElements.includes(e.code) ? 'urgent' : undefined}>
+                <td>{e.label}</td>
+                <td>{e.total}</td>
+                <td>{formatNumber(e.average, lang, 2)}</td>
+                <td>{formatNumber(e.weighted, lang, 3)}</td>
+                <td>{e.respondents}</td>
+              </tr>
+            ))}
+          </Table>
           {report.ikm.waitingTime ? (
             <p className="muted">
               {t('waitingBesideWaktu', {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../graphql.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
-import { DeadlineFacts, RequestHeading, useLiveRequest } from '../pages/request.tsx';
+import { AttributeValues, DeadlineFacts, RequestHeading, useLiveRequest } from '../pages/request.tsx';
 import {
   ErrorNote,
   FailureNote,
@@ -153,14 +153,7 @@ export function StaffRequestPage({ code }: { code: string }) {
           </ol>
           <h3>{t('citizenText')}</h3>
           <p className="note-text">{request.originalText}</p>
-          <dl className="values">
-            {Object.entries((request.attributeValues ?? {}) as Record<string, unknown>).map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{Array.isArray(v) ? v.join(', ') : String(v)}</dd>
-              </div>
-            ))}
-          </dl>
+          <AttributeValues values={request.attributeValues} />
         </section>
       </div>
     </article>

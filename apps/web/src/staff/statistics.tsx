@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
-import { ErrorNote, formatNumber, Loading } from '../ui.tsx';
+import { ErrorNote, formatNumber, Loading, Select } from '../ui.tsx';
 import { BarChart, ChartCard, PALETTE } from './charts.tsx';
 import { IkmCharts } from './ikm.tsx';
 import { MeQuery } from './queue.tsx';
@@ -92,13 +92,12 @@ export function StatisticsPage() {
       <h1>{t('navStatistics')}</h1>
       <div className="toolbar">
         <label htmlFor="year">{t('year')}</label>
-        <select id="year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
+        <Select
+          id="year"
+          options={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1]}
+          value={year}
+          onChange={setYear}
+        />
       </div>
       <h2>{t('ikmTitle')}</h2>
       <IkmCharts year={year} unitCode={me?.me.unit?.code ?? null} />
