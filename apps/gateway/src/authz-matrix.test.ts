@@ -312,7 +312,7 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
           .slice(0, 10);
         return {
           id: await must(
-            `mutation($date: String!) { addHoliday(input: { date: $date, kind: CUTI_BERSAMA, name: "Uji", provisional: true }) {
+            `mutation($date: Day!) { addHoliday(input: { date: $date, kind: CUTI_BERSAMA, name: "Uji", provisional: true }) {
               ... on HolidayPayload { holiday { id } } } }`,
             { date: day },
             admin,

@@ -53,7 +53,7 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: decide('denied', { admin: 'allowed' }),
   },
   addHoliday: {
-    doc: 'mutation($date: String!) { addHoliday(input: { date: $date, kind: CUTI_BERSAMA, name: "Uji", provisional: true }) { __typename } }',
+    doc: 'mutation($date: Day!) { addHoliday(input: { date: $date, kind: CUTI_BERSAMA, name: "Uji", provisional: true }) { __typename } }',
     vars: (f) => {
       const n = Number.parseInt(f.unique(), 36) % 300;
       const day = new Date(Date.UTC(2031, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
