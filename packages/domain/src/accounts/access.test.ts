@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actsForUnit, isModerator } from './access.js';
+import { actsForUnit, isModerator, managedUnits, managesUnit } from './access.js';
 
 const account = (role: 'CITIZEN' | 'STAFF' | 'SUPERVISOR' | 'ADMIN', unitId: string | null = 'u1') =>
   ({ kind: 'account', role, unitId }) as const;
@@ -20,5 +20,25 @@ describe('access rules', () => {
     expect(isModerator(account('ADMIN'))).toBe(true);
     expect(isModerator(account('CITIZEN'))).toBe(false);
     expect(isModerator({ kind: 'system' })).toBe(false);
+  });
+
+  it('admins manage every unit, supervisors their unit and the units below it, nobody else any', () => {
+    // DPMPTSP with two bidang below it; one of them has a seksi.
+    const below: Record<string, string[]> = { dpm: ['bid1', 'bid2'], bid1: ['seksi'], other: [] };
+    const subtree = (id: string): Set<string> =>
+      new Set([id, ...(below[id] ?? []).flatMap((c) => [...subtree(c)])]);
+    expect(managedUnits(account('ADMIN', null), subtree)).toBe('ALL');
+    expect([...(managedUnits(account('SUPERVISOR', 'dpm'), subtree) as Set<string>)].sort()).toEqual([
+      'bid1',
+      'bid2',
+      'dpm',
+      'seksi',
+    ]);
+    expect(managesUnit(account('SUPERVISOR', 'bid1'), 'seksi', subtree)).toBe(true);
+    expect(managesUnit(account('SUPERVISOR', 'bid1'), 'dpm', subtree)).toBe(false);
+    expect(managesUnit(account('SUPERVISOR', null), 'dpm', subtree)).toBe(false);
+    expect(managedUnits(account('STAFF', 'dpm'), subtree)).toBeNull();
+    expect(managedUnits(account('CITIZEN'), subtree)).toBeNull();
+    expect(managedUnits({ kind: 'system' }, subtree)).toBeNull();
   });
 });

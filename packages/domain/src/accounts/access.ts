@@ -24,3 +24,28 @@ export function actsForUnit(actor: Actor, unitId: string): boolean {
 export function isModerator(actor: Actor): boolean {
   return actor.kind === 'account' && actor.role !== 'CITIZEN';
 }
+
+/**
+ * The units an actor manages (reads staff records and reports, rates SKP, owns improvement
+ * actions): `'ALL'` for admins, a supervisor's own unit with every unit below it, nothing (`null`)
+ * for anyone else. `subtree(unitId)` gives a unit and its descendants from the loaded unit tree.
+ */
+export function managedUnits(
+  actor: Actor,
+  subtree: (unitId: string) => ReadonlySet<string>,
+): 'ALL' | ReadonlySet<string> | null {
+  if (actor.kind !== 'account') return null;
+  if (actor.role === 'ADMIN') return 'ALL';
+  if (actor.role === 'SUPERVISOR' && actor.unitId) return subtree(actor.unitId);
+  return null;
+}
+
+/** Whether the actor manages this unit (see `managedUnits`). */
+export function managesUnit(
+  actor: Actor,
+  unitId: string,
+  subtree: (unitId: string) => ReadonlySet<string>,
+): boolean {
+  const units = managedUnits(actor, subtree);
+  return units === 'ALL' || (units?.has(unitId) ?? false);
+}

@@ -1,5 +1,5 @@
 export type { AccountRole, Actor } from './access.js';
-export { ACCOUNT_ROLES, actsForUnit, isModerator } from './access.js';
+export { ACCOUNT_ROLES, actsForUnit, isModerator, managedUnits, managesUnit } from './access.js';
 export {
   ACCOUNT_ERROR_MESSAGES,
   type AccountError,

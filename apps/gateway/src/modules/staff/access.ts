@@ -1,6 +1,8 @@
 // Who may read and change which staff records (issue 3): staff read their own record,
 // supervisors their unit and its sub-units, admins (BKPSDM) everything. The unit tree is read
 // once per request, so checking a list of 200 staff costs no extra query per row.
+
+import { managedUnits as managedUnitsRule, managesUnit as managesUnitRule } from '@layanan/domain/accounts';
 import { jakartaYear } from '@layanan/domain/calendar';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../../app/context.js';
@@ -55,16 +57,12 @@ export function unitTree(ctx: GraphQLContext): Promise<UnitTree> {
 }
 
 /** 'ALL' for admins, the supervised unit subtree for supervisors, null for everyone else. */
-export function managedUnitsIn(tree: UnitTree, caller: Caller): 'ALL' | Set<string> | null {
-  if (caller.kind !== 'account') return null;
-  if (caller.role === 'ADMIN') return 'ALL';
-  if (caller.role === 'SUPERVISOR' && caller.unitId) return tree.subtree(caller.unitId);
-  return null;
+export function managedUnitsIn(tree: UnitTree, caller: Caller): 'ALL' | ReadonlySet<string> | null {
+  return managedUnitsRule(caller, tree.subtree);
 }
 
 export function managesUnitIn(tree: UnitTree, caller: Caller, unitId: string): boolean {
-  const units = managedUnitsIn(tree, caller);
-  return units === 'ALL' || (units?.has(unitId) ?? false);
+  return managesUnitRule(caller, unitId, tree.subtree);
 }
 
 /** NIP, birth date, rank, competencies, trainings and ratings: the person, their supervisors, admins. */
@@ -82,7 +80,7 @@ export function requireManages(tree: UnitTree, caller: Caller, unitId: string): 
   if (!managesUnitIn(tree, caller, unitId)) throw forbidden();
 }
 
-export async function managedUnits(ctx: GraphQLContext): Promise<'ALL' | Set<string> | null> {
+export async function managedUnits(ctx: GraphQLContext): Promise<'ALL' | ReadonlySet<string> | null> {
   return managedUnitsIn(await unitTree(ctx), ctx.identity);
 }
 
