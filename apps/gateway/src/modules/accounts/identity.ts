@@ -21,12 +21,14 @@ export const ANONYMOUS: Identity = { kind: 'anonymous' };
 const ISSUER = 'layanan';
 const AUDIENCE = 'layanan-gateway';
 
+/** Signs an access token for the account, issued at `issuedAt` (whole seconds) and valid for `ttlSeconds`. */
 export async function issueAccessToken(
   accountId: string,
   secret: Uint8Array,
   ttlSeconds: number,
+  issuedAt: Date = new Date(),
 ): Promise<{ token: string; expiresAt: Date }> {
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(issuedAt.getTime() / 1000);
   const token = await new SignJWT({})
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(accountId)

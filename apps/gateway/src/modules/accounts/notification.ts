@@ -1,7 +1,7 @@
 import type { GraphQLContext } from '../../app/context.js';
 import { builder } from '../../graphql/builder.js';
 import { audited } from '../../platform/audited.js';
-import { accountIdOf, forbidden } from '../../platform/authz.js';
+import { requireAccount } from './access.js';
 
 export const NotificationKindEnum = builder.enumType('NotificationKind', {
   description:
@@ -47,11 +47,7 @@ const NotificationRef = builder.prismaNode('Notification', {
   }),
 });
 
-function me(ctx: GraphQLContext): string {
-  const id = accountIdOf(ctx.identity);
-  if (!id) throw forbidden();
-  return id;
-}
+const me = (ctx: GraphQLContext): string => requireAccount(ctx.identity);
 
 builder.queryFields((t) => ({
   notifications: t.prismaConnection({

@@ -2,15 +2,10 @@
 // a submission or a commitment (the rule itself is the domain's `actsForUnit`), and being an
 // account at all for the citizen actions.
 
-import { accountIdOf, actsForUnit, forbidden } from '../../platform/authz.js';
+import { actsForUnit, forbidden } from '../../platform/authz.js';
 import type { Caller } from '../../platform/command.js';
 
-/** The caller's account id; FORBIDDEN for anonymous callers and API keys. */
-export function requireAccount(caller: Caller): string {
-  const accountId = accountIdOf(caller);
-  if (!accountId) throw forbidden();
-  return accountId;
-}
+export { requireAccount } from '../accounts/access.js';
 
 /** FORBIDDEN unless the caller is an admin or staff (or supervisor) of the unit. */
 export function requireActsForUnit(caller: Caller, unitId: string): void {
