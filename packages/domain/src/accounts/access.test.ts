@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actsForUnit, isModerator, managedUnits, managesUnit } from './access.js';
+import { actsForUnit, isModerator, managedUnits, managesAnyUnit, managesUnit } from './access.js';
 
 const account = (role: 'CITIZEN' | 'STAFF' | 'SUPERVISOR' | 'ADMIN', unitId: string | null = 'u1') =>
   ({ kind: 'account', role, unitId }) as const;
@@ -40,5 +40,8 @@ describe('access rules', () => {
     expect(managedUnits(account('STAFF', 'dpm'), subtree)).toBeNull();
     expect(managedUnits(account('CITIZEN'), subtree)).toBeNull();
     expect(managedUnits({ kind: 'system' }, subtree)).toBeNull();
+    expect(managesAnyUnit(account('ADMIN', null))).toBe(true);
+    expect(managesAnyUnit(account('SUPERVISOR', null))).toBe(false);
+    expect(managesAnyUnit(account('STAFF'))).toBe(false);
   });
 });

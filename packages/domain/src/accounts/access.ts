@@ -34,10 +34,17 @@ export function managedUnits(
   actor: Actor,
   subtree: (unitId: string) => ReadonlySet<string>,
 ): 'ALL' | ReadonlySet<string> | null {
-  if (actor.kind !== 'account') return null;
+  if (!managesAnyUnit(actor)) return null;
   if (actor.role === 'ADMIN') return 'ALL';
-  if (actor.role === 'SUPERVISOR' && actor.unitId) return subtree(actor.unitId);
-  return null;
+  return actor.unitId ? subtree(actor.unitId) : null;
+}
+
+/** Whether the actor manages any unit at all: admins, and supervisors with a unit. Lets a caller
+ * skip loading the unit tree for everyone else. */
+export function managesAnyUnit(actor: Actor): actor is Extract<Actor, { kind: 'account' }> {
+  return (
+    actor.kind === 'account' && (actor.role === 'ADMIN' || (actor.role === 'SUPERVISOR' && !!actor.unitId))
+  );
 }
 
 /** Whether the actor manages this unit (see `managedUnits`). */

@@ -1,5 +1,12 @@
 export type { AccountRole, Actor } from './access.js';
-export { ACCOUNT_ROLES, actsForUnit, isModerator, managedUnits, managesUnit } from './access.js';
+export {
+  ACCOUNT_ROLES,
+  actsForUnit,
+  isModerator,
+  managedUnits,
+  managesAnyUnit,
+  managesUnit,
+} from './access.js';
 export {
   ACCOUNT_ERROR_MESSAGES,
   type AccountError,

@@ -2,20 +2,16 @@
 // manage their unit and every unit below it; admins manage everything. Checked on a `Caller`, so
 // GraphQL resolvers, the CSV route and commands share them.
 import type { PrismaClient } from '@layanan/db';
+import { managesAnyUnit } from '@layanan/domain/accounts';
 import { actsForUnit } from '../../platform/authz.js';
 import type { Caller } from '../../platform/command.js';
 import { loadUnitTree, managesUnitIn } from '../staff/access.js';
 
 type Db = Pick<PrismaClient, 'unit'>;
 
-/** The unit and every unit below it. */
-export async function unitSubtreeIds(db: Db, unitId: string): Promise<string[]> {
-  return [...(await loadUnitTree(db)).subtree(unitId)];
-}
-
 /** Admins, and supervisors of the unit or of a unit above it (the staff area's rule). */
 export async function managesUnit(db: Db, caller: Caller, unitId: string): Promise<boolean> {
-  if (caller.kind !== 'account' || (caller.role !== 'ADMIN' && caller.role !== 'SUPERVISOR')) return false;
+  if (!managesAnyUnit(caller)) return false;
   return managesUnitIn(await loadUnitTree(db), caller, unitId);
 }
 

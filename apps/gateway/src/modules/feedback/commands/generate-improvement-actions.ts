@@ -12,8 +12,8 @@ import { dateOnly, todayWib } from '../../../platform/calendar.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { unitSupervisorStaffId } from '../../services/commands/request-workflow.js';
 import { requestStatisticsRows } from '../../services/request-statistics.js';
+import { loadUnitTree, managesUnitIn } from '../../staff/access.js';
 import { loadMembers, memberGaps } from '../../staff/queries/competency-gaps.js';
-import { managesUnit, unitSubtreeIds } from '../access.js';
 import { ikmReport } from '../queries/ikm-report.js';
 import { resolveIkmScope } from '../queries/ikm-scope.js';
 
@@ -43,12 +43,14 @@ export async function generateImprovementActions(
   const { period } = input;
   const scope = await resolveIkmScope(prisma, input.unitCode, null);
   const unitId = scope.unitId as string;
-  if (!(await managesUnit(prisma, caller, unitId))) throw forbidden();
+  // The unit tree, read once: who manages the unit, and whose staff the actions are about.
+  const tree = await loadUnitTree(prisma);
+  if (!managesUnitIn(tree, caller, unitId)) throw forbidden();
 
   const [ikm, mapping, members, courses, services, stats, critiques] = await Promise.all([
     ikmReport(prisma, scope, period),
     prisma.skmCompetencyMapping.findMany({ include: { competency: true } }),
-    unitSubtreeIds(prisma, unitId).then((units) => loadMembers({ prisma }, units)),
+    loadMembers({ prisma }, [...tree.subtree(unitId)]),
     prisma.trainingCourse.findMany({
       include: { covers: { include: { competency: { select: { code: true } } } } },
       orderBy: { code: 'asc' },
