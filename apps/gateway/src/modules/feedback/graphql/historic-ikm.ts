@@ -1,5 +1,6 @@
 // Published IKM results from before the system, graded under the rule of their time.
 import { builder } from '../../../graphql/builder.js';
+import { dataPayload } from '../../../graphql/data-payload.js';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { commandDeps } from '../../../platform/command.js';
 import { recordHistoricIkm } from '../commands/record-historic-ikm.js';
@@ -66,15 +67,10 @@ builder.mutationField('recordHistoricIkm', (t) =>
     description:
       'Record (or correct) a published IKM of a past year; the grade follows the given rule. Admins.',
     authScopes: { admin: true },
-    errors: {
-      types: [ValidationError, NotFoundError],
-      directResult: false,
-      result: {
-        name: 'RecordHistoricIkmPayload',
-        description: 'What recordHistoricIkm returns on success: the stored record in `data`.',
-      },
-      dataField: { description: 'The historic IKM as stored, with its grade.' },
-    },
+    errors: dataPayload('recordHistoricIkm', [ValidationError, NotFoundError], {
+      what: 'the stored record',
+      data: 'The historic IKM as stored, with its grade.',
+    }),
     args: {
       input: t.arg({ type: RecordHistoricIkmInput, required: true, description: 'The published IKM.' }),
     },

@@ -2,6 +2,7 @@
 // unit's full SKM report (also served as CSV by reports/skm-csv-route.ts, from the same query).
 import { SKM_ELEMENTS, skmPeriodsOfYear } from '@layanan/domain/feedback';
 import { builder } from '../../../graphql/builder.js';
+import { dataPayload } from '../../../graphql/data-payload.js';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { failure } from '../../../graphql/failures.js';
 import { ikmReport, ikmTrend } from '../queries/ikm-report.js';
@@ -26,13 +27,12 @@ builder.queryFields((t) => ({
     type: IkmReportRef,
     description:
       'IKM for one scope: the city (no codes), a unit (unitCode) or a service (serviceCode). Public aggregates.',
-    errors: {
-      types: [ValidationError, NotFoundError],
-      directResult: false,
-      union: { name: 'IkmQueryResult' },
-      result: { name: 'IkmPayload', description: 'What ikm returns on success: the IKM report in `data`.' },
-      dataField: { description: 'The IKM of the scope and period.' },
-    },
+    errors: dataPayload(
+      'ikm',
+      [ValidationError, NotFoundError],
+      { what: 'the IKM report', data: 'The IKM of the scope and period.' },
+      { union: 'IkmQueryResult' },
+    ),
     args: {
       unitCode: t.arg.string({ description: 'A unit’s code for a UNIT scope; NotFoundError when unknown.' }),
       serviceCode: t.arg.string({
@@ -88,15 +88,10 @@ builder.queryFields((t) => ({
     description:
       "A unit's SKM report (GraphQL form of the published layout). Staff of the unit, its supervisors, admins.",
     authScopes: { staff: true, admin: true },
-    errors: {
-      types: [ValidationError, NotFoundError],
-      directResult: false,
-      result: {
-        name: 'SkmReportPayload',
-        description: 'What skmReport returns on success: the report in `data`.',
-      },
-      dataField: { description: 'The unit’s SKM report for the period.' },
-    },
+    errors: dataPayload('skmReport', [ValidationError, NotFoundError], {
+      what: 'the report',
+      data: 'The unit’s SKM report for the period.',
+    }),
     args: {
       unitCode: t.arg.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
       period: t.arg({

@@ -8,6 +8,7 @@ import {
   isImprovementActionOverdue,
 } from '@layanan/domain/feedback';
 import { builder } from '../../../graphql/builder.js';
+import { dataPayload } from '../../../graphql/data-payload.js';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
 import { commandDeps } from '../../../platform/command.js';
@@ -180,15 +181,10 @@ builder.mutationField('generateImprovementActions', (t) =>
     description:
       'Propose improvement actions for a unit and period from weak elements, complaints/overdue requests and competency gaps. Idempotent. Supervisors of the unit, admins.',
     authScopes: { supervisor: true, admin: true },
-    errors: {
-      types: [ValidationError, NotFoundError],
-      directResult: false,
-      result: {
-        name: 'GenerateImprovementActionsPayload',
-        description: 'What generateImprovementActions returns on success: the actions in `data`.',
-      },
-      dataField: { description: 'How many actions are new, and every action of the unit for the period.' },
-    },
+    errors: dataPayload('generateImprovementActions', [ValidationError, NotFoundError], {
+      what: 'the actions',
+      data: 'How many actions are new, and every action of the unit for the period.',
+    }),
     args: {
       unitCode: t.arg.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
       period: t.arg({
@@ -230,15 +226,10 @@ builder.mutationField('updateImprovementAction', (t) =>
     description:
       'Record progress on an improvement action (or cancel it with a reason), like commitment updates.',
     authScopes: { staff: true, admin: true },
-    errors: {
-      types: [ValidationError, NotFoundError],
-      directResult: false,
-      result: {
-        name: 'UpdateImprovementActionPayload',
-        description: 'What updateImprovementAction returns on success: the action in `data`.',
-      },
-      dataField: { description: 'The action after the update, with its updates.' },
-    },
+    errors: dataPayload('updateImprovementAction', [ValidationError, NotFoundError], {
+      what: 'the action',
+      data: 'The action after the update, with its updates.',
+    }),
     args: {
       input: t.arg({ type: UpdateImprovementActionInput, required: true, description: 'The update.' }),
     },

@@ -3,6 +3,7 @@
 import { SKM_ELEMENTS } from '@layanan/domain/feedback';
 import type { InputFieldBuilder } from '@pothos/core';
 import { builder } from '../../../graphql/builder.js';
+import { dataPayload } from '../../../graphql/data-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { dayOf } from '../../../platform/calendar.js';
 import { commandDeps } from '../../../platform/command.js';
@@ -200,15 +201,10 @@ builder.mutationField('submitSurvey', (t) =>
     type: SurveyResponseRef,
     description: 'A citizen answers the survey of their completed request, once.',
     authScopes: { citizen: true },
-    errors: {
-      types: [ValidationError, NotFoundError, ConflictError],
-      directResult: false,
-      result: {
-        name: 'SubmitSurveyPayload',
-        description: 'What submitSurvey returns on success: the recorded response in `data`.',
-      },
-      dataField: { description: 'The recorded response.' },
-    },
+    errors: dataPayload('submitSurvey', [ValidationError, NotFoundError, ConflictError], {
+      what: 'the recorded response',
+      data: 'The recorded response.',
+    }),
     args: { input: t.arg({ type: SubmitSurveyInput, required: true, description: 'The response.' }) },
     resolve: (_root, { input }, ctx) =>
       submitSurvey(commandDeps(ctx), ctx.identity, {
@@ -227,15 +223,10 @@ builder.mutationField('recordCounterSurvey', (t) =>
     description:
       "Staff record a counter (walk-in) response for a service and date. Staff of the service's unit, admins.",
     authScopes: { staff: true, admin: true },
-    errors: {
-      types: [ValidationError, NotFoundError],
-      directResult: false,
-      result: {
-        name: 'RecordCounterSurveyPayload',
-        description: 'What recordCounterSurvey returns on success: the recorded response in `data`.',
-      },
-      dataField: { description: 'The recorded response.' },
-    },
+    errors: dataPayload('recordCounterSurvey', [ValidationError, NotFoundError], {
+      what: 'the recorded response',
+      data: 'The recorded response.',
+    }),
     args: {
       input: t.arg({ type: RecordCounterSurveyInput, required: true, description: 'The walk-in response.' }),
     },
