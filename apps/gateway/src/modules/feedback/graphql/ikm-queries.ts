@@ -15,6 +15,7 @@ import {
   SkmPeriodInputRef,
   SkmPeriodKindEnum,
   SkmReportRef,
+  unitPeriodArgs,
 } from './skm-types.js';
 
 builder.queryFields((t) => ({
@@ -92,14 +93,7 @@ builder.queryFields((t) => ({
       what: 'the report',
       data: 'The unit’s SKM report for the period.',
     }),
-    args: {
-      unitCode: t.arg.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
-      period: t.arg({
-        type: SkmPeriodInputRef,
-        required: true,
-        description: 'The survey period; an invalid one is a ValidationError on `period`.',
-      }),
-    },
+    args: unitPeriodArgs,
     resolve: async (_root, args, ctx) =>
       loadSkmReport(ctx.prisma, ctx.identity, args.unitCode, periodOf(args.period)),
   }),

@@ -15,7 +15,7 @@ import { commandDeps } from '../../../platform/command.js';
 import { generateImprovementActions } from '../commands/generate-improvement-actions.js';
 import { setSkmCompetencyMapping } from '../commands/set-skm-competency-mapping.js';
 import { updateImprovementAction } from '../commands/update-improvement-action.js';
-import { periodOf, SkmElementCodeEnum, SkmPeriodInputRef } from './skm-types.js';
+import { periodOf, SkmElementCodeEnum, unitPeriodArgs } from './skm-types.js';
 
 const ImprovementActionStatusEnum = builder.enumType('ImprovementActionStatus', {
   description:
@@ -185,14 +185,7 @@ builder.mutationField('generateImprovementActions', (t) =>
       what: 'the actions',
       data: 'How many actions are new, and every action of the unit for the period.',
     }),
-    args: {
-      unitCode: t.arg.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
-      period: t.arg({
-        type: SkmPeriodInputRef,
-        required: true,
-        description: 'The survey period; an invalid one is a ValidationError on `period`.',
-      }),
-    },
+    args: unitPeriodArgs,
     resolve: (_root, args, ctx) =>
       generateImprovementActions(commandDeps(ctx), ctx.identity, {
         unitCode: args.unitCode,

@@ -57,7 +57,17 @@ export const SkmPeriodInputRef = builder.inputType('SkmPeriodInput', {
   }),
 });
 
-/** A domain error as a ValidationError on one field. */ /** Validates a period input; errors name the `period` field. */
+/** The arguments of the unit reports over a survey period (skmReport, generateImprovementActions). */
+export const unitPeriodArgs = builder.args((t) => ({
+  unitCode: t.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
+  period: t.field({
+    type: SkmPeriodInputRef,
+    required: true,
+    description: 'The survey period; an invalid one is a ValidationError on `period`.',
+  }),
+}));
+
+/** Validates a period input; errors name the `period` field. */
 export function periodOf(input: SkmPeriodInput, field = 'period'): SkmPeriod {
   const p = skmPeriod(input);
   if (!p.ok) throw failure(p.error, { field });
