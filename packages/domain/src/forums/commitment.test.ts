@@ -7,6 +7,7 @@ import {
   commitmentDoneOnTime,
   commitmentTransition,
   isCommitmentOverdue,
+  OPEN_COMMITMENT_STATUSES,
   validateNewCommitment,
 } from './commitment.js';
 
@@ -103,6 +104,8 @@ describe('overdue and on time', () => {
     const c = { status: 'IN_PROGRESS' as const, dueDate: '2026-06-30' };
     expect(isCommitmentOverdue(c, '2026-06-30')).toBe(false);
     expect(isCommitmentOverdue(c, '2026-07-01')).toBe(true);
+    // The statuses that can be overdue, as SQL filters take them.
+    expect(OPEN_COMMITMENT_STATUSES).toEqual(['PLANNED', 'IN_PROGRESS']);
     expect(isCommitmentOverdue({ ...c, status: 'DONE' }, '2026-07-01')).toBe(false);
     expect(isCommitmentOverdue({ ...c, status: 'CANCELLED' }, '2026-07-01')).toBe(false);
     // 30 June 17:00Z is 1 July in WIB

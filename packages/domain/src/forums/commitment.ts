@@ -69,6 +69,10 @@ const commitmentError = errorFactory(COMMITMENT_ERROR_MESSAGES);
 export type CommitmentError = DomainError<CommitmentErrorCode>;
 
 const CLOSED: readonly CommitmentStatus[] = ['DONE', 'CANCELLED'];
+/** Statuses of a commitment still to be done: the ones that can be overdue. */
+export const OPEN_COMMITMENT_STATUSES: readonly CommitmentStatus[] = COMMITMENT_STATUSES.filter(
+  (s) => !CLOSED.includes(s),
+);
 
 export const COMMITMENT_TRANSITIONS: Readonly<Record<CommitmentStatus, readonly CommitmentStatus[]>> = {
   PLANNED: ['IN_PROGRESS', 'DONE', 'CANCELLED'],

@@ -22,6 +22,7 @@ export {
   commitmentDoneOnTime,
   commitmentTransition,
   isCommitmentOverdue,
+  OPEN_COMMITMENT_STATUSES,
   validateNewCommitment,
 } from './commitment.js';
 export type { ForumInputError, NewForum, NewForumSession } from './forum.js';

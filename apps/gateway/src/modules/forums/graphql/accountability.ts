@@ -1,7 +1,8 @@
 // Accountability per unit and period (issue 5): what came in, what was answered on time, what
 // was accepted, and whether the promised follow-ups were done on time. Counted in SQL.
+import { Prisma } from '@layanan/db';
 import type { DomainError } from '@layanan/domain';
-import { accountabilityPeriod, answerOverdueCutoff } from '@layanan/domain/forums';
+import { accountabilityPeriod, answerOverdueCutoff, OPEN_COMMITMENT_STATUSES } from '@layanan/domain/forums';
 import { builder } from '../../../graphql/builder.js';
 import { ValidationError } from '../../../graphql/errors.js';
 import { type FailureCode, failure, validationFailed } from '../../../graphql/failures.js';
@@ -108,7 +109,7 @@ builder.queryField('forumAccountability', (t) =>
           count(c.id)::int AS commitments,
           count(*) FILTER (WHERE c.status = 'DONE')::int AS "commitmentsDone",
           count(*) FILTER (WHERE c.status = 'DONE' AND c."doneOn" <= c."dueOn")::int AS "commitmentsDoneOnTime",
-          count(*) FILTER (WHERE c.status IN ('PLANNED', 'IN_PROGRESS') AND c."dueOn" < ${dateOnly(today)}::date)::int
+          count(*) FILTER (WHERE c.status::text IN (${Prisma.join([...OPEN_COMMITMENT_STATUSES])}) AND c."dueOn" < ${dateOnly(today)}::date)::int
             AS "overdueCommitments"
         FROM s
         JOIN unit u ON u.id = s."unitId"
