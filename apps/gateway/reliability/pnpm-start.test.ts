@@ -2,7 +2,9 @@
 // started — pnpm — and must reach the gateway, which lets an in-flight request finish, closes the
 // database and exits 0; pnpm then exits with the gateway's code and leaves no process behind.
 // Runs the README's real command from the repository root (its build step is a turbo cache hit
-// once the packages are built) on a fresh embedded database, on a free port.
+// once the packages are built) on a fresh embedded database, on a free port. It lives in the
+// reliability suite (`pnpm test:crash`, one file at a time): its build step may rewrite the
+// packages' dist/ folders, which would break other test files running beside it.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
