@@ -7,36 +7,11 @@
 export * from './accounts/index.js';
 export * as accounts from './accounts/index.js';
 export * as calendar from './calendar/index.js';
-export { type DomainErrorCode, ERROR_CATALOGS, ERROR_MESSAGES, errorMessage } from './error-catalog.js';
-export {
-  type DomainError,
-  domainError,
-  type ErrorCodes,
-  type ErrorMessages,
-  errorCodes,
-  errorFactory,
-  type FieldError,
-  fieldError,
-  type InvalidInputError,
-  invalidInputError,
-  type Message,
-  VALIDATION_ERROR_MESSAGES,
-  ValidationErrorCode,
-} from './errors.js';
+export * from './error-catalog.js';
+export * from './errors.js';
 export * as feedback from './feedback/index.js';
 export * as forums from './forums/index.js';
-export {
-  type Err,
-  err,
-  flatMapResult,
-  isErr,
-  isOk,
-  mapResult,
-  type Ok,
-  ok,
-  type Result,
-  unwrap,
-} from './result.js';
+export * from './result.js';
 export * as services from './services/index.js';
 export * as staff from './staff/index.js';
-export { checkTextLength, type TextLimits, textLengthProblems } from './text-limits.js';
+export * from './text-limits.js';

@@ -1,30 +1,5 @@
-export type { AccountRole, Actor } from './access.js';
-export {
-  ACCOUNT_ROLES,
-  actsForUnit,
-  isModerator,
-  managedUnits,
-  managesAnyUnit,
-  managesUnit,
-} from './access.js';
-export {
-  ACCOUNT_ERROR_MESSAGES,
-  type AccountError,
-  AccountErrorCode,
-  type AccountFieldError,
-  checkPassword,
-  normalizeEmail,
-  normalizePhone,
-  PASSWORD_LENGTH,
-  type Registration,
-  type RegistrationError,
-  validateRegistration,
-} from './account.js';
-export type { ApiKeyError, ApiKeyFieldError, ApiKeyScope } from './api-key.js';
-export {
-  API_KEY_ERROR_MESSAGES,
-  API_KEY_NAME_LENGTH,
-  API_KEY_SCOPES,
-  ApiKeyErrorCode,
-  validateApiKey,
-} from './api-key.js';
+// `@layanan/domain/accounts`: who acts for which unit, registration and API keys. Each rule
+// module is re-exported whole, so a new export of a module is public without a second list.
+export * from './access.js';
+export * from './account.js';
+export * from './api-key.js';

@@ -1,3 +1,5 @@
+// `@layanan/domain/calendar`: WIB days, the working-day calendar and its holidays. Each rule
+// module is re-exported whole, except day.ts, whose day-number arithmetic stays internal.
 export type { Day } from './day.js';
 export {
   addCalendarDays,
@@ -16,27 +18,7 @@ export {
   toDayString,
   weekday,
 } from './day.js';
-export {
-  checkHolidayNotListed,
-  HOLIDAY_REGISTER_ERROR_MESSAGES,
-  HolidayRegisterErrorCode,
-} from './holiday-register.js';
-export { HOLIDAYS_ID_2026 } from './holidays-2026.js';
-export type { Holiday, HolidayKind, WorkingCalendar } from './working-calendar.js';
-export {
-  CALENDAR_ERROR_MESSAGES,
-  CalendarErrorCode,
-  createWorkingCalendar,
-  HOLIDAY_KINDS,
-  INDONESIAN_WEEKEND_DAYS,
-  indonesianCalendar2026,
-  validateWorkingCalendar,
-} from './working-calendar.js';
-export {
-  addWorkingDays,
-  holidaysOn,
-  isWorkingDay,
-  lastWorkingDayOnOrBefore,
-  nextWorkingDayOnOrAfter,
-  workingDaysBetween,
-} from './working-days.js';
+export * from './holiday-register.js';
+export * from './holidays-2026.js';
+export * from './working-calendar.js';
+export * from './working-days.js';
