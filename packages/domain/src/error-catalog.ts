@@ -1,32 +1,38 @@
 import { ACCOUNT_ERROR_MESSAGES } from './accounts/account.js';
 import { API_KEY_ERROR_MESSAGES } from './accounts/api-key.js';
-import { DAY_ERROR_MESSAGES } from './calendar/day.js';
-import { HOLIDAY_REGISTER_ERROR_MESSAGES } from './calendar/holiday-register.js';
-import { CALENDAR_ERROR_MESSAGES } from './calendar/working-calendar.js';
+import {
+  CALENDAR_ERROR_MESSAGES,
+  DAY_ERROR_MESSAGES,
+  HOLIDAY_REGISTER_ERROR_MESSAGES,
+} from './calendar/messages.js';
 import type { Message } from './errors.js';
 import { VALIDATION_ERROR_MESSAGES } from './errors.js';
-import { IKM_ERROR_MESSAGES } from './feedback/ikm.js';
-import { SKM_PERIOD_ERROR_MESSAGES } from './feedback/period.js';
-import { SURVEY_ERROR_MESSAGES } from './feedback/survey.js';
-import { ANSWER_ERROR_MESSAGES } from './forums/answer.js';
-import { COMMITMENT_ERROR_MESSAGES } from './forums/commitment.js';
-import { FORUM_ERROR_MESSAGES } from './forums/forum.js';
-import { SUBMISSION_ERROR_MESSAGES } from './forums/submission.js';
-import { ATTRIBUTE_ERROR_MESSAGES } from './services/attributes.js';
-import { CATALOGUE_ENTRY_ERROR_MESSAGES } from './services/catalogue-entry.js';
-import { LAPOR_ERROR_MESSAGES } from './services/lapor.js';
-import { REQUEST_SUBMISSION_ERROR_MESSAGES } from './services/request-submission.js';
-import { ROUTING_ERROR_MESSAGES } from './services/routing.js';
-import { REQUEST_ERROR_MESSAGES } from './services/service-request.js';
-import { SERVICE_STANDARD_ERROR_MESSAGES } from './services/service-standard.js';
-import { SERVICE_VERSION_ERROR_MESSAGES } from './services/service-version.js';
-import { TRACKING_CODE_ERROR_MESSAGES } from './services/tracking-code.js';
-import { COMPETENCY_ERROR_MESSAGES } from './staff/competencies.js';
-import { NIP_ERROR_MESSAGES } from './staff/nip.js';
-import { PERFORMANCE_ERROR_MESSAGES } from './staff/performance.js';
-import { RANK_ERROR_MESSAGES } from './staff/ranks.js';
-import { STAFF_ERROR_MESSAGES } from './staff/staff-record.js';
-import { TRAINING_ERROR_MESSAGES } from './staff/training.js';
+import { IKM_ERROR_MESSAGES, SKM_PERIOD_ERROR_MESSAGES, SURVEY_ERROR_MESSAGES } from './feedback/messages.js';
+import {
+  ANSWER_ERROR_MESSAGES,
+  COMMITMENT_ERROR_MESSAGES,
+  FORUM_ERROR_MESSAGES,
+  SUBMISSION_ERROR_MESSAGES,
+} from './forums/messages.js';
+import {
+  ATTRIBUTE_ERROR_MESSAGES,
+  CATALOGUE_ENTRY_ERROR_MESSAGES,
+  LAPOR_ERROR_MESSAGES,
+  REQUEST_ERROR_MESSAGES,
+  REQUEST_SUBMISSION_ERROR_MESSAGES,
+  ROUTING_ERROR_MESSAGES,
+  SERVICE_STANDARD_ERROR_MESSAGES,
+  SERVICE_VERSION_ERROR_MESSAGES,
+  TRACKING_CODE_ERROR_MESSAGES,
+} from './services/messages.js';
+import {
+  COMPETENCY_ERROR_MESSAGES,
+  NIP_ERROR_MESSAGES,
+  PERFORMANCE_ERROR_MESSAGES,
+  RANK_ERROR_MESSAGES,
+  STAFF_ERROR_MESSAGES,
+  TRAINING_ERROR_MESSAGES,
+} from './staff/messages.js';
 
 /**
  * Every error catalog of the package, by area. The gateway can build one GraphQL error type per

@@ -1,5 +1,6 @@
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
+import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { DAY_ERROR_MESSAGES, type DayErrorCode } from './messages.js';
 
 /**
  * A calendar day: a `YYYY-MM-DD` string, or a `Date` read in Asia/Jakarta (WIB).
@@ -15,19 +16,6 @@ const MS_PER_DAY = 86_400_000;
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIN_DAY_NUMBER = daysFromCivil(1, 1, 1);
 const MAX_DAY_NUMBER = daysFromCivil(9999, 12, 31);
-
-export const DAY_ERROR_MESSAGES = {
-  DAY_INVALID_FORMAT: {
-    id: 'Tanggal harus berformat TTTT-BB-HH, misalnya 2026-03-25.',
-    en: 'A date must be written YYYY-MM-DD, e.g. 2026-03-25.',
-  },
-  DAY_NOT_A_DATE: {
-    id: 'Tanggal tidak ada di kalender (misalnya 30 Februari).',
-    en: 'The date does not exist (e.g. 30 February).',
-  },
-} as const satisfies ErrorMessages<string>;
-export const DayErrorCode = errorCodes(DAY_ERROR_MESSAGES);
-export type DayErrorCode = (typeof DayErrorCode)[keyof typeof DayErrorCode];
 
 const dayError = errorFactory(DAY_ERROR_MESSAGES);
 

@@ -1,17 +1,7 @@
 // The city's holiday register (issue 4): one entry per day and kind.
-import { type DomainError, type ErrorMessages, errorCodes } from '../errors.js';
+import type { DomainError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import type { HolidayKind } from './working-calendar.js';
-
-export const HOLIDAY_REGISTER_ERROR_MESSAGES = {
-  HOLIDAY_DUPLICATE: {
-    id: 'Tanggal ini sudah tercatat dengan jenis libur yang sama',
-    en: 'This date is already listed with the same kind of holiday',
-  },
-} as const satisfies ErrorMessages<string>;
-export const HolidayRegisterErrorCode = errorCodes(HOLIDAY_REGISTER_ERROR_MESSAGES);
-export type HolidayRegisterErrorCode =
-  (typeof HolidayRegisterErrorCode)[keyof typeof HolidayRegisterErrorCode];
 
 /**
  * A holiday may be added unless the register already lists the same day with the same kind

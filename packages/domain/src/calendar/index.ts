@@ -5,8 +5,6 @@ export {
   addCalendarDays,
   calendarDaysBetween,
   compareDays,
-  DAY_ERROR_MESSAGES,
-  DayErrorCode,
   isLeapYear,
   isValidDate,
   JAKARTA_UTC_OFFSET_MINUTES,
@@ -20,5 +18,6 @@ export {
 } from './day.js';
 export * from './holiday-register.js';
 export * from './holidays-2026.js';
+export * from './messages.js';
 export * from './working-calendar.js';
 export * from './working-days.js';

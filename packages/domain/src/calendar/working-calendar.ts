@@ -1,14 +1,8 @@
-import {
-  type ErrorMessages,
-  errorCodes,
-  type FieldError,
-  fieldError,
-  type InvalidInputError,
-  invalidInputError,
-} from '../errors.js';
+import { type FieldError, fieldError, type InvalidInputError, invalidInputError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { parseDayNumber } from './day.js';
 import { HOLIDAYS_ID_2026 } from './holidays-2026.js';
+import { CALENDAR_ERROR_MESSAGES, type CalendarErrorCode } from './messages.js';
 
 export const HOLIDAY_KINDS = ['NATIONAL', 'CUTI_BERSAMA', 'LOCAL'] as const;
 export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
@@ -63,15 +57,6 @@ export function createWorkingCalendar(
 export function indonesianCalendar2026(extraHolidays: readonly Holiday[] = []): WorkingCalendar {
   return createWorkingCalendar({ holidays: [...HOLIDAYS_ID_2026.holidays, ...extraHolidays] });
 }
-
-export const CALENDAR_ERROR_MESSAGES = {
-  CALENDAR_INVALID: {
-    id: 'Kalender hari kerja tidak valid.',
-    en: 'The working-day calendar is invalid.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const CalendarErrorCode = errorCodes(CALENDAR_ERROR_MESSAGES);
-export type CalendarErrorCode = (typeof CalendarErrorCode)[keyof typeof CalendarErrorCode];
 
 /**
  * Checks calendar data typed by an administrator: weekend days are integers 0–6, at least one

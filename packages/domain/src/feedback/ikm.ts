@@ -1,5 +1,6 @@
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
+import { type DomainError, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { IKM_ERROR_MESSAGES, IKM_GRADE_LABELS, type IkmErrorCode } from './messages.js';
 import { isSkmElementCode, SKM_ELEMENT_CODES, type SkmElementCode } from './skm-elements.js';
 
 /*
@@ -32,13 +33,6 @@ export type IkmWeighting = (typeof IKM_WEIGHTINGS)[number];
 
 export type IkmGrade = 'A' | 'B' | 'C' | 'D';
 
-export const IKM_GRADE_LABELS = {
-  A: { id: 'Sangat Baik', en: 'Very good' },
-  B: { id: 'Baik', en: 'Good' },
-  C: { id: 'Kurang Baik', en: 'Poor' },
-  D: { id: 'Tidak Baik', en: 'Not good' },
-} as const satisfies Record<IkmGrade, Message>;
-
 /**
  * Lower limits of each band on the 25–100 score, in hundredths; a band runs up to (excluding)
  * the next one's limit. PermenPANRB 14/2017: D 25.00–64.99, C 65.00–76.60, B 76.61–88.30,
@@ -50,43 +44,6 @@ export const IKM_BAND_LIMITS = {
 } as const satisfies Record<IkmRule, Record<IkmGrade, number>>;
 
 const GRADES_DESC: readonly IkmGrade[] = ['A', 'B', 'C', 'D'];
-
-export const IKM_ERROR_MESSAGES = {
-  SKM_NO_RESPONDENTS: {
-    id: 'Belum ada responden survei kepuasan masyarakat.',
-    en: 'The satisfaction survey has no respondents.',
-  },
-  SKM_EMPTY_RESPONSE: {
-    id: 'Jawaban survei tidak berisi satu unsur pun.',
-    en: 'A survey response answers no element at all.',
-  },
-  SKM_UNKNOWN_ELEMENT: {
-    id: 'Unsur survei tidak dikenal; gunakan kode sembilan unsur SKM.',
-    en: 'Unknown survey element; use the codes of the nine SKM elements.',
-  },
-  SKM_INVALID_SCORE: {
-    id: 'Nilai jawaban harus bilangan bulat 1 sampai 4.',
-    en: 'An answer must be a whole number from 1 to 4.',
-  },
-  SKM_ELEMENT_UNANSWERED: {
-    id: 'Ada unsur SKM yang tidak dijawab oleh satu responden pun; IKM tidak dapat dihitung.',
-    en: 'An SKM element has no answers at all, so the index cannot be computed.',
-  },
-  SKM_INVALID_TOTALS: {
-    id: 'Rekap nilai survei tidak konsisten (jumlah nilai atau jumlah responden tidak mungkin).',
-    en: 'The survey totals are inconsistent (impossible sum or respondent count).',
-  },
-  SKM_UNKNOWN_RULE: {
-    id: 'Aturan penilaian IKM tidak dikenal.',
-    en: 'Unknown IKM grading rule or weighting.',
-  },
-  SKM_SCORE_OUT_OF_RANGE: {
-    id: 'Nilai IKM harus antara 25 dan 100.',
-    en: 'An IKM score must be between 25 and 100.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const IkmErrorCode = errorCodes(IKM_ERROR_MESSAGES);
-export type IkmErrorCode = (typeof IkmErrorCode)[keyof typeof IkmErrorCode];
 
 const ikmError = errorFactory(IKM_ERROR_MESSAGES);
 export type IkmError = DomainError<IkmErrorCode>;

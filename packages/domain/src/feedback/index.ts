@@ -6,6 +6,7 @@ export * from './ikm.js';
 export * from './ikm-report.js';
 export * from './improvement.js';
 export * from './improvement-tracking.js';
+export * from './messages.js';
 export * from './period.js';
 export * from './sample-size.js';
 export * from './skm-elements.js';

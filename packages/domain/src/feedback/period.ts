@@ -1,5 +1,6 @@
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
+import { type DomainError, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { SKM_PERIOD_ERROR_MESSAGES, type SkmPeriodErrorCode } from './messages.js';
 
 /*
  * Survey periods. PermenPANRB 14/2017 asks for at least one survey a year; agencies also publish
@@ -29,27 +30,6 @@ export type SkmPeriod = {
   readonly key: string;
   readonly label: Message;
 };
-
-export const SKM_PERIOD_ERROR_MESSAGES = {
-  SKM_PERIOD_INVALID_KIND: {
-    id: 'Jenis periode survei harus MONTH, QUARTER, SEMESTER atau YEAR.',
-    en: 'The survey period kind must be MONTH, QUARTER, SEMESTER or YEAR.',
-  },
-  SKM_PERIOD_INVALID_YEAR: {
-    id: 'Tahun periode survei harus antara 2000 dan 2100.',
-    en: 'The survey period year must be between 2000 and 2100.',
-  },
-  SKM_PERIOD_INVALID_NUMBER: {
-    id: 'Nomor periode tidak sesuai jenisnya (bulan 1–12, triwulan 1–4, semester 1–2, tanpa nomor untuk tahun).',
-    en: 'The period number does not fit its kind (month 1–12, quarter 1–4, semester 1–2, none for a year).',
-  },
-  SKM_PERIOD_INVALID_FORMAT: {
-    id: 'Periode harus berbentuk YEAR-2026, S1-2026, Q1-2026 atau M01-2026.',
-    en: 'The period must look like YEAR-2026, S1-2026, Q1-2026 or M01-2026.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const SkmPeriodErrorCode = errorCodes(SKM_PERIOD_ERROR_MESSAGES);
-export type SkmPeriodErrorCode = (typeof SkmPeriodErrorCode)[keyof typeof SkmPeriodErrorCode];
 
 const periodError = errorFactory(SKM_PERIOD_ERROR_MESSAGES);
 export type SkmPeriodError = DomainError<SkmPeriodErrorCode>;

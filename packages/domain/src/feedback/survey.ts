@@ -1,5 +1,6 @@
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
+import { type DomainError, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { SURVEY_ERROR_MESSAGES, type SurveyErrorCode } from './messages.js';
 import { isSkmElementCode, type SkmElementCode } from './skm-elements.js';
 
 /*
@@ -15,51 +16,6 @@ import { isSkmElementCode, type SkmElementCode } from './skm-elements.js';
  */
 export const SKM_CHANNELS = ['ONLINE', 'COUNTER'] as const;
 export type SkmChannel = (typeof SKM_CHANNELS)[number];
-
-export const SURVEY_ERROR_MESSAGES = {
-  SURVEY_NO_ANSWERS: {
-    id: 'Jawab paling sedikit satu unsur survei.',
-    en: 'Answer at least one survey element.',
-  },
-  SURVEY_DUPLICATE_ELEMENT: {
-    id: 'Setiap unsur survei hanya boleh dijawab sekali.',
-    en: 'Each survey element can be answered only once.',
-  },
-  SURVEY_UNKNOWN_ELEMENT: {
-    id: 'Unsur survei tidak dikenal; gunakan kode sembilan unsur SKM.',
-    en: 'Unknown survey element; use the codes of the nine SKM elements.',
-  },
-  SURVEY_INVALID_SCORE: {
-    id: 'Nilai harus bilangan bulat 1 sampai 4.',
-    en: 'A score must be a whole number from 1 to 4.',
-  },
-  SURVEY_TEXT_TOO_LONG: {
-    id: 'Teks terlalu panjang.',
-    en: 'The text is too long.',
-  },
-  SURVEY_STAFF_NOT_ON_REQUEST: {
-    id: 'Hanya petugas yang menangani permohonan Anda yang dapat dinilai.',
-    en: 'Only staff who handled your request can be rated.',
-  },
-  SURVEY_DUPLICATE_STAFF: {
-    id: 'Setiap petugas hanya dinilai sekali.',
-    en: 'Each staff member can be rated only once.',
-  },
-  SURVEY_ALREADY_ANSWERED: {
-    id: 'Survei untuk permohonan ini sudah diisi.',
-    en: 'The survey for this request has already been answered.',
-  },
-  SURVEY_REQUEST_NOT_COMPLETED: {
-    id: 'Survei dapat diisi setelah permohonan selesai.',
-    en: 'The survey can be answered once the request is completed.',
-  },
-  SURVEY_DATE_IN_FUTURE: {
-    id: 'Tanggal layanan tidak boleh di masa depan.',
-    en: 'The service date cannot be in the future.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const SurveyErrorCode = errorCodes(SURVEY_ERROR_MESSAGES);
-export type SurveyErrorCode = (typeof SurveyErrorCode)[keyof typeof SurveyErrorCode];
 
 const surveyError = errorFactory(SURVEY_ERROR_MESSAGES);
 export type SurveyError = DomainError<SurveyErrorCode>;

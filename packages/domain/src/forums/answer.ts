@@ -1,8 +1,9 @@
 import type { Day } from '../calendar/day.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.js';
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
+import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { ANSWER_ERROR_MESSAGES, type AnswerErrorCode } from './messages.js';
 
 /*
  * The public answer to a submission, as participatory platforms publish it (Decidim's
@@ -12,28 +13,8 @@ import { err, ok, type Result } from '../result.js';
 export const ANSWER_STATUSES = ['UNDER_REVIEW', 'ACCEPTED', 'REJECTED', 'ALREADY_PLANNED'] as const;
 export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
 
-export const ANSWER_STATUS_LABELS = {
-  UNDER_REVIEW: { id: 'Sedang ditinjau', en: 'Under review' },
-  ACCEPTED: { id: 'Diterima', en: 'Accepted' },
-  REJECTED: { id: 'Tidak diterima', en: 'Rejected' },
-  ALREADY_PLANNED: { id: 'Sudah direncanakan', en: 'Already planned' },
-} as const satisfies Record<AnswerStatus, Message>;
-
 /** Working days to answer a submission publicly; configurable per forum. */
 export const DEFAULT_ANSWER_DEADLINE_WORKING_DAYS = 14;
-
-export const ANSWER_ERROR_MESSAGES = {
-  ANSWER_TRANSITION_NOT_ALLOWED: {
-    id: 'Kiriman ini sudah dijawab; jawabannya tidak dapat diubah.',
-    en: 'This submission has already been answered; the answer cannot change.',
-  },
-  ANSWER_REASON_REQUIRED: {
-    id: 'Jawaban wajib disertai alasan yang dapat dibaca publik.',
-    en: 'An answer needs a public reason.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const AnswerErrorCode = errorCodes(ANSWER_ERROR_MESSAGES);
-export type AnswerErrorCode = (typeof AnswerErrorCode)[keyof typeof AnswerErrorCode];
 
 const answerError = errorFactory(ANSWER_ERROR_MESSAGES);
 export type AnswerError = DomainError<AnswerErrorCode>;

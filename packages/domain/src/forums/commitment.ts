@@ -1,6 +1,7 @@
 import { compareDays, type Day, parseDayNumber } from '../calendar/day.js';
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
+import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { COMMITMENT_ERROR_MESSAGES, type CommitmentErrorCode } from './messages.js';
 
 /*
  * Follow-up commitments for accepted submissions: an owner, a due date, progress 0–100 % with
@@ -8,62 +9,6 @@ import { err, ok, type Result } from '../result.js';
  */
 export const COMMITMENT_STATUSES = ['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
-
-export const COMMITMENT_STATUS_LABELS = {
-  PLANNED: { id: 'Direncanakan', en: 'Planned' },
-  IN_PROGRESS: { id: 'Sedang dikerjakan', en: 'In progress' },
-  DONE: { id: 'Selesai', en: 'Done' },
-  CANCELLED: { id: 'Dibatalkan', en: 'Cancelled' },
-} as const satisfies Record<CommitmentStatus, Message>;
-
-export const COMMITMENT_ERROR_MESSAGES = {
-  COMMITMENT_TRANSITION_NOT_ALLOWED: {
-    id: 'Perubahan status tindak lanjut ini tidak diizinkan.',
-    en: 'This status change is not allowed for the commitment.',
-  },
-  COMMITMENT_CLOSED: {
-    id: 'Tindak lanjut sudah selesai atau dibatalkan.',
-    en: 'The commitment is already done or cancelled.',
-  },
-  COMMITMENT_CANCEL_REASON_REQUIRED: {
-    id: 'Alasan pembatalan wajib diisi dan akan ditampilkan kepada publik.',
-    en: 'A public reason is required to cancel a commitment.',
-  },
-  COMMITMENT_PROGRESS_INVALID: {
-    id: 'Progres harus bilangan bulat 0 sampai 100 persen.',
-    en: 'Progress must be a whole number from 0 to 100 percent.',
-  },
-  COMMITMENT_UPDATE_NOTE_REQUIRED: {
-    id: 'Setiap pembaruan progres wajib disertai catatan publik.',
-    en: 'Every progress update needs a public note.',
-  },
-  COMMITMENT_UPDATE_DATE_INVALID: {
-    id: 'Tanggal pembaruan tidak valid, di masa depan, atau lebih awal dari pembaruan sebelumnya.',
-    en: 'The update date is invalid, in the future, or earlier than the previous update.',
-  },
-  COMMITMENT_SUBMISSION_NOT_ACCEPTED: {
-    id: 'Tindak lanjut hanya dapat dibuat untuk usulan yang diterima.',
-    en: 'A commitment can only follow an accepted submission.',
-  },
-  COMMITMENT_ALREADY_EXISTS: {
-    id: 'Usulan ini sudah memiliki tindak lanjut.',
-    en: 'This submission already has a commitment.',
-  },
-  COMMITMENT_DESCRIPTION_REQUIRED: {
-    id: 'Uraian tindak lanjut wajib diisi (maksimal 2000 karakter).',
-    en: 'The commitment needs a description (at most 2000 characters).',
-  },
-  COMMITMENT_DUE_DATE_INVALID: {
-    id: 'Tanggal target tidak valid atau sudah lewat.',
-    en: 'The due date is invalid or already past.',
-  },
-  COMMITMENT_OWNER_NOT_IN_UNIT: {
-    id: 'Penanggung jawab harus pegawai aktif unit pemilik tindak lanjut.',
-    en: 'The responsible person must be active staff of the owning unit.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const CommitmentErrorCode = errorCodes(COMMITMENT_ERROR_MESSAGES);
-export type CommitmentErrorCode = (typeof CommitmentErrorCode)[keyof typeof CommitmentErrorCode];
 
 const commitmentError = errorFactory(COMMITMENT_ERROR_MESSAGES);
 export type CommitmentError = DomainError<CommitmentErrorCode>;

@@ -1,39 +1,16 @@
 import { addCalendarDays, parseDay } from '../calendar/day.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { isWorkingDay } from '../calendar/working-days.js';
-import {
-  type DomainError,
-  type ErrorMessages,
-  errorCodes,
-  type FieldError,
-  invalidInputError,
-} from '../errors.js';
+import { type DomainError, type FieldError, invalidInputError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { textLengthProblems } from '../text-limits.js';
 import { DEFAULT_ANSWER_DEADLINE_WORKING_DAYS } from './answer.js';
+import { FORUM_ERROR_MESSAGES, type ForumErrorCode } from './messages.js';
 
 /*
  * Standing forums and their sessions (issue 5): public consultation (konsultasi publik) and
  * musrenbang sessions, part of the public participation UU 25/2009 art. 39 asks for.
  */
-
-export const FORUM_ERROR_MESSAGES = {
-  FORUM_INVALID: {
-    id: 'Data forum tidak valid; periksa kolom yang ditandai.',
-    en: 'The forum is invalid; check the marked fields.',
-  },
-  FORUM_SLUG_TAKEN: { id: 'Alamat forum ini sudah dipakai.', en: 'This forum address is already taken.' },
-  FORUM_SESSION_INVALID: {
-    id: 'Data sesi forum tidak valid; periksa kolom yang ditandai.',
-    en: 'The forum session is invalid; check the marked fields.',
-  },
-  FORUM_PERIOD_INVALID: {
-    id: 'Periode laporan tidak valid; periksa kolom yang ditandai.',
-    en: 'The report period is invalid; check the marked fields.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const ForumErrorCode = errorCodes(FORUM_ERROR_MESSAGES);
-export type ForumErrorCode = (typeof ForumErrorCode)[keyof typeof ForumErrorCode];
 
 export type ForumInputError = DomainError<ForumErrorCode> & { readonly fields: readonly FieldError[] };
 

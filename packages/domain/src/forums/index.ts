@@ -3,5 +3,6 @@
 export * from './answer.js';
 export * from './commitment.js';
 export * from './forum.js';
+export * from './messages.js';
 export * from './notifications.js';
 export * from './submission.js';

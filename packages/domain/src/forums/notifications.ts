@@ -1,5 +1,6 @@
 import type { Message } from '../errors.js';
-import { ANSWER_STATUS_LABELS, type AnswerStatus } from './answer.js';
+import type { AnswerStatus } from './answer.js';
+import { ANSWER_STATUS_LABELS } from './messages.js';
 
 /*
  * The forums' in-app notifications: every kind and its Indonesian and English text, in one place.

@@ -1,5 +1,6 @@
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
+import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { SUBMISSION_ERROR_MESSAGES, type SubmissionErrorCode } from './messages.js';
 
 /*
  * Citizen submissions to a forum or session (issue 5). Public participation (peran serta
@@ -8,41 +9,6 @@ import { err, ok, type Result } from '../result.js';
  */
 export const SUBMISSION_KINDS = ['ASPIRATION', 'CRITIQUE'] as const;
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
-
-export const SUBMISSION_KIND_LABELS = {
-  ASPIRATION: { id: 'Aspirasi', en: 'Aspiration' },
-  CRITIQUE: { id: 'Kritik', en: 'Critique' },
-} as const satisfies Record<SubmissionKind, Message>;
-
-export const SUBMISSION_ERROR_MESSAGES = {
-  SUBMISSION_TITLE_INVALID: {
-    id: 'Judul wajib diisi, 5 sampai 150 karakter.',
-    en: 'The title is required, 5 to 150 characters.',
-  },
-  SUBMISSION_ALREADY_SUPPORTED: {
-    id: 'Anda sudah mendukung usulan ini.',
-    en: 'You already support this submission.',
-  },
-  SUBMISSION_ALREADY_ANSWERED: {
-    id: 'Kiriman ini baru saja dijawab oleh petugas lain.',
-    en: 'Another staff member has just answered this submission.',
-  },
-  SUBMISSION_HIDE_REASON_REQUIRED: {
-    id: 'Alasan wajib diisi untuk menyembunyikan kiriman; penulis akan melihat alasannya.',
-    en: 'A reason is required to hide a submission; its author will see it.',
-  },
-  SUBMISSION_TEXT_REQUIRED: {
-    id: 'Isi aspirasi atau kritik wajib diisi.',
-    en: 'The submission text is required.',
-  },
-  SUBMISSION_TEXT_TOO_LONG: { id: 'Isi kiriman terlalu panjang.', en: 'The submission text is too long.' },
-  SUBMISSION_KIND_INVALID: {
-    id: 'Jenis kiriman harus aspirasi atau kritik.',
-    en: 'The submission kind must be an aspiration or a critique.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const SubmissionErrorCode = errorCodes(SUBMISSION_ERROR_MESSAGES);
-export type SubmissionErrorCode = (typeof SubmissionErrorCode)[keyof typeof SubmissionErrorCode];
 
 const submissionError = errorFactory(SUBMISSION_ERROR_MESSAGES);
 export type SubmissionError = DomainError<SubmissionErrorCode>;

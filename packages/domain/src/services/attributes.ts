@@ -1,7 +1,5 @@
 import { parseDayNumber } from '../calendar/day.js';
 import {
-  type ErrorMessages,
-  errorCodes,
   type FieldError,
   fieldError,
   type InvalidInputError,
@@ -9,6 +7,7 @@ import {
   type Message,
 } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { ATTRIBUTE_ERROR_MESSAGES, type AttributeErrorCode } from './messages.js';
 
 /** Attribute types of Open311 GeoReport v2 service definitions. */
 export const ATTRIBUTE_DATATYPES = [
@@ -36,19 +35,6 @@ export type ServiceAttribute = {
 };
 
 export type AttributeValue = string | number | readonly string[];
-
-export const ATTRIBUTE_ERROR_MESSAGES = {
-  REQUEST_ATTRIBUTES_INVALID: {
-    id: 'Isian permohonan belum lengkap atau tidak valid.',
-    en: 'Some fields of the request are missing or invalid.',
-  },
-  SERVICE_ATTRIBUTES_INVALID: {
-    id: 'Definisi isian layanan tidak valid; periksa kolom yang ditandai.',
-    en: "The service's attribute definitions are invalid; check the marked fields.",
-  },
-} as const satisfies ErrorMessages<string>;
-export const AttributeErrorCode = errorCodes(ATTRIBUTE_ERROR_MESSAGES);
-export type AttributeErrorCode = (typeof AttributeErrorCode)[keyof typeof AttributeErrorCode];
 
 const DEFAULT_MAX_LENGTH = { string: 255, text: 10_000 } as const;
 // ISO 8601 date or date-time, as Open311 uses; the date part is checked against the calendar.

@@ -1,23 +1,8 @@
 // Editable fields of a catalogue entry. Completion time and cost are components of the service
 // standard (UU 25/2009 art. 21); the limits here keep published promises meaningful.
-import {
-  type ErrorMessages,
-  errorCodes,
-  type FieldError,
-  type InvalidInputError,
-  invalidInputError,
-  type Message,
-} from '../errors.js';
+import { type FieldError, type InvalidInputError, invalidInputError, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
-
-export const CATALOGUE_ENTRY_ERROR_MESSAGES = {
-  CATALOGUE_ENTRY_INVALID: {
-    id: 'Data layanan tidak valid; periksa kolom yang ditandai.',
-    en: 'The service data is invalid; check the marked fields.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const CatalogueEntryErrorCode = errorCodes(CATALOGUE_ENTRY_ERROR_MESSAGES);
-export type CatalogueEntryErrorCode = (typeof CatalogueEntryErrorCode)[keyof typeof CatalogueEntryErrorCode];
+import { CATALOGUE_ENTRY_ERROR_MESSAGES, type CatalogueEntryErrorCode } from './messages.js';
 
 export const CATALOGUE_ENTRY_LIMITS = {
   nameLength: { min: 3, max: 200 },

@@ -4,6 +4,7 @@
 export * from './attributes.js';
 export * from './catalogue-entry.js';
 export * from './lapor.js';
+export * from './messages.js';
 export * from './request-changes.js';
 export * from './request-clock.js';
 export * from './request-statistics.js';

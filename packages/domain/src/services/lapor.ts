@@ -2,26 +2,13 @@ import type { Day } from '../calendar/day.js';
 import { addCalendarDays } from '../calendar/day.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { addWorkingDays } from '../calendar/working-days.js';
-import {
-  type ErrorMessages,
-  errorCodes,
-  type FieldError,
-  fieldError,
-  type InvalidInputError,
-  invalidInputError,
-  type Message,
-} from '../errors.js';
+import { type FieldError, fieldError, type InvalidInputError, invalidInputError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { LAPOR_ERROR_MESSAGES, type LaporErrorCode } from './messages.js';
 
 /** SP4N-LAPOR! report types (PermenPANRB 62/2018 on the national complaint-handling system). */
 export const LAPOR_REPORT_TYPES = ['ASPIRATION', 'COMPLAINT', 'INFORMATION_REQUEST'] as const;
 export type LaporReportType = (typeof LAPOR_REPORT_TYPES)[number];
-
-export const LAPOR_REPORT_TYPE_LABELS = {
-  ASPIRATION: { id: 'Aspirasi', en: 'Aspiration' },
-  COMPLAINT: { id: 'Pengaduan', en: 'Complaint' },
-  INFORMATION_REQUEST: { id: 'Permintaan informasi', en: 'Request for information' },
-} as const satisfies Record<LaporReportType, Message>;
 
 export type DeadlinePeriod = { readonly amount: number; readonly unit: 'WORKING_DAYS' | 'CALENDAR_DAYS' };
 
@@ -47,15 +34,6 @@ export const LAPOR_DEFAULT_DEADLINES = {
   disputeWithoutFieldCheck: { amount: 14, unit: 'CALENDAR_DAYS' },
   disputeWithFieldCheck: { amount: 60, unit: 'CALENDAR_DAYS' },
 } as const satisfies LaporDeadlines;
-
-export const LAPOR_ERROR_MESSAGES = {
-  LAPOR_DEADLINES_INVALID: {
-    id: 'Pengaturan batas waktu tahapan pengaduan tidak valid.',
-    en: 'The complaint stage deadline settings are invalid.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const LaporErrorCode = errorCodes(LAPOR_ERROR_MESSAGES);
-export type LaporErrorCode = (typeof LaporErrorCode)[keyof typeof LaporErrorCode];
 
 const STAGES = Object.keys(LAPOR_DEFAULT_DEADLINES) as (keyof LaporDeadlines)[];
 

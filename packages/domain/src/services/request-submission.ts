@@ -3,8 +3,6 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { addWorkingDays } from '../calendar/working-days.js';
 import {
   type DomainError,
-  type ErrorMessages,
-  errorCodes,
   errorFactory,
   type FieldError,
   type InvalidInputError,
@@ -12,6 +10,7 @@ import {
 } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { type AttributeValue, type ServiceAttribute, validateAttributeValues } from './attributes.js';
+import { REQUEST_SUBMISSION_ERROR_MESSAGES } from './messages.js';
 import { type AssignmentCandidate, pickAssignee } from './routing.js';
 import { REQUEST_VERIFICATION_WORKING_DAYS, type RequestState } from './service-request.js';
 
@@ -28,20 +27,6 @@ export const MAX_REQUEST_TEXT = 10_000;
 export const MAX_IDEMPOTENCY_KEY = 200;
 /** The API key scope that lets another city system file requests. */
 export const REQUESTS_WRITE_SCOPE = 'requests:write';
-
-export const REQUEST_SUBMISSION_ERROR_MESSAGES = {
-  REQUEST_FILER_NOT_ALLOWED: {
-    id: 'Anda tidak berwenang mengajukan permohonan untuk layanan ini.',
-    en: 'You may not file a request for this service.',
-  },
-  REQUEST_SUBMISSION_INVALID: {
-    id: 'Permohonan tidak lengkap; periksa kolom yang ditandai.',
-    en: 'The request is incomplete; check the marked fields.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const RequestSubmissionErrorCode = errorCodes(REQUEST_SUBMISSION_ERROR_MESSAGES);
-export type RequestSubmissionErrorCode =
-  (typeof RequestSubmissionErrorCode)[keyof typeof RequestSubmissionErrorCode];
 
 const submissionError = errorFactory(REQUEST_SUBMISSION_ERROR_MESSAGES);
 export type SubmissionError =

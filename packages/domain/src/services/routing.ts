@@ -1,6 +1,7 @@
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
+import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import type { CompetencyAtLevel } from '../staff/competencies.js';
+import { ROUTING_ERROR_MESSAGES, type RoutingErrorCode } from './messages.js';
 
 export type AssignmentCandidate = {
   readonly staffId: string;
@@ -10,15 +11,6 @@ export type AssignmentCandidate = {
   /** False for staff on leave or otherwise unavailable. Default true. */
   readonly available?: boolean;
 };
-
-export const ROUTING_ERROR_MESSAGES = {
-  REQUEST_NO_COMPETENT_STAFF: {
-    id: 'Tidak ada petugas yang tersedia dengan kompetensi yang dipersyaratkan layanan ini.',
-    en: 'No available staff member holds the competency this service requires.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const RoutingErrorCode = errorCodes(ROUTING_ERROR_MESSAGES);
-export type RoutingErrorCode = (typeof RoutingErrorCode)[keyof typeof RoutingErrorCode];
 
 const routingError = errorFactory(ROUTING_ERROR_MESSAGES);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REQUEST_STATE_LABELS } from './messages.js';
 import {
   allowedRequestTransitions,
   CLOCK_RUNNING_STATES,
@@ -10,7 +11,6 @@ import {
   OPEN_REQUEST_STATES,
   open311Status,
   REQUEST_ACTORS,
-  REQUEST_STATE_LABELS,
   REQUEST_STATES,
   REQUEST_TRANSITIONS,
   type RequestActor,

@@ -1,5 +1,6 @@
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
+import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { REQUEST_ERROR_MESSAGES, type RequestErrorCode } from './messages.js';
 
 /*
  * The life of a service request (issue 4): submitted → verified → in progress → completed, with
@@ -20,17 +21,6 @@ export const REQUEST_STATES = [
   'WITHDRAWN',
 ] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
-
-export const REQUEST_STATE_LABELS = {
-  SUBMITTED: { id: 'Diajukan', en: 'Submitted' },
-  VERIFIED: { id: 'Terverifikasi', en: 'Verified' },
-  IN_PROGRESS: { id: 'Diproses', en: 'In progress' },
-  COMPLETED: { id: 'Selesai', en: 'Completed' },
-  RETURNED_TO_CITIZEN: { id: 'Dikembalikan ke pemohon', en: 'Returned to the applicant' },
-  REJECTED: { id: 'Ditolak', en: 'Rejected' },
-  ESCALATED: { id: 'Dieskalasi ke atasan', en: 'Escalated to a supervisor' },
-  WITHDRAWN: { id: 'Dibatalkan pemohon', en: 'Withdrawn by the applicant' },
-} as const satisfies Record<RequestState, Message>;
 
 /**
  * How a request came in: `ONLINE`, filed by the citizen (or another city system for them);
@@ -130,36 +120,6 @@ export function isOpen(state: RequestState): boolean {
 export function open311Status(state: RequestState): 'open' | 'closed' {
   return isTerminalRequestState(state) ? 'closed' : 'open';
 }
-
-export const REQUEST_ERROR_MESSAGES = {
-  REQUEST_TRANSITION_NOT_ALLOWED: {
-    id: 'Perubahan status permohonan ini tidak diizinkan.',
-    en: 'This status change is not allowed for the request.',
-  },
-  REQUEST_ALREADY_CLOSED: {
-    id: 'Permohonan sudah selesai, ditolak, atau dibatalkan; statusnya tidak dapat diubah.',
-    en: 'The request is already completed, rejected or withdrawn; its status cannot change.',
-  },
-  REQUEST_ACTOR_NOT_ALLOWED: {
-    id: 'Anda tidak berwenang melakukan perubahan status ini.',
-    en: 'You are not allowed to make this status change.',
-  },
-  REQUEST_REASON_REQUIRED: {
-    id: 'Alasan wajib diisi untuk perubahan status ini.',
-    en: 'A reason is required for this status change.',
-  },
-  REQUEST_VERSION_CONFLICT: {
-    id: 'Permohonan telah diubah oleh petugas lain. Muat ulang lalu coba lagi.',
-    en: 'Someone else changed the request meanwhile. Reload and try again.',
-  },
-  /** A request the caller may not see is reported like one that does not exist. */
-  REQUEST_NOT_VISIBLE: {
-    id: 'Permohonan tidak ditemukan atau akses ditolak',
-    en: 'Request not found or access denied',
-  },
-} as const satisfies ErrorMessages<string>;
-export const RequestErrorCode = errorCodes(REQUEST_ERROR_MESSAGES);
-export type RequestErrorCode = (typeof RequestErrorCode)[keyof typeof RequestErrorCode];
 
 const requestError = errorFactory(REQUEST_ERROR_MESSAGES);
 export type RequestError = DomainError<RequestErrorCode>;

@@ -1,6 +1,4 @@
 import {
-  type ErrorMessages,
-  errorCodes,
   type FieldError,
   fieldError,
   type InvalidInputError,
@@ -8,17 +6,11 @@ import {
   type Message,
 } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { SERVICE_STANDARD_ERROR_MESSAGES, type ServiceStandardErrorCode } from './messages.js';
 
 /** What a citizen can ask for; a service of each kind is data, not code. */
 export const SERVICE_KINDS = ['REGISTRATION', 'PERMIT', 'COMPLAINT', 'INFORMATION_REQUEST'] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
-
-export const SERVICE_KIND_LABELS = {
-  REGISTRATION: { id: 'Pendaftaran', en: 'Registration' },
-  PERMIT: { id: 'Perizinan', en: 'Permit' },
-  COMPLAINT: { id: 'Pengaduan', en: 'Complaint' },
-  INFORMATION_REQUEST: { id: 'Permohonan informasi', en: 'Information request' },
-} as const satisfies Record<ServiceKind, Message>;
 
 /**
  * The 14 components of a service standard (standar pelayanan), UU 25/2009 on public services,
@@ -77,16 +69,6 @@ export type ServiceStandard = {
   readonly COST: number | string;
   readonly STAFF_COUNT: number;
 };
-
-export const SERVICE_STANDARD_ERROR_MESSAGES = {
-  SERVICE_STANDARD_INVALID: {
-    id: 'Standar pelayanan belum lengkap atau tidak valid (UU 25/2009 pasal 21 mewajibkan 14 komponen).',
-    en: 'The service standard is incomplete or invalid (UU 25/2009 art. 21 requires 14 components).',
-  },
-} as const satisfies ErrorMessages<string>;
-export const ServiceStandardErrorCode = errorCodes(SERVICE_STANDARD_ERROR_MESSAGES);
-export type ServiceStandardErrorCode =
-  (typeof ServiceStandardErrorCode)[keyof typeof ServiceStandardErrorCode];
 
 export type ServiceStandardError = InvalidInputError<ServiceStandardErrorCode> & {
   /** Components that are absent or empty, in the law's order. */

@@ -1,30 +1,14 @@
-import {
-  type DomainError,
-  type ErrorMessages,
-  errorCodes,
-  type FieldError,
-  type InvalidInputError,
-  invalidInputError,
-} from '../errors.js';
+import { type DomainError, type FieldError, type InvalidInputError, invalidInputError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { type ServiceAttribute, validateServiceAttributes } from './attributes.js';
 import { validateServiceUpdate } from './catalogue-entry.js';
+import { SERVICE_VERSION_ERROR_MESSAGES } from './messages.js';
 import { type ServiceStandard, validateServiceStandard } from './service-standard.js';
 
 /*
  * The versioned catalogue (issue 4): each publication of a service standard (UU 25/2009 art. 21)
  * is a new version, and requests keep the version they were filed under.
  */
-
-export const SERVICE_VERSION_ERROR_MESSAGES = {
-  SERVICE_CODE_TAKEN: { id: 'Kode layanan sudah dipakai', en: 'The service code is already taken' },
-  SERVICE_VERSION_INVALID: {
-    id: 'Versi layanan tidak valid; periksa kolom yang ditandai.',
-    en: 'The service version is invalid; check the marked fields.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const ServiceVersionErrorCode = errorCodes(SERVICE_VERSION_ERROR_MESSAGES);
-export type ServiceVersionErrorCode = (typeof ServiceVersionErrorCode)[keyof typeof ServiceVersionErrorCode];
 
 /** SERVICE_CODE_TAKEN for `code`, its messages naming the code. */
 export function serviceCodeTaken(code: string): DomainError<'SERVICE_CODE_TAKEN'> {

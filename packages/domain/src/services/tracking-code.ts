@@ -1,5 +1,6 @@
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
+import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { TRACKING_CODE_ERROR_MESSAGES, type TrackingCodeErrorCode } from './messages.js';
 
 /*
  * Public tracking codes such as `SWL-2026-000123`: a city prefix, the year filed and a sequence
@@ -9,15 +10,6 @@ import { err, ok, type Result } from '../result.js';
  */
 
 export type TrackingCode = { readonly prefix: string; readonly year: number; readonly sequence: number };
-
-export const TRACKING_CODE_ERROR_MESSAGES = {
-  TRACKING_CODE_INVALID: {
-    id: 'Kode pelacakan tidak valid (contoh: SWL-2026-000123).',
-    en: 'Invalid tracking code (example: SWL-2026-000123).',
-  },
-} as const satisfies ErrorMessages<string>;
-export const TrackingCodeErrorCode = errorCodes(TRACKING_CODE_ERROR_MESSAGES);
-export type TrackingCodeErrorCode = (typeof TrackingCodeErrorCode)[keyof typeof TrackingCodeErrorCode];
 
 const trackingError = errorFactory(TRACKING_CODE_ERROR_MESSAGES);
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  COMPETENCY_TYPE_LABELS,
   COMPETENCY_TYPES,
   competencyGaps,
   parseCompetencyLevel,
   parseCompetencyType,
   unitCompetencyGapReport,
 } from './competencies.js';
+import { COMPETENCY_TYPE_LABELS } from './messages.js';
 
 describe('competency types and levels', () => {
   it('has the three PermenPANRB 38/2017 types with labels', () => {

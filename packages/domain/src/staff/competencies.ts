@@ -1,5 +1,6 @@
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
+import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { COMPETENCY_ERROR_MESSAGES } from './messages.js';
 
 /*
  * ASN competency standards (PermenPANRB 38/2017): three types — technical, managerial and
@@ -8,12 +9,6 @@ import { err, ok, type Result } from '../result.js';
  */
 export const COMPETENCY_TYPES = ['TEKNIS', 'MANAJERIAL', 'SOSIAL_KULTURAL'] as const;
 export type CompetencyType = (typeof COMPETENCY_TYPES)[number];
-
-export const COMPETENCY_TYPE_LABELS = {
-  TEKNIS: { id: 'Teknis', en: 'Technical' },
-  MANAJERIAL: { id: 'Manajerial', en: 'Managerial' },
-  SOSIAL_KULTURAL: { id: 'Sosial kultural', en: 'Socio-cultural' },
-} as const satisfies Record<CompetencyType, Message>;
 
 export const COMPETENCY_LEVELS = [1, 2, 3, 4, 5] as const;
 export type CompetencyLevel = (typeof COMPETENCY_LEVELS)[number];
@@ -35,19 +30,6 @@ export type CompetencyGap = {
   /** `requiredLevel - heldLevel`, always > 0. */
   readonly gap: number;
 };
-
-export const COMPETENCY_ERROR_MESSAGES = {
-  COMPETENCY_LEVEL_INVALID: {
-    id: 'Level kompetensi harus bilangan bulat 1 sampai 5.',
-    en: 'A competency level must be a whole number from 1 to 5.',
-  },
-  COMPETENCY_TYPE_INVALID: {
-    id: 'Jenis kompetensi harus Teknis, Manajerial, atau Sosial Kultural.',
-    en: 'The competency type must be technical, managerial or socio-cultural.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const CompetencyErrorCode = errorCodes(COMPETENCY_ERROR_MESSAGES);
-export type CompetencyErrorCode = (typeof CompetencyErrorCode)[keyof typeof CompetencyErrorCode];
 
 const competencyError = errorFactory(COMPETENCY_ERROR_MESSAGES);
 

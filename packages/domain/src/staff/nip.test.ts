@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatNip, NIP_ERROR_MESSAGES, NipErrorCode, parseNip } from './nip.js';
+import { NIP_ERROR_MESSAGES, NipErrorCode } from './messages.js';
+import { formatNip, parseNip } from './nip.js';
 
 const now = '2026-03-25';
 

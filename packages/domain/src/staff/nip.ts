@@ -1,6 +1,7 @@
 import { type Day, isValidDate, toDayNumber } from '../calendar/day.js';
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
+import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { NIP_ERROR_MESSAGES, type NipErrorCode } from './messages.js';
 
 /*
  * NIP (Nomor Induk Pegawai), 18 digits.
@@ -33,34 +34,6 @@ export type ParsedNip = {
   readonly gender: Gender;
   readonly sequence: number;
 };
-
-export const NIP_ERROR_MESSAGES = {
-  NIP_REQUIRED: { id: 'NIP wajib diisi.', en: 'The NIP is required.' },
-  NIP_NON_DIGIT: { id: 'NIP hanya boleh berisi angka.', en: 'The NIP may contain digits only.' },
-  NIP_INVALID_LENGTH: { id: 'NIP harus terdiri dari 18 angka.', en: 'The NIP must have 18 digits.' },
-  NIP_INVALID_BIRTH_DATE: {
-    id: 'Tanggal lahir dalam NIP (angka 1–8) tidak valid.',
-    en: 'The birth date in the NIP (digits 1–8) is not a real date.',
-  },
-  NIP_INVALID_APPOINTMENT_DATE: {
-    id: 'TMT pengangkatan dalam NIP (angka 9–14) tidak valid.',
-    en: 'The appointment date in the NIP (digits 9–14) is not a valid year and month.',
-  },
-  NIP_INVALID_GENDER: {
-    id: 'Kode jenis kelamin dalam NIP harus 1 (laki-laki) atau 2 (perempuan).',
-    en: 'The gender digit in the NIP must be 1 (male) or 2 (female).',
-  },
-  NIP_APPOINTMENT_BEFORE_AGE_18: {
-    id: 'TMT pengangkatan dalam NIP lebih awal dari ulang tahun ke-18.',
-    en: 'The appointment date in the NIP is before the 18th birthday.',
-  },
-  NIP_APPOINTMENT_IN_FUTURE: {
-    id: 'TMT pengangkatan dalam NIP belum terjadi.',
-    en: 'The appointment date in the NIP is in the future.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const NipErrorCode = errorCodes(NIP_ERROR_MESSAGES);
-export type NipErrorCode = (typeof NipErrorCode)[keyof typeof NipErrorCode];
 
 const nipError = errorFactory(NIP_ERROR_MESSAGES);
 

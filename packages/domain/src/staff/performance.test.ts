@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { PERFORMANCE_RATING_LABELS } from './messages.js';
 import {
   checkSangatBaikQuota,
   EXPECTATION_LEVELS,
-  PERFORMANCE_RATING_LABELS,
   type PerformanceRating,
   performanceRating,
   skpRating,

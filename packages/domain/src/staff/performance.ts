@@ -1,5 +1,6 @@
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory, type Message } from '../errors.js';
+import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { PERFORMANCE_ERROR_MESSAGES } from './messages.js';
 
 /*
  * SKP performance rating (PermenPANRB 6/2022 on ASN performance management): work results
@@ -17,20 +18,6 @@ export const PERFORMANCE_RATINGS = [
   'SANGAT_KURANG',
 ] as const;
 export type PerformanceRating = (typeof PERFORMANCE_RATINGS)[number];
-
-export const PERFORMANCE_RATING_LABELS = {
-  SANGAT_BAIK: { id: 'Sangat Baik', en: 'Outstanding' },
-  BAIK: { id: 'Baik', en: 'Good' },
-  BUTUH_PERBAIKAN: { id: 'Butuh Perbaikan', en: 'Needs improvement' },
-  KURANG_MISCONDUCT: { id: 'Kurang/Misconduct', en: 'Poor/misconduct' },
-  SANGAT_KURANG: { id: 'Sangat Kurang', en: 'Very poor' },
-} as const satisfies Record<PerformanceRating, Message>;
-
-export const EXPECTATION_LABELS = {
-  ABOVE: { id: 'Di atas ekspektasi', en: 'Above expectation' },
-  AS_EXPECTED: { id: 'Sesuai ekspektasi', en: 'As expected' },
-  BELOW: { id: 'Di bawah ekspektasi', en: 'Below expectation' },
-} as const satisfies Record<ExpectationLevel, Message>;
 
 /** `SKP_MATRIX[results][behaviour]`, rows and columns exactly as in PermenPANRB 6/2022. */
 export const SKP_MATRIX = {
@@ -74,27 +61,6 @@ export type SangatBaikQuotaRule = {
   /** How `maxShare × people` becomes a head count. Default `FLOOR` (never exceed the share). */
   readonly rounding?: QuotaRounding;
 };
-
-export const PERFORMANCE_ERROR_MESSAGES = {
-  SKP_QUOTA_EXCEEDED: {
-    id: 'Jumlah predikat "Sangat Baik" melebihi kuota unit untuk periode ini.',
-    en: 'More "Sangat Baik" (outstanding) ratings than the unit’s quota allows for this period.',
-  },
-  SKP_QUOTA_RULE_INVALID: {
-    id: 'Aturan kuota predikat "Sangat Baik" tidak valid atau tidak berlaku untuk predikat organisasi ini.',
-    en: 'The "Sangat Baik" quota rule is invalid or has no share for this organisation rating.',
-  },
-  SKP_SELF_RATING: {
-    id: 'Pegawai tidak dapat menilai kinerjanya sendiri.',
-    en: 'Staff cannot rate their own performance.',
-  },
-  SKP_PERIOD_FINALISED: {
-    id: 'Periode penilaian unit ini sudah difinalisasi.',
-    en: "This unit's rating period is already finalised.",
-  },
-} as const satisfies ErrorMessages<string>;
-export const PerformanceErrorCode = errorCodes(PERFORMANCE_ERROR_MESSAGES);
-export type PerformanceErrorCode = (typeof PerformanceErrorCode)[keyof typeof PerformanceErrorCode];
 
 export const performanceError = errorFactory(PERFORMANCE_ERROR_MESSAGES);
 

@@ -1,5 +1,6 @@
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
+import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { RANK_ERROR_MESSAGES } from './messages.js';
 
 /*
  * PNS ranks: pangkat with golongan/ruang, 17 steps from I/a Juru Muda to IV/e Pembina Utama
@@ -54,19 +55,6 @@ export const PPPK_GRADES = [
   'XVII',
 ] as const;
 export type PppkGrade = (typeof PPPK_GRADES)[number];
-
-export const RANK_ERROR_MESSAGES = {
-  RANK_UNKNOWN: {
-    id: 'Golongan/ruang PNS tidak dikenal (contoh yang benar: III/a).',
-    en: 'Unknown PNS rank (golongan/ruang); expected e.g. III/a.',
-  },
-  PPPK_GRADE_UNKNOWN: {
-    id: 'Golongan PPPK tidak dikenal (I sampai XVII).',
-    en: 'Unknown PPPK grade; expected I to XVII.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const RankErrorCode = errorCodes(RANK_ERROR_MESSAGES);
-export type RankErrorCode = (typeof RankErrorCode)[keyof typeof RankErrorCode];
 
 const rankError = errorFactory(RANK_ERROR_MESSAGES);
 

@@ -3,10 +3,10 @@
 import type { DomainError, FieldError, Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { checkStaffYear } from './field-checks.js';
+import { PERFORMANCE_ERROR_MESSAGES } from './messages.js';
 import {
   checkSangatBaikQuota,
   type ExpectationLevel,
-  PERFORMANCE_ERROR_MESSAGES,
   type PerformanceRating,
   performanceError,
   performanceRating,

@@ -2,20 +2,12 @@
 // touch. The NIP gives kind, birth date, TMT and gender (nip.ts), so they are never asked twice;
 // the rank must be on the person's scale (PNS golongan/ruang or PPPK grade, ranks.ts).
 import { parseDay } from '../calendar/day.js';
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
+import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { onField, requiredField, type StaffFieldError } from './field-checks.js';
+import { RANK_ERROR_MESSAGES, STAFF_ERROR_MESSAGES } from './messages.js';
 import { type NipKind, type ParsedNip, parseNip } from './nip.js';
-import { parsePnsRank, parsePppkGrade, pnsRankOrder, pppkGradeOrder, RANK_ERROR_MESSAGES } from './ranks.js';
-
-export const STAFF_ERROR_MESSAGES = {
-  STAFF_NIP_TAKEN: {
-    id: 'NIP ini sudah terdaftar atas pegawai lain.',
-    en: 'This NIP is already registered to another staff member.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const StaffErrorCode = errorCodes(STAFF_ERROR_MESSAGES);
-export type StaffErrorCode = (typeof StaffErrorCode)[keyof typeof StaffErrorCode];
+import { parsePnsRank, parsePppkGrade, pnsRankOrder, pppkGradeOrder } from './ranks.js';
 
 /** `STAFF_NIP_TAKEN`: a NIP identifies one person; the register holds it once. */
 export const staffError = errorFactory(STAFF_ERROR_MESSAGES);

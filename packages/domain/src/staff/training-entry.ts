@@ -4,7 +4,8 @@ import type { Day } from '../calendar/day.js';
 import type { FieldError, InvalidInputError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { requiredField } from './field-checks.js';
-import { jpToMinutes, type TrainingErrorCode, validateTrainingRecord } from './training.js';
+import type { TrainingErrorCode } from './messages.js';
+import { jpToMinutes, validateTrainingRecord } from './training.js';
 
 export type TrainingEntryInput = {
   readonly personId: string;

@@ -1,13 +1,7 @@
 import { type Day, parseDayNumber, toDayNumber } from '../calendar/day.js';
-import {
-  type ErrorMessages,
-  errorCodes,
-  type FieldError,
-  fieldError,
-  type InvalidInputError,
-  invalidInputError,
-} from '../errors.js';
+import { type FieldError, fieldError, type InvalidInputError, invalidInputError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { TRAINING_ERROR_MESSAGES, type TrainingErrorCode } from './messages.js';
 
 /** One JP (jam pelajaran, lesson hour) is 45 minutes in LAN's competency-development rules. */
 export const JP_MINUTES = 45;
@@ -157,16 +151,6 @@ export function trainingComplianceOfTotals(
     options,
   );
 }
-
-export const TRAINING_ERROR_MESSAGES = {
-  TRAINING_RECORD_INVALID: { id: 'Data pelatihan tidak valid.', en: 'The training record is invalid.' },
-  TRAINING_RECORD_DUPLICATE: {
-    id: 'Pelatihan ini sudah dicatat untuk pegawai ini pada tanggal tersebut.',
-    en: 'This training is already recorded for this staff member on that date.',
-  },
-} as const satisfies ErrorMessages<string>;
-export const TrainingErrorCode = errorCodes(TRAINING_ERROR_MESSAGES);
-export type TrainingErrorCode = (typeof TrainingErrorCode)[keyof typeof TrainingErrorCode];
 
 /**
  * Checks a training record typed by a user: a real completion date not after `now`, and the

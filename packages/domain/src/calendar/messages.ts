@@ -1,0 +1,40 @@
+// The calendar area's message catalogue: each error code of its rules, in Indonesian (`id`) and
+// English (`en`). Each code is written once, as a key; `errorCodes` derives its code object and union
+// type, so a code cannot lack a message. The rule files import their codes from here; error-catalog.ts
+// gathers every area's tables.
+import { type ErrorMessages, errorCodes } from '../errors.js';
+
+// ---- WIB days (day.ts) ----
+export const DAY_ERROR_MESSAGES = {
+  DAY_INVALID_FORMAT: {
+    id: 'Tanggal harus berformat TTTT-BB-HH, misalnya 2026-03-25.',
+    en: 'A date must be written YYYY-MM-DD, e.g. 2026-03-25.',
+  },
+  DAY_NOT_A_DATE: {
+    id: 'Tanggal tidak ada di kalender (misalnya 30 Februari).',
+    en: 'The date does not exist (e.g. 30 February).',
+  },
+} as const satisfies ErrorMessages<string>;
+export const DayErrorCode = errorCodes(DAY_ERROR_MESSAGES);
+export type DayErrorCode = (typeof DayErrorCode)[keyof typeof DayErrorCode];
+
+// ---- the working-day calendar (working-calendar.ts) ----
+export const CALENDAR_ERROR_MESSAGES = {
+  CALENDAR_INVALID: {
+    id: 'Kalender hari kerja tidak valid.',
+    en: 'The working-day calendar is invalid.',
+  },
+} as const satisfies ErrorMessages<string>;
+export const CalendarErrorCode = errorCodes(CALENDAR_ERROR_MESSAGES);
+export type CalendarErrorCode = (typeof CalendarErrorCode)[keyof typeof CalendarErrorCode];
+
+// ---- the city's holiday register (holiday-register.ts) ----
+export const HOLIDAY_REGISTER_ERROR_MESSAGES = {
+  HOLIDAY_DUPLICATE: {
+    id: 'Tanggal ini sudah tercatat dengan jenis libur yang sama',
+    en: 'This date is already listed with the same kind of holiday',
+  },
+} as const satisfies ErrorMessages<string>;
+export const HolidayRegisterErrorCode = errorCodes(HOLIDAY_REGISTER_ERROR_MESSAGES);
+export type HolidayRegisterErrorCode =
+  (typeof HolidayRegisterErrorCode)[keyof typeof HolidayRegisterErrorCode];

@@ -1,0 +1,154 @@
+// The services area's message catalogue: the labels of its kinds and states and each error code of its
+// rules, in Indonesian (`id`) and English (`en`). Each code is written once, as a key; `errorCodes`
+// derives its code object and union type, so a code cannot lack a message. The rule files import their
+// codes from here; error-catalog.ts gathers every area's tables.
+import { type ErrorMessages, errorCodes, type Message } from '../errors.js';
+import type { LaporReportType } from './lapor.js';
+import type { RequestState } from './service-request.js';
+import type { ServiceKind } from './service-standard.js';
+
+// ---- service kinds and standards (service-standard.ts) ----
+export const SERVICE_KIND_LABELS = {
+  REGISTRATION: { id: 'Pendaftaran', en: 'Registration' },
+  PERMIT: { id: 'Perizinan', en: 'Permit' },
+  COMPLAINT: { id: 'Pengaduan', en: 'Complaint' },
+  INFORMATION_REQUEST: { id: 'Permohonan informasi', en: 'Information request' },
+} as const satisfies Record<ServiceKind, Message>;
+
+export const SERVICE_STANDARD_ERROR_MESSAGES = {
+  SERVICE_STANDARD_INVALID: {
+    id: 'Standar pelayanan belum lengkap atau tidak valid (UU 25/2009 pasal 21 mewajibkan 14 komponen).',
+    en: 'The service standard is incomplete or invalid (UU 25/2009 art. 21 requires 14 components).',
+  },
+} as const satisfies ErrorMessages<string>;
+export const ServiceStandardErrorCode = errorCodes(SERVICE_STANDARD_ERROR_MESSAGES);
+export type ServiceStandardErrorCode =
+  (typeof ServiceStandardErrorCode)[keyof typeof ServiceStandardErrorCode];
+
+// ---- service versions (service-version.ts) ----
+export const SERVICE_VERSION_ERROR_MESSAGES = {
+  SERVICE_CODE_TAKEN: { id: 'Kode layanan sudah dipakai', en: 'The service code is already taken' },
+  SERVICE_VERSION_INVALID: {
+    id: 'Versi layanan tidak valid; periksa kolom yang ditandai.',
+    en: 'The service version is invalid; check the marked fields.',
+  },
+} as const satisfies ErrorMessages<string>;
+export const ServiceVersionErrorCode = errorCodes(SERVICE_VERSION_ERROR_MESSAGES);
+export type ServiceVersionErrorCode = (typeof ServiceVersionErrorCode)[keyof typeof ServiceVersionErrorCode];
+
+// ---- catalogue entries (catalogue-entry.ts) ----
+export const CATALOGUE_ENTRY_ERROR_MESSAGES = {
+  CATALOGUE_ENTRY_INVALID: {
+    id: 'Data layanan tidak valid; periksa kolom yang ditandai.',
+    en: 'The service data is invalid; check the marked fields.',
+  },
+} as const satisfies ErrorMessages<string>;
+export const CatalogueEntryErrorCode = errorCodes(CATALOGUE_ENTRY_ERROR_MESSAGES);
+export type CatalogueEntryErrorCode = (typeof CatalogueEntryErrorCode)[keyof typeof CatalogueEntryErrorCode];
+
+// ---- request attributes (attributes.ts) ----
+export const ATTRIBUTE_ERROR_MESSAGES = {
+  REQUEST_ATTRIBUTES_INVALID: {
+    id: 'Isian permohonan belum lengkap atau tidak valid.',
+    en: 'Some fields of the request are missing or invalid.',
+  },
+  SERVICE_ATTRIBUTES_INVALID: {
+    id: 'Definisi isian layanan tidak valid; periksa kolom yang ditandai.',
+    en: "The service's attribute definitions are invalid; check the marked fields.",
+  },
+} as const satisfies ErrorMessages<string>;
+export const AttributeErrorCode = errorCodes(ATTRIBUTE_ERROR_MESSAGES);
+export type AttributeErrorCode = (typeof AttributeErrorCode)[keyof typeof AttributeErrorCode];
+
+// ---- request states and transitions (service-request.ts) ----
+export const REQUEST_STATE_LABELS = {
+  SUBMITTED: { id: 'Diajukan', en: 'Submitted' },
+  VERIFIED: { id: 'Terverifikasi', en: 'Verified' },
+  IN_PROGRESS: { id: 'Diproses', en: 'In progress' },
+  COMPLETED: { id: 'Selesai', en: 'Completed' },
+  RETURNED_TO_CITIZEN: { id: 'Dikembalikan ke pemohon', en: 'Returned to the applicant' },
+  REJECTED: { id: 'Ditolak', en: 'Rejected' },
+  ESCALATED: { id: 'Dieskalasi ke atasan', en: 'Escalated to a supervisor' },
+  WITHDRAWN: { id: 'Dibatalkan pemohon', en: 'Withdrawn by the applicant' },
+} as const satisfies Record<RequestState, Message>;
+
+export const REQUEST_ERROR_MESSAGES = {
+  REQUEST_TRANSITION_NOT_ALLOWED: {
+    id: 'Perubahan status permohonan ini tidak diizinkan.',
+    en: 'This status change is not allowed for the request.',
+  },
+  REQUEST_ALREADY_CLOSED: {
+    id: 'Permohonan sudah selesai, ditolak, atau dibatalkan; statusnya tidak dapat diubah.',
+    en: 'The request is already completed, rejected or withdrawn; its status cannot change.',
+  },
+  REQUEST_ACTOR_NOT_ALLOWED: {
+    id: 'Anda tidak berwenang melakukan perubahan status ini.',
+    en: 'You are not allowed to make this status change.',
+  },
+  REQUEST_REASON_REQUIRED: {
+    id: 'Alasan wajib diisi untuk perubahan status ini.',
+    en: 'A reason is required for this status change.',
+  },
+  REQUEST_VERSION_CONFLICT: {
+    id: 'Permohonan telah diubah oleh petugas lain. Muat ulang lalu coba lagi.',
+    en: 'Someone else changed the request meanwhile. Reload and try again.',
+  },
+  /** A request the caller may not see is reported like one that does not exist. */
+  REQUEST_NOT_VISIBLE: {
+    id: 'Permohonan tidak ditemukan atau akses ditolak',
+    en: 'Request not found or access denied',
+  },
+} as const satisfies ErrorMessages<string>;
+export const RequestErrorCode = errorCodes(REQUEST_ERROR_MESSAGES);
+export type RequestErrorCode = (typeof RequestErrorCode)[keyof typeof RequestErrorCode];
+
+// ---- filing a request (request-submission.ts) ----
+export const REQUEST_SUBMISSION_ERROR_MESSAGES = {
+  REQUEST_FILER_NOT_ALLOWED: {
+    id: 'Anda tidak berwenang mengajukan permohonan untuk layanan ini.',
+    en: 'You may not file a request for this service.',
+  },
+  REQUEST_SUBMISSION_INVALID: {
+    id: 'Permohonan tidak lengkap; periksa kolom yang ditandai.',
+    en: 'The request is incomplete; check the marked fields.',
+  },
+} as const satisfies ErrorMessages<string>;
+export const RequestSubmissionErrorCode = errorCodes(REQUEST_SUBMISSION_ERROR_MESSAGES);
+export type RequestSubmissionErrorCode =
+  (typeof RequestSubmissionErrorCode)[keyof typeof RequestSubmissionErrorCode];
+
+// ---- routing to staff (routing.ts) ----
+export const ROUTING_ERROR_MESSAGES = {
+  REQUEST_NO_COMPETENT_STAFF: {
+    id: 'Tidak ada petugas yang tersedia dengan kompetensi yang dipersyaratkan layanan ini.',
+    en: 'No available staff member holds the competency this service requires.',
+  },
+} as const satisfies ErrorMessages<string>;
+export const RoutingErrorCode = errorCodes(ROUTING_ERROR_MESSAGES);
+export type RoutingErrorCode = (typeof RoutingErrorCode)[keyof typeof RoutingErrorCode];
+
+// ---- tracking codes (tracking-code.ts) ----
+export const TRACKING_CODE_ERROR_MESSAGES = {
+  TRACKING_CODE_INVALID: {
+    id: 'Kode pelacakan tidak valid (contoh: SWL-2026-000123).',
+    en: 'Invalid tracking code (example: SWL-2026-000123).',
+  },
+} as const satisfies ErrorMessages<string>;
+export const TrackingCodeErrorCode = errorCodes(TRACKING_CODE_ERROR_MESSAGES);
+export type TrackingCodeErrorCode = (typeof TrackingCodeErrorCode)[keyof typeof TrackingCodeErrorCode];
+
+// ---- SP4N-LAPOR! reports (lapor.ts) ----
+export const LAPOR_REPORT_TYPE_LABELS = {
+  ASPIRATION: { id: 'Aspirasi', en: 'Aspiration' },
+  COMPLAINT: { id: 'Pengaduan', en: 'Complaint' },
+  INFORMATION_REQUEST: { id: 'Permintaan informasi', en: 'Request for information' },
+} as const satisfies Record<LaporReportType, Message>;
+
+export const LAPOR_ERROR_MESSAGES = {
+  LAPOR_DEADLINES_INVALID: {
+    id: 'Pengaturan batas waktu tahapan pengaduan tidak valid.',
+    en: 'The complaint stage deadline settings are invalid.',
+  },
+} as const satisfies ErrorMessages<string>;
+export const LaporErrorCode = errorCodes(LAPOR_ERROR_MESSAGES);
+export type LaporErrorCode = (typeof LaporErrorCode)[keyof typeof LaporErrorCode];
