@@ -23,13 +23,9 @@ export type HistoricIkmInput = {
   readonly source?: string | null;
 };
 
-export type ValidHistoricIkm = {
-  readonly year: number;
-  readonly score: number;
-  readonly index: number | null;
+/** The input as recorded: `index` and `respondents` null when not given, `source` trimmed. */
+export type ValidHistoricIkm = Required<Omit<HistoricIkmInput, 'source'>> & {
   readonly grade: IkmGrade;
-  readonly rule: IkmRule;
-  readonly respondents: number | null;
   readonly source: string;
 };
 

@@ -18,10 +18,8 @@ export type SkmPeriodInput = {
   readonly number?: number | null;
 };
 
-export type SkmPeriod = {
-  readonly kind: SkmPeriodKind;
-  readonly year: number;
-  readonly number: number | null;
+/** A valid period: its input (`number` null for YEAR) with its day range, key and label. */
+export type SkmPeriod = Required<SkmPeriodInput> & {
   /** First day, `YYYY-MM-DD`. */
   readonly from: string;
   /** Last day (inclusive), `YYYY-MM-DD`. */

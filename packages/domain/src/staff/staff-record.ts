@@ -150,13 +150,9 @@ export function validateNewStaff(
   return ok({ nip: nip.value, name, rank, position: position.value });
 }
 
-export type StaffChangeInput = {
+/** A change: the fields of a new record but the NIP (which never changes); absent or null keeps one. */
+export type StaffChangeInput = Omit<NewStaffInput, 'nip' | 'name'> & {
   readonly name?: string | null | undefined;
-  readonly rank?: string | null | undefined;
-  readonly rankEffectiveOn?: string | null | undefined;
-  readonly positionCode?: string | null | undefined;
-  readonly position?: string | null | undefined;
-  readonly catalogued?: CataloguedPosition | undefined;
 };
 
 export type StaffChanges = {
