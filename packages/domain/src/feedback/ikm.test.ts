@@ -26,6 +26,29 @@ function exactScore(hundredths: number): SkmTotals {
 
 const WORKED = [105, 101, 100, 116, 102, 105, 106, 105, 115];
 
+/**
+ * The edges of every grade band in hundredths of a score, under both rules: the lowest and the
+ * highest score, each band's lower limit and the hundredth below it.
+ */
+const BAND_EDGES = [
+  ['PERMENPANRB_14_2017', 10000, 'A'],
+  ['PERMENPANRB_14_2017', 8831, 'A'],
+  ['PERMENPANRB_14_2017', 8830, 'B'],
+  ['PERMENPANRB_14_2017', 7661, 'B'],
+  ['PERMENPANRB_14_2017', 7660, 'C'],
+  ['PERMENPANRB_14_2017', 6500, 'C'],
+  ['PERMENPANRB_14_2017', 6499, 'D'],
+  ['PERMENPANRB_14_2017', 2500, 'D'],
+  ['KEPMENPAN_25_2004', 10000, 'A'],
+  ['KEPMENPAN_25_2004', 8126, 'A'],
+  ['KEPMENPAN_25_2004', 8125, 'B'],
+  ['KEPMENPAN_25_2004', 6251, 'B'],
+  ['KEPMENPAN_25_2004', 6250, 'C'],
+  ['KEPMENPAN_25_2004', 4376, 'C'],
+  ['KEPMENPAN_25_2004', 4375, 'D'],
+  ['KEPMENPAN_25_2004', 2500, 'D'],
+] as const;
+
 describe('DOMAIN.md worked example (29 respondents)', () => {
   it('exact 1/9 weights: 91.47, grade A', () => {
     const r = computeIkmFromTotals(totalsOf(WORKED, 29));
@@ -108,23 +131,7 @@ describe('display and grade never disagree near band limits', () => {
     expect(r.ok && [r.value.scoreDisplay, r.value.grade]).toEqual(['88.30', 'B']);
   });
 
-  it.each([
-    ['PERMENPANRB_14_2017', 10000, 'A'],
-    ['PERMENPANRB_14_2017', 8831, 'A'],
-    ['PERMENPANRB_14_2017', 8830, 'B'],
-    ['PERMENPANRB_14_2017', 7661, 'B'],
-    ['PERMENPANRB_14_2017', 7660, 'C'],
-    ['PERMENPANRB_14_2017', 6500, 'C'],
-    ['PERMENPANRB_14_2017', 6499, 'D'],
-    ['PERMENPANRB_14_2017', 2500, 'D'],
-    ['KEPMENPAN_25_2004', 8126, 'A'],
-    ['KEPMENPAN_25_2004', 8125, 'B'],
-    ['KEPMENPAN_25_2004', 6251, 'B'],
-    ['KEPMENPAN_25_2004', 6250, 'C'],
-    ['KEPMENPAN_25_2004', 4376, 'C'],
-    ['KEPMENPAN_25_2004', 4375, 'D'],
-    ['KEPMENPAN_25_2004', 2500, 'D'],
-  ] as const)('%s: exact %i hundredths → %s', (rule, hundredths, grade) => {
+  it.each(BAND_EDGES)('%s: exact %i hundredths → %s', (rule, hundredths, grade) => {
     const r = computeIkmFromTotals(exactScore(hundredths), { rule });
     expect(r.ok && r.value.grade).toBe(grade);
     expect(r.ok && r.value.rule).toBe(rule);
@@ -284,27 +291,13 @@ describe('computeIkmFromTotals validation', () => {
 });
 
 describe('ikmGrade for recorded scores', () => {
-  it.each([
-    ['PERMENPANRB_14_2017', 25, 'D'],
-    ['PERMENPANRB_14_2017', 64.99, 'D'],
-    ['PERMENPANRB_14_2017', 65, 'C'],
-    ['PERMENPANRB_14_2017', 76.6, 'C'],
-    ['PERMENPANRB_14_2017', 76.61, 'B'],
-    ['PERMENPANRB_14_2017', 88.3, 'B'],
-    ['PERMENPANRB_14_2017', 88.31, 'A'],
-    ['PERMENPANRB_14_2017', 100, 'A'],
-    ['KEPMENPAN_25_2004', 25, 'D'],
-    ['KEPMENPAN_25_2004', 43.75, 'D'],
-    ['KEPMENPAN_25_2004', 43.76, 'C'],
-    ['KEPMENPAN_25_2004', 62.5, 'C'],
-    ['KEPMENPAN_25_2004', 62.51, 'B'],
-    ['KEPMENPAN_25_2004', 81.25, 'B'],
-    ['KEPMENPAN_25_2004', 81.26, 'A'],
-    ['KEPMENPAN_25_2004', 100, 'A'],
-  ] as const)('%s: a published %d is %s', (rule, score, grade) => {
-    const r = ikmGrade(score, rule);
-    expect(r.ok && [r.value.grade, r.value.rule]).toEqual([grade, rule]);
-  });
+  it.each(BAND_EDGES.map(([rule, hundredths, grade]) => [rule, hundredths / 100, grade] as const))(
+    '%s: a published %d is %s',
+    (rule, score, grade) => {
+      const r = ikmGrade(score, rule);
+      expect(r.ok && [r.value.grade, r.value.rule]).toEqual([grade, rule]);
+    },
+  );
 
   it('grades DPMPTSP 2017 (3.21 × 25 = 80.25, published 80.2) as B under both rules', () => {
     for (const score of [80.2, 3.21 * 25]) {

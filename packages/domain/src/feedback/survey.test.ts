@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { SKM_ELEMENT_CODES } from './skm-elements.js';
 import { counterSurveyDateProblem, surveyRequestProblem, validateSurvey } from './survey.js';
-
-const nine = [
-  'PERSYARATAN',
-  'PROSEDUR',
-  'WAKTU',
-  'BIAYA',
-  'PRODUK',
-  'KOMPETENSI',
-  'PERILAKU',
-  'PENGADUAN',
-  'SARANA',
-];
 
 describe('validateSurvey', () => {
   it('accepts answers, trims the suggestion and keeps ratings of staff on the request', () => {
     const r = validateSurvey(
       {
-        answers: nine.map((element, i) => ({ element, score: 1 + (i % 4) })),
+        answers: SKM_ELEMENT_CODES.map((element, i) => ({ element, score: 1 + (i % 4) })),
         suggestion: '  Antrean lebih cepat  ',
         staffRatings: [{ staffId: 's1', competence: 4, behaviour: 3, comment: ' ' }],
       },
