@@ -8,6 +8,7 @@ import {
   invalidInputError,
   VALIDATION_ERROR_MESSAGES,
   ValidationErrorCode,
+  wholeNumberErrors,
 } from './errors.js';
 
 const DEMO_MESSAGES = {
@@ -70,5 +71,16 @@ describe('domain errors', () => {
     const e = invalidInputError('DEMO_BROKEN', DEMO_MESSAGES, [f]);
     expect(e.code).toBe('DEMO_BROKEN');
     expect(e.fields).toEqual([f]);
+  });
+
+  it('a whole number within its bounds has no field errors; a fraction or a stray one has one', () => {
+    const codes = (value: number, bounds: { min?: number; max?: number }) =>
+      wholeNumberErrors('amount', value, bounds).map((f) => [f.code, f.details]);
+    expect(codes(3, { min: 1, max: 365 })).toEqual([]);
+    expect(codes(0, { min: 0 })).toEqual([]);
+    expect(codes(2.5, { min: 1, max: 365 })).toEqual([['NOT_INTEGER', { value: 2.5 }]]);
+    expect(codes(0, { min: 1, max: 365 })).toEqual([['OUT_OF_RANGE', { value: 0, min: 1, max: 365 }]]);
+    expect(codes(-1, { min: 0 })).toEqual([['OUT_OF_RANGE', { value: -1, min: 0 }]]);
+    expect(codes(Number.NaN, {})).toEqual([['NOT_INTEGER', { value: Number.NaN }]]);
   });
 });

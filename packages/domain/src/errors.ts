@@ -82,6 +82,23 @@ export function fieldError(
   return { field, ...domainError(code, VALIDATION_ERROR_MESSAGES, details) };
 }
 
+/**
+ * The field errors of a number that must be whole and within `min`–`max` (either bound may be
+ * left out): none, `NOT_INTEGER` (details: the value) or `OUT_OF_RANGE` (the value and the bounds).
+ */
+export function wholeNumberErrors(
+  field: string,
+  value: number,
+  bounds: { readonly min?: number; readonly max?: number },
+): FieldError[] {
+  if (!Number.isInteger(value)) return [fieldError(field, 'NOT_INTEGER', { value })];
+  const { min, max } = bounds;
+  if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+    return [fieldError(field, 'OUT_OF_RANGE', { value, ...bounds })];
+  }
+  return [];
+}
+
 /** A domain error that carries the field errors that caused it. */
 export type InvalidInputError<C extends string> = DomainError<C> & { readonly fields: readonly FieldError[] };
 

@@ -1,4 +1,10 @@
-import { type FieldError, fieldError, type InvalidInputError, invalidInputError } from '../errors.js';
+import {
+  type FieldError,
+  fieldError,
+  type InvalidInputError,
+  invalidInputError,
+  wholeNumberErrors,
+} from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { parseDayNumber } from './day.js';
 import { HOLIDAYS_ID_2026 } from './holidays-2026.js';
@@ -69,9 +75,8 @@ export function validateWorkingCalendar(
   const fields: FieldError[] = [];
   const weekend = new Set<number>();
   calendar.weekendDays.forEach((d, i) => {
-    if (!Number.isInteger(d)) fields.push(fieldError(`weekendDays[${i}]`, 'NOT_INTEGER', { value: d }));
-    else if (d < 0 || d > 6)
-      fields.push(fieldError(`weekendDays[${i}]`, 'OUT_OF_RANGE', { value: d, min: 0, max: 6 }));
+    const problems = wholeNumberErrors(`weekendDays[${i}]`, d, { min: 0, max: 6 });
+    if (problems.length > 0) fields.push(...problems);
     else if (weekend.has(d)) fields.push(fieldError(`weekendDays[${i}]`, 'DUPLICATE', { value: d }));
     else weekend.add(d);
   });

@@ -82,10 +82,7 @@ export const SURVEY_ERROR_MESSAGES = {
     id: 'Setiap unsur survei hanya boleh dijawab sekali.',
     en: 'Each survey element can be answered only once.',
   },
-  SURVEY_UNKNOWN_ELEMENT: {
-    id: 'Unsur survei tidak dikenal; gunakan kode sembilan unsur SKM.',
-    en: 'Unknown survey element; use the codes of the nine SKM elements.',
-  },
+  SURVEY_UNKNOWN_ELEMENT: IKM_ERROR_MESSAGES.SKM_UNKNOWN_ELEMENT,
   SURVEY_INVALID_SCORE: {
     id: 'Nilai harus bilangan bulat 1 sampai 4.',
     en: 'A score must be a whole number from 1 to 4.',

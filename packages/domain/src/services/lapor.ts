@@ -2,7 +2,13 @@ import type { Day } from '../calendar/day.js';
 import { addCalendarDays } from '../calendar/day.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { addWorkingDays } from '../calendar/working-days.js';
-import { type FieldError, fieldError, type InvalidInputError, invalidInputError } from '../errors.js';
+import {
+  type FieldError,
+  fieldError,
+  type InvalidInputError,
+  invalidInputError,
+  wholeNumberErrors,
+} from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { LAPOR_ERROR_MESSAGES, type LaporErrorCode } from './messages.js';
 
@@ -48,11 +54,7 @@ export function resolveLaporDeadlines(
   const resolved = Object.fromEntries(
     STAGES.map((stage) => {
       const p = { ...LAPOR_DEFAULT_DEADLINES[stage], ...overrides[stage] };
-      if (!Number.isInteger(p.amount))
-        fields.push(fieldError(`${stage}.amount`, 'NOT_INTEGER', { value: p.amount }));
-      else if (p.amount < 1 || p.amount > 365) {
-        fields.push(fieldError(`${stage}.amount`, 'OUT_OF_RANGE', { value: p.amount, min: 1, max: 365 }));
-      }
+      fields.push(...wholeNumberErrors(`${stage}.amount`, p.amount, { min: 1, max: 365 }));
       if (p.unit !== 'WORKING_DAYS' && p.unit !== 'CALENDAR_DAYS') {
         fields.push(
           fieldError(`${stage}.unit`, 'NOT_ALLOWED', {

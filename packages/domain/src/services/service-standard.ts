@@ -4,6 +4,7 @@ import {
   type InvalidInputError,
   invalidInputError,
   type Message,
+  wholeNumberErrors,
 } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { SERVICE_STANDARD_ERROR_MESSAGES, type ServiceStandardErrorCode } from './messages.js';
@@ -110,14 +111,11 @@ export function validateServiceStandard(
       case 'COMPLETION_TIME':
       case 'STAFF_COUNT':
         if (typeof v !== 'number') fields.push(fieldError(code, 'INVALID_TYPE', { value: v }));
-        else if (!Number.isInteger(v)) fields.push(fieldError(code, 'NOT_INTEGER', { value: v }));
-        else if (v < 1) fields.push(fieldError(code, 'OUT_OF_RANGE', { value: v, min: 1 }));
+        else fields.push(...wholeNumberErrors(code, v, { min: 1 }));
         break;
       case 'COST':
-        if (typeof v === 'number') {
-          if (!Number.isInteger(v)) fields.push(fieldError(code, 'NOT_INTEGER', { value: v }));
-          else if (v < 0) fields.push(fieldError(code, 'OUT_OF_RANGE', { value: v, min: 0 }));
-        } else if (typeof v !== 'string') fields.push(fieldError(code, 'INVALID_TYPE', { value: v }));
+        if (typeof v === 'number') fields.push(...wholeNumberErrors(code, v, { min: 0 }));
+        else if (typeof v !== 'string') fields.push(fieldError(code, 'INVALID_TYPE', { value: v }));
         break;
       default:
         if (Array.isArray(v)) {
