@@ -1,9 +1,10 @@
 // Commitments: the type and its updates, and the mutations (the writes are commands/commitment.ts).
 import { COMMITMENT_STATUSES, commitmentDoneOnTime, isCommitmentOverdue } from '@layanan/domain/forums';
 import { builder } from '../../../graphql/builder.js';
+import { commandArgs, commandInput, nodeIdArg } from '../../../graphql/command-fields.js';
+import { entityPayload } from '../../../graphql/entity-payload.js';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
-import { commandDeps } from '../../../platform/command.js';
 import { cancelCommitment, createCommitment, updateCommitmentProgress } from '../commands/commitment.js';
 
 export const CommitmentStatusEnum = builder.enumType('CommitmentStatus', {
@@ -67,16 +68,8 @@ builder.prismaObject('CommitmentUpdate', {
   }),
 });
 
-const CommitmentPayload = builder.objectRef<{ commitmentId: string }>('CommitmentPayload').implement({
-  description: 'The commitment after the change.',
-  fields: (t) => ({
-    commitment: t.prismaField({
-      type: CommitmentRef,
-      description: 'The commitment as it is now.',
-      resolve: (query, payload, _args, ctx) =>
-        ctx.prisma.commitment.findUniqueOrThrow({ ...query, where: { id: payload.commitmentId } }),
-    }),
-  }),
+const CommitmentPayload = entityPayload('CommitmentPayload', 'The commitment after the change.', {
+  commitment: { type: CommitmentRef, id: 'commitmentId', description: 'The commitment as it is now.' },
 });
 
 const CreateCommitmentInput = builder.inputType('CreateCommitmentInput', {
@@ -101,13 +94,13 @@ builder.mutationField('createCommitment', (t) =>
     description: 'Commit to a follow-up of an accepted submission. Staff of the answering unit.',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: { input: t.arg({ type: CreateCommitmentInput, required: true, description: 'The commitment.' }) },
-    resolve: (_root, { input }, ctx) =>
-      createCommitment(commandDeps(ctx), ctx.identity, {
+    ...commandInput(t, CreateCommitmentInput, 'The commitment.', (deps, caller, input) =>
+      createCommitment(deps, caller, {
         ...input,
         submissionId: input.submissionId.id,
         responsibleStaffId: input.responsibleStaffId.id,
       }),
+    ),
   }),
 );
 
@@ -127,14 +120,9 @@ builder.mutationField('updateCommitmentProgress', (t) =>
     description: 'A dated public progress update; 100 % completes the commitment. Staff of the owning unit.',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: {
-      input: t.arg({ type: UpdateCommitmentProgressInput, required: true, description: 'The update.' }),
-    },
-    resolve: (_root, { input }, ctx) =>
-      updateCommitmentProgress(commandDeps(ctx), ctx.identity, {
-        ...input,
-        commitmentId: input.commitmentId.id,
-      }),
+    ...commandInput(t, UpdateCommitmentProgressInput, 'The update.', (deps, caller, input) =>
+      updateCommitmentProgress(deps, caller, { ...input, commitmentId: input.commitmentId.id }),
+    ),
   }),
 );
 
@@ -144,18 +132,13 @@ builder.mutationField('cancelCommitment', (t) =>
     description: 'Cancel a commitment with a public reason. Staff of the owning unit.',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: {
-      commitmentId: t.arg.globalID({
-        required: true,
-        for: CommitmentRef,
-        description: 'Global ID of the commitment.',
-      }),
-      reason: t.arg.string({ required: true, description: 'The public reason for cancelling.' }),
-    },
-    resolve: (_root, args, ctx) =>
-      cancelCommitment(commandDeps(ctx), ctx.identity, {
-        commitmentId: args.commitmentId.id,
-        reason: args.reason,
-      }),
+    ...commandArgs(
+      {
+        commitmentId: nodeIdArg(t, CommitmentRef, 'Global ID of the commitment.'),
+        reason: t.arg.string({ required: true, description: 'The public reason for cancelling.' }),
+      },
+      (deps, caller, args) =>
+        cancelCommitment(deps, caller, { commitmentId: args.commitmentId.id, reason: args.reason }),
+    ),
   }),
 );

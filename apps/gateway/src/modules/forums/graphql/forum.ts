@@ -1,8 +1,9 @@
 // Forums and their sessions: types, queries and mutations (the writes are commands/forum.ts).
 import { FORUM_ANSWER_DAYS, normalizeForumSlug } from '@layanan/domain/forums';
 import { builder } from '../../../graphql/builder.js';
+import { commandArgs, commandInput, nodeIdArg } from '../../../graphql/command-fields.js';
+import { entityPayload } from '../../../graphql/entity-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
-import { commandDeps } from '../../../platform/command.js';
 import { createForum, publishSessionMinutes, scheduleForumSession } from '../commands/forum.js';
 
 builder.prismaNode('Forum', {
@@ -122,16 +123,8 @@ const CreateForumInput = builder.inputType('CreateForumInput', {
   }),
 });
 
-const CreateForumPayload = builder.objectRef<{ forumId: string }>('CreateForumPayload').implement({
-  description: 'The forum just created.',
-  fields: (t) => ({
-    forum: t.prismaField({
-      type: 'Forum',
-      description: 'The new forum.',
-      resolve: (query, payload, _args, ctx) =>
-        ctx.prisma.forum.findUniqueOrThrow({ ...query, where: { id: payload.forumId } }),
-    }),
-  }),
+const CreateForumPayload = entityPayload('CreateForumPayload', 'The forum just created.', {
+  forum: { type: 'Forum', id: 'forumId', description: 'The new forum.' },
 });
 
 builder.mutationField('createForum', (t) =>
@@ -140,8 +133,7 @@ builder.mutationField('createForum', (t) =>
     description: 'Open a standing forum for a topic or a unit. Admins only.',
     authScopes: { admin: true },
     errors: { types: [ValidationError, ConflictError] },
-    args: { input: t.arg({ type: CreateForumInput, required: true, description: 'The forum.' }) },
-    resolve: (_root, { input }, ctx) => createForum(commandDeps(ctx), ctx.identity, input),
+    ...commandInput(t, CreateForumInput, 'The forum.', createForum),
   }),
 );
 
@@ -164,16 +156,8 @@ const ScheduleForumSessionInput = builder.inputType('ScheduleForumSessionInput',
   }),
 });
 
-const ForumSessionPayload = builder.objectRef<{ sessionId: string }>('ForumSessionPayload').implement({
-  description: 'The session after the change.',
-  fields: (t) => ({
-    session: t.prismaField({
-      type: ForumSessionRef,
-      description: 'The session as it is now.',
-      resolve: (query, payload, _args, ctx) =>
-        ctx.prisma.forumSession.findUniqueOrThrow({ ...query, where: { id: payload.sessionId } }),
-    }),
-  }),
+const ForumSessionPayload = entityPayload('ForumSessionPayload', 'The session after the change.', {
+  session: { type: ForumSessionRef, id: 'sessionId', description: 'The session as it is now.' },
 });
 
 builder.mutationField('scheduleForumSession', (t) =>
@@ -183,34 +167,31 @@ builder.mutationField('scheduleForumSession', (t) =>
       'Schedule a forum session with its staff representatives. Staff of the forum’s unit, or admins.',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: { input: t.arg({ type: ScheduleForumSessionInput, required: true, description: 'The session.' }) },
-    resolve: (_root, { input }, ctx) =>
-      scheduleForumSession(commandDeps(ctx), ctx.identity, {
+    ...commandInput(t, ScheduleForumSessionInput, 'The session.', (deps, caller, input) =>
+      scheduleForumSession(deps, caller, {
         ...input,
         forumId: input.forumId.id,
         representativeIds: input.representativeIds.map((g) => g.id),
       }),
+    ),
   }),
 );
-
 builder.mutationField('publishSessionMinutes', (t) =>
   t.field({
     type: ForumSessionPayload,
     description: 'Publish the minutes (notulen) of a session. Staff of the forum’s unit, or admins.',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: {
-      sessionId: t.arg.globalID({
-        required: true,
-        for: ForumSessionRef,
-        description: 'Global ID of the session.',
-      }),
-      minutes: t.arg.string({ required: true, description: 'The minutes (notulen), published as written.' }),
-    },
-    resolve: (_root, args, ctx) =>
-      publishSessionMinutes(commandDeps(ctx), ctx.identity, {
-        sessionId: args.sessionId.id,
-        minutes: args.minutes,
-      }),
+    ...commandArgs(
+      {
+        sessionId: nodeIdArg(t, ForumSessionRef, 'Global ID of the session.'),
+        minutes: t.arg.string({
+          required: true,
+          description: 'The minutes (notulen), published as written.',
+        }),
+      },
+      (deps, caller, args) =>
+        publishSessionMinutes(deps, caller, { sessionId: args.sessionId.id, minutes: args.minutes }),
+    ),
   }),
 );

@@ -11,10 +11,11 @@ import {
 } from '@layanan/domain/forums';
 import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
+import { commandArgs, commandInput, nodeIdArg } from '../../../graphql/command-fields.js';
+import { entityPayload } from '../../../graphql/entity-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { accountIdOf, isModerator } from '../../../platform/authz.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
-import { commandDeps } from '../../../platform/command.js';
 import {
   answerSubmission,
   hideSubmission,
@@ -202,16 +203,8 @@ builder.queryField('submissions', (t) =>
   }),
 );
 
-const SubmissionPayload = builder.objectRef<{ submissionId: string }>('SubmissionPayload').implement({
-  description: 'The submission after the change.',
-  fields: (t) => ({
-    submission: t.prismaField({
-      type: SubmissionRef,
-      description: 'The submission as it is now.',
-      resolve: (query, payload, _args, ctx) =>
-        ctx.prisma.submission.findUniqueOrThrow({ ...query, where: { id: payload.submissionId } }),
-    }),
-  }),
+const SubmissionPayload = entityPayload('SubmissionPayload', 'The submission after the change.', {
+  submission: { type: SubmissionRef, id: 'submissionId', description: 'The submission as it is now.' },
 });
 
 const SubmitToForumInput = builder.inputType('SubmitToForumInput', {
@@ -244,13 +237,13 @@ builder.mutationField('submitToForum', (t) =>
     description: 'A citizen submits an aspiration or a critique to a forum or one of its sessions.',
     authScopes: { citizen: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: { input: t.arg({ type: SubmitToForumInput, required: true, description: 'The submission.' }) },
-    resolve: (_root, { input }, ctx) =>
-      submitToForum(commandDeps(ctx), ctx.identity, {
+    ...commandInput(t, SubmitToForumInput, 'The submission.', (deps, caller, input) =>
+      submitToForum(deps, caller, {
         ...input,
         forumId: input.forumId.id,
         sessionId: input.sessionId?.id ?? null,
       }),
+    ),
   }),
 );
 
@@ -260,14 +253,10 @@ builder.mutationField('supportSubmission', (t) =>
     description: '+1 from a citizen, once per submission.',
     authScopes: { citizen: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: {
-      submissionId: t.arg.globalID({
-        required: true,
-        for: SubmissionRef,
-        description: 'Global ID of the submission.',
-      }),
-    },
-    resolve: (_root, args, ctx) => supportSubmission(commandDeps(ctx), ctx.identity, args.submissionId.id),
+    ...commandArgs(
+      { submissionId: nodeIdArg(t, SubmissionRef, 'Global ID of the submission.') },
+      (deps, caller, args) => supportSubmission(deps, caller, args.submissionId.id),
+    ),
   }),
 );
 
@@ -281,15 +270,10 @@ for (const follow of [true, false]) {
         : 'Stop following a submission.',
       authScopes: { authenticated: true },
       errors: { types: [NotFoundError] },
-      args: {
-        submissionId: t.arg.globalID({
-          required: true,
-          for: SubmissionRef,
-          description: 'Global ID of the submission.',
-        }),
-      },
-      resolve: (_root, args, ctx) =>
-        setFollowing(commandDeps(ctx), ctx.identity, args.submissionId.id, follow),
+      ...commandArgs(
+        { submissionId: nodeIdArg(t, SubmissionRef, 'Global ID of the submission.') },
+        (deps, caller, args) => setFollowing(deps, caller, args.submissionId.id, follow),
+      ),
     }),
   );
 }
@@ -300,19 +284,14 @@ builder.mutationField('hideSubmission', (t) =>
     description: 'Hide abusive content with a reason the author sees. Nothing is deleted. Staff only.',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: {
-      submissionId: t.arg.globalID({
-        required: true,
-        for: SubmissionRef,
-        description: 'Global ID of the submission.',
-      }),
-      reason: t.arg.string({ required: true, description: 'Why it is hidden; shown to the author.' }),
-    },
-    resolve: (_root, args, ctx) =>
-      hideSubmission(commandDeps(ctx), ctx.identity, {
-        submissionId: args.submissionId.id,
-        reason: args.reason,
-      }),
+    ...commandArgs(
+      {
+        submissionId: nodeIdArg(t, SubmissionRef, 'Global ID of the submission.'),
+        reason: t.arg.string({ required: true, description: 'Why it is hidden; shown to the author.' }),
+      },
+      (deps, caller, args) =>
+        hideSubmission(deps, caller, { submissionId: args.submissionId.id, reason: args.reason }),
+    ),
   }),
 );
 
@@ -337,8 +316,8 @@ builder.mutationField('answerSubmission', (t) =>
       'The public answer: accepted, rejected or already planned, with a reason. Staff of the answering unit.',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
-    args: { input: t.arg({ type: AnswerSubmissionInput, required: true, description: 'The answer.' }) },
-    resolve: (_root, { input }, ctx) =>
-      answerSubmission(commandDeps(ctx), ctx.identity, { ...input, submissionId: input.submissionId.id }),
+    ...commandInput(t, AnswerSubmissionInput, 'The answer.', (deps, caller, input) =>
+      answerSubmission(deps, caller, { ...input, submissionId: input.submissionId.id }),
+    ),
   }),
 );
