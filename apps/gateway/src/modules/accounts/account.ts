@@ -1,5 +1,6 @@
 import { ACCOUNT_ROLES } from '@layanan/domain/accounts';
 import { builder } from '../../graphql/builder.js';
+import { rowField } from '../../graphql/entity-payload.js';
 import { NotFoundError } from '../../graphql/errors.js';
 import { gatewayGraphQLError } from '../../graphql/gateway-errors.js';
 import { audited } from '../../platform/audited.js';
@@ -103,18 +104,14 @@ const DevLoginPayload = builder
       }),
       expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the token stops working.' }),
       accountId: t.exposeID('accountId', { description: 'Database id of the account signed in as.' }),
+      account: rowField(t, {
+        type: 'Account',
+        id: 'accountId',
+        description: 'The account signed in as.',
+        grantScopes: ['ownSession'],
+      }),
     }),
   });
-
-builder.objectFields(DevLoginPayload, (t) => ({
-  account: t.prismaField({
-    type: 'Account',
-    description: 'The account signed in as.',
-    grantScopes: ['ownSession'],
-    resolve: (query, payload, _args, ctx) =>
-      ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: payload.accountId } }),
-  }),
-}));
 
 builder.mutationField('devLogin', (t) =>
   t.field({

@@ -1,5 +1,7 @@
 import { validateApiKey } from '@layanan/domain/accounts';
 import { builder } from '../../graphql/builder.js';
+import { nodeIdArg } from '../../graphql/command-fields.js';
+import { entityPayload, rowField } from '../../graphql/entity-payload.js';
 import { NotFoundError, ValidationError } from '../../graphql/errors.js';
 import { validationFailed } from '../../graphql/failures.js';
 import { audited } from '../../platform/audited.js';
@@ -65,17 +67,13 @@ const CreateApiKeyPayload = builder
     fields: (t) => ({
       apiKeyId: t.exposeID('apiKeyId', { description: 'Database id of the new key.' }),
       key: t.exposeString('key', { description: 'The full key. Shown only in this response; store it now.' }),
+      apiKey: rowField(t, {
+        type: ApiKeyRef,
+        id: 'apiKeyId',
+        description: 'The stored key (without its secret).',
+      }),
     }),
   });
-
-builder.objectFields(CreateApiKeyPayload, (t) => ({
-  apiKey: t.prismaField({
-    type: ApiKeyRef,
-    description: 'The stored key (without its secret).',
-    resolve: (query, payload, _args, ctx) =>
-      ctx.prisma.apiKey.findUniqueOrThrow({ ...query, where: { id: payload.apiKeyId } }),
-  }),
-}));
 
 builder.mutationField('createApiKey', (t) =>
   t.field({
@@ -100,19 +98,14 @@ builder.mutationField('createApiKey', (t) =>
   }),
 );
 
-const RevokeApiKeyPayload = builder.objectRef<{ apiKeyId: string }>('RevokeApiKeyPayload').implement({
-  description: 'The key after revocation.',
-  fields: (t) => ({ apiKeyId: t.exposeID('apiKeyId', { description: 'Database id of the key.' }) }),
-});
-
-builder.objectFields(RevokeApiKeyPayload, (t) => ({
-  apiKey: t.prismaField({
+const RevokeApiKeyPayload = entityPayload('RevokeApiKeyPayload', 'The key after revocation.', {
+  apiKey: {
     type: ApiKeyRef,
+    id: 'apiKeyId',
+    idDescription: 'Database id of the key.',
     description: 'The key, now with revokedAt set.',
-    resolve: (query, payload, _args, ctx) =>
-      ctx.prisma.apiKey.findUniqueOrThrow({ ...query, where: { id: payload.apiKeyId } }),
-  }),
-}));
+  },
+});
 
 builder.mutationField('revokeApiKey', (t) =>
   t.field({
@@ -120,13 +113,7 @@ builder.mutationField('revokeApiKey', (t) =>
     description: 'Revoke an API key at once; revoking a revoked key changes nothing. Admins only.',
     authScopes: { admin: true },
     errors: { types: [NotFoundError] },
-    args: {
-      id: t.arg.globalID({
-        required: true,
-        for: ApiKeyRef,
-        description: 'Global ID of the key; unknown gives NotFoundError.',
-      }),
-    },
+    args: { id: nodeIdArg(t, ApiKeyRef, 'Global ID of the key; unknown gives NotFoundError.') },
     resolve: async (_root, args, ctx) =>
       audited(ctx, { action: 'revokeApiKey', entityType: 'ApiKey' }, async (tx) => {
         const before = await tx.apiKey.findUnique({ where: { id: args.id.id } });

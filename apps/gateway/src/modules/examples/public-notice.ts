@@ -4,6 +4,7 @@
 
 import { textLengthProblems } from '@layanan/domain';
 import { builder } from '../../graphql/builder.js';
+import { entityPayload } from '../../graphql/entity-payload.js';
 import { NotFoundError, ValidationError } from '../../graphql/errors.js';
 import { validationFailed } from '../../graphql/failures.js';
 import { audited } from '../../platform/audited.js';
@@ -59,16 +60,8 @@ const PublishPublicNoticeInput = builder.inputType('PublishPublicNoticeInput', {
   }),
 });
 
-const PublicNoticePayload = builder.objectRef<{ noticeId: string }>('PublicNoticePayload').implement({
-  description: 'The notice just published.',
-  fields: (t) => ({
-    notice: t.prismaField({
-      type: PublicNoticeRef,
-      description: 'The new notice.',
-      resolve: (query, p, _a, ctx) =>
-        ctx.prisma.publicNotice.findUniqueOrThrow({ ...query, where: { id: p.noticeId } }),
-    }),
-  }),
+const PublicNoticePayload = entityPayload('PublicNoticePayload', 'The notice just published.', {
+  notice: { type: PublicNoticeRef, id: 'noticeId', description: 'The new notice.' },
 });
 
 builder.mutationField('publishPublicNotice', (t) =>

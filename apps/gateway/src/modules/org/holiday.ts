@@ -1,5 +1,6 @@
 // The working-day calendar as data (issue 4): admins list, add, confirm and remove holidays.
 // Deadlines already computed are stored on their requests, so an edit here never moves them.
+
 import {
   checkHolidayNotListed,
   HOLIDAY_KINDS,
@@ -8,9 +9,10 @@ import {
   validateWorkingCalendar,
 } from '@layanan/domain/calendar';
 import { builder } from '../../graphql/builder.js';
+import { entityPayload } from '../../graphql/entity-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../graphql/errors.js';
 import { failure, inputPath, validationFailed } from '../../graphql/failures.js';
-import { audited } from '../../platform/audited.js';
+import { audited, type TransactionClient } from '../../platform/audited.js';
 import { dateOnly, dayOf } from '../../platform/calendar.js';
 import { isUuid } from '../../platform/uuid.js';
 
@@ -55,16 +57,8 @@ builder.queryField('holidays', (t) =>
   }),
 );
 
-const HolidayPayload = builder.objectRef<{ holidayId: string }>('HolidayPayload').implement({
-  description: 'The holiday after the change.',
-  fields: (t) => ({
-    holiday: t.prismaField({
-      type: HolidayRef,
-      description: 'The holiday as it is now.',
-      resolve: (query, payload, _args, ctx) =>
-        ctx.prisma.holiday.findUniqueOrThrow({ ...query, where: { id: payload.holidayId } }),
-    }),
-  }),
+const HolidayPayload = entityPayload('HolidayPayload', 'The holiday after the change.', {
+  holiday: { type: HolidayRef, id: 'holidayId', description: 'The holiday as it is now.' },
 });
 
 const RemoveHolidayPayload = builder
@@ -93,6 +87,13 @@ const AddHolidayInput = builder.inputType('AddHolidayInput', {
     provisional: t.boolean({ description: 'Default false: an admin adding a day has the decree.' }),
   }),
 });
+
+/** The listed holiday with this id, for a change; NotFoundError for an unknown or malformed id. */
+async function listedHoliday(tx: TransactionClient, id: string | number) {
+  const holiday = isUuid(String(id)) ? await tx.holiday.findUnique({ where: { id: String(id) } }) : null;
+  if (!holiday) throw new NotFoundError('Holiday', String(id));
+  return holiday;
+}
 
 builder.mutationFields((t) => ({
   addHoliday: t.field({
@@ -139,8 +140,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true, description: 'Holiday.id; unknown gives NotFoundError.' }) },
     resolve: (_root, { id }, ctx) =>
       audited(ctx, { action: 'confirmHoliday', entityType: 'Holiday' }, async (tx) => {
-        const before = isUuid(String(id)) ? await tx.holiday.findUnique({ where: { id: String(id) } }) : null;
-        if (!before) throw new NotFoundError('Holiday', String(id));
+        const before = await listedHoliday(tx, id);
         const after = await tx.holiday.update({
           where: { id: before.id },
           data: { provisional: false, confirmedAt: before.confirmedAt ?? new Date() },
@@ -156,8 +156,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true, description: 'Holiday.id; unknown gives NotFoundError.' }) },
     resolve: (_root, { id }, ctx) =>
       audited(ctx, { action: 'removeHoliday', entityType: 'Holiday' }, async (tx) => {
-        const before = isUuid(String(id)) ? await tx.holiday.findUnique({ where: { id: String(id) } }) : null;
-        if (!before) throw new NotFoundError('Holiday', String(id));
+        const before = await listedHoliday(tx, id);
         await tx.holiday.delete({ where: { id: before.id } });
         return { result: { holidayId: before.id, date: dayOf(before.date) }, entityId: before.id, before };
       }),

@@ -1,8 +1,9 @@
 // Citizen sign-up and sessions: the types and the mutations (the writes are commands/).
 import type { GatewayConfig } from '../../../app/config.js';
 import { builder } from '../../../graphql/builder.js';
+import { commandArgs, commandInput } from '../../../graphql/command-fields.js';
+import { rowField } from '../../../graphql/entity-payload.js';
 import { AuthenticationFailedError, ConflictError, ValidationError } from '../../../graphql/errors.js';
-import { commandDeps } from '../../../platform/command.js';
 import { changePassword } from '../commands/change-password.js';
 import { registerCitizen } from '../commands/register-citizen.js';
 import type { Session, SessionSettings } from '../commands/session.js';
@@ -35,12 +36,11 @@ const AuthPayload = builder.objectRef<Session>('AuthPayload').implement({
       type: 'DateTime',
       description: 'When the refresh token stops working; sign in again after it.',
     }),
-    account: t.prismaField({
+    account: rowField(t, {
       type: 'Account',
+      id: 'accountId',
       description: 'The signed-in account (contact details included: it is the caller’s own).',
       grantScopes: ['ownSession'],
-      resolve: (query, session, _args, ctx) =>
-        ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: session.accountId } }),
     }),
   }),
 });
@@ -63,9 +63,9 @@ builder.mutationField('registerCitizen', (t) =>
     type: AuthPayload,
     description: 'Create a citizen account with an email or a mobile number, and sign in.',
     errors: { types: [ValidationError, ConflictError] },
-    args: { input: t.arg({ type: RegisterCitizenInput, required: true, description: 'The new account.' }) },
-    resolve: (_root, { input }, ctx) =>
-      registerCitizen(commandDeps(ctx), ctx.identity, input, sessionSettings(ctx.config)),
+    ...commandInput(t, RegisterCitizenInput, 'The new account.', (deps, caller, input, ctx) =>
+      registerCitizen(deps, caller, input, sessionSettings(ctx.config)),
+    ),
   }),
 );
 
@@ -85,9 +85,9 @@ builder.mutationField('login', (t) =>
     type: AuthPayload,
     description: 'Sign in with an email or mobile number and a password.',
     errors: { types: [AuthenticationFailedError] },
-    args: { input: t.arg({ type: LoginInput, required: true, description: 'The credentials.' }) },
-    resolve: (_root, { input }, ctx) =>
-      login(commandDeps(ctx), ctx.identity, input, sessionSettings(ctx.config)),
+    ...commandInput(t, LoginInput, 'The credentials.', (deps, caller, input, ctx) =>
+      login(deps, caller, input, sessionSettings(ctx.config)),
+    ),
   }),
 );
 
@@ -97,15 +97,17 @@ builder.mutationField('refreshSession', (t) =>
     description:
       'Exchange a refresh token for a new session. Each refresh token works once; using one twice ends every session that grew from the same sign-in.',
     errors: { types: [AuthenticationFailedError] },
-    args: {
-      refreshToken: t.arg.string({
-        required: true,
-        description:
-          'AuthPayload.refreshToken of the current session; unknown, reused or expired gives AuthenticationFailed.',
-      }),
-    },
-    resolve: (_root, args, ctx) =>
-      refreshSession(commandDeps(ctx), ctx.identity, args.refreshToken, sessionSettings(ctx.config)),
+    ...commandArgs(
+      {
+        refreshToken: t.arg.string({
+          required: true,
+          description:
+            'AuthPayload.refreshToken of the current session; unknown, reused or expired gives AuthenticationFailed.',
+        }),
+      },
+      (deps, caller, args, ctx) =>
+        refreshSession(deps, caller, args.refreshToken, sessionSettings(ctx.config)),
+    ),
   }),
 );
 
@@ -120,10 +122,15 @@ builder.mutationField('logout', (t) =>
   t.field({
     type: LogoutPayload,
     description: 'End the session of this refresh token (and the sessions it was renewed from or into).',
-    args: {
-      refreshToken: t.arg.string({ required: true, description: 'The refresh token of the session to end.' }),
-    },
-    resolve: (_root, args, ctx) => logout(commandDeps(ctx), ctx.identity, args.refreshToken),
+    ...commandArgs(
+      {
+        refreshToken: t.arg.string({
+          required: true,
+          description: 'The refresh token of the session to end.',
+        }),
+      },
+      (deps, caller, args) => logout(deps, caller, args.refreshToken),
+    ),
   }),
 );
 
@@ -148,10 +155,8 @@ builder.mutationField('changePassword', (t) =>
     description: 'Change the password: every other session ends, and a new one is returned.',
     authScopes: { authenticated: true },
     errors: { types: [ValidationError, AuthenticationFailedError] },
-    args: {
-      input: t.arg({ type: ChangePasswordInput, required: true, description: 'Old and new password.' }),
-    },
-    resolve: (_root, { input }, ctx) =>
-      changePassword(commandDeps(ctx), ctx.identity, input, sessionSettings(ctx.config)),
+    ...commandInput(t, ChangePasswordInput, 'Old and new password.', (deps, caller, input, ctx) =>
+      changePassword(deps, caller, input, sessionSettings(ctx.config)),
+    ),
   }),
 );

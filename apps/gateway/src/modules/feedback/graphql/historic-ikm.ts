@@ -1,8 +1,9 @@
 // Published IKM results from before the system, graded under the rule of their time.
 import { builder } from '../../../graphql/builder.js';
+import { commandInput } from '../../../graphql/command-fields.js';
 import { dataPayload } from '../../../graphql/data-payload.js';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
-import { commandDeps } from '../../../platform/command.js';
+import { unitCodeField } from '../../../graphql/input-fields.js';
 import { recordHistoricIkm } from '../commands/record-historic-ikm.js';
 import { IkmRuleEnum } from './skm-types.js';
 
@@ -51,7 +52,7 @@ const RecordHistoricIkmInput = builder.inputType('RecordHistoricIkmInput', {
   description:
     'A published IKM of a past year (recordHistoricIkm); the same unit and year again corrects it.',
   fields: (t) => ({
-    unitCode: t.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
+    unitCode: unitCodeField(t),
     year: t.int({ required: true, description: 'The survey year, 1990 to this year (WIB).' }),
     score: t.float({ required: true, description: 'The published 25–100 value.' }),
     index: t.float({ description: 'The published 1–4 index, if known.' }),
@@ -71,9 +72,6 @@ builder.mutationField('recordHistoricIkm', (t) =>
       what: 'the stored record',
       data: 'The historic IKM as stored, with its grade.',
     }),
-    args: {
-      input: t.arg({ type: RecordHistoricIkmInput, required: true, description: 'The published IKM.' }),
-    },
-    resolve: (_root, { input }, ctx) => recordHistoricIkm(commandDeps(ctx), ctx.identity, input),
+    ...commandInput(t, RecordHistoricIkmInput, 'The published IKM.', recordHistoricIkm),
   }),
 );

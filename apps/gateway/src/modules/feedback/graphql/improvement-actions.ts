@@ -8,10 +8,10 @@ import {
   isImprovementActionOverdue,
 } from '@layanan/domain/feedback';
 import { builder } from '../../../graphql/builder.js';
+import { commandArgs, commandInput } from '../../../graphql/command-fields.js';
 import { dataPayload } from '../../../graphql/data-payload.js';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
-import { commandDeps } from '../../../platform/command.js';
 import { generateImprovementActions } from '../commands/generate-improvement-actions.js';
 import { setSkmCompetencyMapping } from '../commands/set-skm-competency-mapping.js';
 import { updateImprovementAction } from '../commands/update-improvement-action.js';
@@ -185,12 +185,9 @@ builder.mutationField('generateImprovementActions', (t) =>
       what: 'the actions',
       data: 'How many actions are new, and every action of the unit for the period.',
     }),
-    args: unitPeriodArgs,
-    resolve: (_root, args, ctx) =>
-      generateImprovementActions(commandDeps(ctx), ctx.identity, {
-        unitCode: args.unitCode,
-        period: periodOf(args.period),
-      }),
+    ...commandArgs(unitPeriodArgs, (deps, caller, args) =>
+      generateImprovementActions(deps, caller, { unitCode: args.unitCode, period: periodOf(args.period) }),
+    ),
   }),
 );
 
@@ -223,11 +220,8 @@ builder.mutationField('updateImprovementAction', (t) =>
       what: 'the action',
       data: 'The action after the update, with its updates.',
     }),
-    args: {
-      input: t.arg({ type: UpdateImprovementActionInput, required: true, description: 'The update.' }),
-    },
-    resolve: (_root, { input }, ctx) =>
-      updateImprovementAction(commandDeps(ctx), ctx.identity, {
+    ...commandInput(t, UpdateImprovementActionInput, 'The update.', (deps, caller, input) =>
+      updateImprovementAction(deps, caller, {
         ...input,
         id: input.id.typename === 'ImprovementAction' ? input.id.id : null,
         rawId: String(input.id.id),
@@ -237,6 +231,7 @@ builder.mutationField('updateImprovementAction', (t) =>
             : ''
           : null,
       }),
+    ),
   }),
 );
 
@@ -266,9 +261,6 @@ builder.mutationField('setSkmCompetencyMapping', (t) =>
       },
       dataField: { description: 'The element’s competency mappings as now stored.' },
     },
-    args: {
-      input: t.arg({ type: SetSkmCompetencyMappingInput, required: true, description: 'The mapping.' }),
-    },
-    resolve: (_root, { input }, ctx) => setSkmCompetencyMapping(commandDeps(ctx), ctx.identity, input),
+    ...commandInput(t, SetSkmCompetencyMappingInput, 'The mapping.', setSkmCompetencyMapping),
   }),
 );

@@ -1,20 +1,18 @@
 // The survey (issue 6): a citizen answers it once for a completed request, rating the staff who
 // acted on it; staff record counter (walk-in) responses. Responses are pseudonymous.
 import { SKM_ELEMENTS } from '@layanan/domain/feedback';
-import type { InputFieldBuilder } from '@pothos/core';
 import { builder } from '../../../graphql/builder.js';
+import { commandInput } from '../../../graphql/command-fields.js';
 import { dataPayload } from '../../../graphql/data-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import type { InputFields } from '../../../graphql/input-fields.js';
 import { dayOf } from '../../../platform/calendar.js';
-import { commandDeps } from '../../../platform/command.js';
 import { GenderEnum } from '../../staff/graphql/staff-types.js';
 import { recordCounterSurvey } from '../commands/record-counter-survey.js';
 import { submitSurvey } from '../commands/submit-survey.js';
 import type { SurveyResponseShape } from '../commands/survey-response.js';
 import { loadOwnRequest, staffOnRequest } from '../queries/request-survey.js';
 import { SkmChannelEnum, SkmElementCodeEnum, SkmElementRef } from './skm-types.js';
-
-type BuilderTypes = (typeof builder)['$inferSchemaTypes'];
 
 type InvitationShape = { trackingCode: string; serviceId: string; answered: boolean; staffIds: string[] };
 const SurveyInvitationRef = builder.objectRef<InvitationShape>('SurveyInvitation').implement({
@@ -111,7 +109,7 @@ const StaffRatingInputRef = builder.inputType('StaffRatingInput', {
 });
 
 /** The answers, profile and suggestion: what an online and a counter response both hold. */
-function responseFields(t: InputFieldBuilder<BuilderTypes, 'InputObject'>) {
+function responseFields(t: InputFields) {
   return {
     answers: t.field({
       type: [SkmAnswerInput],
@@ -205,15 +203,15 @@ builder.mutationField('submitSurvey', (t) =>
       what: 'the recorded response',
       data: 'The recorded response.',
     }),
-    args: { input: t.arg({ type: SubmitSurveyInput, required: true, description: 'The response.' }) },
-    resolve: (_root, { input }, ctx) =>
-      submitSurvey(commandDeps(ctx), ctx.identity, {
+    ...commandInput(t, SubmitSurveyInput, 'The response.', (deps, caller, input) =>
+      submitSurvey(deps, caller, {
         ...input,
         staffRatings: (input.staffRatings ?? []).map((r) => ({
           ...r,
           staffId: r.staffId.typename === 'Staff' ? r.staffId.id : '',
         })),
       }),
+    ),
   }),
 );
 
@@ -227,9 +225,6 @@ builder.mutationField('recordCounterSurvey', (t) =>
       what: 'the recorded response',
       data: 'The recorded response.',
     }),
-    args: {
-      input: t.arg({ type: RecordCounterSurveyInput, required: true, description: 'The walk-in response.' }),
-    },
-    resolve: (_root, { input }, ctx) => recordCounterSurvey(commandDeps(ctx), ctx.identity, input),
+    ...commandInput(t, RecordCounterSurveyInput, 'The walk-in response.', recordCounterSurvey),
   }),
 );

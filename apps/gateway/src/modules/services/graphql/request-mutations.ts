@@ -1,13 +1,15 @@
 // Mutations of service requests: each resolver builds the command's dependencies and calls the
 // command (commands/), which GraphQL, Open311 and the escalation job share.
 import { builder } from '../../../graphql/builder.js';
+import { commandInput } from '../../../graphql/command-fields.js';
+import { entityPayload } from '../../../graphql/entity-payload.js';
 import {
   ConflictError,
   NotFoundError,
   RequestTransitionError,
   ValidationError,
 } from '../../../graphql/errors.js';
-import { commandDeps } from '../../../platform/command.js';
+import type { InputFields } from '../../../graphql/input-fields.js';
 import { addRequestCorrection, reassignRequest, transitionRequest } from '../commands/change-request.js';
 import { submitRequest } from '../commands/submit-request.js';
 import { RequestStateEnum } from './service-request.js';
@@ -32,35 +34,37 @@ const SubmitInput = builder.inputType('SubmitServiceRequestInput', {
   }),
 });
 
-const RequestPayload = builder.objectRef<{ requestId: string }>('ServiceRequestPayload').implement({
-  description: 'The request after a successful change.',
-  fields: (t) => ({
-    request: t.prismaField({
-      type: 'ServiceRequest',
-      description: 'The request as it is now, with its new version and trail.',
-      resolve: (query, p, _a, ctx) =>
-        ctx.prisma.serviceRequest.findUniqueOrThrow({ ...query, where: { id: p.requestId } }),
-    }),
-  }),
+const RequestPayload = entityPayload('ServiceRequestPayload', 'The request after a successful change.', {
+  request: {
+    type: 'ServiceRequest',
+    id: 'requestId',
+    description: 'The request as it is now, with its new version and trail.',
+  },
 });
+
+/** What the mutations return for a request a command filed or changed. */
+const requestPayload = (request: { id: string }) => ({ requestId: request.id });
+
+// Every change names its request and the version it was last read at (optimistic concurrency).
+const trackingCodeField = (t: InputFields) =>
+  t.string({ required: true, description: 'The request’s tracking code (case-insensitive).' });
+const expectedVersionField = (t: InputFields) =>
+  t.int({
+    required: true,
+    description: 'ServiceRequest.version as last read; a different current version gives ConflictError.',
+  });
 
 const TransitionInput = builder.inputType('TransitionServiceRequestInput', {
   description: 'Move one request to a new state of its lifecycle (see ServiceRequest.allowedTransitions).',
   fields: (t) => ({
-    trackingCode: t.string({
-      required: true,
-      description: 'The request’s tracking code (case-insensitive).',
-    }),
+    trackingCode: trackingCodeField(t),
     to: t.field({
       type: RequestStateEnum,
       required: true,
       description:
         'The target state; one the caller may not reach from the current state gives RequestTransitionError.',
     }),
-    expectedVersion: t.int({
-      required: true,
-      description: 'ServiceRequest.version as last read; a different current version gives ConflictError.',
-    }),
+    expectedVersion: expectedVersionField(t),
     publicNote: t.string({ description: 'Shown to the citizen; required when rejecting or returning.' }),
     internalNote: t.string({ description: 'Staff only.' }),
   }),
@@ -69,19 +73,13 @@ const TransitionInput = builder.inputType('TransitionServiceRequestInput', {
 const ReassignInput = builder.inputType('ReassignServiceRequestInput', {
   description: 'Give a request to another staff member of its unit.',
   fields: (t) => ({
-    trackingCode: t.string({
-      required: true,
-      description: 'The request’s tracking code (case-insensitive).',
-    }),
+    trackingCode: trackingCodeField(t),
     staffId: t.id({
       required: true,
       description:
         'Global ID of an active staff member of the request’s unit; anyone else gives ValidationError.',
     }),
-    expectedVersion: t.int({
-      required: true,
-      description: 'ServiceRequest.version as last read; a different current version gives ConflictError.',
-    }),
+    expectedVersion: expectedVersionField(t),
     internalNote: t.string({ description: 'Why it was reassigned; staff only, never shown to the citizen.' }),
   }),
 });
@@ -89,14 +87,8 @@ const ReassignInput = builder.inputType('ReassignServiceRequestInput', {
 const CorrectionInput = builder.inputType('AddServiceRequestCorrectionInput', {
   description: 'A correction or addition to an open request; the original text is kept unedited.',
   fields: (t) => ({
-    trackingCode: t.string({
-      required: true,
-      description: 'The request’s tracking code (case-insensitive).',
-    }),
-    expectedVersion: t.int({
-      required: true,
-      description: 'ServiceRequest.version as last read; a different current version gives ConflictError.',
-    }),
+    trackingCode: trackingCodeField(t),
+    expectedVersion: expectedVersionField(t),
     text: t.string({ required: true, description: 'The correction or addition, in the citizen’s words.' }),
   }),
 });
@@ -108,24 +100,18 @@ builder.mutationFields((t) => ({
       'File a request (citizens; staff at a counter, or a system with the requests:write API key scope, for a citizen named by citizenEmail). Idempotent with a key.',
     authScopes: { citizen: true, staff: true, apiScope: 'requests:write' },
     errors: { types: [ValidationError, NotFoundError] },
-    args: { input: t.arg({ type: SubmitInput, required: true, description: 'The request to file.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const { request } = await submitRequest(commandDeps(ctx), ctx.identity, input);
-      return { requestId: request.id };
-    },
+    ...commandInput(t, SubmitInput, 'The request to file.', async (deps, caller, input) =>
+      requestPayload((await submitRequest(deps, caller, input)).request),
+    ),
   }),
   transitionServiceRequest: t.field({
     type: RequestPayload,
     description: 'Move a request through its lifecycle. A stale expectedVersion gets a ConflictError.',
     authScopes: { authenticated: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError, RequestTransitionError] },
-    args: {
-      input: t.arg({ type: TransitionInput, required: true, description: 'Which request, to which state.' }),
-    },
-    resolve: async (_root, { input }, ctx) => {
-      const after = await transitionRequest(commandDeps(ctx), ctx.identity, input);
-      return { requestId: after.id };
-    },
+    ...commandInput(t, TransitionInput, 'Which request, to which state.', async (deps, caller, input) =>
+      requestPayload(await transitionRequest(deps, caller, input)),
+    ),
   }),
   reassignServiceRequest: t.field({
     type: RequestPayload,
@@ -133,14 +119,9 @@ builder.mutationFields((t) => ({
       "Give a request to another active staff member of its unit. The unit's supervisor or an admin.",
     authScopes: { supervisor: true, admin: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
-    args: { input: t.arg({ type: ReassignInput, required: true, description: 'Which request, to whom.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const after = await reassignRequest(commandDeps(ctx), ctx.identity, {
-        ...input,
-        staffId: String(input.staffId),
-      });
-      return { requestId: after.id };
-    },
+    ...commandInput(t, ReassignInput, 'Which request, to whom.', async (deps, caller, input) =>
+      requestPayload(await reassignRequest(deps, caller, { ...input, staffId: String(input.staffId) })),
+    ),
   }),
   addServiceRequestCorrection: t.field({
     type: RequestPayload,
@@ -148,16 +129,8 @@ builder.mutationFields((t) => ({
       'Add a correction or addition to a request. The original text and values stay unedited; the correction is a new entry of the trail.',
     authScopes: { authenticated: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError, RequestTransitionError] },
-    args: {
-      input: t.arg({
-        type: CorrectionInput,
-        required: true,
-        description: 'Which request, and the correction.',
-      }),
-    },
-    resolve: async (_root, { input }, ctx) => {
-      const after = await addRequestCorrection(commandDeps(ctx), ctx.identity, input);
-      return { requestId: after.id };
-    },
+    ...commandInput(t, CorrectionInput, 'Which request, and the correction.', async (deps, caller, input) =>
+      requestPayload(await addRequestCorrection(deps, caller, input)),
+    ),
   }),
 }));

@@ -4,10 +4,11 @@
 import { ATTRIBUTE_DATATYPES, type ServiceAttribute } from '@layanan/domain/services';
 import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
+import { commandInput } from '../../../graphql/command-fields.js';
+import { entityPayload } from '../../../graphql/entity-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
-import { commandDeps } from '../../../platform/command.js';
 import { asObject, createService, publishServiceVersion } from '../commands/service-catalogue.js';
-import { ServiceKindEnum } from './service.js';
+import { ServiceKindEnum, serviceCodeField } from './service.js';
 
 const AttributeDatatypeEnum = builder.enumType('AttributeDatatype', {
   values: ATTRIBUTE_DATATYPES,
@@ -235,10 +236,7 @@ const CreateServiceInput = builder.inputType('CreateServiceInput', {
 const PublishServiceVersionInput = builder.inputType('PublishServiceVersionInput', {
   description: 'Fields left out are copied from the current version.',
   fields: (t) => ({
-    code: t.string({
-      required: true,
-      description: 'Code of the service; an unknown code gives NotFoundError.',
-    }),
+    code: serviceCodeField(t),
     nameId: t.string({ description: 'New name in Indonesian.' }),
     nameEn: t.string({ description: 'New name in English.' }),
     standard: t.field({
@@ -255,25 +253,18 @@ const PublishServiceVersionInput = builder.inputType('PublishServiceVersionInput
   }),
 });
 
-const ServiceVersionPayload = builder
-  .objectRef<{ serviceId: string; versionId: string }>('ServiceVersionPayload')
-  .implement({
-    description: 'The service and the version just published.',
-    fields: (t) => ({
-      service: t.prismaField({
-        type: 'Service',
-        description: 'The service, whose currentVersion is now the new version.',
-        resolve: (query, p, _a, ctx) =>
-          ctx.prisma.service.findUniqueOrThrow({ ...query, where: { id: p.serviceId } }),
-      }),
-      version: t.prismaField({
-        type: ServiceVersionRef,
-        description: 'The version just published.',
-        resolve: (query, p, _a, ctx) =>
-          ctx.prisma.serviceVersion.findUniqueOrThrow({ ...query, where: { id: p.versionId } }),
-      }),
-    }),
-  });
+const ServiceVersionPayload = entityPayload(
+  'ServiceVersionPayload',
+  'The service and the version just published.',
+  {
+    service: {
+      type: 'Service',
+      id: 'serviceId',
+      description: 'The service, whose currentVersion is now the new version.',
+    },
+    version: { type: ServiceVersionRef, id: 'versionId', description: 'The version just published.' },
+  },
+);
 
 const competencyCode = (code: string | null | undefined) => code?.trim().toUpperCase() || null;
 
@@ -283,15 +274,15 @@ builder.mutationFields((t) => ({
     description: 'Add a service to the catalogue with its first version. Admins only; no code change needed.',
     authScopes: { admin: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
-    args: { input: t.arg({ type: CreateServiceInput, required: true, description: 'The new service.' }) },
-    resolve: (_root, { input }, ctx) =>
-      createService(commandDeps(ctx), ctx.identity, {
+    ...commandInput(t, CreateServiceInput, 'The new service.', (deps, caller, input) =>
+      createService(deps, caller, {
         ...input,
         standard: asObject(input.standard),
         attributes: input.attributes.map(toAttribute),
         requiredCompetencyCode: competencyCode(input.requiredCompetencyCode),
         requiredLevel: input.requiredLevel ?? null,
       }),
+    ),
   }),
   publishServiceVersion: t.field({
     type: ServiceVersionPayload,
@@ -299,14 +290,12 @@ builder.mutationFields((t) => ({
       "Publish a new version of a service's standard. Requests already filed keep their version. Admins, or supervisors of the owning unit.",
     authScopes: { admin: true, supervisor: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: {
-      input: t.arg({ type: PublishServiceVersionInput, required: true, description: 'What changes.' }),
-    },
-    resolve: (_root, { input }, ctx) =>
-      publishServiceVersion(commandDeps(ctx), ctx.identity, {
+    ...commandInput(t, PublishServiceVersionInput, 'What changes.', (deps, caller, input) =>
+      publishServiceVersion(deps, caller, {
         ...input,
         standard: input.standard != null ? asObject(input.standard) : null,
         attributes: input.attributes ? input.attributes.map(toAttribute) : null,
       }),
+    ),
   }),
 }));

@@ -4,8 +4,10 @@ import type { Prisma } from '@layanan/db';
 import { SERVICE_KINDS } from '@layanan/domain/services';
 import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
+import { commandInput } from '../../../graphql/command-fields.js';
+import { entityPayload } from '../../../graphql/entity-payload.js';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
-import { commandDeps } from '../../../platform/command.js';
+import type { InputFields } from '../../../graphql/input-fields.js';
 import { visibleServices } from '../access.js';
 import { updateService } from '../commands/service-catalogue.js';
 
@@ -88,13 +90,14 @@ builder.queryFields((t) => ({
   }),
 }));
 
+/** The service a catalogue change is for (updateService, publishServiceVersion). */
+export const serviceCodeField = (t: InputFields) =>
+  t.string({ required: true, description: 'Code of the service; an unknown code gives NotFoundError.' });
+
 const UpdateServiceInput = builder.inputType('UpdateServiceInput', {
   description: 'Changes to a catalogue entry; fields left out keep their value.',
   fields: (t) => ({
-    code: t.string({
-      required: true,
-      description: 'Code of the service; an unknown code gives NotFoundError.',
-    }),
+    code: serviceCodeField(t),
     name: t.string({ description: 'New name.' }),
     description: t.string({ description: 'New description.' }),
     completionDays: t.int({
@@ -105,19 +108,14 @@ const UpdateServiceInput = builder.inputType('UpdateServiceInput', {
   }),
 });
 
-const UpdateServicePayload = builder.objectRef<{ serviceId: string }>('UpdateServicePayload').implement({
-  description: 'The catalogue entry after the change.',
-  fields: (t) => ({ serviceId: t.exposeID('serviceId', { description: 'Database id of the service.' }) }),
-});
-
-builder.objectFields(UpdateServicePayload, (t) => ({
-  service: t.prismaField({
+const UpdateServicePayload = entityPayload('UpdateServicePayload', 'The catalogue entry after the change.', {
+  service: {
     type: ServiceRef,
+    id: 'serviceId',
+    idDescription: 'Database id of the service.',
     description: 'The service as it is now.',
-    resolve: (query, payload, _args, ctx) =>
-      ctx.prisma.service.findUniqueOrThrow({ ...query, where: { id: payload.serviceId } }),
-  }),
-}));
+  },
+});
 
 builder.mutationField('updateService', (t) =>
   t.field({
@@ -125,13 +123,6 @@ builder.mutationField('updateService', (t) =>
     description: "Change a service's published standard. Admins, or supervisors of the owning unit.",
     authScopes: { admin: true, supervisor: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: {
-      input: t.arg({
-        type: UpdateServiceInput,
-        required: true,
-        description: 'Which service, and what changes.',
-      }),
-    },
-    resolve: (_root, { input }, ctx) => updateService(commandDeps(ctx), ctx.identity, input),
+    ...commandInput(t, UpdateServiceInput, 'Which service, and what changes.', updateService),
   }),
 );

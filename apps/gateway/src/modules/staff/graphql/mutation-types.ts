@@ -1,8 +1,9 @@
 // The staff mutations' GraphQL types (issue 3): payloads, inputs and the quota failure.
 import { QUOTA_ROUNDINGS } from '@layanan/domain/staff';
-import type { ObjectRef } from '@pothos/core';
 import { builder } from '../../../graphql/builder.js';
+import { entityPayload, rowField } from '../../../graphql/entity-payload.js';
 import { FailureInterface } from '../../../graphql/error-types.js';
+import { type InputFields, unitCodeField } from '../../../graphql/input-fields.js';
 import { SkpQuotaExceededError } from '../skp-quota-exceeded.js';
 import { StaffSummaryRef } from './report-types.js';
 import { ExpectationEnum, PredikatEnum } from './staff-types.js';
@@ -28,36 +29,14 @@ builder.objectType(SkpQuotaExceededError, {
   }),
 });
 
-type BuilderTypes = (typeof builder)['$inferSchemaTypes'];
-
 // ---- payloads ------------------------------------------------------------------------------
 
-/** Adds the `staff` field (the changed record, through the Prisma plugin) to a payload. */
-function withStaff<T extends { staffId: string }>(
-  ref: ObjectRef<BuilderTypes, T>,
-): ObjectRef<BuilderTypes, T> {
-  builder.objectFields(ref, (t) => ({
-    staff: t.prismaField({
-      type: 'Staff',
-      description: 'The staff member as now stored.',
-      resolve: (query, payload, _args, ctx) =>
-        ctx.prisma.staff.findUniqueOrThrow({ ...query, where: { id: payload.staffId } }),
-    }),
-  }));
-  return ref;
-}
+const STAFF_ID = 'The staff member’s database id (UUID), not the node id.';
+/** The changed record, the last field of every payload about a staff member. */
+const STAFF_ROW = { type: 'Staff', id: 'staffId', description: 'The staff member as now stored.' } as const;
 
 const StaffPayload = (name: string, description: string) =>
-  withStaff(
-    builder.objectRef<{ staffId: string }>(name).implement({
-      description,
-      fields: (t) => ({
-        staffId: t.exposeID('staffId', {
-          description: 'The staff member’s database id (UUID), not the node id.',
-        }),
-      }),
-    }),
-  );
+  entityPayload(name, description, { staff: { ...STAFF_ROW, idDescription: STAFF_ID } });
 
 export const RegisterStaffPayload = StaffPayload(
   'RegisterStaffPayload',
@@ -77,14 +56,12 @@ export const RecordTrainingPayload = builder
   .implement({
     description: 'What recordTraining returns: the record and its length in JP.',
     fields: (t) => ({
-      staffId: t.exposeID('staffId', {
-        description: 'The staff member’s database id (UUID), not the node id.',
-      }),
+      staffId: t.exposeID('staffId', { description: STAFF_ID }),
       trainingRecordId: t.exposeID('trainingRecordId', { description: 'The new training record’s id.' }),
       jp: t.exposeFloat('jp', { description: 'Its length in JP (1 JP = 45 minutes), unrounded.' }),
+      staff: rowField(t, STAFF_ROW),
     }),
   });
-withStaff(RecordTrainingPayload);
 
 export const RatePerformancePayload = builder
   .objectRef<{
@@ -95,35 +72,29 @@ export const RatePerformancePayload = builder
   .implement({
     description: 'What ratePerformance returns: the predikat the matrix gave (PermenPANRB 6/2022).',
     fields: (t) => ({
-      staffId: t.exposeID('staffId', {
-        description: 'The staff member’s database id (UUID), not the node id.',
-      }),
+      staffId: t.exposeID('staffId', { description: STAFF_ID }),
       year: t.exposeInt('year', { description: 'The SKP year rated.' }),
       predikat: t.field({
         type: PredikatEnum,
         description: 'The predikat from the results × behaviour matrix.',
         resolve: (p) => p.predikat,
       }),
+      staff: rowField(t, STAFF_ROW),
     }),
   });
-withStaff(RatePerformancePayload);
 
-export const SetPositionRequirementsPayload = builder
-  .objectRef<{ positionId: string }>('SetPositionRequirementsPayload')
-  .implement({
-    description: 'What setPositionRequirements returns: the position with its new requirements.',
-    fields: (t) => ({
-      positionId: t.exposeID('positionId', { description: 'The position’s database id (UUID).' }),
-    }),
-  });
-builder.objectFields(SetPositionRequirementsPayload, (t) => ({
-  position: t.prismaField({
-    type: 'Position',
-    description: 'The position as now stored.',
-    resolve: (query, payload, _args, ctx) =>
-      ctx.prisma.position.findUniqueOrThrow({ ...query, where: { id: payload.positionId } }),
-  }),
-}));
+export const SetPositionRequirementsPayload = entityPayload(
+  'SetPositionRequirementsPayload',
+  'What setPositionRequirements returns: the position with its new requirements.',
+  {
+    position: {
+      type: 'Position',
+      id: 'positionId',
+      idDescription: 'The position’s database id (UUID).',
+      description: 'The position as now stored.',
+    },
+  },
+);
 
 export const FinaliseUnitPeriodPayload = builder
   .objectRef<{ unitId: string; year: number; people: number; sangatBaik: number; allowed: number }>(
@@ -137,18 +108,17 @@ export const FinaliseUnitPeriodPayload = builder
       people: t.exposeInt('people', { description: 'People rated in the unit’s period.' }),
       sangatBaik: t.exposeInt('sangatBaik', { description: 'How many of them are rated "Sangat Baik".' }),
       allowed: t.exposeInt('allowed', { description: 'How many "Sangat Baik" the cap allows.' }),
+      unit: rowField(t, { type: 'Unit', id: 'unitId', description: 'The unit whose period was finalised.' }),
     }),
   });
-builder.objectFields(FinaliseUnitPeriodPayload, (t) => ({
-  unit: t.prismaField({
-    type: 'Unit',
-    description: 'The unit whose period was finalised.',
-    resolve: (query, payload, _args, ctx) =>
-      ctx.prisma.unit.findUniqueOrThrow({ ...query, where: { id: payload.unitId } }),
-  }),
-}));
 
 // ---- inputs --------------------------------------------------------------------------------
+
+const staffIdField = (t: InputFields) =>
+  t.globalID({ required: true, description: 'The Staff node id; NotFoundError when unknown.' });
+const competencyCodeField = (t: InputFields) =>
+  t.string({ required: true, description: 'A competency of the catalogue; NotFoundError when unknown.' });
+const skpYearField = (t: InputFields) => t.int({ required: true, description: 'The SKP year, 1970–2100.' });
 
 export const RegisterStaffInput = builder.inputType('RegisterStaffInput', {
   description: 'A new civil servant for the register (registerStaff).',
@@ -158,7 +128,7 @@ export const RegisterStaffInput = builder.inputType('RegisterStaffInput', {
       description: '18 digits, spaces allowed; kind, birth date, TMT and gender are derived from it.',
     }),
     name: t.string({ required: true, description: 'Full name; not empty.' }),
-    unitCode: t.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
+    unitCode: unitCodeField(t),
     position: t.string({ description: 'Position title; defaults to the catalogue name of positionCode.' }),
     positionCode: t.string({
       description: 'A position of the catalogue (with its requirements); NotFoundError when unknown.',
@@ -171,7 +141,7 @@ export const RegisterStaffInput = builder.inputType('RegisterStaffInput', {
 export const UpdateStaffInput = builder.inputType('UpdateStaffInput', {
   description: 'Changes to a staff record (updateStaff); fields left out stay as they are.',
   fields: (t) => ({
-    id: t.globalID({ required: true, description: 'The Staff node id; NotFoundError when unknown.' }),
+    id: staffIdField(t),
     name: t.string({ description: 'New full name.' }),
     unitCode: t.string({
       description: 'Move to this unit (a supervisor only within their tree); NotFoundError when unknown.',
@@ -194,7 +164,7 @@ export const RecordTrainingInput = builder.inputType('RecordTrainingInput', {
   description:
     'A completed training (recordTraining). The same title on the same day twice is a ConflictError (TRAINING_RECORD_DUPLICATE).',
   fields: (t) => ({
-    staffId: t.globalID({ required: true, description: 'The Staff node id; NotFoundError when unknown.' }),
+    staffId: staffIdField(t),
     courseCode: t.string({ description: 'A course of the catalogue; its name is the default title.' }),
     title: t.string({ description: 'The training’s title; required without courseCode.' }),
     completedOn: t.field({ type: 'Day', required: true, description: 'YYYY-MM-DD, not in the future.' }),
@@ -206,11 +176,8 @@ export const RecordTrainingInput = builder.inputType('RecordTrainingInput', {
 export const SetCompetencyHoldingInput = builder.inputType('SetCompetencyHoldingInput', {
   description: 'The level at which a person holds a competency (setCompetencyHolding).',
   fields: (t) => ({
-    staffId: t.globalID({ required: true, description: 'The Staff node id; NotFoundError when unknown.' }),
-    competencyCode: t.string({
-      required: true,
-      description: 'A competency of the catalogue; NotFoundError when unknown.',
-    }),
+    staffId: staffIdField(t),
+    competencyCode: competencyCodeField(t),
     level: t.int({ required: true, description: '1–5 (PermenPANRB 38/2017).' }),
   }),
 });
@@ -218,10 +185,7 @@ export const SetCompetencyHoldingInput = builder.inputType('SetCompetencyHolding
 const RequirementInput = builder.inputType('CompetencyRequirementInput', {
   description: 'A competency a position requires, at a level (PermenPANRB 38/2017).',
   fields: (t) => ({
-    competencyCode: t.string({
-      required: true,
-      description: 'A competency of the catalogue; NotFoundError when unknown.',
-    }),
+    competencyCode: competencyCodeField(t),
     level: t.int({ required: true, description: 'The required level, 1–5.' }),
   }),
 });
@@ -245,8 +209,8 @@ export const SetPositionRequirementsInput = builder.inputType('SetPositionRequir
 export const RatePerformanceInput = builder.inputType('RatePerformanceInput', {
   description: 'An SKP rating of a person for a year (ratePerformance, PermenPANRB 6/2022).',
   fields: (t) => ({
-    staffId: t.globalID({ required: true, description: 'The Staff node id; NotFoundError when unknown.' }),
-    year: t.int({ required: true, description: 'The SKP year, 1970–2100.' }),
+    staffId: staffIdField(t),
+    year: skpYearField(t),
     results: t.field({ type: ExpectationEnum, required: true, description: 'Hasil kerja.' }),
     behaviour: t.field({ type: ExpectationEnum, required: true, description: 'Perilaku kerja (BerAKHLAK).' }),
     note: t.string({ description: 'The supervisor’s note (optional).' }),
@@ -263,8 +227,8 @@ export const FinaliseUnitPeriodInput = builder.inputType('FinaliseUnitPeriodInpu
   description:
     'A unit’s SKP period to finalise and the "Sangat Baik" cap to check first (finaliseUnitPeriod).',
   fields: (t) => ({
-    unitCode: t.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
-    year: t.int({ required: true, description: 'The SKP year, 1970–2100.' }),
+    unitCode: unitCodeField(t),
+    year: skpYearField(t),
     sangatBaikMaxShare: t.float({
       required: true,
       description: 'The organisation’s cap on "Sangat Baik" ratings, a share 0–1 (configurable, not law).',

@@ -1,8 +1,8 @@
 // Staff mutations (issue 3): each resolver calls its write command with the request's
 // dependencies and caller; the commands authorize, load, call the domain and write audited.
 import { builder } from '../../../graphql/builder.js';
+import { commandInput } from '../../../graphql/command-fields.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
-import { commandDeps } from '../../../platform/command.js';
 import { setCompetencyHolding, setPositionRequirements } from '../commands/competencies.js';
 import { finaliseUnitPeriod, ratePerformance } from '../commands/performance.js';
 import { registerStaff, updateStaff } from '../commands/staff-record.js';
@@ -38,10 +38,7 @@ builder.mutationFields((t) => ({
       'Add a civil servant to the register (BKPSDM admins). Fields derived from the NIP are not asked twice.',
     authScopes: { admin: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
-    args: {
-      input: t.arg({ type: RegisterStaffInput, required: true, description: 'The new civil servant.' }),
-    },
-    resolve: (_root, { input }, ctx) => registerStaff(commandDeps(ctx), ctx.identity, input),
+    ...commandInput(t, RegisterStaffInput, 'The new civil servant.', registerStaff),
   }),
 
   updateStaff: t.field({
@@ -50,11 +47,9 @@ builder.mutationFields((t) => ({
       'Change name, unit, position, rank (kept in the rank history) or active flag. Admins, or supervisors within their unit tree. The NIP never changes.',
     authScopes: { admin: true, supervisor: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: {
-      input: t.arg({ type: UpdateStaffInput, required: true, description: 'The record and the changes.' }),
-    },
-    resolve: (_root, { input }, ctx) =>
-      updateStaff(commandDeps(ctx), ctx.identity, { ...input, staffId: staffIdOf(input.id) }),
+    ...commandInput(t, UpdateStaffInput, 'The record and the changes.', (deps, caller, input) =>
+      updateStaff(deps, caller, { ...input, staffId: staffIdOf(input.id) }),
+    ),
   }),
 
   recordTraining: t.field({
@@ -63,11 +58,9 @@ builder.mutationFields((t) => ({
       'Record a completed training in JP or minutes (1 JP = 45 minutes). The person, their supervisors and admins.',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
-    args: {
-      input: t.arg({ type: RecordTrainingInput, required: true, description: 'The training completed.' }),
-    },
-    resolve: (_root, { input }, ctx) =>
-      recordTraining(commandDeps(ctx), ctx.identity, { ...input, staffId: staffIdOf(input.staffId) }),
+    ...commandInput(t, RecordTrainingInput, 'The training completed.', (deps, caller, input) =>
+      recordTraining(deps, caller, { ...input, staffId: staffIdOf(input.staffId) }),
+    ),
   }),
 
   setCompetencyHolding: t.field({
@@ -76,15 +69,13 @@ builder.mutationFields((t) => ({
       'Set the level (1–5) at which a person holds a competency. Admins and supervisors of the unit tree.',
     authScopes: { admin: true, supervisor: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: {
-      input: t.arg({
-        type: SetCompetencyHoldingInput,
-        required: true,
-        description: 'The person, competency and level.',
-      }),
-    },
-    resolve: (_root, { input }, ctx) =>
-      setCompetencyHolding(commandDeps(ctx), ctx.identity, { ...input, staffId: staffIdOf(input.staffId) }),
+    ...commandInput(
+      t,
+      SetCompetencyHoldingInput,
+      'The person, competency and level.',
+      (deps, caller, input) =>
+        setCompetencyHolding(deps, caller, { ...input, staffId: staffIdOf(input.staffId) }),
+    ),
   }),
 
   setPositionRequirements: t.field({
@@ -92,14 +83,12 @@ builder.mutationFields((t) => ({
     description: 'Create a position or replace the competencies (and levels) it requires. Admins.',
     authScopes: { admin: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: {
-      input: t.arg({
-        type: SetPositionRequirementsInput,
-        required: true,
-        description: 'The position and its requirements.',
-      }),
-    },
-    resolve: (_root, { input }, ctx) => setPositionRequirements(commandDeps(ctx), ctx.identity, input),
+    ...commandInput(
+      t,
+      SetPositionRequirementsInput,
+      'The position and its requirements.',
+      setPositionRequirements,
+    ),
   }),
 
   ratePerformance: t.field({
@@ -108,15 +97,9 @@ builder.mutationFields((t) => ({
       'Rate a person’s SKP for a year: results and behaviour give the predikat by the PermenPANRB 6/2022 matrix. Supervisors of the unit tree and admins; not oneself; not after the period is finalised.',
     authScopes: { admin: true, supervisor: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
-    args: {
-      input: t.arg({
-        type: RatePerformanceInput,
-        required: true,
-        description: 'The person, year and the two ratings.',
-      }),
-    },
-    resolve: (_root, { input }, ctx) =>
-      ratePerformance(commandDeps(ctx), ctx.identity, { ...input, staffId: staffIdOf(input.staffId) }),
+    ...commandInput(t, RatePerformanceInput, 'The person, year and the two ratings.', (deps, caller, input) =>
+      ratePerformance(deps, caller, { ...input, staffId: staffIdOf(input.staffId) }),
+    ),
   }),
 
   finaliseUnitPeriod: t.field({
@@ -125,9 +108,6 @@ builder.mutationFields((t) => ({
       'Finalise a unit’s SKP ratings for a year after checking the "Sangat Baik" quota; on excess the error names who holds the rating.',
     authScopes: { admin: true, supervisor: true },
     errors: { types: [SkpQuotaExceededError, ValidationError, NotFoundError, ConflictError] },
-    args: {
-      input: t.arg({ type: FinaliseUnitPeriodInput, required: true, description: 'The unit, year and cap.' }),
-    },
-    resolve: (_root, { input }, ctx) => finaliseUnitPeriod(commandDeps(ctx), ctx.identity, input),
+    ...commandInput(t, FinaliseUnitPeriodInput, 'The unit, year and cap.', finaliseUnitPeriod),
   }),
 }));
