@@ -1,6 +1,7 @@
 // The working-day calendar as data (issue 4): admins list, add, confirm and remove holidays.
 // Deadlines already computed are stored on their requests, so an edit here never moves them.
 
+import type { Holiday } from '@layanan/db';
 import {
   checkHolidayNotListed,
   HOLIDAY_KINDS,
@@ -8,11 +9,12 @@ import {
   parseDay,
   validateWorkingCalendar,
 } from '@layanan/domain/calendar';
+import type { GraphQLContext } from '../../app/context.js';
 import { builder } from '../../graphql/builder.js';
 import { entityPayload } from '../../graphql/entity-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../graphql/errors.js';
 import { failure, inputPath, validationFailed } from '../../graphql/failures.js';
-import { audited, type TransactionClient } from '../../platform/audited.js';
+import { type AuditedChange, audited, type TransactionClient } from '../../platform/audited.js';
 import { dateOnly, dayOf } from '../../platform/calendar.js';
 import { isUuid } from '../../platform/uuid.js';
 
@@ -89,10 +91,21 @@ const AddHolidayInput = builder.inputType('AddHolidayInput', {
 });
 
 /** The listed holiday with this id, for a change; NotFoundError for an unknown or malformed id. */
-async function listedHoliday(tx: TransactionClient, id: string | number) {
+async function listedHoliday(tx: TransactionClient, id: string | number): Promise<Holiday> {
   const holiday = isUuid(String(id)) ? await tx.holiday.findUnique({ where: { id: String(id) } }) : null;
   if (!holiday) throw new NotFoundError('Holiday', String(id));
   return holiday;
+}
+
+/** The resolver of a change to one listed holiday (`id`), written with its audit entry. */
+function changeListedHoliday<T>(
+  action: string,
+  change: (tx: TransactionClient, before: Holiday) => Promise<AuditedChange<T>>,
+) {
+  return (_root: unknown, args: { id: string | number }, ctx: GraphQLContext) =>
+    audited(ctx, { action, entityType: 'Holiday' }, async (tx) =>
+      change(tx, await listedHoliday(tx, args.id)),
+    );
 }
 
 builder.mutationFields((t) => ({
@@ -138,15 +151,13 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: [NotFoundError] },
     args: { id: t.arg.id({ required: true, description: 'Holiday.id; unknown gives NotFoundError.' }) },
-    resolve: (_root, { id }, ctx) =>
-      audited(ctx, { action: 'confirmHoliday', entityType: 'Holiday' }, async (tx) => {
-        const before = await listedHoliday(tx, id);
-        const after = await tx.holiday.update({
-          where: { id: before.id },
-          data: { provisional: false, confirmedAt: before.confirmedAt ?? new Date() },
-        });
-        return { result: { holidayId: after.id }, entityId: after.id, before, after };
-      }),
+    resolve: changeListedHoliday('confirmHoliday', async (tx, before) => {
+      const after = await tx.holiday.update({
+        where: { id: before.id },
+        data: { provisional: false, confirmedAt: before.confirmedAt ?? new Date() },
+      });
+      return { result: { holidayId: after.id }, entityId: after.id, before, after };
+    }),
   }),
   removeHoliday: t.field({
     type: RemoveHolidayPayload,
@@ -154,11 +165,9 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: [NotFoundError] },
     args: { id: t.arg.id({ required: true, description: 'Holiday.id; unknown gives NotFoundError.' }) },
-    resolve: (_root, { id }, ctx) =>
-      audited(ctx, { action: 'removeHoliday', entityType: 'Holiday' }, async (tx) => {
-        const before = await listedHoliday(tx, id);
-        await tx.holiday.delete({ where: { id: before.id } });
-        return { result: { holidayId: before.id, date: dayOf(before.date) }, entityId: before.id, before };
-      }),
+    resolve: changeListedHoliday('removeHoliday', async (tx, before) => {
+      await tx.holiday.delete({ where: { id: before.id } });
+      return { result: { holidayId: before.id, date: dayOf(before.date) }, entityId: before.id, before };
+    }),
   }),
 }));

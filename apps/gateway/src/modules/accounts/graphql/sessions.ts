@@ -1,9 +1,11 @@
 // Citizen sign-up and sessions: the types and the mutations (the writes are commands/).
 import type { GatewayConfig } from '../../../app/config.js';
+import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { commandArgs, commandInput } from '../../../graphql/command-fields.js';
 import { rowField } from '../../../graphql/entity-payload.js';
 import { AuthenticationFailedError, ConflictError, ValidationError } from '../../../graphql/errors.js';
+import type { Caller, CommandDeps } from '../../../platform/command.js';
 import { changePassword } from '../commands/change-password.js';
 import { registerCitizen } from '../commands/register-citizen.js';
 import type { Session, SessionSettings } from '../commands/session.js';
@@ -16,6 +18,14 @@ function sessionSettings(config: GatewayConfig): SessionSettings {
     accessTtlSeconds: config.tokenTtlSeconds,
     refreshTtlSeconds: config.refreshTtlSeconds,
   };
+}
+
+/** A command that opens a session, called with the session settings of the configuration. */
+function withSessionSettings<Input, Result>(
+  command: (deps: CommandDeps, caller: Caller, input: Input, settings: SessionSettings) => Result,
+) {
+  return (deps: CommandDeps, caller: Caller, input: Input, ctx: GraphQLContext) =>
+    command(deps, caller, input, sessionSettings(ctx.config));
 }
 
 const AuthPayload = builder.objectRef<Session>('AuthPayload').implement({
@@ -63,9 +73,7 @@ builder.mutationField('registerCitizen', (t) =>
     type: AuthPayload,
     description: 'Create a citizen account with an email or a mobile number, and sign in.',
     errors: { types: [ValidationError, ConflictError] },
-    ...commandInput(t, RegisterCitizenInput, 'The new account.', (deps, caller, input, ctx) =>
-      registerCitizen(deps, caller, input, sessionSettings(ctx.config)),
-    ),
+    ...commandInput(t, RegisterCitizenInput, 'The new account.', withSessionSettings(registerCitizen)),
   }),
 );
 
@@ -85,9 +93,7 @@ builder.mutationField('login', (t) =>
     type: AuthPayload,
     description: 'Sign in with an email or mobile number and a password.',
     errors: { types: [AuthenticationFailedError] },
-    ...commandInput(t, LoginInput, 'The credentials.', (deps, caller, input, ctx) =>
-      login(deps, caller, input, sessionSettings(ctx.config)),
-    ),
+    ...commandInput(t, LoginInput, 'The credentials.', withSessionSettings(login)),
   }),
 );
 
@@ -155,8 +161,6 @@ builder.mutationField('changePassword', (t) =>
     description: 'Change the password: every other session ends, and a new one is returned.',
     authScopes: { authenticated: true },
     errors: { types: [ValidationError, AuthenticationFailedError] },
-    ...commandInput(t, ChangePasswordInput, 'Old and new password.', (deps, caller, input, ctx) =>
-      changePassword(deps, caller, input, sessionSettings(ctx.config)),
-    ),
+    ...commandInput(t, ChangePasswordInput, 'Old and new password.', withSessionSettings(changePassword)),
   }),
 );

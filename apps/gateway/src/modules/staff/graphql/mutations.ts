@@ -3,6 +3,7 @@
 import { builder } from '../../../graphql/builder.js';
 import { commandInput } from '../../../graphql/command-fields.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import type { Caller, CommandDeps } from '../../../platform/command.js';
 import { setCompetencyHolding, setPositionRequirements } from '../commands/competencies.js';
 import { finaliseUnitPeriod, ratePerformance } from '../commands/performance.js';
 import { registerStaff, updateStaff } from '../commands/staff-record.js';
@@ -25,10 +26,21 @@ import {
   UpdateStaffPayload,
 } from './mutation-types.js';
 
+type GlobalId = { typename: string; id: string };
+
 /** A Staff node id as a staff id; any other node is a staff member that does not exist. */
-function staffIdOf(id: { typename: string; id: string }): string {
+function staffIdOf(id: GlobalId): string {
   if (id.typename !== 'Staff') throw new NotFoundError('Staff', id.id);
   return id.id;
+}
+
+/** A command about one staff member, called with the input's Staff node id as its `staffId`. */
+function forStaff<Input extends { staffId: string }, Result>(
+  command: (deps: CommandDeps, caller: Caller, input: Input) => Result,
+) {
+  return (deps: CommandDeps, caller: Caller, input: Omit<Input, 'staffId'> & { staffId: GlobalId }) =>
+    // Omit<Input, 'staffId'> & { staffId: string } is Input; TypeScript cannot see it for a generic Input.
+    command(deps, caller, { ...input, staffId: staffIdOf(input.staffId) } as Input);
 }
 
 builder.mutationFields((t) => ({
@@ -58,9 +70,7 @@ builder.mutationFields((t) => ({
       'Record a completed training in JP or minutes (1 JP = 45 minutes). The person, their supervisors and admins.',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
-    ...commandInput(t, RecordTrainingInput, 'The training completed.', (deps, caller, input) =>
-      recordTraining(deps, caller, { ...input, staffId: staffIdOf(input.staffId) }),
-    ),
+    ...commandInput(t, RecordTrainingInput, 'The training completed.', forStaff(recordTraining)),
   }),
 
   setCompetencyHolding: t.field({
@@ -73,8 +83,7 @@ builder.mutationFields((t) => ({
       t,
       SetCompetencyHoldingInput,
       'The person, competency and level.',
-      (deps, caller, input) =>
-        setCompetencyHolding(deps, caller, { ...input, staffId: staffIdOf(input.staffId) }),
+      forStaff(setCompetencyHolding),
     ),
   }),
 
@@ -97,8 +106,11 @@ builder.mutationFields((t) => ({
       'Rate a person’s SKP for a year: results and behaviour give the predikat by the PermenPANRB 6/2022 matrix. Supervisors of the unit tree and admins; not oneself; not after the period is finalised.',
     authScopes: { admin: true, supervisor: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
-    ...commandInput(t, RatePerformanceInput, 'The person, year and the two ratings.', (deps, caller, input) =>
-      ratePerformance(deps, caller, { ...input, staffId: staffIdOf(input.staffId) }),
+    ...commandInput(
+      t,
+      RatePerformanceInput,
+      'The person, year and the two ratings.',
+      forStaff(ratePerformance),
     ),
   }),
 
