@@ -253,14 +253,10 @@ builder.mutationField('setSkmCompetencyMapping', (t) =>
     type: [SkmCompetencyMappingRef],
     description: 'Set which competencies an SKM element depends on (replaces the list). Admins.',
     authScopes: { admin: true },
-    errors: {
-      types: [ValidationError],
-      result: {
-        name: 'SetSkmCompetencyMappingPayload',
-        description: 'What setSkmCompetencyMapping returns on success: the element’s mappings in `data`.',
-      },
-      dataField: { description: 'The element’s competency mappings as now stored.' },
-    },
+    errors: dataPayload('setSkmCompetencyMapping', [ValidationError], {
+      what: 'the element’s mappings',
+      data: 'The element’s competency mappings as now stored.',
+    }),
     ...commandInput(t, SetSkmCompetencyMappingInput, 'The mapping.', setSkmCompetencyMapping),
   }),
 );
