@@ -72,22 +72,16 @@ export function entityPayload<const Rows extends Record<string, PayloadRow>>(
   description: string,
   rows: Rows,
 ): ObjectRef<Types, PayloadShape<Rows>> {
+  type Shape = PayloadShape<Rows>;
   const entries = Object.entries(rows);
-  return builder.objectRef<PayloadShape<Rows>>(name).implement({
+  return builder.objectRef<Shape>(name).implement({
     description,
     fields: (t) =>
       Object.fromEntries([
-        ...entries.flatMap(([, row]) =>
-          row.idDescription
-            ? [
-                [
-                  row.id,
-                  t.id({ description: row.idDescription, resolve: (p) => p[row.id as keyof typeof p] }),
-                ],
-              ]
-            : [],
-        ),
-        ...entries.map(([field, row]) => [field, rowField(t, row as RowField<IdKey<PayloadShape<Rows>>>)]),
+        ...entries
+          .filter(([, row]) => row.idDescription)
+          .map(([, row]) => [row.id, t.exposeID(row.id as IdKey<Shape>, { description: row.idDescription })]),
+        ...entries.map(([field, row]) => [field, rowField(t, row as RowField<IdKey<Shape>>)]),
       ]),
   });
 }
