@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from './app/config.js';
 import { createEventBus } from './app/event-handlers.js';
 import { createGateway } from './app/gateway.js';
 import { createLayananPubSub } from './app/pubsub.js';
-import { createRateLimitStore } from './app/security.js';
+import { createRateLimitStore } from './app/rate-limits.js';
 import { bilingual, STARTUP_MESSAGES } from './graphql/gateway-errors.js';
 import { escalateOverdueRequests } from './modules/services/commands/escalate-overdue.js';
 import { listen } from './server.js';

@@ -14,7 +14,8 @@ import type { GatewayConfig } from './config.js';
 import { type GraphQLContext, languageOf } from './context.js';
 import { createEventBus } from './event-handlers.js';
 import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
-import { corsPolicy, createRateLimitStore, type RateLimitStore, securityPlugins } from './security.js';
+import { createRateLimitStore, type RateLimitStore } from './rate-limits.js';
+import { corsPolicy, securityPlugins } from './security.js';
 import { webApp } from './web-app.js';
 
 /** A lazily loaded value, shared by every resolver of one request. */

@@ -22,7 +22,7 @@ import { createHarness, type Harness, TEST_ENV } from '../testing/harness.js';
 import { PBG_REQUEST, submittedRequest } from '../testing/requests.js';
 import { type GatewayConfig, loadConfig } from './config.js';
 import { createGateway, type Gateway } from './gateway.js';
-import { memoryRateLimitStore, redisRateLimitStore } from './security.js';
+import { memoryRateLimitStore, redisRateLimitStore } from './rate-limits.js';
 
 type Call = { status: number; headers: Headers; body: any };
 

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { type GatewayConfig, loadConfig } from '../app/config.js';
 import { createGateway, type Gateway } from '../app/gateway.js';
 import type { LayananPubSub } from '../app/pubsub.js';
-import type { RateLimitStore } from '../app/security.js';
+import type { RateLimitStore } from '../app/rate-limits.js';
 
 export type GqlResult<T = Record<string, unknown>> = {
   status: number;
