@@ -1,40 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectInvalidInput } from '../../test/support/invalid-input.js';
-import { checkPassword, normalizeEmail, normalizePhone, validateRegistration } from './account.js';
+import { checkPassword, validateRegistration } from './account.js';
 
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? null : r.error?.code);
-
-describe('normalizeEmail', () => {
-  it('trims and lowercases valid addresses', () => {
-    expect(normalizeEmail('  Siti.Aminah@Example.CO.ID ')).toEqual({
-      ok: true,
-      value: 'siti.aminah@example.co.id',
-    });
-  });
-  it.each([
-    '',
-    'siti',
-    'siti@',
-    '@example.id',
-    'siti@example',
-    'si ti@example.id',
-    `${'a'.repeat(250)}@ex.id`,
-  ])('rejects %j', (email) => expect(code(normalizeEmail(email))).toBe('ACCOUNT_EMAIL_INVALID'));
-});
-
-describe('normalizePhone', () => {
-  it.each([
-    ['0812-3456-7890', '+6281234567890'],
-    ['+62 812 3456 789', '+628123456789'],
-    ['6285266001122', '+6285266001122'],
-  ])('normalises %s to %s', (input, expected) =>
-    expect(normalizePhone(input)).toEqual({ ok: true, value: expected }),
-  );
-  it.each(['0751-123456', '08123', '+1 202 555 0100', '081234567890123', 'nomor saya'])(
-    'rejects %j',
-    (phone) => expect(code(normalizePhone(phone))).toBe('ACCOUNT_PHONE_INVALID'),
-  );
-});
 
 describe('checkPassword', () => {
   it('accepts a long passphrase', () => {

@@ -1,8 +1,9 @@
-// Citizen accounts: sign-up identifiers and password policy. Passwords follow NIST SP 800-63B
-// (length over composition rules, a block list of common and context-derived passwords);
-// phone numbers are Indonesian mobile numbers (Permenkominfo numbering: 08… / +628…).
+// Citizen accounts: sign-up and password policy. Passwords follow NIST SP 800-63B (length over
+// composition rules, a block list of common and context-derived passwords); e-mail addresses and
+// mobile numbers are normalised by identifiers.ts.
 import { type DomainError, domainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { IDENTIFIER_ERROR_MESSAGES, normalizeEmail, normalizePhone } from './identifiers.js';
 
 export const PASSWORD_LENGTH = { min: 10, max: 128 } as const;
 
@@ -15,15 +16,7 @@ export const ACCOUNT_ROLES = ['CITIZEN', 'STAFF', 'SUPERVISOR', 'ADMIN'] as cons
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 export const ACCOUNT_ERROR_MESSAGES = {
-  ACCOUNT_EMAIL_INVALID: { id: 'Alamat email tidak valid.', en: 'The email address is invalid.' },
-  ACCOUNT_PHONE_INVALID: {
-    id: 'Nomor ponsel tidak valid; gunakan format 08… atau +628… (10–13 digit).',
-    en: 'The mobile number is invalid; use 08… or +628… (10–13 digits).',
-  },
-  ACCOUNT_IDENTIFIER_REQUIRED: {
-    id: 'Isi email atau nomor ponsel.',
-    en: 'Give an email address or a mobile number.',
-  },
+  ...IDENTIFIER_ERROR_MESSAGES,
   ACCOUNT_DISPLAY_NAME_INVALID: {
     id: 'Nama tampilan harus 2–80 karakter.',
     en: 'The display name must be 2–80 characters.',
@@ -77,22 +70,6 @@ const COMMON_PASSWORDS = new Set([
   '1q2w3e4r5t',
   'asdfghjkl1',
 ]);
-
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-
-export function normalizeEmail(input: string): Result<string, AccountError> {
-  const email = input.trim().toLowerCase();
-  if (email.length > 254 || !EMAIL.test(email)) return err(accountError('ACCOUNT_EMAIL_INVALID'));
-  return ok(email);
-}
-
-/** Indonesian mobile numbers to E.164 (`+628…`); spaces, dashes and dots are ignored. */
-export function normalizePhone(input: string): Result<string, AccountError> {
-  const compact = input.replace(/[\s.-]/g, '');
-  const match = /^(?:\+62|62|0)(8\d{8,11})$/.exec(compact);
-  if (!match?.[1]) return err(accountError('ACCOUNT_PHONE_INVALID'));
-  return ok(`+62${match[1]}`);
-}
 
 /** Password policy: length first, then a block list and the person's own name and email. */
 export function checkPassword(

@@ -3,3 +3,4 @@
 export * from './access.js';
 export * from './account.js';
 export * from './api-key.js';
+export * from './identifiers.js';

@@ -1,6 +1,6 @@
 // Password sign-in and the life of a session: refresh-token rotation with reuse detection, and
 // sign-out of a whole refresh-token family.
-import { normalizeEmail, normalizePhone } from '@layanan/domain';
+import { accountIdentifier } from '@layanan/domain';
 import { actorOf } from '../../../app/context.js';
 import { failure } from '../../../graphql/failures.js';
 import { audited, type TransactionClient } from '../../../platform/audited.js';
@@ -14,13 +14,13 @@ import {
   type SessionSettings,
 } from './session.js';
 
-/** Finds the account for an email or a phone number, whichever the identifier is. */
+/** Finds the account for an email or a phone number, whichever the identifier is (the domain's
+ * `accountIdentifier`, which also keys the per-account sign-in budget in app/rate-limits.ts). */
 async function accountByIdentifier(db: Pick<TransactionClient, 'account'>, identifier: string) {
-  const email = normalizeEmail(identifier);
-  if (email.ok) return db.account.findUnique({ where: { email: email.value } });
-  const phone = normalizePhone(identifier);
-  if (phone.ok) return db.account.findUnique({ where: { phone: phone.value } });
-  return null;
+  const named = accountIdentifier(identifier);
+  if (!named.ok) return null;
+  const { kind, value } = named.value;
+  return db.account.findUnique({ where: kind === 'email' ? { email: value } : { phone: value } });
 }
 
 /** Signs in with an e-mail or a mobile number and a password. Throws INVALID_CREDENTIALS (after
