@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectInvalidInput } from '../../test/support/invalid-input.js';
-import { validateApiKey } from './api-key.js';
+import { API_KEY_SUBMISSIONS_PER_HOUR, validateApiKey, validateApiKeyBudget } from './api-key.js';
 
 describe('validateApiKey', () => {
   it('trims the name and returns the scopes once each, sorted', () => {
@@ -8,7 +8,11 @@ describe('validateApiKey', () => {
       validateApiKey({ name: ' SIMPEG ', scopes: ['staff:read', 'catalogue:read', 'staff:read'] }),
     ).toEqual({
       ok: true,
-      value: { name: 'SIMPEG', scopes: ['catalogue:read', 'staff:read'] },
+      value: {
+        name: 'SIMPEG',
+        scopes: ['catalogue:read', 'staff:read'],
+        submissionsPerHour: API_KEY_SUBMISSIONS_PER_HOUR.default,
+      },
     });
   });
 
@@ -20,5 +24,27 @@ describe('validateApiKey', () => {
     expect(none.ok ? [] : none.error.fields.map((f) => f.field)).toEqual(['scopes']);
     const long = validateApiKey({ name: 'x'.repeat(101), scopes: ['staff:read'] });
     expect(long.ok ? [] : long.error.fields.map((f) => f.field)).toEqual(['name']);
+  });
+});
+
+describe('an API key’s submissions per hour', () => {
+  it('takes a whole number within the bounds, at creation and later', () => {
+    const created = validateApiKey({ name: 'LAPOR!', scopes: ['requests:write'], submissionsPerHour: 5000 });
+    expect(created.ok && created.value.submissionsPerHour).toBe(5000);
+    expect(validateApiKeyBudget(1)).toEqual({ ok: true, value: 1 });
+    expect(validateApiKeyBudget(API_KEY_SUBMISSIONS_PER_HOUR.max).ok).toBe(true);
+  });
+
+  it.each([
+    [0, 'OUT_OF_RANGE'],
+    [-5, 'OUT_OF_RANGE'],
+    [API_KEY_SUBMISSIONS_PER_HOUR.max + 1, 'OUT_OF_RANGE'],
+    [2.5, 'NOT_INTEGER'],
+    [Number.NaN, 'NOT_INTEGER'],
+  ])('refuses %s (%s)', (value, code) => {
+    const problem = [`submissionsPerHour:${code}`];
+    expectInvalidInput(validateApiKeyBudget(value), 'API_KEY_INVALID', problem);
+    const created = validateApiKey({ name: 'LAPOR!', scopes: ['requests:write'], submissionsPerHour: value });
+    expectInvalidInput(created, 'API_KEY_INVALID', problem);
   });
 });

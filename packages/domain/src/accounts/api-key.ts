@@ -5,6 +5,7 @@ import {
   errorCodes,
   type FieldError,
   type Message,
+  wholeNumberErrors,
 } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 
@@ -13,6 +14,12 @@ export const API_KEY_SCOPES = ['catalogue:read', 'staff:read', 'requests:write',
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const API_KEY_NAME_LENGTH = { min: 3, max: 100 } as const;
+
+/**
+ * A key's own budget of submissions per hour, set by an admin: a system filing for the whole
+ * city must not share one citizen's budget (30 an hour by default), nor be starved by it.
+ */
+export const API_KEY_SUBMISSIONS_PER_HOUR = { min: 1, max: 100_000, default: 600 } as const;
 
 const SCOPE_LIST = API_KEY_SCOPES.join(', ');
 
@@ -30,19 +37,36 @@ export type ApiKeyErrorCode = (typeof ApiKeyErrorCode)[keyof typeof ApiKeyErrorC
 export type ApiKeyFieldError = FieldError | (DomainError<'INVALID_SCOPE'> & { readonly field: string });
 export type ApiKeyError = DomainError<'API_KEY_INVALID'> & { readonly fields: readonly ApiKeyFieldError[] };
 
+const budgetErrors = (value: number) =>
+  wholeNumberErrors('submissionsPerHour', value, API_KEY_SUBMISSIONS_PER_HOUR);
+
+const invalid = (fields: ApiKeyFieldError[]): ApiKeyError => ({
+  code: 'API_KEY_INVALID',
+  message: API_KEY_ERROR_MESSAGES.API_KEY_INVALID,
+  fields,
+});
+
+/** A key's submissions per hour, changed by an admin: a whole number within the bounds. */
+export function validateApiKeyBudget(submissionsPerHour: number): Result<number, ApiKeyError> {
+  const fields = budgetErrors(submissionsPerHour);
+  return fields.length > 0 ? err(invalid(fields)) : ok(submissionsPerHour);
+}
+
 const NAME_MESSAGE: Message = {
   id: `Nama harus ${API_KEY_NAME_LENGTH.min}–${API_KEY_NAME_LENGTH.max} karakter`,
   en: `The name must be ${API_KEY_NAME_LENGTH.min}–${API_KEY_NAME_LENGTH.max} characters`,
 };
 
 /**
- * A new API key: a name of 3–100 characters (trimmed) and at least one scope, all from
- * API_KEY_SCOPES. Returns the name and the scopes without duplicates, sorted.
+ * A new API key: a name of 3–100 characters (trimmed), at least one scope, all from
+ * API_KEY_SCOPES, and its submissions per hour (API_KEY_SUBMISSIONS_PER_HOUR's default when not
+ * given). Returns the name, the scopes without duplicates, sorted, and the budget.
  */
 export function validateApiKey(input: {
   readonly name: string;
   readonly scopes: readonly string[];
-}): Result<{ name: string; scopes: ApiKeyScope[] }, ApiKeyError> {
+  readonly submissionsPerHour?: number | null;
+}): Result<{ name: string; scopes: ApiKeyScope[]; submissionsPerHour: number }, ApiKeyError> {
   const name = input.name.trim();
   const fields: ApiKeyFieldError[] = [];
   if (name.length < API_KEY_NAME_LENGTH.min || name.length > API_KEY_NAME_LENGTH.max) {
@@ -64,8 +88,8 @@ export function validateApiKey(input: {
       details: { unknown },
     });
   }
-  if (fields.length > 0) {
-    return err({ code: 'API_KEY_INVALID', message: API_KEY_ERROR_MESSAGES.API_KEY_INVALID, fields });
-  }
-  return ok({ name, scopes: [...new Set(input.scopes.filter(known))].sort() });
+  const submissionsPerHour = input.submissionsPerHour ?? API_KEY_SUBMISSIONS_PER_HOUR.default;
+  fields.push(...budgetErrors(submissionsPerHour));
+  if (fields.length > 0) return err(invalid(fields));
+  return ok({ name, scopes: [...new Set(input.scopes.filter(known))].sort(), submissionsPerHour });
 }

@@ -1,10 +1,12 @@
-import { validateApiKey } from '@layanan/domain/accounts';
+import type { ApiKey, Prisma } from '@layanan/db';
+import { API_KEY_SUBMISSIONS_PER_HOUR, validateApiKey, validateApiKeyBudget } from '@layanan/domain/accounts';
 import { builder } from '../../graphql/builder.js';
 import { nodeIdArg } from '../../graphql/command-fields.js';
 import { entityPayload, rowField } from '../../graphql/entity-payload.js';
 import { NotFoundError, ValidationError } from '../../graphql/errors.js';
 import { validationFailed } from '../../graphql/failures.js';
 import { audited } from '../../platform/audited.js';
+import type { AuditScope } from '../../platform/command.js';
 import { generateApiKey } from './identity.js';
 
 const ApiKeyRef = builder.prismaNode('ApiKey', {
@@ -33,6 +35,10 @@ const ApiKeyRef = builder.prismaNode('ApiKey', {
       nullable: true,
       description: 'Last time a request used it; null if never.',
     }),
+    submissionsPerHour: t.exposeInt('submissionsPerHour', {
+      description:
+        'Its own budget of submissions per hour (GraphQL and Open311), apart from any citizen’s; each reporter it files for has a smaller budget inside it (LAYANAN_RATE_SUBMIT_REPORTER).',
+    }),
   }),
 });
 
@@ -56,6 +62,9 @@ const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
       required: true,
       description:
         'At least one of catalogue:read, staff:read, requests:write, statistics:read; others give ValidationError.',
+    }),
+    submissionsPerHour: t.int({
+      description: `Its own budget of submissions per hour, ${API_KEY_SUBMISSIONS_PER_HOUR.min}–${API_KEY_SUBMISSIONS_PER_HOUR.max}; ${API_KEY_SUBMISSIONS_PER_HOUR.default} when omitted.`,
     }),
   }),
 });
@@ -86,17 +95,34 @@ builder.mutationField('createApiKey', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const checked = validateApiKey(input);
       if (!checked.ok) throw validationFailed(checked.error.fields);
-      const { name, scopes } = checked.value;
+      const { name, scopes, submissionsPerHour } = checked.value;
       const { key, prefix, secretHash } = generateApiKey();
       return audited(ctx, { action: 'createApiKey', entityType: 'ApiKey' }, async (tx) => {
         const row = await tx.apiKey.create({
-          data: { name, prefix, secretHash, scopes },
+          data: { name, prefix, secretHash, scopes, submissionsPerHour },
         });
         return { result: { apiKeyId: row.id, key }, entityId: row.id, after: row };
       });
     },
   }),
 );
+
+/** An audited change of one key: NotFoundError for an unknown id; `change` gives the new values,
+ * or null when there is nothing to change. */
+function changeApiKey(
+  ctx: AuditScope,
+  action: string,
+  id: string,
+  change: (before: ApiKey) => Prisma.ApiKeyUpdateInput | null,
+) {
+  return audited(ctx, { action, entityType: 'ApiKey' }, async (tx) => {
+    const before = await tx.apiKey.findUnique({ where: { id } });
+    if (!before) throw new NotFoundError('ApiKey', id);
+    const data = change(before);
+    const after = data ? await tx.apiKey.update({ where: { id }, data }) : before;
+    return { result: { apiKeyId: after.id }, entityId: after.id, before, after };
+  });
+}
 
 const RevokeApiKeyPayload = entityPayload('RevokeApiKeyPayload', 'The key after revocation.', {
   apiKey: {
@@ -114,14 +140,57 @@ builder.mutationField('revokeApiKey', (t) =>
     authScopes: { admin: true },
     errors: { types: [NotFoundError] },
     args: { id: nodeIdArg(t, ApiKeyRef, 'Global ID of the key; unknown gives NotFoundError.') },
-    resolve: async (_root, args, ctx) =>
-      audited(ctx, { action: 'revokeApiKey', entityType: 'ApiKey' }, async (tx) => {
-        const before = await tx.apiKey.findUnique({ where: { id: args.id.id } });
-        if (!before) throw new NotFoundError('ApiKey', args.id.id);
-        const after = before.revokedAt
-          ? before
-          : await tx.apiKey.update({ where: { id: before.id }, data: { revokedAt: new Date() } });
-        return { result: { apiKeyId: after.id }, entityId: after.id, before, after };
-      }),
+    resolve: (_root, args, ctx) =>
+      changeApiKey(ctx, 'revokeApiKey', args.id.id, (before) =>
+        before.revokedAt ? null : { revokedAt: new Date() },
+      ),
+  }),
+);
+
+const SetApiKeyBudgetInput = builder.inputType('SetApiKeySubmissionBudgetInput', {
+  description: 'A new budget of submissions per hour for one API key.',
+  fields: (t) => ({
+    id: t.globalID({
+      required: true,
+      for: ApiKeyRef,
+      description: 'Global ID of the key; unknown gives NotFoundError.',
+    }),
+    submissionsPerHour: t.int({
+      required: true,
+      description: `${API_KEY_SUBMISSIONS_PER_HOUR.min}–${API_KEY_SUBMISSIONS_PER_HOUR.max}; others give ValidationError. Takes effect at the key's next request.`,
+    }),
+  }),
+});
+
+const SetApiKeyBudgetPayload = entityPayload(
+  'SetApiKeySubmissionBudgetPayload',
+  'The key with its new budget.',
+  {
+    apiKey: {
+      type: ApiKeyRef,
+      id: 'apiKeyId',
+      idDescription: 'Database id of the key.',
+      description: 'The key, now with the new submissionsPerHour.',
+    },
+  },
+);
+
+builder.mutationField('setApiKeySubmissionBudget', (t) =>
+  t.field({
+    type: SetApiKeyBudgetPayload,
+    description:
+      'Set how many submissions per hour an API key may make (GraphQL and Open311), e.g. for an integration that files for the whole city. Admins only.',
+    authScopes: { admin: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: {
+      input: t.arg({ type: SetApiKeyBudgetInput, required: true, description: 'The key and its budget.' }),
+    },
+    resolve: (_root, { input }, ctx) => {
+      const checked = validateApiKeyBudget(input.submissionsPerHour);
+      if (!checked.ok) throw validationFailed(checked.error.fields);
+      return changeApiKey(ctx, 'setApiKeySubmissionBudget', input.id.id, () => ({
+        submissionsPerHour: checked.value,
+      }));
+    },
   }),
 );

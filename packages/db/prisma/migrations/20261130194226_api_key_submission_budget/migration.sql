@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "api_key" ADD COLUMN     "submissionsPerHour" INTEGER NOT NULL DEFAULT 600;
