@@ -128,6 +128,7 @@ async function startGateway(spec: Extract<ServerSpec, { kind: 'gateway' }>): Pro
     LAYANAN_RATE_AUTH_ID: 'off',
     LAYANAN_RATE_SUBMIT_IP: 'off',
     LAYANAN_RATE_SUBMIT_ID: 'off',
+    LAYANAN_RATE_SUBMIT_REPORTER: 'off',
   });
   const plugins: Plugin[] = [];
   if (variant.jit) {

@@ -14,6 +14,7 @@ export const LOAD_TEST_ENV: Record<string, string> = {
   LAYANAN_RATE_AUTH_ID: 'off',
   LAYANAN_RATE_SUBMIT_IP: 'off',
   LAYANAN_RATE_SUBMIT_ID: 'off',
+  LAYANAN_RATE_SUBMIT_REPORTER: 'off',
   LAYANAN_ESCALATION_INTERVAL_MS: '0',
   LAYANAN_DEV_LOGIN: 'true',
   LAYANAN_GRAPHIQL: 'false',

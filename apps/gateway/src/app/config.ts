@@ -60,6 +60,8 @@ export type SecurityConfig = {
     authPerIdentity: RateBudget;
     submitPerIp: RateBudget;
     submitPerIdentity: RateBudget;
+    /** Per reporter an API key files for, inside the key's own budget (ApiKey.submissionsPerHour). */
+    submitPerReporter: RateBudget;
   };
   /** Key prefix in Redis, so that several deployments can share one server. */
   rateLimitPrefix: string;
@@ -147,6 +149,7 @@ function securityConfig(env: NodeJS.ProcessEnv, production: boolean): SecurityCo
       authPerIdentity: budget(env, 'LAYANAN_RATE_AUTH_ID', { max: 10, windowSeconds: 300 }),
       submitPerIp: budget(env, 'LAYANAN_RATE_SUBMIT_IP', { max: 120, windowSeconds: 3600 }),
       submitPerIdentity: budget(env, 'LAYANAN_RATE_SUBMIT_ID', { max: 30, windowSeconds: 3600 }),
+      submitPerReporter: budget(env, 'LAYANAN_RATE_SUBMIT_REPORTER', { max: 30, windowSeconds: 3600 }),
     },
     rateLimitPrefix: env.LAYANAN_RATE_LIMIT_PREFIX?.trim() || 'layanan:rate:',
   };

@@ -14,7 +14,7 @@ import type { GatewayConfig } from './config.js';
 import { type GraphQLContext, languageOf } from './context.js';
 import { createEventBus } from './event-handlers.js';
 import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
-import { createRateLimitStore, type RateLimitStore } from './rate-limits.js';
+import { createRateLimiter, createRateLimitStore, type RateLimitStore } from './rate-limits.js';
 import { corsPolicy, securityPlugins } from './security.js';
 import { webApp } from './web-app.js';
 
@@ -192,7 +192,7 @@ export function createGateway(options: {
       healthProbes(db),
       ...securityPlugins(config, rateLimitStore),
       rejectNulCharacters(),
-      open311({ db, config, log, pubsub, events }),
+      open311({ db, config, log, pubsub, events, rateLimits: createRateLimiter(config, rateLimitStore) }),
       skmCsvRoute(contextOf),
       ...(options.webRoot ? [webApp({ root: options.webRoot, devLogin: config.devLogin })] : []),
       ...(options.tuning?.plugins ?? []),

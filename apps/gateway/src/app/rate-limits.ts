@@ -1,26 +1,77 @@
-// Rate limits (issue 7): sign-in and account creation (`auth`) and citizen submissions
-// (`submit`), counted per client address and per identity in fixed windows, in process or shared
-// by every gateway instance through Redis.
-import { type FieldNode, type GraphQLError, getArgumentValues, getOperationAST, Kind } from 'graphql';
+// Rate limits (issues 7 and 15): what is *executed* is counted, once per execution, however the
+// document reaches it — aliases, named and inline fragments, fragments within fragments, batches.
+// Two groups: `auth` (every operation that checks a secret or opens a session) and `submit`
+// (every way to file something). A caller is counted per client address and per identity: the
+// account named by a sign-in (in its one spelling, the domain's `accountIdentifier`), the
+// signed-in account, or an API key with its own budget (set by an admin) and a budget per
+// reporter inside it. Counters live in process or in Redis, shared by every gateway instance.
+import { createHash } from 'node:crypto';
+import { accountIdentifier } from '@layanan/domain';
+import {
+  type DirectiveNode,
+  type DocumentNode,
+  defaultFieldResolver,
+  type FieldNode,
+  type GraphQLError,
+  type GraphQLFieldResolver,
+  GraphQLIncludeDirective,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  GraphQLSkipDirective,
+  getArgumentValues,
+  getDirectiveValues,
+  getOperationAST,
+  getVariableValues,
+  isAbstractType,
+  Kind,
+  type NamedTypeNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  typeFromAST,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import { gatewayGraphQLError, LIMIT_MESSAGES } from '../graphql/gateway-errors.js';
 import type { Identity } from '../modules/accounts/identity.js';
 import type { GatewayConfig, RateBudget } from './config.js';
 import type { GraphQLContext } from './context.js';
 
+export type RateGroup = 'auth' | 'submit';
+
+/** Whom one execution is counted for, beyond its caller: the accounts a sign-in names, the
+ * reporter an API key files for. */
+export type RateTarget = { accounts?: readonly unknown[]; reporter?: unknown };
+
+type Args = Record<string, unknown>;
+const input = (args: Args) => (args.input ?? {}) as Args;
+
 /**
- * The one list of rate-limited mutations: `auth` (sign-in and account creation, budgets
- * LAYANAN_RATE_AUTH_*) and `submit` (citizen submissions, LAYANAN_RATE_SUBMIT_*). Add new
- * submission mutations here; a name the schema does not have yet is simply never matched.
+ * Every rate-limited field, as `Type.field`: its group and whom it names. A field listed here
+ * that the schema does not have stops the gateway at start (withRateLimits), and
+ * rate-limits.test.ts fails for a mutation that outsiders (anonymous callers, citizens, API keys)
+ * can call and that is neither listed nor exempted there with a reason.
  */
-export const RATE_LIMITED_OPERATIONS: Readonly<Record<string, 'auth' | 'submit'>> = {
-  login: 'auth',
-  registerCitizen: 'auth',
-  refreshSession: 'auth',
-  submitServiceRequest: 'submit',
-  submitToForum: 'submit',
-  submitSurvey: 'submit',
+export const RATE_LIMITED_FIELDS: Readonly<
+  Record<string, { group: RateGroup; target?: (args: Args) => RateTarget }>
+> = {
+  // Secrets: passwords, refresh tokens; and the ways to a session without one.
+  'Mutation.login': { group: 'auth', target: (a) => ({ accounts: [input(a).identifier] }) },
+  'Mutation.registerCitizen': {
+    group: 'auth',
+    target: (a) => ({ accounts: [input(a).email, input(a).phone] }),
+  },
+  'Mutation.refreshSession': { group: 'auth' },
+  'Mutation.logout': { group: 'auth' },
+  'Mutation.changePassword': { group: 'auth' },
+  'Mutation.devLogin': { group: 'auth', target: (a) => ({ accounts: [a.email] }) },
+  // Submissions: requests (also Open311's POST requests, router.ts), forum submissions, surveys,
+  // a citizen's corrections.
+  'Mutation.submitServiceRequest': { group: 'submit', target: (a) => ({ reporter: input(a).citizenEmail }) },
+  'Mutation.addServiceRequestCorrection': { group: 'submit' },
+  'Mutation.submitToForum': { group: 'submit' },
+  'Mutation.submitSurvey': { group: 'submit' },
+  'Mutation.recordCounterSurvey': { group: 'submit' },
 };
 
 // ---- Rate-limit stores ------------------------------------------------------------------------
@@ -87,24 +138,92 @@ export function createRateLimitStore(config: GatewayConfig): RateLimitStore {
     : memoryRateLimitStore();
 }
 
-// ---- Errors ---------------------------------------------------------------------------------
+// ---- Budgets ----------------------------------------------------------------------------------
 
-export function rateLimited(retryAfterSeconds: number): GraphQLError {
-  const message = LIMIT_MESSAGES.RATE_LIMITED(retryAfterSeconds);
-  const error = gatewayGraphQLError(
-    'RATE_LIMITED',
-    {
-      messageId: message.id,
-      messageEn: message.en,
-      http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
-    },
-    message,
-  );
-  (error.extensions as Record<string, unknown>).retryAfter = retryAfterSeconds;
-  return error;
+/** Who is calling, as the limiter sees it. */
+export type RateCaller = { identity: Identity; address: string };
+
+const API_KEY_WINDOW_SECONDS = 3600;
+
+// Counter keys hold a digest of what a caller typed, never the e-mail or phone number itself.
+const digest = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
+
+/** The account a sign-in names, in the spelling the account is stored under; anything that is no
+ * identifier is still counted, compacted, so that "A@B.C " and "a@b.c" stay one budget. */
+function accountKey(raw: string): string {
+  const named = accountIdentifier(raw);
+  return digest(named.ok ? named.value.value : raw.toLowerCase().replace(/\s+/g, ''));
 }
 
-// ---- Plugin -----------------------------------------------------------------------------------
+const given = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+/** The counters one execution adds to, each with its budget. */
+export function budgetsOf(
+  group: RateGroup,
+  target: RateTarget,
+  { identity, address }: RateCaller,
+  limits: GatewayConfig['security']['rateLimits'],
+): { key: string; budget: RateBudget }[] {
+  if (group === 'auth') {
+    const named = new Set((target.accounts ?? []).filter(given).map(accountKey));
+    return [
+      { key: `auth:ip:${address}`, budget: limits.authPerIp },
+      ...[...named].map((id) => ({ key: `auth:id:${id}`, budget: limits.authPerIdentity })),
+      ...(identity.kind === 'account'
+        ? [{ key: `auth:acct:${identity.accountId}`, budget: limits.authPerIdentity }]
+        : []),
+    ];
+  }
+  if (identity.kind === 'system') {
+    // Another city system: its own budget (not the address's, not a citizen's), and inside it one
+    // per reporter, so that one flooded reporter cannot spend the key's budget for everybody.
+    const reporter = given(target.reporter) ? accountKey(target.reporter) : '-';
+    return [
+      {
+        key: `submit:key:${identity.apiKeyId}`,
+        budget: { max: identity.submissionsPerHour, windowSeconds: API_KEY_WINDOW_SECONDS },
+      },
+      { key: `submit:key:${identity.apiKeyId}:reporter:${reporter}`, budget: limits.submitPerReporter },
+    ];
+  }
+  return [
+    { key: `submit:ip:${address}`, budget: limits.submitPerIp },
+    ...(identity.kind === 'account'
+      ? [{ key: `submit:acct:${identity.accountId}`, budget: limits.submitPerIdentity }]
+      : []),
+  ];
+}
+
+export type RateLimiter = {
+  /**
+   * Counts one execution against every budget it falls under. Returns 0 when it may run, else the
+   * seconds until the first spent budget renews. A failing store lets it run (logged).
+   */
+  consume(group: RateGroup, target: RateTarget, caller: RateCaller, log: Logger): Promise<number>;
+};
+
+export function createRateLimiter(config: GatewayConfig, store: RateLimitStore): RateLimiter {
+  const limits = config.security.rateLimits;
+  return {
+    async consume(group, target, caller, log) {
+      let retryAfterMs = 0;
+      for (const { key, budget } of budgetsOf(group, target, caller, limits)) {
+        if (!Number.isFinite(budget.max)) continue;
+        try {
+          const { count, resetInMs } = await store.hit(key, budget.windowSeconds * 1000);
+          if (count > budget.max) retryAfterMs = Math.max(retryAfterMs, resetInMs);
+        } catch (error) {
+          // A Redis outage must not stop sign-ins and submissions: fail open, loudly.
+          log.error({ err: error }, 'rate-limit store unavailable');
+        }
+      }
+      if (retryAfterMs <= 0) return 0;
+      const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+      log.warn({ group, address: caller.address, retryAfter: seconds }, 'rate limit reached');
+      return seconds;
+    },
+  };
+}
 
 /** The client address: the socket's, or the first X-Forwarded-For entry behind a trusted proxy. */
 export function clientAddress(context: Record<string, unknown>, trustProxy: boolean): string {
@@ -117,68 +236,163 @@ export function clientAddress(context: Record<string, unknown>, trustProxy: bool
   return req?.socket?.remoteAddress ?? 'local';
 }
 
-function identityKey(
-  group: 'auth' | 'submit',
-  field: string,
-  args: Record<string, unknown>,
-  identity: Identity,
-): string | null {
-  if (group === 'auth') {
-    const input = (args.input ?? {}) as Record<string, unknown>;
-    // The account being signed in to (or created), so that one address cannot be guessed from many IPs.
-    const target = field === 'login' ? input.identifier : (input.email ?? input.phone);
-    if (typeof target === 'string' && target.trim() !== '') return `id:${target.trim().toLowerCase()}`;
-  }
-  if (identity.kind === 'account') return `acct:${identity.accountId}`;
-  if (identity.kind === 'system') return `key:${identity.apiKeyId}`;
-  return null;
+// ---- Errors -----------------------------------------------------------------------------------
+
+/** The GraphQL answer: 429 with Retry-After, the message in both languages. */
+export function rateLimited(retryAfterSeconds: number): GraphQLError {
+  const message = LIMIT_MESSAGES.RATE_LIMITED(retryAfterSeconds);
+  return gatewayGraphQLError(
+    'RATE_LIMITED',
+    {
+      messageId: message.id,
+      messageEn: message.en,
+      retryAfter: retryAfterSeconds,
+      http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+    },
+    message,
+  );
 }
 
-export function rateLimit(config: GatewayConfig, store: RateLimitStore): Plugin<GraphQLContext> {
-  const limits = config.security.rateLimits;
-  const budgets: Record<'auth' | 'submit', { ip: RateBudget; id: RateBudget }> = {
-    auth: { ip: limits.authPerIp, id: limits.authPerIdentity },
-    submit: { ip: limits.submitPerIp, id: limits.submitPerIdentity },
+// ---- GraphQL: counted before execution, guarded in every resolver -----------------------------
+
+/** What one execution of a document has counted already, per root response key. */
+type Execution = { limiter: RateLimiter; caller: RateCaller; counted: Map<string, number> };
+const executions = new WeakMap<object, Execution>();
+
+/**
+ * The root fields an operation will execute, by response key, exactly as graphql-js collects
+ * them: named and inline fragments (nested, each spread once), @skip/@include with the
+ * variables, type conditions; a repeated response key executes once.
+ */
+export function executedRootFields(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): Map<string, FieldNode> {
+  const root = schema.getRootType(operation.operation);
+  const fields = new Map<string, FieldNode>();
+  if (!root) return fields;
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
+  );
+  const spread = new Set<string>();
+  const applies = (condition: NamedTypeNode | undefined) => {
+    if (!condition) return true;
+    const type = typeFromAST(schema, condition);
+    return (
+      type === root || (!!type && isAbstractType(type) && schema.isSubType(type, root as GraphQLObjectType))
+    );
   };
+  const included = (node: { readonly directives?: readonly DirectiveNode[] }) =>
+    getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
+    getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+  const collect = (selectionSet: SelectionSetNode) => {
+    for (const selection of selectionSet.selections) {
+      if (!included(selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        if (!fields.has(key)) fields.set(key, selection);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (applies(selection.typeCondition)) collect(selection.selectionSet);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (spread.has(name) || !fragment) continue;
+        spread.add(name);
+        if (applies(fragment.typeCondition)) collect(fragment.selectionSet);
+      }
+    }
+  };
+  collect(operation.selectionSet);
+  return fields;
+}
+
+/**
+ * Before execution: counts every rate-limited root field the operation will execute and refuses
+ * the whole operation (429, nothing runs) when a budget is spent. The resolvers (withRateLimits)
+ * count any execution this did not foresee.
+ */
+export function rateLimit(config: GatewayConfig, store: RateLimitStore): Plugin<GraphQLContext> {
+  const limiter = createRateLimiter(config, store);
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const operation = getOperationAST(args.document, args.operationName);
-      if (operation?.operation !== 'mutation') return;
-      const mutationType = args.schema.getMutationType();
       const ctx = args.contextValue;
-      const ip = clientAddress(ctx as unknown as Record<string, unknown>, config.security.trustProxy);
-      let retryAfterMs = 0;
-      for (const selection of operation.selectionSet.selections) {
-        if (selection.kind !== Kind.FIELD) continue;
-        const field = selection.name.value;
-        const group = RATE_LIMITED_OPERATIONS[field];
-        const definition = mutationType?.getFields()[field];
-        if (!group || !definition) continue;
-        let fieldArgs: Record<string, unknown> = {};
+      const caller = {
+        identity: ctx.identity,
+        address: clientAddress(ctx as unknown as Record<string, unknown>, config.security.trustProxy),
+      };
+      const execution = executions.get(ctx) ?? { limiter, caller, counted: new Map<string, number>() };
+      executions.set(ctx, execution);
+      const operation = getOperationAST(args.document, args.operationName);
+      const root = operation && args.schema.getRootType(operation.operation);
+      if (!operation || !root) return;
+      const coerced = getVariableValues(
+        args.schema,
+        operation.variableDefinitions ?? [],
+        (args.variableValues ?? {}) as Record<string, unknown>,
+      );
+      // Variables that do not coerce fail the whole operation before any resolver runs.
+      if (coerced.errors) return;
+      const variables = coerced.coerced;
+      let retryAfter = 0;
+      for (const [key, node] of executedRootFields(args.schema, args.document, operation, variables)) {
+        const limited = RATE_LIMITED_FIELDS[`${root.name}.${node.name.value}`];
+        const definition = root.getFields()[node.name.value];
+        if (!limited || !definition) continue;
+        let fieldArgs: Args = {};
         try {
-          fieldArgs = getArgumentValues(definition, selection as FieldNode, args.variableValues ?? {});
+          fieldArgs = getArgumentValues(definition, node, variables);
         } catch {
-          // Invalid arguments fail in execution with the usual error; the address budget still counts.
+          // Invalid arguments fail in execution with the usual error; the caller's budgets still count.
         }
-        const keys: [string, RateBudget][] = [[`${group}:ip:${ip}`, budgets[group].ip]];
-        const id = identityKey(group, field, fieldArgs, ctx.identity);
-        if (id) keys.push([`${group}:${id}`, budgets[group].id]);
-        for (const [key, budget] of keys) {
-          if (!Number.isFinite(budget.max)) continue;
-          try {
-            const { count, resetInMs } = await store.hit(key, budget.windowSeconds * 1000);
-            if (count > budget.max) retryAfterMs = Math.max(retryAfterMs, resetInMs);
-          } catch (error) {
-            // A Redis outage must not stop sign-ins and submissions: fail open, loudly.
-            ctx.log.error({ err: error }, 'rate-limit store unavailable');
-          }
-        }
+        const wait = await limiter.consume(limited.group, limited.target?.(fieldArgs) ?? {}, caller, ctx.log);
+        retryAfter = Math.max(retryAfter, wait);
+        execution.counted.set(key, (execution.counted.get(key) ?? 0) + 1);
       }
-      if (retryAfterMs > 0) {
-        const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-        ctx.log.warn({ ip, retryAfter: seconds }, 'rate limit reached');
-        setResultAndStopExecution({ errors: [rateLimited(seconds)] });
-      }
+      if (retryAfter > 0) setResultAndStopExecution({ errors: [rateLimited(retryAfter)] });
     },
   };
+}
+
+const guarded = new WeakSet<GraphQLSchema>();
+
+/**
+ * Wraps the resolver of every rate-limited field: an execution the plugin counted goes on, any
+ * other (a path the plugin did not foresee) is counted here and refused with 429 when a budget is
+ * spent. Without the plugin nothing rate-limited runs. Returns the same schema.
+ */
+export function withRateLimits(schema: GraphQLSchema): GraphQLSchema {
+  if (guarded.has(schema)) return schema;
+  guarded.add(schema);
+  for (const [coordinate, limited] of Object.entries(RATE_LIMITED_FIELDS)) {
+    const [typeName = '', fieldName = ''] = coordinate.split('.');
+    const type = schema.getType(typeName) as GraphQLObjectType | undefined;
+    const field = type?.getFields?.()[fieldName];
+    if (!field) throw new Error(`RATE_LIMITED_FIELDS names ${coordinate}, which the schema does not have`);
+    const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<
+      unknown,
+      GraphQLContext,
+      Args
+    >;
+    field.resolve = async (root, args, ctx, info) => {
+      const execution = executions.get(ctx);
+      if (!execution) throw new Error(`${coordinate} ran without the rate-limit plugin`);
+      const key = info.path.prev === undefined ? String(info.path.key) : null;
+      const counted = key === null ? 0 : (execution.counted.get(key) ?? 0);
+      if (key !== null && counted > 0) {
+        execution.counted.set(key, counted - 1);
+      } else {
+        const wait = await execution.limiter.consume(
+          limited.group,
+          limited.target?.(args) ?? {},
+          execution.caller,
+          ctx.log,
+        );
+        if (wait > 0) throw rateLimited(wait);
+      }
+      return resolve(root, args, ctx, info);
+    };
+  }
+  return schema;
 }

@@ -1,5 +1,6 @@
 // The GraphQL schema: one module per area (src/modules/<area>/index.ts); importing a module
 // registers its types, queries and mutations on the builder.
+import { withRateLimits } from '../app/rate-limits.js';
 import { builder } from './builder.js';
 import { describeGeneratedParts } from './generated-descriptions.js';
 import './scalars.js';
@@ -13,4 +14,5 @@ import '../modules/feedback/index.js';
 // Example module (docs/extending.md): one import wires it in.
 import '../modules/examples/public-notice.js';
 
-export const schema = describeGeneratedParts(builder.toSchema({ sortSchema: true }));
+// Rate-limited resolvers count every execution (app/rate-limits.ts).
+export const schema = withRateLimits(describeGeneratedParts(builder.toSchema({ sortSchema: true })));

@@ -35,6 +35,7 @@ export const TEST_ENV: Readonly<Record<string, string>> = {
   LAYANAN_RATE_AUTH_ID: 'off',
   LAYANAN_RATE_SUBMIT_IP: 'off',
   LAYANAN_RATE_SUBMIT_ID: 'off',
+  LAYANAN_RATE_SUBMIT_REPORTER: 'off',
 };
 
 export async function createHarness(

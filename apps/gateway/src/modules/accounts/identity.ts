@@ -14,7 +14,14 @@ export type Identity =
       staffId: string | null;
       unitId: string | null;
     }
-  | { kind: 'system'; apiKeyId: string; name: string; scopes: readonly string[] };
+  | {
+      kind: 'system';
+      apiKeyId: string;
+      name: string;
+      scopes: readonly string[];
+      /** The key's own budget of submissions per hour (app/rate-limits.ts). */
+      submissionsPerHour: number;
+    };
 
 export const ANONYMOUS: Identity = { kind: 'anonymous' };
 
@@ -148,5 +155,11 @@ export async function resolveApiKey(raw: string, prisma: PrismaClient): Promise<
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return { kind: 'system', apiKeyId: row.id, name: row.name, scopes: row.scopes };
+  return {
+    kind: 'system',
+    apiKeyId: row.id,
+    name: row.name,
+    scopes: row.scopes,
+    submissionsPerHour: row.submissionsPerHour,
+  };
 }

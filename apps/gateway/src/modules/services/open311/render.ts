@@ -52,17 +52,29 @@ export const CONTENT_TYPE: Record<Format, string> = {
   xml: 'text/xml; charset=utf-8',
 };
 
-export function respond(format: Format, status: number, root: string, value: Value): Response {
+export function respond(
+  format: Format,
+  status: number,
+  root: string,
+  value: Value,
+  headers: Readonly<Record<string, string>> = {},
+): Response {
   const body = format === 'xml' ? toXml(root, value) : JSON.stringify(value);
-  return new Response(body, { status, headers: { 'content-type': CONTENT_TYPE[format] } });
+  return new Response(body, { status, headers: { ...headers, 'content-type': CONTENT_TYPE[format] } });
 }
 
 /** The spec's error format: a list of `{ code, description }`, `code` being the HTTP status. */
-export function errorResponse(format: Format, status: number, descriptions: readonly string[]): Response {
+export function errorResponse(
+  format: Format,
+  status: number,
+  descriptions: readonly string[],
+  headers: Readonly<Record<string, string>> = {},
+): Response {
   return respond(
     format,
     status,
     'errors',
     descriptions.map((description) => ({ code: status, description })),
+    headers,
   );
 }

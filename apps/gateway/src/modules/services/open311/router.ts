@@ -12,6 +12,7 @@ import type { GatewayConfig } from '../../../app/config.js';
 import { type Lang, languageOf } from '../../../app/context.js';
 import { requestIdOf } from '../../../app/gateway.js';
 import type { LayananPubSub } from '../../../app/pubsub.js';
+import { clientAddress, type RateLimiter } from '../../../app/rate-limits.js';
 import { LayananError, ValidationError } from '../../../graphql/errors.js';
 import { loadWorkingCalendar } from '../../../platform/calendar.js';
 import type { CommandDeps } from '../../../platform/command.js';
@@ -26,7 +27,15 @@ export const OPEN311_BASE = '/open311/v2/';
 const SPEC = 'http://wiki.open311.org/GeoReport_v2';
 const CHANGESET = '2026-11-27T00:00:00+07:00';
 
-type Deps = { db: Database; config: GatewayConfig; log: Logger; pubsub: LayananPubSub; events: EventBus };
+type Deps = {
+  db: Database;
+  config: GatewayConfig;
+  log: Logger;
+  pubsub: LayananPubSub;
+  events: EventBus;
+  /** The same budgets as GraphQL's submissions: the key's own, and per reporter inside it. */
+  rateLimits: RateLimiter;
+};
 
 /** The command dependencies of one Open311 call. */
 function commandDepsOf(deps: Deps, request: Request): CommandDeps {
@@ -56,22 +65,37 @@ async function apiKeyIdentity(key: string | null, deps: Deps, lang: Lang): Promi
   }
 }
 
-async function filedRequest(request: Request, deps: Deps, lang: Lang) {
+async function filedRequest(request: Request, address: string, deps: Deps, lang: Lang) {
   const { params, apiKey } = await readPost(request);
   if (!apiKey) throw Open311Error.of(403, lang, M.apiKeyRequired);
   const caller = await apiKeyIdentity(apiKey, deps, lang);
   if (caller?.kind !== 'system' || !caller.scopes.includes(REQUESTS_WRITE_SCOPE))
     throw Open311Error.of(403, lang, M.apiKeyScope);
+  const wait = await deps.rateLimits.consume(
+    'submit',
+    { reporter: params.get('email') },
+    { identity: caller, address },
+    deps.log,
+  );
+  if (wait > 0) throw Open311Error.rateLimited(lang, wait);
   return postRequest(request, params, commandDepsOf(deps, request), caller, lang);
 }
 
-async function route(request: Request, url: URL, path: string, format: Format, deps: Deps, lang: Lang) {
+async function route(
+  request: Request,
+  url: URL,
+  path: string,
+  format: Format,
+  deps: Deps,
+  lang: Lang,
+  address: string,
+) {
   const q = url.searchParams;
   const method = request.method.toUpperCase();
   const prisma = deps.db.prisma;
 
   if (path === 'requests' && method === 'POST') {
-    const { status, body } = await filedRequest(request, deps, lang);
+    const { status, body } = await filedRequest(request, address, deps, lang);
     return respond(format, status, 'service_requests', body);
   }
   if (method !== 'GET' && method !== 'HEAD') throw Open311Error.of(405, lang, M.methodNotSupported(method));
@@ -151,7 +175,7 @@ function problemsOf(error: LayananError, lang: Lang): string[] {
 
 export function open311(deps: Deps): Plugin {
   return {
-    async onRequest({ request, url, endResponse }) {
+    async onRequest({ request, url, endResponse, serverContext }) {
       if (!url.pathname.startsWith(OPEN311_BASE)) return;
       const rest = url.pathname.slice(OPEN311_BASE.length);
       const m = /^(.*)\.(json|xml)$/.exec(rest);
@@ -159,10 +183,11 @@ export function open311(deps: Deps): Plugin {
       const lang = languageOf(request);
       try {
         if (!m?.[1]) throw Open311Error.of(404, lang, M.formatRequired);
-        endResponse(await route(request, url, m[1], format, deps, lang));
+        const address = clientAddress({ ...serverContext, request }, deps.config.security.trustProxy);
+        endResponse(await route(request, url, m[1], format, deps, lang, address));
       } catch (error) {
         if (error instanceof Open311Error)
-          endResponse(errorResponse(format, error.status, error.descriptions));
+          endResponse(errorResponse(format, error.status, error.descriptions, error.headers));
         else if (error instanceof LayananError)
           endResponse(errorResponse(format, error.code === 'NOT_FOUND' ? 404 : 400, problemsOf(error, lang)));
         else if (error instanceof GraphQLError && error.extensions.code === 'FORBIDDEN')
