@@ -3,6 +3,7 @@ import { builder } from '../../graphql/builder.js';
 import { rowField } from '../../graphql/entity-payload.js';
 import { NotFoundError } from '../../graphql/errors.js';
 import { gatewayGraphQLError } from '../../graphql/gateway-errors.js';
+import { nodeId } from '../../graphql/object-fields.js';
 import { audited } from '../../platform/audited.js';
 import { type Identity, issueAccessToken } from './identity.js';
 
@@ -13,11 +14,7 @@ export const AccountRoleEnum = builder.enumType('AccountRole', {
 });
 
 builder.prismaNode('Account', {
-  id: {
-    field: 'id',
-    description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
-  },
+  id: nodeId,
   description: 'A person who signs in. Contact details are visible only to the person and admins.',
   // `ownSession` is granted by the payload that just signed the caller in (the token is not sent yet).
   authScopes: (account) => ({ admin: true, selfAccount: account.id, $granted: 'ownSession' }),

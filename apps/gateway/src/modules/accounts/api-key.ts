@@ -5,16 +5,13 @@ import { nodeIdArg } from '../../graphql/command-fields.js';
 import { entityPayload, rowField } from '../../graphql/entity-payload.js';
 import { NotFoundError, ValidationError } from '../../graphql/errors.js';
 import { validationFailed } from '../../graphql/failures.js';
+import { nodeId } from '../../graphql/object-fields.js';
 import { audited } from '../../platform/audited.js';
 import type { AuditScope } from '../../platform/command.js';
 import { generateApiKey } from './identity.js';
 
 const ApiKeyRef = builder.prismaNode('ApiKey', {
-  id: {
-    field: 'id',
-    description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
-  },
+  id: nodeId,
   description:
     'A key for another city system. The secret is shown once, at creation; only its hash is stored.',
   authScopes: { admin: true },

@@ -1,5 +1,6 @@
 import type { Prisma } from '@layanan/db';
 import { builder } from '../../graphql/builder.js';
+import { nodeId } from '../../graphql/object-fields.js';
 
 type AuditFilter = { entityType?: string | null; entityId?: string | null; action?: string | null };
 
@@ -12,11 +13,7 @@ function auditWhere(args: AuditFilter): Prisma.AuditEntryWhereInput {
 }
 
 builder.prismaNode('AuditEntry', {
-  id: {
-    field: 'id',
-    description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
-  },
+  id: nodeId,
   description: 'Who changed what, when. Personal data in summaries is redacted.',
   authScopes: { admin: true },
   fields: (t) => ({

@@ -1,5 +1,6 @@
 import type { GraphQLContext } from '../../app/context.js';
 import { builder } from '../../graphql/builder.js';
+import { nodeId } from '../../graphql/object-fields.js';
 import { audited } from '../../platform/audited.js';
 import { requireAccount } from './access.js';
 
@@ -18,11 +19,7 @@ export const NotificationKindEnum = builder.enumType('NotificationKind', {
 });
 
 const NotificationRef = builder.prismaNode('Notification', {
-  id: {
-    field: 'id',
-    description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
-  },
+  id: nodeId,
   description: 'An in-app notification for the signed-in account.',
   authScopes: (n) => ({ selfAccount: n.accountId }),
   fields: (t) => ({

@@ -1,4 +1,5 @@
 import { builder } from '../../graphql/builder.js';
+import { nodeId } from '../../graphql/object-fields.js';
 
 export const UnitKindEnum = builder.enumType('UnitKind', {
   description:
@@ -7,11 +8,7 @@ export const UnitKindEnum = builder.enumType('UnitKind', {
 });
 
 builder.prismaNode('Unit', {
-  id: {
-    field: 'id',
-    description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
-  },
+  id: nodeId,
   description: 'A city work unit (Organisasi Perangkat Daerah), e.g. DPMPTSP or Disdukcapil.',
   fields: (t) => ({
     code: t.exposeString('code', {

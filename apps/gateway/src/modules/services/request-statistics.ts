@@ -7,24 +7,48 @@ import { builder } from '../../graphql/builder.js';
 import { todayWib } from '../../platform/calendar.js';
 import { openSql, overdueSql } from './queries/open-overdue.js';
 
+/**
+ * The eight processing times, each a percentile of the requests that reached a stage: the median
+ * and the 90th percentile, to verification and to completion, in working days (as stored on the
+ * request) and in clock hours since submission. Field names read `<percentile><Stage><Unit>`,
+ * e.g. `p90CompleteHours`.
+ */
+const PERCENTILES = { median: [0.5, 'Median'], p90: [0.9, '90th percentile of'] } as const;
+const STAGES = {
+  Verify: { workingDays: 'verifyWorkingDays', at: 'verifiedAt', noun: 'verification', done: 'verified' },
+  Complete: { workingDays: 'completeWorkingDays', at: 'completedAt', noun: 'completion', done: 'completed' },
+} as const;
+const UNITS = { WorkingDays: 'working days', Hours: 'clock hours' } as const;
+
+type TimeField = `${keyof typeof PERCENTILES}${keyof typeof STAGES}${keyof typeof UNITS}`;
+
+const entries = <K extends string, V>(record: Record<K, V>) => Object.entries(record) as [K, V][];
+
+const TIMES = entries(STAGES).flatMap(([stage, { workingDays, at, noun, done }]) =>
+  entries(UNITS).flatMap(([unit, unitWords]) =>
+    entries(PERCENTILES).map(([percentile, [fraction, words]]) => ({
+      field: `${percentile}${stage}${unit}` as TimeField,
+      fraction,
+      /** SQL: the time of one request (`r`), stored in working days or counted in hours. */
+      measure:
+        unit === 'Hours'
+          ? `(extract(epoch from (r."${at}" - r."submittedAt")) / 3600.0)::float8`
+          : `r."${workingDays}"`,
+      description: `${words} ${unitWords} from submission to ${noun}; null when none was ${done}.`,
+    })),
+  ),
+);
+
 export type RequestStatisticsRow = {
   key: string;
   name: string;
   count: number;
   verified: number;
   completed: number;
-  medianVerifyWorkingDays: number | null;
-  p90VerifyWorkingDays: number | null;
-  medianVerifyHours: number | null;
-  p90VerifyHours: number | null;
-  medianCompleteWorkingDays: number | null;
-  p90CompleteWorkingDays: number | null;
-  medianCompleteHours: number | null;
-  p90CompleteHours: number | null;
   completedWithinStandard: number;
   backlog: number;
   overdue: number;
-};
+} & Record<TimeField, number | null>;
 
 export const RequestStatisticsRef = builder.objectRef<RequestStatisticsRow>('RequestStatistics').implement({
   description:
@@ -35,42 +59,9 @@ export const RequestStatisticsRef = builder.objectRef<RequestStatisticsRow>('Req
     count: t.exposeInt('count', { description: 'Requests submitted in the period.' }),
     verified: t.exposeInt('verified', { description: 'Of those, how many have been verified.' }),
     completed: t.exposeInt('completed', { description: 'Of those, how many have been completed.' }),
-    medianVerifyWorkingDays: t.exposeFloat('medianVerifyWorkingDays', {
-      nullable: true,
-      description: 'Median working days from submission to verification; null when none was verified.',
-    }),
-    p90VerifyWorkingDays: t.exposeFloat('p90VerifyWorkingDays', {
-      nullable: true,
-      description:
-        '90th percentile of working days from submission to verification; null when none was verified.',
-    }),
-    medianVerifyHours: t.exposeFloat('medianVerifyHours', {
-      nullable: true,
-      description: 'Median clock hours from submission to verification; null when none was verified.',
-    }),
-    p90VerifyHours: t.exposeFloat('p90VerifyHours', {
-      nullable: true,
-      description:
-        '90th percentile of clock hours from submission to verification; null when none was verified.',
-    }),
-    medianCompleteWorkingDays: t.exposeFloat('medianCompleteWorkingDays', {
-      nullable: true,
-      description: 'Median working days from submission to completion; null when none was completed.',
-    }),
-    p90CompleteWorkingDays: t.exposeFloat('p90CompleteWorkingDays', {
-      nullable: true,
-      description:
-        '90th percentile of working days from submission to completion; null when none was completed.',
-    }),
-    medianCompleteHours: t.exposeFloat('medianCompleteHours', {
-      nullable: true,
-      description: 'Median clock hours from submission to completion; null when none was completed.',
-    }),
-    p90CompleteHours: t.exposeFloat('p90CompleteHours', {
-      nullable: true,
-      description:
-        '90th percentile of clock hours from submission to completion; null when none was completed.',
-    }),
+    ...Object.fromEntries(
+      TIMES.map(({ field, description }) => [field, t.exposeFloat(field, { nullable: true, description })]),
+    ),
     completedWithinStandard: t.exposeInt('completedWithinStandard', {
       description:
         'Completed on or before the stored completion deadline (WIB day), i.e. within the service standard.',
@@ -84,6 +75,9 @@ export const RequestStatisticsRef = builder.objectRef<RequestStatisticsRow>('Req
     overdue: t.exposeInt('overdue', { description: 'Still open now and past a stored deadline.' }),
   }),
 });
+
+const percentileSql = ({ field, fraction, measure }: (typeof TIMES)[number]) =>
+  Prisma.raw(`percentile_cont(${fraction}) WITHIN GROUP (ORDER BY ${measure})::float8 AS "${field}"`);
 
 /**
  * The statistics query, shared with the feedback area (the IKM report shows it beside the
@@ -112,23 +106,12 @@ export function requestStatisticsRows(
   const unitFilter = options.unitCode
     ? Prisma.sql`AND u.code = ${options.unitCode.trim().toUpperCase()}`
     : Prisma.empty;
-  const hours = (a: Prisma.Sql) =>
-    Prisma.sql`(extract(epoch from (${a} - r."submittedAt")) / 3600.0)::float8`;
-  const verifyHours = hours(Prisma.sql`r."verifiedAt"`);
-  const completeHours = hours(Prisma.sql`r."completedAt"`);
   return prisma.$queryRaw<RequestStatisticsRow[]>`
     SELECT ${keyCol} AS key, ${nameCol} AS name,
       count(*)::int AS count,
       count(r."verifiedAt")::int AS verified,
       count(r."completedAt")::int AS completed,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY r."verifyWorkingDays")::float8 AS "medianVerifyWorkingDays",
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY r."verifyWorkingDays")::float8 AS "p90VerifyWorkingDays",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${verifyHours})::float8 AS "medianVerifyHours",
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${verifyHours})::float8 AS "p90VerifyHours",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY r."completeWorkingDays")::float8 AS "medianCompleteWorkingDays",
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY r."completeWorkingDays")::float8 AS "p90CompleteWorkingDays",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${completeHours})::float8 AS "medianCompleteHours",
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${completeHours})::float8 AS "p90CompleteHours",
+      ${Prisma.join(TIMES.map(percentileSql))},
       count(*) FILTER (WHERE r."completedAt" IS NOT NULL
         AND ((r."completedAt" AT TIME ZONE 'UTC') + interval '7 hours')::date <= r."completionDueOn")::int
         AS "completedWithinStandard",

@@ -4,6 +4,7 @@ import { builder } from '../../../graphql/builder.js';
 import { commandArgs, commandInput, nodeIdArg } from '../../../graphql/command-fields.js';
 import { entityPayload } from '../../../graphql/entity-payload.js';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import { nodeId } from '../../../graphql/object-fields.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
 import { cancelCommitment, createCommitment, updateCommitmentProgress } from '../commands/commitment.js';
 
@@ -14,11 +15,7 @@ export const CommitmentStatusEnum = builder.enumType('CommitmentStatus', {
 });
 
 const CommitmentRef = builder.prismaNode('Commitment', {
-  id: {
-    field: 'id',
-    description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
-  },
+  id: nodeId,
   description: 'A follow-up promised for an accepted submission, tracked in public to the end.',
   fields: (t) => ({
     description: t.exposeString('description', { description: 'What was promised.' }),

@@ -4,14 +4,11 @@ import { builder } from '../../../graphql/builder.js';
 import { commandArgs, commandInput, nodeIdArg } from '../../../graphql/command-fields.js';
 import { entityPayload } from '../../../graphql/entity-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import { nodeId } from '../../../graphql/object-fields.js';
 import { createForum, publishSessionMinutes, scheduleForumSession } from '../commands/forum.js';
 
 builder.prismaNode('Forum', {
-  id: {
-    field: 'id',
-    description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
-  },
+  id: nodeId,
   description: 'A standing public forum where citizens submit aspirations and critiques.',
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Its address in URLs: lowercase words joined by dashes.' }),
@@ -43,11 +40,7 @@ builder.prismaObject('SessionRepresentative', {
 });
 
 const ForumSessionRef = builder.prismaNode('ForumSession', {
-  id: {
-    field: 'id',
-    description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
-  },
+  id: nodeId,
   description: 'A scheduled forum session (public consultation, musrenbang) in a kecamatan.',
   fields: (t) => ({
     title: t.exposeString('title', { description: 'Its title.' }),

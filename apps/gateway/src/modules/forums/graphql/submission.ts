@@ -14,6 +14,7 @@ import { builder } from '../../../graphql/builder.js';
 import { commandArgs, commandInput, nodeIdArg } from '../../../graphql/command-fields.js';
 import { entityPayload } from '../../../graphql/entity-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import { nodeId } from '../../../graphql/object-fields.js';
 import { accountIdOf, isModerator } from '../../../platform/authz.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
 import {
@@ -52,11 +53,7 @@ function visibility(s: Visible, ctx: GraphQLContext) {
 }
 
 const SubmissionRef = builder.prismaNode('Submission', {
-  id: {
-    field: 'id',
-    description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
-  },
+  id: nodeId,
   description:
     'A citizen’s aspiration or critique. The text is the original, never edited; hidden content stays visible to its author and moderators, with the reason.',
   fields: (t) => ({

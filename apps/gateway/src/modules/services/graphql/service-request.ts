@@ -13,6 +13,7 @@ import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { FailureInterface } from '../../../graphql/error-types.js';
 import { RequestTransitionError } from '../../../graphql/errors.js';
+import { nodeId } from '../../../graphql/object-fields.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
 import { actorFor, isStaffViewer, visibleRequests } from '../access.js';
 import { overdueWhere } from '../queries/open-overdue.js';
@@ -129,11 +130,7 @@ const completionDueOnField = {
 } as const;
 
 const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
-  id: {
-    field: 'id',
-    description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
-  },
+  id: nodeId,
   description:
     'A request for a service, as its owner and the staff of its unit see it. The original text and values are never edited.',
   fields: (t) => ({

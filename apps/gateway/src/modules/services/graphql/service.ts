@@ -8,6 +8,7 @@ import { commandInput } from '../../../graphql/command-fields.js';
 import { entityPayload } from '../../../graphql/entity-payload.js';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import type { InputFields } from '../../../graphql/input-fields.js';
+import { nodeId } from '../../../graphql/object-fields.js';
 import { visibleServices } from '../access.js';
 import { updateService } from '../commands/service-catalogue.js';
 
@@ -31,11 +32,7 @@ function catalogueWhere(
 }
 
 const ServiceRef = builder.prismaNode('Service', {
-  id: {
-    field: 'id',
-    description:
-      'Global ID (Relay): opaque and stable; fetch with `node(id:)`, pass it where this type’s id is asked.',
-  },
+  id: nodeId,
   description: 'An electronic public service in the catalogue, with its published standard.',
   fields: (t) => ({
     code: t.exposeString('code', {
