@@ -10,6 +10,8 @@ import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../app/context.js';
 import { forbidden } from '../platform/authz.js';
 import { bilingual, INPUT_MESSAGES } from './gateway-errors.js';
+// Adds t.exposeFields and t.exposeNullableFields to the field builders.
+import './object-fields.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

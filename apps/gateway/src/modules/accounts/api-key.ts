@@ -22,15 +22,9 @@ const ApiKeyRef = builder.prismaNode('ApiKey', {
       description: 'What it may do: catalogue:read, staff:read, requests:write, statistics:read.',
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
-    revokedAt: t.expose('revokedAt', {
-      type: 'DateTime',
-      nullable: true,
-      description: 'When it was revoked (it no longer works); null while active.',
-    }),
-    lastUsedAt: t.expose('lastUsedAt', {
-      type: 'DateTime',
-      nullable: true,
-      description: 'Last time a request used it; null if never.',
+    ...t.exposeNullableFields('DateTime', {
+      revokedAt: 'When it was revoked (it no longer works); null while active.',
+      lastUsedAt: 'Last time a request used it; null if never.',
     }),
     submissionsPerHour: t.exposeInt('submissionsPerHour', {
       description:

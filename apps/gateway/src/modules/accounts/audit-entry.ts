@@ -17,38 +17,20 @@ builder.prismaNode('AuditEntry', {
   description: 'Who changed what, when. Personal data in summaries is redacted.',
   authScopes: { admin: true },
   fields: (t) => ({
-    actorKind: t.exposeString('actorKind', {
-      description:
+    ...t.exposeFields('String', {
+      actorKind:
         'Who acted: an account role (CITIZEN, STAFF, SUPERVISOR, ADMIN), SYSTEM (API key or job) or ANONYMOUS.',
+      action: 'The operation, by its mutation name (e.g. transitionServiceRequest).',
+      entityType: 'Type of the changed record (e.g. ServiceRequest).',
     }),
-    actorId: t.exposeString('actorId', {
-      nullable: true,
-      description: 'Database id of the acting account or API key; null for anonymous callers and jobs.',
+    ...t.exposeNullableFields('String', {
+      actorId: 'Database id of the acting account or API key; null for anonymous callers and jobs.',
+      entityId: 'Database id of the changed record; null when the action touched several or none.',
+      requestId: 'Id of the HTTP request that made the change (X-Request-Id), to match the logs.',
     }),
-    action: t.exposeString('action', {
-      description: 'The operation, by its mutation name (e.g. transitionServiceRequest).',
-    }),
-    entityType: t.exposeString('entityType', {
-      description: 'Type of the changed record (e.g. ServiceRequest).',
-    }),
-    entityId: t.exposeString('entityId', {
-      nullable: true,
-      description: 'Database id of the changed record; null when the action touched several or none.',
-    }),
-    before: t.expose('before', {
-      type: 'JSON',
-      nullable: true,
-      description: 'The record before the change, personal data redacted; null for a creation.',
-    }),
-    after: t.expose('after', {
-      type: 'JSON',
-      nullable: true,
-      description:
-        'The record after the change, personal data redacted; null for a deletion or when not recorded.',
-    }),
-    requestId: t.exposeString('requestId', {
-      nullable: true,
-      description: 'Id of the HTTP request that made the change (X-Request-Id), to match the logs.',
+    ...t.exposeNullableFields('JSON', {
+      before: 'The record before the change, personal data redacted; null for a creation.',
+      after: 'The record after the change, personal data redacted; null for a deletion or when not recorded.',
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
   }),

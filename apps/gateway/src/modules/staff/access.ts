@@ -106,9 +106,6 @@ export function currentYearWib(now: Date = new Date()): number {
   return jakartaYear(now);
 }
 
-/** YYYY-MM-DD of a `@db.Date` value. */
-export { dayOf as dayString } from '../../platform/calendar.js';
-
 /** Throws FORBIDDEN unless the caller is an admin (BKPSDM). */
 export function requireAdmin(caller: Caller): void {
   if (caller.kind !== 'account' || caller.role !== 'ADMIN') throw forbidden();

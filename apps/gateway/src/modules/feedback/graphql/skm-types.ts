@@ -81,7 +81,7 @@ type ElementShape = (typeof SKM_ELEMENTS)[number];
 export const SkmElementRef = builder.objectRef<ElementShape>('SkmElement').implement({
   description: 'One of the nine SKM elements (PermenPANRB 14/2017), answered 1 (worst) to 4 (best).',
   fields: (t) => ({
-    code: t.field({ type: SkmElementCodeEnum, description: 'The element’s code.', resolve: (e) => e.code }),
+    code: t.expose('code', { type: SkmElementCodeEnum, description: 'The element’s code.' }),
     label: t.string({
       description: 'The element’s name in the caller’s language (Accept-Language).',
       resolve: (e, _a, ctx) => e.label[ctx.lang],
@@ -106,21 +106,15 @@ type ElementScoreShape = IkmReportShape['elements'][number];
 const IkmElementScoreRef = builder.objectRef<ElementScoreShape>('IkmElementScore').implement({
   description: 'One SKM element’s scores in an IKM (PermenPANRB 14/2017): sum, NRR and weighted NRR.',
   fields: (t) => ({
-    code: t.field({ type: SkmElementCodeEnum, description: 'The element’s code.', resolve: (e) => e.code }),
+    code: t.expose('code', { type: SkmElementCodeEnum, description: 'The element’s code.' }),
     label: t.string({
       description: 'The element’s name in the caller’s language.',
       resolve: (e, _a, ctx) => e.label[ctx.lang],
     }),
     total: t.int({ description: 'Sum of the scores (jumlah nilai).', resolve: (e) => e.sum }),
-    average: t.float({
-      nullable: true,
-      description: 'NRR (nilai rata-rata), 1–4: sum / respondents who answered; null when nobody answered.',
-      resolve: (e) => e.average,
-    }),
-    weighted: t.float({
-      nullable: true,
-      description: 'NRR × 1/9 (NRR tertimbang), exact weight; null when nobody answered.',
-      resolve: (e) => e.weighted,
+    ...t.exposeNullableFields('Float', {
+      average: 'NRR (nilai rata-rata), 1–4: sum / respondents who answered; null when nobody answered.',
+      weighted: 'NRR × 1/9 (NRR tertimbang), exact weight; null when nobody answered.',
     }),
     respondents: t.int({ description: 'Respondents who answered this element.', resolve: (e) => e.answered }),
   }),
@@ -156,42 +150,25 @@ export const IkmReportRef = builder.objectRef<IkmReportShape>('IkmReport').imple
       description: 'The period’s last WIB day, YYYY-MM-DD (inclusive).',
       resolve: (r) => r.period.to,
     }),
-    respondents: t.exposeInt('respondents', {
-      description: 'Survey responses of the scope dated in the period.',
-    }),
-    population: t.exposeInt('population', {
-      description: 'People served: requests of the scope completed in the period.',
-    }),
-    requiredSample: t.exposeInt('requiredSample', {
-      description: 'Krejcie & Morgan minimum for the population.',
+    ...t.exposeFields('Int', {
+      respondents: 'Survey responses of the scope dated in the period.',
+      population: 'People served: requests of the scope completed in the period.',
+      requiredSample: 'Krejcie & Morgan minimum for the population.',
     }),
     coverage: t.exposeFloat('coverage', {
       description: 'respondents / requiredSample (1 when nothing is required).',
     }),
-    elements: t.field({
+    elements: t.expose('elements', {
       type: [IkmElementScoreRef],
       description: 'The nine elements in their regulation order.',
-      resolve: (r) => r.elements,
     }),
-    index: t.float({
-      nullable: true,
-      description: 'Σ NRR × 1/9, 1–4, unrounded; null without respondents.',
-      resolve: (r) => r.index,
+    ...t.exposeNullableFields('Float', {
+      index: 'Σ NRR × 1/9, 1–4, unrounded; null without respondents.',
+      score: 'index × 25, 25–100, unrounded.',
     }),
-    score: t.float({
-      nullable: true,
-      description: 'index × 25, 25–100, unrounded.',
-      resolve: (r) => r.score,
-    }),
-    scoreDisplay: t.string({
-      nullable: true,
-      description: 'The score truncated to 2 decimals, always in the band of the grade.',
-      resolve: (r) => r.scoreDisplay,
-    }),
-    grade: t.string({
-      nullable: true,
-      description: 'A, B, C or D under `rule`; null without respondents.',
-      resolve: (r) => r.grade,
+    ...t.exposeNullableFields('String', {
+      scoreDisplay: 'The score truncated to 2 decimals, always in the band of the grade.',
+      grade: 'A, B, C or D under `rule`; null without respondents.',
     }),
     gradeLabel: t.string({
       nullable: true,
@@ -199,15 +176,13 @@ export const IkmReportRef = builder.objectRef<IkmReportShape>('IkmReport').imple
         'The grade’s name in the caller’s language (e.g. "Sangat Baik"); null without respondents.',
       resolve: (r, _a, ctx) => r.gradeLabel?.[ctx.lang] ?? null,
     }),
-    rule: t.field({
+    rule: t.expose('rule', {
       type: IkmRuleEnum,
       description: 'The rule that graded it (PERMENPANRB_14_2017 for computed IKM).',
-      resolve: (r) => r.rule,
     }),
-    weakestElements: t.field({
+    weakestElements: t.expose('weakestElements', {
       type: [SkmElementCodeEnum],
       description: 'Up to three elements below grade A or below the scope average, weakest first.',
-      resolve: (r) => r.weakestElements,
     }),
     waitingTime: t.field({
       type: RequestStatisticsRef,
@@ -249,52 +224,33 @@ const entries = (p: ProfileShape, dimension: string): ProfileEntry[] =>
 
 const SkmProfileBreakdownRef = builder.objectRef<ProfileShape>('SkmProfileBreakdown').implement({
   description: 'Respondents by profile, as SKM reports publish them.',
-  fields: (t) => ({
-    gender: t.field({
-      type: [SkmProfileCountRef],
-      description: 'Respondents by gender (M, F, "-").',
-      resolve: (p) => entries(p, 'GENDER'),
-    }),
-    ageBand: t.field({
-      type: [SkmProfileCountRef],
-      description: 'Respondents by age band as given.',
-      resolve: (p) => entries(p, 'AGE_BAND'),
-    }),
-    education: t.field({
-      type: [SkmProfileCountRef],
-      description: 'Respondents by education as given.',
-      resolve: (p) => entries(p, 'EDUCATION'),
-    }),
-    occupation: t.field({
-      type: [SkmProfileCountRef],
-      description: 'Respondents by occupation as given.',
-      resolve: (p) => entries(p, 'OCCUPATION'),
-    }),
-    channel: t.field({
-      type: [SkmProfileCountRef],
-      description: 'Respondents by channel (ONLINE, COUNTER).',
-      resolve: (p) => entries(p, 'CHANNEL'),
-    }),
-  }),
+  fields: (t) => {
+    const byDimension = (dimension: string, description: string) =>
+      t.field({ type: [SkmProfileCountRef], description, resolve: (p) => entries(p, dimension) });
+    return {
+      gender: byDimension('GENDER', 'Respondents by gender (M, F, "-").'),
+      ageBand: byDimension('AGE_BAND', 'Respondents by age band as given.'),
+      education: byDimension('EDUCATION', 'Respondents by education as given.'),
+      occupation: byDimension('OCCUPATION', 'Respondents by occupation as given.'),
+      channel: byDimension('CHANNEL', 'Respondents by channel (ONLINE, COUNTER).'),
+    };
+  },
 });
 
 export const SkmReportRef = builder.objectRef<SkmReportShape>('SkmReport').implement({
   description:
     "A unit's SKM report for a period. Also as CSV: `csv`, or GET /reports/skm.csv?unit=CODE&period=Q1-2026.",
   fields: (t) => ({
-    ikm: t.field({
+    ikm: t.expose('ikm', {
       type: IkmReportRef,
       description: 'The unit’s IKM for the period.',
-      resolve: (r) => r.ikm,
     }),
-    profile: t.field({
+    profile: t.expose('profile', {
       type: SkmProfileBreakdownRef,
       description: 'The respondents of the period by profile.',
-      resolve: (r) => r.profile,
     }),
-    suggestions: t.stringList({
+    suggestions: t.exposeStringList('suggestions', {
       description: 'Newest first, at most 100; never with the respondent.',
-      resolve: (r) => r.suggestions,
     }),
     csv: t.string({
       description: 'The report in the published layout as CSV, in the caller’s language.',

@@ -26,24 +26,20 @@ type Row = {
 const AccountabilityRow = builder.objectRef<Row>('ForumAccountability').implement({
   description: 'One unit’s record in the forums over a period.',
   fields: (t) => ({
-    unitCode: t.exposeString('unitCode', { description: 'Code of the unit.' }),
-    unitName: t.exposeString('unitName', { description: 'Name of the unit.' }),
-    received: t.exposeInt('received', { description: 'Submissions received in the period.' }),
-    answered: t.exposeInt('answered', { description: 'Of those, answered publicly (by now).' }),
-    answeredOnTime: t.exposeInt('answeredOnTime', { description: 'Answered by the working-day due date.' }),
-    accepted: t.exposeInt('accepted', { description: 'Of those, answered ACCEPTED.' }),
-    overdueAnswers: t.exposeInt('overdueAnswers', {
-      description: 'Still unanswered after the due date, today.',
+    ...t.exposeFields('String', {
+      unitCode: 'Code of the unit.',
+      unitName: 'Name of the unit.',
     }),
-    commitments: t.exposeInt('commitments', {
-      description: 'Commitments for submissions received in the period.',
-    }),
-    commitmentsDone: t.exposeInt('commitmentsDone', { description: 'Of those commitments, DONE.' }),
-    commitmentsDoneOnTime: t.exposeInt('commitmentsDoneOnTime', {
-      description: 'Of those commitments, DONE on or before their due day.',
-    }),
-    overdueCommitments: t.exposeInt('overdueCommitments', {
-      description: 'Open past their due date, today.',
+    ...t.exposeFields('Int', {
+      received: 'Submissions received in the period.',
+      answered: 'Of those, answered publicly (by now).',
+      answeredOnTime: 'Answered by the working-day due date.',
+      accepted: 'Of those, answered ACCEPTED.',
+      overdueAnswers: 'Still unanswered after the due date, today.',
+      commitments: 'Commitments for submissions received in the period.',
+      commitmentsDone: 'Of those commitments, DONE.',
+      commitmentsDoneOnTime: 'Of those commitments, DONE on or before their due day.',
+      overdueCommitments: 'Open past their due date, today.',
     }),
   }),
 });
@@ -53,9 +49,11 @@ const AccountabilityReport = builder
   .implement({
     description: 'The forums’ accountability report for a period: one row per unit with submissions.',
     fields: (t) => ({
-      from: t.expose('from', { type: 'Day', description: 'First day of the period (WIB), inclusive.' }),
-      to: t.expose('to', { type: 'Day', description: 'Last day of the period (WIB), inclusive.' }),
-      today: t.expose('today', { type: 'Day', description: 'The WIB day that “overdue” was judged on.' }),
+      ...t.exposeFields('Day', {
+        from: 'First day of the period (WIB), inclusive.',
+        to: 'Last day of the period (WIB), inclusive.',
+        today: 'The WIB day that “overdue” was judged on.',
+      }),
       units: t.field({
         type: [AccountabilityRow],
         description: 'One row per unit that received submissions in the period, by unit code.',

@@ -3,8 +3,9 @@
 import { TRAINING_PLAN_EXPLANATION } from '@layanan/domain/staff';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../../graphql/builder.js';
+import type { ObjectField, ObjectFields } from '../../../graphql/object-fields.js';
 import type { CompetencyGapShape, CompetencyInfo } from '../queries/competency-gaps.js';
-import { CompetencyGapRef, CompetencyTypeEnum } from './staff-types.js';
+import { CompetencyGapRef, competencyFields } from './staff-types.js';
 
 export type StaffSummary = { id: string; name: string };
 
@@ -40,28 +41,15 @@ export type GapReport = {
 const GapRowRef = builder.objectRef<GapRow>('UnitCompetencyGap').implement({
   description: 'One competency in a unit’s gap report: who is below the level their position requires.',
   fields: (t) => ({
-    code: t.string({
-      description: 'The competency’s code in the catalogue.',
-      resolve: (r) => r.competency.code,
+    ...competencyFields(t, (r) => r.competency),
+    ...t.exposeFields('Int', {
+      peopleWithGap: 'People below the required level, ≥ 1.',
+      totalGap: 'Sum of level shortfalls: the training effort needed.',
+      maxGap: 'The largest shortfall of one person, in levels (1–5).',
     }),
-    name: t.string({
-      description: 'The competency’s name in the catalogue.',
-      resolve: (r) => r.competency.name,
-    }),
-    type: t.field({
-      type: CompetencyTypeEnum,
-      description: 'Technical, managerial or socio-cultural (PermenPANRB 38/2017).',
-      resolve: (r) => r.competency.type,
-    }),
-    peopleWithGap: t.exposeInt('peopleWithGap', { description: 'People below the required level, ≥ 1.' }),
-    totalGap: t.exposeInt('totalGap', {
-      description: 'Sum of level shortfalls: the training effort needed.',
-    }),
-    maxGap: t.exposeInt('maxGap', { description: 'The largest shortfall of one person, in levels (1–5).' }),
-    staff: t.field({
+    staff: t.expose('staff', {
       type: [StaffSummaryRef],
       description: 'The people with the gap, by name.',
-      resolve: (r) => r.staff,
     }),
   }),
 });
@@ -69,19 +57,18 @@ const GapRowRef = builder.objectRef<GapRow>('UnitCompetencyGap').implement({
 export const GapReportRef = builder.objectRef<GapReport>('UnitCompetencyGapReport').implement({
   description: "A unit's competency gaps against its positions' requirements, largest total gap first.",
   fields: (t) => ({
-    unitCode: t.exposeString('unitCode', {
-      description: 'The unit asked for (sub-units included unless excluded).',
+    ...t.exposeFields('String', {
+      unitCode: 'The unit asked for (sub-units included unless excluded).',
+      unitName: 'The unit’s name.',
     }),
-    unitName: t.exposeString('unitName', { description: 'The unit’s name.' }),
-    people: t.exposeInt('people', { description: 'Active staff covered by the report.' }),
-    peopleWithGap: t.exposeInt('peopleWithGap', {
-      description: 'People below a required level in any competency.',
+    ...t.exposeFields('Int', {
+      people: 'Active staff covered by the report.',
+      peopleWithGap: 'People below a required level in any competency.',
+      totalGap: 'Sum of all level shortfalls of all people.',
     }),
-    totalGap: t.exposeInt('totalGap', { description: 'Sum of all level shortfalls of all people.' }),
-    competencies: t.field({
+    competencies: t.expose('competencies', {
       type: [GapRowRef],
       description: 'One row per competency with a gap, largest total gap first.',
-      resolve: (r) => r.competencies,
     }),
   }),
 });
@@ -114,28 +101,30 @@ export type ComplianceReport = {
 const UnitComplianceRef = builder.objectRef<UnitCompliance>('UnitTrainingCompliance').implement({
   description: 'One unit’s training in the year against the 20 JP yearly right (1 JP = 45 minutes).',
   fields: (t) => ({
-    unitCode: t.exposeString('unitCode', { description: 'The unit’s code.' }),
-    unitName: t.exposeString('unitName', { description: 'The unit’s name.' }),
-    people: t.exposeInt('people', {
-      description: 'Active staff of the unit (this unit only, not its sub-units).',
+    ...t.exposeFields('String', {
+      unitCode: 'The unit’s code.',
+      unitName: 'The unit’s name.',
     }),
-    compliant: t.exposeInt('compliant', { description: 'People with at least requiredJp JP in the year.' }),
-    complianceRate: t.exposeFloat('complianceRate', { description: 'Share of people with ≥ 20 JP, 0–1.' }),
-    totalJp: t.exposeFloat('totalJp', { description: 'JP completed by the unit’s people in the year.' }),
-    averageJp: t.exposeFloat('averageJp', { description: 'totalJp / people, in JP.' }),
+    ...t.exposeFields('Int', {
+      people: 'Active staff of the unit (this unit only, not its sub-units).',
+      compliant: 'People with at least requiredJp JP in the year.',
+    }),
+    ...t.exposeFields('Float', {
+      complianceRate: 'Share of people with ≥ 20 JP, 0–1.',
+      totalJp: 'JP completed by the unit’s people in the year.',
+      averageJp: 'totalJp / people, in JP.',
+    }),
   }),
 });
 
 const PersonComplianceRef = builder.objectRef<PersonCompliance>('StaffTrainingCompliance').implement({
   description: 'One person’s training in the year against the 20 JP yearly right (1 JP = 45 minutes).',
   fields: (t) => ({
-    staff: t.field({ type: StaffSummaryRef, description: 'The person.', resolve: (p) => p.staff }),
+    staff: t.expose('staff', { type: StaffSummaryRef, description: 'The person.' }),
     unitCode: t.exposeString('unitCode', { description: 'The person’s unit code.' }),
-    jp: t.exposeFloat('jp', {
-      description: 'JP completed in the year (minutes / 45), unrounded to 6 decimals.',
-    }),
-    shortfallJp: t.exposeFloat('shortfallJp', {
-      description: 'JP still missing to requiredJp; 0 when compliant.',
+    ...t.exposeFields('Float', {
+      jp: 'JP completed in the year (minutes / 45), unrounded to 6 decimals.',
+      shortfallJp: 'JP still missing to requiredJp; 0 when compliant.',
     }),
     compliant: t.exposeBoolean('compliant', { description: 'Whether jp ≥ requiredJp.' }),
   }),
@@ -148,15 +137,13 @@ export const ComplianceReportRef = builder.objectRef<ComplianceReport>('Training
       description: 'The calendar year reported (trainings completed in it, WIB days).',
     }),
     requiredJp: t.exposeFloat('requiredJp', { description: 'The yearly right in JP: 20.' }),
-    units: t.field({
+    units: t.expose('units', {
       type: [UnitComplianceRef],
       description: 'One row per unit, by unit code.',
-      resolve: (r) => r.units,
     }),
-    staff: t.field({
+    staff: t.expose('staff', {
       type: [PersonComplianceRef],
       description: 'One row per person, fewest JP first (then by name).',
-      resolve: (r) => r.staff,
     }),
   }),
 });
@@ -185,24 +172,32 @@ const ClosedStepRef = builder
     description: 'The part of one competency gap a planned course closes: from a level to a higher one.',
     fields: (t) => ({
       code: t.exposeString('code', { description: 'The competency’s code in the catalogue.' }),
-      fromLevel: t.exposeInt('fromLevel', {
-        description: 'The level before the course, 0–4 (0 = not held).',
+      ...t.exposeFields('Int', {
+        fromLevel: 'The level before the course, 0–4 (0 = not held).',
+        toLevel: 'The level after the course, 1–5.',
       }),
-      toLevel: t.exposeInt('toLevel', { description: 'The level after the course, 1–5.' }),
     }),
   });
+
+/** A catalogue course as plans name it: code, name and length. */
+function courseFields<Row extends { code: string; name: string; jp: number }>(
+  t: ObjectFields<Row>,
+): Record<'code' | 'name' | 'jp', ObjectField> {
+  return {
+    code: t.string({ description: 'The course’s code in the catalogue.', resolve: (c) => c.code }),
+    name: t.string({ description: 'The course’s name.', resolve: (c) => c.name }),
+    jp: t.float({ description: 'The course’s length in JP (1 JP = 45 minutes).', resolve: (c) => c.jp }),
+  };
+}
 
 const PlannedCourseRef = builder.objectRef<PlannedCourseShape>('PlannedCourse').implement({
   description: 'A catalogue course proposed in a training plan, in the order it was chosen.',
   fields: (t) => ({
-    code: t.exposeString('code', { description: 'The course’s code in the catalogue.' }),
-    name: t.exposeString('name', { description: 'The course’s name.' }),
-    jp: t.exposeFloat('jp', { description: 'The course’s length in JP (1 JP = 45 minutes).' }),
+    ...courseFields(t),
     gapClosed: t.exposeInt('gapClosed', { description: 'Level steps this course closes for the person.' }),
-    closes: t.field({
+    closes: t.expose('closes', {
       type: [ClosedStepRef],
       description: 'Which competencies it raises, and from which level to which.',
-      resolve: (c) => c.closes,
     }),
   }),
 });
@@ -210,25 +205,22 @@ const PlannedCourseRef = builder.objectRef<PlannedCourseShape>('PlannedCourse').
 export const TrainingPlanRef = builder.objectRef<PlanShape>('TrainingPlan').implement({
   description: 'Courses proposed to close a person’s competency gaps.',
   fields: (t) => ({
-    staff: t.field({
+    staff: t.expose('staff', {
       type: StaffSummaryRef,
       description: 'The person planned for.',
-      resolve: (p) => p.staff,
     }),
-    gapBefore: t.exposeInt('gapBefore', {
-      description: 'Sum of the person’s level shortfalls before the plan.',
+    ...t.exposeFields('Int', {
+      gapBefore: 'Sum of the person’s level shortfalls before the plan.',
+      gapClosed: 'Level steps the planned courses close together.',
     }),
-    gapClosed: t.exposeInt('gapClosed', { description: 'Level steps the planned courses close together.' }),
     totalJp: t.exposeFloat('totalJp', { description: 'JP of all planned courses; within maxJp when given.' }),
-    courses: t.field({
+    courses: t.expose('courses', {
       type: [PlannedCourseRef],
       description: 'The proposed courses in the order chosen; empty when nothing closes a gap.',
-      resolve: (p) => p.courses,
     }),
-    remainingGaps: t.field({
+    remainingGaps: t.expose('remainingGaps', {
       type: [CompetencyGapRef],
       description: 'What no course in the catalogue (within the JP budget) closes.',
-      resolve: (p) => p.remainingGaps,
     }),
     explanation: t.string({
       description: 'How the plan was chosen (greedy, deterministic), in the caller’s language.',
@@ -246,13 +238,10 @@ export type UnitPlanShape = {
 const CourseAttendeesRef = builder.objectRef<UnitPlanShape['courses'][number]>('CourseAttendees').implement({
   description: 'A course of a unit training plan and the people whose plan includes it.',
   fields: (t) => ({
-    code: t.exposeString('code', { description: 'The course’s code in the catalogue.' }),
-    name: t.exposeString('name', { description: 'The course’s name.' }),
-    jp: t.exposeFloat('jp', { description: 'The course’s length in JP (1 JP = 45 minutes).' }),
-    attendees: t.field({
+    ...courseFields(t),
+    attendees: t.expose('attendees', {
       type: [StaffSummaryRef],
       description: 'Who should attend, by name.',
-      resolve: (c) => c.attendees,
     }),
   }),
 });
@@ -262,15 +251,13 @@ export const UnitTrainingPlanRef = builder.objectRef<UnitPlanShape>('UnitTrainin
     'A training plan per person of a unit, and who should attend each course (most attendees first).',
   fields: (t) => ({
     unitCode: t.exposeString('unitCode', { description: 'The unit asked for.' }),
-    staff: t.field({
+    staff: t.expose('staff', {
       type: [TrainingPlanRef],
       description: 'One plan per active person of the unit (and sub-units unless excluded), by name.',
-      resolve: (p) => p.staff,
     }),
-    courses: t.field({
+    courses: t.expose('courses', {
       type: [CourseAttendeesRef],
       description: 'Every planned course with its attendees, most attendees first.',
-      resolve: (p) => p.courses,
     }),
   }),
 });

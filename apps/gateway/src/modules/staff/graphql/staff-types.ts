@@ -3,7 +3,6 @@
 // Public callers see name, position and unit only; everything else goes through canReadPrivate.
 import {
   COMPETENCY_TYPES,
-  type CompetencyType,
   EXPECTATION_LEVELS,
   GENDERS,
   PERFORMANCE_RATINGS,
@@ -12,9 +11,11 @@ import {
 } from '@layanan/domain/staff';
 import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
-import { canReadPrivate, currentYearWib, dayString } from '../access.js';
+import type { ObjectField, ObjectFields } from '../../../graphql/object-fields.js';
+import { canReadPrivate, currentYearWib } from '../access.js';
 import {
   type CompetencyGapShape,
+  type CompetencyInfo,
   gapsOf,
   holdingsSelect,
   requirementsSelect,
@@ -46,49 +47,50 @@ export const PredikatEnum = builder.enumType('Predikat', {
 
 // ---- plain object types -------------------------------------------------------------------
 
-type CompetencyLevelShape = {
-  code: string;
-  name: string;
-  type: CompetencyType;
-  level: number;
-};
-
-export const CompetencyLevelRef = builder.objectRef<CompetencyLevelShape>('CompetencyLevel').implement({
-  description: 'A competency at a level (1–5): held by a person or required by a position.',
-  fields: (t) => ({
-    code: t.exposeString('code', {
-      description: 'The competency’s code in the catalogue, e.g. PELAYANAN_PUBLIK.',
-    }),
-    name: t.exposeString('name', { description: 'The competency’s name in the catalogue.' }),
+/**
+ * The catalogue fields of a competency (code, name, type) on a type whose rows carry it, read
+ * with `of`: a held or required level, a person's gap, a row of a unit's gap report.
+ */
+export function competencyFields<Row>(
+  t: ObjectFields<Row>,
+  of: (row: Row) => CompetencyInfo,
+  codeDescription = 'The competency’s code in the catalogue.',
+): Record<'code' | 'name' | 'type', ObjectField> {
+  return {
+    code: t.string({ description: codeDescription, resolve: (r) => of(r).code }),
+    name: t.string({ description: 'The competency’s name in the catalogue.', resolve: (r) => of(r).name }),
     type: t.field({
       type: CompetencyTypeEnum,
       description: 'Technical, managerial or socio-cultural (PermenPANRB 38/2017).',
-      resolve: (c) => c.type,
+      resolve: (r) => of(r).type,
     }),
-    level: t.exposeInt('level', { description: 'The level held or required, 1 (lowest) to 5.' }),
-  }),
-});
+  };
+}
+
+export const CompetencyLevelRef = builder
+  .objectRef<CompetencyInfo & { level: number }>('CompetencyLevel')
+  .implement({
+    description: 'A competency at a level (1–5): held by a person or required by a position.',
+    fields: (t) => ({
+      ...competencyFields(t, (c) => c, 'The competency’s code in the catalogue, e.g. PELAYANAN_PUBLIK.'),
+      level: t.exposeInt('level', { description: 'The level held or required, 1 (lowest) to 5.' }),
+    }),
+  });
 
 export const CompetencyGapRef = builder.objectRef<CompetencyGapShape>('CompetencyGap').implement({
   description: 'How far a person is below the level their position requires.',
   fields: (t) => ({
-    code: t.exposeString('code', { description: 'The competency’s code in the catalogue.' }),
-    name: t.exposeString('name', { description: 'The competency’s name in the catalogue.' }),
-    type: t.field({
-      type: CompetencyTypeEnum,
-      description: 'Technical, managerial or socio-cultural (PermenPANRB 38/2017).',
-      resolve: (c) => c.type,
+    ...competencyFields(t, (c) => c),
+    ...t.exposeFields('Int', {
+      requiredLevel: 'The level the position requires, 1–5.',
+      heldLevel: 'The level the person holds, 1–5; 0 when the person does not hold it at all.',
+      gap: 'requiredLevel − heldLevel, in levels; always ≥ 1 here.',
     }),
-    requiredLevel: t.exposeInt('requiredLevel', { description: 'The level the position requires, 1–5.' }),
-    heldLevel: t.exposeInt('heldLevel', {
-      description: 'The level the person holds, 1–5; 0 when the person does not hold it at all.',
-    }),
-    gap: t.exposeInt('gap', { description: 'requiredLevel − heldLevel, in levels; always ≥ 1 here.' }),
   }),
 });
 
 const RankStepRef = builder
-  .objectRef<{ rank: string; effectiveOn: string; decreeNumber: string | null }>('RankStep')
+  .objectRef<{ rank: string; effectiveOn: Date; decreeNumber: string | null }>('RankStep')
   .implement({
     description: 'A step in the rank history (riwayat golongan/pangkat).',
     fields: (t) => ({
@@ -107,7 +109,7 @@ const RankStepRef = builder
   });
 
 const TrainingRecordRef = builder
-  .objectRef<{ id: string; title: string; courseCode: string | null; completedOn: string; minutes: number }>(
+  .objectRef<{ id: string; title: string; courseCode: string | null; completedOn: Date; minutes: number }>(
     'TrainingRecord',
   )
   .implement({
@@ -146,20 +148,17 @@ const RatingRef = builder
     description: 'An SKP rating for one year (PermenPANRB 6/2022).',
     fields: (t) => ({
       year: t.exposeInt('year', { description: 'The SKP year (calendar year) rated.' }),
-      results: t.field({
+      results: t.expose('results', {
         type: ExpectationEnum,
         description: 'Rating of work results (hasil kerja) against expectation.',
-        resolve: (r) => r.results,
       }),
-      behaviour: t.field({
+      behaviour: t.expose('behaviour', {
         type: ExpectationEnum,
         description: 'Rating of work behaviour (perilaku kerja, the BerAKHLAK values) against expectation.',
-        resolve: (r) => r.behaviour,
       }),
-      predikat: t.field({
+      predikat: t.expose('predikat', {
         type: PredikatEnum,
         description: 'The predikat from the results × behaviour matrix (PermenPANRB 6/2022).',
-        resolve: (r) => r.predikat,
       }),
       finalised: t.exposeBoolean('finalised', {
         description:
@@ -174,8 +173,10 @@ const RatingRef = builder
 builder.prismaObject('Position', {
   description: 'A position (jabatan) and the competencies it requires (PermenPANRB 38/2017).',
   fields: (t) => ({
-    code: t.exposeString('code', { description: 'The position’s code in the catalogue.' }),
-    name: t.exposeString('name', { description: 'The position’s name (nama jabatan).' }),
+    ...t.exposeFields('String', {
+      code: 'The position’s code in the catalogue.',
+      name: 'The position’s name (nama jabatan).',
+    }),
     requirements: t.field({
       type: [CompetencyLevelRef],
       description: 'The competencies the position requires, each at a level 1–5, by competency code.',
@@ -206,9 +207,11 @@ builder.prismaNode('Staff', {
   description:
     'A civil servant (ASN) in the staff register. Public: name, position and unit; the rest is personal data for the person, supervisors of the unit (and its parents) and admins.',
   fields: (t) => ({
-    name: t.exposeString('name', { description: 'Full name as in the register. Public.' }),
+    ...t.exposeFields('String', {
+      name: 'Full name as in the register. Public.',
+      position: 'Position title as written on the record. Public.',
+    }),
     kind: t.expose('kind', { type: StaffKindEnum, description: 'PNS or PPPK, read from the NIP. Public.' }),
-    position: t.exposeString('position', { description: 'Position title as written on the record. Public.' }),
     positionDetails: t.relation('positionRef', {
       nullable: true,
       description: 'The position in the catalogue, with its required competencies.',
@@ -228,18 +231,16 @@ builder.prismaNode('Staff', {
       description:
         'The current golongan/ruang (PNS, e.g. III/c) or PPPK grade (e.g. IX). Personal data: null for callers who may not read it.',
     }),
-    birthDate: t.field({
+    birthDate: t.expose('birthDate', {
       type: 'Day',
       ...personal,
       description:
         'The birth day (YYYY-MM-DD) read from the NIP. Personal data: null for callers who may not read it.',
-      resolve: (s) => (s.birthDate ? dayString(s.birthDate) : null),
     }),
-    gender: t.field({
+    gender: t.expose('gender', {
       ...personal,
       type: GenderEnum,
       description: 'From the NIP. Personal data: null for callers who may not read it.',
-      resolve: (s) => s.gender,
     }),
     appointment: t.exposeString('appointment', {
       ...personal,
@@ -252,12 +253,7 @@ builder.prismaNode('Staff', {
       description:
         'Every rank held, oldest first (by TMT). Personal data: null for callers who may not read it.',
       select: { rankHistory: { orderBy: { effectiveOn: 'asc' } } },
-      resolve: (s) =>
-        s.rankHistory.map((r) => ({
-          rank: r.rank,
-          effectiveOn: dayString(r.effectiveOn),
-          decreeNumber: r.decreeNumber,
-        })),
+      resolve: (s) => s.rankHistory,
     }),
     competencies: t.field({
       ...personal,
@@ -303,7 +299,7 @@ builder.prismaNode('Staff', {
           id: r.id,
           title: r.title,
           courseCode: r.course?.code ?? null,
-          completedOn: dayString(r.completedOn),
+          completedOn: r.completedOn,
           minutes: r.minutes,
         })),
     }),
