@@ -10,13 +10,21 @@ import { resolveIkmScope } from '../queries/ikm-scope.js';
 import { loadSkmReport } from '../queries/skm-report.js';
 import {
   IkmReportRef,
+  periodArgs,
   periodOf,
   SkmElementRef,
-  SkmPeriodInputRef,
   SkmPeriodKindEnum,
   SkmReportRef,
   unitPeriodArgs,
 } from './skm-types.js';
+
+/** The scope of an IKM: the city (no code), a unit or a service. */
+const scopeArgs = builder.args((t) => ({
+  unitCode: t.string({ description: 'A unit’s code for a UNIT scope; NotFoundError when unknown.' }),
+  serviceCode: t.string({
+    description: 'A service’s code for a SERVICE scope (wins over unitCode); NotFoundError when unknown.',
+  }),
+}));
 
 builder.queryFields((t) => ({
   skmElements: t.field({
@@ -34,17 +42,7 @@ builder.queryFields((t) => ({
       { what: 'the IKM report', data: 'The IKM of the scope and period.' },
       { union: 'IkmQueryResult' },
     ),
-    args: {
-      unitCode: t.arg.string({ description: 'A unit’s code for a UNIT scope; NotFoundError when unknown.' }),
-      serviceCode: t.arg.string({
-        description: 'A service’s code for a SERVICE scope (wins over unitCode); NotFoundError when unknown.',
-      }),
-      period: t.arg({
-        type: SkmPeriodInputRef,
-        required: true,
-        description: 'The survey period; an invalid one is a ValidationError on `period`.',
-      }),
-    },
+    args: { ...scopeArgs, ...periodArgs },
     resolve: async (_root, args, ctx) => {
       const period = periodOf(args.period);
       const scope = await resolveIkmScope(ctx.prisma, args.unitCode, args.serviceCode);
@@ -63,10 +61,7 @@ builder.queryFields((t) => ({
       dataField: { description: 'The IKM of each period of the year, in order.' },
     },
     args: {
-      unitCode: t.arg.string({ description: 'A unit’s code for a UNIT scope; NotFoundError when unknown.' }),
-      serviceCode: t.arg.string({
-        description: 'A service’s code for a SERVICE scope (wins over unitCode); NotFoundError when unknown.',
-      }),
+      ...scopeArgs,
       year: t.arg.int({
         required: true,
         description: 'The calendar year, 2000–2100; ValidationError on `year` otherwise.',

@@ -57,14 +57,19 @@ export const SkmPeriodInputRef = builder.inputType('SkmPeriodInput', {
   }),
 });
 
-/** The arguments of the unit reports over a survey period (skmReport, generateImprovementActions). */
-export const unitPeriodArgs = builder.args((t) => ({
-  unitCode: t.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
+/** The survey period argument of the IKM and SKM reports. */
+export const periodArgs = builder.args((t) => ({
   period: t.field({
     type: SkmPeriodInputRef,
     required: true,
     description: 'The survey period; an invalid one is a ValidationError on `period`.',
   }),
+}));
+
+/** The arguments of the unit reports over a survey period (skmReport, generateImprovementActions). */
+export const unitPeriodArgs = builder.args((t) => ({
+  unitCode: t.string({ required: true, description: 'The unit’s code; NotFoundError when unknown.' }),
+  ...periodArgs,
 }));
 
 /** Validates a period input; errors name the `period` field. */

@@ -52,6 +52,12 @@ function visibility(s: Visible, ctx: GraphQLContext) {
   );
 }
 
+/** The caller's own row of a supports or followers relation (none for anonymous callers). */
+const byCaller = (ctx: GraphQLContext) => ({
+  where: { accountId: accountIdOf(ctx.identity) ?? NO_ACCOUNT },
+  select: { accountId: true },
+});
+
 const SubmissionRef = builder.prismaNode('Submission', {
   id: nodeId,
   description:
@@ -138,22 +144,12 @@ const SubmissionRef = builder.prismaNode('Submission', {
     followerCount: t.relationCount('followers', { description: 'How many accounts follow it.' }),
     supportedByMe: t.boolean({
       description: 'Whether the caller supports it; false for anonymous callers.',
-      select: (_args, ctx) => ({
-        supports: {
-          where: { accountId: accountIdOf(ctx.identity) ?? NO_ACCOUNT },
-          select: { accountId: true },
-        },
-      }),
+      select: (_args, ctx) => ({ supports: byCaller(ctx) }),
       resolve: (s) => s.supports.length > 0,
     }),
     followedByMe: t.boolean({
       description: 'Whether the caller follows it (gets notifications); false for anonymous callers.',
-      select: (_args, ctx) => ({
-        followers: {
-          where: { accountId: accountIdOf(ctx.identity) ?? NO_ACCOUNT },
-          select: { accountId: true },
-        },
-      }),
+      select: (_args, ctx) => ({ followers: byCaller(ctx) }),
       resolve: (s) => s.followers.length > 0,
     }),
     commitment: t.relation('commitment', {
