@@ -27,7 +27,7 @@ const HolidayRef = builder.prismaObject('Holiday', {
   description: 'A day on which public-service deadlines do not count, besides Saturday and Sunday.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Database id; pass it to confirmHoliday or removeHoliday.' }),
-    date: t.field({ type: 'Day', description: 'The day off (WIB).', resolve: (h) => dayOf(h.date) }),
+    date: t.expose('date', { type: 'Day', description: 'The day off (WIB).' }),
     name: t.exposeString('name', { description: 'Name of the holiday (Indonesian).' }),
     kind: t.expose('kind', { type: HolidayKindEnum, description: 'National, cuti bersama or local.' }),
     provisional: t.exposeBoolean('provisional', {

@@ -57,18 +57,16 @@ const ImprovementActionRef = builder.prismaNode('ImprovementAction', {
       nullable: true,
       description: 'The staff member responsible; null until someone is named.',
     }),
-    dueOn: t.field({
+    dueOn: t.expose('dueOn', {
       type: 'Day',
       description: 'The WIB day it is due (YYYY-MM-DD), set in working days from generation by kind.',
-      resolve: (a) => dayOf(a.dueOn),
     }),
     status: t.expose('status', { type: ImprovementActionStatusEnum, description: 'Where it stands.' }),
     progress: t.exposeInt('progress', { description: 'Percent, 0–100.' }),
-    doneOn: t.field({
+    doneOn: t.expose('doneOn', {
       type: 'Day',
       nullable: true,
       description: 'The WIB day it reached 100 % (YYYY-MM-DD); null unless DONE.',
-      resolve: (a) => (a.doneOn ? dayOf(a.doneOn) : null),
     }),
     overdue: t.boolean({
       description: 'Open or in progress after its due day (today in WIB); never for DONE or CANCELLED.',
@@ -91,10 +89,9 @@ builder.prismaObject('ImprovementActionUpdate', {
       description: 'Status after the update.',
     }),
     note: t.exposeString('note', { description: 'What was done (or why it was cancelled).' }),
-    date: t.field({
+    date: t.expose('date', {
       type: 'Day',
       description: 'The WIB day the work was done (YYYY-MM-DD).',
-      resolve: (u) => dayOf(u.date),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the update was recorded.' }),
   }),

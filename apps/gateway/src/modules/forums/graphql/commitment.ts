@@ -21,12 +21,11 @@ const CommitmentRef = builder.prismaNode('Commitment', {
     description: t.exposeString('description', { description: 'What was promised.' }),
     status: t.expose('status', { type: CommitmentStatusEnum, description: 'Where it stands.' }),
     progress: t.exposeInt('progress', { description: 'Percent, 0–100.' }),
-    dueOn: t.field({ type: 'Day', description: 'Day it is due (WIB).', resolve: (c) => dayOf(c.dueOn) }),
-    doneOn: t.field({
+    dueOn: t.expose('dueOn', { type: 'Day', description: 'Day it is due (WIB).' }),
+    doneOn: t.expose('doneOn', {
       type: 'Day',
       nullable: true,
       description: 'Day it reached 100 % (WIB); null until done.',
-      resolve: (c) => (c.doneOn ? dayOf(c.doneOn) : null),
     }),
     overdue: t.boolean({
       description: 'PLANNED or IN_PROGRESS and today (WIB) is after dueOn.',
@@ -56,10 +55,9 @@ builder.prismaObject('CommitmentUpdate', {
   fields: (t) => ({
     progress: t.exposeInt('progress', { description: 'Progress after the update, in percent (0–100).' }),
     note: t.exposeString('note', { description: 'Public note of what was done.' }),
-    date: t.field({
+    date: t.expose('date', {
       type: 'Day',
       description: 'Day the update is dated (WIB).',
-      resolve: (u) => dayOf(u.date),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
   }),

@@ -117,11 +117,10 @@ const SubmissionRef = builder.prismaNode('Submission', {
       nullable: true,
       description: 'When it was answered; null while UNDER_REVIEW.',
     }),
-    answerDueOn: t.field({
+    answerDueOn: t.expose('answerDueOn', {
       type: 'Day',
       description:
         'Last working day (WIB) for the public answer: the forum’s answerDays in working days after submission, fixed then.',
-      resolve: (s) => dayOf(s.answerDueOn),
     }),
     answerOverdue: t.boolean({
       description: 'Still UNDER_REVIEW after answerDueOn, counted in working days as of today (WIB).',

@@ -119,14 +119,12 @@ const verificationDueOnField = {
   type: 'Day',
   description:
     'Last working day to verify the request (WIB): 3 working days after submission (SP4N-LAPOR! verification deadline), weekends, national holidays and cuti bersama not counted.',
-  resolve: (r: { verificationDueOn: Date }) => dayOf(r.verificationDueOn),
 } as const;
 const completionDueOnField = {
   type: 'Day',
   nullable: true,
   description:
     'Last working day to complete the request (WIB): the service’s completionDays in working days from verification (UU 25/2009 service standard), moved later by the working days the request spent returned to the citizen; null until verified.',
-  resolve: (r: { completionDueOn: Date | null }) => (r.completionDueOn ? dayOf(r.completionDueOn) : null),
 } as const;
 
 const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
@@ -162,8 +160,8 @@ const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
       description: 'The staff member handling it; null when no competent staff member was free.',
     }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime', description: 'When it was filed.' }),
-    verificationDueOn: t.field(verificationDueOnField),
-    completionDueOn: t.field(completionDueOnField),
+    verificationDueOn: t.expose('verificationDueOn', verificationDueOnField),
+    completionDueOn: t.expose('completionDueOn', completionDueOnField),
     verifiedAt: t.expose('verifiedAt', {
       type: 'DateTime',
       nullable: true,
@@ -214,8 +212,8 @@ const RequestStatusRef = builder.prismaObject('ServiceRequest', {
     open311Status: t.string(open311StatusField),
     service: t.relation('service', { description: 'The service asked for.' }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime', description: 'When it was filed.' }),
-    verificationDueOn: t.field(verificationDueOnField),
-    completionDueOn: t.field(completionDueOnField),
+    verificationDueOn: t.expose('verificationDueOn', verificationDueOnField),
+    completionDueOn: t.expose('completionDueOn', completionDueOnField),
     overdue: t.boolean({
       description: 'Whether a deadline has passed today (WIB) with the clock running.',
       resolve: (r) => deadlineStatus(r).overdueDeadline !== null,
