@@ -9,17 +9,13 @@ const CitizenStaffRatingRef = builder.objectRef<CitizenRatingSummary>('CitizenSt
   description:
     "Citizens' ratings (1–4) in a year; input to the SKP evaluation, shown beside it (it does not set it).",
   fields: (t) => ({
-    year: t.exposeInt('year', { description: 'The calendar year (WIB days of the responses).' }),
-    respondents: t.exposeInt('respondents', {
-      description: 'Ratings of the person in the year; 0 when none.',
+    ...t.exposeFields('Int', {
+      year: 'The calendar year (WIB days of the responses).',
+      respondents: 'Ratings of the person in the year; 0 when none.',
     }),
-    competence: t.exposeFloat('competence', {
-      nullable: true,
-      description: 'Average competence rating, 1–4; null without ratings.',
-    }),
-    behaviour: t.exposeFloat('behaviour', {
-      nullable: true,
-      description: 'Average behaviour rating, 1–4; null without ratings.',
+    ...t.exposeNullableFields('Float', {
+      competence: 'Average competence rating, 1–4; null without ratings.',
+      behaviour: 'Average behaviour rating, 1–4; null without ratings.',
     }),
   }),
 });
