@@ -1,5 +1,6 @@
 import type { Prisma } from '@layanan/db';
 import { builder } from '../../graphql/builder.js';
+import { filteredList } from '../../graphql/connections.js';
 import { nodeId } from '../../graphql/object-fields.js';
 
 type AuditFilter = { entityType?: string | null; entityId?: string | null; action?: string | null };
@@ -40,7 +41,6 @@ builder.queryField('auditEntries', (t) =>
   t.prismaConnection({
     type: 'AuditEntry',
     cursor: 'id',
-    totalCount: (_root, args, ctx) => ctx.prisma.auditEntry.count({ where: auditWhere(args) }),
     description: 'The audit trail, newest first. Admins only.',
     authScopes: { admin: true },
     args: {
@@ -50,11 +50,6 @@ builder.queryField('auditEntries', (t) =>
       entityId: t.arg.string({ description: 'Only entries of this record (database id).' }),
       action: t.arg.string({ description: 'Only entries of this operation (exact mutation name).' }),
     },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.auditEntry.findMany({
-        ...query,
-        where: auditWhere(args),
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      }),
+    ...filteredList((ctx) => ctx.prisma.auditEntry, auditWhere, [{ createdAt: 'desc' }, { id: 'desc' }]),
   }),
 );

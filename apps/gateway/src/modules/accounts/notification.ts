@@ -1,5 +1,6 @@
 import type { GraphQLContext } from '../../app/context.js';
 import { builder } from '../../graphql/builder.js';
+import { filteredList } from '../../graphql/connections.js';
 import { nodeId } from '../../graphql/object-fields.js';
 import { audited } from '../../platform/audited.js';
 import { requireAccount } from './access.js';
@@ -55,16 +56,14 @@ builder.queryFields((t) => ({
     args: {
       unreadOnly: t.arg.boolean({ defaultValue: false, description: 'Only notifications not yet read.' }),
     },
-    totalCount: (_root, args, ctx) =>
-      ctx.prisma.notification.count({
-        where: { accountId: me(ctx), ...(args.unreadOnly ? { readAt: null } : {}) },
+    ...filteredList(
+      (ctx) => ctx.prisma.notification,
+      (args: { unreadOnly?: boolean | null }, ctx) => ({
+        accountId: me(ctx),
+        ...(args.unreadOnly ? { readAt: null } : {}),
       }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.notification.findMany({
-        ...query,
-        where: { accountId: me(ctx), ...(args.unreadOnly ? { readAt: null } : {}) },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      }),
+      [{ createdAt: 'desc' }, { id: 'desc' }],
+    ),
   }),
   unreadNotificationCount: t.int({
     description: 'How many of the signed-in account’s notifications are unread.',

@@ -9,6 +9,7 @@ import {
 } from '@layanan/domain/feedback';
 import { builder } from '../../../graphql/builder.js';
 import { commandArgs, commandInput } from '../../../graphql/command-fields.js';
+import { filteredList } from '../../../graphql/connections.js';
 import { dataPayload } from '../../../graphql/data-payload.js';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
@@ -120,13 +121,7 @@ builder.queryFields((t) => ({
       }),
       status: t.arg({ type: ImprovementActionStatusEnum, description: 'Only actions with this status.' }),
     },
-    totalCount: (_root, args, ctx) => ctx.prisma.improvementAction.count({ where: actionsWhere(args) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.improvementAction.findMany({
-        ...query,
-        where: actionsWhere(args),
-        orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
-      }),
+    ...filteredList((ctx) => ctx.prisma.improvementAction, actionsWhere, [{ dueOn: 'asc' }, { id: 'asc' }]),
   }),
   skmCompetencyMappings: t.prismaField({
     type: [SkmCompetencyMappingRef],

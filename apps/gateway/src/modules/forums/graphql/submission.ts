@@ -12,6 +12,7 @@ import {
 import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { commandArgs, commandInput, nodeIdArg } from '../../../graphql/command-fields.js';
+import { filteredList } from '../../../graphql/connections.js';
 import { entityPayload } from '../../../graphql/entity-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { nodeId } from '../../../graphql/object-fields.js';
@@ -185,13 +186,7 @@ builder.queryField('submissions', (t) =>
       status: t.arg({ type: AnswerStatusEnum, description: 'Only submissions with this answer status.' }),
       mine: t.arg.boolean({ description: 'Only the caller’s own (none for anonymous callers).' }),
     },
-    totalCount: (_root, args, ctx) => ctx.prisma.submission.count({ where: submissionWhere(args, ctx) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.submission.findMany({
-        ...query,
-        where: submissionWhere(args, ctx),
-        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-      }),
+    ...filteredList((ctx) => ctx.prisma.submission, submissionWhere, [{ createdAt: 'desc' }, { id: 'asc' }]),
   }),
 );
 

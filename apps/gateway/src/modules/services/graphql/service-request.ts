@@ -11,6 +11,7 @@ import {
 } from '@layanan/domain/services';
 import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
+import { filteredList } from '../../../graphql/connections.js';
 import { FailureInterface } from '../../../graphql/error-types.js';
 import { RequestTransitionError } from '../../../graphql/errors.js';
 import { nodeId } from '../../../graphql/object-fields.js';
@@ -235,12 +236,13 @@ const RequestFilter = builder.inputType('ServiceRequestFilter', {
   }),
 });
 
-function filterWhere(
-  filter:
-    | { state?: RequestState | null; serviceCode?: string | null; overdueOnly?: boolean | null }
-    | null
-    | undefined,
-): Prisma.ServiceRequestWhereInput {
+type RequestFilterArgs = {
+  state?: RequestState | null;
+  serviceCode?: string | null;
+  overdueOnly?: boolean | null;
+} | null;
+
+function filterWhere(filter: RequestFilterArgs | undefined): Prisma.ServiceRequestWhereInput {
   if (!filter) return {};
   return {
     AND: [
@@ -290,15 +292,12 @@ builder.queryFields((t) => ({
     args: {
       filter: t.arg({ type: RequestFilter, description: 'Optional conditions; none lists all visible.' }),
     },
-    totalCount: (_root, args, ctx) =>
-      ctx.prisma.serviceRequest.count({
-        where: { AND: [visibleRequests(ctx.identity), filterWhere(args.filter)] },
+    ...filteredList(
+      (ctx) => ctx.prisma.serviceRequest,
+      (args: { filter?: RequestFilterArgs }, ctx) => ({
+        AND: [visibleRequests(ctx.identity), filterWhere(args.filter)],
       }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.serviceRequest.findMany({
-        ...query,
-        where: { AND: [visibleRequests(ctx.identity), filterWhere(args.filter)] },
-        orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }],
-      }),
+      [{ submittedAt: 'desc' }, { id: 'asc' }],
+    ),
   }),
 }));

@@ -5,6 +5,7 @@ import { SERVICE_KINDS } from '@layanan/domain/services';
 import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { commandInput } from '../../../graphql/command-fields.js';
+import { filteredList } from '../../../graphql/connections.js';
 import { entityPayload } from '../../../graphql/entity-payload.js';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import type { InputFields } from '../../../graphql/input-fields.js';
@@ -61,18 +62,12 @@ builder.queryFields((t) => ({
   services: t.prismaConnection({
     type: 'Service',
     cursor: 'id',
-    totalCount: (_root, args, ctx) => ctx.prisma.service.count({ where: catalogueWhere(args, ctx) }),
     description: 'The service catalogue, by code; filter by unit or kind.',
     args: {
       unitCode: t.arg.string({ description: 'Only services of this unit code (case-insensitive).' }),
       kind: t.arg({ type: ServiceKindEnum, description: 'Only services of this kind.' }),
     },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.service.findMany({
-        ...query,
-        where: catalogueWhere(args, ctx),
-        orderBy: { code: 'asc' },
-      }),
+    ...filteredList((ctx) => ctx.prisma.service, catalogueWhere, { code: 'asc' }),
   }),
   service: t.prismaField({
     type: 'Service',

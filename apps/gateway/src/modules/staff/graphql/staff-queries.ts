@@ -1,7 +1,8 @@
 // Staff look-ups (issue 3): a filtered, sorted connection and look-ups by id and NIP.
 import { builder } from '../../../graphql/builder.js';
+import { filteredList } from '../../../graphql/connections.js';
 import { canReadPrivate } from '../access.js';
-import { staffOrderBy, staffWhere } from '../queries/staff-search.js';
+import { type StaffFilter, type StaffOrder, staffOrderBy, staffWhere } from '../queries/staff-search.js';
 import { StaffKindEnum } from './staff-types.js';
 
 const StaffSortFieldEnum = builder.enumType('StaffSortField', {
@@ -40,6 +41,9 @@ const StaffFilterInput = builder.inputType('StaffFilter', {
   }),
 });
 
+/** The arguments of staffMembers: `unitCode` is a shortcut for `filter.unitCode`. */
+type MembersArgs = { unitCode?: string | null; filter?: StaffFilter | null; orderBy?: StaffOrder | null };
+
 builder.queryFields((t) => ({
   staffMembers: t.prismaConnection({
     type: 'Staff',
@@ -53,16 +57,11 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: StaffFilterInput, description: 'Filters; personal-data filters need rights.' }),
       orderBy: t.arg({ type: StaffOrderInput, description: 'Sort order; default by name, ascending.' }),
     },
-    totalCount: async (_root, args, ctx) =>
-      ctx.prisma.staff.count({
-        where: await staffWhere({ unitCode: args.unitCode, ...args.filter }, args.orderBy, ctx),
-      }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.staff.findMany({
-        ...query,
-        where: await staffWhere({ unitCode: args.unitCode, ...args.filter }, args.orderBy, ctx),
-        orderBy: staffOrderBy(args.orderBy),
-      }),
+    ...filteredList(
+      (ctx) => ctx.prisma.staff,
+      (args: MembersArgs, ctx) => staffWhere({ unitCode: args.unitCode, ...args.filter }, args.orderBy, ctx),
+      (args: MembersArgs) => staffOrderBy(args.orderBy),
+    ),
   }),
   staffMember: t.prismaField({
     type: 'Staff',
