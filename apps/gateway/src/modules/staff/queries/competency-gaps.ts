@@ -22,25 +22,43 @@ type HoldingRow = {
 };
 type RequirementRow = HoldingRow;
 
+/**
+ * A person's holdings and their position's requirements in the domain's terms, and the catalogue
+ * entries (name, type) of the competencies they name, by code.
+ */
+export function competenciesOf(held: readonly HoldingRow[], required: readonly RequirementRow[]) {
+  return {
+    required: required.map((r) => ({
+      competency: r.competency.code,
+      level: r.level,
+      type: r.competency.type,
+    })),
+    held: held.map((h) => ({ competency: h.competency.code, level: h.level })),
+    info: new Map<string, CompetencyInfo>(
+      [...required, ...held].map((r) => [r.competency.code, r.competency]),
+    ),
+  };
+}
+
+/** A domain gap as the GraphQL types show it, with the competency's name and type. */
+export function gapShape(g: CompetencyGap, info: ReadonlyMap<string, CompetencyInfo>): CompetencyGapShape {
+  const c = info.get(g.competency);
+  return {
+    code: g.competency,
+    name: c?.name ?? g.competency,
+    type: c?.type ?? g.type ?? 'TEKNIS',
+    requiredLevel: g.requiredLevel,
+    heldLevel: g.heldLevel,
+    gap: g.gap,
+  };
+}
+
 export function gapsOf(
   held: readonly HoldingRow[],
   required: readonly RequirementRow[],
 ): CompetencyGapShape[] {
-  const info = new Map([...required, ...held].map((r) => [r.competency.code, r.competency]));
-  return competencyGaps(
-    required.map((r) => ({ competency: r.competency.code, level: r.level, type: r.competency.type })),
-    held.map((h) => ({ competency: h.competency.code, level: h.level })),
-  ).map((g) => {
-    const c = info.get(g.competency);
-    return {
-      code: g.competency,
-      name: c?.name ?? g.competency,
-      type: c?.type ?? 'TEKNIS',
-      requiredLevel: g.requiredLevel,
-      heldLevel: g.heldLevel,
-      gap: g.gap,
-    };
-  });
+  const c = competenciesOf(held, required);
+  return competencyGaps(c.required, c.held).map((g) => gapShape(g, c.info));
 }
 
 export type CompetencyGapShape = {
@@ -73,16 +91,6 @@ export type Member = Awaited<ReturnType<typeof loadMembers>>[number];
 
 /** A member's gaps in the domain's shape, and the names of the competencies involved. */
 export function memberGaps(m: Member): { gaps: CompetencyGap[]; info: Map<string, CompetencyInfo> } {
-  const required = m.positionRef?.requirements ?? [];
-  const info = new Map<string, CompetencyInfo>(
-    [...required, ...m.competencies].map((r) => [r.competency.code, r.competency]),
-  );
-  const gaps = gapsOf(m.competencies, required).map((g) => ({
-    competency: g.code,
-    type: g.type,
-    requiredLevel: g.requiredLevel,
-    heldLevel: g.heldLevel,
-    gap: g.gap,
-  }));
-  return { gaps, info };
+  const c = competenciesOf(m.competencies, m.positionRef?.requirements ?? []);
+  return { gaps: competencyGaps(c.required, c.held), info: c.info };
 }

@@ -2,7 +2,6 @@
 // arithmetic — gaps, compliance with the 20 JP yearly right, plans — to @layanan/domain/staff.
 import type { Prisma } from '@layanan/db';
 import {
-  type CompetencyGap,
   checkJpBudget,
   checkStaffYear,
   proposeTrainingPlan,
@@ -24,8 +23,9 @@ import type {
   UnitPlanShape,
 } from '../graphql/report-types.js';
 import {
-  type CompetencyGapShape,
   type CompetencyInfo,
+  competenciesOf,
+  gapShape,
   loadMembers,
   memberGaps,
   memberSelect,
@@ -66,18 +66,6 @@ async function loadCatalogue(ctx: GraphQLContext) {
   return { catalogue, byCode: new Map(rows.map((c) => [c.code, c])) };
 }
 
-function toGap(g: CompetencyGap, info: ReadonlyMap<string, CompetencyInfo>): CompetencyGapShape {
-  const c = info.get(g.competency);
-  return {
-    code: g.competency,
-    name: c?.name ?? g.competency,
-    type: c?.type ?? g.type ?? 'TEKNIS',
-    requiredLevel: g.requiredLevel,
-    heldLevel: g.heldLevel,
-    gap: g.gap,
-  };
-}
-
 function planShape(
   staff: StaffSummary,
   plan: TrainingPlan,
@@ -96,7 +84,7 @@ function planShape(
       gapClosed: c.gapClosed,
       closes: c.closes.map((s) => ({ code: s.competency, fromLevel: s.fromLevel, toLevel: s.toLevel })),
     })),
-    remainingGaps: plan.remainingGaps.map((g) => toGap(g, info)),
+    remainingGaps: plan.remainingGaps.map((g) => gapShape(g, info)),
   };
 }
 
@@ -112,17 +100,9 @@ export async function competencyGapReport(
   const report = unitCompetencyGapReport(
     members.map((m) => {
       names.set(m.id, m.name);
-      const required = m.positionRef?.requirements ?? [];
-      for (const r of [...required, ...m.competencies]) info.set(r.competency.code, r.competency);
-      return {
-        personId: m.id,
-        required: required.map((r) => ({
-          competency: r.competency.code,
-          level: r.level,
-          type: r.competency.type,
-        })),
-        held: m.competencies.map((h) => ({ competency: h.competency.code, level: h.level })),
-      };
+      const c = competenciesOf(m.competencies, m.positionRef?.requirements ?? []);
+      for (const [code, competency] of c.info) info.set(code, competency);
+      return { personId: m.id, required: c.required, held: c.held };
     }),
   );
   return {
