@@ -54,10 +54,9 @@ const AccountabilityReport = builder
         to: 'Last day of the period (WIB), inclusive.',
         today: 'The WIB day that “overdue” was judged on.',
       }),
-      units: t.field({
+      units: t.expose('units', {
         type: [AccountabilityRow],
         description: 'One row per unit that received submissions in the period, by unit code.',
-        resolve: (r) => r.units,
       }),
     }),
   });

@@ -40,10 +40,9 @@ export const ServiceAttributeRef = builder.objectRef<ServiceAttribute>('ServiceA
     code: t.exposeString('code', {
       description: 'Key of the value in SubmitServiceRequestInput.attributes.',
     }),
-    datatype: t.field({
+    datatype: t.expose('datatype', {
       type: AttributeDatatypeEnum,
       description: 'What the value must be.',
-      resolve: (a) => a.datatype,
     }),
     required: t.exposeBoolean('required', { description: 'Whether a request must give a value.' }),
     description: t.string({
