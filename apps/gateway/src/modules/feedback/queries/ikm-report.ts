@@ -26,6 +26,11 @@ function scopeFilter(scope: IkmScope, alias: Prisma.Sql): Prisma.Sql {
   return Prisma.empty;
 }
 
+/** SQL: the survey responses (`sr`) of the scope dated in the days from–to (WIB), inclusive. */
+function responsesIn(scope: IkmScope, from: string, to: string): Prisma.Sql {
+  return Prisma.sql`sr.date >= ${from}::date AND sr.date <= ${to}::date ${scopeFilter(scope, Prisma.sql`sr`)}`;
+}
+
 /** Period number inside the year of a `date` expression: month 1–12, quarter 1–4, semester 1–2. */
 function bucketOf(kind: SkmPeriodKind | null, date: Prisma.Sql): Prisma.Sql {
   switch (kind) {
@@ -40,22 +45,16 @@ function bucketOf(kind: SkmPeriodKind | null, date: Prisma.Sql): Prisma.Sql {
   }
 }
 
-/**
- * Per element: the sum of scores and how many answered, and the respondents, per bucket.
- * `bucket`: null for the whole range as one bucket (numbered 1).
- */
-export async function surveyTotals(
-  db: Db,
-  scope: IkmScope,
-  from: string,
-  to: string,
-  bucket: SkmPeriodKind | null = null,
-): Promise<Map<number, SkmTotals>> {
+/** What the aggregate queries read: a scope's days `from`–`to` (WIB), per bucket (null: one bucket, 1). */
+type Range = { scope: IkmScope; from: string; to: string; bucket: SkmPeriodKind | null };
+
+/** Per element: the sum of scores and how many answered, and the respondents, per bucket. */
+async function surveyTotals(db: Db, { scope, from, to, bucket }: Range): Promise<Map<number, SkmTotals>> {
   const rows = await db.$queryRaw<SkmTotalsRow[]>`
     WITH r AS (
       SELECT sr.id, ${bucketOf(bucket, Prisma.sql`sr.date`)} AS bucket
       FROM survey_response sr
-      WHERE sr.date >= ${from}::date AND sr.date <= ${to}::date ${scopeFilter(scope, Prisma.sql`sr`)}
+      WHERE ${responsesIn(scope, from, to)}
     ), n AS (SELECT bucket, count(*)::int AS respondents FROM r GROUP BY bucket)
     SELECT n.bucket, n.respondents, a.element::text AS element,
       sum(a.score)::int AS sum, count(*)::int AS answered
@@ -65,13 +64,7 @@ export async function surveyTotals(
 }
 
 /** People served: requests of the scope completed in the range (WIB days), per bucket. */
-export async function servedPopulation(
-  db: Db,
-  scope: IkmScope,
-  from: string,
-  to: string,
-  bucket: SkmPeriodKind | null = null,
-): Promise<Map<number, number>> {
+async function servedPopulation(db: Db, { scope, from, to, bucket }: Range): Promise<Map<number, number>> {
   const day = Prisma.sql`((sr."completedAt" AT TIME ZONE 'UTC') + interval '7 hours')::date`;
   const start = jakartaDayStart(from);
   const end = jakartaDayStart(addCalendarDays(to, 1));
@@ -83,40 +76,47 @@ export async function servedPopulation(
   return new Map(rows.map((r) => [r.bucket, r.served]));
 }
 
+/**
+ * The IKM of consecutive periods of one kind, from two aggregate queries over their whole range,
+ * bucketed by period (`bucket` null: the range is one bucket).
+ */
+async function ikmOfPeriods(
+  db: Db,
+  scope: IkmScope,
+  periods: readonly SkmPeriod[],
+  bucket: SkmPeriodKind | null,
+): Promise<IkmReportShape[]> {
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  if (!first || !last) return [];
+  const range = { scope, from: first.from, to: last.to, bucket };
+  const [totals, population] = await Promise.all([surveyTotals(db, range), servedPopulation(db, range)]);
+  return periods.map((p) => {
+    const n = bucket ? (p.number ?? 1) : 1;
+    return buildIkmReport(scope, p, totals.get(n), population.get(n) ?? 0);
+  });
+}
+
 /** The IKM of one scope and period: two aggregate queries. */
 export async function ikmReport(db: Db, scope: IkmScope, period: SkmPeriod): Promise<IkmReportShape> {
-  const [totals, population] = await Promise.all([
-    surveyTotals(db, scope, period.from, period.to),
-    servedPopulation(db, scope, period.from, period.to),
-  ]);
-  return buildIkmReport(scope, period, totals.get(1), population.get(1) ?? 0);
+  const [report] = await ikmOfPeriods(db, scope, [period], null);
+  return report!;
 }
 
 /** The IKM of each period of a year: still two aggregate queries, grouped by period. */
-export async function ikmTrend(
+export function ikmTrend(
   db: Db,
   scope: IkmScope,
   periods: readonly SkmPeriod[],
   kind: SkmPeriodKind,
 ): Promise<IkmReportShape[]> {
-  const first = periods[0];
-  const last = periods[periods.length - 1];
-  if (!first || !last) return [];
-  const bucket = kind === 'YEAR' ? null : kind;
-  const [totals, population] = await Promise.all([
-    surveyTotals(db, scope, first.from, last.to, bucket),
-    servedPopulation(db, scope, first.from, last.to, bucket),
-  ]);
-  return periods.map((p) =>
-    buildIkmReport(scope, p, totals.get(p.number ?? 1), population.get(p.number ?? 1) ?? 0),
-  );
+  return ikmOfPeriods(db, scope, periods, kind === 'YEAR' ? null : kind);
 }
 
 /** Respondents by gender, age band, education, occupation and channel (one query). */
 export async function surveyProfile(db: Db, scope: IkmScope, period: SkmPeriod): Promise<SkmProfileCount[]> {
-  const where = Prisma.sql`WHERE sr.date >= ${period.from}::date AND sr.date <= ${period.to}::date ${scopeFilter(scope, Prisma.sql`sr`)}`;
   return db.$queryRaw<SkmProfileCount[]>`
-    WITH r AS (SELECT sr.* FROM survey_response sr ${where})
+    WITH r AS (SELECT sr.* FROM survey_response sr WHERE ${responsesIn(scope, period.from, period.to)})
     SELECT 'GENDER' AS dimension, coalesce(gender::text, '-') AS value, count(*)::int AS count FROM r GROUP BY 2
     UNION ALL
     SELECT 'AGE_BAND', coalesce("ageBand", '-'), count(*)::int FROM r GROUP BY 2
@@ -138,8 +138,7 @@ export async function surveySuggestions(
 ): Promise<string[]> {
   const rows = await db.$queryRaw<{ suggestion: string }[]>`
     SELECT sr.suggestion FROM survey_response sr
-    WHERE sr.date >= ${period.from}::date AND sr.date <= ${period.to}::date
-      AND sr.suggestion IS NOT NULL ${scopeFilter(scope, Prisma.sql`sr`)}
+    WHERE ${responsesIn(scope, period.from, period.to)} AND sr.suggestion IS NOT NULL
     ORDER BY sr.date DESC, sr."createdAt" DESC
     LIMIT ${limit}`;
   return rows.map((r) => r.suggestion);
