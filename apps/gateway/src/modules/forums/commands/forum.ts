@@ -10,6 +10,7 @@ import { failure, validationFailed } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { requireActsForUnit } from '../access.js';
+import { loadForum } from './load.js';
 
 export type CreateForumInput = {
   slug: string;
@@ -52,8 +53,7 @@ export function scheduleForumSession(deps: CommandDeps, caller: Caller, input: S
     auditScope(deps, caller),
     { action: 'scheduleForumSession', entityType: 'ForumSession' },
     async (tx) => {
-      const forum = await tx.forum.findUnique({ where: { id: input.forumId } });
-      if (!forum) throw new NotFoundError('Forum', input.forumId);
+      const forum = await loadForum(tx, input.forumId);
       requireActsForUnit(caller, forum.unitId);
       const district = input.districtCode
         ? await tx.district.findUnique({ where: { code: input.districtCode.trim().toUpperCase() } })

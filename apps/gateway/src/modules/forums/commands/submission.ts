@@ -15,6 +15,7 @@ import { dateOnly, loadWorkingCalendar, todayWib } from '../../../platform/calen
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { audienceOf } from '../../../platform/notify.js';
 import { requireAccount, requireActsForUnit } from '../access.js';
+import { loadForum, loadSubmission } from './load.js';
 import { auditedNotifying, notifyForum } from './notices.js';
 
 export type SubmitToForumInput = {
@@ -42,8 +43,7 @@ export async function submitToForum(deps: CommandDeps, caller: Caller, input: Su
     auditScope(deps, caller),
     { action: 'submitToForum', entityType: 'Submission' },
     async (tx) => {
-      const forum = await tx.forum.findUnique({ where: { id: input.forumId } });
-      if (!forum) throw new NotFoundError('Forum', input.forumId);
+      const forum = await loadForum(tx, input.forumId);
       if (input.sessionId) {
         const session = await tx.forumSession.findFirst({
           where: { id: input.sessionId, forumId: forum.id },
@@ -114,8 +114,7 @@ export async function setFollowing(deps: CommandDeps, caller: Caller, submission
   const accountId = requireAccount(caller);
   const action = follow ? 'followSubmission' : 'unfollowSubmission';
   return audited(auditScope(deps, caller), { action, entityType: 'Submission' }, async (tx) => {
-    const submission = await tx.submission.findUnique({ where: { id: submissionId } });
-    if (!submission) throw new NotFoundError('Submission', submissionId);
+    const submission = await loadSubmission(tx, submissionId);
     const key = { submissionId: submission.id, accountId };
     if (follow) {
       await tx.submissionFollow.upsert({ where: { submissionId_accountId: key }, create: key, update: {} });
@@ -141,8 +140,7 @@ export async function hideSubmission(
     caller,
     { action: 'hideSubmission', entityType: 'Submission' },
     async (tx) => {
-      const before = await tx.submission.findUnique({ where: { id: input.submissionId } });
-      if (!before) throw new NotFoundError('Submission', input.submissionId);
+      const before = await loadSubmission(tx, input.submissionId);
       const after = await tx.submission.update({
         where: { id: before.id },
         data: { hiddenAt: deps.now(), hiddenReason: reason, hiddenById: moderatorId },
@@ -179,8 +177,7 @@ export async function answerSubmission(
     caller,
     { action: 'answerSubmission', entityType: 'Submission' },
     async (tx) => {
-      const before = await tx.submission.findUnique({ where: { id: input.submissionId } });
-      if (!before) throw new NotFoundError('Submission', input.submissionId);
+      const before = await loadSubmission(tx, input.submissionId);
       requireActsForUnit(caller, before.unitId);
       const transition = answerTransition(before.status, input.status, input.reason);
       if (!transition.ok) throw failure(transition.error, { field: 'status' });
