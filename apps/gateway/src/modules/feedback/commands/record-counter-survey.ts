@@ -9,11 +9,10 @@ import {
 } from '@layanan/domain/feedback';
 import { NotFoundError } from '../../../graphql/errors.js';
 import { failure, invalidFields } from '../../../graphql/failures.js';
-import { audited } from '../../../platform/audited.js';
 import { accountIdOf, actsForUnit, forbidden } from '../../../platform/authz.js';
 import { dateOnly, todayWib } from '../../../platform/calendar.js';
-import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
-import { responseData, responseShape, type SurveyResponseShape } from './survey-response.js';
+import type { Caller, CommandDeps } from '../../../platform/command.js';
+import { type SurveyResponseShape, storeResponse } from './survey-response.js';
 
 export type RecordCounterSurveyInput = {
   serviceCode: string;
@@ -39,32 +38,18 @@ export async function recordCounterSurvey(
   if (future) throw failure(future, { field: 'date' });
   const valid = validateSurvey({ answers: input.answers, suggestion: input.suggestion }, []);
   if (!valid.ok) throw invalidFields(valid.error);
-  const row = await audited(
-    auditScope(deps, caller),
-    { action: 'recordCounterSurvey', entityType: 'SurveyResponse' },
-    async (tx) => {
-      const created = await tx.surveyResponse.create({
-        data: {
-          channel: 'COUNTER',
-          serviceId: service.id,
-          serviceVersionId: service.currentVersionId,
-          unitId: service.unitId,
-          date: dateOnly(day.value),
-          ...responseData(valid.value, input.profile),
-          recordedByAccountId: accountIdOf(caller),
-        },
-      });
-      return {
-        result: created,
-        entityId: created.id,
-        after: {
-          serviceCode: code,
-          channel: 'COUNTER',
-          date: day.value,
-          answers: valid.value.answers.length,
-        },
-      };
+  return storeResponse(deps, caller, {
+    action: 'recordCounterSurvey',
+    columns: {
+      channel: 'COUNTER',
+      serviceId: service.id,
+      serviceVersionId: service.currentVersionId,
+      unitId: service.unitId,
+      date: dateOnly(day.value),
+      recordedByAccountId: accountIdOf(caller),
     },
-  );
-  return responseShape(row, 'COUNTER', valid.value);
+    survey: valid.value,
+    profile: input.profile,
+    audit: { serviceCode: code, date: day.value },
+  });
 }

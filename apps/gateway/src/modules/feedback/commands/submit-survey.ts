@@ -8,11 +8,10 @@ import {
 } from '@layanan/domain/feedback';
 import { isUniqueViolation, NotFoundError } from '../../../graphql/errors.js';
 import { failure, invalidFields } from '../../../graphql/failures.js';
-import { audited } from '../../../platform/audited.js';
 import { dateOnly, todayWib } from '../../../platform/calendar.js';
-import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
+import type { Caller, CommandDeps } from '../../../platform/command.js';
 import { loadOwnRequest, staffOnRequest } from '../queries/request-survey.js';
-import { responseData, responseShape, type SurveyResponseShape } from './survey-response.js';
+import { type SurveyResponseShape, storeResponse } from './survey-response.js';
 
 export type SubmitSurveyInput = {
   trackingCode: string;
@@ -39,36 +38,24 @@ export async function submitSurvey(
   if (!valid.ok) throw invalidFields(valid.error);
   const today = todayWib(deps.now());
   try {
-    const row = await audited(
-      auditScope(deps, caller),
-      { action: 'submitSurvey', entityType: 'SurveyResponse' },
-      async (tx) => {
-        const created = await tx.surveyResponse.create({
-          data: {
-            requestId: request.id,
-            channel: 'ONLINE',
-            serviceId: request.serviceId,
-            serviceVersionId: request.serviceVersionId,
-            unitId: request.unitId,
-            // The day the service was received; the rating is dated when given.
-            date: dateOnly(request.completedAt ? todayWib(request.completedAt) : today),
-            ...responseData(valid.value, input.profile),
-            staffRatings: {
-              createMany: {
-                data: valid.value.staffRatings.map((r) => ({ ...r, date: dateOnly(today) })),
-              },
-            },
-          },
-        });
-        return {
-          result: created,
-          entityId: created.id,
-          // Pseudonymous: the audit entry names the response and the request, not the answers.
-          after: { requestId: request.id, channel: 'ONLINE', answers: valid.value.answers.length },
-        };
+    return await storeResponse(deps, caller, {
+      action: 'submitSurvey',
+      columns: {
+        requestId: request.id,
+        channel: 'ONLINE',
+        serviceId: request.serviceId,
+        serviceVersionId: request.serviceVersionId,
+        unitId: request.unitId,
+        // The day the service was received; the rating is dated when given.
+        date: dateOnly(request.completedAt ? todayWib(request.completedAt) : today),
+        staffRatings: {
+          createMany: { data: valid.value.staffRatings.map((r) => ({ ...r, date: dateOnly(today) })) },
+        },
       },
-    );
-    return responseShape(row, 'ONLINE', valid.value);
+      survey: valid.value,
+      profile: input.profile,
+      audit: { requestId: request.id },
+    });
   } catch (e) {
     if (isUniqueViolation(e)) throw failure('SURVEY_ALREADY_ANSWERED'); // a concurrent second submission
     throw e;

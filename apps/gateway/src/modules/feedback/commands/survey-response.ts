@@ -7,6 +7,8 @@ import {
   surveyRespondentCode,
   type ValidSurvey,
 } from '@layanan/domain/feedback';
+import { audited } from '../../../platform/audited.js';
+import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 
 export type SurveyResponseShape = {
   id: string;
@@ -19,7 +21,7 @@ export type SurveyResponseShape = {
 };
 
 /** The stored fields common to both channels: pseudonym, normalised profile, suggestion, answers. */
-export function responseData(survey: ValidSurvey, profile: SurveyProfileInput | null | undefined) {
+function responseData(survey: ValidSurvey, profile: SurveyProfileInput | null | undefined) {
   return {
     respondentCode: surveyRespondentCode(crypto.randomUUID()),
     ...normalizeSurveyProfile(profile),
@@ -28,7 +30,7 @@ export function responseData(survey: ValidSurvey, profile: SurveyProfileInput | 
   } satisfies Partial<Prisma.SurveyResponseUncheckedCreateInput>;
 }
 
-export function responseShape(
+function responseShape(
   row: { id: string; respondentCode: string; date: Date; serviceId: string },
   channel: SurveyResponseShape['channel'],
   survey: ValidSurvey,
@@ -42,4 +44,38 @@ export function responseShape(
     answers: [...survey.answers],
     staffRated: survey.staffRatings.length,
   };
+}
+
+/** A response's own columns for its channel: the service and unit, the day, the request or recorder. */
+type ChannelColumns = Omit<Prisma.SurveyResponseUncheckedCreateInput, keyof ReturnType<typeof responseData>>;
+
+/**
+ * Stores a response of either channel with its audit entry, in one transaction, and returns it as
+ * the API shows it. The audit entry is pseudonymous: `audit` names the response's origin (request
+ * or service and day), with the channel and the number of answers, never the answers.
+ */
+export async function storeResponse(
+  deps: CommandDeps,
+  caller: Caller,
+  response: {
+    action: 'submitSurvey' | 'recordCounterSurvey';
+    columns: ChannelColumns & { channel: SurveyResponseShape['channel'] };
+    survey: ValidSurvey;
+    profile: SurveyProfileInput | null | undefined;
+    audit: Record<string, unknown>;
+  },
+): Promise<SurveyResponseShape> {
+  const { channel } = response.columns;
+  const row = await audited(
+    auditScope(deps, caller),
+    { action: response.action, entityType: 'SurveyResponse' },
+    async (tx) => {
+      const created = await tx.surveyResponse.create({
+        data: { ...response.columns, ...responseData(response.survey, response.profile) },
+      });
+      const after = { ...response.audit, channel, answers: response.survey.answers.length };
+      return { result: created, entityId: created.id, after };
+    },
+  );
+  return responseShape(row, channel, response.survey);
 }
