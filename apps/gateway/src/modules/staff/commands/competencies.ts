@@ -4,8 +4,8 @@ import { NotFoundError } from '../../../graphql/errors.js';
 import { failure, invalidFields } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
-import { loadUnitTree, requireAdmin, requireManages } from '../access.js';
-import { loadStaff, normaliseCode } from './load.js';
+import { requireAdmin } from '../access.js';
+import { loadManagedStaff, normaliseCode } from './load.js';
 
 export type SetCompetencyHoldingInput = { staffId: string; competencyCode: string; level: number };
 
@@ -17,9 +17,7 @@ export async function setCompetencyHolding(
 ): Promise<{ staffId: string }> {
   const scope = auditScope(deps, caller);
   return audited(scope, { action: 'setCompetencyHolding', entityType: 'StaffCompetency' }, async (tx) => {
-    const tree = await loadUnitTree(tx);
-    const staff = await loadStaff(tx, input.staffId);
-    requireManages(tree, caller, staff.unitId);
+    const staff = await loadManagedStaff(tx, caller, input.staffId);
     const level = parseCompetencyLevel(input.level);
     if (!level.ok) throw failure(level.error, { field: 'level' });
     const code = normaliseCode(input.competencyCode);

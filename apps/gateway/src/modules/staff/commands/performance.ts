@@ -9,7 +9,7 @@ import { audited } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { loadUnitTree, requireManages } from '../access.js';
 import { SkpQuotaExceededError } from '../skp-quota-exceeded.js';
-import { loadStaff, normaliseCode } from './load.js';
+import { loadManagedStaff, normaliseCode } from './load.js';
 
 export type RatePerformanceInput = {
   staffId: string;
@@ -29,9 +29,7 @@ export async function ratePerformance(
 ): Promise<Rated> {
   const scope = auditScope(deps, caller);
   return audited(scope, { action: 'ratePerformance', entityType: 'PerformanceRating' }, async (tx) => {
-    const tree = await loadUnitTree(tx);
-    const staff = await loadStaff(tx, input.staffId);
-    requireManages(tree, caller, staff.unitId);
+    const staff = await loadManagedStaff(tx, caller, input.staffId);
     const periodKey = { unitId_year: { unitId: staff.unitId, year: input.year } };
     const existing = await tx.performancePeriod.findUnique({ where: periodKey });
     const rated = rateSkp({
