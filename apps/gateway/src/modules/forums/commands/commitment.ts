@@ -8,6 +8,7 @@ import { dateOnly, dayOf, todayWib } from '../../../platform/calendar.js';
 import type { Caller, CommandDeps } from '../../../platform/command.js';
 import { audienceOf } from '../../../platform/notify.js';
 import { requireAccount, requireActsForUnit } from '../access.js';
+import { loadCommitment } from './load.js';
 import { auditedNotifying, notifyForum } from './notices.js';
 
 /** A `YYYY-MM-DD` input, or a ValidationError naming `field`. */
@@ -98,15 +99,7 @@ export async function updateCommitmentProgress(
     caller,
     { action: 'updateCommitmentProgress', entityType: 'Commitment' },
     async (tx) => {
-      const before = await tx.commitment.findUnique({
-        where: { id: input.commitmentId },
-        include: {
-          submission: { select: { title: true } },
-          updates: { orderBy: { date: 'desc' }, take: 1, select: { date: true } },
-        },
-      });
-      if (!before) throw new NotFoundError('Commitment', input.commitmentId);
-      requireActsForUnit(caller, before.unitId);
+      const before = await loadCommitment(tx, caller, input.commitmentId);
       const last = before.updates[0];
       const applied = applyProgressUpdate(
         {
@@ -162,12 +155,7 @@ export async function cancelCommitment(
     caller,
     { action: 'cancelCommitment', entityType: 'Commitment' },
     async (tx) => {
-      const before = await tx.commitment.findUnique({
-        where: { id: input.commitmentId },
-        include: { submission: { select: { title: true } } },
-      });
-      if (!before) throw new NotFoundError('Commitment', input.commitmentId);
-      requireActsForUnit(caller, before.unitId);
+      const before = await loadCommitment(tx, caller, input.commitmentId);
       const checked = commitmentTransition(before.status, 'CANCELLED', input.reason);
       if (!checked.ok) throw failure(checked.error, { field: 'reason' });
       const reason = input.reason.trim();
