@@ -11,6 +11,8 @@ export type FieldAnswer = {
   result: any;
   errors: GqlResult['body']['errors'];
   errorCode: unknown;
+  /** The whole GraphQL response body. */
+  body: GqlResult['body'];
 };
 
 type Gql = Pick<Harness, 'gql'>;
@@ -19,7 +21,12 @@ type Gql = Pick<Harness, 'gql'>;
 export function fieldOperation(h: Gql, field: string, document: string) {
   return async (variables: Record<string, unknown>, token?: string): Promise<FieldAnswer> => {
     const { body } = await h.gql(document, variables, { token });
-    return { result: body.data?.[field], errors: body.errors, errorCode: body.errors?.[0]?.extensions?.code };
+    return {
+      result: body.data?.[field],
+      errors: body.errors,
+      errorCode: body.errors?.[0]?.extensions?.code,
+      body,
+    };
   };
 }
 
