@@ -1,11 +1,19 @@
 // Mutation fields of the feedback area and the example module in the authorization matrix
 // (format in model.ts).
-import { decide, type MatrixEntry } from './model.js';
+import {
+  ADMIN_ONLY,
+  decide,
+  type MatrixEntry,
+  supervisorsAndAdmins,
+  TYPENAME_OR_FAILURE,
+  unitAndAdmins,
+  unitCodeVars,
+} from './model.js';
 
 export const FEEDBACK_MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   // Feedback area (issue 6).
   submitSurvey: {
-    doc: 'mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { __typename ... on Failure { code message } } }',
+    doc: `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { ${TYPENAME_OR_FAILURE} } }`,
     vars: async (f) => ({
       input: {
         trackingCode: (await f.completedRequest()).trackingCode,
@@ -19,7 +27,7 @@ export const FEEDBACK_MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     deniedAs: ['NotFoundError'],
   },
   recordCounterSurvey: {
-    doc: 'mutation($input: RecordCounterSurveyInput!) { recordCounterSurvey(input: $input) { __typename ... on Failure { code message } } }',
+    doc: `mutation($input: RecordCounterSurveyInput!) { recordCounterSurvey(input: $input) { ${TYPENAME_OR_FAILURE} } }`,
     vars: (f) => ({
       input: {
         serviceCode: f.service.code,
@@ -27,47 +35,35 @@ export const FEEDBACK_MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
         answers: [{ element: 'SARANA', score: 3 }],
       },
     }),
-    roles: decide('denied', {
-      unitStaff: ['allowed', "staff of the service's unit"],
-      supervisor: 'allowed',
-      admin: 'allowed',
-    }),
+    roles: unitAndAdmins({ unitStaff: ['allowed', "staff of the service's unit"] }),
   },
   generateImprovementActions: {
-    doc: 'mutation($unit: String!) { generateImprovementActions(unitCode: $unit, period: { kind: YEAR, year: 2026 }) { __typename ... on Failure { code message } } }',
-    vars: (f) => ({ unit: f.unit.code }),
-    roles: decide('denied', { supervisor: ['allowed', 'own unit tree'], admin: 'allowed' }),
+    doc: `mutation($unit: String!) { generateImprovementActions(unitCode: $unit, period: { kind: YEAR, year: 2026 }) { ${TYPENAME_OR_FAILURE} } }`,
+    vars: unitCodeVars,
+    roles: supervisorsAndAdmins('own unit tree'),
   },
   updateImprovementAction: {
-    doc: 'mutation($input: UpdateImprovementActionInput!) { updateImprovementAction(input: $input) { __typename ... on Failure { code message } } }',
+    doc: `mutation($input: UpdateImprovementActionInput!) { updateImprovementAction(input: $input) { ${TYPENAME_OR_FAILURE} } }`,
     vars: async (f) => {
       const action = await f.improvementAction();
       return { input: { id: action.id, note: 'Kemajuan uji', progress: action.progress } };
     },
-    roles: decide('denied', {
-      unitStaff: ['allowed', 'staff of the unit or the owner'],
-      supervisor: 'allowed',
-      admin: 'allowed',
-    }),
+    roles: unitAndAdmins({ unitStaff: ['allowed', 'staff of the unit or the owner'] }),
   },
   recordHistoricIkm: {
-    doc: 'mutation($unit: String!) { recordHistoricIkm(input: { unitCode: $unit, year: 2012, score: 80.2, index: 3.21, rule: KEPMENPAN_25_2004 }) { __typename ... on Failure { code message } } }',
-    vars: (f) => ({ unit: f.unit.code }),
-    roles: decide('denied', { admin: 'allowed' }),
+    doc: `mutation($unit: String!) { recordHistoricIkm(input: { unitCode: $unit, year: 2012, score: 80.2, index: 3.21, rule: KEPMENPAN_25_2004 }) { ${TYPENAME_OR_FAILURE} } }`,
+    vars: unitCodeVars,
+    roles: ADMIN_ONLY,
   },
   setSkmCompetencyMapping: {
-    doc: 'mutation($input: SetSkmCompetencyMappingInput!) { setSkmCompetencyMapping(input: $input) { __typename ... on Failure { code message } } }',
+    doc: `mutation($input: SetSkmCompetencyMappingInput!) { setSkmCompetencyMapping(input: $input) { ${TYPENAME_OR_FAILURE} } }`,
     vars: (f) => ({ input: f.skmMapping }),
-    roles: decide('denied', { admin: 'allowed' }),
+    roles: ADMIN_ONLY,
   },
   // Example module (docs/extending.md).
   publishPublicNotice: {
-    doc: 'mutation($unit: String!) { publishPublicNotice(input: { unitCode: $unit, title: "Pengumuman uji", body: "Isi" }) { __typename ... on Failure { code message } } }',
-    vars: (f) => ({ unit: f.unit.code }),
-    roles: decide('denied', {
-      unitStaff: ['allowed', 'staff of the unit'],
-      supervisor: 'allowed',
-      admin: 'allowed',
-    }),
+    doc: `mutation($unit: String!) { publishPublicNotice(input: { unitCode: $unit, title: "Pengumuman uji", body: "Isi" }) { ${TYPENAME_OR_FAILURE} } }`,
+    vars: unitCodeVars,
+    roles: unitAndAdmins({ unitStaff: ['allowed', 'staff of the unit'] }),
   },
 };
