@@ -9,6 +9,7 @@ import type { GqlResult, Harness } from './harness.js';
 /** The answer of one field: `result` is `data[field]`, `errorCode` the first request error's code. */
 export type FieldAnswer = {
   result: any;
+  status: number;
   errors: GqlResult['body']['errors'];
   errorCode: unknown;
   /** The whole GraphQL response body. */
@@ -20,9 +21,10 @@ type Gql = Pick<Harness, 'gql'>;
 /** `document` (whose answer is in `data[field]`) as a function of its variables and the caller's token. */
 export function fieldOperation(h: Gql, field: string, document: string) {
   return async (variables: Record<string, unknown>, token?: string): Promise<FieldAnswer> => {
-    const { body } = await h.gql(document, variables, { token });
+    const { status, body } = await h.gql(document, variables, { token });
     return {
       result: body.data?.[field],
+      status,
       errors: body.errors,
       errorCode: body.errors?.[0]?.extensions?.code,
       body,
