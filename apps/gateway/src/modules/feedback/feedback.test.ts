@@ -1,5 +1,5 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
-import { computeIkm, type SkmResponse } from '@layanan/domain/feedback';
+import { computeIkm, SKM_ELEMENT_CODES, type SkmResponse } from '@layanan/domain/feedback';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { todayWib } from '../../platform/calendar.js';
@@ -39,17 +39,8 @@ const REPORT = `query($unit: String!, $period: SkmPeriodInput!) { skmReport(unit
 const year = Number(todayWib().slice(0, 4));
 const YEAR = { kind: 'YEAR', year };
 
-const ALL_THREE = [
-  'PERSYARATAN',
-  'PROSEDUR',
-  'WAKTU',
-  'BIAYA',
-  'PRODUK',
-  'KOMPETENSI',
-  'PERILAKU',
-  'PENGADUAN',
-  'SARANA',
-].map((element) => ({ element, score: 3 }));
+/** Every one of the nine elements answered 3. */
+const ALL_THREE = SKM_ELEMENT_CODES.map((element) => ({ element, score: 3 }));
 
 describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
   const queries: string[] = [];
