@@ -153,6 +153,21 @@ async function loadPhases<R>(
   const fixed = await runOnce({ durationSec, connections, overallRate: fixedRate });
   return { max, fixed, rps, fixedRate };
 }
+/**
+ * SQL statements one call of `once` causes: the mean over `sample` sequential calls, counted by the
+ * server at `port` (null when it does not count them).
+ */
+async function statementsPerCall(
+  port: number,
+  sample: number,
+  once: (k: number) => Promise<unknown>,
+): Promise<number | null> {
+  const before = await quietStatements(port);
+  for (let k = 1; k <= sample; k++) await once(k);
+  const after = await statements(port);
+  return before === null || after === null ? null : (after - before) / sample;
+}
+
 export async function measure(target: Target, options: LoadOptions): Promise<Measurement> {
   const first = await send(target, 0);
   const problem = first.status === 200 ? target.check(first.json) : `HTTP ${first.status}`;
@@ -162,21 +177,18 @@ export async function measure(target: Target, options: LoadOptions): Promise<Mea
     );
   }
   // Statements per request: a few sequential requests, counted by the server.
-  const SAMPLE = 5;
-  const before = await quietStatements(target.port);
-  for (let k = 1; k <= SAMPLE; k++) await send(target, k);
-  const after = await statements(target.port);
-  const statementsPerRequest = before === null || after === null ? null : (after - before) / SAMPLE;
+  const statementsPerRequest = await statementsPerCall(target.port, 5, (k) => send(target, k));
 
   const { max, fixed, rps, fixedRate } = await loadPhases(
     (opts) => run(target, opts),
     (r) => r.requests.average,
     options,
   );
+  const { scenario, server, variant } = target;
   const result: Measurement = {
-    scenario: target.scenario,
-    server: target.server,
-    variant: target.variant,
+    scenario,
+    server,
+    variant,
     rps,
     p50: fixed.latency.p50,
     p99: fixed.latency.p99,
@@ -331,11 +343,7 @@ export async function measurePaged(target: PagedTarget, options: LoadOptions): P
     await readPaged(target, agent).catch((error: Error) => {
       throw new Error(`${target.server}/${target.variant} ${target.scenario}: ${error.message}`);
     });
-    const SAMPLE = 3;
-    const before = await quietStatements(target.port);
-    for (let k = 1; k <= SAMPLE; k++) await readPaged(target, agent);
-    const after = await statements(target.port);
-    const statementsPerRequest = before === null || after === null ? null : (after - before) / SAMPLE;
+    const statementsPerRequest = await statementsPerCall(target.port, 3, () => readPaged(target, agent));
     const statementsPerPage = statementsPerRequest === null ? null : statementsPerRequest / target.pages;
 
     const { max, fixed, rps, fixedRate } = await loadPhases(
@@ -343,10 +351,11 @@ export async function measurePaged(target: PagedTarget, options: LoadOptions): P
       (r) => r.perSecond,
       options,
     );
+    const { scenario, server, variant } = target;
     const result: Measurement = {
-      scenario: target.scenario,
-      server: target.server,
-      variant: target.variant,
+      scenario,
+      server,
+      variant,
       rps,
       p50: percentile(fixed.latencies, 50),
       p99: percentile(fixed.latencies, 99),
