@@ -46,7 +46,7 @@ export function useFailure() {
  * A form's submit handler for one mutation: `send` runs it and returns its failure (see
  * mutationFailure); the failure is shown, and `onDone` runs when there is none.
  */
-export function useSubmit(send: () => Promise<Failure | null>, onDone: () => void) {
+export function useSubmit(send: () => Promise<Failure | null>, onDone: () => void = () => {}) {
   const { failure, setFailure, errors } = useFailure();
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();

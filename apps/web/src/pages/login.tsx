@@ -1,10 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useMutation } from 'urql';
-import { graphql } from '../graphql.ts';
+import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { navigate } from '../router.tsx';
 import { isStaffRole, type Role, setSession } from '../session.ts';
-import { FailureNote, Field, FormFailureNote, failureOf, Notice, SubmitButton, useFailure } from '../ui.tsx';
+import {
+  FailureNote,
+  Field,
+  FormFailureNote,
+  failureOf,
+  Notice,
+  SubmitButton,
+  useFailure,
+  useSubmit,
+} from '../ui.tsx';
 
 const Login = graphql(`
   mutation Login($input: LoginInput!) {
@@ -53,6 +62,33 @@ function afterSignIn(role: Role) {
   );
 }
 
+type SignInResult =
+  | ResultOf<typeof Login>['login']
+  | ResultOf<typeof Register>['registerCitizen']
+  | ResultOf<typeof DevLogin>['devLogin'];
+
+/**
+ * Starts the session a login, registration or demo login returned and moves on; otherwise returns
+ * the failure to show (the typed one, else the transport error).
+ */
+function signIn(result: SignInResult | undefined, error: { message: string } | undefined) {
+  const session =
+    result?.__typename === 'AuthPayload'
+      ? { ...result, refreshToken: result.refreshToken }
+      : result?.__typename === 'DevLoginPayload'
+        ? {
+            accessToken: result.token,
+            expiresAt: result.expiresAt,
+            refreshToken: null,
+            account: result.account,
+          }
+        : null;
+  if (!session) return failureOf(result) ?? { __typename: 'Error', message: error?.message ?? '' };
+  setSession(session);
+  afterSignIn(session.account.role);
+  return null;
+}
+
 export function LoginPage({ reason }: { reason?: string }) {
   const { t } = useI18n();
   const [mode, setMode] = useState<'login' | 'register'>('login');
@@ -93,21 +129,13 @@ function LoginForm() {
   const { t } = useI18n();
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
-  const { failure, setFailure } = useFailure();
   const [{ fetching }, login] = useMutation(Login);
+  const { failure, onSubmit } = useSubmit(async () => {
+    const r = await login({ input: { identifier, password } });
+    return signIn(r.data?.login, r.error);
+  });
   return (
-    <form
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = await login({ input: { identifier, password } });
-        const result = r.data?.login;
-        if (result?.__typename === 'AuthPayload') {
-          setSession({ ...result, refreshToken: result.refreshToken });
-          afterSignIn(result.account.role);
-        } else setFailure(failureOf(result) ?? { __typename: 'Error', message: r.error?.message ?? '' });
-      }}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Field label={t('emailOrPhone')} required>
         {(p) => (
           <input
@@ -140,24 +168,16 @@ function RegisterForm() {
   const [displayName, setDisplayName] = useState('');
   const [contact, setContact] = useState('');
   const [password, setPassword] = useState('');
-  const { failure, setFailure, errors } = useFailure();
   const [{ fetching }, register] = useMutation(Register);
   const isPhone = /^[+0-9 ()-]+$/.test(contact.trim());
+  const { failure, errors, onSubmit } = useSubmit(async () => {
+    const r = await register({
+      input: { displayName, password, ...(isPhone ? { phone: contact } : { email: contact }) },
+    });
+    return signIn(r.data?.registerCitizen, r.error);
+  });
   return (
-    <form
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = await register({
-          input: { displayName, password, ...(isPhone ? { phone: contact } : { email: contact }) },
-        });
-        const result = r.data?.registerCitizen;
-        if (result?.__typename === 'AuthPayload') {
-          setSession({ ...result, refreshToken: result.refreshToken });
-          afterSignIn(result.account.role);
-        } else setFailure(failureOf(result) ?? { __typename: 'Error', message: r.error?.message ?? '' });
-      }}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Field label={t('displayName')} error={errors.displayName} required>
         {(p) => (
           <input
@@ -208,17 +228,7 @@ function DemoAccounts() {
               data-testid={`demo-${a.email}`}
               onClick={async () => {
                 const r = await devLogin({ email: a.email });
-                const result = r.data?.devLogin;
-                if (result?.__typename === 'DevLoginPayload') {
-                  setSession({
-                    accessToken: result.token,
-                    expiresAt: result.expiresAt,
-                    refreshToken: null,
-                    account: result.account,
-                  });
-                  afterSignIn(result.account.role);
-                } else
-                  setFailure(failureOf(result) ?? { __typename: 'Error', message: r.error?.message ?? '' });
+                setFailure(signIn(r.data?.devLogin, r.error));
               }}
             >
               {a.email}

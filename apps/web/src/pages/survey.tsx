@@ -10,6 +10,7 @@ import {
   Loading,
   mutationFailure,
   Notice,
+  Select,
   useFailure,
 } from '../ui.tsx';
 
@@ -51,7 +52,7 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
   const [ratings, setRatings] = useState<Record<string, { competence?: number; behaviour?: number }>>({});
   const [suggestion, setSuggestion] = useState('');
   const [gender, setGender] = useState<'' | 'F' | 'M'>('');
-  const [ageBand, setAgeBand] = useState('');
+  const [ageBand, setAgeBand] = useState<'' | (typeof AGE_BANDS)[number]>('');
   const [missing, setMissing] = useState<string[]>([]);
   const { failure, setFailure } = useFailure();
   const [{ fetching: sending }, submit] = useMutation(SubmitSurvey);
@@ -177,14 +178,9 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
         </Field>
         <Field label={t('surveyAge')}>
           {(p) => (
-            <select {...p} value={ageBand} onChange={(e) => setAgeBand(e.target.value)}>
+            <Select {...p} options={AGE_BANDS} value={ageBand} onChange={setAgeBand}>
               <option value="">{t('surveySkip')}</option>
-              {AGE_BANDS.map((b) => (
-                <option key={b} value={b}>
-                  {b}
-                </option>
-              ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Field label={t('surveySuggestion')} error={errors.suggestion}>

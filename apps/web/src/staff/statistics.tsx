@@ -1,3 +1,4 @@
+import { operations } from '@layanan/client';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
@@ -6,30 +7,6 @@ import { ErrorNote, formatNumber, Loading, Select } from '../ui.tsx';
 import { BarChart, ChartCard, PALETTE } from './charts.tsx';
 import { IkmCharts } from './ikm.tsx';
 import { MeQuery } from './queue.tsx';
-
-const RequestStats = graphql(`
-  query RequestStats($from: Day!, $to: Day!, $groupBy: RequestStatisticsGroup!) {
-    requestStatistics(from: $from, to: $to, groupBy: $groupBy) {
-      __typename
-      ... on RequestStatisticsPayload {
-        data {
-          key
-          name
-          count
-          completed
-          completedWithinStandard
-          withinStandardShare
-          overdue
-          backlog
-          medianVerifyWorkingDays
-          medianCompleteWorkingDays
-          p90CompleteWorkingDays
-        }
-      }
-      ... on ValidationError { message }
-    }
-  }
-`);
 
 const Accountability = graphql(`
   query Accountability($from: Day!, $to: Day!) {
@@ -116,7 +93,7 @@ export function StatisticsPage() {
 function WaitingTimes({ from, to }: { from: string; to: string }) {
   const { t, lang } = useI18n();
   const [{ data, fetching, error }] = useQuery({
-    query: RequestStats,
+    query: operations.RequestStatisticsQuery,
     variables: { from, to, groupBy: 'SERVICE' },
   });
   if (error) return <ErrorNote error={error} />;
