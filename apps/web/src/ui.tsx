@@ -1,6 +1,7 @@
 // Shared building blocks: loading and error states, typed failures, labelled fields, formats.
 import type { CombinedError } from '@urql/core';
 import {
+  type ChangeEvent,
   type FormEvent,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -34,6 +35,17 @@ export function fieldErrors(failure: Failure | null): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of failure?.fields ?? []) out[f.field] ??= f.message;
   return out;
+}
+
+/**
+ * A text control's state: spread `bind` on its `<input>`, `<textarea>` or `<select>`; `value` is the
+ * text, `set` replaces it (e.g. to clear the form after a save).
+ */
+export function useText(initial = '') {
+  const [value, set] = useState(initial);
+  const onChange = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+    set(e.target.value);
+  return { value, set, bind: { value, onChange } };
 }
 
 /** A form's typed failure (null while none) and its field errors by field name. */

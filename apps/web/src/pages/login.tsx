@@ -13,6 +13,7 @@ import {
   SubmitButton,
   useFailure,
   useSubmit,
+  useText,
 } from '../ui.tsx';
 
 const Login = graphql(`
@@ -127,35 +128,20 @@ export function LoginPage({ reason }: { reason?: string }) {
 
 function LoginForm() {
   const { t } = useI18n();
-  const [identifier, setIdentifier] = useState('');
-  const [password, setPassword] = useState('');
+  const identifier = useText();
+  const password = useText();
   const [{ fetching }, login] = useMutation(Login);
   const { failure, onSubmit } = useSubmit(async () => {
-    const r = await login({ input: { identifier, password } });
+    const r = await login({ input: { identifier: identifier.value, password: password.value } });
     return signIn(r.data?.login, r.error);
   });
   return (
     <form noValidate onSubmit={onSubmit}>
       <Field label={t('emailOrPhone')} required>
-        {(p) => (
-          <input
-            {...p}
-            autoComplete="username"
-            value={identifier}
-            onChange={(e) => setIdentifier(e.target.value)}
-          />
-        )}
+        {(p) => <input {...p} autoComplete="username" {...identifier.bind} />}
       </Field>
       <Field label={t('password')} required>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        )}
+        {(p) => <input {...p} type="password" autoComplete="current-password" {...password.bind} />}
       </Field>
       <FailureNote failure={failure} />
       <SubmitButton busy={fetching}>{t('signIn')}</SubmitButton>
@@ -165,44 +151,31 @@ function LoginForm() {
 
 function RegisterForm() {
   const { t } = useI18n();
-  const [displayName, setDisplayName] = useState('');
-  const [contact, setContact] = useState('');
-  const [password, setPassword] = useState('');
+  const displayName = useText();
+  const contact = useText();
+  const password = useText();
   const [{ fetching }, register] = useMutation(Register);
-  const isPhone = /^[+0-9 ()-]+$/.test(contact.trim());
+  const isPhone = /^[+0-9 ()-]+$/.test(contact.value.trim());
   const { failure, errors, onSubmit } = useSubmit(async () => {
     const r = await register({
-      input: { displayName, password, ...(isPhone ? { phone: contact } : { email: contact }) },
+      input: {
+        displayName: displayName.value,
+        password: password.value,
+        ...(isPhone ? { phone: contact.value } : { email: contact.value }),
+      },
     });
     return signIn(r.data?.registerCitizen, r.error);
   });
   return (
     <form noValidate onSubmit={onSubmit}>
       <Field label={t('displayName')} error={errors.displayName} required>
-        {(p) => (
-          <input
-            {...p}
-            autoComplete="name"
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-          />
-        )}
+        {(p) => <input {...p} autoComplete="name" {...displayName.bind} />}
       </Field>
       <Field label={t('emailOrPhone')} error={errors.email ?? errors.phone ?? errors.contact} required>
-        {(p) => (
-          <input {...p} autoComplete="email" value={contact} onChange={(e) => setContact(e.target.value)} />
-        )}
+        {(p) => <input {...p} autoComplete="email" {...contact.bind} />}
       </Field>
       <Field label={t('password')} error={errors.password} hint={t('passwordHint')} required>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        )}
+        {(p) => <input {...p} type="password" autoComplete="new-password" {...password.bind} />}
       </Field>
       <FormFailureNote failure={failure} />
       <SubmitButton busy={fetching}>{t('register')}</SubmitButton>

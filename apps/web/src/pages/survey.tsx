@@ -12,6 +12,7 @@ import {
   Notice,
   Select,
   useFailure,
+  useText,
 } from '../ui.tsx';
 
 const InvitationQuery = graphql(`
@@ -50,7 +51,7 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
   });
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [ratings, setRatings] = useState<Record<string, { competence?: number; behaviour?: number }>>({});
-  const [suggestion, setSuggestion] = useState('');
+  const suggestion = useText();
   const [gender, setGender] = useState<'' | 'F' | 'M'>('');
   const [ageBand, setAgeBand] = useState<'' | (typeof AGE_BANDS)[number]>('');
   const [missing, setMissing] = useState<string[]>([]);
@@ -85,7 +86,7 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
       input: {
         trackingCode,
         answers: invitation.elements.map((e) => ({ element: e.code, score: answers[e.code]! })),
-        ...(suggestion.trim() ? { suggestion } : {}),
+        ...(suggestion.value.trim() ? { suggestion: suggestion.value } : {}),
         ...(gender || ageBand
           ? { profile: { ...(gender ? { gender } : {}), ...(ageBand ? { ageBand } : {}) } }
           : {}),
@@ -184,9 +185,7 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
           )}
         </Field>
         <Field label={t('surveySuggestion')} error={errors.suggestion}>
-          {(p) => (
-            <textarea {...p} rows={3} value={suggestion} onChange={(e) => setSuggestion(e.target.value)} />
-          )}
+          {(p) => <textarea {...p} rows={3} {...suggestion.bind} />}
         </Field>
         <FailureNote failure={failure} />
         <button type="submit" disabled={sending}>
