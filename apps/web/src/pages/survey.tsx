@@ -6,7 +6,6 @@ import {
   ErrorNote,
   FailureNote,
   Field,
-  fieldErrors,
   Loading,
   mutationFailure,
   Notice,
@@ -55,7 +54,7 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
   const [gender, setGender] = useState<'' | 'F' | 'M'>('');
   const [ageBand, setAgeBand] = useState<'' | (typeof AGE_BANDS)[number]>('');
   const [missing, setMissing] = useState<string[]>([]);
-  const { failure, setFailure } = useFailure();
+  const { failure, setFailure, errors } = useFailure();
   const [{ fetching: sending }, submit] = useMutation(SubmitSurvey);
   const invitation = data?.surveyInvitation;
 
@@ -70,7 +69,6 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
       </section>
     );
 
-  const errors = fieldErrors(failure);
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
     const unanswered = invitation.elements.filter((e) => !answers[e.code]).map((e) => e.code);

@@ -9,7 +9,6 @@ import {
   Field,
   FormFailureNote,
   failureOf,
-  fieldErrors,
   formatDate,
   formatIdr,
   formatNumber,
@@ -217,7 +216,7 @@ function RateForm({ staff, onDone }: { staff: StaffRow; onDone: () => void }) {
   const [results, setResults] = useState<'ABOVE' | 'AS_EXPECTED' | 'BELOW'>('AS_EXPECTED');
   const [behaviour, setBehaviour] = useState<'ABOVE' | 'AS_EXPECTED' | 'BELOW'>('AS_EXPECTED');
   const [year, setYear] = useState(new Date().getFullYear());
-  const { failure, setFailure } = useFailure();
+  const { failure, setFailure, errors } = useFailure();
   const [saved, setSaved] = useState<string | null>(null);
   const [{ fetching }, rate] = useMutation(Rate);
   const options = ['ABOVE', 'AS_EXPECTED', 'BELOW'] as const;
@@ -235,7 +234,7 @@ function RateForm({ staff, onDone }: { staff: StaffRow; onDone: () => void }) {
       }}
     >
       <h2>{t('rateTitle', { name: staff.name })}</h2>
-      <Field label={t('year')} error={fieldErrors(failure).year}>
+      <Field label={t('year')} error={errors.year}>
         {(p) => <input {...p} type="number" value={year} onChange={(e) => setYear(Number(e.target.value))} />}
       </Field>
       <Field label={t('workResults')}>

@@ -102,6 +102,23 @@ export function ChartCard({
   );
 }
 
+/**
+ * One bar series over `rows`: its `label`, a value per row, and a colour (one for all, or per row,
+ * e.g. green when a target is met).
+ */
+export function series<R>(
+  label: string,
+  rows: readonly R[],
+  value: (row: R) => number | null,
+  color: string | undefined | ((row: R) => string | undefined),
+) {
+  return {
+    label,
+    data: rows.map(value),
+    backgroundColor: typeof color === 'function' ? rows.map(color) : color,
+  };
+}
+
 type ChartProps<T extends ChartType> = {
   data: ChartData<T>;
   options?: ChartOptions<T>;
