@@ -32,16 +32,17 @@ export function fieldOperation(h: Gql, field: string, document: string) {
   };
 }
 
-/**
- * The mutation `field(input: <Field>Input!) { selection }` as a function of its input and the caller's
- * token (every input-taking mutation names its input type after itself).
- */
+/** The mutation `field(input: <Field>Input!) { selection }` as a function of its input and the caller's token. */
 export function inputMutation(h: Gql, field: string, selection: string) {
-  const inputType = `${field.charAt(0).toUpperCase()}${field.slice(1)}Input`;
-  const call = fieldOperation(
-    h,
-    field,
-    `mutation($input: ${inputType}!) { ${field}(input: $input) { ${selection} } }`,
-  );
+  const call = fieldOperation(h, field, inputMutationDocument(field, selection));
   return (input: Record<string, unknown>, token?: string) => call({ input }, token);
+}
+
+/**
+ * `mutation($input: <Field>Input!) { <field>(input: $input) { selection } }`: every input-taking
+ * mutation names its input type after itself.
+ */
+export function inputMutationDocument(field: string, selection: string): string {
+  const inputType = `${field.charAt(0).toUpperCase()}${field.slice(1)}Input`;
+  return `mutation($input: ${inputType}!) { ${field}(input: $input) { ${selection} } }`;
 }

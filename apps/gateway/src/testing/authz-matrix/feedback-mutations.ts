@@ -3,6 +3,7 @@
 import {
   ADMIN_ONLY,
   decide,
+  inputEntry,
   type MatrixEntry,
   supervisorsAndAdmins,
   TYPENAME_OR_FAILURE,
@@ -13,28 +14,30 @@ import {
 export const FEEDBACK_MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   // Feedback area (issue 6).
   submitSurvey: {
-    doc: `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { ${TYPENAME_OR_FAILURE} } }`,
-    vars: async (f) => ({
-      input: {
+    ...inputEntry(
+      'submitSurvey',
+      async (f) => ({
         trackingCode: (await f.completedRequest()).trackingCode,
         answers: [
           { element: 'WAKTU', score: 3 },
           { element: 'PERILAKU', score: 4 },
         ],
-      },
-    }),
+      }),
+      TYPENAME_OR_FAILURE,
+    ),
     roles: decide('denied', { citizen: ['allowed', 'owner of the completed request, once'] }),
     deniedAs: ['NotFoundError'],
   },
   recordCounterSurvey: {
-    doc: `mutation($input: RecordCounterSurveyInput!) { recordCounterSurvey(input: $input) { ${TYPENAME_OR_FAILURE} } }`,
-    vars: (f) => ({
-      input: {
+    ...inputEntry(
+      'recordCounterSurvey',
+      (f) => ({
         serviceCode: f.service.code,
         date: '2026-03-04',
         answers: [{ element: 'SARANA', score: 3 }],
-      },
-    }),
+      }),
+      TYPENAME_OR_FAILURE,
+    ),
     roles: unitAndAdmins({ unitStaff: ['allowed', "staff of the service's unit"] }),
   },
   generateImprovementActions: {
@@ -43,11 +46,14 @@ export const FEEDBACK_MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: supervisorsAndAdmins('own unit tree'),
   },
   updateImprovementAction: {
-    doc: `mutation($input: UpdateImprovementActionInput!) { updateImprovementAction(input: $input) { ${TYPENAME_OR_FAILURE} } }`,
-    vars: async (f) => {
-      const action = await f.improvementAction();
-      return { input: { id: action.id, note: 'Kemajuan uji', progress: action.progress } };
-    },
+    ...inputEntry(
+      'updateImprovementAction',
+      async (f) => {
+        const action = await f.improvementAction();
+        return { id: action.id, note: 'Kemajuan uji', progress: action.progress };
+      },
+      TYPENAME_OR_FAILURE,
+    ),
     roles: unitAndAdmins({ unitStaff: ['allowed', 'staff of the unit or the owner'] }),
   },
   recordHistoricIkm: {
@@ -56,8 +62,7 @@ export const FEEDBACK_MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: ADMIN_ONLY,
   },
   setSkmCompetencyMapping: {
-    doc: `mutation($input: SetSkmCompetencyMappingInput!) { setSkmCompetencyMapping(input: $input) { ${TYPENAME_OR_FAILURE} } }`,
-    vars: (f) => ({ input: f.skmMapping }),
+    ...inputEntry('setSkmCompetencyMapping', (f) => f.skmMapping, TYPENAME_OR_FAILURE),
     roles: ADMIN_ONLY,
   },
   // Example module (docs/extending.md).

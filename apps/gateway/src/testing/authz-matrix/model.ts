@@ -16,7 +16,8 @@
 // - `decide(rest, overrides)` gives every role not named the `rest` decision; a decision is
 //   'allowed' | 'denied' | 'filtered', or [decision, 'short note']. The usual sets have names:
 //   ADMIN_ONLY, supervisorsAndAdmins(scope), unitAndAdmins(others), staffOnly(note); and so do
-//   the usual variables (unitCodeVars, unitStaffVars, freshIdVars('submission'), …).
+//   the usual variables (unitCodeVars, unitStaffVars, freshIdVars('submission'), …). A mutation
+//   that takes `input` gives its `doc` and `vars` as `...inputEntry('myField', (f) => ({ … }))`.
 // - allowed: no error and a non-null answer that is not an error member of the result union
 //   (`…Error`, `AuthenticationFailed`) unless listed in `allowedAs`.
 // - denied: the typed FORBIDDEN error (authz.ts forbidden()), or one of `deniedAs` ('null' for
@@ -27,6 +28,8 @@
 //   f.submission(), …) so a mutation never depends on what another role's call did.
 // - Subscriptions are authorized at subscribe time: the test opens the stream and expects either
 //   the first SSE frame to be an error (denied) or the stream to stay open (allowed).
+
+import { inputMutationDocument } from '../operations.js';
 
 export const ROLES = [
   'anonymous',
@@ -160,6 +163,18 @@ export const freshIdVars =
 /** Selects the typename and, for failures, the code and message. */
 export const TYPENAME_OR_FAILURE = '__typename ... on Failure { code message }';
 
+/**
+ * `doc` and `vars` of a mutation that takes `input`: the document selects `selection`, the sample
+ * variables are `{ input }` from the fixtures.
+ */
+export function inputEntry(
+  field: string,
+  input: (f: Fixtures) => unknown,
+  selection = '__typename',
+): Pick<MatrixEntry, 'doc' | 'vars'> {
+  return { doc: inputMutationDocument(field, selection), vars: async (f) => ({ input: await input(f) }) };
+}
+
 /** Personal staff fields are null (filtered) or present (allowed). */
 export const personalFields =
   (pick: (data: Answer) => Answer) =>
@@ -184,5 +199,3 @@ export const shorterThan =
     }
     return undefined;
   };
-
-export const SUBMIT_TO_FORUM = `mutation($input: SubmitToForumInput!) { submitToForum(input: $input) { ${TYPENAME_OR_FAILURE} } }`;

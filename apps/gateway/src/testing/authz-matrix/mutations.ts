@@ -4,8 +4,8 @@ import {
   DENIED_TO_OUTSIDERS,
   decide,
   freshIdVars,
+  inputEntry,
   type MatrixEntry,
-  SUBMIT_TO_FORUM,
   serviceCodeVars,
   staffOnly,
   supervisorsAndAdmins,
@@ -20,22 +20,18 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: decide(['allowed', 'development only: refused when NODE_ENV=production']),
   },
   registerCitizen: {
-    doc: 'mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { __typename } }',
-    vars: (f) => ({
-      input: {
-        email: `m${f.unique()}@example.org`,
-        displayName: 'Warga Uji',
-        password: 'gunung-merapi-2026',
-      },
-    }),
+    ...inputEntry('registerCitizen', (f) => ({
+      email: `m${f.unique()}@example.org`,
+      displayName: 'Warga Uji',
+      password: 'gunung-merapi-2026',
+    })),
     roles: decide(['allowed', 'open registration']),
   },
   login: {
-    doc: 'mutation($input: LoginInput!) { login(input: $input) { __typename } }',
-    vars: async (f) => {
+    ...inputEntry('login', async (f) => {
       const { identifier, password } = await f.account();
-      return { input: { identifier, password } };
-    },
+      return { identifier, password };
+    }),
     roles: decide('allowed'),
   },
   refreshSession: {
@@ -96,17 +92,14 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: ADMIN_ONLY,
   },
   scheduleForumSession: {
-    doc: `mutation($input: ScheduleForumSessionInput!) { scheduleForumSession(input: $input) { __typename } }`,
-    vars: (f) => ({
-      input: {
-        forumId: f.forum.id,
-        title: 'Sesi uji',
-        agenda: 'Uji',
-        place: 'Balai kota',
-        startsAt: '2030-03-04T02:00:00Z',
-        representativeIds: [f.staff.supervisor.id],
-      },
-    }),
+    ...inputEntry('scheduleForumSession', (f) => ({
+      forumId: f.forum.id,
+      title: 'Sesi uji',
+      agenda: 'Uji',
+      place: 'Balai kota',
+      startsAt: '2030-03-04T02:00:00Z',
+      representativeIds: [f.staff.supervisor.id],
+    })),
     roles: unitAndAdmins({ unitStaff: ['allowed', 'staff of the forum unit'], otherUnitStaff: 'denied' }),
   },
   publishSessionMinutes: {
@@ -115,15 +108,16 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: unitAndAdmins(),
   },
   submitToForum: {
-    doc: SUBMIT_TO_FORUM,
-    vars: (f) => ({
-      input: {
+    ...inputEntry(
+      'submitToForum',
+      (f) => ({
         forumId: f.forum.id,
         kind: 'ASPIRATION',
         title: 'Antrean daring',
         text: 'Mohon antrean daring.',
-      },
-    }),
+      }),
+      TYPENAME_OR_FAILURE,
+    ),
     roles: decide('denied', { citizen: 'allowed', otherCitizen: 'allowed' }),
   },
   supportSubmission: {
@@ -156,15 +150,12 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: unitAndAdmins({ unitStaff: ['allowed', 'answering unit'] }),
   },
   createCommitment: {
-    doc: 'mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) { __typename } }',
-    vars: async (f) => ({
-      input: {
-        submissionId: (await f.acceptedSubmission()).id,
-        description: 'Antrean daring',
-        dueOn: '2030-06-30',
-        responsibleStaffId: f.staff.unitStaff.id,
-      },
-    }),
+    ...inputEntry('createCommitment', async (f) => ({
+      submissionId: (await f.acceptedSubmission()).id,
+      description: 'Antrean daring',
+      dueOn: '2030-06-30',
+      responsibleStaffId: f.staff.unitStaff.id,
+    })),
     roles: unitAndAdmins({ unitStaff: ['allowed', 'answering unit'] }),
   },
   updateCommitmentProgress: {
@@ -182,19 +173,16 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: decide(['allowed', 'own notifications'], DENIED_TO_OUTSIDERS),
   },
   createService: {
-    doc: 'mutation($input: CreateServiceInput!) { createService(input: $input) { __typename } }',
-    vars: (f) => ({
-      input: {
-        code: `UJI${f.unique().toUpperCase()}`,
-        unitCode: f.unit.code,
-        kind: 'PERMIT',
-        nameId: 'Layanan uji',
-        nameEn: 'Test service',
-        description: 'Uji',
-        standard: {},
-        attributes: [],
-      },
-    }),
+    ...inputEntry('createService', (f) => ({
+      code: `UJI${f.unique().toUpperCase()}`,
+      unitCode: f.unit.code,
+      kind: 'PERMIT',
+      nameId: 'Layanan uji',
+      nameEn: 'Test service',
+      description: 'Uji',
+      standard: {},
+      attributes: [],
+    })),
     roles: ADMIN_ONLY,
     allowedAs: ['ValidationError'],
   },
@@ -209,17 +197,18 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: supervisorsAndAdmins('own unit'),
   },
   submitServiceRequest: {
-    doc: `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { ${TYPENAME_OR_FAILURE} } }`,
-    vars: (f) => ({
-      input: {
+    ...inputEntry(
+      'submitServiceRequest',
+      (f) => ({
         serviceCode: f.service.code,
         text: 'Permohonan uji',
         attributes: f.service.attributes,
         idempotencyKey: `uji-${f.unique()}`,
         // Counter staff file for a citizen.
         ...(f.role.endsWith('itizen') ? {} : { citizenEmail: 'warga@layanan.test' }),
-      },
-    }),
+      }),
+      TYPENAME_OR_FAILURE,
+    ),
     roles: decide('denied', {
       citizen: 'allowed',
       otherCitizen: 'allowed',
@@ -229,30 +218,31 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     }),
   },
   transitionServiceRequest: {
-    doc: 'mutation($input: TransitionServiceRequestInput!) { transitionServiceRequest(input: $input) { __typename } }',
-    vars: async (f) => {
+    ...inputEntry('transitionServiceRequest', async (f) => {
       const { trackingCode, version } = await f.request();
       const to = f.role === 'citizen' || f.role === 'otherCitizen' ? 'WITHDRAWN' : 'VERIFIED';
-      return { input: { trackingCode, expectedVersion: version, to } };
-    },
+      return { trackingCode, expectedVersion: version, to };
+    }),
     roles: unitAndAdmins({ citizen: ['allowed', 'owner may withdraw'] }),
     deniedAs: ['NotFoundError'],
   },
   reassignServiceRequest: {
-    doc: `mutation($input: ReassignServiceRequestInput!) { reassignServiceRequest(input: $input) { ${TYPENAME_OR_FAILURE} } }`,
-    vars: async (f) => {
-      const { trackingCode, version } = await f.request();
-      return { input: { trackingCode, expectedVersion: version, staffId: f.staff.unitStaff.rawId } };
-    },
+    ...inputEntry(
+      'reassignServiceRequest',
+      async (f) => {
+        const { trackingCode, version } = await f.request();
+        return { trackingCode, expectedVersion: version, staffId: f.staff.unitStaff.rawId };
+      },
+      TYPENAME_OR_FAILURE,
+    ),
     roles: supervisorsAndAdmins('own unit'),
     deniedAs: ['NotFoundError'],
   },
   addServiceRequestCorrection: {
-    doc: 'mutation($input: AddServiceRequestCorrectionInput!) { addServiceRequestCorrection(input: $input) { __typename } }',
-    vars: async (f) => {
+    ...inputEntry('addServiceRequestCorrection', async (f) => {
       const { trackingCode, version } = await f.request();
-      return { input: { trackingCode, expectedVersion: version, text: 'Lampiran menyusul' } };
-    },
+      return { trackingCode, expectedVersion: version, text: 'Lampiran menyusul' };
+    }),
     roles: unitAndAdmins({
       citizen: ['allowed', 'owner'],
       otherCitizen: ['denied', 'NotFoundError: existence is not revealed'],
@@ -260,10 +250,12 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     deniedAs: ['NotFoundError'],
   },
   registerStaff: {
-    doc: 'mutation($input: RegisterStaffInput!) { registerStaff(input: $input) { __typename } }',
-    vars: (f) => ({
-      input: { nip: f.nip(), name: 'Pegawai Uji', unitCode: f.unit.code, position: 'Analis' },
-    }),
+    ...inputEntry('registerStaff', (f) => ({
+      nip: f.nip(),
+      name: 'Pegawai Uji',
+      unitCode: f.unit.code,
+      position: 'Analis',
+    })),
     roles: ADMIN_ONLY,
   },
   updateStaff: {
