@@ -63,8 +63,8 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   },
   setApiKeySubmissionBudget: {
     doc: 'mutation($id: ID!) { setApiKeySubmissionBudget(input: { id: $id, submissionsPerHour: 900 }) { __typename } }',
-    vars: async (f) => ({ id: (await f.apiKey()).id }),
-    roles: decide('denied', { admin: 'allowed' }),
+    vars: freshIdVars('apiKey'),
+    roles: ADMIN_ONLY,
   },
   addHoliday: {
     doc: 'mutation($date: Day!) { addHoliday(input: { date: $date, kind: CUTI_BERSAMA, name: "Uji", provisional: true }) { __typename } }',
