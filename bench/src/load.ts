@@ -136,23 +136,56 @@ function run(target: Target, opts: LoadRunOptions) {
   });
 }
 
+/** How to load one kind of target: one call, a load run, and what its result reports. */
+type Load<R> = {
+  /** Sequential calls whose SQL statements are counted (the mean is reported per request). */
+  readonly sample: number;
+  readonly once: (k: number) => Promise<unknown>;
+  readonly run: (opts: LoadRunOptions) => Promise<R>;
+  readonly perSecond: (result: R) => number;
+  readonly latency: (result: R) => { p50: number; p99: number };
+  readonly errors: (result: R) => number;
+};
+
 /**
- * The phases every target goes through: a warm-up (JIT, pools, caches), then the closed-loop
- * maximum, then a fixed rate at 80 % of that maximum (req/s), whose latencies are reported.
+ * What every target goes through: SQL statements per request over a few sequential calls (counted
+ * by the server; null when it does not count them), then a warm-up (JIT, pools, caches), the
+ * closed-loop maximum, and a fixed rate at 80 % of that maximum (req/s), whose latencies are reported.
  */
-async function loadPhases<R>(
-  runOnce: (opts: LoadRunOptions) => Promise<R>,
-  perSecond: (result: R) => number,
+async function measureLoad<R>(
+  target: {
+    readonly scenario: string;
+    readonly server: string;
+    readonly variant: string;
+    readonly port: number;
+  },
   options: LoadOptions,
-): Promise<{ max: R; fixed: R; rps: number; fixedRate: number }> {
+  load: Load<R>,
+): Promise<Measurement> {
+  const before = await quietStatements(target.port);
+  for (let k = 1; k <= load.sample; k++) await load.once(k);
+  const after = await statements(target.port);
+  const statementsPerRequest = before === null || after === null ? null : (after - before) / load.sample;
+
   const { durationSec, connections } = options;
-  if (options.warmupSec > 0) await runOnce({ durationSec: options.warmupSec, connections });
-  const max = await runOnce({ durationSec, connections });
-  const rps = perSecond(max);
+  if (options.warmupSec > 0) await load.run({ durationSec: options.warmupSec, connections });
+  const max = await load.run({ durationSec, connections });
+  const rps = load.perSecond(max);
   const fixedRate = Math.max(1, Math.floor(rps * 0.8));
-  const fixed = await runOnce({ durationSec, connections, overallRate: fixedRate });
-  return { max, fixed, rps, fixedRate };
+  const fixed = await load.run({ durationSec, connections, overallRate: fixedRate });
+  return {
+    scenario: target.scenario,
+    server: target.server,
+    variant: target.variant,
+    rps,
+    ...load.latency(fixed),
+    fixedRate,
+    fixedRps: load.perSecond(fixed),
+    statementsPerRequest,
+    errors: load.errors(max) + load.errors(fixed),
+  };
 }
+
 export async function measure(target: Target, options: LoadOptions): Promise<Measurement> {
   const first = await send(target, 0);
   const problem = first.status === 200 ? target.check(first.json) : `HTTP ${first.status}`;
@@ -161,30 +194,15 @@ export async function measure(target: Target, options: LoadOptions): Promise<Mea
       `${target.server}/${target.variant} ${target.scenario}: ${problem} ${JSON.stringify(first.json).slice(0, 300)}`,
     );
   }
-  // Statements per request: a few sequential requests, counted by the server.
-  const SAMPLE = 5;
-  const before = await quietStatements(target.port);
-  for (let k = 1; k <= SAMPLE; k++) await send(target, k);
-  const after = await statements(target.port);
-  const statementsPerRequest = before === null || after === null ? null : (after - before) / SAMPLE;
-
-  const { max, fixed, rps, fixedRate } = await loadPhases(
-    (opts) => run(target, opts),
-    (r) => r.requests.average,
-    options,
-  );
-  const result: Measurement = {
-    scenario: target.scenario,
-    server: target.server,
-    variant: target.variant,
-    rps,
-    p50: fixed.latency.p50,
-    p99: fixed.latency.p99,
-    fixedRate,
-    fixedRps: fixed.requests.average,
-    statementsPerRequest,
-    errors: max.errors + max.non2xx + fixed.errors + fixed.non2xx,
-  };
+  const result = await measureLoad(target, options, {
+    sample: 5,
+    once: (k) => send(target, k),
+    run: (opts) => run(target, opts),
+    perSecond: (r) => r.requests.average,
+    latency: (r) => ({ p50: r.latency.p50, p99: r.latency.p99 }),
+    errors: (r) => r.errors + r.non2xx,
+  });
+  const { rps, statementsPerRequest } = result;
   options.log(
     `  ${target.server.padEnd(12)} ${target.variant.padEnd(14)} ${target.scenario.padEnd(14)} ` +
       `${rps.toFixed(0).padStart(6)} req/s  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms` +
@@ -331,32 +349,17 @@ export async function measurePaged(target: PagedTarget, options: LoadOptions): P
     await readPaged(target, agent).catch((error: Error) => {
       throw new Error(`${target.server}/${target.variant} ${target.scenario}: ${error.message}`);
     });
-    const SAMPLE = 3;
-    const before = await quietStatements(target.port);
-    for (let k = 1; k <= SAMPLE; k++) await readPaged(target, agent);
-    const after = await statements(target.port);
-    const statementsPerRequest = before === null || after === null ? null : (after - before) / SAMPLE;
+    const measured = await measureLoad(target, options, {
+      sample: 3,
+      once: () => readPaged(target, agent),
+      run: (opts) => runPaged(target, opts),
+      perSecond: (r) => r.perSecond,
+      latency: (r) => ({ p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99) }),
+      errors: (r) => r.errors,
+    });
+    const { rps, statementsPerRequest } = measured;
     const statementsPerPage = statementsPerRequest === null ? null : statementsPerRequest / target.pages;
-
-    const { max, fixed, rps, fixedRate } = await loadPhases(
-      (opts) => runPaged(target, opts),
-      (r) => r.perSecond,
-      options,
-    );
-    const result: Measurement = {
-      scenario: target.scenario,
-      server: target.server,
-      variant: target.variant,
-      rps,
-      p50: percentile(fixed.latencies, 50),
-      p99: percentile(fixed.latencies, 99),
-      fixedRate,
-      fixedRps: fixed.perSecond,
-      statementsPerRequest,
-      errors: max.errors + fixed.errors,
-      pages: target.pages,
-      statementsPerPage,
-    };
+    const result: Measurement = { ...measured, pages: target.pages, statementsPerPage };
     options.log(
       `  ${target.server.padEnd(12)} ${target.variant.padEnd(14)} ${target.scenario.padEnd(14)} ` +
         `${rps.toFixed(1).padStart(6)} reads/s (${target.pages} pages of ${target.pageSize})  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms` +

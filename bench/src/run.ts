@@ -138,6 +138,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   // Variants and the profile use S2 at N=100, or the largest N below it this data set allows.
   const focusQueue = `S2 N=${Math.max(...gatewayQueueSizes)}`;
   const measurements: Measurement[] = [];
+  /** Measures each target in turn, keeping the measurements. */
+  const measureAll = async (targets: readonly Target[]) => {
+    for (const target of targets) measurements.push(await measure(target, load));
+  };
   const codes = data.trackingCodes;
   const queueUnitId = await unitId(url, data.queueUnitCode);
 
@@ -229,33 +233,28 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       },
     }));
   try {
-    for (const target of gatewayTargets(PORTS.gateway, 'default'))
-      measurements.push(await measure(target, load));
+    await measureAll(gatewayTargets(PORTS.gateway, 'default'));
     for (const target of pagedTargets(PORTS.gateway, 'default'))
       measurements.push(await measurePaged(target, load));
     // S3 writes, so it runs last against this data set.
-    measurements.push(
-      await measure(
-        {
-          server: 'gateway',
-          variant: 'default',
-          port: PORTS.gateway,
-          method: 'POST',
-          scenario: 'S3 submit',
-          headers: { authorization: `Bearer ${tokens.citizen}` },
-          next: (i) => ({
-            path: '/graphql',
-            body: gql(S3, { input: { serviceCode: data.submitServiceCode, text: `Permohonan bench ${i}` } }),
-          }),
-          check: (j) =>
-            (dataOf(j)?.submitServiceRequest as { __typename?: string })?.__typename ===
-            'ServiceRequestPayload'
-              ? null
-              : 'submit failed',
-        },
-        load,
-      ),
-    );
+    await measureAll([
+      {
+        server: 'gateway',
+        variant: 'default',
+        port: PORTS.gateway,
+        method: 'POST',
+        scenario: 'S3 submit',
+        headers: { authorization: `Bearer ${tokens.citizen}` },
+        next: (i) => ({
+          path: '/graphql',
+          body: gql(S3, { input: { serviceCode: data.submitServiceCode, text: `Permohonan bench ${i}` } }),
+        }),
+        check: (j) =>
+          (dataOf(j)?.submitServiceRequest as { __typename?: string })?.__typename === 'ServiceRequestPayload'
+            ? null
+            : 'submit failed',
+      },
+    ]);
   } finally {
     await server.stop();
   }
@@ -264,30 +263,22 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   server = await startServer({ kind: 'raw', port: PORTS.raw, url });
   try {
     const base = { server: 'raw-pg', variant: 'baseline', port: PORTS.raw, method: 'GET' as const };
-    measurements.push(
-      await measure(
-        {
+    await measureAll([
+      {
+        ...base,
+        scenario: 'S1',
+        next: (i) => ({ path: `/s1?code=${codes[i % codes.length]}` }),
+        check: (j) => (dataOf(j)?.serviceRequest ? null : 'no request'),
+      },
+      ...queueSizes.map(
+        (n): Target => ({
           ...base,
-          scenario: 'S1',
-          next: (i) => ({ path: `/s1?code=${codes[i % codes.length]}` }),
-          check: (j) => (dataOf(j)?.serviceRequest ? null : 'no request'),
-        },
-        load,
+          scenario: `S2 N=${n}`,
+          next: () => ({ path: `/s2?unit=${data.queueUnitCode}&n=${n}` }),
+          check: hasEdges(n),
+        }),
       ),
-    );
-    for (const n of queueSizes) {
-      measurements.push(
-        await measure(
-          {
-            ...base,
-            scenario: `S2 N=${n}`,
-            next: () => ({ path: `/s2?unit=${data.queueUnitCode}&n=${n}` }),
-            check: hasEdges(n),
-          },
-          load,
-        ),
-      );
-    }
+    ]);
   } finally {
     await server.stop();
   }
@@ -295,25 +286,22 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   log('baseline (b): PostGraphile 4');
   server = await startServer({ kind: 'postgraphile', port: PORTS.postgraphile, url });
   try {
-    for (const n of queueSizes) {
-      measurements.push(
-        await measure(
-          {
-            server: 'postgraphile',
-            variant: 'baseline',
-            port: PORTS.postgraphile,
-            method: 'POST',
-            scenario: `S2 N=${n}`,
-            next: () => ({ path: '/graphql', body: gql(S2_POSTGRAPHILE, { unitId: queueUnitId, n }) }),
-            check: (j) => {
-              const nodes = (dataOf(j)?.allServiceRequests as { nodes?: unknown[] })?.nodes;
-              return nodes && nodes.length >= n ? null : `expected ≥ ${n} nodes`;
-            },
+    await measureAll(
+      queueSizes.map(
+        (n): Target => ({
+          server: 'postgraphile',
+          variant: 'baseline',
+          port: PORTS.postgraphile,
+          method: 'POST',
+          scenario: `S2 N=${n}`,
+          next: () => ({ path: '/graphql', body: gql(S2_POSTGRAPHILE, { unitId: queueUnitId, n }) }),
+          check: (j) => {
+            const nodes = (dataOf(j)?.allServiceRequests as { nodes?: unknown[] })?.nodes;
+            return nodes && nodes.length >= n ? null : `expected ≥ ${n} nodes`;
           },
-          load,
-        ),
-      );
-    }
+        }),
+      ),
+    );
   } finally {
     await server.stop();
   }
@@ -325,20 +313,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       const { year } = data.survey;
       const surveyUnitId = await unitId(url, data.survey.unitCode);
       const params = encodeURIComponent(JSON.stringify([surveyUnitId, `${year}-01-01`, `${year}-12-31`]));
-      measurements.push(
-        await measure(
-          {
-            server: 'bare-sql',
-            variant: 'baseline',
-            port: PORTS.sql,
-            method: 'GET',
-            scenario: 'S4 IKM',
-            next: () => ({ path: `/?p=${params}` }),
-            check: (j) => ((j as { data?: unknown[] }).data?.length ? null : 'no rows'),
-          },
-          load,
-        ),
-      );
+      await measureAll([
+        {
+          server: 'bare-sql',
+          variant: 'baseline',
+          port: PORTS.sql,
+          method: 'GET',
+          scenario: 'S4 IKM',
+          next: () => ({ path: `/?p=${params}` }),
+          check: (j) => ((j as { data?: unknown[] }).data?.length ? null : 'no rows'),
+        },
+      ]);
     } finally {
       await server.stop();
     }
@@ -351,8 +336,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       log(`gateway variant: ${name}`);
       server = await startServer(gatewaySpec(PORTS.variant, variant));
       try {
-        for (const target of gatewayTargets(PORTS.variant, name, focus))
-          measurements.push(await measure(target, load));
+        await measureAll(gatewayTargets(PORTS.variant, name, focus));
       } finally {
         await server.stop();
       }

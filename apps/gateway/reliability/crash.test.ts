@@ -40,16 +40,18 @@ describe('crash verifier (self-check: it can fail)', () => {
     rows: [row('1', 'SWL-1', 'a'), row('2', 'SWL-2', 'b')],
     audits: [{ entityId: '1' }, { entityId: '2' }],
   };
+  /** The clean run plus a third stored request, with its audit entry, under `key`. */
+  const withThirdRequest = (key: string) => ({
+    ...good,
+    rows: [...good.rows, row('3', 'SWL-3', key)],
+    audits: [...good.audits, { entityId: '3' }],
+  });
 
   it('accepts a clean run', () => {
     expect(verifyCrashRun(good)).toEqual([]);
   });
   it('detects a duplicate (same key stored twice)', () => {
-    const v = verifyCrashRun({
-      ...good,
-      rows: [...good.rows, row('3', 'SWL-3', 'b')],
-      audits: [...good.audits, { entityId: '3' }],
-    });
+    const v = verifyCrashRun(withThirdRequest('b'));
     expect(v).toContain('DUPLICATE: key b stored 2 times');
     expect(v).toContain('expected 2 stored requests, found 3');
   });
@@ -73,11 +75,7 @@ describe('crash verifier (self-check: it can fail)', () => {
     );
   });
   it('detects requests stored under keys no client sent (a retry without idempotency)', () => {
-    const v = verifyCrashRun({
-      ...good,
-      rows: [...good.rows, row('3', 'SWL-3', 'b-retry0')],
-      audits: [...good.audits, { entityId: '3' }],
-    });
+    const v = verifyCrashRun(withThirdRequest('b-retry0'));
     expect(v).toContain('stored request with key warga@layanan.test/b-retry0 that no client sent');
   });
 });

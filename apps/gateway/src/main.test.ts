@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -31,15 +32,9 @@ function start(env: Record<string, string>): Promise<Started> {
     err += chunk;
   });
   return new Promise((resolve, reject) => {
-    let buffer = '';
     const timer = setTimeout(() => reject(new Error(`gateway did not start: ${err}`)), 180_000);
-    child.stdout?.on('data', (chunk) => {
-      buffer += chunk;
-      let newline = buffer.indexOf('\n');
-      while (newline >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        newline = buffer.indexOf('\n');
+    if (child.stdout) {
+      createInterface({ input: child.stdout }).on('line', (line) => {
         try {
           const entry = JSON.parse(line) as Record<string, unknown>;
           logs.push(entry);
@@ -50,8 +45,8 @@ function start(env: Record<string, string>): Promise<Started> {
         } catch {
           // not a log line
         }
-      }
-    });
+      });
+    }
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`gateway exited with ${code}: ${err}`));

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery, useSubscription } from 'urql';
 import { createApiClient, createClient, LayananContext } from './client.ts';
 import { graphql } from './graphql.ts';
-import { I18nProvider, useI18n } from './i18n.tsx';
+import { I18nProvider, type MessageKey, useI18n } from './i18n.tsx';
 import { CataloguePage } from './pages/catalogue.tsx';
 import { ForumPage, ForumsPage } from './pages/forums.tsx';
 import { LoginPage } from './pages/login.tsx';
@@ -85,6 +85,28 @@ function UnreadBadge() {
   );
 }
 
+type NavAudience = 'everyone' | 'signedIn' | 'citizens' | 'staff';
+
+/** The main menu, in order, and whom each link is shown to. */
+const NAV_LINKS: readonly { to: string; label: MessageKey; shownTo: NavAudience; unreadBadge?: true }[] = [
+  { to: '/', label: 'navServices', shownTo: 'everyone' },
+  { to: '/lacak', label: 'navTrack', shownTo: 'everyone' },
+  { to: '/permohonan', label: 'navMyRequests', shownTo: 'citizens' },
+  { to: '/forum', label: 'navForums', shownTo: 'everyone' },
+  { to: '/notifikasi', label: 'navNotifications', shownTo: 'signedIn', unreadBadge: true },
+  { to: '/staf', label: 'navQueue', shownTo: 'staff' },
+  { to: '/staf/statistik', label: 'navStatistics', shownTo: 'staff' },
+  { to: '/staf/skm', label: 'navSkm', shownTo: 'staff' },
+  { to: '/staf/tindakan', label: 'navActions', shownTo: 'staff' },
+  { to: '/staf/kelola', label: 'navManage', shownTo: 'staff' },
+];
+
+function navShown(audience: NavAudience, session: Session | null, staff: boolean): boolean {
+  if (audience === 'everyone') return true;
+  if (audience === 'staff') return staff;
+  return Boolean(session) && (audience === 'signedIn' || !staff);
+}
+
 function Shell({ session }: { session: Session | null }) {
   const { t, lang, setLang } = useI18n();
   const path = usePath();
@@ -119,46 +141,19 @@ function Shell({ session }: { session: Session | null }) {
           </button>
           <nav id="main-nav" className={menuOpen ? 'open' : ''} aria-label={t('mainNavigation')}>
             <ul>
-              <li>
-                <Link to="/">{t('navServices')}</Link>
-              </li>
-              <li>
-                <Link to="/lacak">{t('navTrack')}</Link>
-              </li>
-              {session && !staff ? (
-                <li>
-                  <Link to="/permohonan">{t('navMyRequests')}</Link>
-                </li>
-              ) : null}
-              <li>
-                <Link to="/forum">{t('navForums')}</Link>
-              </li>
-              {session ? (
-                <li>
-                  <Link to="/notifikasi">
-                    {t('navNotifications')} <UnreadBadge />
+              {NAV_LINKS.filter((link) => navShown(link.shownTo, session, staff)).map((link) => (
+                <li key={link.to}>
+                  <Link to={link.to}>
+                    {t(link.label)}
+                    {link.unreadBadge ? (
+                      <>
+                        {' '}
+                        <UnreadBadge />
+                      </>
+                    ) : null}
                   </Link>
                 </li>
-              ) : null}
-              {staff ? (
-                <>
-                  <li>
-                    <Link to="/staf">{t('navQueue')}</Link>
-                  </li>
-                  <li>
-                    <Link to="/staf/statistik">{t('navStatistics')}</Link>
-                  </li>
-                  <li>
-                    <Link to="/staf/skm">{t('navSkm')}</Link>
-                  </li>
-                  <li>
-                    <Link to="/staf/tindakan">{t('navActions')}</Link>
-                  </li>
-                  <li>
-                    <Link to="/staf/kelola">{t('navManage')}</Link>
-                  </li>
-                </>
-              ) : null}
+              ))}
             </ul>
             <div className="account">
               <button

@@ -1,7 +1,7 @@
 // The progress update form of forum commitments and improvement actions: a 0–100 value and a note.
 import { useState } from 'react';
 import { useI18n } from './i18n.tsx';
-import { type Failure, FailureNote, Field, Notice, SubmitButton, useFailure } from './ui.tsx';
+import { type Failure, FailureNote, Field, Notice, SubmitButton, useFailure, useText } from './ui.tsx';
 
 /**
  * `submit` sends the update and returns its failure (null when saved); after a save the note is
@@ -26,8 +26,8 @@ export function ProgressForm({
   failureWithFields?: boolean;
 }) {
   const { t } = useI18n();
-  const [progress, setProgress] = useState(String(initial));
-  const [note, setNote] = useState('');
+  const progress = useText(String(initial));
+  const note = useText();
   const { failure, setFailure, errors } = useFailure();
   const [saved, setSaved] = useState(false);
   return (
@@ -38,29 +38,20 @@ export function ProgressForm({
       onSubmit={async (e) => {
         e.preventDefault();
         setSaved(false);
-        const f = await submit(progress, note);
+        const f = await submit(progress.value, note.value);
         setFailure(f);
         if (!f) {
-          setNote('');
+          note.set('');
           setSaved(true);
           onSaved();
         }
       }}
     >
       <Field label={t('progressPercent')} error={errors.progress ?? errors['input.progress']}>
-        {(p) => (
-          <input
-            {...p}
-            type="number"
-            min={0}
-            max={100}
-            value={progress}
-            onChange={(e) => setProgress(e.target.value)}
-          />
-        )}
+        {(p) => <input {...p} type="number" min={0} max={100} {...progress.bind} />}
       </Field>
       <Field label={t('progressNote')} error={errors.note ?? errors['input.note']} required>
-        {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+        {(p) => <input {...p} {...note.bind} />}
       </Field>
       {failure && (failureWithFields || !failure.fields?.length) ? <FailureNote failure={failure} /> : null}
       {confirm && saved ? <Notice kind="success">{t('progressSaved')}</Notice> : null}

@@ -1,6 +1,7 @@
 // Shared building blocks: loading and error states, typed failures, labelled fields, formats.
 import type { CombinedError } from '@urql/core';
 import {
+  type ChangeEvent,
   type FormEvent,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -36,6 +37,17 @@ export function fieldErrors(failure: Failure | null): Record<string, string> {
   return out;
 }
 
+/**
+ * A text control's state: spread `bind` on its `<input>`, `<textarea>` or `<select>`; `value` is the
+ * text, `set` replaces it (e.g. to clear the form after a save).
+ */
+export function useText(initial = '') {
+  const [value, set] = useState(initial);
+  const onChange = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+    set(e.target.value);
+  return { value, set, bind: { value, onChange } };
+}
+
 /** A form's typed failure (null while none) and its field errors by field name. */
 export function useFailure() {
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -46,7 +58,7 @@ export function useFailure() {
  * A form's submit handler for one mutation: `send` runs it and returns its failure (see
  * mutationFailure); the failure is shown, and `onDone` runs when there is none.
  */
-export function useSubmit(send: () => Promise<Failure | null>, onDone: () => void) {
+export function useSubmit(send: () => Promise<Failure | null>, onDone: () => void = () => {}) {
   const { failure, setFailure, errors } = useFailure();
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();

@@ -117,6 +117,16 @@ export const SEED_COURSES: readonly {
   { code: 'WAWASAN-KEBANGSAAN', name: 'Wawasan Kebangsaan', jp: 4, covers: { PEREKAT_BANGSA: 3 } },
 ];
 
+/** A position's required levels (`requires`) as requirement rows; `competencyId` maps a code to its id. */
+export function requirementRows(requires: Record<string, number>, competencyId: (code: string) => string) {
+  return Object.entries(requires).map(([code, level]) => ({ competencyId: competencyId(code), level }));
+}
+
+/** A course's covered levels (`covers`) as coverage rows; `competencyId` maps a code to its id. */
+export function coverageRows(covers: Record<string, number>, competencyId: (code: string) => string) {
+  return Object.entries(covers).map(([code, upToLevel]) => ({ competencyId: competencyId(code), upToLevel }));
+}
+
 const FIRST_NAMES = [
   'Ahmad',
   'Siti',
@@ -334,7 +344,7 @@ export async function seedStaffArea(prisma: PrismaClient, created: Record<string
       const positionId = new Map<string, string>();
       for (const { requires, ...position } of SEED_POSITIONS) {
         const existing = await tx.position.findUnique({ where: { code: position.code } });
-        const requirements = Object.entries(requires).map(([c, level]) => ({ competencyId: cid(c), level }));
+        const requirements = requirementRows(requires, cid);
         const row =
           existing ??
           (await tx.position.create({ data: { ...position, requirements: { create: requirements } } }));
@@ -345,7 +355,7 @@ export async function seedStaffArea(prisma: PrismaClient, created: Record<string
       const courseId = new Map<string, string>();
       for (const { covers, ...course } of SEED_COURSES) {
         const existing = await tx.trainingCourse.findUnique({ where: { code: course.code } });
-        const covered = Object.entries(covers).map(([k, upToLevel]) => ({ competencyId: cid(k), upToLevel }));
+        const covered = coverageRows(covers, cid);
         const row =
           existing ?? (await tx.trainingCourse.create({ data: { ...course, covers: { create: covered } } }));
         if (!existing) bump('trainingCourses', 1);

@@ -19,8 +19,10 @@ import {
 } from './seed-services.js';
 import {
   BASE_POSITIONS,
+  coverageRows,
   derivedFromNip,
   rankOrderOf,
+  requirementRows,
   SEED_COMPETENCIES,
   SEED_COURSES,
   SEED_POSITIONS,
@@ -76,11 +78,7 @@ export async function seedTestFixture(prisma: PrismaClient): Promise<TestFixture
     positionRequirements: () =>
       tx.positionRequirement.createMany({
         data: SEED_POSITIONS.flatMap((p) =>
-          Object.entries(p.requires).map(([c, level]) => ({
-            positionId: position(p.code),
-            competencyId: competency(c),
-            level,
-          })),
+          requirementRows(p.requires, competency).map((r) => ({ ...r, positionId: position(p.code) })),
         ),
       }),
     trainingCourses: () =>
@@ -90,11 +88,7 @@ export async function seedTestFixture(prisma: PrismaClient): Promise<TestFixture
     trainingCourseCompetencies: () =>
       tx.trainingCourseCompetency.createMany({
         data: SEED_COURSES.flatMap((c) =>
-          Object.entries(c.covers).map(([k, upToLevel]) => ({
-            courseId: course(c.code),
-            competencyId: competency(k),
-            upToLevel,
-          })),
+          coverageRows(c.covers, competency).map((r) => ({ ...r, courseId: course(c.code) })),
         ),
       }),
     staff: () =>

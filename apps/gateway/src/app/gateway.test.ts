@@ -1,18 +1,13 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
 import type { Plugin } from 'graphql-yoga';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../testing/harness.js';
+import { describe, expect, it } from 'vitest';
+import { createHarness } from '../testing/harness.js';
+import { useHarness } from '../testing/use-harness.js';
 import { createGateway } from './gateway.js';
 
 describe.each(testDatabaseKinds())('gateway on %s', (kind) => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness(kind);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const { h } = useHarness(kind);
 
   it('answers a trivial query', async () => {
     const { status, body } = await h.gql('{ __typename }');

@@ -15,11 +15,11 @@ import {
   isUnionType,
 } from 'graphql';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../graphql/schema.js';
-import { loginAll } from '../testing/accounts.js';
-import { createHarness, type Harness, TEST_ENV } from '../testing/harness.js';
+import { TEST_ENV } from '../testing/harness.js';
 import { PBG_REQUEST, submittedRequest } from '../testing/requests.js';
+import { useHarness } from '../testing/use-harness.js';
 import { type GatewayConfig, loadConfig } from './config.js';
 import { createGateway, type Gateway } from './gateway.js';
 import { memoryRateLimitStore, redisRateLimitStore } from './rate-limits.js';
@@ -52,9 +52,7 @@ const codeOf = (call: Call) => call.body?.errors?.[0]?.extensions?.code;
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { __typename } }`;
 
 describe.each(testDatabaseKinds())('security on %s', (kind) => {
-  let h: Harness;
-  let citizen: string;
-  let staff: string;
+  const { h, t } = useHarness(kind, { login: ['warga', 'yulia'] });
   const gatewayWith = (
     env: Record<string, string>,
     tweak: (c: GatewayConfig) => GatewayConfig = (c) => c,
@@ -67,14 +65,6 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
       rateLimitStore: memoryRateLimitStore(),
     });
   };
-
-  beforeAll(async () => {
-    h = await createHarness(kind);
-    ({ warga: citizen, yulia: staff } = await loginAll(h, ['warga', 'yulia']));
-  }, 120_000);
-  afterAll(async () => {
-    await h?.close();
-  });
 
   describe('GraphQL limits', () => {
     it('rejects a query deeper than LAYANAN_MAX_DEPTH with a bilingual message', async () => {
@@ -128,10 +118,10 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
       expect(anonymous.body.errors[0].message).toContain(
         'Schema introspection is only for signed-in developers',
       );
-      expect(codeOf(await post(production, query, { authorization: `Bearer ${citizen}` }))).toBe(
+      expect(codeOf(await post(production, query, { authorization: `Bearer ${t.warga}` }))).toBe(
         'INTROSPECTION_DISABLED',
       );
-      const developer = await post(production, query, { authorization: `Bearer ${staff}` });
+      const developer = await post(production, query, { authorization: `Bearer ${t.yulia}` });
       expect(developer.body.data.__schema.queryType.name).toBe('Query');
       // __typename is not introspection and always works.
       expect((await post(production, { query: '{ me { __typename kind } }' })).body.data.me.kind).toBe(
@@ -139,7 +129,7 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
       );
 
       const off = gatewayWith({ LAYANAN_INTROSPECTION: 'off' });
-      expect(codeOf(await post(off, query, { authorization: `Bearer ${staff}` }))).toBe(
+      expect(codeOf(await post(off, query, { authorization: `Bearer ${t.yulia}` }))).toBe(
         'INTROSPECTION_DISABLED',
       );
       const on = gatewayWith({ LAYANAN_INTROSPECTION: 'on' }, (c) => ({ ...c, production: true }));
@@ -223,7 +213,7 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
               },
             },
           },
-          { authorization: `Bearer ${citizen}`, 'x-forwarded-for': '198.51.100.7' },
+          { authorization: `Bearer ${t.warga}`, 'x-forwarded-for': '198.51.100.7' },
         );
       expect((await submit()).body.data.submitToForum.__typename).toBe('SubmissionPayload');
       expect((await submit()).body.data.submitToForum.__typename).toBe('SubmissionPayload');
@@ -232,7 +222,7 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
       expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
       // Reading is never limited.
       expect(
-        (await post(gateway, { query: '{ me { kind } }' }, { authorization: `Bearer ${citizen}` })).status,
+        (await post(gateway, { query: '{ me { kind } }' }, { authorization: `Bearer ${t.warga}` })).status,
       ).toBe(200);
     });
 
@@ -402,7 +392,7 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
       const tracking = await submittedRequest(
         h,
         { ...PBG_REQUEST, idempotencyKey: 'personal-data' },
-        citizen,
+        t.warga,
       );
       const query = schema.getQueryType();
       if (!query) throw new Error('no Query type');

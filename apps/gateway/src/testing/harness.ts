@@ -38,24 +38,26 @@ export const TEST_ENV: Readonly<Record<string, string>> = {
   LAYANAN_RATE_SUBMIT_REPORTER: 'off',
 };
 
+export type HarnessOptions = {
+  /**
+   * What the database holds at the start. 'fixture' (default): the small shared fixture of
+   * `@layanan/db/testing` — units, districts, services with their current versions, holidays,
+   * the catalogues, the base staff and the demo accounts — and nothing else, so a test creates
+   * the requests, submissions and answers it reads. 'demo': the whole demo seed (months of demo
+   * requests, forums, 36 more staff, a year of survey answers), for tests of that data. 'none':
+   * migrated and empty.
+   */
+  seed?: 'fixture' | 'demo' | 'none';
+  pubsub?: LayananPubSub;
+  onQuery?: (event: QueryEvent) => void;
+  /** Extra configuration variables (e.g. tighter rate limits for the tests that check them). */
+  env?: Record<string, string>;
+  rateLimitStore?: RateLimitStore;
+};
+
 export async function createHarness(
   kind: 'pglite' | 'postgresql',
-  options: {
-    /**
-     * What the database holds at the start. 'fixture' (default): the small shared fixture of
-     * `@layanan/db/testing` — units, districts, services with their current versions, holidays,
-     * the catalogues, the base staff and the demo accounts — and nothing else, so a test creates
-     * the requests, submissions and answers it reads. 'demo': the whole demo seed (months of demo
-     * requests, forums, 36 more staff, a year of survey answers), for tests of that data. 'none':
-     * migrated and empty.
-     */
-    seed?: 'fixture' | 'demo' | 'none';
-    pubsub?: LayananPubSub;
-    onQuery?: (event: QueryEvent) => void;
-    /** Extra configuration variables (e.g. tighter rate limits for the tests that check them). */
-    env?: Record<string, string>;
-    rateLimitStore?: RateLimitStore;
-  } = {},
+  options: HarnessOptions = {},
 ): Promise<Harness> {
   const db = await createTestDatabase(kind, { onQuery: options.onQuery });
   const data = options.seed ?? 'fixture';

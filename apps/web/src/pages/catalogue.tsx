@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
-import { ErrorNote, formatIdr, Loading } from '../ui.tsx';
+import { ErrorNote, formatIdr, Loading, useText } from '../ui.tsx';
 
 /** What the catalogue and a service's page both show of a service. */
 export const ServiceFacts = graphql(`
@@ -31,12 +30,14 @@ const ServicesQuery = graphql(
 export function CataloguePage() {
   const { t, lang } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({ query: ServicesQuery });
-  const [search, setSearch] = useState('');
-  const [tracking, setTracking] = useState('');
+  const search = useText();
+  const tracking = useText();
   const services = (data?.services.edges ?? [])
     .map((e) => e.node)
     .filter((s) =>
-      `${s.name} ${s.description} ${s.unit.shortName}`.toLowerCase().includes(search.trim().toLowerCase()),
+      `${s.name} ${s.description} ${s.unit.shortName}`
+        .toLowerCase()
+        .includes(search.value.trim().toLowerCase()),
     );
 
   return (
@@ -48,23 +49,17 @@ export function CataloguePage() {
           className="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            if (tracking.trim()) navigate(`/lacak?kode=${encodeURIComponent(tracking.trim())}`);
+            if (tracking.value.trim()) navigate(`/lacak?kode=${encodeURIComponent(tracking.value.trim())}`);
           }}
         >
           <label htmlFor="hero-track">{t('trackLabel')}</label>
-          <input
-            id="hero-track"
-            value={tracking}
-            onChange={(e) => setTracking(e.target.value)}
-            placeholder="SWL-2026-000123"
-            autoComplete="off"
-          />
+          <input id="hero-track" {...tracking.bind} placeholder="SWL-2026-000123" autoComplete="off" />
           <button type="submit">{t('trackButton')}</button>
         </form>
       </div>
       <div className="toolbar">
         <label htmlFor="service-search">{t('searchServices')}</label>
-        <input id="service-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input id="service-search" type="search" {...search.bind} />
       </div>
       {error ? <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
       {fetching && !data ? <Loading /> : null}

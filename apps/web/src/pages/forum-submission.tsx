@@ -19,6 +19,7 @@ import {
   todayWib,
   useFailure,
   useSubmit,
+  useText,
 } from '../ui.tsx';
 
 export const SubmissionFields = graphql(`
@@ -180,10 +181,10 @@ const Answer = graphql(`
 function AnswerForm({ submissionId, onDone }: { submissionId: string; onDone: () => void }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<'ACCEPTED' | 'REJECTED' | 'ALREADY_PLANNED'>('ACCEPTED');
-  const [reason, setReason] = useState('');
+  const reason = useText();
   const [{ fetching }, answer] = useMutation(Answer);
   const { failure, errors, onSubmit } = useSubmit(async () => {
-    const r = await answer({ input: { submissionId, status, reason } });
+    const r = await answer({ input: { submissionId, status, reason: reason.value } });
     return mutationFailure(r.data?.answerSubmission, r.error);
   }, onDone);
   return (
@@ -201,7 +202,7 @@ function AnswerForm({ submissionId, onDone }: { submissionId: string; onDone: ()
         )}
       </Field>
       <Field label={t('answerReason')} error={errors.reason} required>
-        {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        {(p) => <textarea {...p} rows={3} {...reason.bind} />}
       </Field>
       <FormFailureNote failure={failure} />
       <SubmitButton busy={fetching}>{t('publishAnswer')}</SubmitButton>
@@ -230,34 +231,33 @@ function CommitmentForm({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const [description, setDescription] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const [owner, setOwner] = useState(staff[0]?.id ?? '');
+  const description = useText();
+  const dueOn = useText();
+  const owner = useText(staff[0]?.id ?? '');
   const [{ fetching }, commit] = useMutation(Commit);
   const { failure, errors, onSubmit } = useSubmit(async () => {
-    const r = await commit({ input: { submissionId, description, dueOn, responsibleStaffId: owner } });
+    const r = await commit({
+      input: {
+        submissionId,
+        description: description.value,
+        dueOn: dueOn.value,
+        responsibleStaffId: owner.value,
+      },
+    });
     return mutationFailure(r.data?.createCommitment, r.error);
   }, onDone);
   return (
     <form className="subform" noValidate onSubmit={onSubmit}>
       <h4>{t('commitFollowUp')}</h4>
       <Field label={t('commitmentDescription')} error={errors.description} required>
-        {(p) => <input {...p} value={description} onChange={(e) => setDescription(e.target.value)} />}
+        {(p) => <input {...p} {...description.bind} />}
       </Field>
       <Field label={t('dueDate')} error={errors.dueOn} required>
-        {(p) => (
-          <input
-            {...p}
-            type="date"
-            min={todayWib()}
-            value={dueOn}
-            onChange={(e) => setDueOn(e.target.value)}
-          />
-        )}
+        {(p) => <input {...p} type="date" min={todayWib()} {...dueOn.bind} />}
       </Field>
       <Field label={t('owner')} error={errors.responsibleStaffId} required>
         {(p) => (
-          <select {...p} value={owner} onChange={(e) => setOwner(e.target.value)}>
+          <select {...p} {...owner.bind}>
             {staff.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}

@@ -14,6 +14,7 @@ import {
   Notice,
   SubmitButton,
   useSubmit,
+  useText,
 } from '../ui.tsx';
 import { SubmissionCard, SubmissionFields } from './forum-submission.tsx';
 
@@ -41,11 +42,11 @@ const ForumsQuery = graphql(`
 export function ForumsPage() {
   const { t, lang } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({ query: ForumsQuery });
-  const [district, setDistrict] = useState('');
+  const district = useText();
   const forums = data?.forums.edges.map((e) => e.node) ?? [];
   const sessions = forums
     .flatMap((f) => f.sessions.edges.map((e) => ({ ...e.node, forum: f })))
-    .filter((s) => (district ? s.district?.code === district : true))
+    .filter((s) => (district.value ? s.district?.code === district.value : true))
     .sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1));
   return (
     <section>
@@ -69,7 +70,7 @@ export function ForumsPage() {
       <h2>{t('sessionsByDistrict')}</h2>
       <div className="toolbar">
         <label htmlFor="district">{t('district')}</label>
-        <select id="district" value={district} onChange={(e) => setDistrict(e.target.value)}>
+        <select id="district" {...district.bind}>
           <option value="">{t('allDistricts')}</option>
           {data?.districts.map((d) => (
             <option key={d.code} value={d.code}>
@@ -188,21 +189,23 @@ function SubmitForm({
 }) {
   const { t } = useI18n();
   const [kind, setKind] = useState<'ASPIRATION' | 'CRITIQUE'>('ASPIRATION');
-  const [title, setTitle] = useState('');
-  const [text, setText] = useState('');
-  const [sessionId, setSessionId] = useState('');
+  const title = useText();
+  const text = useText();
+  const sessionId = useText();
   const [hideName, setHideName] = useState(false);
   const [done, setDone] = useState(false);
   const [{ fetching }, submit] = useMutation(SubmitToForum);
   const { failure, errors, onSubmit } = useSubmit(
     async () => {
-      const input = { forumId, kind, title, text, hideAuthorName: hideName };
-      const r = await submit({ input: { ...input, ...(sessionId ? { sessionId } : {}) } });
+      const input = { forumId, kind, title: title.value, text: text.value, hideAuthorName: hideName };
+      const r = await submit({
+        input: { ...input, ...(sessionId.value ? { sessionId: sessionId.value } : {}) },
+      });
       return mutationFailure(r.data?.submitToForum, r.error);
     },
     () => {
-      setTitle('');
-      setText('');
+      title.set('');
+      text.set('');
       setDone(true);
       onDone();
     },
@@ -219,14 +222,14 @@ function SubmitForm({
         ))}
       </fieldset>
       <Field label={t('title')} error={errors.title} required>
-        {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        {(p) => <input {...p} {...title.bind} />}
       </Field>
       <Field label={t('submissionText')} error={errors.text} required>
-        {(p) => <textarea {...p} rows={5} value={text} onChange={(e) => setText(e.target.value)} />}
+        {(p) => <textarea {...p} rows={5} {...text.bind} />}
       </Field>
       <Field label={t('session')} error={errors.sessionId}>
         {(p) => (
-          <select {...p} value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
+          <select {...p} {...sessionId.bind}>
             <option value="">{t('noSession')}</option>
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>

@@ -1,10 +1,20 @@
 import { useEffect, useState } from 'react';
 import { useMutation } from 'urql';
-import { graphql } from '../graphql.ts';
+import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { navigate } from '../router.tsx';
 import { isStaffRole, type Role, setSession } from '../session.ts';
-import { FailureNote, Field, FormFailureNote, failureOf, Notice, SubmitButton, useFailure } from '../ui.tsx';
+import {
+  FailureNote,
+  Field,
+  FormFailureNote,
+  failureOf,
+  Notice,
+  SubmitButton,
+  useFailure,
+  useSubmit,
+  useText,
+} from '../ui.tsx';
 
 const Login = graphql(`
   mutation Login($input: LoginInput!) {
@@ -53,6 +63,33 @@ function afterSignIn(role: Role) {
   );
 }
 
+type SignInResult =
+  | ResultOf<typeof Login>['login']
+  | ResultOf<typeof Register>['registerCitizen']
+  | ResultOf<typeof DevLogin>['devLogin'];
+
+/**
+ * Starts the session a login, registration or demo login returned and moves on; otherwise returns
+ * the failure to show (the typed one, else the transport error).
+ */
+function signIn(result: SignInResult | undefined, error: { message: string } | undefined) {
+  const session =
+    result?.__typename === 'AuthPayload'
+      ? { ...result, refreshToken: result.refreshToken }
+      : result?.__typename === 'DevLoginPayload'
+        ? {
+            accessToken: result.token,
+            expiresAt: result.expiresAt,
+            refreshToken: null,
+            account: result.account,
+          }
+        : null;
+  if (!session) return failureOf(result) ?? { __typename: 'Error', message: error?.message ?? '' };
+  setSession(session);
+  afterSignIn(session.account.role);
+  return null;
+}
+
 export function LoginPage({ reason }: { reason?: string }) {
   const { t } = useI18n();
   const [mode, setMode] = useState<'login' | 'register'>('login');
@@ -91,43 +128,20 @@ export function LoginPage({ reason }: { reason?: string }) {
 
 function LoginForm() {
   const { t } = useI18n();
-  const [identifier, setIdentifier] = useState('');
-  const [password, setPassword] = useState('');
-  const { failure, setFailure } = useFailure();
+  const identifier = useText();
+  const password = useText();
   const [{ fetching }, login] = useMutation(Login);
+  const { failure, onSubmit } = useSubmit(async () => {
+    const r = await login({ input: { identifier: identifier.value, password: password.value } });
+    return signIn(r.data?.login, r.error);
+  });
   return (
-    <form
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = await login({ input: { identifier, password } });
-        const result = r.data?.login;
-        if (result?.__typename === 'AuthPayload') {
-          setSession({ ...result, refreshToken: result.refreshToken });
-          afterSignIn(result.account.role);
-        } else setFailure(failureOf(result) ?? { __typename: 'Error', message: r.error?.message ?? '' });
-      }}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Field label={t('emailOrPhone')} required>
-        {(p) => (
-          <input
-            {...p}
-            autoComplete="username"
-            value={identifier}
-            onChange={(e) => setIdentifier(e.target.value)}
-          />
-        )}
+        {(p) => <input {...p} autoComplete="username" {...identifier.bind} />}
       </Field>
       <Field label={t('password')} required>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        )}
+        {(p) => <input {...p} type="password" autoComplete="current-password" {...password.bind} />}
       </Field>
       <FailureNote failure={failure} />
       <SubmitButton busy={fetching}>{t('signIn')}</SubmitButton>
@@ -137,52 +151,31 @@ function LoginForm() {
 
 function RegisterForm() {
   const { t } = useI18n();
-  const [displayName, setDisplayName] = useState('');
-  const [contact, setContact] = useState('');
-  const [password, setPassword] = useState('');
-  const { failure, setFailure, errors } = useFailure();
+  const displayName = useText();
+  const contact = useText();
+  const password = useText();
   const [{ fetching }, register] = useMutation(Register);
-  const isPhone = /^[+0-9 ()-]+$/.test(contact.trim());
+  const isPhone = /^[+0-9 ()-]+$/.test(contact.value.trim());
+  const { failure, errors, onSubmit } = useSubmit(async () => {
+    const r = await register({
+      input: {
+        displayName: displayName.value,
+        password: password.value,
+        ...(isPhone ? { phone: contact.value } : { email: contact.value }),
+      },
+    });
+    return signIn(r.data?.registerCitizen, r.error);
+  });
   return (
-    <form
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = await register({
-          input: { displayName, password, ...(isPhone ? { phone: contact } : { email: contact }) },
-        });
-        const result = r.data?.registerCitizen;
-        if (result?.__typename === 'AuthPayload') {
-          setSession({ ...result, refreshToken: result.refreshToken });
-          afterSignIn(result.account.role);
-        } else setFailure(failureOf(result) ?? { __typename: 'Error', message: r.error?.message ?? '' });
-      }}
-    >
+    <form noValidate onSubmit={onSubmit}>
       <Field label={t('displayName')} error={errors.displayName} required>
-        {(p) => (
-          <input
-            {...p}
-            autoComplete="name"
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-          />
-        )}
+        {(p) => <input {...p} autoComplete="name" {...displayName.bind} />}
       </Field>
       <Field label={t('emailOrPhone')} error={errors.email ?? errors.phone ?? errors.contact} required>
-        {(p) => (
-          <input {...p} autoComplete="email" value={contact} onChange={(e) => setContact(e.target.value)} />
-        )}
+        {(p) => <input {...p} autoComplete="email" {...contact.bind} />}
       </Field>
       <Field label={t('password')} error={errors.password} hint={t('passwordHint')} required>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        )}
+        {(p) => <input {...p} type="password" autoComplete="new-password" {...password.bind} />}
       </Field>
       <FormFailureNote failure={failure} />
       <SubmitButton busy={fetching}>{t('register')}</SubmitButton>
@@ -208,17 +201,7 @@ function DemoAccounts() {
               data-testid={`demo-${a.email}`}
               onClick={async () => {
                 const r = await devLogin({ email: a.email });
-                const result = r.data?.devLogin;
-                if (result?.__typename === 'DevLoginPayload') {
-                  setSession({
-                    accessToken: result.token,
-                    expiresAt: result.expiresAt,
-                    refreshToken: null,
-                    account: result.account,
-                  });
-                  afterSignIn(result.account.role);
-                } else
-                  setFailure(failureOf(result) ?? { __typename: 'Error', message: r.error?.message ?? '' });
+                setFailure(signIn(r.data?.devLogin, r.error));
               }}
             >
               {a.email}

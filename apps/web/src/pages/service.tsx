@@ -14,6 +14,7 @@ import {
   Loading,
   Notice,
   useFailure,
+  useText,
 } from '../ui.tsx';
 import { ServiceFacts } from './catalogue.tsx';
 
@@ -150,8 +151,8 @@ function RequestForm({
   // client also reuses it on its own retries).
   const idempotencyKey = useRef(crypto.randomUUID());
   const [values, setValues] = useState<Record<string, string | string[]>>({});
-  const [text, setText] = useState('');
-  const [citizenEmail, setCitizenEmail] = useState('');
+  const text = useText();
+  const citizenEmail = useText();
   const [local, setLocal] = useState<Record<string, string>>({});
   const { failure, setFailure } = useFailure();
   const [fetching, setFetching] = useState(false);
@@ -198,7 +199,7 @@ function RequestForm({
       if (a.required && (v === undefined || (Array.isArray(v) ? v.length === 0 : v.trim() === '')))
         missing[`attributes.${a.code}`] = t('fieldRequired');
     }
-    if (text.trim() === '') missing.text = t('fieldRequired');
+    if (text.value.trim() === '') missing.text = t('fieldRequired');
     setLocal(missing);
     if (Object.keys(missing).length > 0) {
       setFailure(null);
@@ -214,10 +215,10 @@ function RequestForm({
     try {
       const result = await layanan.submitRequest({
         serviceCode,
-        text,
+        text: text.value,
         attributes: attributesValue,
         idempotencyKey: idempotencyKey.current,
-        ...(counter ? { citizenEmail } : {}),
+        ...(counter ? { citizenEmail: citizenEmail.value } : {}),
       });
       if (result.ok) {
         setFailure(null);
@@ -243,14 +244,7 @@ function RequestForm({
       </p>
       {counter ? (
         <Field label={t('citizenEmail')} error={errors.citizenEmail} required hint={t('citizenEmailHint')}>
-          {(p) => (
-            <input
-              {...p}
-              type="email"
-              value={citizenEmail}
-              onChange={(e) => setCitizenEmail(e.target.value)}
-            />
-          )}
+          {(p) => <input {...p} type="email" {...citizenEmail.bind} />}
         </Field>
       ) : null}
       {attributes.map((a) => (
@@ -263,7 +257,7 @@ function RequestForm({
         />
       ))}
       <Field label={t('requestText')} error={errors.text} required hint={t('requestTextHint')}>
-        {(p) => <textarea {...p} rows={5} value={text} onChange={(e) => setText(e.target.value)} />}
+        {(p) => <textarea {...p} rows={5} {...text.bind} />}
       </Field>
       {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
       {failure?.fields?.length ? (

@@ -6,11 +6,12 @@ import {
   ErrorNote,
   FailureNote,
   Field,
-  fieldErrors,
   Loading,
   mutationFailure,
   Notice,
+  Select,
   useFailure,
+  useText,
 } from '../ui.tsx';
 
 const InvitationQuery = graphql(`
@@ -49,11 +50,11 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
   });
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [ratings, setRatings] = useState<Record<string, { competence?: number; behaviour?: number }>>({});
-  const [suggestion, setSuggestion] = useState('');
+  const suggestion = useText();
   const [gender, setGender] = useState<'' | 'F' | 'M'>('');
-  const [ageBand, setAgeBand] = useState('');
+  const [ageBand, setAgeBand] = useState<'' | (typeof AGE_BANDS)[number]>('');
   const [missing, setMissing] = useState<string[]>([]);
-  const { failure, setFailure } = useFailure();
+  const { failure, setFailure, errors } = useFailure();
   const [{ fetching: sending }, submit] = useMutation(SubmitSurvey);
   const invitation = data?.surveyInvitation;
 
@@ -68,7 +69,6 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
       </section>
     );
 
-  const errors = fieldErrors(failure);
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
     const unanswered = invitation.elements.filter((e) => !answers[e.code]).map((e) => e.code);
@@ -84,7 +84,7 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
       input: {
         trackingCode,
         answers: invitation.elements.map((e) => ({ element: e.code, score: answers[e.code]! })),
-        ...(suggestion.trim() ? { suggestion } : {}),
+        ...(suggestion.value.trim() ? { suggestion: suggestion.value } : {}),
         ...(gender || ageBand
           ? { profile: { ...(gender ? { gender } : {}), ...(ageBand ? { ageBand } : {}) } }
           : {}),
@@ -177,20 +177,13 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
         </Field>
         <Field label={t('surveyAge')}>
           {(p) => (
-            <select {...p} value={ageBand} onChange={(e) => setAgeBand(e.target.value)}>
+            <Select {...p} options={AGE_BANDS} value={ageBand} onChange={setAgeBand}>
               <option value="">{t('surveySkip')}</option>
-              {AGE_BANDS.map((b) => (
-                <option key={b} value={b}>
-                  {b}
-                </option>
-              ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Field label={t('surveySuggestion')} error={errors.suggestion}>
-          {(p) => (
-            <textarea {...p} rows={3} value={suggestion} onChange={(e) => setSuggestion(e.target.value)} />
-          )}
+          {(p) => <textarea {...p} rows={3} {...suggestion.bind} />}
         </Field>
         <FailureNote failure={failure} />
         <button type="submit" disabled={sending}>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
-import { ErrorNote, formatDate, formatDateTime, Loading, Notice, StateBadge } from '../ui.tsx';
+import { ErrorNote, formatDate, formatDateTime, Loading, Notice, StateBadge, useText } from '../ui.tsx';
 
 const StatusQuery = graphql(`
   query RequestStatus($code: String!) {
@@ -23,7 +23,7 @@ const StatusQuery = graphql(`
 export function TrackPage() {
   const { t, lang } = useI18n();
   const initial = new URLSearchParams(location.search).get('kode') ?? '';
-  const [input, setInput] = useState(initial);
+  const input = useText(initial);
   const [code, setCode] = useState(initial);
   const [{ data, fetching, error }] = useQuery({
     query: StatusQuery,
@@ -38,11 +38,11 @@ export function TrackPage() {
         className="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          setCode(input.trim());
+          setCode(input.value.trim());
         }}
       >
         <label htmlFor="track-code">{t('trackLabel')}</label>
-        <input id="track-code" value={input} onChange={(e) => setInput(e.target.value)} autoComplete="off" />
+        <input id="track-code" {...input.bind} autoComplete="off" />
         <button type="submit">{t('trackButton')}</button>
       </form>
       {error ? <ErrorNote error={error} /> : null}

@@ -9,7 +9,6 @@ import {
   Field,
   FormFailureNote,
   failureOf,
-  fieldErrors,
   formatDate,
   formatIdr,
   formatNumber,
@@ -21,6 +20,7 @@ import {
   Table,
   useFailure,
   useSubmit,
+  useText,
 } from '../ui.tsx';
 
 export function AdminPage({ role }: { role: Role }) {
@@ -100,7 +100,7 @@ const Rate = graphql(`
 function StaffRegister() {
   const { t, lang } = useI18n();
   const year = new Date().getFullYear();
-  const [nip, setNip] = useState('');
+  const nip = useText();
   const [searchNip, setSearchNip] = useState('');
   const [gapOnly, setGapOnly] = useState(false);
   const [belowRight, setBelowRight] = useState(false);
@@ -129,18 +129,18 @@ function StaffRegister() {
         className="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          setSearchNip(nip.replace(/\s/g, ''));
+          setSearchNip(nip.value.replace(/\s/g, ''));
         }}
       >
         <label htmlFor="nip">{t('nip')}</label>
-        <input id="nip" inputMode="numeric" value={nip} onChange={(e) => setNip(e.target.value)} />
+        <input id="nip" inputMode="numeric" {...nip.bind} />
         <button type="submit">{t('search')}</button>
         {searchNip ? (
           <button
             type="button"
             className="secondary"
             onClick={() => {
-              setNip('');
+              nip.set('');
               setSearchNip('');
             }}
           >
@@ -216,7 +216,7 @@ function RateForm({ staff, onDone }: { staff: StaffRow; onDone: () => void }) {
   const [results, setResults] = useState<'ABOVE' | 'AS_EXPECTED' | 'BELOW'>('AS_EXPECTED');
   const [behaviour, setBehaviour] = useState<'ABOVE' | 'AS_EXPECTED' | 'BELOW'>('AS_EXPECTED');
   const [year, setYear] = useState(new Date().getFullYear());
-  const { failure, setFailure } = useFailure();
+  const { failure, setFailure, errors } = useFailure();
   const [saved, setSaved] = useState<string | null>(null);
   const [{ fetching }, rate] = useMutation(Rate);
   const options = ['ABOVE', 'AS_EXPECTED', 'BELOW'] as const;
@@ -234,7 +234,7 @@ function RateForm({ staff, onDone }: { staff: StaffRow; onDone: () => void }) {
       }}
     >
       <h2>{t('rateTitle', { name: staff.name })}</h2>
-      <Field label={t('year')} error={fieldErrors(failure).year}>
+      <Field label={t('year')} error={errors.year}>
         {(p) => <input {...p} type="number" value={year} onChange={(e) => setYear(Number(e.target.value))} />}
       </Field>
       <Field label={t('workResults')}>
@@ -327,34 +327,39 @@ function ServiceForm({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const [name, setName] = useState(service.name);
-  const [description, setDescription] = useState(service.description);
-  const [days, setDays] = useState(String(service.completionDays));
-  const [cost, setCost] = useState(String(service.costIdr));
+  const name = useText(service.name);
+  const description = useText(service.description);
+  const days = useText(String(service.completionDays));
+  const cost = useText(String(service.costIdr));
   const [published, setPublished] = useState(service.published);
   const [{ fetching }, update] = useMutation(UpdateService);
   const { failure, errors, onSubmit } = useSubmit(async () => {
-    const [completionDays, costIdr] = [Number(days), Number(cost)];
+    const [completionDays, costIdr] = [Number(days.value), Number(cost.value)];
     const r = await update({
-      input: { code: service.code, name, description, completionDays, costIdr, published },
+      input: {
+        code: service.code,
+        name: name.value,
+        description: description.value,
+        completionDays,
+        costIdr,
+        published,
+      },
     });
     return mutationFailure(r.data?.updateService, r.error);
   }, onDone);
   return (
     <form className="subform" noValidate onSubmit={onSubmit}>
       <Field label={t('serviceName')} error={errors.name}>
-        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+        {(p) => <input {...p} {...name.bind} />}
       </Field>
       <Field label={t('description')} error={errors.description}>
-        {(p) => (
-          <textarea {...p} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
-        )}
+        {(p) => <textarea {...p} rows={2} {...description.bind} />}
       </Field>
       <Field label={t('completionTimeDays')} error={errors.completionDays}>
-        {(p) => <input {...p} type="number" min={1} value={days} onChange={(e) => setDays(e.target.value)} />}
+        {(p) => <input {...p} type="number" min={1} {...days.bind} />}
       </Field>
       <Field label={t('costIdr')} error={errors.costIdr}>
-        {(p) => <input {...p} type="number" min={0} value={cost} onChange={(e) => setCost(e.target.value)} />}
+        {(p) => <input {...p} type="number" min={0} {...cost.bind} />}
       </Field>
       <label className="check">
         <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} />{' '}
@@ -396,8 +401,8 @@ function HolidayEditor({ admin }: { admin: boolean }) {
   const { t, lang } = useI18n();
   const [year, setYear] = useState(new Date().getFullYear());
   const [{ data, fetching, error }, refetch] = useQuery({ query: HolidaysQuery, variables: { year } });
-  const [date, setDate] = useState('');
-  const [name, setName] = useState('');
+  const date = useText();
+  const name = useText();
   const [kind, setKind] = useState<'NATIONAL' | 'CUTI_BERSAMA' | 'LOCAL'>('CUTI_BERSAMA');
   const { failure, setFailure, errors } = useFailure();
   const [{ fetching: adding }, add] = useMutation(AddHoliday);
@@ -462,22 +467,22 @@ function HolidayEditor({ admin }: { admin: boolean }) {
           noValidate
           onSubmit={async (e) => {
             e.preventDefault();
-            const r = await add({ input: { date, name, kind } });
+            const r = await add({ input: { date: date.value, name: name.value, kind } });
             const f = mutationFailure(r.data?.addHoliday, r.error);
             setFailure(f);
             if (!f) {
-              setDate('');
-              setName('');
+              date.set('');
+              name.set('');
               reload();
             }
           }}
         >
           <h2>{t('addHoliday')}</h2>
           <Field label={t('date')} error={errors.date} required>
-            {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+            {(p) => <input {...p} type="date" {...date.bind} />}
           </Field>
           <Field label={t('name')} error={errors.name} required>
-            {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+            {(p) => <input {...p} {...name.bind} />}
           </Field>
           <Field label={t('kind')}>
             {(p) => (

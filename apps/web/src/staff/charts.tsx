@@ -6,6 +6,7 @@ import {
   type ChartData,
   Chart as ChartJS,
   type ChartOptions,
+  type ChartType,
   Legend,
   LinearScale,
   LineElement,
@@ -101,38 +102,38 @@ export function ChartCard({
   );
 }
 
-export function BarChart({
-  data,
-  options,
-  plugins,
-}: {
-  data: ChartData<'bar'>;
-  options?: ChartOptions<'bar'>;
-  plugins?: Plugin<'bar'>[];
-}) {
-  return (
-    <Bar
-      data={data}
-      options={{ responsive: true, maintainAspectRatio: false, ...options }}
-      plugins={plugins ?? []}
-    />
-  );
+/**
+ * One bar series over `rows`: its `label`, a value per row, and a colour (one for all, or per row,
+ * e.g. green when a target is met).
+ */
+export function series<R>(
+  label: string,
+  rows: readonly R[],
+  value: (row: R) => number | null,
+  color: string | undefined | ((row: R) => string | undefined),
+) {
+  return {
+    label,
+    data: rows.map(value),
+    backgroundColor: typeof color === 'function' ? rows.map(color) : color,
+  };
 }
 
-export function LineChart({
-  data,
-  options,
-  plugins,
-}: {
-  data: ChartData<'line'>;
-  options?: ChartOptions<'line'>;
-  plugins?: Plugin<'line'>[];
-}) {
-  return (
-    <Line
-      data={data}
-      options={{ responsive: true, maintainAspectRatio: false, ...options }}
-      plugins={plugins ?? []}
-    />
-  );
+type ChartProps<T extends ChartType> = {
+  data: ChartData<T>;
+  options?: ChartOptions<T>;
+  plugins?: Plugin<T>[];
+};
+
+/** A chart's props sized by its container (the card sets the height), with no plugins unless given. */
+function fitted<T extends ChartType>({ data, options, plugins }: ChartProps<T>) {
+  return {
+    data,
+    options: { responsive: true, maintainAspectRatio: false, ...options },
+    plugins: plugins ?? [],
+  };
 }
+
+export const BarChart = (props: ChartProps<'bar'>) => <Bar {...fitted(props)} />;
+
+export const LineChart = (props: ChartProps<'line'>) => <Line {...fitted(props)} />;

@@ -36,13 +36,17 @@ const ACTIONS: Record<string, MessageKey> = {
   REJECTED: 'actionReject',
 };
 
+// A transition's two notes: the public one the citizen reads, the internal one for staff only.
+const NOTES = ['publicNote', 'internalNote'] as const;
+type Note = (typeof NOTES)[number];
+const NO_NOTES: Record<Note, string> = { publicNote: '', internalNote: '' };
+
 export function StaffRequestPage({ code }: { code: string }) {
   const { t, lang } = useI18n();
   const { result, refetch } = useLiveRequest(code);
   const { data, fetching, error } = result;
   const [{ fetching: acting }, transition] = useMutation(Transition);
-  const [publicNote, setPublicNote] = useState('');
-  const [internalNote, setInternalNote] = useState('');
+  const [notes, setNotes] = useState<Record<Note, string>>(NO_NOTES);
   const { failure, setFailure, errors } = useFailure();
   const [conflict, setConflict] = useState(false);
   if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
@@ -58,8 +62,8 @@ export function StaffRequestPage({ code }: { code: string }) {
         trackingCode: request.trackingCode,
         to,
         expectedVersion: request.version,
-        ...(publicNote.trim() ? { publicNote } : {}),
-        ...(internalNote.trim() ? { internalNote } : {}),
+        // Only the notes written: blank ones are left out.
+        ...Object.fromEntries(Object.entries(notes).filter(([, note]) => note.trim())),
       },
     });
     const payload = r.data?.transitionServiceRequest;
@@ -73,8 +77,7 @@ export function StaffRequestPage({ code }: { code: string }) {
     const f = mutationFailure(payload, r.error);
     setFailure(f);
     if (!f) {
-      setPublicNote('');
-      setInternalNote('');
+      setNotes(NO_NOTES);
       refetch({ requestPolicy: 'network-only' });
     }
   };
@@ -98,26 +101,18 @@ export function StaffRequestPage({ code }: { code: string }) {
           {actions.length === 0 ? <p>{t('noActions')}</p> : null}
           {actions.length > 0 ? (
             <form noValidate onSubmit={(e) => e.preventDefault()}>
-              <Field label={t('publicNote')} hint={t('publicNoteHint')} error={errors.publicNote}>
-                {(p) => (
-                  <textarea
-                    {...p}
-                    rows={2}
-                    value={publicNote}
-                    onChange={(e) => setPublicNote(e.target.value)}
-                  />
-                )}
-              </Field>
-              <Field label={t('internalNote')} hint={t('internalNoteHint')} error={errors.internalNote}>
-                {(p) => (
-                  <textarea
-                    {...p}
-                    rows={2}
-                    value={internalNote}
-                    onChange={(e) => setInternalNote(e.target.value)}
-                  />
-                )}
-              </Field>
+              {NOTES.map((note) => (
+                <Field key={note} label={t(note)} hint={t(`${note}Hint`)} error={errors[note]}>
+                  {(p) => (
+                    <textarea
+                      {...p}
+                      rows={2}
+                      value={notes[note]}
+                      onChange={(e) => setNotes((n) => ({ ...n, [note]: e.target.value }))}
+                    />
+                  )}
+                </Field>
+              ))}
               {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
               <div className="actions">
                 {actions.map((to) => (

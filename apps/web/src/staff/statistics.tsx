@@ -1,35 +1,12 @@
+import { operations } from '@layanan/client';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorNote, formatNumber, Loading, Select } from '../ui.tsx';
-import { BarChart, ChartCard, PALETTE } from './charts.tsx';
+import { BarChart, ChartCard, PALETTE, series } from './charts.tsx';
 import { IkmCharts } from './ikm.tsx';
 import { MeQuery } from './queue.tsx';
-
-const RequestStats = graphql(`
-  query RequestStats($from: Day!, $to: Day!, $groupBy: RequestStatisticsGroup!) {
-    requestStatistics(from: $from, to: $to, groupBy: $groupBy) {
-      __typename
-      ... on RequestStatisticsPayload {
-        data {
-          key
-          name
-          count
-          completed
-          completedWithinStandard
-          withinStandardShare
-          overdue
-          backlog
-          medianVerifyWorkingDays
-          medianCompleteWorkingDays
-          p90CompleteWorkingDays
-        }
-      }
-      ... on ValidationError { message }
-    }
-  }
-`);
 
 const Accountability = graphql(`
   query Accountability($from: Day!, $to: Day!) {
@@ -116,7 +93,7 @@ export function StatisticsPage() {
 function WaitingTimes({ from, to }: { from: string; to: string }) {
   const { t, lang } = useI18n();
   const [{ data, fetching, error }] = useQuery({
-    query: RequestStats,
+    query: operations.RequestStatisticsQuery,
     variables: { from, to, groupBy: 'SERVICE' },
   });
   if (error) return <ErrorNote error={error} />;
@@ -147,21 +124,9 @@ function WaitingTimes({ from, to }: { from: string; to: string }) {
           data={{
             labels,
             datasets: [
-              {
-                label: t('medianVerify'),
-                data: rows.map((r) => r.medianVerifyWorkingDays),
-                backgroundColor: PALETTE[2],
-              },
-              {
-                label: t('medianComplete'),
-                data: rows.map((r) => r.medianCompleteWorkingDays),
-                backgroundColor: PALETTE[0],
-              },
-              {
-                label: t('p90Complete'),
-                data: rows.map((r) => r.p90CompleteWorkingDays),
-                backgroundColor: PALETTE[1],
-              },
+              series(t('medianVerify'), rows, (r) => r.medianVerifyWorkingDays, PALETTE[2]),
+              series(t('medianComplete'), rows, (r) => r.medianCompleteWorkingDays, PALETTE[0]),
+              series(t('p90Complete'), rows, (r) => r.p90CompleteWorkingDays, PALETTE[1]),
             ],
           }}
           options={{
@@ -188,13 +153,12 @@ function WaitingTimes({ from, to }: { from: string; to: string }) {
           data={{
             labels,
             datasets: [
-              {
-                label: t('share'),
-                data: rows.map((r) => (r.withinStandardShare === null ? null : r.withinStandardShare * 100)),
-                backgroundColor: rows.map((r) =>
-                  (r.withinStandardShare ?? 0) >= 0.8 ? PALETTE[0] : PALETTE[1],
-                ),
-              },
+              series(
+                t('share'),
+                rows,
+                (r) => (r.withinStandardShare === null ? null : r.withinStandardShare * 100),
+                (r) => ((r.withinStandardShare ?? 0) >= 0.8 ? PALETTE[0] : PALETTE[1]),
+              ),
             ],
           }}
           options={{
@@ -245,23 +209,11 @@ function ForumAccountabilityChart({ from, to }: { from: string; to: string }) {
         data={{
           labels: units.map((u) => u.unitCode),
           datasets: [
-            { label: t('received'), data: units.map((u) => u.received), backgroundColor: PALETTE[8] },
-            {
-              label: t('answeredOnTimeCount'),
-              data: units.map((u) => u.answeredOnTime),
-              backgroundColor: PALETTE[0],
-            },
-            {
-              label: t('overdueAnswers'),
-              data: units.map((u) => u.overdueAnswers),
-              backgroundColor: PALETTE[6],
-            },
-            { label: t('accepted'), data: units.map((u) => u.accepted), backgroundColor: PALETTE[2] },
-            {
-              label: t('commitmentsDone'),
-              data: units.map((u) => u.commitmentsDone),
-              backgroundColor: PALETTE[5],
-            },
+            series(t('received'), units, (u) => u.received, PALETTE[8]),
+            series(t('answeredOnTimeCount'), units, (u) => u.answeredOnTime, PALETTE[0]),
+            series(t('overdueAnswers'), units, (u) => u.overdueAnswers, PALETTE[6]),
+            series(t('accepted'), units, (u) => u.accepted, PALETTE[2]),
+            series(t('commitmentsDone'), units, (u) => u.commitmentsDone, PALETTE[5]),
           ],
         }}
         options={{ scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }}
@@ -277,6 +229,8 @@ function StaffCharts({ unitCode, year }: { unitCode: string; year: number }) {
   if (fetching && !data) return <Loading />;
   const gaps = data?.unitCompetencyGapReport;
   const training = data?.trainingComplianceReport;
+  // The chart shows the ten largest gaps; the table lists them all.
+  const topGaps = gaps?.__typename === 'UnitCompetencyGapReport' ? gaps.competencies.slice(0, 10) : [];
   return (
     <>
       {gaps?.__typename === 'UnitCompetencyGapReport' ? (
@@ -291,18 +245,10 @@ function StaffCharts({ unitCode, year }: { unitCode: string; year: number }) {
         >
           <BarChart
             data={{
-              labels: gaps.competencies.slice(0, 10).map((c) => c.code),
+              labels: topGaps.map((c) => c.code),
               datasets: [
-                {
-                  label: t('totalGap'),
-                  data: gaps.competencies.slice(0, 10).map((c) => c.totalGap),
-                  backgroundColor: PALETTE[1],
-                },
-                {
-                  label: t('peopleWithGap'),
-                  data: gaps.competencies.slice(0, 10).map((c) => c.peopleWithGap),
-                  backgroundColor: PALETTE[3],
-                },
+                series(t('totalGap'), topGaps, (c) => c.totalGap, PALETTE[1]),
+                series(t('peopleWithGap'), topGaps, (c) => c.peopleWithGap, PALETTE[3]),
               ],
             }}
             options={{ indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } }}
@@ -330,13 +276,12 @@ function StaffCharts({ unitCode, year }: { unitCode: string; year: number }) {
             data={{
               labels: training.units.map((u) => u.unitCode),
               datasets: [
-                {
-                  label: t('complianceRate'),
-                  data: training.units.map((u) => u.complianceRate * 100),
-                  backgroundColor: training.units.map((u) =>
-                    u.complianceRate >= 0.8 ? PALETTE[0] : PALETTE[1],
-                  ),
-                },
+                series(
+                  t('complianceRate'),
+                  training.units,
+                  (u) => u.complianceRate * 100,
+                  (u) => (u.complianceRate >= 0.8 ? PALETTE[0] : PALETTE[1]),
+                ),
               ],
             }}
             options={{

@@ -1,6 +1,6 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../../testing/use-harness.js';
 
 const SESSION =
   '... on AuthPayload { accessToken refreshToken expiresAt refreshExpiresAt account { displayName role } }';
@@ -8,13 +8,7 @@ const FAILURE = '... on Failure { __typename code message } ... on ValidationErr
 const AUTH_FAILURE = '... on Failure { __typename code message }';
 
 describe.each(testDatabaseKinds())('accounts and sessions on %s', (kind) => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness(kind);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const { h } = useHarness(kind);
 
   const register = (input: Record<string, unknown>) =>
     h.gql(

@@ -2,9 +2,8 @@
 // cannot drift from what works. Also the example module's own rules (who may publish, bad input).
 import { readFileSync } from 'node:fs';
 import { testDatabaseKinds } from '@layanan/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAll } from '../../testing/accounts.js';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../../testing/use-harness.js';
 
 const DOC = readFileSync(new URL('../../../../../docs/extending.md', import.meta.url), 'utf8');
 
@@ -31,21 +30,11 @@ describe('docs/extending.md', () => {
 });
 
 describe.each(testDatabaseKinds())('extension examples on %s', (kind) => {
-  let h: Harness;
-  let admin: string;
-  let yulia: string;
-  let dewi: string;
-  beforeAll(async () => {
-    h = await createHarness(kind);
-    ({ admin, yulia, dewi } = await loginAll(h, ['admin', 'yulia', 'dewi']));
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const { h, t } = useHarness(kind, { login: ['admin', 'yulia', 'dewi'] });
 
   it('example 1: adds Izin Keramaian as data, and a citizen applies for it', async () => {
     const variables = JSON.parse(block('create-service-variables'));
-    const created = await h.gql(block('create-service'), variables, { token: admin });
+    const created = await h.gql(block('create-service'), variables, { token: t.admin });
     expect(created.body.errors).toBeUndefined();
     const r = created.body.data.createService;
     expect(r.__typename).toBe('ServiceVersionPayload');
@@ -91,7 +80,7 @@ describe.each(testDatabaseKinds())('extension examples on %s', (kind) => {
   });
 
   it('example 2: staff publish a public notice, anyone reads it', async () => {
-    const published = await h.gql(block('publish-notice'), {}, { token: yulia });
+    const published = await h.gql(block('publish-notice'), {}, { token: t.yulia });
     expect(published.body.errors).toBeUndefined();
     const p = published.body.data.publishPublicNotice;
     expect(p.__typename).toBe('PublicNoticePayload');
@@ -105,7 +94,7 @@ describe.each(testDatabaseKinds())('extension examples on %s', (kind) => {
   });
 
   it('example 2: refuses other units’ staff, citizens, unknown units and empty or long text', async () => {
-    const other = await h.gql(block('publish-notice'), {}, { token: dewi });
+    const other = await h.gql(block('publish-notice'), {}, { token: t.dewi });
     expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const citizen = await h.login('warga2@layanan.test');
     const byCitizen = await h.gql(block('publish-notice'), {}, { token: citizen });
@@ -115,7 +104,7 @@ describe.each(testDatabaseKinds())('extension examples on %s', (kind) => {
     const unknown = await h.gql(
       block('publish-notice').replace('"DPMPTSP"', '"TIDAK-ADA"'),
       {},
-      { token: admin },
+      { token: t.admin },
     );
     expect(unknown.body.data.publishPublicNotice.__typename).toBe('NotFoundError');
 
@@ -124,7 +113,7 @@ describe.each(testDatabaseKinds())('extension examples on %s', (kind) => {
         .replace('"Layanan loket tutup 24 Desember"', '"  "')
         .replace(/body: "[^"]*"/, `body: "${'x'.repeat(5001)}"`),
       {},
-      { token: yulia, lang: 'en' },
+      { token: t.yulia, lang: 'en' },
     );
     const v = invalid.body.data.publishPublicNotice;
     expect(v.__typename).toBe('ValidationError');

@@ -1,11 +1,10 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
-import { computeIkm, type SkmResponse } from '@layanan/domain/feedback';
+import { computeIkm, SKM_ELEMENT_CODES, type SkmResponse } from '@layanan/domain/feedback';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { todayWib } from '../../platform/calendar.js';
-import { loginAll } from '../../testing/accounts.js';
-import { createHarness, type Harness } from '../../testing/harness.js';
 import { moveRequest, PBG_REQUEST as PBG, submittedRequest } from '../../testing/requests.js';
+import { useHarness } from '../../testing/use-harness.js';
 
 const SUBMIT_SURVEY = `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) {
   __typename
@@ -40,41 +39,16 @@ const REPORT = `query($unit: String!, $period: SkmPeriodInput!) { skmReport(unit
 const year = Number(todayWib().slice(0, 4));
 const YEAR = { kind: 'YEAR', year };
 
-const ALL_THREE = [
-  'PERSYARATAN',
-  'PROSEDUR',
-  'WAKTU',
-  'BIAYA',
-  'PRODUK',
-  'KOMPETENSI',
-  'PERILAKU',
-  'PENGADUAN',
-  'SARANA',
-].map((element) => ({ element, score: 3 }));
+/** Every one of the nine elements answered 3. */
+const ALL_THREE = SKM_ELEMENT_CODES.map((element) => ({ element, score: 3 }));
 
 describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
-  let h: Harness;
-  let warga: string;
-  let warga2: string;
-  let yulia: string;
-  let hendra: string;
-  let dewi: string;
-  let admin: string;
   const queries: string[] = [];
-  beforeAll(async () => {
-    // The IKM, report and improvement-action tests read a year of demo survey answers.
-    h = await createHarness(kind, { seed: 'demo', onQuery: (e) => queries.push(e.sql) });
-    ({ warga, warga2, yulia, hendra, dewi, admin } = await loginAll(h, [
-      'warga',
-      'warga2',
-      'yulia',
-      'hendra',
-      'dewi',
-      'admin',
-    ]));
-  });
-  afterAll(async () => {
-    await h?.close();
+  // The IKM, report and improvement-action tests read a year of demo survey answers.
+  const { h, t } = useHarness(kind, {
+    seed: 'demo',
+    onQuery: (e) => queries.push(e.sql),
+    login: ['warga', 'warga2', 'yulia', 'hendra', 'dewi', 'admin'],
   });
 
   it('lists the nine elements with answers in the caller’s language', async () => {
@@ -92,39 +66,39 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
   });
 
   it('takes one survey per completed request from its owner only, with an invitation on completion', async () => {
-    const code = (await submittedRequest(h, { ...PBG, idempotencyKey: 'survey-1' }, warga)).trackingCode;
+    const code = (await submittedRequest(h, { ...PBG, idempotencyKey: 'survey-1' }, t.warga)).trackingCode;
     const survey = (token: string, extra: Record<string, unknown> = {}) =>
       h.gql(SUBMIT_SURVEY, { input: { trackingCode: code, answers: ALL_THREE, ...extra } }, { token });
 
-    const early = await survey(warga);
+    const early = await survey(t.warga);
     expect(early.body.data.submitSurvey).toMatchObject({
       __typename: 'ConflictError',
       code: 'SURVEY_REQUEST_NOT_COMPLETED',
     });
-    expect((await h.gql(INVITATION, { c: code }, { token: warga })).body.data.surveyInvitation).toBeNull();
+    expect((await h.gql(INVITATION, { c: code }, { token: t.warga })).body.data.surveyInvitation).toBeNull();
 
-    expect(await moveRequest(h, code, ['VERIFIED', 'IN_PROGRESS', 'COMPLETED'], yulia)).toBe(4);
+    expect(await moveRequest(h, code, ['VERIFIED', 'IN_PROGRESS', 'COMPLETED'], t.yulia)).toBe(4);
     const notes = await h.gql(
       '{ notifications(first: 5) { edges { node { kind request { trackingCode } } } } }',
       {},
-      { token: warga },
+      { token: t.warga },
     );
     expect(notes.body.data.notifications.edges[0].node).toEqual({
       kind: 'SURVEY_INVITATION',
       request: { trackingCode: code },
     });
 
-    const invitation = (await h.gql(INVITATION, { c: code }, { token: warga })).body.data.surveyInvitation;
+    const invitation = (await h.gql(INVITATION, { c: code }, { token: t.warga })).body.data.surveyInvitation;
     expect(invitation).toMatchObject({ trackingCode: code, answered: false, service: { code: 'PBG' } });
     expect(invitation.staffToRate.map((s: any) => s.name)).toContain('Yulia Fitri, S.T.');
-    expect((await h.gql(INVITATION, { c: code }, { token: warga2 })).body.data.surveyInvitation).toBeNull();
+    expect((await h.gql(INVITATION, { c: code }, { token: t.warga2 })).body.data.surveyInvitation).toBeNull();
 
-    const notOwner = await survey(warga2);
+    const notOwner = await survey(t.warga2);
     expect(notOwner.body.data.submitSurvey).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
-    const staffCaller = await survey(yulia);
+    const staffCaller = await survey(t.yulia);
     expect(staffCaller.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const invalid = await survey(warga, {
+    const invalid = await survey(t.warga, {
       answers: [
         { element: 'WAKTU', score: 5 },
         { element: 'WAKTU', score: 2 },
@@ -138,9 +112,9 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
       'staffRatings[0].competence:SURVEY_INVALID_SCORE',
     ]);
     const someoneElse = (
-      await h.gql('{ staffByNip(nip: "198511302010012003") { id } }', {}, { token: admin })
+      await h.gql('{ staffByNip(nip: "198511302010012003") { id } }', {}, { token: t.admin })
     ).body.data.staffByNip.id;
-    const wrongStaff = await survey(warga, {
+    const wrongStaff = await survey(t.warga, {
       staffRatings: [{ staffId: someoneElse, competence: 3, behaviour: 3 }],
     });
     expect(wrongStaff.body.data.submitSurvey.fields).toEqual([
@@ -148,7 +122,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     ]);
 
     const yuliaId = invitation.staffToRate.find((s: any) => s.name.startsWith('Yulia')).id;
-    const ok = await survey(warga, {
+    const ok = await survey(t.warga, {
       profile: { gender: 'F', ageBand: '30-39', education: 'S1', occupation: 'Wiraswasta' },
       suggestion: 'Cepat dan jelas, terima kasih.',
       staffRatings: [{ staffId: yuliaId, competence: 4, behaviour: 3, comment: 'Ramah' }],
@@ -162,14 +136,14 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     });
     expect(ok.body.data.submitSurvey.data.respondentCode).toMatch(/^R-[0-9A-F]{12}$/);
 
-    const again = await survey(warga);
+    const again = await survey(t.warga);
     expect(again.body.data.submitSurvey).toMatchObject({
       __typename: 'ConflictError',
       code: 'SURVEY_ALREADY_ANSWERED',
     });
-    expect((await h.gql(INVITATION, { c: code }, { token: warga })).body.data.surveyInvitation.answered).toBe(
-      true,
-    );
+    expect(
+      (await h.gql(INVITATION, { c: code }, { token: t.warga })).body.data.surveyInvitation.answered,
+    ).toBe(true);
 
     // Pseudonymous: the stored response carries no account, the audit entry no answers.
     const stored = await h.db.prisma.surveyResponse.findFirstOrThrow({
@@ -186,9 +160,9 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
 
     // The rating shows beside the SKP rating, for the person and supervisors only.
     const rating = `{ staffMember(id: "${yuliaId}") { ... on Staff { citizenRating(year: ${year}) { respondents competence behaviour } } } }`;
-    const seen = await h.gql(rating, {}, { token: hendra });
+    const seen = await h.gql(rating, {}, { token: t.hendra });
     expect(seen.body.data.staffMember.citizenRating.respondents).toBeGreaterThanOrEqual(1);
-    const hidden = await h.gql(rating, {}, { token: warga });
+    const hidden = await h.gql(rating, {}, { token: t.warga });
     expect(hidden.body.data.staffMember.citizenRating).toBeNull();
   });
 
@@ -202,20 +176,20 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
         { token },
       );
     const input = { serviceCode: 'SIP-NAKES', date: todayWib(), answers: ALL_THREE };
-    const ok = await record(yulia, { ...input, profile: { gender: 'M' } });
+    const ok = await record(t.yulia, { ...input, profile: { gender: 'M' } });
     expect(ok.body.data.recordCounterSurvey).toMatchObject({
       __typename: 'RecordCounterSurveyPayload',
       data: { channel: 'COUNTER', date: todayWib() },
     });
-    const otherUnit = await record(dewi, input);
+    const otherUnit = await record(t.dewi, input);
     expect(otherUnit.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const future = await record(yulia, { ...input, date: `${year + 1}-01-02` });
+    const future = await record(t.yulia, { ...input, date: `${year + 1}-01-02` });
     expect(future.body.data.recordCounterSurvey.fields).toEqual([
       { field: 'date', code: 'SURVEY_DATE_IN_FUTURE' },
     ]);
     // A day that does not exist is refused by the Day scalar before the resolver runs: a variable
     // error naming the field, with the domain's code and both languages.
-    const badDate = await record(yulia, { ...input, date: '2026-02-30' });
+    const badDate = await record(t.yulia, { ...input, date: '2026-02-30' });
     expect(badDate.body.errors?.[0]?.extensions?.code).toBe('DAY_NOT_A_DATE');
     expect(badDate.body.errors?.[0]?.message).toMatch(
       /"input\.date".*Tanggal tidak ada.* \/ The date does not exist/,
@@ -298,7 +272,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
   });
 
   it('exports the SKM report as CSV that parses back to the same figures', async () => {
-    const { body } = await h.gql(REPORT, { unit: 'DPMPTSP', period: YEAR }, { token: hendra });
+    const { body } = await h.gql(REPORT, { unit: 'DPMPTSP', period: YEAR }, { token: t.hendra });
     expect(body.data.skmReport.__typename).toBe('SkmReportPayload');
     const report = body.data.skmReport.data;
     const rows: string[][] = parse(report.csv, { relax_column_count: true });
@@ -325,7 +299,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
       h.gateway.fetch(`http://layanan.test/reports/skm.csv?${query}`, {
         headers: token ? { authorization: `Bearer ${token}` } : {},
       });
-    const file = await download(`unit=dpmptsp&period=YEAR-${year}`, hendra);
+    const file = await download(`unit=dpmptsp&period=YEAR-${year}`, t.hendra);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(file.headers.get('content-disposition')).toBe(
@@ -333,17 +307,17 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     );
     expect((await file.text()).replace(/^\uFEFF/, '')).toBe(report.csv);
     expect((await download(`unit=DPMPTSP&period=YEAR-${year}`)).status).toBe(401);
-    expect((await download(`unit=DPMPTSP&period=YEAR-${year}`, dewi)).status).toBe(403);
-    expect((await download(`unit=NOPE&period=YEAR-${year}`, hendra)).status).toBe(404);
-    const badPeriod = await download('unit=DPMPTSP&period=Q5-2026', hendra);
+    expect((await download(`unit=DPMPTSP&period=YEAR-${year}`, t.dewi)).status).toBe(403);
+    expect((await download(`unit=NOPE&period=YEAR-${year}`, t.hendra)).status).toBe(404);
+    const badPeriod = await download('unit=DPMPTSP&period=Q5-2026', t.hendra);
     expect([badPeriod.status, (await badPeriod.json()).code]).toEqual([400, 'SKM_PERIOD_INVALID_NUMBER']);
 
     // Full reports are for the unit's staff, its supervisors and admins.
-    const citizen = await h.gql(REPORT, { unit: 'DPMPTSP', period: YEAR }, { token: warga });
+    const citizen = await h.gql(REPORT, { unit: 'DPMPTSP', period: YEAR }, { token: t.warga });
     expect(citizen.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const otherUnit = await h.gql(REPORT, { unit: 'DPMPTSP', period: YEAR }, { token: dewi });
+    const otherUnit = await h.gql(REPORT, { unit: 'DPMPTSP', period: YEAR }, { token: t.dewi });
     expect(otherUnit.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const staff = await h.gql(REPORT, { unit: 'DPMPTSP', period: YEAR }, { token: yulia });
+    const staff = await h.gql(REPORT, { unit: 'DPMPTSP', period: YEAR }, { token: t.yulia });
     expect(staff.body.data.skmReport.__typename).toBe('SkmReportPayload');
   });
 
@@ -370,7 +344,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
       rule: 'KEPMENPAN_25_2004',
       source: 'Laporan IKM 2009',
     };
-    const ok = await h.gql(RECORD, { input }, { token: admin });
+    const ok = await h.gql(RECORD, { input }, { token: t.admin });
     expect(ok.body.data.recordHistoricIkm.data).toEqual({
       year: 2009,
       score: 81.26,
@@ -379,11 +353,11 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     });
     const listed = await h.gql('{ historicIkm(unitCode: "DISDUKCAPIL") { year grade rule } }');
     expect(listed.body.data.historicIkm).toEqual([{ year: 2009, grade: 'A', rule: 'KEPMENPAN_25_2004' }]);
-    const bad = await h.gql(RECORD, { input: { ...input, score: 120 } }, { token: admin });
+    const bad = await h.gql(RECORD, { input: { ...input, score: 120 } }, { token: t.admin });
     expect(bad.body.data.recordHistoricIkm.fields).toEqual([
       { field: 'score', code: 'SKM_SCORE_OUT_OF_RANGE' },
     ]);
-    const notAdmin = await h.gql(RECORD, { input }, { token: hendra });
+    const notAdmin = await h.gql(RECORD, { input }, { token: t.hendra });
     expect(notAdmin.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
   it('turns a weak element and competency gaps into improvement actions, once, tracked like commitments', async () => {
@@ -392,7 +366,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
       ... on GenerateImprovementActionsPayload { data { created actions {
         id kind title titleEn reason element sourceKey dueOn status progress owner { name } unit { code } } } }
       ... on Failure { code } } }`;
-    const first = await h.gql(GENERATE, { unit: 'DPMPTSP', period: YEAR }, { token: hendra });
+    const first = await h.gql(GENERATE, { unit: 'DPMPTSP', period: YEAR }, { token: t.hendra });
     const generated = first.body.data.generateImprovementActions.data;
     expect(generated.created).toBeGreaterThan(0);
     expect(generated.created).toBe(generated.actions.length);
@@ -408,19 +382,19 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
       expect(a.dueOn > todayWib()).toBe(true);
     }
     // Idempotent: the same unit and period again adds nothing.
-    const again = await h.gql(GENERATE, { unit: 'DPMPTSP', period: YEAR }, { token: hendra });
+    const again = await h.gql(GENERATE, { unit: 'DPMPTSP', period: YEAR }, { token: t.hendra });
     expect(again.body.data.generateImprovementActions.data.created).toBe(0);
     expect(again.body.data.generateImprovementActions.data.actions).toHaveLength(generated.actions.length);
-    const otherSupervisor = await h.gql(GENERATE, { unit: 'DISDUKCAPIL', period: YEAR }, { token: hendra });
+    const otherSupervisor = await h.gql(GENERATE, { unit: 'DISDUKCAPIL', period: YEAR }, { token: t.hendra });
     expect(otherSupervisor.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const staffOnly = await h.gql(GENERATE, { unit: 'DPMPTSP', period: YEAR }, { token: yulia });
+    const staffOnly = await h.gql(GENERATE, { unit: 'DPMPTSP', period: YEAR }, { token: t.yulia });
     expect(staffOnly.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const UPDATE = `mutation($input: UpdateImprovementActionInput!) { updateImprovementAction(input: $input) {
       __typename
       ... on UpdateImprovementActionPayload { data { status progress doneOn updates { progress status note date } } }
       ... on ValidationError { fields { field code } } } }`;
-    const update = (input: Record<string, unknown>, token = yulia) =>
+    const update = (input: Record<string, unknown>, token = t.yulia) =>
       h.gql(UPDATE, { input: { id: waktu.id, ...input } }, { token });
     const half = await update({ progress: 50, note: 'Alur PBG dipetakan ulang' });
     expect(half.body.data.updateImprovementAction.data).toMatchObject({
@@ -441,13 +415,13 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     ]);
     const closed = await update({ status: 'CANCELLED', note: 'Tidak jadi' });
     expect(closed.body.data.updateImprovementAction.__typename).toBe('ValidationError');
-    const outsider = await update({ progress: 10, note: 'x' }, dewi);
+    const outsider = await update({ progress: 10, note: 'x' }, t.dewi);
     expect(outsider.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const list = await h.gql(
       '{ improvementActions(unitCode: "DPMPTSP", status: DONE, first: 10) { totalCount edges { node { sourceKey } } } }',
       {},
-      { token: yulia },
+      { token: t.yulia },
     );
     expect(list.body.data.improvementActions).toEqual({
       totalCount: 1,
@@ -461,7 +435,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     const mappings = await h.gql(
       '{ skmCompetencyMappings { element competency { code } } }',
       {},
-      { token: yulia },
+      { token: t.yulia },
     );
     const pairs = mappings.body.data.skmCompetencyMappings.map(
       (m: any) => `${m.element}:${m.competency.code}`,
@@ -477,16 +451,16 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
       ... on SetSkmCompetencyMappingPayload { data { element competency { code } } }
       ... on ValidationError { fields { field code } } } }`;
     const input = { element: 'SARANA', competencyCodes: ['tik', 'PELAYANAN_PUBLIK'] };
-    const set = await h.gql(SET, { input }, { token: admin });
+    const set = await h.gql(SET, { input }, { token: t.admin });
     expect(set.body.data.setSkmCompetencyMapping.data.map((m: any) => m.competency.code)).toEqual([
       'PELAYANAN_PUBLIK',
       'TIK',
     ]);
-    const unknown = await h.gql(SET, { input: { ...input, competencyCodes: ['NOPE'] } }, { token: admin });
+    const unknown = await h.gql(SET, { input: { ...input, competencyCodes: ['NOPE'] } }, { token: t.admin });
     expect(unknown.body.data.setSkmCompetencyMapping.fields).toEqual([
       { field: 'competencyCodes[0]', code: 'NOT_FOUND' },
     ]);
-    const notAdmin = await h.gql(SET, { input }, { token: hendra });
+    const notAdmin = await h.gql(SET, { input }, { token: t.hendra });
     expect(notAdmin.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
   it('serves a unit’s yearly IKM over 100,000 answers from SQL aggregates', async () => {

@@ -1,7 +1,8 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { addWorkingDays, indonesianCalendar2026, jakartaDay } from '@layanan/domain/calendar';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fieldOperation, inputMutation } from '../../testing/operations.js';
+import { useHarness } from '../../testing/use-harness.js';
 
 const SUBMISSION_FIELDS = `
   id kind title text hidden hiddenReason authorName isMine status answerReason answerDueOn answerOverdue
@@ -12,38 +13,22 @@ const SUBMISSION_FIELDS = `
 const FAILURE = '... on Failure { __typename code message } ... on ValidationError { fields { field code } }';
 
 describe.each(testDatabaseKinds())('forums on %s', (kind) => {
-  let h: Harness;
-  let citizen: string;
-  let citizen2: string;
-  let staff: string;
-  let otherUnitStaff: string;
-  let admin: string;
+  // Reads the demo forums' sessions, submissions and commitments.
+  const { h, t } = useHarness(kind, { seed: 'demo', login: ['warga', 'warga2', 'yulia', 'dewi', 'admin'] });
   let forumId: string;
-
   beforeAll(async () => {
-    // Reads the demo forums' sessions, submissions and commitments.
-    h = await createHarness(kind, { seed: 'demo' });
-    [citizen, citizen2, staff, otherUnitStaff, admin] = await Promise.all([
-      h.login('warga@layanan.test'),
-      h.login('warga2@layanan.test'),
-      h.login('yulia@layanan.test'),
-      h.login('dewi@layanan.test'),
-      h.login('admin@layanan.test'),
-    ]);
     const forum = await h.gql('{ forum(slug: "pelayanan-perizinan") { id unit { code } } }');
     forumId = forum.body.data.forum.id;
   });
-  afterAll(async () => {
-    await h?.close();
-  });
 
+  const submitToForum = inputMutation(
+    h,
+    'submitToForum',
+    `__typename ... on SubmissionPayload { submission { ${SUBMISSION_FIELDS} } } ${FAILURE}`,
+  );
+  /** Submits to the DPMPTSP forum as `token` (a critique unless `input` says otherwise). */
   const submit = (token: string, input: Record<string, unknown>) =>
-    h.gql(
-      `mutation($input: SubmitToForumInput!) { submitToForum(input: $input) {
-        __typename ... on SubmissionPayload { submission { ${SUBMISSION_FIELDS} } } ${FAILURE} } }`,
-      { input: { forumId, kind: 'CRITIQUE', ...input } },
-      { token },
-    );
+    submitToForum({ forumId, kind: 'CRITIQUE', ...input }, token);
   const unread = async (token: string) =>
     (await h.gql('{ unreadNotificationCount }', {}, { token })).body.data.unreadNotificationCount as number;
 
@@ -64,8 +49,8 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
 
   it('runs the whole loop: submission → support → answer → commitment → progress → done, notifying each step', async () => {
     const text = '  Loket perizinan sering tutup saat jam istirahat.\nMohon ada petugas pengganti.  ';
-    const created = await submit(citizen, { title: 'Loket tutup siang hari', text, serviceCode: 'pbg' });
-    const submission = created.body.data.submitToForum.submission;
+    const created = await submit(t.warga, { title: 'Loket tutup siang hari', text, serviceCode: 'pbg' });
+    const submission = created.result.submission;
     const today = jakartaDay(new Date());
     expect(submission).toMatchObject({
       kind: 'CRITIQUE',
@@ -78,49 +63,50 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
       answerDueOn: addWorkingDays(today, 14, indonesianCalendar2026()),
     });
 
-    const support = `mutation($id: ID!) { supportSubmission(submissionId: $id) {
-      __typename ... on SubmissionPayload { submission { supportCount supportedByMe } } ${FAILURE} } }`;
-    const first = await h.gql(support, { id: submission.id }, { token: citizen2 });
-    expect(first.body.data.supportSubmission.submission).toEqual({ supportCount: 1, supportedByMe: true });
-    const again = await h.gql(support, { id: submission.id }, { token: citizen2 });
-    expect(again.body.data.supportSubmission).toMatchObject({
+    const support = fieldOperation(
+      h,
+      'supportSubmission',
+      `mutation($id: ID!) { supportSubmission(submissionId: $id) {
+      __typename ... on SubmissionPayload { submission { supportCount supportedByMe } } ${FAILURE} } }`,
+    );
+    const first = await support({ id: submission.id }, t.warga2);
+    expect(first.result.submission).toEqual({ supportCount: 1, supportedByMe: true });
+    const again = await support({ id: submission.id }, t.warga2);
+    expect(again.result).toMatchObject({
       __typename: 'ValidationError',
       code: 'SUBMISSION_ALREADY_SUPPORTED',
     });
-    const byStaff = await h.gql(support, { id: submission.id }, { token: staff });
-    expect(byStaff.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const byStaff = await support({ id: submission.id }, t.yulia);
+    expect(byStaff.errorCode).toBe('FORBIDDEN');
 
     await h.gql(
       'mutation($id: ID!) { followSubmission(submissionId: $id) { __typename } }',
       { id: submission.id },
-      {
-        token: citizen2,
-      },
+      { token: t.warga2 },
     );
-    const [unreadBefore, unreadBefore2] = [await unread(citizen), await unread(citizen2)];
+    const [unreadBefore, unreadBefore2] = [await unread(t.warga), await unread(t.warga2)];
 
-    const answer = `mutation($input: AnswerSubmissionInput!) { answerSubmission(input: $input) {
-      __typename ... on SubmissionPayload { submission { status answerReason } } ${FAILURE} } }`;
+    const answer = inputMutation(
+      h,
+      'answerSubmission',
+      `__typename ... on SubmissionPayload { submission { status answerReason } } ${FAILURE}`,
+    );
     const input = {
       submissionId: submission.id,
       status: 'ACCEPTED',
       reason: 'Kami atur giliran istirahat petugas.',
     };
-    const wrongUnit = await h.gql(answer, { input }, { token: otherUnitStaff });
-    expect(wrongUnit.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const asCitizen = await h.gql(answer, { input }, { token: citizen });
-    expect(asCitizen.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const noReason = await h.gql(answer, { input: { ...input, reason: ' ' } }, { token: staff });
-    expect(noReason.body.data.answerSubmission.code).toBe('ANSWER_REASON_REQUIRED');
-    const answered = await h.gql(answer, { input }, { token: staff });
-    expect(answered.body.data.answerSubmission.submission).toEqual({
+    expect((await answer(input, t.dewi)).errorCode).toBe('FORBIDDEN');
+    expect((await answer(input, t.warga)).errorCode).toBe('FORBIDDEN');
+    expect((await answer({ ...input, reason: ' ' }, t.yulia)).result.code).toBe('ANSWER_REASON_REQUIRED');
+    expect((await answer(input, t.yulia)).result.submission).toEqual({
       status: 'ACCEPTED',
       answerReason: 'Kami atur giliran istirahat petugas.',
     });
-    const twice = await h.gql(answer, { input: { ...input, status: 'REJECTED' } }, { token: staff });
-    expect(twice.body.data.answerSubmission.code).toBe('ANSWER_TRANSITION_NOT_ALLOWED');
-    expect(await unread(citizen)).toBe(unreadBefore + 1);
-    expect(await unread(citizen2)).toBe(unreadBefore2 + 1);
+    const twice = await answer({ ...input, status: 'REJECTED' }, t.yulia);
+    expect(twice.result.code).toBe('ANSWER_TRANSITION_NOT_ALLOWED');
+    expect(await unread(t.warga)).toBe(unreadBefore + 1);
+    expect(await unread(t.warga2)).toBe(unreadBefore2 + 1);
 
     const rahmat = await h.gql(
       '{ staffMembers(unitCode: "DPMPTSP", first: 200) { edges { node { id name } } } }',
@@ -131,79 +117,57 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
       '{ staffMembers(unitCode: "DISDUKCAPIL", first: 10) { edges { node { id } } } }',
     );
     const dueOn = addWorkingDays(today, 20, indonesianCalendar2026());
-    const createCommitment = `mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) {
-      __typename ... on CommitmentPayload { commitment { id status progress dueOn overdue } } ${FAILURE} } }`;
+    const createCommitment = inputMutation(
+      h,
+      'createCommitment',
+      `__typename ... on CommitmentPayload { commitment { id status progress dueOn overdue } } ${FAILURE}`,
+    );
     const base = {
       submissionId: submission.id,
       responsibleStaffId: owner,
       description: 'Jadwal istirahat bergilir.',
       dueOn,
     };
-    const foreignOwner = await h.gql(
-      createCommitment,
-      { input: { ...base, responsibleStaffId: dewi.body.data.staffMembers.edges[0].node.id } },
-      { token: staff },
+    const foreignOwner = await createCommitment(
+      { ...base, responsibleStaffId: dewi.body.data.staffMembers.edges[0].node.id },
+      t.yulia,
     );
-    expect(foreignOwner.body.data.createCommitment.code).toBe('COMMITMENT_OWNER_NOT_IN_UNIT');
-    const badDate = await h.gql(
-      createCommitment,
-      { input: { ...base, dueOn: '2026-02-30' } },
-      { token: staff },
-    );
+    expect(foreignOwner.result.code).toBe('COMMITMENT_OWNER_NOT_IN_UNIT');
+    const badDate = await createCommitment({ ...base, dueOn: '2026-02-30' }, t.yulia);
     // dueOn is a Day: a day not in the calendar is refused before the mutation runs, naming the
     // input field, in both languages (it was a ValidationError field when dueOn was a String).
     expect(badDate.body.data).toBeUndefined();
-    expect(badDate.body.errors?.[0]?.extensions?.code).toBe('DAY_NOT_A_DATE');
-    expect(badDate.body.errors?.[0]?.message).toMatch(
-      /dueOn.*tidak ada di kalender.* \/ The date does not exist/,
-    );
-    const commitment = (await h.gql(createCommitment, { input: base }, { token: staff })).body.data
-      .createCommitment.commitment;
+    expect(badDate.errorCode).toBe('DAY_NOT_A_DATE');
+    expect(badDate.errors?.[0]?.message).toMatch(/dueOn.*tidak ada di kalender.* \/ The date does not exist/);
+    const commitment = (await createCommitment(base, t.yulia)).result.commitment;
     expect(commitment).toMatchObject({ status: 'PLANNED', progress: 0, dueOn, overdue: false });
-    const duplicate = await h.gql(createCommitment, { input: base }, { token: staff });
-    expect(duplicate.body.data.createCommitment.code).toBe('COMMITMENT_ALREADY_EXISTS');
+    const duplicate = await createCommitment(base, t.yulia);
+    expect(duplicate.result.code).toBe('COMMITMENT_ALREADY_EXISTS');
 
-    const progress = `mutation($input: UpdateCommitmentProgressInput!) { updateCommitmentProgress(input: $input) {
-      __typename ... on CommitmentPayload { commitment { status progress doneOn doneOnTime } } ${FAILURE} } }`;
-    const tooMuch = await h.gql(
-      progress,
-      { input: { commitmentId: commitment.id, progress: 120, note: 'x' } },
-      { token: staff },
+    const updateProgress = inputMutation(
+      h,
+      'updateCommitmentProgress',
+      `__typename ... on CommitmentPayload { commitment { status progress doneOn doneOnTime } } ${FAILURE}`,
     );
-    expect(tooMuch.body.data.updateCommitmentProgress.code).toBe('COMMITMENT_PROGRESS_INVALID');
-    const half = await h.gql(
-      progress,
-      { input: { commitmentId: commitment.id, progress: 50, note: 'Jadwal disusun.' } },
-      { token: staff },
-    );
-    expect(half.body.data.updateCommitmentProgress.commitment).toMatchObject({
+    const reportProgress = (progress: number, note: string) =>
+      updateProgress({ commitmentId: commitment.id, progress, note }, t.yulia);
+    expect((await reportProgress(120, 'x')).result.code).toBe('COMMITMENT_PROGRESS_INVALID');
+    expect((await reportProgress(50, 'Jadwal disusun.')).result.commitment).toMatchObject({
       status: 'IN_PROGRESS',
       progress: 50,
     });
-    const done = await h.gql(
-      progress,
-      { input: { commitmentId: commitment.id, progress: 100, note: 'Berlaku mulai hari ini.' } },
-      { token: staff },
-    );
-    expect(done.body.data.updateCommitmentProgress.commitment).toEqual({
+    expect((await reportProgress(100, 'Berlaku mulai hari ini.')).result.commitment).toEqual({
       status: 'DONE',
       progress: 100,
       doneOn: today,
       doneOnTime: true,
     });
-    const closed = await h.gql(
-      progress,
-      { input: { commitmentId: commitment.id, progress: 90, note: 'Mundur.' } },
-      { token: staff },
-    );
-    expect(closed.body.data.updateCommitmentProgress.code).toBe('COMMITMENT_CLOSED');
+    expect((await reportProgress(90, 'Mundur.')).result.code).toBe('COMMITMENT_CLOSED');
 
     const feed = await h.gql(
       '{ notifications(first: 20) { edges { node { id kind read submission { id } } } } }',
       {},
-      {
-        token: citizen2,
-      },
+      { token: t.warga2 },
     );
     const kinds = feed.body.data.notifications.edges
       .map((e: any) => e.node)
@@ -218,7 +182,7 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
     const marked = await h.gql(
       'mutation { markNotificationsRead { marked unreadCount } }',
       {},
-      { token: citizen2 },
+      { token: t.warga2 },
     );
     expect(marked.body.data.markNotificationsRead.unreadCount).toBe(0);
     expect(marked.body.data.markNotificationsRead.marked).toBeGreaterThanOrEqual(4);
@@ -240,22 +204,23 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
   }
 
   it('hides abusive content with a reason: the author and moderators still see it, others a notice', async () => {
-    const created = await submit(citizen, {
+    const created = await submit(t.warga, {
       title: 'Kata-kata kasar',
       text: 'Isi yang tidak pantas.',
       kind: 'CRITIQUE',
     });
-    const id = created.body.data.submitToForum.submission.id;
-    const hide = `mutation($id: ID!, $reason: String!) { hideSubmission(submissionId: $id, reason: $reason) {
-      __typename ${FAILURE} } }`;
-    const byCitizen = await h.gql(hide, { id, reason: 'x' }, { token: citizen2 });
-    expect(byCitizen.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const noReason = await h.gql(hide, { id, reason: '' }, { token: staff });
-    expect(noReason.body.data.hideSubmission.code).toBe('SUBMISSION_HIDE_REASON_REQUIRED');
-    expect(
-      (await h.gql(hide, { id, reason: 'Menyerang pribadi.' }, { token: staff })).body.data.hideSubmission
-        .__typename,
-    ).toBe('SubmissionPayload');
+    const id = created.result.submission.id;
+    const hide = fieldOperation(
+      h,
+      'hideSubmission',
+      `mutation($id: ID!, $reason: String!) { hideSubmission(submissionId: $id, reason: $reason) {
+      __typename ${FAILURE} } }`,
+    );
+    expect((await hide({ id, reason: 'x' }, t.warga2)).errorCode).toBe('FORBIDDEN');
+    expect((await hide({ id, reason: '' }, t.yulia)).result.code).toBe('SUBMISSION_HIDE_REASON_REQUIRED');
+    expect((await hide({ id, reason: 'Menyerang pribadi.' }, t.yulia)).result.__typename).toBe(
+      'SubmissionPayload',
+    );
     const query =
       'query($id: ID!) { node(id: $id) { ... on Submission { title text hidden hiddenReason } } }';
     expect((await h.gql(query, { id })).body.data.node).toEqual({
@@ -264,14 +229,14 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
       hidden: true,
       hiddenReason: null,
     });
-    expect((await h.gql(query, { id }, { token: citizen2 })).body.data.node.text).toBeNull();
-    expect((await h.gql(query, { id }, { token: citizen })).body.data.node).toEqual({
+    expect((await h.gql(query, { id }, { token: t.warga2 })).body.data.node.text).toBeNull();
+    expect((await h.gql(query, { id }, { token: t.warga })).body.data.node).toEqual({
       title: 'Kata-kata kasar',
       text: 'Isi yang tidak pantas.',
       hidden: true,
       hiddenReason: 'Menyerang pribadi.',
     });
-    expect((await h.gql(query, { id }, { token: admin })).body.data.node.hiddenReason).toBe(
+    expect((await h.gql(query, { id }, { token: t.admin })).body.data.node.hiddenReason).toBe(
       'Menyerang pribadi.',
     );
     const stored = await h.db.prisma.submission.findUniqueOrThrow({ where: { id: await idOf(id) } });
@@ -279,20 +244,23 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
   });
 
   it('hides the author’s name publicly when asked, but not from moderators', async () => {
-    const created = await submit(citizen, {
+    const created = await submit(t.warga, {
       title: 'Usul tanpa nama',
       text: 'Mohon papan antrean.',
       hideAuthorName: true,
     });
-    const id = created.body.data.submitToForum.submission.id;
+    const id = created.result.submission.id;
     const query = 'query($id: ID!) { node(id: $id) { ... on Submission { authorName } } }';
     expect((await h.gql(query, { id })).body.data.node.authorName).toBeNull();
-    expect((await h.gql(query, { id }, { token: staff })).body.data.node.authorName).toBe('Siti Aminah');
+    expect((await h.gql(query, { id }, { token: t.yulia })).body.data.node.authorName).toBe('Siti Aminah');
   });
 
   it('lets admins open a forum, validating every field, and routes submissions about a unit to it', async () => {
-    const create = `mutation($input: CreateForumInput!) { createForum(input: $input) {
-      __typename ... on CreateForumPayload { forum { id slug answerDays unit { code } } } ${FAILURE} } }`;
+    const create = inputMutation(
+      h,
+      'createForum',
+      `__typename ... on CreateForumPayload { forum { id slug answerDays unit { code } } } ${FAILURE}`,
+    );
     const input = {
       slug: 'kesehatan-kota',
       title: 'Forum Layanan Kesehatan',
@@ -300,26 +268,13 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
       unitCode: 'bkpsdm',
       answerDays: 10,
     };
-    const byStaff = await h.gql(create, { input }, { token: staff });
-    expect(byStaff.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const invalid = await h.gql(
-      create,
-      { input: { ...input, slug: 'Bad Slug!', answerDays: 0, unitCode: 'NOPE' } },
-      { token: admin },
-    );
-    expect(invalid.body.data.createForum.fields.map((f: any) => f.field).sort()).toEqual([
-      'answerDays',
-      'slug',
-      'unitCode',
-    ]);
-    const created = await h.gql(create, { input }, { token: admin });
-    const forum = created.body.data.createForum.forum;
+    expect((await create(input, t.yulia)).errorCode).toBe('FORBIDDEN');
+    const invalid = await create({ ...input, slug: 'Bad Slug!', answerDays: 0, unitCode: 'NOPE' }, t.admin);
+    expect(invalid.result.fields.map((f: any) => f.field).sort()).toEqual(['answerDays', 'slug', 'unitCode']);
+    const forum = (await create(input, t.admin)).result.forum;
     expect(forum).toMatchObject({ slug: 'kesehatan-kota', answerDays: 10, unit: { code: 'BKPSDM' } });
-    const taken = await h.gql(create, { input }, { token: admin });
-    expect(taken.body.data.createForum).toMatchObject({
-      __typename: 'ConflictError',
-      code: 'FORUM_SLUG_TAKEN',
-    });
+    const taken = await create(input, t.admin);
+    expect(taken.result).toMatchObject({ __typename: 'ConflictError', code: 'FORUM_SLUG_TAKEN' });
 
     const about = await h.gql(
       `mutation($input: SubmitToForumInput!) { submitToForum(input: $input) {
@@ -333,7 +288,7 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
           unitCode: 'DPMPTSP',
         },
       },
-      { token: citizen },
+      { token: t.warga },
     );
     const today = jakartaDay(new Date());
     expect(about.body.data.submitToForum.submission).toEqual({
@@ -343,34 +298,40 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
   });
 
   it('lets exactly one of two simultaneous answers win', async () => {
-    const created = await submit(citizen, { title: 'Dua jawaban sekaligus', text: 'Uji konkurensi.' });
-    const id = created.body.data.submitToForum.submission.id;
+    const created = await submit(t.warga, { title: 'Dua jawaban sekaligus', text: 'Uji konkurensi.' });
+    const id = created.result.submission.id;
     const answer = `mutation($input: AnswerSubmissionInput!) { answerSubmission(input: $input) { __typename ${FAILURE} } }`;
     const results = await Promise.all(
       (['ACCEPTED', 'REJECTED'] as const).map((status) =>
-        h.gql(answer, { input: { submissionId: id, status, reason: `Alasan ${status}` } }, { token: staff }),
+        h.gql(
+          answer,
+          { input: { submissionId: id, status, reason: `Alasan ${status}` } },
+          { token: t.yulia },
+        ),
       ),
     );
     const typenames = results.map((r) => r.body.data.answerSubmission.__typename).sort();
-    expect(typenames.filter((t) => t === 'SubmissionPayload')).toHaveLength(1);
-    expect(['ConflictError', 'ValidationError']).toContain(typenames.find((t) => t !== 'SubmissionPayload'));
+    expect(typenames.filter((name) => name === 'SubmissionPayload')).toHaveLength(1);
+    expect(['ConflictError', 'ValidationError']).toContain(
+      typenames.find((name) => name !== 'SubmissionPayload'),
+    );
     expect(
       await h.db.prisma.auditEntry.count({ where: { action: 'answerSubmission', entityId: await idOf(id) } }),
     ).toBe(1);
   });
 
   it('delivers notifications live over a subscription', async () => {
-    const created = await submit(citizen, {
+    const created = await submit(t.warga, {
       title: 'Uji notifikasi langsung',
       text: 'Apakah notifikasi tiba?',
     });
-    const id = created.body.data.submitToForum.submission.id;
+    const id = created.result.submission.id;
     const response = await h.gateway.fetch('http://layanan.test/graphql', {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         accept: 'text/event-stream',
-        authorization: `Bearer ${citizen}`,
+        authorization: `Bearer ${t.warga}`,
       },
       body: JSON.stringify({ query: 'subscription { notificationAdded { kind title submission { id } } }' }),
     });
@@ -390,7 +351,7 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
     await h.gql(
       'mutation($input: AnswerSubmissionInput!) { answerSubmission(input: $input) { __typename } }',
       { input: { submissionId: id, status: 'ALREADY_PLANNED', reason: 'Sudah dalam rencana kerja.' } },
-      { token: staff },
+      { token: t.yulia },
     );
     const received = await event;
     await reader.cancel();
@@ -404,14 +365,12 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
   it('keeps notifications private to their account', async () => {
     const anonymous = await h.gql('{ unreadNotificationCount }');
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const mine = await h.gql('{ notifications(first: 1) { edges { node { id } } } }', {}, { token: citizen });
+    const mine = await h.gql('{ notifications(first: 1) { edges { node { id } } } }', {}, { token: t.warga });
     const id = mine.body.data.notifications.edges[0].node.id;
     const other = await h.gql(
       'query($id: ID!) { node(id: $id) { ... on Notification { title } } }',
       { id },
-      {
-        token: citizen2,
-      },
+      { token: t.warga2 },
     );
     expect(other.body.data?.node ?? null).toBeNull();
   });

@@ -1,8 +1,8 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { addWorkingDays, jakartaDay } from '@layanan/domain/calendar';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadWorkingCalendar } from '../../platform/calendar.js';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { useHarness } from '../../testing/use-harness.js';
 
 const ADD = `mutation($input: AddHolidayInput!) { addHoliday(input: $input) {
   __typename
@@ -12,15 +12,7 @@ const ADD = `mutation($input: AddHolidayInput!) { addHoliday(input: $input) {
 } }`;
 
 describe.each(testDatabaseKinds())('holidays on %s', (kind) => {
-  let h: Harness;
-  let admin: string;
-  beforeAll(async () => {
-    h = await createHarness(kind);
-    admin = await h.login('admin@layanan.test');
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const { h, t } = useHarness(kind, { login: ['admin'] });
 
   it('lists the seeded official 2026 calendar and the provisional 2027 national holidays', async () => {
     const { body } = await h.gql(
@@ -47,7 +39,7 @@ describe.each(testDatabaseKinds())('holidays on %s', (kind) => {
     const notADay = await h.gql(
       ADD,
       { input: { date: '2027-02-30', name: 'Libur', kind: 'LOCAL' } },
-      { token: admin },
+      { token: t.admin },
     );
     expect(notADay.body.data).toBeUndefined();
     expect(notADay.body.errors?.[0]?.extensions?.code).toBe('DAY_NOT_A_DATE');
@@ -57,7 +49,7 @@ describe.each(testDatabaseKinds())('holidays on %s', (kind) => {
     const bad = await h.gql(
       ADD,
       { input: { date: '2027-02-04', name: ' ', kind: 'LOCAL' } },
-      { token: admin },
+      { token: t.admin },
     );
     expect(bad.body.data.addHoliday.__typename).toBe('ValidationError');
     expect(bad.body.data.addHoliday.fields).toEqual([{ field: 'name', code: 'REQUIRED' }]);
@@ -66,7 +58,7 @@ describe.each(testDatabaseKinds())('holidays on %s', (kind) => {
     const added = await h.gql(
       ADD,
       { input: { date: '2027-02-05', name: 'Cuti bersama Imlek', kind: 'CUTI_BERSAMA' } },
-      { token: admin },
+      { token: t.admin },
     );
     expect(added.body.data.addHoliday.holiday).toMatchObject({
       date: '2027-02-05',
@@ -77,7 +69,7 @@ describe.each(testDatabaseKinds())('holidays on %s', (kind) => {
     const again = await h.gql(
       ADD,
       { input: { date: '2027-02-05', name: 'Lagi', kind: 'CUTI_BERSAMA' } },
-      { token: admin },
+      { token: t.admin },
     );
     expect(again.body.data.addHoliday).toMatchObject({
       __typename: 'ConflictError',
@@ -89,20 +81,20 @@ describe.each(testDatabaseKinds())('holidays on %s', (kind) => {
     const confirmed = await h.gql(
       'mutation($id: ID!) { confirmHoliday(id: $id) { __typename ... on HolidayPayload { holiday { provisional } } } }',
       { id: provisional.id },
-      { token: admin },
+      { token: t.admin },
     );
     expect(confirmed.body.data.confirmHoliday.holiday.provisional).toBe(false);
 
     const removed = await h.gql(
       'mutation($id: ID!) { removeHoliday(id: $id) { __typename ... on RemoveHolidayPayload { date } } }',
       { id: added.body.data.addHoliday.holiday.id },
-      { token: admin },
+      { token: t.admin },
     );
     expect(removed.body.data.removeHoliday.date).toBe('2027-02-05');
     const missing = await h.gql(
       'mutation($id: ID!) { removeHoliday(id: $id) { __typename ... on NotFoundError { code messageEn } } }',
       { id: 'not-a-uuid' },
-      { token: admin },
+      { token: t.admin },
     );
     expect(missing.body.data.removeHoliday.__typename).toBe('NotFoundError');
 
@@ -130,7 +122,7 @@ describe.each(testDatabaseKinds())('holidays on %s', (kind) => {
     const added = await h.gql(
       ADD,
       { input: { date: nextWorkingDay, name: 'Hari jadi kota (uji)', kind: 'LOCAL' } },
-      { token: admin },
+      { token: t.admin },
     );
     expect(added.body.data.addHoliday.__typename).toBe('HolidayPayload');
 

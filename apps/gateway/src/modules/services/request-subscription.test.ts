@@ -1,15 +1,14 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGateway, type Gateway } from '../../app/gateway.js';
 import { createLayananPubSub, type PubSubHandle } from '../../app/pubsub.js';
-import { loginAll } from '../../testing/accounts.js';
-import { createHarness, type Harness } from '../../testing/harness.js';
 import {
   PBG_REQUEST as PBG,
   SUBMIT_REQUEST as SUBMIT,
   TRANSITION_REQUEST as TRANSITION,
 } from '../../testing/requests.js';
+import { useHarness } from '../../testing/use-harness.js';
 import { escalateOverdueRequests } from './commands/escalate-overdue.js';
 
 /** Opens a GraphQL subscription over SSE and collects `next` payloads until `count` arrive. */
@@ -67,39 +66,30 @@ function subscribe(gateway: Gateway, query: string, variables: Record<string, un
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(testDatabaseKinds())('request updates on %s', (kind) => {
-  let h: Harness;
-  let citizen: string;
-  let yulia: string;
   const events = createLayananPubSub();
-  beforeAll(async () => {
-    h = await createHarness(kind, { pubsub: events.pubsub });
-    ({ warga: citizen, yulia } = await loginAll(h, ['warga', 'yulia']));
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const { h, t } = useHarness(kind, { pubsub: events.pubsub, login: ['warga', 'yulia'] });
 
   it("delivers an update to the request's owner and to the unit's staff", async () => {
-    const created = await h.gql(SUBMIT, { input: PBG }, { token: citizen });
+    const created = await h.gql(SUBMIT, { input: PBG }, { token: t.warga });
     const { trackingCode } = created.body.data.submitServiceRequest.request;
     const unit = await h.db.prisma.unit.findUniqueOrThrow({ where: { code: 'DPMPTSP' } });
     const owner = subscribe(
       h.gateway,
       'subscription($c: String!) { requestUpdated(trackingCode: $c) { trackingCode state version } }',
       { c: trackingCode },
-      citizen,
+      t.warga,
     );
     const staff = subscribe(
       h.gateway,
       'subscription($u: ID!) { unitRequestUpdates(unitId: $u) { trackingCode state } }',
       { u: unit.id },
-      yulia,
+      t.yulia,
     );
     await pause(300);
     const moved = await h.gql(
       TRANSITION,
       { input: { trackingCode, to: 'VERIFIED', expectedVersion: 1 } },
-      { token: yulia },
+      { token: t.yulia },
     );
     expect(moved.body.data.transitionServiceRequest.__typename).toBe('ServiceRequestPayload');
     const [first] = await owner.next(1);
@@ -110,7 +100,7 @@ describe.each(testDatabaseKinds())('request updates on %s', (kind) => {
   });
 
   it("refuses a subscription to another citizen's request", async () => {
-    const created = await h.gql(SUBMIT, { input: PBG }, { token: citizen });
+    const created = await h.gql(SUBMIT, { input: PBG }, { token: t.warga });
     const other = await h.login('warga2@layanan.test');
     const sub = subscribe(
       h.gateway,
@@ -124,7 +114,7 @@ describe.each(testDatabaseKinds())('request updates on %s', (kind) => {
   });
 
   it('escalates overdue requests to the supervisor once, under a lock, and publishes it', async () => {
-    const created = await h.gql(SUBMIT, { input: PBG }, { token: citizen });
+    const created = await h.gql(SUBMIT, { input: PBG }, { token: t.warga });
     const { trackingCode } = created.body.data.submitServiceRequest.request;
     // Verification was due three working days after submission; a month later it is overdue.
     const later = new Date(Date.now() + 30 * 86_400_000);
@@ -132,7 +122,7 @@ describe.each(testDatabaseKinds())('request updates on %s', (kind) => {
       h.gateway,
       'subscription($c: String!) { requestUpdated(trackingCode: $c) { state } }',
       { c: trackingCode },
-      citizen,
+      t.warga,
     );
     await pause(300);
     const [a, b] = await Promise.all([
@@ -166,7 +156,7 @@ describe.each(testDatabaseKinds())('request updates on %s', (kind) => {
     try {
       const submitted = await a.fetch('http://layanan.test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${citizen}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.warga}` },
         body: JSON.stringify({ query: SUBMIT, variables: { input: PBG } }),
       });
       const { trackingCode } = ((await submitted.json()) as any).data.submitServiceRequest.request;
@@ -174,12 +164,12 @@ describe.each(testDatabaseKinds())('request updates on %s', (kind) => {
         b,
         'subscription($c: String!) { requestUpdated(trackingCode: $c) { trackingCode state } }',
         { c: trackingCode },
-        citizen,
+        t.warga,
       );
       await pause(500);
       const moved = await a.fetch('http://layanan.test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${yulia}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.yulia}` },
         body: JSON.stringify({
           query: TRANSITION,
           variables: { input: { trackingCode, to: 'VERIFIED', expectedVersion: 1 } },

@@ -1,27 +1,10 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAll } from '../../testing/accounts.js';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { describe, expect, it } from 'vitest';
 import { PBG_REQUEST as PBG, submitRequest, transitionRequest } from '../../testing/requests.js';
+import { useHarness } from '../../testing/use-harness.js';
 
 describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
-  let h: Harness;
-  let citizen: string;
-  let citizen2: string;
-  let yulia: string;
-  let hendra: string;
-  beforeAll(async () => {
-    h = await createHarness(kind);
-    ({
-      warga: citizen,
-      warga2: citizen2,
-      yulia,
-      hendra,
-    } = await loginAll(h, ['warga', 'warga2', 'yulia', 'hendra']));
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const { h, t } = useHarness(kind, { login: ['warga', 'warga2', 'yulia', 'hendra'] });
 
   const submit = (input: Record<string, unknown>, token: string) => submitRequest(h, input, token);
   const transition = (input: Record<string, unknown>, token: string) => transitionRequest(h, input, token);
@@ -29,7 +12,7 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
   it('validates attributes with field errors in both languages', async () => {
     const { body } = await submit(
       { ...PBG, text: ' ', attributes: { nik: '1', luas_bangunan: 'besar', fungsi: 'PABRIK', warna: 'x' } },
-      citizen,
+      t.warga,
     );
     const r = body.data.submitServiceRequest;
     expect(r.__typename).toBe('ValidationError');
@@ -45,7 +28,7 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
   });
 
   it('lives a full life from submission to completion, with deadlines, routing and a trail', async () => {
-    const created = await submit({ ...PBG, idempotencyKey: 'life-1' }, citizen);
+    const created = await submit({ ...PBG, idempotencyKey: 'life-1' }, t.warga);
     const req = created.body.data.submitServiceRequest.request;
     expect(req.trackingCode).toMatch(/^SWL-\d{4}-\d{6}$/);
     expect(req).toMatchObject({
@@ -63,7 +46,7 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     const code = req.trackingCode;
     const verified = await transition(
       { trackingCode: code, to: 'VERIFIED', expectedVersion: 1, internalNote: 'Berkas lengkap' },
-      yulia,
+      t.yulia,
     );
     expect(verified.body.data.transitionServiceRequest.request).toMatchObject({
       state: 'VERIFIED',
@@ -73,7 +56,7 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
       /^\d{4}-\d{2}-\d{2}$/,
     );
 
-    const illegal = await transition({ trackingCode: code, to: 'COMPLETED', expectedVersion: 2 }, yulia);
+    const illegal = await transition({ trackingCode: code, to: 'COMPLETED', expectedVersion: 2 }, t.yulia);
     expect(illegal.body.data.transitionServiceRequest).toMatchObject({
       __typename: 'RequestTransitionError',
       code: 'REQUEST_TRANSITION_NOT_ALLOWED',
@@ -83,14 +66,14 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
 
     const byCitizen = await transition(
       { trackingCode: code, to: 'IN_PROGRESS', expectedVersion: 2 },
-      citizen,
+      t.warga,
     );
     expect(byCitizen.body.data.transitionServiceRequest.code).toBe('REQUEST_ACTOR_NOT_ALLOWED');
 
-    await transition({ trackingCode: code, to: 'IN_PROGRESS', expectedVersion: 2 }, yulia);
+    await transition({ trackingCode: code, to: 'IN_PROGRESS', expectedVersion: 2 }, t.yulia);
     const returned = await transition(
       { trackingCode: code, to: 'RETURNED_TO_CITIZEN', expectedVersion: 3 },
-      yulia,
+      t.yulia,
     );
     expect(returned.body.data.transitionServiceRequest.code).toBe('REQUEST_REASON_REQUIRED');
     await transition(
@@ -100,26 +83,26 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
         expectedVersion: 3,
         publicNote: 'Lampirkan gambar teknis',
       },
-      yulia,
+      t.yulia,
     );
     await transition(
       { trackingCode: code, to: 'SUBMITTED', expectedVersion: 4, publicNote: 'Sudah saya lampirkan' },
-      citizen,
+      t.warga,
     );
-    await transition({ trackingCode: code, to: 'VERIFIED', expectedVersion: 5 }, yulia);
-    await transition({ trackingCode: code, to: 'IN_PROGRESS', expectedVersion: 6 }, yulia);
+    await transition({ trackingCode: code, to: 'VERIFIED', expectedVersion: 5 }, t.yulia);
+    await transition({ trackingCode: code, to: 'IN_PROGRESS', expectedVersion: 6 }, t.yulia);
     const done = await transition(
       { trackingCode: code, to: 'COMPLETED', expectedVersion: 7, publicNote: 'PBG terbit' },
-      hendra,
+      t.hendra,
     );
     expect(done.body.data.transitionServiceRequest.request).toMatchObject({ state: 'COMPLETED', version: 8 });
-    const closed = await transition({ trackingCode: code, to: 'IN_PROGRESS', expectedVersion: 8 }, yulia);
+    const closed = await transition({ trackingCode: code, to: 'IN_PROGRESS', expectedVersion: 8 }, t.yulia);
     expect(closed.body.data.transitionServiceRequest.code).toBe('REQUEST_ALREADY_CLOSED');
 
     const own = await h.gql(
       'query($c: String!) { serviceRequest(trackingCode: $c) { originalText events { sequence toState actorKind publicNote internalNote } } }',
       { c: code.toLowerCase() },
-      { token: citizen },
+      { token: t.warga },
     );
     const events = own.body.data.serviceRequest.events;
     expect(events.map((e: any) => e.toState)).toEqual([
@@ -146,13 +129,13 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
   });
 
   it('lets exactly one of two concurrent transitions win; the other gets a typed conflict', async () => {
-    const created = await submit({ ...PBG, idempotencyKey: 'race-1' }, citizen);
+    const created = await submit({ ...PBG, idempotencyKey: 'race-1' }, t.warga);
     const code = created.body.data.submitServiceRequest.request.trackingCode;
     const results = await Promise.all([
-      transition({ trackingCode: code, to: 'VERIFIED', expectedVersion: 1 }, yulia),
+      transition({ trackingCode: code, to: 'VERIFIED', expectedVersion: 1 }, t.yulia),
       transition(
         { trackingCode: code, to: 'REJECTED', expectedVersion: 1, publicNote: 'Bukan wewenang kami' },
-        hendra,
+        t.hendra,
       ),
     ]);
     const kinds = results.map((r) => r.body.data.transitionServiceRequest.__typename).sort();
@@ -169,26 +152,26 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
 
   it('returns the same request for a retried submission with the same idempotency key', async () => {
     const [a, b] = await Promise.all([
-      submit({ ...PBG, idempotencyKey: 'retry-7' }, citizen2),
-      submit({ ...PBG, idempotencyKey: 'retry-7' }, citizen2),
+      submit({ ...PBG, idempotencyKey: 'retry-7' }, t.warga2),
+      submit({ ...PBG, idempotencyKey: 'retry-7' }, t.warga2),
     ]);
-    const c = await submit({ ...PBG, idempotencyKey: 'retry-7' }, citizen2);
+    const c = await submit({ ...PBG, idempotencyKey: 'retry-7' }, t.warga2);
     const ids = [a, b, c].map((r) => r.body.data.submitServiceRequest.request.trackingCode);
     expect(new Set(ids).size).toBe(1);
     expect(await h.db.prisma.serviceRequest.count({ where: { idempotencyKey: 'retry-7' } })).toBe(1);
   });
 
   it('never shows a citizen another citizen’s request', async () => {
-    const mine = await submit({ ...PBG, idempotencyKey: 'private-1' }, citizen);
+    const mine = await submit({ ...PBG, idempotencyKey: 'private-1' }, t.warga);
     const code = mine.body.data.submitServiceRequest.request.trackingCode;
     const other = await h.gql(
       'query($c: String!) { serviceRequest(trackingCode: $c) { id } serviceRequests(first: 100) { edges { node { trackingCode } } } }',
       { c: code },
-      { token: citizen2 },
+      { token: t.warga2 },
     );
     expect(other.body.data.serviceRequest).toBeNull();
     expect(other.body.data.serviceRequests.edges.map((e: any) => e.node.trackingCode)).not.toContain(code);
-    const act = await transition({ trackingCode: code, to: 'WITHDRAWN', expectedVersion: 1 }, citizen2);
+    const act = await transition({ trackingCode: code, to: 'WITHDRAWN', expectedVersion: 1 }, t.warga2);
     expect(act.body.data.transitionServiceRequest.__typename).toBe('NotFoundError');
     const otherUnit = await h.login('dewi@layanan.test');
     const dewi = await h.gql(
@@ -200,13 +183,13 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
   });
 
   it('lets counter staff file for a citizen and the supervisor reassign', async () => {
-    const counter = await submit({ ...PBG, citizenEmail: 'warga2@layanan.test' }, yulia);
+    const counter = await submit({ ...PBG, citizenEmail: 'warga2@layanan.test' }, t.yulia);
     const req = counter.body.data.submitServiceRequest.request;
     expect(req.channel).toBe('COUNTER');
     const mine = await h.gql(
       'query($c: String!) { serviceRequest(trackingCode: $c) { trackingCode } }',
       { c: req.trackingCode },
-      { token: citizen2 },
+      { token: t.warga2 },
     );
     expect(mine.body.data.serviceRequest.trackingCode).toBe(req.trackingCode);
 
@@ -214,7 +197,7 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     const reassigned = await h.gql(
       'mutation($input: ReassignServiceRequestInput!) { reassignServiceRequest(input: $input) { __typename ... on ServiceRequestPayload { request { version assignee { name } } } } }',
       { input: { trackingCode: req.trackingCode, staffId: rahmat.id, expectedVersion: 1 } },
-      { token: hendra },
+      { token: t.hendra },
     );
     expect(reassigned.body.data.reassignServiceRequest.request).toEqual({
       version: 2,
@@ -223,13 +206,13 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     const byStaff = await h.gql(
       'mutation($input: ReassignServiceRequestInput!) { reassignServiceRequest(input: $input) { __typename } }',
       { input: { trackingCode: req.trackingCode, staffId: rahmat.id, expectedVersion: 2 } },
-      { token: yulia },
+      { token: t.yulia },
     );
     expect(byStaff.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('keeps the original text and adds a correction as a new trail entry', async () => {
-    const created = await submit({ ...PBG, idempotencyKey: 'correct-1' }, citizen);
+    const created = await submit({ ...PBG, idempotencyKey: 'correct-1' }, t.warga);
     const code = created.body.data.submitServiceRequest.request.trackingCode;
     const CORRECT = `mutation($input: AddServiceRequestCorrectionInput!) { addServiceRequestCorrection(input: $input) {
       __typename ... on ServiceRequestPayload { request { version originalText events { kind publicNote } } }
@@ -237,7 +220,7 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     const ok = await h.gql(
       CORRECT,
       { input: { trackingCode: code, expectedVersion: 1, text: 'Luas yang benar 140 m²' } },
-      { token: citizen },
+      { token: t.warga },
     );
     const r = ok.body.data.addServiceRequestCorrection.request;
     expect(r.version).toBe(2);
@@ -246,7 +229,7 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     const stale = await h.gql(
       CORRECT,
       { input: { trackingCode: code, expectedVersion: 1, text: 'lagi' } },
-      { token: citizen },
+      { token: t.warga },
     );
     expect(stale.body.data.addServiceRequestCorrection).toEqual({
       __typename: 'ConflictError',
@@ -255,13 +238,13 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     const empty = await h.gql(
       CORRECT,
       { input: { trackingCode: code, expectedVersion: 2, text: ' ' } },
-      { token: citizen },
+      { token: t.warga },
     );
     expect(empty.body.data.addServiceRequestCorrection.fields).toEqual([{ field: 'text', code: 'REQUIRED' }]);
   });
 
   it('lists overdue open requests of the unit', async () => {
-    const late = await submit({ ...PBG, idempotencyKey: 'late-1' }, citizen);
+    const late = await submit({ ...PBG, idempotencyKey: 'late-1' }, t.warga);
     const code = late.body.data.submitServiceRequest.request.trackingCode;
     await h.db.prisma.serviceRequest.update({
       where: { trackingCode: code },
@@ -270,7 +253,7 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     const { body } = await h.gql(
       '{ serviceRequests(first: 500, filter: { overdueOnly: true }) { totalCount edges { node { trackingCode unit { code } verificationOverdue completionOverdue } } } }',
       {},
-      { token: hendra },
+      { token: t.hendra },
     );
     const nodes = body.data.serviceRequests.edges.map((e: any) => e.node);
     expect(nodes.map((n: any) => n.trackingCode)).toContain(code);

@@ -1,7 +1,7 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { SERVICE_STANDARD_COMPONENT_CODES } from '@layanan/domain/services';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../../testing/use-harness.js';
 
 export const FULL_STANDARD: Record<string, unknown> = Object.fromEntries(
   SERVICE_STANDARD_COMPONENT_CODES.map((c) => [c, `Isi komponen ${c}`]),
@@ -25,15 +25,7 @@ const PUBLISH = `mutation($input: PublishServiceVersionInput!) { publishServiceV
 } }`;
 
 describe.each(testDatabaseKinds())('service catalogue versions on %s', (kind) => {
-  let h: Harness;
-  let admin: string;
-  beforeAll(async () => {
-    h = await createHarness(kind);
-    admin = await h.login('admin@layanan.test');
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const { h, t } = useHarness(kind, { login: ['admin'] });
 
   const input = {
     code: 'siup-mikro',
@@ -75,7 +67,7 @@ describe.each(testDatabaseKinds())('service catalogue versions on %s', (kind) =>
           requiredCompetencyCode: 'NOPE',
         },
       },
-      { token: admin },
+      { token: t.admin },
     );
     const r = body.data.createService;
     expect(r.__typename).toBe('ValidationError');
@@ -90,7 +82,7 @@ describe.each(testDatabaseKinds())('service catalogue versions on %s', (kind) =>
           requiredCompetencyCode: 'NOPE',
         },
       },
-      { token: admin },
+      { token: t.admin },
     );
     expect(again.body.data.createService.fields.map((f: any) => `${f.field}:${f.code}`)).toEqual([
       'standard.LEGAL_BASIS:REQUIRED',
@@ -105,7 +97,7 @@ describe.each(testDatabaseKinds())('service catalogue versions on %s', (kind) =>
     const denied = await h.gql(CREATE, { input }, { token: citizen });
     expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const created = await h.gql(CREATE, { input }, { token: admin });
+    const created = await h.gql(CREATE, { input }, { token: t.admin });
     expect(created.body.errors, JSON.stringify(created.body.errors)).toBeUndefined();
     const payload = created.body.data.createService;
     expect(payload.__typename).toBe('ServiceVersionPayload');
@@ -125,7 +117,7 @@ describe.each(testDatabaseKinds())('service catalogue versions on %s', (kind) =>
       { key: 'DAGANG', name: 'Perdagangan' },
       { key: 'JASA', name: null },
     ]);
-    const dup = await h.gql(CREATE, { input }, { token: admin });
+    const dup = await h.gql(CREATE, { input }, { token: t.admin });
     expect(dup.body.data.createService).toEqual({ __typename: 'ConflictError', code: 'SERVICE_CODE_TAKEN' });
 
     const supervisor = await h.login('hendra@layanan.test');
@@ -164,7 +156,7 @@ describe.each(testDatabaseKinds())('service catalogue versions on %s', (kind) =>
     const updated = await h.gql(
       'mutation { updateService(input: { code: "KK", completionDays: 2 }) { __typename ... on UpdateServicePayload { service { completionDays currentVersion { version completionDays standard } } } } }',
       {},
-      { token: admin },
+      { token: t.admin },
     );
     const current = updated.body.data.updateService.service.currentVersion;
     expect(current.version).toBe(v + 1);
@@ -173,7 +165,7 @@ describe.each(testDatabaseKinds())('service catalogue versions on %s', (kind) =>
     const same = await h.gql(
       'mutation { updateService(input: { code: "KK", description: "Penerbitan Kartu Keluarga baru atau perubahan data." }) { ... on UpdateServicePayload { service { currentVersion { version } } } } }',
       {},
-      { token: admin },
+      { token: t.admin },
     );
     expect(same.body.data.updateService.service.currentVersion.version).toBe(v + 1);
   });

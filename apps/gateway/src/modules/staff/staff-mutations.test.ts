@@ -1,39 +1,30 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAll } from '../../testing/accounts.js';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { describe, expect, it } from 'vitest';
+import { inputMutation } from '../../testing/operations.js';
+import { useHarness } from '../../testing/use-harness.js';
 
 const FAILURE =
-  '... on Failure { code messageId messageEn } ... on ValidationError { fields { field code messageId messageEn } }';
+  '... on Failure { code messageId messageEn } ... on ValidationError { fields { field code messageId messageEn } } ... on NotFoundError { entity key }';
 
 describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
-  let h: Harness;
-  let admin: string;
-  let hendra: string;
-  let yulia: string;
-  let warga: string;
+  const { h, t } = useHarness(kind, { login: ['admin', 'hendra', 'yulia', 'warga'] });
   const idOf = async (nip: string) => {
     const { body } = await h.gql(
       'query($nip: String!) { staffByNip(nip: $nip) { id } }',
       { nip },
-      { token: admin },
+      { token: t.admin },
     );
     return body.data.staffByNip.id as string;
   };
   const audits = (action: string) => h.db.prisma.auditEntry.findMany({ where: { action } });
-  beforeAll(async () => {
-    h = await createHarness(kind);
-    ({ admin, hendra, yulia, warga } = await loginAll(h, ['admin', 'hendra', 'yulia', 'warga']));
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
 
   describe('registerStaff', () => {
-    const m = `mutation($input: RegisterStaffInput!) { registerStaff(input: $input) {
-      __typename ... on RegisterStaffPayload { staff { name kind nip birthDate appointment gender rank unit { code } positionDetails { code } rankHistory { rank effectiveOn } } }
-      ${FAILURE} ... on NotFoundError { entity key }
-    } }`;
+    const register = inputMutation(
+      h,
+      'registerStaff',
+      `__typename ... on RegisterStaffPayload { staff { name kind nip birthDate appointment gender rank unit { code } positionDetails { code } rankHistory { rank effectiveOn } } }
+      ${FAILURE}`,
+    );
     const base = {
       name: 'Nadia Putri, S.H.',
       unitCode: 'dpmptsp-perizinan',
@@ -41,13 +32,12 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
     };
 
     it('derives birth date, TMT, gender and kind from the NIP, records the rank and audits without personal data', async () => {
-      const { body } = await h.gql(
-        m,
-        { input: { ...base, nip: '19940615 201903 2 007', rank: 'iii/b', rankEffectiveOn: '2023-04-01' } },
-        { token: admin },
+      const { result, errors } = await register(
+        { ...base, nip: '19940615 201903 2 007', rank: 'iii/b', rankEffectiveOn: '2023-04-01' },
+        t.admin,
       );
-      expect(body.errors).toBeUndefined();
-      expect(body.data.registerStaff).toEqual({
+      expect(errors).toBeUndefined();
+      expect(result).toEqual({
         __typename: 'RegisterStaffPayload',
         staff: {
           name: 'Nadia Putri, S.H.',
@@ -71,17 +61,8 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
     });
 
     it('registers a PPPK with a grade', async () => {
-      const { body } = await h.gql(
-        m,
-        { input: { ...base, nip: '199511202023212015', rank: '9' } },
-        { token: admin },
-      );
-      expect(body.data.registerStaff.staff).toMatchObject({
-        kind: 'PPPK',
-        appointment: '2023',
-        gender: 'F',
-        rank: 'IX',
-      });
+      const { result } = await register({ ...base, nip: '199511202023212015', rank: '9' }, t.admin);
+      expect(result.staff).toMatchObject({ kind: 'PPPK', appointment: '2023', gender: 'F', rank: 'IX' });
     });
 
     it.each([
@@ -94,94 +75,56 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
       ['198503122002011004', 'NIP_APPOINTMENT_BEFORE_AGE_18'],
       ['199001012030011004', 'NIP_APPOINTMENT_IN_FUTURE'],
     ])('rejects NIP %j with %s in Indonesian and English', async (nip, code) => {
-      const { body } = await h.gql(m, { input: { ...base, nip } }, { token: admin });
-      const r = body.data.registerStaff;
+      const { result: r } = await register({ ...base, nip }, t.admin);
       expect(r).toMatchObject({ __typename: 'ValidationError', code, fields: [{ field: 'nip', code }] });
       expect(r.messageId).toMatch(/NIP/);
       expect(r.messageEn).toMatch(/NIP/);
       expect(r.messageId).not.toBe(r.messageEn);
     });
 
-    it('rejects an unknown PNS rank and PPPK grade', async () => {
-      const pns = await h.gql(
-        m,
-        { input: { ...base, nip: '199201012018011001', rank: 'V/a' } },
-        { token: admin },
-      );
-      expect(pns.body.data.registerStaff).toMatchObject({
-        code: 'RANK_UNKNOWN',
-        fields: [{ field: 'rank' }],
-      });
-      const pppk = await h.gql(
-        m,
-        { input: { ...base, nip: '199201012022211001', rank: 'XX' } },
-        { token: admin },
-      );
-      expect(pppk.body.data.registerStaff).toMatchObject({
-        code: 'PPPK_GRADE_UNKNOWN',
-        fields: [{ field: 'rank' }],
-      });
+    it.each([
+      ['an unknown PNS rank', '199201012018011001', 'V/a', 'RANK_UNKNOWN'],
+      ['an unknown PPPK grade', '199201012022211001', 'XX', 'PPPK_GRADE_UNKNOWN'],
+    ])('rejects %s', async (_, nip, rank, code) => {
+      const { result } = await register({ ...base, nip, rank }, t.admin);
+      expect(result).toMatchObject({ code, fields: [{ field: 'rank' }] });
     });
 
     it('lists several problems at once, and reports unknown units and taken NIPs', async () => {
-      const many = await h.gql(
-        m,
-        { input: { ...base, name: ' ', nip: '123', positionCode: 'NOPE' } },
-        { token: admin },
-      );
-      expect(many.body.data.registerStaff.code).toBe('VALIDATION_FAILED');
-      expect(many.body.data.registerStaff.fields.map((f: any) => f.field).sort()).toEqual([
-        'name',
-        'nip',
-        'positionCode',
-      ]);
-      const unit = await h.gql(
-        m,
-        { input: { ...base, unitCode: 'X', nip: '199201012018011001' } },
-        { token: admin },
-      );
-      expect(unit.body.data.registerStaff).toMatchObject({
-        __typename: 'NotFoundError',
-        entity: 'Unit',
-        key: 'X',
-      });
-      const taken = await h.gql(m, { input: { ...base, nip: '198903222014022001' } }, { token: admin });
-      expect(taken.body.data.registerStaff).toMatchObject({
-        __typename: 'ConflictError',
-        code: 'STAFF_NIP_TAKEN',
-      });
+      const many = await register({ ...base, name: ' ', nip: '123', positionCode: 'NOPE' }, t.admin);
+      expect(many.result.code).toBe('VALIDATION_FAILED');
+      expect(many.result.fields.map((f: any) => f.field).sort()).toEqual(['name', 'nip', 'positionCode']);
+      const unit = await register({ ...base, unitCode: 'X', nip: '199201012018011001' }, t.admin);
+      expect(unit.result).toMatchObject({ __typename: 'NotFoundError', entity: 'Unit', key: 'X' });
+      const taken = await register({ ...base, nip: '198903222014022001' }, t.admin);
+      expect(taken.result).toMatchObject({ __typename: 'ConflictError', code: 'STAFF_NIP_TAKEN' });
     });
 
     it('is for admins only', async () => {
-      for (const token of [hendra, yulia, warga, undefined]) {
-        const { body } = await h.gql(m, { input: { ...base, nip: '199201012018011001' } }, { token });
-        expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      for (const token of [t.hendra, t.yulia, t.warga, undefined]) {
+        const { errorCode } = await register({ ...base, nip: '199201012018011001' }, token);
+        expect(errorCode).toBe('FORBIDDEN');
       }
     });
   });
 
   describe('updateStaff', () => {
-    const m = `mutation($input: UpdateStaffInput!) { updateStaff(input: $input) {
-      __typename ... on UpdateStaffPayload { staff { name rank unit { code } rankHistory { rank effectiveOn } } }
-      ${FAILURE} ... on NotFoundError { entity key }
-    } }`;
+    const update = inputMutation(
+      h,
+      'updateStaff',
+      `__typename ... on UpdateStaffPayload { staff { name rank unit { code } rankHistory { rank effectiveOn } } }
+      ${FAILURE}`,
+    );
 
     it('lets a supervisor promote and move staff within their unit tree, keeping the rank history', async () => {
       const id = await idOf('198903222014022001');
-      const { body } = await h.gql(
-        m,
-        { input: { id, rank: 'III/d', rankEffectiveOn: '2026-04-01', unitCode: 'DPMPTSP-PERIZINAN' } },
-        { token: hendra },
+      const { result, errors } = await update(
+        { id, rank: 'III/d', rankEffectiveOn: '2026-04-01', unitCode: 'DPMPTSP-PERIZINAN' },
+        t.hendra,
       );
-      expect(body.errors).toBeUndefined();
-      expect(body.data.updateStaff.staff).toMatchObject({
-        rank: 'III/d',
-        unit: { code: 'DPMPTSP-PERIZINAN' },
-      });
-      expect(body.data.updateStaff.staff.rankHistory).toContainEqual({
-        rank: 'III/d',
-        effectiveOn: '2026-04-01',
-      });
+      expect(errors).toBeUndefined();
+      expect(result.staff).toMatchObject({ rank: 'III/d', unit: { code: 'DPMPTSP-PERIZINAN' } });
+      expect(result.staff.rankHistory).toContainEqual({ rank: 'III/d', effectiveOn: '2026-04-01' });
       const [entry] = await audits('updateStaff');
       expect(entry?.before).toMatchObject({ rank: 'III/c' });
       expect(entry?.after).toMatchObject({ rank: 'III/d' });
@@ -189,39 +132,32 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
 
     it('refuses moves out of the supervisor’s tree, bad dates and unknown ids', async () => {
       const id = await idOf('198903222014022001');
-      const out = await h.gql(m, { input: { id, unitCode: 'BKPSDM' } }, { token: hendra });
-      expect(out.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const date = await h.gql(
-        m,
-        { input: { id, rank: 'IV/a', rankEffectiveOn: '2026-02-30' } },
-        { token: admin },
-      );
+      const out = await update({ id, unitCode: 'BKPSDM' }, t.hendra);
+      expect(out.errorCode).toBe('FORBIDDEN');
+      const date = await update({ id, rank: 'IV/a', rankEffectiveOn: '2026-02-30' }, t.admin);
       // Refused by the Day scalar before the resolver: a variable error naming the field, with the
       // domain's code and both languages.
-      expect(date.body.errors?.[0]?.extensions?.code).toBe('DAY_NOT_A_DATE');
-      expect(date.body.errors?.[0]?.message).toMatch(
+      expect(date.errorCode).toBe('DAY_NOT_A_DATE');
+      expect(date.errors?.[0]?.message).toMatch(
         /"input\.rankEffectiveOn".*Tanggal tidak ada.* \/ The date does not exist/,
       );
-      const other = await h.gql(
-        m,
-        { input: { id: await idOf('198511302010012003'), name: 'X' } },
-        { token: hendra },
+      const other = await update({ id: await idOf('198511302010012003'), name: 'X' }, t.hendra);
+      expect(other.errorCode).toBe('FORBIDDEN');
+      const missing = await update(
+        { id: Buffer.from('Staff:00000000-0000-4000-8000-000000000000').toString('base64') },
+        t.admin,
       );
-      expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const missing = await h.gql(
-        m,
-        { input: { id: Buffer.from('Staff:00000000-0000-4000-8000-000000000000').toString('base64') } },
-        { token: admin },
-      );
-      expect(missing.body.data.updateStaff).toMatchObject({ __typename: 'NotFoundError', entity: 'Staff' });
+      expect(missing.result).toMatchObject({ __typename: 'NotFoundError', entity: 'Staff' });
     });
   });
 
   describe('recordTraining', () => {
-    const m = `mutation($input: RecordTrainingInput!) { recordTraining(input: $input) {
-      __typename ... on RecordTrainingPayload { jp staff { trainingJp(year: 2026) trainingRecords { title courseCode completedOn jp } } }
-      ${FAILURE} ... on NotFoundError { entity key }
-    } }`;
+    const record = inputMutation(
+      h,
+      'recordTraining',
+      `__typename ... on RecordTrainingPayload { jp staff { trainingJp(year: 2026) trainingRecords { title courseCode completedOn jp } } }
+      ${FAILURE}`,
+    );
 
     it('records minutes as JP, counts them in the yearly total, and lets staff record their own', async () => {
       const id = await idOf('198903222014022001');
@@ -229,126 +165,99 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
         await h.gql(
           'query($id: ID!) { staffMember(id: $id) { trainingJp(year: 2026) } }',
           { id },
-          { token: admin },
+          { token: t.admin },
         )
       ).body.data.staffMember.trainingJp;
-      const { body } = await h.gql(
-        m,
-        { input: { staffId: id, courseCode: 'tik-dasar', completedOn: '2026-03-10', minutes: 270 } },
-        { token: yulia },
+      const { result, errors } = await record(
+        { staffId: id, courseCode: 'tik-dasar', completedOn: '2026-03-10', minutes: 270 },
+        t.yulia,
       );
-      expect(body.errors).toBeUndefined();
-      expect(body.data.recordTraining.jp).toBe(6);
-      expect(body.data.recordTraining.staff.trainingJp).toBeCloseTo(before + 6, 6);
-      expect(body.data.recordTraining.staff.trainingRecords).toContainEqual({
+      expect(errors).toBeUndefined();
+      expect(result.jp).toBe(6);
+      expect(result.staff.trainingJp).toBeCloseTo(before + 6, 6);
+      expect(result.staff.trainingRecords).toContainEqual({
         title: 'Literasi Digital ASN',
         courseCode: 'TIK-DASAR',
         completedOn: '2026-03-10',
         jp: 6,
       });
       expect(await audits('recordTraining')).toHaveLength(1);
-      const again = await h.gql(
-        m,
-        { input: { staffId: id, courseCode: 'TIK-DASAR', completedOn: '2026-03-10', jp: 6 } },
-        { token: admin },
+      const again = await record(
+        { staffId: id, courseCode: 'TIK-DASAR', completedOn: '2026-03-10', jp: 6 },
+        t.admin,
       );
-      expect(again.body.data.recordTraining).toMatchObject({
-        __typename: 'ConflictError',
-        code: 'TRAINING_RECORD_DUPLICATE',
-      });
+      expect(again.result).toMatchObject({ __typename: 'ConflictError', code: 'TRAINING_RECORD_DUPLICATE' });
     });
 
     it('rejects future dates, both or neither of JP and minutes, and unknown courses', async () => {
-      const id = await idOf('198903222014022001');
-      const future = await h.gql(
-        m,
-        { input: { staffId: id, title: 'X', completedOn: '2099-01-01', jp: 2 } },
-        { token: admin },
-      );
-      expect(future.body.data.recordTraining).toMatchObject({
+      const staffId = await idOf('198903222014022001');
+      const future = await record({ staffId, title: 'X', completedOn: '2099-01-01', jp: 2 }, t.admin);
+      expect(future.result).toMatchObject({
         code: 'TRAINING_RECORD_INVALID',
         fields: [{ field: 'completedOn', code: 'OUT_OF_RANGE' }],
       });
-      const both = await h.gql(
-        m,
-        { input: { staffId: id, title: 'X', completedOn: '2026-01-05', jp: 2, minutes: 90 } },
-        { token: admin },
+      const both = await record(
+        { staffId, title: 'X', completedOn: '2026-01-05', jp: 2, minutes: 90 },
+        t.admin,
       );
-      expect(both.body.data.recordTraining.fields).toEqual([
+      expect(both.result.fields).toEqual([
         expect.objectContaining({ field: 'minutes', code: 'NOT_ALLOWED' }),
       ]);
-      const neither = await h.gql(m, { input: { staffId: id, completedOn: '2026-01-05' } }, { token: admin });
-      expect(neither.body.data.recordTraining.fields.map((f: any) => f.field).sort()).toEqual([
-        'jp',
-        'title',
-      ]);
-      const course = await h.gql(
-        m,
-        { input: { staffId: id, courseCode: 'nope', completedOn: '2026-01-05', jp: 1 } },
-        { token: admin },
-      );
-      expect(course.body.data.recordTraining).toMatchObject({
-        __typename: 'NotFoundError',
-        entity: 'TrainingCourse',
-      });
+      const neither = await record({ staffId, completedOn: '2026-01-05' }, t.admin);
+      expect(neither.result.fields.map((f: any) => f.field).sort()).toEqual(['jp', 'title']);
+      const course = await record({ staffId, courseCode: 'nope', completedOn: '2026-01-05', jp: 1 }, t.admin);
+      expect(course.result).toMatchObject({ __typename: 'NotFoundError', entity: 'TrainingCourse' });
     });
 
     it("is refused for someone else's record", async () => {
-      const id = await idOf('198511302010012003');
-      const { body } = await h.gql(
-        m,
-        { input: { staffId: id, title: 'X', completedOn: '2026-01-05', jp: 1 } },
-        { token: yulia },
-      );
-      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const staffId = await idOf('198511302010012003');
+      const { errorCode } = await record({ staffId, title: 'X', completedOn: '2026-01-05', jp: 1 }, t.yulia);
+      expect(errorCode).toBe('FORBIDDEN');
     });
   });
 
   describe('setCompetencyHolding and setPositionRequirements', () => {
-    const hold = `mutation($input: SetCompetencyHoldingInput!) { setCompetencyHolding(input: $input) {
-      __typename ... on SetCompetencyHoldingPayload { staff { competencies { code level } competencyGaps { code gap } } }
-      ${FAILURE} ... on NotFoundError { entity key }
-    } }`;
-    const req = `mutation($input: SetPositionRequirementsInput!) { setPositionRequirements(input: $input) {
-      __typename ... on SetPositionRequirementsPayload { position { code name requirements { code level } } }
-      ${FAILURE} ... on NotFoundError { entity key }
-    } }`;
+    const hold = inputMutation(
+      h,
+      'setCompetencyHolding',
+      `__typename ... on SetCompetencyHoldingPayload { staff { competencies { code level } competencyGaps { code gap } } }
+      ${FAILURE}`,
+    );
+    const setRequirements = inputMutation(
+      h,
+      'setPositionRequirements',
+      `__typename ... on SetPositionRequirementsPayload { position { code name requirements { code level } } }
+      ${FAILURE}`,
+    );
 
     it('closes a gap by raising a holding, and opens one by raising a requirement', async () => {
       const id = await idOf('199207082019031004'); // Rahmat, Pranata Komputer (TIK 4)
-      const set = await h.gql(
-        hold,
-        { input: { staffId: id, competencyCode: 'tik', level: 5 } },
-        { token: hendra },
-      );
-      expect(set.body.errors).toBeUndefined();
-      const staff = set.body.data.setCompetencyHolding.staff;
+      const set = await hold({ staffId: id, competencyCode: 'tik', level: 5 }, t.hendra);
+      expect(set.errors).toBeUndefined();
+      const staff = set.result.staff;
       expect(staff.competencies).toContainEqual({ code: 'TIK', level: 5 });
       expect(staff.competencyGaps.map((g: any) => g.code)).not.toContain('TIK');
       const [holding] = await audits('setCompetencyHolding');
       expect(holding).toMatchObject({ actorKind: 'SUPERVISOR', after: { competency: 'TIK', level: 5 } });
 
-      const raised = await h.gql(
-        req,
+      const raised = await setRequirements(
         {
-          input: {
-            positionCode: 'PRANATA_KOMPUTER',
-            requirements: [
-              { competencyCode: 'TIK', level: 5 },
-              { competencyCode: 'PELAYANAN_PUBLIK', level: 5 },
-            ],
-          },
+          positionCode: 'PRANATA_KOMPUTER',
+          requirements: [
+            { competencyCode: 'TIK', level: 5 },
+            { competencyCode: 'PELAYANAN_PUBLIK', level: 5 },
+          ],
         },
-        { token: admin },
+        t.admin,
       );
-      expect(raised.body.data.setPositionRequirements.position.requirements).toEqual([
+      expect(raised.result.position.requirements).toEqual([
         { code: 'PELAYANAN_PUBLIK', level: 5 },
         { code: 'TIK', level: 5 },
       ]);
       const after = await h.gql(
         'query($id: ID!) { staffMember(id: $id) { competencyGaps { code requiredLevel } } }',
         { id },
-        { token: admin },
+        { token: t.admin },
       );
       expect(after.body.data.staffMember.competencyGaps).toEqual([
         { code: 'PELAYANAN_PUBLIK', requiredLevel: 5 },
@@ -358,118 +267,82 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
     });
 
     it('creates a position, and rejects invalid levels, duplicates and unknown competencies', async () => {
-      const created = await h.gql(
-        req,
+      const created = await setRequirements(
         {
-          input: {
-            positionCode: 'new_pos',
-            name: 'Penelaah Teknis',
-            requirements: [{ competencyCode: 'TIK', level: 2 }],
-          },
+          positionCode: 'new_pos',
+          name: 'Penelaah Teknis',
+          requirements: [{ competencyCode: 'TIK', level: 2 }],
         },
-        { token: admin },
+        t.admin,
       );
-      expect(created.body.data.setPositionRequirements.position).toEqual({
+      expect(created.result.position).toEqual({
         code: 'NEW_POS',
         name: 'Penelaah Teknis',
         requirements: [{ code: 'TIK', level: 2 }],
       });
-      const bad = await h.gql(
-        req,
-        { input: { positionCode: 'NEW_POS', requirements: [{ competencyCode: 'TIK', level: 6 }] } },
-        { token: admin },
-      );
-      expect(bad.body.data.setPositionRequirements).toMatchObject({
+      const newPosition = (...requirements: { competencyCode: string; level: number }[]) => ({
+        positionCode: 'NEW_POS',
+        requirements,
+      });
+      const bad = await setRequirements(newPosition({ competencyCode: 'TIK', level: 6 }), t.admin);
+      expect(bad.result).toMatchObject({
         code: 'COMPETENCY_LEVEL_INVALID',
         fields: [{ field: 'requirements[0].level', code: 'COMPETENCY_LEVEL_INVALID' }],
       });
-      const dup = await h.gql(
-        req,
-        {
-          input: {
-            positionCode: 'NEW_POS',
-            requirements: [
-              { competencyCode: 'TIK', level: 2 },
-              { competencyCode: 'tik', level: 3 },
-            ],
-          },
-        },
-        { token: admin },
+      const dup = await setRequirements(
+        newPosition({ competencyCode: 'TIK', level: 2 }, { competencyCode: 'tik', level: 3 }),
+        t.admin,
       );
-      expect(dup.body.data.setPositionRequirements).toMatchObject({ code: 'DUPLICATE' });
-      const unknown = await h.gql(
-        req,
-        { input: { positionCode: 'NEW_POS', requirements: [{ competencyCode: 'NOPE', level: 2 }] } },
-        { token: admin },
-      );
-      expect(unknown.body.data.setPositionRequirements).toMatchObject({
-        __typename: 'NotFoundError',
-        entity: 'Competency',
-      });
-      const noName = await h.gql(
-        req,
-        { input: { positionCode: 'OTHER', requirements: [] } },
-        { token: admin },
-      );
-      expect(noName.body.data.setPositionRequirements).toMatchObject({
-        code: 'REQUIRED',
-        fields: [{ field: 'name' }],
-      });
-      const denied = await h.gql(
-        req,
-        { input: { positionCode: 'NEW_POS', requirements: [] } },
-        { token: hendra },
-      );
-      expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(dup.result).toMatchObject({ code: 'DUPLICATE' });
+      const unknown = await setRequirements(newPosition({ competencyCode: 'NOPE', level: 2 }), t.admin);
+      expect(unknown.result).toMatchObject({ __typename: 'NotFoundError', entity: 'Competency' });
+      const noName = await setRequirements({ positionCode: 'OTHER', requirements: [] }, t.admin);
+      expect(noName.result).toMatchObject({ code: 'REQUIRED', fields: [{ field: 'name' }] });
+      const denied = await setRequirements(newPosition(), t.hendra);
+      expect(denied.errorCode).toBe('FORBIDDEN');
     });
 
     it('rejects a level outside 1–5 and unknown competencies for holdings; staff cannot set their own', async () => {
-      const id = await idOf('199207082019031004');
-      const bad = await h.gql(
-        hold,
-        { input: { staffId: id, competencyCode: 'TIK', level: 0 } },
-        { token: admin },
-      );
-      expect(bad.body.data.setCompetencyHolding).toMatchObject({
+      const staffId = await idOf('199207082019031004');
+      const bad = await hold({ staffId, competencyCode: 'TIK', level: 0 }, t.admin);
+      expect(bad.result).toMatchObject({
         __typename: 'ValidationError',
         code: 'COMPETENCY_LEVEL_INVALID',
         messageId: 'Level kompetensi harus bilangan bulat 1 sampai 5.',
         messageEn: 'A competency level must be a whole number from 1 to 5.',
       });
-      const unknown = await h.gql(
-        hold,
-        { input: { staffId: id, competencyCode: 'NOPE', level: 2 } },
-        { token: admin },
+      const unknown = await hold({ staffId, competencyCode: 'NOPE', level: 2 }, t.admin);
+      expect(unknown.result).toMatchObject({ __typename: 'NotFoundError', key: 'NOPE' });
+      const own = await hold(
+        { staffId: await idOf('198903222014022001'), competencyCode: 'TIK', level: 5 },
+        t.yulia,
       );
-      expect(unknown.body.data.setCompetencyHolding).toMatchObject({
-        __typename: 'NotFoundError',
-        key: 'NOPE',
-      });
-      const own = await h.gql(
-        hold,
-        { input: { staffId: await idOf('198903222014022001'), competencyCode: 'TIK', level: 5 } },
-        { token: yulia },
-      );
-      expect(own.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(own.errorCode).toBe('FORBIDDEN');
     });
   });
 
   describe('ratePerformance and finaliseUnitPeriod', () => {
-    const rate = `mutation($input: RatePerformanceInput!) { ratePerformance(input: $input) {
-      __typename ... on RatePerformancePayload { predikat year staff { ratings { year predikat finalised } } }
-      ${FAILURE} ... on NotFoundError { entity key }
-    } }`;
-    const fin = `mutation($input: FinaliseUnitPeriodInput!) { finaliseUnitPeriod(input: $input) {
-      __typename ... on FinaliseUnitPeriodPayload { year people sangatBaik allowed unit { code } }
+    const rate = inputMutation(
+      h,
+      'ratePerformance',
+      `__typename ... on RatePerformancePayload { predikat year staff { ratings { year predikat finalised } } }
+      ${FAILURE}`,
+    );
+    const finalise = inputMutation(
+      h,
+      'finaliseUnitPeriod',
+      `__typename ... on FinaliseUnitPeriodPayload { year people sangatBaik allowed unit { code } }
       ... on SkpQuotaExceededError { allowed actual excess holders { name } }
-      ${FAILURE} ... on NotFoundError { entity key }
-    } }`;
+      ${FAILURE}`,
+    );
+    const ABOVE = { year: 2026, results: 'ABOVE', behaviour: 'ABOVE' };
+    const PERIZINAN_2026 = { unitCode: 'DPMPTSP-PERIZINAN', year: 2026 };
 
     async function unitStaffIds(unit: string): Promise<string[]> {
       const { body } = await h.gql(
         'query($f: StaffFilter) { staffMembers(filter: $f, first: 100) { edges { node { id } } } }',
         { f: { unitCode: unit, includeSubUnits: false } },
-        { token: admin },
+        { token: t.admin },
       );
       return body.data.staffMembers.edges.map((e: any) => e.node.id);
     }
@@ -490,29 +363,21 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
       const ids = await unitStaffIds('DPMPTSP-PERIZINAN');
       expect(ids.length).toBeGreaterThanOrEqual(4);
       for (const [i, id] of ids.entries()) {
-        const { body } = await h.gql(
-          rate,
+        const { result, errors } = await rate(
           {
-            input: {
-              staffId: id,
-              year: 2026,
-              results: i < 2 ? 'ABOVE' : 'AS_EXPECTED',
-              behaviour: i < 2 ? 'ABOVE' : 'BELOW',
-            },
+            staffId: id,
+            year: 2026,
+            results: i < 2 ? 'ABOVE' : 'AS_EXPECTED',
+            behaviour: i < 2 ? 'ABOVE' : 'BELOW',
           },
-          { token: hendra },
+          t.hendra,
         );
-        expect(body.errors).toBeUndefined();
-        expect(body.data.ratePerformance.predikat).toBe(i < 2 ? 'SANGAT_BAIK' : 'KURANG_MISCONDUCT');
+        expect(errors).toBeUndefined();
+        expect(result.predikat).toBe(i < 2 ? 'SANGAT_BAIK' : 'KURANG_MISCONDUCT');
       }
       expect(await audits('ratePerformance')).toHaveLength(ids.length);
       const share = 1 / ids.length; // one Sangat Baik allowed, two given
-      const over = await h.gql(
-        fin,
-        { input: { unitCode: 'DPMPTSP-PERIZINAN', year: 2026, sangatBaikMaxShare: share } },
-        { token: hendra },
-      );
-      const e = over.body.data.finaliseUnitPeriod;
+      const { result: e } = await finalise({ ...PERIZINAN_2026, sangatBaikMaxShare: share }, t.hendra);
       expect(e).toMatchObject({
         __typename: 'SkpQuotaExceededError',
         code: 'SKP_QUOTA_EXCEEDED',
@@ -524,30 +389,18 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
       expect(e.messageId).toContain(e.holders[0].name);
       expect(e.messageEn).toContain('revise 1');
 
-      const invalid = await h.gql(
-        fin,
-        { input: { unitCode: 'DPMPTSP-PERIZINAN', year: 2026, sangatBaikMaxShare: 1.5 } },
-        { token: hendra },
-      );
-      expect(invalid.body.data.finaliseUnitPeriod).toMatchObject({
+      const invalid = await finalise({ ...PERIZINAN_2026, sangatBaikMaxShare: 1.5 }, t.hendra);
+      expect(invalid.result).toMatchObject({
         code: 'SKP_QUOTA_RULE_INVALID',
         fields: [{ field: 'sangatBaikMaxShare' }],
       });
       expect(await audits('finaliseUnitPeriod')).toHaveLength(0);
 
-      const ok = await h.gql(
-        fin,
-        {
-          input: {
-            unitCode: 'DPMPTSP-PERIZINAN',
-            year: 2026,
-            sangatBaikMaxShare: 1.5 / ids.length,
-            rounding: 'CEIL',
-          },
-        },
-        { token: hendra },
+      const ok = await finalise(
+        { ...PERIZINAN_2026, sangatBaikMaxShare: 1.5 / ids.length, rounding: 'CEIL' },
+        t.hendra,
       );
-      expect(ok.body.data.finaliseUnitPeriod).toMatchObject({
+      expect(ok.result).toMatchObject({
         __typename: 'FinaliseUnitPeriodPayload',
         sangatBaik: 2,
         allowed: 2,
@@ -555,70 +408,35 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
       });
       expect(await audits('finaliseUnitPeriod')).toHaveLength(1);
 
-      const late = await h.gql(
-        rate,
-        { input: { staffId: ids[0], year: 2026, results: 'BELOW', behaviour: 'BELOW' } },
-        { token: hendra },
+      const late = await rate(
+        { staffId: ids[0], year: 2026, results: 'BELOW', behaviour: 'BELOW' },
+        t.hendra,
       );
-      expect(late.body.data.ratePerformance).toMatchObject({
-        __typename: 'ConflictError',
-        code: 'SKP_PERIOD_FINALISED',
-      });
-      const twice = await h.gql(
-        fin,
-        { input: { unitCode: 'DPMPTSP-PERIZINAN', year: 2026, sangatBaikMaxShare: 1 } },
-        { token: hendra },
-      );
-      expect(twice.body.data.finaliseUnitPeriod).toMatchObject({ code: 'SKP_PERIOD_FINALISED' });
+      expect(late.result).toMatchObject({ __typename: 'ConflictError', code: 'SKP_PERIOD_FINALISED' });
+      const twice = await finalise({ ...PERIZINAN_2026, sangatBaikMaxShare: 1 }, t.hendra);
+      expect(twice.result).toMatchObject({ code: 'SKP_PERIOD_FINALISED' });
     });
 
     it('keeps ratings away from the person, other units and the public, and forbids rating oneself', async () => {
-      const hendraId = await idOf('197805142005011002');
-      const self = await h.gql(
-        rate,
-        { input: { staffId: hendraId, year: 2026, results: 'ABOVE', behaviour: 'ABOVE' } },
-        { token: hendra },
-      );
-      expect(self.body.data.ratePerformance).toMatchObject({ code: 'SKP_SELF_RATING' });
+      const self = await rate({ staffId: await idOf('197805142005011002'), ...ABOVE }, t.hendra);
+      expect(self.result).toMatchObject({ code: 'SKP_SELF_RATING' });
       const dewiId = await idOf('198511302010012003');
-      const other = await h.gql(
-        rate,
-        { input: { staffId: dewiId, year: 2026, results: 'ABOVE', behaviour: 'ABOVE' } },
-        { token: hendra },
-      );
-      expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      for (const token of [yulia, warga, undefined]) {
-        const { body } = await h.gql(
-          rate,
-          { input: { staffId: dewiId, year: 2026, results: 'ABOVE', behaviour: 'ABOVE' } },
-          { token },
-        );
-        expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      for (const token of [t.hendra, t.yulia, t.warga, undefined]) {
+        const { errorCode } = await rate({ staffId: dewiId, ...ABOVE }, token);
+        expect(errorCode).toBe('FORBIDDEN');
       }
-      const year = await h.gql(
-        rate,
-        { input: { staffId: dewiId, year: 1900, results: 'ABOVE', behaviour: 'ABOVE' } },
-        { token: admin },
+      const year = await rate({ staffId: dewiId, ...ABOVE, year: 1900 }, t.admin);
+      expect(year.result).toMatchObject({ code: 'OUT_OF_RANGE', fields: [{ field: 'year' }] });
+      const missing = await finalise(
+        { unitCode: 'DISKOMINFO', year: 2030, sangatBaikMaxShare: 0.2 },
+        t.admin,
       );
-      expect(year.body.data.ratePerformance).toMatchObject({
-        code: 'OUT_OF_RANGE',
-        fields: [{ field: 'year' }],
-      });
-      const missing = await h.gql(
-        fin,
-        { input: { unitCode: 'DISKOMINFO', year: 2030, sangatBaikMaxShare: 0.2 } },
-        { token: admin },
+      expect(missing.result).toMatchObject({ __typename: 'NotFoundError', entity: 'PerformancePeriod' });
+      const notTheirs = await finalise(
+        { unitCode: 'DISKOMINFO', year: 2025, sangatBaikMaxShare: 0.2 },
+        t.hendra,
       );
-      expect(missing.body.data.finaliseUnitPeriod).toMatchObject({
-        __typename: 'NotFoundError',
-        entity: 'PerformancePeriod',
-      });
-      const notTheirs = await h.gql(
-        fin,
-        { input: { unitCode: 'DISKOMINFO', year: 2025, sangatBaikMaxShare: 0.2 } },
-        { token: hendra },
-      );
-      expect(notTheirs.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(notTheirs.errorCode).toBe('FORBIDDEN');
     });
   });
 });

@@ -1,29 +1,10 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAll } from '../../testing/accounts.js';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../../testing/use-harness.js';
 
 describe.each(testDatabaseKinds())('staff reports on %s', (kind) => {
-  let h: Harness;
-  let admin: string;
-  let hendra: string;
-  let yulia: string;
-  let dewi: string;
-  let warga: string;
-  beforeAll(async () => {
-    // Reports over the demo staff area: generated staff, holdings, trainings and ratings.
-    h = await createHarness(kind, { seed: 'demo' });
-    ({ admin, hendra, yulia, dewi, warga } = await loginAll(h, [
-      'admin',
-      'hendra',
-      'yulia',
-      'dewi',
-      'warga',
-    ]));
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  // Reports over the demo staff area: generated staff, holdings, trainings and ratings.
+  const { h, t } = useHarness(kind, { seed: 'demo', login: ['admin', 'hendra', 'yulia', 'dewi', 'warga'] });
 
   describe('unitCompetencyGapReport', () => {
     const q = `query($unit: String!, $sub: Boolean) {
@@ -35,7 +16,7 @@ describe.each(testDatabaseKinds())('staff reports on %s', (kind) => {
     }`;
 
     it("ranks a unit's largest gaps and agrees with the people's own gaps", async () => {
-      const { body } = await h.gql(q, { unit: 'DPMPTSP' }, { token: hendra });
+      const { body } = await h.gql(q, { unit: 'DPMPTSP' }, { token: t.hendra });
       expect(body.errors).toBeUndefined();
       const r = body.data.unitCompetencyGapReport;
       expect(r.__typename).toBe('UnitCompetencyGapReport');
@@ -52,27 +33,27 @@ describe.each(testDatabaseKinds())('staff reports on %s', (kind) => {
       const person = await h.gql(
         'query($id: ID!) { staffMember(id: $id) { competencyGaps { code gap } } }',
         { id: top.staff[0].id },
-        { token: hendra },
+        { token: t.hendra },
       );
       expect(person.body.data.staffMember.competencyGaps.map((g: any) => g.code)).toContain(top.code);
 
-      const direct = await h.gql(q, { unit: 'DPMPTSP', sub: false }, { token: hendra });
+      const direct = await h.gql(q, { unit: 'DPMPTSP', sub: false }, { token: t.hendra });
       expect(direct.body.data.unitCompetencyGapReport.people).toBeLessThan(r.people);
     });
 
     it('is limited to the supervisor’s own unit tree and to admins', async () => {
-      const other = await h.gql(q, { unit: 'DISDUKCAPIL' }, { token: hendra });
+      const other = await h.gql(q, { unit: 'DISDUKCAPIL' }, { token: t.hendra });
       expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const asAdmin = await h.gql(q, { unit: 'DISDUKCAPIL' }, { token: admin });
+      const asAdmin = await h.gql(q, { unit: 'DISDUKCAPIL' }, { token: t.admin });
       expect(asAdmin.body.data.unitCompetencyGapReport.people).toBeGreaterThan(0);
-      for (const token of [yulia, warga, undefined]) {
+      for (const token of [t.yulia, t.warga, undefined]) {
         const denied = await h.gql(q, { unit: 'DPMPTSP' }, { token });
         expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       }
     });
 
     it('reports an unknown unit as NotFoundError', async () => {
-      const { body } = await h.gql(q, { unit: 'nope' }, { token: admin });
+      const { body } = await h.gql(q, { unit: 'nope' }, { token: t.admin });
       expect(body.data.unitCompetencyGapReport).toMatchObject({
         __typename: 'NotFoundError',
         code: 'NOT_FOUND',
@@ -94,7 +75,7 @@ describe.each(testDatabaseKinds())('staff reports on %s', (kind) => {
     }`;
 
     it('sums JP per person and unit against the 20 JP right, for every unit for admins', async () => {
-      const { body } = await h.gql(q, { year: 2026 }, { token: admin });
+      const { body } = await h.gql(q, { year: 2026 }, { token: t.admin });
       expect(body.errors).toBeUndefined();
       const r = body.data.trainingComplianceReport;
       expect(r.requiredJp).toBe(20);
@@ -114,27 +95,27 @@ describe.each(testDatabaseKinds())('staff reports on %s', (kind) => {
       const person = await h.gql(
         'query($id: ID!) { staffMember(id: $id) { trainingJp(year: 2026) } }',
         { id: sample.staff.id },
-        { token: admin },
+        { token: t.admin },
       );
       expect(person.body.data.staffMember.trainingJp).toBeCloseTo(sample.jp, 6);
       // 2025: the seed makes most people compliant.
-      const last = await h.gql(q, { year: 2025 }, { token: admin });
+      const last = await h.gql(q, { year: 2025 }, { token: t.admin });
       const y2025 = last.body.data.trainingComplianceReport.staff;
       expect(y2025.filter((s: any) => s.compliant).length).toBeGreaterThan(y2025.length / 2);
     });
 
     it('gives supervisors their unit tree only', async () => {
-      const { body } = await h.gql(q, { year: 2026 }, { token: hendra });
+      const { body } = await h.gql(q, { year: 2026 }, { token: t.hendra });
       const codes = body.data.trainingComplianceReport.units.map((u: any) => u.unitCode);
       expect(codes).toEqual(['DPMPTSP', 'DPMPTSP-PERIZINAN', 'DPMPTSP-PM']);
-      const other = await h.gql(q, { year: 2026, unit: 'BKPSDM' }, { token: hendra });
+      const other = await h.gql(q, { year: 2026, unit: 'BKPSDM' }, { token: t.hendra });
       expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const denied = await h.gql(q, { year: 2026 }, { token: dewi });
+      const denied = await h.gql(q, { year: 2026 }, { token: t.dewi });
       expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
 
     it('rejects an impossible year with a field error', async () => {
-      const { body } = await h.gql(q, { year: 20260 }, { token: admin });
+      const { body } = await h.gql(q, { year: 20260 }, { token: t.admin });
       expect(body.data.trainingComplianceReport).toMatchObject({
         __typename: 'ValidationError',
         code: 'VALIDATION_FAILED',
@@ -165,8 +146,8 @@ describe.each(testDatabaseKinds())('staff reports on %s', (kind) => {
     }
 
     it("proposes courses that close a person's gaps, within a JP budget, and explains how", async () => {
-      const person = await someoneWithGap(hendra);
-      const { body } = await h.gql(personal, { id: person.id }, { token: hendra });
+      const person = await someoneWithGap(t.hendra);
+      const { body } = await h.gql(personal, { id: person.id }, { token: t.hendra });
       expect(body.errors).toBeUndefined();
       const plan = body.data.trainingPlan;
       expect(plan.__typename).toBe('TrainingPlan');
@@ -175,29 +156,29 @@ describe.each(testDatabaseKinds())('staff reports on %s', (kind) => {
       expect(plan.courses.reduce((s: number, c: any) => s + c.gapClosed, 0)).toBe(plan.gapClosed);
       expect(plan.explanation).toContain('serakah');
 
-      const tight = await h.gql(personal, { id: person.id, maxJp: 5 }, { token: hendra, lang: 'en' });
+      const tight = await h.gql(personal, { id: person.id, maxJp: 5 }, { token: t.hendra, lang: 'en' });
       expect(tight.body.data.trainingPlan.totalJp).toBeLessThanOrEqual(5);
       expect(tight.body.data.trainingPlan.explanation).toContain('Greedy');
 
-      const again = await h.gql(personal, { id: person.id }, { token: hendra });
+      const again = await h.gql(personal, { id: person.id }, { token: t.hendra });
       expect(again.body.data.trainingPlan).toEqual(plan);
     });
 
     it('is for the person, their supervisors and admins; rejects a negative budget', async () => {
-      const person = await someoneWithGap(admin, 'DISDUKCAPIL');
+      const person = await someoneWithGap(t.admin, 'DISDUKCAPIL');
       expect(
-        (await h.gql(personal, { id: person.id }, { token: hendra })).body.errors?.[0]?.extensions?.code,
+        (await h.gql(personal, { id: person.id }, { token: t.hendra })).body.errors?.[0]?.extensions?.code,
       ).toBe('FORBIDDEN');
       expect(
-        (await h.gql(personal, { id: person.id }, { token: warga })).body.errors?.[0]?.extensions?.code,
+        (await h.gql(personal, { id: person.id }, { token: t.warga })).body.errors?.[0]?.extensions?.code,
       ).toBe('FORBIDDEN');
-      const bad = await h.gql(personal, { id: person.id, maxJp: -1 }, { token: admin });
+      const bad = await h.gql(personal, { id: person.id, maxJp: -1 }, { token: t.admin });
       expect(bad.body.data.trainingPlan).toEqual({
         __typename: 'ValidationError',
         fields: [{ field: 'maxJp', code: 'OUT_OF_RANGE' }],
       });
-      const self = await h.gql('{ staffByNip(nip: "198903222014022001") { id } }', {}, { token: yulia });
-      const own = await h.gql(personal, { id: self.body.data.staffByNip.id }, { token: yulia });
+      const self = await h.gql('{ staffByNip(nip: "198903222014022001") { id } }', {}, { token: t.yulia });
+      const own = await h.gql(personal, { id: self.body.data.staffByNip.id }, { token: t.yulia });
       expect(own.body.data.trainingPlan.__typename).toBe('TrainingPlan');
     });
 
@@ -205,7 +186,7 @@ describe.each(testDatabaseKinds())('staff reports on %s', (kind) => {
       const q = `query { unitTrainingPlan(unitCode: "DPMPTSP", maxJp: 20) {
         __typename ... on UnitTrainingPlan { unitCode staff { staff { name } totalJp gapClosed } courses { code attendees { name } } }
       } }`;
-      const { body } = await h.gql(q, {}, { token: hendra });
+      const { body } = await h.gql(q, {}, { token: t.hendra });
       expect(body.errors).toBeUndefined();
       const plan = body.data.unitTrainingPlan;
       expect(plan.staff.length).toBeGreaterThan(0);
@@ -216,7 +197,7 @@ describe.each(testDatabaseKinds())('staff reports on %s', (kind) => {
       const unknown = await h.gql(
         '{ unitTrainingPlan(unitCode: "X") { __typename ... on NotFoundError { key } } }',
         {},
-        { token: admin },
+        { token: t.admin },
       );
       expect(unknown.body.data.unitTrainingPlan).toEqual({ __typename: 'NotFoundError', key: 'X' });
     });

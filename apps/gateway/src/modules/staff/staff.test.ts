@@ -1,29 +1,11 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAll, STAFF_NIP } from '../../testing/accounts.js';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { describe, expect, it } from 'vitest';
+import { STAFF_NIP } from '../../testing/accounts.js';
+import { useHarness } from '../../testing/use-harness.js';
 
 describe.each(testDatabaseKinds())('staff queries on %s', (kind) => {
-  let h: Harness;
-  let admin: string;
-  let hendra: string;
-  let yulia: string;
-  let dewi: string;
-  let warga: string;
-  beforeAll(async () => {
-    // Reads the demo staff area: generated staff, holdings, trainings and ratings.
-    h = await createHarness(kind, { seed: 'demo' });
-    ({ admin, hendra, yulia, dewi, warga } = await loginAll(h, [
-      'admin',
-      'hendra',
-      'yulia',
-      'dewi',
-      'warga',
-    ]));
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  // Reads the demo staff area: generated staff, holdings, trainings and ratings.
+  const { h, t } = useHarness(kind, { seed: 'demo', login: ['admin', 'hendra', 'yulia', 'dewi', 'warga'] });
 
   const PERSONAL =
     'nip rank birthDate gender appointment competencies { code level } ratings { year predikat } trainingJp(year: 2026)';
@@ -32,7 +14,7 @@ describe.each(testDatabaseKinds())('staff queries on %s', (kind) => {
     const q = `query($nip: String!) { staffByNip(nip: $nip) { name unit { code } ${PERSONAL} } }`;
 
     it('gives the person their own record with the fields derived from the NIP', async () => {
-      const { body } = await h.gql(q, { nip: '19890322 201402 2 001' }, { token: yulia });
+      const { body } = await h.gql(q, { nip: '19890322 201402 2 001' }, { token: t.yulia });
       expect(body.errors).toBeUndefined();
       expect(body.data.staffByNip).toMatchObject({
         name: 'Yulia Fitri, S.T.',
@@ -48,18 +30,18 @@ describe.each(testDatabaseKinds())('staff queries on %s', (kind) => {
     });
 
     it('lets a supervisor read their unit, admins everyone, and hides other units and colleagues', async () => {
-      expect((await h.gql(q, { nip: STAFF_NIP.yulia }, { token: hendra })).body.data.staffByNip.nip).toBe(
+      expect((await h.gql(q, { nip: STAFF_NIP.yulia }, { token: t.hendra })).body.data.staffByNip.nip).toBe(
         STAFF_NIP.yulia,
       );
-      expect((await h.gql(q, { nip: STAFF_NIP.dewi }, { token: admin })).body.data.staffByNip.nip).toBe(
+      expect((await h.gql(q, { nip: STAFF_NIP.dewi }, { token: t.admin })).body.data.staffByNip.nip).toBe(
         STAFF_NIP.dewi,
       );
-      expect((await h.gql(q, { nip: STAFF_NIP.dewi }, { token: hendra })).body.data.staffByNip).toBeNull();
-      expect((await h.gql(q, { nip: STAFF_NIP.yulia }, { token: dewi })).body.data.staffByNip).toBeNull();
+      expect((await h.gql(q, { nip: STAFF_NIP.dewi }, { token: t.hendra })).body.data.staffByNip).toBeNull();
+      expect((await h.gql(q, { nip: STAFF_NIP.yulia }, { token: t.dewi })).body.data.staffByNip).toBeNull();
     });
 
     it('is denied to citizens and anonymous callers', async () => {
-      for (const token of [warga, undefined]) {
+      for (const token of [t.warga, undefined]) {
         const { body } = await h.gql(q, { nip: STAFF_NIP.yulia }, { token });
         expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       }
@@ -90,7 +72,7 @@ describe.each(testDatabaseKinds())('staff queries on %s', (kind) => {
       ]) {
         expect(node[field]).toBeNull();
       }
-      const asAdmin = await h.gql(q, { id }, { token: admin });
+      const asAdmin = await h.gql(q, { id }, { token: t.admin });
       expect(asAdmin.body.data.staffMember.nip).toMatch(/^\d{18}$/);
       expect(asAdmin.body.data.staffMember.trainingJp).toEqual(expect.any(Number));
     });
@@ -123,17 +105,17 @@ describe.each(testDatabaseKinds())('staff queries on %s', (kind) => {
     });
 
     it('filters by rank, kind, competency gap and training below 20 JP for admins', async () => {
-      const byRank = await h.gql(q, { filter: { rank: 'iii c' }, first: 200 }, { token: admin });
+      const byRank = await h.gql(q, { filter: { rank: 'iii c' }, first: 200 }, { token: t.admin });
       expect(byRank.body.errors).toBeUndefined();
       expect(nodes(byRank.body).length).toBeGreaterThan(0);
       expect(nodes(byRank.body).every((n: any) => n.rankValue === 'III/c')).toBe(true);
 
-      const pppk = await h.gql(q, { filter: { kind: 'PPPK' }, first: 200 }, { token: admin });
+      const pppk = await h.gql(q, { filter: { kind: 'PPPK' }, first: 200 }, { token: t.admin });
       expect(nodes(pppk.body).length).toBeGreaterThan(1);
       expect(nodes(pppk.body).every((n: any) => n.kind === 'PPPK')).toBe(true);
 
-      const gap = await h.gql(q, { filter: { hasCompetencyGap: true }, first: 200 }, { token: admin });
-      const noGap = await h.gql(q, { filter: { hasCompetencyGap: false }, first: 200 }, { token: admin });
+      const gap = await h.gql(q, { filter: { hasCompetencyGap: true }, first: 200 }, { token: t.admin });
+      const noGap = await h.gql(q, { filter: { hasCompetencyGap: false }, first: 200 }, { token: t.admin });
       expect(nodes(gap.body).length).toBeGreaterThan(0);
       expect(nodes(noGap.body).length).toBeGreaterThan(0);
       expect(nodes(gap.body).every((n: any) => n.competencyGaps.length > 0)).toBe(true);
@@ -142,12 +124,12 @@ describe.each(testDatabaseKinds())('staff queries on %s', (kind) => {
       const below = await h.gql(
         q,
         { filter: { trainingBelowRight: true, year: 2026 }, first: 200 },
-        { token: admin },
+        { token: t.admin },
       );
       const above = await h.gql(
         q,
         { filter: { trainingBelowRight: false, year: 2026 }, first: 200 },
-        { token: admin },
+        { token: t.admin },
       );
       expect(nodes(below.body).length).toBeGreaterThan(0);
       expect(nodes(above.body).length).toBeGreaterThan(0);
@@ -159,7 +141,7 @@ describe.each(testDatabaseKinds())('staff queries on %s', (kind) => {
       const { body } = await h.gql(
         q,
         { filter: { kind: 'PNS' }, orderBy: { field: 'RANK', direction: 'DESC' }, first: 200 },
-        { token: admin },
+        { token: t.admin },
       );
       const orders = nodes(body).map((n: any) => n.rankValue);
       expect(orders[0]).toBe('IV/b');
@@ -169,17 +151,17 @@ describe.each(testDatabaseKinds())('staff queries on %s', (kind) => {
     });
 
     it('limits a supervisor to their unit tree and refuses personal filters to the public', async () => {
-      const sup = await h.gql(q, { filter: { hasCompetencyGap: true }, first: 200 }, { token: hendra });
+      const sup = await h.gql(q, { filter: { hasCompetencyGap: true }, first: 200 }, { token: t.hendra });
       expect(nodes(sup.body).length).toBeGreaterThan(0);
       expect(nodes(sup.body).every((n: any) => n.unit.code.startsWith('DPMPTSP'))).toBe(true);
-      for (const token of [warga, yulia, undefined]) {
+      for (const token of [t.warga, t.yulia, undefined]) {
         const denied = await h.gql(q, { filter: { rank: 'III/c' }, first: 5 }, { token });
         expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       }
     });
 
     it('reports an unknown rank in both languages', async () => {
-      const { body } = await h.gql(q, { filter: { rank: 'V/z' }, first: 5 }, { token: admin });
+      const { body } = await h.gql(q, { filter: { rank: 'V/z' }, first: 5 }, { token: t.admin });
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'RANK_UNKNOWN' });
       expect(body.errors?.[0]?.message).toContain('Golongan/ruang');
       expect(body.errors?.[0]?.message).toContain('Unknown PNS rank');

@@ -1,7 +1,7 @@
 // The authorization matrix (issue 7): every Query, Mutation and Subscription field × every role.
 // The format of an entry is described in model.ts; entries are split by operation type and area.
 import { FEEDBACK_MUTATION_MATRIX } from './feedback-mutations.js';
-import { type AuthzMatrix, DENIED_TO_OUTSIDERS, decide } from './model.js';
+import { type AuthzMatrix, DENIED_TO_OUTSIDERS, decide, freshRequestVars, unitAndAdmins } from './model.js';
 import { MUTATION_MATRIX } from './mutations.js';
 import { QUERY_MATRIX } from './queries.js';
 
@@ -25,22 +25,13 @@ export const AUTHZ_MATRIX: AuthzMatrix = {
     },
     requestUpdated: {
       doc: 'subscription($code: String!) { requestUpdated(trackingCode: $code) { state } }',
-      vars: async (f) => ({ code: (await f.request()).trackingCode }),
-      roles: decide('denied', {
-        citizen: ['allowed', 'owner'],
-        unitStaff: 'allowed',
-        supervisor: 'allowed',
-        admin: 'allowed',
-      }),
+      vars: freshRequestVars,
+      roles: unitAndAdmins({ citizen: ['allowed', 'owner'] }),
     },
     unitRequestUpdates: {
       doc: 'subscription($unit: ID!) { unitRequestUpdates(unitId: $unit) { state } }',
       vars: (f) => ({ unit: f.unit.id }),
-      roles: decide('denied', {
-        unitStaff: ['allowed', 'own unit'],
-        supervisor: 'allowed',
-        admin: 'allowed',
-      }),
+      roles: unitAndAdmins({ unitStaff: ['allowed', 'own unit'] }),
     },
   },
 };

@@ -14,7 +14,10 @@
 //   },
 //
 // - `decide(rest, overrides)` gives every role not named the `rest` decision; a decision is
-//   'allowed' | 'denied' | 'filtered', or [decision, 'short note'].
+//   'allowed' | 'denied' | 'filtered', or [decision, 'short note']. The usual sets have names:
+//   ADMIN_ONLY, supervisorsAndAdmins(scope), unitAndAdmins(others), staffOnly(note); and so do
+//   the usual variables (unitCodeVars, unitStaffVars, freshIdVars('submission'), …). A mutation
+//   that takes `input` gives its `doc` and `vars` as `...inputEntry('myField', (f) => ({ … }))`.
 // - allowed: no error and a non-null answer that is not an error member of the result union
 //   (`…Error`, `AuthenticationFailed`) unless listed in `allowedAs`.
 // - denied: the typed FORBIDDEN error (authz.ts forbidden()), or one of `deniedAs` ('null' for
@@ -25,6 +28,8 @@
 //   f.submission(), …) so a mutation never depends on what another role's call did.
 // - Subscriptions are authorized at subscribe time: the test opens the stream and expects either
 //   the first SSE frame to be an error (denied) or the stream to stay open (allowed).
+
+import { inputMutationDocument } from '../operations.js';
 
 export const ROLES = [
   'anonymous',
@@ -128,6 +133,47 @@ export const staffOnly = (note: string) =>
     supervisor: 'allowed',
     admin: 'allowed',
   });
+/** Admins only. */
+export const ADMIN_ONLY = decide('denied', { admin: 'allowed' });
+/** Supervisors (`scope` says whose: 'own unit', 'own unit tree') and admins. */
+export const supervisorsAndAdmins = (scope: string) =>
+  decide('denied', { supervisor: ['allowed', scope], admin: 'allowed' });
+/**
+ * Allowed to the unit's staff, its supervisors and admins; `others` adds roles or notes why (e.g. the
+ * owner), `rest` is what everyone else gets.
+ */
+export const unitAndAdmins = (others: Partial<Record<Role, Decision>> = {}, rest: Decision = 'denied') =>
+  decide(rest, { unitStaff: 'allowed', supervisor: 'allowed', admin: 'allowed', ...others });
+
+// Sample variables shared by many entries.
+/** `{ unit }`: the unit's code. */
+export const unitCodeVars = (f: Fixtures) => ({ unit: f.unit.code });
+/** `{ code }`: the unit's service's code. */
+export const serviceCodeVars = (f: Fixtures) => ({ code: f.service.code });
+/** `{ id }`: the unit staff member's global id. */
+export const unitStaffVars = (f: Fixtures) => ({ id: f.staff.unitStaff.id });
+/** `{ code }`: the tracking code of a fresh request of the citizen. */
+export const freshRequestVars = async (f: Fixtures) => ({ code: (await f.request()).trackingCode });
+/** `{ id }`: the global id of a fresh object of the fixtures (`f.submission()`, `f.commitment()`, …). */
+export const freshIdVars =
+  (make: 'submission' | 'commitment' | 'forumSession' | 'holiday' | 'apiKey') => async (f: Fixtures) => ({
+    id: (await f[make]()).id,
+  });
+
+/** Selects the typename and, for failures, the code and message. */
+export const TYPENAME_OR_FAILURE = '__typename ... on Failure { code message }';
+
+/**
+ * `doc` and `vars` of a mutation that takes `input`: the document selects `selection`, the sample
+ * variables are `{ input }` from the fixtures.
+ */
+export function inputEntry(
+  field: string,
+  input: (f: Fixtures) => unknown,
+  selection = '__typename',
+): Pick<MatrixEntry, 'doc' | 'vars'> {
+  return { doc: inputMutationDocument(field, selection), vars: async (f) => ({ input: await input(f) }) };
+}
 
 /** Personal staff fields are null (filtered) or present (allowed). */
 export const personalFields =
@@ -153,6 +199,3 @@ export const shorterThan =
     }
     return undefined;
   };
-
-export const SUBMIT_TO_FORUM =
-  'mutation($input: SubmitToForumInput!) { submitToForum(input: $input) { __typename ... on Failure { code message } } }';

@@ -1,5 +1,18 @@
 // Mutation fields of the authorization matrix, except the feedback area's (format in model.ts).
-import { DENIED_TO_OUTSIDERS, decide, type MatrixEntry, SUBMIT_TO_FORUM, staffOnly } from './model.js';
+import {
+  ADMIN_ONLY,
+  DENIED_TO_OUTSIDERS,
+  decide,
+  freshIdVars,
+  inputEntry,
+  type MatrixEntry,
+  serviceCodeVars,
+  staffOnly,
+  supervisorsAndAdmins,
+  TYPENAME_OR_FAILURE,
+  unitAndAdmins,
+  unitStaffVars,
+} from './model.js';
 
 export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   devLogin: {
@@ -7,22 +20,18 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: decide(['allowed', 'development only: refused when NODE_ENV=production']),
   },
   registerCitizen: {
-    doc: 'mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { __typename } }',
-    vars: (f) => ({
-      input: {
-        email: `m${f.unique()}@example.org`,
-        displayName: 'Warga Uji',
-        password: 'gunung-merapi-2026',
-      },
-    }),
+    ...inputEntry('registerCitizen', (f) => ({
+      email: `m${f.unique()}@example.org`,
+      displayName: 'Warga Uji',
+      password: 'gunung-merapi-2026',
+    })),
     roles: decide(['allowed', 'open registration']),
   },
   login: {
-    doc: 'mutation($input: LoginInput!) { login(input: $input) { __typename } }',
-    vars: async (f) => {
+    ...inputEntry('login', async (f) => {
       const { identifier, password } = await f.account();
-      return { input: { identifier, password } };
-    },
+      return { identifier, password };
+    }),
     roles: decide('allowed'),
   },
   refreshSession: {
@@ -45,17 +54,17 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   createApiKey: {
     doc: 'mutation($name: String!) { createApiKey(input: { name: $name, scopes: ["catalogue:read"] }) { __typename } }',
     vars: (f) => ({ name: `uji-${f.unique()}` }),
-    roles: decide('denied', { admin: 'allowed' }),
+    roles: ADMIN_ONLY,
   },
   revokeApiKey: {
     doc: 'mutation($id: ID!) { revokeApiKey(id: $id) { __typename } }',
-    vars: async (f) => ({ id: (await f.apiKey()).id }),
-    roles: decide('denied', { admin: 'allowed' }),
+    vars: freshIdVars('apiKey'),
+    roles: ADMIN_ONLY,
   },
   setApiKeySubmissionBudget: {
     doc: 'mutation($id: ID!) { setApiKeySubmissionBudget(input: { id: $id, submissionsPerHour: 900 }) { __typename } }',
-    vars: async (f) => ({ id: (await f.apiKey()).id }),
-    roles: decide('denied', { admin: 'allowed' }),
+    vars: freshIdVars('apiKey'),
+    roles: ADMIN_ONLY,
   },
   addHoliday: {
     doc: 'mutation($date: Day!) { addHoliday(input: { date: $date, kind: CUTI_BERSAMA, name: "Uji", provisional: true }) { __typename } }',
@@ -64,63 +73,56 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
       const day = new Date(Date.UTC(2031, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
       return { date: day };
     },
-    roles: decide('denied', { admin: 'allowed' }),
+    roles: ADMIN_ONLY,
     allowedAs: ['ConflictError'],
   },
   confirmHoliday: {
     doc: 'mutation($id: ID!) { confirmHoliday(id: $id) { __typename } }',
-    vars: async (f) => ({ id: (await f.holiday()).id }),
-    roles: decide('denied', { admin: 'allowed' }),
+    vars: freshIdVars('holiday'),
+    roles: ADMIN_ONLY,
   },
   removeHoliday: {
     doc: 'mutation($id: ID!) { removeHoliday(id: $id) { __typename } }',
-    vars: async (f) => ({ id: (await f.holiday()).id }),
-    roles: decide('denied', { admin: 'allowed' }),
+    vars: freshIdVars('holiday'),
+    roles: ADMIN_ONLY,
   },
   createForum: {
     doc: 'mutation($slug: String!, $unit: String!) { createForum(input: { slug: $slug, title: "Forum Uji", description: "Uji", unitCode: $unit }) { __typename } }',
     vars: (f) => ({ slug: `uji-${f.unique()}`, unit: f.unit.code }),
-    roles: decide('denied', { admin: 'allowed' }),
+    roles: ADMIN_ONLY,
   },
   scheduleForumSession: {
-    doc: `mutation($input: ScheduleForumSessionInput!) { scheduleForumSession(input: $input) { __typename } }`,
-    vars: (f) => ({
-      input: {
-        forumId: f.forum.id,
-        title: 'Sesi uji',
-        agenda: 'Uji',
-        place: 'Balai kota',
-        startsAt: '2030-03-04T02:00:00Z',
-        representativeIds: [f.staff.supervisor.id],
-      },
-    }),
-    roles: decide('denied', {
-      unitStaff: ['allowed', 'staff of the forum unit'],
-      otherUnitStaff: 'denied',
-      supervisor: 'allowed',
-      admin: 'allowed',
-    }),
+    ...inputEntry('scheduleForumSession', (f) => ({
+      forumId: f.forum.id,
+      title: 'Sesi uji',
+      agenda: 'Uji',
+      place: 'Balai kota',
+      startsAt: '2030-03-04T02:00:00Z',
+      representativeIds: [f.staff.supervisor.id],
+    })),
+    roles: unitAndAdmins({ unitStaff: ['allowed', 'staff of the forum unit'], otherUnitStaff: 'denied' }),
   },
   publishSessionMinutes: {
     doc: 'mutation($id: ID!) { publishSessionMinutes(sessionId: $id, minutes: "Notulen uji") { __typename } }',
-    vars: async (f) => ({ id: (await f.forumSession()).id }),
-    roles: decide('denied', { unitStaff: 'allowed', supervisor: 'allowed', admin: 'allowed' }),
+    vars: freshIdVars('forumSession'),
+    roles: unitAndAdmins(),
   },
   submitToForum: {
-    doc: SUBMIT_TO_FORUM,
-    vars: (f) => ({
-      input: {
+    ...inputEntry(
+      'submitToForum',
+      (f) => ({
         forumId: f.forum.id,
         kind: 'ASPIRATION',
         title: 'Antrean daring',
         text: 'Mohon antrean daring.',
-      },
-    }),
+      }),
+      TYPENAME_OR_FAILURE,
+    ),
     roles: decide('denied', { citizen: 'allowed', otherCitizen: 'allowed' }),
   },
   supportSubmission: {
     doc: 'mutation($id: ID!) { supportSubmission(submissionId: $id) { __typename } }',
-    vars: async (f) => ({ id: (await f.submission()).id }),
+    vars: freshIdVars('submission'),
     roles: decide('denied', {
       citizen: ['allowed', 'own submission: refused as ValidationError'],
       otherCitizen: 'allowed',
@@ -129,97 +131,84 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   },
   followSubmission: {
     doc: 'mutation($id: ID!) { followSubmission(submissionId: $id) { __typename } }',
-    vars: async (f) => ({ id: (await f.submission()).id }),
+    vars: freshIdVars('submission'),
     roles: decide(['allowed', 'any signed-in account'], DENIED_TO_OUTSIDERS),
   },
   unfollowSubmission: {
     doc: 'mutation($id: ID!) { unfollowSubmission(submissionId: $id) { __typename } }',
-    vars: async (f) => ({ id: (await f.submission()).id }),
+    vars: freshIdVars('submission'),
     roles: decide(['allowed', 'any signed-in account'], DENIED_TO_OUTSIDERS),
   },
   hideSubmission: {
     doc: 'mutation($id: ID!) { hideSubmission(submissionId: $id, reason: "Kata kasar") { __typename } }',
-    vars: async (f) => ({ id: (await f.submission()).id }),
+    vars: freshIdVars('submission'),
     roles: staffOnly('moderators: staff, supervisors, admins'),
   },
   answerSubmission: {
     doc: 'mutation($id: ID!) { answerSubmission(input: { submissionId: $id, status: ACCEPTED, reason: "Akan dilaksanakan" }) { __typename } }',
-    vars: async (f) => ({ id: (await f.submission()).id }),
-    roles: decide('denied', {
-      unitStaff: ['allowed', 'answering unit'],
-      supervisor: 'allowed',
-      admin: 'allowed',
-    }),
+    vars: freshIdVars('submission'),
+    roles: unitAndAdmins({ unitStaff: ['allowed', 'answering unit'] }),
   },
   createCommitment: {
-    doc: 'mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) { __typename } }',
-    vars: async (f) => ({
-      input: {
-        submissionId: (await f.acceptedSubmission()).id,
-        description: 'Antrean daring',
-        dueOn: '2030-06-30',
-        responsibleStaffId: f.staff.unitStaff.id,
-      },
-    }),
-    roles: decide('denied', {
-      unitStaff: ['allowed', 'answering unit'],
-      supervisor: 'allowed',
-      admin: 'allowed',
-    }),
+    ...inputEntry('createCommitment', async (f) => ({
+      submissionId: (await f.acceptedSubmission()).id,
+      description: 'Antrean daring',
+      dueOn: '2030-06-30',
+      responsibleStaffId: f.staff.unitStaff.id,
+    })),
+    roles: unitAndAdmins({ unitStaff: ['allowed', 'answering unit'] }),
   },
   updateCommitmentProgress: {
     doc: 'mutation($id: ID!) { updateCommitmentProgress(input: { commitmentId: $id, progress: 50, note: "Separuh" }) { __typename } }',
-    vars: async (f) => ({ id: (await f.commitment()).id }),
-    roles: decide('denied', { unitStaff: 'allowed', supervisor: 'allowed', admin: 'allowed' }),
+    vars: freshIdVars('commitment'),
+    roles: unitAndAdmins(),
   },
   cancelCommitment: {
     doc: 'mutation($id: ID!) { cancelCommitment(commitmentId: $id, reason: "Anggaran dialihkan") { __typename } }',
-    vars: async (f) => ({ id: (await f.commitment()).id }),
-    roles: decide('denied', { unitStaff: 'allowed', supervisor: 'allowed', admin: 'allowed' }),
+    vars: freshIdVars('commitment'),
+    roles: unitAndAdmins(),
   },
   markNotificationsRead: {
     doc: 'mutation { markNotificationsRead { marked } }',
     roles: decide(['allowed', 'own notifications'], DENIED_TO_OUTSIDERS),
   },
   createService: {
-    doc: 'mutation($input: CreateServiceInput!) { createService(input: $input) { __typename } }',
-    vars: (f) => ({
-      input: {
-        code: `UJI${f.unique().toUpperCase()}`,
-        unitCode: f.unit.code,
-        kind: 'PERMIT',
-        nameId: 'Layanan uji',
-        nameEn: 'Test service',
-        description: 'Uji',
-        standard: {},
-        attributes: [],
-      },
-    }),
-    roles: decide('denied', { admin: 'allowed' }),
+    ...inputEntry('createService', (f) => ({
+      code: `UJI${f.unique().toUpperCase()}`,
+      unitCode: f.unit.code,
+      kind: 'PERMIT',
+      nameId: 'Layanan uji',
+      nameEn: 'Test service',
+      description: 'Uji',
+      standard: {},
+      attributes: [],
+    })),
+    roles: ADMIN_ONLY,
     allowedAs: ['ValidationError'],
   },
   updateService: {
     doc: 'mutation($code: String!) { updateService(input: { code: $code, description: "Diperbarui" }) { __typename } }',
-    vars: (f) => ({ code: f.service.code }),
-    roles: decide('denied', { supervisor: ['allowed', 'own unit'], admin: 'allowed' }),
+    vars: serviceCodeVars,
+    roles: supervisorsAndAdmins('own unit'),
   },
   publishServiceVersion: {
     doc: 'mutation($code: String!) { publishServiceVersion(input: { code: $code, note: "Uji" }) { __typename } }',
-    vars: (f) => ({ code: f.service.code }),
-    roles: decide('denied', { supervisor: ['allowed', 'own unit'], admin: 'allowed' }),
+    vars: serviceCodeVars,
+    roles: supervisorsAndAdmins('own unit'),
   },
   submitServiceRequest: {
-    doc: 'mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { __typename ... on Failure { code message } } }',
-    vars: (f) => ({
-      input: {
+    ...inputEntry(
+      'submitServiceRequest',
+      (f) => ({
         serviceCode: f.service.code,
         text: 'Permohonan uji',
         attributes: f.service.attributes,
         idempotencyKey: `uji-${f.unique()}`,
         // Counter staff file for a citizen.
         ...(f.role.endsWith('itizen') ? {} : { citizenEmail: 'warga@layanan.test' }),
-      },
-    }),
+      }),
+      TYPENAME_OR_FAILURE,
+    ),
     roles: decide('denied', {
       citizen: 'allowed',
       otherCitizen: 'allowed',
@@ -229,87 +218,78 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     }),
   },
   transitionServiceRequest: {
-    doc: 'mutation($input: TransitionServiceRequestInput!) { transitionServiceRequest(input: $input) { __typename } }',
-    vars: async (f) => {
+    ...inputEntry('transitionServiceRequest', async (f) => {
       const { trackingCode, version } = await f.request();
       const to = f.role === 'citizen' || f.role === 'otherCitizen' ? 'WITHDRAWN' : 'VERIFIED';
-      return { input: { trackingCode, expectedVersion: version, to } };
-    },
-    roles: decide('denied', {
-      citizen: ['allowed', 'owner may withdraw'],
-      unitStaff: 'allowed',
-      supervisor: 'allowed',
-      admin: 'allowed',
+      return { trackingCode, expectedVersion: version, to };
     }),
+    roles: unitAndAdmins({ citizen: ['allowed', 'owner may withdraw'] }),
     deniedAs: ['NotFoundError'],
   },
   reassignServiceRequest: {
-    doc: 'mutation($input: ReassignServiceRequestInput!) { reassignServiceRequest(input: $input) { __typename ... on Failure { code message } } }',
-    vars: async (f) => {
-      const { trackingCode, version } = await f.request();
-      return { input: { trackingCode, expectedVersion: version, staffId: f.staff.unitStaff.rawId } };
-    },
-    roles: decide('denied', { supervisor: ['allowed', 'own unit'], admin: 'allowed' }),
+    ...inputEntry(
+      'reassignServiceRequest',
+      async (f) => {
+        const { trackingCode, version } = await f.request();
+        return { trackingCode, expectedVersion: version, staffId: f.staff.unitStaff.rawId };
+      },
+      TYPENAME_OR_FAILURE,
+    ),
+    roles: supervisorsAndAdmins('own unit'),
     deniedAs: ['NotFoundError'],
   },
   addServiceRequestCorrection: {
-    doc: 'mutation($input: AddServiceRequestCorrectionInput!) { addServiceRequestCorrection(input: $input) { __typename } }',
-    vars: async (f) => {
+    ...inputEntry('addServiceRequestCorrection', async (f) => {
       const { trackingCode, version } = await f.request();
-      return { input: { trackingCode, expectedVersion: version, text: 'Lampiran menyusul' } };
-    },
-    roles: decide('denied', {
+      return { trackingCode, expectedVersion: version, text: 'Lampiran menyusul' };
+    }),
+    roles: unitAndAdmins({
       citizen: ['allowed', 'owner'],
       otherCitizen: ['denied', 'NotFoundError: existence is not revealed'],
-      unitStaff: 'allowed',
-      supervisor: 'allowed',
-      admin: 'allowed',
     }),
     deniedAs: ['NotFoundError'],
   },
   registerStaff: {
-    doc: 'mutation($input: RegisterStaffInput!) { registerStaff(input: $input) { __typename } }',
-    vars: (f) => ({
-      input: { nip: f.nip(), name: 'Pegawai Uji', unitCode: f.unit.code, position: 'Analis' },
-    }),
-    roles: decide('denied', { admin: 'allowed' }),
+    ...inputEntry('registerStaff', (f) => ({
+      nip: f.nip(),
+      name: 'Pegawai Uji',
+      unitCode: f.unit.code,
+      position: 'Analis',
+    })),
+    roles: ADMIN_ONLY,
   },
   updateStaff: {
     doc: 'mutation($id: ID!) { updateStaff(input: { id: $id, position: "Analis Perizinan" }) { __typename } }',
-    vars: (f) => ({ id: f.staff.unitStaff.id }),
-    roles: decide('denied', { supervisor: ['allowed', 'own unit tree'], admin: 'allowed' }),
+    vars: unitStaffVars,
+    roles: supervisorsAndAdmins('own unit tree'),
   },
   recordTraining: {
     doc: 'mutation($id: ID!) { recordTraining(input: { staffId: $id, title: "Pelatihan uji", completedOn: "2026-02-02", jp: 2 }) { __typename } }',
-    vars: (f) => ({ id: f.staff.unitStaff.id }),
-    roles: decide('denied', {
-      unitStaff: ['allowed', 'own record'],
-      supervisor: 'allowed',
-      admin: 'allowed',
-    }),
+    vars: unitStaffVars,
+    roles: unitAndAdmins({ unitStaff: ['allowed', 'own record'] }),
     allowedAs: ['ConflictError'],
   },
   setCompetencyHolding: {
     doc: 'mutation($id: ID!) { setCompetencyHolding(input: { staffId: $id, competencyCode: "PERIZINAN", level: 3 }) { __typename } }',
-    vars: (f) => ({ id: f.staff.unitStaff.id }),
-    roles: decide('denied', { supervisor: ['allowed', 'own unit tree'], admin: 'allowed' }),
+    vars: unitStaffVars,
+    roles: supervisorsAndAdmins('own unit tree'),
   },
   setPositionRequirements: {
     doc: 'mutation($code: String!) { setPositionRequirements(input: { positionCode: $code, name: "Jabatan uji", requirements: [] }) { __typename } }',
     vars: (f) => ({ code: `UJI-${f.unique().toUpperCase()}` }),
-    roles: decide('denied', { admin: 'allowed' }),
+    roles: ADMIN_ONLY,
     allowedAs: ['ValidationError', 'NotFoundError'],
   },
   ratePerformance: {
     doc: 'mutation($id: ID!, $year: Int!) { ratePerformance(input: { staffId: $id, year: $year, results: AS_EXPECTED, behaviour: AS_EXPECTED }) { __typename } }',
     vars: (f) => ({ id: f.staff.unitStaff.id, year: 2040 + (Number.parseInt(f.unique(), 36) % 50) }),
-    roles: decide('denied', { supervisor: ['allowed', 'own unit tree'], admin: 'allowed' }),
+    roles: supervisorsAndAdmins('own unit tree'),
     allowedAs: ['ConflictError'],
   },
   finaliseUnitPeriod: {
-    doc: 'mutation($unit: String!, $year: Int!) { finaliseUnitPeriod(input: { unitCode: $unit, year: $year, sangatBaikMaxShare: 0.5 }) { __typename ... on Failure { code message } } }',
+    doc: `mutation($unit: String!, $year: Int!) { finaliseUnitPeriod(input: { unitCode: $unit, year: $year, sangatBaikMaxShare: 0.5 }) { ${TYPENAME_OR_FAILURE} } }`,
     vars: (f) => ({ unit: f.unit.code, year: 2025 }),
-    roles: decide('denied', { supervisor: ['allowed', 'own unit tree'], admin: 'allowed' }),
+    roles: supervisorsAndAdmins('own unit tree'),
     allowedAs: ['ConflictError', 'SkpQuotaExceededError'],
   },
 };

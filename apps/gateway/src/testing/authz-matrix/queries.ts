@@ -1,12 +1,19 @@
 // Query fields of the authorization matrix (format in model.ts).
 import {
+  ADMIN_ONLY,
   type Answer,
   DENIED_TO_OUTSIDERS,
   decide,
+  freshRequestVars,
   type MatrixEntry,
   personalFields,
+  serviceCodeVars,
   shorterThan,
   staffOnly,
+  supervisorsAndAdmins,
+  unitAndAdmins,
+  unitCodeVars,
+  unitStaffVars,
 } from './model.js';
 
 export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
@@ -21,7 +28,7 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   },
   service: {
     doc: 'query($code: String!) { service(code: $code) { __typename code } }',
-    vars: (f) => ({ code: f.service.code }),
+    vars: serviceCodeVars,
     roles: decide('allowed'),
   },
   forums: { doc: '{ forums(first: 5) { totalCount } }', roles: decide(['allowed', 'public forums']) },
@@ -44,18 +51,13 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   },
   requestStatus: {
     doc: 'query($code: String!) { requestStatus(trackingCode: $code) { __typename state } }',
-    vars: async (f) => ({ code: (await f.request()).trackingCode }),
+    vars: freshRequestVars,
     roles: decide(['allowed', 'public trail: states and times, no text or notes']),
   },
   serviceRequest: {
     doc: 'query($code: String!) { serviceRequest(trackingCode: $code) { __typename originalText } }',
-    vars: async (f) => ({ code: (await f.request()).trackingCode }),
-    roles: decide(['denied', 'null: existence is not revealed'], {
-      citizen: ['allowed', 'owner'],
-      unitStaff: 'allowed',
-      supervisor: 'allowed',
-      admin: 'allowed',
-    }),
+    vars: freshRequestVars,
+    roles: unitAndAdmins({ citizen: ['allowed', 'owner'] }, ['denied', 'null: existence is not revealed']),
     deniedAs: ['null'],
   },
   serviceRequests: {
@@ -69,7 +71,7 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   },
   staffMembers: {
     doc: 'query($unit: String!) { staffMembers(unitCode: $unit, first: 100) { totalCount edges { node { nip birthDate } } } }',
-    vars: (f) => ({ unit: f.unit.code }),
+    vars: unitCodeVars,
     roles: decide(['filtered', 'public fields only: nip and birth date null'], {
       supervisor: ['allowed', 'supervises the unit'],
       admin: 'allowed',
@@ -85,42 +87,29 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   },
   staffMember: {
     doc: 'query($id: ID!) { staffMember(id: $id) { __typename name nip birthDate } }',
-    vars: (f) => ({ id: f.staff.unitStaff.id }),
-    roles: decide(['filtered', 'name, position and unit only'], {
-      unitStaff: ['allowed', 'the person herself'],
-      supervisor: 'allowed',
-      admin: 'allowed',
-    }),
+    vars: unitStaffVars,
+    roles: unitAndAdmins({ unitStaff: ['allowed', 'the person herself'] }, [
+      'filtered',
+      'name, position and unit only',
+    ]),
     check: personalFields((d) => d.staffMember),
   },
   staffByNip: {
     doc: 'query($nip: String!) { staffByNip(nip: $nip) { __typename nip } }',
     vars: (f) => ({ nip: f.staff.unitStaff.nip }),
-    roles: decide(['denied', 'null so a NIP cannot be probed'], {
-      unitStaff: ['allowed', 'own NIP'],
-      supervisor: 'allowed',
-      admin: 'allowed',
-    }),
+    roles: unitAndAdmins({ unitStaff: ['allowed', 'own NIP'] }, ['denied', 'null so a NIP cannot be probed']),
     deniedAs: ['null'],
   },
   node: {
     doc: 'query($id: ID!) { node(id: $id) { __typename ... on Staff { nip birthDate } } }',
-    vars: (f) => ({ id: f.staff.unitStaff.id }),
-    roles: decide(['filtered', 'same field rules as the type'], {
-      unitStaff: 'allowed',
-      supervisor: 'allowed',
-      admin: 'allowed',
-    }),
+    vars: unitStaffVars,
+    roles: unitAndAdmins({}, ['filtered', 'same field rules as the type']),
     check: personalFields((d) => d.node),
   },
   nodes: {
     doc: 'query($id: ID!) { nodes(ids: [$id]) { __typename ... on Staff { nip birthDate } } }',
-    vars: (f) => ({ id: f.staff.unitStaff.id }),
-    roles: decide(['filtered', 'same field rules as the type'], {
-      unitStaff: 'allowed',
-      supervisor: 'allowed',
-      admin: 'allowed',
-    }),
+    vars: unitStaffVars,
+    roles: unitAndAdmins({}, ['filtered', 'same field rules as the type']),
     check: personalFields((d) => d.nodes[0]),
   },
   notifications: {
@@ -131,34 +120,30 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     doc: '{ unreadNotificationCount }',
     roles: decide(['allowed', 'own notifications'], DENIED_TO_OUTSIDERS),
   },
-  apiKeys: { doc: '{ apiKeys(first: 5) { totalCount } }', roles: decide('denied', { admin: 'allowed' }) },
+  apiKeys: { doc: '{ apiKeys(first: 5) { totalCount } }', roles: ADMIN_ONLY },
   auditEntries: {
     doc: '{ auditEntries(first: 5) { totalCount } }',
-    roles: decide('denied', { admin: 'allowed' }),
+    roles: ADMIN_ONLY,
   },
   unitCompetencyGapReport: {
     doc: 'query($unit: String!) { unitCompetencyGapReport(unitCode: $unit) { __typename } }',
-    vars: (f) => ({ unit: f.unit.code }),
-    roles: decide('denied', { supervisor: ['allowed', 'own unit tree'], admin: 'allowed' }),
+    vars: unitCodeVars,
+    roles: supervisorsAndAdmins('own unit tree'),
   },
   trainingComplianceReport: {
     doc: 'query($unit: String!) { trainingComplianceReport(unitCode: $unit) { __typename } }',
-    vars: (f) => ({ unit: f.unit.code }),
-    roles: decide('denied', { supervisor: ['allowed', 'own unit tree'], admin: 'allowed' }),
+    vars: unitCodeVars,
+    roles: supervisorsAndAdmins('own unit tree'),
   },
   unitTrainingPlan: {
     doc: 'query($unit: String!) { unitTrainingPlan(unitCode: $unit) { __typename } }',
-    vars: (f) => ({ unit: f.unit.code }),
-    roles: decide('denied', { supervisor: ['allowed', 'own unit tree'], admin: 'allowed' }),
+    vars: unitCodeVars,
+    roles: supervisorsAndAdmins('own unit tree'),
   },
   trainingPlan: {
     doc: 'query($id: ID!) { trainingPlan(staffId: $id) { __typename } }',
-    vars: (f) => ({ id: f.staff.unitStaff.id }),
-    roles: decide('denied', {
-      unitStaff: ['allowed', 'own plan'],
-      supervisor: 'allowed',
-      admin: 'allowed',
-    }),
+    vars: unitStaffVars,
+    roles: unitAndAdmins({ unitStaff: ['allowed', 'own plan'] }),
   },
   // Feedback area (issue 6).
   skmElements: {
@@ -175,23 +160,19 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   },
   ikm: {
     doc: 'query($unit: String!) { ikm(unitCode: $unit, period: { kind: YEAR, year: 2026 }) { __typename } }',
-    vars: (f) => ({ unit: f.unit.code }),
+    vars: unitCodeVars,
     roles: decide(['allowed', 'published aggregates, no respondents']),
   },
   ikmTrend: {
     doc: 'query($unit: String!) { ikmTrend(unitCode: $unit, year: 2026, kind: QUARTER) { __typename } }',
-    vars: (f) => ({ unit: f.unit.code }),
+    vars: unitCodeVars,
     roles: decide(['allowed', 'published aggregates']),
   },
   historicIkm: { doc: '{ historicIkm { score rule } }', roles: decide(['allowed', 'published history']) },
   skmReport: {
     doc: 'query($unit: String!) { skmReport(unitCode: $unit, period: { kind: YEAR, year: 2026 }) { __typename } }',
-    vars: (f) => ({ unit: f.unit.code }),
-    roles: decide(['denied', 'suggestions and profiles: the unit, its supervisors, admins'], {
-      unitStaff: 'allowed',
-      supervisor: 'allowed',
-      admin: 'allowed',
-    }),
+    vars: unitCodeVars,
+    roles: unitAndAdmins({}, ['denied', 'suggestions and profiles: the unit, its supervisors, admins']),
   },
   improvementActions: {
     doc: '{ improvementActions(first: 5) { totalCount } }',
