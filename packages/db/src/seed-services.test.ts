@@ -1,3 +1,4 @@
+import { checkIslamicHolidayName } from '@layanan/domain/calendar';
 import { describe, expect, it } from 'vitest';
 import { packageHolidays, SEED_CATALOGUE, seedHolidayList, seedStandard } from './seed-services.js';
 
@@ -19,6 +20,22 @@ describe('seed holiday list', () => {
     expect(y2027.map((h) => h.date)).toEqual(
       expect.arrayContaining(['2027-01-01', '2027-08-17', '2027-12-25']),
     );
+  });
+
+  it("names 2027's Islamic holidays from their Hijri dates: Isra Mikraj twice, Maulid once (issue 16)", () => {
+    const y2027 = packageHolidays(2027);
+    const named = (day: string) => y2027.find((h) => h.date === day)?.name;
+    expect(named('2027-01-05')).toBe('Isra Mikraj Nabi Muhammad SAW');
+    expect(named('2027-08-14')).toBe('Maulid Nabi Muhammad SAW');
+    expect(named('2027-12-25')).toMatch(/^Isra Mikraj Nabi Muhammad SAW \/ .*Natal/);
+    expect(named('2027-05-16')).toBe('Idul Adha 1448 H');
+    expect(named('2027-06-06')).toBe('1 Muharam Tahun Baru Islam 1449 H');
+    expect(y2027.filter((h) => /maulid/i.test(h.name))).toHaveLength(1);
+    for (const h of seedHolidayList()) {
+      for (const part of h.name.split(' / ')) {
+        expect(checkIslamicHolidayName({ ...h, name: part }).ok, `${h.date} ${part}`).toBe(true);
+      }
+    }
   });
 });
 

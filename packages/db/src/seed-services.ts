@@ -5,6 +5,8 @@ import {
   addWorkingDays,
   createWorkingCalendar,
   HOLIDAYS_ID_2026,
+  ISLAMIC_HOLIDAYS,
+  islamicHolidayName,
   isWorkingDay,
   jakartaDay,
   type WorkingCalendar,
@@ -32,20 +34,26 @@ export const HOLIDAY_SOURCE_PACKAGE = 'date-holidays (provisional)';
  * Indonesia's national holidays for a year from the maintained `date-holidays` package. They are
  * provisional: Islamic dates depend on the sighting of the moon and the joint decree (SKB) fixes
  * the list and the cuti bersama, so an administrator confirms them when the decree appears.
+ * The package names some Islamic holidays wrongly (27 Rajab as "Maulid"): each one is named
+ * from its Hijri date (the domain's Umm al-Qura check), the date kept as the package gives it.
  */
 export function packageHolidays(year: number): HolidaySeed[] {
   const byDate = new Map<string, HolidaySeed>();
   for (const h of new Holidays('ID').getHolidays(year, 'id')) {
     if (h.type !== 'public') continue;
     const date = h.date.slice(0, 10);
+    const islamic = ISLAMIC_HOLIDAYS.some((x) => x.pattern.test(h.name))
+      ? islamicHolidayName(date)
+      : undefined;
+    const name = islamic ?? h.name;
     const existing = byDate.get(date);
     if (existing) {
-      if (!existing.name.includes(h.name)) existing.name = `${existing.name} / ${h.name}`;
+      if (!existing.name.includes(name)) existing.name = `${existing.name} / ${name}`;
       continue;
     }
     byDate.set(date, {
       date,
-      name: h.name,
+      name,
       kind: 'NATIONAL',
       provisional: true,
       source: HOLIDAY_SOURCE_PACKAGE,

@@ -25,6 +25,7 @@ describe('error catalog', () => {
     const codeObjects = [
       root.calendar.DayErrorCode,
       root.calendar.CalendarErrorCode,
+      root.calendar.HijriErrorCode,
       root.calendar.HolidayRegisterErrorCode,
       root.staff.NipErrorCode,
       root.staff.RankErrorCode,

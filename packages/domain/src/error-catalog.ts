@@ -3,6 +3,7 @@ import { API_KEY_ERROR_MESSAGES } from './accounts/api-key.js';
 import {
   CALENDAR_ERROR_MESSAGES,
   DAY_ERROR_MESSAGES,
+  HIJRI_ERROR_MESSAGES,
   HOLIDAY_REGISTER_ERROR_MESSAGES,
 } from './calendar/messages.js';
 import type { Message } from './errors.js';
@@ -41,7 +42,12 @@ import {
 export const ERROR_CATALOGS = {
   validation: VALIDATION_ERROR_MESSAGES,
   accounts: { ...ACCOUNT_ERROR_MESSAGES, ...API_KEY_ERROR_MESSAGES },
-  calendar: { ...DAY_ERROR_MESSAGES, ...CALENDAR_ERROR_MESSAGES, ...HOLIDAY_REGISTER_ERROR_MESSAGES },
+  calendar: {
+    ...DAY_ERROR_MESSAGES,
+    ...CALENDAR_ERROR_MESSAGES,
+    ...HIJRI_ERROR_MESSAGES,
+    ...HOLIDAY_REGISTER_ERROR_MESSAGES,
+  },
   staff: {
     ...NIP_ERROR_MESSAGES,
     ...RANK_ERROR_MESSAGES,

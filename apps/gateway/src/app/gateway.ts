@@ -1,8 +1,9 @@
 // Assembles the Yoga app: schema, per-request context, health probes, request ids, access log.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@layanan/db';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { calendarCoverageGraphQLError } from '../graphql/failures.js';
 import { gatewayGraphQLError } from '../graphql/gateway-errors.js';
 import { schema } from '../graphql/schema.js';
 import { AuthenticationError, resolveIdentity } from '../modules/accounts/identity.js';
@@ -172,8 +173,12 @@ export function createGateway(options: {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: config.graphiql ? { title: 'Layanan GraphQL' } : false,
-    // Unexpected errors are masked: clients see "Unexpected error.", the log has the cause.
-    maskedErrors: true,
+    // Unexpected errors are masked: clients see "Unexpected error.", the log has the cause. A
+    // deadline past the calendar's known years is expected and says so (CALENDAR_YEAR_UNKNOWN).
+    maskedErrors: {
+      maskError: (error, message, isDev) =>
+        calendarCoverageGraphQLError(error) ?? maskError(error, message, isDev),
+    },
     logging: {
       debug: (...args) => log.debug(args.map(String).join(' ')),
       info: (...args) => log.info(args.map(String).join(' ')),

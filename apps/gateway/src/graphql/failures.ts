@@ -13,6 +13,8 @@ import {
   type FieldError,
   type Message,
 } from '@layanan/domain';
+import { CalendarCoverageError } from '@layanan/domain/calendar';
+import { GraphQLError } from 'graphql';
 import {
   AuthenticationFailedError,
   ConflictError,
@@ -92,6 +94,9 @@ export const FAILURE_TYPES = {
   DAY_INVALID_FORMAT: V,
   DAY_NOT_A_DATE: V,
   CALENDAR_INVALID: V,
+  // A deadline reaching a year whose holidays are not loaded: a data gap the caller cannot fix.
+  CALENDAR_YEAR_UNKNOWN: 'OperationFailed',
+  HOLIDAY_HIJRI_NAME_MISMATCH: V,
   HOLIDAY_DUPLICATE: C,
   // ---- staff ----
   NIP_REQUIRED: V,
@@ -279,4 +284,19 @@ export function failure(
     case 'OperationFailed':
       return new LayananError(e.code, e.message.id, e.message.en);
   }
+}
+
+/**
+ * A deadline computed past the years the working calendar knows throws the domain's
+ * CalendarCoverageError from any command: reported as a request-level error with its code
+ * (CALENDAR_YEAR_UNKNOWN), both messages and the unknown year, instead of a masked one.
+ */
+export function calendarCoverageGraphQLError(error: unknown): GraphQLError | undefined {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (!(original instanceof CalendarCoverageError)) return undefined;
+  const { code, message, details } = original.error;
+  return new GraphQLError(`${message.id} / ${message.en}`, {
+    ...(error instanceof GraphQLError ? { path: error.path, nodes: error.nodes } : {}),
+    extensions: { code, messageId: message.id, messageEn: message.en, ...details },
+  });
 }

@@ -13,6 +13,11 @@ export const todayWib = (now: Date = new Date()): string => jakartaDay(now);
 export async function loadWorkingCalendar(db: Pick<TransactionClient, 'holiday'>): Promise<WorkingCalendar> {
   const rows = await db.holiday.findMany({ orderBy: { date: 'asc' } });
   return createWorkingCalendar({
-    holidays: rows.map((h) => ({ date: dayOf(h.date), name: h.name, kind: h.kind })),
+    holidays: rows.map((h) => ({
+      date: dayOf(h.date),
+      name: h.name,
+      kind: h.kind,
+      provisional: h.provisional,
+    })),
   });
 }

@@ -3,6 +3,7 @@
 // mobile numbers are normalised by identifiers.ts.
 import { type DomainError, domainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { textLength } from '../text-limits.js';
 import { IDENTIFIER_ERROR_MESSAGES, normalizeEmail, normalizePhone } from './identifiers.js';
 
 export const PASSWORD_LENGTH = { min: 10, max: 128 } as const;
@@ -126,7 +127,7 @@ export function validateRegistration(input: {
   if (!input.email?.trim() && !input.phone?.trim())
     problem('email', accountError('ACCOUNT_IDENTIFIER_REQUIRED'));
   const displayName = input.displayName.trim().replace(/\s+/g, ' ');
-  if (displayName.length < 2 || displayName.length > 80) {
+  if (textLength(displayName) < 2 || textLength(displayName) > 80) {
     problem('displayName', accountError('ACCOUNT_DISPLAY_NAME_INVALID'));
   }
   const password = checkPassword(input.password, { email, displayName });

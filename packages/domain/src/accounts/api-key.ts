@@ -8,6 +8,7 @@ import {
   wholeNumberErrors,
 } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { textLength } from '../text-limits.js';
 
 /** Operations an API key may be granted. Later issues add to this list. */
 export const API_KEY_SCOPES = ['catalogue:read', 'staff:read', 'requests:write', 'statistics:read'] as const;
@@ -69,12 +70,13 @@ export function validateApiKey(input: {
 }): Result<{ name: string; scopes: ApiKeyScope[]; submissionsPerHour: number }, ApiKeyError> {
   const name = input.name.trim();
   const fields: ApiKeyFieldError[] = [];
-  if (name.length < API_KEY_NAME_LENGTH.min || name.length > API_KEY_NAME_LENGTH.max) {
+  const length = textLength(name);
+  if (length < API_KEY_NAME_LENGTH.min || length > API_KEY_NAME_LENGTH.max) {
     fields.push({
       field: 'name',
       code: 'OUT_OF_RANGE',
       message: NAME_MESSAGE,
-      details: { length: name.length },
+      details: { length },
     });
   }
   const known = (scope: string): scope is ApiKeyScope =>

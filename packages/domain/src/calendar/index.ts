@@ -16,6 +16,7 @@ export {
   toDayString,
   weekday,
 } from './day.js';
+export * from './hijri.js';
 export * from './holiday-register.js';
 export * from './holidays-2026.js';
 export * from './messages.js';

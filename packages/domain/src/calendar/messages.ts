@@ -24,9 +24,23 @@ export const CALENDAR_ERROR_MESSAGES = {
     id: 'Kalender hari kerja tidak valid.',
     en: 'The working-day calendar is invalid.',
   },
+  CALENDAR_YEAR_UNKNOWN: {
+    id: 'Hari libur tahun ini belum tercatat di kalender kerja, jadi tenggat tidak dapat dihitung. Administrator perlu menambahkan daftar hari libur tahun tersebut.',
+    en: "This year's holidays are not in the working calendar yet, so the deadline cannot be computed. An administrator needs to add that year's holiday list.",
+  },
 } as const satisfies ErrorMessages<string>;
 export const CalendarErrorCode = errorCodes(CALENDAR_ERROR_MESSAGES);
 export type CalendarErrorCode = (typeof CalendarErrorCode)[keyof typeof CalendarErrorCode];
+
+// ---- Islamic holidays against the Hijri calendar (hijri.ts) ----
+export const HIJRI_ERROR_MESSAGES = {
+  HOLIDAY_HIJRI_NAME_MISMATCH: {
+    id: 'Nama hari libur tidak sesuai dengan tanggal Hijriahnya (misalnya Maulid pada 27 Rajab, yang merupakan Isra Mikraj).',
+    en: "The holiday's name does not match its Hijri date (e.g. Maulid on 27 Rajab, which is Isra Mikraj).",
+  },
+} as const satisfies ErrorMessages<string>;
+export const HijriErrorCode = errorCodes(HIJRI_ERROR_MESSAGES);
+export type HijriErrorCode = (typeof HijriErrorCode)[keyof typeof HijriErrorCode];
 
 // ---- the city's holiday register (holiday-register.ts) ----
 export const HOLIDAY_REGISTER_ERROR_MESSAGES = {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays } from './day.js';
-import { createWorkingCalendar, indonesianCalendar2026, type WorkingCalendar } from './working-calendar.js';
+import {
+  CalendarCoverageError,
+  checkCalendarCovers,
+  createWorkingCalendar,
+  indonesianCalendar2026,
+  type WorkingCalendar,
+} from './working-calendar.js';
 import {
   addWorkingDays,
   holidaysOn,
@@ -92,9 +98,32 @@ describe('addWorkingDays', () => {
     expect(addWorkingDays('2026-05-26', 2, cal2026)).toBe('2026-06-02');
   });
 
-  it('crosses the year end (2026 → 2027) with weekends only for the unknown year', () => {
-    // 24 and 25 Dec are off; 28–31 Dec count; 1 Jan 2027 is not in the 2026 data.
-    expect(addWorkingDays('2026-12-23', 5, cal2026)).toBe('2027-01-01');
+  it('refuses to cross into a year the calendar does not know (issue 16: 1 January 2027)', () => {
+    // 24 and 25 Dec are off; 28–31 Dec count; 1 Jan 2027 is not in the 2026 data: no silent guess.
+    expect(() => addWorkingDays('2026-12-23', 5, cal2026)).toThrow(CalendarCoverageError);
+    expect(() => isWorkingDay('2027-01-01', cal2026)).toThrow(CalendarCoverageError);
+    expect(() => workingDaysBetween('2026-12-30', '2027-01-04', cal2026)).toThrow(CalendarCoverageError);
+    expect(() => addWorkingDays('2025-12-30', 2, cal2026)).toThrow(CalendarCoverageError);
+    try {
+      addWorkingDays('2026-12-23', 5, cal2026);
+    } catch (e) {
+      expect((e as CalendarCoverageError).error).toMatchObject({
+        code: 'CALENDAR_YEAR_UNKNOWN',
+        message: { id: expect.stringContaining('belum tercatat'), en: expect.stringContaining('not in the') },
+        details: { year: 2027, knownYears: [2026] },
+      });
+    }
+    expect(checkCalendarCovers(cal2026, '2026-12-31')).toEqual({ ok: true, value: true });
+    expect(checkCalendarCovers(cal2026, '2026-12-31', '2028-01-02')).toMatchObject({
+      ok: false,
+      error: { code: 'CALENDAR_YEAR_UNKNOWN', details: { year: 2027 } },
+    });
+    // The last day of the known year still counts; weekends-only calendars know no years and are not checked.
+    expect(addWorkingDays('2026-12-23', 4, cal2026)).toBe('2026-12-31');
+    expect(addWorkingDays('2026-12-23', 5, weekendsOnly)).toBe('2026-12-30');
+  });
+
+  it('crosses the year end once the next year is known', () => {
     const with2027 = indonesianCalendar2026([
       { date: '2027-01-01', kind: 'NATIONAL', name: 'Tahun Baru 2027' },
     ]);
@@ -151,7 +180,8 @@ describe('workingDaysBetween', () => {
   });
 
   it('inverts addWorkingDays for every start day of 2026 and several lengths', () => {
-    for (let i = 0; i < 365; i += 1) {
+    for (let i = 0; i < 334; i += 1) {
+      // Up to 30 November: 14 working days later is still in 2026, the year the calendar knows.
       const start = addCalendarDays('2026-01-01', i);
       for (const n of [1, 3, 5, 14]) {
         const due = addWorkingDays(start, n, cal2026);

@@ -1,5 +1,10 @@
 import { type Day, formatDayNumber, toDayNumber, weekdayOfDayNumber } from './day.js';
-import type { Holiday, WorkingCalendar } from './working-calendar.js';
+import {
+  CalendarCoverageError,
+  checkCalendarCovers,
+  type Holiday,
+  type WorkingCalendar,
+} from './working-calendar.js';
 
 /*
  * Deadlines in public services count working days in WIB: weekends, national holidays and cuti
@@ -9,8 +14,16 @@ import type { Holiday, WorkingCalendar } from './working-calendar.js';
  * Error policy: these functions take days that were already parsed (see `parseDay`) and a
  * calendar that was already validated (see `validateWorkingCalendar`). An invalid day, a
  * non-integer count or a calendar without working days is a programmer error and throws a
- * `RangeError`; they never return a Result.
+ * `RangeError`; they never return a Result. A day in a year the calendar does not know (see
+ * `WorkingCalendar.knownYears`) is a data gap, not a bug: they throw `CalendarCoverageError`
+ * (CALENDAR_YEAR_UNKNOWN), which the gateway reports as a typed error; `checkCalendarCovers`
+ * asks the same question as a Result.
  */
+
+function requireCovered(calendar: WorkingCalendar, ...days: readonly string[]): void {
+  const covered = checkCalendarCovers(calendar, ...days);
+  if (!covered.ok) throw new CalendarCoverageError(covered.error);
+}
 
 type Context = { readonly weekend: ReadonlySet<number>; readonly holidays: ReadonlySet<number> };
 
@@ -32,6 +45,7 @@ function isWorking(ctx: Context, dayNumber: number): boolean {
 
 /** Whether offices are open on `day`: not a weekend day and not a holiday of any kind. */
 export function isWorkingDay(day: Day, calendar: WorkingCalendar): boolean {
+  requireCovered(calendar, formatDayNumber(toDayNumber(day)));
   return isWorking(contextOf(calendar), toDayNumber(day));
 }
 
@@ -58,7 +72,9 @@ export function addWorkingDays(start: Day, days: number, calendar: WorkingCalend
     n += 1;
     if (isWorking(ctx, n)) counted += 1;
   }
-  return formatDayNumber(n);
+  const due = formatDayNumber(n);
+  requireCovered(calendar, formatDayNumber(toDayNumber(start)), due);
+  return due;
 }
 
 /**
@@ -73,6 +89,8 @@ export function workingDaysBetween(from: Day, to: Day, calendar: WorkingCalendar
   const a = toDayNumber(from);
   const b = toDayNumber(to);
   const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
+  // The start day itself is not counted, so only the days after it must be known.
+  if (lo < hi) requireCovered(calendar, formatDayNumber(lo + 1), formatDayNumber(hi));
   let count = 0;
   for (let n = lo + 1; n <= hi; n += 1) if (isWorking(ctx, n)) count += 1;
   return count === 0 ? 0 : sign * count; // never -0

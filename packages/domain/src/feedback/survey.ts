@@ -1,5 +1,6 @@
 import { type DomainError, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { textLength } from '../text-limits.js';
 import { SURVEY_ERROR_MESSAGES, type SurveyErrorCode } from './messages.js';
 import { isSkmElementCode, type SkmElementCode } from './skm-elements.js';
 
@@ -75,7 +76,7 @@ export function validateSurvey(
     if (!validScore(a.score)) add(`answers[${i}].score`, 'SURVEY_INVALID_SCORE', { score: a.score });
   });
   const suggestion = clean(input.suggestion);
-  if (suggestion && suggestion.length > SURVEY_TEXT_MAX) {
+  if (suggestion && textLength(suggestion) > SURVEY_TEXT_MAX) {
     add('suggestion', 'SURVEY_TEXT_TOO_LONG', { max: SURVEY_TEXT_MAX });
   }
   const rated = new Set<string>();
@@ -88,7 +89,7 @@ export function validateSurvey(
     if (!validScore(r.competence)) add(`staffRatings[${i}].competence`, 'SURVEY_INVALID_SCORE');
     if (!validScore(r.behaviour)) add(`staffRatings[${i}].behaviour`, 'SURVEY_INVALID_SCORE');
     const comment = clean(r.comment);
-    if (comment && comment.length > SURVEY_TEXT_MAX) {
+    if (comment && textLength(comment) > SURVEY_TEXT_MAX) {
       add(`staffRatings[${i}].comment`, 'SURVEY_TEXT_TOO_LONG', { max: SURVEY_TEXT_MAX });
     }
   });

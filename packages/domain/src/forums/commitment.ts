@@ -1,6 +1,7 @@
 import { compareDays, type Day, parseDayNumber } from '../calendar/day.js';
 import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { textLength } from '../text-limits.js';
 import { COMMITMENT_ERROR_MESSAGES, type CommitmentErrorCode } from './messages.js';
 
 /*
@@ -113,8 +114,9 @@ export function validateNewCommitment(input: {
   }
   if (input.hasCommitment) return err(commitmentError('COMMITMENT_ALREADY_EXISTS'));
   const description = input.description.trim();
-  if (description === '' || description.length > COMMITMENT_DESCRIPTION_MAX_LENGTH) {
-    return err(commitmentError('COMMITMENT_DESCRIPTION_REQUIRED', { length: description.length }));
+  const length = textLength(description);
+  if (length === 0 || length > COMMITMENT_DESCRIPTION_MAX_LENGTH) {
+    return err(commitmentError('COMMITMENT_DESCRIPTION_REQUIRED', { length }));
   }
   if (!parseDayNumber(input.dueOn).ok || compareDays(input.dueOn, input.today) < 0) {
     return err(commitmentError('COMMITMENT_DUE_DATE_INVALID', { value: input.dueOn }));

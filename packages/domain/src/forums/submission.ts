@@ -1,5 +1,6 @@
 import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { textLength } from '../text-limits.js';
 import { SUBMISSION_ERROR_MESSAGES, type SubmissionErrorCode } from './messages.js';
 
 /*
@@ -24,10 +25,9 @@ export function validateSubmission(input: {
   if (!kind) return err(submissionError('SUBMISSION_KIND_INVALID', { value: input.kind }));
   if (typeof input.text !== 'string' || input.text.trim() === '')
     return err(submissionError('SUBMISSION_TEXT_REQUIRED'));
-  if (input.text.length > SUBMISSION_MAX_LENGTH) {
-    return err(
-      submissionError('SUBMISSION_TEXT_TOO_LONG', { length: input.text.length, max: SUBMISSION_MAX_LENGTH }),
-    );
+  const length = textLength(input.text);
+  if (length > SUBMISSION_MAX_LENGTH) {
+    return err(submissionError('SUBMISSION_TEXT_TOO_LONG', { length, max: SUBMISSION_MAX_LENGTH }));
   }
   return ok({ kind, text: input.text });
 }
@@ -72,8 +72,9 @@ export const SUBMISSION_TITLE_LENGTH = { min: 5, max: 150 } as const;
 export function validateSubmissionTitle(title: string): Result<string, SubmissionError> {
   const trimmed = title.trim();
   const { min, max } = SUBMISSION_TITLE_LENGTH;
-  if (trimmed.length < min || trimmed.length > max) {
-    return err(submissionError('SUBMISSION_TITLE_INVALID', { length: trimmed.length, min, max }));
+  const length = textLength(trimmed);
+  if (length < min || length > max) {
+    return err(submissionError('SUBMISSION_TITLE_INVALID', { length, min, max }));
   }
   return ok(trimmed);
 }

@@ -7,6 +7,7 @@ import {
   type Message,
 } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { textLength } from '../text-limits.js';
 import { ATTRIBUTE_ERROR_MESSAGES, type AttributeErrorCode } from './messages.js';
 
 /** Attribute types of Open311 GeoReport v2 service definitions. */
@@ -81,7 +82,7 @@ export function validateAttributeValues(
           break;
         }
         const maxLength = a.maxLength ?? DEFAULT_MAX_LENGTH[a.datatype];
-        if (v.length > maxLength) problem('TOO_LONG', { maxLength });
+        if (textLength(v) > maxLength) problem('TOO_LONG', { maxLength });
         else out[a.code] = v;
         break;
       }

@@ -2,6 +2,7 @@
 // standard (UU 25/2009 art. 21); the limits here keep published promises meaningful.
 import { type FieldError, type InvalidInputError, invalidInputError, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { textLength } from '../text-limits.js';
 import { CATALOGUE_ENTRY_ERROR_MESSAGES, type CatalogueEntryErrorCode } from './messages.js';
 
 export const CATALOGUE_ENTRY_LIMITS = {
@@ -42,15 +43,16 @@ function text(
   labels: { id: string; en: string },
 ): FieldError | null {
   const trimmed = value.trim();
-  if (trimmed.length === 0)
+  const length = textLength(trimmed);
+  if (length === 0)
     return problem(field, 'REQUIRED', `${labels.id} wajib diisi.`, `The ${labels.en} is required.`);
-  if (trimmed.length < limits.min || trimmed.length > limits.max) {
+  if (length < limits.min || length > limits.max) {
     return problem(
       field,
-      trimmed.length < limits.min ? 'TOO_SHORT' : 'TOO_LONG',
+      length < limits.min ? 'TOO_SHORT' : 'TOO_LONG',
       `${labels.id} harus ${limits.min}–${limits.max} karakter.`,
       `The ${labels.en} must be ${limits.min}–${limits.max} characters.`,
-      { ...limits, length: trimmed.length },
+      { ...limits, length },
     );
   }
   return null;

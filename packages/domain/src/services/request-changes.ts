@@ -1,5 +1,6 @@
 import type { DomainError, FieldError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { textLength } from '../text-limits.js';
 import { MAX_REQUEST_TEXT } from './request-submission.js';
 import { isOpen, type RequestState } from './service-request.js';
 
@@ -19,7 +20,7 @@ export function checkCorrection(
   rawText: string,
 ): Result<string, FieldError | DomainError<'REQUEST_ALREADY_CLOSED'>> {
   const text = rawText.trim();
-  if (text === '' || text.length > MAX_REQUEST_TEXT) {
+  if (text === '' || textLength(text) > MAX_REQUEST_TEXT) {
     return err({
       field: 'text',
       code: text === '' ? 'REQUIRED' : 'TOO_LONG',

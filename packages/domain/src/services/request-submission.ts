@@ -9,6 +9,7 @@ import {
   invalidInputError,
 } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { textLength } from '../text-limits.js';
 import { type AttributeValue, type ServiceAttribute, validateAttributeValues } from './attributes.js';
 import { REQUEST_SUBMISSION_ERROR_MESSAGES } from './messages.js';
 import { type AssignmentCandidate, pickAssignee } from './routing.js';
@@ -86,7 +87,7 @@ export function requestIdempotencyKey(
   raw: string | null | undefined,
 ): Result<string | null, SubmissionError> {
   const key = raw?.trim() || null;
-  if (key && key.length > MAX_IDEMPOTENCY_KEY) {
+  if (key && textLength(key) > MAX_IDEMPOTENCY_KEY) {
     return err(
       invalid([
         {
@@ -199,7 +200,7 @@ function requestTextProblem(text: string, field: string): FieldError | null {
       code: 'REQUIRED',
       message: { id: 'Uraian permohonan wajib diisi', en: 'Describe your request' },
     };
-  if (text.length > MAX_REQUEST_TEXT)
+  if (textLength(text) > MAX_REQUEST_TEXT)
     return {
       field,
       code: 'TOO_LONG',

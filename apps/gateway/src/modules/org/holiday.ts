@@ -31,7 +31,8 @@ const HolidayRef = builder.prismaObject('Holiday', {
     name: t.exposeString('name', { description: 'Name of the holiday (Indonesian).' }),
     kind: t.expose('kind', { type: HolidayKindEnum, description: 'National, cuti bersama or local.' }),
     provisional: t.exposeBoolean('provisional', {
-      description: 'True until an administrator confirms it against the joint decree.',
+      description:
+        'True until an administrator confirms it against the joint decree: a forecast (e.g. next year from a holiday package, Islamic holidays named from their Umm al-Qura Hijri date) whose date may still move by a day or two.',
     }),
     source: t.exposeString('source', {
       description:

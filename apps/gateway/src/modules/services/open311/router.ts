@@ -14,6 +14,7 @@ import { requestIdOf } from '../../../app/gateway.js';
 import type { LayananPubSub } from '../../../app/pubsub.js';
 import { clientAddress, type RateLimiter } from '../../../app/rate-limits.js';
 import { LayananError, ValidationError } from '../../../graphql/errors.js';
+import { calendarCoverageGraphQLError } from '../../../graphql/failures.js';
 import { loadWorkingCalendar } from '../../../platform/calendar.js';
 import type { CommandDeps } from '../../../platform/command.js';
 import type { EventBus } from '../../../platform/events.js';
@@ -192,7 +193,16 @@ export function open311(deps: Deps): Plugin {
           endResponse(errorResponse(format, error.code === 'NOT_FOUND' ? 404 : 400, problemsOf(error, lang)));
         else if (error instanceof GraphQLError && error.extensions.code === 'FORBIDDEN')
           endResponse(errorResponse(format, 403, [text(lang, M.accessDenied)]));
-        else throw error;
+        else {
+          const calendarGap = calendarCoverageGraphQLError(error)?.extensions;
+          if (!calendarGap) throw error;
+          // The holidays of the deadline's year are not loaded: the service cannot promise a date.
+          endResponse(
+            errorResponse(format, 503, [
+              String(lang === 'en' ? calendarGap.messageEn : calendarGap.messageId),
+            ]),
+          );
+        }
       }
     },
   };
