@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountIdentifier, normalizeEmail, normalizePhone } from './identifiers.js';
+import { accountIdentifier, emailSpelling, normalizeEmail, normalizePhone } from './identifiers.js';
 
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? null : r.error?.code);
 
@@ -19,6 +19,11 @@ describe('normalizeEmail', () => {
     'si ti@example.id',
     `${'a'.repeat(250)}@ex.id`,
   ])('rejects %j', (email) => expect(code(normalizeEmail(email))).toBe('ACCOUNT_EMAIL_INVALID'));
+  it('stores the spelling a lookup by emailSpelling finds, and that spelling does not check the form', () => {
+    const typed = '  Siti.Aminah@Example.CO.ID ';
+    expect(normalizeEmail(typed)).toEqual({ ok: true, value: emailSpelling(typed) });
+    expect(emailSpelling(' Bukan Alamat ')).toBe('bukan alamat');
+  });
 });
 
 describe('normalizePhone', () => {

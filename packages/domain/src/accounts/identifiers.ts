@@ -25,9 +25,17 @@ const identifierError = errorFactory(IDENTIFIER_ERROR_MESSAGES);
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
-/** Trimmed and in lower case: the one spelling of an address. */
+/**
+ * The one spelling of an e-mail address, trimmed and in lower case, without checking its form:
+ * what an account lookup by e-mail uses, so that it finds what `normalizeEmail` stored.
+ */
+export function emailSpelling(input: string): string {
+  return input.trim().toLowerCase();
+}
+
+/** An e-mail address in its one spelling (`emailSpelling`), refused when it is not an address. */
 export function normalizeEmail(input: string): Result<string, IdentifierError> {
-  const email = input.trim().toLowerCase();
+  const email = emailSpelling(input);
   if (email.length > 254 || !EMAIL.test(email)) return err(identifierError('ACCOUNT_EMAIL_INVALID'));
   return ok(email);
 }

@@ -1,4 +1,4 @@
-import { ACCOUNT_ROLES } from '@layanan/domain/accounts';
+import { ACCOUNT_ROLES, emailSpelling } from '@layanan/domain/accounts';
 import { builder } from '../../graphql/builder.js';
 import { rowField } from '../../graphql/entity-payload.js';
 import { NotFoundError } from '../../graphql/errors.js';
@@ -127,7 +127,7 @@ builder.mutationField('devLogin', (t) =>
       if (!ctx.config.devLogin) {
         throw gatewayGraphQLError('DEV_LOGIN_DISABLED');
       }
-      const email = args.email.trim().toLowerCase();
+      const email = emailSpelling(args.email);
       return audited(ctx, { action: 'devLogin', entityType: 'Account' }, async (tx) => {
         const account = await tx.account.findUnique({ where: { email } });
         if (!account || account.disabledAt) throw new NotFoundError('Account', email);

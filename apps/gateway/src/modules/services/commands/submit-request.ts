@@ -4,6 +4,7 @@
 // domain's (`requestSubmitter`, `checkSubmission`, `planSubmission`).
 
 import type { Prisma, ServiceRequest } from '@layanan/db';
+import { emailSpelling } from '@layanan/domain/accounts';
 import {
   checkSubmission,
   formatTrackingCode,
@@ -73,7 +74,8 @@ export async function submitRequest(
   });
   if (!service?.published || !service.currentVersion) throw new NotFoundError('Service', input.serviceCode);
   const version = service.currentVersion;
-  const email = filer.kind === 'CITIZEN' ? undefined : input.citizenEmail?.trim().toLowerCase();
+  const email =
+    filer.kind === 'CITIZEN' ? undefined : input.citizenEmail && emailSpelling(input.citizenEmail);
   const citizen = email ? await deps.prisma.account.findUnique({ where: { email } }) : null;
   const checked = checkSubmission({
     filer,
