@@ -102,6 +102,30 @@ describe.each(testDatabaseKinds())('domain events (outbox) on %s', (kind) => {
     expect(await traces('SWL-2026-000004')).toBe(1);
   });
 
+  it('handles a new event behind more failing events than one batch', async () => {
+    const poisoned = new Set<string>();
+    const published: string[] = [];
+    const bus = new EventBus({ prisma: db.prisma, pubsub, log }, 3).on(
+      'services.request-completed',
+      async (tx, p) => {
+        if (poisoned.has(p.trackingCode)) throw new Error('template missing');
+        return traceHandler(published)(tx, p);
+      },
+    );
+    await bus.dispatch(); // whatever earlier tests left pending
+    for (let n = 30; n < 37; n++) {
+      poisoned.add(payload(n).trackingCode);
+      await db.prisma.$transaction((tx) => recordEvent(tx, 'services.request-completed', payload(n)));
+    }
+    await db.prisma.$transaction((tx) => recordEvent(tx, 'services.request-completed', payload(37)));
+    expect(await bus.dispatch()).toEqual({ handled: 1, failed: 7 });
+    expect(published).toEqual(['SWL-2026-000037']);
+    // The next sweep tries each failing event once more, no more.
+    expect(await bus.dispatch()).toEqual({ handled: 0, failed: 7 });
+    poisoned.clear();
+    expect(await bus.dispatch()).toEqual({ handled: 7, failed: 0 });
+  });
+
   it('handles each event once when two dispatchers sweep at the same time', async () => {
     const ids: string[] = [];
     for (let n = 10; n < 20; n++) {

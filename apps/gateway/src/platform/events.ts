@@ -64,22 +64,46 @@ export class EventBus {
 
   /**
    * Handles the events with these ids (just committed by the caller), or without ids every
-   * pending event, oldest first. A failing handler rolls back its event's transaction, counts an
-   * attempt and keeps the error; the event stays pending for the next sweep. Never throws.
+   * pending event, oldest first, `batchSize` at a time: each batch continues after the last event
+   * of the one before (keyset on `createdAt`, `id`), so events that keep failing are tried once
+   * per sweep and can never hold back newer ones. A failing handler rolls back its event's
+   * transaction, counts an attempt and keeps the error; the event stays pending for the next
+   * sweep. Never throws.
    */
   async dispatch(ids?: readonly string[]): Promise<DispatchResult> {
-    const pending =
-      ids ??
-      (
-        await this.deps.prisma.domainEvent.findMany({
-          where: { handledAt: null },
-          orderBy: { createdAt: 'asc' },
-          take: this.batchSize,
-          select: { id: true },
-        })
-      ).map((e) => e.id);
     const result: DispatchResult = { handled: 0, failed: 0 };
-    for (const id of pending) {
+    if (ids) {
+      await this.handleAll(ids, result);
+      return result;
+    }
+    let after: { createdAt: Date; id: string } | null = null;
+    for (;;) {
+      const batch: { id: string; createdAt: Date }[] = await this.deps.prisma.domainEvent.findMany({
+        where: {
+          handledAt: null,
+          ...(after && {
+            OR: [
+              { createdAt: { gt: after.createdAt } },
+              { createdAt: after.createdAt, id: { gt: after.id } },
+            ],
+          }),
+        },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        take: this.batchSize,
+        select: { id: true, createdAt: true },
+      });
+      await this.handleAll(
+        batch.map((e) => e.id),
+        result,
+      );
+      const last = batch.at(-1);
+      if (!last || batch.length < this.batchSize) return result;
+      after = last;
+    }
+  }
+
+  private async handleAll(ids: readonly string[], result: DispatchResult): Promise<void> {
+    for (const id of ids) {
       try {
         const after = await this.handleOne(id);
         if (after === null) continue;
@@ -99,7 +123,6 @@ export class EventBus {
           .catch(() => undefined);
       }
     }
-    return result;
   }
 
   /** null when another dispatcher holds or already handled the event. */

@@ -32,3 +32,14 @@ export function overdueSql(today: string, states: readonly string[] = CLOCK_RUNN
   return Prisma.sql`r.state::text IN (${statesSql(states)})
     AND ((r."verifiedAt" IS NULL AND r."verificationDueOn" < ${today}::date) OR r."completionDueOn" < ${today}::date)`;
 }
+
+/**
+ * SQL condition (alias `r`): the deadline missed on `today` (verification before completion, as
+ * the domain's `requestDeadlineStatus`) has not been escalated yet — the domain's "each deadline
+ * escalated once" (`escalationDue`) as a filter, so a batch job never selects rows it would skip.
+ */
+export function notYetEscalatedSql(today: string): Prisma.Sql {
+  return Prisma.sql`r."escalatedDueOn" IS DISTINCT FROM (CASE
+      WHEN r."verifiedAt" IS NULL AND r."verificationDueOn" < ${today}::date THEN r."verificationDueOn"
+      ELSE r."completionDueOn" END)`;
+}
