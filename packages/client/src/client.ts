@@ -47,6 +47,8 @@ export type LayananError =
       fields: readonly { field: string; code: string; message: string }[];
     }
   | { kind: 'NotFoundError'; code: string; message: string }
+  /** The operation conflicts with the stored state, e.g. an idempotency key reused (IDEMPOTENCY_KEY_REUSED). */
+  | { kind: 'ConflictError'; code: string; message: string }
   | { kind: 'Forbidden'; code: 'FORBIDDEN'; message: string }
   | { kind: 'Unauthenticated'; code: string; message: string }
   | { kind: 'GraphQLError'; code: string; message: string }
@@ -110,8 +112,8 @@ type Failure = {
 function failureOf(value: Failure): LayananError {
   if (value.__typename === 'ValidationError')
     return { kind: 'ValidationError', code: value.code, message: value.message, fields: value.fields ?? [] };
-  if (value.__typename === 'NotFoundError')
-    return { kind: 'NotFoundError', code: value.code, message: value.message };
+  if (value.__typename === 'NotFoundError' || value.__typename === 'ConflictError')
+    return { kind: value.__typename, code: value.code, message: value.message };
   return { kind: 'GraphQLError', code: value.code, message: value.message };
 }
 

@@ -31,6 +31,7 @@ export const SubmitRequestMutation = graphql(`
       ... on ServiceRequestPayload { request { trackingCode state version submittedAt verificationDueOn service { code } } }
       ... on ValidationError { code message messageId messageEn fields { field code message } }
       ... on NotFoundError { code message messageId messageEn }
+      ... on ConflictError { code message messageId messageEn }
     }
   }
 `);

@@ -138,6 +138,7 @@ export const FAILURE_TYPES = {
   // Reported as the FORBIDDEN access error (platform/authz.ts `forbidden()`), as before.
   REQUEST_FILER_NOT_ALLOWED: 'OperationFailed',
   REQUEST_SUBMISSION_INVALID: V,
+  IDEMPOTENCY_KEY_REUSED: C,
   // ---- forums ----
   FORUM_INVALID: V,
   FORUM_SLUG_TAKEN: C,

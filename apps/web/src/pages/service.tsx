@@ -225,6 +225,9 @@ function RequestForm({
         setCode(result.data.request.trackingCode);
       } else {
         const { error } = result;
+        // The key went with other content (an earlier attempt of this form was filed): the
+        // message says so, and a deliberate new submission gets a key of its own.
+        if (error.kind === 'ConflictError') idempotencyKey.current = crypto.randomUUID();
         setFailure({
           __typename: error.kind,
           message: error.kind === 'NetworkError' ? t('networkError') : error.message,

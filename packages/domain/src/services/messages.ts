@@ -112,6 +112,10 @@ export const REQUEST_SUBMISSION_ERROR_MESSAGES = {
     id: 'Permohonan tidak lengkap; periksa kolom yang ditandai.',
     en: 'The request is incomplete; check the marked fields.',
   },
+  IDEMPOTENCY_KEY_REUSED: {
+    id: 'Kunci idempotensi ini sudah dipakai untuk permohonan lain dengan isi berbeda; gunakan kunci baru untuk permohonan baru.',
+    en: 'This idempotency key was already used for a different request; use a new key for a new request.',
+  },
 } as const satisfies ErrorMessages<string>;
 export const RequestSubmissionErrorCode = errorCodes(REQUEST_SUBMISSION_ERROR_MESSAGES);
 export type RequestSubmissionErrorCode =

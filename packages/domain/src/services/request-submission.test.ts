@@ -3,6 +3,9 @@ import { createWorkingCalendar } from '../calendar/working-calendar.js';
 import type { ServiceAttribute } from './attributes.js';
 import {
   checkSubmission,
+  IMPLICIT_RETRY_WINDOW_MINUTES,
+  implicitRetryOf,
+  keyedRetry,
   MAX_IDEMPOTENCY_KEY,
   MAX_REQUEST_TEXT,
   planSubmission,
@@ -10,6 +13,7 @@ import {
   requestIdempotencyKey,
   requestSubmitter,
   type SubmissionDraft,
+  sameSubmission,
 } from './request-submission.js';
 
 const citizen: RequestFiler = { kind: 'CITIZEN', accountId: 'c-1' };
@@ -158,5 +162,63 @@ describe('planSubmission', () => {
     const p = planSubmission({ submitter, now, calendar, candidates: [] });
     expect(p.assigneeStaffId).toBeNull();
     expect(p.firstEvent.internalNote).toMatch(/awaiting assignment/);
+  });
+});
+
+describe('retries: the same request, or a conflict', () => {
+  const content = {
+    serviceId: 's1',
+    citizenAccountId: 'c1',
+    text: 'Jalan berlubang',
+    attributeValues: { kecamatan: 'TALAWI', jenis: ['A', 'B'] },
+    location: { lat: -0.68, long: 100.77, addressString: null },
+  };
+
+  it('takes the same content, in any key order, for the same request', () => {
+    const reordered = {
+      ...content,
+      attributeValues: { jenis: ['A', 'B'], kecamatan: 'TALAWI' },
+      location: { addressString: null, long: 100.77, lat: -0.68 },
+    };
+    expect(sameSubmission(content, reordered)).toBe(true);
+    expect(keyedRetry(content, reordered)).toEqual({ ok: true, value: 'SAME_REQUEST' });
+  });
+
+  it.each([
+    ['service', { serviceId: 's2' }],
+    ['citizen', { citizenAccountId: 'c2' }],
+    ['text', { text: 'Jalan berlubang besar' }],
+    ['attribute value', { attributeValues: { kecamatan: 'BARANGIN', jenis: ['A', 'B'] } }],
+    ['list order', { attributeValues: { kecamatan: 'TALAWI', jenis: ['B', 'A'] } }],
+    ['location', { location: { lat: -0.69, long: 100.77, addressString: null } }],
+  ])('refuses a key reused with another %s (IDEMPOTENCY_KEY_REUSED)', (_, change) => {
+    const result = keyedRetry(content, { ...content, ...change });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(result.error.message.id).toMatch(/idempotensi/);
+      expect(result.error.message.en).toMatch(/idempotency key/);
+    }
+  });
+
+  const now = new Date('2026-11-30T03:00:00Z');
+  const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+
+  it('takes a keyless repeat for a retry only of an open request of the last minutes', () => {
+    const open = { state: 'SUBMITTED' as const, submittedAt: minutesAgo(2), content };
+    expect(implicitRetryOf([open], content, now)).toBe(open);
+    expect(implicitRetryOf([{ ...open, state: 'REJECTED' as const }], content, now)).toBeNull();
+    expect(implicitRetryOf([{ ...open, state: 'COMPLETED' as const }], content, now)).toBeNull();
+    expect(
+      implicitRetryOf([{ ...open, submittedAt: minutesAgo(IMPLICIT_RETRY_WINDOW_MINUTES) }], content, now),
+    ).not.toBeNull();
+    expect(
+      implicitRetryOf(
+        [{ ...open, submittedAt: minutesAgo(IMPLICIT_RETRY_WINDOW_MINUTES + 1) }],
+        content,
+        now,
+      ),
+    ).toBeNull();
+    expect(implicitRetryOf([open], { ...content, text: 'Lain' }, now)).toBeNull();
   });
 });

@@ -13,7 +13,11 @@ import { textLength } from '../text-limits.js';
 import { type AttributeValue, type ServiceAttribute, validateAttributeValues } from './attributes.js';
 import { REQUEST_SUBMISSION_ERROR_MESSAGES } from './messages.js';
 import { type AssignmentCandidate, pickAssignee } from './routing.js';
-import { REQUEST_VERIFICATION_WORKING_DAYS, type RequestState } from './service-request.js';
+import {
+  OPEN_REQUEST_STATES,
+  REQUEST_VERIFICATION_WORKING_DAYS,
+  type RequestState,
+} from './service-request.js';
 
 /*
  * Filing a service request (issue 4; Open311 GeoReport v2 for other city systems): who may file
@@ -33,6 +37,7 @@ const submissionError = errorFactory(REQUEST_SUBMISSION_ERROR_MESSAGES);
 export type SubmissionError =
   | DomainError<'REQUEST_FILER_NOT_ALLOWED'>
   | InvalidInputError<'REQUEST_SUBMISSION_INVALID'>;
+export type RetryError = DomainError<'IDEMPOTENCY_KEY_REUSED'>;
 
 const invalid = (fields: readonly FieldError[]): SubmissionError =>
   invalidInputError('REQUEST_SUBMISSION_INVALID', REQUEST_SUBMISSION_ERROR_MESSAGES, fields);
@@ -265,4 +270,86 @@ export function planSubmission(input: SubmissionPlanInput): SubmissionPlan {
       at: input.now,
     },
   };
+}
+
+/**
+ * What a filing says, as stored: the service, the citizen it is for, the citizen's words, the
+ * attribute values (as `checkSubmission` returns them) and, for Open311, the location fields.
+ * Two filings are the same request when all of these are equal (object keys in any order).
+ */
+export type SubmissionContent = {
+  readonly serviceId: string;
+  readonly citizenAccountId: string;
+  readonly text: string;
+  readonly attributeValues: unknown;
+  readonly location?: unknown;
+};
+
+/** JSON with object keys sorted, so equal content compares equal whatever its key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** Whether two filings say the same thing (see `SubmissionContent`). */
+export function sameSubmission(a: SubmissionContent, b: SubmissionContent): boolean {
+  return (
+    a.serviceId === b.serviceId &&
+    a.citizenAccountId === b.citizenAccountId &&
+    a.text === b.text &&
+    canonical(a.attributeValues) === canonical(b.attributeValues) &&
+    canonical(a.location ?? null) === canonical(b.location ?? null)
+  );
+}
+
+/**
+ * A filing that reuses an idempotency key of the same submitter: a retry of the same request is
+ * answered with the request filed first; the key reused for different content is refused, never
+ * answered with a request the citizen did not file (IETF draft "The Idempotency-Key HTTP Header
+ * Field": a key reused with a different payload is an error). Errors: IDEMPOTENCY_KEY_REUSED.
+ */
+export function keyedRetry(
+  first: SubmissionContent,
+  again: SubmissionContent,
+): Result<'SAME_REQUEST', RetryError> {
+  return sameSubmission(first, again) ? ok('SAME_REQUEST') : err(submissionError('IDEMPOTENCY_KEY_REUSED'));
+}
+
+/** How long a filing without a key may be taken for a retry of an earlier one (minutes). */
+export const IMPLICIT_RETRY_WINDOW_MINUTES = 10;
+
+export type RetryCandidate = {
+  readonly state: RequestState;
+  readonly submittedAt: Date;
+  readonly content: SubmissionContent;
+};
+
+/**
+ * A filing without an idempotency key (Open311 has none) that repeats an earlier one of the same
+ * client is a retry only while that request is still open and was filed less than
+ * IMPLICIT_RETRY_WINDOW_MINUTES before `now`: a citizen who files again after a rejection
+ * ("ajukan ulang") or the next day files a new request with a new tracking code. `candidates`
+ * are the same client's recent requests; returns the one retried, or null.
+ */
+export function implicitRetryOf<C extends RetryCandidate>(
+  candidates: readonly C[],
+  again: SubmissionContent,
+  now: Date,
+): C | null {
+  const since = now.getTime() - IMPLICIT_RETRY_WINDOW_MINUTES * 60_000;
+  return (
+    candidates.find(
+      (c) =>
+        OPEN_REQUEST_STATES.includes(c.state) &&
+        c.submittedAt.getTime() >= since &&
+        c.submittedAt.getTime() <= now.getTime() &&
+        sameSubmission(c.content, again),
+    ) ?? null
+  );
 }

@@ -161,6 +161,39 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     expect(await h.db.prisma.serviceRequest.count({ where: { idempotencyKey: 'retry-7' } })).toBe(1);
   });
 
+  it('refuses an idempotency key reused for a different request with a typed conflict', async () => {
+    const first = await submit({ ...PBG, idempotencyKey: 'reuse-1' }, t.warga2);
+    expect(first.body.data.submitServiceRequest.__typename).toBe('ServiceRequestPayload');
+    const changes = [
+      { ...PBG, text: `${PBG.text} Ditambah satu kamar.` },
+      { ...PBG, attributes: { ...PBG.attributes, luas_bangunan: '90' } },
+      { ...PBG, serviceCode: 'KK' },
+      { ...PBG, text: '' },
+    ];
+    for (const changed of changes) {
+      const again = await h.gql(
+        `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
+          __typename ... on ConflictError { code messageId messageEn } } }`,
+        { input: { ...changed, idempotencyKey: 'reuse-1' } },
+        { token: t.warga2 },
+      );
+      expect(again.body.data.submitServiceRequest).toMatchObject({
+        __typename: 'ConflictError',
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        messageEn: expect.stringMatching(/different request/),
+      });
+    }
+    // Attribute order and surrounding spaces do not make a different request.
+    const { nik, ...rest } = PBG.attributes;
+    const same = await submit(
+      { ...PBG, attributes: { ...rest, nik }, idempotencyKey: ' reuse-1 ' },
+      t.warga2,
+    );
+    expect(same.body.data.submitServiceRequest.request.trackingCode).toBe(
+      first.body.data.submitServiceRequest.request.trackingCode,
+    );
+  });
+
   it('never shows a citizen another citizen’s request', async () => {
     const mine = await submit({ ...PBG, idempotencyKey: 'private-1' }, t.warga);
     const code = mine.body.data.submitServiceRequest.request.trackingCode;

@@ -8,14 +8,19 @@ import { emailSpelling } from '@layanan/domain/accounts';
 import {
   checkSubmission,
   formatTrackingCode,
+  IMPLICIT_RETRY_WINDOW_MINUTES,
+  implicitRetryOf,
+  keyedRetry,
+  OPEN_REQUEST_STATES,
   planSubmission,
   requestIdempotencyKey,
   requestSubmitter,
   type ServiceAttribute,
+  type SubmissionContent,
   type SubmissionError,
 } from '@layanan/domain/services';
 import { isUniqueViolation, NotFoundError } from '../../../graphql/errors.js';
-import { validationFailed } from '../../../graphql/failures.js';
+import { failure, validationFailed } from '../../../graphql/failures.js';
 import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
 import { dateOnly } from '../../../platform/calendar.js';
@@ -34,6 +39,15 @@ export type SubmitRequestInput = {
   citizenEmail?: string | null;
   /** Rows that belong to the request (the Open311 location), written in the same transaction. */
   extra?: (tx: TransactionClient, request: ServiceRequest) => Promise<void>;
+  /**
+   * Filings without an idempotency key (Open311): a repeat of one of the submitter's open
+   * requests of the last minutes is a retry (`implicitRetryOf`). `location` is what the filing
+   * says beyond text and attributes, compared with `storedLocation` of the earlier request.
+   */
+  implicitRetry?: {
+    location: unknown;
+    storedLocation: (tx: CommandDeps['prisma'], requestIds: string[]) => Promise<Map<string, unknown>>;
+  };
 };
 
 /** A domain submission error as the gateway reports it (forbidden, or the fields). */
@@ -50,9 +64,62 @@ async function existingByKey(deps: CommandDeps, submitterId: string, key: string
   });
 }
 
+/** What a stored request says, for comparison with a retry (`SubmissionContent`). */
+const storedContent = (row: ServiceRequest, location?: unknown): SubmissionContent => ({
+  serviceId: row.serviceId,
+  citizenAccountId: row.citizenAccountId,
+  text: row.originalText,
+  attributeValues: row.attributeValues,
+  location,
+});
+
+/** The earlier request a keyed retry repeats, or a ConflictError when it says something else. */
+function replayOf(previous: ServiceRequest, again: SubmissionContent) {
+  const retry = keyedRetry(storedContent(previous), again);
+  if (!retry.ok) throw failure(retry.error);
+  return { request: previous, replayed: true };
+}
+
+/** The submitter's open request of the last minutes that this keyless filing repeats, if any. */
+async function implicitRetry(
+  deps: CommandDeps,
+  submitterId: string,
+  again: SubmissionContent,
+  retry: NonNullable<SubmitRequestInput['implicitRetry']>,
+) {
+  const now = deps.now();
+  const recent = await deps.prisma.serviceRequest.findMany({
+    where: {
+      submittedByAccountId: submitterId,
+      serviceId: again.serviceId,
+      state: { in: [...OPEN_REQUEST_STATES] },
+      submittedAt: { gte: new Date(now.getTime() - IMPLICIT_RETRY_WINDOW_MINUTES * 60_000) },
+    },
+    orderBy: { submittedAt: 'desc' },
+  });
+  if (recent.length === 0) return null;
+  const locations = await retry.storedLocation(
+    deps.prisma,
+    recent.map((r) => r.id),
+  );
+  const match = implicitRetryOf(
+    recent.map((row) => ({
+      row,
+      state: row.state,
+      submittedAt: row.submittedAt,
+      content: storedContent(row, locations.get(row.id)),
+    })),
+    { ...again, location: retry.location },
+    now,
+  );
+  return match?.row ?? null;
+}
+
 /**
  * Validates and files a request. A retry with the same idempotency key (per submitter) returns
- * the request filed first, also when two retries race.
+ * the request filed first, also when two retries race; the key reused for a different request is
+ * a ConflictError (IDEMPOTENCY_KEY_REUSED). Without a key, `implicitRetry` (Open311) takes a
+ * repeat of an open request of the last minutes for a retry; anything else is a new request.
  */
 export async function submitRequest(
   deps: CommandDeps,
@@ -66,14 +133,21 @@ export async function submitRequest(
   if (!key.ok) throw submissionFailure(key.error);
   const { submitterId } = submitter.value;
   const previous = await existingByKey(deps, submitterId, key.value);
-  if (previous) return { request: previous, replayed: true };
 
   const service = await deps.prisma.service.findUnique({
     where: { code: input.serviceCode.trim().toUpperCase() },
     include: { currentVersion: { include: { requiredCompetency: true } } },
   });
-  if (!service?.published || !service.currentVersion) throw new NotFoundError('Service', input.serviceCode);
-  const version = service.currentVersion;
+  // A retry is checked against the version its first filing was checked against.
+  const version = previous
+    ? await deps.prisma.serviceVersion.findUniqueOrThrow({
+        where: { id: previous.serviceVersionId },
+        include: { requiredCompetency: true },
+      })
+    : service?.published
+      ? service.currentVersion
+      : null;
+  if (!service || !version) throw new NotFoundError('Service', input.serviceCode);
   const email =
     filer.kind === 'CITIZEN' ? undefined : input.citizenEmail && emailSpelling(input.citizenEmail);
   const citizen = email ? await deps.prisma.account.findUnique({ where: { email } }) : null;
@@ -86,8 +160,18 @@ export async function submitRequest(
     attributes: version.attributes as unknown as ServiceAttribute[],
     values: input.attributes,
   });
-  if (!checked.ok) throw submissionFailure(checked.error);
+  if (!checked.ok) {
+    // The first filing passed this check: what fails it now is another request under the same key.
+    if (previous) throw failure('IDEMPOTENCY_KEY_REUSED');
+    throw submissionFailure(checked.error);
+  }
   const { channel, citizenAccountId, text, attributeValues } = checked.value;
+  const content: SubmissionContent = { serviceId: service.id, citizenAccountId, text, attributeValues };
+  if (previous) return replayOf(previous, content);
+  if (!key.value && input.implicitRetry) {
+    const repeated = await implicitRetry(deps, submitterId, content, input.implicitRetry);
+    if (repeated) return { request: repeated, replayed: true };
+  }
   const competency = version.requiredCompetency;
   const requirement =
     competency && version.requiredLevel
@@ -155,7 +239,7 @@ export async function submitRequest(
     // A concurrent retry with the same key won the insert: answer with its request.
     if (isUniqueViolation(error)) {
       const winner = await existingByKey(deps, submitterId, key.value);
-      if (winner) return { request: winner, replayed: true };
+      if (winner) return replayOf(winner, content);
     }
     throw error;
   }

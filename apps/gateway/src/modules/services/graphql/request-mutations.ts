@@ -97,9 +97,9 @@ builder.mutationFields((t) => ({
   submitServiceRequest: t.field({
     type: RequestPayload,
     description:
-      'File a request (citizens; staff at a counter, or a system with the requests:write API key scope, for a citizen named by citizenEmail). Idempotent with a key.',
+      'File a request (citizens; staff at a counter, or a system with the requests:write API key scope, for a citizen named by citizenEmail). Idempotent with a key: a retry with the same key and the same content returns the request filed first; the key reused for different content is a ConflictError IDEMPOTENCY_KEY_REUSED (keys are per submitter, at most 200 characters).',
     authScopes: { citizen: true, staff: true, apiScope: 'requests:write' },
-    errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
     ...commandInput(t, SubmitInput, 'The request to file.', async (deps, caller, input) =>
       requestPayload((await submitRequest(deps, caller, input)).request),
     ),

@@ -265,10 +265,42 @@ describe.each(testDatabaseKinds())('Open311 GeoReport v2 on %s', (kind) => {
     expect(req.service_request_id).not.toBe(filed);
     const replay = await post(
       'requests.xml',
+      { ...PBG_FORM, api_key: writeKey, description: 'Permohonan kedua' },
+      { 'idempotency-key': 'sistem-aduan-42' },
+    );
+    expect(replay.status).toBe(200);
+    expect(xml(await replay.text()).service_requests.request.service_request_id).toBe(req.service_request_id);
+    // The same key for a different report is a conflict, never the first request's answer.
+    const reused = await post(
+      'requests.json',
       { ...PBG_FORM, api_key: writeKey, description: 'Permohonan kedua (diubah)' },
       { 'idempotency-key': 'sistem-aduan-42' },
     );
-    expect(xml(await replay.text()).service_requests.request.service_request_id).toBe(req.service_request_id);
+    expect(reused.status).toBe(409);
+    expect(((await reused.json()) as any[])[0].description).toMatch(/idempotensi/);
+  });
+
+  it('takes a keyless repeat for a retry only while the first is open and recent', async () => {
+    const report = { ...PBG_FORM, api_key: writeKey, description: 'Laporan ulang setelah ditolak' };
+    const first = ((await (await post('requests.json', report)).json()) as any[])[0].service_request_id;
+    // The same report at another place is another request.
+    const elsewhere = await post('requests.json', { ...report, address_string: 'Jl. Soekarno-Hatta 3' });
+    expect(elsewhere.status).toBe(201);
+    // Rejected ("ajukan ulang"): filing the same report again is a new request with a new code.
+    await h.db.prisma.serviceRequest.update({
+      where: { trackingCode: first },
+      data: { state: 'REJECTED', closedAt: new Date() },
+    });
+    const refiled = await post('requests.json', report);
+    expect(refiled.status).toBe(201);
+    const second = ((await refiled.json()) as any[])[0].service_request_id;
+    expect(second).not.toBe(first);
+    // Filed 11 minutes ago and still open: a repeat now is a new filing, not a retry.
+    await h.db.prisma.serviceRequest.update({
+      where: { trackingCode: second },
+      data: { submittedAt: new Date(Date.now() - 11 * 60_000) },
+    });
+    expect((await post('requests.json', report)).status).toBe(201);
   });
 
   it('accepts JSON bodies with an attribute object and multi-valued lists', async () => {

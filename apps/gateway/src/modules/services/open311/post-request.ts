@@ -1,7 +1,5 @@
 // POST requests.json|xml: a system with an API key (scope requests:write) files a request for a
 // registered citizen through the same submission command as GraphQL.
-import { createHash } from 'node:crypto';
-import { jakartaDay } from '@layanan/domain/calendar';
 import type { Lang } from '../../../app/context.js';
 import type { Caller, CommandDeps } from '../../../platform/command.js';
 import { submitRequest } from '../commands/submit-request.js';
@@ -79,36 +77,37 @@ export async function postRequest(
     const m = /^attribute\[([^\]]+)\]$/.exec(k);
     if (m?.[1]) attributes[m[1]] = v;
   }
-  // Open311 has no idempotency key: take the Idempotency-Key header, else the same report from
-  // the same key on the same (WIB) day is taken to be a retry.
-  const idempotencyKey =
-    request.headers.get('idempotency-key')?.trim() ||
-    `open311:${createHash('sha256')
-      .update(
-        JSON.stringify([
-          jakartaDay(deps.now()),
-          [...params].filter(([k]) => k !== 'api_key').sort(([a], [b]) => (a < b ? -1 : 1)),
-        ]),
-      )
-      .digest('hex')}`;
+  const location = {
+    lat,
+    long,
+    addressString,
+    addressId,
+    deviceId: one(params, 'device_id'),
+    mediaUrl: one(params, 'media_url'),
+  };
+  // GeoReport v2 has no idempotency key: an Idempotency-Key header is one; without it, the same
+  // report from the same API key while the first is open, within minutes, is a retry
+  // (`implicitRetryOf`), and anything else is a new request.
   const { request: filed, replayed } = await submitRequest(deps, caller, {
     serviceCode,
     text: one(params, 'description') ?? '',
     attributes,
-    idempotencyKey,
+    idempotencyKey: request.headers.get('idempotency-key'),
     citizenEmail: one(params, 'email'),
+    implicitRetry: {
+      location,
+      storedLocation: async (prisma, requestIds) => {
+        const rows = await prisma.requestLocation.findMany({ where: { requestId: { in: requestIds } } });
+        return new Map(
+          rows.map(({ requestId, lat, long, addressString, addressId, deviceId, mediaUrl }) => [
+            requestId,
+            { lat, long, addressString, addressId, deviceId, mediaUrl },
+          ]),
+        );
+      },
+    },
     extra: async (tx, created) => {
-      await tx.requestLocation.create({
-        data: {
-          requestId: created.id,
-          lat,
-          long,
-          addressString,
-          addressId,
-          deviceId: one(params, 'device_id'),
-          mediaUrl: one(params, 'media_url'),
-        },
-      });
+      await tx.requestLocation.create({ data: { requestId: created.id, ...location } });
     },
   });
   const version = await deps.prisma.serviceVersion.findUniqueOrThrow({

@@ -13,7 +13,7 @@ import { type Lang, languageOf } from '../../../app/context.js';
 import { requestIdOf } from '../../../app/gateway.js';
 import type { LayananPubSub } from '../../../app/pubsub.js';
 import { clientAddress, type RateLimiter } from '../../../app/rate-limits.js';
-import { LayananError, ValidationError } from '../../../graphql/errors.js';
+import { ConflictError, LayananError, ValidationError } from '../../../graphql/errors.js';
 import { calendarCoverageGraphQLError } from '../../../graphql/failures.js';
 import { loadWorkingCalendar } from '../../../platform/calendar.js';
 import type { CommandDeps } from '../../../platform/command.js';
@@ -167,6 +167,10 @@ async function route(
   throw Open311Error.of(404, lang, M.noResource(url.pathname));
 }
 
+/** The HTTP status of a typed failure: 404 not found, 409 conflict, else 400. */
+const statusOf = (error: LayananError) =>
+  error.code === 'NOT_FOUND' ? 404 : error instanceof ConflictError ? 409 : 400;
+
 function problemsOf(error: LayananError, lang: Lang): string[] {
   const main = lang === 'en' ? error.messageEn : error.messageId;
   if (error instanceof ValidationError && error.fields.length > 0)
@@ -190,7 +194,7 @@ export function open311(deps: Deps): Plugin {
         if (error instanceof Open311Error)
           endResponse(errorResponse(format, error.status, error.descriptions, error.headers));
         else if (error instanceof LayananError)
-          endResponse(errorResponse(format, error.code === 'NOT_FOUND' ? 404 : 400, problemsOf(error, lang)));
+          endResponse(errorResponse(format, statusOf(error), problemsOf(error, lang)));
         else if (error instanceof GraphQLError && error.extensions.code === 'FORBIDDEN')
           endResponse(errorResponse(format, 403, [text(lang, M.accessDenied)]));
         else {
