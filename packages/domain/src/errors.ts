@@ -67,6 +67,10 @@ export const VALIDATION_ERROR_MESSAGES = {
   },
   DUPLICATE: { id: 'Nilai ganda.', en: 'Duplicate value.' },
   UNKNOWN_FIELD: { id: 'Isian tidak dikenal.', en: 'Unknown field.' },
+  INVALID_CHARACTER: {
+    id: 'Memuat karakter kendali yang tidak dapat disimpan atau ditampilkan.',
+    en: 'Contains a control character that cannot be stored or shown.',
+  },
 } as const satisfies ErrorMessages<string>;
 export const ValidationErrorCode = errorCodes(VALIDATION_ERROR_MESSAGES);
 export type ValidationErrorCode = (typeof ValidationErrorCode)[keyof typeof ValidationErrorCode];

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkTextLength, textLengthProblems } from './text-limits.js';
+import {
+  checkTextLength,
+  textLengthProblems,
+  unsupportedCharacter,
+  withSupportedCharacters,
+} from './text-limits.js';
 
 describe('checkTextLength', () => {
   it('returns the trimmed text within a min–max range', () => {
@@ -39,5 +44,37 @@ describe('checkTextLength', () => {
       ['body', 'x'.repeat(11), { max: 10 }],
     ]);
     expect(problems.map((p) => `${p.field}:${p.code}`)).toEqual(['title:REQUIRED', 'body:TOO_LONG']);
+  });
+});
+
+describe('characters no output can carry', () => {
+  it.each([
+    ['\u0000', 'U+0000'],
+    ['\u0001', 'U+0001'],
+    ['\u000b', 'U+000B'],
+    ['\u001f', 'U+001F'],
+    ['\uFFFE', 'U+FFFE'],
+    ['\uFFFF', 'U+FFFF'],
+    ['\uD800', 'U+D800'],
+    ['\uDFFF', 'U+DFFF'],
+  ])('finds %j as %s', (character, name) => {
+    expect(unsupportedCharacter(`Jalan ${character} rusak`)).toBe(name);
+    expect(withSupportedCharacters(`a${character}b`)).toBe('a\uFFFDb');
+    const checked = checkTextLength('judul', `Judul ${character} usulan`, { min: 3, max: 150 });
+    expect(checked).toMatchObject({
+      ok: false,
+      error: { field: 'judul', code: 'INVALID_CHARACTER', details: { character: name } },
+    });
+  });
+
+  it.each([
+    'Tab\tbaris\nbaru\r\nCRLF',
+    'Emoji 👨‍👩‍👧 dan aksara ꦗꦮ',
+    'Pengganti \uFFFD dan U+E000 \uE000',
+    '\u{10FFFF} di ujung bidang',
+    '',
+  ])('lets %j pass unchanged', (text) => {
+    expect(unsupportedCharacter(text)).toBeNull();
+    expect(withSupportedCharacters(text)).toBe(text);
   });
 });

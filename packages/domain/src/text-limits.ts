@@ -22,6 +22,47 @@ export function textLength(text: string): number {
 }
 
 /**
+ * Characters that no output of Layanan can carry: outside the XML 1.0 `Char` production
+ * (W3C XML 1.0, §2.2) — C0 controls other than tab, line feed and carriage return, lone UTF-16
+ * surrogates, U+FFFE and U+FFFF. Open311 XML, CSV, JSON and e-mail all carry the rest.
+ */
+const UNSUPPORTED_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const UNSUPPORTED_CHARACTERS = new RegExp(UNSUPPORTED_CHARACTER.source, 'gu');
+
+/** The first character of `text` no output can carry, as `U+XXXX`, or null when there is none. */
+export function unsupportedCharacter(text: string): string | null {
+  const found = UNSUPPORTED_CHARACTER.exec(text)?.[0];
+  if (found === undefined) return null;
+  return `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * `text` with every character no output can carry replaced by U+FFFD (the replacement
+ * character), for writers of text stored before the rule (`unsupportedCharacter`) existed.
+ */
+export function withSupportedCharacters(text: string): string {
+  return text.replace(UNSUPPORTED_CHARACTERS, '\uFFFD');
+}
+
+/**
+ * A field error (INVALID_CHARACTER, naming the character as `U+XXXX` in `details.character` and
+ * in both languages) when `text` holds a character no output can carry, else null.
+ */
+export function characterProblem(field: string, text: string): FieldError | null {
+  const character = unsupportedCharacter(text);
+  if (character === null) return null;
+  return {
+    field,
+    code: 'INVALID_CHARACTER',
+    message: {
+      id: `Memuat karakter kendali ${character} yang tidak dapat disimpan atau ditampilkan; hapus karakter itu.`,
+      en: `Contains the control character ${character}, which cannot be stored or shown; remove it.`,
+    },
+    details: { character },
+  };
+}
+
+/**
  * `min` given: the text must be `min`–`max` characters (TOO_SHORT / TOO_LONG, "Harus 3–200
  * karakter."); no `min`: it is required and at most `max` characters (REQUIRED / TOO_LONG).
  */
@@ -37,6 +78,8 @@ export function checkTextLength(
   limits: TextLimits,
 ): Result<string, FieldError> {
   const text = value.trim();
+  const unsupported = characterProblem(field, text);
+  if (unsupported) return err(unsupported);
   const length = textLength(text);
   const { min, max } = limits;
   const details = { length, ...(min === undefined ? {} : { min }), max };

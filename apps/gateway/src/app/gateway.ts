@@ -1,10 +1,11 @@
 // Assembles the Yoga app: schema, per-request context, health probes, request ids, access log.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@layanan/db';
+import { unsupportedCharacter } from '@layanan/domain';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { calendarCoverageGraphQLError } from '../graphql/failures.js';
-import { gatewayGraphQLError } from '../graphql/gateway-errors.js';
+import { gatewayGraphQLError, unsupportedCharacterMessage } from '../graphql/gateway-errors.js';
 import { schema } from '../graphql/schema.js';
 import { AuthenticationError, resolveIdentity } from '../modules/accounts/identity.js';
 import { skmCsvRoute } from '../modules/feedback/reports/skm-csv-route.js';
@@ -107,24 +108,44 @@ function requestLog(log: Logger): Plugin {
   };
 }
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') {
-    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
+/** Where the first character no output can carry sits in `value` (a path), and which, or null. */
+function unsupportedIn(value: unknown, path: string): { path: string; character: string } | null {
+  if (typeof value === 'string') {
+    const character = unsupportedCharacter(value);
+    return character ? { path, character } : null;
   }
-  return false;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = unsupportedIn(v, `${path}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = unsupportedIn(k, `${path} (key)`) ?? unsupportedIn(v, `${path}.${k}`);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 /**
- * PostgreSQL text cannot hold U+0000: a NUL anywhere in the query or its variables is refused up
- * front with a clear error, for every operation (the fuzzer found it as masked database errors).
+ * Text that no output can carry (PostgreSQL text cannot hold U+0000; XML 1.0 cannot hold other
+ * C0 controls, lone surrogates, U+FFFE/FFFF: the domain's `unsupportedCharacter`) is refused up
+ * front, anywhere in the query or its variables, for every operation, with a 400 naming where and
+ * which character (the fuzzer found NUL as masked database errors; Open311 XML broke on U+0001).
  */
-function rejectNulCharacters(): Plugin {
+function rejectUnsupportedCharacters(): Plugin {
   return {
     onParams({ params }) {
-      if (containsNul(params.query) || containsNul(params.variables)) {
-        throw gatewayGraphQLError('BAD_USER_INPUT', { http: { status: 400 } });
+      const found = unsupportedIn(params.query, 'query') ?? unsupportedIn(params.variables, 'variables');
+      if (found) {
+        throw gatewayGraphQLError(
+          'BAD_USER_INPUT',
+          { http: { status: 400 }, path: found.path, character: found.character },
+          unsupportedCharacterMessage(found.path, found.character),
+        );
       }
     },
   };
@@ -196,7 +217,7 @@ export function createGateway(options: {
       requestLog(log),
       healthProbes(db),
       ...securityPlugins(config, rateLimitStore),
-      rejectNulCharacters(),
+      rejectUnsupportedCharacters(),
       open311({ db, config, log, pubsub, events, rateLimits: createRateLimiter(config, rateLimitStore) }),
       skmCsvRoute(contextOf),
       ...(options.webRoot ? [webApp({ root: options.webRoot, devLogin: config.devLogin })] : []),

@@ -31,7 +31,10 @@ export const GatewayErrorCode = {
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
   INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
-  /** The one input the gateway refuses before parsing: text with a NUL character. */
+  /**
+   * The one input the gateway refuses before parsing: text with a character no output can carry
+   * (the domain's `unsupportedCharacter`: NUL and other C0 controls, lone surrogates, U+FFFE/FFFF).
+   */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
@@ -80,8 +83,8 @@ export const GATEWAY_ERROR_MESSAGES = {
     en: 'Schema introspection is only for signed-in developers',
   },
   BAD_USER_INPUT: {
-    id: 'Teks tidak boleh memuat karakter NUL (U+0000)',
-    en: 'Text must not contain the NUL character (U+0000)',
+    id: 'Teks memuat karakter kendali yang tidak dapat disimpan atau ditampilkan (mis. U+0000)',
+    en: 'Text contains a control character that cannot be stored or shown (e.g. U+0000)',
   },
 } as const satisfies ErrorMessages<GatewayErrorCode>;
 
@@ -228,3 +231,9 @@ export const STARTUP_MESSAGES = {
     en: `Port already in use (${detail})`,
   }),
 } as const;
+
+/** BAD_USER_INPUT naming where the character is (`variables.input.text`, `query`) and which. */
+export const unsupportedCharacterMessage = (path: string, character: string): Message => ({
+  id: `Teks pada ${path} memuat karakter kendali ${character} yang tidak dapat disimpan atau ditampilkan; hapus karakter itu.`,
+  en: `The text at ${path} contains the control character ${character}, which cannot be stored or shown; remove it.`,
+});

@@ -7,7 +7,7 @@ import {
   type Message,
 } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
-import { textLength } from '../text-limits.js';
+import { textLength, unsupportedCharacter } from '../text-limits.js';
 import { ATTRIBUTE_ERROR_MESSAGES, type AttributeErrorCode } from './messages.js';
 
 /** Attribute types of Open311 GeoReport v2 service definitions. */
@@ -82,7 +82,9 @@ export function validateAttributeValues(
           break;
         }
         const maxLength = a.maxLength ?? DEFAULT_MAX_LENGTH[a.datatype];
-        if (textLength(v) > maxLength) problem('TOO_LONG', { maxLength });
+        const character = unsupportedCharacter(v);
+        if (character) problem('INVALID_CHARACTER', { character });
+        else if (textLength(v) > maxLength) problem('TOO_LONG', { maxLength });
         else out[a.code] = v;
         break;
       }

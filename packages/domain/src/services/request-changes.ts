@@ -1,6 +1,6 @@
 import type { DomainError, FieldError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
-import { textLength } from '../text-limits.js';
+import { characterProblem, textLength } from '../text-limits.js';
 import { MAX_REQUEST_TEXT } from './request-submission.js';
 import { isOpen, type RequestState } from './service-request.js';
 
@@ -20,6 +20,8 @@ export function checkCorrection(
   rawText: string,
 ): Result<string, FieldError | DomainError<'REQUEST_ALREADY_CLOSED'>> {
   const text = rawText.trim();
+  const unsupported = characterProblem('text', text);
+  if (unsupported) return err(unsupported);
   if (text === '' || textLength(text) > MAX_REQUEST_TEXT) {
     return err({
       field: 'text',

@@ -9,7 +9,7 @@ import {
   invalidInputError,
 } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
-import { textLength } from '../text-limits.js';
+import { characterProblem, textLength } from '../text-limits.js';
 import { type AttributeValue, type ServiceAttribute, validateAttributeValues } from './attributes.js';
 import { REQUEST_SUBMISSION_ERROR_MESSAGES } from './messages.js';
 import { type AssignmentCandidate, pickAssignee } from './routing.js';
@@ -205,6 +205,8 @@ function requestTextProblem(text: string, field: string): FieldError | null {
       code: 'REQUIRED',
       message: { id: 'Uraian permohonan wajib diisi', en: 'Describe your request' },
     };
+  const unsupported = characterProblem(field, text);
+  if (unsupported) return unsupported;
   if (textLength(text) > MAX_REQUEST_TEXT)
     return {
       field,

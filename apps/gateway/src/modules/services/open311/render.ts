@@ -1,6 +1,7 @@
 // Open311 GeoReport v2 output: the same value as JSON or as the spec's XML. In XML a list is an
 // element whose children are named for one item (`<services><service>…`), as in the spec's
 // examples; the root element is preceded by the XML declaration with encoding UTF-8.
+import { withSupportedCharacters } from '@layanan/domain';
 import { create } from 'xmlbuilder2';
 
 type XMLBuilder = ReturnType<typeof create>;
@@ -31,7 +32,9 @@ function write(parent: XMLBuilder, name: string, value: Value): void {
     for (const [key, v] of Object.entries(value as Record<string, Value>)) write(el, key, v);
     return;
   }
-  el.txt(String(value));
+  // Text stored before the character rule (or written by a future path) cannot break the
+  // document: characters XML 1.0 cannot carry become U+FFFD.
+  el.txt(withSupportedCharacters(String(value)));
 }
 
 export function toXml(root: string, value: Value): string {
