@@ -1,4 +1,5 @@
-// The progress update form of forum commitments and improvement actions: a 0–100 value and a note.
+// The progress update form of forum commitments and improvement actions: a 0–100 value and a note,
+// and a public reason when the value goes below the current progress (history moves forward only).
 import { useState } from 'react';
 import { useI18n } from './i18n.tsx';
 import { type Failure, FailureNote, Field, Notice, SubmitButton, useFailure, useText } from './ui.tsx';
@@ -10,6 +11,7 @@ import { type Failure, FailureNote, Field, Notice, SubmitButton, useFailure, use
  */
 export function ProgressForm({
   initial,
+  current,
   label,
   fetching,
   submit,
@@ -18,9 +20,11 @@ export function ProgressForm({
   failureWithFields = false,
 }: {
   initial: number;
+  /** The progress now: a lower value asks for the public reason of the decrease. */
+  current: number;
   label?: string;
   fetching: boolean;
-  submit: (progress: string, note: string) => Promise<Failure | null>;
+  submit: (progress: string, note: string, decreaseReason: string | null) => Promise<Failure | null>;
   onSaved: () => void;
   confirm?: boolean;
   failureWithFields?: boolean;
@@ -28,6 +32,8 @@ export function ProgressForm({
   const { t } = useI18n();
   const progress = useText(String(initial));
   const note = useText();
+  const reason = useText();
+  const decreasing = progress.value.trim() !== '' && Number(progress.value) < current;
   const { failure, setFailure, errors } = useFailure();
   const [saved, setSaved] = useState(false);
   return (
@@ -38,10 +44,11 @@ export function ProgressForm({
       onSubmit={async (e) => {
         e.preventDefault();
         setSaved(false);
-        const f = await submit(progress.value, note.value);
+        const f = await submit(progress.value, note.value, decreasing ? reason.value : null);
         setFailure(f);
         if (!f) {
           note.set('');
+          reason.set('');
           setSaved(true);
           onSaved();
         }
@@ -53,6 +60,15 @@ export function ProgressForm({
       <Field label={t('progressNote')} error={errors.note ?? errors['input.note']} required>
         {(p) => <input {...p} {...note.bind} />}
       </Field>
+      {decreasing || errors.decreaseReason ? (
+        <Field
+          label={t('decreaseReason', { from: current })}
+          error={errors.decreaseReason ?? errors['input.decreaseReason']}
+          required
+        >
+          {(p) => <input {...p} {...reason.bind} />}
+        </Field>
+      ) : null}
       {failure && (failureWithFields || !failure.fields?.length) ? <FailureNote failure={failure} /> : null}
       {confirm && saved ? <Notice kind="success">{t('progressSaved')}</Notice> : null}
       <SubmitButton busy={fetching}>{t('saveProgress')}</SubmitButton>

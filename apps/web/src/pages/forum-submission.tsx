@@ -50,11 +50,12 @@ export const SubmissionFields = graphql(`
       description
       dueOn
       progress
+      version
       status
       overdue
       doneOn
       responsibleStaff { name }
-      updates { date note progress }
+      updates { date note progress decreaseReason }
     }
   }
 `);
@@ -310,6 +311,7 @@ function CommitmentView({
           {c.updates.map((u) => (
             <li key={`${u.date}-${u.progress}`}>
               {formatDate(u.date, lang)} — {u.progress} %: {u.note}
+              {u.decreaseReason ? ` (${t('decreasedBecause', { reason: u.decreaseReason })})` : null}
             </li>
           ))}
         </ol>
@@ -317,9 +319,18 @@ function CommitmentView({
       {staff && c.status !== 'DONE' && c.status !== 'CANCELLED' ? (
         <ProgressForm
           initial={Math.min(100, c.progress + 25)}
+          current={c.progress}
           fetching={fetching}
-          submit={async (progress, note) => {
-            const r = await update({ input: { commitmentId: c.id, progress: Number(progress), note } });
+          submit={async (progress, note, decreaseReason) => {
+            const r = await update({
+              input: {
+                commitmentId: c.id,
+                progress: Number(progress),
+                note,
+                decreaseReason,
+                expectedVersion: c.version,
+              },
+            });
             return mutationFailure(r.data?.updateCommitmentProgress, r.error);
           }}
           onSaved={onChange}

@@ -33,6 +33,7 @@ const ImprovementActionsQuery = graphql(`
           overdue
           status
           progress
+          version
           owner { id name }
           updates { date note progress status }
         }
@@ -207,12 +208,19 @@ function ActionProgressForm({ action, onChange }: { action: Action; onChange: ()
   return (
     <ProgressForm
       initial={action.progress}
+      current={action.progress}
       label={t('progressFormFor', { title: action.title })}
       fetching={fetching}
-      submit={async (progress, note) => {
+      submit={async (progress, note, decreaseReason) => {
         const value = progress.trim() === '' ? Number.NaN : Number(progress);
         const r = await update({
-          input: { id: action.id, note, ...(Number.isNaN(value) ? {} : { progress: value }) },
+          input: {
+            id: action.id,
+            note,
+            decreaseReason,
+            expectedVersion: action.version,
+            ...(Number.isNaN(value) ? {} : { progress: value }),
+          },
         });
         return mutationFailure(r.data?.updateImprovementAction, r.error);
       }}

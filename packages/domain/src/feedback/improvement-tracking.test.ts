@@ -18,7 +18,7 @@ describe('applyImprovementActionUpdate', () => {
       applyImprovementActionUpdate(open, { progress: 50, note: 'Alur dipetakan', date: '2026-04-10' }, today),
     ).toEqual({
       ok: true,
-      value: { status: 'IN_PROGRESS', progress: 50, doneOn: null },
+      value: { status: 'IN_PROGRESS', progress: 50, doneOn: null, decreaseReason: null },
     });
     expect(
       applyImprovementActionUpdate(
@@ -26,12 +26,15 @@ describe('applyImprovementActionUpdate', () => {
         { progress: 100, note: 'SOP baru', date: '2026-04-09' },
         today,
       ),
-    ).toEqual({ ok: true, value: { status: 'DONE', progress: 100, doneOn: '2026-04-09' } });
+    ).toEqual({
+      ok: true,
+      value: { status: 'DONE', progress: 100, doneOn: '2026-04-09', decreaseReason: null },
+    });
     expect(
       applyImprovementActionUpdate(open, { progress: 0, note: 'Rapat', date: '2026-04-10' }, today),
     ).toEqual({
       ok: true,
-      value: { status: 'OPEN', progress: 0, doneOn: null },
+      value: { status: 'OPEN', progress: 0, doneOn: null, decreaseReason: null },
     });
   });
 
@@ -63,6 +66,23 @@ describe('applyImprovementActionUpdate', () => {
     );
   });
 
+  it('lowers progress only with a public reason, reported on decreaseReason', () => {
+    const going = { ...open, status: 'IN_PROGRESS', progress: 50 } as const;
+    expect(
+      failed(applyImprovementActionUpdate(going, { progress: 20, note: 'Ulang', date: '2026-04-10' }, today)),
+    ).toBe('decreaseReason:COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED');
+    expect(
+      applyImprovementActionUpdate(
+        going,
+        { progress: 20, note: 'Ulang', date: '2026-04-10', decreaseReason: 'Vendor mundur' },
+        today,
+      ),
+    ).toEqual({
+      ok: true,
+      value: { status: 'IN_PROGRESS', progress: 20, doneOn: null, decreaseReason: 'Vendor mundur' },
+    });
+  });
+
   it('sets only CANCELLED directly, with a reason, and never on a closed action', () => {
     expect(
       applyImprovementActionUpdate(
@@ -70,7 +90,7 @@ describe('applyImprovementActionUpdate', () => {
         { status: 'CANCELLED', note: 'Digabung', date: '2026-04-10' },
         today,
       ),
-    ).toEqual({ ok: true, value: { status: 'CANCELLED', progress: 30, doneOn: null } });
+    ).toEqual({ ok: true, value: { status: 'CANCELLED', progress: 30, doneOn: null, decreaseReason: null } });
     const u = { note: 'x', date: '2026-04-10' };
     expect(failed(applyImprovementActionUpdate(open, { ...u, status: 'DONE', progress: 100 }, today))).toBe(
       'status:NOT_ALLOWED',

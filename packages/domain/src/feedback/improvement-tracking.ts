@@ -6,6 +6,7 @@ import {
   type CommitmentStatus,
   commitmentTransition,
   isCommitmentOverdue,
+  type ProgressUpdate,
 } from '../forums/commitment.js';
 import { err, ok, type Result } from '../result.js';
 import type { ImprovementActionStatus } from './improvement.js';
@@ -29,15 +30,12 @@ export type TrackedImprovementAction = {
   readonly lastUpdateOn?: string;
 };
 
-export type ImprovementActionUpdate = {
+/** A progress update as for commitments (`ProgressUpdate`), where progress may be left out to cancel. */
+export type ImprovementActionUpdate = Omit<ProgressUpdate, 'progress'> & {
   /** Only CANCELLED may be given; otherwise the status follows the progress. */
   readonly status?: ImprovementActionStatus | null;
   /** Percent 0–100; required unless cancelling. */
   readonly progress?: number | null;
-  /** What was done, or why it is cancelled. */
-  readonly note: string;
-  /** The day of the update (`YYYY-MM-DD`, WIB), not after `today`. */
-  readonly date: string;
 };
 
 export type ImprovementActionChange = {
@@ -45,6 +43,8 @@ export type ImprovementActionChange = {
   readonly progress: number;
   /** The update's date when the action is done, otherwise null. */
   readonly doneOn: string | null;
+  /** The public reason when the update lowers the progress, else null. */
+  readonly decreaseReason: string | null;
 };
 
 /** An update's problem and the input field it is about (`status`, `progress`, `note`, `date`, `id`). */
@@ -54,6 +54,7 @@ const FIELD_OF_CODE: Readonly<Record<string, string>> = {
   COMMITMENT_PROGRESS_INVALID: 'progress',
   COMMITMENT_UPDATE_NOTE_REQUIRED: 'note',
   COMMITMENT_UPDATE_DATE_INVALID: 'date',
+  COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED: 'decreaseReason',
 };
 
 /**
@@ -61,7 +62,8 @@ const FIELD_OF_CODE: Readonly<Record<string, string>> = {
  * `commitmentTransition` of the forums' commitments). Errors: `COMMITMENT_CLOSED` (on `id` for a
  * progress update, on `status` for a cancellation), `COMMITMENT_CANCEL_REASON_REQUIRED`,
  * `COMMITMENT_PROGRESS_INVALID`, `COMMITMENT_UPDATE_NOTE_REQUIRED`, `COMMITMENT_UPDATE_DATE_INVALID`,
- * and `NOT_ALLOWED` on `status` for any status other than CANCELLED.
+ * `COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED` (on `decreaseReason`: progress may go down only
+ * with a public reason), and `NOT_ALLOWED` on `status` for any status other than CANCELLED.
  */
 export function applyImprovementActionUpdate(
   action: TrackedImprovementAction,
@@ -72,7 +74,7 @@ export function applyImprovementActionUpdate(
   if (update.status === 'CANCELLED') {
     const change = commitmentTransition(current, 'CANCELLED', update.note);
     if (!change.ok) return err({ ...change.error, field: 'status' });
-    return ok({ status: 'CANCELLED', progress: action.progress, doneOn: null });
+    return ok({ status: 'CANCELLED', progress: action.progress, doneOn: null, decreaseReason: null });
   }
   if (update.status) {
     return err({
@@ -92,12 +94,22 @@ export function applyImprovementActionUpdate(
       dueDate: action.dueOn,
       ...(action.lastUpdateOn !== undefined ? { lastUpdateOn: action.lastUpdateOn } : {}),
     },
-    { progress: update.progress ?? Number.NaN, note: update.note, date: update.date },
+    {
+      progress: update.progress ?? Number.NaN,
+      note: update.note,
+      date: update.date,
+      decreaseReason: update.decreaseReason ?? null,
+    },
     options,
   );
   if (!applied.ok) return err({ ...applied.error, field: FIELD_OF_CODE[applied.error.code] ?? 'id' });
   const status = fromCommitment(applied.value.status);
-  return ok({ status, progress: applied.value.progress, doneOn: status === 'DONE' ? update.date : null });
+  return ok({
+    status,
+    progress: applied.value.progress,
+    doneOn: status === 'DONE' ? update.date : null,
+    decreaseReason: applied.value.decreaseReason,
+  });
 }
 
 /** Overdue: neither done nor cancelled, and its due day (WIB) has passed. */

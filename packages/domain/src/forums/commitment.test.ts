@@ -4,6 +4,7 @@ import {
   COMMITMENT_STATUSES,
   COMMITMENT_TRANSITIONS,
   type Commitment,
+  checkCommitmentVersion,
   commitmentDoneOnTime,
   commitmentTransition,
   isCommitmentOverdue,
@@ -46,7 +47,13 @@ describe('applyProgressUpdate', () => {
       ),
     ).toEqual({
       ok: true,
-      value: { status: 'IN_PROGRESS', progress: 30, lastUpdateOn: '2026-04-01' },
+      value: {
+        status: 'IN_PROGRESS',
+        progress: 30,
+        lastUpdateOn: '2026-04-01',
+        decreasedFrom: null,
+        decreaseReason: null,
+      },
     });
     const done = applyProgressUpdate(
       planned,
@@ -62,13 +69,51 @@ describe('applyProgressUpdate', () => {
     expect(zero.ok && zero.value.status).toBe('PLANNED');
     const back = applyProgressUpdate(
       { status: 'IN_PROGRESS', progress: 60, dueDate: '2026-06-30', lastUpdateOn: '2026-04-01' },
-      { progress: 40, note: 'Sebagian pekerjaan harus diulang', date: '2026-04-02' },
+      {
+        progress: 40,
+        note: 'Sebagian pekerjaan harus diulang',
+        date: '2026-04-02',
+        decreaseReason: '  Hasil uji beton tidak memenuhi syarat  ',
+      },
       { today },
     );
     expect(back.ok && back.value).toEqual({
       status: 'IN_PROGRESS',
       progress: 40,
       lastUpdateOn: '2026-04-02',
+      decreasedFrom: 60,
+      decreaseReason: 'Hasil uji beton tidak memenuhi syarat',
+    });
+  });
+
+  it.each([undefined, null, '', '   '])(
+    'refuses a decrease without a public reason (%j)',
+    (decreaseReason) => {
+      const down = applyProgressUpdate(
+        { status: 'IN_PROGRESS', progress: 50, dueDate: '2026-06-30' },
+        { progress: 20, note: 'Dijadwal ulang', date: today, decreaseReason },
+        { today },
+      );
+      expect(down).toMatchObject({
+        ok: false,
+        error: { code: 'COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED', details: { from: 50, to: 20 } },
+      });
+      // The same progress again needs no reason: nothing goes down.
+      const same = applyProgressUpdate(
+        { status: 'IN_PROGRESS', progress: 50, dueDate: '2026-06-30' },
+        { progress: 50, note: 'Masih berjalan', date: today, decreaseReason },
+        { today },
+      );
+      expect(same.ok).toBe(true);
+    },
+  );
+
+  it('versions every update: the version seen, or a conflict', () => {
+    expect(checkCommitmentVersion(3, 3)).toEqual({ ok: true, value: 4 });
+    expect(checkCommitmentVersion(3, undefined)).toEqual({ ok: true, value: 4 });
+    expect(checkCommitmentVersion(3, 2)).toMatchObject({
+      ok: false,
+      error: { code: 'COMMITMENT_VERSION_CONFLICT', details: { currentVersion: 3, expectedVersion: 2 } },
     });
   });
 

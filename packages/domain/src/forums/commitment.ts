@@ -51,17 +51,38 @@ export type Commitment = {
   readonly lastUpdateOn?: string;
 };
 
+/** A progress update as entered: whole percent, public note, WIB date, reason if it goes down. */
+export type ProgressUpdate = {
+  readonly progress: number;
+  readonly note: string;
+  readonly date: string;
+  /** Required when `progress` is below the current progress; shown publicly. */
+  readonly decreaseReason?: string | null;
+};
+
+export type ProgressChange = {
+  readonly status: CommitmentStatus;
+  readonly progress: number;
+  readonly lastUpdateOn: string;
+  /** The progress before, when the update lowers it (with `decreaseReason`), else null. */
+  readonly decreasedFrom: number | null;
+  readonly decreaseReason: string | null;
+};
+
 /**
  * A dated public progress update. Progress is a whole percentage 0–100; the status follows it
- * (above 0 a planned commitment is in progress, 100 means done). Progress may go down — plans
- * change — but every update needs a public note, and updates are dated in order, never in the
- * future.
+ * (above 0 a planned commitment is in progress, 100 means done). History moves forward only:
+ * progress may go down — plans change — but only with a public reason
+ * (COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED, `details.from`/`to`); every update needs a
+ * public note, and updates are dated in order, never in the future. Errors: COMMITMENT_CLOSED,
+ * COMMITMENT_PROGRESS_INVALID, COMMITMENT_UPDATE_NOTE_REQUIRED, COMMITMENT_UPDATE_DATE_INVALID,
+ * COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED.
  */
 export function applyProgressUpdate(
   commitment: Commitment,
-  update: { readonly progress: number; readonly note: string; readonly date: string },
+  update: ProgressUpdate,
   options: { readonly today: Day },
-): Result<{ status: CommitmentStatus; progress: number; lastUpdateOn: string }, CommitmentError> {
+): Result<ProgressChange, CommitmentError> {
   if (CLOSED.includes(commitment.status))
     return err(commitmentError('COMMITMENT_CLOSED', { status: commitment.status }));
   const p = update.progress;
@@ -79,9 +100,37 @@ export function applyProgressUpdate(
   ) {
     return err(commitmentError('COMMITMENT_UPDATE_DATE_INVALID', { value: update.date }));
   }
+  const decreased = p < commitment.progress;
+  const reason = update.decreaseReason?.trim() || null;
+  if (decreased && !reason) {
+    return err(
+      commitmentError('COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED', { from: commitment.progress, to: p }),
+    );
+  }
   const status: CommitmentStatus =
     p === 100 ? 'DONE' : p > 0 || commitment.status === 'IN_PROGRESS' ? 'IN_PROGRESS' : 'PLANNED';
-  return ok({ status, progress: p, lastUpdateOn: update.date });
+  return ok({
+    status,
+    progress: p,
+    lastUpdateOn: update.date,
+    decreasedFrom: decreased ? commitment.progress : null,
+    decreaseReason: decreased ? reason : null,
+  });
+}
+
+/**
+ * Optimistic concurrency of commitments and improvement actions: every update carries the
+ * version its author saw (`expected`, optional for older clients) and increments it; a stale one
+ * is a COMMITMENT_VERSION_CONFLICT (`details.currentVersion`, `details.expectedVersion`).
+ */
+export function checkCommitmentVersion(
+  current: number,
+  expected: number | null | undefined,
+): Result<number, CommitmentError> {
+  if (expected === null || expected === undefined || expected === current) return ok(current + 1);
+  return err(
+    commitmentError('COMMITMENT_VERSION_CONFLICT', { currentVersion: current, expectedVersion: expected }),
+  );
 }
 
 /** Overdue: not done or cancelled, and the due date has passed (a calendar date, in WIB). */

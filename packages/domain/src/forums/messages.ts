@@ -116,6 +116,14 @@ export const COMMITMENT_ERROR_MESSAGES = {
     id: 'Tanggal pembaruan tidak valid, di masa depan, atau lebih awal dari pembaruan sebelumnya.',
     en: 'The update date is invalid, in the future, or earlier than the previous update.',
   },
+  COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED: {
+    id: 'Progres turun dari pembaruan sebelumnya: alasan penurunan wajib diisi dan ditampilkan kepada publik.',
+    en: 'Progress goes down from the previous update: a public reason for the decrease is required.',
+  },
+  COMMITMENT_VERSION_CONFLICT: {
+    id: 'Data ini sudah diubah orang lain sejak Anda membukanya; muat ulang dan periksa kembali.',
+    en: 'Someone else changed this since you opened it; reload and check again.',
+  },
   COMMITMENT_SUBMISSION_NOT_ACCEPTED: {
     id: 'Tindak lanjut hanya dapat dibuat untuk usulan yang diterima.',
     en: 'A commitment can only follow an accepted submission.',

@@ -21,7 +21,14 @@ export type ForumNotificationEvent =
   | { readonly kind: 'SUBMISSION_ANSWERED'; readonly title: string; readonly status: AnswerStatus }
   | { readonly kind: 'SUBMISSION_HIDDEN'; readonly title: string; readonly reason: string }
   | { readonly kind: 'COMMITMENT_CREATED'; readonly title: string; readonly dueOn: string }
-  | { readonly kind: 'COMMITMENT_PROGRESS'; readonly title: string; readonly progress: number }
+  | {
+      readonly kind: 'COMMITMENT_PROGRESS';
+      readonly title: string;
+      readonly progress: number;
+      /** When the update lowered the progress: from what, and the public reason. */
+      readonly decreasedFrom?: number | null;
+      readonly reason?: string | null;
+    }
   | { readonly kind: 'COMMITMENT_DONE'; readonly title: string }
   | { readonly kind: 'COMMITMENT_CANCELLED'; readonly title: string; readonly reason: string };
 
@@ -44,6 +51,11 @@ export function forumNotificationText(event: ForumNotificationEvent): Message {
         en: `A follow-up of "${t}" is due by ${event.dueOn}`,
       };
     case 'COMMITMENT_PROGRESS':
+      if (event.decreasedFrom !== null && event.decreasedFrom !== undefined)
+        return {
+          id: `Progres tindak lanjut "${t}" turun dari ${event.decreasedFrom}% ke ${event.progress}%: ${event.reason ?? ''}`,
+          en: `Follow-up of "${t}" went down from ${event.decreasedFrom}% to ${event.progress}%: ${event.reason ?? ''}`,
+        };
       return {
         id: `Progres tindak lanjut "${t}": ${event.progress}%`,
         en: `Follow-up of "${t}": ${event.progress}%`,

@@ -403,6 +403,21 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
     });
     const noNote = await update({ progress: 60, note: ' ' });
     expect(noNote.body.data.updateImprovementAction.fields[0].field).toBe('note');
+    // History moves forward only: lower progress needs a public reason, a stale version conflicts.
+    const lower = await update({ progress: 30, note: 'Peta alur diulang' });
+    expect(lower.body.data.updateImprovementAction.fields).toEqual([
+      { field: 'decreaseReason', code: 'COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED' },
+    ]);
+    const stale = await h.gql(
+      `mutation($input: UpdateImprovementActionInput!) { updateImprovementAction(input: $input) {
+        __typename ... on ConflictError { code } } }`,
+      { input: { id: waktu.id, progress: 60, note: 'Lanjut', expectedVersion: 1 } },
+      { token: t.yulia },
+    );
+    expect(stale.body.data.updateImprovementAction).toEqual({
+      __typename: 'ConflictError',
+      code: 'COMMITMENT_VERSION_CONFLICT',
+    });
     const done = await update({ progress: 100, note: 'SOP baru berlaku' });
     expect(done.body.data.updateImprovementAction.data).toMatchObject({
       status: 'DONE',

@@ -297,6 +297,108 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
     });
   });
 
+  it('moves commitment history forward only: a decrease needs a reason, updates are versioned', async () => {
+    const created = await submit(t.warga, { title: 'Lampu jalan padam', text: 'Sudah seminggu padam.' });
+    const submissionId = created.result.submission.id;
+    await h.gql(
+      'mutation($id: ID!) { followSubmission(submissionId: $id) { __typename } }',
+      { id: submissionId },
+      { token: t.warga2 },
+    );
+    await inputMutation(
+      h,
+      'answerSubmission',
+      `__typename ${FAILURE}`,
+    )({ submissionId, status: 'ACCEPTED', reason: 'Akan diganti.' }, t.yulia);
+    const staff = await h.gql(
+      '{ staffMembers(unitCode: "DPMPTSP", first: 200) { edges { node { id name } } } }',
+    );
+    const rahmat = staff.body.data.staffMembers.edges.find((e: any) => e.node.name.startsWith('Rahmat')).node
+      .id;
+    const made = (
+      await inputMutation(
+        h,
+        'createCommitment',
+        `... on CommitmentPayload { commitment { id version } } ${FAILURE}`,
+      )(
+        {
+          submissionId,
+          responsibleStaffId: rahmat,
+          description: 'Ganti lampu.',
+          dueOn: addWorkingDays(jakartaDay(new Date()), 10, indonesianCalendar2026()),
+        },
+        t.yulia,
+      )
+    ).result;
+    const commitment = made.commitment;
+    expect(commitment?.version, JSON.stringify(made)).toBe(1);
+    const progress = inputMutation(
+      h,
+      'updateCommitmentProgress',
+      `__typename ... on CommitmentPayload { commitment { progress version updates { progress decreaseReason } } }
+       ${FAILURE} ... on ConflictError { code }`,
+    );
+    const up = await progress(
+      { commitmentId: commitment.id, progress: 50, note: 'Tiang diperbaiki.' },
+      t.yulia,
+    );
+    expect(up.result.commitment).toMatchObject({ progress: 50, version: 2 });
+    const down = await progress(
+      { commitmentId: commitment.id, progress: 20, note: 'Lampu rusak lagi.' },
+      t.yulia,
+    );
+    expect(down.result).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED',
+      fields: [{ field: 'decreaseReason' }],
+    });
+    const explained = await progress(
+      {
+        commitmentId: commitment.id,
+        progress: 20,
+        note: 'Lampu rusak lagi.',
+        decreaseReason: 'Kabel dicuri.',
+      },
+      t.yulia,
+    );
+    expect(explained.result.commitment).toMatchObject({
+      progress: 20,
+      version: 3,
+      updates: [
+        { progress: 50, decreaseReason: null },
+        { progress: 20, decreaseReason: 'Kabel dicuri.' },
+      ],
+    });
+    // Followers are told it went down, from what, and why.
+    const feed = await h.gql(
+      '{ notifications(first: 5) { edges { node { title } } } }',
+      {},
+      { token: t.warga2 },
+    );
+    expect(feed.body.data.notifications.edges[0].node.title).toMatch(/turun dari 50% ke 20%: Kabel dicuri\./);
+    // A stale version is a conflict; of two updates from the same version exactly one wins.
+    const stale = await progress(
+      { commitmentId: commitment.id, progress: 30, note: 'x', expectedVersion: 2 },
+      t.yulia,
+    );
+    expect(stale.result).toMatchObject({ __typename: 'ConflictError', code: 'COMMITMENT_VERSION_CONFLICT' });
+    const raced = await Promise.all(
+      [40, 60].map((p) =>
+        progress(
+          { commitmentId: commitment.id, progress: p, note: `Naik ke ${p}`, expectedVersion: 3 },
+          t.yulia,
+        ),
+      ),
+    );
+    expect(raced.map((r) => r.result.__typename).sort()).toEqual(['CommitmentPayload', 'ConflictError']);
+    const row = await h.db.prisma.commitment.findUniqueOrThrow({
+      where: { id: await idOf(commitment.id) },
+      include: { updates: true },
+    });
+    expect(row.version).toBe(4);
+    expect(row.updates).toHaveLength(3);
+  });
+
   it('lets exactly one of two simultaneous answers win', async () => {
     const created = await submit(t.warga, { title: 'Dua jawaban sekaligus', text: 'Uji konkurensi.' });
     const id = created.result.submission.id;

@@ -11,7 +11,7 @@ import { builder } from '../../../graphql/builder.js';
 import { commandArgs, commandInput } from '../../../graphql/command-fields.js';
 import { filteredList } from '../../../graphql/connections.js';
 import { dataPayload } from '../../../graphql/data-payload.js';
-import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
 import { generateImprovementActions } from '../commands/generate-improvement-actions.js';
 import { setSkmCompetencyMapping } from '../commands/set-skm-competency-mapping.js';
@@ -64,6 +64,10 @@ const ImprovementActionRef = builder.prismaNode('ImprovementAction', {
     }),
     status: t.expose('status', { type: ImprovementActionStatusEnum, description: 'Where it stands.' }),
     progress: t.exposeInt('progress', { description: 'Percent, 0–100.' }),
+    version: t.exposeInt('version', {
+      description:
+        'Incremented by every update; give it as expectedVersion so that a concurrent change is a ConflictError (COMMITMENT_VERSION_CONFLICT) instead of being overwritten.',
+    }),
     doneOn: t.expose('doneOn', {
       type: 'Day',
       nullable: true,
@@ -90,6 +94,10 @@ builder.prismaObject('ImprovementActionUpdate', {
       description: 'Status after the update.',
     }),
     note: t.exposeString('note', { description: 'What was done (or why it was cancelled).' }),
+    decreaseReason: t.exposeString('decreaseReason', {
+      nullable: true,
+      description: 'The public reason when this update lowered the progress; null otherwise.',
+    }),
     date: t.expose('date', {
       type: 'Day',
       description: 'The WIB day the work was done (YYYY-MM-DD).',
@@ -199,6 +207,14 @@ const UpdateImprovementActionInput = builder.inputType('UpdateImprovementActionI
     }),
     status: t.field({ type: ImprovementActionStatusEnum, description: 'Only CANCELLED is set directly.' }),
     ownerStaffId: t.globalID({ description: 'Hand the action to another active staff member of the unit.' }),
+    decreaseReason: t.string({
+      description:
+        'Public reason, required when progress is below the current progress (ValidationError COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED on decreaseReason).',
+    }),
+    expectedVersion: t.int({
+      description:
+        'The action version the author saw; when given and stale, a ConflictError COMMITMENT_VERSION_CONFLICT. Concurrent updates conflict either way.',
+    }),
   }),
 });
 
@@ -208,7 +224,7 @@ builder.mutationField('updateImprovementAction', (t) =>
     description:
       'Record progress on an improvement action (or cancel it with a reason), like commitment updates.',
     authScopes: { staff: true, admin: true },
-    errors: dataPayload('updateImprovementAction', [ValidationError, NotFoundError], {
+    errors: dataPayload('updateImprovementAction', [ValidationError, NotFoundError, ConflictError], {
       what: 'the action',
       data: 'The action after the update, with its updates.',
     }),

@@ -1,9 +1,15 @@
 // Commitments: the follow-up promised for an accepted submission, its dated progress updates and
 // its cancellation. Staff of the answering unit (or admins); the author and followers are notified.
 import { parseDay } from '@layanan/domain/calendar';
-import { applyProgressUpdate, commitmentTransition, validateNewCommitment } from '@layanan/domain/forums';
+import {
+  applyProgressUpdate,
+  checkCommitmentVersion,
+  commitmentTransition,
+  validateNewCommitment,
+} from '@layanan/domain/forums';
 import { isUniqueViolation, NotFoundError } from '../../../graphql/errors.js';
 import { failure } from '../../../graphql/failures.js';
+import type { TransactionClient } from '../../../platform/audited.js';
 import { dateOnly, dayOf, todayWib } from '../../../platform/calendar.js';
 import type { Caller, CommandDeps } from '../../../platform/command.js';
 import { audienceOf } from '../../../platform/notify.js';
@@ -83,7 +89,29 @@ export type UpdateCommitmentProgressInput = {
   note: string;
   /** `YYYY-MM-DD` (WIB); today when not given. */
   date?: string | null;
+  /** Required when `progress` is below the current progress; public. */
+  decreaseReason?: string | null;
+  /** The version the author saw; a stale one is a COMMITMENT_VERSION_CONFLICT. */
+  expectedVersion?: number | null;
 };
+
+/**
+ * Writes a change of a commitment only if nobody changed it since it was loaded (`version`
+ * unchanged), incrementing the version; a concurrent update that committed first makes this one
+ * a COMMITMENT_VERSION_CONFLICT instead of overwriting it (last write never silently wins).
+ */
+async function writeCommitmentVersion(
+  tx: TransactionClient,
+  before: { id: string; version: number },
+  data: Parameters<TransactionClient['commitment']['updateMany']>[0]['data'],
+) {
+  const { count } = await tx.commitment.updateMany({
+    where: { id: before.id, version: before.version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) throw failure('COMMITMENT_VERSION_CONFLICT');
+  return tx.commitment.findUniqueOrThrow({ where: { id: before.id } });
+}
 
 /** A dated public progress update; 100 % completes the commitment. */
 export async function updateCommitmentProgress(
@@ -100,6 +128,8 @@ export async function updateCommitmentProgress(
     { action: 'updateCommitmentProgress', entityType: 'Commitment' },
     async (tx) => {
       const before = await loadCommitment(tx, caller, input.commitmentId);
+      const version = checkCommitmentVersion(before.version, input.expectedVersion);
+      if (!version.ok) throw failure(version.error);
       const last = before.updates[0];
       const applied = applyProgressUpdate(
         {
@@ -108,21 +138,32 @@ export async function updateCommitmentProgress(
           dueDate: dayOf(before.dueOn),
           ...(last ? { lastUpdateOn: dayOf(last.date) } : {}),
         },
-        { progress: input.progress, note: input.note, date },
+        { progress: input.progress, note: input.note, date, decreaseReason: input.decreaseReason },
         { today },
       );
-      if (!applied.ok) throw failure(applied.error, { field: 'progress' });
+      if (!applied.ok) {
+        const field =
+          applied.error.code === 'COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED'
+            ? 'decreaseReason'
+            : 'progress';
+        throw failure(applied.error, { field });
+      }
+      const { decreasedFrom, decreaseReason } = applied.value;
       const done = applied.value.status === 'DONE';
-      const after = await tx.commitment.update({
-        where: { id: before.id },
+      await tx.commitmentUpdate.create({
         data: {
-          status: applied.value.status,
-          progress: applied.value.progress,
-          doneOn: done ? dateOnly(date) : null,
-          updates: {
-            create: { progress: input.progress, note: input.note.trim(), date: dateOnly(date), authorId },
-          },
+          commitmentId: before.id,
+          progress: input.progress,
+          note: input.note.trim(),
+          decreaseReason,
+          date: dateOnly(date),
+          authorId,
         },
+      });
+      const after = await writeCommitmentVersion(tx, before, {
+        status: applied.value.status,
+        progress: applied.value.progress,
+        doneOn: done ? dateOnly(date) : null,
       });
       const title = before.submission.title;
       const notes = await notifyForum(
@@ -131,14 +172,20 @@ export async function updateCommitmentProgress(
         before.submissionId,
         done
           ? { kind: 'COMMITMENT_DONE', title }
-          : { kind: 'COMMITMENT_PROGRESS', title, progress: input.progress },
+          : {
+              kind: 'COMMITMENT_PROGRESS',
+              title,
+              progress: input.progress,
+              decreasedFrom,
+              reason: decreaseReason,
+            },
       );
       return {
         result: { commitmentId: after.id },
         notes,
         entityId: after.id,
-        before: { status: before.status, progress: before.progress },
-        after: { status: after.status, progress: after.progress },
+        before: { status: before.status, progress: before.progress, version: before.version },
+        after: { status: after.status, progress: after.progress, version: after.version, decreaseReason },
       };
     },
   );
@@ -159,10 +206,7 @@ export async function cancelCommitment(
       const checked = commitmentTransition(before.status, 'CANCELLED', input.reason);
       if (!checked.ok) throw failure(checked.error, { field: 'reason' });
       const reason = input.reason.trim();
-      const after = await tx.commitment.update({
-        where: { id: before.id },
-        data: { status: 'CANCELLED', cancelReason: reason },
-      });
+      const after = await writeCommitmentVersion(tx, before, { status: 'CANCELLED', cancelReason: reason });
       const notes = await notifyForum(tx, await audienceOf(tx, before.submissionId), before.submissionId, {
         kind: 'COMMITMENT_CANCELLED',
         title: before.submission.title,

@@ -3,7 +3,7 @@ import { COMMITMENT_STATUSES, commitmentDoneOnTime, isCommitmentOverdue } from '
 import { builder } from '../../../graphql/builder.js';
 import { commandArgs, commandInput, nodeIdArg } from '../../../graphql/command-fields.js';
 import { entityPayload } from '../../../graphql/entity-payload.js';
-import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { nodeId } from '../../../graphql/object-fields.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
 import { cancelCommitment, createCommitment, updateCommitmentProgress } from '../commands/commitment.js';
@@ -21,6 +21,10 @@ const CommitmentRef = builder.prismaNode('Commitment', {
     description: t.exposeString('description', { description: 'What was promised.' }),
     status: t.expose('status', { type: CommitmentStatusEnum, description: 'Where it stands.' }),
     progress: t.exposeInt('progress', { description: 'Percent, 0–100.' }),
+    version: t.exposeInt('version', {
+      description:
+        'Incremented by every update or cancellation; give it as expectedVersion so that a concurrent change is a ConflictError (COMMITMENT_VERSION_CONFLICT) instead of being overwritten.',
+    }),
     dueOn: t.expose('dueOn', { type: 'Day', description: 'Day it is due (WIB).' }),
     doneOn: t.expose('doneOn', {
       type: 'Day',
@@ -55,6 +59,10 @@ builder.prismaObject('CommitmentUpdate', {
   fields: (t) => ({
     progress: t.exposeInt('progress', { description: 'Progress after the update, in percent (0–100).' }),
     note: t.exposeString('note', { description: 'Public note of what was done.' }),
+    decreaseReason: t.exposeString('decreaseReason', {
+      nullable: true,
+      description: 'The public reason when this update lowered the progress; null otherwise.',
+    }),
     date: t.expose('date', {
       type: 'Day',
       description: 'Day the update is dated (WIB).',
@@ -106,15 +114,24 @@ const UpdateCommitmentProgressInput = builder.inputType('UpdateCommitmentProgres
     progress: t.int({ required: true, description: 'Percent, 0–100; 100 marks it done.' }),
     note: t.string({ required: true, description: 'Public note.' }),
     date: t.field({ type: 'Day', description: 'Day the update is dated (WIB); defaults to today.' }),
+    decreaseReason: t.string({
+      description:
+        'Public reason, required when progress is below the current progress (ValidationError COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED on decreaseReason); ignored otherwise.',
+    }),
+    expectedVersion: t.int({
+      description:
+        'The commitment version the author saw; when given and stale, a ConflictError COMMITMENT_VERSION_CONFLICT. Concurrent updates conflict either way.',
+    }),
   }),
 });
 
 builder.mutationField('updateCommitmentProgress', (t) =>
   t.field({
     type: CommitmentPayload,
-    description: 'A dated public progress update; 100 % completes the commitment. Staff of the owning unit.',
+    description:
+      'A dated public progress update; 100 % completes the commitment; a decrease needs a public reason; concurrent updates conflict. Staff of the owning unit.',
     authScopes: { admin: true, staff: true },
-    errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
     ...commandInput(t, UpdateCommitmentProgressInput, 'The update.', (deps, caller, input) =>
       updateCommitmentProgress(deps, caller, { ...input, commitmentId: input.commitmentId.id }),
     ),
@@ -126,7 +143,7 @@ builder.mutationField('cancelCommitment', (t) =>
     type: CommitmentPayload,
     description: 'Cancel a commitment with a public reason. Staff of the owning unit.',
     authScopes: { admin: true, staff: true },
-    errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
     ...commandArgs(
       {
         commitmentId: nodeIdArg(t, CommitmentRef, 'Global ID of the commitment.'),
