@@ -1,7 +1,7 @@
 // Object-level authorization (SECURITY.md, kind 4): for every node type, the rows a caller may
 // see, as a Prisma `where`. The rule is declared once, beside the type (graphql/node-visibility.ts
-// `nodeVisibility`), and every path that hands out a row by id applies it: the typed queries,
-// `node` and `nodes`, and any other loader through `isVisible`. A type without a rule shows nothing.
+// `nodeVisibility`), and the paths that hand out a row by id apply it: the typed queries (which
+// build their `where` from the same rule) and `node`/`nodes`. A type without a rule shows nothing.
 import type { PrismaClient, PrismaTypes } from '@layanan/db';
 import type { Caller } from './command.js';
 
@@ -53,27 +53,11 @@ export async function visibleWhere(
 
 type Delegate = {
   findMany(args: object): Promise<Array<{ id: string }>>;
-  count(args: object): Promise<number>;
+  findUniqueOrThrow(args: object): Promise<unknown>;
 };
 
-/** The Prisma delegate of a model by name: every model keys its rows by `id`. */
+/** The Prisma delegate of a model by name (`Forum` → `prisma.forum`): every model keys its rows by `id`. */
 export function delegateOf(prisma: PrismaClient, model: ModelName): Delegate {
   const name = `${model.charAt(0).toLowerCase()}${model.slice(1)}`;
   return (prisma as unknown as Record<string, Delegate>)[name] as Delegate;
-}
-
-/**
- * Whether the row `id` of `typeName` exists and the caller may see it: the guard for a row loaded
- * some other way than through the rule's `where`. False for a type without a rule.
- */
-export async function isVisible(
-  prisma: PrismaClient,
-  caller: Caller,
-  typeName: string,
-  id: string,
-): Promise<boolean> {
-  const visible = await visibleWhere(prisma, caller, typeName);
-  if (!visible) return false;
-  const count = await delegateOf(prisma, visible.model).count({ where: { AND: [{ id }, visible.where] } });
-  return count > 0;
 }
