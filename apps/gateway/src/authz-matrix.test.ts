@@ -1,13 +1,19 @@
 // Walks the authorization matrix (testing/authz-matrix/) against the running schema: every operation
 // must have a decision for every role, and every decision is checked by calling the operation.
+import { randomUUID } from 'node:crypto';
 import { testDatabaseKinds } from '@layanan/db/testing';
+import { isInterfaceType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from './graphql/schema.js';
+import { typesWithVisibility } from './platform/visibility.js';
 import {
   AUTHZ_MATRIX,
   type Decision,
   type Fixtures,
+  globalId,
   type MatrixEntry,
+  NODE_MATRIX,
+  type NodeEntry,
   ROLES,
   type Role,
 } from './testing/authz-matrix/index.js';
@@ -27,6 +33,16 @@ function schemaOperations(kind: Kind): string[] {
 }
 
 const outcomeOf = (d: Decision) => (typeof d === 'string' ? d : d[0]);
+
+/** The object types implementing Node, from the schema itself. */
+function nodeTypes(): string[] {
+  const node = schema.getType('Node');
+  if (!isInterfaceType(node)) throw new Error('the schema has no Node interface');
+  return schema
+    .getImplementations(node)
+    .objects.map((t) => t.name)
+    .sort();
+}
 const ERROR_MEMBER = /Error$|^AuthenticationFailed$/;
 
 describe('authorization matrix coverage', () => {
@@ -46,6 +62,27 @@ describe('authorization matrix coverage', () => {
       ).toEqual([]);
     });
   }
+
+  it('samples every node type of the schema in NODE_MATRIX (node and nodes), and only those', () => {
+    const inMatrix = [...new Set(Object.values(NODE_MATRIX).map((e) => e.type))].sort();
+    expect(
+      inMatrix,
+      'node types without a NODE_MATRIX entry: add one to apps/gateway/src/testing/authz-matrix/nodes.ts',
+    ).toEqual(nodeTypes());
+    for (const [name, entry] of Object.entries(NODE_MATRIX)) {
+      for (const role of ROLES) expect(entry.roles[role], `node ${name} ${role}`).toBeDefined();
+      expect(['allowed', 'denied']).toEqual(
+        expect.arrayContaining([...new Set(ROLES.map((r) => outcomeOf(entry.roles[r])))]),
+      );
+    }
+  });
+
+  it('has a visibility rule for every node type (nodeVisibility beside its definition)', () => {
+    expect(
+      typesWithVisibility(),
+      'declare `nodeVisibility(Ref, rule)` beside each builder.prismaNode (graphql/node-visibility.ts)',
+    ).toEqual(nodeTypes());
+  });
 
   it('has a decision for every role of every entry, and a check for every filtered one', () => {
     for (const kind of KINDS) {
@@ -161,7 +198,7 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
     });
     const service = await prisma.service.findUniqueOrThrow({ where: { code: 'PBG' } });
     expect(service.unitId).toBe(unit.id);
-    const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+    const gid = globalId;
 
     const must = async (
       doc: string,
@@ -208,6 +245,31 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
       include: { competency: true },
     });
     const skmMapping = { element: 'WAKTU', competencyCodes: mapped.map((m) => m.competency.code) };
+    const unpublished = await prisma.service.create({
+      data: {
+        code: 'UJI-TERTUTUP',
+        name: 'Layanan belum terbit',
+        description: 'Uji',
+        kind: 'PERMIT',
+        unitId: unit.id,
+        completionDays: 5,
+        published: false,
+      },
+    });
+    const sampleAction = await prisma.improvementAction.create({
+      data: {
+        unitId: unit.id,
+        periodKey: 'YEAR-2019',
+        sourceKey: 'UJI:NODE',
+        kind: 'PROCESS_REVIEW',
+        titleId: 'Tindakan uji',
+        titleEn: 'Test action',
+        reasonId: 'Uji',
+        reasonEn: 'Test',
+        dueOn: new Date('2030-01-31'),
+      },
+    });
+    const wargaAccount = await prisma.account.findUniqueOrThrow({ where: { email: 'warga@layanan.test' } });
     let actionProgress = 0;
     base = {
       unit: { id: unit.id, code: unit.code },
@@ -219,6 +281,7 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
       },
       forum: { id: gid('Forum', forum.id), slug: forum.slug },
       service: {
+        id: gid('Service', service.id),
         code: service.code,
         attributes: { nik: '1373010101900001', kecamatan: 'TALAWI', luas_bangunan: 80, fungsi: 'USAHA' },
       },
@@ -228,7 +291,7 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
       request: async () =>
         must(
           `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
-            ... on ServiceRequestPayload { request { trackingCode version } } } }`,
+            ... on ServiceRequestPayload { request { id trackingCode version } } } }`,
           {
             input: {
               serviceCode: service.code,
@@ -328,6 +391,28 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
           (d) => d.createApiKey.apiKey?.id,
         ),
       }),
+      auditEntry: async () => ({
+        id: await must(
+          '{ auditEntries(first: 1) { edges { node { id } } } }',
+          {},
+          admin,
+          (d) => d.auditEntries.edges[0]?.node.id,
+        ),
+      }),
+      notification: async () => {
+        await acceptedSubmission();
+        return {
+          id: await must(
+            '{ notifications(first: 1) { edges { node { id } } } }',
+            {},
+            warga,
+            (d) => d.notifications.edges[0]?.node.id,
+          ),
+        };
+      },
+      unpublishedService: { id: gid('Service', unpublished.id) },
+      sampleImprovementAction: { id: gid('ImprovementAction', sampleAction.id) },
+      citizenAccount: { id: gid('Account', wargaAccount.id) },
       account: async () => {
         const identifier = `fx${unique()}@example.org`;
         const password = 'gunung-singgalang-2026';
@@ -424,6 +509,40 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
     }
     const problem = entry.check?.(result.body.data, outcome, f);
     return problem ? `${problem} ${shown}` : undefined;
+  }
+
+  /** `node` and `nodes` on the sample as `role`: the object, or null exactly as for a missing id. */
+  async function nodeVerdict(entry: NodeEntry, role: Role): Promise<string | undefined> {
+    const outcome = outcomeOf(entry.roles[role]);
+    const id = await entry.id(fixturesFor(role));
+    const missing = globalId(entry.type, randomUUID());
+    const result = await h.gql(
+      'query($id: ID!, $missing: ID!) { node(id: $id) { __typename id } nodes(ids: [$id, $missing]) { __typename id } }',
+      { id, missing },
+      callers[role],
+    );
+    const shown = JSON.stringify(result.body).slice(0, 400);
+    if (result.body.errors?.length) return `expected no error, got ${shown}`;
+    const { node, nodes } = result.body.data ?? {};
+    if (!Array.isArray(nodes) || nodes.length !== 2 || nodes[1] !== null) {
+      return `a missing id must answer null: ${shown}`;
+    }
+    if (outcome === 'denied') {
+      return node === null && nodes[0] === null ? undefined : `expected null, as for a missing id: ${shown}`;
+    }
+    const same = (n: any) => n?.id === id && n.__typename === entry.type;
+    return same(node) && same(nodes[0]) ? undefined : `expected the ${entry.type}: ${shown}`;
+  }
+
+  for (const [name, entry] of Object.entries(NODE_MATRIX)) {
+    it(`node and nodes: ${name}`, async () => {
+      const failures: string[] = [];
+      for (const role of ROLES) {
+        const problem = await nodeVerdict(entry, role);
+        if (problem) failures.push(`${role} (${outcomeOf(entry.roles[role])}): ${problem}`);
+      }
+      expect(failures).toEqual([]);
+    });
   }
 
   for (const kind of KINDS) {

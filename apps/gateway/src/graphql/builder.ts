@@ -108,6 +108,9 @@ export const builder = new SchemaBuilder<{
     },
     clientMutationId: 'omit',
     cursorType: 'String',
+    // `node` and `nodes` apply each type's visibility rule: graphql/node-visibility.ts.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
   },
 });
 

@@ -1,9 +1,10 @@
 // Payloads of mutations that changed a row: the resolver returns the row's id (`{ commitmentId }`)
 // and a payload field loads the row through the Prisma plugin, spreading `query`, so the client's
 // whole selection on it costs one query (and reads what the transaction committed).
-import type { PrismaClient, PrismaTypes } from '@layanan/db';
+import type { PrismaTypes } from '@layanan/db';
 import type { ObjectRef } from '@pothos/core';
 import type { PrismaModelTypes, PrismaObjectRef } from '@pothos/plugin-prisma';
+import { delegateOf } from '../platform/visibility.js';
 import { builder } from './builder.js';
 
 type Types = (typeof builder)['$inferSchemaTypes'];
@@ -23,14 +24,6 @@ export type RowField<Key extends string = string> = {
   readonly grantScopes?: string[];
 };
 
-/** `findUniqueOrThrow` of a model by name: every model keys its rows by `id` (`Forum` → `prisma.forum`). */
-function findById(prisma: PrismaClient, model: string, args: { where: { id: string } }): Promise<unknown> {
-  const delegate = `${model.charAt(0).toLowerCase()}${model.slice(1)}` as Uncapitalize<ModelName>;
-  return (
-    prisma[delegate] as unknown as { findUniqueOrThrow(args: object): Promise<unknown> }
-  ).findUniqueOrThrow(args);
-}
-
 /**
  * The field of a payload that loads a changed row by the id the payload holds:
  * `staff: rowField(t, { type: 'Staff', id: 'staffId', description: 'The staff member as now stored.' })`.
@@ -39,14 +32,17 @@ export function rowField<Shape extends object>(
   t: PothosSchemaTypes.ObjectFieldBuilder<Types, Shape>,
   row: RowField<IdKey<Shape>>,
 ) {
-  const model = typeof row.type === 'string' ? row.type : row.type.modelName;
+  const model = (typeof row.type === 'string' ? row.type : row.type.modelName) as ModelName;
   return t.prismaField({
     // The model is chosen at run time, so its row shape cannot be checked here; the id key can.
     type: row.type as ModelName,
     description: row.description,
     ...(row.grantScopes ? { grantScopes: row.grantScopes } : {}),
     resolve: (query, payload, _args, ctx) =>
-      findById(ctx.prisma, model, { ...query, where: { id: payload[row.id] as string } }) as Promise<never>,
+      delegateOf(ctx.prisma, model).findUniqueOrThrow({
+        ...query,
+        where: { id: payload[row.id] as string },
+      }) as Promise<never>,
   });
 }
 

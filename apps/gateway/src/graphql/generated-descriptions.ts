@@ -35,26 +35,13 @@ const ROOTS: Record<string, string> = {
   Subscription: 'Live updates over server-sent events, authorized when subscribing.',
 };
 
-/** The Relay node interface and its look-ups (plugin-relay), for clients that refetch by id. */
+/** The Relay node interface (plugin-relay); `node` and `nodes` are graphql/node-visibility.ts. */
 function describeNodes(schema: GraphQLSchema): void {
   const node = schema.getType('Node');
   if (node && 'getFields' in node) {
     node.description ??= 'An object with a global id (Relay): refetch it with `node(id:)`.';
     const id = node.getFields().id;
     if (id && !id.description) id.description = 'Global id: the type name and the UUID, base64-encoded.';
-  }
-  const query = schema.getQueryType()?.getFields() ?? {};
-  const one = query.node;
-  if (one) {
-    one.description ??=
-      'Any object by its global id, under the same field rules as its type (private fields stay hidden from those who may not see them); null when none exists.';
-    for (const a of one.args) a.description ??= 'A global id, as the object’s `id` field gives it.';
-  }
-  const many = query.nodes;
-  if (many) {
-    many.description ??=
-      'Objects by their global ids, in the same order and under the same field rules as `node`; null for each one not found.';
-    for (const a of many.args) a.description ??= 'Global ids, as the objects’ `id` fields give them.';
   }
 }
 

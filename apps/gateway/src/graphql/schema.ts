@@ -5,6 +5,7 @@ import { builder } from './builder.js';
 import { describeGeneratedParts } from './generated-descriptions.js';
 import './scalars.js';
 import './error-types.js';
+import './node-visibility.js';
 import '../modules/org/index.js';
 import '../modules/accounts/index.js';
 import '../modules/staff/index.js';

@@ -3,8 +3,10 @@ import { builder } from '../../graphql/builder.js';
 import { rowField } from '../../graphql/entity-payload.js';
 import { NotFoundError } from '../../graphql/errors.js';
 import { gatewayGraphQLError } from '../../graphql/gateway-errors.js';
+import { nodeVisibility } from '../../graphql/node-visibility.js';
 import { nodeId } from '../../graphql/object-fields.js';
 import { audited } from '../../platform/audited.js';
+import { visibleAccounts } from './access.js';
 import { type Identity, issueAccessToken } from './identity.js';
 
 export const AccountRoleEnum = builder.enumType('AccountRole', {
@@ -13,7 +15,7 @@ export const AccountRoleEnum = builder.enumType('AccountRole', {
     'What an account may do: CITIZEN (files requests, submissions, surveys), STAFF (works its unit’s requests), SUPERVISOR (also reassigns and rates its unit), ADMIN (everything, city-wide).',
 });
 
-builder.prismaNode('Account', {
+const AccountRef = builder.prismaNode('Account', {
   id: nodeId,
   description: 'A person who signs in. Contact details are visible only to the person and admins.',
   // `ownSession` is granted by the payload that just signed the caller in (the token is not sent yet).
@@ -31,6 +33,8 @@ builder.prismaNode('Account', {
     }),
   }),
 });
+
+nodeVisibility(AccountRef, visibleAccounts);
 
 const IdentityKindEnum = builder.enumType('IdentityKind', {
   description:

@@ -5,9 +5,11 @@ import { nodeIdArg } from '../../graphql/command-fields.js';
 import { entityPayload, rowField } from '../../graphql/entity-payload.js';
 import { NotFoundError, ValidationError } from '../../graphql/errors.js';
 import { validationFailed } from '../../graphql/failures.js';
+import { nodeVisibility } from '../../graphql/node-visibility.js';
 import { nodeId } from '../../graphql/object-fields.js';
 import { audited } from '../../platform/audited.js';
 import type { AuditScope } from '../../platform/command.js';
+import { ADMINS_ONLY } from '../../platform/visibility.js';
 import { generateApiKey } from './identity.js';
 
 const ApiKeyRef = builder.prismaNode('ApiKey', {
@@ -32,6 +34,8 @@ const ApiKeyRef = builder.prismaNode('ApiKey', {
     }),
   }),
 });
+
+nodeVisibility(ApiKeyRef, ADMINS_ONLY);
 
 builder.queryField('apiKeys', (t) =>
   t.prismaConnection({

@@ -1,7 +1,9 @@
 import type { Prisma } from '@layanan/db';
 import { builder } from '../../graphql/builder.js';
 import { filteredList } from '../../graphql/connections.js';
+import { nodeVisibility } from '../../graphql/node-visibility.js';
 import { nodeId } from '../../graphql/object-fields.js';
+import { ADMINS_ONLY } from '../../platform/visibility.js';
 
 type AuditFilter = { entityType?: string | null; entityId?: string | null; action?: string | null };
 
@@ -13,7 +15,7 @@ function auditWhere(args: AuditFilter): Prisma.AuditEntryWhereInput {
   };
 }
 
-builder.prismaNode('AuditEntry', {
+const AuditEntryRef = builder.prismaNode('AuditEntry', {
   id: nodeId,
   description: 'Who changed what, when. Personal data in summaries is redacted.',
   authScopes: { admin: true },
@@ -36,6 +38,8 @@ builder.prismaNode('AuditEntry', {
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was recorded.' }),
   }),
 });
+
+nodeVisibility(AuditEntryRef, ADMINS_ONLY);
 
 builder.queryField('auditEntries', (t) =>
   t.prismaConnection({

@@ -1,9 +1,10 @@
 import type { GraphQLContext } from '../../app/context.js';
 import { builder } from '../../graphql/builder.js';
 import { filteredList } from '../../graphql/connections.js';
+import { nodeVisibility } from '../../graphql/node-visibility.js';
 import { nodeId } from '../../graphql/object-fields.js';
 import { audited } from '../../platform/audited.js';
-import { requireAccount } from './access.js';
+import { requireAccount, visibleNotifications } from './access.js';
 
 export const NotificationKindEnum = builder.enumType('NotificationKind', {
   description:
@@ -44,6 +45,8 @@ const NotificationRef = builder.prismaNode('Notification', {
     }),
   }),
 });
+
+nodeVisibility(NotificationRef, visibleNotifications);
 
 const me = (ctx: GraphQLContext): string => requireAccount(ctx.identity);
 

@@ -1,10 +1,11 @@
 // Who may read and change what in the feedback area. Unit staff act for their unit; supervisors
 // manage their unit and every unit below it; admins manage everything. Checked on a `Caller`, so
 // GraphQL resolvers, the CSV route and commands share them.
-import type { PrismaClient } from '@layanan/db';
+import type { Prisma, PrismaClient } from '@layanan/db';
 import { managesAnyUnit } from '@layanan/domain/accounts';
 import { actsForUnit } from '../../platform/authz.js';
 import type { Caller } from '../../platform/command.js';
+import { NOBODY } from '../../platform/visibility.js';
 import { loadUnitTree, managesUnitIn } from '../staff/access.js';
 
 type Db = Pick<PrismaClient, 'unit'>;
@@ -28,4 +29,14 @@ export async function mayUpdateImprovementAction(
 ): Promise<boolean> {
   const isOwner = caller.kind === 'account' && !!caller.staffId && caller.staffId === action.ownerStaffId;
   return isOwner || actsForUnit(caller, action.unitId) || managesUnit(db, caller, action.unitId);
+}
+
+/**
+ * Improvement actions are internal follow-up: any staff member or supervisor linked to the register,
+ * and admins, see them (as `improvementActions`); citizens, anonymous callers and API keys none.
+ */
+export function visibleImprovementActions(caller: Caller): Prisma.ImprovementActionWhereInput {
+  if (caller.kind !== 'account') return NOBODY;
+  const staff = !!caller.staffId && (caller.role === 'STAFF' || caller.role === 'SUPERVISOR');
+  return caller.role === 'ADMIN' || staff ? {} : NOBODY;
 }

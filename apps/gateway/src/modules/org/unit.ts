@@ -1,5 +1,7 @@
 import { builder } from '../../graphql/builder.js';
+import { nodeVisibility } from '../../graphql/node-visibility.js';
 import { nodeId } from '../../graphql/object-fields.js';
+import { EVERYONE } from '../../platform/visibility.js';
 
 export const UnitKindEnum = builder.enumType('UnitKind', {
   description:
@@ -7,7 +9,7 @@ export const UnitKindEnum = builder.enumType('UnitKind', {
   values: ['DINAS', 'BADAN', 'KANTOR', 'SEKRETARIAT', 'KECAMATAN', 'KELURAHAN', 'BIDANG'] as const,
 });
 
-builder.prismaNode('Unit', {
+const UnitRef = builder.prismaNode('Unit', {
   id: nodeId,
   description: 'A city work unit (Organisasi Perangkat Daerah), e.g. DPMPTSP or Disdukcapil.',
   fields: (t) => ({
@@ -42,6 +44,9 @@ builder.prismaNode('Unit', {
     }),
   }),
 });
+
+// Units are public.
+nodeVisibility(UnitRef, EVERYONE);
 
 builder.queryFields((t) => ({
   units: t.prismaConnection({

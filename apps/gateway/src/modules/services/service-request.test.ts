@@ -1,7 +1,36 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
+import { isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { schema } from '../../graphql/schema.js';
 import { PBG_REQUEST as PBG, submitRequest, transitionRequest } from '../../testing/requests.js';
 import { useHarness } from '../../testing/use-harness.js';
+
+// Tracking codes are sequential, so anyone can try them: what a code opens to anyone is the state,
+// the dates and the service, never the text, the attributes (NIK), notes, names or places. A new
+// field on the public types must be added here on purpose.
+describe('public tracking by code', () => {
+  const fieldsOf = (name: string) => {
+    const type = schema.getType(name);
+    if (!isObjectType(type)) throw new Error(`${name} is not an object type`);
+    return Object.keys(type.getFields()).sort();
+  };
+
+  it('shows states and dates only (RequestStatus and its trail)', () => {
+    expect(fieldsOf('RequestStatus')).toEqual([
+      'completionDueOn',
+      'open311Status',
+      'overdue',
+      'service',
+      'state',
+      'stateLabel',
+      'submittedAt',
+      'trackingCode',
+      'trail',
+      'verificationDueOn',
+    ]);
+    expect(fieldsOf('PublicRequestEvent')).toEqual(['at', 'toState']);
+  });
+});
 
 describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
   const { h, t } = useHarness(kind, { login: ['warga', 'warga2', 'yulia', 'hendra'] });

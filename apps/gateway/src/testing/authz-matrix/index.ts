@@ -3,12 +3,16 @@
 import { FEEDBACK_MUTATION_MATRIX } from './feedback-mutations.js';
 import { type AuthzMatrix, DENIED_TO_OUTSIDERS, decide, freshRequestVars, unitAndAdmins } from './model.js';
 import { MUTATION_MATRIX } from './mutations.js';
+
+export { NODE_MATRIX, type NodeEntry } from './nodes.js';
+
 import { QUERY_MATRIX } from './queries.js';
 
 export {
   type Decision,
   decide,
   type Fixtures,
+  globalId,
   type MatrixEntry,
   type Outcome,
   ROLES,

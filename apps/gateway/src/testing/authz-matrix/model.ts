@@ -63,16 +63,26 @@ export interface Fixtures {
   };
   /** The DPMPTSP forum (global id and slug). */
   readonly forum: { readonly id: string; readonly slug: string };
-  /** A service of the unit that anyone may request (code), with valid attributes. */
-  readonly service: { readonly code: string; readonly attributes: Record<string, unknown> };
+  /** A service of the unit that anyone may request (global id, code), with valid attributes. */
+  readonly service: {
+    readonly id: string;
+    readonly code: string;
+    readonly attributes: Record<string, unknown>;
+  };
+  /** An unpublished service of the unit (global id). */
+  readonly unpublishedService: { readonly id: string };
+  /** An improvement action of the unit made for the node matrix, apart from any survey (global id). */
+  readonly sampleImprovementAction: { readonly id: string };
+  /** The citizen's account (global id). */
+  readonly citizenAccount: { readonly id: string };
   /** How many rows exist, to prove a filtered list is shorter. */
   readonly totals: { readonly requests: number; readonly staffInUnit: number };
   /** A string no other call used. */
   unique(): string;
   /** A fresh, valid NIP no staff member has. */
   nip(): string;
-  /** A fresh request of the citizen at the unit, in SUBMITTED. */
-  request(): Promise<{ trackingCode: string; version: number }>;
+  /** A fresh request of the citizen at the unit, in SUBMITTED (global id, tracking code, version). */
+  request(): Promise<{ id: string; trackingCode: string; version: number }>;
   /** A fresh submission of the citizen to the unit's forum (global id). */
   submission(): Promise<{ id: string }>;
   /** A fresh submission, already answered ACCEPTED by the unit (global id). */
@@ -85,6 +95,10 @@ export interface Fixtures {
   holiday(): Promise<{ id: string }>;
   /** A fresh API key (global id). */
   apiKey(): Promise<{ id: string }>;
+  /** The newest audit entry (global id). */
+  auditEntry(): Promise<{ id: string }>;
+  /** A fresh notification of the citizen: an answer to a fresh submission (global id). */
+  notification(): Promise<{ id: string }>;
   /** A fresh request of the citizen, worked to COMPLETED by the unit (survey not answered). */
   completedRequest(): Promise<{ trackingCode: string }>;
   /** The first improvement action of the unit for 2026, with a progress higher than any before. */
@@ -116,6 +130,9 @@ export type AuthzMatrix = {
   mutation: Readonly<Record<string, MatrixEntry>>;
   subscription: Readonly<Record<string, MatrixEntry>>;
 };
+
+/** The Relay global id of a row: the type name and the database id, base64-encoded. */
+export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 /** Every role gets `rest`, except those in `overrides`. */
 export function decide(

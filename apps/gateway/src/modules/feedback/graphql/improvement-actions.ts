@@ -7,12 +7,15 @@ import {
   type ImprovementActionStatus,
   isImprovementActionOverdue,
 } from '@layanan/domain/feedback';
+import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { commandArgs, commandInput } from '../../../graphql/command-fields.js';
 import { filteredList } from '../../../graphql/connections.js';
 import { dataPayload } from '../../../graphql/data-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import { nodeVisibility } from '../../../graphql/node-visibility.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
+import { visibleImprovementActions } from '../access.js';
 import { generateImprovementActions } from '../commands/generate-improvement-actions.js';
 import { setSkmCompetencyMapping } from '../commands/set-skm-competency-mapping.js';
 import { updateImprovementAction } from '../commands/update-improvement-action.js';
@@ -85,6 +88,8 @@ const ImprovementActionRef = builder.prismaNode('ImprovementAction', {
   }),
 });
 
+nodeVisibility(ImprovementActionRef, visibleImprovementActions);
+
 builder.prismaObject('ImprovementActionUpdate', {
   description: 'A dated progress update of an improvement action.',
   fields: (t) => ({
@@ -143,13 +148,16 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function actionsWhere(args: {
-  unitCode?: string | null;
-  status?: ImprovementActionStatus | null;
-}): Prisma.ImprovementActionWhereInput {
+function actionsWhere(
+  args: { unitCode?: string | null; status?: ImprovementActionStatus | null },
+  ctx: GraphQLContext,
+): Prisma.ImprovementActionWhereInput {
   return {
-    ...(args.unitCode ? { unit: { code: args.unitCode.trim().toUpperCase() } } : {}),
-    ...(args.status ? { status: args.status } : {}),
+    AND: [
+      visibleImprovementActions(ctx.identity),
+      args.unitCode ? { unit: { code: args.unitCode.trim().toUpperCase() } } : {},
+      args.status ? { status: args.status } : {},
+    ],
   };
 }
 const GeneratedRef = builder

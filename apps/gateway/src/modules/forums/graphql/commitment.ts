@@ -4,8 +4,10 @@ import { builder } from '../../../graphql/builder.js';
 import { commandArgs, commandInput, nodeIdArg } from '../../../graphql/command-fields.js';
 import { entityPayload } from '../../../graphql/entity-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import { nodeVisibility } from '../../../graphql/node-visibility.js';
 import { nodeId } from '../../../graphql/object-fields.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
+import { EVERYONE } from '../../../platform/visibility.js';
 import { cancelCommitment, createCommitment, updateCommitmentProgress } from '../commands/commitment.js';
 
 export const CommitmentStatusEnum = builder.enumType('CommitmentStatus', {
@@ -53,6 +55,9 @@ const CommitmentRef = builder.prismaNode('Commitment', {
     }),
   }),
 });
+
+// Commitments are tracked in public.
+nodeVisibility(CommitmentRef, EVERYONE);
 
 builder.prismaObject('CommitmentUpdate', {
   description: 'A dated public progress update.',

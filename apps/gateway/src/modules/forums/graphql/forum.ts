@@ -4,10 +4,12 @@ import { builder } from '../../../graphql/builder.js';
 import { commandArgs, commandInput, nodeIdArg } from '../../../graphql/command-fields.js';
 import { entityPayload } from '../../../graphql/entity-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import { nodeVisibility } from '../../../graphql/node-visibility.js';
 import { nodeId } from '../../../graphql/object-fields.js';
+import { EVERYONE } from '../../../platform/visibility.js';
 import { createForum, publishSessionMinutes, scheduleForumSession } from '../commands/forum.js';
 
-builder.prismaNode('Forum', {
+const ForumRef = builder.prismaNode('Forum', {
   id: nodeId,
   description: 'A standing public forum where citizens submit aspirations and critiques.',
   fields: (t) => ({
@@ -73,6 +75,10 @@ const ForumSessionRef = builder.prismaNode('ForumSession', {
     }),
   }),
 });
+
+// Forums and their sessions are public (UU 25/2009 participation).
+nodeVisibility(ForumRef, EVERYONE);
+nodeVisibility(ForumSessionRef, EVERYONE);
 
 builder.queryFields((t) => ({
   forums: t.prismaConnection({

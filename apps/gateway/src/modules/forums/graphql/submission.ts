@@ -15,9 +15,11 @@ import { commandArgs, commandInput, nodeIdArg } from '../../../graphql/command-f
 import { filteredList } from '../../../graphql/connections.js';
 import { entityPayload } from '../../../graphql/entity-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
+import { nodeVisibility } from '../../../graphql/node-visibility.js';
 import { nodeId } from '../../../graphql/object-fields.js';
 import { accountIdOf, isModerator } from '../../../platform/authz.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
+import { EVERYONE } from '../../../platform/visibility.js';
 import {
   answerSubmission,
   hideSubmission,
@@ -159,6 +161,10 @@ const SubmissionRef = builder.prismaNode('Submission', {
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was submitted.' }),
   }),
 });
+
+// Submissions are public, as `submissions` lists them: a hidden one keeps its row, its title and
+// text are blanked per field for everyone but the author and moderators.
+nodeVisibility(SubmissionRef, EVERYONE);
 
 function submissionWhere(
   args: {

@@ -14,6 +14,7 @@ import { builder } from '../../../graphql/builder.js';
 import { filteredList } from '../../../graphql/connections.js';
 import { FailureInterface } from '../../../graphql/error-types.js';
 import { RequestTransitionError } from '../../../graphql/errors.js';
+import { nodeVisibility } from '../../../graphql/node-visibility.js';
 import { nodeId } from '../../../graphql/object-fields.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
 import { actorFor, isStaffViewer, visibleRequests } from '../access.js';
@@ -202,6 +203,9 @@ const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
     }),
   }),
 });
+
+// The owner, the unit's staff and admins; nobody else, not API keys (as `serviceRequest(s)`).
+nodeVisibility(ServiceRequestRef, visibleRequests);
 
 const RequestStatusRef = builder.prismaObject('ServiceRequest', {
   variant: 'RequestStatus',

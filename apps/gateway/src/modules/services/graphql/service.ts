@@ -9,6 +9,7 @@ import { filteredList } from '../../../graphql/connections.js';
 import { entityPayload } from '../../../graphql/entity-payload.js';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import type { InputFields } from '../../../graphql/input-fields.js';
+import { nodeVisibility } from '../../../graphql/node-visibility.js';
 import { nodeId } from '../../../graphql/object-fields.js';
 import { visibleServices } from '../access.js';
 import { updateService } from '../commands/service-catalogue.js';
@@ -57,6 +58,9 @@ const ServiceRef = builder.prismaNode('Service', {
     }),
   }),
 });
+
+// Unpublished services: the owning unit's staff and admins only, as in `services` and `service`.
+nodeVisibility(ServiceRef, visibleServices);
 
 builder.queryFields((t) => ({
   services: t.prismaConnection({

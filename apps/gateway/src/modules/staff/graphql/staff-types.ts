@@ -11,7 +11,9 @@ import {
 } from '@layanan/domain/staff';
 import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
+import { nodeVisibility } from '../../../graphql/node-visibility.js';
 import type { ObjectField, ObjectFields } from '../../../graphql/object-fields.js';
+import { EVERYONE } from '../../../platform/visibility.js';
 import { canReadPrivate, currentYearWib } from '../access.js';
 import {
   type CompetencyGapShape,
@@ -199,7 +201,7 @@ const personal = {
   unauthorizedResolver: () => null,
 } as const;
 
-builder.prismaNode('Staff', {
+const StaffRef = builder.prismaNode('Staff', {
   id: {
     field: 'id',
     description: 'The global node id (Relay): pass it to staffMember or as staffId in inputs.',
@@ -323,3 +325,6 @@ builder.prismaNode('Staff', {
     }),
   }),
 });
+
+// The register is public by its public fields (as `staffMember`); personal fields carry their own rule.
+nodeVisibility(StaffRef, EVERYONE);
