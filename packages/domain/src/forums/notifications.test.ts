@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FORUM_NOTIFICATION_KINDS, forumNotificationText } from './notifications.js';
+import {
+  FORUM_NOTIFICATION_KINDS,
+  forumNotificationText,
+  HIDDEN_SUBMISSION_NOTIFICATION,
+  notificationTextFor,
+} from './notifications.js';
 
 describe('forum notifications', () => {
   it('writes each kind in Indonesian and English', () => {
@@ -34,5 +39,22 @@ describe('forum notifications', () => {
       expect(text.id).toContain('"T"');
       expect(text.en).toContain('"T"');
     }
+  });
+});
+
+describe('notificationTextFor', () => {
+  const stored = { id: 'Usulan "Judul" dijawab: Diterima', en: '"Judul" was answered: Accepted' };
+  const hidden = { authorId: 'author', moderation: { hidden: true, reason: 'Kasar' } };
+
+  it('shows a notice without the content to followers once the submission is hidden', () => {
+    expect(notificationTextFor(stored, hidden, { userId: 'follower' })).toBe(HIDDEN_SUBMISSION_NOTIFICATION);
+    expect(JSON.stringify(notificationTextFor(stored, hidden, {}))).not.toContain('Judul');
+  });
+
+  it('keeps the text for the author and moderators, and while the submission is visible', () => {
+    expect(notificationTextFor(stored, hidden, { userId: 'author' })).toBe(stored);
+    expect(notificationTextFor(stored, hidden, { userId: 'mod', isModerator: true })).toBe(stored);
+    expect(notificationTextFor(stored, { authorId: 'author' }, { userId: 'follower' })).toBe(stored);
+    expect(notificationTextFor(stored, null, { userId: 'follower' })).toBe(stored);
   });
 });

@@ -1,6 +1,7 @@
 import type { Message } from '../errors.js';
 import type { AnswerStatus } from './answer.js';
 import { ANSWER_STATUS_LABELS } from './messages.js';
+import { type Moderation, type SubmissionViewer, submissionVisibility } from './submission.js';
 
 /*
  * The forums' in-app notifications: every kind and its Indonesian and English text, in one place.
@@ -68,4 +69,27 @@ export function forumNotificationText(event: ForumNotificationEvent): Message {
         en: `The follow-up of "${t}" was cancelled: ${event.reason}`,
       };
   }
+}
+
+/** What a follower reads instead of a notification about a submission hidden since. */
+export const HIDDEN_SUBMISSION_NOTIFICATION: Message = {
+  id: 'Kiriman yang Anda ikuti disembunyikan oleh moderator; isinya tidak ditampilkan lagi.',
+  en: 'A submission you follow was hidden by a moderator; its content is no longer shown.',
+};
+
+/**
+ * The text a viewer reads of a stored notification (`stored`, written when it was sent). Moderation
+ * reaches every copy: once the submission it is about is hidden, everybody but its author and
+ * moderators reads HIDDEN_SUBMISSION_NOTIFICATION instead — also for notifications sent before the
+ * hiding, whose stored text quotes the title.
+ */
+export function notificationTextFor(
+  stored: Message,
+  submission: { readonly authorId: string; readonly moderation?: Moderation } | null,
+  viewer: SubmissionViewer,
+): Message {
+  if (!submission) return stored;
+  return submissionVisibility(submission, viewer) === 'HIDDEN_NOTICE'
+    ? HIDDEN_SUBMISSION_NOTIFICATION
+    : stored;
 }

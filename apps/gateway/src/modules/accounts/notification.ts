@@ -1,9 +1,11 @@
+import { notificationTextFor } from '@layanan/domain/forums';
 import type { GraphQLContext } from '../../app/context.js';
 import { builder } from '../../graphql/builder.js';
 import { filteredList } from '../../graphql/connections.js';
 import { nodeVisibility } from '../../graphql/node-visibility.js';
 import { nodeId } from '../../graphql/object-fields.js';
 import { audited } from '../../platform/audited.js';
+import { accountIdOf, isModerator } from '../../platform/authz.js';
 import { requireAccount, visibleNotifications } from './access.js';
 
 export const NotificationKindEnum = builder.enumType('NotificationKind', {
@@ -20,6 +22,31 @@ export const NotificationKindEnum = builder.enumType('NotificationKind', {
   ] as const,
 });
 
+/** What the text of a notification needs of its submission: who wrote it and whether it is hidden. */
+const SUBMISSION_MODERATION = {
+  submission: { select: { authorId: true, hiddenAt: true, hiddenReason: true } },
+} as const;
+
+type StoredNotification = {
+  titleId: string;
+  titleEn: string;
+  submission: { authorId: string; hiddenAt: Date | null; hiddenReason: string | null } | null;
+};
+
+/** The stored text, or the domain's notice when the submission was hidden from this reader. */
+function readableText(n: StoredNotification, ctx: GraphQLContext) {
+  const s = n.submission;
+  const userId = accountIdOf(ctx.identity);
+  return notificationTextFor(
+    { id: n.titleId, en: n.titleEn },
+    s && {
+      authorId: s.authorId,
+      ...(s.hiddenAt ? { moderation: { hidden: true, reason: s.hiddenReason ?? '' } } : {}),
+    },
+    { ...(userId ? { userId } : {}), isModerator: isModerator(ctx.identity) },
+  );
+}
+
 const NotificationRef = builder.prismaNode('Notification', {
   id: nodeId,
   description: 'An in-app notification for the signed-in account.',
@@ -27,11 +54,24 @@ const NotificationRef = builder.prismaNode('Notification', {
   fields: (t) => ({
     kind: t.expose('kind', { type: NotificationKindEnum, description: 'Why it was sent.' }),
     title: t.string({
-      description: 'The text in the caller’s language (Accept-Language).',
-      resolve: (n, _a, ctx) => (ctx.lang === 'en' ? n.titleEn : n.titleId),
+      description:
+        'The text in the caller’s language (Accept-Language). About a submission hidden since it was sent: a notice without its content, except for its author and moderators.',
+      select: SUBMISSION_MODERATION,
+      resolve: (n, _a, ctx) => {
+        const text = readableText(n, ctx);
+        return ctx.lang === 'en' ? text.en : text.id;
+      },
     }),
-    titleId: t.exposeString('titleId', { description: 'The text in Indonesian.' }),
-    titleEn: t.exposeString('titleEn', { description: 'The text in English.' }),
+    titleId: t.string({
+      description: 'The text in Indonesian (hidden content as for `title`).',
+      select: SUBMISSION_MODERATION,
+      resolve: (n, _a, ctx) => readableText(n, ctx).id,
+    }),
+    titleEn: t.string({
+      description: 'The text in English (hidden content as for `title`).',
+      select: SUBMISSION_MODERATION,
+      resolve: (n, _a, ctx) => readableText(n, ctx).en,
+    }),
     read: t.boolean({ description: 'Whether it was marked read.', resolve: (n) => n.readAt !== null }),
     readAt: t.expose('readAt', {
       type: 'DateTime',

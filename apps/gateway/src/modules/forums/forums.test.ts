@@ -243,6 +243,53 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
     expect(stored.text).toBe('Isi yang tidak pantas.');
   });
 
+  it('keeps hidden text out of every notification but the author’s, also those sent before the hiding', async () => {
+    const title = 'Judul yang kemudian disembunyikan';
+    const created = await submit(t.warga, { title, text: 'Isi kritik.', kind: 'CRITIQUE' });
+    const id = created.result.submission.id;
+    await h.gql(
+      'mutation($id: ID!) { followSubmission(submissionId: $id) { __typename } }',
+      { id },
+      { token: t.warga2 },
+    );
+    const answer = `mutation($input: AnswerSubmissionInput!) { answerSubmission(input: $input) { __typename } }`;
+    await h.gql(
+      answer,
+      { input: { submissionId: id, status: 'ACCEPTED', reason: 'Ditindaklanjuti.' } },
+      { token: t.yulia },
+    );
+    const texts = async (token: string) =>
+      (
+        await h.gql(
+          '{ notifications(first: 50) { edges { node { title titleId titleEn submission { id } } } } }',
+          {},
+          { token },
+        )
+      ).body.data.notifications.edges
+        .map((e: any) => e.node)
+        .filter((n: any) => n.submission?.id === id);
+    const before = await texts(t.warga2);
+    expect(before).toHaveLength(1);
+    expect(before[0].titleId).toContain(title);
+    await h.gql(
+      'mutation($id: ID!, $reason: String!) { hideSubmission(submissionId: $id, reason: $reason) { __typename } }',
+      { id, reason: 'Data pribadi pihak lain.' },
+      { token: t.yulia },
+    );
+    const follower = await texts(t.warga2);
+    expect(follower).toHaveLength(1);
+    for (const n of follower) {
+      expect(JSON.stringify(n)).not.toContain(title);
+      expect(n.titleEn).toBe(
+        'A submission you follow was hidden by a moderator; its content is no longer shown.',
+      );
+    }
+    // The author still reads the notifications about their own submission as sent.
+    const author = await texts(t.warga);
+    expect(author.some((n: any) => n.titleId.includes(title))).toBe(true);
+    expect((await texts(t.yulia)).length).toBe(0);
+  });
+
   it('hides the author’s name publicly when asked, but not from moderators', async () => {
     const created = await submit(t.warga, {
       title: 'Usul tanpa nama',
