@@ -17,6 +17,7 @@ import { type GraphQLContext, languageOf } from './context.js';
 import { createEventBus } from './event-handlers.js';
 import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
 import { createRateLimiter, createRateLimitStore, type RateLimitStore } from './rate-limits.js';
+import { guardedRoute } from './error-disclosure.js';
 import { corsPolicy, securityPlugins } from './security.js';
 import { webApp } from './web-app.js';
 
@@ -215,12 +216,19 @@ export function createGateway(options: {
     batching: config.security.maxBatch > 0 ? { limit: config.security.maxBatch } : false,
     plugins: [
       requestLog(log),
-      healthProbes(db),
+      // Paths, query strings and bodies are checked (platform/input-guard.ts) before any route.
       ...securityPlugins(config, rateLimitStore),
+      // GraphQL text no output can carry (the domain's unsupportedCharacter), naming where.
       rejectUnsupportedCharacters(),
-      open311({ db, config, log, pubsub, events, rateLimits: createRateLimiter(config, rateLimitStore) }),
-      skmCsvRoute(contextOf),
-      ...(options.webRoot ? [webApp({ root: options.webRoot, devLogin: config.devLogin })] : []),
+      // A route that fails unexpectedly answers a masked 500 with the request id (error-disclosure.ts).
+      ...[
+        healthProbes(db),
+        open311({ db, config, log, pubsub, events, rateLimits: createRateLimiter(config, rateLimitStore) }),
+        skmCsvRoute(contextOf),
+        ...(options.webRoot
+          ? [webApp({ root: options.webRoot, devLogin: config.devLogin, production: config.production })]
+          : []),
+      ].map((route) => guardedRoute(route, log, requestIdOf)),
       ...(options.tuning?.plugins ?? []),
     ],
     context: async ({ request }): Promise<GraphQLContext> => {

@@ -7,10 +7,14 @@ import type { Message } from '@layanan/domain';
 import {
   type DocumentNode,
   type GraphQLError,
+  type GraphQLField,
   type GraphQLSchema,
+  getNamedType,
+  isLeafType,
   NoSchemaIntrospectionCustomRule,
   validate,
 } from 'graphql';
+import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import type { Plugin } from 'graphql-yoga';
 import {
   bilingual,
@@ -20,8 +24,17 @@ import {
   LIMIT_MESSAGES,
 } from '../graphql/gateway-errors.js';
 import type { Identity } from '../modules/accounts/identity.js';
+import {
+  checkUrl,
+  type GuardedBody,
+  graphqlParams,
+  InputRefused,
+  type InputRefusal,
+  readGuardedBody,
+} from '../platform/input-guard.js';
 import type { GatewayConfig } from './config.js';
 import type { GraphQLContext } from './context.js';
+import { routeError, routeOf } from './error-disclosure.js';
 import { type RateLimitStore, rateLimit } from './rate-limits.js';
 
 // ---- Errors -----------------------------------------------------------------------------------
@@ -40,45 +53,60 @@ function limitError(
   );
 }
 
+/** Pothos relay's page when a connection is asked without `first`/`last`. */
+const DEFAULT_PAGE_SIZE = 20;
+
 // ---- Plugins ----------------------------------------------------------------------------------
 
-/** Rejects bodies over the limit with 413 before anything parses them. */
-function bodyLimit(maxBytes: number): Plugin {
-  const tooLarge = (fetchAPI: { Response: typeof Response }) =>
-    new fetchAPI.Response(
-      JSON.stringify({
-        errors: [
-          {
-            message: bilingual(LIMIT_MESSAGES.PAYLOAD_TOO_LARGE(maxBytes)),
-            extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes },
-          },
-        ],
-      }),
-      { status: 413, headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' } },
-    );
+/** The message of a refusal of the input guard, stating the limit it broke. */
+function refusalMessage({ code, limit = 0 }: InputRefusal): Message {
+  if (code === 'PAYLOAD_TOO_LARGE') return LIMIT_MESSAGES.PAYLOAD_TOO_LARGE(limit);
+  if (code === 'TOO_MANY_PARAMETERS') return LIMIT_MESSAGES.TOO_MANY_PARAMETERS(limit);
+  if (code === 'INPUT_TOO_NESTED') return LIMIT_MESSAGES.INPUT_TOO_NESTED(limit);
+  return GATEWAY_ERROR_MESSAGES[code];
+}
+
+/** A refusal of the input guard in the route's format; 413 also closes the connection. */
+function refused(request: Request, refusal: InputRefusal, maxBytes: number): Response {
+  return routeError(request, refusal.status, refusal.code, refusalMessage(refusal), {
+    extensions: refusal.code === 'PAYLOAD_TOO_LARGE' ? { maxBytes } : {},
+    headers: refusal.status === 413 ? { connection: 'close' } : {},
+  });
+}
+
+/**
+ * Every path, query string and body passes the input guard (platform/input-guard.ts) before any
+ * route reads it: too large (413, declared or streamed), multipart (415), malformed encoding, text
+ * PostgreSQL cannot store, too many parameters or too deep (400), each in the route's format.
+ */
+function inputGuard(maxBytes: number): Plugin {
   return {
-    async onRequest({ request, endResponse, fetchAPI }) {
-      if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
-      const declared = request.headers.get('content-length');
-      if (declared !== null) {
-        if (Number(declared) > maxBytes) endResponse(tooLarge(fetchAPI));
-        return;
+    async onRequest({ request, url, endResponse }) {
+      try {
+        checkUrl(url);
+        if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+        await readGuardedBody(request, maxBytes);
+      } catch (error) {
+        if (!(error instanceof InputRefused)) throw error;
+        endResponse(refused(request, error.refusal, maxBytes));
       }
-      // Chunked upload: read a copy up to the limit (never more) before the parser sees it.
-      const body = request.clone().body;
-      if (!body) return;
-      const reader = body.getReader();
-      let size = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        size += value.byteLength;
-        if (size > maxBytes) {
-          await reader.cancel().catch(() => {});
-          endResponse(tooLarge(fetchAPI));
-          return;
+    },
+    // /graphql takes its parameters from what the guard read, never parsing the body again.
+    onRequestParse({ request, url, setRequestParser }) {
+      if (routeOf(url.pathname) !== 'graphql') return;
+      setRequestParser(async () => {
+        try {
+          const body: GuardedBody =
+            request.method === 'GET' || request.method === 'HEAD'
+              ? { kind: 'form', value: checkUrl(url) }
+              : await readGuardedBody(request, maxBytes);
+          const params = graphqlParams(body, request.headers.get('content-type'));
+          return params ?? refused(request, { code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 }, maxBytes);
+        } catch (error) {
+          if (error instanceof InputRefused) return refused(request, error.refusal, maxBytes);
+          throw error;
         }
-      }
+      });
     },
   };
 }
@@ -115,14 +143,12 @@ function armor(config: GatewayConfig): Plugin {
       errorMessage: bilingual(LIMIT_MESSAGES.QUERY_TOO_DEEP(s.maxDepth)),
       onReject: tagged('QUERY_TOO_DEEP'),
     },
-    costLimit: {
-      maxCost: s.maxCost,
-      exposeLimits: false,
-      errorMessage: bilingual(LIMIT_MESSAGES.QUERY_TOO_EXPENSIVE(s.maxCost)),
-      onReject: tagged('QUERY_TOO_EXPENSIVE'),
-    },
+    // The cost needs the variables' values: costLimit() below, at execution.
+    costLimit: { enabled: false },
     maxAliases: {
       n: s.maxAliases,
+      // Aliases of every field count, __typename too (armor leaves that one out by default).
+      allowList: [],
       exposeLimits: false,
       errorMessage: bilingual(LIMIT_MESSAGES.TOO_MANY_ALIASES(s.maxAliases)),
       onReject: tagged('TOO_MANY_ALIASES'),
@@ -139,9 +165,87 @@ function armor(config: GatewayConfig): Plugin {
       errorMessage: bilingual(LIMIT_MESSAGES.TOO_MANY_TOKENS(s.maxTokens)),
       onReject: tagged('TOO_MANY_TOKENS'),
     },
-    // Suggestions ("did you mean …") reveal the schema where introspection may be closed.
-    blockFieldSuggestion: { enabled: config.production || s.introspection === 'off' },
+    // Suggestions are removed from every error by withoutSuggestions() below.
+    blockFieldSuggestion: { enabled: false },
   }) as Plugin;
+}
+
+/** How many items a field returns at most: its page size (`first`/`last`, else the default page of
+ * a connection), 1 for anything else. */
+function pageSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+  if (!field.args.some((a) => a.name === 'first' || a.name === 'last')) return 1;
+  const asked = [args.first, args.last].find((n): n is number => typeof n === 'number');
+  return asked === undefined ? DEFAULT_PAGE_SIZE : Math.max(asked, 1);
+}
+
+/**
+ * The cost model (as graphql-armor's, whose limit it replaces): a leaf costs 1, an object 2 plus
+ * 1.5 times its selections, times its page size — page sizes taken from the arguments after the
+ * variables are applied, so `first: $n` costs what `first: 100` costs.
+ */
+const pagedCost: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (isLeafType(getNamedType(field.type))) return 1;
+  return pageSize(field, args) * (2 + 1.5 * childComplexity);
+};
+
+/** The cost of the operation to run, with its variables; null when they do not coerce (execution
+ * then fails with the usual error). */
+export function operationCost(args: {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: Record<string, unknown> | null;
+}): number | null {
+  try {
+    return getComplexity({
+      schema: args.schema,
+      query: args.document,
+      operationName: args.operationName ?? undefined,
+      variables: args.variableValues ?? {},
+      estimators: [pagedCost],
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** Refuses an operation (query, mutation or subscription) whose cost is over LAYANAN_MAX_COST. */
+function costLimit(maxCost: number): Plugin {
+  const check = ({
+    args,
+    setResultAndStopExecution,
+  }: {
+    args: Parameters<typeof operationCost>[0];
+    setResultAndStopExecution: (result: { errors: GraphQLError[] }) => void;
+  }) => {
+    const cost = operationCost(args);
+    if (cost !== null && cost > maxCost)
+      setResultAndStopExecution({
+        errors: [limitError('QUERY_TOO_EXPENSIVE', 400, {}, LIMIT_MESSAGES.QUERY_TOO_EXPENSIVE(maxCost))],
+      });
+  };
+  return { onExecute: check, onSubscribe: check } as Plugin;
+}
+
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * "Did you mean …?" reveals the schema where introspection may be closed: in production it is cut
+ * from every error, of validation and of execution (variables, enum values).
+ */
+function withoutSuggestions(production: boolean): Plugin {
+  const strip = (errors: readonly Error[] | undefined) => {
+    for (const error of errors ?? []) error.message = error.message.replace(SUGGESTION, '');
+  };
+  if (!production) return {};
+  return {
+    onValidate: () => ({ result }) => strip(result),
+    onExecute: () => ({
+      onExecuteDone: ({ result }) => {
+        if ('errors' in result) strip(result.errors);
+      },
+    }),
+  };
 }
 
 /** "Authenticated developers": staff, supervisors, admins and other city systems (API keys). */
@@ -176,9 +280,11 @@ function introspectionGate(config: GatewayConfig): Plugin<GraphQLContext> {
 
 export function securityPlugins(config: GatewayConfig, store: RateLimitStore): Plugin<GraphQLContext>[] {
   return [
-    bodyLimit(config.security.maxBodyBytes),
+    inputGuard(config.security.maxBodyBytes),
     csrfPrevention(),
     armor(config),
+    withoutSuggestions(config.production || config.security.introspection === 'off'),
+    costLimit(config.security.maxCost),
     introspectionGate(config),
     rateLimit(config, store),
   ] as Plugin<GraphQLContext>[];

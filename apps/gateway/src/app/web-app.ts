@@ -34,6 +34,8 @@ export type WebAppOptions = {
   root: string;
   /** Told to the app at /web-config.json so it offers the demo accounts only where devLogin works. */
   devLogin: boolean;
+  /** In production source maps are not served (they would publish the app's source). */
+  production?: boolean;
 };
 
 export function isApiPath(pathname: string): boolean {
@@ -92,7 +94,8 @@ export function webApp(options: WebAppOptions): Plugin {
         send(404, 'Not found', CONTENT_TYPES['.txt']!, 'no-store');
         return;
       }
-      if (relative !== '' && (await fileAt(target))) {
+      const hidden = options.production === true && extname(target).toLowerCase() === '.map';
+      if (relative !== '' && !hidden && (await fileAt(target))) {
         const type = CONTENT_TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
         // Vite puts a content hash in every asset name, so those never change.
         const cache = relative.startsWith(`assets${sep}`)

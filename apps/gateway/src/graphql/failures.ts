@@ -67,6 +67,12 @@ export const FAILURE_TYPES = {
   TOO_MANY_TOKENS: 'OperationFailed',
   INTROSPECTION_DISABLED: 'OperationFailed',
   BAD_USER_INPUT: 'OperationFailed',
+  MALFORMED_ENCODING: 'OperationFailed',
+  TOO_MANY_PARAMETERS: 'OperationFailed',
+  INPUT_TOO_NESTED: 'OperationFailed',
+  MALFORMED_JSON: 'OperationFailed',
+  UNSUPPORTED_MEDIA_TYPE: 'OperationFailed',
+  UNEXPECTED_ERROR: 'OperationFailed',
   // ---- generic field validation ----
   REQUIRED: V,
   INVALID_TYPE: V,

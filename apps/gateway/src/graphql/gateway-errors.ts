@@ -31,11 +31,20 @@ export const GatewayErrorCode = {
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
   INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
+  // ---- input refused before any route reads it (platform/input-guard.ts) ----
   /**
-   * The one input the gateway refuses before parsing: text with a character no output can carry
-   * (the domain's `unsupportedCharacter`: NUL and other C0 controls, lone surrogates, U+FFFE/FFFF).
+   * Text with a character no output can carry: on every route, what PostgreSQL cannot store (NUL,
+   * lone surrogates; the input guard); in GraphQL also the domain's `unsupportedCharacter` (other C0
+   * controls, U+FFFE/FFFF).
    */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  MALFORMED_ENCODING: 'MALFORMED_ENCODING',
+  TOO_MANY_PARAMETERS: 'TOO_MANY_PARAMETERS',
+  INPUT_TOO_NESTED: 'INPUT_TOO_NESTED',
+  MALFORMED_JSON: 'MALFORMED_JSON',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** A failure nobody foresaw: masked, with the request id; the detail is only in the log. */
+  UNEXPECTED_ERROR: 'UNEXPECTED_ERROR',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 
@@ -86,6 +95,18 @@ export const GATEWAY_ERROR_MESSAGES = {
     id: 'Teks memuat karakter kendali yang tidak dapat disimpan atau ditampilkan (mis. U+0000)',
     en: 'Text contains a control character that cannot be stored or shown (e.g. U+0000)',
   },
+  MALFORMED_ENCODING: {
+    id: 'Penyandian persen atau UTF-8 pada permintaan tidak valid',
+    en: 'The request has malformed percent-encoding or UTF-8',
+  },
+  TOO_MANY_PARAMETERS: { id: 'Terlalu banyak parameter', en: 'Too many parameters' },
+  INPUT_TOO_NESTED: { id: 'Masukan terlalu bertingkat', en: 'The input is nested too deeply' },
+  MALFORMED_JSON: { id: 'Isi permintaan bukan JSON yang valid', en: 'The request body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    id: 'Jenis isi tidak didukung (multipart tidak diterima)',
+    en: 'Unsupported content type (multipart is not accepted)',
+  },
+  UNEXPECTED_ERROR: { id: 'Terjadi kesalahan tak terduga', en: 'Unexpected error' },
 } as const satisfies ErrorMessages<GatewayErrorCode>;
 
 /** `NOT_FOUND` names what was looked for: `Layanan "PBG" tidak ditemukan`. */
@@ -114,7 +135,12 @@ export const LIMIT_MESSAGES = {
   TOO_MANY_ALIASES: (n: number) => withLimit(M.TOO_MANY_ALIASES, `maksimal ${n}`, `at most ${n}`),
   TOO_MANY_DIRECTIVES: (n: number) => withLimit(M.TOO_MANY_DIRECTIVES, `maksimal ${n}`, `at most ${n}`),
   TOO_MANY_TOKENS: (n: number) => withLimit(M.TOO_MANY_TOKENS, `maksimal ${n} token`, `at most ${n} tokens`),
-} as const satisfies Partial<Record<GatewayErrorCode, (limit: number) => Message>>;
+  TOO_MANY_PARAMETERS: (n: number) =>
+    withLimit(M.TOO_MANY_PARAMETERS, `maksimal ${n} per permintaan atau kolom`, `at most ${n} per request or field`),
+  INPUT_TOO_NESTED: (n: number) => withLimit(M.INPUT_TOO_NESTED, `maksimal ${n} tingkat`, `at most ${n} levels`),
+  UNEXPECTED_ERROR: (requestId: string) =>
+    withLimit(M.UNEXPECTED_ERROR, `id permintaan ${requestId}`, `request id ${requestId}`),
+} as const satisfies Partial<Record<GatewayErrorCode, (limit: never) => Message>>;
 
 /** The one-line form of a message used outside GraphQL results: `Indonesian / English`. */
 export function bilingual(message: Message): string {

@@ -2,36 +2,31 @@
 // registered citizen through the same submission command as GraphQL.
 import type { Lang } from '../../../app/context.js';
 import type { Caller, CommandDeps } from '../../../platform/command.js';
+import { parseForm, readGuardedBody } from '../../../platform/input-guard.js';
 import { submitRequest } from '../commands/submit-request.js';
 import { OPEN311_MESSAGES as M, Open311Error } from './messages.js';
 import { serviceNotice } from './views.js';
 
 type Params = Map<string, string | string[]>;
 
-async function readParams(request: Request): Promise<Params> {
+const textOf = (value: unknown): string | string[] =>
+  Array.isArray(value) ? value.map(String) : String(value);
+
+/**
+ * The parameters of a POST, from the body the input guard has read and checked (an urlencoded
+ * form, parsed by qs within its limits, or JSON): `attribute[code]` and `attribute[code][]` (or a
+ * JSON `attribute` object) become `attribute[code]` entries, `key[]` a list.
+ */
+async function readParams(request: Request, maxBytes: number): Promise<Params> {
+  const body = await readGuardedBody(request, maxBytes);
+  const value = body.kind === 'json' ? body.value : body.kind === 'form' ? body.value : parseForm(body.value);
   const params: Params = new Map();
-  const add = (key: string, value: string) => {
-    const multi = key.endsWith('[]');
-    const k = multi ? key.slice(0, -2) : key;
-    const existing = params.get(k);
-    if (multi) params.set(k, [...(Array.isArray(existing) ? existing : []), value]);
-    else params.set(k, value);
-  };
-  const type = request.headers.get('content-type') ?? '';
-  if (type.includes('application/json')) {
-    const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return params;
-    for (const [key, value] of Object.entries(body)) {
-      if (key === 'attribute' && value && typeof value === 'object' && !Array.isArray(value)) {
-        for (const [code, v] of Object.entries(value))
-          params.set(`attribute[${code}]`, Array.isArray(v) ? v.map(String) : String(v));
-      } else if (Array.isArray(value)) params.set(key, value.map(String));
-      else if (value !== null && value !== undefined) params.set(key, String(value));
-    }
-    return params;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return params;
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'attribute' && v && typeof v === 'object' && !Array.isArray(v)) {
+      for (const [code, a] of Object.entries(v)) params.set(`attribute[${code}]`, textOf(a));
+    } else if (v !== null && v !== undefined) params.set(key, textOf(v));
   }
-  const form = new URLSearchParams(await request.text());
-  for (const [key, value] of form) add(key, value);
   return params;
 }
 
@@ -51,8 +46,11 @@ function coordinate(params: Params, key: 'lat' | 'long', lang: Lang): number | n
 }
 
 /** The API key of a POST: the `api_key` parameter or the X-Api-Key header. */
-export async function readPost(request: Request): Promise<{ params: Params; apiKey: string | null }> {
-  const params = await readParams(request);
+export async function readPost(
+  request: Request,
+  maxBytes: number,
+): Promise<{ params: Params; apiKey: string | null }> {
+  const params = await readParams(request, maxBytes);
   return { params, apiKey: one(params, 'api_key') ?? request.headers.get('x-api-key') };
 }
 

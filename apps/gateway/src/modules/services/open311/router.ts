@@ -67,7 +67,7 @@ async function apiKeyIdentity(key: string | null, deps: Deps, lang: Lang): Promi
 }
 
 async function filedRequest(request: Request, address: string, deps: Deps, lang: Lang) {
-  const { params, apiKey } = await readPost(request);
+  const { params, apiKey } = await readPost(request, deps.config.security.maxBodyBytes);
   if (!apiKey) throw Open311Error.of(403, lang, M.apiKeyRequired);
   const caller = await apiKeyIdentity(apiKey, deps, lang);
   if (caller?.kind !== 'system' || !caller.scopes.includes(REQUESTS_WRITE_SCOPE))

@@ -144,7 +144,14 @@ export const list = (value: string | null) =>
 function parseDate(value: string | null, name: string, lang: Lang): Date | null {
   if (!value) return null;
   const at = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? new Date(value) : null;
-  if (!at || Number.isNaN(at.getTime())) throw Open311Error.of(400, lang, M.notADate(name));
+  // Years 0001–9999 (ISO 8601 without expansion; what PostgreSQL's timestamps hold).
+  // A real calendar day (2026-02-30 is refused, not read as 2 March).
+  const [y = 0, m = 0, d = 0] = value.slice(0, 10).split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  const real = day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+  const year = at?.getUTCFullYear() ?? Number.NaN;
+  if (!at || !real || Number.isNaN(year) || year < 1 || year > 9999)
+    throw Open311Error.of(400, lang, M.notADate(name));
   return at;
 }
 
