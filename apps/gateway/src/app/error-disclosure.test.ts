@@ -1,0 +1,142 @@
+// No internal detail leaves the server (issue 15 kind 5), in production mode (NODE_ENV=production
+// through the configuration): bad input gets each route's documented 4xx; a failure nobody
+// foresaw is a masked 500 that names only the request id, logged once with the detail; GraphQL
+// "did you mean" suggestions are cut; source maps are not served.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testDatabaseKinds } from '@layanan/db/testing';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { TEST_ENV } from '../testing/harness.js';
+import { useHarness } from '../testing/use-harness.js';
+import { loadConfig } from './config.js';
+import { createGateway, type Gateway } from './gateway.js';
+import { memoryRateLimitStore } from './rate-limits.js';
+
+// What must never reach a client: stack frames, absolute paths, library and database internals.
+const INTERNALS = /prisma|node_modules|\/work\/|\bat [\w.<>]+ \(|postgres|pglite|relation|sql|stack|invocation/i;
+
+describe.each(testDatabaseKinds())('error disclosure on %s', (kind) => {
+  const { h, t } = useHarness(kind, { login: ['admin'] });
+  const lines: Record<string, unknown>[] = [];
+  let production: Gateway | undefined;
+  const gateway = () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'layanan-web-'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Layanan</title>');
+    writeFileSync(join(webRoot, 'app.js'), 'console.log(1)\n//# sourceMappingURL=app.js.map');
+    writeFileSync(join(webRoot, 'app.js.map'), '{"sources":["../src/secret.ts"]}');
+    production ??= createGateway({
+      db: h.db,
+      config: {
+        ...loadConfig({
+          ...TEST_ENV,
+          NODE_ENV: 'production',
+          LAYANAN_JWT_SECRET: 'a'.repeat(40),
+          LAYANAN_DEV_LOGIN: 'false',
+          LOG_LEVEL: 'info',
+        }),
+        jwtSecret: h.config.jwtSecret,
+      },
+      log: pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) }),
+      rateLimitStore: memoryRateLimitStore(),
+      webRoot,
+    });
+    return production;
+  };
+  const call = async (path: string, init: RequestInit = {}) => {
+    const response = await gateway().fetch(`http://layanan.test${path}`, init);
+    const text = await response.text();
+    expect(text, path).not.toMatch(INTERNALS);
+    return { status: response.status, text, requestId: response.headers.get('x-request-id') ?? '' };
+  };
+
+  it('answers bad input on every route with its own 4xx, never a 500 or a trace', async () => {
+    const auth = { authorization: `Bearer ${t.admin}` };
+    const cases: [string, number, RequestInit?][] = [
+      ['/open311/v2/services/PBG%00.json', 400],
+      ['/open311/v2/services/%E0%A4%A.xml', 400],
+      ['/open311/v2/requests.json?start_date=0000-01-01', 400],
+      ['/open311/v2/requests.json?end_date=0000-12-31T23:59:59Z', 400],
+      ['/open311/v2/requests.json?start_date=10000-01-01', 400],
+      ['/open311/v2/requests.json?start_date=2026-02-30', 400],
+      ['/open311/v2/requests.json?start_date=0001-01-01T00:00:00%2B07:00', 400],
+      ['/open311/v2/requests.json?api_key=lyn_%00', 400],
+      ['/open311/v2/requests.json?api_key=not-a-key', 403],
+      ['/open311/v2/tokens/%ZZ.json', 400],
+      ['/reports/skm.csv?unit=DPMPTSP&period=YEAR-0000', 400, { headers: auth }],
+      ['/reports/skm.csv?unit=DPMPTSP&period=%00', 400, { headers: auth }],
+      ['/reports/skm.csv?unit=DPMPTSP&period=YEAR-2026', 401, { headers: { authorization: 'Bearer x.y.z' } }],
+      ['/reports/skm.csv?unit=DPMPTSP&period=YEAR-2026', 401, { headers: { authorization: 'Bearer %00' } }],
+      ['/graphql?query=%7B__typename%7D%00', 400],
+      [
+        '/graphql?query=%7B__typename%7D',
+        401,
+        { headers: { authorization: 'Bearer not.a.token', 'x-graphql-yoga-csrf': '1' } },
+      ],
+      ['/app%00.js', 400],
+      ['/%E0%A4%A', 400],
+    ];
+    for (const [path, status, init] of cases) {
+      expect((await call(path, init)).status, path).toBe(status);
+    }
+    expect(lines.filter((l) => l.level === 50)).toEqual([]);
+  });
+
+  it('masks a failure nobody foresaw as a 500 with the request id, logged once with the detail', async () => {
+    // A database that lost its tables: every route fails in a way no handler expects.
+    await h.db.prisma.$executeRawUnsafe('ALTER TABLE "service" RENAME TO "service_gone"');
+    try {
+      for (const [path, format] of [
+        ['/open311/v2/services.json', /^\[\{"code":500,"description":".*request id /],
+        ['/open311/v2/services/PBG.xml', /<code>500<\/code>/],
+      ] as const) {
+        lines.length = 0;
+        const a = await call(path, { headers: { 'accept-language': 'en' } });
+        expect(a.status, path).toBe(500);
+        expect(a.text).toMatch(format);
+        expect(a.text).toContain(a.requestId);
+        const logged = lines.filter((l) => l.level === 50);
+        expect(logged, path).toHaveLength(1);
+        expect(logged[0]).toMatchObject({ requestId: a.requestId, msg: 'unexpected error' });
+        expect(JSON.stringify(logged[0])).toMatch(/service/);
+      }
+      lines.length = 0;
+      const graphql = await call('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ services(first: 1) { totalCount } }' }),
+      });
+      expect(JSON.parse(graphql.text).errors[0].message).toBe('Unexpected error.');
+      expect(lines.filter((l) => l.level === 50)).toHaveLength(1);
+    } finally {
+      await h.db.prisma.$executeRawUnsafe('ALTER TABLE "service_gone" RENAME TO "service"');
+    }
+  });
+
+  it('cuts "did you mean" suggestions from validation and variable errors', async () => {
+    const ask = async (body: unknown) =>
+      JSON.parse(
+        (
+          await call('/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          })
+        ).text,
+      ).errors.map((e: { message: string }) => e.message);
+    const misspelt = await ask({ query: '{ servics(first: 1) { totalCount } }' });
+    expect(misspelt[0]).toContain('Cannot query field "servics"');
+    const enumValue = await ask({
+      query: 'query($k: ServiceKind) { services(kind: $k) { totalCount } }',
+      variables: { k: 'PERMITT' },
+    });
+    const literal = await ask({ query: '{ services(kind: PERMITT) { totalCount } }' });
+    for (const message of [...misspelt, ...enumValue, ...literal]) expect(message).not.toMatch(/did you mean/i);
+  });
+
+  it('serves the app but not its source maps', async () => {
+    expect((await call('/app.js')).status).toBe(200);
+    expect((await call('/app.js.map')).status).toBe(404);
+  });
+});
