@@ -55,6 +55,8 @@ function limitError(
 
 /** Pothos relay's page when a connection is asked without `first`/`last`. */
 const DEFAULT_PAGE_SIZE = 20;
+/** The largest page limit of any connection (larger `first`/`last` are capped to the field's). */
+const MAX_PAGE_SIZE = 500;
 
 // ---- Plugins ----------------------------------------------------------------------------------
 
@@ -175,7 +177,7 @@ function armor(config: GatewayConfig): Plugin {
 function pageSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
   if (!field.args.some((a) => a.name === 'first' || a.name === 'last')) return 1;
   const asked = [args.first, args.last].find((n): n is number => typeof n === 'number');
-  return asked === undefined ? DEFAULT_PAGE_SIZE : Math.max(asked, 1);
+  return asked === undefined ? DEFAULT_PAGE_SIZE : Math.min(Math.max(asked, 1), MAX_PAGE_SIZE);
 }
 
 /**
