@@ -33,6 +33,18 @@ export const S3 = `mutation S3($input: SubmitServiceRequestInput!) {
   }
 }`;
 
+/**
+ * A 1 MB body (issue 15: nothing in front of authentication slower than linear): the trivial
+ * query with just under 1 MiB of repeated variable values, read, depth-scanned, parsed and checked
+ * by the input guard before Yoga runs it. Its req/s against S0 is the cost of the body.
+ */
+export function s6Body(maxBytes = 1_048_576): string {
+  const shell = (pad: string[]) => JSON.stringify({ query: S0, variables: { pad } });
+  const item = 'abcdefghij';
+  const count = Math.floor((maxBytes - shell([]).length - 64) / (item.length + 3));
+  return shell(Array.from({ length: count }, () => item));
+}
+
 /** The public catalogue (anonymous): what the response cache is for. */
 export const S5 = `{
   services(first: 20) { edges { node { code name kind completionDays unit { code name } } } }

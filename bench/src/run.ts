@@ -12,7 +12,7 @@ import {
   startServer,
   type Target,
 } from './load.js';
-import { S0, S1, S2, S2_PAGE, S2_POSTGRAPHILE, S3, S4, S5, SQL_S4 } from './queries.js';
+import { S0, S1, S2, S2_PAGE, S2_POSTGRAPHILE, S3, S4, S5, s6Body, SQL_S4 } from './queries.js';
 import type { GatewayVariant, ServerSpec } from './server-main.js';
 
 export type BenchOptions = {
@@ -161,6 +161,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     queue: await login(PORTS.gateway, data.queueStaffEmail),
     citizen: await login(PORTS.gateway, 'warga@layanan.test'),
   };
+  const body1mb = s6Body();
   const gatewayTargets = (port: number, variant: string, only?: readonly string[]): Target[] => {
     const base = { server: 'gateway', variant, port, method: 'POST' as const };
     const all: Target[] = [
@@ -205,6 +206,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         scenario: 'S5 catalogue',
         next: () => ({ path: '/graphql', body: gql(S5) }),
         check: (j) => ((dataOf(j)?.services as { edges?: unknown[] })?.edges?.length ? null : 'no services'),
+      },
+      {
+        ...base,
+        scenario: 'S6 1 MB body',
+        next: () => ({ path: '/graphql', body: body1mb }),
+        check: (j) => (dataOf(j) ? null : 'no data'),
       },
     ];
     return only ? all.filter((t) => only.includes(t.scenario)) : all;
