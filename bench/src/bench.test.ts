@@ -43,7 +43,15 @@ describe.skipIf(!url)('pnpm bench (tiny smoke run on PostgreSQL)', () => {
           .filter((m) => m.server === server && m.variant === variant)
           .map((m) => m.scenario);
       expect(scenarios('gateway', 'default')).toEqual(
-        expect.arrayContaining(['S0', 'S1', 'S2 N=10', 'S2 N=30', 'S5 catalogue', 'S6 1 MB body', 'S3 submit']),
+        expect.arrayContaining([
+          'S0',
+          'S1',
+          'S2 N=10',
+          'S2 N=30',
+          'S5 catalogue',
+          'S6 1 MB body',
+          'S3 submit',
+        ]),
       );
       expect(scenarios('raw-pg', 'baseline')).toEqual(['S1', 'S2 N=10', 'S2 N=30']);
       expect(scenarios('postgraphile', 'baseline')).toEqual(['S2 N=10', 'S2 N=30']);
@@ -69,7 +77,9 @@ describe.skipIf(!url)('pnpm bench (tiny smoke run on PostgreSQL)', () => {
         result.measurements.find((m) => m.server === 'raw-pg' && m.scenario === 'S1')?.statementsPerRequest,
       ).toBe(1);
       expect(report.ratios.some((r) => r.scenario === 'S1' && r.against === 'raw-pg')).toBe(true);
-      expect(report.ratios.some((r) => r.scenario === 'S6 1 MB body' && r.against === 'gateway S0')).toBe(true);
+      expect(report.ratios.some((r) => r.scenario === 'S6 1 MB body' && r.against === 'gateway S0')).toBe(
+        true,
+      );
       expect(result.profile?.top.length).toBeGreaterThan(0);
 
       const json = JSON.parse(await readFile(files[0]!, 'utf8'));

@@ -44,7 +44,12 @@ export function ratiosOf(ms: readonly Measurement[]): Ratio[] {
   const body = find(ms, 'gateway', 'default', 'S6 1 MB body');
   const empty = find(ms, 'gateway', 'default', 'S0');
   if (body && empty && empty.rps > 0)
-    ratios.push({ scenario: body.scenario, of: 'gateway', against: 'gateway S0', rpsRatio: body.rps / empty.rps });
+    ratios.push({
+      scenario: body.scenario,
+      of: 'gateway',
+      against: 'gateway S0',
+      rpsRatio: body.rps / empty.rps,
+    });
   for (const v of ms.filter((m) => m.server === 'gateway' && !['default', 'profiled'].includes(m.variant))) {
     const d = find(ms, 'gateway', 'default', v.scenario);
     if (d && d.rps > 0)

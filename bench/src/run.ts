@@ -12,7 +12,7 @@ import {
   startServer,
   type Target,
 } from './load.js';
-import { S0, S1, S2, S2_PAGE, S2_POSTGRAPHILE, S3, S4, S5, s6Body, SQL_S4 } from './queries.js';
+import { S0, S1, S2, S2_PAGE, S2_POSTGRAPHILE, S3, S4, S5, SQL_S4, s6Body } from './queries.js';
 import type { GatewayVariant, ServerSpec } from './server-main.js';
 
 export type BenchOptions = {

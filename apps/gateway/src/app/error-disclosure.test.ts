@@ -15,7 +15,8 @@ import { createGateway, type Gateway } from './gateway.js';
 import { memoryRateLimitStore } from './rate-limits.js';
 
 // What must never reach a client: stack frames, absolute paths, library and database internals.
-const INTERNALS = /prisma|node_modules|\/work\/|\bat [\w.<>]+ \(|postgres|pglite|relation|sql|stack|invocation/i;
+const INTERNALS =
+  /prisma|node_modules|\/work\/|\bat [\w.<>]+ \(|postgres|pglite|relation|sql|stack|invocation/i;
 
 describe.each(testDatabaseKinds())('error disclosure on %s', (kind) => {
   const { h, t } = useHarness(kind, { login: ['admin'] });
@@ -132,7 +133,8 @@ describe.each(testDatabaseKinds())('error disclosure on %s', (kind) => {
       variables: { k: 'PERMITT' },
     });
     const literal = await ask({ query: '{ services(kind: PERMITT) { totalCount } }' });
-    for (const message of [...misspelt, ...enumValue, ...literal]) expect(message).not.toMatch(/did you mean/i);
+    for (const message of [...misspelt, ...enumValue, ...literal])
+      expect(message).not.toMatch(/did you mean/i);
   });
 
   it('serves the app but not its source maps', async () => {

@@ -50,7 +50,9 @@ export function routeError(
       );
     case 'graphql':
       return new Response(
-        JSON.stringify({ errors: [{ message: bilingual(message), extensions: { code, ...extra.extensions } }] }),
+        JSON.stringify({
+          errors: [{ message: bilingual(message), extensions: { code, ...extra.extensions } }],
+        }),
         { status, headers: { ...headers, 'content-type': JSON_TYPE } },
       );
     case 'report':
@@ -62,7 +64,11 @@ export function routeError(
     default:
       return new Response(bilingual(message), {
         status,
-        headers: { ...headers, 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
+        headers: {
+          ...headers,
+          'content-type': 'text/plain; charset=utf-8',
+          'x-content-type-options': 'nosniff',
+        },
       });
   }
 }

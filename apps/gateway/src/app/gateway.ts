@@ -14,10 +14,10 @@ import { loadWorkingCalendar } from '../platform/calendar.js';
 import type { EventBus } from '../platform/events.js';
 import type { GatewayConfig } from './config.js';
 import { type GraphQLContext, languageOf } from './context.js';
+import { guardedRoute } from './error-disclosure.js';
 import { createEventBus } from './event-handlers.js';
 import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
 import { createRateLimiter, createRateLimitStore, type RateLimitStore } from './rate-limits.js';
-import { guardedRoute } from './error-disclosure.js';
 import { corsPolicy, securityPlugins } from './security.js';
 import { webApp } from './web-app.js';
 

@@ -87,7 +87,10 @@ describe.each(testDatabaseKinds())('input guard on %s', (kind) => {
       );
       open311Error(posted2, 400);
       // A lone surrogate cannot be stored either.
-      open311Error(await json('/open311/v2/requests.json', '{"service_code":"PBG","description":"\\ud800"}'), 400);
+      open311Error(
+        await json('/open311/v2/requests.json', '{"service_code":"PBG","description":"\\ud800"}'),
+        400,
+      );
       expect(queries).toHaveLength(0);
     });
 
@@ -95,7 +98,10 @@ describe.each(testDatabaseKinds())('input guard on %s', (kind) => {
       const auth = { authorization: `Bearer ${t.admin}` };
       const report = await call('/reports/skm.csv?unit=DPMPTSP%00&period=YEAR-2026', { headers: auth });
       expect(report.status).toBe(400);
-      expect(report.json).toMatchObject({ code: 'BAD_USER_INPUT', messageEn: expect.stringContaining('NUL') });
+      expect(report.json).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        messageEn: expect.stringContaining('NUL'),
+      });
       expect(report.sql).toBe(0);
       const period = await call('/reports/skm.csv?unit=DPMPTSP&period=YEAR-2026%00', { headers: auth });
       expect(period.json.code).toBe('BAD_USER_INPUT');
@@ -154,7 +160,9 @@ describe.each(testDatabaseKinds())('input guard on %s', (kind) => {
       expect(many).toContain('Too many parameters (at most 200');
       expect(
         open311Error(
-          await form('/open311/v2/requests.json', pairs(FORM_LIMITS.arrayLimit + 1), { 'accept-language': 'en' }),
+          await form('/open311/v2/requests.json', pairs(FORM_LIMITS.arrayLimit + 1), {
+            'accept-language': 'en',
+          }),
           400,
         ),
       ).toContain('at most 100');
@@ -261,7 +269,10 @@ describe.each(testDatabaseKinds())('input guard on %s', (kind) => {
 
     it('doubling a JSON body of repeated values less than triples its handling time', async () => {
       const body = (n: number) =>
-        JSON.stringify({ query: '{ me { kind } }', variables: { pad: Array.from({ length: n }, () => 'abc') } });
+        JSON.stringify({
+          query: '{ me { kind } }',
+          variables: { pad: Array.from({ length: n }, () => 'abc') },
+        });
       const [small, large] = [body(40_000), body(80_000)];
       expect((await json('/graphql', large)).json).toEqual({ data: { me: { kind: 'ANONYMOUS' } } });
       const single = await median(() => json('/graphql', small));

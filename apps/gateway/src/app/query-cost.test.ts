@@ -13,7 +13,8 @@ import { operationCost } from './security.js';
 // The attack of the issue: staff pages within staff pages, 30 aliases, page sizes as variables.
 const nested = (page: (level: string) => string) => {
   const inner = `staff(${page('b')}) { edges { node { name unit { staff(${page('b')}) { edges { node { name } } } } } } }`;
-  const one = (i: number) => `a${i}: staffMembers(${page('a')}) { edges { node { name unit { ${inner} } } } }`;
+  const one = (i: number) =>
+    `a${i}: staffMembers(${page('a')}) { edges { node { name unit { ${inner} } } } }`;
   return Array.from({ length: 30 }, (_, i) => one(i)).join(' ');
 };
 const WITH_VARIABLES = `query($a: Int, $b: Int) { ${nested((v) => `first: $${v}`)} }`;
@@ -31,7 +32,8 @@ describe('operationCost', () => {
     expect(variables).toBe(literal);
     expect(variables).toBeGreaterThan(500_000);
     // Without first/last a connection costs its default page (20), a capped size its cap.
-    const page = (args: string) => operationCost({ schema, document: parse(`{ units${args} { totalCount } }`) });
+    const page = (args: string) =>
+      operationCost({ schema, document: parse(`{ units${args} { totalCount } }`) });
     expect(page('')).toBe(page('(first: 20)'));
     expect(page('(first: 100000)')).toBe(page('(first: 500)'));
   });
@@ -55,7 +57,9 @@ describe.each(testDatabaseKinds())('query cost and aliases on %s', (kind) => {
 
   it('counts aliases of every field, __typename included', async () => {
     const aliases = (n: number) => Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ');
-    expect(codeOf((await postGraphQL(h.gateway, { query: `{ ${aliases(31)} }` })).body)).toBe('TOO_MANY_ALIASES');
+    expect(codeOf((await postGraphQL(h.gateway, { query: `{ ${aliases(31)} }` })).body)).toBe(
+      'TOO_MANY_ALIASES',
+    );
     expect((await postGraphQL(h.gateway, { query: `{ ${aliases(30)} }` })).body.errors).toBeUndefined();
     // Aliases inside fragments count once per spread.
     const spread = `{ ...F ...G } fragment F on Query { ${aliases(16)} } fragment G on Query { ${aliases(16).replace(/t(\d+):/g, 'u$1:')} }`;

@@ -28,8 +28,8 @@ import {
   checkUrl,
   type GuardedBody,
   graphqlParams,
-  InputRefused,
   type InputRefusal,
+  InputRefused,
   readGuardedBody,
 } from '../platform/input-guard.js';
 import type { GatewayConfig } from './config.js';
@@ -241,7 +241,10 @@ function withoutSuggestions(production: boolean): Plugin {
   };
   if (!production) return {};
   return {
-    onValidate: () => ({ result }) => strip(result),
+    onValidate:
+      () =>
+      ({ result }) =>
+        strip(result),
     onExecute: () => ({
       onExecuteDone: ({ result }) => {
         if ('errors' in result) strip(result.errors);

@@ -136,8 +136,13 @@ export const LIMIT_MESSAGES = {
   TOO_MANY_DIRECTIVES: (n: number) => withLimit(M.TOO_MANY_DIRECTIVES, `maksimal ${n}`, `at most ${n}`),
   TOO_MANY_TOKENS: (n: number) => withLimit(M.TOO_MANY_TOKENS, `maksimal ${n} token`, `at most ${n} tokens`),
   TOO_MANY_PARAMETERS: (n: number) =>
-    withLimit(M.TOO_MANY_PARAMETERS, `maksimal ${n} per permintaan atau kolom`, `at most ${n} per request or field`),
-  INPUT_TOO_NESTED: (n: number) => withLimit(M.INPUT_TOO_NESTED, `maksimal ${n} tingkat`, `at most ${n} levels`),
+    withLimit(
+      M.TOO_MANY_PARAMETERS,
+      `maksimal ${n} per permintaan atau kolom`,
+      `at most ${n} per request or field`,
+    ),
+  INPUT_TOO_NESTED: (n: number) =>
+    withLimit(M.INPUT_TOO_NESTED, `maksimal ${n} tingkat`, `at most ${n} levels`),
   UNEXPECTED_ERROR: (requestId: string) =>
     withLimit(M.UNEXPECTED_ERROR, `id permintaan ${requestId}`, `request id ${requestId}`),
 } as const satisfies Partial<Record<GatewayErrorCode, (limit: never) => Message>>;

@@ -41,12 +41,12 @@ const refuse = (refusal: InputRefusal): never => {
   throw new InputRefused(refusal);
 };
 
-// NUL, or a surrogate without its partner (what PostgreSQL's UTF-8 text cannot hold).
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// A surrogate without its partner: no UTF-8 encoding exists for it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** True when PostgreSQL can store the text as it is. */
+/** True when PostgreSQL can store the text as it is: no NUL (U+0000), no lone surrogate. */
 export function storable(text: string): boolean {
-  return !UNSTORABLE.test(text);
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 }
 
 /** Throws BAD_USER_INPUT for a text PostgreSQL cannot store. */
@@ -216,7 +216,8 @@ async function readBody(request: Request, maxBytes: number): Promise<GuardedBody
   const type = (MEDIA_TYPE.exec(request.headers.get('content-type') ?? '')?.[1] ?? '').toLowerCase();
   if (type.startsWith('multipart/')) refuse({ code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 });
   const text = await readBodyText(request, maxBytes);
-  if (type === 'application/json' || type.endsWith('+json')) return { kind: 'json', value: parseJsonBody(text) };
+  if (type === 'application/json' || type.endsWith('+json'))
+    return { kind: 'json', value: parseJsonBody(text) };
   if (type === 'application/x-www-form-urlencoded') return { kind: 'form', value: parseForm(text) };
   return { kind: 'text', value: checkStorable(text) };
 }
@@ -229,7 +230,8 @@ export type GraphQLRequestParams = {
   extensions?: Record<string, unknown>;
 };
 
-const stringParam = (value: FormValue | undefined) => (typeof value === 'string' && value !== '' ? value : undefined);
+const stringParam = (value: FormValue | undefined) =>
+  typeof value === 'string' && value !== '' ? value : undefined;
 // Yoga checks the shape (variables an object, …) of what is returned.
 const jsonParam = (value: FormValue | undefined) => {
   const text = stringParam(value);
