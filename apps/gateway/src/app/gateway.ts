@@ -198,8 +198,8 @@ export function createGateway(options: {
     // Unexpected errors are masked: clients see "Unexpected error.", the log has the cause. A
     // deadline past the calendar's known years is expected and says so (CALENDAR_YEAR_UNKNOWN).
     maskedErrors: {
-      // Production is what the configuration says (NODE_ENV through loadConfig), not Yoga's own guess.
-      isDev: !config.production,
+      // Never the original error in an answer, whatever NODE_ENV says: the log has it.
+      isDev: false,
       maskError: (error, message, isDev) =>
         calendarCoverageGraphQLError(error) ?? maskError(error, message, isDev),
     },
