@@ -69,13 +69,13 @@ describe.each(testDatabaseKinds())('input guard on %s', (kind) => {
         '/open311/v2/services.json?x%00=1',
       ]) {
         const a = await call(path, { headers: { 'accept-language': 'en' } });
-        expect(open311Error(a, 400), path).toContain('NUL');
+        expect(open311Error(a, 400), path).toContain('U+0000');
         expect(a.sql, path).toBe(0);
       }
       const xml = await call('/open311/v2/services/PBG%00.xml');
       expect(xml.status).toBe(400);
       expect(convert(xml.text, { format: 'object' })).toMatchObject({
-        errors: { error: { code: '400', description: expect.stringContaining('NUL') } },
+        errors: { error: { code: '400', description: expect.stringContaining('U+0000') } },
       });
 
       const posted = await form('/open311/v2/requests.json', 'service_code=PBG&description=a%00b&api_key=x');
@@ -100,7 +100,7 @@ describe.each(testDatabaseKinds())('input guard on %s', (kind) => {
       expect(report.status).toBe(400);
       expect(report.json).toMatchObject({
         code: 'BAD_USER_INPUT',
-        messageEn: expect.stringContaining('NUL'),
+        messageEn: expect.stringContaining('The text at query string contains the control character U+0000'),
       });
       expect(report.sql).toBe(0);
       const period = await call('/reports/skm.csv?unit=DPMPTSP&period=YEAR-2026%00', { headers: auth });
@@ -116,6 +116,7 @@ describe.each(testDatabaseKinds())('input guard on %s', (kind) => {
         }),
       );
       expect(graphqlError(variables, 400)).toBe('BAD_USER_INPUT');
+      expect(variables.json.errors[0].extensions).toMatchObject({ path: 'body', character: 'U+0000' });
       expect(variables.sql).toBe(0);
       const key = await json('/graphql', '{"query":"{ me { kind } }","variables":{"a\\u0000":1}}');
       expect(graphqlError(key, 400)).toBe('BAD_USER_INPUT');

@@ -22,6 +22,7 @@ import {
   type GatewayErrorCode,
   gatewayGraphQLError,
   LIMIT_MESSAGES,
+  unsupportedCharacterMessage,
 } from '../graphql/gateway-errors.js';
 import type { Identity } from '../modules/accounts/identity.js';
 import {
@@ -61,7 +62,8 @@ const MAX_PAGE_SIZE = 500;
 // ---- Plugins ----------------------------------------------------------------------------------
 
 /** The message of a refusal of the input guard, stating the limit it broke. */
-function refusalMessage({ code, limit = 0 }: InputRefusal): Message {
+function refusalMessage({ code, limit = 0, where, character }: InputRefusal): Message {
+  if (code === 'BAD_USER_INPUT' && where && character) return unsupportedCharacterMessage(where, character);
   if (code === 'PAYLOAD_TOO_LARGE') return LIMIT_MESSAGES.PAYLOAD_TOO_LARGE(limit);
   if (code === 'TOO_MANY_PARAMETERS') return LIMIT_MESSAGES.TOO_MANY_PARAMETERS(limit);
   if (code === 'INPUT_TOO_NESTED') return LIMIT_MESSAGES.INPUT_TOO_NESTED(limit);
@@ -71,7 +73,10 @@ function refusalMessage({ code, limit = 0 }: InputRefusal): Message {
 /** A refusal of the input guard in the route's format; 413 also closes the connection. */
 function refused(request: Request, refusal: InputRefusal, maxBytes: number): Response {
   return routeError(request, refusal.status, refusal.code, refusalMessage(refusal), {
-    extensions: refusal.code === 'PAYLOAD_TOO_LARGE' ? { maxBytes } : {},
+    extensions: {
+      ...(refusal.code === 'PAYLOAD_TOO_LARGE' ? { maxBytes } : {}),
+      ...(refusal.character ? { path: refusal.where, character: refusal.character } : {}),
+    },
     headers: refusal.status === 413 ? { connection: 'close' } : {},
   });
 }

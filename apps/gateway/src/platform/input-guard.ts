@@ -27,6 +27,9 @@ export type InputRefusal = {
     | 'UNSUPPORTED_MEDIA_TYPE';
   status: 400 | 413 | 415;
   limit?: number;
+  /** BAD_USER_INPUT: where the character was (path, query string, body) and which (`U+0000`). */
+  where?: string;
+  character?: string;
 };
 
 /** Thrown by the parsers below; the guard answers it in the route's format. */
@@ -44,14 +47,22 @@ const refuse = (refusal: InputRefusal): never => {
 // A surrogate without its partner: no UTF-8 encoding exists for it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** True when PostgreSQL can store the text as it is: no NUL (U+0000), no lone surrogate. */
-export function storable(text: string): boolean {
-  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+/** The first character PostgreSQL cannot store (NUL, a lone surrogate) as `U+XXXX`, or null. */
+export function unstorableCharacter(text: string): string | null {
+  const found = text.includes('\u0000') ? '\u0000' : LONE_SURROGATE.exec(text)?.[0];
+  if (found === undefined) return null;
+  return `U+${(found.charCodeAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Throws BAD_USER_INPUT for a text PostgreSQL cannot store. */
-export function checkStorable(text: string): string {
-  if (!storable(text)) refuse({ code: 'BAD_USER_INPUT', status: 400 });
+/** True when PostgreSQL can store the text as it is: no NUL (U+0000), no lone surrogate. */
+export function storable(text: string): boolean {
+  return unstorableCharacter(text) === null;
+}
+
+/** Throws BAD_USER_INPUT, naming `where` and the character, for a text PostgreSQL cannot store. */
+export function checkStorable(text: string, where = 'body'): string {
+  const character = unstorableCharacter(text);
+  if (character) refuse({ code: 'BAD_USER_INPUT', status: 400, where, character });
   return text;
 }
 
@@ -59,15 +70,15 @@ export function checkStorable(text: string): string {
  * Checks every string (and every object key) of a parsed value without recursion, so that any
  * nesting is checked in one linear pass.
  */
-export function checkStorableValue(value: unknown): void {
+export function checkStorableValue(value: unknown, where = 'body'): void {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();
-    if (typeof v === 'string') checkStorable(v);
+    if (typeof v === 'string') checkStorable(v, where);
     else if (Array.isArray(v)) stack.push(...v);
     else if (v !== null && typeof v === 'object') {
       for (const [key, item] of Object.entries(v)) {
-        checkStorable(key);
+        checkStorable(key, where);
         stack.push(item);
       }
     }
@@ -75,9 +86,9 @@ export function checkStorableValue(value: unknown): void {
 }
 
 /** Percent-decodes strictly: malformed escapes or UTF-8 are refused, never passed on raw. */
-export function decodeStrict(text: string, plusIsSpace = false): string {
+export function decodeStrict(text: string, plusIsSpace = false, where = 'path'): string {
   try {
-    return checkStorable(decodeURIComponent(plusIsSpace ? text.replace(/\+/g, ' ') : text));
+    return checkStorable(decodeURIComponent(plusIsSpace ? text.replace(/\+/g, ' ') : text), where);
   } catch (error) {
     if (error instanceof InputRefused) throw error;
     return refuse({ code: 'MALFORMED_ENCODING', status: 400 });
@@ -92,7 +103,7 @@ export type Form = Record<string, FormValue>;
  * Parses `a=1&b[]=2&c[d]=3` (a query string without `?`, or an urlencoded body) with qs within
  * FORM_LIMITS; a repeated plain key keeps its last value, `k[]` collects values.
  */
-export function parseForm(text: string): Form {
+export function parseForm(text: string, where = 'body'): Form {
   if (text === '') return {};
   try {
     return qs.parse(text, {
@@ -102,7 +113,7 @@ export function parseForm(text: string): Form {
       duplicates: 'last',
       allowPrototypes: false,
       plainObjects: true,
-      decoder: (s) => decodeStrict(s, true),
+      decoder: (s) => decodeStrict(s, true, where),
     }) as Form;
   } catch (error) {
     if (error instanceof InputRefused) throw error;
@@ -151,7 +162,7 @@ export function parseJsonBody(text: string): unknown {
 /** Checks a URL: its path decodes and is storable, its query string parses within the limits. */
 export function checkUrl(url: URL): Form {
   decodeStrict(url.pathname);
-  return parseForm(url.search.replace(/^\?/, ''));
+  return parseForm(url.search.replace(/^\?/, ''), 'query string');
 }
 
 /** Reads a body as UTF-8 text, never more than `maxBytes` (declared or streamed). */
@@ -219,7 +230,7 @@ async function readBody(request: Request, maxBytes: number): Promise<GuardedBody
   if (type === 'application/json' || type.endsWith('+json'))
     return { kind: 'json', value: parseJsonBody(text) };
   if (type === 'application/x-www-form-urlencoded') return { kind: 'form', value: parseForm(text) };
-  return { kind: 'text', value: checkStorable(text) };
+  return { kind: 'text', value: checkStorable(text, 'body') };
 }
 
 /** GraphQL-over-HTTP parameters of one operation. */
