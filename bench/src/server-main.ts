@@ -118,6 +118,8 @@ async function startGateway(spec: Extract<ServerSpec, { kind: 'gateway' }>): Pro
     queryPlanCacheMaxSize: variant.queryPlanCacheMaxSize,
   });
   const config = loadConfig({
+    // The bench signs in with devLogin, which exists only in development mode.
+    NODE_ENV: 'test',
     DATABASE_URL: spec.url,
     LOG_LEVEL: 'silent',
     LAYANAN_JWT_SECRET: spec.jwtSecret,

@@ -10,6 +10,8 @@ import pg from 'pg';
  * caller (e.g. `LAYANAN_RATE_SUBMIT_ID=off pnpm test:crash`) is passed through and wins over these.
  */
 export const LOAD_TEST_ENV: Record<string, string> = {
+  // The proofs sign in with devLogin and seed demo data: development mode (test).
+  NODE_ENV: 'test',
   LAYANAN_RATE_AUTH_IP: 'off',
   LAYANAN_RATE_AUTH_ID: 'off',
   LAYANAN_RATE_SUBMIT_IP: 'off',

@@ -44,6 +44,14 @@ describe('cli', () => {
     // Two child processes on a disk-backed PGlite, the seed with months of demo requests.
   }, 180_000);
 
+  it('refuses to seed the passwordless demo accounts outside NODE_ENV development or test', async () => {
+    for (const nodeEnv of ['production', 'staging', 'developement', '']) {
+      const run = await runCli(['seed'], { NODE_ENV: nodeEnv, LAYANAN_DATA_DIR: 'memory://' });
+      expect(run.code, nodeEnv).toBe(1);
+      expect(run.stderr).toContain('NODE_ENV=development or test');
+    }
+  });
+
   it('exits 2 with the usage for an unknown command', async () => {
     const run = await runCli(['frobnicate'], {});
     expect(run.code).toBe(2);

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { createDatabase, type Database } from './client.js';
+import { isDevelopmentMode } from './environment.js';
 import { DatabaseError, describeError } from './errors.js';
 import { importStaff } from './import-staff.js';
 import type { ResolveAction } from './migrate/runner.js';
@@ -15,7 +16,8 @@ import { seed } from './seed.js';
 const USAGE = `penggunaan / usage: node dist/cli.js <command>
   migrate                          terapkan migrasi tertunda / apply pending migrations
   status                           tampilkan status migrasi / show migration status (exit 1 if not up to date)
-  seed                             isi data contoh (idempoten) / load demo data (idempotent)
+  seed                             isi data contoh (idempoten) / load demo data (idempotent);
+                                   hanya / only with NODE_ENV=development or test (demo accounts have no password)
   resolve --rolled-back <name>     tandai migrasi gagal sebagai dibatalkan / mark a failed migration rolled back
   resolve --applied <name>         tandai migrasi sebagai sudah diterapkan / mark a migration applied
   import-staff <file.csv>          impor pegawai dari CSV (ekspor SIASN) / import staff from a SIASN-like CSV
@@ -73,6 +75,14 @@ async function runStatus(): Promise<number> {
 }
 
 async function runSeed(): Promise<number> {
+  // The demo accounts have no password (the dev login signs in as them): never outside
+  // development mode, whatever else NODE_ENV says (issue 15, kind 9).
+  if (!isDevelopmentMode(process.env.NODE_ENV)) {
+    console.error(
+      `data contoh hanya untuk NODE_ENV=development atau test / demo data only with NODE_ENV=development or test (NODE_ENV=${process.env.NODE_ENV ?? ''})`,
+    );
+    return 1;
+  }
   const db = await open(true);
   try {
     const { created } = await seed(db.prisma);

@@ -18,6 +18,7 @@ export {
   describeError,
   isDatabaseError,
 } from './errors.js';
+export { DEVELOPMENT_NODE_ENVS, isDevelopmentMode } from './environment.js';
 export type { default as PrismaTypes } from './generated/pothos-types.js';
 export { getDatamodel } from './generated/pothos-types.js';
 export * from './generated/prisma/client.js';

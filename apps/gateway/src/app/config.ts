@@ -1,5 +1,6 @@
 // Gateway configuration from environment variables. Every variable is documented in the README.
 import { randomBytes } from 'node:crypto';
+import { isDevelopmentMode } from '@layanan/db';
 import type { Message } from '@layanan/domain';
 import { bilingual, CONFIG_MESSAGES } from '../graphql/gateway-errors.js';
 
@@ -12,6 +13,8 @@ export type GatewayConfig = {
   databaseUrl: string | undefined;
   dataDir: string;
   logLevel: LogLevel;
+  /** True unless NODE_ENV is exactly `development` or `test`: an unset, misspelt or other value
+   * (`staging`) is production, with no dev login, no demo data and no GraphiQL. */
   production: boolean;
   /** HMAC secret for access tokens (HS256). */
   jwtSecret: Uint8Array;
@@ -156,7 +159,8 @@ function securityConfig(env: NodeJS.ProcessEnv, production: boolean): SecurityCo
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const production = env.NODE_ENV === 'production';
+  // Fail closed (issue 15, kind 9): only `development` and `test` are development mode.
+  const production = !isDevelopmentMode(env.NODE_ENV);
   const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', CONFIG_MESSAGES.oneOf(LOG_LEVELS));
@@ -164,6 +168,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const seed = (env.LAYANAN_SEED?.trim().toLowerCase() || 'auto') as SeedMode;
   if (!['auto', 'always', 'never'].includes(seed)) {
     throw new ConfigError('LAYANAN_SEED', CONFIG_MESSAGES.seed);
+  }
+  // The demo data includes accounts without a password: never in production.
+  if (production && seed === 'always') {
+    throw new ConfigError('LAYANAN_SEED', CONFIG_MESSAGES.seedInProduction);
   }
   const secret = env.LAYANAN_JWT_SECRET?.trim();
   if (production && !secret) {
@@ -177,7 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     throw new ConfigError('LAYANAN_DEV_LOGIN', CONFIG_MESSAGES.devLoginInProduction);
   }
   return {
-    host: env.HOST?.trim() || '0.0.0.0',
+    // Development mode listens on this machine only unless HOST says otherwise.
+    host: env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1'),
     port: int(env, 'PORT', 4000, 0, 65535),
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
     dataDir: env.LAYANAN_DATA_DIR?.trim() || './.data/pglite',
@@ -188,7 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     tokenTtlSeconds: int(env, 'LAYANAN_TOKEN_TTL', 900, 60, 86_400),
     refreshTtlSeconds: int(env, 'LAYANAN_REFRESH_TTL', 30 * 86_400, 3600, 365 * 86_400),
     devLogin,
-    seed,
+    seed: production ? 'never' : seed,
     graphiql: bool(env, 'LAYANAN_GRAPHIQL', !production),
     shutdownTimeoutMs: int(env, 'LAYANAN_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     redisUrl: env.REDIS_URL?.trim() || undefined,

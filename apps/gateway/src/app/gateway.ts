@@ -32,14 +32,21 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
-const requestIds = new WeakMap<Request, { id: string; started: number }>();
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+const requestIds = new WeakMap<Request, { id: string; clientRequestId?: string; started: number }>();
 
+/** The request's id: always generated here (a UUID), so the audit trail and the logs never carry
+ * an id a client chose (issue 15, kind 9). A well-formed `x-request-id` the client sent is kept
+ * only as `clientRequestId` in the access log, for correlating with the client's own logs. */
 export function requestIdOf(request: Request): string {
   let entry = requestIds.get(request);
   if (!entry) {
     const given = request.headers.get('x-request-id');
-    entry = { id: given && REQUEST_ID.test(given) ? given : randomUUID(), started: performance.now() };
+    entry = {
+      id: randomUUID(),
+      clientRequestId: given && CLIENT_REQUEST_ID.test(given) ? given : undefined,
+      started: performance.now(),
+    };
     requestIds.set(request, entry);
   }
   return entry.id;
@@ -98,6 +105,7 @@ function requestLog(log: Logger): Plugin {
       log.info(
         {
           requestId: entry?.id,
+          clientRequestId: entry?.clientRequestId,
           method: request.method,
           path: url.pathname,
           status: response.status,

@@ -318,7 +318,7 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
       expect(
         (await preflight(configured, 'http://localhost:5173')).headers.get('access-control-allow-origin'),
       ).toBeNull();
-      expect(() => loadConfig({ LAYANAN_CORS_ORIGINS: 'not a url' })).toThrow(/LAYANAN_CORS_ORIGINS/);
+      expect(() => loadConfig({ NODE_ENV: 'test', LAYANAN_CORS_ORIGINS: 'not a url' })).toThrow(/LAYANAN_CORS_ORIGINS/);
     });
 
     it('refuses bodies over LAYANAN_MAX_BODY_BYTES with 413, declared or streamed', async () => {

@@ -194,8 +194,12 @@ export const CONFIG_MESSAGES = {
   },
   jwtSecretShort: { id: 'minimal 32 karakter', en: 'must be at least 32 characters' },
   devLoginInProduction: {
-    id: 'login pengembangan tidak boleh aktif di produksi',
-    en: 'the development login must not be enabled in production',
+    id: 'login pengembangan hanya boleh aktif dengan NODE_ENV=development atau test',
+    en: 'the development login can only be enabled with NODE_ENV=development or test',
+  },
+  seedInProduction: {
+    id: 'data contoh (akun demo tanpa kata sandi) hanya dengan NODE_ENV=development atau test',
+    en: 'demo data (demo accounts without a password) only with NODE_ENV=development or test',
   },
 } as const;
 
