@@ -30,6 +30,9 @@ export type GatewayConfig = {
   redisUrl: string | undefined;
   /** How often the escalation job looks for overdue requests; 0 disables it. */
   escalationIntervalMs: number;
+  /** How often a live subscription checks that its caller still has access (live-access.ts);
+   * sign-outs and password changes are also announced at once. */
+  liveRecheckSeconds: number;
   /** GraphQL limits, abuse protection and browser rules (security.ts). */
   security: SecurityConfig;
   /** The built web app served at `/`; unset = apps/web/dist beside the gateway, when present. */
@@ -202,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     shutdownTimeoutMs: int(env, 'LAYANAN_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     redisUrl: env.REDIS_URL?.trim() || undefined,
     escalationIntervalMs: int(env, 'LAYANAN_ESCALATION_INTERVAL_MS', 300_000, 0, 86_400_000),
+    liveRecheckSeconds: int(env, 'LAYANAN_LIVE_RECHECK_SECONDS', 30, 1, 3600),
     security: securityConfig(env, production),
     webDir: env.LAYANAN_WEB_DIR?.trim() || undefined,
   };

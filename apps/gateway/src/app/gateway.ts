@@ -16,6 +16,7 @@ import type { GatewayConfig } from './config.js';
 import { type GraphQLContext, languageOf } from './context.js';
 import { guardedRoute } from './error-disclosure.js';
 import { createEventBus } from './event-handlers.js';
+import { liveAccess } from './live-access.js';
 import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
 import { createRateLimiter, createRateLimitStore, type RateLimitStore } from './rate-limits.js';
 import { corsPolicy, securityPlugins } from './security.js';
@@ -230,6 +231,7 @@ export function createGateway(options: {
       ...securityPlugins(config, rateLimitStore),
       // GraphQL text no output can carry (the domain's unsupportedCharacter), naming where.
       rejectUnsupportedCharacters(),
+      liveAccess({ prisma: db.prisma, config, pubsub, log }),
       // A route that fails unexpectedly answers a masked 500 with the request id (error-disclosure.ts).
       ...[
         healthProbes(db),

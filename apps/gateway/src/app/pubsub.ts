@@ -19,6 +19,8 @@ type Topics = {
   'request:updated': [RequestUpdateEvent];
   /** A notification was written for this account. */
   notificationAdded: [accountId: string, payload: { notificationId: string }];
+  /** The account's sessions ended or its access changed: live subscriptions check it again. */
+  'account:access-changed': [payload: { accountId: string }];
 };
 export type LayananPubSub = PubSub<Topics>;
 

@@ -57,6 +57,7 @@ export const FAILURE_TYPES = {
   INVALID_API_KEY: 'OperationFailed',
   ACCOUNT_DISABLED: 'OperationFailed',
   DEV_LOGIN_DISABLED: 'OperationFailed',
+  ACCESS_ENDED: 'OperationFailed',
   RATE_LIMITED: 'OperationFailed',
   PAYLOAD_TOO_LARGE: 'OperationFailed',
   CSRF_HEADER_REQUIRED: 'OperationFailed',

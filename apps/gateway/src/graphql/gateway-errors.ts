@@ -21,6 +21,8 @@ export const GatewayErrorCode = {
   INVALID_API_KEY: 'INVALID_API_KEY',
   ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
   DEV_LOGIN_DISABLED: 'DEV_LOGIN_DISABLED',
+  /** A live subscription ended because its caller lost access (signed out, disabled, moved). */
+  ACCESS_ENDED: 'ACCESS_ENDED',
   // ---- limits (app/security.ts, app/gateway.ts) ----
   RATE_LIMITED: 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -73,6 +75,10 @@ export const GATEWAY_ERROR_MESSAGES = {
   INVALID_API_KEY: { id: 'Kunci API tidak sah atau dicabut', en: 'The API key is invalid or revoked' },
   ACCOUNT_DISABLED: { id: 'Akun ini dinonaktifkan', en: 'This account is disabled' },
   DEV_LOGIN_DISABLED: { id: 'Login pengembangan dinonaktifkan', en: 'Development login is disabled' },
+  ACCESS_ENDED: {
+    id: 'Langganan berakhir: sesi berakhir atau hak akses berubah; masuk atau berlangganan lagi',
+    en: 'The subscription ended: the session ended or access changed; sign in or subscribe again',
+  },
   RATE_LIMITED: {
     id: 'Terlalu banyak permintaan; coba lagi nanti',
     en: 'Too many requests; try again later',

@@ -7,6 +7,7 @@ import { nodeVisibility } from '../../graphql/node-visibility.js';
 import { nodeId } from '../../graphql/object-fields.js';
 import { audited } from '../../platform/audited.js';
 import { visibleAccounts } from './access.js';
+import { startSession } from './commands/session.js';
 import { type Identity, issueAccessToken } from './identity.js';
 
 export const AccountRoleEnum = builder.enumType('AccountRole', {
@@ -135,10 +136,13 @@ builder.mutationField('devLogin', (t) =>
       return audited(ctx, { action: 'devLogin', entityType: 'Account' }, async (tx) => {
         const account = await tx.account.findUnique({ where: { email } });
         if (!account || account.disabledAt) throw new NotFoundError('Account', email);
+        const now = new Date();
+        const sessionId = await startSession(tx, now, account.id);
         const { token, expiresAt } = await issueAccessToken(
-          account.id,
+          { accountId: account.id, sessionId },
           ctx.config.jwtSecret,
           ctx.config.tokenTtlSeconds,
+          now,
         );
         return { result: { token, expiresAt, accountId: account.id }, entityId: account.id };
       });

@@ -13,6 +13,8 @@ export type Identity =
       /** Set for staff, supervisors and admins linked to the staff register. */
       staffId: string | null;
       unitId: string | null;
+      /** The session (AccountSession) the access token belongs to. */
+      sessionId: string;
     }
   | {
       kind: 'system';
@@ -27,18 +29,21 @@ export const ANONYMOUS: Identity = { kind: 'anonymous' };
 
 const ISSUER = 'layanan';
 const AUDIENCE = 'layanan-gateway';
+/** The only algorithm access tokens are signed and accepted with (RFC 7518 §3.2, HMAC SHA-256). */
+export const ACCESS_TOKEN_ALGORITHM = 'HS256';
 
-/** Signs an access token for the account, issued at `issuedAt` (whole seconds) and valid for `ttlSeconds`. */
+/** Signs an access token for a session of the account (`sub` the account, `sid` the session),
+ * issued at `issuedAt` (whole seconds, as JWT `iat`) and valid for `ttlSeconds` (`exp`). */
 export async function issueAccessToken(
-  accountId: string,
+  session: { accountId: string; sessionId: string },
   secret: Uint8Array,
   ttlSeconds: number,
   issuedAt: Date = new Date(),
 ): Promise<{ token: string; expiresAt: Date }> {
   const now = Math.floor(issuedAt.getTime() / 1000);
-  const token = await new SignJWT({})
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(accountId)
+  const token = await new SignJWT({ sid: session.sessionId })
+    .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM })
+    .setSubject(session.accountId)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt(now)
@@ -104,42 +109,69 @@ export async function resolveIdentity(
   if (!authorization) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match?.[1]) throw invalidToken();
-  let accountId: string | undefined;
-  let issuedAt = 0;
+  let claims: { sub?: unknown; sid?: unknown };
   try {
-    const { payload } = await jwtVerify(match[1], secret, { issuer: ISSUER, audience: AUDIENCE });
-    accountId = payload.sub;
-    issuedAt = payload.iat ?? 0;
+    // Only the configured algorithm (never `none` or another one), and a token without an expiry
+    // is refused like an expired one (issue 15, kind 6).
+    ({ payload: claims } = await jwtVerify(match[1], secret, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: [ACCESS_TOKEN_ALGORITHM],
+      requiredClaims: ['exp', 'iat', 'sub', 'sid'],
+    }));
   } catch {
     throw invalidToken();
   }
-  if (!accountId) throw invalidToken();
-  const account = await prisma.account.findUnique({
-    where: { id: accountId },
-    select: {
-      id: true,
-      role: true,
-      staffId: true,
-      disabledAt: true,
-      passwordChangedAt: true,
-      staff: { select: { unitId: true } },
-    },
-  });
-  if (!account) throw invalidToken();
-  // A password change ends every session, including access tokens still within their lifetime.
-  if (account.passwordChangedAt && issuedAt < Math.floor(account.passwordChangedAt.getTime() / 1000)) {
+  const { sub, sid } = claims;
+  if (typeof sub !== 'string' || typeof sid !== 'string' || !UUID.test(sub) || !UUID.test(sid)) {
     throw invalidToken();
   }
-  if (account.disabledAt) {
-    throw new AuthenticationError('ACCOUNT_DISABLED');
-  }
+  const session = await liveSession(prisma, sub, sid);
+  if (!session?.live) throw invalidToken();
+  if (session.disabled) throw new AuthenticationError('ACCOUNT_DISABLED');
   return {
     kind: 'account',
-    accountId: account.id,
-    role: account.role,
-    staffId: account.staffId,
-    unitId: account.staff?.unitId ?? null,
+    accountId: session.id,
+    role: session.role,
+    staffId: session.staffId,
+    unitId: session.unitId,
+    sessionId: sid,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type SessionRow = {
+  id: string;
+  role: AccountRole;
+  staffId: string | null;
+  unitId: string | null;
+  disabled: boolean;
+  live: boolean;
+};
+
+/**
+ * The account of session `sessionId`, and whether the session is live: not ended (logout, a
+ * replayed refresh token, a password change) and begun no earlier than the account's last
+ * password change (milliseconds, so a change within the same second still ends it). One SQL
+ * query per request, against the database every gateway instance shares, so an ended session is
+ * refused everywhere at once. Null when there is no such session of that account.
+ */
+async function liveSession(
+  prisma: PrismaClient,
+  accountId: string,
+  sessionId: string,
+): Promise<SessionRow | null> {
+  const rows = await prisma.$queryRaw<SessionRow[]>`
+    SELECT a."id", a."role"::text AS "role", a."staffId", st."unitId",
+           a."disabledAt" IS NOT NULL AS "disabled",
+           (s."endedAt" IS NULL
+             AND (a."passwordChangedAt" IS NULL OR s."createdAt" >= a."passwordChangedAt")) AS "live"
+      FROM "account_session" s
+      JOIN "account" a ON a."id" = s."accountId"
+      LEFT JOIN "staff" st ON st."id" = a."staffId"
+     WHERE s."id" = ${sessionId}::uuid AND s."accountId" = ${accountId}::uuid`;
+  return rows[0] ?? null;
 }
 
 /** The system identity of an API key (`lyn_<prefix>_<secret>`); throws INVALID_API_KEY. */

@@ -1,11 +1,13 @@
-// Changing one's password ends every other session of the account.
+// Changing one's password ends every session of the account and starts a new one.
 import { checkPassword } from '@layanan/domain';
 import { failure } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { requireAccount } from '../access.js';
 import {
+  accessChanged,
   auditFailedAttempt,
+  endSessions,
   hashPassword,
   issueSession,
   passwordMatches,
@@ -13,8 +15,8 @@ import {
   type SessionSettings,
 } from './session.js';
 
-/** Replaces the caller's password, revokes every refresh token of the account and returns a new
- * session. FORBIDDEN unless the caller is an account; CURRENT_PASSWORD_WRONG (audited) for a
+/** Replaces the caller's password, ends every session of the account (refresh and access tokens,
+ * live subscriptions) and returns a new session. FORBIDDEN unless the caller is an account; CURRENT_PASSWORD_WRONG (audited) for a
  * wrong current password; the domain's password-policy code on `newPassword` (`checkPassword`). */
 export async function changePassword(
   deps: CommandDeps,
@@ -35,19 +37,18 @@ export async function changePassword(
   const policy = checkPassword(input.newPassword, { email: account.email, displayName: account.displayName });
   if (!policy.ok) throw failure(policy.error, { field: 'newPassword' });
   const passwordHash = await hashPassword(input.newPassword);
-  return audited(
+  const session = await audited(
     auditScope(deps, caller),
     { action: 'changePassword', entityType: 'Account' },
     async (tx) => {
       const now = deps.now();
-      // Whole seconds: access tokens carry their issue time in seconds.
-      const changedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
-      await tx.account.update({
-        where: { id: accountId },
-        data: { passwordHash, passwordChangedAt: changedAt },
-      });
-      await tx.refreshToken.updateMany({ where: { accountId, revokedAt: null }, data: { revokedAt: now } });
+      // To the millisecond: a session begun before this moment is refused even within the same
+      // second (identity.ts compares with AccountSession.createdAt), and every session is ended.
+      await tx.account.update({ where: { id: accountId }, data: { passwordHash, passwordChangedAt: now } });
+      await endSessions(tx, { accountId }, now, 'password-changed');
       return { result: await issueSession(tx, now, sessions, accountId), entityId: accountId };
     },
   );
+  accessChanged(deps, accountId);
+  return session;
 }

@@ -38,24 +38,70 @@ export async function passwordMatches(passwordHash: string | null, password: str
     : verify(await DUMMY_HASH, password).then(() => false);
 }
 
-/** Issues a session for the account: a new refresh-token family unless `familyId` continues one. */
+/** Issues a session for the account: a new AccountSession (whose id is the refresh-token family)
+ * unless `familyId` continues one, with an access token naming it and a new refresh token. */
 export async function issueSession(
   tx: TransactionClient,
   now: Date,
   settings: SessionSettings,
   accountId: string,
-  familyId: string = randomUUID(),
+  familyId?: string,
 ): Promise<Session> {
+  const sessionId = familyId ?? (await startSession(tx, now, accountId));
   const { token: accessToken, expiresAt } = await issueAccessToken(
-    accountId,
+    { accountId, sessionId },
     settings.jwtSecret,
     settings.accessTtlSeconds,
     now,
   );
   const { token: refreshToken, tokenHash } = generateRefreshToken();
   const refreshExpiresAt = new Date(now.getTime() + settings.refreshTtlSeconds * 1000);
-  await tx.refreshToken.create({ data: { accountId, familyId, tokenHash, expiresAt: refreshExpiresAt } });
+  await tx.refreshToken.create({
+    data: { accountId, familyId: sessionId, tokenHash, expiresAt: refreshExpiresAt },
+  });
   return { accountId, accessToken, expiresAt, refreshToken, refreshExpiresAt };
+}
+
+/** Records a new session of the account (begun `now`) and returns its id. */
+export async function startSession(
+  tx: Pick<TransactionClient, 'accountSession'>,
+  now: Date,
+  accountId: string,
+): Promise<string> {
+  const { id } = await tx.accountSession.create({ data: { id: randomUUID(), accountId, createdAt: now } });
+  return id;
+}
+
+/** Why sessions end; stored as AccountSession.endReason. */
+export type SessionEndReason = 'logout' | 'refresh-replayed' | 'password-changed';
+
+/**
+ * Ends sessions at once: one session (`{ sessionId }`, a refresh-token family) or every session of
+ * an account (`{ accountId }`). Their refresh tokens are revoked and their access tokens are
+ * refused from the next request on, by every gateway instance (identity.ts checks the session on
+ * each request). Returns how many sessions or refresh tokens were still live.
+ */
+export async function endSessions(
+  tx: Pick<TransactionClient, 'accountSession' | 'refreshToken'>,
+  which: { sessionId: string } | { accountId: string },
+  now: Date,
+  reason: SessionEndReason,
+): Promise<number> {
+  const tokens = await tx.refreshToken.updateMany({
+    where: { ...('sessionId' in which ? { familyId: which.sessionId } : which), revokedAt: null },
+    data: { revokedAt: now },
+  });
+  const sessions = await tx.accountSession.updateMany({
+    where: { ...('sessionId' in which ? { id: which.sessionId } : which), endedAt: null },
+    data: { endedAt: now, endReason: reason },
+  });
+  return tokens.count + sessions.count;
+}
+
+/** After a commit that ended sessions or changed an account's access: tells the account's live
+ * subscriptions, on every gateway instance, to check their access again (app/live-access.ts). */
+export function accessChanged(deps: Pick<CommandDeps, 'pubsub'>, accountId: string): void {
+  deps.pubsub.publish('account:access-changed', { accountId });
 }
 
 /** Failed sign-ins are audited in their own transaction (the attempt itself changes nothing). */

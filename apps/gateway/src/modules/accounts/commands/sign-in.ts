@@ -7,7 +7,9 @@ import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { refreshTokenHash } from '../identity.js';
 import {
+  accessChanged,
   auditFailedAttempt,
+  endSessions,
   issueSession,
   passwordMatches,
   type Session,
@@ -68,11 +70,9 @@ export async function refreshSession(
       : null;
     if (!row) return { failed: 'unknown', accountId: null };
     if (row.rotatedAt) {
-      // A rotated token came back: it was stolen or replayed. End the whole family.
-      await tx.refreshToken.updateMany({
-        where: { familyId: row.familyId, revokedAt: null },
-        data: { revokedAt: now },
-      });
+      // A rotated token came back: it was stolen or replayed. End the whole family, access
+      // tokens included.
+      await endSessions(tx, { sessionId: row.familyId }, now, 'refresh-replayed');
       return { failed: 'reused', accountId: row.accountId };
     }
     if (row.revokedAt || row.expiresAt < now || row.account.disabledAt) {
@@ -96,6 +96,7 @@ export async function refreshSession(
     return { failed: null, accountId: row.accountId, session };
   });
   if (outcome.failed !== null) {
+    if (outcome.failed === 'reused' && outcome.accountId) accessChanged(deps, outcome.accountId);
     await auditFailedAttempt(deps, caller, {
       action: 'refreshSession',
       entityId: outcome.accountId,
@@ -106,21 +107,26 @@ export async function refreshSession(
   return outcome.session;
 }
 
-/** Ends the session of this refresh token and every session of its family. `revoked` is false
- * when the token is unknown or its family had already ended. */
-export function logout(
+/** Ends the session of this refresh token (its whole family): its refresh tokens and its access
+ * tokens stop working from the next request on, on every gateway instance, and its live
+ * subscriptions end. `revoked` is false when the token is unknown or its session had already
+ * ended. */
+export async function logout(
   deps: CommandDeps,
   caller: Caller,
   refreshToken: string,
 ): Promise<{ revoked: boolean }> {
   const tokenHash = refreshTokenHash(refreshToken);
-  return audited(auditScope(deps, caller), { action: 'logout', entityType: 'Account' }, async (tx) => {
-    const row = tokenHash ? await tx.refreshToken.findUnique({ where: { tokenHash } }) : null;
-    if (!row) return { result: { revoked: false }, entityId: null };
-    const { count } = await tx.refreshToken.updateMany({
-      where: { familyId: row.familyId, revokedAt: null },
-      data: { revokedAt: deps.now() },
-    });
-    return { result: { revoked: count > 0 }, entityId: row.accountId };
-  });
+  const ended = await audited<{ revoked: boolean; accountId: string | null }>(
+    auditScope(deps, caller),
+    { action: 'logout', entityType: 'Account' },
+    async (tx) => {
+      const row = tokenHash ? await tx.refreshToken.findUnique({ where: { tokenHash } }) : null;
+      if (!row) return { result: { revoked: false, accountId: null }, entityId: null };
+      const count = await endSessions(tx, { sessionId: row.familyId }, deps.now(), 'logout');
+      return { result: { revoked: count > 0, accountId: row.accountId }, entityId: row.accountId };
+    },
+  );
+  if (ended.accountId) accessChanged(deps, ended.accountId);
+  return { revoked: ended.revoked };
 }
