@@ -6,6 +6,7 @@ import { isInterfaceType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from './graphql/schema.js';
 import { typesWithVisibility } from './platform/visibility.js';
+import { registeredCitizen } from './testing/accounts.js';
 import {
   AUTHZ_MATRIX,
   type Decision,
@@ -416,12 +417,11 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
       account: async () => {
         const identifier = `fx${unique()}@example.org`;
         const password = 'gunung-singgalang-2026';
-        const refreshToken = await must(
-          `mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { ... on AuthPayload { refreshToken } } }`,
-          { input: { email: identifier, displayName: 'Warga Fixture', password } },
-          '',
-          (d) => d.registerCitizen.refreshToken,
-        );
+        const { refreshToken } = await registeredCitizen(h, {
+          email: identifier,
+          displayName: 'Warga Fixture',
+          password,
+        });
         return { identifier, password, refreshToken };
       },
     };

@@ -10,7 +10,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../graphql/schema.js';
 import { ANONYMOUS } from '../modules/accounts/identity.js';
-import { loginAll } from '../testing/accounts.js';
+import { loginAll, registeredCitizen } from '../testing/accounts.js';
 import { createHarness, type Harness, TEST_ENV } from '../testing/harness.js';
 import { type HttpAnswer, postForm, postGraphQL } from '../testing/http.js';
 import { PBG_REQUEST } from '../testing/requests.js';
@@ -77,19 +77,15 @@ describe.each(testDatabaseKinds())('rate limits on %s', (kind) => {
     const password = 'gunung-singgalang-2026';
     const phone = `0812${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
     const email = `sasaran-${randomUUID()}@example.org`;
-    const r = await h.gql(
-      'mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { ... on AuthPayload { accessToken refreshToken account { id } } } }',
-      { input: { email, phone, displayName: 'Warga Sasaran', password } },
-    );
-    const session = r.body.data.registerCitizen;
-    const account = await h.db.prisma.account.findUniqueOrThrow({ where: { email } });
+    const session = await registeredCitizen(h, { email, phone, displayName: 'Warga Sasaran', password });
     return {
-      id: account.id,
-      globalId: session.account.id as string,
+      id: session.accountId,
+      globalId: (await h.gql('{ me { account { id } } }', {}, { token: session.accessToken })).body.data.me
+        .account.id as string,
       email,
       phone,
       password,
-      accessToken: session.accessToken as string,
+      accessToken: session.accessToken,
     };
   }
 

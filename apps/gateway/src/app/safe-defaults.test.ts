@@ -16,27 +16,33 @@ const NOT_DEVELOPMENT = [undefined, '', 'production', 'staging', 'Production', '
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('NODE_ENV fails closed', () => {
-  it.each(NOT_DEVELOPMENT)('NODE_ENV=%s is production: no dev login, no demo data, no GraphiQL', (nodeEnv) => {
-    const env = { LAYANAN_JWT_SECRET: SECRET, ...(nodeEnv === undefined ? {} : { NODE_ENV: nodeEnv }) };
-    const config = loadConfig(env);
-    expect(config.production).toBe(true);
-    expect(config.devLogin).toBe(false);
-    expect(config.graphiql).toBe(false);
-    expect(config.seed).toBe('never');
-    expect(config.host).toBe('0.0.0.0');
-    expect(() => loadConfig({ ...env, LAYANAN_DEV_LOGIN: 'true' })).toThrow(/LAYANAN_DEV_LOGIN/);
-    expect(() => loadConfig({ ...env, LAYANAN_SEED: 'always' })).toThrow(/LAYANAN_SEED/);
-    expect(() => loadConfig({ ...env, LAYANAN_JWT_SECRET: '' })).toThrow(/LAYANAN_JWT_SECRET/);
-  });
+  it.each(NOT_DEVELOPMENT)(
+    'NODE_ENV=%s is production: no dev login, no demo data, no GraphiQL',
+    (nodeEnv) => {
+      const env = { LAYANAN_JWT_SECRET: SECRET, ...(nodeEnv === undefined ? {} : { NODE_ENV: nodeEnv }) };
+      const config = loadConfig(env);
+      expect(config.production).toBe(true);
+      expect(config.devLogin).toBe(false);
+      expect(config.graphiql).toBe(false);
+      expect(config.seed).toBe('never');
+      expect(config.host).toBe('0.0.0.0');
+      expect(() => loadConfig({ ...env, LAYANAN_DEV_LOGIN: 'true' })).toThrow(/LAYANAN_DEV_LOGIN/);
+      expect(() => loadConfig({ ...env, LAYANAN_SEED: 'always' })).toThrow(/LAYANAN_SEED/);
+      expect(() => loadConfig({ ...env, LAYANAN_JWT_SECRET: '' })).toThrow(/LAYANAN_JWT_SECRET/);
+    },
+  );
 
-  it.each(['development', 'test'])('NODE_ENV=%s is development mode, on localhost unless HOST says otherwise', (nodeEnv) => {
-    const config = loadConfig({ NODE_ENV: nodeEnv });
-    expect(config.production).toBe(false);
-    expect(config.devLogin).toBe(true);
-    expect(config.host).toBe('127.0.0.1');
-    expect(loadConfig({ NODE_ENV: nodeEnv, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
-    expect(loadConfig({ NODE_ENV: nodeEnv, LAYANAN_SEED: 'always' }).seed).toBe('always');
-  });
+  it.each(['development', 'test'])(
+    'NODE_ENV=%s is development mode, on localhost unless HOST says otherwise',
+    (nodeEnv) => {
+      const config = loadConfig({ NODE_ENV: nodeEnv });
+      expect(config.production).toBe(false);
+      expect(config.devLogin).toBe(true);
+      expect(config.host).toBe('127.0.0.1');
+      expect(loadConfig({ NODE_ENV: nodeEnv, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+      expect(loadConfig({ NODE_ENV: nodeEnv, LAYANAN_SEED: 'always' }).seed).toBe('always');
+    },
+  );
 });
 
 describe.each(testDatabaseKinds())('safe defaults on %s', (kind) => {

@@ -318,7 +318,9 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
       expect(
         (await preflight(configured, 'http://localhost:5173')).headers.get('access-control-allow-origin'),
       ).toBeNull();
-      expect(() => loadConfig({ NODE_ENV: 'test', LAYANAN_CORS_ORIGINS: 'not a url' })).toThrow(/LAYANAN_CORS_ORIGINS/);
+      expect(() => loadConfig({ NODE_ENV: 'test', LAYANAN_CORS_ORIGINS: 'not a url' })).toThrow(
+        /LAYANAN_CORS_ORIGINS/,
+      );
     });
 
     it('refuses bodies over LAYANAN_MAX_BODY_BYTES with 413, declared or streamed', async () => {
@@ -458,7 +460,7 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
         query: `mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { __typename } }`,
         variables: { input: { email, phone, displayName: 'Warga Log', password } },
       });
-      expect(reg.body.data.registerCitizen.__typename).toBe('AuthPayload');
+      expect(reg.body.data.registerCitizen.__typename).toBe('RegistrationReceived');
       await post(gateway, {
         query: LOGIN,
         variables: { input: { identifier: email, password: 'salah-salah-salah' } },

@@ -19,6 +19,14 @@ export type DomainEvents = {
     citizenAccountId: string;
     completedAt: string;
   };
+  /** Someone registered with the e-mail or phone number of this existing account (accounts area).
+   * The caller got the same answer as for a new account; the owner is to be told through a
+   * message channel once one exists (no handler yet). */
+  'accounts.registration-attempted-for-existing': {
+    accountId: string;
+    by: 'email' | 'phone';
+    at: string;
+  };
 };
 export type EventKind = keyof DomainEvents;
 

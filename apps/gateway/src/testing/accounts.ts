@@ -1,5 +1,7 @@
 // The accounts of the test fixture (and of the demo seed) by the names tests use, and a login
 // helper: `const t = await loginAll(h, ['warga', 'yulia'])` then `{ token: t.yulia }`.
+import { accountIdentifier } from '@layanan/domain';
+import { issueSession, sessionSettings } from '../modules/accounts/commands/session.js';
 import type { Harness } from './harness.js';
 
 /** Citizen warga@ owns most test requests; yulia@ (staff) and hendra@ (supervisor) work at DPMPTSP, dewi@ at DISDUKCAPIL. */
@@ -30,4 +32,32 @@ export async function loginAll<const N extends AccountName>(
   const tokens = {} as Record<N, string>;
   for (const name of names) tokens[name] = await h.login(ACCOUNTS[name]);
   return tokens;
+}
+
+export type RegisteredCitizen = { accountId: string; accessToken: string; refreshToken: string };
+
+/**
+ * Registers a citizen through `registerCitizen` (which answers alike for new and taken
+ * identifiers and signs nobody in), then opens a session for the new account directly, without
+ * a `login`: the test's own sign-in attempts and their audit entries stay the only ones.
+ */
+export async function registeredCitizen(
+  h: Pick<Harness, 'gql' | 'db' | 'config'>,
+  input: { email?: string; phone?: string; displayName: string; password: string },
+): Promise<RegisteredCitizen> {
+  const r = await h.gql(
+    'mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { __typename } }',
+    { input },
+  );
+  if (r.body.data?.registerCitizen?.__typename !== 'RegistrationReceived') {
+    throw new Error(`registerCitizen failed: ${JSON.stringify(r.body)}`);
+  }
+  const named = accountIdentifier(input.email ?? input.phone ?? '');
+  if (!named.ok) throw new Error(`not an e-mail or phone: ${input.email ?? input.phone}`);
+  const { kind, value } = named.value;
+  const account = await h.db.prisma.account.findUniqueOrThrow({
+    where: kind === 'email' ? { email: value } : { phone: value },
+  });
+  const session = await issueSession(h.db.prisma, new Date(), sessionSettings(h.config), account.id);
+  return { accountId: account.id, accessToken: session.accessToken, refreshToken: session.refreshToken };
 }

@@ -3,7 +3,12 @@ import type { Gateway } from '../app/gateway.js';
 
 /** Opens a GraphQL subscription over SSE and collects `next` payloads until `count` arrive;
  * `ended` resolves when the server closes the stream. */
-export function subscribe(gateway: Gateway, query: string, variables: Record<string, unknown>, token: string) {
+export function subscribe(
+  gateway: Gateway,
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+) {
   const controller = new AbortController();
   const received: any[] = [];
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;

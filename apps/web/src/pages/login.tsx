@@ -30,9 +30,8 @@ const Register = graphql(`
   mutation Register($input: RegisterCitizenInput!) {
     registerCitizen(input: $input) {
       __typename
-      ... on AuthPayload { accessToken refreshToken expiresAt account { id displayName role } }
+      ... on RegistrationReceived { received message }
       ... on ValidationError { message fields { field message } }
-      ... on ConflictError { message }
     }
   }
 `);
@@ -63,13 +62,10 @@ function afterSignIn(role: Role) {
   );
 }
 
-type SignInResult =
-  | ResultOf<typeof Login>['login']
-  | ResultOf<typeof Register>['registerCitizen']
-  | ResultOf<typeof DevLogin>['devLogin'];
+type SignInResult = ResultOf<typeof Login>['login'] | ResultOf<typeof DevLogin>['devLogin'];
 
 /**
- * Starts the session a login, registration or demo login returned and moves on; otherwise returns
+ * Starts the session a login or demo login returned and moves on; otherwise returns
  * the failure to show (the typed one, else the transport error).
  */
 function signIn(result: SignInResult | undefined, error: { message: string } | undefined) {
@@ -154,9 +150,14 @@ function RegisterForm() {
   const displayName = useText();
   const contact = useText();
   const password = useText();
-  const [{ fetching }, register] = useMutation(Register);
+  const [{ fetching: registering }, register] = useMutation(Register);
+  const [{ fetching: signingIn }, login] = useMutation(Login);
+  // The gateway answers a new and an already registered e-mail or number alike (it never says
+  // which); the new account then signs in with the same password, and otherwise its message shows.
+  const [received, setReceived] = useState<string | null>(null);
   const isPhone = /^[+0-9 ()-]+$/.test(contact.value.trim());
   const { failure, errors, onSubmit } = useSubmit(async () => {
+    setReceived(null);
     const r = await register({
       input: {
         displayName: displayName.value,
@@ -164,7 +165,14 @@ function RegisterForm() {
         ...(isPhone ? { phone: contact.value } : { email: contact.value }),
       },
     });
-    return signIn(r.data?.registerCitizen, r.error);
+    const answer = r.data?.registerCitizen;
+    if (answer?.__typename !== 'RegistrationReceived') {
+      return failureOf(answer) ?? { __typename: 'Error', message: r.error?.message ?? '' };
+    }
+    const signedIn = await login({ input: { identifier: contact.value, password: password.value } });
+    if (signedIn.data?.login.__typename === 'AuthPayload') return signIn(signedIn.data.login, undefined);
+    setReceived(answer.message);
+    return null;
   });
   return (
     <form noValidate onSubmit={onSubmit}>
@@ -177,8 +185,9 @@ function RegisterForm() {
       <Field label={t('password')} error={errors.password} hint={t('passwordHint')} required>
         {(p) => <input {...p} type="password" autoComplete="new-password" {...password.bind} />}
       </Field>
+      {received ? <Notice kind="info">{received}</Notice> : null}
       <FormFailureNote failure={failure} />
-      <SubmitButton busy={fetching}>{t('register')}</SubmitButton>
+      <SubmitButton busy={registering || signingIn}>{t('register')}</SubmitButton>
     </form>
   );
 }

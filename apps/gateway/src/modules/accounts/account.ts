@@ -119,7 +119,7 @@ builder.mutationField('devLogin', (t) =>
   t.field({
     type: DevLoginPayload,
     description:
-      'DEVELOPMENT ONLY: sign in as a seeded account by email, without a password. Disabled when NODE_ENV=production or LAYANAN_DEV_LOGIN=false.',
+      'DEVELOPMENT ONLY: sign in as a seeded account by email, without a password. Exists only when NODE_ENV is development or test (any other value, or none, is production) and LAYANAN_DEV_LOGIN is not false; otherwise DEV_LOGIN_DISABLED.',
     errors: { types: [NotFoundError] },
     args: {
       email: t.arg.string({

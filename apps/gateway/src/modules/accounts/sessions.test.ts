@@ -27,7 +27,12 @@ describe.each(testDatabaseKinds())('sessions end when they should on %s', (kind)
     const existing = await h.db.prisma.account.findUnique({ where: { email } });
     if (!existing) {
       await h.db.prisma.account.create({
-        data: { email, displayName: 'Warga Sesi', role: 'CITIZEN', passwordHash: await hashPassword(PASSWORD) },
+        data: {
+          email,
+          displayName: 'Warga Sesi',
+          role: 'CITIZEN',
+          passwordHash: await hashPassword(PASSWORD),
+        },
       });
     }
     return { email, ...(await login(email)) };
@@ -120,7 +125,9 @@ describe.each(testDatabaseKinds())('sessions end when they should on %s', (kind)
       new UnsecuredJWT(claims).encode(),
       `${accessToken.split('.').slice(0, 2).join('.')}.`,
       // A valid signature but no session id (tokens of the old format).
-      await new SignJWT({ ...claims, sid: undefined }).setProtectedHeader({ alg: 'HS256' }).sign(h.config.jwtSecret),
+      await new SignJWT({ ...claims, sid: undefined })
+        .setProtectedHeader({ alg: 'HS256' })
+        .sign(h.config.jwtSecret),
     ];
     for (const token of forged) expect(await whoAmI(token), token).toBe('401 INVALID_TOKEN');
   });
@@ -166,7 +173,10 @@ describe.each(testDatabaseKinds())('sessions end when they should on %s', (kind)
         expect(moved.received.at(-1)?.errors?.[0]?.extensions?.code).toBe('ACCESS_ENDED');
       } finally {
         await h.db.prisma.staff.update({ where: { id: staff.staffId ?? '' }, data: { unitId } });
-        await h.db.prisma.account.update({ where: { email: 'dewi@layanan.test' }, data: { disabledAt: null } });
+        await h.db.prisma.account.update({
+          where: { email: 'dewi@layanan.test' },
+          data: { disabledAt: null },
+        });
         await moved.close();
         await disabled.close();
       }

@@ -1,9 +1,13 @@
-// Citizen sign-up: a new CITIZEN account with an e-mail or a mobile number, signed in at once.
+// Citizen sign-up: a new CITIZEN account with an e-mail or a mobile number. The answer is the same
+// whether the e-mail or number was free or already registered (issue 15, kind 8), so registration
+// cannot be used to find out who has an account; the new account then signs in with `login`.
 import { validateRegistration } from '@layanan/domain';
-import { failure, validationFailed } from '../../../graphql/failures.js';
+import { isUniqueViolation } from '../../../graphql/errors.js';
+import { validationFailed } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
-import { hashPassword, issueSession, type Session, type SessionSettings } from './session.js';
+import { recordEvent } from '../../../platform/events.js';
+import { hashPassword } from './session.js';
 
 export type RegisterCitizenInput = {
   email?: string | null;
@@ -12,33 +16,59 @@ export type RegisterCitizenInput = {
   password: string;
 };
 
-/** Creates the account and its first session. Throws ValidationError fields (the domain's
- * `validateRegistration`: contact, name, password policy) or ACCOUNT_EXISTS when the e-mail or
- * the phone number already belongs to an account. */
+/** What every well-formed registration is answered with, new or existing alike. */
+export type RegistrationReceived = { received: true };
+
+/**
+ * Creates the account unless its e-mail or phone number is taken; answers `{ received: true }`
+ * either way. For a taken e-mail or number nothing is created or changed: the attempt is audited
+ * (outcome `existing`) and recorded as the event `accounts.registration-attempted-for-existing`
+ * so that the owner can be told through a message channel (none exists yet), never the caller.
+ * Both paths hash the password and write to the database, so they take about the same time.
+ * Throws ValidationError fields (the domain's `validateRegistration`: contact, name, password
+ * policy), which depend only on the input.
+ */
 export async function registerCitizen(
   deps: CommandDeps,
   caller: Caller,
   input: RegisterCitizenInput,
-  sessions: SessionSettings,
-): Promise<Session> {
+): Promise<RegistrationReceived> {
   const checked = validateRegistration(input);
   if (!checked.ok) throw validationFailed(checked.error.fields);
   const { email, phone, displayName } = checked.value;
   const passwordHash = await hashPassword(input.password);
-  return audited(
-    auditScope(deps, caller),
-    { action: 'registerCitizen', entityType: 'Account' },
-    async (tx) => {
-      const taken = await tx.account.findFirst({
-        where: { OR: [...(email ? [{ email }] : []), ...(phone ? [{ phone }] : [])] },
-        select: { id: true },
-      });
-      if (taken) throw failure('ACCOUNT_EXISTS');
-      const account = await tx.account.create({
-        data: { email, phone, displayName, role: 'CITIZEN', passwordHash },
-      });
-      const session = await issueSession(tx, deps.now(), sessions, account.id);
-      return { result: session, entityId: account.id, after: { ...account } };
-    },
-  );
+  try {
+    await audited(
+      auditScope(deps, caller),
+      { action: 'registerCitizen', entityType: 'Account' },
+      async (tx) => {
+        const taken = await tx.account.findMany({
+          where: { OR: [...(email ? [{ email }] : []), ...(phone ? [{ phone }] : [])] },
+          select: { id: true, email: true, phone: true },
+        });
+        if (taken.length > 0) {
+          for (const account of taken) {
+            await recordEvent(tx, 'accounts.registration-attempted-for-existing', {
+              accountId: account.id,
+              by: email && account.email === email ? 'email' : 'phone',
+              at: deps.now().toISOString(),
+            });
+          }
+          return {
+            result: null,
+            entityId: taken[0]?.id ?? null,
+            after: { outcome: 'existing' },
+          };
+        }
+        const account = await tx.account.create({
+          data: { email, phone, displayName, role: 'CITIZEN', passwordHash },
+        });
+        return { result: null, entityId: account.id, after: { ...account } };
+      },
+    );
+  } catch (error) {
+    // Registered by a concurrent call a moment ago: the same answer as for any taken identifier.
+    if (!isUniqueViolation(error)) throw error;
+  }
+  return { received: true };
 }

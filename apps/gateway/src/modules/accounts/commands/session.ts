@@ -2,6 +2,7 @@
 // plus a rotating refresh token) and the audit entry of a refused attempt.
 import { randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import type { GatewayConfig } from '../../../app/config.js';
 import { actorOf } from '../../../app/context.js';
 import { auditSummary, type TransactionClient } from '../../../platform/audited.js';
 import type { Caller, CommandDeps } from '../../../platform/command.js';
@@ -16,6 +17,15 @@ export type SessionSettings = {
   /** Lifetime of a refresh token, in seconds. */
   refreshTtlSeconds: number;
 };
+
+/** The session settings of the gateway's configuration. */
+export function sessionSettings(config: GatewayConfig): SessionSettings {
+  return {
+    jwtSecret: config.jwtSecret,
+    accessTtlSeconds: config.tokenTtlSeconds,
+    refreshTtlSeconds: config.refreshTtlSeconds,
+  };
+}
 
 /** A new session, as returned by registerCitizen, login, refreshSession and changePassword. */
 export type Session = {

@@ -1,24 +1,15 @@
 // Citizen sign-up and sessions: the types and the mutations (the writes are commands/).
-import type { GatewayConfig } from '../../../app/config.js';
-import type { GraphQLContext } from '../../../app/context.js';
+import type { Message } from '@layanan/domain';
+import type { GraphQLContext, Lang } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { commandArgs, commandInput } from '../../../graphql/command-fields.js';
 import { rowField } from '../../../graphql/entity-payload.js';
-import { AuthenticationFailedError, ConflictError, ValidationError } from '../../../graphql/errors.js';
+import { AuthenticationFailedError, ValidationError } from '../../../graphql/errors.js';
 import type { Caller, CommandDeps } from '../../../platform/command.js';
 import { changePassword } from '../commands/change-password.js';
-import { registerCitizen } from '../commands/register-citizen.js';
-import type { Session, SessionSettings } from '../commands/session.js';
+import { type RegistrationReceived, registerCitizen } from '../commands/register-citizen.js';
+import { type Session, type SessionSettings, sessionSettings } from '../commands/session.js';
 import { login, logout, refreshSession } from '../commands/sign-in.js';
-
-/** The session settings of the gateway's configuration. */
-function sessionSettings(config: GatewayConfig): SessionSettings {
-  return {
-    jwtSecret: config.jwtSecret,
-    accessTtlSeconds: config.tokenTtlSeconds,
-    refreshTtlSeconds: config.refreshTtlSeconds,
-  };
-}
 
 /** A command that opens a session, called with the session settings of the configuration. */
 function withSessionSettings<Input, Result>(
@@ -58,7 +49,10 @@ const AuthPayload = builder.objectRef<Session>('AuthPayload').implement({
 const RegisterCitizenInput = builder.inputType('RegisterCitizenInput', {
   description: 'A new citizen account: an e-mail or a mobile number (at least one), a name and a password.',
   fields: (t) => ({
-    email: t.string({ description: 'E-mail address; a taken one gives ConflictError.' }),
+    email: t.string({
+      description:
+        'E-mail address. A taken one is answered like a free one (the owner is told, not the caller).',
+    }),
     phone: t.string({ description: 'Indonesian mobile number, 08… or +628….' }),
     displayName: t.string({
       required: true,
@@ -68,12 +62,37 @@ const RegisterCitizenInput = builder.inputType('RegisterCitizenInput', {
   }),
 });
 
+/** The answer to every well-formed registration, whether the e-mail or number was free or taken. */
+const REGISTRATION_RECEIVED: Message = {
+  id: 'Pendaftaran diterima. Jika email atau nomor ponsel ini belum terdaftar, akun Anda sudah dibuat: masuk dengan kata sandi tadi. Jika sudah terdaftar, tidak ada yang diubah.',
+  en: 'Registration received. If this e-mail or mobile number was not registered yet, your account is ready: sign in with that password. If it was, nothing was changed.',
+};
+
+const RegistrationReceivedPayload = builder
+  .objectRef<RegistrationReceived & { lang: Lang }>('RegistrationReceived')
+  .implement({
+    description:
+      'The same answer whether the e-mail or mobile number was new or already registered, so that registering cannot reveal who has an account. A new account signs in with `login`; the owner of an existing one is told instead of the caller.',
+    fields: (t) => ({
+      received: t.exposeBoolean('received', { description: 'Always true: the registration was received.' }),
+      message: t.string({
+        description:
+          'What happens next, in the caller’s language (Accept-Language); the same text in both cases.',
+        resolve: (r) => REGISTRATION_RECEIVED[r.lang],
+      }),
+    }),
+  });
+
 builder.mutationField('registerCitizen', (t) =>
   t.field({
-    type: AuthPayload,
-    description: 'Create a citizen account with an email or a mobile number, and sign in.',
-    errors: { types: [ValidationError, ConflictError] },
-    ...commandInput(t, RegisterCitizenInput, 'The new account.', withSessionSettings(registerCitizen)),
+    type: RegistrationReceivedPayload,
+    description:
+      'Register a citizen account with an email or a mobile number. Answers RegistrationReceived alike for a new and an already registered email or number (nothing is created or changed then); sign in with `login` afterwards. ValidationError only for malformed input.',
+    errors: { types: [ValidationError] },
+    ...commandInput(t, RegisterCitizenInput, 'The new account.', async (deps, caller, input, ctx) => ({
+      ...(await registerCitizen(deps, caller, input)),
+      lang: ctx.lang,
+    })),
   }),
 );
 
