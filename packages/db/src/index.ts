@@ -11,6 +11,7 @@ export {
   IN_MEMORY_DATA_DIR,
   type QueryEvent,
 } from './client.js';
+export { DEVELOPMENT_NODE_ENVS, isDevelopmentMode } from './environment.js';
 export {
   DatabaseError,
   DatabaseErrorCode,
@@ -18,7 +19,6 @@ export {
   describeError,
   isDatabaseError,
 } from './errors.js';
-export { DEVELOPMENT_NODE_ENVS, isDevelopmentMode } from './environment.js';
 export type { default as PrismaTypes } from './generated/pothos-types.js';
 export { getDatamodel } from './generated/pothos-types.js';
 export * from './generated/prisma/client.js';
