@@ -146,7 +146,8 @@ const LogoutPayload = builder.objectRef<{ revoked: boolean }>('LogoutPayload').i
 builder.mutationField('logout', (t) =>
   t.field({
     type: LogoutPayload,
-    description: 'End the session of this refresh token (and the sessions it was renewed from or into).',
+    description:
+      'End the session of this refresh token (the whole sign-in it was renewed from or into): its refresh tokens and access tokens are refused from the next request on, on every gateway instance, and its live subscriptions end.',
     ...commandArgs(
       {
         refreshToken: t.arg.string({
