@@ -13,6 +13,7 @@ import { moveRequest, PBG_REQUEST as PBG, submittedRequest } from '../../testing
 import { subscribe } from '../../testing/sse.js';
 import { useHarness } from '../../testing/use-harness.js';
 import { hashPassword } from './commands/session.js';
+import { generateRefreshToken } from './identity.js';
 
 const SESSION = '... on AuthPayload { accessToken refreshToken } ... on Failure { code }';
 const PASSWORD = 'gulai ikan karang padang';
@@ -95,6 +96,21 @@ describe.each(testDatabaseKinds())('sessions end when they should on %s', (kind)
     expect(await whoAmI(rotated.accessToken)).toBe('401 INVALID_TOKEN');
     // Only that sign-in's family ended: the account's other session goes on.
     expect(await whoAmI(parallel.accessToken)).toBe('ACCOUNT');
+  });
+
+  it('refuses to renew a refresh token whose session was never recorded (issued before sessions existed)', async () => {
+    const { email } = await signedIn();
+    const account = await h.db.prisma.account.findUniqueOrThrow({ where: { email } });
+    const legacy = generateRefreshToken();
+    await h.db.prisma.refreshToken.create({
+      data: {
+        accountId: account.id,
+        familyId: randomUUID(),
+        tokenHash: legacy.tokenHash,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
+    });
+    expect((await refresh(legacy.token)).body.data.refreshSession.code).toBe('REFRESH_TOKEN_INVALID');
   });
 
   it('a password change ends every earlier session within the same second, and the new one works', async () => {

@@ -75,7 +75,9 @@ export async function refreshSession(
       await endSessions(tx, { sessionId: row.familyId }, now, 'refresh-replayed');
       return { failed: 'reused', accountId: row.accountId };
     }
-    if (row.revokedAt || row.expiresAt < now || row.account.disabledAt) {
+    // Its session must be live too (a family from before sessions were recorded has none).
+    const family = await tx.accountSession.findUnique({ where: { id: row.familyId } });
+    if (row.revokedAt || row.expiresAt < now || row.account.disabledAt || !family || family.endedAt) {
       return { failed: 'ended', accountId: row.accountId };
     }
     const claimed = await tx.refreshToken.updateMany({
