@@ -11,7 +11,12 @@ import {
   SKM_CHANNELS,
   SKM_ELEMENT_CODES,
 } from '@layanan/domain/feedback';
-import { ANSWER_STATUSES, COMMITMENT_STATUSES, SUBMISSION_KINDS } from '@layanan/domain/forums';
+import {
+  ANSWER_STATUSES,
+  COMMITMENT_STATUSES,
+  MODERATION_ACTIONS,
+  SUBMISSION_KINDS,
+} from '@layanan/domain/forums';
 import { REQUEST_CHANNELS, REQUEST_STATES, SERVICE_KINDS } from '@layanan/domain/services';
 import {
   COMPETENCY_TYPES,
@@ -19,6 +24,7 @@ import {
   GENDERS,
   PERFORMANCE_RATINGS,
   STAFF_KINDS,
+  TRAINING_STATUSES,
 } from '@layanan/domain/staff';
 import { describe, expect, it } from 'vitest';
 import * as prismaEnums from './generated/prisma/enums.js';
@@ -49,6 +55,8 @@ const MIRRORED = {
   SkmChannel: SKM_CHANNELS,
   IkmRule: IKM_RULES,
   ImprovementActionStatus: IMPROVEMENT_ACTION_STATUSES,
+  TrainingStatus: TRAINING_STATUSES,
+  ModerationAction: MODERATION_ACTIONS,
 } as const satisfies { readonly [E in PrismaEnumName]?: readonly ValuesOf<E>[] };
 
 // The other direction: every domain value is a value of the Prisma enum, and no Prisma value
@@ -74,6 +82,8 @@ const sameValues: {
   SkmChannel: true,
   IkmRule: true,
   ImprovementActionStatus: true,
+  TrainingStatus: true,
+  ModerationAction: true,
 };
 
 /** Enums with no rule in the domain: unit kinds are labels, notification kinds name texts. */

@@ -304,7 +304,21 @@ export async function seedForums(tx: Tx, created: Record<string, number>): Promi
               answeredById: answeredBy,
             }
           : {}),
-        ...(s.hidden ? { hiddenAt: noonWib(s.on), hiddenReason: s.hidden, hiddenById: moderator } : {}),
+        ...(s.hidden
+          ? {
+              hiddenAt: noonWib(s.on),
+              hiddenReason: s.hidden,
+              hiddenById: moderator,
+              moderationHistory: {
+                create: {
+                  action: 'HIDE',
+                  reason: s.hidden,
+                  moderatorAccountId: moderator,
+                  createdAt: noonWib(s.on),
+                },
+              },
+            }
+          : {}),
         supports: {
           create: (s.supporters ?? []).map((email) => ({ accountId: must(accounts.get(email), email) })),
         },

@@ -418,6 +418,8 @@ export async function seedStaffArea(prisma: PrismaClient, created: Record<string
         title: string;
         completedOn: Date;
         minutes: number;
+        /** Seeded history was checked when it was recorded: it counts (four eyes, issue 15). */
+        status: 'CONFIRMED';
       }[] = [];
       const ratings: { staffId: string; unitId: string; results: Expectation; behaviour: Expectation }[] = [];
       rows.forEach((s, i) => {
@@ -458,6 +460,7 @@ export async function seedStaffArea(prisma: PrismaClient, created: Record<string
               title: c.name,
               completedOn: dateOf(`${year}-${pad(month)}-${pad(1 + (k % 27))}`),
               minutes: c.jp * 45,
+              status: 'CONFIRMED',
             });
           }
         }

@@ -34,7 +34,7 @@ describe('skmTotalsByBucket', () => {
 
 describe('buildIkmReport', () => {
   it('computes the worked example from totals, with coverage and the weakest elements', () => {
-    const r = buildIkmReport({ scope: 'UNIT' }, period, skmTotalsByBucket(rows).get(1), 30);
+    const r = buildIkmReport({ scope: 'UNIT' }, period, { online: skmTotalsByBucket(rows).get(1) }, 30);
     expect(r).toMatchObject({
       scope: { scope: 'UNIT' },
       respondents: 29,
@@ -54,7 +54,7 @@ describe('buildIkmReport', () => {
   });
 
   it('has no index, score or grade without respondents', () => {
-    const r = buildIkmReport({ scope: 'CITY' }, period, undefined, 0);
+    const r = buildIkmReport({ scope: 'CITY' }, period, {}, 0);
     expect(r).toMatchObject({
       respondents: 0,
       index: null,
@@ -69,7 +69,7 @@ describe('buildIkmReport', () => {
   });
 
   it('grades under the rule it is given', () => {
-    const r = buildIkmReport({}, period, skmTotalsByBucket(rows).get(1), 0, 'KEPMENPAN_25_2004');
+    const r = buildIkmReport({}, period, { online: skmTotalsByBucket(rows).get(1) }, 0, 'KEPMENPAN_25_2004');
     expect(r.rule).toBe('KEPMENPAN_25_2004');
     expect(r.grade).toBe('A');
   });

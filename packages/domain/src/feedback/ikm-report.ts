@@ -1,4 +1,5 @@
 import type { FieldError, Message } from '../errors.js';
+import { addSkmTotals, type IkmWarning, ikmChannelWarnings } from './counter-survey.js';
 import { computeIkmFromTotals, type IkmGrade, type IkmRule, type SkmTotals } from './ikm.js';
 import { weakSkmElements } from './improvement.js';
 import type { SkmPeriod } from './period.js';
@@ -51,23 +52,57 @@ export type IkmReport<Scope> = {
   readonly rule: IkmRule;
   /** Up to IKM_WEAKEST_SHOWN elements below grade A or below the scope's average, weakest first. */
   readonly weakestElements: readonly SkmElementCode[];
+  /** The same index from online answers only and from counter (walk-in) answers only. */
+  readonly channels: { readonly online: IkmChannelResult; readonly counter: IkmChannelResult };
+  /** Share of respondents typed in at the counter, 0–1; null without respondents. */
+  readonly counterShare: number | null;
+  /** E.g. COUNTER_DOMINATES when more than half of the respondents were typed in at the counter. */
+  readonly warnings: readonly IkmWarning[];
 };
+
+/** The index of one channel's answers. */
+export type IkmChannelResult = {
+  readonly respondents: number;
+  /** 25–100, unrounded; null without respondents. */
+  readonly score: number | null;
+  readonly scoreDisplay: string | null;
+  readonly grade: IkmGrade | null;
+};
+
+/** Totals of a period per channel: online (citizens themselves) and counter (typed in by staff). */
+export type SkmChannelTotals = { readonly online?: SkmTotals; readonly counter?: SkmTotals };
+
+function channelResult(totals: SkmTotals | undefined, rule: IkmRule): IkmChannelResult {
+  const respondents = totals?.respondents ?? 0;
+  const computed = totals && respondents > 0 ? computeIkmFromTotals(totals, { rule }) : null;
+  const result = computed?.ok ? computed.value : null;
+  return {
+    respondents,
+    score: result?.score ?? null,
+    scoreDisplay: result?.scoreDisplay ?? null,
+    grade: result?.grade ?? null,
+  };
+}
 
 /** How many of the weakest elements a report names. */
 export const IKM_WEAKEST_SHOWN = 3;
 
 /**
- * The report of one scope and period. `totals`: the sums and counts per element (undefined when
- * nobody answered); `population`: the people served. Never fails: without respondents the index,
- * score and grade are null and the elements have zero totals.
+ * The report of one scope and period. `channels`: the sums and counts per element of the online
+ * and of the counter answers (undefined when nobody answered); the report's index is over both,
+ * and each channel's index is given apart. `population`: the people served. Never fails: without
+ * respondents the index, score and grade are null and the elements have zero totals.
  */
 export function buildIkmReport<Scope>(
   scope: Scope,
   period: SkmPeriod,
-  totals: SkmTotals | undefined,
+  channels: SkmChannelTotals,
   population: number,
   rule: IkmRule = 'PERMENPANRB_14_2017',
 ): IkmReport<Scope> {
+  const totals = addSkmTotals(channels.online, channels.counter);
+  const online = channelResult(channels.online, rule);
+  const counter = channelResult(channels.counter, rule);
   const respondents = totals?.respondents ?? 0;
   const coverage = skmCoverage(respondents, population);
   const computed = totals && respondents > 0 ? computeIkmFromTotals(totals, { rule }) : null;
@@ -101,6 +136,9 @@ export function buildIkmReport<Scope>(
     weakestElements: weakSkmElements(elements, rule)
       .slice(0, IKM_WEAKEST_SHOWN)
       .map((w) => w.code),
+    channels: { online, counter },
+    counterShare: respondents > 0 ? counter.respondents / respondents : null,
+    warnings: ikmChannelWarnings(online.respondents, counter.respondents),
   };
 }
 

@@ -1,6 +1,7 @@
 // `@layanan/domain/feedback`: SKM elements and periods, IKM, surveys and ratings, improvement
 // actions. Each rule module is re-exported whole, so a new export is public without a second list.
 export * from './citizen-rating.js';
+export * from './counter-survey.js';
 export * from './historic-ikm.js';
 export * from './ikm.js';
 export * from './ikm-report.js';

@@ -111,6 +111,24 @@ export const SURVEY_ERROR_MESSAGES = {
     id: 'Tanggal layanan tidak boleh di masa depan.',
     en: 'The service date cannot be in the future.',
   },
+  // Counter (walk-in) entries, four eyes on the index (counter-survey.ts, issue 15 kind 7).
+  SURVEY_DATE_OUTSIDE_OPEN_PERIOD: {
+    id: 'Survei loket hanya dapat dicatat untuk tanggal dalam periode survei yang sedang berjalan.',
+    en: 'A counter survey can only be recorded for a day in the survey period that is open now.',
+  },
+  SURVEY_COUNTER_DAILY_CAP_REACHED: {
+    id: 'Batas harian survei loket yang dapat dicatat oleh satu petugas sudah tercapai.',
+    en: 'You have reached the daily limit of counter surveys one staff member may record.',
+  },
 } as const satisfies ErrorMessages<string>;
 export const SurveyErrorCode = errorCodes(SURVEY_ERROR_MESSAGES);
 export type SurveyErrorCode = (typeof SurveyErrorCode)[keyof typeof SurveyErrorCode];
+
+// ---- report warnings (counter-survey.ts): not errors, the report is still given ----
+export const IKM_WARNING_MESSAGES = {
+  COUNTER_DOMINATES: {
+    id: 'Lebih dari separuh jawaban periode ini dicatat petugas di loket, bukan diisi masyarakat secara daring; periksa nilai daring dan loket secara terpisah.',
+    en: 'More than half of this period’s answers were typed in by staff at the counter, not given online by citizens; compare the online and counter results.',
+  },
+} as const satisfies Record<string, Message>;
+export type IkmWarningCode = keyof typeof IKM_WARNING_MESSAGES;

@@ -21,7 +21,7 @@ const rows: SkmTotalsRow[] = SKM_ELEMENT_CODES.map((element) => ({
 const report = buildIkmReport(
   { scope: 'UNIT', key: 'DPMPTSP', name: 'DPMPTSP' },
   period,
-  skmTotalsByBucket(rows).get(1),
+  { online: skmTotalsByBucket(rows).get(1) },
   10,
 );
 

@@ -1,5 +1,5 @@
 import type { Message } from '../errors.js';
-import type { IkmReport } from './ikm-report.js';
+import type { IkmChannelResult, IkmReport } from './ikm-report.js';
 
 /*
  * The SKM report of a scope and period as agencies publish it: the IKM computation per element
@@ -37,6 +37,9 @@ const T = {
   population: { id: 'Populasi (orang dilayani)', en: 'Population (people served)' },
   sample: { id: 'Sampel minimum (Krejcie & Morgan)', en: 'Minimum sample (Krejcie & Morgan)' },
   rule: { id: 'Aturan penilaian', en: 'Grading rule' },
+  online: { id: 'Nilai IKM jawaban daring', en: 'IKM score, online answers' },
+  counter: { id: 'Nilai IKM jawaban loket (dicatat petugas)', en: 'IKM score, counter answers (typed by staff)' },
+  warning: { id: 'Peringatan', en: 'Warning' },
   profile: { id: 'Profil responden', en: 'Respondent profile' },
   profileHead: {
     id: ['Kategori', 'Nilai', 'Jumlah', 'Persen'],
@@ -46,11 +49,21 @@ const T = {
 
 const fixed = (n: number | null, digits: number) => (n === null ? '' : n.toFixed(digits));
 
+/** One channel's line: its label, score as displayed, grade and respondents. */
+const channelRow = (label: string, c: IkmChannelResult): string[] => [
+  label,
+  c.scoreDisplay ?? '',
+  c.grade ?? '',
+  String(c.respondents),
+];
+
 /**
  * The report as a table of text cells in the published layout (PermenPANRB 14/2017 annex), in
  * one language: a title, the scope and period; per element its number, code, label, total,
  * respondents, NRR (2 decimals) and weighted NRR (3 decimals); the index (3 decimals), the score
- * as displayed, the grade, respondents, population, minimum sample and rule; then the respondent
+ * as displayed, the grade, respondents, population, minimum sample and rule; the score, grade and
+ * respondents of the online and of the counter answers apart, and any warning (COUNTER_DOMINATES);
+ * then the respondent
  * profile with each value's share of the respondents in percent (1 decimal). A CSV or a sheet
  * writer turns it into a file.
  */
@@ -86,6 +99,9 @@ export function skmReportTable(
     [T.population[lang], String(report.population)],
     [T.sample[lang], String(report.requiredSample)],
     [T.rule[lang], report.rule],
+    channelRow(T.online[lang], report.channels.online),
+    channelRow(T.counter[lang], report.channels.counter),
+    ...report.warnings.map((w) => [T.warning[lang], w.code, w.message[lang]]),
     [],
     [T.profile[lang]],
     [...T.profileHead[lang]],

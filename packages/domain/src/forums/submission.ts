@@ -44,6 +44,13 @@ export function checkSupport(
 
 export type Moderation = { readonly hidden: boolean; readonly reason?: string };
 
+/**
+ * The acts of a submission's append-only moderation history (issue 15 kind 7): each hide adds a
+ * record with its moderator and reason; a later hide never overwrites an earlier one.
+ */
+export const MODERATION_ACTIONS = ['HIDE'] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
 /** Hiding needs a reason the author will see; the original stays stored. */
 export function hideSubmission(reason: string | null | undefined): Result<Moderation, SubmissionError> {
   if (!reason || reason.trim() === '') return err(submissionError('SUBMISSION_HIDE_REASON_REQUIRED'));

@@ -2,6 +2,7 @@
 // Each rule module is re-exported whole, so a new export is public without a second list.
 export * from './competencies.js';
 export * from './field-checks.js';
+export * from './four-eyes.js';
 export * from './messages.js';
 export * from './nip.js';
 export * from './performance.js';

@@ -55,6 +55,15 @@ export const STAFF_ERROR_MESSAGES = {
     id: 'NIP ini sudah terdaftar atas pegawai lain.',
     en: 'This NIP is already registered to another staff member.',
   },
+  // Four eyes (four-eyes.ts, issue 15 kind 7).
+  STAFF_SELF_CHANGE: {
+    id: 'Pegawai tidak dapat mengubah pangkat, jabatan, unit, kompetensi, penilaian, atau pelatihannya sendiri; perubahan ini harus dilakukan oleh orang lain.',
+    en: 'Staff cannot change their own rank, position, unit, competencies, rating or trainings; a second person must make this change.',
+  },
+  STAFF_OWN_POSITION_REQUIREMENTS: {
+    id: 'Persyaratan kompetensi jabatan yang Anda duduki sendiri harus diubah oleh orang lain.',
+    en: 'The competency requirements of the position you hold must be changed by someone else.',
+  },
 } as const satisfies ErrorMessages<string>;
 export const StaffErrorCode = errorCodes(STAFF_ERROR_MESSAGES);
 export type StaffErrorCode = (typeof StaffErrorCode)[keyof typeof StaffErrorCode];
@@ -85,6 +94,15 @@ export const TRAINING_ERROR_MESSAGES = {
   TRAINING_RECORD_DUPLICATE: {
     id: 'Pelatihan ini sudah dicatat untuk pegawai ini pada tanggal tersebut.',
     en: 'This training is already recorded for this staff member on that date.',
+  },
+  // The four-eyes review of a self-recorded training (four-eyes.ts, issue 15 kind 7).
+  TRAINING_ALREADY_REVIEWED: {
+    id: 'Pelatihan ini sudah dikonfirmasi atau ditolak.',
+    en: 'This training has already been confirmed or rejected.',
+  },
+  TRAINING_REVIEW_REASON_REQUIRED: {
+    id: 'Alasan konfirmasi atau penolakan wajib diisi.',
+    en: 'A reason for confirming or rejecting is required.',
   },
 } as const satisfies ErrorMessages<string>;
 export const TrainingErrorCode = errorCodes(TRAINING_ERROR_MESSAGES);
@@ -125,3 +143,4 @@ export const PERFORMANCE_ERROR_MESSAGES = {
 } as const satisfies ErrorMessages<string>;
 export const PerformanceErrorCode = errorCodes(PERFORMANCE_ERROR_MESSAGES);
 export type PerformanceErrorCode = (typeof PerformanceErrorCode)[keyof typeof PerformanceErrorCode];
+
