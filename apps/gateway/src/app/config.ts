@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { isDevelopmentMode } from '@layanan/db';
 import type { Message } from '@layanan/domain';
+import { COUNTER_SURVEY_DEFAULTS, type CounterSurveyPolicy, SKM_PERIOD_KINDS } from '@layanan/domain/feedback';
 import { bilingual, CONFIG_MESSAGES } from '../graphql/gateway-errors.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -37,6 +38,8 @@ export type GatewayConfig = {
   security: SecurityConfig;
   /** The built web app served at `/`; unset = apps/web/dist beside the gateway, when present. */
   webDir: string | undefined;
+  /** Counter (walk-in) survey entries: per-staff daily cap and the open period (issue 15 kind 7). */
+  counterSurvey: CounterSurveyPolicy;
 };
 
 export type IntrospectionMode = 'auto' | 'on' | 'off';
@@ -208,5 +211,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     liveRecheckSeconds: int(env, 'LAYANAN_LIVE_RECHECK_SECONDS', 30, 1, 3600),
     security: securityConfig(env, production),
     webDir: env.LAYANAN_WEB_DIR?.trim() || undefined,
+    counterSurvey: counterSurveyPolicy(env),
   };
+}
+
+/**
+ * The rules for counter survey entries: `LAYANAN_COUNTER_DAILY_CAP` (entries one staff member may
+ * type per WIB day, 1–10000, default 20) and `LAYANAN_COUNTER_PERIOD` (MONTH, QUARTER, SEMESTER
+ * or YEAR: entries are dated only inside the period of that kind containing today; default
+ * QUARTER). Throws ConfigError on other values; read at start-up and by recordCounterSurvey.
+ */
+export function counterSurveyPolicy(env: NodeJS.ProcessEnv = process.env): CounterSurveyPolicy {
+  const period = (env.LAYANAN_COUNTER_PERIOD?.trim().toUpperCase() ||
+    COUNTER_SURVEY_DEFAULTS.period) as CounterSurveyPolicy['period'];
+  if (!SKM_PERIOD_KINDS.includes(period)) {
+    throw new ConfigError('LAYANAN_COUNTER_PERIOD', CONFIG_MESSAGES.oneOf(SKM_PERIOD_KINDS));
+  }
+  return { dailyCap: int(env, 'LAYANAN_COUNTER_DAILY_CAP', COUNTER_SURVEY_DEFAULTS.dailyCap, 1, 10_000), period };
 }

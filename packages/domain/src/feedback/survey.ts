@@ -117,11 +117,6 @@ export function surveyRequestProblem(request: {
   return null;
 }
 
-/** Counter responses are for a day that has happened (`today`: the WIB day). */
-export function counterSurveyDateProblem(day: string, today: string): SurveyError | null {
-  return day > today ? surveyError('SURVEY_DATE_IN_FUTURE', { day, today }) : null;
-}
-
 /**
  * The invitation a citizen receives when their request is completed (one notification, in the
  * same transaction as the completion).

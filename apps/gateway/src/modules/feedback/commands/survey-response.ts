@@ -7,7 +7,7 @@ import {
   surveyRespondentCode,
   type ValidSurvey,
 } from '@layanan/domain/feedback';
-import { audited } from '../../../platform/audited.js';
+import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 
 export type SurveyResponseShape = {
@@ -63,6 +63,8 @@ export async function storeResponse(
     survey: ValidSurvey;
     profile: SurveyProfileInput | null | undefined;
     audit: Record<string, unknown>;
+    /** A check inside the write's transaction (e.g. the counter cap); throws to refuse. */
+    check?: (tx: TransactionClient) => Promise<void>;
   },
 ): Promise<SurveyResponseShape> {
   const { channel } = response.columns;
@@ -70,6 +72,7 @@ export async function storeResponse(
     auditScope(deps, caller),
     { action: response.action, entityType: 'SurveyResponse' },
     async (tx) => {
+      await response.check?.(tx);
       const created = await tx.surveyResponse.create({
         data: { ...response.columns, ...responseData(response.survey, response.profile) },
       });

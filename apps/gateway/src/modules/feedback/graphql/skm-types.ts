@@ -125,6 +125,34 @@ const IkmElementScoreRef = builder.objectRef<ElementScoreShape>('IkmElementScore
   }),
 });
 
+const IkmChannelScoreRef = builder
+  .objectRef<IkmReportShape['channels']['online']>('IkmChannelScore')
+  .implement({
+    description:
+      'The IKM of one channel’s answers only: ONLINE (citizens themselves) or COUNTER (typed in by staff at the counter).',
+    fields: (t) => ({
+      respondents: t.exposeInt('respondents', { description: 'Responses of this channel in the period.' }),
+      ...t.exposeNullableFields('Float', { score: 'index × 25, 25–100, unrounded; null without respondents.' }),
+      ...t.exposeNullableFields('String', {
+        scoreDisplay: 'The score truncated to 2 decimals; null without respondents.',
+        grade: 'A, B, C or D; null without respondents.',
+      }),
+    }),
+  });
+
+const IkmWarningRef = builder.objectRef<IkmReportShape['warnings'][number]>('IkmWarning').implement({
+  description: 'A caution about a report that is still given, e.g. COUNTER_DOMINATES.',
+  fields: (t) => ({
+    code: t.exposeString('code', {
+      description: 'COUNTER_DOMINATES: more than half of the respondents were typed in at the counter.',
+    }),
+    message: t.string({
+      description: 'The warning in the caller’s language.',
+      resolve: (w, _a, ctx) => w.message[ctx.lang],
+    }),
+  }),
+});
+
 export const IkmReportRef = builder.objectRef<IkmReportShape>('IkmReport').implement({
   description:
     'The IKM of a scope and period, computed from SQL sums with exact 1/9 weights; grades on the unrounded score.',
@@ -188,6 +216,24 @@ export const IkmReportRef = builder.objectRef<IkmReportShape>('IkmReport').imple
     weakestElements: t.expose('weakestElements', {
       type: [SkmElementCodeEnum],
       description: 'Up to three elements below grade A or below the scope average, weakest first.',
+    }),
+    online: t.field({
+      type: IkmChannelScoreRef,
+      description: 'The same index from the online answers only (four eyes on the index, issue 15).',
+      resolve: (r) => r.channels.online,
+    }),
+    counter: t.field({
+      type: IkmChannelScoreRef,
+      description: 'The same index from the counter (walk-in) answers typed in by staff only.',
+      resolve: (r) => r.channels.counter,
+    }),
+    counterShare: t.exposeFloat('counterShare', {
+      nullable: true,
+      description: 'Share of the respondents typed in at the counter, 0–1; null without respondents.',
+    }),
+    warnings: t.expose('warnings', {
+      type: [IkmWarningRef],
+      description: 'Cautions, e.g. COUNTER_DOMINATES when more than half of the answers came from the counter.',
     }),
     waitingTime: t.field({
       type: RequestStatisticsRef,

@@ -219,9 +219,9 @@ builder.mutationField('recordCounterSurvey', (t) =>
   t.field({
     type: SurveyResponseRef,
     description:
-      "Staff record a counter (walk-in) response for a service and date. Staff of the service's unit, admins.",
+      "Staff record a counter (walk-in) response for a service and date. Staff of the service's unit, admins. The response is attributed to the recording account; at most LAYANAN_COUNTER_DAILY_CAP (default 20) a WIB day per account (ConflictError SURVEY_COUNTER_DAILY_CAP_REACHED), dated only inside the open LAYANAN_COUNTER_PERIOD (default the current quarter; ValidationError SURVEY_DATE_OUTSIDE_OPEN_PERIOD). IKM reports show counter answers apart from online ones.",
     authScopes: { staff: true, admin: true },
-    errors: dataPayload('recordCounterSurvey', [ValidationError, NotFoundError], {
+    errors: dataPayload('recordCounterSurvey', [ValidationError, NotFoundError, ConflictError], {
       what: 'the recorded response',
       data: 'The recorded response.',
     }),

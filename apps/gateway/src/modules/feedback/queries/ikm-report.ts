@@ -48,19 +48,29 @@ function bucketOf(kind: SkmPeriodKind | null, date: Prisma.Sql): Prisma.Sql {
 /** What the aggregate queries read: a scope's days `from`–`to` (WIB), per bucket (null: one bucket, 1). */
 type Range = { scope: IkmScope; from: string; to: string; bucket: SkmPeriodKind | null };
 
-/** Per element: the sum of scores and how many answered, and the respondents, per bucket. */
-async function surveyTotals(db: Db, { scope, from, to, bucket }: Range): Promise<Map<number, SkmTotals>> {
-  const rows = await db.$queryRaw<SkmTotalsRow[]>`
+/**
+ * Per channel (online, counter) and bucket: per element the sum of scores and how many answered,
+ * and the respondents. One query; the report adds the channels up and shows each apart.
+ */
+async function surveyTotals(
+  db: Db,
+  { scope, from, to, bucket }: Range,
+): Promise<{ online: Map<number, SkmTotals>; counter: Map<number, SkmTotals> }> {
+  const rows = await db.$queryRaw<(SkmTotalsRow & { channel: 'ONLINE' | 'COUNTER' })[]>`
     WITH r AS (
-      SELECT sr.id, ${bucketOf(bucket, Prisma.sql`sr.date`)} AS bucket
+      SELECT sr.id, sr.channel, ${bucketOf(bucket, Prisma.sql`sr.date`)} AS bucket
       FROM survey_response sr
       WHERE ${responsesIn(scope, from, to)}
-    ), n AS (SELECT bucket, count(*)::int AS respondents FROM r GROUP BY bucket)
-    SELECT n.bucket, n.respondents, a.element::text AS element,
+    ), n AS (SELECT bucket, channel, count(*)::int AS respondents FROM r GROUP BY bucket, channel)
+    SELECT n.bucket, n.channel::text AS channel, n.respondents, a.element::text AS element,
       sum(a.score)::int AS sum, count(*)::int AS answered
-    FROM n JOIN r ON r.bucket = n.bucket JOIN survey_answer a ON a."responseId" = r.id
-    GROUP BY n.bucket, n.respondents, a.element`;
-  return skmTotalsByBucket(rows);
+    FROM n JOIN r ON r.bucket = n.bucket AND r.channel = n.channel
+      JOIN survey_answer a ON a."responseId" = r.id
+    GROUP BY n.bucket, n.channel, n.respondents, a.element`;
+  return {
+    online: skmTotalsByBucket(rows.filter((r) => r.channel === 'ONLINE')),
+    counter: skmTotalsByBucket(rows.filter((r) => r.channel === 'COUNTER')),
+  };
 }
 
 /** People served: requests of the scope completed in the range (WIB days), per bucket. */
@@ -93,7 +103,8 @@ async function ikmOfPeriods(
   const [totals, population] = await Promise.all([surveyTotals(db, range), servedPopulation(db, range)]);
   return periods.map((p) => {
     const n = bucket ? (p.number ?? 1) : 1;
-    return buildIkmReport(scope, p, totals.get(n), population.get(n) ?? 0);
+    const channels = { online: totals.online.get(n), counter: totals.counter.get(n) };
+    return buildIkmReport(scope, p, channels, population.get(n) ?? 0);
   });
 }
 

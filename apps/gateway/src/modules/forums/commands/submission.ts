@@ -125,7 +125,12 @@ export async function setFollowing(deps: CommandDeps, caller: Caller, submission
   });
 }
 
-/** Hides abusive content with a reason its author is notified of; nothing is deleted. */
+/**
+ * Hides abusive content with a reason its author is notified of; nothing is deleted. Only admins
+ * and staff of the answering unit (FORBIDDEN for staff of other units). Each hide is appended to
+ * the submission's moderation history; a second hide never overwrites the first (its time, reason
+ * and moderator stay as they were) and notifies nobody again.
+ */
 export async function hideSubmission(
   deps: CommandDeps,
   caller: Caller,
@@ -141,21 +146,29 @@ export async function hideSubmission(
     { action: 'hideSubmission', entityType: 'Submission' },
     async (tx) => {
       const before = await loadSubmission(tx, input.submissionId);
-      const after = await tx.submission.update({
-        where: { id: before.id },
-        data: { hiddenAt: deps.now(), hiddenReason: reason, hiddenById: moderatorId },
+      requireActsForUnit(caller, before.unitId);
+      const record = await tx.submissionModeration.create({
+        data: { submissionId: before.id, action: 'HIDE', reason, moderatorAccountId: moderatorId },
       });
-      const notes = await notifyForum(tx, [before.authorId], before.id, {
-        kind: 'SUBMISSION_HIDDEN',
-        title: before.title,
-        reason,
+      const first = await tx.submission.updateMany({
+        where: { id: before.id, hiddenAt: null },
+        data: { hiddenAt: record.createdAt, hiddenReason: reason, hiddenById: moderatorId },
       });
+      const notes =
+        first.count === 1
+          ? await notifyForum(tx, [before.authorId], before.id, {
+              kind: 'SUBMISSION_HIDDEN',
+              title: before.title,
+              reason,
+            })
+          : [];
+      const after = await tx.submission.findUniqueOrThrow({ where: { id: before.id } });
       return {
         result: { submissionId: after.id },
         notes,
         entityId: after.id,
         before: { hiddenAt: before.hiddenAt, hiddenReason: before.hiddenReason },
-        after: { hiddenAt: after.hiddenAt, hiddenReason: after.hiddenReason },
+        after: { hiddenAt: after.hiddenAt, hiddenReason: after.hiddenReason, moderation: reason },
       };
     },
   );

@@ -5,6 +5,7 @@ import {
   ANSWER_STATUSES,
   answeredOnTime,
   isAnswerOverdue,
+  MODERATION_ACTIONS,
   normalizeForumSlug,
   SUBMISSION_KINDS,
   submissionVisibility,
@@ -17,7 +18,7 @@ import { entityPayload } from '../../../graphql/entity-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { nodeVisibility } from '../../../graphql/node-visibility.js';
 import { nodeId } from '../../../graphql/object-fields.js';
-import { accountIdOf, isModerator } from '../../../platform/authz.js';
+import { accountIdOf, actsForUnit, isModerator } from '../../../platform/authz.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
 import { EVERYONE } from '../../../platform/visibility.js';
 import {
@@ -61,6 +62,24 @@ const byCaller = (ctx: GraphQLContext) => ({
   select: { accountId: true },
 });
 
+const ModerationActionEnum = builder.enumType('ModerationAction', {
+  description: 'A moderation act on a submission: HIDE (hidden from the public with a reason).',
+  values: MODERATION_ACTIONS,
+});
+
+const SubmissionModerationRef = builder.prismaObject('SubmissionModeration', {
+  description: 'One moderation act on a submission, kept for good (append-only history).',
+  fields: (t) => ({
+    action: t.expose('action', { type: ModerationActionEnum, description: 'What was done.' }),
+    reason: t.exposeString('reason', { description: 'The reason given, as typed.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When (ISO 8601).' }),
+    moderatorAccountId: t.exposeID('moderatorAccountId', {
+      nullable: true,
+      description: 'The database id of the moderating account; null for imported history.',
+    }),
+  }),
+});
+
 const SubmissionRef = builder.prismaNode('Submission', {
   id: nodeId,
   description:
@@ -86,6 +105,14 @@ const SubmissionRef = builder.prismaNode('Submission', {
       nullable: true,
       description: 'Why it was hidden: shown to the author and moderators.',
       resolve: (s, _a, ctx) => (visibility(s, ctx) === 'HIDDEN_WITH_REASON' ? s.hiddenReason : null),
+    }),
+    moderationHistory: t.field({
+      type: [SubmissionModerationRef],
+      nullable: true,
+      description:
+        'Every moderation act, oldest first (append-only: a later hide never overwrites an earlier one). Admins and staff of the answering unit; null for everyone else.',
+      select: { unitId: true, moderationHistory: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
+      resolve: (s, _a, ctx) => (actsForUnit(ctx.identity, s.unitId) ? s.moderationHistory : null),
     }),
     authorName: t.string({
       nullable: true,
@@ -274,7 +301,8 @@ for (const follow of [true, false]) {
 builder.mutationField('hideSubmission', (t) =>
   t.field({
     type: SubmissionPayload,
-    description: 'Hide abusive content with a reason the author sees. Nothing is deleted. Staff only.',
+    description:
+      'Hide abusive content with a reason the author sees. Nothing is deleted. Admins and staff of the answering unit (FORBIDDEN for others); each hide is added to moderationHistory, and a second hide keeps the first record.',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError] },
     ...commandArgs(

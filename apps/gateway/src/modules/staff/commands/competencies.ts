@@ -1,15 +1,23 @@
 // Competency holdings and position requirements (issue 3, PermenPANRB 38/2017).
-import { parseCompetencyLevel, validatePositionRequirements } from '@layanan/domain/staff';
+import {
+  checkNotOwnPosition,
+  checkNotSelf,
+  parseCompetencyLevel,
+  validatePositionRequirements,
+} from '@layanan/domain/staff';
 import { NotFoundError } from '../../../graphql/errors.js';
 import { failure, invalidFields } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { requireAdmin } from '../access.js';
-import { loadManagedStaff, normaliseCode } from './load.js';
+import { actorOf, loadManagedStaff, normaliseCode } from './load.js';
 
 export type SetCompetencyHoldingInput = { staffId: string; competencyCode: string; level: number };
 
-/** Sets the level (1–5) at which a person holds a competency: admins and supervisors of the unit tree. */
+/**
+ * Sets the level (1–5) at which a person holds a competency: admins and supervisors of the unit
+ * tree, never for themselves (STAFF_SELF_CHANGE).
+ */
 export async function setCompetencyHolding(
   deps: CommandDeps,
   caller: Caller,
@@ -18,6 +26,8 @@ export async function setCompetencyHolding(
   const scope = auditScope(deps, caller);
   return audited(scope, { action: 'setCompetencyHolding', entityType: 'StaffCompetency' }, async (tx) => {
     const staff = await loadManagedStaff(tx, caller, input.staffId);
+    const notSelf = checkNotSelf(await actorOf(tx, caller), staff.id);
+    if (!notSelf.ok) throw failure(notSelf.error);
     const level = parseCompetencyLevel(input.level);
     if (!level.ok) throw failure(level.error, { field: 'level' });
     const code = normaliseCode(input.competencyCode);
@@ -50,7 +60,10 @@ type Requirement = { competencyCode: string; level: number };
 const summary = (rs: readonly Requirement[]) =>
   Object.fromEntries(rs.map((r) => [r.competencyCode, r.level]));
 
-/** Creates a position or replaces the competencies (and levels) it requires: admins. */
+/**
+ * Creates a position or replaces the competencies (and levels) it requires: admins, never for
+ * the position they hold themselves (STAFF_OWN_POSITION_REQUIREMENTS).
+ */
 export async function setPositionRequirements(
   deps: CommandDeps,
   caller: Caller,
@@ -66,6 +79,8 @@ export async function setPositionRequirements(
           include: { requirements: { include: { competency: true } } },
         })
       : null;
+    const notOwn = checkNotOwnPosition(await actorOf(tx, caller), existing?.id ?? null);
+    if (!notOwn.ok) throw failure(notOwn.error);
     const checked = validatePositionRequirements(input, { exists: !!existing });
     if (!checked.ok) throw invalidFields(checked.error);
     const { name, requirements } = checked.value;

@@ -1,4 +1,5 @@
 // Loads the staff commands share, inside their transaction.
+import type { Actor } from '@layanan/domain/staff';
 import { NotFoundError } from '../../../graphql/errors.js';
 import type { TransactionClient } from '../../../platform/audited.js';
 import type { Caller } from '../../../platform/command.js';
@@ -20,3 +21,14 @@ export async function loadManagedStaff(tx: TransactionClient, caller: Caller, st
 
 /** Catalogue codes are stored upper-case; users type them in any case. */
 export const normaliseCode = (code: string): string => code.trim().toUpperCase();
+
+/**
+ * Who acts, for the four-eyes rules (issue 15 kind 7): the caller's own staff record and the
+ * position it holds; both null for an admin without a staff record or another city system.
+ */
+export async function actorOf(tx: TransactionClient, caller: Caller): Promise<Actor> {
+  const staffId = caller.kind === 'account' ? caller.staffId : null;
+  if (!staffId) return { staffId: null, positionId: null };
+  const own = await tx.staff.findUnique({ where: { id: staffId }, select: { positionId: true } });
+  return { staffId, positionId: own?.positionId ?? null };
+}

@@ -1,13 +1,13 @@
 // Register and change staff records (issue 3): authorize, load, check with the domain
 // (validateNewStaff / validateStaffChanges), write with the audit entry in one transaction.
-import { validateNewStaff, validateStaffChanges } from '@layanan/domain/staff';
+import { checkNotSelf, validateNewStaff, validateStaffChanges } from '@layanan/domain/staff';
 import { NotFoundError } from '../../../graphql/errors.js';
 import { failure, invalidFields } from '../../../graphql/failures.js';
 import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { dateOnly, todayWib } from '../../../platform/calendar.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { loadUnitTree, requireAdmin, requireManages } from '../access.js';
-import { loadStaff, normaliseCode } from './load.js';
+import { actorOf, loadStaff, normaliseCode } from './load.js';
 
 export type RegisterStaffInput = {
   nip: string;
@@ -82,7 +82,11 @@ export async function registerStaff(
   });
 }
 
-/** Changes name, unit, position, rank (kept in the rank history) or the active flag. */
+/**
+ * Changes name, unit, position, rank (kept in the rank history) or the active flag: admins and
+ * supervisors of the unit tree, never on their own record (STAFF_SELF_CHANGE: a second person
+ * makes it, so nobody raises their own rank with a made-up decree).
+ */
 export async function updateStaff(
   deps: CommandDeps,
   caller: Caller,
@@ -92,6 +96,8 @@ export async function updateStaff(
     const tree = await loadUnitTree(tx);
     const before = await loadStaff(tx, input.staffId);
     requireManages(tree, caller, before.unitId);
+    const notSelf = checkNotSelf(await actorOf(tx, caller), before.id);
+    if (!notSelf.ok) throw failure(notSelf.error);
     const checked = validateStaffChanges(
       { ...input, catalogued: await cataloguedPosition(tx, input.positionCode) },
       before,

@@ -6,7 +6,7 @@ import { FailureInterface } from '../../../graphql/error-types.js';
 import { type InputFields, unitCodeField } from '../../../graphql/input-fields.js';
 import { SkpQuotaExceededError } from '../skp-quota-exceeded.js';
 import { StaffSummaryRef } from './report-types.js';
-import { ExpectationEnum, PredikatEnum } from './staff-types.js';
+import { ExpectationEnum, PredikatEnum, TrainingStatusEnum } from './staff-types.js';
 
 builder.objectType(SkpQuotaExceededError, {
   name: 'SkpQuotaExceededError',
@@ -52,16 +52,40 @@ export const SetCompetencyHoldingPayload = StaffPayload(
 );
 
 export const RecordTrainingPayload = builder
-  .objectRef<{ staffId: string; trainingRecordId: string; jp: number }>('RecordTrainingPayload')
+  .objectRef<{
+    staffId: string;
+    trainingRecordId: string;
+    jp: number;
+    status: 'PENDING' | 'CONFIRMED' | 'REJECTED';
+  }>('RecordTrainingPayload')
   .implement({
-    description: 'What recordTraining returns: the record and its length in JP.',
+    description: 'What recordTraining returns: the record, its length in JP and its review status.',
     fields: (t) => ({
       staffId: t.exposeID('staffId', { description: STAFF_ID }),
       trainingRecordId: t.exposeID('trainingRecordId', { description: 'The new training record’s id.' }),
       jp: t.exposeFloat('jp', { description: 'Its length in JP (1 JP = 45 minutes), unrounded.' }),
+      status: t.expose('status', {
+        type: TrainingStatusEnum,
+        description:
+          'PENDING when the person recorded it for themselves (it counts once a supervisor confirms it), CONFIRMED when a supervisor or admin recorded it.',
+      }),
       staff: rowField(t, STAFF_ROW),
     }),
   });
+
+export const ReviewTrainingPayload = entityPayload(
+  'ReviewTrainingPayload',
+  'What reviewTraining returns: the training record with its new status and reason.',
+  {
+    trainingRecord: {
+      type: 'TrainingRecord',
+      id: 'trainingRecordId',
+      idDescription: 'The training record’s id (UUID).',
+      description: 'The training record as now stored.',
+    },
+    staff: { ...STAFF_ROW, idDescription: STAFF_ID },
+  },
+);
 
 export const RatePerformancePayload = builder
   .objectRef<{
@@ -237,6 +261,26 @@ export const FinaliseUnitPeriodInput = builder.inputType('FinaliseUnitPeriodInpu
       type: QuotaRoundingEnum,
       defaultValue: 'FLOOR',
       description: 'How the cap is rounded to whole people; default FLOOR.',
+    }),
+  }),
+});
+
+export const TrainingDecisionEnum = builder.enumType('TrainingDecision', {
+  description: 'The decision on a PENDING training: CONFIRMED (it counts) or REJECTED (it does not).',
+  values: ['CONFIRMED', 'REJECTED'] as const,
+});
+
+export const ReviewTrainingInput = builder.inputType('ReviewTrainingInput', {
+  description: 'The second person’s decision on a self-recorded training (four eyes).',
+  fields: (t) => ({
+    trainingRecordId: t.id({
+      required: true,
+      description: 'The training record’s id (UUID), as trainingsToConfirm and recordTraining give it.',
+    }),
+    decision: t.field({ type: TrainingDecisionEnum, required: true, description: 'CONFIRMED or REJECTED.' }),
+    reason: t.string({
+      required: true,
+      description: 'Why (e.g. the certificate seen); required, kept with the record.',
     }),
   }),
 });

@@ -7,7 +7,7 @@ import type { Caller, CommandDeps } from '../../../platform/command.js';
 import { setCompetencyHolding, setPositionRequirements } from '../commands/competencies.js';
 import { finaliseUnitPeriod, ratePerformance } from '../commands/performance.js';
 import { registerStaff, updateStaff } from '../commands/staff-record.js';
-import { recordTraining } from '../commands/training.js';
+import { recordTraining, reviewTraining } from '../commands/training.js';
 import { SkpQuotaExceededError } from '../skp-quota-exceeded.js';
 import {
   FinaliseUnitPeriodInput,
@@ -18,6 +18,8 @@ import {
   RecordTrainingPayload,
   RegisterStaffInput,
   RegisterStaffPayload,
+  ReviewTrainingInput,
+  ReviewTrainingPayload,
   SetCompetencyHoldingInput,
   SetCompetencyHoldingPayload,
   SetPositionRequirementsInput,
@@ -56,9 +58,9 @@ builder.mutationFields((t) => ({
   updateStaff: t.field({
     type: UpdateStaffPayload,
     description:
-      'Change name, unit, position, rank (kept in the rank history) or active flag. Admins, or supervisors within their unit tree. The NIP never changes.',
+      'Change name, unit, position, rank (kept in the rank history) or active flag. Admins, or supervisors within their unit tree; never one’s own record (ConflictError STAFF_SELF_CHANGE: a second person makes the change). The NIP never changes.',
     authScopes: { admin: true, supervisor: true },
-    errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
     ...commandInput(t, UpdateStaffInput, 'The record and the changes.', (deps, caller, input) =>
       updateStaff(deps, caller, { ...input, staffId: staffIdOf(input.id) }),
     ),
@@ -67,18 +69,29 @@ builder.mutationFields((t) => ({
   recordTraining: t.field({
     type: RecordTrainingPayload,
     description:
-      'Record a completed training in JP or minutes (1 JP = 45 minutes). The person, their supervisors and admins.',
+      'Record a completed training in JP or minutes (1 JP = 45 minutes). The person, their supervisors and admins. What the person records for themselves is PENDING and counts only once a supervisor or admin confirms it (reviewTraining).',
     authScopes: { admin: true, staff: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
     ...commandInput(t, RecordTrainingInput, 'The training completed.', forStaff(recordTraining)),
   }),
 
+  reviewTraining: t.field({
+    type: ReviewTrainingPayload,
+    description:
+      'Confirm or reject a PENDING (self-recorded) training with a reason. Supervisors of the person’s unit tree and admins, never the person (ConflictError STAFF_SELF_CHANGE); an already reviewed record gives ConflictError TRAINING_ALREADY_REVIEWED.',
+    authScopes: { admin: true, supervisor: true },
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    ...commandInput(t, ReviewTrainingInput, 'The record, the decision and its reason.', (deps, caller, input) =>
+      reviewTraining(deps, caller, { ...input, trainingRecordId: String(input.trainingRecordId) }),
+    ),
+  }),
+
   setCompetencyHolding: t.field({
     type: SetCompetencyHoldingPayload,
     description:
-      'Set the level (1–5) at which a person holds a competency. Admins and supervisors of the unit tree.',
+      'Set the level (1–5) at which a person holds a competency. Admins and supervisors of the unit tree, never for themselves (ConflictError STAFF_SELF_CHANGE).',
     authScopes: { admin: true, supervisor: true },
-    errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
     ...commandInput(
       t,
       SetCompetencyHoldingInput,
@@ -89,9 +102,10 @@ builder.mutationFields((t) => ({
 
   setPositionRequirements: t.field({
     type: SetPositionRequirementsPayload,
-    description: 'Create a position or replace the competencies (and levels) it requires. Admins.',
+    description:
+      'Create a position or replace the competencies (and levels) it requires. Admins, not for the position they hold themselves (ConflictError STAFF_OWN_POSITION_REQUIREMENTS).',
     authScopes: { admin: true },
-    errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
     ...commandInput(
       t,
       SetPositionRequirementsInput,

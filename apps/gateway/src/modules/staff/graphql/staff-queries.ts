@@ -1,7 +1,7 @@
 // Staff look-ups (issue 3): a filtered, sorted connection and look-ups by id and NIP.
 import { builder } from '../../../graphql/builder.js';
 import { filteredList } from '../../../graphql/connections.js';
-import { canReadPrivate } from '../access.js';
+import { canReadPrivate, managedUnits } from '../access.js';
 import { type StaffFilter, type StaffOrder, staffOrderBy, staffWhere } from '../queries/staff-search.js';
 import { StaffKindEnum } from './staff-types.js';
 
@@ -61,6 +61,27 @@ builder.queryFields((t) => ({
       (ctx) => ctx.prisma.staff,
       (args: MembersArgs, ctx) => staffWhere({ unitCode: args.unitCode, ...args.filter }, args.orderBy, ctx),
       (args: MembersArgs) => staffOrderBy(args.orderBy),
+    ),
+  }),
+  trainingsToConfirm: t.prismaConnection({
+    type: 'TrainingRecord',
+    cursor: 'id',
+    maxSize: 100,
+    description:
+      'Four eyes (issue 15 kind 7): PENDING trainings the caller may confirm or reject with reviewTraining, oldest first: of the staff of the caller’s unit tree (all units for admins), never the caller’s own.',
+    authScopes: { admin: true, supervisor: true },
+    ...filteredList(
+      (ctx) => ctx.prisma.trainingRecord,
+      async (_args: object, ctx) => {
+        const managed = await managedUnits(ctx);
+        const own = ctx.identity.kind === 'account' ? ctx.identity.staffId : null;
+        return {
+          status: 'PENDING' as const,
+          ...(own ? { staffId: { not: own } } : {}),
+          ...(managed === 'ALL' ? {} : { staff: { unitId: { in: [...(managed ?? [])] } } }),
+        };
+      },
+      [{ createdAt: 'asc' as const }, { id: 'asc' as const }],
     ),
   }),
   staffMember: t.prismaField({

@@ -6,7 +6,9 @@ import {
   EXPECTATION_LEVELS,
   GENDERS,
   PERFORMANCE_RATINGS,
+  COUNTED_TRAINING_STATUS,
   STAFF_KINDS,
+  TRAINING_STATUSES,
   trainingJp,
 } from '@layanan/domain/staff';
 import type { GraphQLContext } from '../../../app/context.js';
@@ -110,32 +112,52 @@ const RankStepRef = builder
     }),
   });
 
-const TrainingRecordRef = builder
-  .objectRef<{ id: string; title: string; courseCode: string | null; completedOn: Date; minutes: number }>(
-    'TrainingRecord',
-  )
-  .implement({
-    description: 'A completed training; counts towards the 20 JP yearly right (1 JP = 45 minutes).',
-    fields: (t) => ({
-      id: t.exposeID('id', {
-        description: 'The training record’s id (returned as trainingRecordId by recordTraining).',
-      }),
-      title: t.exposeString('title', { description: 'The training’s title (the course name unless given).' }),
-      courseCode: t.exposeString('courseCode', {
-        nullable: true,
-        description: 'The catalogue course it was, or null for a training outside the catalogue.',
-      }),
-      completedOn: t.expose('completedOn', {
-        type: 'Day',
-        description: 'The WIB day it was completed, YYYY-MM-DD.',
-      }),
-      minutes: t.exposeFloat('minutes', { description: 'Length in minutes, as stored.' }),
-      jp: t.float({
-        description: 'Length in JP (1 JP = 45 minutes), unrounded: minutes / 45.',
-        resolve: (r) => trainingJp(r.minutes),
-      }),
+export const TrainingStatusEnum = builder.enumType('TrainingStatus', {
+  description:
+    'Four eyes on training (issue 15 kind 7): PENDING (recorded by the person, waiting for a supervisor or admin), CONFIRMED (counts toward the 20 JP right and the reports), REJECTED (does not count).',
+  values: TRAINING_STATUSES,
+});
+
+builder.prismaObject('TrainingRecord', {
+  description:
+    'A completed training; once CONFIRMED it counts towards the 20 JP yearly right (1 JP = 45 minutes).',
+  fields: (t) => ({
+    id: t.exposeID('id', {
+      description: 'The training record’s id (returned as trainingRecordId by recordTraining).',
     }),
-  });
+    title: t.exposeString('title', { description: 'The training’s title (the course name unless given).' }),
+    courseCode: t.string({
+      nullable: true,
+      description: 'The catalogue course it was, or null for a training outside the catalogue.',
+      select: { course: { select: { code: true } } },
+      resolve: (r) => r.course?.code ?? null,
+    }),
+    completedOn: t.expose('completedOn', {
+      type: 'Day',
+      description: 'The WIB day it was completed, YYYY-MM-DD.',
+    }),
+    minutes: t.exposeFloat('minutes', { description: 'Length in minutes, as stored.' }),
+    jp: t.float({
+      description: 'Length in JP (1 JP = 45 minutes), unrounded: minutes / 45.',
+      select: { minutes: true },
+      resolve: (r) => trainingJp(r.minutes),
+    }),
+    status: t.expose('status', {
+      type: TrainingStatusEnum,
+      description: 'PENDING until a second person confirms or rejects a self-recorded training.',
+    }),
+    reviewReason: t.exposeString('reviewReason', {
+      nullable: true,
+      description: 'Why the reviewer confirmed or rejected it; null while PENDING or when recorded by a second person.',
+    }),
+    reviewedAt: t.expose('reviewedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was confirmed or rejected (ISO 8601); null while PENDING.',
+    }),
+    staff: t.relation('staff', { description: 'Whose training it is.' }),
+  }),
+});
 
 const RatingRef = builder
   .objectRef<{
@@ -279,31 +301,21 @@ const StaffRef = builder.prismaNode('Staff', {
     trainingJp: t.float({
       ...personal,
       description:
-        'JP (1 JP = 45 minutes) of training completed in the year, unrounded; the yearly right is 20 JP (PP 11/2017 as amended by PP 17/2020). Personal data: null for callers who may not read it.',
+        'JP (1 JP = 45 minutes) of CONFIRMED training completed in the year, unrounded; the yearly right is 20 JP (PP 11/2017 as amended by PP 17/2020). Pending and rejected entries do not count. Personal data: null for callers who may not read it.',
       args: { year: t.arg.int({ description: 'The calendar year; default this year in WIB.' }) },
       select: (args) => ({
         trainings: {
-          where: { completedOn: yearRange(args.year ?? currentYearWib()) },
+          where: { completedOn: yearRange(args.year ?? currentYearWib()), status: COUNTED_TRAINING_STATUS },
           select: { minutes: true },
         },
       }),
       resolve: (s) => trainingJp(s.trainings.reduce((sum, r) => sum + r.minutes, 0)),
     }),
-    trainingRecords: t.field({
+    trainingRecords: t.relation('trainings', {
       ...personal,
-      type: [TrainingRecordRef],
-      description: 'Completed trainings, newest first. Personal data: null for callers who may not read it.',
-      select: {
-        trainings: { orderBy: [{ completedOn: 'desc' }, { id: 'asc' }], include: { course: true } },
-      },
-      resolve: (s) =>
-        s.trainings.map((r) => ({
-          id: r.id,
-          title: r.title,
-          courseCode: r.course?.code ?? null,
-          completedOn: r.completedOn,
-          minutes: r.minutes,
-        })),
+      description:
+        'Recorded trainings (PENDING, CONFIRMED and REJECTED), newest first. Personal data: null for callers who may not read it.',
+      query: { orderBy: [{ completedOn: 'desc' }, { id: 'asc' }] },
     }),
     ratings: t.field({
       ...personal,

@@ -2,6 +2,7 @@
 // arithmetic — gaps, compliance with the 20 JP yearly right, plans — to @layanan/domain/staff.
 import type { Prisma } from '@layanan/db';
 import {
+  COUNTED_TRAINING_STATUS,
   checkJpBudget,
   checkStaffYear,
   proposeTrainingPlan,
@@ -153,6 +154,7 @@ export async function complianceReport(
     where: {
       staffId: { in: people.map((p) => p.id) },
       completedOn: yearRange(year),
+      status: COUNTED_TRAINING_STATUS,
     },
     _sum: { minutes: true },
   });

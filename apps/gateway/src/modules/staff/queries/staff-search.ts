@@ -1,7 +1,7 @@
 // Staff search (issue 3): the filter and order of `staffMembers` as Prisma arguments. Filters on
 // personal data are for supervisors (their units) and admins.
 import type { Prisma } from '@layanan/db';
-import { anyStaffRank, meetsYearlyTrainingRight } from '@layanan/domain/staff';
+import { anyStaffRank, COUNTED_TRAINING_STATUS, meetsYearlyTrainingRight } from '@layanan/domain/staff';
 import type { GraphQLContext } from '../../../app/context.js';
 import { badInput, currentYearWib, forbidden, managedUnits, unitTree } from '../access.js';
 import { gapsOf, holdingsSelect, requirementsSelect } from './competency-gaps.js';
@@ -47,7 +47,7 @@ export async function staffWithGaps(ctx: GraphQLContext, where: Prisma.StaffWher
 async function trainedStaff(ctx: GraphQLContext, year: number): Promise<string[]> {
   const sums = await ctx.prisma.trainingRecord.groupBy({
     by: ['staffId'],
-    where: { completedOn: yearRange(year) },
+    where: { completedOn: yearRange(year), status: COUNTED_TRAINING_STATUS },
     _sum: { minutes: true },
   });
   return sums.filter((s) => meetsYearlyTrainingRight(s._sum.minutes ?? 0)).map((s) => s.staffId);
