@@ -155,11 +155,11 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
     const record = inputMutation(
       h,
       'recordTraining',
-      `__typename ... on RecordTrainingPayload { jp staff { trainingJp(year: 2026) trainingRecords { title courseCode completedOn jp } } }
+      `__typename ... on RecordTrainingPayload { jp status staff { trainingJp(year: 2026) trainingRecords { title courseCode completedOn jp status } } }
       ${FAILURE}`,
     );
 
-    it('records minutes as JP, counts them in the yearly total, and lets staff record their own', async () => {
+    it('records minutes as JP and lets staff record their own, which waits for a supervisor (four eyes)', async () => {
       const id = await idOf('198903222014022001');
       const before = (
         await h.gql(
@@ -174,12 +174,14 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
       );
       expect(errors).toBeUndefined();
       expect(result.jp).toBe(6);
-      expect(result.staff.trainingJp).toBeCloseTo(before + 6, 6);
+      expect(result.status).toBe('PENDING');
+      expect(result.staff.trainingJp).toBeCloseTo(before, 6);
       expect(result.staff.trainingRecords).toContainEqual({
         title: 'Literasi Digital ASN',
         courseCode: 'TIK-DASAR',
         completedOn: '2026-03-10',
         jp: 6,
+        status: 'PENDING',
       });
       expect(await audits('recordTraining')).toHaveLength(1);
       const again = await record(

@@ -42,6 +42,7 @@ describe.each(testDatabaseKinds())('staff listing statement count on %s', (kind)
         title: 'Literasi Digital ASN',
         completedOn: new Date(Date.UTC(2026, i % 12, 1)),
         minutes: 270,
+        status: 'CONFIRMED' as const,
       })),
     });
   });
