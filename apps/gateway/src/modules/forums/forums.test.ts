@@ -290,6 +290,40 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
     expect((await texts(t.yulia)).length).toBe(0);
   });
 
+  it('moderation is for admins and staff of the answering unit; a second hide keeps the first record (four eyes)', async () => {
+    const created = await submit(t.warga, { title: 'Komentar kasar dua', text: 'Isi yang perlu dimoderasi.' });
+    const id = created.result.submission.id;
+    const hide = fieldOperation(
+      h,
+      'hideSubmission',
+      `mutation($id: ID!, $reason: String!) { hideSubmission(submissionId: $id, reason: $reason) {
+      __typename ${FAILURE} } }`,
+    );
+    // Dewi works at DISDUKCAPIL, the submission is answered by DPMPTSP: not hers to moderate.
+    expect((await hide({ id, reason: 'Bukan urusan unit saya.' }, t.dewi)).errorCode).toBe('FORBIDDEN');
+    expect((await hide({ id, reason: 'Menyerang pribadi.' }, t.yulia)).result.__typename).toBe('SubmissionPayload');
+    expect((await hide({ id, reason: 'Alasan lain yang menimpa.' }, t.admin)).result.__typename).toBe(
+      'SubmissionPayload',
+    );
+    const query = `query($id: ID!) { node(id: $id) { ... on Submission { hiddenReason
+      moderationHistory { action reason createdAt moderatorAccountId } } } }`;
+    const seen = (await h.gql(query, { id }, { token: t.yulia })).body.data.node;
+    expect(seen.hiddenReason).toBe('Menyerang pribadi.');
+    expect(seen.moderationHistory.map((m: { reason: string }) => m.reason)).toEqual([
+      'Menyerang pribadi.',
+      'Alasan lain yang menimpa.',
+    ]);
+    expect(seen.moderationHistory.every((m: { action: string }) => m.action === 'HIDE')).toBe(true);
+    const stored = await h.db.prisma.submission.findUniqueOrThrow({ where: { id: await idOf(id) } });
+    const yulia = await h.db.prisma.account.findUniqueOrThrow({ where: { email: 'yulia@layanan.test' } });
+    expect(stored).toMatchObject({ hiddenReason: 'Menyerang pribadi.', hiddenById: yulia.id });
+    // Other units' staff, the author and the public do not see the moderation history.
+    for (const token of [t.dewi, t.warga, undefined]) {
+      const other = await h.gql(query, { id }, token ? { token } : {});
+      expect(other.body.data.node.moderationHistory).toBeNull();
+    }
+  });
+
   it('hides the author’s name publicly when asked, but not from moderators', async () => {
     const created = await submit(t.warga, {
       title: 'Usul tanpa nama',
