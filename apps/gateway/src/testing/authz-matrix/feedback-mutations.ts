@@ -1,5 +1,7 @@
 // Mutation fields of the feedback area and the example module in the authorization matrix
 // (format in model.ts).
+
+import { todayWib } from '../../platform/calendar.js';
 import {
   ADMIN_ONLY,
   decide,
@@ -33,7 +35,8 @@ export const FEEDBACK_MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
       'recordCounterSurvey',
       (f) => ({
         serviceCode: f.service.code,
-        date: '2026-03-04',
+        // Counter entries are dated inside the open period (issue 15 kind 7): today is.
+        date: todayWib(),
         answers: [{ element: 'SARANA', score: 3 }],
       }),
       TYPENAME_OR_FAILURE,

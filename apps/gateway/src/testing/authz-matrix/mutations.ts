@@ -142,7 +142,8 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   hideSubmission: {
     doc: 'mutation($id: ID!) { hideSubmission(submissionId: $id, reason: "Kata kasar") { __typename } }',
     vars: freshIdVars('submission'),
-    roles: staffOnly('moderators: staff, supervisors, admins'),
+    // Four eyes (issue 15 kind 7): staff of another unit do not moderate this unit's forum.
+    roles: unitAndAdmins({ unitStaff: ['allowed', 'answering unit'] }),
   },
   answerSubmission: {
     doc: 'mutation($id: ID!) { answerSubmission(input: { submissionId: $id, status: ACCEPTED, reason: "Akan dilaksanakan" }) { __typename } }',
@@ -268,6 +269,13 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     vars: unitStaffVars,
     roles: unitAndAdmins({ unitStaff: ['allowed', 'own record'] }),
     allowedAs: ['ConflictError'],
+  },
+  reviewTraining: {
+    // A record id nobody has: the roles' decision is the scope check (supervisors and admins);
+    // the unit-tree and not-oneself rules are tested in modules/staff/four-eyes.test.ts.
+    doc: 'mutation { reviewTraining(input: { trainingRecordId: "00000000-0000-4000-8000-000000000000", decision: CONFIRMED, reason: "Sertifikat dilihat" }) { __typename } }',
+    roles: supervisorsAndAdmins('own unit tree, never their own'),
+    allowedAs: ['NotFoundError'],
   },
   setCompetencyHolding: {
     doc: 'mutation($id: ID!) { setCompetencyHolding(input: { staffId: $id, competencyCode: "PERIZINAN", level: 3 }) { __typename } }',

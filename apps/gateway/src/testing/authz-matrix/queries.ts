@@ -130,6 +130,10 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     vars: unitCodeVars,
     roles: supervisorsAndAdmins('own unit tree'),
   },
+  trainingsToConfirm: {
+    doc: '{ trainingsToConfirm(first: 20) { totalCount edges { node { status } } } }',
+    roles: supervisorsAndAdmins('pending trainings of their unit tree, never their own'),
+  },
   trainingComplianceReport: {
     doc: 'query($unit: String!) { trainingComplianceReport(unitCode: $unit) { __typename } }',
     vars: unitCodeVars,
