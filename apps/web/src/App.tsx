@@ -14,6 +14,7 @@ import { TrackPage } from './pages/track.tsx';
 import { Link, match, navigate, RouterProvider, usePath } from './router.tsx';
 import { getSession, isStaffRole, onSessionChange, type Session, setSession } from './session.ts';
 import { AdminPage } from './staff/admin.tsx';
+import { ApprovalsPage } from './staff/approvals.tsx';
 import { QueuePage } from './staff/queue.tsx';
 import { StaffRequestPage } from './staff/staff-request.tsx';
 import { Loading } from './ui.tsx';
@@ -85,7 +86,7 @@ function UnreadBadge() {
   );
 }
 
-type NavAudience = 'everyone' | 'signedIn' | 'citizens' | 'staff';
+type NavAudience = 'everyone' | 'signedIn' | 'citizens' | 'staff' | 'supervisors';
 
 /** The main menu, in order, and whom each link is shown to. */
 const NAV_LINKS: readonly { to: string; label: MessageKey; shownTo: NavAudience; unreadBadge?: true }[] = [
@@ -98,12 +99,14 @@ const NAV_LINKS: readonly { to: string; label: MessageKey; shownTo: NavAudience;
   { to: '/staf/statistik', label: 'navStatistics', shownTo: 'staff' },
   { to: '/staf/skm', label: 'navSkm', shownTo: 'staff' },
   { to: '/staf/tindakan', label: 'navActions', shownTo: 'staff' },
+  { to: '/staf/persetujuan', label: 'navApprovals', shownTo: 'supervisors' },
   { to: '/staf/kelola', label: 'navManage', shownTo: 'staff' },
 ];
 
 function navShown(audience: NavAudience, session: Session | null, staff: boolean): boolean {
   if (audience === 'everyone') return true;
   if (audience === 'staff') return staff;
+  if (audience === 'supervisors') return ['SUPERVISOR', 'ADMIN'].includes(session?.account.role ?? '');
   return Boolean(session) && (audience === 'signedIn' || !staff);
 }
 
@@ -237,6 +240,7 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
           <ImprovementActionsPage />
         </Suspense>
       );
+    if (path === '/staf/persetujuan') return <ApprovalsPage role={session.account.role} />;
     if (path === '/staf/kelola') return <AdminPage role={session.account.role} />;
   }
   return (

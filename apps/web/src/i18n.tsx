@@ -348,6 +348,17 @@ const id = {
   citizenRating: 'Penilaian warga',
   citizenRatingValue: 'kompetensi {competence}, perilaku {behaviour} (n={n})',
   navActions: 'Tindakan perbaikan',
+  navApprovals: 'Persetujuan',
+  approvalsTitle: 'Persetujuan',
+  approvalsIntro:
+    'Pelatihan yang dicatat pegawai untuk dirinya sendiri baru dihitung dalam hak 20 JP setelah atasan atau admin menyetujuinya. Setiap keputusan disertai alasan.',
+  approvalsSupervisorsOnly: 'Halaman ini untuk atasan dan admin.',
+  noPendingTrainings: 'Tidak ada pelatihan yang menunggu persetujuan.',
+  pendingTrainings: 'Pelatihan menunggu persetujuan ({count})',
+  trainingJpValue: '{jp} JP',
+  reviewReason: 'Alasan',
+  approve: 'Setujui',
+  reject: 'Tolak',
   improvementActionsTitle: 'Tindakan perbaikan',
   improvementActionsIntro:
     'Tindakan perbaikan unit dari hasil SKM, pengaduan, dan kesenjangan kompetensi, dengan penanggung jawab dan tenggatnya.',
@@ -717,6 +728,17 @@ const en: Record<MessageKey, string> = {
   citizenRatingValue: 'competence {competence}, behaviour {behaviour} (n={n})',
 
   navActions: 'Improvement actions',
+  navApprovals: 'Approvals',
+  approvalsTitle: 'Approvals',
+  approvalsIntro:
+    'Trainings staff recorded for themselves count toward the 20 JP right only once a supervisor or admin confirms them. Every decision has a reason.',
+  approvalsSupervisorsOnly: 'This page is for supervisors and admins.',
+  noPendingTrainings: 'No trainings are waiting for approval.',
+  pendingTrainings: 'Trainings waiting for approval ({count})',
+  trainingJpValue: '{jp} JP',
+  reviewReason: 'Reason',
+  approve: 'Approve',
+  reject: 'Reject',
   improvementActionsTitle: 'Improvement actions',
   improvementActionsIntro:
     "The unit's improvement actions from the survey, complaints and competency gaps, with owners and due dates.",
