@@ -2,7 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import { isDevelopmentMode } from '@layanan/db';
 import type { Message } from '@layanan/domain';
-import { COUNTER_SURVEY_DEFAULTS, type CounterSurveyPolicy, SKM_PERIOD_KINDS } from '@layanan/domain/feedback';
+import {
+  COUNTER_SURVEY_DEFAULTS,
+  type CounterSurveyPolicy,
+  SKM_PERIOD_KINDS,
+} from '@layanan/domain/feedback';
 import { bilingual, CONFIG_MESSAGES } from '../graphql/gateway-errors.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -227,5 +231,8 @@ export function counterSurveyPolicy(env: NodeJS.ProcessEnv = process.env): Count
   if (!SKM_PERIOD_KINDS.includes(period)) {
     throw new ConfigError('LAYANAN_COUNTER_PERIOD', CONFIG_MESSAGES.oneOf(SKM_PERIOD_KINDS));
   }
-  return { dailyCap: int(env, 'LAYANAN_COUNTER_DAILY_CAP', COUNTER_SURVEY_DEFAULTS.dailyCap, 1, 10_000), period };
+  return {
+    dailyCap: int(env, 'LAYANAN_COUNTER_DAILY_CAP', COUNTER_SURVEY_DEFAULTS.dailyCap, 1, 10_000),
+    period,
+  };
 }

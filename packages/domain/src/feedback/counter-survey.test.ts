@@ -15,14 +15,22 @@ const policy = COUNTER_SURVEY_DEFAULTS;
 describe('counter survey entries', () => {
   it('defaults to 20 a day per staff member and the current quarter', () => {
     expect(policy).toEqual({ dailyCap: 20, period: 'QUARTER' });
-    expect(skmPeriodContaining('2026-11-30', 'QUARTER')).toMatchObject({ from: '2026-10-01', to: '2026-12-31' });
-    expect(skmPeriodContaining('2026-02-10', 'MONTH')).toMatchObject({ from: '2026-02-01', to: '2026-02-28' });
+    expect(skmPeriodContaining('2026-11-30', 'QUARTER')).toMatchObject({
+      from: '2026-10-01',
+      to: '2026-12-31',
+    });
+    expect(skmPeriodContaining('2026-02-10', 'MONTH')).toMatchObject({
+      from: '2026-02-01',
+      to: '2026-02-28',
+    });
     expect(skmPeriodContaining('2026-07-01', 'SEMESTER').key).toBe('S2-2026');
     expect(skmPeriodContaining('2026-07-01', 'YEAR').key).toBe('YEAR-2026');
   });
 
   it('accepts a day of the open period up to today, below the cap', () => {
-    expect(checkCounterSurvey({ day: '2026-10-01', today: '2026-11-30', recordedToday: 19, policy })).toMatchObject({
+    expect(
+      checkCounterSurvey({ day: '2026-10-01', today: '2026-11-30', recordedToday: 19, policy }),
+    ).toMatchObject({
       ok: true,
       value: { openPeriod: { key: 'Q4-2026' } },
     });
@@ -43,9 +51,9 @@ describe('counter survey entries', () => {
 
   it('honours a configured cap and period', () => {
     const monthly = { dailyCap: 2, period: 'MONTH' } as const;
-    expect(checkCounterSurvey({ day: '2026-11-02', today: '2026-11-30', recordedToday: 1, policy: monthly }).ok).toBe(
-      true,
-    );
+    expect(
+      checkCounterSurvey({ day: '2026-11-02', today: '2026-11-30', recordedToday: 1, policy: monthly }).ok,
+    ).toBe(true);
     expect(
       checkCounterSurvey({ day: '2026-10-31', today: '2026-11-30', recordedToday: 0, policy: monthly }),
     ).toMatchObject({ ok: false, error: { code: 'SURVEY_DATE_OUTSIDE_OPEN_PERIOD' } });
@@ -56,7 +64,13 @@ describe('online and counter answers in the report', () => {
   const totals = (respondents: number, score: number) =>
     skmTotalsByBucket(
       SKM_ELEMENT_CODES.map(
-        (element): SkmTotalsRow => ({ bucket: 1, respondents, element, sum: respondents * score, answered: respondents }),
+        (element): SkmTotalsRow => ({
+          bucket: 1,
+          respondents,
+          element,
+          sum: respondents * score,
+          answered: respondents,
+        }),
       ),
     ).get(1);
   const period = (() => {

@@ -38,7 +38,10 @@ const T = {
   sample: { id: 'Sampel minimum (Krejcie & Morgan)', en: 'Minimum sample (Krejcie & Morgan)' },
   rule: { id: 'Aturan penilaian', en: 'Grading rule' },
   online: { id: 'Nilai IKM jawaban daring', en: 'IKM score, online answers' },
-  counter: { id: 'Nilai IKM jawaban loket (dicatat petugas)', en: 'IKM score, counter answers (typed by staff)' },
+  counter: {
+    id: 'Nilai IKM jawaban loket (dicatat petugas)',
+    en: 'IKM score, counter answers (typed by staff)',
+  },
   warning: { id: 'Peringatan', en: 'Warning' },
   profile: { id: 'Profil responden', en: 'Respondent profile' },
   profileHead: {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkNotOwnPosition,
-  checkNotSelf,
-  newTrainingStatus,
-  reviewTrainingRecord,
-} from './four-eyes.js';
+import { checkNotOwnPosition, checkNotSelf, newTrainingStatus, reviewTrainingRecord } from './four-eyes.js';
 
 describe('four eyes on the staff register', () => {
   it('refuses a change to one’s own record with STAFF_SELF_CHANGE, in both languages', () => {

@@ -21,10 +21,7 @@ export type Actor = { readonly staffId: string | null; readonly positionId?: str
  * `STAFF_SELF_CHANGE` when the actor is the staff member whose register entry (rank, position,
  * unit, active flag, competencies, rating) is about to change; ok otherwise.
  */
-export function checkNotSelf(
-  actor: Actor,
-  staffId: string,
-): Result<void, FourEyesError> {
+export function checkNotSelf(actor: Actor, staffId: string): Result<void, FourEyesError> {
   if (actor.staffId !== null && actor.staffId === staffId)
     return err(fourEyesError('STAFF_SELF_CHANGE', { staffId }));
   return ok(undefined);
@@ -34,10 +31,7 @@ export function checkNotSelf(
  * `STAFF_OWN_POSITION_REQUIREMENTS` when the actor holds the position whose required
  * competencies are about to change (raising or lowering one's own bar); ok otherwise.
  */
-export function checkNotOwnPosition(
-  actor: Actor,
-  positionId: string | null,
-): Result<void, FourEyesError> {
+export function checkNotOwnPosition(actor: Actor, positionId: string | null): Result<void, FourEyesError> {
   if (positionId !== null && actor.positionId != null && actor.positionId === positionId)
     return err(fourEyesError('STAFF_OWN_POSITION_REQUIREMENTS', { positionId }));
   return ok(undefined);

@@ -143,4 +143,3 @@ export const PERFORMANCE_ERROR_MESSAGES = {
 } as const satisfies ErrorMessages<string>;
 export const PerformanceErrorCode = errorCodes(PERFORMANCE_ERROR_MESSAGES);
 export type PerformanceErrorCode = (typeof PerformanceErrorCode)[keyof typeof PerformanceErrorCode];
-

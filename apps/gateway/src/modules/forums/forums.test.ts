@@ -291,7 +291,10 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
   });
 
   it('moderation is for admins and staff of the answering unit; a second hide keeps the first record (four eyes)', async () => {
-    const created = await submit(t.warga, { title: 'Komentar kasar dua', text: 'Isi yang perlu dimoderasi.' });
+    const created = await submit(t.warga, {
+      title: 'Komentar kasar dua',
+      text: 'Isi yang perlu dimoderasi.',
+    });
     const id = created.result.submission.id;
     const hide = fieldOperation(
       h,
@@ -301,7 +304,9 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
     );
     // Dewi works at DISDUKCAPIL, the submission is answered by DPMPTSP: not hers to moderate.
     expect((await hide({ id, reason: 'Bukan urusan unit saya.' }, t.dewi)).errorCode).toBe('FORBIDDEN');
-    expect((await hide({ id, reason: 'Menyerang pribadi.' }, t.yulia)).result.__typename).toBe('SubmissionPayload');
+    expect((await hide({ id, reason: 'Menyerang pribadi.' }, t.yulia)).result.__typename).toBe(
+      'SubmissionPayload',
+    );
     expect((await hide({ id, reason: 'Alasan lain yang menimpa.' }, t.admin)).result.__typename).toBe(
       'SubmissionPayload',
     );

@@ -7,7 +7,6 @@ import {
   inputEntry,
   type MatrixEntry,
   serviceCodeVars,
-  staffOnly,
   supervisorsAndAdmins,
   TYPENAME_OR_FAILURE,
   unitAndAdmins,

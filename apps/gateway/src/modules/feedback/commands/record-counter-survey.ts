@@ -9,11 +9,11 @@ import {
   type SurveyProfileInput,
   validateSurvey,
 } from '@layanan/domain/feedback';
+import { counterSurveyPolicy } from '../../../app/config.js';
 import { NotFoundError } from '../../../graphql/errors.js';
 import { failure, invalidFields } from '../../../graphql/failures.js';
 import { accountIdOf, actsForUnit, forbidden } from '../../../platform/authz.js';
 import { dateOnly, todayWib } from '../../../platform/calendar.js';
-import { counterSurveyPolicy } from '../../../app/config.js';
 import type { Caller, CommandDeps } from '../../../platform/command.js';
 import { type SurveyResponseShape, storeResponse } from './survey-response.js';
 

@@ -132,7 +132,9 @@ const IkmChannelScoreRef = builder
       'The IKM of one channel’s answers only: ONLINE (citizens themselves) or COUNTER (typed in by staff at the counter).',
     fields: (t) => ({
       respondents: t.exposeInt('respondents', { description: 'Responses of this channel in the period.' }),
-      ...t.exposeNullableFields('Float', { score: 'index × 25, 25–100, unrounded; null without respondents.' }),
+      ...t.exposeNullableFields('Float', {
+        score: 'index × 25, 25–100, unrounded; null without respondents.',
+      }),
       ...t.exposeNullableFields('String', {
         scoreDisplay: 'The score truncated to 2 decimals; null without respondents.',
         grade: 'A, B, C or D; null without respondents.',
@@ -233,7 +235,8 @@ export const IkmReportRef = builder.objectRef<IkmReportShape>('IkmReport').imple
     }),
     warnings: t.expose('warnings', {
       type: [IkmWarningRef],
-      description: 'Cautions, e.g. COUNTER_DOMINATES when more than half of the answers came from the counter.',
+      description:
+        'Cautions, e.g. COUNTER_DOMINATES when more than half of the answers came from the counter.',
     }),
     waitingTime: t.field({
       type: RequestStatisticsRef,

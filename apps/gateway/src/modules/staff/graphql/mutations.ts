@@ -81,8 +81,12 @@ builder.mutationFields((t) => ({
       'Confirm or reject a PENDING (self-recorded) training with a reason. Supervisors of the person’s unit tree and admins, never the person (ConflictError STAFF_SELF_CHANGE); an already reviewed record gives ConflictError TRAINING_ALREADY_REVIEWED.',
     authScopes: { admin: true, supervisor: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
-    ...commandInput(t, ReviewTrainingInput, 'The record, the decision and its reason.', (deps, caller, input) =>
-      reviewTraining(deps, caller, { ...input, trainingRecordId: String(input.trainingRecordId) }),
+    ...commandInput(
+      t,
+      ReviewTrainingInput,
+      'The record, the decision and its reason.',
+      (deps, caller, input) =>
+        reviewTraining(deps, caller, { ...input, trainingRecordId: String(input.trainingRecordId) }),
     ),
   }),
 

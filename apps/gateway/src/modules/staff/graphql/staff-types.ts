@@ -3,10 +3,10 @@
 // Public callers see name, position and unit only; everything else goes through canReadPrivate.
 import {
   COMPETENCY_TYPES,
+  COUNTED_TRAINING_STATUS,
   EXPECTATION_LEVELS,
   GENDERS,
   PERFORMANCE_RATINGS,
-  COUNTED_TRAINING_STATUS,
   STAFF_KINDS,
   TRAINING_STATUSES,
   trainingJp,
@@ -148,7 +148,8 @@ builder.prismaObject('TrainingRecord', {
     }),
     reviewReason: t.exposeString('reviewReason', {
       nullable: true,
-      description: 'Why the reviewer confirmed or rejected it; null while PENDING or when recorded by a second person.',
+      description:
+        'Why the reviewer confirmed or rejected it; null while PENDING or when recorded by a second person.',
     }),
     reviewedAt: t.expose('reviewedAt', {
       type: 'DateTime',
