@@ -112,6 +112,9 @@ type AttributeSeed = {
   values?: { key: string; name: { id: string; en: string } }[];
   min?: number;
   max?: number;
+  format?: 'NIK' | 'NIP' | 'NPWP' | 'PHONE';
+  pattern?: { regex: string; description: { id: string; en: string } };
+  dateRange?: { minDaysFromToday?: number; maxDaysFromToday?: number };
 };
 
 type CatalogueSeed = {
@@ -132,10 +135,28 @@ function field(
   code: string,
   datatype: 'string' | 'number' | 'datetime' | 'text',
   [id, en]: Text,
-  options: { required?: boolean; min?: number; max?: number } = {},
+  options: Partial<Pick<AttributeSeed, 'required' | 'min' | 'max' | 'format' | 'pattern' | 'dateRange'>> = {},
 ): AttributeSeed {
   const { required = true, ...bounds } = options;
   return { code, datatype, required, description: { id, en }, ...bounds };
+}
+
+/**
+ * A well-formed NIK of Kota Sawahlunto (UU 24/2013 layout: region, DDMMYY with women's day + 40,
+ * sequence), from one random draw so the rest of the seed's random sequence is unchanged.
+ */
+function randomNik(rnd: () => number): string {
+  let r = Math.floor(rnd() * 1e10);
+  const take = (n: number) => {
+    const v = r % n;
+    r = Math.floor(r / n);
+    return v;
+  };
+  const two = (n: number) => String(n).padStart(2, '0');
+  const day = 1 + take(28) + (take(2) === 1 ? 40 : 0);
+  const month = 1 + take(12);
+  const year = 60 + take(40);
+  return `137301${two(day)}${two(month)}${two(year)}${String(1 + take(9999)).padStart(4, '0')}`;
 }
 
 /** A required list attribute; each value is `[key, Indonesian, English]`. */
@@ -154,7 +175,9 @@ function choice(
   };
 }
 
-const NIK = field('nik', 'string', ['NIK pemohon (16 digit)', "Applicant's NIK (16 digits)"]);
+const NIK = field('nik', 'string', ['NIK pemohon (16 digit)', "Applicant's NIK (16 digits)"], {
+  format: 'NIK',
+});
 const KECAMATAN = choice(
   'kecamatan',
   ['Kecamatan', 'District'],
@@ -206,7 +229,15 @@ export const SEED_CATALOGUE: readonly CatalogueSeed[] = [
           ['PERAWAT', 'Perawat', 'Nurse'],
         ],
       ),
-      field('nomor_str', 'string', ['Nomor STR', 'Registration certificate number']),
+      field('nomor_str', 'string', ['Nomor STR', 'Registration certificate number'], {
+        pattern: {
+          regex: '[0-9A-Za-z]+(?:[./ -][0-9A-Za-z]+)*',
+          description: {
+            id: 'Nomor STR: huruf dan angka, boleh dipisah titik, garis miring, spasi atau tanda hubung',
+            en: 'STR number: letters and digits, optionally separated by dots, slashes, spaces or dashes',
+          },
+        },
+      }),
     ],
   },
   {
@@ -228,7 +259,10 @@ export const SEED_CATALOGUE: readonly CatalogueSeed[] = [
           ['INSIDENTIL', 'Insidentil', 'Temporary'],
         ],
       ),
-      field('mulai', 'datetime', ['Tanggal mulai tayang', 'Display start date'], { required: false }),
+      field('mulai', 'datetime', ['Tanggal mulai tayang', 'Display start date'], {
+        required: false,
+        dateRange: { minDaysFromToday: 0 },
+      }),
     ],
   },
   {
@@ -287,7 +321,9 @@ export const SEED_CATALOGUE: readonly CatalogueSeed[] = [
     attributes: [
       NIK,
       field('nama_anak', 'string', ['Nama anak', "Child's name"]),
-      field('tanggal_lahir', 'datetime', ['Tanggal lahir', 'Date of birth']),
+      field('tanggal_lahir', 'datetime', ['Tanggal lahir', 'Date of birth'], {
+        dateRange: { maxDaysFromToday: 0 },
+      }),
     ],
   },
   {
@@ -439,8 +475,7 @@ function sampleValues(
     const pickKey = () => keys[Math.floor(rnd() * keys.length)] ?? '';
     switch (a.datatype) {
       case 'string':
-        out[a.code] =
-          a.code === 'nik' ? `137301${String(Math.floor(rnd() * 1e10)).padStart(10, '0')}` : 'Contoh isian';
+        out[a.code] = a.code === 'nik' ? randomNik(rnd) : 'Contoh isian';
         break;
       case 'text':
         out[a.code] = `Jl. Soekarno-Hatta No. ${1 + Math.floor(rnd() * 120)}, dekat masjid`;

@@ -52,6 +52,7 @@ describe('error catalog', () => {
       root.services.CatalogueEntryErrorCode,
       root.services.RequestSubmissionErrorCode,
       root.services.ServiceVersionErrorCode,
+      root.services.IdentityNumberErrorCode,
     ];
     const declared = codeObjects.flatMap((o) => Object.entries(o));
     for (const [k, v] of declared) {

@@ -115,6 +115,7 @@ export const FAILURE_TYPES = {
   NIP_INVALID_GENDER: V,
   NIP_APPOINTMENT_BEFORE_AGE_18: V,
   NIP_APPOINTMENT_IN_FUTURE: V,
+  NIP_SEQUENCE_ZERO: V,
   RANK_UNKNOWN: V,
   PPPK_GRADE_UNKNOWN: V,
   COMPETENCY_LEVEL_INVALID: V,
@@ -150,6 +151,16 @@ export const FAILURE_TYPES = {
   // Reported as the FORBIDDEN access error (platform/authz.ts `forbidden()`), as before.
   REQUEST_FILER_NOT_ALLOWED: 'OperationFailed',
   REQUEST_SUBMISSION_INVALID: V,
+  // Reasons inside an attribute's INVALID_FORMAT / OUT_OF_RANGE field error (identity-numbers.ts).
+  NIK_INVALID_LENGTH: V,
+  NIK_REGION_UNKNOWN: V,
+  NIK_BIRTH_DATE_INVALID: V,
+  NIK_SEQUENCE_ZERO: V,
+  NPWP_INVALID: V,
+  PHONE_INVALID: V,
+  PATTERN_MISMATCH: V,
+  DATE_TOO_EARLY: V,
+  DATE_TOO_LATE: V,
   IDEMPOTENCY_KEY_REUSED: C,
   // ---- forums ----
   FORUM_INVALID: V,

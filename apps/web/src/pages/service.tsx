@@ -28,7 +28,7 @@ const ServiceQuery = graphql(
       currentVersion {
         version
         standard
-        attributes { code datatype description required min max values { key name } }
+        attributes { code datatype description required min max format rule values { key name } }
       }
     }
   }
@@ -288,10 +288,12 @@ function AttributeField({
 }) {
   const { t } = useI18n();
   const label = a.description ?? a.code;
+  // What the catalogue asks beyond the datatype (NIK format, a pattern, a date range), as the
+  // server checks it; the server's field error says which part failed.
   const range =
     a.datatype === 'number' && (a.min !== null || a.max !== null)
       ? t('numberRange', { min: a.min ?? '—', max: a.max ?? '—' })
-      : null;
+      : a.rule;
   if (a.datatype === 'multivaluelist') {
     const selected = Array.isArray(value) ? value : [];
     return (
@@ -336,7 +338,15 @@ function AttributeField({
             {...p}
             name={a.code}
             type={a.datatype === 'number' ? 'number' : a.datatype === 'datetime' ? 'date' : 'text'}
-            inputMode={a.datatype === 'number' ? 'decimal' : undefined}
+            inputMode={
+              a.datatype === 'number'
+                ? 'decimal'
+                : a.format === 'NIK' || a.format === 'NIP' || a.format === 'NPWP'
+                  ? 'numeric'
+                  : a.format === 'PHONE'
+                    ? 'tel'
+                    : undefined
+            }
             min={a.min ?? undefined}
             max={a.max ?? undefined}
             value={v}

@@ -22,20 +22,24 @@ const attrs: ServiceAttribute[] = [
 ];
 
 function fieldsOf(values: Record<string, unknown>): string[] {
-  const r = validateAttributeValues(attrs, values);
+  const r = validateAttributeValues(attrs, values, { today: '2026-11-30' });
   return fieldCodes(r);
 }
 
 describe('validateAttributeValues (Open311 datatypes)', () => {
   it('accepts valid values, keeps text unedited and reads numeric strings', () => {
-    const r = validateAttributeValues(attrs, {
-      nama_usaha: '  Kopi Talawi ',
-      uraian: 'Jalan  berlubang\n di depan pasar',
-      luas_m2: '120.5',
-      tanggal_kejadian: '2026-03-25T08:30:00+07:00',
-      kecamatan: 'TALAWI',
-      lampiran: ['KTP', 'KK'],
-    });
+    const r = validateAttributeValues(
+      attrs,
+      {
+        nama_usaha: '  Kopi Talawi ',
+        uraian: 'Jalan  berlubang\n di depan pasar',
+        luas_m2: '120.5',
+        tanggal_kejadian: '2026-03-25T08:30:00+07:00',
+        kecamatan: 'TALAWI',
+        lampiran: ['KTP', 'KK'],
+      },
+      { today: '2026-11-30' },
+    );
     expect(r).toEqual({
       ok: true,
       value: {
@@ -84,7 +88,7 @@ describe('validateAttributeValues (Open311 datatypes)', () => {
     expect(
       fieldsOf({ nama_usaha: 'Kopi', luas_m2: 10, kecamatan: 'SILUNGKANG', tanggal_kejadian: '2026-03-25' }),
     ).toEqual([]);
-    const r = validateAttributeValues(attrs, {});
+    const r = validateAttributeValues(attrs, {}, { today: '2026-11-30' });
     expect(r.ok ? null : r.error.code).toBe('REQUEST_ATTRIBUTES_INVALID');
   });
 });

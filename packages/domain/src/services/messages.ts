@@ -156,3 +156,42 @@ export const LAPOR_ERROR_MESSAGES = {
 } as const satisfies ErrorMessages<string>;
 export const LaporErrorCode = errorCodes(LAPOR_ERROR_MESSAGES);
 export type LaporErrorCode = (typeof LaporErrorCode)[keyof typeof LaporErrorCode];
+
+// ---- identity numbers in request attributes (identity-numbers.ts) ----
+export const IDENTITY_NUMBER_ERROR_MESSAGES = {
+  NIK_INVALID_LENGTH: { id: 'NIK harus terdiri dari 16 angka.', en: 'A NIK has 16 digits.' },
+  NIK_REGION_UNKNOWN: {
+    id: 'Kode wilayah NIK (angka 1–4) bukan kode provinsi dan kabupaten/kota di Indonesia.',
+    en: 'The region code of the NIK (digits 1–4) is not an Indonesian province and regency/city code.',
+  },
+  NIK_BIRTH_DATE_INVALID: {
+    id: 'Tanggal lahir dalam NIK (angka 7–12, tanggal ditambah 40 untuk perempuan) tidak valid.',
+    en: 'The birth date in the NIK (digits 7–12, day plus 40 for women) is not a real past date.',
+  },
+  NIK_SEQUENCE_ZERO: {
+    id: 'Nomor urut NIK (4 angka terakhir) tidak mungkin 0000.',
+    en: 'A NIK sequence (its last 4 digits) is never 0000.',
+  },
+  NPWP_INVALID: {
+    id: 'NPWP harus 15 angka (format lama, mis. 01.234.567.8-901.000) atau 16 angka (NIK, atau 0 diikuti 15 angka).',
+    en: 'An NPWP has 15 digits (old format, e.g. 01.234.567.8-901.000) or 16 (a NIK, or 0 followed by 15 digits).',
+  },
+  PHONE_INVALID: {
+    id: 'Nomor telepon seluler Indonesia tidak valid (mis. 0812-3456-7890 atau +62 812 3456 7890).',
+    en: 'Not a valid Indonesian mobile number (e.g. 0812-3456-7890 or +62 812 3456 7890).',
+  },
+  PATTERN_MISMATCH: {
+    id: 'Isian tidak sesuai format yang diminta.',
+    en: 'The value does not match the required format.',
+  },
+  DATE_TOO_EARLY: {
+    id: 'Tanggal terlalu awal untuk isian ini.',
+    en: 'The date is too early for this field.',
+  },
+  DATE_TOO_LATE: {
+    id: 'Tanggal terlalu jauh ke depan untuk isian ini.',
+    en: 'The date is too late for this field.',
+  },
+} as const satisfies ErrorMessages<string>;
+export const IdentityNumberErrorCode = errorCodes(IDENTITY_NUMBER_ERROR_MESSAGES);
+export type IdentityNumberErrorCode = (typeof IdentityNumberErrorCode)[keyof typeof IdentityNumberErrorCode];

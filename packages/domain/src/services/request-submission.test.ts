@@ -28,6 +28,7 @@ const draft = (over: Partial<SubmissionDraft> = {}): SubmissionDraft => ({
   text: 'Mohon izin',
   attributes,
   values: { luas: 12 },
+  today: '2026-11-30',
   ...over,
 });
 

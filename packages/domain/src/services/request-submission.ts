@@ -1,4 +1,4 @@
-import { jakartaDay, jakartaYear } from '../calendar/day.js';
+import { type Day, jakartaDay, jakartaYear } from '../calendar/day.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { addWorkingDays } from '../calendar/working-days.js';
 import {
@@ -124,6 +124,8 @@ export type SubmissionDraft = {
   readonly attributes: readonly ServiceAttribute[];
   /** Values by attribute code, as received. */
   readonly values: unknown;
+  /** The day of filing (WIB), for the attributes' identity numbers and date ranges. */
+  readonly today: Day;
 };
 
 export type CheckedSubmission = {
@@ -179,7 +181,7 @@ export function checkSubmission(draft: SubmissionDraft): Result<CheckedSubmissio
   const raw = draft.values ?? {};
   const values =
     raw && typeof raw === 'object' && !Array.isArray(raw)
-      ? validateAttributeValues(draft.attributes, raw as Record<string, unknown>)
+      ? validateAttributeValues(draft.attributes, raw as Record<string, unknown>, { today: draft.today })
       : null;
   if (!values)
     problems.push({

@@ -31,6 +31,10 @@ export const NIP_ERROR_MESSAGES = {
     id: 'TMT pengangkatan dalam NIP belum terjadi.',
     en: 'The appointment date in the NIP is in the future.',
   },
+  NIP_SEQUENCE_ZERO: {
+    id: 'Nomor urut NIP (3 angka terakhir) tidak mungkin 000. Bila NIP disalin dari spreadsheet, angka terakhirnya mungkin terpotong: simpan kolom NIP sebagai teks lalu salin ulang.',
+    en: 'A NIP sequence (its last 3 digits) is never 000. If it came from a spreadsheet, the last digits were probably cut off: format the NIP column as text and copy it again.',
+  },
 } as const satisfies ErrorMessages<string>;
 export const NipErrorCode = errorCodes(NIP_ERROR_MESSAGES);
 export type NipErrorCode = (typeof NipErrorCode)[keyof typeof NipErrorCode];

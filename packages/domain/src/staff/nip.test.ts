@@ -88,14 +88,24 @@ describe('parseNip — PNS', () => {
 });
 
 describe('parseNip — PPPK', () => {
-  it('does not over-validate: no age or future checks on the unverified layout', () => {
-    expect(codeOf('200501012030212001')).toBeUndefined();
+  it('applies the two date checks that do not depend on the layout: age 18, not in the future', () => {
     expect(codeOf('199203152022222001')).toBeUndefined(); // other type code "22"
+    expect(codeOf('200501012023212001')).toBeUndefined(); // appointed the year they turn 18
+    expect(codeOf('200501012022212001')).toBe('NIP_APPOINTMENT_BEFORE_AGE_18');
+    expect(codeOf('199001012030212001')).toBe('NIP_APPOINTMENT_IN_FUTURE');
   });
 
   it('still needs a real birth date and a gender digit to fill the record', () => {
     expect(codeOf('199202302022212001')).toBe('NIP_INVALID_BIRTH_DATE');
     expect(codeOf('199203152022213001')).toBe('NIP_INVALID_GENDER');
+  });
+});
+
+describe('parseNip — a sequence cut to 000', () => {
+  it.each(['198503122010011000', '199203152022212000'])('refuses %s with a spreadsheet hint', (nip) => {
+    const parsed = parseNip(nip, { now: '2026-11-30' });
+    expect(parsed).toMatchObject({ ok: false, error: { code: 'NIP_SEQUENCE_ZERO' } });
+    expect(!parsed.ok && parsed.error.message.en).toMatch(/spreadsheet/);
   });
 });
 

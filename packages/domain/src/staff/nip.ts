@@ -8,7 +8,8 @@ import { NIP_ERROR_MESSAGES, type NipErrorCode } from './messages.js';
  * PNS (PP 11/2017 on PNS management; BKN rules on NIP):
  *   birth date YYYYMMDD · TMT CPNS YYYYMM · gender (1 male, 2 female) · sequence (3 digits)
  *   e.g. 19850312 201001 1 004.
- * PPPK (layout as issued by BKN; *unverified* in this project, so it is read, not policed):
+ * PPPK (layout as issued by BKN; *unverified* in this project, so only the checks that do not
+ * depend on it apply: a real birth date, appointment year at 18 or later and not in the future):
  *   birth date YYYYMMDD · appointment year YYYY · type code "2x" · gender · sequence (3 digits)
  *   e.g. 19920315 2022 21 2 001. The 13th digit tells the kinds apart: for a PNS it is the first
  *   digit of the TMT month (0 or 1), for a PPPK it is 2.
@@ -60,8 +61,19 @@ export function parseNip(nip: string, options: { readonly now: Day }): Result<Pa
   const bd = num(6, 8);
   if (!isValidDate(by, bm, bd)) return err(nipError('NIP_INVALID_BIRTH_DATE', { value: digits.slice(0, 8) }));
   const birthDate = `${digits.slice(0, 4)}-${pad2(bm)}-${pad2(bd)}`;
+  // Sequences start at 001: 000 is what a spreadsheet leaves of an 18-digit number (15
+  // significant digits), e.g. 198503122010011004 → 198503122010011000.
+  if (digits.endsWith('000')) return err(nipError('NIP_SEQUENCE_ZERO', { nip: digits }));
 
   if (digits[12] === '2') {
+    // Appointed at 18 or later (by year: the layout gives no month) and not in the future.
+    const year = num(8, 12);
+    if (year < by + 18) {
+      return err(nipError('NIP_APPOINTMENT_BEFORE_AGE_18', { birthDate, appointment: digits.slice(8, 12) }));
+    }
+    if (toDayNumber(`${digits.slice(8, 12)}-01-01`) > toDayNumber(options.now)) {
+      return err(nipError('NIP_APPOINTMENT_IN_FUTURE', { appointment: digits.slice(8, 12) }));
+    }
     // PPPK: only what is needed to fill the record is checked (see the layout note above).
     const genderDigit = digits[14];
     if (genderDigit !== '1' && genderDigit !== '2') {

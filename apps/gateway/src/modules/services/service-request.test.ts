@@ -51,6 +51,7 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
       'attributes.fungsi:NOT_ALLOWED',
       'attributes.kecamatan:REQUIRED',
       'attributes.luas_bangunan:INVALID_TYPE',
+      'attributes.nik:INVALID_FORMAT',
       'attributes.warna:UNKNOWN_FIELD',
       'text:REQUIRED',
     ]);
@@ -221,6 +222,30 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     expect(same.body.data.submitServiceRequest.request.trackingCode).toBe(
       first.body.data.submitServiceRequest.request.trackingCode,
     );
+  });
+
+  it('checks identity numbers and dates as the catalogue defines them, and says what it asks', async () => {
+    const bad = await submit({ ...PBG, attributes: { ...PBG.attributes, nik: '12345' } }, t.warga);
+    expect(bad.body.data.submitServiceRequest).toMatchObject({
+      __typename: 'ValidationError',
+      fields: [{ field: 'attributes.nik', code: 'INVALID_FORMAT' }],
+    });
+    const foreignRegion = await submit(
+      { ...PBG, attributes: { ...PBG.attributes, nik: '3171015506900002' } },
+      t.warga,
+    );
+    expect(foreignRegion.body.data.submitServiceRequest.__typename).toBe('ServiceRequestPayload');
+    const definition = await h.gql(
+      '{ service(code: "PBG") { currentVersion { attributes { code format rule } } } }',
+      {},
+      { lang: 'en' },
+    );
+    expect(definition.body.data.service.currentVersion.attributes.find((a: any) => a.code === 'nik')).toEqual(
+      { code: 'nik', format: 'NIK', rule: expect.stringMatching(/16 digits/) },
+    );
+    const open311 = await h.gateway.fetch('http://layanan.test/open311/v2/services/PBG.json');
+    const nik = ((await open311.json()) as any).attributes.find((a: any) => a.code === 'nik');
+    expect(nik.datatype_description).toMatch(/NIK: 16 angka/);
   });
 
   it('never shows a citizen another citizen’s request', async () => {

@@ -23,7 +23,7 @@ import { isUniqueViolation, NotFoundError } from '../../../graphql/errors.js';
 import { failure, validationFailed } from '../../../graphql/failures.js';
 import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
-import { dateOnly } from '../../../platform/calendar.js';
+import { dateOnly, todayWib } from '../../../platform/calendar.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { filerOf } from '../access.js';
 import { assignmentCandidates, nextTrackingSequence, publishUpdate } from './request-workflow.js';
@@ -159,6 +159,7 @@ export async function submitRequest(
     text: input.text,
     attributes: version.attributes as unknown as ServiceAttribute[],
     values: input.attributes,
+    today: todayWib(deps.now()),
   });
   if (!checked.ok) {
     // The first filing passed this check: what fails it now is another request under the same key.

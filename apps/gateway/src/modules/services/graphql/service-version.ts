@@ -1,7 +1,7 @@
 // The versioned catalogue (issue 4): a service is data — names, kind, owning unit, the 14
 // components of its standard (UU 25/2009 art. 21), the competency its handlers need and the
 // Open311 attributes a citizen fills in. Each publication is a new version; requests keep theirs.
-import { ATTRIBUTE_DATATYPES, type ServiceAttribute } from '@layanan/domain/services';
+import { ATTRIBUTE_DATATYPES, attributeRuleText, type ServiceAttribute } from '@layanan/domain/services';
 import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { commandInput } from '../../../graphql/command-fields.js';
@@ -64,6 +64,36 @@ export const ServiceAttributeRef = builder.objectRef<ServiceAttribute>('ServiceA
       nullable: true,
       description: 'Largest allowed number (number attributes); null when unbounded.',
       resolve: (a) => a.max ?? null,
+    }),
+    format: t.string({
+      nullable: true,
+      description:
+        'An identity-number format the value must have (string attributes): NIK (UU 24/2013: 16 digits, a known region, a real birth date, women day + 40), NIP, NPWP or PHONE; null when none.',
+      resolve: (a) => a.format ?? null,
+    }),
+    pattern: t.string({
+      nullable: true,
+      description:
+        'A regular expression (JavaScript syntax) the whole value must match (string attributes); null when none.',
+      resolve: (a) => a.pattern?.regex ?? null,
+    }),
+    minDaysFromToday: t.int({
+      nullable: true,
+      description:
+        'Earliest allowed date, in calendar days from the day of filing (WIB) (datetime attributes); null when unbounded.',
+      resolve: (a) => a.dateRange?.minDaysFromToday ?? null,
+    }),
+    maxDaysFromToday: t.int({
+      nullable: true,
+      description:
+        'Latest allowed date, in calendar days from the day of filing (WIB), e.g. 0 for a birth date (datetime attributes); null when unbounded.',
+      resolve: (a) => a.dateRange?.maxDaysFromToday ?? null,
+    }),
+    rule: t.string({
+      nullable: true,
+      description:
+        'What format, pattern and date range ask for, in words, in the caller’s language; null when nothing beyond the datatype.',
+      resolve: (a, _x, ctx) => pick(attributeRuleText(a) ?? undefined, ctx),
     }),
   }),
 });

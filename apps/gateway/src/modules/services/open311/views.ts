@@ -4,6 +4,7 @@
 import type { Prisma, PrismaClient } from '@layanan/db';
 import { jakartaDateTime } from '@layanan/domain/calendar';
 import {
+  attributeRuleText,
   CLOSED_REQUEST_STATES,
   OPEN_REQUEST_STATES,
   open311Status,
@@ -51,6 +52,8 @@ function datatypeDescription(a: ServiceAttribute, lang: Lang): string | null {
   if (a.maxLength !== undefined) parts.push(text(lang, M.maxLength(a.maxLength)));
   if (a.min !== undefined) parts.push(`min ${a.min}`);
   if (a.max !== undefined) parts.push(`max ${a.max}`);
+  const rule = attributeRuleText(a);
+  if (rule) parts.push(rule[lang]);
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
