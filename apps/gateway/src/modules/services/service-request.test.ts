@@ -330,6 +330,54 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     expect(empty.body.data.addServiceRequestCorrection.fields).toEqual([{ field: 'text', code: 'REQUIRED' }]);
   });
 
+  it('pages the open queue on the server in deadline order: every open request once, none closed', async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await submit({ ...PBG, idempotencyKey: `queue-${i}` }, t.warga);
+      codes.push(r.body.data.submitServiceRequest.request.trackingCode);
+    }
+    // One verified (a completion deadline), one closed (rejected), one long overdue.
+    await transition({ trackingCode: codes[0], to: 'VERIFIED', expectedVersion: 1 }, t.yulia);
+    await transition(
+      { trackingCode: codes[1], to: 'REJECTED', expectedVersion: 1, publicNote: 'Bukan wewenang dinas ini' },
+      t.yulia,
+    );
+    await h.db.prisma.serviceRequest.update({
+      where: { trackingCode: codes[2] },
+      data: { verificationDueOn: new Date('2026-01-05T00:00:00Z') },
+    });
+    const QUEUE = `query($after: String) { serviceRequests(first: 2, after: $after, orderBy: DEADLINE, filter: { openOnly: true }) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { trackingCode state completionDueOn verificationDueOn } } } }`;
+    const seen: {
+      trackingCode: string;
+      state: string;
+      completionDueOn: string | null;
+      verificationDueOn: string;
+    }[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (;;) {
+      const { body } = await h.gql(QUEUE, { after }, { token: t.hendra });
+      const page = body.data.serviceRequests;
+      total = page.totalCount;
+      seen.push(...page.edges.map((e: any) => e.node));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen.map((r) => r.trackingCode)).size).toBe(total);
+    expect(seen.map((r) => r.trackingCode)).toEqual(expect.arrayContaining([codes[0], codes[2], codes[3]]));
+    expect(seen.map((r) => r.trackingCode)).not.toContain(codes[1]);
+    expect(seen.every((r) => r.state !== 'REJECTED' && r.state !== 'COMPLETED')).toBe(true);
+    // Unverified first by verification due date (the overdue one leads), then verified by completion due date.
+    expect(seen[0]!.trackingCode).toBe(codes[2]);
+    const unverified = seen.filter((r) => r.completionDueOn === null);
+    expect(seen.slice(0, unverified.length)).toEqual(unverified);
+    const key = (r: (typeof seen)[number]) => r.completionDueOn ?? r.verificationDueOn;
+    const verified = seen.slice(unverified.length).map(key);
+    expect(verified).toEqual([...verified].sort());
+  });
+
   it('lists overdue open requests of the unit', async () => {
     const late = await submit({ ...PBG, idempotencyKey: 'late-1' }, t.warga);
     const code = late.body.data.submitServiceRequest.request.trackingCode;

@@ -18,7 +18,7 @@ import { nodeVisibility } from '../../../graphql/node-visibility.js';
 import { nodeId } from '../../../graphql/object-fields.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
 import { actorFor, isStaffViewer, visibleRequests } from '../access.js';
-import { overdueWhere } from '../queries/open-overdue.js';
+import { openWhere, overdueWhere } from '../queries/open-overdue.js';
 import { normalizedCode } from '../queries/tracking-code.js';
 
 export const RequestStateEnum = builder.enumType('RequestState', {
@@ -237,13 +237,40 @@ const RequestFilter = builder.inputType('ServiceRequestFilter', {
     state: t.field({ type: RequestStateEnum, description: 'Only requests in this state.' }),
     serviceCode: t.string({ description: 'Only requests for this service code (case-insensitive).' }),
     overdueOnly: t.boolean({ description: 'Open requests past a stored deadline (Asia/Jakarta today).' }),
+    openOnly: t.boolean({
+      description:
+        'Only open requests (SUBMITTED, VERIFIED, IN_PROGRESS, RETURNED_TO_CITIZEN, ESCALATED): a work queue.',
+    }),
   }),
 });
+
+const RequestOrderEnum = builder.enumType('ServiceRequestOrder', {
+  description:
+    'How serviceRequests is sorted. NEWEST: latest submission first (default). DEADLINE: the work queue order, nearest deadline first: requests not yet verified by their verification due date, then verified ones by their completion due date (so overdue ones come first); ties oldest submission first.',
+  values: ['NEWEST', 'DEADLINE'] as const,
+});
+
+type RequestOrder = 'NEWEST' | 'DEADLINE';
+
+/** The Prisma order of a ServiceRequestOrder; the id last makes it total, for cursor pages. */
+function requestOrderBy(
+  order: RequestOrder | null | undefined,
+): Prisma.ServiceRequestOrderByWithRelationInput[] {
+  if (order === 'DEADLINE')
+    return [
+      { completionDueOn: { sort: 'asc', nulls: 'first' } },
+      { verificationDueOn: 'asc' },
+      { submittedAt: 'asc' },
+      { id: 'asc' },
+    ];
+  return [{ submittedAt: 'desc' }, { id: 'asc' }];
+}
 
 type RequestFilterArgs = {
   state?: RequestState | null;
   serviceCode?: string | null;
   overdueOnly?: boolean | null;
+  openOnly?: boolean | null;
 } | null;
 
 function filterWhere(filter: RequestFilterArgs | undefined): Prisma.ServiceRequestWhereInput {
@@ -253,6 +280,7 @@ function filterWhere(filter: RequestFilterArgs | undefined): Prisma.ServiceReque
       filter.state ? { state: filter.state } : {},
       filter.serviceCode ? { service: { code: filter.serviceCode.trim().toUpperCase() } } : {},
       filter.overdueOnly ? overdueWhere(todayWib()) : {},
+      filter.openOnly ? openWhere() : {},
     ],
   };
 }
@@ -292,16 +320,17 @@ builder.queryFields((t) => ({
     cursor: 'id',
     authScopes: { authenticated: true },
     description:
-      'Requests the caller may see (own for citizens, the unit for staff, all for admins), newest first.',
+      'Requests the caller may see (own for citizens, the unit for staff, all for admins), newest first unless `orderBy` says otherwise; `totalCount` counts all that match the filter.',
     args: {
       filter: t.arg({ type: RequestFilter, description: 'Optional conditions; none lists all visible.' }),
+      orderBy: t.arg({ type: RequestOrderEnum, description: 'Sort order; default NEWEST.' }),
     },
     ...filteredList(
       (ctx) => ctx.prisma.serviceRequest,
-      (args: { filter?: RequestFilterArgs }, ctx) => ({
+      (args: { filter?: RequestFilterArgs; orderBy?: RequestOrder | null }, ctx) => ({
         AND: [visibleRequests(ctx.identity), filterWhere(args.filter)],
       }),
-      [{ submittedAt: 'desc' }, { id: 'asc' }],
+      (args: { orderBy?: RequestOrder | null }) => requestOrderBy(args.orderBy),
     ),
   }),
 }));
