@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { PAGE_SIZE, PagerNav, usePager } from '../paging.tsx';
 import { Link } from '../router.tsx';
 import { ErrorNote, formatDate, Loading, StateBadge } from '../ui.tsx';
 
@@ -22,8 +23,12 @@ export const RequestRowFields = graphql(`
 
 const MyRequests = graphql(
   `
-  query MyRequests {
-    serviceRequests(first: 50) { edges { node { ...RequestRowFields } } }
+  query MyRequests($first: Int!, $after: String) {
+    serviceRequests(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { ...RequestRowFields } }
+    }
   }
 `,
   [RequestRowFields],
@@ -31,8 +36,10 @@ const MyRequests = graphql(
 
 export function MyRequestsPage() {
   const { t, lang } = useI18n();
+  const pager = usePager('mine');
   const [{ data, fetching, error }, refetch] = useQuery({
     query: MyRequests,
+    variables: { first: PAGE_SIZE, after: pager.after },
     requestPolicy: 'cache-and-network',
   });
   const requests = data?.serviceRequests.edges.map((e) => e.node) ?? [];
@@ -67,6 +74,14 @@ export function MyRequestsPage() {
           </li>
         ))}
       </ul>
+      {data ? (
+        <PagerNav
+          pager={pager}
+          totalCount={data.serviceRequests.totalCount}
+          shown={requests.length}
+          pageInfo={data.serviceRequests.pageInfo}
+        />
+      ) : null}
     </section>
   );
 }

@@ -1,13 +1,16 @@
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { PAGE_SIZE, PagerNav, usePager } from '../paging.tsx';
 import { Link } from '../router.tsx';
 import { ErrorNote, formatDateTime, Loading } from '../ui.tsx';
 
 const NotificationsQuery = graphql(`
-  query Notifications {
+  query Notifications($first: Int!, $after: String) {
     unreadNotificationCount
-    notifications(first: 50) {
+    notifications(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
       edges {
         node {
           id
@@ -31,8 +34,10 @@ const MarkRead = graphql(`
 
 export function NotificationsPage() {
   const { t, lang } = useI18n();
+  const pager = usePager('notifications');
   const [{ data, fetching, error }, refetch] = useQuery({
     query: NotificationsQuery,
+    variables: { first: PAGE_SIZE, after: pager.after },
     requestPolicy: 'cache-and-network',
   });
   const [{ fetching: marking }, markRead] = useMutation(MarkRead);
@@ -96,6 +101,14 @@ export function NotificationsPage() {
           </li>
         ))}
       </ul>
+      {data ? (
+        <PagerNav
+          pager={pager}
+          totalCount={data.notifications.totalCount}
+          shown={items.length}
+          pageInfo={data.notifications.pageInfo}
+        />
+      ) : null}
     </section>
   );
 }

@@ -3,9 +3,9 @@ import { useQuery, useSubscription } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { RequestRowFields } from '../pages/my-requests.tsx';
+import { PAGE_SIZE, PagerNav, usePager } from '../paging.tsx';
 import { Link } from '../router.tsx';
 import { ErrorNote, formatDate, Loading, StateBadge, Table } from '../ui.tsx';
-import { queueOrder } from './queue-order.ts';
 
 export const MeQuery = graphql(`
   query Me {
@@ -15,9 +15,10 @@ export const MeQuery = graphql(`
 
 const QueueQuery = graphql(
   `
-  query Queue($filter: ServiceRequestFilter) {
-    serviceRequests(first: 200, filter: $filter) {
+  query Queue($filter: ServiceRequestFilter, $orderBy: ServiceRequestOrder, $first: Int!, $after: String) {
+    serviceRequests(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges {
         node {
           ...RequestRowFields
@@ -37,15 +38,22 @@ const UnitUpdates = graphql(`
   }
 `);
 
-const OPEN = new Set(['SUBMITTED', 'VERIFIED', 'IN_PROGRESS', 'ESCALATED', 'RETURNED_TO_CITIZEN']);
+// What each scope asks the gateway for: it filters, sorts (nearest deadline first; "all" newest
+// first) and pages, so every request of the unit can be reached page by page.
+const SCOPES = {
+  open: { filter: { openOnly: true }, orderBy: 'DEADLINE' },
+  overdue: { filter: { overdueOnly: true }, orderBy: 'DEADLINE' },
+  all: { filter: null, orderBy: 'NEWEST' },
+} as const;
 
 export function QueuePage() {
   const { t, lang } = useI18n();
   const [{ data: me }] = useQuery({ query: MeQuery });
   const [scope, setScope] = useState<'open' | 'overdue' | 'all'>('open');
+  const pager = usePager(scope);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: QueueQuery,
-    variables: { filter: scope === 'overdue' ? { overdueOnly: true } : null },
+    variables: { ...SCOPES[scope], first: PAGE_SIZE, after: pager.after },
   });
   const unitId = me?.me.unit?.id;
   const [live] = useSubscription({ query: UnitUpdates, variables: { unitId: unitId ?? '' }, pause: !unitId });
@@ -55,9 +63,7 @@ export function QueuePage() {
   useEffect(() => {
     if (liveKey) refetch({ requestPolicy: 'network-only' });
   }, [liveKey, refetch]);
-  const rows = (data?.serviceRequests.edges.map((e) => e.node) ?? [])
-    .filter((r) => (scope === 'open' ? OPEN.has(r.state) : true))
-    .sort(queueOrder);
+  const rows = data?.serviceRequests.edges.map((e) => e.node) ?? [];
   return (
     <section>
       <h1>
@@ -80,6 +86,9 @@ export function QueuePage() {
       </fieldset>
       {error ? <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
       {fetching && !data ? <Loading /> : null}
+      {data ? (
+        <p data-testid="queue-total">{t('queueTotal', { count: data.serviceRequests.totalCount })}</p>
+      ) : null}
       {data && rows.length === 0 ? <p>{t('queueEmpty')}</p> : null}
       {rows.length > 0 ? (
         <Table
@@ -107,6 +116,14 @@ export function QueuePage() {
             );
           })}
         </Table>
+      ) : null}
+      {data ? (
+        <PagerNav
+          pager={pager}
+          totalCount={data.serviceRequests.totalCount}
+          shown={rows.length}
+          pageInfo={data.serviceRequests.pageInfo}
+        />
       ) : null}
     </section>
   );

@@ -1,0 +1,71 @@
+// Lists are filtered, sorted and paged by the gateway (Relay cursor connections): a page of
+// PAGE_SIZE rows, its position in the whole ("51–100 dari 196") and buttons to the next and
+// previous page. The app never fetches a larger page to filter or sort it itself.
+import { useState } from 'react';
+import { useI18n } from './i18n.tsx';
+
+/** Rows per page of the app's lists (the gateway caps a page at 100). */
+export const PAGE_SIZE = 50;
+
+/**
+ * The page shown of one list: `after` is the cursor to ask for (null for the first page).
+ * `resetKey` names the list's filter and order: when it changes, paging starts over.
+ */
+export function usePager(resetKey: string) {
+  const [state, setState] = useState<{ key: string; cursors: (string | null)[] }>({
+    key: resetKey,
+    cursors: [null],
+  });
+  const cursors = state.key === resetKey ? state.cursors : [null];
+  return {
+    after: cursors.at(-1) ?? null,
+    /** 1-based number of the page shown. */
+    page: cursors.length,
+    next: (endCursor: string) => setState({ key: resetKey, cursors: [...cursors, endCursor] }),
+    previous: () => setState({ key: resetKey, cursors: cursors.slice(0, -1) }),
+  };
+}
+
+export type Pager = ReturnType<typeof usePager>;
+
+/**
+ * Where the page stands in the list ("1–50 dari 196") and its previous/next buttons; nothing
+ * while the list is empty. `shown` is the number of rows on this page.
+ */
+export function PagerNav({
+  pager,
+  totalCount,
+  shown,
+  pageInfo,
+  pageSize = PAGE_SIZE,
+}: {
+  pager: Pager;
+  totalCount: number;
+  shown: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined };
+  pageSize?: number;
+}) {
+  const { t } = useI18n();
+  if (totalCount === 0) return null;
+  const from = (pager.page - 1) * pageSize + 1;
+  const to = from + shown - 1;
+  const endCursor = pageInfo.endCursor;
+  return (
+    <nav className="pager toolbar" aria-label={t('pagination')}>
+      <span data-testid="page-range" aria-live="polite">
+        {t('pageRange', { from: shown > 0 ? from : 0, to: Math.max(to, 0), total: totalCount })}
+      </span>
+      <button type="button" className="secondary" disabled={pager.page === 1} onClick={pager.previous}>
+        {t('previousPage')}
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={!pageInfo.hasNextPage || !endCursor}
+        onClick={() => endCursor && pager.next(endCursor)}
+      >
+        {t('nextPage')}
+      </button>
+    </nav>
+  );
+}
