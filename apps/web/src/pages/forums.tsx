@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { PAGE_SIZE, PagerNav, usePager } from '../paging.tsx';
 import { Link } from '../router.tsx';
 import { isStaffRole, type Session } from '../session.ts';
 import {
@@ -95,7 +96,7 @@ export function ForumsPage() {
 
 const ForumQuery = graphql(
   `
-  query Forum($slug: String!) {
+  query Forum($slug: String!, $first: Int!, $after: String) {
     forum(slug: $slug) {
       id
       slug
@@ -104,7 +105,11 @@ const ForumQuery = graphql(
       answerDays
       unit { code name staff(first: 100) { edges { node { id name } } } }
       sessions(first: 50) { edges { node { id title startsAt district { name } } } }
-      submissions(first: 100) { edges { node { ...SubmissionFields } } }
+      submissions(first: $first, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node { ...SubmissionFields } }
+      }
     }
   }
 `,
@@ -113,7 +118,11 @@ const ForumQuery = graphql(
 
 export function ForumPage({ slug, session }: { slug: string; session: Session | null }) {
   const { t } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ForumQuery, variables: { slug } });
+  const pager = usePager(slug);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: ForumQuery,
+    variables: { slug, first: PAGE_SIZE, after: pager.after },
+  });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   if (error) return <ErrorNote error={error} retry={reload} />;
   if (fetching && !data) return <Loading />;
@@ -147,6 +156,12 @@ export function ForumPage({ slug, session }: { slug: string; session: Session | 
               />
             ))}
           </ul>
+          <PagerNav
+            pager={pager}
+            totalCount={forum.submissions.totalCount}
+            shown={submissions.length}
+            pageInfo={forum.submissions.pageInfo}
+          />
         </section>
         <section className="panel" aria-labelledby="submit-title">
           <h2 id="submit-title">{t('submitToForum')}</h2>

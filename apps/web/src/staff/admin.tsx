@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { PAGE_SIZE, PagerNav, usePager } from '../paging.tsx';
 import type { Role } from '../session.ts';
 import {
   ErrorNote,
@@ -22,11 +23,17 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
+import { MeQuery } from './queue.tsx';
 
 export function AdminPage({ role }: { role: Role }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<'staff' | 'catalogue' | 'holidays'>('staff');
+  const [{ data: me }] = useQuery({ query: MeQuery });
   if (role !== 'SUPERVISOR' && role !== 'ADMIN') return <Notice kind="warn">{t('supervisorsOnly')}</Notice>;
+  // A supervisor manages their own unit (its staff with its sub-units, its services): the lists ask
+  // the gateway for that unit only, so no row offers an action the gateway would refuse.
+  const ownUnit = role === 'ADMIN' ? null : me?.me.unit?.code;
+  if (ownUnit === undefined) return <Loading />;
   return (
     <section>
       <h1>{t('navManage')}</h1>
@@ -39,9 +46,9 @@ export function AdminPage({ role }: { role: Role }) {
         ))}
       </fieldset>
       {tab === 'staff' ? (
-        <StaffRegister />
+        <StaffRegister ownUnit={ownUnit} />
       ) : tab === 'catalogue' ? (
-        <CatalogueEditor />
+        <CatalogueEditor ownUnit={ownUnit} />
       ) : (
         <HolidayEditor admin={role === 'ADMIN'} />
       )}
@@ -57,7 +64,7 @@ const StaffRowFields = graphql(`
     position
     rank
     nip
-    unit { shortName }
+    unit { code shortName }
     trainingJp(year: $year)
     ratings { year predikat finalised }
     citizenRating(year: $year) { respondents competence behaviour }
@@ -67,9 +74,10 @@ type StaffRow = ResultOf<typeof StaffRowFields>;
 
 const StaffSearch = graphql(
   `
-  query StaffSearch($filter: StaffFilter, $year: Int!) {
-    staffMembers(first: 50, filter: $filter) {
+  query StaffSearch($filter: StaffFilter, $year: Int!, $first: Int!, $after: String) {
+    staffMembers(first: $first, after: $after, filter: $filter) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges { node { ...StaffRowFields } }
     }
   }
@@ -97,7 +105,8 @@ const Rate = graphql(`
   }
 `);
 
-function StaffRegister() {
+/** Staff, filtered and paged by the gateway; `ownUnit` (a supervisor's unit code) limits the list to that unit. */
+function StaffRegister({ ownUnit }: { ownUnit: string | null }) {
   const { t, lang } = useI18n();
   const year = new Date().getFullYear();
   const nip = useText();
@@ -106,12 +115,14 @@ function StaffRegister() {
   const [belowRight, setBelowRight] = useState(false);
   const [rating, setRating] = useState<StaffRow | null>(null);
   const filter = {
+    ...(ownUnit ? { unitCode: ownUnit } : {}),
     ...(gapOnly ? { hasCompetencyGap: true } : {}),
     ...(belowRight ? { trainingBelowRight: true, year } : {}),
   };
+  const pager = usePager(JSON.stringify(filter));
   const [list, refetch] = useQuery({
     query: StaffSearch,
-    variables: { filter, year },
+    variables: { filter, year, first: PAGE_SIZE, after: pager.after },
     pause: searchNip !== '',
   });
   const [one] = useQuery({ query: ByNip, variables: { nip: searchNip, year }, pause: searchNip === '' });
@@ -198,14 +209,24 @@ function StaffRegister() {
                   : '—'}
               </td>
               <td>
-                <button type="button" className="link" onClick={() => setRating(s)}>
-                  {t('rate')}
-                </button>
+                {ownUnit === null || searchNip === '' || s.unit.code === ownUnit ? (
+                  <button type="button" className="link" onClick={() => setRating(s)}>
+                    {t('rate')}
+                  </button>
+                ) : null}
               </td>
             </tr>
           );
         })}
       </Table>
+      {searchNip === '' && list.data ? (
+        <PagerNav
+          pager={pager}
+          totalCount={list.data.staffMembers.totalCount}
+          shown={rows.length}
+          pageInfo={list.data.staffMembers.pageInfo}
+        />
+      ) : null}
       {rating ? <RateForm staff={rating} onDone={() => setRating(null)} /> : null}
     </div>
   );
@@ -262,8 +283,10 @@ function RateForm({ staff, onDone }: { staff: StaffRow; onDone: () => void }) {
 }
 
 const CatalogueQuery = graphql(`
-  query Catalogue {
-    services(first: 100) {
+  query Catalogue($unitCode: String, $first: Int!, $after: String) {
+    services(unitCode: $unitCode, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
       edges { node { id code name description completionDays costIdr published unit { shortName } } }
     }
   }
@@ -280,35 +303,50 @@ const UpdateService = graphql(`
   }
 `);
 
-function CatalogueEditor() {
+/** The catalogue to edit: all services for admins, the supervisor's unit's (`ownUnit`) for supervisors. */
+function CatalogueEditor({ ownUnit }: { ownUnit: string | null }) {
   const { t, lang } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: CatalogueQuery });
+  const pager = usePager('services');
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: CatalogueQuery,
+    variables: { unitCode: ownUnit, first: PAGE_SIZE, after: pager.after },
+  });
   const [editing, setEditing] = useState<string | null>(null);
   if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Loading />;
   const services = data?.services.edges.map((e) => e.node) ?? [];
   return (
-    <ul className="list">
-      {services.map((s) => (
-        <li key={s.id}>
-          <strong>{s.name}</strong>{' '}
-          <span className="muted">
-            ({s.code}, {s.unit.shortName})
-          </span>{' '}
-          · {t('workingDays', { count: s.completionDays })} ·{' '}
-          {s.costIdr === 0 ? t('free') : formatIdr(s.costIdr, lang)}
-          {!s.published ? <span className="badge"> {t('unpublished')}</span> : null}{' '}
-          <button
-            type="button"
-            className="link"
-            onClick={() => setEditing(editing === s.code ? null : s.code)}
-          >
-            {t('edit')}
-          </button>
-          {editing === s.code ? <ServiceForm service={s} onDone={() => setEditing(null)} /> : null}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="list">
+        {services.map((s) => (
+          <li key={s.id}>
+            <strong>{s.name}</strong>{' '}
+            <span className="muted">
+              ({s.code}, {s.unit.shortName})
+            </span>{' '}
+            · {t('workingDays', { count: s.completionDays })} ·{' '}
+            {s.costIdr === 0 ? t('free') : formatIdr(s.costIdr, lang)}
+            {!s.published ? <span className="badge"> {t('unpublished')}</span> : null}{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => setEditing(editing === s.code ? null : s.code)}
+            >
+              {t('edit')}
+            </button>
+            {editing === s.code ? <ServiceForm service={s} onDone={() => setEditing(null)} /> : null}
+          </li>
+        ))}
+      </ul>
+      {data ? (
+        <PagerNav
+          pager={pager}
+          totalCount={data.services.totalCount}
+          shown={services.length}
+          pageInfo={data.services.pageInfo}
+        />
+      ) : null}
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { PAGE_SIZE, PagerNav, usePager } from '../paging.tsx';
 import { ProgressForm } from '../progress-form.tsx';
 import { Link } from '../router.tsx';
 import {
@@ -18,9 +19,10 @@ import {
 import { MeQuery } from './queue.tsx';
 
 const ImprovementActionsQuery = graphql(`
-  query ImprovementActions($unitCode: String, $status: ImprovementActionStatus) {
-    improvementActions(unitCode: $unitCode, status: $status, first: 100) {
+  query ImprovementActions($unitCode: String, $status: ImprovementActionStatus, $first: Int!, $after: String) {
+    improvementActions(unitCode: $unitCode, status: $status, first: $first, after: $after) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges {
         node {
           id
@@ -76,9 +78,10 @@ export function ImprovementActionsPage() {
   const [unit, setUnit] = useState<string | null>(null);
   const unitCode = unit ?? me?.me.unit?.code ?? '';
   const [status, setStatus] = useState<Status | ''>('');
+  const pager = usePager(`${unitCode}:${status}`);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ImprovementActionsQuery,
-    variables: { unitCode, status: status === '' ? null : status },
+    variables: { unitCode, status: status === '' ? null : status, first: PAGE_SIZE, after: pager.after },
     pause: unitCode === '',
     requestPolicy: 'cache-and-network',
   });
@@ -115,6 +118,14 @@ export function ImprovementActionsPage() {
             <ActionCard key={a.id} action={a} onChange={reload} />
           ))}
         </ul>
+      ) : null}
+      {data ? (
+        <PagerNav
+          pager={pager}
+          totalCount={data.improvementActions.totalCount}
+          shown={actions.length}
+          pageInfo={data.improvementActions.pageInfo}
+        />
       ) : null}
     </section>
   );
