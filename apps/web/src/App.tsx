@@ -12,7 +12,7 @@ import { RequestPage } from './pages/request.tsx';
 import { ServicePage } from './pages/service.tsx';
 import { TrackPage } from './pages/track.tsx';
 import { Link, match, navigate, RouterProvider, usePath } from './router.tsx';
-import { getSession, isStaffRole, onSessionChange, type Session, setSession } from './session.ts';
+import { getSession, isStaffRole, onSessionChange, type Session, signOut } from './session.ts';
 import { AdminPage } from './staff/admin.tsx';
 import { ApprovalsPage } from './staff/approvals.tsx';
 import { QueuePage } from './staff/queue.tsx';
@@ -175,8 +175,8 @@ function Shell({ session }: { session: Session | null }) {
                   <button
                     type="button"
                     className="secondary"
-                    onClick={() => {
-                      setSession(null);
+                    onClick={async () => {
+                      await signOut();
                       navigate('/');
                     }}
                   >

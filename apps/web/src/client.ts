@@ -6,7 +6,7 @@ import { createLayananClient, type LayananClient } from '@layanan/client';
 import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
 import { createContext, useContext } from 'react';
 import type { Lang } from './i18n.tsx';
-import { freshAccessToken } from './session.ts';
+import { freshAccessToken, renewRejectedToken } from './session.ts';
 import { sseSubscription } from './sse.ts';
 
 const GRAPHQL = '/graphql';
@@ -16,13 +16,32 @@ async function authHeaders(lang: Lang): Promise<Record<string, string>> {
   return { 'accept-language': lang, ...(token ? { authorization: `Bearer ${token}` } : {}) };
 }
 
-/** fetch with the session's access token, renewed first when it is about to expire. */
-function authedFetch(lang: Lang): typeof fetch {
+/** The access token a 401 answer refused ("Token akses tidak sah…"), if the request sent one. */
+function refusedToken(response: Response, headers: Headers): string | null {
+  if (response.status !== 401) return null;
+  return headers.get('authorization')?.replace(/^Bearer /, '') ?? null;
+}
+
+/**
+ * fetch with the session's access token, renewed first when it is about to expire. When the
+ * gateway refuses the token (401: invalid or expired, e.g. after a restart), the session is renewed
+ * and the request sent once more; when renewal fails the user is signed out (the header shows it)
+ * and the refusal is returned.
+ */
+export function authedFetch(lang: Lang): typeof fetch {
+  const send = async (input: Parameters<typeof fetch>[0], init: RequestInit | undefined, token?: string) => {
+    const headers = new Headers(init?.headers);
+    for (const [k, v] of Object.entries(await authHeaders(lang))) headers.set(k, v);
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    return { response: await fetch(input, { ...init, headers }), headers };
+  };
   return async (input, init) => {
-    const extra = await authHeaders(lang);
-    const merged = new Headers(init?.headers);
-    for (const [k, v] of Object.entries(extra)) merged.set(k, v);
-    return fetch(input, { ...init, headers: merged });
+    const first = await send(input, init);
+    const refused = refusedToken(first.response, first.headers);
+    if (!refused) return first.response;
+    const renewed = await renewRejectedToken(refused);
+    if (!renewed) return first.response;
+    return (await send(input, init, renewed)).response;
   };
 }
 
@@ -39,7 +58,7 @@ export function createClient(lang: Lang): Client {
         forwardSubscription: (request) =>
           sseSubscription(
             { query: request.query, variables: request.variables as Record<string, unknown> },
-            () => authHeaders(lang),
+            authedFetch(lang),
           ),
       }),
     ],

@@ -53,16 +53,11 @@ const REFRESH = `mutation Refresh($token: String!) {
 
 let refreshing: Promise<string | null> | null = null;
 
-/** The access token to send now: renewed first when it expires within a minute. */
-export async function freshAccessToken(): Promise<string | null> {
-  const session = current;
-  if (!session) return null;
-  const expiresIn = new Date(session.expiresAt).getTime() - Date.now();
-  if (expiresIn > 60_000) return session.accessToken;
-  if (!session.refreshToken) {
-    if (expiresIn <= 0) setSession(null);
-    return expiresIn > 0 ? session.accessToken : null;
-  }
+/**
+ * Renews the session with its single-use refresh token (one renewal at a time); null and signed
+ * out when the gateway refuses it. Offline, the session is kept and its token returned.
+ */
+function renew(session: Session): Promise<string | null> {
   refreshing ??= (async () => {
     try {
       const response = await fetch('/graphql', {
@@ -96,4 +91,59 @@ export async function freshAccessToken(): Promise<string | null> {
     }
   })();
   return refreshing;
+}
+
+/** The access token to send now: renewed first when it expires within a minute. */
+export async function freshAccessToken(): Promise<string | null> {
+  const session = current;
+  if (!session) return null;
+  const expiresIn = new Date(session.expiresAt).getTime() - Date.now();
+  if (expiresIn > 60_000) return session.accessToken;
+  if (!session.refreshToken) {
+    if (expiresIn <= 0) setSession(null);
+    return expiresIn > 0 ? session.accessToken : null;
+  }
+  return renew(session);
+}
+
+/**
+ * The gateway refused `rejected` as invalid or expired (e.g. after a restart with a new signing
+ * key): the session is renewed once with its refresh token, and the new access token returned to
+ * retry with. Without a refresh token, or when the renewal is refused, the user is signed out
+ * (null). A token already replaced by another request's renewal is not renewed again.
+ */
+export async function renewRejectedToken(rejected: string): Promise<string | null> {
+  const session = current;
+  if (!session) return null;
+  if (session.accessToken !== rejected) return session.accessToken;
+  if (!session.refreshToken) {
+    setSession(null);
+    return null;
+  }
+  const token = await renew(session);
+  // Offline renewal keeps the old token: retrying with it would only be refused again.
+  return token === rejected ? null : token;
+}
+
+const LOGOUT = `mutation Logout($token: String!) { logout(refreshToken: $token) { revoked } }`;
+
+/**
+ * Signs out here and on the gateway: the session's refresh token is revoked (`logout`), so it cannot
+ * be renewed from a copy; the local session ends even when the gateway cannot be reached.
+ */
+export async function signOut(): Promise<void> {
+  const session = current;
+  if (session?.refreshToken) {
+    try {
+      await fetch('/graphql', {
+        method: 'POST',
+        // The refresh token is the credential; an expired access token would only be refused.
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: LOGOUT, variables: { token: session.refreshToken } }),
+      });
+    } catch {
+      // Offline: the session still ends on this device.
+    }
+  }
+  setSession(null);
 }

@@ -1,7 +1,8 @@
 // GraphQL subscriptions over server-sent events, as graphql-yoga serves them: a POST with
 // `Accept: text/event-stream` answered by `event: next` / `event: complete` messages. fetch
-// (not EventSource) so the Authorization and Accept-Language headers go along. A dropped stream
-// is reopened after a pause, with a renewed token.
+// (not EventSource) so the Authorization and Accept-Language headers go along: `send` is the app's
+// authenticated fetch (see client.ts), which also renews a refused token. A dropped stream is
+// reopened after a pause, with a renewed token.
 import type { ExecutionResult } from '@urql/core';
 
 export type SseRequest = { query?: string; variables?: Record<string, unknown>; operationName?: string };
@@ -9,7 +10,7 @@ type Sink = { next(value: ExecutionResult): void; error(error: unknown): void; c
 
 export function sseSubscription(
   request: SseRequest,
-  headers: () => Promise<Record<string, string>>,
+  send: typeof fetch,
   retryMs = 2000,
 ): { subscribe(sink: Sink): { unsubscribe(): void } } {
   return {
@@ -19,10 +20,9 @@ export function sseSubscription(
       const run = async (): Promise<void> => {
         while (!stopped) {
           try {
-            const response = await fetch('/graphql', {
+            const response = await send('/graphql', {
               method: 'POST',
               headers: {
-                ...(await headers()),
                 'content-type': 'application/json',
                 accept: 'text/event-stream',
               },
