@@ -1,9 +1,22 @@
-import { type ReactNode, useEffect } from 'react';
-import { useQuery, useSubscription } from 'urql';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useMutation, useQuery, useSubscription } from 'urql';
 import { graphql } from '../graphql.ts';
-import { useI18n } from '../i18n.tsx';
+import { type MessageKey, useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import { ErrorNote, formatDate, formatDateTime, Loading, Notice, StateBadge } from '../ui.tsx';
+import {
+  ErrorNote,
+  Field,
+  FormFailureNote,
+  formatDate,
+  formatDateTime,
+  Loading,
+  mutationFailure,
+  Notice,
+  StateBadge,
+  SubmitButton,
+  useSubmit,
+  useText,
+} from '../ui.tsx';
 import { SurveySection } from './survey.tsx';
 
 export const RequestQuery = graphql(`
@@ -28,6 +41,33 @@ export const RequestQuery = graphql(`
       service { code name completionDays }
       unit { name }
       events { sequence kind fromState toState at publicNote internalNote actorKind }
+    }
+  }
+`);
+
+/** A state change of a request (staff's actions, the citizen's resubmission), at the version last read. */
+export const Transition = graphql(`
+  mutation Transition($input: TransitionServiceRequestInput!) {
+    transitionServiceRequest(input: $input) {
+      __typename
+      ... on ServiceRequestPayload { request { id trackingCode state stateLabel version allowedTransitions } }
+      ... on ConflictError { message }
+      ... on RequestTransitionError { message }
+      ... on ValidationError { message fields { field message } }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+const Correction = graphql(`
+  mutation Correction($input: AddServiceRequestCorrectionInput!) {
+    addServiceRequestCorrection(input: $input) {
+      __typename
+      ... on ServiceRequestPayload { request { id version state } }
+      ... on ConflictError { message }
+      ... on RequestTransitionError { message }
+      ... on ValidationError { message fields { field message } }
+      ... on NotFoundError { message }
     }
   }
 `);
@@ -144,14 +184,16 @@ export function RequestPage({ code }: { code: string }) {
         </span>
       </RequestHeading>
       <DeadlineFacts request={request} />
+      {request.state === 'RETURNED_TO_CITIZEN' ? (
+        <CorrectionPanel request={request} onDone={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : null}
       <div className="columns">
         <section className="panel" aria-labelledby="trail-title">
           <h2 id="trail-title">{t('statusTrail')}</h2>
           <ol className="trail" data-testid="trail">
             {request.events.map((e) => (
               <li key={e.sequence}>
-                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> —{' '}
-                <strong>{t(`state_${e.toState}`)}</strong>
+                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> — <TrailEventTitle event={e} />
                 {e.publicNote ? <p className="note-text">{e.publicNote}</p> : null}
               </li>
             ))}
@@ -165,6 +207,87 @@ export function RequestPage({ code }: { code: string }) {
       </div>
       {request.state === 'COMPLETED' ? <SurveySection trackingCode={request.trackingCode} /> : null}
     </article>
+  );
+}
+
+/** A trail entry's title: the state it led to, or "correction from the applicant". */
+export function TrailEventTitle({ event }: { event: { kind: string; toState: string } }) {
+  const { t } = useI18n();
+  return (
+    <strong>
+      {event.kind === 'CORRECTION' ? t('eventCorrection') : t(`state_${event.toState}` as MessageKey)}
+    </strong>
+  );
+}
+
+/**
+ * A request returned to the citizen: what the officer asked to fix (the return's public note) and
+ * the citizen's answer, sent as a correction (the original text stays) and followed by the
+ * resubmission (RETURNED_TO_CITIZEN → SUBMITTED) so the clock runs again.
+ */
+function CorrectionPanel({
+  request,
+  onDone,
+}: {
+  request: {
+    trackingCode: string;
+    version: number;
+    allowedTransitions: readonly string[];
+    events: readonly { kind: string; toState: string; publicNote: string | null }[];
+  };
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const text = useText();
+  const [sent, setSent] = useState(false);
+  const [{ fetching: correcting }, correct] = useMutation(Correction);
+  const [{ fetching: resubmitting }, transition] = useMutation(Transition);
+  const reason = request.events.findLast(
+    (e) => e.kind !== 'CORRECTION' && e.toState === 'RETURNED_TO_CITIZEN',
+  );
+  const { failure, errors, onSubmit } = useSubmit(
+    async () => {
+      const r = await correct({
+        input: { trackingCode: request.trackingCode, expectedVersion: request.version, text: text.value },
+      });
+      const payload = r.data?.addServiceRequestCorrection;
+      if (payload?.__typename !== 'ServiceRequestPayload') return mutationFailure(payload, r.error);
+      if (!request.allowedTransitions.includes('SUBMITTED')) return null;
+      const resubmitted = await transition({
+        input: {
+          trackingCode: request.trackingCode,
+          to: 'SUBMITTED',
+          expectedVersion: payload.request.version,
+        },
+      });
+      return mutationFailure(resubmitted.data?.transitionServiceRequest, resubmitted.error);
+    },
+    () => {
+      text.set('');
+      setSent(true);
+      onDone();
+    },
+  );
+  return (
+    <section className="panel" aria-labelledby="correction-title" data-testid="correction">
+      <h2 id="correction-title">{t('returnedTitle')}</h2>
+      {reason?.publicNote ? (
+        <>
+          <p>{t('returnedReason')}</p>
+          <p className="note-text" data-testid="return-reason">
+            {reason.publicNote}
+          </p>
+        </>
+      ) : null}
+      {sent ? <Notice kind="success">{t('correctionSent')}</Notice> : null}
+      <form noValidate onSubmit={onSubmit}>
+        <Field label={t('correctionText')} hint={t('correctionHint')} error={errors.text} required>
+          {(p) => <textarea {...p} rows={3} {...text.bind} />}
+        </Field>
+        <FormFailureNote failure={failure} />
+        <SubmitButton busy={correcting || resubmitting}>{t('sendCorrection')}</SubmitButton>
+      </form>
+    </section>
   );
 }
 

@@ -1,8 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
-import { graphql } from '../graphql.ts';
+import { useConfirmation } from '../confirm.tsx';
 import { type MessageKey, useI18n } from '../i18n.tsx';
-import { AttributeValues, DeadlineFacts, RequestHeading, useLiveRequest } from '../pages/request.tsx';
+import {
+  AttributeValues,
+  DeadlineFacts,
+  RequestHeading,
+  TrailEventTitle,
+  Transition,
+  useLiveRequest,
+} from '../pages/request.tsx';
 import {
   ErrorNote,
   FailureNote,
@@ -14,23 +21,11 @@ import {
   useFailure,
 } from '../ui.tsx';
 
-const Transition = graphql(`
-  mutation Transition($input: TransitionServiceRequestInput!) {
-    transitionServiceRequest(input: $input) {
-      __typename
-      ... on ServiceRequestPayload { request { id trackingCode state stateLabel version allowedTransitions } }
-      ... on ConflictError { message }
-      ... on RequestTransitionError { message }
-      ... on ValidationError { message fields { field message } }
-      ... on NotFoundError { message }
-    }
-  }
-`);
-
 // The actions staff take, by the state they lead to.
 const ACTIONS: Record<string, MessageKey> = {
   VERIFIED: 'actionVerify',
   RETURNED_TO_CITIZEN: 'actionReturn',
+  SUBMITTED: 'actionResubmit',
   IN_PROGRESS: 'actionProgress',
   COMPLETED: 'actionComplete',
   REJECTED: 'actionReject',
@@ -41,6 +36,9 @@ const NOTES = ['publicNote', 'internalNote'] as const;
 type Note = (typeof NOTES)[number];
 const NO_NOTES: Record<Note, string> = { publicNote: '', internalNote: '' };
 
+// Actions that cannot be undone: they ask for confirmation, naming the request and its state.
+const IRREVERSIBLE = new Set(['REJECTED', 'COMPLETED']);
+
 export function StaffRequestPage({ code }: { code: string }) {
   const { t, lang } = useI18n();
   const { result, refetch } = useLiveRequest(code);
@@ -49,6 +47,24 @@ export function StaffRequestPage({ code }: { code: string }) {
   const [notes, setNotes] = useState<Record<Note, string>>(NO_NOTES);
   const { failure, setFailure, errors } = useFailure();
   const [conflict, setConflict] = useState(false);
+  const confirmation = useConfirmation();
+  // A change that arrives live (another officer, the citizen) while an action is being prepared
+  // resets it: typed notes and an open confirmation were meant for the state that was shown.
+  const request0 = data?.serviceRequest;
+  const shownVersion = useRef<number | null>(null);
+  const ownVersion = useRef<number | null>(null);
+  const [changedTo, setChangedTo] = useState<string | null>(null);
+  const { cancel: cancelConfirmation } = confirmation;
+  useEffect(() => {
+    if (!request0) return;
+    const before = shownVersion.current;
+    shownVersion.current = request0.version;
+    if (before === null || before === request0.version || ownVersion.current === request0.version) return;
+    setNotes(NO_NOTES);
+    cancelConfirmation();
+    setFailure(null);
+    setChangedTo(request0.stateLabel);
+  }, [request0, cancelConfirmation, setFailure]);
   if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Loading />;
   const request = data?.serviceRequest;
@@ -57,6 +73,7 @@ export function StaffRequestPage({ code }: { code: string }) {
 
   const act = async (to: (typeof request.allowedTransitions)[number]) => {
     setConflict(false);
+    setChangedTo(null);
     const r = await transition({
       input: {
         trackingCode: request.trackingCode,
@@ -76,6 +93,7 @@ export function StaffRequestPage({ code }: { code: string }) {
     }
     const f = mutationFailure(payload, r.error);
     setFailure(f);
+    if (payload?.__typename === 'ServiceRequestPayload') ownVersion.current = payload.request.version;
     if (!f) {
       setNotes(NO_NOTES);
       refetch({ requestPolicy: 'network-only' });
@@ -90,6 +108,11 @@ export function StaffRequestPage({ code }: { code: string }) {
         </span>
       </RequestHeading>
       <DeadlineFacts request={request} />
+      {changedTo ? (
+        <Notice kind="warn">
+          <span data-testid="changed-under-you">{t('changedUnderYou', { state: changedTo })}</span>
+        </Notice>
+      ) : null}
       {conflict ? (
         <Notice kind="warn">
           <span data-testid="conflict">{t('someoneActedFirst')}</span>
@@ -121,7 +144,20 @@ export function StaffRequestPage({ code }: { code: string }) {
                     type="button"
                     className={to === 'REJECTED' || to === 'RETURNED_TO_CITIZEN' ? 'secondary' : undefined}
                     disabled={acting}
-                    onClick={() => act(to)}
+                    onClick={() =>
+                      IRREVERSIBLE.has(to)
+                        ? confirmation.ask({
+                            title: t('confirmTransition', { action: t(ACTIONS[to]!) }),
+                            subject: t('confirmSubject', {
+                              code: request.trackingCode,
+                              service: request.service.name,
+                              state: request.stateLabel,
+                            }),
+                            confirmLabel: t(ACTIONS[to]!),
+                            onConfirm: () => void act(to),
+                          })
+                        : act(to)
+                    }
                   >
                     {t(ACTIONS[to]!)}
                   </button>
@@ -135,8 +171,8 @@ export function StaffRequestPage({ code }: { code: string }) {
           <ol className="trail">
             {request.events.map((e) => (
               <li key={e.sequence}>
-                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> —{' '}
-                <strong>{t(`state_${e.toState}`)}</strong> <span className="muted">({e.actorKind})</span>
+                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> — <TrailEventTitle event={e} />{' '}
+                <span className="muted">({e.actorKind})</span>
                 {e.publicNote ? <p className="note-text">{e.publicNote}</p> : null}
                 {e.internalNote ? (
                   <p className="note-text internal">
@@ -151,6 +187,7 @@ export function StaffRequestPage({ code }: { code: string }) {
           <AttributeValues values={request.attributeValues} />
         </section>
       </div>
+      {confirmation.dialog}
     </article>
   );
 }
