@@ -9,12 +9,19 @@ import {
   useId,
   useState,
 } from 'react';
-import { type Lang, useI18n } from './i18n.tsx';
+import { type Lang, type MessageKey, useI18n } from './i18n.tsx';
 
 export type Failure = {
   __typename: string;
   message?: string;
+  /** The gateway's error code of a request-level error (extensions.code), e.g. FORBIDDEN. */
+  code?: string;
   fields?: readonly { field: string; message: string }[];
+};
+
+type TransportError = {
+  message: string;
+  graphQLErrors?: readonly { message: string; extensions?: Record<string, unknown> }[];
 };
 
 /** A typed failure from a mutation (`... on Failure`), or null for a success payload. */
@@ -26,15 +33,51 @@ export function failureOf(result: { __typename: string } | null | undefined): Fa
 /** The failure of a mutation: its typed failure payload, else the transport error, else null. */
 export function mutationFailure(
   payload: { __typename: string } | null | undefined,
-  error: { message: string } | undefined,
+  error: TransportError | undefined,
 ): Failure | null {
-  return failureOf(payload) ?? (error ? { __typename: 'Error', message: error.message } : null);
+  const first = error?.graphQLErrors?.[0];
+  const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : undefined;
+  return (
+    failureOf(payload) ??
+    (error
+      ? { __typename: 'Error', message: first?.message ?? error.message, ...(code ? { code } : {}) }
+      : null)
+  );
 }
+
+/** A field path as the form's fields are named: `input.reason` → `reason`. */
+const fieldName = (path: string) => path.replace(/^input\./, '');
 
 export function fieldErrors(failure: Failure | null): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of failure?.fields ?? []) out[f.field] ??= f.message;
+  for (const f of failure?.fields ?? []) out[fieldName(f.field)] ??= f.message;
   return out;
+}
+
+// Request-level errors the app words itself, in the user's language, by the gateway's code.
+const LOCAL_ERRORS: Readonly<Record<string, MessageKey>> = {
+  FORBIDDEN: 'error_FORBIDDEN',
+  UNAUTHENTICATED: 'error_UNAUTHENTICATED',
+  INVALID_TOKEN: 'error_UNAUTHENTICATED',
+  RATE_LIMITED: 'error_RATE_LIMITED',
+};
+
+/**
+ * A gateway message in the user's language: a known code in the app's own words; else the message
+ * without urql's "[GraphQL] " prefix, and of a two-language "Indonesian / English" text the half
+ * in `lang`.
+ */
+export function localMessage(
+  message: string | undefined,
+  code: string | undefined,
+  lang: Lang,
+  t: (key: MessageKey) => string,
+): string {
+  const known = code ? LOCAL_ERRORS[code] : undefined;
+  if (known) return t(known);
+  const text = (message ?? '').replace(/^\[(GraphQL|Network)\] /, '');
+  const halves = text.split(' / ');
+  return halves.length === 2 ? (lang === 'id' ? halves[0]! : halves[1]!) : text;
 }
 
 /**
@@ -79,12 +122,21 @@ export function Loading({ label }: { label?: string }) {
 }
 
 export function ErrorNote({ error, retry }: { error: CombinedError | Error | string; retry?: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const message =
     typeof error === 'string'
       ? error
       : 'graphQLErrors' in error && error.graphQLErrors.length > 0
-        ? error.graphQLErrors.map((e) => e.message).join('; ')
+        ? error.graphQLErrors
+            .map((e) =>
+              localMessage(
+                e.message,
+                typeof e.extensions?.code === 'string' ? e.extensions.code : undefined,
+                lang,
+                t,
+              ),
+            )
+            .join('; ')
         : 'networkError' in error && error.networkError
           ? t('networkError')
           : error.message;
@@ -100,18 +152,36 @@ export function ErrorNote({ error, retry }: { error: CombinedError | Error | str
   );
 }
 
-export function FailureNote({ failure }: { failure: Failure | null }) {
+/** A failure's message at the top of a form; `also` lists field messages no field of the form shows. */
+export function FailureNote({ failure, also = [] }: { failure: Failure | null; also?: readonly string[] }) {
+  const { t, lang } = useI18n();
   if (!failure) return null;
   return (
     <div className="note error" role="alert">
-      <p>{failure.message}</p>
+      <p>{localMessage(failure.message, failure.code, lang, t)}</p>
+      {also.length > 0 ? (
+        <ul>
+          {also.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }
 
-/** A form's failure that no field shows (field failures stand under their fields). */
-export function FormFailureNote({ failure }: { failure: Failure | null }) {
-  return failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null;
+/**
+ * A form's failure, shown at its top unless every problem stands under a field: `shown` names
+ * the form's fields with an error slot (`errors[name]`); field errors for anything else (a field
+ * the form has no slot for, or the whole `input`) are listed here, so no failure goes unseen.
+ */
+export function FormFailureNote({ failure, shown }: { failure: Failure | null; shown: readonly string[] }) {
+  if (!failure) return null;
+  const fields = failure.fields ?? [];
+  const unshown = fields.filter((f) => !shown.includes(fieldName(f.field)));
+  if (fields.length > 0 && unshown.length === 0) return null;
+  const also = [...new Set(unshown.map((f) => f.message))].filter((m) => m !== failure.message);
+  return <FailureNote failure={failure} also={also} />;
 }
 
 /** A form's submit button, disabled while its mutation is `busy`. */

@@ -9,7 +9,6 @@ import {
   FailureNote,
   Field,
   FormFailureNote,
-  failureOf,
   formatDate,
   mutationFailure,
   Notice,
@@ -141,7 +140,7 @@ export function SubmissionCard({
           aria-pressed={s.supportedByMe}
           onClick={async () => {
             const r = await support({ id: s.id });
-            setFailure(failureOf(r.data?.supportSubmission));
+            setFailure(mutationFailure(r.data?.supportSubmission, r.error));
           }}
         >
           {t('support')} ({s.supportCount})
@@ -153,7 +152,7 @@ export function SubmissionCard({
           aria-pressed={s.followedByMe}
           onClick={async () => {
             const r = await follow({ id: s.id, follow: !s.followedByMe });
-            setFailure(failureOf(r.data?.followSubmission ?? r.data?.unfollowSubmission));
+            setFailure(mutationFailure(r.data?.followSubmission ?? r.data?.unfollowSubmission, r.error));
           }}
         >
           {s.followedByMe ? t('unfollow') : t('follow')} ({s.followerCount})
@@ -161,7 +160,8 @@ export function SubmissionCard({
       </div>
       <FailureNote failure={failure} />
       {staff && s.status === 'UNDER_REVIEW' ? <AnswerForm submissionId={s.id} onDone={onChange} /> : null}
-      {staff && (s.status === 'ACCEPTED' || s.status === 'ALREADY_PLANNED') && !s.commitment ? (
+      {/* Only an accepted submission takes a commitment (the domain's validateNewCommitment). */}
+      {staff && s.status === 'ACCEPTED' && !s.commitment ? (
         <CommitmentForm submissionId={s.id} staff={unitStaff} onDone={onChange} />
       ) : null}
     </li>
@@ -205,7 +205,7 @@ function AnswerForm({ submissionId, onDone }: { submissionId: string; onDone: ()
       <Field label={t('answerReason')} error={errors.reason} required>
         {(p) => <textarea {...p} rows={3} {...reason.bind} />}
       </Field>
-      <FormFailureNote failure={failure} />
+      <FormFailureNote failure={failure} shown={['reason']} />
       <SubmitButton busy={fetching}>{t('publishAnswer')}</SubmitButton>
     </form>
   );
@@ -267,7 +267,7 @@ function CommitmentForm({
           </select>
         )}
       </Field>
-      <FormFailureNote failure={failure} />
+      <FormFailureNote failure={failure} shown={['description', 'dueOn', 'responsibleStaffId']} />
       <SubmitButton busy={fetching}>{t('commit')}</SubmitButton>
     </form>
   );

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n.tsx';
 import { PAGE_SIZE, PagerNav, usePager } from '../paging.tsx';
 import { Link } from '../router.tsx';
 import { isStaffRole, type Session } from '../session.ts';
+import { MeQuery } from '../staff/queue.tsx';
 import {
   ErrorNote,
   Field,
@@ -119,6 +120,7 @@ const ForumQuery = graphql(
 export function ForumPage({ slug, session }: { slug: string; session: Session | null }) {
   const { t } = useI18n();
   const pager = usePager(slug);
+  const [{ data: me }] = useQuery({ query: MeQuery, pause: !isStaffRole(session?.account.role) });
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ForumQuery,
     variables: { slug, first: PAGE_SIZE, after: pager.after },
@@ -128,7 +130,10 @@ export function ForumPage({ slug, session }: { slug: string; session: Session | 
   if (fetching && !data) return <Loading />;
   const forum = data?.forum;
   if (!forum) return <Notice kind="warn">{t('forumNotFound')}</Notice>;
-  const staff = isStaffRole(session?.account.role);
+  // Staff answer for their own unit's forums (admins for all): others are not offered the forms.
+  const answersHere =
+    isStaffRole(session?.account.role) &&
+    (session?.account.role === 'ADMIN' || me?.me.unit?.code === forum.unit.code);
   const submissions = forum.submissions.edges.map((e) => e.node);
   return (
     <article>
@@ -150,7 +155,7 @@ export function ForumPage({ slug, session }: { slug: string; session: Session | 
                 key={s.id}
                 submission={s}
                 signedIn={Boolean(session)}
-                staff={staff}
+                staff={answersHere}
                 unitStaff={forum.unit.staff.edges.map((e) => e.node)}
                 onChange={reload}
               />
@@ -165,7 +170,7 @@ export function ForumPage({ slug, session }: { slug: string; session: Session | 
         </section>
         <section className="panel" aria-labelledby="submit-title">
           <h2 id="submit-title">{t('submitToForum')}</h2>
-          {session && !staff ? (
+          {session && !isStaffRole(session.account.role) ? (
             <SubmitForm
               forumId={forum.id}
               sessions={forum.sessions.edges.map((e) => e.node)}
@@ -259,7 +264,7 @@ function SubmitForm({
         <input type="checkbox" checked={hideName} onChange={(e) => setHideName(e.target.checked)} />{' '}
         {t('hideMyName')}
       </label>
-      <FormFailureNote failure={failure} />
+      <FormFailureNote failure={failure} shown={['title', 'text', 'sessionId']} />
       {done && !failure ? <Notice kind="success">{t('submissionSent')}</Notice> : null}
       <SubmitButton busy={fetching}>{fetching ? t('submitting') : t('send')}</SubmitButton>
     </form>

@@ -186,7 +186,7 @@ function RegisterForm() {
         {(p) => <input {...p} type="password" autoComplete="new-password" {...password.bind} />}
       </Field>
       {received ? <Notice kind="info">{received}</Notice> : null}
-      <FormFailureNote failure={failure} />
+      <FormFailureNote failure={failure} shown={['displayName', 'email', 'phone', 'contact', 'password']} />
       <SubmitButton busy={registering || signingIn}>{t('register')}</SubmitButton>
     </form>
   );

@@ -284,7 +284,7 @@ function CorrectionPanel({
         <Field label={t('correctionText')} hint={t('correctionHint')} error={errors.text} required>
           {(p) => <textarea {...p} rows={3} {...text.bind} />}
         </Field>
-        <FormFailureNote failure={failure} />
+        <FormFailureNote failure={failure} shown={['text']} />
         <SubmitButton busy={correcting || resubmitting}>{t('sendCorrection')}</SubmitButton>
       </form>
     </section>

@@ -7,8 +7,8 @@ import { Link } from '../router.tsx';
 import { isStaffRole, type Session } from '../session.ts';
 import {
   ErrorNote,
-  FailureNote,
   Field,
+  FormFailureNote,
   fieldErrors,
   formatIdr,
   Loading,
@@ -262,12 +262,14 @@ function RequestForm({
       <Field label={t('requestText')} error={errors.text} required hint={t('requestTextHint')}>
         {(p) => <textarea {...p} rows={5} {...text.bind} />}
       </Field>
-      {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
-      {failure?.fields?.length ? (
-        <p className="field-error" role="alert">
-          {failure.message}
-        </p>
-      ) : null}
+      <FormFailureNote
+        failure={failure}
+        shown={[
+          'text',
+          ...(counter ? ['citizenEmail'] : []),
+          ...attributes.map((a) => `attributes.${a.code}`),
+        ]}
+      />
       <button type="submit" disabled={fetching} aria-busy={fetching}>
         {fetching ? t('submitting') : t('submitRequest')}
       </button>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { useConfirmation } from '../confirm.tsx';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { PAGE_SIZE, PagerNav, usePager } from '../paging.tsx';
@@ -9,7 +10,6 @@ import {
   FailureNote,
   Field,
   FormFailureNote,
-  failureOf,
   formatDate,
   formatIdr,
   formatNumber,
@@ -266,7 +266,7 @@ function RateForm({ staff, onDone }: { staff: StaffRow; onDone: () => void }) {
           <Select {...p} options={options} value={behaviour} onChange={setBehaviour} label={expectation} />
         )}
       </Field>
-      <FailureNote failure={failure} />
+      <FormFailureNote failure={failure} shown={['year']} />
       {saved ? (
         <Notice kind="success">
           {t('ratingSaved', { predikat: t(`predikat_${saved}` as 'predikat_BAIK') })}
@@ -403,7 +403,7 @@ function ServiceForm({
         <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} />{' '}
         {t('published')}
       </label>
-      <FormFailureNote failure={failure} />
+      <FormFailureNote failure={failure} shown={['name', 'description', 'completionDays', 'costIdr']} />
       <SubmitButton busy={fetching}>{t('save')}</SubmitButton>
     </form>
   );
@@ -446,6 +446,7 @@ function HolidayEditor({ admin }: { admin: boolean }) {
   const [{ fetching: adding }, add] = useMutation(AddHoliday);
   const [, remove] = useMutation(RemoveHoliday);
   const [, confirm] = useMutation(ConfirmHoliday);
+  const confirmation = useConfirmation();
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <div>
@@ -475,7 +476,7 @@ function HolidayEditor({ admin }: { admin: boolean }) {
                     className="link"
                     onClick={async () => {
                       const r = await confirm({ id: h.id });
-                      setFailure(failureOf(r.data?.confirmHoliday));
+                      setFailure(mutationFailure(r.data?.confirmHoliday, r.error));
                       reload();
                     }}
                   >
@@ -485,12 +486,18 @@ function HolidayEditor({ admin }: { admin: boolean }) {
                 <button
                   type="button"
                   className="link danger"
-                  onClick={async () => {
-                    if (!window.confirm(t('removeHolidayConfirm', { name: h.name }))) return;
-                    const r = await remove({ id: h.id });
-                    setFailure(failureOf(r.data?.removeHoliday));
-                    reload();
-                  }}
+                  onClick={() =>
+                    confirmation.ask({
+                      title: t('removeHolidayTitle'),
+                      subject: t('removeHolidayConfirm', { name: `${h.name}, ${formatDate(h.date, lang)}` }),
+                      confirmLabel: t('remove'),
+                      onConfirm: async () => {
+                        const r = await remove({ id: h.id });
+                        setFailure(mutationFailure(r.data?.removeHoliday, r.error));
+                        reload();
+                      },
+                    })
+                  }
                 >
                   {t('remove')}
                 </button>
@@ -499,6 +506,7 @@ function HolidayEditor({ admin }: { admin: boolean }) {
           </tr>
         ))}
       </Table>
+      {confirmation.dialog}
       {admin ? (
         <form
           className="panel"
@@ -533,7 +541,7 @@ function HolidayEditor({ admin }: { admin: boolean }) {
               />
             )}
           </Field>
-          <FormFailureNote failure={failure} />
+          <FormFailureNote failure={failure} shown={['date', 'name']} />
           <SubmitButton busy={adding}>{t('add')}</SubmitButton>
         </form>
       ) : (

@@ -12,8 +12,8 @@ import {
 } from '../pages/request.tsx';
 import {
   ErrorNote,
-  FailureNote,
   Field,
+  FormFailureNote,
   formatDateTime,
   Loading,
   mutationFailure,
@@ -136,7 +136,7 @@ export function StaffRequestPage({ code }: { code: string }) {
                   )}
                 </Field>
               ))}
-              {failure && !failure.fields?.length ? <FailureNote failure={failure} /> : null}
+              <FormFailureNote failure={failure} shown={NOTES} />
               <div className="actions">
                 {actions.map((to) => (
                   <button
