@@ -141,7 +141,9 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
     await stale.getByTestId('conflict').waitFor();
     await stale.getByTestId('request-state').getByText('Diproses').waitFor();
     await screenshot(stale, 'id-staff-conflict');
+    // Completing cannot be undone: it asks first.
     await stale.getByRole('button', { name: 'Selesaikan' }).click();
+    await stale.getByTestId('confirm-dialog').getByRole('button', { name: 'Selesaikan' }).click();
     await stale.getByTestId('request-state').getByText('Selesai').waitFor();
 
     // The citizen's page followed every step over the subscription, without a reload.

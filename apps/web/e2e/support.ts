@@ -26,17 +26,25 @@ async function freePort(): Promise<number> {
 
 export type RunningGateway = {
   url: string;
+  port: number;
   process: ChildProcess;
   output: () => string;
   stop(): Promise<void>;
 };
 
-export async function startGateway(): Promise<RunningGateway> {
+/**
+ * `env` adds or overrides the gateway's environment (e.g. a data directory kept across a restart,
+ * another signing key); `port` reuses a port (a restart at the same address keeps the browser's
+ * storage).
+ */
+export async function startGateway(
+  options: { env?: Record<string, string>; port?: number } = {},
+): Promise<RunningGateway> {
   const main = here('../../gateway/dist/main.js');
   const web = here('../dist');
   if (!existsSync(main)) throw new Error(`build the gateway first (${main} is missing)`);
   if (!existsSync(`${web}/index.html`)) throw new Error(`build the web app first (${web} is missing)`);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   let output = '';
   const child = spawn(process.execPath, [main], {
     env: {
@@ -53,6 +61,7 @@ export async function startGateway(): Promise<RunningGateway> {
       LAYANAN_DEV_LOGIN: 'true',
       REDIS_URL: '',
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -77,6 +86,7 @@ export async function startGateway(): Promise<RunningGateway> {
   }
   return {
     url,
+    port,
     process: child,
     output: () => output,
     stop: () =>

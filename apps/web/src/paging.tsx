@@ -69,3 +69,17 @@ export function PagerNav({
     </nav>
   );
 }
+
+/**
+ * The result's data if it answers `variables` (the page, filter and order shown now), else
+ * undefined: urql keeps the previous result's data while the next one loads, and rows must never
+ * be shown under another page's range or filter.
+ */
+export function pageData<Data>(
+  result: { data?: Data | undefined; operation?: { variables?: unknown } | undefined },
+  variables: object,
+): Data | undefined {
+  return JSON.stringify(result.operation?.variables ?? null) === JSON.stringify(variables)
+    ? result.data
+    : undefined;
+}

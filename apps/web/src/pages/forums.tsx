@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
-import { PAGE_SIZE, PagerNav, usePager } from '../paging.tsx';
+import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { Link } from '../router.tsx';
 import { isStaffRole, type Session } from '../session.ts';
 import { MeQuery } from '../staff/queue.tsx';
@@ -121,10 +121,13 @@ export function ForumPage({ slug, session }: { slug: string; session: Session | 
   const { t } = useI18n();
   const pager = usePager(slug);
   const [{ data: me }] = useQuery({ query: MeQuery, pause: !isStaffRole(session?.account.role) });
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const pageVariables = { slug, first: PAGE_SIZE, after: pager.after };
+  const [page, refetch] = useQuery({
     query: ForumQuery,
-    variables: { slug, first: PAGE_SIZE, after: pager.after },
+    variables: pageVariables,
   });
+  const { fetching, error } = page;
+  const data = pageData(page, pageVariables);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   if (error) return <ErrorNote error={error} retry={reload} />;
   if (fetching && !data) return <Loading />;

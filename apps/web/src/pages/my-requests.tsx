@@ -1,7 +1,7 @@
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
-import { PAGE_SIZE, PagerNav, usePager } from '../paging.tsx';
+import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { Link } from '../router.tsx';
 import { ErrorNote, formatDate, Loading, StateBadge } from '../ui.tsx';
 
@@ -37,11 +37,14 @@ const MyRequests = graphql(
 export function MyRequestsPage() {
   const { t, lang } = useI18n();
   const pager = usePager('mine');
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const pageVariables = { first: PAGE_SIZE, after: pager.after };
+  const [page, refetch] = useQuery({
     query: MyRequests,
-    variables: { first: PAGE_SIZE, after: pager.after },
+    variables: pageVariables,
     requestPolicy: 'cache-and-network',
   });
+  const { fetching, error } = page;
+  const data = pageData(page, pageVariables);
   const requests = data?.serviceRequests.edges.map((e) => e.node) ?? [];
   return (
     <section>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
-import { PAGE_SIZE, PagerNav, usePager } from '../paging.tsx';
+import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { Link } from '../router.tsx';
 import { ErrorNote, formatDateTime, Loading } from '../ui.tsx';
 
@@ -35,11 +35,14 @@ const MarkRead = graphql(`
 export function NotificationsPage() {
   const { t, lang } = useI18n();
   const pager = usePager('notifications');
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const pageVariables = { first: PAGE_SIZE, after: pager.after };
+  const [page, refetch] = useQuery({
     query: NotificationsQuery,
-    variables: { first: PAGE_SIZE, after: pager.after },
+    variables: pageVariables,
     requestPolicy: 'cache-and-network',
   });
+  const { fetching, error } = page;
+  const data = pageData(page, pageVariables);
   const [{ fetching: marking }, markRead] = useMutation(MarkRead);
   const items = data?.notifications.edges.map((e) => e.node) ?? [];
   const reload = () => refetch({ requestPolicy: 'network-only' });

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { useConfirmation } from '../confirm.tsx';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
-import { PAGE_SIZE, PagerNav, usePager } from '../paging.tsx';
+import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import type { Role } from '../session.ts';
 import {
   ErrorNote,
@@ -120,18 +120,16 @@ function StaffRegister({ ownUnit }: { ownUnit: string | null }) {
     ...(belowRight ? { trainingBelowRight: true, year } : {}),
   };
   const pager = usePager(JSON.stringify(filter));
-  const [list, refetch] = useQuery({
-    query: StaffSearch,
-    variables: { filter, year, first: PAGE_SIZE, after: pager.after },
-    pause: searchNip !== '',
-  });
+  const listVariables = { filter, year, first: PAGE_SIZE, after: pager.after };
+  const [list, refetch] = useQuery({ query: StaffSearch, variables: listVariables, pause: searchNip !== '' });
+  const listData = pageData(list, listVariables);
   const [one] = useQuery({ query: ByNip, variables: { nip: searchNip, year }, pause: searchNip === '' });
   const rows: readonly StaffRow[] =
     searchNip !== ''
       ? one.data?.staffByNip
         ? [one.data.staffByNip]
         : []
-      : (list.data?.staffMembers.edges.map((e) => e.node) ?? []);
+      : (listData?.staffMembers.edges.map((e) => e.node) ?? []);
   const error = searchNip !== '' ? one.error : list.error;
   const fetching = searchNip !== '' ? one.fetching : list.fetching;
   return (
@@ -219,12 +217,12 @@ function StaffRegister({ ownUnit }: { ownUnit: string | null }) {
           );
         })}
       </Table>
-      {searchNip === '' && list.data ? (
+      {searchNip === '' && listData ? (
         <PagerNav
           pager={pager}
-          totalCount={list.data.staffMembers.totalCount}
+          totalCount={listData.staffMembers.totalCount}
           shown={rows.length}
-          pageInfo={list.data.staffMembers.pageInfo}
+          pageInfo={listData.staffMembers.pageInfo}
         />
       ) : null}
       {rating ? <RateForm staff={rating} onDone={() => setRating(null)} /> : null}
@@ -307,10 +305,13 @@ const UpdateService = graphql(`
 function CatalogueEditor({ ownUnit }: { ownUnit: string | null }) {
   const { t, lang } = useI18n();
   const pager = usePager('services');
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const pageVariables = { unitCode: ownUnit, first: PAGE_SIZE, after: pager.after };
+  const [page, refetch] = useQuery({
     query: CatalogueQuery,
-    variables: { unitCode: ownUnit, first: PAGE_SIZE, after: pager.after },
+    variables: pageVariables,
   });
+  const { fetching, error } = page;
+  const data = pageData(page, pageVariables);
   const [editing, setEditing] = useState<string | null>(null);
   if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Loading />;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
-import { PAGE_SIZE, PagerNav, usePager } from '../paging.tsx';
+import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { ProgressForm } from '../progress-form.tsx';
 import { Link } from '../router.tsx';
 import {
@@ -79,12 +79,20 @@ export function ImprovementActionsPage() {
   const unitCode = unit ?? me?.me.unit?.code ?? '';
   const [status, setStatus] = useState<Status | ''>('');
   const pager = usePager(`${unitCode}:${status}`);
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const pageVariables = {
+    unitCode,
+    status: status === '' ? null : status,
+    first: PAGE_SIZE,
+    after: pager.after,
+  };
+  const [page, refetch] = useQuery({
     query: ImprovementActionsQuery,
-    variables: { unitCode, status: status === '' ? null : status, first: PAGE_SIZE, after: pager.after },
+    variables: pageVariables,
     pause: unitCode === '',
     requestPolicy: 'cache-and-network',
   });
+  const { fetching, error } = page;
+  const data = pageData(page, pageVariables);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const actions = data?.improvementActions.edges.map((e) => e.node) ?? [];
   return (

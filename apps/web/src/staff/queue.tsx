@@ -3,7 +3,7 @@ import { useQuery, useSubscription } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { RequestRowFields } from '../pages/my-requests.tsx';
-import { PAGE_SIZE, PagerNav, usePager } from '../paging.tsx';
+import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { Link } from '../router.tsx';
 import { ErrorNote, formatDate, Loading, StateBadge, Table } from '../ui.tsx';
 
@@ -51,10 +51,13 @@ export function QueuePage() {
   const [{ data: me }] = useQuery({ query: MeQuery });
   const [scope, setScope] = useState<'open' | 'overdue' | 'all'>('open');
   const pager = usePager(scope);
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const pageVariables = { ...SCOPES[scope], first: PAGE_SIZE, after: pager.after };
+  const [page, refetch] = useQuery({
     query: QueueQuery,
-    variables: { ...SCOPES[scope], first: PAGE_SIZE, after: pager.after },
+    variables: pageVariables,
   });
+  const { fetching, error } = page;
+  const data = pageData(page, pageVariables);
   const unitId = me?.me.unit?.id;
   const [live] = useSubscription({ query: UnitUpdates, variables: { unitId: unitId ?? '' }, pause: !unitId });
   const liveKey = live.data

@@ -332,7 +332,7 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
 
   it('pages the open queue on the server in deadline order: every open request once, none closed', async () => {
     const codes: string[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 12; i++) {
       const r = await submit({ ...PBG, idempotencyKey: `queue-${i}` }, t.warga);
       codes.push(r.body.data.submitServiceRequest.request.trackingCode);
     }
@@ -346,7 +346,7 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
       where: { trackingCode: codes[2] },
       data: { verificationDueOn: new Date('2026-01-05T00:00:00Z') },
     });
-    const QUEUE = `query($after: String) { serviceRequests(first: 2, after: $after, orderBy: DEADLINE, filter: { openOnly: true }) {
+    const QUEUE = `query($after: String) { serviceRequests(first: 3, after: $after, orderBy: DEADLINE, filter: { openOnly: true }) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { trackingCode state completionDueOn verificationDueOn } } } }`;
     const seen: {
       trackingCode: string;

@@ -1,0 +1,391 @@
+// End to end, the work that must not get lost: a queue longer than a page shows every open request
+// and the total; a returned request is corrected by the citizen and verified; a live change resets
+// an action being prepared and irreversible actions ask first; a gateway restart (new signing key)
+// renews the session, a refused renewal signs out, and "Keluar" ends the session on the server; a
+// forum form shows the gateway's refusal. Its own gateway keeps its data in a directory, so it can
+// be restarted, and has the submission rate limits off for the generated queue.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppPage,
+  launchBrowser,
+  openApp,
+  type RunningGateway,
+  screenshot,
+  signInAsDemo,
+  startGateway,
+} from './support.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'layanan-e2e-'));
+const ENV = {
+  LAYANAN_DATA_DIR: dataDir,
+  LAYANAN_RATE_SUBMIT_IP: 'off',
+  LAYANAN_RATE_SUBMIT_ID: 'off',
+  LAYANAN_RATE_SUBMIT_REPORTER: 'off',
+  LAYANAN_RATE_AUTH_IP: 'off',
+  LAYANAN_RATE_AUTH_ID: 'off',
+};
+
+let gateway: RunningGateway;
+let browser: Browser;
+const opened: AppPage[] = [];
+
+async function open(lang: 'id' | 'en'): Promise<AppPage> {
+  const app = await openApp(browser, gateway.url, lang);
+  opened.push(app);
+  return app;
+}
+
+const tokens = new Map<string, string>();
+
+/** A seeded account's access token (devLogin), kept for the gateway's lifetime. */
+async function tokenOf(email: string): Promise<string> {
+  const known = tokens.get(email);
+  if (known) return known;
+  const body = (await (
+    await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($e:String!){ devLogin(email:$e){ ... on DevLoginPayload { token } } }',
+        variables: { e: email },
+      }),
+    })
+  ).json()) as { data: { devLogin: { token: string } } };
+  tokens.set(email, body.data.devLogin.token);
+  return body.data.devLogin.token;
+}
+
+/** A GraphQL call as `email` (null: anonymous); GraphQL errors fail the test. */
+async function gql<T>(
+  email: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const token = email ? await tokenOf(email) : null;
+  const response = await fetch(`${gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+const SUBMIT = `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
+  __typename ... on ServiceRequestPayload { request { trackingCode } } } }`;
+
+/** Files a PBG request (DPMPTSP) as warga@layanan.test and returns its tracking code. */
+async function fileRequest(key: string): Promise<string> {
+  const data = await gql<{ submitServiceRequest: { request: { trackingCode: string } } }>(
+    'warga@layanan.test',
+    SUBMIT,
+    {
+      input: {
+        serviceCode: 'PBG',
+        idempotencyKey: key,
+        text: `Permohonan PBG rumah tinggal (${key}).`,
+        attributes: { nik: '1373010101900001', kecamatan: 'BARANGIN', luas_bangunan: '90', fungsi: 'HUNIAN' },
+      },
+    },
+  );
+  return data.submitServiceRequest.request.trackingCode;
+}
+
+/** Every open request the staff member may see, read page by page from the API. */
+async function openCodes(email: string): Promise<string[]> {
+  const codes: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: {
+      serviceRequests: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: { trackingCode: string } }[];
+      };
+    } = await gql(
+      email,
+      `query($after: String) { serviceRequests(first: 100, after: $after, filter: { openOnly: true }) {
+        pageInfo { hasNextPage endCursor } edges { node { trackingCode } } } }`,
+      { after },
+    );
+    codes.push(...page.serviceRequests.edges.map((e) => e.node.trackingCode));
+    if (!page.serviceRequests.pageInfo.hasNextPage) return codes;
+    after = page.serviceRequests.pageInfo.endCursor;
+  }
+}
+
+/**
+ * Registers a citizen (a real sign-in with a refresh token, unlike the demo login) and opens the
+ * app signed in as them.
+ */
+async function signInRegistered(page: Page, name: string): Promise<void> {
+  const data = await gql<{
+    registerCitizen: {
+      accessToken: string;
+      refreshToken: string;
+      expiresAt: string;
+      account: { id: string; displayName: string; role: string };
+    };
+  }>(
+    null,
+    `mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) {
+      ... on AuthPayload { accessToken refreshToken expiresAt account { id displayName role } } } }`,
+    {
+      input: {
+        displayName: name,
+        email: `${name.toLowerCase().replace(/\W/g, '')}@contoh.test`,
+        password: 'Rendang-Padang-2026!',
+      },
+    },
+  );
+  await page.goto('/');
+  await page.evaluate(
+    (session) => localStorage.setItem('layanan.session', JSON.stringify(session)),
+    data.registerCitizen,
+  );
+  await page.goto('/permohonan');
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+/**
+ * Chromium logs each refused request ("401 (Unauthorized)") and, while the gateway restarts, the
+ * cut live stream and refused connections: expected in the session tests, nothing else is.
+ */
+const unexpected = (app: AppPage) =>
+  app.consoleErrors.filter(
+    (m) => !/\b401\b|net::ERR_(CONNECTION_REFUSED|INCOMPLETE_CHUNKED_ENCODING)/.test(m),
+  );
+
+const requestState = (page: Page, label: string) =>
+  page.getByTestId('request-state').getByText(label).waitFor();
+
+beforeAll(async () => {
+  [gateway, browser] = await Promise.all([startGateway({ env: ENV }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  for (const app of opened) await app.context.close().catch(() => {});
+  await browser?.close();
+  await gateway?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('work that must not get lost (Bahasa Indonesia)', () => {
+  it('a queue of more than 100 open requests shows the total and every one of them, page by page', async () => {
+    // The generated fixture: enough requests that the unit's open queue passes two page caps.
+    for (let i = 0; i < 105; i += 5) {
+      await Promise.all([0, 1, 2, 3, 4].map((j) => fileRequest(`bulk-${i + j}`)));
+    }
+    const expected = await openCodes('yulia@layanan.test');
+    expect(expected.length).toBeGreaterThan(100);
+
+    const staff = await open('id');
+    const { page } = staff;
+    await signInAsDemo(page, 'yulia@layanan.test');
+    await page.goto('/staf');
+    await page.getByTestId('queue-total').getByText(`${expected.length} permohonan`).waitFor();
+    const seen: string[] = [];
+    for (let pageNo = 1; ; pageNo++) {
+      const range = page.getByTestId('page-range');
+      await range.getByText(new RegExp(`^${(pageNo - 1) * 50 + 1}–\\d+ dari ${expected.length}$`)).waitFor();
+      seen.push(...(await page.getByTestId('queue').locator('tbody tr td:first-child a').allTextContents()));
+      const next = page.getByRole('button', { name: 'Berikutnya' });
+      if (await next.isDisabled()) break;
+      await next.click();
+    }
+    expect(seen).toHaveLength(expected.length);
+    expect(new Set(seen)).toEqual(new Set(expected));
+    await screenshot(page, 'id-staff-queue-last-page');
+    expect(staff.consoleErrors).toEqual([]);
+  });
+
+  it('returned to the citizen: the reason is shown, the citizen corrects, staff see it and verify', async () => {
+    const code = await fileRequest('return-1');
+    const staff = await open('id');
+    await signInAsDemo(staff.page, 'yulia@layanan.test');
+    await staff.page.goto(`/staf/permohonan/${code}`);
+    await staff.page.getByLabel('Catatan untuk pemohon').fill('Lampirkan nomor NIK yang benar (16 angka).');
+    await staff.page.getByRole('button', { name: 'Kembalikan ke pemohon' }).click();
+    await requestState(staff.page, 'Dikembalikan ke pemohon');
+
+    const citizen = await open('id');
+    const { page } = citizen;
+    await signInAsDemo(page, 'warga@layanan.test');
+    await page.goto(`/permohonan/${code}`);
+    const panel = page.getByTestId('correction');
+    await panel
+      .getByTestId('return-reason')
+      .getByText('Lampirkan nomor NIK yang benar (16 angka).')
+      .waitFor();
+    // An empty answer is refused by the gateway, beside the field.
+    await panel.getByRole('button', { name: 'Kirim perbaikan dan ajukan kembali' }).click();
+    await panel.locator('.field.invalid .field-error').waitFor();
+    await panel.getByLabel('Perbaikan atau tambahan Anda').fill('NIK yang benar: 1373010101900002.');
+    await screenshot(page, 'id-citizen-correction');
+    await panel.getByRole('button', { name: 'Kirim perbaikan dan ajukan kembali' }).click();
+    await requestState(page, 'Diajukan');
+    await page.getByTestId('trail').getByText('Perbaikan dari pemohon').waitFor();
+
+    // The staff page follows live: the correction is in the trail, and the request can be verified.
+    await requestState(staff.page, 'Diajukan');
+    await staff.page.getByText('NIK yang benar: 1373010101900002.').waitFor();
+    await staff.page.getByRole('button', { name: 'Verifikasi' }).click();
+    await requestState(staff.page, 'Terverifikasi');
+    await requestState(page, 'Terverifikasi');
+    expect(citizen.consoleErrors).toEqual([]);
+    expect(staff.consoleErrors).toEqual([]);
+  });
+
+  it('a live change resets the action being prepared; reject asks first and names the request', async () => {
+    const code = await fileRequest('live-1');
+    const a = await open('id');
+    await signInAsDemo(a.page, 'yulia@layanan.test');
+    await a.page.goto(`/staf/permohonan/${code}`);
+    const b = await a.context.newPage();
+    b.on('console', (m) => {
+      if (m.type() === 'error') a.consoleErrors.push(m.text());
+    });
+    await b.goto(`/staf/permohonan/${code}`);
+    await b.getByRole('button', { name: 'Tolak' }).waitFor();
+
+    // Tab B is about to reject the submitted request when tab A verifies it.
+    await b.getByLabel('Catatan untuk pemohon').fill('Bukan kewenangan dinas ini.');
+    await b.getByRole('button', { name: 'Tolak' }).click();
+    const dialog = b.getByTestId('confirm-dialog');
+    await dialog
+      .getByText(`${code} — Persetujuan Bangunan Gedung (PBG), status sekarang: Diajukan`)
+      .waitFor();
+    await a.page.getByRole('button', { name: 'Verifikasi' }).click();
+    await requestState(a.page, 'Terverifikasi');
+
+    // B's open confirmation and typed note were for the old state: both are gone, and B is told.
+    await b
+      .getByTestId('changed-under-you')
+      .getByText(/Terverifikasi/)
+      .waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await b.getByLabel('Catatan untuk pemohon').inputValue()).toBe('');
+    await requestState(b, 'Terverifikasi');
+    await screenshot(b, 'id-staff-changed-under-you');
+
+    // Reject asks again, now naming the current state; "Batal" leaves the request as it is.
+    await b.getByLabel('Catatan untuk pemohon').fill('Bukan kewenangan dinas ini.');
+    await b.getByRole('button', { name: 'Tolak' }).click();
+    await dialog
+      .getByText(`${code} — Persetujuan Bangunan Gedung (PBG), status sekarang: Terverifikasi`)
+      .waitFor();
+    await screenshot(b, 'id-staff-confirm-reject');
+    await dialog.getByRole('button', { name: 'Batal' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const state = async () =>
+      (
+        await gql<{ serviceRequest: { state: string } }>(
+          'yulia@layanan.test',
+          'query($c: String!) { serviceRequest(trackingCode: $c) { state } }',
+          { c: code },
+        )
+      ).serviceRequest.state;
+    expect(await state()).toBe('VERIFIED');
+    await b.getByRole('button', { name: 'Tolak' }).click();
+    await dialog.getByRole('button', { name: 'Tolak' }).click();
+    await requestState(b, 'Ditolak');
+    expect(await state()).toBe('REJECTED');
+    expect(a.consoleErrors).toEqual([]);
+  });
+
+  it('a forum answer refused by the gateway says why; a commitment is offered only under an accepted answer', async () => {
+    const { forum } = await gql<{ forum: { id: string } }>(
+      null,
+      '{ forum(slug: "pelayanan-perizinan") { id } }',
+    );
+    const title = 'Jam layanan loket perizinan diperpanjang';
+    await gql(
+      'warga2@layanan.test',
+      `mutation($input: SubmitToForumInput!) { submitToForum(input: $input) { __typename } }`,
+      {
+        input: { forumId: forum.id, kind: 'ASPIRATION', title, text: 'Mohon loket buka sampai pukul 16.00.' },
+      },
+    );
+    const staff = await open('en');
+    const { page } = staff;
+    await signInAsDemo(page, 'yulia@layanan.test');
+    await page.goto('/forum/pelayanan-perizinan');
+    const card = page.getByTestId('submission').filter({ hasText: title });
+    // No reason: the gateway refuses, and its message stands at the top of the form, in English.
+    await card.getByLabel('Decision').selectOption('ALREADY_PLANNED');
+    await card.getByRole('button', { name: 'Publish the answer' }).click();
+    const refusal = card.getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/reason/i);
+    await screenshot(page, 'en-staff-forum-answer-refused');
+    await card.getByLabel('Reason').fill('Extended hours start next month.');
+    await card.getByRole('button', { name: 'Publish the answer' }).click();
+    await card.getByTestId('answer-status').getByText('Already planned').waitFor();
+    // ALREADY_PLANNED takes no commitment: the form is not offered.
+    expect(await card.getByRole('button', { name: 'Save the commitment' }).count()).toBe(0);
+    expect(staff.consoleErrors).toEqual([]);
+  });
+});
+
+describe('sessions across a gateway restart', () => {
+  it('a new signing key: the app renews the session and carries on; a refused renewal signs out', async () => {
+    const citizen = await open('id');
+    const { page } = citizen;
+    await signInRegistered(page, 'Rina Restart');
+    await page.getByText('Anda belum mengajukan permohonan.').waitFor();
+    const before = await page.evaluate(() => JSON.parse(localStorage.getItem('layanan.session') ?? '{}'));
+
+    // Restart at the same address, same data, another signing key: every access token is now invalid.
+    const port = gateway.port;
+    await gateway.stop();
+    tokens.clear();
+    gateway = await startGateway({
+      port,
+      env: { ...ENV, LAYANAN_JWT_SECRET: 'rotated-secret-rotated-secret-rotated-secret' },
+    });
+    await page.reload();
+    await page.getByText('Anda belum mengajukan permohonan.').waitFor();
+    await page.getByTestId('signed-in-as').waitFor();
+    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('layanan.session') ?? '{}'));
+    expect(after.accessToken).not.toBe(before.accessToken);
+    expect(await page.getByText('Token akses tidak sah').count()).toBe(0);
+    await screenshot(page, 'id-citizen-after-restart');
+
+    // A refresh token the gateway no longer accepts: signed out cleanly, the header shows it.
+    await page.evaluate(() => {
+      const session = JSON.parse(localStorage.getItem('layanan.session') ?? '{}');
+      localStorage.setItem(
+        'layanan.session',
+        JSON.stringify({ ...session, accessToken: 'not-a-token', refreshToken: 'not-a-refresh-token' }),
+      );
+    });
+    await page.reload();
+    await page.getByRole('link', { name: 'Masuk', exact: true }).first().waitFor();
+    expect(await page.getByTestId('signed-in-as').count()).toBe(0);
+    expect(await page.evaluate(() => localStorage.getItem('layanan.session'))).toBeNull();
+    expect(unexpected(citizen)).toEqual([]);
+  });
+
+  it('"Keluar" ends the session on the gateway too: its refresh token no longer renews', async () => {
+    const citizen = await open('id');
+    const { page } = citizen;
+    await signInRegistered(page, 'Rudi Keluar');
+    const { refreshToken } = await page.evaluate(() =>
+      JSON.parse(localStorage.getItem('layanan.session') ?? '{}'),
+    );
+    expect(refreshToken).toBeTruthy();
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.getByRole('link', { name: 'Masuk', exact: true }).first().waitFor();
+    const renewed = await gql<{ refreshSession: { __typename: string } }>(
+      null,
+      'mutation($t: String!) { refreshSession(refreshToken: $t) { __typename } }',
+      { t: refreshToken },
+    );
+    expect(renewed.refreshSession.__typename).not.toBe('AuthPayload');
+    expect(unexpected(citizen)).toEqual([]);
+  });
+});
