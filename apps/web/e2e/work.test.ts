@@ -203,6 +203,21 @@ describe('work that must not get lost (Bahasa Indonesia)', () => {
     expect(staff.consoleErrors).toEqual([]);
   });
 
+  it('the catalogue is searched by the gateway, with the number found', async () => {
+    const visitor = await open('id');
+    const { page } = visitor;
+    await page.goto('/');
+    const total = async () =>
+      Number((await page.getByTestId('page-range').textContent())?.match(/dari (\d+)$/)?.[1]);
+    await page.getByTestId('page-range').waitFor();
+    const all = await total();
+    await page.getByLabel('Cari layanan').fill('bangunan GEDUNG');
+    await expect.poll(total).toBeLessThan(all);
+    await page.getByRole('link', { name: 'Persetujuan Bangunan Gedung (PBG)' }).waitFor();
+    expect(await page.locator('.cards > li').count()).toBe(await total());
+    expect(visitor.consoleErrors).toEqual([]);
+  });
+
   it('returned to the citizen: the reason is shown, the citizen corrects, staff see it and verify', async () => {
     const code = await fileRequest('return-1');
     const staff = await open('id');

@@ -1,7 +1,7 @@
 // Lists are filtered, sorted and paged by the gateway (Relay cursor connections): a page of
 // PAGE_SIZE rows, its position in the whole ("51–100 dari 196") and buttons to the next and
 // previous page. The app never fetches a larger page to filter or sort it itself.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from './i18n.tsx';
 
 /** Rows per page of the app's lists (the gateway caps a page at 100). */
@@ -82,4 +82,14 @@ export function pageData<Data>(
   return JSON.stringify(result.operation?.variables ?? null) === JSON.stringify(variables)
     ? result.data
     : undefined;
+}
+
+/** `value` once it has stayed the same for `ms` (a search typed into a box asks the gateway once). */
+export function useSettled<T>(value: T, ms = 250): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }

@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { PAGE_SIZE, PagerNav, pageData, usePager, useSettled } from '../paging.tsx';
 import { Link, navigate } from '../router.tsx';
 import { ErrorNote, formatIdr, Loading, useText } from '../ui.tsx';
 
@@ -18,8 +19,10 @@ export const ServiceFacts = graphql(`
 
 const ServicesQuery = graphql(
   `
-  query Services {
-    services(first: 100) {
+  query Services($search: String, $first: Int!, $after: String) {
+    services(search: $search, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
       edges { node { ...ServiceFacts unit { code shortName } } }
     }
   }
@@ -29,16 +32,16 @@ const ServicesQuery = graphql(
 
 export function CataloguePage() {
   const { t, lang } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ServicesQuery });
   const search = useText();
   const tracking = useText();
-  const services = (data?.services.edges ?? [])
-    .map((e) => e.node)
-    .filter((s) =>
-      `${s.name} ${s.description} ${s.unit.shortName}`
-        .toLowerCase()
-        .includes(search.value.trim().toLowerCase()),
-    );
+  // The gateway searches (every word, in name, description, code or unit), a moment after typing.
+  const words = useSettled(search.value.trim());
+  const pager = usePager(words);
+  const pageVariables = { search: words || null, first: PAGE_SIZE, after: pager.after };
+  const [page, refetch] = useQuery({ query: ServicesQuery, variables: pageVariables });
+  const { fetching, error } = page;
+  const data = pageData(page, pageVariables);
+  const services = data?.services.edges.map((e) => e.node) ?? [];
 
   return (
     <section>
@@ -87,6 +90,14 @@ export function CataloguePage() {
         ))}
       </ul>
       {data && services.length === 0 ? <p>{t('noServicesFound')}</p> : null}
+      {data ? (
+        <PagerNav
+          pager={pager}
+          totalCount={data.services.totalCount}
+          shown={services.length}
+          pageInfo={data.services.pageInfo}
+        />
+      ) : null}
     </section>
   );
 }

@@ -27,6 +27,25 @@ const PUBLISH = `mutation($input: PublishServiceVersionInput!) { publishServiceV
 describe.each(testDatabaseKinds())('service catalogue versions on %s', (kind) => {
   const { h, t } = useHarness(kind, { login: ['admin'] });
 
+  it('searches the catalogue on the server: every word, any case, in name, description, code or unit; counted', async () => {
+    const search = async (words: string) => {
+      const { body } = await h.gql(
+        'query($s: String) { services(first: 100, search: $s) { totalCount edges { node { code name unit { shortName } } } } }',
+        { s: words },
+      );
+      return body.data.services as { totalCount: number; edges: { node: { code: string; name: string } }[] };
+    };
+    const all = await search('');
+    const pbg = await search('bangunan PERSETUJUAN');
+    expect(pbg.edges.map((e) => e.node.code)).toContain('PBG');
+    expect(pbg.totalCount).toBe(pbg.edges.length);
+    expect(pbg.totalCount).toBeLessThan(all.totalCount);
+    expect((await search('pbg')).edges.map((e) => e.node.code)).toContain('PBG');
+    expect((await search('bangunan zzz-tidak-ada')).totalCount).toBe(0);
+    // LIKE wildcards are text, not patterns.
+    expect((await search('%')).totalCount).toBe(0);
+  });
+
   const input = {
     code: 'siup-mikro',
     unitCode: 'DPMPTSP',

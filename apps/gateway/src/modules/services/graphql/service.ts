@@ -20,8 +20,25 @@ export const ServiceKindEnum = builder.enumType('ServiceKind', {
   values: SERVICE_KINDS,
 });
 
+/** At most this many words of a catalogue search are used. */
+const SEARCH_WORDS = 8;
+
+/** Each word of `search` must appear (any case) in the name, description, code or unit short name. */
+function searchWhere(search: string | null | undefined): Prisma.ServiceWhereInput[] {
+  const words = (search ?? '').trim().split(/\s+/).filter(Boolean).slice(0, SEARCH_WORDS);
+  // Prisma passes `contains` to (I)LIKE as is: its wildcards and escape are matched literally.
+  return words.map((raw) => raw.replace(/[\\%_]/g, '\\$&')).map((word) => ({
+    OR: [
+      { name: { contains: word, mode: 'insensitive' } },
+      { description: { contains: word, mode: 'insensitive' } },
+      { code: { contains: word, mode: 'insensitive' } },
+      { unit: { shortName: { contains: word, mode: 'insensitive' } } },
+    ],
+  }));
+}
+
 function catalogueWhere(
-  args: { unitCode?: string | null; kind?: Prisma.ServiceWhereInput['kind'] | null },
+  args: { unitCode?: string | null; kind?: Prisma.ServiceWhereInput['kind'] | null; search?: string | null },
   ctx: GraphQLContext,
 ): Prisma.ServiceWhereInput {
   return {
@@ -29,6 +46,7 @@ function catalogueWhere(
       visibleServices(ctx.identity),
       args.unitCode ? { unit: { code: args.unitCode.trim().toUpperCase() } } : {},
       args.kind ? { kind: args.kind } : {},
+      ...searchWhere(args.search),
     ],
   };
 }
@@ -66,9 +84,13 @@ builder.queryFields((t) => ({
   services: t.prismaConnection({
     type: 'Service',
     cursor: 'id',
-    description: 'The service catalogue, by code; filter by unit or kind.',
+    description: 'The service catalogue, by code; filter by unit, kind or search words.',
     args: {
       unitCode: t.arg.string({ description: 'Only services of this unit code (case-insensitive).' }),
+      search: t.arg.string({
+        description:
+          'Search words (the first 8 used): each must appear, in any case, in the name, description, code or unit short name.',
+      }),
       kind: t.arg({ type: ServiceKindEnum, description: 'Only services of this kind.' }),
     },
     ...filteredList((ctx) => ctx.prisma.service, catalogueWhere, { code: 'asc' }),
