@@ -215,6 +215,21 @@ describe('work that must not get lost (Bahasa Indonesia)', () => {
     await expect.poll(total).toBeLessThan(all);
     await page.getByRole('link', { name: 'Persetujuan Bangunan Gedung (PBG)' }).waitFor();
     expect(await page.locator('.cards > li').count()).toBe(await total());
+
+    // Forum sessions: filtered by kecamatan and ordered by the gateway.
+    await page.goto('/forum');
+    await page.getByTestId('page-range').last().waitFor();
+    await page.getByLabel('Kecamatan').selectOption('TALAWI');
+    await page
+      .getByTestId('page-range')
+      .last()
+      .getByText(/^1–\d+ dari \d+$/)
+      .waitFor();
+    const sessions = page.locator('section > ul.list > li');
+    await expect
+      .poll(async () => (await sessions.allTextContents()).every((s) => s.includes('Talawi')))
+      .toBe(true);
+    expect(await sessions.count()).toBeGreaterThan(0);
     expect(visitor.consoleErrors).toEqual([]);
   });
 

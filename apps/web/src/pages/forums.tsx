@@ -32,11 +32,18 @@ const ForumsQuery = graphql(`
           description
           unit { shortName }
           submissions(first: 1) { totalCount }
-          sessions(first: 50) {
-            edges { node { id title startsAt place district { code name } } }
-          }
         }
       }
+    }
+  }
+`);
+
+const SessionsQuery = graphql(`
+  query ForumSessions($districtCode: String, $first: Int!, $after: String) {
+    forumSessions(districtCode: $districtCode, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id title startsAt place district { code name } forum { slug title } } }
     }
   }
 `);
@@ -46,10 +53,12 @@ export function ForumsPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ForumsQuery });
   const district = useText();
   const forums = data?.forums.edges.map((e) => e.node) ?? [];
-  const sessions = forums
-    .flatMap((f) => f.sessions.edges.map((e) => ({ ...e.node, forum: f })))
-    .filter((s) => (district.value ? s.district?.code === district.value : true))
-    .sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1));
+  // The gateway filters the sessions by kecamatan, orders them by start and pages them.
+  const pager = usePager(district.value);
+  const sessionVariables = { districtCode: district.value || null, first: PAGE_SIZE, after: pager.after };
+  const [sessionsResult] = useQuery({ query: SessionsQuery, variables: sessionVariables });
+  const sessionsPage = pageData(sessionsResult, sessionVariables);
+  const sessions = sessionsPage?.forumSessions.edges.map((e) => e.node) ?? [];
   return (
     <section>
       <h1>{t('navForums')}</h1>
@@ -81,7 +90,8 @@ export function ForumsPage() {
           ))}
         </select>
       </div>
-      {data && sessions.length === 0 ? <p>{t('noSessions')}</p> : null}
+      {sessionsResult.error ? <ErrorNote error={sessionsResult.error} /> : null}
+      {sessionsPage && sessions.length === 0 ? <p>{t('noSessions')}</p> : null}
       <ul className="list">
         {sessions.map((s) => (
           <li key={s.id}>
@@ -91,6 +101,14 @@ export function ForumsPage() {
           </li>
         ))}
       </ul>
+      {sessionsPage ? (
+        <PagerNav
+          pager={pager}
+          totalCount={sessionsPage.forumSessions.totalCount}
+          shown={sessions.length}
+          pageInfo={sessionsPage.forumSessions.pageInfo}
+        />
+      ) : null}
     </section>
   );
 }

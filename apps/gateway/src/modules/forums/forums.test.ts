@@ -47,6 +47,33 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
     expect(sessions.every((s: any) => s.minutes && s.representatives.length > 0)).toBe(true);
   });
 
+  it('lists the sessions of every forum by start, filtered by kecamatan on the server, paged and counted', async () => {
+    const QUERY = `query($d: String, $after: String) { forumSessions(first: 2, after: $after, districtCode: $d) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { startsAt district { code } forum { slug } } } } }`;
+    const all = async (d: string | null) => {
+      const nodes: { startsAt: string; district: { code: string } | null }[] = [];
+      let after: string | null = null;
+      let total = 0;
+      for (;;) {
+        const { body } = await h.gql(QUERY, { d, after });
+        const page = body.data.forumSessions;
+        total = page.totalCount;
+        nodes.push(...page.edges.map((e: any) => e.node));
+        if (!page.pageInfo.hasNextPage) return { nodes, total };
+        after = page.pageInfo.endCursor;
+      }
+    };
+    const everything = await all(null);
+    expect(everything.nodes).toHaveLength(everything.total);
+    const starts = everything.nodes.map((n) => n.startsAt);
+    expect(starts).toEqual([...starts].sort());
+    const talawi = await all('talawi');
+    expect(talawi.total).toBeGreaterThan(0);
+    expect(talawi.total).toBeLessThan(everything.total);
+    expect(talawi.nodes.every((n) => n.district?.code === 'TALAWI')).toBe(true);
+    expect((await all('NOWHERE')).total).toBe(0);
+  });
+
   it('runs the whole loop: submission → support → answer → commitment → progress → done, notifying each step', async () => {
     const text = '  Loket perizinan sering tutup saat jam istirahat.\nMohon ada petugas pengganti.  ';
     const created = await submit(t.warga, { title: 'Loket tutup siang hari', text, serviceCode: 'pbg' });

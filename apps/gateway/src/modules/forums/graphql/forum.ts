@@ -2,6 +2,7 @@
 import { FORUM_ANSWER_DAYS, normalizeForumSlug } from '@layanan/domain/forums';
 import { builder } from '../../../graphql/builder.js';
 import { commandArgs, commandInput, nodeIdArg } from '../../../graphql/command-fields.js';
+import { filteredList } from '../../../graphql/connections.js';
 import { entityPayload } from '../../../graphql/entity-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { nodeVisibility } from '../../../graphql/node-visibility.js';
@@ -81,6 +82,23 @@ nodeVisibility(ForumRef, EVERYONE);
 nodeVisibility(ForumSessionRef, EVERYONE);
 
 builder.queryFields((t) => ({
+  forumSessions: t.prismaConnection({
+    type: ForumSessionRef,
+    cursor: 'id',
+    description:
+      'Sessions of every forum in the order they are held (earliest start first); public. `districtCode` narrows to one kecamatan; `totalCount` counts what the filter matches.',
+    args: {
+      districtCode: t.arg.string({
+        description: 'Only sessions held in this kecamatan (code, case-insensitive); an unknown code gives none.',
+      }),
+    },
+    ...filteredList(
+      (ctx) => ctx.prisma.forumSession,
+      (args: { districtCode?: string | null }) =>
+        args.districtCode ? { district: { code: args.districtCode.trim().toUpperCase() } } : {},
+      [{ startsAt: 'asc' }, { id: 'asc' }],
+    ),
+  }),
   forums: t.prismaConnection({
     type: 'Forum',
     cursor: 'id',
