@@ -55,8 +55,8 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
       let after: string | null = null;
       let total = 0;
       for (;;) {
-        const { body } = await h.gql(QUERY, { d, after });
-        const page = body.data.forumSessions;
+        const { body }: { body: any } = await h.gql(QUERY, { d, after });
+        const page: any = body.data.forumSessions;
         total = page.totalCount;
         nodes.push(...page.edges.map((e: any) => e.node));
         if (!page.pageInfo.hasNextPage) return { nodes, total };

@@ -357,8 +357,8 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     let after: string | null = null;
     let total = 0;
     for (;;) {
-      const { body } = await h.gql(QUEUE, { after }, { token: t.hendra });
-      const page = body.data.serviceRequests;
+      const { body }: { body: any } = await h.gql(QUEUE, { after }, { token: t.hendra });
+      const page: any = body.data.serviceRequests;
       total = page.totalCount;
       seen.push(...page.edges.map((e: any) => e.node));
       if (!page.pageInfo.hasNextPage) break;

@@ -89,7 +89,8 @@ builder.queryFields((t) => ({
       'Sessions of every forum in the order they are held (earliest start first); public. `districtCode` narrows to one kecamatan; `totalCount` counts what the filter matches.',
     args: {
       districtCode: t.arg.string({
-        description: 'Only sessions held in this kecamatan (code, case-insensitive); an unknown code gives none.',
+        description:
+          'Only sessions held in this kecamatan (code, case-insensitive); an unknown code gives none.',
       }),
     },
     ...filteredList(

@@ -27,14 +27,16 @@ const SEARCH_WORDS = 8;
 function searchWhere(search: string | null | undefined): Prisma.ServiceWhereInput[] {
   const words = (search ?? '').trim().split(/\s+/).filter(Boolean).slice(0, SEARCH_WORDS);
   // Prisma passes `contains` to (I)LIKE as is: its wildcards and escape are matched literally.
-  return words.map((raw) => raw.replace(/[\\%_]/g, '\\$&')).map((word) => ({
-    OR: [
-      { name: { contains: word, mode: 'insensitive' } },
-      { description: { contains: word, mode: 'insensitive' } },
-      { code: { contains: word, mode: 'insensitive' } },
-      { unit: { shortName: { contains: word, mode: 'insensitive' } } },
-    ],
-  }));
+  return words
+    .map((raw) => raw.replace(/[\\%_]/g, '\\$&'))
+    .map((word) => ({
+      OR: [
+        { name: { contains: word, mode: 'insensitive' } },
+        { description: { contains: word, mode: 'insensitive' } },
+        { code: { contains: word, mode: 'insensitive' } },
+        { unit: { shortName: { contains: word, mode: 'insensitive' } } },
+      ],
+    }));
 }
 
 function catalogueWhere(
