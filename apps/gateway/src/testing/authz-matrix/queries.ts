@@ -32,6 +32,10 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: decide('allowed'),
   },
   forums: { doc: '{ forums(first: 5) { totalCount } }', roles: decide(['allowed', 'public forums']) },
+  forumSessions: {
+    doc: '{ forumSessions(first: 5) { totalCount } }',
+    roles: decide(['allowed', 'public forum sessions']),
+  },
   forum: {
     doc: 'query($slug: String!) { forum(slug: $slug) { __typename slug } }',
     vars: (f) => ({ slug: f.forum.slug }),
