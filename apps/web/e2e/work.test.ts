@@ -370,6 +370,9 @@ describe('sessions across a gateway restart', () => {
     const before = await page.evaluate(() => JSON.parse(localStorage.getItem('layanan.session') ?? '{}'));
 
     // Restart at the same address, same data, another signing key: every access token is now invalid.
+    // The tab is closed over the restart: an open tab's live stream would renew the session as soon
+    // as the gateway is back, and a reload in the middle of that renewal loses the rotated token.
+    await page.goto('/web-config.json');
     const port = gateway.port;
     await gateway.stop();
     tokens.clear();
@@ -377,7 +380,7 @@ describe('sessions across a gateway restart', () => {
       port,
       env: { ...ENV, LAYANAN_JWT_SECRET: 'rotated-secret-rotated-secret-rotated-secret' },
     });
-    await page.reload();
+    await page.goto('/permohonan');
     await page.getByText('Anda belum mengajukan permohonan.').waitFor();
     await page.getByTestId('signed-in-as').waitFor();
     const after = await page.evaluate(() => JSON.parse(localStorage.getItem('layanan.session') ?? '{}'));
