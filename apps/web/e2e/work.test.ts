@@ -364,21 +364,26 @@ describe('work that must not get lost (Bahasa Indonesia)', () => {
 describe('sessions across a gateway restart', () => {
   it('a new signing key: the app renews the session and carries on; a refused renewal signs out', async () => {
     const citizen = await open('id');
-    const { page } = citizen;
-    await signInRegistered(page, 'Rina Restart');
-    await page.getByText('Anda belum mengajukan permohonan.').waitFor();
-    const before = await page.evaluate(() => JSON.parse(localStorage.getItem('layanan.session') ?? '{}'));
+    const first = citizen.page;
+    await signInRegistered(first, 'Rina Restart');
+    await first.getByText('Anda belum mengajukan permohonan.').waitFor();
+    const before = await first.evaluate(() => JSON.parse(localStorage.getItem('layanan.session') ?? '{}'));
 
     // Restart at the same address, same data, another signing key: every access token is now invalid.
     // The tab is closed over the restart: an open tab's live stream would renew the session as soon
     // as the gateway is back, and a reload in the middle of that renewal loses the rotated token.
-    await page.goto('/web-config.json');
+    await first.close();
     const port = gateway.port;
     await gateway.stop();
     tokens.clear();
     gateway = await startGateway({
       port,
       env: { ...ENV, LAYANAN_JWT_SECRET: 'rotated-secret-rotated-secret-rotated-secret' },
+    });
+    // The same browser (its storage kept) opens the app again.
+    const page = await citizen.context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') citizen.consoleErrors.push(message.text());
     });
     await page.goto('/permohonan');
     await page.getByText('Anda belum mengajukan permohonan.').waitFor();
