@@ -123,8 +123,17 @@ async function openCodes(email: string): Promise<string[]> {
  * app signed in as them.
  */
 async function signInRegistered(page: Page, name: string): Promise<void> {
+  const email = `${name.toLowerCase().replace(/\W/g, '')}@contoh.test`;
+  const password = 'Rendang-Padang-2026!';
+  await gql(
+    null,
+    'mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { __typename } }',
+    {
+      input: { displayName: name, email, password },
+    },
+  );
   const data = await gql<{
-    registerCitizen: {
+    login: {
       accessToken: string;
       refreshToken: string;
       expiresAt: string;
@@ -132,21 +141,13 @@ async function signInRegistered(page: Page, name: string): Promise<void> {
     };
   }>(
     null,
-    `mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) {
+    `mutation($input: LoginInput!) { login(input: $input) {
       ... on AuthPayload { accessToken refreshToken expiresAt account { id displayName role } } } }`,
-    {
-      input: {
-        displayName: name,
-        email: `${name.toLowerCase().replace(/\W/g, '')}@contoh.test`,
-        password: 'Rendang-Padang-2026!',
-      },
-    },
+    { input: { identifier: email, password } },
   );
+  const session = data.login;
   await page.goto('/');
-  await page.evaluate(
-    (session) => localStorage.setItem('layanan.session', JSON.stringify(session)),
-    data.registerCitizen,
-  );
+  await page.evaluate((session) => localStorage.setItem('layanan.session', JSON.stringify(session)), session);
   await page.goto('/permohonan');
   await page.getByTestId('signed-in-as').waitFor();
 }
