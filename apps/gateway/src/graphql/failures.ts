@@ -101,6 +101,8 @@ export const FAILURE_TYPES = {
   // ---- calendar ----
   DAY_INVALID_FORMAT: V,
   DAY_NOT_A_DATE: V,
+  DATETIME_INVALID: V,
+  DATETIME_OFFSET_REQUIRED: V,
   CALENDAR_INVALID: V,
   // A deadline reaching a year whose holidays are not loaded: a data gap the caller cannot fix.
   CALENDAR_YEAR_UNKNOWN: 'OperationFailed',

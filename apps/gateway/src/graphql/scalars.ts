@@ -1,19 +1,21 @@
 // The schema's scalars: DateTime (an instant), Day (a calendar day in WIB) and JSON.
-import { parseDay } from '@layanan/domain/calendar';
+import { parseDay, parseInstant } from '@layanan/domain/calendar';
 import { GraphQLError } from 'graphql';
 import { builder } from './builder.js';
 import { messageOf } from './failures.js';
-import { bilingual, INPUT_MESSAGES } from './gateway-errors.js';
+import { bilingual } from './gateway-errors.js';
 
 builder.scalarType('DateTime', {
-  description: 'An ISO 8601 date-time, always with a time zone (UTC in responses).',
+  description:
+    'An ISO 8601 date-time, always with a time zone: input without an offset (`2026-11-30T09:00`) is refused with DATETIME_OFFSET_REQUIRED, never read in the server’s zone (UTC in responses).',
   serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
   parseValue: (value) => {
-    const date = typeof value === 'string' ? new Date(value) : null;
-    if (!date || Number.isNaN(date.getTime())) {
-      throw new GraphQLError(bilingual(INPUT_MESSAGES.invalidDateTime));
+    const at = typeof value === 'string' ? parseInstant(value) : null;
+    if (!at?.ok) {
+      const code = at?.error.code ?? 'DATETIME_INVALID';
+      throw new GraphQLError(`${bilingual(messageOf(code))} (DateTime)`, { extensions: { code } });
     }
-    return date;
+    return at.value;
   },
 });
 

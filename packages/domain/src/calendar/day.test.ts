@@ -4,6 +4,7 @@ import {
   calendarDaysBetween,
   civilFromDays,
   compareDays,
+  dateFilterBound,
   daysFromCivil,
   isLeapYear,
   jakartaDateTime,
@@ -11,6 +12,7 @@ import {
   jakartaDayStart,
   jakartaYear,
   parseDay,
+  parseInstant,
   toDayNumber,
   toDayString,
   weekday,
@@ -126,5 +128,37 @@ describe('WIB instants', () => {
   });
   it('jakartaDateTime writes the instant with the +07:00 offset', () => {
     expect(jakartaDateTime(new Date('2026-03-01T02:30:05.123Z'))).toBe('2026-03-01T09:30:05+07:00');
+  });
+});
+
+describe('date filters and instants (GeoReport v2: W3C date-times with an offset)', () => {
+  it('reads a bare date as the whole WIB day', () => {
+    expect(dateFilterBound('2026-11-30', 'start')).toEqual({
+      ok: true,
+      value: new Date('2026-11-29T17:00:00.000Z'),
+    });
+    expect(dateFilterBound('2026-11-30', 'end')).toEqual({
+      ok: true,
+      value: new Date('2026-11-30T16:59:59.999Z'),
+    });
+  });
+
+  it('takes a date-time with its offset as the instant it names', () => {
+    expect(dateFilterBound('2026-11-30T09:00:00+07:00', 'start')).toEqual({
+      ok: true,
+      value: new Date('2026-11-30T02:00:00Z'),
+    });
+    expect(parseInstant('2026-11-30T02:00Z')).toEqual({ ok: true, value: new Date('2026-11-30T02:00:00Z') });
+  });
+
+  it.each([
+    ['2026-11-30T09:00:00', 'DATETIME_OFFSET_REQUIRED'],
+    ['2026-11-30T09:00', 'DATETIME_OFFSET_REQUIRED'],
+    ['2026-02-30T09:00:00+07:00', 'DAY_NOT_A_DATE'],
+    ['kemarin', 'DATETIME_INVALID'],
+    ['2026-11-30 09:00:00+07:00', 'DATETIME_INVALID'],
+  ])('refuses %s (%s)', (input, code) => {
+    const r = parseInstant(input);
+    expect(r.ok ? null : r.error.code).toBe(code);
   });
 });

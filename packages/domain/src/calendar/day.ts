@@ -176,3 +176,45 @@ export function compareDays(a: Day, b: Day): number {
 export function calendarDaysBetween(from: Day, to: Day): number {
   return toDayNumber(to) - toDayNumber(from);
 }
+
+// ISO 8601 / W3C date-time: a date, `T`, hours and minutes, optional seconds and fraction, and
+// an offset (`Z` or ±HH:MM / ±HHMM); without the offset it is ambiguous (GeoReport v2 requires one).
+const DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?$/;
+
+/**
+ * An instant written as an ISO 8601 date-time with its offset (`2026-11-30T09:00:00+07:00`,
+ * `…Z`), in the years 0001–9999. Errors: DATETIME_OFFSET_REQUIRED for a time without an offset
+ * (never read in the server's own time zone), DATETIME_INVALID for anything else, DAY_NOT_A_DATE
+ * for a day the calendar does not have.
+ */
+export function parseInstant(input: string): Result<Date, DomainError<DayErrorCode>> {
+  const m = DATE_TIME.exec(input.trim());
+  if (!m) return err(dayError('DATETIME_INVALID', { input }));
+  const day = parseDayNumber(m[1] ?? '');
+  if (!day.ok) return day;
+  if (!m[6]) return err(dayError('DATETIME_OFFSET_REQUIRED', { input }));
+  const at = new Date(input.trim());
+  if (Number.isNaN(at.getTime())) return err(dayError('DATETIME_INVALID', { input }));
+  return ok(at);
+}
+
+/**
+ * One end of a date filter (`start_date`/`end_date`, from/to): a bare `YYYY-MM-DD` is that calendar
+ * day in WIB — its first instant (`start`: 00:00:00.000+07:00) or its last (`end`:
+ * 23:59:59.999+07:00) —, a date-time is the instant it names and must carry an offset
+ * (`parseInstant`). So one day written as a date is the same window as written with +07:00.
+ */
+export function dateFilterBound(
+  input: string,
+  edge: 'start' | 'end',
+): Result<Date, DomainError<DayErrorCode>> {
+  const value = input.trim();
+  if (!value.includes('T')) {
+    const day = parseDay(value);
+    if (!day.ok) return day;
+    const start = jakartaDayStart(day.value);
+    return ok(edge === 'start' ? start : new Date(start.getTime() + 86_400_000 - 1));
+  }
+  return parseInstant(value);
+}

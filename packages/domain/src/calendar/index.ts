@@ -5,6 +5,7 @@ export {
   addCalendarDays,
   calendarDaysBetween,
   compareDays,
+  dateFilterBound,
   isLeapYear,
   isValidDate,
   JAKARTA_UTC_OFFSET_MINUTES,
@@ -13,6 +14,7 @@ export {
   jakartaDayStart,
   jakartaYear,
   parseDay,
+  parseInstant,
   toDayString,
   weekday,
 } from './day.js';

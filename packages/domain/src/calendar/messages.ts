@@ -14,6 +14,14 @@ export const DAY_ERROR_MESSAGES = {
     id: 'Tanggal tidak ada di kalender (misalnya 30 Februari).',
     en: 'The date does not exist (e.g. 30 February).',
   },
+  DATETIME_INVALID: {
+    id: 'Waktu harus berformat ISO 8601 dengan zona waktu, misalnya 2026-11-30T09:00:00+07:00, atau tanggal saja (2026-11-30, dibaca sebagai hari WIB).',
+    en: 'A time must be ISO 8601 with a time zone, e.g. 2026-11-30T09:00:00+07:00, or a date alone (2026-11-30, read as a WIB day).',
+  },
+  DATETIME_OFFSET_REQUIRED: {
+    id: 'Waktu tanpa zona waktu tidak jelas: tambahkan +07:00 (WIB) atau Z (UTC), misalnya 2026-11-30T09:00:00+07:00.',
+    en: 'A time without a time zone is ambiguous: add +07:00 (WIB) or Z (UTC), e.g. 2026-11-30T09:00:00+07:00.',
+  },
 } as const satisfies ErrorMessages<string>;
 export const DayErrorCode = errorCodes(DAY_ERROR_MESSAGES);
 export type DayErrorCode = (typeof DayErrorCode)[keyof typeof DayErrorCode];

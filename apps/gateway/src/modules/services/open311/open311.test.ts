@@ -26,6 +26,7 @@
 //   Discovery: {"changeset":…,"contact":…,"key_service":…,"endpoints":[{"specification":
 //     "http://wiki.open311.org/GeoReport_v2","url":…,"changeset":…,"type":"production","formats":["text/xml"]}]}
 import { testDatabaseKinds } from '@layanan/db/testing';
+import { jakartaDay } from '@layanan/domain/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convert } from 'xmlbuilder2';
 import { createHarness, type Harness } from '../../../testing/harness.js';
@@ -447,6 +448,38 @@ describe.each(testDatabaseKinds())('Open311 GeoReport v2 on %s', (kind) => {
     expect(doc.service_requests.request.service_request_id).toBe(filed);
     const badKey = await call('requests.json?api_key=lyn_nope');
     expect(badKey.status).toBe(403);
+  });
+
+  it('reads a bare date as a WIB day and refuses a time without an offset (GeoReport v2)', async () => {
+    const row = await h.db.prisma.serviceRequest.findUniqueOrThrow({ where: { trackingCode: filed } });
+    // The WIB day it was filed, and 06:30 WIB that day: 23:30 UTC the day before.
+    const day = jakartaDay(row.submittedAt);
+    await h.db.prisma.serviceRequest.update({
+      where: { trackingCode: filed },
+      data: { submittedAt: new Date(`${day}T06:30:00+07:00`) },
+    });
+    const codes = async (query: string) => {
+      const res = await call(`requests.json?${query}`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as any[]).map((r) => r.service_request_id);
+    };
+    const bare = await codes(`start_date=${day}&end_date=${day}`);
+    expect(bare).toContain(filed);
+    const offset = await codes(`start_date=${day}T00:00:00%2B07:00&end_date=${day}T23:59:59.999%2B07:00`);
+    expect([...bare].sort()).toEqual([...offset].sort());
+    // GraphQL statistics count the same requests for the same day.
+    const stats = await h.gql(
+      `query($d: Day!) { requestStatistics(from: $d, to: $d, groupBy: SERVICE) {
+        ... on RequestStatisticsPayload { data { key count } } } }`,
+      { d: day },
+    );
+    const counted = stats.body.data.requestStatistics.data.reduce((n: number, r: any) => n + r.count, 0);
+    expect(counted).toBe(bare.length);
+    for (const ambiguous of [`start_date=${day}T08:00:00`, `end_date=${day}T23:59`]) {
+      const res = await call(`requests.json?${ambiguous}`);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any[])[0].description).toMatch(/zona waktu|time zone/);
+    }
   });
 
   it('resolves a token to its request id, in JSON and XML', async () => {

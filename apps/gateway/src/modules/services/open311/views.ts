@@ -2,7 +2,7 @@
 // Public views carry no personal data: the description, address and notes of a request are shown
 // only to the API key that filed it.
 import type { Prisma, PrismaClient } from '@layanan/db';
-import { jakartaDateTime } from '@layanan/domain/calendar';
+import { dateFilterBound, jakartaDateTime } from '@layanan/domain/calendar';
 import {
   attributeRuleText,
   CLOSED_REQUEST_STATES,
@@ -144,18 +144,22 @@ export const list = (value: string | null) =>
     .map((v) => v.trim())
     .filter(Boolean);
 
-function parseDate(value: string | null, name: string, lang: Lang): Date | null {
+/**
+ * `start_date` / `end_date`: a bare date is that WIB day (from its first instant, or to its
+ * last), a date-time must carry its offset (GeoReport v2: W3C format), and the year is
+ * 0001–9999 (what PostgreSQL's timestamps hold) — the domain's `dateFilterBound`. 400 otherwise,
+ * naming the parameter and why.
+ */
+function parseDate(value: string | null, name: string, edge: 'start' | 'end', lang: Lang): Date | null {
   if (!value) return null;
-  const at = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? new Date(value) : null;
-  // Years 0001–9999 (ISO 8601 without expansion; what PostgreSQL's timestamps hold).
-  // A real calendar day (2026-02-30 is refused, not read as 2 March).
-  const [y = 0, m = 0, d = 0] = value.slice(0, 10).split('-').map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d));
-  const real = day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
-  const year = at?.getUTCFullYear() ?? Number.NaN;
-  if (!at || !real || Number.isNaN(year) || year < 1 || year > 9999)
-    throw Open311Error.of(400, lang, M.notADate(name));
-  return at;
+  const bound = dateFilterBound(value, edge);
+  const year = bound.ok ? bound.value.getUTCFullYear() : Number.NaN;
+  if (!bound.ok) {
+    const why = bound.error.message;
+    throw Open311Error.of(400, lang, { id: `${name}: ${why.id}`, en: `${name}: ${why.en}` });
+  }
+  if (year < 1 || year > 9999) throw Open311Error.of(400, lang, M.notADate(name));
+  return bound.value;
 }
 
 const STATUS_STATES: Record<'open' | 'closed', readonly RequestState[]> = {
@@ -167,9 +171,9 @@ export function requestsWhere(params: URLSearchParams, lang: Lang): Prisma.Servi
   const ids = list(params.get('service_request_id'));
   // The spec: with service_request_id, the other parameters are ignored.
   if (ids.length > 0) return { trackingCode: { in: ids.map((id) => id.toUpperCase()) } };
-  const end = parseDate(params.get('end_date'), 'end_date', lang) ?? new Date();
+  const end = parseDate(params.get('end_date'), 'end_date', 'end', lang) ?? new Date();
   const start =
-    parseDate(params.get('start_date'), 'start_date', lang) ??
+    parseDate(params.get('start_date'), 'start_date', 'start', lang) ??
     new Date(end.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
   const codes = list(params.get('service_code')).map((c) => c.toUpperCase());
   const statuses = list(params.get('status')).map((s) => s.toLowerCase());
