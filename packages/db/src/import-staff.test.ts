@@ -123,6 +123,10 @@ describe.each(testDatabaseKinds())('importStaff on %s', (kind) => {
       ['III/b', '2019-04-01'],
       ['III/b', '2024-04-01'],
     ]);
+    // …and the database refuses to rewrite a recorded step.
+    await expect(
+      db().prisma.rankHistory.update({ where: { id: steps[0]?.id }, data: { decreeNumber: 'X' } }),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('rejects a file without the required columns', async () => {
