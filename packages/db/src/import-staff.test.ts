@@ -111,6 +111,22 @@ describe.each(testDatabaseKinds())('importStaff on %s', (kind) => {
         rank: 'III/b',
       },
     );
+
+    // The rank history is append-only (issue 16 kind 8): the same rank with a new TMT is a new
+    // step; the earlier step keeps its TMT.
+    await importStaff(db().prisma, CSV.replace('III/b;01-04-2019', 'III/b;01-04-2024'), { now: NOW });
+    const steps = await db().prisma.rankHistory.findMany({
+      where: { staff: { nip: '199103042015031002' } },
+      orderBy: { effectiveOn: 'asc' },
+    });
+    expect(steps.map((r) => [r.rank, r.effectiveOn.toISOString().slice(0, 10)])).toEqual([
+      ['III/b', '2019-04-01'],
+      ['III/b', '2024-04-01'],
+    ]);
+    // …and the database refuses to rewrite a recorded step.
+    await expect(
+      db().prisma.rankHistory.update({ where: { id: steps[0]?.id }, data: { decreeNumber: 'X' } }),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('rejects a file without the required columns', async () => {

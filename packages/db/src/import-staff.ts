@@ -2,7 +2,14 @@
 // checked with the domain rules (parseNip, ranks); rows with errors are reported with their row
 // number and skipped, valid rows are created or updated by NIP, and re-running the same file
 // changes nothing.
-import { parseNip, parsePnsRank, parsePppkGrade, pnsRankOrder, pppkGradeOrder } from '@layanan/domain/staff';
+import {
+  appendRankStep,
+  parseNip,
+  parsePnsRank,
+  parsePppkGrade,
+  pnsRankOrder,
+  pppkGradeOrder,
+} from '@layanan/domain/staff';
 import type { PrismaClient } from './generated/prisma/client.js';
 
 export type ImportRowError = {
@@ -245,16 +252,27 @@ export async function importStaff(
       }
       if (rank && tmt) {
         const staff = await prisma.staff.findUniqueOrThrow({ where: { nip: staffId }, select: { id: true } });
-        await prisma.rankHistory.upsert({
-          where: { staffId_rank: { staffId: staff.id, rank: rank.label } },
-          create: {
-            staffId: staff.id,
-            rank: rank.label,
-            rankOrder: rank.order,
-            effectiveOn: new Date(`${tmt}T00:00:00.000Z`),
-          },
-          update: { effectiveOn: new Date(`${tmt}T00:00:00.000Z`) },
-        });
+        // Append-only history: a re-imported row adds nothing, a new TMT is a new step.
+        const stored = await prisma.rankHistory.findMany({ where: { staffId: staff.id } });
+        const { append } = appendRankStep(
+          stored.map((e) => ({
+            ...e,
+            effectiveOn: e.effectiveOn.toISOString().slice(0, 10),
+            recordedAt: e.createdAt,
+          })),
+          { rank: rank.label, rankOrder: rank.order, effectiveOn: tmt, decreeNumber: null },
+          new Date(),
+        );
+        if (append) {
+          await prisma.rankHistory.create({
+            data: {
+              staffId: staff.id,
+              rank: append.rank,
+              rankOrder: append.rankOrder,
+              effectiveOn: new Date(`${append.effectiveOn}T00:00:00.000Z`),
+            },
+          });
+        }
       }
     }
     options.onProgress?.(i + 1, rows.length);

@@ -7,6 +7,7 @@ export * from './messages.js';
 export * from './nip.js';
 export * from './performance.js';
 export * from './position-requirements.js';
+export * from './rank-history.js';
 export * from './ranks.js';
 export * from './skp-period.js';
 export * from './staff-record.js';

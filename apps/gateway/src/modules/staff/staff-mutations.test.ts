@@ -130,6 +130,38 @@ describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
       expect(entry?.after).toMatchObject({ rank: 'III/d' });
     });
 
+    it('keeps the rank history append-only: a re-promotion is a new step, the current rank the latest by TMT', async () => {
+      const id = await idOf('199510172020121005');
+      const history = `__typename ... on UpdateStaffPayload { staff { rank rankHistory { rank effectiveOn decreeNumber } } } ${FAILURE}`;
+      const step = inputMutation(h, 'updateStaff', history);
+      for (const [rank, rankEffectiveOn, decreeNumber] of [
+        ['III/d', '2024-04-01', 'SK-A/2024'],
+        ['IV/a', '2025-04-01', 'SK-Y/2025'],
+        ['III/d', '2026-04-01', 'SK-B/2026'],
+      ]) {
+        const { errors } = await step({ id, rank, rankEffectiveOn, decreeNumber }, t.admin);
+        expect(errors).toBeUndefined();
+      }
+      // A back-dated step is recorded but does not replace the later rank.
+      const late = await step(
+        { id, rank: 'IV/a', rankEffectiveOn: '2025-10-01', decreeNumber: 'SK-C/2025' },
+        t.admin,
+      );
+      expect(late.result.staff.rank).toBe('III/d');
+      expect(
+        late.result.staff.rankHistory.filter((r: { decreeNumber: string | null }) =>
+          r.decreeNumber?.startsWith('SK-'),
+        ),
+      ).toEqual([
+        { rank: 'III/d', effectiveOn: '2024-04-01', decreeNumber: 'SK-A/2024' },
+        { rank: 'IV/a', effectiveOn: '2025-04-01', decreeNumber: 'SK-Y/2025' },
+        { rank: 'IV/a', effectiveOn: '2025-10-01', decreeNumber: 'SK-C/2025' },
+        { rank: 'III/d', effectiveOn: '2026-04-01', decreeNumber: 'SK-B/2026' },
+      ]);
+      const row = await h.db.prisma.staff.findUniqueOrThrow({ where: { nip: '199510172020121005' } });
+      expect(row).toMatchObject({ rank: 'III/d', rankOrder: 12 });
+    });
+
     it('refuses moves out of the supervisor’s tree, bad dates and unknown ids', async () => {
       const id = await idOf('198903222014022001');
       const out = await update({ id, unitCode: 'BKPSDM' }, t.hendra);

@@ -1,10 +1,10 @@
 // Register and change staff records (issue 3): authorize, load, check with the domain
 // (validateNewStaff / validateStaffChanges), write with the audit entry in one transaction.
-import { checkNotSelf, validateNewStaff, validateStaffChanges } from '@layanan/domain/staff';
+import { appendRankStep, checkNotSelf, validateNewStaff, validateStaffChanges } from '@layanan/domain/staff';
 import { NotFoundError } from '../../../graphql/errors.js';
 import { failure, invalidFields } from '../../../graphql/failures.js';
 import { audited, type TransactionClient } from '../../../platform/audited.js';
-import { dateOnly, todayWib } from '../../../platform/calendar.js';
+import { dateOnly, dayOf, todayWib } from '../../../platform/calendar.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { loadUnitTree, requireAdmin, requireManages } from '../access.js';
 import { actorOf, loadStaff, normaliseCode } from './load.js';
@@ -113,13 +113,34 @@ export async function updateStaff(
       requireManages(tree, caller, unit.id);
       unitId = unit.id;
     }
+    // The rank history is append-only: a new step is a new row, and the current rank is the
+    // latest step by TMT (a back-dated step is recorded but does not replace a later rank).
+    let current = rank && { rank: rank.label, rankOrder: rank.order };
     if (rank && newRankStep) {
-      const step = { effectiveOn: dateOnly(rank.effectiveOn), decreeNumber: input.decreeNumber ?? null };
-      await tx.rankHistory.upsert({
-        where: { staffId_rank: { staffId: before.id, rank: rank.label } },
-        create: { staffId: before.id, rank: rank.label, rankOrder: rank.order, ...step },
-        update: step,
-      });
+      const stored = await tx.rankHistory.findMany({ where: { staffId: before.id } });
+      const { append, current: latest } = appendRankStep(
+        stored.map((e) => ({ ...e, effectiveOn: dayOf(e.effectiveOn), recordedAt: e.createdAt })),
+        {
+          rank: rank.label,
+          rankOrder: rank.order,
+          effectiveOn: rank.effectiveOn,
+          decreeNumber: input.decreeNumber ?? null,
+        },
+        deps.now(),
+      );
+      if (append) {
+        await tx.rankHistory.create({
+          data: {
+            staffId: before.id,
+            rank: append.rank,
+            rankOrder: append.rankOrder,
+            effectiveOn: dateOnly(append.effectiveOn),
+            decreeNumber: append.decreeNumber,
+            createdAt: append.recordedAt,
+          },
+        });
+      }
+      current = latest;
     }
     const after = await tx.staff.update({
       where: { id: before.id },
@@ -127,7 +148,7 @@ export async function updateStaff(
         ...(name ? { name } : {}),
         unitId,
         ...(position ? { position: position.title, positionId: position.id } : {}),
-        ...(rank ? { rank: rank.label, rankOrder: rank.order } : {}),
+        ...(current ? { rank: current.rank, rankOrder: current.rankOrder } : {}),
         ...(input.active == null ? {} : { active: input.active }),
       },
     });

@@ -276,8 +276,8 @@ const StaffRef = builder.prismaNode('Staff', {
       ...personal,
       type: [RankStepRef],
       description:
-        'Every rank held, oldest first (by TMT). Personal data: null for callers who may not read it.',
-      select: { rankHistory: { orderBy: { effectiveOn: 'asc' } } },
+        'Every rank step, oldest first (by TMT, then by when it was recorded). Append-only: a re-promotion to a rank held before is a second step with its own TMT and decree; the current `rank` is the last step. Personal data: null for callers who may not read it.',
+      select: { rankHistory: { orderBy: [{ effectiveOn: 'asc' }, { createdAt: 'asc' }] } },
       resolve: (s) => s.rankHistory,
     }),
     competencies: t.field({
