@@ -13,5 +13,6 @@ export * as feedback from './feedback/index.js';
 export * as forums from './forums/index.js';
 export * from './result.js';
 export * as services from './services/index.js';
+export * from './spreadsheet-cell.js';
 export * as staff from './staff/index.js';
 export * from './text-limits.js';

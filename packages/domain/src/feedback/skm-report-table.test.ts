@@ -41,6 +41,8 @@ describe('skmReportTable', () => {
     expect(table[5]).toEqual(['1', 'PERSYARATAN', expect.any(String), '13', '4', '3.25', '0.361']);
     expect(table).toContainEqual(['IKM score (IKM × 25)', '81.25']);
     expect(table.at(-1)).toEqual(['Gender', 'F', '3', '75.0']);
+    const empty = skmReportTable(report, [{ dimension: 'AGE_BAND', value: '-', count: 1 }], 'id');
+    expect(empty.at(-1)).toEqual(['Usia', '(tidak diisi)', '1', '25.0']);
     expect(skmReportTable(report, [], 'id')[0]).toEqual(['Laporan Survei Kepuasan Masyarakat (SKM)']);
   });
 

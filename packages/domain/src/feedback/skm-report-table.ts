@@ -11,7 +11,10 @@ export type SkmReportLanguage = keyof Message;
 /** What the table names the report by: a unit or service code (null for the city) and a name. */
 export type SkmReportScope = { readonly scope: string; readonly key: string | null; readonly name: string };
 
-/** Respondents with one value of one profile dimension (GENDER, AGE_BAND, EDUCATION, OCCUPATION, CHANNEL). */
+/**
+ * Respondents with one value of one profile dimension (GENDER, AGE_BAND, EDUCATION, OCCUPATION,
+ * CHANNEL); `-` stands for respondents who left the field empty.
+ */
 export type SkmProfileCount = { readonly dimension: string; readonly value: string; readonly count: number };
 
 const DIMENSIONS: Readonly<Record<string, Message>> = {
@@ -44,6 +47,7 @@ const T = {
   },
   warning: { id: 'Peringatan', en: 'Warning' },
   profile: { id: 'Profil responden', en: 'Respondent profile' },
+  notGiven: { id: '(tidak diisi)', en: '(not given)' },
   profileHead: {
     id: ['Kategori', 'Nilai', 'Jumlah', 'Persen'],
     en: ['Category', 'Value', 'Count', 'Percent'],
@@ -67,8 +71,9 @@ const channelRow = (label: string, c: IkmChannelResult): string[] => [
  * as displayed, the grade, respondents, population, minimum sample and rule; the score, grade and
  * respondents of the online and of the counter answers apart, and any warning (COUNTER_DOMINATES);
  * then the respondent
- * profile with each value's share of the respondents in percent (1 decimal). A CSV or a sheet
- * writer turns it into a file.
+ * profile with each value's share of the respondents in percent (1 decimal), a value left empty
+ * (`-`) named "(tidak diisi)" / "(not given)". Profile values are what respondents typed: a CSV
+ * or sheet writer turns the table into a file through spreadsheetSafeCell.
  */
 export function skmReportTable(
   report: IkmReport<SkmReportScope>,
@@ -111,7 +116,8 @@ export function skmReportTable(
   );
   for (const p of profile) {
     const share = report.respondents > 0 ? (100 * p.count) / report.respondents : 0;
-    rows.push([DIMENSIONS[p.dimension]?.[lang] ?? p.dimension, p.value, String(p.count), share.toFixed(1)]);
+    const value = p.value === '-' ? T.notGiven[lang] : p.value;
+    rows.push([DIMENSIONS[p.dimension]?.[lang] ?? p.dimension, value, String(p.count), share.toFixed(1)]);
   }
   return rows;
 }

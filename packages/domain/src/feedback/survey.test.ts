@@ -32,6 +32,7 @@ describe('validateSurvey', () => {
           { element: 'KENYAMANAN', score: 3 },
           { element: 'BIAYA', score: 2.5 },
         ],
+        profile: { ageBand: 'x'.repeat(21), occupation: 'Wiraswasta' },
         suggestion: 'x'.repeat(2001),
         staffRatings: [
           { staffId: 'other', competence: 3, behaviour: 3 },
@@ -46,6 +47,7 @@ describe('validateSurvey', () => {
       'answers[1].element:SURVEY_DUPLICATE_ELEMENT',
       'answers[2].element:SURVEY_UNKNOWN_ELEMENT',
       'answers[3].score:SURVEY_INVALID_SCORE',
+      'profile.ageBand:SURVEY_TEXT_TOO_LONG',
       'suggestion:SURVEY_TEXT_TOO_LONG',
       'staffRatings[0].staffId:SURVEY_STAFF_NOT_ON_REQUEST',
       'staffRatings[1].competence:SURVEY_INVALID_SCORE',

@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../result.js';
 import { textLength } from '../text-limits.js';
 import { SURVEY_ERROR_MESSAGES, type SurveyErrorCode } from './messages.js';
 import { isSkmElementCode, type SkmElementCode } from './skm-elements.js';
+import { checkSurveyProfile, type SurveyProfile, type SurveyProfileInput } from './survey-profile.js';
 
 /*
  * One survey response as a citizen or a counter clerk submits it: each of the nine elements at
@@ -34,11 +35,14 @@ export type StaffRatingInput = {
 };
 export type SurveyInput = {
   readonly answers: readonly SurveyAnswerInput[];
+  readonly profile?: SurveyProfileInput | null;
   readonly suggestion?: string | null;
   readonly staffRatings?: readonly StaffRatingInput[] | null;
 };
 export type ValidSurvey = {
   readonly answers: readonly { element: SkmElementCode; score: number }[];
+  /** The respondent profile as stored (checkSurveyProfile). */
+  readonly profile: SurveyProfile;
   readonly suggestion: string | null;
   readonly staffRatings: readonly {
     staffId: string;
@@ -55,8 +59,10 @@ const clean = (text: string | null | undefined) => {
 };
 
 /**
- * Checks a response. `ratableStaffIds`: the staff who acted on the request (online) — any other
- * rating is refused; pass an empty list where no rating is possible (counter responses).
+ * Checks a response: answers, the respondent profile (checkSurveyProfile: too-long texts are
+ * refused on `profile.<field>`), suggestion and staff ratings. `ratableStaffIds`: the staff who
+ * acted on the request (online) — any other rating is refused; pass an empty list where no
+ * rating is possible (counter responses).
  */
 export function validateSurvey(
   input: SurveyInput,
@@ -75,6 +81,8 @@ export function validateSurvey(
     seen.add(a.element);
     if (!validScore(a.score)) add(`answers[${i}].score`, 'SURVEY_INVALID_SCORE', { score: a.score });
   });
+  const profile = checkSurveyProfile(input.profile);
+  if (!profile.ok) problems.push(...profile.error);
   const suggestion = clean(input.suggestion);
   if (suggestion && textLength(suggestion) > SURVEY_TEXT_MAX) {
     add('suggestion', 'SURVEY_TEXT_TOO_LONG', { max: SURVEY_TEXT_MAX });
@@ -93,9 +101,10 @@ export function validateSurvey(
       add(`staffRatings[${i}].comment`, 'SURVEY_TEXT_TOO_LONG', { max: SURVEY_TEXT_MAX });
     }
   });
-  if (problems.length > 0) return err(problems);
+  if (problems.length > 0 || !profile.ok) return err(problems);
   return ok({
     answers: input.answers.map((a) => ({ element: a.element as SkmElementCode, score: a.score })),
+    profile: profile.value,
     suggestion,
     staffRatings: ratings.map((r) => ({
       staffId: r.staffId,

@@ -47,7 +47,10 @@ export async function recordCounterSurvey(
   const policy = counterSurveyPolicy();
   const dayCheck = checkCounterSurvey({ day: day.value, today, recordedToday: 0, policy });
   if (!dayCheck.ok) throw failure(dayCheck.error, { field: 'date' });
-  const valid = validateSurvey({ answers: input.answers, suggestion: input.suggestion }, []);
+  const valid = validateSurvey(
+    { answers: input.answers, profile: input.profile, suggestion: input.suggestion },
+    [],
+  );
   if (!valid.ok) throw invalidFields(valid.error);
   return storeResponse(deps, caller, {
     action: 'recordCounterSurvey',
@@ -75,7 +78,6 @@ export async function recordCounterSurvey(
       if (!capped.ok) throw failure(capped.error);
     },
     survey: valid.value,
-    profile: input.profile,
     audit: { serviceCode: code, date: day.value },
   });
 }

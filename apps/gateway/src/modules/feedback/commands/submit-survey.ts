@@ -53,7 +53,6 @@ export async function submitSurvey(
         },
       },
       survey: valid.value,
-      profile: input.profile,
       audit: { requestId: request.id },
     });
   } catch (e) {

@@ -1,12 +1,6 @@
 // What the survey commands share: the response as the API returns it, and how one is stored.
 import type { Prisma } from '@layanan/db';
-import {
-  normalizeSurveyProfile,
-  type SkmElementCode,
-  type SurveyProfileInput,
-  surveyRespondentCode,
-  type ValidSurvey,
-} from '@layanan/domain/feedback';
+import { type SkmElementCode, surveyRespondentCode, type ValidSurvey } from '@layanan/domain/feedback';
 import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 
@@ -20,11 +14,11 @@ export type SurveyResponseShape = {
   staffRated: number;
 };
 
-/** The stored fields common to both channels: pseudonym, normalised profile, suggestion, answers. */
-function responseData(survey: ValidSurvey, profile: SurveyProfileInput | null | undefined) {
+/** The stored fields common to both channels: pseudonym, checked profile, suggestion, answers. */
+function responseData(survey: ValidSurvey) {
   return {
     respondentCode: surveyRespondentCode(crypto.randomUUID()),
-    ...normalizeSurveyProfile(profile),
+    ...survey.profile,
     suggestion: survey.suggestion,
     answers: { createMany: { data: [...survey.answers] } },
   } satisfies Partial<Prisma.SurveyResponseUncheckedCreateInput>;
@@ -60,8 +54,8 @@ export async function storeResponse(
   response: {
     action: 'submitSurvey' | 'recordCounterSurvey';
     columns: ChannelColumns & { channel: SurveyResponseShape['channel'] };
+    /** The checked response (validateSurvey), profile included. */
     survey: ValidSurvey;
-    profile: SurveyProfileInput | null | undefined;
     audit: Record<string, unknown>;
     /** A check inside the write's transaction (e.g. the counter cap); throws to refuse. */
     check?: (tx: TransactionClient) => Promise<void>;
@@ -74,7 +68,7 @@ export async function storeResponse(
     async (tx) => {
       await response.check?.(tx);
       const created = await tx.surveyResponse.create({
-        data: { ...response.columns, ...responseData(response.survey, response.profile) },
+        data: { ...response.columns, ...responseData(response.survey) },
       });
       const after = { ...response.audit, channel, answers: response.survey.answers.length };
       return { result: created, entityId: created.id, after };

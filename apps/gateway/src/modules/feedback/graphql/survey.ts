@@ -89,9 +89,16 @@ const SkmProfileInput = builder.inputType('SkmProfileInput', {
   description: 'Optional respondent profile, as on SKM forms.',
   fields: (t) => ({
     gender: t.field({ type: GenderEnum, description: 'M or F.' }),
-    ageBand: t.string({ description: 'e.g. 20-29; trimmed, at most 20 characters kept.' }),
-    education: t.string({ description: 'e.g. SMA, S1; trimmed, at most 50 characters kept.' }),
-    occupation: t.string({ description: 'e.g. Wiraswasta; trimmed, at most 100 characters kept.' }),
+    ageBand: t.string({
+      description: 'e.g. 20-29; trimmed, at most 20 characters (longer: SURVEY_TEXT_TOO_LONG, never cut).',
+    }),
+    education: t.string({
+      description: 'e.g. SMA, S1; trimmed, at most 50 characters (longer: SURVEY_TEXT_TOO_LONG, never cut).',
+    }),
+    occupation: t.string({
+      description:
+        'e.g. Wiraswasta; trimmed, at most 100 characters (longer: SURVEY_TEXT_TOO_LONG, never cut).',
+    }),
   }),
 });
 
