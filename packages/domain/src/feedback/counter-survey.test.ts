@@ -104,7 +104,10 @@ describe('online and counter answers in the report', () => {
       grade: 'A',
     });
     expect(r.counterShare).toBe(0.75);
-    expect(r.warnings.map((w) => w.code)).toEqual(['COUNTER_DOMINATES', 'COUNTER_POPULATION_FROM_RESPONDENTS']);
+    expect(r.warnings.map((w) => w.code)).toEqual([
+      'COUNTER_DOMINATES',
+      'COUNTER_POPULATION_FROM_RESPONDENTS',
+    ]);
     const table = skmReportTable({ ...r, scope: { scope: 'UNIT', key: 'X', name: 'X' } }, [], 'en');
     expect(table).toContainEqual(['IKM score, online answers', '75.00', 'C', '20']);
     expect(table.some((row) => row[1] === 'COUNTER_DOMINATES')).toBe(true);

@@ -45,7 +45,12 @@ describe('buildIkmReport', () => {
       rule: 'PERMENPANRB_14_2017',
     });
     // 29 respondents for a minimum of 28: sufficient, and the coverage stops at 100 %.
-    expect(r).toMatchObject({ coverage: 1, sampleSufficient: true, sampleShortfall: 0, completedRequests: 30 });
+    expect(r).toMatchObject({
+      coverage: 1,
+      sampleSufficient: true,
+      sampleShortfall: 0,
+      completedRequests: 30,
+    });
     expect(r.responseRate).toBeCloseTo(29 / 30, 12);
     expect(r.warnings).toEqual([]);
     expect(r.elements.map((e) => e.code)).toEqual([...SKM_ELEMENT_CODES]);
@@ -88,14 +93,23 @@ describe('buildIkmReport', () => {
       channels: { online: { respondents: 3, population: 10 }, counter: { respondents: 95, population: 95 } },
     });
     expect(r.responseRate).toBeCloseTo(98 / 105, 12);
-    expect(r.warnings.map((w) => w.code)).toEqual(['COUNTER_DOMINATES', 'COUNTER_POPULATION_FROM_RESPONDENTS']);
+    expect(r.warnings.map((w) => w.code)).toEqual([
+      'COUNTER_DOMINATES',
+      'COUNTER_POPULATION_FROM_RESPONDENTS',
+    ]);
     expect(r.warnings[1]?.message.en).toContain('lower bound');
   });
 
   it('has a population in a month with counter respondents and no completed request', () => {
     const counter = { ...skmTotalsByBucket(rows).get(1)!, respondents: 7 };
     const r = buildIkmReport({}, period, { counter }, 0);
-    expect(r).toMatchObject({ respondents: 7, population: 7, requiredSample: 7, coverage: 1, responseRate: 1 });
+    expect(r).toMatchObject({
+      respondents: 7,
+      population: 7,
+      requiredSample: 7,
+      coverage: 1,
+      responseRate: 1,
+    });
   });
 
   it('counts online respondents beyond the completed requests, and says so', () => {
@@ -107,7 +121,12 @@ describe('buildIkmReport', () => {
 
   it('reports a shortfall as a coverage below 100 %', () => {
     const r = buildIkmReport({}, period, { online: skmTotalsByBucket(rows).get(1) }, 1000);
-    expect(r).toMatchObject({ population: 1000, requiredSample: 278, sampleSufficient: false, sampleShortfall: 249 });
+    expect(r).toMatchObject({
+      population: 1000,
+      requiredSample: 278,
+      sampleSufficient: false,
+      sampleShortfall: 249,
+    });
     expect(r.coverage).toBeCloseTo(29 / 278, 12);
   });
 

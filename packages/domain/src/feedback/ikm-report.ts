@@ -2,8 +2,8 @@ import type { FieldError, Message } from '../errors.js';
 import { addSkmTotals, type IkmWarning, ikmChannelWarnings } from './counter-survey.js';
 import { computeIkmFromTotals, type IkmGrade, type IkmRule, type SkmTotals } from './ikm.js';
 import { weakSkmElements } from './improvement.js';
-import type { SkmPeriod } from './period.js';
 import { IKM_WARNING_MESSAGES } from './messages.js';
+import type { SkmPeriod } from './period.js';
 import { skmCoverage, skmSamplePopulation } from './sample-size.js';
 import { SKM_ELEMENT_CODES, SKM_ELEMENTS, type SkmElementCode } from './skm-elements.js';
 

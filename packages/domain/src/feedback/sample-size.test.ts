@@ -62,7 +62,9 @@ describe('skmCoverage', () => {
 
 describe('skmSamplePopulation (issue 16 kind 13)', () => {
   it('adds the counter respondents to the completed requests, and says the counter part is a lower bound', () => {
-    expect(skmSamplePopulation({ completedRequests: 10, onlineRespondents: 3, counterRespondents: 95 })).toEqual({
+    expect(
+      skmSamplePopulation({ completedRequests: 10, onlineRespondents: 3, counterRespondents: 95 }),
+    ).toEqual({
       online: 10,
       counter: 95,
       total: 105,
@@ -72,11 +74,15 @@ describe('skmSamplePopulation (issue 16 kind 13)', () => {
   });
 
   it('is never 0 when there are respondents', () => {
-    expect(skmSamplePopulation({ completedRequests: 0, onlineRespondents: 0, counterRespondents: 4 })).toMatchObject({
+    expect(
+      skmSamplePopulation({ completedRequests: 0, onlineRespondents: 0, counterRespondents: 4 }),
+    ).toMatchObject({
       total: 4,
       responseRate: 1,
     });
-    expect(skmSamplePopulation({ completedRequests: 2, onlineRespondents: 5, counterRespondents: 0 })).toEqual({
+    expect(
+      skmSamplePopulation({ completedRequests: 2, onlineRespondents: 5, counterRespondents: 0 }),
+    ).toEqual({
       online: 5,
       counter: 0,
       total: 5,
@@ -86,15 +92,17 @@ describe('skmSamplePopulation (issue 16 kind 13)', () => {
   });
 
   it('has no response rate and no warning when nobody was served', () => {
-    expect(skmSamplePopulation({ completedRequests: 0, onlineRespondents: 0, counterRespondents: 0 })).toEqual({
+    expect(
+      skmSamplePopulation({ completedRequests: 0, onlineRespondents: 0, counterRespondents: 0 }),
+    ).toEqual({
       online: 0,
       counter: 0,
       total: 0,
       responseRate: null,
       warnings: [],
     });
-    expect(() => skmSamplePopulation({ completedRequests: -1, onlineRespondents: 0, counterRespondents: 0 })).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      skmSamplePopulation({ completedRequests: -1, onlineRespondents: 0, counterRespondents: 0 }),
+    ).toThrow(RangeError);
   });
 });

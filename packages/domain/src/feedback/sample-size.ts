@@ -49,7 +49,9 @@ export function skmCoverage(responses: number, population: number): SkmCoverage 
 }
 
 /** Codes of the cautions skmSamplePopulation gives (messages in IKM_WARNING_MESSAGES). */
-export type SkmPopulationWarningCode = 'COUNTER_POPULATION_FROM_RESPONDENTS' | 'RESPONDENTS_EXCEED_POPULATION';
+export type SkmPopulationWarningCode =
+  | 'COUNTER_POPULATION_FROM_RESPONDENTS'
+  | 'RESPONDENTS_EXCEED_POPULATION';
 
 /** The people served in a survey period per channel, on the same days and scope as the respondents. */
 export type SkmSamplePopulation = {

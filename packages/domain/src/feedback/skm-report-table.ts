@@ -45,7 +45,10 @@ const T = {
   },
   sample: { id: 'Sampel minimum (Krejcie & Morgan)', en: 'Minimum sample (Krejcie & Morgan)' },
   coverage: { id: 'Cakupan sampel minimum (%)', en: 'Minimum sample reached (%)' },
-  responseRate: { id: 'Tingkat respons (responden / populasi, %)', en: 'Response rate (respondents / population, %)' },
+  responseRate: {
+    id: 'Tingkat respons (responden / populasi, %)',
+    en: 'Response rate (respondents / population, %)',
+  },
   rule: { id: 'Aturan penilaian', en: 'Grading rule' },
   online: { id: 'Nilai IKM jawaban daring', en: 'IKM score, online answers' },
   counter: {

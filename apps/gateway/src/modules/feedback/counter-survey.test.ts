@@ -109,6 +109,7 @@ describe.each(testDatabaseKinds())('counter survey entries on %s', (kind) => {
     expect(report.counterShare).toBeGreaterThan(0.5);
     expect(report.warnings).toEqual([
       { code: 'COUNTER_DOMINATES', message: expect.stringMatching(/counter/) },
+      { code: 'COUNTER_POPULATION_FROM_RESPONDENTS', message: expect.stringMatching(/walk-in/i) },
     ]);
   });
 });
