@@ -24,6 +24,10 @@ const SkmReportQuery = graphql(`
             population
             requiredSample
             coverage
+            sampleShortfall
+            online { population }
+            counter { population }
+            warnings { code message }
             scoreDisplay
             grade
             gradeLabel
@@ -137,10 +141,23 @@ export function SkmReportPage() {
             ) : null}
           </p>
           <p className="muted">
-            {t('respondents')}: {report.ikm.respondents} · {t('population')}: {report.ikm.population} ·{' '}
-            {t('requiredSample')}: {report.ikm.requiredSample} · {t('coverage')}:{' '}
-            {formatNumber(report.ikm.coverage * 100, lang)} % · {report.ikm.rule}
+            {t('respondents')}: {report.ikm.respondents} · {t('population')}: {report.ikm.population} (
+            {t('populationSplit', {
+              online: report.ikm.online.population,
+              counter: report.ikm.counter.population,
+            })}
+            ) · {t('requiredSample')}: {report.ikm.requiredSample} · {t('coverage')}:{' '}
+            {formatNumber(report.ikm.coverage * 100, lang)} %
+            {report.ikm.sampleShortfall > 0
+              ? ` (${t('sampleShortfall', { n: report.ikm.sampleShortfall })})`
+              : ''}{' '}
+            · {report.ikm.rule}
           </p>
+          {report.ikm.warnings.map((w) => (
+            <p key={w.code} className="muted" role="note" data-warning={w.code}>
+              {w.message}
+            </p>
+          ))}
           {csvUrl ? (
             <p>
               <a className="button" href={csvUrl} download={`skm-${unitCode}-${report.ikm.periodKey}.csv`}>

@@ -90,10 +90,24 @@ describe('online and counter answers in the report', () => {
     const r = buildIkmReport({}, period, { online: totals(20, 3), counter: totals(60, 4) }, 100);
     expect(r.respondents).toBe(80);
     expect(r.grade).toBe('A');
-    expect(r.channels.online).toEqual({ respondents: 20, score: 75, scoreDisplay: '75.00', grade: 'C' });
-    expect(r.channels.counter).toMatchObject({ respondents: 60, scoreDisplay: '100.00', grade: 'A' });
+    expect(r.channels.online).toEqual({
+      respondents: 20,
+      population: 100,
+      score: 75,
+      scoreDisplay: '75.00',
+      grade: 'C',
+    });
+    expect(r.channels.counter).toMatchObject({
+      respondents: 60,
+      population: 60,
+      scoreDisplay: '100.00',
+      grade: 'A',
+    });
     expect(r.counterShare).toBe(0.75);
-    expect(r.warnings.map((w) => w.code)).toEqual(['COUNTER_DOMINATES']);
+    expect(r.warnings.map((w) => w.code)).toEqual([
+      'COUNTER_DOMINATES',
+      'COUNTER_POPULATION_FROM_RESPONDENTS',
+    ]);
     const table = skmReportTable({ ...r, scope: { scope: 'UNIT', key: 'X', name: 'X' } }, [], 'en');
     expect(table).toContainEqual(['IKM score, online answers', '75.00', 'C', '20']);
     expect(table.some((row) => row[1] === 'COUNTER_DOMINATES')).toBe(true);
@@ -101,7 +115,13 @@ describe('online and counter answers in the report', () => {
 
   it('has no warning and an empty counter part for online answers only', () => {
     const r = buildIkmReport({}, period, { online: totals(20, 3) }, 100);
-    expect(r.channels.counter).toEqual({ respondents: 0, score: null, scoreDisplay: null, grade: null });
+    expect(r.channels.counter).toEqual({
+      respondents: 0,
+      population: 0,
+      score: null,
+      scoreDisplay: null,
+      grade: null,
+    });
     expect(r.counterShare).toBe(0);
     expect(r.warnings).toEqual([]);
   });

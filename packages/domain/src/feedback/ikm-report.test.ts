@@ -44,7 +44,15 @@ describe('buildIkmReport', () => {
       grade: 'A',
       rule: 'PERMENPANRB_14_2017',
     });
-    expect(r.coverage).toBeCloseTo(29 / 28);
+    // 29 respondents for a minimum of 28: sufficient, and the coverage stops at 100 %.
+    expect(r).toMatchObject({
+      coverage: 1,
+      sampleSufficient: true,
+      sampleShortfall: 0,
+      completedRequests: 30,
+    });
+    expect(r.responseRate).toBeCloseTo(29 / 30, 12);
+    expect(r.warnings).toEqual([]);
     expect(r.elements.map((e) => e.code)).toEqual([...SKM_ELEMENT_CODES]);
     const waktu = r.elements.find((e) => e.code === 'WAKTU');
     expect(waktu?.average).toBeCloseTo(100 / 29);
@@ -66,6 +74,60 @@ describe('buildIkmReport', () => {
       coverage: 1,
     });
     expect(r.elements.every((e) => e.sum === 0 && e.average === null && e.weighted === null)).toBe(true);
+  });
+
+  it('counts counter respondents in the population, so coverage never passes 100 % (issue 16 kind 13)', () => {
+    // The reported case: 10 requests completed, 3 answered online, 95 walk-ins typed in at the
+    // counter. Before, population 10, minimum 10, "coverage 980 %".
+    const online = { ...skmTotalsByBucket(rows).get(1)!, respondents: 3 };
+    const counter = { ...skmTotalsByBucket(rows).get(1)!, respondents: 95 };
+    const r = buildIkmReport({}, period, { online, counter }, 10);
+    expect(r).toMatchObject({
+      respondents: 98,
+      completedRequests: 10,
+      population: 105,
+      requiredSample: 83,
+      coverage: 1,
+      sampleSufficient: true,
+      sampleShortfall: 0,
+      channels: { online: { respondents: 3, population: 10 }, counter: { respondents: 95, population: 95 } },
+    });
+    expect(r.responseRate).toBeCloseTo(98 / 105, 12);
+    expect(r.warnings.map((w) => w.code)).toEqual([
+      'COUNTER_DOMINATES',
+      'COUNTER_POPULATION_FROM_RESPONDENTS',
+    ]);
+    expect(r.warnings[1]?.message.en).toContain('lower bound');
+  });
+
+  it('has a population in a month with counter respondents and no completed request', () => {
+    const counter = { ...skmTotalsByBucket(rows).get(1)!, respondents: 7 };
+    const r = buildIkmReport({}, period, { counter }, 0);
+    expect(r).toMatchObject({
+      respondents: 7,
+      population: 7,
+      requiredSample: 7,
+      coverage: 1,
+      responseRate: 1,
+    });
+  });
+
+  it('counts online respondents beyond the completed requests, and says so', () => {
+    const r = buildIkmReport({}, period, { online: skmTotalsByBucket(rows).get(1) }, 20);
+    expect(r).toMatchObject({ respondents: 29, completedRequests: 20, population: 29, responseRate: 1 });
+    expect(r.channels.online.population).toBe(29);
+    expect(r.warnings.map((w) => w.code)).toEqual(['RESPONDENTS_EXCEED_POPULATION']);
+  });
+
+  it('reports a shortfall as a coverage below 100 %', () => {
+    const r = buildIkmReport({}, period, { online: skmTotalsByBucket(rows).get(1) }, 1000);
+    expect(r).toMatchObject({
+      population: 1000,
+      requiredSample: 278,
+      sampleSufficient: false,
+      sampleShortfall: 249,
+    });
+    expect(r.coverage).toBeCloseTo(29 / 278, 12);
   });
 
   it('grades under the rule it is given', () => {

@@ -2,8 +2,9 @@ import type { FieldError, Message } from '../errors.js';
 import { addSkmTotals, type IkmWarning, ikmChannelWarnings } from './counter-survey.js';
 import { computeIkmFromTotals, type IkmGrade, type IkmRule, type SkmTotals } from './ikm.js';
 import { weakSkmElements } from './improvement.js';
+import { IKM_WARNING_MESSAGES } from './messages.js';
 import type { SkmPeriod } from './period.js';
-import { skmCoverage } from './sample-size.js';
+import { skmCoverage, skmSamplePopulation } from './sample-size.js';
 import { SKM_ELEMENT_CODES, SKM_ELEMENTS, type SkmElementCode } from './skm-elements.js';
 
 /*
@@ -34,11 +35,22 @@ export type IkmReport<Scope> = {
   readonly scope: Scope;
   readonly period: SkmPeriod;
   readonly respondents: number;
-  /** People served in the period (completed requests). */
+  /**
+   * People served in the period on the channels the respondents come from (skmSamplePopulation):
+   * online (requests completed) + counter (counter respondents); never below `respondents`.
+   */
   readonly population: number;
+  /** Requests of the scope completed in the period, as counted (before skmSamplePopulation). */
+  readonly completedRequests: number;
   readonly requiredSample: number;
-  /** respondents / requiredSample (1 when nothing is required). */
+  /** Share of the minimum sample reached, 0–1 (1 when nothing is required); never above 1. */
   readonly coverage: number;
+  /** Whether the respondents reach the minimum sample. */
+  readonly sampleSufficient: boolean;
+  /** Respondents still missing to reach the minimum sample (0 when sufficient). */
+  readonly sampleShortfall: number;
+  /** respondents / population, 0–1; null when nobody was served. */
+  readonly responseRate: number | null;
   /** The nine elements in their official order, answered or not. */
   readonly elements: readonly IkmElementScore[];
   /** Σ NRR × 1/9, 1–4, unrounded; null without respondents. */
@@ -56,13 +68,18 @@ export type IkmReport<Scope> = {
   readonly channels: { readonly online: IkmChannelResult; readonly counter: IkmChannelResult };
   /** Share of respondents typed in at the counter, 0–1; null without respondents. */
   readonly counterShare: number | null;
-  /** E.g. COUNTER_DOMINATES when more than half of the respondents were typed in at the counter. */
+  /**
+   * E.g. COUNTER_DOMINATES when more than half of the respondents were typed in at the counter;
+   * COUNTER_POPULATION_FROM_RESPONDENTS and RESPONDENTS_EXCEED_POPULATION explain the population.
+   */
   readonly warnings: readonly IkmWarning[];
 };
 
 /** The index of one channel's answers. */
 export type IkmChannelResult = {
   readonly respondents: number;
+  /** People served on this channel in the period (skmSamplePopulation). */
+  readonly population: number;
   /** 25–100, unrounded; null without respondents. */
   readonly score: number | null;
   readonly scoreDisplay: string | null;
@@ -72,12 +89,13 @@ export type IkmChannelResult = {
 /** Totals of a period per channel: online (citizens themselves) and counter (typed in by staff). */
 export type SkmChannelTotals = { readonly online?: SkmTotals; readonly counter?: SkmTotals };
 
-function channelResult(totals: SkmTotals | undefined, rule: IkmRule): IkmChannelResult {
+function channelResult(totals: SkmTotals | undefined, population: number, rule: IkmRule): IkmChannelResult {
   const respondents = totals?.respondents ?? 0;
   const computed = totals && respondents > 0 ? computeIkmFromTotals(totals, { rule }) : null;
   const result = computed?.ok ? computed.value : null;
   return {
     respondents,
+    population,
     score: result?.score ?? null,
     scoreDisplay: result?.scoreDisplay ?? null,
     grade: result?.grade ?? null,
@@ -90,21 +108,28 @@ export const IKM_WEAKEST_SHOWN = 3;
 /**
  * The report of one scope and period. `channels`: the sums and counts per element of the online
  * and of the counter answers (undefined when nobody answered); the report's index is over both,
- * and each channel's index is given apart. `population`: the people served. Never fails: without
- * respondents the index, score and grade are null and the elements have zero totals.
+ * and each channel's index is given apart. `completedRequests`: requests of the scope completed in
+ * the period; the population adds the counter respondents (skmSamplePopulation), so population and
+ * respondents cover the same channels and days. Never fails: without respondents the index, score
+ * and grade are null and the elements have zero totals.
  */
 export function buildIkmReport<Scope>(
   scope: Scope,
   period: SkmPeriod,
   channels: SkmChannelTotals,
-  population: number,
+  completedRequests: number,
   rule: IkmRule = 'PERMENPANRB_14_2017',
 ): IkmReport<Scope> {
   const totals = addSkmTotals(channels.online, channels.counter);
-  const online = channelResult(channels.online, rule);
-  const counter = channelResult(channels.counter, rule);
+  const population = skmSamplePopulation({
+    completedRequests,
+    onlineRespondents: channels.online?.respondents ?? 0,
+    counterRespondents: channels.counter?.respondents ?? 0,
+  });
+  const online = channelResult(channels.online, population.online, rule);
+  const counter = channelResult(channels.counter, population.counter, rule);
   const respondents = totals?.respondents ?? 0;
-  const coverage = skmCoverage(respondents, population);
+  const coverage = skmCoverage(respondents, population.total);
   const computed = totals && respondents > 0 ? computeIkmFromTotals(totals, { rule }) : null;
   const result = computed?.ok ? computed.value : null;
   const elements = SKM_ELEMENTS.map((e) => {
@@ -123,9 +148,13 @@ export function buildIkmReport<Scope>(
     scope,
     period,
     respondents,
-    population,
+    population: population.total,
+    completedRequests,
     requiredSample: coverage.required,
     coverage: coverage.coverage,
+    sampleSufficient: coverage.sufficient,
+    sampleShortfall: coverage.shortfall,
+    responseRate: population.responseRate,
     elements,
     index: result?.index ?? null,
     score: result?.score ?? null,
@@ -138,7 +167,10 @@ export function buildIkmReport<Scope>(
       .map((w) => w.code),
     channels: { online, counter },
     counterShare: respondents > 0 ? counter.respondents / respondents : null,
-    warnings: ikmChannelWarnings(online.respondents, counter.respondents),
+    warnings: [
+      ...ikmChannelWarnings(online.respondents, counter.respondents),
+      ...population.warnings.map((code) => ({ code, message: IKM_WARNING_MESSAGES[code] })),
+    ],
   };
 }
 

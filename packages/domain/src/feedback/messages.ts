@@ -130,5 +130,13 @@ export const IKM_WARNING_MESSAGES = {
     id: 'Lebih dari separuh jawaban periode ini dicatat petugas di loket, bukan diisi masyarakat secara daring; periksa nilai daring dan loket secara terpisah.',
     en: 'More than half of this period’s answers were typed in by staff at the counter, not given online by citizens; compare the online and counter results.',
   },
+  COUNTER_POPULATION_FROM_RESPONDENTS: {
+    id: 'Kunjungan loket tanpa permohonan tidak dicatat: setiap responden loket dihitung sebagai satu orang yang dilayani di loket, jadi populasi loket adalah batas bawah dan cakupan sampel loket selalu penuh.',
+    en: 'Walk-in visits without a request are not recorded: each counter respondent is counted as one person served at the counter, so the counter population is a lower bound and the counter sample is always complete.',
+  },
+  RESPONDENTS_EXCEED_POPULATION: {
+    id: 'Ada jawaban daring untuk permohonan yang tidak lagi tercatat selesai dalam periode ini; setiap responden daring dihitung sebagai orang yang dilayani, sehingga populasi daring dinaikkan sebanyak itu.',
+    en: 'Some online answers are for requests no longer recorded as completed in this period; each online respondent is counted as a person served, so the online population is raised by that many.',
+  },
 } as const satisfies Record<string, Message>;
 export type IkmWarningCode = keyof typeof IKM_WARNING_MESSAGES;

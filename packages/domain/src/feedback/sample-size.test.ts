@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { skmCoverage, skmSampleSize } from './sample-size.js';
+import { skmCoverage, skmSamplePopulation, skmSampleSize } from './sample-size.js';
 
 describe('skmSampleSize (Krejcie & Morgan)', () => {
   it.each([
@@ -48,8 +48,61 @@ describe('skmCoverage', () => {
       sufficient: false,
       coverage: 0.75,
     });
-    expect(skmCoverage(400, 1_000_000)).toMatchObject({ required: 384, shortfall: 0, sufficient: true });
+    // More than the minimum is sufficient, not "104 %".
+    expect(skmCoverage(400, 1_000_000)).toMatchObject({
+      required: 384,
+      shortfall: 0,
+      sufficient: true,
+      coverage: 1,
+    });
     expect(skmCoverage(0, 0)).toMatchObject({ required: 0, sufficient: true, coverage: 1 });
     expect(() => skmCoverage(-1, 10)).toThrow(RangeError);
+  });
+});
+
+describe('skmSamplePopulation (issue 16 kind 13)', () => {
+  it('adds the counter respondents to the completed requests, and says the counter part is a lower bound', () => {
+    expect(
+      skmSamplePopulation({ completedRequests: 10, onlineRespondents: 3, counterRespondents: 95 }),
+    ).toEqual({
+      online: 10,
+      counter: 95,
+      total: 105,
+      responseRate: 98 / 105,
+      warnings: ['COUNTER_POPULATION_FROM_RESPONDENTS'],
+    });
+  });
+
+  it('is never 0 when there are respondents', () => {
+    expect(
+      skmSamplePopulation({ completedRequests: 0, onlineRespondents: 0, counterRespondents: 4 }),
+    ).toMatchObject({
+      total: 4,
+      responseRate: 1,
+    });
+    expect(
+      skmSamplePopulation({ completedRequests: 2, onlineRespondents: 5, counterRespondents: 0 }),
+    ).toEqual({
+      online: 5,
+      counter: 0,
+      total: 5,
+      responseRate: 1,
+      warnings: ['RESPONDENTS_EXCEED_POPULATION'],
+    });
+  });
+
+  it('has no response rate and no warning when nobody was served', () => {
+    expect(
+      skmSamplePopulation({ completedRequests: 0, onlineRespondents: 0, counterRespondents: 0 }),
+    ).toEqual({
+      online: 0,
+      counter: 0,
+      total: 0,
+      responseRate: null,
+      warnings: [],
+    });
+    expect(() =>
+      skmSamplePopulation({ completedRequests: -1, onlineRespondents: 0, counterRespondents: 0 }),
+    ).toThrow(RangeError);
   });
 });

@@ -38,7 +38,20 @@ const T = {
   grade: { id: 'Mutu pelayanan', en: 'Service quality' },
   respondents: { id: 'Jumlah responden', en: 'Respondents' },
   population: { id: 'Populasi (orang dilayani)', en: 'Population (people served)' },
+  populationOnline: {
+    id: 'Populasi daring (permohonan selesai)',
+    en: 'Population, online (requests completed)',
+  },
+  populationCounter: {
+    id: 'Populasi loket (responden loket)',
+    en: 'Population, counter (counter respondents)',
+  },
   sample: { id: 'Sampel minimum (Krejcie & Morgan)', en: 'Minimum sample (Krejcie & Morgan)' },
+  coverage: { id: 'Cakupan sampel minimum (%)', en: 'Minimum sample reached (%)' },
+  responseRate: {
+    id: 'Tingkat respons (responden / populasi, %)',
+    en: 'Response rate (respondents / population, %)',
+  },
   rule: { id: 'Aturan penilaian', en: 'Grading rule' },
   online: { id: 'Nilai IKM jawaban daring', en: 'IKM score, online answers' },
   counter: {
@@ -68,8 +81,10 @@ const channelRow = (label: string, c: IkmChannelResult): string[] => [
  * The report as a table of text cells in the published layout (PermenPANRB 14/2017 annex), in
  * one language: a title, the scope and period; per element its number, code, label, total,
  * respondents, NRR (2 decimals) and weighted NRR (3 decimals); the index (3 decimals), the score
- * as displayed, the grade, respondents, population, minimum sample and rule; the score, grade and
- * respondents of the online and of the counter answers apart, and any warning (COUNTER_DOMINATES);
+ * as displayed, the grade, respondents, population (total, online, counter), minimum sample, the
+ * share of it reached and the response rate (percent, 1 decimal; never above 100) and rule; the score, grade and
+ * respondents of the online and of the counter answers apart, and any warning (COUNTER_DOMINATES,
+ * COUNTER_POPULATION_FROM_RESPONDENTS, RESPONDENTS_EXCEED_POPULATION);
  * then the respondent
  * profile with each value's share of the respondents in percent (1 decimal), a value left empty
  * (`-`) named "(tidak diisi)" / "(not given)". Profile values are what respondents typed: a CSV
@@ -105,7 +120,11 @@ export function skmReportTable(
     [T.grade[lang], report.grade ?? '', report.gradeLabel?.[lang] ?? ''],
     [T.respondents[lang], String(report.respondents)],
     [T.population[lang], String(report.population)],
+    [T.populationOnline[lang], String(report.channels.online.population)],
+    [T.populationCounter[lang], String(report.channels.counter.population)],
     [T.sample[lang], String(report.requiredSample)],
+    [T.coverage[lang], (100 * report.coverage).toFixed(1)],
+    [T.responseRate[lang], report.responseRate === null ? '' : (100 * report.responseRate).toFixed(1)],
     [T.rule[lang], report.rule],
     channelRow(T.online[lang], report.channels.online),
     channelRow(T.counter[lang], report.channels.counter),

@@ -109,6 +109,9 @@ describe.each(testDatabaseKinds())('counter survey entries on %s', (kind) => {
     expect(report.counterShare).toBeGreaterThan(0.5);
     expect(report.warnings).toEqual([
       { code: 'COUNTER_DOMINATES', message: expect.stringMatching(/counter/) },
+      // The two online answers above belong to no completed request: counted, and said so.
+      { code: 'RESPONDENTS_EXCEED_POPULATION', message: expect.stringMatching(/online/) },
+      { code: 'COUNTER_POPULATION_FROM_RESPONDENTS', message: expect.stringMatching(/walk-in/i) },
     ]);
   });
 });

@@ -132,6 +132,10 @@ const IkmChannelScoreRef = builder
       'The IKM of one channel’s answers only: ONLINE (citizens themselves) or COUNTER (typed in by staff at the counter).',
     fields: (t) => ({
       respondents: t.exposeInt('respondents', { description: 'Responses of this channel in the period.' }),
+      population: t.exposeInt('population', {
+        description:
+          'People served on this channel in the period: ONLINE the requests completed (at least its respondents), COUNTER the counter respondents (walk-in visits are not recorded; a lower bound).',
+      }),
       ...t.exposeNullableFields('Float', {
         score: 'index × 25, 25–100, unrounded; null without respondents.',
       }),
@@ -146,7 +150,8 @@ const IkmWarningRef = builder.objectRef<IkmReportShape['warnings'][number]>('Ikm
   description: 'A caution about a report that is still given, e.g. COUNTER_DOMINATES.',
   fields: (t) => ({
     code: t.exposeString('code', {
-      description: 'COUNTER_DOMINATES: more than half of the respondents were typed in at the counter.',
+      description:
+        'COUNTER_DOMINATES: more than half of the respondents were typed in at the counter. COUNTER_POPULATION_FROM_RESPONDENTS: the counter population is the counter respondents (walk-ins are not recorded). RESPONDENTS_EXCEED_POPULATION: online respondents outnumber the requests completed in the period; the population counts them.',
     }),
     message: t.string({
       description: 'The warning in the caller’s language.',
@@ -187,11 +192,22 @@ export const IkmReportRef = builder.objectRef<IkmReportShape>('IkmReport').imple
     }),
     ...t.exposeFields('Int', {
       respondents: 'Survey responses of the scope dated in the period.',
-      population: 'People served: requests of the scope completed in the period.',
+      population:
+        'People served in the period on the respondents’ channels (PermenPANRB 14/2017 N): online.population (requests completed) + counter.population (counter respondents); never below respondents.',
+      completedRequests: 'Requests of the scope completed in the period (WIB days), any request channel.',
       requiredSample: 'Krejcie & Morgan minimum for the population.',
+      sampleShortfall: 'Respondents still missing to reach requiredSample; 0 when sufficient.',
     }),
     coverage: t.exposeFloat('coverage', {
-      description: 'respondents / requiredSample (1 when nothing is required).',
+      description:
+        'Share of the minimum sample reached, 0–1: min(respondents, requiredSample) / requiredSample (1 when nothing is required). Never above 1; see sampleSufficient.',
+    }),
+    sampleSufficient: t.exposeBoolean('sampleSufficient', {
+      description: 'Whether respondents reach requiredSample (Krejcie & Morgan).',
+    }),
+    responseRate: t.exposeFloat('responseRate', {
+      nullable: true,
+      description: 'respondents / population, 0–1; null when nobody was served.',
     }),
     elements: t.expose('elements', {
       type: [IkmElementScoreRef],

@@ -73,8 +73,11 @@ async function surveyTotals(
   };
 }
 
-/** People served: requests of the scope completed in the range (WIB days), per bucket. */
-async function servedPopulation(db: Db, { scope, from, to, bucket }: Range): Promise<Map<number, number>> {
+/**
+ * Requests of the scope completed in the range (WIB days), per bucket: the online population
+ * (buildIkmReport adds the counter respondents, skmSamplePopulation).
+ */
+async function completedRequests(db: Db, { scope, from, to, bucket }: Range): Promise<Map<number, number>> {
   const day = Prisma.sql`((sr."completedAt" AT TIME ZONE 'UTC') + interval '7 hours')::date`;
   const start = jakartaDayStart(from);
   const end = jakartaDayStart(addCalendarDays(to, 1));
@@ -100,11 +103,11 @@ async function ikmOfPeriods(
   const last = periods[periods.length - 1];
   if (!first || !last) return [];
   const range = { scope, from: first.from, to: last.to, bucket };
-  const [totals, population] = await Promise.all([surveyTotals(db, range), servedPopulation(db, range)]);
+  const [totals, completed] = await Promise.all([surveyTotals(db, range), completedRequests(db, range)]);
   return periods.map((p) => {
     const n = bucket ? (p.number ?? 1) : 1;
     const channels = { online: totals.online.get(n), counter: totals.counter.get(n) };
-    return buildIkmReport(scope, p, channels, population.get(n) ?? 0);
+    return buildIkmReport(scope, p, channels, completed.get(n) ?? 0);
   });
 }
 
