@@ -34,19 +34,22 @@ export type Pager = ReturnType<typeof usePager>;
  */
 export function PagerNav({
   pager,
-  totalCount,
+  connection,
   shown,
-  pageInfo,
   pageSize = PAGE_SIZE,
 }: {
   pager: Pager;
-  totalCount: number;
+  /** The page's connection (its total and page info); nothing is shown before it has loaded. */
+  connection:
+    | { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined } }
+    | null
+    | undefined;
   shown: number;
-  pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined };
   pageSize?: number;
 }) {
   const { t } = useI18n();
-  if (totalCount === 0) return null;
+  if (!connection || connection.totalCount === 0) return null;
+  const { totalCount, pageInfo } = connection;
   const from = (pager.page - 1) * pageSize + 1;
   const to = from + shown - 1;
   const endCursor = pageInfo.endCursor;

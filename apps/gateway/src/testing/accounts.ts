@@ -61,3 +61,9 @@ export async function registeredCitizen(
   const session = await issueSession(h.db.prisma, new Date(), sessionSettings(h.config), account.id);
   return { accountId: account.id, accessToken: session.accessToken, refreshToken: session.refreshToken };
 }
+
+/** The global id of the staff member with this NIP, read as `token` (an admin's) sees it. */
+export async function staffIdByNip(h: Pick<Harness, 'gql'>, nip: string, token: string): Promise<string> {
+  const { body } = await h.gql('query($nip: String!) { staffByNip(nip: $nip) { id } }', { nip }, { token });
+  return body.data.staffByNip.id as string;
+}

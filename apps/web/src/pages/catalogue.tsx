@@ -90,14 +90,7 @@ export function CataloguePage() {
         ))}
       </ul>
       {data && services.length === 0 ? <p>{t('noServicesFound')}</p> : null}
-      {data ? (
-        <PagerNav
-          pager={pager}
-          totalCount={data.services.totalCount}
-          shown={services.length}
-          pageInfo={data.services.pageInfo}
-        />
-      ) : null}
+      <PagerNav pager={pager} connection={data?.services} shown={services.length} />
     </section>
   );
 }

@@ -101,14 +101,7 @@ export function ForumsPage() {
           </li>
         ))}
       </ul>
-      {sessionsPage ? (
-        <PagerNav
-          pager={pager}
-          totalCount={sessionsPage.forumSessions.totalCount}
-          shown={sessions.length}
-          pageInfo={sessionsPage.forumSessions.pageInfo}
-        />
-      ) : null}
+      <PagerNav pager={pager} connection={sessionsPage?.forumSessions} shown={sessions.length} />
     </section>
   );
 }
@@ -182,12 +175,7 @@ export function ForumPage({ slug, session }: { slug: string; session: Session | 
               />
             ))}
           </ul>
-          <PagerNav
-            pager={pager}
-            totalCount={forum.submissions.totalCount}
-            shown={submissions.length}
-            pageInfo={forum.submissions.pageInfo}
-          />
+          <PagerNav pager={pager} connection={forum.submissions} shown={submissions.length} />
         </section>
         <section className="panel" aria-labelledby="submit-title">
           <h2 id="submit-title">{t('submitToForum')}</h2>

@@ -77,14 +77,7 @@ export function MyRequestsPage() {
           </li>
         ))}
       </ul>
-      {data ? (
-        <PagerNav
-          pager={pager}
-          totalCount={data.serviceRequests.totalCount}
-          shown={requests.length}
-          pageInfo={data.serviceRequests.pageInfo}
-        />
-      ) : null}
+      <PagerNav pager={pager} connection={data?.serviceRequests} shown={requests.length} />
     </section>
   );
 }

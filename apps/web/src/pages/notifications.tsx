@@ -104,14 +104,7 @@ export function NotificationsPage() {
           </li>
         ))}
       </ul>
-      {data ? (
-        <PagerNav
-          pager={pager}
-          totalCount={data.notifications.totalCount}
-          shown={items.length}
-          pageInfo={data.notifications.pageInfo}
-        />
-      ) : null}
+      <PagerNav pager={pager} connection={data?.notifications} shown={items.length} />
     </section>
   );
 }

@@ -217,13 +217,8 @@ function StaffRegister({ ownUnit }: { ownUnit: string | null }) {
           );
         })}
       </Table>
-      {searchNip === '' && listData ? (
-        <PagerNav
-          pager={pager}
-          totalCount={listData.staffMembers.totalCount}
-          shown={rows.length}
-          pageInfo={listData.staffMembers.pageInfo}
-        />
+      {searchNip === '' ? (
+        <PagerNav pager={pager} connection={listData?.staffMembers} shown={rows.length} />
       ) : null}
       {rating ? <RateForm staff={rating} onDone={() => setRating(null)} /> : null}
     </div>
@@ -339,14 +334,7 @@ function CatalogueEditor({ ownUnit }: { ownUnit: string | null }) {
           </li>
         ))}
       </ul>
-      {data ? (
-        <PagerNav
-          pager={pager}
-          totalCount={data.services.totalCount}
-          shown={services.length}
-          pageInfo={data.services.pageInfo}
-        />
-      ) : null}
+      <PagerNav pager={pager} connection={data?.services} shown={services.length} />
     </>
   );
 }

@@ -127,14 +127,7 @@ export function ImprovementActionsPage() {
           ))}
         </ul>
       ) : null}
-      {data ? (
-        <PagerNav
-          pager={pager}
-          totalCount={data.improvementActions.totalCount}
-          shown={actions.length}
-          pageInfo={data.improvementActions.pageInfo}
-        />
-      ) : null}
+      <PagerNav pager={pager} connection={data?.improvementActions} shown={actions.length} />
     </section>
   );
 }

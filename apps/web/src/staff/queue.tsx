@@ -120,14 +120,7 @@ export function QueuePage() {
           })}
         </Table>
       ) : null}
-      {data ? (
-        <PagerNav
-          pager={pager}
-          totalCount={data.serviceRequests.totalCount}
-          shown={rows.length}
-          pageInfo={data.serviceRequests.pageInfo}
-        />
-      ) : null}
+      <PagerNav pager={pager} connection={data?.serviceRequests} shown={rows.length} />
     </section>
   );
 }

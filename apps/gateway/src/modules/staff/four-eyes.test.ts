@@ -3,7 +3,7 @@
 // only once a supervisor or admin confirms it (reviewTraining, trainingsToConfirm).
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNTS, STAFF_NIP } from '../../testing/accounts.js';
+import { ACCOUNTS, STAFF_NIP, staffIdByNip } from '../../testing/accounts.js';
 import { inputMutation } from '../../testing/operations.js';
 import { useHarness } from '../../testing/use-harness.js';
 
@@ -12,14 +12,7 @@ const FAILURE =
 
 describe.each(testDatabaseKinds())('four eyes on the staff register on %s', (kind) => {
   const { h, t } = useHarness(kind, { login: ['admin', 'hendra', 'yulia', 'dewi'] });
-  const idOf = async (nip: string) => {
-    const { body } = await h.gql(
-      'query($nip: String!) { staffByNip(nip: $nip) { id } }',
-      { nip },
-      { token: t.admin },
-    );
-    return body.data.staffByNip.id as string;
-  };
+  const idOf = (nip: string) => staffIdByNip(h, nip, t.admin);
   const dbIdOf = async (nip: string) => (await h.db.prisma.staff.findUniqueOrThrow({ where: { nip } })).id;
   const update = inputMutation(
     h,

@@ -1,5 +1,6 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { describe, expect, it } from 'vitest';
+import { staffIdByNip } from '../../testing/accounts.js';
 import { inputMutation } from '../../testing/operations.js';
 import { useHarness } from '../../testing/use-harness.js';
 
@@ -8,14 +9,7 @@ const FAILURE =
 
 describe.each(testDatabaseKinds())('staff mutations on %s', (kind) => {
   const { h, t } = useHarness(kind, { login: ['admin', 'hendra', 'yulia', 'warga'] });
-  const idOf = async (nip: string) => {
-    const { body } = await h.gql(
-      'query($nip: String!) { staffByNip(nip: $nip) { id } }',
-      { nip },
-      { token: t.admin },
-    );
-    return body.data.staffByNip.id as string;
-  };
+  const idOf = (nip: string) => staffIdByNip(h, nip, t.admin);
   const audits = (action: string) => h.db.prisma.auditEntry.findMany({ where: { action } });
 
   describe('registerStaff', () => {
