@@ -349,3 +349,75 @@ describe('forums (English)', () => {
     expectNoConsoleErrors(phone);
   });
 });
+
+describe('a citizen’s own account and requests (Bahasa Indonesia)', () => {
+  it('withdraws a request before work starts (after confirming), and changes the password', async () => {
+    const app = await open('id');
+    const { page } = app;
+    const email = `akun-${Date.now()}@layanan.test`;
+    await page.goto('/masuk');
+    await page.getByRole('button', { name: 'Daftar', exact: true }).click();
+    await page.getByLabel('Nama').fill('Warga Uji Akun');
+    await page.getByLabel('Email atau nomor ponsel').fill(email);
+    await page.getByLabel('Kata sandi').fill('sawahlunto-lama-2026');
+    await page.getByRole('button', { name: 'Daftar', exact: true }).last().click();
+    await page.getByTestId('signed-in-as').getByText('Warga Uji Akun').waitFor();
+
+    const filed = await gqlAs<{ submitServiceRequest: { request: { trackingCode: string } } }>(
+      gateway.url,
+      email,
+      'mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { ... on ServiceRequestPayload { request { trackingCode } } } }',
+      {
+        input: {
+          serviceCode: 'PBG',
+          text: 'Rumah tinggal satu lantai di Talawi, untuk dibatalkan.',
+          attributes: { nik: '1373010101900001', kecamatan: 'TALAWI', luas_bangunan: '60', fungsi: 'HUNIAN' },
+        },
+      },
+    );
+    const code = filed.submitServiceRequest.request.trackingCode;
+    await page.goto(`/permohonan/${code}`);
+    const withdraw = page.getByTestId('withdraw');
+    await withdraw.getByRole('button', { name: 'Batalkan permohonan' }).click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.getByText(code).waitFor();
+    // "Batal" keeps the request; the confirming button acts.
+    await dialog.getByRole('button', { name: 'Batal', exact: true }).click();
+    await page.getByTestId('request-state').getByText('Diajukan').waitFor();
+    await withdraw.getByRole('button', { name: 'Batalkan permohonan' }).click();
+    await dialog.getByRole('button', { name: 'Batalkan permohonan' }).click();
+    await page.getByTestId('request-state').getByText('Dibatalkan pemohon').waitFor();
+    expect(await page.getByTestId('withdraw').count()).toBe(0);
+    await screenshot(page, 'id-request-withdrawn');
+
+    await page.getByTestId('signed-in-as').click();
+    await page.getByRole('heading', { name: 'Akun saya' }).waitFor();
+    const form = page.getByTestId('change-password');
+    await form.getByLabel('Kata sandi sekarang').fill('bukan-sandinya-2026');
+    await form.getByLabel(/^Kata sandi baru/).fill('sawahlunto-baru-2026');
+    await form.getByLabel('Ulangi kata sandi baru').fill('sawahlunto-baru-2026');
+    await form.getByRole('button', { name: 'Ubah kata sandi' }).click();
+    const currentField = form.locator('.field.invalid', { hasText: 'Kata sandi sekarang' });
+    await currentField.locator('.field-error').waitFor();
+    await form.getByLabel('Kata sandi sekarang').fill('sawahlunto-lama-2026');
+    await form.getByLabel('Ulangi kata sandi baru').fill('sawahlunto-beda-2026');
+    await form.getByRole('button', { name: 'Ubah kata sandi' }).click();
+    await form
+      .locator('.field.invalid', { hasText: 'Ulangi kata sandi baru' })
+      .getByText('Kedua kata sandi baru tidak sama.')
+      .waitFor();
+    await form.getByLabel('Ulangi kata sandi baru').fill('sawahlunto-baru-2026');
+    await form.getByRole('button', { name: 'Ubah kata sandi' }).click();
+    await page.getByText('Kata sandi diubah.', { exact: false }).waitFor();
+    await screenshot(page, 'id-account-password-changed');
+
+    // Still signed in with the new session; after signing out, only the new password works.
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.goto('/masuk');
+    await page.getByLabel('Email atau nomor ponsel').fill(email);
+    await page.getByLabel('Kata sandi').fill('sawahlunto-baru-2026');
+    await page.getByRole('button', { name: 'Masuk', exact: true }).last().click();
+    await page.getByTestId('signed-in-as').getByText('Warga Uji Akun').waitFor();
+    expectNoConsoleErrors(app);
+  });
+});

@@ -3,6 +3,7 @@ import { Provider, useQuery, useSubscription } from 'urql';
 import { createApiClient, createClient, LayananContext } from './client.ts';
 import { graphql } from './graphql.ts';
 import { I18nProvider, type MessageKey, useI18n } from './i18n.tsx';
+import { AccountPage } from './pages/account.tsx';
 import { CataloguePage } from './pages/catalogue.tsx';
 import { ForumPage, ForumsPage } from './pages/forums.tsx';
 import { LoginPage } from './pages/login.tsx';
@@ -169,9 +170,14 @@ function Shell({ session }: { session: Session | null }) {
               </button>
               {session ? (
                 <>
-                  <span className="who" data-testid="signed-in-as">
+                  <Link
+                    to="/akun"
+                    className="who"
+                    data-testid="signed-in-as"
+                    aria-label={t('accountLink', { name: session.account.displayName })}
+                  >
                     {session.account.displayName}
-                  </span>
+                  </Link>
                   <button
                     type="button"
                     className="secondary"
@@ -219,6 +225,7 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
   if (path === '/permohonan') return <MyRequestsPage />;
   if (request) return <RequestPage code={request.code!} />;
   if (path === '/notifikasi') return <NotificationsPage />;
+  if (path === '/akun') return <AccountPage session={session} />;
   if (staff) {
     if (path === '/staf') return <QueuePage />;
     if (staffRequest) return <StaffRequestPage code={staffRequest.code!} />;

@@ -1,10 +1,12 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
+import { useConfirmation } from '../confirm.tsx';
 import { graphql } from '../graphql.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import {
   ErrorNote,
+  FailureNote,
   Field,
   FormFailureNote,
   formatDate,
@@ -14,6 +16,7 @@ import {
   Notice,
   StateBadge,
   SubmitButton,
+  useFailure,
   useSubmit,
   useText,
 } from '../ui.tsx';
@@ -206,6 +209,9 @@ export function RequestPage({ code }: { code: string }) {
         </section>
       </div>
       {request.state === 'COMPLETED' ? <SurveySection trackingCode={request.trackingCode} /> : null}
+      {request.allowedTransitions.includes('WITHDRAWN') ? (
+        <WithdrawPanel request={request} onDone={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : null}
     </article>
   );
 }
@@ -287,6 +293,58 @@ function CorrectionPanel({
         <FormFailureNote failure={failure} shown={['text']} />
         <SubmitButton busy={correcting || resubmitting}>{t('sendCorrection')}</SubmitButton>
       </form>
+    </section>
+  );
+}
+
+/**
+ * Withdrawing one's own request, offered only while the gateway allows it (before work starts:
+ * submitted, verified or returned); it asks first, naming the request, since it cannot be undone.
+ */
+function WithdrawPanel({
+  request,
+  onDone,
+}: {
+  request: { trackingCode: string; version: number; stateLabel: string; service: { name: string } };
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const confirmation = useConfirmation();
+  const [{ fetching }, transition] = useMutation(Transition);
+  const { failure, setFailure } = useFailure();
+  const withdraw = async () => {
+    const r = await transition({
+      input: { trackingCode: request.trackingCode, to: 'WITHDRAWN', expectedVersion: request.version },
+    });
+    const f = mutationFailure(r.data?.transitionServiceRequest, r.error);
+    setFailure(f);
+    if (!f) onDone();
+  };
+  return (
+    <section className="panel" aria-labelledby="withdraw-title" data-testid="withdraw">
+      <h2 id="withdraw-title">{t('withdrawTitle')}</h2>
+      <p className="muted">{t('withdrawHint')}</p>
+      <FailureNote failure={failure} />
+      <button
+        type="button"
+        className="secondary"
+        disabled={fetching}
+        onClick={() =>
+          confirmation.ask({
+            title: t('confirmTransition', { action: t('withdrawAction') }),
+            subject: t('confirmSubject', {
+              code: request.trackingCode,
+              service: request.service.name,
+              state: request.stateLabel,
+            }),
+            confirmLabel: t('withdrawAction'),
+            onConfirm: () => void withdraw(),
+          })
+        }
+      >
+        {t('withdrawAction')}
+      </button>
+      {confirmation.dialog}
     </section>
   );
 }

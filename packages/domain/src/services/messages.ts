@@ -77,6 +77,10 @@ export const REQUEST_ERROR_MESSAGES = {
     id: 'Perubahan status permohonan ini tidak diizinkan.',
     en: 'This status change is not allowed for the request.',
   },
+  REQUEST_WITHDRAWAL_TOO_LATE: {
+    id: 'Permohonan yang sudah dikerjakan tidak dapat dibatalkan lagi; hubungi unit layanannya.',
+    en: 'The request is already being worked on and can no longer be withdrawn; contact the service unit.',
+  },
   REQUEST_ALREADY_CLOSED: {
     id: 'Permohonan sudah selesai, ditolak, atau dibatalkan; statusnya tidak dapat diubah.',
     en: 'The request is already completed, rejected or withdrawn; its status cannot change.',

@@ -61,7 +61,9 @@ describe('requestTransition — every pair of states', () => {
       if (isTerminalRequestState(from)) {
         expect(r.ok ? 'ok' : r.error.code).toBe('REQUEST_ALREADY_CLOSED');
       } else if (!listed) {
-        expect(r.ok ? 'ok' : r.error.code).toBe('REQUEST_TRANSITION_NOT_ALLOWED');
+        expect(r.ok ? 'ok' : r.error.code).toBe(
+          to === 'WITHDRAWN' ? 'REQUEST_WITHDRAWAL_TOO_LATE' : 'REQUEST_TRANSITION_NOT_ALLOWED',
+        );
       } else if (!listed.includes(actor)) {
         expect(r.ok ? 'ok' : r.error.code).toBe('REQUEST_ACTOR_NOT_ALLOWED');
       } else {
@@ -70,11 +72,12 @@ describe('requestTransition — every pair of states', () => {
     }
   });
 
-  it('has the expected shape: terminal states lead nowhere, no self-loops, citizens may always withdraw', () => {
+  it('has the expected shape: terminal states lead nowhere, no self-loops, citizens withdraw only before work starts', () => {
+    const beforeWork: readonly string[] = ['SUBMITTED', 'VERIFIED', 'RETURNED_TO_CITIZEN'];
     for (const s of REQUEST_STATES) {
       expect(REQUEST_TRANSITIONS[s][s]).toBeUndefined();
       if (isTerminalRequestState(s)) expect(allowedRequestTransitions(s)).toEqual([]);
-      else expect(REQUEST_TRANSITIONS[s].WITHDRAWN).toEqual(['CITIZEN']);
+      else expect(REQUEST_TRANSITIONS[s].WITHDRAWN).toEqual(beforeWork.includes(s) ? ['CITIZEN'] : undefined);
     }
     expect(allowedRequestTransitions('SUBMITTED', 'CITIZEN')).toEqual(['WITHDRAWN']);
     expect(allowedRequestTransitions('SUBMITTED', 'SYSTEM')).toEqual(['ESCALATED']);
@@ -93,7 +96,9 @@ describe('requestTransition — rules', () => {
     ['COMPLETED', 'IN_PROGRESS', 'SUPERVISOR', 'REQUEST_ALREADY_CLOSED'],
     ['WITHDRAWN', 'SUBMITTED', 'CITIZEN', 'REQUEST_ALREADY_CLOSED'],
     ['SUBMITTED', 'VERIFIED', 'CITIZEN', 'REQUEST_ACTOR_NOT_ALLOWED'],
-    ['IN_PROGRESS', 'WITHDRAWN', 'STAFF', 'REQUEST_ACTOR_NOT_ALLOWED'],
+    ['VERIFIED', 'WITHDRAWN', 'STAFF', 'REQUEST_ACTOR_NOT_ALLOWED'],
+    ['IN_PROGRESS', 'WITHDRAWN', 'CITIZEN', 'REQUEST_WITHDRAWAL_TOO_LATE'],
+    ['ESCALATED', 'WITHDRAWN', 'CITIZEN', 'REQUEST_WITHDRAWAL_TOO_LATE'],
     ['IN_PROGRESS', 'COMPLETED', 'SYSTEM', 'REQUEST_ACTOR_NOT_ALLOWED'],
   ] as const)('%s → %s by %s: %s', (from, to, actor, code) => {
     const r = requestTransition(from, to, { actor, reason: 'x' });

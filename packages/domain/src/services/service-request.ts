@@ -55,12 +55,12 @@ export const REQUEST_TRANSITIONS: Readonly<
     ESCALATED: ESCALATORS,
     WITHDRAWN: CITIZEN,
   },
+  // Work has started: the citizen can no longer withdraw (REQUEST_WITHDRAWAL_TOO_LATE).
   IN_PROGRESS: {
     COMPLETED: OFFICERS,
     RETURNED_TO_CITIZEN: OFFICERS,
     REJECTED: OFFICERS,
     ESCALATED: ESCALATORS,
-    WITHDRAWN: CITIZEN,
   },
   // The citizen (or counter staff on their behalf) hands in what was missing; the clock resumes.
   RETURNED_TO_CITIZEN: {
@@ -68,14 +68,14 @@ export const REQUEST_TRANSITIONS: Readonly<
     REJECTED: OFFICERS,
     WITHDRAWN: CITIZEN,
   },
-  // The supervisor (or the staff member they reassign it to) takes it on from where it stood.
+  // The supervisor (or the staff member they reassign it to) takes it on from where it stood; the
+  // request is being worked on, so the citizen can no longer withdraw it.
   ESCALATED: {
     VERIFIED: OFFICERS,
     IN_PROGRESS: OFFICERS,
     COMPLETED: OFFICERS,
     RETURNED_TO_CITIZEN: OFFICERS,
     REJECTED: OFFICERS,
-    WITHDRAWN: CITIZEN,
   },
   COMPLETED: {},
   REJECTED: {},
@@ -132,7 +132,9 @@ export type RequestTransition = {
 
 /**
  * Checks a status change: the transition must exist, the actor must be allowed to make it, and
- * rejecting or returning a request needs a (public) reason.
+ * rejecting or returning a request needs a (public) reason. The citizen may withdraw only while
+ * work has not started (SUBMITTED, VERIFIED, RETURNED_TO_CITIZEN); later gives
+ * REQUEST_WITHDRAWAL_TOO_LATE.
  */
 export function requestTransition(
   from: RequestState,
@@ -144,6 +146,9 @@ export function requestTransition(
   }
   if (isTerminalRequestState(from)) return err(requestError('REQUEST_ALREADY_CLOSED', { from, to }));
   const actors = REQUEST_TRANSITIONS[from][to];
+  if (actors === undefined && to === 'WITHDRAWN') {
+    return err(requestError('REQUEST_WITHDRAWAL_TOO_LATE', { from, to }));
+  }
   if (actors === undefined) {
     return err(
       requestError('REQUEST_TRANSITION_NOT_ALLOWED', { from, to, allowed: allowedRequestTransitions(from) }),

@@ -248,6 +248,37 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     expect(nik.datatype_description).toMatch(/NIK: 16 angka/);
   });
 
+  it('lets the citizen withdraw a request until work starts, and not after', async () => {
+    const early = await submit({ ...PBG, idempotencyKey: 'withdraw-early' }, t.warga);
+    const earlyReq = early.body.data.submitServiceRequest.request;
+    const verified = await transition(
+      { trackingCode: earlyReq.trackingCode, to: 'VERIFIED', expectedVersion: 1 },
+      t.hendra,
+    );
+    expect(verified.body.data.transitionServiceRequest.__typename).toBe('ServiceRequestPayload');
+    const withdrawn = await transition(
+      { trackingCode: earlyReq.trackingCode, to: 'WITHDRAWN', expectedVersion: 2 },
+      t.warga,
+    );
+    expect(withdrawn.body.data.transitionServiceRequest.request).toMatchObject({ state: 'WITHDRAWN' });
+
+    const late = await submit({ ...PBG, idempotencyKey: 'withdraw-late' }, t.warga);
+    const code = late.body.data.submitServiceRequest.request.trackingCode;
+    await transition({ trackingCode: code, to: 'VERIFIED', expectedVersion: 1 }, t.hendra);
+    await transition({ trackingCode: code, to: 'IN_PROGRESS', expectedVersion: 2 }, t.hendra);
+    const seen = await h.gql(
+      'query($c: String!) { serviceRequest(trackingCode: $c) { state allowedTransitions } }',
+      { c: code },
+      { token: t.warga },
+    );
+    expect(seen.body.data.serviceRequest).toEqual({ state: 'IN_PROGRESS', allowedTransitions: [] });
+    const refused = await transition({ trackingCode: code, to: 'WITHDRAWN', expectedVersion: 3 }, t.warga);
+    expect(refused.body.data.transitionServiceRequest).toMatchObject({
+      __typename: 'RequestTransitionError',
+      code: 'REQUEST_WITHDRAWAL_TOO_LATE',
+    });
+  });
+
   it('never shows a citizen another citizen’s request', async () => {
     const mine = await submit({ ...PBG, idempotencyKey: 'private-1' }, t.warga);
     const code = mine.body.data.submitServiceRequest.request.trackingCode;

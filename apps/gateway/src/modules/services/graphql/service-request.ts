@@ -36,7 +36,7 @@ builder.objectType(RequestTransitionError, {
   name: 'RequestTransitionError',
   interfaces: [FailureInterface],
   description:
-    'The caller may not move the request from its state to the asked one (not an allowed transition, not this caller’s to make, or a reason missing when rejecting or returning). Codes: REQUEST_TRANSITION_NOT_ALLOWED, REQUEST_ACTOR_NOT_ALLOWED, REQUEST_REASON_REQUIRED.',
+    'The caller may not move the request from its state to the asked one (not an allowed transition, not this caller’s to make, or a reason missing when rejecting or returning). Codes: REQUEST_TRANSITION_NOT_ALLOWED, REQUEST_ACTOR_NOT_ALLOWED, REQUEST_REASON_REQUIRED, REQUEST_WITHDRAWAL_TOO_LATE (the citizen withdraws only before work starts: from SUBMITTED, VERIFIED or RETURNED_TO_CITIZEN).',
   isTypeOf: (value) => value instanceof RequestTransitionError,
   fields: (t) => ({
     from: t.field({

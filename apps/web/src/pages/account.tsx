@@ -1,0 +1,89 @@
+// The signed-in person's own account: who they are and changing the password (every other
+// session ends; this one continues with the tokens the gateway returns).
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { graphql } from '../graphql.ts';
+import { useI18n } from '../i18n.tsx';
+import { type Session, setSession } from '../session.ts';
+import { Field, FormFailureNote, mutationFailure, Notice, SubmitButton, useSubmit, useText } from '../ui.tsx';
+
+const ChangePassword = graphql(`
+  mutation ChangePassword($input: ChangePasswordInput!) {
+    changePassword(input: $input) {
+      __typename
+      ... on AuthPayload { accessToken refreshToken expiresAt account { id displayName role } }
+      ... on AuthenticationFailed { code message }
+      ... on ValidationError { message fields { field message } }
+    }
+  }
+`);
+
+/** The gateway's code for a wrong current password, shown next to that field. */
+const CURRENT_PASSWORD_WRONG = 'CURRENT_PASSWORD_WRONG';
+
+export function AccountPage({ session }: { session: Session }) {
+  const { t } = useI18n();
+  return (
+    <article>
+      <h1>{t('accountTitle')}</h1>
+      <p data-testid="account-name">
+        {session.account.displayName} · {t(`role_${session.account.role}`)}
+      </p>
+      <ChangePasswordForm />
+    </article>
+  );
+}
+
+function ChangePasswordForm() {
+  const { t } = useI18n();
+  const current = useText();
+  const next = useText();
+  const repeat = useText();
+  const [changed, setChanged] = useState(false);
+  const [{ fetching }, change] = useMutation(ChangePassword);
+  const { failure, errors, onSubmit } = useSubmit(
+    async () => {
+      setChanged(false);
+      if (next.value !== repeat.value) {
+        return {
+          __typename: 'ValidationError',
+          message: t('passwordsDiffer'),
+          fields: [{ field: 'repeatPassword', message: t('passwordsDiffer') }],
+        };
+      }
+      const r = await change({ input: { currentPassword: current.value, newPassword: next.value } });
+      const payload = r.data?.changePassword;
+      if (payload?.__typename === 'AuthPayload') {
+        setSession({ ...payload, refreshToken: payload.refreshToken });
+        return null;
+      }
+      if (payload?.__typename === 'AuthenticationFailed' && payload.code === CURRENT_PASSWORD_WRONG) {
+        return { ...payload, fields: [{ field: 'currentPassword', message: payload.message }] };
+      }
+      return mutationFailure(payload, r.error);
+    },
+    () => {
+      for (const field of [current, next, repeat]) field.set('');
+      setChanged(true);
+    },
+  );
+  return (
+    <section className="panel" aria-labelledby="password-title">
+      <h2 id="password-title">{t('changePassword')}</h2>
+      {changed ? <Notice kind="success">{t('passwordChanged')}</Notice> : null}
+      <form noValidate onSubmit={onSubmit} data-testid="change-password">
+        <Field label={t('currentPassword')} error={errors.currentPassword} required>
+          {(p) => <input {...p} type="password" autoComplete="current-password" {...current.bind} />}
+        </Field>
+        <Field label={t('newPassword')} hint={t('passwordHint')} error={errors.newPassword} required>
+          {(p) => <input {...p} type="password" autoComplete="new-password" {...next.bind} />}
+        </Field>
+        <Field label={t('repeatPassword')} error={errors.repeatPassword} required>
+          {(p) => <input {...p} type="password" autoComplete="new-password" {...repeat.bind} />}
+        </Field>
+        <FormFailureNote failure={failure} shown={['currentPassword', 'newPassword', 'repeatPassword']} />
+        <SubmitButton busy={fetching}>{t('changePassword')}</SubmitButton>
+      </form>
+    </section>
+  );
+}
