@@ -15,4 +15,5 @@ export * from './routing.js';
 export * from './service-request.js';
 export * from './service-standard.js';
 export * from './service-version.js';
+export * from './standard-time.js';
 export * from './tracking-code.js';
