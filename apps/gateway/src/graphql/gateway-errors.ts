@@ -4,7 +4,6 @@
 // graphql/failures.ts maps each to its GraphQL error type. Messages that state a limit or a
 // value are built by the functions below from the same words.
 import type { ErrorMessages, Message } from '@layanan/domain';
-import { REQUEST_VERIFICATION_WORKING_DAYS } from '@layanan/domain/services';
 import { GraphQLError } from 'graphql';
 
 export const GatewayErrorCode = {
@@ -252,11 +251,6 @@ export const OPEN311_MESSAGES = {
     en: `Method ${method} is not supported`,
   }),
   maxLength: (n: number): Message => ({ id: `maks. ${n} karakter`, en: `max. ${n} characters` }),
-  /** The service standard's promise, as the GeoReport `service_notice`. */
-  serviceNotice: (completionDays: number): Message => ({
-    id: `Diverifikasi dalam ${REQUEST_VERIFICATION_WORKING_DAYS} hari kerja; selesai dalam ${completionDays} hari kerja sesudah verifikasi (standar pelayanan).`,
-    en: `Verified within ${REQUEST_VERIFICATION_WORKING_DAYS} working days; completed within ${completionDays} working days after verification (service standard).`,
-  }),
 } as const;
 
 /** Request-level input the schema refuses before any resolver runs (ids, date-times). */

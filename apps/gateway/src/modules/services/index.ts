@@ -4,6 +4,7 @@
 import './graphql/service.js';
 import './graphql/service-version.js';
 import './graphql/service-request.js';
+import './graphql/standard-time.js';
 import './graphql/request-mutations.js';
 import './graphql/request-statistics.js';
 import './graphql/request-subscription.js';

@@ -7,7 +7,10 @@ import {
   REQUEST_CHANNELS,
   REQUEST_STATE_LABELS,
   REQUEST_STATES,
+  REQUEST_TIMELINESS_LABELS,
   requestDeadlineStatus,
+  standardTimeOf,
+  standardTimeText,
 } from '@layanan/domain/services';
 import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
@@ -20,6 +23,7 @@ import { dayOf, todayWib } from '../../../platform/calendar.js';
 import { actorFor, isStaffViewer, visibleRequests } from '../access.js';
 import { openWhere, overdueWhere } from '../queries/open-overdue.js';
 import { normalizedCode } from '../queries/tracking-code.js';
+import { RequestTimelinessEnum, STANDARD_TIME_WORDS, timelinessOf } from './standard-time.js';
 
 export const RequestStateEnum = builder.enumType('RequestState', {
   values: REQUEST_STATES,
@@ -283,6 +287,42 @@ function filterWhere(filter: RequestFilterArgs | undefined): Prisma.ServiceReque
       filter.openOnly ? openWhere() : {},
     ],
   };
+}
+
+const versionSelect = { serviceVersion: { select: { completionDays: true } } } as const;
+
+// The standard time and timeliness of a request (see standard-time.ts), alike for the owner/staff view and the public status.
+for (const ref of [ServiceRequestRef, RequestStatusRef]) {
+  builder.prismaObjectFields(ref, (t) => ({
+    standardTime: t.string({
+      description: `The standard time of the version the request was filed under (it keeps it after a new version is published), ${STANDARD_TIME_WORDS}`,
+      select: versionSelect,
+      resolve: (r, _a, ctx: GraphQLContext) => standardTimeText(standardTimeOf(r.serviceVersion))[ctx.lang],
+    }),
+    timeliness: t.field({
+      type: RequestTimelinessEnum,
+      description: 'Whether the request keeps its standard time today (WIB); see RequestTimeliness.',
+      select: {
+        state: true,
+        verifiedAt: true,
+        verificationDueOn: true,
+        completedAt: true,
+        completionDueOn: true,
+      },
+      resolve: (r) => timelinessOf(r).label,
+    }),
+    timelinessLabel: t.string({
+      description: 'timeliness in words, in the caller’s language.',
+      select: {
+        state: true,
+        verifiedAt: true,
+        verificationDueOn: true,
+        completedAt: true,
+        completionDueOn: true,
+      },
+      resolve: (r, _a, ctx: GraphQLContext) => REQUEST_TIMELINESS_LABELS[timelinessOf(r).label][ctx.lang],
+    }),
+  }));
 }
 
 builder.queryFields((t) => ({

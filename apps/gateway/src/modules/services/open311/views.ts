@@ -11,6 +11,8 @@ import {
   REQUEST_STATE_LABELS,
   type RequestState,
   type ServiceAttribute,
+  standardTimeOf,
+  standardTimeText,
 } from '@layanan/domain/services';
 import type { Lang } from '../../../app/context.js';
 import type { Identity } from '../../accounts/identity.js';
@@ -23,8 +25,9 @@ export const MAX_REQUESTS = 1000;
 /** A deadline day (stored as a date) is due by the end of that day in Asia/Jakarta. */
 const endOfDayWib = (day: Date) => `${day.toISOString().slice(0, 10)}T23:59:59+07:00`;
 
+/** GeoReport `service_notice`: the standard time of the request's version, in the domain's words. */
 export const serviceNotice = (completionDays: number, lang: Lang) =>
-  text(lang, M.serviceNotice(completionDays));
+  standardTimeText(standardTimeOf({ completionDays }))[lang];
 
 // ---------- catalogue ----------
 

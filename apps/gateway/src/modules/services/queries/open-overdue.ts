@@ -43,3 +43,19 @@ export function notYetEscalatedSql(today: string): Prisma.Sql {
       WHEN r."verifiedAt" IS NULL AND r."verificationDueOn" < ${today}::date THEN r."verificationDueOn"
       ELSE r."completionDueOn" END)`;
 }
+
+/** SQL: the WIB day of a timestamp column of `r`. */
+const wibDay = (column: string) =>
+  Prisma.raw(`((r."${column}" AT TIME ZONE 'UTC') + interval '7 hours')::date`);
+
+/**
+ * SQL condition (alias `r`): completed within the standard — the domain's
+ * `requestTimeliness(...).completedWithinStandard` as a filter: completed, verified on or before
+ * the verification deadline, and completed on or before the completion deadline (WIB days). The
+ * per-request label and the statistics count the same requests (tested to agree).
+ */
+export function completedWithinStandardSql(): Prisma.Sql {
+  return Prisma.sql`r.state::text = 'COMPLETED' AND r."completedAt" IS NOT NULL
+    AND (r."verifiedAt" IS NULL OR ${wibDay('verifiedAt')} <= r."verificationDueOn")
+    AND r."completionDueOn" IS NOT NULL AND ${wibDay('completedAt')} <= r."completionDueOn"`;
+}
