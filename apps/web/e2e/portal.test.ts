@@ -55,6 +55,12 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
     await page.getByRole('heading', { name: 'Standar pelayanan (UU 25/2009)' }).waitFor();
     expect(await page.getByText('Maklumat pelayanan', { exact: true }).count()).toBe(1);
     expect(await page.getByText('28 hari kerja').count()).toBeGreaterThan(0);
+    // The standard time says both parts, and the pledge says it in the same words (issue 16).
+    const standardTime = await page.getByTestId('standard-time').textContent();
+    expect(standardTime).toBe(
+      'Verifikasi paling lama 3 hari kerja sejak pengajuan; selesai paling lama 28 hari kerja sejak berkas lengkap (terverifikasi).',
+    );
+    expect(await page.getByTestId('pledge').textContent()).toContain(standardTime);
     await screenshot(page, 'id-service-standard');
     expectNoConsoleErrors(citizen);
   });

@@ -13,6 +13,7 @@ export const ServiceFacts = graphql(`
     description
     kind
     completionDays
+    standardTime
     costIdr
   }
 `);
@@ -79,7 +80,7 @@ export function CataloguePage() {
             <dl className="facts">
               <div>
                 <dt>{t('completionTime')}</dt>
-                <dd>{t('workingDays', { count: s.completionDays })}</dd>
+                <dd data-testid="standard-time">{s.standardTime}</dd>
               </div>
               <div>
                 <dt>{t('cost')}</dt>

@@ -41,7 +41,10 @@ export const RequestQuery = graphql(`
       attributeValues
       allowedTransitions
       channel
-      service { code name completionDays }
+      standardTime
+      timeliness
+      timelinessLabel
+      service { code name }
       unit { name }
       events { sequence kind fromState toState at publicNote internalNote actorKind }
     }
@@ -96,27 +99,22 @@ export function DeadlineFacts({
   request,
 }: {
   request: {
-    state: string;
     completionDueOn: string | null;
-    completionOverdue: boolean;
     verificationDueOn: string;
-    verificationOverdue: boolean;
-    completedAt: string | null;
-    service: { completionDays: number };
+    /** The standard time of the version the request was filed under, in words (both parts). */
+    standardTime: string;
+    /** The gateway's (the domain's) verdict: both deadlines, WIB days, as the statistics count. */
+    timeliness: string;
+    timelinessLabel: string;
   };
 }) {
   const { t, lang } = useI18n();
-  const completed = request.state === 'COMPLETED';
-  const onTime = completed
-    ? request.completedAt !== null &&
-      request.completionDueOn !== null &&
-      request.completedAt.slice(0, 10) <= request.completionDueOn
-    : !(request.completionOverdue || request.verificationOverdue);
+  const onTime = request.timeliness === 'ON_TIME' || request.timeliness === 'COMPLETED_ON_TIME';
   return (
     <dl className="facts">
       <div>
         <dt>{t('standardTime')}</dt>
-        <dd>{t('workingDays', { count: request.service.completionDays })}</dd>
+        <dd data-testid="standard-time">{request.standardTime}</dd>
       </div>
       <div>
         <dt>{t('verificationDue')}</dt>
@@ -131,13 +129,7 @@ export function DeadlineFacts({
       <div>
         <dt>{t('timeliness')}</dt>
         <dd data-testid="on-time" className={onTime ? 'ok' : 'late'}>
-          {completed
-            ? onTime
-              ? t('completedOnTime')
-              : t('completedLate')
-            : onTime
-              ? t('onTime')
-              : t('late')}
+          {request.timelinessLabel}
         </dd>
       </div>
     </dl>

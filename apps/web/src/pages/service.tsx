@@ -24,6 +24,7 @@ const ServiceQuery = graphql(
     service(code: $code) {
       ...ServiceFacts
       published
+      pledge
       unit { name }
       currentVersion {
         version
@@ -102,7 +103,7 @@ export function ServicePage({ code, session }: { code: string; session: Session 
                   {key === 'COST' && typeof standard[key] === 'number' ? (
                     <p>{standard[key] === 0 ? t('free') : formatIdr(standard[key] as number, lang)}</p>
                   ) : key === 'COMPLETION_TIME' && typeof standard[key] === 'number' ? (
-                    <p>{t('workingDays', { count: standard[key] as number })}</p>
+                    <p data-testid="standard-time">{service.standardTime}</p>
                   ) : (
                     <StandardValue value={standard[key]} lang={lang} />
                   )}
@@ -112,7 +113,7 @@ export function ServicePage({ code, session }: { code: string; session: Session 
           </dl>
           <div className="pledge">
             <h3>{t('pledgeTitle')}</h3>
-            <p>{t('pledgeText', { unit: service.unit.name, days: service.completionDays })}</p>
+            <p data-testid="pledge">{service.pledge}</p>
           </div>
         </section>
         <section aria-labelledby="form-title" className="panel">

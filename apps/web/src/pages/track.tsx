@@ -13,7 +13,9 @@ const StatusQuery = graphql(`
       submittedAt
       verificationDueOn
       completionDueOn
-      overdue
+      standardTime
+      timeliness
+      timelinessLabel
       service { name }
       trail { at toState }
     }
@@ -58,7 +60,12 @@ export function TrackPage() {
             {status.completionDueOn
               ? t('dueOn', { date: formatDate(status.completionDueOn, lang) })
               : t('verificationDueOn', { date: formatDate(status.verificationDueOn, lang) })}
-            {status.overdue ? <strong className="late"> · {t('late')}</strong> : null}
+            {status.timeliness === 'LATE' || status.timeliness === 'COMPLETED_LATE' ? (
+              <strong className="late"> · {status.timelinessLabel}</strong>
+            ) : null}
+          </p>
+          <p className="muted" data-testid="standard-time">
+            {status.standardTime}
           </p>
           <ol className="trail">
             {status.trail.map((e) => (
