@@ -64,7 +64,8 @@ const ServiceRef = builder.prismaNode('Service', {
     description: t.exposeString('description', { description: 'What the service is for.' }),
     kind: t.expose('kind', { type: ServiceKindEnum, description: 'What kind of service it is.' }),
     completionDays: t.exposeInt('completionDays', {
-      description: 'Completion time promised by the service standard, in working days (UU 25/2009).',
+      description:
+        'Completion time of the current standard, in working days from the file being complete (verified), not from filing (UU 25/2009); standardTime says both parts in words.',
     }),
     costIdr: t.exposeInt('costIdr', { description: 'Cost in rupiah; 0 means free of charge.' }),
     published: t.exposeBoolean('published', {
