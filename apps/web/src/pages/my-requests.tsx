@@ -17,6 +17,8 @@ export const RequestRowFields = graphql(`
     verificationOverdue
     completionDueOn
     completionOverdue
+    timeliness
+    timelinessLabel
     service { name }
   }
 `);
@@ -70,8 +72,8 @@ export function MyRequestsPage() {
               {r.completionDueOn
                 ? t('dueOn', { date: formatDate(r.completionDueOn, lang) })
                 : t('verificationDueOn', { date: formatDate(r.verificationDueOn, lang) })}
-              {r.completionOverdue || r.verificationOverdue ? (
-                <strong className="late"> · {t('late')}</strong>
+              {r.timeliness === 'LATE' || r.timeliness === 'COMPLETED_LATE' ? (
+                <strong className="late"> · {r.timelinessLabel}</strong>
               ) : null}
             </p>
           </li>
