@@ -50,6 +50,13 @@ const ROWS = {
     completedAt: wib('2026-07-15', '00:30'),
     expected: 'COMPLETED_LATE',
   },
+  // Verified 00:30 WIB the day after its verification deadline (still 07-09 in UTC): late.
+  'SWL-2026-800004': {
+    verifiedAt: wib('2026-07-10', '00:30'),
+    completionDueOn: d('2026-07-17'),
+    completedAt: wib('2026-07-16', '10:00'),
+    expected: 'COMPLETED_LATE',
+  },
 } as const;
 
 describe.each(testDatabaseKinds())('standard time and timeliness on %s', (kind) => {
@@ -108,7 +115,7 @@ describe.each(testDatabaseKinds())('standard time and timeliness on %s', (kind) 
     expect(onTime).toBe(1);
     const { body } = await h.gql(STATS, { s: 'STD-TIME' });
     expect(body.data.requestStatistics.data).toEqual([
-      { completed: 3, completedWithinStandard: onTime, withinStandardShare: 1 / 3 },
+      { completed: 4, completedWithinStandard: onTime, withinStandardShare: 1 / 4 },
     ]);
     const late = await h.gql(STATUS, { c: 'SWL-2026-800002' }, { lang: 'en' });
     expect(late.body.data.requestStatus.timelinessLabel).toBe('Completed late');
