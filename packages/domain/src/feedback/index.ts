@@ -15,3 +15,5 @@ export * from './skm-report-request.js';
 export * from './skm-report-table.js';
 export * from './survey.js';
 export * from './survey-profile.js';
+export * from './survey-profile-legacy.js';
+export * from './survey-profile-options.js';

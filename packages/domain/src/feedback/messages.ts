@@ -91,6 +91,15 @@ export const SURVEY_ERROR_MESSAGES = {
     id: 'Teks terlalu panjang.',
     en: 'The text is too long.',
   },
+  // The respondent profile takes the options of the SKM form (survey-profile.ts, issue 16 kind 4).
+  SURVEY_PROFILE_UNKNOWN_OPTION: {
+    id: 'Pilihan profil responden tidak dikenal; pilih salah satu pilihan formulir SKM.',
+    en: 'Unknown respondent profile option; choose one of the options of the SKM form.',
+  },
+  SURVEY_AGE_OUT_OF_RANGE: {
+    id: 'Usia harus bilangan bulat tahun, dari 10 sampai 120.',
+    en: 'The age must be a whole number of years, from 10 to 120.',
+  },
   SURVEY_STAFF_NOT_ON_REQUEST: {
     id: 'Hanya petugas yang menangani permohonan Anda yang dapat dinilai.',
     en: 'Only staff who handled your request can be rated.',

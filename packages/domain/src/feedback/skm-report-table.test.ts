@@ -40,9 +40,22 @@ describe('skmReportTable', () => {
     ]);
     expect(table[5]).toEqual(['1', 'PERSYARATAN', expect.any(String), '13', '4', '3.25', '0.361']);
     expect(table).toContainEqual(['IKM score (IKM × 25)', '81.25']);
-    expect(table.at(-1)).toEqual(['Gender', 'F', '3', '75.0']);
+    expect(table.at(-1)).toEqual(['Gender', 'Female', '3', '75.0']);
     const empty = skmReportTable(report, [{ dimension: 'AGE_BAND', value: '-', count: 1 }], 'id');
     expect(empty.at(-1)).toEqual(['Usia', '(tidak diisi)', '1', '25.0']);
+    const options = [
+      { dimension: 'AGE_BAND', value: 'AGE_20_29', count: 1 },
+      { dimension: 'EDUCATION', value: 'S2_PLUS', count: 1 },
+      { dimension: 'OCCUPATION', value: 'PNS_TNI_POLRI', count: 1 },
+      { dimension: 'CHANNEL', value: 'COUNTER', count: 1 },
+    ];
+    expect(skmReportTable(report, options, 'id').slice(-4)).toEqual([
+      ['Usia', '20–29 tahun', '1', '25.0'],
+      ['Pendidikan', 'S2 ke atas', '1', '25.0'],
+      ['Pekerjaan', 'PNS/TNI/Polri', '1', '25.0'],
+      ['Kanal', 'COUNTER', '1', '25.0'],
+    ]);
+    expect(skmReportTable(report, options, 'en').at(-3)?.[1]).toBe("Master's degree or higher (S2, S3)");
     expect(skmReportTable(report, [], 'id')[0]).toEqual(['Laporan Survei Kepuasan Masyarakat (SKM)']);
   });
 

@@ -1,5 +1,6 @@
 import type { Message } from '../errors.js';
 import type { IkmChannelResult, IkmReport } from './ikm-report.js';
+import { surveyProfileLabel } from './survey-profile-options.js';
 
 /*
  * The SKM report of a scope and period as agencies publish it: the IKM computation per element
@@ -87,8 +88,9 @@ const channelRow = (label: string, c: IkmChannelResult): string[] => [
  * COUNTER_POPULATION_FROM_RESPONDENTS, RESPONDENTS_EXCEED_POPULATION);
  * then the respondent
  * profile with each value's share of the respondents in percent (1 decimal), a value left empty
- * (`-`) named "(tidak diisi)" / "(not given)". Profile values are what respondents typed: a CSV
- * or sheet writer turns the table into a file through spreadsheetSafeCell.
+ * (`-`) named "(tidak diisi)" / "(not given)", each option by its label in `lang`
+ * (surveyProfileLabel; a value without a label as it is). A CSV or sheet writer turns the table
+ * into a file through spreadsheetSafeCell.
  */
 export function skmReportTable(
   report: IkmReport<SkmReportScope>,
@@ -135,7 +137,8 @@ export function skmReportTable(
   );
   for (const p of profile) {
     const share = report.respondents > 0 ? (100 * p.count) / report.respondents : 0;
-    const value = p.value === '-' ? T.notGiven[lang] : p.value;
+    const value =
+      p.value === '-' ? T.notGiven[lang] : (surveyProfileLabel(p.dimension, p.value)?.[lang] ?? p.value);
     rows.push([DIMENSIONS[p.dimension]?.[lang] ?? p.dimension, value, String(p.count), share.toFixed(1)]);
   }
   return rows;

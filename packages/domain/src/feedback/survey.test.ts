@@ -32,7 +32,7 @@ describe('validateSurvey', () => {
           { element: 'KENYAMANAN', score: 3 },
           { element: 'BIAYA', score: 2.5 },
         ],
-        profile: { ageBand: 'x'.repeat(21), occupation: 'Wiraswasta' },
+        profile: { age: 200, occupation: 'Wiraswasta' },
         suggestion: 'x'.repeat(2001),
         staffRatings: [
           { staffId: 'other', competence: 3, behaviour: 3 },
@@ -47,7 +47,8 @@ describe('validateSurvey', () => {
       'answers[1].element:SURVEY_DUPLICATE_ELEMENT',
       'answers[2].element:SURVEY_UNKNOWN_ELEMENT',
       'answers[3].score:SURVEY_INVALID_SCORE',
-      'profile.ageBand:SURVEY_TEXT_TOO_LONG',
+      'profile.age:SURVEY_AGE_OUT_OF_RANGE',
+      'profile.occupation:SURVEY_PROFILE_UNKNOWN_OPTION',
       'suggestion:SURVEY_TEXT_TOO_LONG',
       'staffRatings[0].staffId:SURVEY_STAFF_NOT_ON_REQUEST',
       'staffRatings[1].competence:SURVEY_INVALID_SCORE',
