@@ -6,7 +6,12 @@
 // Idempotent: responses are only generated into an empty survey table; the mapping and the
 // historic record are matched by their keys. Bulk inserts (createMany) keep the seed fast.
 import { jakartaDay } from '@layanan/domain/calendar';
-import { SKM_ELEMENT_CODES } from '@layanan/domain/feedback';
+import {
+  SKM_ELEMENT_CODES,
+  SURVEY_EDUCATIONS,
+  SURVEY_OCCUPATIONS,
+  surveyAgeBand,
+} from '@layanan/domain/feedback';
 import type { Prisma, PrismaClient } from './generated/prisma/client.js';
 import type { SkmElementCode } from './generated/prisma/enums.js';
 import { seededRandom } from './seed-random.js';
@@ -57,15 +62,6 @@ export const DPMPTSP_IKM_2017 = {
   source: 'Laporan SKM DPMPTSP Kota Sawahlunto 2017',
 } as const;
 
-const AGE_BANDS = ['<20', '20-29', '30-39', '40-49', '50-59', '60+'] as const;
-const EDUCATION = ['SD', 'SMP', 'SMA', 'D3', 'S1', 'S2'] as const;
-const OCCUPATIONS = [
-  'PNS/TNI/Polri',
-  'Pegawai swasta',
-  'Wiraswasta',
-  'Pelajar/Mahasiswa',
-  'Lainnya',
-] as const;
 const SUGGESTIONS = [
   'Mohon waktu penyelesaian dipercepat, saya menunggu lebih lama dari yang dijanjikan.',
   'Petugas ramah dan membantu, terima kasih.',
@@ -137,15 +133,18 @@ export async function seedFeedback(
       ) => {
         const id = crypto.randomUUID();
         const r = rnd();
+        const age = 17 + Math.floor(rnd() * 54);
         responses.push({
           ...base,
           id,
           date: day,
           respondentCode: `R-${id.slice(0, 8).toUpperCase()}${id.slice(9, 13).toUpperCase()}`,
           gender: r < 0.5 ? 'M' : 'F',
-          ageBand: AGE_BANDS[Math.floor(rnd() * AGE_BANDS.length)] ?? null,
-          education: EDUCATION[Math.floor(rnd() * EDUCATION.length)] ?? null,
-          occupation: OCCUPATIONS[Math.floor(rnd() * OCCUPATIONS.length)] ?? null,
+          // The options of the SKM form (PermenPANRB 14/2017): age in years, education, occupation.
+          age,
+          ageBand: surveyAgeBand(age),
+          education: SURVEY_EDUCATIONS[Math.floor(rnd() * SURVEY_EDUCATIONS.length)] ?? null,
+          occupation: SURVEY_OCCUPATIONS[Math.floor(rnd() * SURVEY_OCCUPATIONS.length)] ?? null,
           suggestion: rnd() < 0.25 ? (SUGGESTIONS[Math.floor(rnd() * SUGGESTIONS.length)] ?? null) : null,
           // 16:00 WIB on the day of the service.
           createdAt: `${day}T09:00:00.000Z`,
@@ -229,14 +228,16 @@ export async function seedFeedback(
       const r = responses;
       await tx.$executeRaw`
         INSERT INTO survey_response (id, "requestId", channel, "serviceId", "serviceVersionId", "unitId", date,
-          "respondentCode", gender, "ageBand", education, occupation, suggestion, "createdAt")
+          "respondentCode", gender, age, "ageBand", education, occupation, suggestion, "createdAt")
         SELECT * FROM unnest(
           ${col(r, (x) => x.id)}::uuid[], ${col(r, (x) => x.requestId ?? null)}::uuid[],
           ${col(r, (x) => x.channel)}::text[]::skm_channel[], ${col(r, (x) => x.serviceId)}::uuid[],
           ${col(r, (x) => x.serviceVersionId ?? null)}::uuid[], ${col(r, (x) => x.unitId)}::uuid[],
           ${col(r, (x) => x.date)}::text[]::date[], ${col(r, (x) => x.respondentCode)}::text[],
-          ${col(r, (x) => x.gender ?? null)}::text[]::gender[], ${col(r, (x) => x.ageBand ?? null)}::text[],
-          ${col(r, (x) => x.education ?? null)}::text[], ${col(r, (x) => x.occupation ?? null)}::text[],
+          ${col(r, (x) => x.gender ?? null)}::text[]::gender[], ${col(r, (x) => x.age ?? null)}::int[],
+          ${col(r, (x) => x.ageBand ?? null)}::text[]::survey_age_band[],
+          ${col(r, (x) => x.education ?? null)}::text[]::survey_education[],
+          ${col(r, (x) => x.occupation ?? null)}::text[]::survey_occupation[],
           ${col(r, (x) => x.suggestion ?? null)}::text[], ${col(r, (x) => x.createdAt)}::timestamptz[])`;
       await tx.$executeRaw`
         INSERT INTO survey_answer ("responseId", element, score)
