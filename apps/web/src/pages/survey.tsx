@@ -1,3 +1,12 @@
+import {
+  SURVEY_AGE_LIMITS,
+  SURVEY_EDUCATION_LABELS,
+  SURVEY_EDUCATIONS,
+  SURVEY_OCCUPATION_LABELS,
+  SURVEY_OCCUPATIONS,
+  type SurveyEducation,
+  type SurveyOccupation,
+} from '@layanan/domain/feedback';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
@@ -39,11 +48,10 @@ const SubmitSurvey = graphql(`
 `);
 
 const SCORES = [1, 2, 3, 4] as const;
-const AGE_BANDS = ['<20', '20-29', '30-39', '40-49', '50-59', '60+'] as const;
 
 /** The satisfaction survey (PermenPANRB 14/2017) of a completed request, answered once. */
 export function SurveySection({ trackingCode }: { trackingCode: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: InvitationQuery,
     variables: { code: trackingCode },
@@ -52,7 +60,10 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
   const [ratings, setRatings] = useState<Record<string, { competence?: number; behaviour?: number }>>({});
   const suggestion = useText();
   const [gender, setGender] = useState<'' | 'F' | 'M'>('');
-  const [ageBand, setAgeBand] = useState<'' | (typeof AGE_BANDS)[number]>('');
+  // The respondent profile takes the options of the SKM form (PermenPANRB 14/2017), never free text.
+  const [age, setAge] = useState('');
+  const [education, setEducation] = useState<'' | SurveyEducation>('');
+  const [occupation, setOccupation] = useState<'' | SurveyOccupation>('');
   const [missing, setMissing] = useState<string[]>([]);
   const { failure, setFailure, errors } = useFailure();
   const [{ fetching: sending }, submit] = useMutation(SubmitSurvey);
@@ -85,8 +96,15 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
         trackingCode,
         answers: invitation.elements.map((e) => ({ element: e.code, score: answers[e.code]! })),
         ...(suggestion.value.trim() ? { suggestion: suggestion.value } : {}),
-        ...(gender || ageBand
-          ? { profile: { ...(gender ? { gender } : {}), ...(ageBand ? { ageBand } : {}) } }
+        ...(gender || age || education || occupation
+          ? {
+              profile: {
+                ...(gender ? { gender } : {}),
+                ...(age ? { age: Number(age) } : {}),
+                ...(education ? { education } : {}),
+                ...(occupation ? { occupation } : {}),
+              },
+            }
           : {}),
         ...(staffRatings.length > 0 ? { staffRatings } : {}),
       },
@@ -175,9 +193,42 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
             </select>
           )}
         </Field>
-        <Field label={t('surveyAge')}>
+        <Field label={t('surveyAge')} error={errors['profile.age']}>
           {(p) => (
-            <Select {...p} options={AGE_BANDS} value={ageBand} onChange={setAgeBand}>
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={SURVEY_AGE_LIMITS.min}
+              max={SURVEY_AGE_LIMITS.max}
+              step={1}
+              value={age}
+              onChange={(e) => setAge(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('surveyEducation')} error={errors['profile.education']}>
+          {(p) => (
+            <Select
+              {...p}
+              options={SURVEY_EDUCATIONS}
+              value={education}
+              onChange={setEducation}
+              label={(o) => SURVEY_EDUCATION_LABELS[o as SurveyEducation][lang]}
+            >
+              <option value="">{t('surveySkip')}</option>
+            </Select>
+          )}
+        </Field>
+        <Field label={t('surveyOccupation')} error={errors['profile.occupation']}>
+          {(p) => (
+            <Select
+              {...p}
+              options={SURVEY_OCCUPATIONS}
+              value={occupation}
+              onChange={setOccupation}
+              label={(o) => SURVEY_OCCUPATION_LABELS[o as SurveyOccupation][lang]}
+            >
               <option value="">{t('surveySkip')}</option>
             </Select>
           )}

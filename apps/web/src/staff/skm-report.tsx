@@ -37,11 +37,11 @@ const SkmReportQuery = graphql(`
             waitingTime { medianCompleteWorkingDays p90CompleteWorkingDays withinStandardShare }
           }
           profile {
-            gender { value count share }
-            ageBand { value count share }
-            education { value count share }
-            occupation { value count share }
-            channel { value count share }
+            gender { value label count share }
+            ageBand { value label count share }
+            education { value label count share }
+            occupation { value label count share }
+            channel { value label count share }
           }
         }
       }
@@ -196,7 +196,7 @@ export function SkmReportPage() {
                 <ul className="list">
                   {report.profile[key].map((p) => (
                     <li key={p.value}>
-                      {p.value}: {p.count} ({formatNumber(p.share * 100, lang)} %)
+                      {p.label}: {p.count} ({formatNumber(p.share * 100, lang)} %)
                     </li>
                   ))}
                 </ul>

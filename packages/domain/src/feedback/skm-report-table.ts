@@ -137,11 +137,27 @@ export function skmReportTable(
   );
   for (const p of profile) {
     const share = report.respondents > 0 ? (100 * p.count) / report.respondents : 0;
-    const value =
-      p.value === '-' ? T.notGiven[lang] : (surveyProfileLabel(p.dimension, p.value)?.[lang] ?? p.value);
-    rows.push([DIMENSIONS[p.dimension]?.[lang] ?? p.dimension, value, String(p.count), share.toFixed(1)]);
+    rows.push([
+      DIMENSIONS[p.dimension]?.[lang] ?? p.dimension,
+      skmProfileValueText(p, lang),
+      String(p.count),
+      share.toFixed(1),
+    ]);
   }
   return rows;
+}
+
+/**
+ * How a report writes one profile value in `lang`: `-` (left empty) as "(tidak diisi)" /
+ * "(not given)", an option of the SKM form by its label (surveyProfileLabel), any other value
+ * (a channel) as it is.
+ */
+export function skmProfileValueText(
+  p: { readonly dimension: string; readonly value: string },
+  lang: SkmReportLanguage,
+): string {
+  if (p.value === '-') return T.notGiven[lang];
+  return surveyProfileLabel(p.dimension, p.value)?.[lang] ?? p.value;
 }
 
 /** The download's file name: `skm-<unit or service code, or kota>-<period key>.csv`, lower case. */

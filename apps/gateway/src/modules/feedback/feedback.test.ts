@@ -123,7 +123,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
 
     const yuliaId = invitation.staffToRate.find((s: any) => s.name.startsWith('Yulia')).id;
     const ok = await survey(t.warga, {
-      profile: { gender: 'F', ageBand: '30-39', education: 'S1', occupation: 'Wiraswasta' },
+      profile: { gender: 'F', age: 34, education: 'S1', occupation: 'WIRAUSAHA' },
       suggestion: 'Cepat dan jelas, terima kasih.',
       staffRatings: [{ staffId: yuliaId, competence: 4, behaviour: 3, comment: 'Ramah' }],
     });

@@ -18,8 +18,9 @@ import {
   requestStatisticsRows,
 } from '../../services/request-statistics.js';
 import type { IkmReportShape } from '../queries/ikm-report.js';
-import type { SkmProfileShape, SkmReportShape } from '../queries/skm-report.js';
+import type { SkmReportShape } from '../queries/skm-report.js';
 import { skmCsv } from '../reports/skm-csv.js';
+import { SkmProfileBreakdownRef } from './survey-profile-types.js';
 
 export const SkmElementCodeEnum = builder.enumType('SkmElementCode', {
   description:
@@ -271,40 +272,6 @@ export const IkmReportRef = builder.objectRef<IkmReportShape>('IkmReport').imple
       },
     }),
   }),
-});
-
-type ProfileShape = SkmProfileShape;
-type ProfileEntry = { value: string; count: number; share: number };
-
-const SkmProfileCountRef = builder.objectRef<ProfileEntry>('SkmProfileCount').implement({
-  description: 'How many respondents gave one answer to a profile question.',
-  fields: (t) => ({
-    value: t.exposeString('value', {
-      description: 'The answer as given (e.g. F, 20-29, S1); "-" when not given.',
-    }),
-    count: t.exposeInt('count', { description: 'Respondents with this answer.' }),
-    share: t.exposeFloat('share', { description: 'Share of respondents, 0–1.' }),
-  }),
-});
-
-const entries = (p: ProfileShape, dimension: string): ProfileEntry[] =>
-  p.counts
-    .filter((c) => c.dimension === dimension)
-    .map((c) => ({ value: c.value, count: c.count, share: p.respondents > 0 ? c.count / p.respondents : 0 }));
-
-const SkmProfileBreakdownRef = builder.objectRef<ProfileShape>('SkmProfileBreakdown').implement({
-  description: 'Respondents by profile, as SKM reports publish them.',
-  fields: (t) => {
-    const byDimension = (dimension: string, description: string) =>
-      t.field({ type: [SkmProfileCountRef], description, resolve: (p) => entries(p, dimension) });
-    return {
-      gender: byDimension('GENDER', 'Respondents by gender (M, F, "-").'),
-      ageBand: byDimension('AGE_BAND', 'Respondents by age band as given.'),
-      education: byDimension('EDUCATION', 'Respondents by education as given.'),
-      occupation: byDimension('OCCUPATION', 'Respondents by occupation as given.'),
-      channel: byDimension('CHANNEL', 'Respondents by channel (ONLINE, COUNTER).'),
-    };
-  },
 });
 
 export const SkmReportRef = builder.objectRef<SkmReportShape>('SkmReport').implement({

@@ -7,12 +7,12 @@ import { dataPayload } from '../../../graphql/data-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import type { InputFields } from '../../../graphql/input-fields.js';
 import { dayOf } from '../../../platform/calendar.js';
-import { GenderEnum } from '../../staff/graphql/staff-types.js';
 import { recordCounterSurvey } from '../commands/record-counter-survey.js';
 import { submitSurvey } from '../commands/submit-survey.js';
 import type { SurveyResponseShape } from '../commands/survey-response.js';
 import { loadOwnRequest, staffOnRequest } from '../queries/request-survey.js';
 import { SkmChannelEnum, SkmElementCodeEnum, SkmElementRef } from './skm-types.js';
+import { SkmProfileInput } from './survey-profile-types.js';
 
 type InvitationShape = { trackingCode: string; serviceId: string; answered: boolean; staffIds: string[] };
 const SurveyInvitationRef = builder.objectRef<InvitationShape>('SurveyInvitation').implement({
@@ -82,23 +82,6 @@ const SkmAnswerInput = builder.inputType('SkmAnswerInput', {
       description: 'The element answered; each at most once per response.',
     }),
     score: t.int({ required: true, description: '1 (worst) to 4 (best).' }),
-  }),
-});
-
-const SkmProfileInput = builder.inputType('SkmProfileInput', {
-  description: 'Optional respondent profile, as on SKM forms.',
-  fields: (t) => ({
-    gender: t.field({ type: GenderEnum, description: 'M or F.' }),
-    ageBand: t.string({
-      description: 'e.g. 20-29; trimmed, at most 20 characters (longer: SURVEY_TEXT_TOO_LONG, never cut).',
-    }),
-    education: t.string({
-      description: 'e.g. SMA, S1; trimmed, at most 50 characters (longer: SURVEY_TEXT_TOO_LONG, never cut).',
-    }),
-    occupation: t.string({
-      description:
-        'e.g. Wiraswasta; trimmed, at most 100 characters (longer: SURVEY_TEXT_TOO_LONG, never cut).',
-    }),
   }),
 });
 

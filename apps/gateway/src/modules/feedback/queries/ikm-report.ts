@@ -127,20 +127,30 @@ export function ikmTrend(
   return ikmOfPeriods(db, scope, periods, kind === 'YEAR' ? null : kind);
 }
 
-/** Respondents by gender, age band, education, occupation and channel (one query). */
+/**
+ * Respondents by gender, age band, education, occupation and channel (one query): the options in
+ * the order of the SKM form, "-" (not given) last.
+ */
 export async function surveyProfile(db: Db, scope: IkmScope, period: SkmPeriod): Promise<SkmProfileCount[]> {
   return db.$queryRaw<SkmProfileCount[]>`
     WITH r AS (SELECT sr.* FROM survey_response sr WHERE ${responsesIn(scope, period.from, period.to)})
-    SELECT 'GENDER' AS dimension, coalesce(gender::text, '-') AS value, count(*)::int AS count FROM r GROUP BY 2
-    UNION ALL
-    SELECT 'AGE_BAND', coalesce("ageBand", '-'), count(*)::int FROM r GROUP BY 2
-    UNION ALL
-    SELECT 'EDUCATION', coalesce(education, '-'), count(*)::int FROM r GROUP BY 2
-    UNION ALL
-    SELECT 'OCCUPATION', coalesce(occupation, '-'), count(*)::int FROM r GROUP BY 2
-    UNION ALL
-    SELECT 'CHANNEL', channel::text, count(*)::int FROM r GROUP BY 2
-    ORDER BY 1, 2`;
+    SELECT dimension, value, count FROM (
+      SELECT 'GENDER' AS dimension, coalesce(gender::text, '-') AS value, count(*)::int AS count,
+        array_position(enum_range(NULL::gender), gender) AS ord FROM r GROUP BY gender
+      UNION ALL
+      SELECT 'AGE_BAND', coalesce("ageBand"::text, '-'), count(*)::int,
+        array_position(enum_range(NULL::survey_age_band), "ageBand") FROM r GROUP BY "ageBand"
+      UNION ALL
+      SELECT 'EDUCATION', coalesce(education::text, '-'), count(*)::int,
+        array_position(enum_range(NULL::survey_education), education) FROM r GROUP BY education
+      UNION ALL
+      SELECT 'OCCUPATION', coalesce(occupation::text, '-'), count(*)::int,
+        array_position(enum_range(NULL::survey_occupation), occupation) FROM r GROUP BY occupation
+      UNION ALL
+      SELECT 'CHANNEL', channel::text, count(*)::int,
+        array_position(enum_range(NULL::skm_channel), channel) FROM r GROUP BY channel
+    ) p
+    ORDER BY dimension, ord NULLS LAST`;
 }
 
 /** The newest suggestions of the scope and period (free text for the unit, never the respondent). */
