@@ -205,6 +205,10 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
         .nth(i % 2 === 0 ? 3 : 2)
         .check();
     }
+    // The profile takes the options of the SKM form, labelled in the page's language.
+    await survey.getByLabel('Usia dalam tahun (opsional)').fill('34');
+    await survey.getByLabel('Pendidikan terakhir (opsional)').selectOption({ label: 'S2 ke atas' });
+    await survey.getByLabel('Pekerjaan utama (opsional)').selectOption({ label: 'Pelajar/Mahasiswa' });
     await survey.getByLabel('Saran (opsional)').fill('Ruang tunggu perlu kipas angin.');
     await screenshot(page, 'id-citizen-survey');
     await survey.getByRole('button', { name: 'Kirim survei' }).click();
@@ -223,6 +227,7 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
     const report = staffPage.getByTestId('skm-report');
     await report.waitFor();
     await report.getByText('Ruang tunggu perlu kipas angin.').waitFor();
+    await report.getByText(/^S2 ke atas: \d+/).first().waitFor();
     const download = staffPage.waitForEvent('download');
     await report.getByRole('link', { name: 'Unduh CSV' }).click();
     expect((await download).suggestedFilename()).toMatch(/^skm-DPMPTSP-.*\.csv$/);
