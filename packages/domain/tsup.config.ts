@@ -13,6 +13,7 @@ export default defineConfig({
     'feedback/index': 'src/feedback/index.ts',
     'calendar/index': 'src/calendar/index.ts',
     'accounts/index': 'src/accounts/index.ts',
+    'notifications/index': 'src/notifications/index.ts',
   },
   format: ['esm'],
   dts: false,

@@ -1,0 +1,302 @@
+import type { Message } from '../errors.js';
+import { surveyInvitationMessage } from '../feedback/survey.js';
+import { FORUM_NOTIFICATION_KINDS } from '../forums/notifications.js';
+
+/*
+ * Every kind of notification, its texts (Indonesian and English) and the page that shows its item,
+ * in one place (issue 18). A notification is stored in the recipient's feed (always) and may be
+ * mailed; the mail carries the same title, a longer body and the link. Forum kinds keep their
+ * texts in `forums/notifications.ts` (moderation rewrites them on reading: `notificationTextFor`)
+ * and are listed here so that the list of kinds is complete.
+ */
+
+/** Kinds about a service request or a supervisor's day (this module's texts). */
+export const REQUEST_NOTIFICATION_KINDS = [
+  // to the citizen
+  'REQUEST_RECEIVED',
+  'REQUEST_VERIFIED',
+  'REQUEST_RETURNED',
+  'REQUEST_IN_PROGRESS',
+  'REQUEST_REJECTED',
+  'REQUEST_NOTE',
+  'REQUEST_DEADLINE_MOVED',
+  'REQUEST_ESCALATED',
+  // to staff and supervisors
+  'REQUEST_ASSIGNED',
+  'REQUEST_RESUBMITTED',
+  'REQUEST_DUE_SOON',
+  'REQUEST_OVERDUE',
+  'REQUEST_ESCALATED_TO_YOU',
+  'SUPERVISOR_DIGEST',
+] as const;
+export type RequestNotificationKind = (typeof REQUEST_NOTIFICATION_KINDS)[number];
+
+/**
+ * Every notification kind. `SURVEY_INVITATION` is the citizen's completion notice: it says the
+ * request is completed and invites to the satisfaction survey (PermenPANRB 14/2017).
+ */
+export const NOTIFICATION_KINDS = [
+  ...FORUM_NOTIFICATION_KINDS,
+  'SURVEY_INVITATION',
+  ...REQUEST_NOTIFICATION_KINDS,
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The recipient's language; accounts default to Indonesian. */
+export type NotificationLanguage = 'id' | 'en';
+
+/** What happened, with what its text needs. Days are `YYYY-MM-DD` (WIB). */
+export type NotificationEvent =
+  | { readonly kind: 'REQUEST_RECEIVED'; readonly trackingCode: string; readonly verificationDueOn: string }
+  | {
+      readonly kind: 'REQUEST_VERIFIED';
+      readonly trackingCode: string;
+      readonly completionDueOn: string | null;
+      readonly note?: string | null;
+    }
+  | { readonly kind: 'REQUEST_RETURNED'; readonly trackingCode: string; readonly reason: string }
+  | { readonly kind: 'REQUEST_IN_PROGRESS'; readonly trackingCode: string; readonly note?: string | null }
+  | { readonly kind: 'SURVEY_INVITATION'; readonly trackingCode: string }
+  | { readonly kind: 'REQUEST_REJECTED'; readonly trackingCode: string; readonly reason: string }
+  | { readonly kind: 'REQUEST_NOTE'; readonly trackingCode: string; readonly note: string }
+  | {
+      readonly kind: 'REQUEST_DEADLINE_MOVED';
+      readonly trackingCode: string;
+      readonly from: string;
+      readonly to: string;
+    }
+  | { readonly kind: 'REQUEST_ESCALATED'; readonly trackingCode: string }
+  | { readonly kind: 'REQUEST_ASSIGNED'; readonly trackingCode: string; readonly reassigned: boolean }
+  | { readonly kind: 'REQUEST_RESUBMITTED'; readonly trackingCode: string }
+  | { readonly kind: 'REQUEST_DUE_SOON'; readonly trackingCode: string; readonly deadline: string }
+  | { readonly kind: 'REQUEST_OVERDUE'; readonly trackingCode: string; readonly deadline: string }
+  | { readonly kind: 'REQUEST_ESCALATED_TO_YOU'; readonly trackingCode: string }
+  | {
+      readonly kind: 'SUPERVISOR_DIGEST';
+      readonly day: string;
+      /** Tracking codes of the units' overdue requests. */
+      readonly overdue: readonly string[];
+      /** Titles of the units' forum submissions still without a public answer. */
+      readonly unanswered: readonly string[];
+    };
+
+/** A notification's texts and where its item is shown (a path of the web app). */
+export type NotificationContent = {
+  readonly kind: NotificationKind;
+  /** The feed line and the e-mail subject. */
+  readonly title: Message;
+  /** The e-mail body (plain text, one paragraph per line). */
+  readonly body: Message;
+  /** The web app's page of the item, e.g. `/permohonan/SWL-2026-000001`. */
+  readonly linkPath: string;
+};
+
+const citizenPage = (code: string) => `/permohonan/${encodeURIComponent(code)}`;
+const staffPage = (code: string) => `/staf/permohonan/${encodeURIComponent(code)}`;
+const withNote = (text: Message, note: string | null | undefined): Message =>
+  note ? { id: `${text.id}\nCatatan petugas: ${note}`, en: `${text.en}\nNote from staff: ${note}` } : text;
+const list = (items: readonly string[], none: Message): Message =>
+  items.length === 0
+    ? none
+    : { id: items.map((i) => `- ${i}`).join('\n'), en: items.map((i) => `- ${i}`).join('\n') };
+
+/** The texts and link of a notification (see `NotificationContent`). */
+export function notificationContent(event: NotificationEvent): NotificationContent {
+  const c = (title: Message, body: Message, linkPath: string): NotificationContent => ({
+    kind: event.kind,
+    title,
+    body,
+    linkPath,
+  });
+  switch (event.kind) {
+    case 'REQUEST_RECEIVED': {
+      const t = event.trackingCode;
+      return c(
+        { id: `Permohonan ${t} diterima`, en: `Request ${t} received` },
+        {
+          id: `Permohonan Anda diterima dengan kode lacak ${t}. Simpan kode ini untuk melacak permohonan. Berkas diverifikasi paling lambat ${event.verificationDueOn}.`,
+          en: `Your request was received with tracking code ${t}. Keep this code to follow the request. Its documents are verified by ${event.verificationDueOn}.`,
+        },
+        citizenPage(t),
+      );
+    }
+    case 'REQUEST_VERIFIED': {
+      const t = event.trackingCode;
+      const due = event.completionDueOn;
+      return c(
+        { id: `Permohonan ${t} diverifikasi`, en: `Request ${t} verified` },
+        withNote(
+          {
+            id: `Berkas permohonan ${t} lengkap dan telah diverifikasi.${due ? ` Permohonan diselesaikan paling lambat ${due}.` : ''}`,
+            en: `The documents of request ${t} are complete and verified.${due ? ` It is to be completed by ${due}.` : ''}`,
+          },
+          event.note,
+        ),
+        citizenPage(t),
+      );
+    }
+    case 'REQUEST_RETURNED': {
+      const t = event.trackingCode;
+      return c(
+        { id: `Permohonan ${t} perlu dilengkapi`, en: `Request ${t} needs a correction` },
+        {
+          id: `Permohonan ${t} dikembalikan kepada Anda untuk dilengkapi. Yang perlu diperbaiki: ${event.reason}\nWaktu penyelesaian berhenti sampai Anda mengirimkan perbaikan.`,
+          en: `Request ${t} was returned to you for correction. What to fix: ${event.reason}\nThe completion clock stops until you send the correction.`,
+        },
+        citizenPage(t),
+      );
+    }
+    case 'REQUEST_IN_PROGRESS': {
+      const t = event.trackingCode;
+      return c(
+        { id: `Permohonan ${t} sedang diproses`, en: `Request ${t} is in progress` },
+        withNote(
+          { id: `Petugas sedang memproses permohonan ${t}.`, en: `Staff are working on request ${t}.` },
+          event.note,
+        ),
+        citizenPage(t),
+      );
+    }
+    case 'SURVEY_INVITATION': {
+      const t = event.trackingCode;
+      const invitation = surveyInvitationMessage(t);
+      return c(
+        invitation,
+        {
+          id: `Permohonan ${t} telah selesai. Mohon luangkan waktu mengisi Survei Kepuasan Masyarakat di halaman permohonan; jawaban Anda membantu kami memperbaiki layanan.`,
+          en: `Request ${t} is completed. Please take a moment to answer the satisfaction survey on the request's page; your answers help us improve the service.`,
+        },
+        citizenPage(t),
+      );
+    }
+    case 'REQUEST_REJECTED': {
+      const t = event.trackingCode;
+      return c(
+        { id: `Permohonan ${t} ditolak`, en: `Request ${t} was rejected` },
+        {
+          id: `Permohonan ${t} ditolak. Alasan: ${event.reason}`,
+          en: `Request ${t} was rejected. Reason: ${event.reason}`,
+        },
+        citizenPage(t),
+      );
+    }
+    case 'REQUEST_NOTE': {
+      const t = event.trackingCode;
+      return c(
+        { id: `Catatan baru pada permohonan ${t}`, en: `A new note on request ${t}` },
+        { id: event.note, en: event.note },
+        citizenPage(t),
+      );
+    }
+    case 'REQUEST_DEADLINE_MOVED': {
+      const t = event.trackingCode;
+      return c(
+        { id: `Batas waktu permohonan ${t} berubah`, en: `The deadline of request ${t} moved` },
+        {
+          id: `Batas waktu penyelesaian permohonan ${t} berubah dari ${event.from} menjadi ${event.to}.`,
+          en: `The completion deadline of request ${t} moved from ${event.from} to ${event.to}.`,
+        },
+        citizenPage(t),
+      );
+    }
+    case 'REQUEST_ESCALATED': {
+      const t = event.trackingCode;
+      return c(
+        { id: `Permohonan ${t} diteruskan ke atasan`, en: `Request ${t} was escalated` },
+        {
+          id: `Permohonan ${t} diteruskan kepada atasan unit agar segera ditangani.`,
+          en: `Request ${t} was passed to the unit's supervisor to be handled without delay.`,
+        },
+        citizenPage(t),
+      );
+    }
+    case 'REQUEST_ASSIGNED': {
+      const t = event.trackingCode;
+      return c(
+        event.reassigned
+          ? { id: `Permohonan ${t} dialihkan kepada Anda`, en: `Request ${t} was reassigned to you` }
+          : { id: `Permohonan baru ${t} untuk Anda`, en: `New request ${t} assigned to you` },
+        { id: `Permohonan ${t} kini menjadi tugas Anda.`, en: `Request ${t} is now yours to handle.` },
+        staffPage(t),
+      );
+    }
+    case 'REQUEST_RESUBMITTED': {
+      const t = event.trackingCode;
+      return c(
+        { id: `Permohonan ${t} dilengkapi pemohon`, en: `Request ${t} was corrected by the citizen` },
+        {
+          id: `Pemohon mengirimkan kembali permohonan ${t}; verifikasi dimulai lagi.`,
+          en: `The citizen sent request ${t} back; verification starts again.`,
+        },
+        staffPage(t),
+      );
+    }
+    case 'REQUEST_DUE_SOON': {
+      const t = event.trackingCode;
+      return c(
+        { id: `Batas waktu ${t}: ${event.deadline}`, en: `${t} is due on ${event.deadline}` },
+        {
+          id: `Permohonan ${t} harus ditangani paling lambat ${event.deadline} (satu hari kerja lagi).`,
+          en: `Request ${t} must be handled by ${event.deadline} (one working day left).`,
+        },
+        staffPage(t),
+      );
+    }
+    case 'REQUEST_OVERDUE': {
+      const t = event.trackingCode;
+      return c(
+        { id: `Permohonan ${t} melewati batas waktu`, en: `Request ${t} is overdue` },
+        {
+          id: `Batas waktu permohonan ${t} (${event.deadline}) telah lewat.`,
+          en: `The deadline of request ${t} (${event.deadline}) has passed.`,
+        },
+        staffPage(t),
+      );
+    }
+    case 'REQUEST_ESCALATED_TO_YOU': {
+      const t = event.trackingCode;
+      return c(
+        { id: `Eskalasi: permohonan ${t}`, en: `Escalated to you: request ${t}` },
+        {
+          id: `Permohonan ${t} diteruskan kepada Anda sebagai atasan unit.`,
+          en: `Request ${t} was escalated to you as the unit's supervisor.`,
+        },
+        staffPage(t),
+      );
+    }
+    case 'SUPERVISOR_DIGEST': {
+      const overdue = list(event.overdue, { id: '(tidak ada)', en: '(none)' });
+      const unanswered = list(event.unanswered, { id: '(tidak ada)', en: '(none)' });
+      return c(
+        {
+          id: `Ringkasan ${event.day}: ${event.overdue.length} permohonan terlambat, ${event.unanswered.length} usulan belum dijawab`,
+          en: `Digest ${event.day}: ${event.overdue.length} overdue requests, ${event.unanswered.length} unanswered submissions`,
+        },
+        {
+          id: `Permohonan terlambat di unit Anda:\n${overdue.id}\nUsulan forum yang belum dijawab:\n${unanswered.id}`,
+          en: `Overdue requests in your units:\n${overdue.en}\nForum submissions without an answer:\n${unanswered.en}`,
+        },
+        '/staf',
+      );
+    }
+  }
+}
+
+/** The words around every e-mail (greeting, link, why it came, unsubscribe). */
+export const MAIL_TEXTS = {
+  greeting: (name: string): Message => ({ id: `Halo ${name},`, en: `Hello ${name},` }),
+  open: { id: 'Buka di Layanan:', en: 'Open in Layanan:' },
+  why: {
+    id: 'Anda menerima e-mail ini karena memiliki akun Layanan Kota Sawahlunto.',
+    en: 'You receive this e-mail because you have a Layanan account of Kota Sawahlunto.',
+  },
+  unsubscribe: {
+    id: 'Berhenti menerima e-mail jenis ini:',
+    en: 'Stop e-mails of this kind:',
+  },
+} as const satisfies Record<string, Message | ((name: string) => Message)>;
+
+/** A message in the recipient's language. */
+export function inLanguage(message: Message, language: NotificationLanguage): string {
+  return language === 'en' ? message.en : message.id;
+}

@@ -1,0 +1,3 @@
+// Notifications (issue 18): every kind, its texts and link, and who is told what.
+export * from './catalogue.js';
+export * from './request-notifications.js';

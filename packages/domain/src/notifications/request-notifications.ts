@@ -1,0 +1,147 @@
+import { jakartaDay, jakartaDayStart } from '../calendar/day.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import { addWorkingDays, isWorkingDay } from '../calendar/working-days.js';
+import { type RequestActor, type RequestState, requestClock } from '../services/service-request.js';
+import type { NotificationEvent } from './catalogue.js';
+
+/*
+ * Who is told what about a service request (issue 18): the citizen at every step of the
+ * lifecycle, the assignee when a request becomes theirs, comes back from the citizen or nears or
+ * passes its deadline, the supervisor when it is escalated to them. Openness towards the citizen
+ * follows UU 25/2009 art. 4; the deadlines are those of the request clock (request-clock.ts).
+ */
+
+/** One change of a request, as recorded after it was written. Days are `YYYY-MM-DD` (WIB). */
+export type RequestChange = {
+  readonly trackingCode: string;
+  /** `SUBMITTED`: the request was filed; `TRANSITION`: its state changed; `REASSIGNED`; `CORRECTION`:
+   * a public note was added to the trail without a state change. */
+  readonly change: 'SUBMITTED' | 'TRANSITION' | 'REASSIGNED' | 'CORRECTION';
+  readonly fromState: RequestState | null;
+  readonly toState: RequestState;
+  readonly actor: RequestActor;
+  /** The staff id of the person who made the change (not told about their own act), or null. */
+  readonly actorStaffId: string | null;
+  readonly publicNote: string | null;
+  readonly assigneeBefore: string | null;
+  readonly assigneeAfter: string | null;
+  readonly verificationDueOn: string;
+  readonly completionDueBefore: string | null;
+  readonly completionDueAfter: string | null;
+};
+
+/** A recipient: the request's citizen, or a staff member (by staff id). */
+export type RequestAudience = { readonly citizen: true } | { readonly staffId: string };
+
+export type RequestNotice = { readonly to: RequestAudience; readonly event: NotificationEvent };
+
+/**
+ * The notifications one change causes. Completion is announced by the feedback area's survey
+ * invitation (`SURVEY_INVITATION`), so it is not repeated here. A staff member is never told
+ * about their own act.
+ */
+export function requestChangeNotices(change: RequestChange): RequestNotice[] {
+  const t = change.trackingCode;
+  const out: RequestNotice[] = [];
+  const citizen = (event: NotificationEvent) => out.push({ to: { citizen: true }, event });
+  const staff = (staffId: string | null, event: NotificationEvent) => {
+    if (staffId && staffId !== change.actorStaffId) out.push({ to: { staffId }, event });
+  };
+  const newAssignee = change.assigneeAfter !== change.assigneeBefore ? change.assigneeAfter : null;
+  switch (change.change) {
+    case 'SUBMITTED':
+      citizen({ kind: 'REQUEST_RECEIVED', trackingCode: t, verificationDueOn: change.verificationDueOn });
+      staff(change.assigneeAfter, { kind: 'REQUEST_ASSIGNED', trackingCode: t, reassigned: false });
+      return out;
+    case 'REASSIGNED':
+      staff(newAssignee, { kind: 'REQUEST_ASSIGNED', trackingCode: t, reassigned: true });
+      return out;
+    case 'CORRECTION':
+      // A note by staff is news for the citizen; the citizen's own note is not.
+      if (change.actor !== 'CITIZEN' && change.publicNote)
+        citizen({ kind: 'REQUEST_NOTE', trackingCode: t, note: change.publicNote });
+      return out;
+    case 'TRANSITION':
+      break;
+  }
+  const note = change.publicNote;
+  switch (change.toState) {
+    case 'VERIFIED':
+      citizen({
+        kind: 'REQUEST_VERIFIED',
+        trackingCode: t,
+        completionDueOn: change.completionDueAfter,
+        note,
+      });
+      break;
+    case 'IN_PROGRESS':
+      citizen({ kind: 'REQUEST_IN_PROGRESS', trackingCode: t, note });
+      break;
+    case 'RETURNED_TO_CITIZEN':
+      citizen({ kind: 'REQUEST_RETURNED', trackingCode: t, reason: note ?? '' });
+      break;
+    case 'REJECTED':
+      citizen({ kind: 'REQUEST_REJECTED', trackingCode: t, reason: note ?? '' });
+      break;
+    case 'SUBMITTED':
+      staff(change.assigneeAfter, { kind: 'REQUEST_RESUBMITTED', trackingCode: t });
+      break;
+    case 'ESCALATED':
+      citizen({ kind: 'REQUEST_ESCALATED', trackingCode: t });
+      staff(newAssignee, { kind: 'REQUEST_ESCALATED_TO_YOU', trackingCode: t });
+      break;
+    default:
+      break;
+  }
+  const from = change.completionDueBefore;
+  const to = change.completionDueAfter;
+  if (from && to && from !== to) citizen({ kind: 'REQUEST_DEADLINE_MOVED', trackingCode: t, from, to });
+  return out;
+}
+
+/** What the reminder job needs of an open request. */
+export type ReminderCandidate = {
+  readonly trackingCode: string;
+  readonly state: RequestState;
+  readonly verified: boolean;
+  readonly verificationDueOn: string;
+  readonly completionDueOn: string | null;
+};
+
+/**
+ * The reminder its assignee gets on `today` (WIB), or null: `REQUEST_DUE_SOON` from one working
+ * day before the current deadline up to the deadline day itself, `REQUEST_OVERDUE` once it has
+ * passed. The current deadline is verification until verified, then completion; nothing while the
+ * clock is paused or stopped. Each reminder is sent once per request and deadline
+ * (`reminderKey`).
+ */
+export function deadlineReminder(
+  request: ReminderCandidate,
+  today: string,
+  calendar: WorkingCalendar,
+): Extract<NotificationEvent, { kind: 'REQUEST_DUE_SOON' | 'REQUEST_OVERDUE' }> | null {
+  if (requestClock(request.state) !== 'RUNNING') return null;
+  const deadline = request.verified ? request.completionDueOn : request.verificationDueOn;
+  if (!deadline) return null;
+  const trackingCode = request.trackingCode;
+  if (today > deadline) return { kind: 'REQUEST_OVERDUE', trackingCode, deadline };
+  if (addWorkingDays(today, 1, calendar) >= deadline)
+    return { kind: 'REQUEST_DUE_SOON', trackingCode, deadline };
+  return null;
+}
+
+/** The key that makes a reminder or digest unique: `KIND:subject:day`. */
+export function notificationOnceKey(kind: string, subjectId: string, day: string): string {
+  return `${kind}:${subjectId}:${day}`;
+}
+
+/** The supervisors' digest goes out at 07:00 WIB on working days. */
+export const DIGEST_HOUR_WIB = 7;
+
+/** The WIB day whose digest is due at `now` (a working day, from 07:00 WIB), or null. */
+export function digestDay(now: Date, calendar: WorkingCalendar): string | null {
+  const day = jakartaDay(now);
+  if (!isWorkingDay(day, calendar)) return null;
+  const opens = jakartaDayStart(day).getTime() + DIGEST_HOUR_WIB * 3_600_000;
+  return now.getTime() >= opens ? day : null;
+}
