@@ -6,10 +6,12 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from './app/config.js';
 import { createEventBus } from './app/event-handlers.js';
 import { createGateway } from './app/gateway.js';
+import { mailSettings } from './app/mail-config.js';
 import { createLayananPubSub } from './app/pubsub.js';
 import { createRateLimitStore } from './app/rate-limits.js';
 import { bilingual, STARTUP_MESSAGES } from './graphql/gateway-errors.js';
 import { escalateOverdueRequests } from './modules/services/commands/escalate-overdue.js';
+import { startMailWorker } from './platform/mail/start.js';
 import { listen } from './server.js';
 
 function fail(error: unknown): never {
@@ -62,7 +64,12 @@ async function main(): Promise<void> {
     log.warn({ webRoot }, 'LAYANAN_WEB_DIR has no index.html; web app not served');
   // Cross-area events: handled after each change commits; what a crash left pending is handled
   // now and on every job tick.
-  const eventBus = createEventBus({ prisma: db.prisma, pubsub: events.pubsub, log });
+  const eventBus = createEventBus({
+    prisma: db.prisma,
+    pubsub: events.pubsub,
+    log,
+    mail: mailSettings(config),
+  });
   const gateway = createGateway({
     db,
     config,
@@ -98,6 +105,8 @@ async function main(): Promise<void> {
       })
       .catch((error: unknown) => log.error({ err: error }, 'event sweep failed'));
   void sweepEvents();
+  // The mail outbox: sent by every instance, each message once (platform/mail/worker.ts).
+  const mailer = startMailWorker(db.prisma, config.mail, log);
 
   // Overdue requests go to the unit's supervisor; safe to run in every instance (advisory lock).
   const database = db;
@@ -123,6 +132,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     if (escalation) clearInterval(escalation);
+    await mailer.stop();
     await running.close();
     await events.close().catch(() => {});
     await rateLimitStore.close().catch(() => {});

@@ -8,6 +8,7 @@ import {
   SKM_PERIOD_KINDS,
 } from '@layanan/domain/feedback';
 import { bilingual, CONFIG_MESSAGES } from '../graphql/gateway-errors.js';
+import { type MailConfig, mailConfig } from './mail-config.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type SeedMode = 'auto' | 'always' | 'never';
@@ -44,6 +45,8 @@ export type GatewayConfig = {
   webDir: string | undefined;
   /** Counter (walk-in) survey entries: per-staff daily cap and the open period (issue 15 kind 7). */
   counterSurvey: CounterSurveyPolicy;
+  /** E-mail: SMTP or `.eml` files, sender, public links, the outbox worker (mail-config.ts). */
+  mail: MailConfig;
 };
 
 export type IntrospectionMode = 'auto' | 'on' | 'off';
@@ -104,7 +107,13 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(name, CONFIG_MESSAGES.notBoolean(env[name]));
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+export function int(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -216,6 +225,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     security: securityConfig(env, production),
     webDir: env.LAYANAN_WEB_DIR?.trim() || undefined,
     counterSurvey: counterSurveyPolicy(env),
+    mail: mailConfig(env, {
+      dataDir: env.LAYANAN_DATA_DIR?.trim() || './.data/pglite',
+      port: int(env, 'PORT', 4000, 0, 65535),
+      int,
+    }),
   };
 }
 

@@ -2,12 +2,23 @@
 // area that records an event does not import the areas that react to it.
 import type { PrismaClient } from '@layanan/db';
 import type { Logger } from 'pino';
+import { onRegistrationAttempted } from '../modules/accounts/on-registration-attempted.js';
 import { onRequestCompleted } from '../modules/feedback/on-request-completed.js';
+import { onRequestChanged } from '../modules/services/on-request-changed.js';
 import { EventBus } from '../platform/events.js';
+import type { MailSettings } from '../platform/mail/outbox.js';
 import type { LayananPubSub } from './pubsub.js';
 
-export function createEventBus(deps: { prisma: PrismaClient; pubsub: LayananPubSub; log: Logger }): EventBus {
+export function createEventBus(deps: {
+  prisma: PrismaClient;
+  pubsub: LayananPubSub;
+  log: Logger;
+  /** Where links in e-mail point and how unsubscribe links are signed. */
+  mail: MailSettings;
+}): EventBus {
   const bus = new EventBus(deps);
-  onRequestCompleted(bus);
+  onRegistrationAttempted(bus, deps.mail);
+  onRequestChanged(bus, deps.mail);
+  onRequestCompleted(bus, deps.mail);
   return bus;
 }

@@ -17,6 +17,7 @@ import { type GraphQLContext, languageOf } from './context.js';
 import { guardedRoute } from './error-disclosure.js';
 import { createEventBus } from './event-handlers.js';
 import { liveAccess } from './live-access.js';
+import { mailSettings } from './mail-config.js';
 import { createLayananPubSub, type LayananPubSub } from './pubsub.js';
 import { createRateLimiter, createRateLimitStore, type RateLimitStore } from './rate-limits.js';
 import { corsPolicy, securityPlugins } from './security.js';
@@ -182,7 +183,8 @@ export function createGateway(options: {
   const { db, config, log } = options;
   const pubsub = options.pubsub ?? createLayananPubSub().pubsub;
   const rateLimitStore = options.rateLimitStore ?? createRateLimitStore(config);
-  const events = options.events ?? createEventBus({ prisma: db.prisma, pubsub, log });
+  const events =
+    options.events ?? createEventBus({ prisma: db.prisma, pubsub, log, mail: mailSettings(config) });
   // The GraphQL context; REST routes (the SKM CSV download) resolve the caller the same way.
   const contextOf = async (request: Request): Promise<GraphQLContext> => {
     const requestId = requestIdOf(request);

@@ -193,6 +193,10 @@ export const CONFIG_MESSAGES = {
     en: `must be one of ${values.join(', ')}`,
   }),
   seed: { id: 'harus auto, always atau never', en: 'must be auto, always or never' },
+  mailUrl: (schemes: string, raw: string): Message => ({
+    id: `harus URL ${schemes}, bukan "${raw}"`,
+    en: `must be a ${schemes} URL, not "${raw}"`,
+  }),
   jwtSecretRequired: {
     id: 'wajib diisi di produksi (minimal 32 karakter)',
     en: 'is required in production (at least 32 characters)',

@@ -6,6 +6,7 @@
 // together. A crash between the change's commit and the handling loses nothing: `dispatch()`
 // without ids (at start-up and on every sweep) handles whatever is still pending, oldest first.
 import type { Prisma, PrismaClient } from '@layanan/db';
+import type { RequestChange } from '@layanan/domain/notifications';
 import type { Logger } from 'pino';
 import type { LayananPubSub } from '../app/pubsub.js';
 import type { TransactionClient } from './audited.js';
@@ -19,9 +20,17 @@ export type DomainEvents = {
     citizenAccountId: string;
     completedAt: string;
   };
+  /** A service request was filed, changed state, reassigned or got a public note (services area);
+   * its people are notified (modules/services/on-request-changed.ts). */
+  'services.request-changed': {
+    requestId: string;
+    citizenAccountId: string;
+    actorAccountId: string | null;
+    change: Omit<RequestChange, 'actorStaffId'>;
+  };
   /** Someone registered with the e-mail or phone number of this existing account (accounts area).
-   * The caller got the same answer as for a new account; the owner is to be told through a
-   * message channel once one exists (no handler yet). */
+   * The caller got the same answer as for a new account; the owner is told by e-mail
+   * (modules/accounts/on-registration-attempted.ts). */
   'accounts.registration-attempted-for-existing': {
     accountId: string;
     by: 'email' | 'phone';

@@ -1,8 +1,11 @@
 // In-app notifications: written in the same transaction as the change that causes them, then
 // published to live subscribers once that transaction has committed.
 import type { NotificationKind } from '@layanan/db';
+import type { NotificationContent } from '@layanan/domain/notifications';
 import type { TransactionClient } from './audited.js';
 import type { CommandDeps } from './command.js';
+import { type MailSettings, queueMail } from './mail/outbox.js';
+import { notificationMail } from './mail/render.js';
 
 export type Notice = {
   kind: NotificationKind;
@@ -42,4 +45,64 @@ export function publishNotifications(
   for (const { accountId, notificationId } of written) {
     ctx.pubsub.publish('notificationAdded', accountId, { notificationId });
   }
+}
+
+/** What a notification is about, and its once-key for reminders and digests. */
+export type NotificationSubject = {
+  requestId?: string | null;
+  submissionId?: string | null;
+  /** Written at most once (unique); a second write with the same key is skipped, mail included. */
+  onceKey?: string | null;
+};
+
+/**
+ * Writes one notification of `content` per distinct recipient, in each recipient's language for
+ * the mail, and queues its e-mail (mail/outbox.ts) for those with an address and an enabled
+ * account. Returns what to publish after commit. Skips a recipient whose `onceKey` notification
+ * exists already.
+ */
+export async function notifyAccounts(
+  tx: TransactionClient,
+  mail: MailSettings,
+  recipients: readonly string[],
+  content: NotificationContent,
+  subject: NotificationSubject = {},
+): Promise<{ accountId: string; notificationId: string }[]> {
+  const out: { accountId: string; notificationId: string }[] = [];
+  const accounts = await tx.account.findMany({
+    where: { id: { in: [...new Set(recipients)] } },
+    select: { id: true, email: true, displayName: true, language: true, disabledAt: true },
+  });
+  for (const account of accounts) {
+    const [row] = await tx.notification.createManyAndReturn({
+      data: [
+        {
+          accountId: account.id,
+          kind: content.kind as NotificationKind,
+          titleId: content.title.id,
+          titleEn: content.title.en,
+          linkPath: content.linkPath,
+          requestId: subject.requestId ?? null,
+          submissionId: subject.submissionId ?? null,
+          onceKey: subject.onceKey ?? null,
+        },
+      ],
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    if (!row) continue;
+    out.push({ accountId: account.id, notificationId: row.id });
+    if (!account.email || account.disabledAt) continue;
+    const language = account.language === 'en' ? 'en' : 'id';
+    await queueMail(
+      tx,
+      mail,
+      notificationMail(
+        mail,
+        { accountId: account.id, email: account.email, displayName: account.displayName, language },
+        content,
+      ),
+    );
+  }
+  return out;
 }

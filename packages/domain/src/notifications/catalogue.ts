@@ -300,3 +300,21 @@ export const MAIL_TEXTS = {
 export function inLanguage(message: Message, language: NotificationLanguage): string {
   return language === 'en' ? message.en : message.id;
 }
+
+/**
+ * Mail that is not a notification (accounts area): the owner of an address someone tried to
+ * register with is told, instead of the caller being told that the address exists.
+ */
+export const ACCOUNT_MAIL_TEXTS = {
+  registrationAttempted: {
+    subject: {
+      id: 'Percobaan pendaftaran dengan alamat e-mail Anda',
+      en: 'Someone tried to register with your e-mail address',
+    },
+    body: {
+      id: 'Seseorang mencoba mendaftar akun Layanan baru dengan alamat e-mail ini, yang sudah terdaftar atas nama Anda. Bila itu Anda, silakan masuk dengan akun yang ada. Bila bukan, abaikan e-mail ini; akun Anda tidak berubah.',
+      en: 'Someone tried to register a new Layanan account with this e-mail address, which is already yours. If that was you, sign in with your existing account. If not, ignore this e-mail; your account is unchanged.',
+    },
+    linkPath: '/masuk',
+  },
+} as const;

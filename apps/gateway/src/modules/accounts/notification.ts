@@ -1,4 +1,5 @@
 import { notificationTextFor } from '@layanan/domain/forums';
+import { NOTIFICATION_KINDS } from '@layanan/domain/notifications';
 import type { GraphQLContext } from '../../app/context.js';
 import { builder } from '../../graphql/builder.js';
 import { filteredList } from '../../graphql/connections.js';
@@ -10,16 +11,8 @@ import { requireAccount, visibleNotifications } from './access.js';
 
 export const NotificationKindEnum = builder.enumType('NotificationKind', {
   description:
-    'Why a notification was sent: a followed submission was answered or hidden, its commitment created, moved on, done or cancelled, or a satisfaction survey (SKM) invitation after a completed request.',
-  values: [
-    'SUBMISSION_ANSWERED',
-    'COMMITMENT_CREATED',
-    'COMMITMENT_PROGRESS',
-    'COMMITMENT_DONE',
-    'COMMITMENT_CANCELLED',
-    'SUBMISSION_HIDDEN',
-    'SURVEY_INVITATION',
-  ] as const,
+    "Why a notification was sent: a followed forum submission was answered or hidden, its commitment created, moved on, done or cancelled; a request of the citizen was received, verified, returned for correction, taken in progress, completed (`SURVEY_INVITATION`, with the satisfaction survey invitation), rejected, got a public note, a moved deadline or was escalated; a request was assigned or reassigned to a staff member, sent back by the citizen, is due within a working day or overdue, or was escalated to a supervisor; the supervisors' 07:00 WIB digest. Texts and links: `@layanan/domain/notifications`.",
+  values: NOTIFICATION_KINDS,
 });
 
 /** What the text of a notification needs of its submission: who wrote it and whether it is hidden. */
@@ -71,6 +64,11 @@ const NotificationRef = builder.prismaNode('Notification', {
       description: 'The text in English (hidden content as for `title`).',
       select: SUBMISSION_MODERATION,
       resolve: (n, _a, ctx) => readableText(n, ctx).en,
+    }),
+    linkPath: t.exposeString('linkPath', {
+      nullable: true,
+      description:
+        "The web app's page of the item, a path such as `/permohonan/SWL-2026-000001` or `/staf`; null for notifications written before links were stored (use `submission` or `request`).",
     }),
     read: t.boolean({ description: 'Whether it was marked read.', resolve: (n) => n.readAt !== null }),
     readAt: t.expose('readAt', {

@@ -2,11 +2,12 @@
 // after commit — platform/events.ts): the citizen is invited to the satisfaction survey
 // (PermenPANRB 14/2017), once per request.
 import type { EventBus } from '../../platform/events.js';
+import type { MailSettings } from '../../platform/mail/outbox.js';
 import { inviteToSurvey } from './invitation.js';
 
-export function onRequestCompleted(bus: EventBus): void {
+export function onRequestCompleted(bus: EventBus, mail: MailSettings): void {
   bus.on('services.request-completed', async (tx, event) => {
-    const written = await inviteToSurvey(tx, {
+    const written = await inviteToSurvey(tx, mail, {
       id: event.requestId,
       trackingCode: event.trackingCode,
       citizenAccountId: event.citizenAccountId,

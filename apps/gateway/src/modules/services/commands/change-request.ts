@@ -11,7 +11,7 @@ import { auditScope, type Caller, type CommandDeps } from '../../../platform/com
 import { isUuid } from '../../../platform/uuid.js';
 import { actorFor, hidesOthersRequests, mayReassign } from '../access.js';
 import { normalizedCode } from '../queries/tracking-code.js';
-import { applyTransition, publishUpdate, versionConflict } from './request-workflow.js';
+import { applyTransition, publishUpdate, recordRequestChange, versionConflict } from './request-workflow.js';
 
 async function loadForChange(deps: CommandDeps, trackingCode: string): Promise<ServiceRequest> {
   const code = normalizedCode(trackingCode);
@@ -144,16 +144,23 @@ export async function reassignRequest(
           assigneeStaffId: staff.id,
         },
       );
+      const event = await recordRequestChange(tx, request, row, {
+        change: 'REASSIGNED',
+        actor: 'SUPERVISOR',
+        actorAccountId: caller.accountId,
+        publicNote: null,
+      });
       return {
-        result: row,
+        result: { row, event },
         entityId: row.id,
         before: { assigneeStaffId: request.assigneeStaffId },
         after: { assigneeStaffId: staff.id },
       };
     },
   );
-  publishUpdate(deps.pubsub, after);
-  return after;
+  publishUpdate(deps.pubsub, after.row);
+  await deps.events.dispatch([after.event]);
+  return after.row;
 }
 
 export type CorrectRequestInput = { trackingCode: string; expectedVersion: number; text: string };
@@ -188,9 +195,16 @@ export async function addRequestCorrection(
           publicNote: text,
         },
       );
-      return { result: row, entityId: row.id, after: { version: row.version, correction: text } };
+      const event = await recordRequestChange(tx, request, row, {
+        change: 'CORRECTION',
+        actor: actor.actor,
+        actorAccountId: actor.accountId,
+        publicNote: text,
+      });
+      return { result: { row, event }, entityId: row.id, after: { version: row.version, correction: text } };
     },
   );
-  publishUpdate(deps.pubsub, after);
-  return after;
+  publishUpdate(deps.pubsub, after.row);
+  await deps.events.dispatch([after.event]);
+  return after.row;
 }

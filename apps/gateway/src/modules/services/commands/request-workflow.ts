@@ -3,6 +3,7 @@
 // status change written with an optimistic version check, and the live update after commit.
 import type { Prisma, ServiceRequest } from '@layanan/db';
 import { jakartaDay, type WorkingCalendar } from '@layanan/domain/calendar';
+import type { RequestChange } from '@layanan/domain/notifications';
 import {
   type AssignmentCandidate,
   planRequestTransition,
@@ -164,10 +165,17 @@ export async function applyTransition(
     },
   });
   const after = await tx.serviceRequest.findUniqueOrThrow({ where: { id: before.id } });
+  const changed = await recordRequestChange(tx, before, after, {
+    change: 'TRANSITION',
+    actor: change.actor,
+    actorAccountId: change.actorAccountId,
+    publicNote: plan.value.publicNote,
+  });
   // Other areas react to a completion after commit (the feedback area invites to the survey).
   const events =
     after.state === 'COMPLETED'
       ? [
+          changed,
           await recordEvent(tx, 'services.request-completed', {
             requestId: after.id,
             trackingCode: after.trackingCode,
@@ -175,8 +183,47 @@ export async function applyTransition(
             completedAt: (after.completedAt ?? change.now).toISOString(),
           }),
         ]
-      : [];
+      : [changed];
   return { before, after, events };
+}
+
+/** A request change as the notification rule reads it (`requestChangeNotices`). */
+export type RecordedChange = {
+  change: RequestChange['change'];
+  actor: RequestActor;
+  actorAccountId: string | null;
+  publicNote: string | null;
+};
+
+/**
+ * Records `services.request-changed` in `tx` (the change's transaction), so its people are told
+ * after commit — and still after a crash in between. Returns the event id to dispatch.
+ */
+export function recordRequestChange(
+  tx: TransactionClient,
+  before: ServiceRequest | null,
+  after: ServiceRequest,
+  change: RecordedChange,
+): Promise<string> {
+  const day = (d: Date | null | undefined) => (d ? dayOf(d) : null);
+  return recordEvent(tx, 'services.request-changed', {
+    requestId: after.id,
+    citizenAccountId: after.citizenAccountId,
+    actorAccountId: change.actorAccountId,
+    change: {
+      trackingCode: after.trackingCode,
+      change: change.change,
+      fromState: before?.state ?? null,
+      toState: after.state,
+      actor: change.actor,
+      publicNote: change.publicNote,
+      assigneeBefore: before ? before.assigneeStaffId : null,
+      assigneeAfter: after.assigneeStaffId,
+      verificationDueOn: dayOf(after.verificationDueOn),
+      completionDueBefore: day(before?.completionDueOn),
+      completionDueAfter: day(after.completionDueOn),
+    },
+  });
 }
 
 export function publishUpdate(pubsub: LayananPubSub, request: ServiceRequest): void {

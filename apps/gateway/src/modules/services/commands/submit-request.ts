@@ -26,7 +26,12 @@ import { forbidden } from '../../../platform/authz.js';
 import { dateOnly, todayWib } from '../../../platform/calendar.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { filerOf } from '../access.js';
-import { assignmentCandidates, nextTrackingSequence, publishUpdate } from './request-workflow.js';
+import {
+  assignmentCandidates,
+  nextTrackingSequence,
+  publishUpdate,
+  recordRequestChange,
+} from './request-workflow.js';
 
 export const TRACKING_PREFIX = 'SWL';
 
@@ -222,8 +227,14 @@ export async function submitRequest(
           },
         });
         if (input.extra) await input.extra(tx, request);
+        const event = await recordRequestChange(tx, null, request, {
+          change: 'SUBMITTED',
+          actor: filer.kind === 'CITIZEN' ? 'CITIZEN' : filer.kind === 'SYSTEM' ? 'SYSTEM' : 'STAFF',
+          actorAccountId: caller.kind === 'account' ? caller.accountId : null,
+          publicNote: null,
+        });
         return {
-          result: request,
+          result: { request, event },
           entityId: request.id,
           after: {
             trackingCode,
@@ -234,8 +245,9 @@ export async function submitRequest(
         };
       },
     );
-    publishUpdate(deps.pubsub, created);
-    return { request: created, replayed: false };
+    publishUpdate(deps.pubsub, created.request);
+    await deps.events.dispatch([created.event]);
+    return { request: created.request, replayed: false };
   } catch (error) {
     // A concurrent retry with the same key won the insert: answer with its request.
     if (isUniqueViolation(error)) {

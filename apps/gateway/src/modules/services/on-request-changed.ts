@@ -1,0 +1,50 @@
+// The services area tells the people of a request about its changes (issue 18): the event
+// `services.request-changed` is recorded with the change and handled after commit; the domain
+// decides who is told what (`requestChangeNotices`), each notice is written to the recipient's
+// feed and queued as e-mail in the handler's transaction, and published live after commit.
+import { notificationContent, requestChangeNotices } from '@layanan/domain/notifications';
+import type { TransactionClient } from '../../platform/audited.js';
+import type { EventBus } from '../../platform/events.js';
+import type { MailSettings } from '../../platform/mail/outbox.js';
+import { notifyAccounts } from '../../platform/notify.js';
+
+/** The accounts of staff members, by staff id (disabled accounts are left out). */
+export async function staffAccounts(
+  tx: TransactionClient,
+  staffIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (staffIds.length === 0) return new Map();
+  const rows = await tx.account.findMany({
+    where: { staffId: { in: [...staffIds] }, disabledAt: null },
+    select: { id: true, staffId: true },
+  });
+  return new Map(rows.flatMap((r) => (r.staffId ? [[r.staffId, r.id] as const] : [])));
+}
+
+export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
+  bus.on('services.request-changed', async (tx, event) => {
+    const actor = event.actorAccountId
+      ? await tx.account.findUnique({ where: { id: event.actorAccountId }, select: { staffId: true } })
+      : null;
+    const notices = requestChangeNotices({ ...event.change, actorStaffId: actor?.staffId ?? null });
+    const staff = await staffAccounts(
+      tx,
+      notices.flatMap((n) => ('staffId' in n.to ? [n.to.staffId] : [])),
+    );
+    const written: { accountId: string; notificationId: string }[] = [];
+    for (const notice of notices) {
+      const accountId = 'staffId' in notice.to ? staff.get(notice.to.staffId) : event.citizenAccountId;
+      if (!accountId) continue;
+      written.push(
+        ...(await notifyAccounts(tx, mail, [accountId], notificationContent(notice.event), {
+          requestId: event.requestId,
+        })),
+      );
+    }
+    return (pubsub) => {
+      for (const { accountId, notificationId } of written) {
+        pubsub.publish('notificationAdded', accountId, { notificationId });
+      }
+    };
+  });
+}

@@ -1,0 +1,92 @@
+// A notification as an e-mail: the domain's texts in the recipient's language, a link to the item,
+// why it came, and a one-click unsubscribe link for its kind; plain text and simple, escaped HTML.
+import {
+  inLanguage,
+  MAIL_TEXTS,
+  type NotificationContent,
+  type NotificationLanguage,
+} from '@layanan/domain/notifications';
+import { type MailSettings, type OutgoingMail, unsubscribeUrl } from './outbox.js';
+
+/** HTML-escapes text (element content and quoted attribute values). */
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+export type MailRecipient = {
+  accountId: string;
+  email: string;
+  displayName: string;
+  language: NotificationLanguage;
+};
+
+/** A plain-text and HTML message from title, body lines, a link and an optional unsubscribe link. */
+export function composeMail(
+  language: NotificationLanguage,
+  parts: { name: string; subject: string; body: string; link: string; unsubscribe?: string | null },
+): { subject: string; text: string; html: string } {
+  const t = (m: { id: string; en: string }) => inLanguage(m, language);
+  const greeting = t(MAIL_TEXTS.greeting(parts.name));
+  const footer = [
+    t(MAIL_TEXTS.why),
+    ...(parts.unsubscribe ? [`${t(MAIL_TEXTS.unsubscribe)} ${parts.unsubscribe}`] : []),
+  ];
+  const text = [
+    greeting,
+    '',
+    parts.body,
+    '',
+    `${t(MAIL_TEXTS.open)} ${parts.link}`,
+    '',
+    '--',
+    ...footer,
+    '',
+  ].join('\n');
+  const paragraphs = parts.body
+    .split('\n')
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('\n');
+  const a = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+  const html = [
+    `<!doctype html><html lang="${language}"><body style="font-family:sans-serif">`,
+    `<p>${escapeHtml(greeting)}</p>`,
+    paragraphs,
+    `<p>${a(parts.link, t(MAIL_TEXTS.open))}</p>`,
+    `<hr><p style="font-size:small;color:#555">${escapeHtml(t(MAIL_TEXTS.why))}`,
+    parts.unsubscribe ? `<br>${a(parts.unsubscribe, t(MAIL_TEXTS.unsubscribe))}` : '',
+    '</p></body></html>',
+  ].join('\n');
+  return { subject: parts.subject, text, html };
+}
+
+/** The e-mail of one notification to one recipient, with `List-Unsubscribe` for its kind. */
+export function notificationMail(
+  settings: MailSettings,
+  recipient: MailRecipient,
+  content: NotificationContent,
+): OutgoingMail {
+  const unsubscribe = unsubscribeUrl(settings, recipient.accountId, content.kind);
+  const lang = recipient.language;
+  const mail = composeMail(lang, {
+    name: recipient.displayName,
+    subject: inLanguage(content.title, lang),
+    body: inLanguage(content.body, lang),
+    link: `${settings.publicUrl}${content.linkPath}`,
+    unsubscribe,
+  });
+  return {
+    ...mail,
+    to: recipient.email,
+    headers: {
+      'List-Unsubscribe': `<${unsubscribe}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+    purpose: `notification:${content.kind}`,
+    accountId: recipient.accountId,
+  };
+}
