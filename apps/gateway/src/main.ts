@@ -10,6 +10,8 @@ import { mailSettings } from './app/mail-config.js';
 import { createLayananPubSub } from './app/pubsub.js';
 import { createRateLimitStore } from './app/rate-limits.js';
 import { bilingual, STARTUP_MESSAGES } from './graphql/gateway-errors.js';
+import { sendSupervisorDigests } from './modules/forums/supervisor-digest.js';
+import { remindDeadlines } from './modules/services/commands/deadline-reminders.js';
 import { escalateOverdueRequests } from './modules/services/commands/escalate-overdue.js';
 import { startMailWorker } from './platform/mail/start.js';
 import { listen } from './server.js';
@@ -110,6 +112,7 @@ async function main(): Promise<void> {
 
   // Overdue requests go to the unit's supervisor; safe to run in every instance (advisory lock).
   const database = db;
+  const mail = mailSettings(config);
   let escalating = false;
   const escalation =
     config.escalationIntervalMs > 0
@@ -122,6 +125,10 @@ async function main(): Promise<void> {
             })
             .catch((error: unknown) => log.error({ err: error }, 'escalation job failed'))
             .then(sweepEvents)
+            // Deadline reminders and the 07:00 WIB digest, each once (unique once-keys).
+            .then(() => remindDeadlines(database.prisma, mail, { pubsub: events.pubsub }))
+            .then(() => sendSupervisorDigests(database.prisma, mail, { pubsub: events.pubsub }))
+            .catch((error: unknown) => log.error({ err: error }, 'reminder or digest job failed'))
             .finally(() => {
               escalating = false;
             });
