@@ -37,6 +37,7 @@ export async function registerCitizen(
   if (!checked.ok) throw validationFailed(checked.error.fields);
   const { email, phone, displayName } = checked.value;
   const passwordHash = await hashPassword(input.password);
+  const attempted: string[] = [];
   try {
     await audited(
       auditScope(deps, caller),
@@ -48,11 +49,13 @@ export async function registerCitizen(
         });
         if (taken.length > 0) {
           for (const account of taken) {
-            await recordEvent(tx, 'accounts.registration-attempted-for-existing', {
-              accountId: account.id,
-              by: email && account.email === email ? 'email' : 'phone',
-              at: deps.now().toISOString(),
-            });
+            attempted.push(
+              await recordEvent(tx, 'accounts.registration-attempted-for-existing', {
+                accountId: account.id,
+                by: email && account.email === email ? 'email' : 'phone',
+                at: deps.now().toISOString(),
+              }),
+            );
           }
           return {
             result: null,
@@ -70,5 +73,8 @@ export async function registerCitizen(
     // Registered by a concurrent call a moment ago: the same answer as for any taken identifier.
     if (!isUniqueViolation(error)) throw error;
   }
+  // The owner's notice is queued after commit without waiting for it, so that the answer takes
+  // as long as for a new address.
+  if (attempted.length > 0) void deps.events.dispatch(attempted);
   return { received: true };
 }
