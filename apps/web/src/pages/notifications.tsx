@@ -18,6 +18,7 @@ const NotificationsQuery = graphql(`
           title
           read
           createdAt
+          linkPath
           submission { id title forum { slug } }
           request { trackingCode }
         }
@@ -83,10 +84,14 @@ export function NotificationsPage() {
                 · <Link to={`/forum/${n.submission.forum.slug}`}>{n.submission.title ?? t('openForum')}</Link>
               </>
             ) : null}
-            {n.request ? (
+            {/* Every kind carries the page of its item; older rows fall back to their request. */}
+            {!n.submission && (n.linkPath || n.request) ? (
               <>
                 {' '}
-                · <Link to={`/permohonan/${n.request.trackingCode}`}>{n.request.trackingCode}</Link>
+                ·{' '}
+                <Link to={n.linkPath ?? `/permohonan/${n.request?.trackingCode}`}>
+                  {n.request?.trackingCode ?? t('openItem')}
+                </Link>
               </>
             ) : null}
             {!n.read ? (
