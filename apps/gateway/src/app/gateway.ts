@@ -8,6 +8,7 @@ import { calendarCoverageGraphQLError } from '../graphql/failures.js';
 import { gatewayGraphQLError, unsupportedCharacterMessage } from '../graphql/gateway-errors.js';
 import { schema } from '../graphql/schema.js';
 import { AuthenticationError, resolveIdentity } from '../modules/accounts/identity.js';
+import { unsubscribeRoute } from '../modules/accounts/unsubscribe-route.js';
 import { skmCsvRoute } from '../modules/feedback/reports/skm-csv-route.js';
 import { open311 } from '../modules/services/open311/router.js';
 import { loadWorkingCalendar } from '../platform/calendar.js';
@@ -239,6 +240,7 @@ export function createGateway(options: {
         healthProbes(db),
         open311({ db, config, log, pubsub, events, rateLimits: createRateLimiter(config, rateLimitStore) }),
         skmCsvRoute(contextOf),
+        unsubscribeRoute({ secret: config.jwtSecret, prisma: db.prisma }),
         ...(options.webRoot
           ? [webApp({ root: options.webRoot, devLogin: config.devLogin, production: config.production })]
           : []),

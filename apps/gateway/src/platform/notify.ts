@@ -58,7 +58,7 @@ export type NotificationSubject = {
 /**
  * Writes one notification of `content` per distinct recipient, in each recipient's language for
  * the mail, and queues its e-mail (mail/outbox.ts) for those with an address and an enabled
- * account. Returns what to publish after commit. Skips a recipient whose `onceKey` notification
+ * account whose preference for the kind allows it. Returns what to publish after commit. Skips a recipient whose `onceKey` notification
  * exists already.
  */
 export async function notifyAccounts(
@@ -93,6 +93,12 @@ export async function notifyAccounts(
     if (!row) continue;
     out.push({ accountId: account.id, notificationId: row.id });
     if (!account.email || account.disabledAt) continue;
+    // In-app always; the e-mail of this kind unless the person turned it off (unsubscribe link).
+    const preference = await tx.notificationPreference.findUnique({
+      where: { accountId_kind: { accountId: account.id, kind: content.kind as NotificationKind } },
+      select: { email: true },
+    });
+    if (preference?.email === false) continue;
     const language = account.language === 'en' ? 'en' : 'id';
     await queueMail(
       tx,

@@ -318,3 +318,20 @@ export const ACCOUNT_MAIL_TEXTS = {
     linkPath: '/masuk',
   },
 } as const;
+
+/** The page of a one-click unsubscribe link (RFC 8058: the mail client POSTs; a person confirms). */
+export const UNSUBSCRIBE_TEXTS = {
+  confirm: (kind: string): Message => ({
+    id: `Berhenti menerima e-mail notifikasi jenis ${kind}? Notifikasi di aplikasi tetap tampil.`,
+    en: `Stop e-mails of notification kind ${kind}? Notifications in the app still appear.`,
+  }),
+  button: { id: 'Berhenti berlangganan', en: 'Unsubscribe' },
+  done: (kind: string): Message => ({
+    id: `Anda tidak akan lagi menerima e-mail notifikasi jenis ${kind}.`,
+    en: `You will no longer receive e-mails of notification kind ${kind}.`,
+  }),
+  invalid: {
+    id: 'Tautan berhenti berlangganan ini tidak sah.',
+    en: 'This unsubscribe link is not valid.',
+  },
+} as const;

@@ -144,6 +144,33 @@ describe.each(testDatabaseKinds())('notification e-mail on %s', (kind) => {
     for (const n of nodes) expect(n.linkPath).toBe(`/permohonan/${code}`);
   });
 
+  it('turns off one kind of e-mail by its one-click link; the feed still gets it', async () => {
+    await arrived();
+    await submittedRequest(h, PBG_REQUEST, t.warga);
+    const receipt = (await arrived()).find((m) => m.to.includes(ACCOUNTS.warga));
+    const link = /^<(.+)>$/.exec(receipt?.header('list-unsubscribe') ?? '')?.[1] ?? '';
+    const local = link.replace(PUBLIC, 'http://layanan.test');
+    const bad = await h.gateway.fetch(local.replace(/s=[^&]+/, 's=forged'), { method: 'POST' });
+    expect(bad.status).toBe(400);
+    const confirm = await h.gateway.fetch(local);
+    expect(confirm.status).toBe(200);
+    expect(await confirm.text()).toContain('<form method="post"');
+    // What a mail client sends for List-Unsubscribe-Post (RFC 8058).
+    const done = await h.gateway.fetch(local, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(done.status).toBe(200);
+    const next = await submittedRequest(h, PBG_REQUEST, t.warga);
+    expect(subjects(await arrived(), ACCOUNTS.warga)).toEqual([]);
+    const feed = await h.db.prisma.notification.count({
+      where: { kind: 'REQUEST_RECEIVED', request: { trackingCode: next.trackingCode } },
+    });
+    expect(feed).toBe(1);
+    await h.db.prisma.notificationPreference.deleteMany({});
+  });
+
   it('tells the citizen the reason of a rejection', async () => {
     const request = await submittedRequest(h, PBG_REQUEST, t.warga);
     await arrived();

@@ -1,0 +1,75 @@
+// GET/POST /mail/unsubscribe?a=ACCOUNT&k=KIND&s=SIGNATURE: the one-click unsubscribe link of every
+// notification e-mail (issue 18; RFC 8058 `List-Unsubscribe-Post`). The signature (HMAC of account
+// and kind, platform/mail/outbox.ts) is the only credential: no sign-in needed. A mail client
+// POSTs; a person following the link gets a page with a button that POSTs, so that link scanners
+// opening it do not unsubscribe anyone. Afterwards the kind's e-mail is off; in-app stays on.
+import type { NotificationKind } from '@layanan/db';
+import type { Message } from '@layanan/domain';
+import { NOTIFICATION_KINDS, UNSUBSCRIBE_TEXTS } from '@layanan/domain/notifications';
+import type { Plugin } from 'graphql-yoga';
+import type { GraphQLContext } from '../../app/context.js';
+import { verifyUnsubscribe } from '../../platform/mail/outbox.js';
+import { escapeHtml } from '../../platform/mail/render.js';
+import { isUuid } from '../../platform/uuid.js';
+
+export const UNSUBSCRIBE_PATH = '/mail/unsubscribe';
+
+function page(message: Message, form?: { action: string; button: Message }): string {
+  const both = (m: Message) => `<p lang="id">${escapeHtml(m.id)}</p><p lang="en">${escapeHtml(m.en)}</p>`;
+  const button = form
+    ? `<form method="post" action="${escapeHtml(form.action)}"><button type="submit">${escapeHtml(form.button.id)} / ${escapeHtml(form.button.en)}</button></form>`
+    : '';
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Layanan</title></head><body style="font-family:sans-serif">${both(message)}${button}</body></html>`;
+}
+
+export function unsubscribeRoute(deps: { secret: Uint8Array; prisma: GraphQLContext['prisma'] }): Plugin {
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== UNSUBSCRIBE_PATH) return;
+      const answer = (status: number, html: string) =>
+        endResponse(
+          new fetchAPI.Response(html, {
+            status,
+            headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+          }),
+        );
+      const accountId = url.searchParams.get('a') ?? '';
+      const kind = url.searchParams.get('k') ?? '';
+      const sig = url.searchParams.get('s') ?? '';
+      const valid =
+        isUuid(accountId) &&
+        (NOTIFICATION_KINDS as readonly string[]).includes(kind) &&
+        verifyUnsubscribe(deps.secret, accountId, kind, sig);
+      if (!valid) {
+        answer(400, page(UNSUBSCRIBE_TEXTS.invalid));
+        return;
+      }
+      if (request.method === 'GET') {
+        answer(
+          200,
+          page(UNSUBSCRIBE_TEXTS.confirm(kind), {
+            action: `${url.pathname}${url.search}`,
+            button: UNSUBSCRIBE_TEXTS.button,
+          }),
+        );
+        return;
+      }
+      if (request.method !== 'POST') {
+        answer(405, page(UNSUBSCRIBE_TEXTS.invalid));
+        return;
+      }
+      const account = await deps.prisma.account.findUnique({
+        where: { id: accountId },
+        select: { id: true },
+      });
+      if (account) {
+        await deps.prisma.notificationPreference.upsert({
+          where: { accountId_kind: { accountId, kind: kind as NotificationKind } },
+          create: { accountId, kind: kind as NotificationKind, email: false },
+          update: { email: false },
+        });
+      }
+      answer(200, page(UNSUBSCRIBE_TEXTS.done(kind)));
+    },
+  };
+}
