@@ -81,7 +81,15 @@ describe('package.json', () => {
 
   it('exports the root and the five area subpaths, each with types', () => {
     const exportsField = pkg.exports as Record<string, { types?: string; import?: string }>;
-    for (const sub of ['.', './staff', './services', './forums', './feedback', './calendar', './notifications']) {
+    for (const sub of [
+      '.',
+      './staff',
+      './services',
+      './forums',
+      './feedback',
+      './calendar',
+      './notifications',
+    ]) {
       expect(exportsField[sub]?.types, sub).toMatch(/^\.\/dist\/.*\.d\.ts$/);
       expect(exportsField[sub]?.import, sub).toMatch(/^\.\/dist\/.*\.js$/);
     }
