@@ -1,11 +1,13 @@
 // Persetujuan (approvals): four eyes (issue 15 kind 7). Supervisors and admins see the trainings
-// their staff recorded for themselves and confirm or reject each with a reason; only confirmed
-// trainings count toward the 20 JP yearly right.
+// their staff recorded for themselves and confirm or reject each with a reason (only confirmed
+// trainings count toward the 20 JP yearly right), and the pending changes of service standards
+// (service-change-approvals.tsx).
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorNote, FailureNote, formatDate, Loading, mutationFailure, Notice, useFailure } from '../ui.tsx';
+import { ServiceChangeApprovals } from './service-change-approvals.tsx';
 
 const TrainingsToConfirmQuery = graphql(`
   query TrainingsToConfirm {
@@ -58,6 +60,7 @@ export function ApprovalsPage({ role }: { role: string }) {
           </ul>
         </>
       ) : null}
+      {allowed ? <ServiceChangeApprovals /> : null}
     </section>
   );
 }

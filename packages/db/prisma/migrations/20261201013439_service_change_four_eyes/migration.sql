@@ -37,4 +37,10 @@ ALTER TABLE "service_change" ADD CONSTRAINT "service_change_serviceId_fkey" FORE
 ALTER TABLE "service_change" ADD CONSTRAINT "service_change_baseVersionId_fkey" FOREIGN KEY ("baseVersionId") REFERENCES "service_version"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "service_change" ADD CONSTRAINT "service_change_proposedByAccountId_fkey" FOREIGN KEY ("proposedByAccountId") REFERENCES "account"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "service_change" ADD CONSTRAINT "service_change_decidedByAccountId_fkey" FOREIGN KEY ("decidedByAccountId") REFERENCES "account"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "service_change" ADD CONSTRAINT "service_change_publishedVersionId_fkey" FOREIGN KEY ("publishedVersionId") REFERENCES "service_version"("id") ON DELETE SET NULL ON UPDATE CASCADE;
