@@ -1,12 +1,12 @@
 // Persetujuan, service standards: four eyes (issue 15 kind 7). A changed completion time, cost or
 // requirement of a service is published only when the head of the owning unit or an admin — not
 // the proposer — approves it with a reason; each decision is confirmed in a dialog first.
-import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useConfirmation } from '../confirm.tsx';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
-import { ErrorNote, FailureNote, formatDate, Loading, mutationFailure, Notice, useFailure } from '../ui.tsx';
+import { ErrorNote, formatDate, Loading, mutationFailure, Notice, useFailure } from '../ui.tsx';
+import { DecisionForm } from './decision-form.tsx';
 
 const PendingServiceChangesQuery = graphql(`
   query PendingServiceChanges {
@@ -67,11 +67,9 @@ export function ServiceChangeApprovals() {
 
 function ServiceChangeCard({ change: c, onDone }: { change: Change; onDone: () => void }) {
   const { t, lang } = useI18n();
-  const [reason, setReason] = useState('');
   const { failure, setFailure } = useFailure();
   const confirmation = useConfirmation();
   const [{ fetching }, decide] = useMutation(DecideServiceChangeMutation);
-  const reasonId = `service-change-reason-${c.id}`;
   const money = (idr: number) =>
     idr === 0 ? t('free') : `Rp ${idr.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')}`;
   const summary = [
@@ -82,18 +80,18 @@ function ServiceChangeCard({ change: c, onDone }: { change: Change; onDone: () =
       ? t('serviceChangeCost', { from: money(c.service.costIdr), to: money(c.proposedCostIdr) })
       : null,
   ].filter((line): line is string => line !== null);
-  const send = async (approve: boolean) => {
+  const send = async (approve: boolean, reason: string) => {
     const r = await decide({ input: { id: c.id, approve, reason } });
     const result = r.data?.decideServiceChange;
     setFailure(mutationFailure(result, r.error));
     if (result?.__typename === 'ServiceChangePayload') onDone();
   };
-  const ask = (approve: boolean) =>
+  const ask = (approve: boolean, reason: string) =>
     confirmation.ask({
       title: approve ? t('approveServiceChangeQuestion') : t('rejectServiceChangeQuestion'),
       subject: `${c.service.code} — ${c.service.name}: ${c.changedParts.join(', ')}`,
       confirmLabel: approve ? t('approve') : t('reject'),
-      onConfirm: () => void send(approve),
+      onConfirm: () => void send(approve, reason),
     });
   return (
     <li className="panel" data-testid="pending-service-change">
@@ -115,36 +113,7 @@ function ServiceChangeCard({ change: c, onDone }: { change: Change; onDone: () =
       ) : null}
       <p>{c.note}</p>
       {c.mayDecide ? (
-        <form
-          className="subform"
-          onSubmit={(e) => {
-            e.preventDefault();
-            ask(true);
-          }}
-        >
-          <label htmlFor={reasonId}>{t('reviewReason')}</label>
-          <input
-            id={reasonId}
-            value={reason}
-            required
-            maxLength={1000}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <div className="toolbar">
-            <button type="submit" disabled={fetching || reason.trim() === ''}>
-              {t('approve')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              disabled={fetching || reason.trim() === ''}
-              onClick={() => ask(false)}
-            >
-              {t('reject')}
-            </button>
-          </div>
-          <FailureNote failure={failure} />
-        </form>
+        <DecisionForm id={`service-change-${c.id}`} busy={fetching} failure={failure} onDecide={ask} />
       ) : (
         <Notice>{t('serviceChangeNotYours')}</Notice>
       )}
