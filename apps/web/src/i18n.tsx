@@ -387,7 +387,7 @@ const id = {
   navApprovals: 'Persetujuan',
   approvalsTitle: 'Persetujuan',
   approvalsIntro:
-    'Pelatihan yang dicatat pegawai untuk dirinya sendiri baru dihitung dalam hak 20 JP setelah atasan atau admin menyetujuinya. Setiap keputusan disertai alasan.',
+    'Pelatihan yang dicatat pegawai untuk dirinya sendiri baru dihitung dalam hak 20 JP setelah atasan atau admin menyetujuinya, dan perubahan standar pelayanan baru berlaku setelah kepala unit atau admin lain menyetujuinya. Setiap keputusan disertai alasan.',
   approvalsSupervisorsOnly: 'Halaman ini untuk atasan dan admin.',
   noPendingTrainings: 'Tidak ada pelatihan yang menunggu persetujuan.',
   pendingTrainings: 'Pelatihan menunggu persetujuan ({count})',
@@ -395,6 +395,21 @@ const id = {
   reviewReason: 'Alasan',
   approve: 'Setujui',
   reject: 'Tolak',
+  pendingServiceChanges: 'Perubahan standar pelayanan menunggu persetujuan ({count})',
+  serviceChangesIntro:
+    'Perubahan waktu penyelesaian, biaya, persyaratan atau isian suatu layanan baru berlaku setelah kepala unit pemilik layanan atau admin — bukan pengusulnya — menyetujuinya dengan alasan.',
+  noPendingServiceChanges: 'Tidak ada perubahan standar pelayanan yang menunggu persetujuan.',
+  serviceChangeProposedBy: 'Diusulkan oleh {name}, {date}',
+  serviceChangeParts: 'Bagian yang berubah',
+  serviceChangeDays: 'Waktu penyelesaian: {from} → {to} hari kerja',
+  serviceChangeCost: 'Biaya: {from} → {to}',
+  serviceChangeNotYours: 'Usulan ini diputuskan oleh kepala unit atau admin lain (bukan pengusulnya).',
+  approveServiceChangeQuestion: 'Setujui dan terbitkan perubahan standar pelayanan ini?',
+  rejectServiceChangeQuestion: 'Tolak perubahan standar pelayanan ini?',
+  serviceStandardFourEyes:
+    'Perubahan waktu penyelesaian dan biaya adalah bagian dari standar pelayanan: baru berlaku setelah disetujui kepala unit atau admin lain (menu Persetujuan). Nama, deskripsi dan status terbit langsung berlaku.',
+  serviceChangeAwaitsApproval:
+    'Perubahan waktu penyelesaian atau biaya menunggu persetujuan kepala unit atau admin; sampai disetujui, standar lama tetap berlaku.',
   improvementActionsTitle: 'Tindakan perbaikan',
   improvementActionsIntro:
     'Tindakan perbaikan unit dari hasil SKM, pengaduan, dan kesenjangan kompetensi, dengan penanggung jawab dan tenggatnya.',
@@ -802,7 +817,7 @@ const en: Record<MessageKey, string> = {
   navApprovals: 'Approvals',
   approvalsTitle: 'Approvals',
   approvalsIntro:
-    'Trainings staff recorded for themselves count toward the 20 JP right only once a supervisor or admin confirms them. Every decision has a reason.',
+    'Trainings staff recorded for themselves count toward the 20 JP right only once a supervisor or admin confirms them, and a change of a service standard takes effect only once the head of the unit or another admin approves it. Every decision has a reason.',
   approvalsSupervisorsOnly: 'This page is for supervisors and admins.',
   noPendingTrainings: 'No trainings are waiting for approval.',
   pendingTrainings: 'Trainings waiting for approval ({count})',
@@ -810,6 +825,22 @@ const en: Record<MessageKey, string> = {
   reviewReason: 'Reason',
   approve: 'Approve',
   reject: 'Reject',
+  pendingServiceChanges: 'Service standard changes waiting for approval ({count})',
+  serviceChangesIntro:
+    "A change of a service's completion time, cost, requirements or form fields takes effect only when the head of the owning unit or an admin — not the proposer — approves it with a reason.",
+  noPendingServiceChanges: 'No service standard changes are waiting for approval.',
+  serviceChangeProposedBy: 'Proposed by {name}, {date}',
+  serviceChangeParts: 'Parts changed',
+  serviceChangeDays: 'Completion time: {from} → {to} working days',
+  serviceChangeCost: 'Cost: {from} → {to}',
+  serviceChangeNotYours:
+    'This proposal is decided by the head of the unit or another admin (not its proposer).',
+  approveServiceChangeQuestion: 'Approve and publish this service standard change?',
+  rejectServiceChangeQuestion: 'Reject this service standard change?',
+  serviceStandardFourEyes:
+    'Completion time and cost are part of the service standard: a change takes effect only once the head of the unit or another admin approves it (Approvals). Name, description and publication change at once.',
+  serviceChangeAwaitsApproval:
+    'The new completion time or cost awaits approval by the head of the unit or an admin; until then the current standard applies.',
   improvementActionsTitle: 'Improvement actions',
   improvementActionsIntro:
     "The unit's improvement actions from the survey, complaints and competency gaps, with owners and due dates.",

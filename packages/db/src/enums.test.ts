@@ -20,7 +20,12 @@ import {
   MODERATION_ACTIONS,
   SUBMISSION_KINDS,
 } from '@layanan/domain/forums';
-import { REQUEST_CHANNELS, REQUEST_STATES, SERVICE_KINDS } from '@layanan/domain/services';
+import {
+  REQUEST_CHANNELS,
+  REQUEST_STATES,
+  SERVICE_CHANGE_STATES,
+  SERVICE_KINDS,
+} from '@layanan/domain/services';
 import {
   COMPETENCY_TYPES,
   EXPECTATION_LEVELS,
@@ -63,6 +68,7 @@ const MIRRORED = {
   ImprovementActionStatus: IMPROVEMENT_ACTION_STATUSES,
   TrainingStatus: TRAINING_STATUSES,
   ModerationAction: MODERATION_ACTIONS,
+  ServiceChangeState: SERVICE_CHANGE_STATES,
 } as const satisfies { readonly [E in PrismaEnumName]?: readonly ValuesOf<E>[] };
 
 // The other direction: every domain value is a value of the Prisma enum, and no Prisma value
@@ -93,6 +99,7 @@ const sameValues: {
   ImprovementActionStatus: true,
   TrainingStatus: true,
   ModerationAction: true,
+  ServiceChangeState: true,
 };
 
 /** Enums with no rule in the domain: unit kinds are labels, notification kinds name texts. */

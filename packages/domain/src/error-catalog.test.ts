@@ -53,6 +53,7 @@ describe('error catalog', () => {
       root.services.RequestSubmissionErrorCode,
       root.services.ServiceVersionErrorCode,
       root.services.IdentityNumberErrorCode,
+      root.services.ServiceChangeErrorCode,
     ];
     const declared = codeObjects.flatMap((o) => Object.entries(o));
     for (const [k, v] of declared) {

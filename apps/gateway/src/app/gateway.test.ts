@@ -152,7 +152,7 @@ describe.each(testDatabaseKinds())('gateway on %s', (kind) => {
     const mutation = `mutation($input: UpdateServiceInput!) {
       updateService(input: $input) {
         __typename
-        ... on UpdateServicePayload { service { code completionDays published } }
+        ... on UpdateServicePayload { service { code completionDays published } pendingChange { state proposedCompletionDays } }
         ... on Failure { code message }
         ... on ValidationError { fields { field code message } }
       }
@@ -170,13 +170,15 @@ describe.each(testDatabaseKinds())('gateway on %s', (kind) => {
       expect(citizen.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
 
-    it('lets a supervisor change a service of their unit and audits it in the same write', async () => {
+    it('lets a supervisor propose a change of a service of their unit and audits it in the same write', async () => {
       const before = await auditCount();
       const token = await h.login('hendra@layanan.test');
       const { body } = await h.gql(mutation, { input: { code: 'pbg', completionDays: 21 } }, { token });
+      // Four eyes: the completion time waits for a second person (service-change.test.ts).
       expect(body.data.updateService).toEqual({
         __typename: 'UpdateServicePayload',
-        service: { code: 'PBG', completionDays: 21, published: true },
+        service: { code: 'PBG', completionDays: 28, published: true },
+        pendingChange: { state: 'PENDING', proposedCompletionDays: 21 },
       });
       expect(await auditCount()).toBe(before + 1);
       const entry = await h.db.prisma.auditEntry.findFirstOrThrow({
@@ -185,7 +187,7 @@ describe.each(testDatabaseKinds())('gateway on %s', (kind) => {
       });
       expect(entry.actorKind).toBe('SUPERVISOR');
       expect((entry.before as any).completionDays).toBe(28);
-      expect((entry.after as any).completionDays).toBe(21);
+      expect((entry.after as any).pendingChange).toEqual(['COMPLETION_TIME']);
     });
 
     it("denies a supervisor another unit's service and writes no audit entry", async () => {

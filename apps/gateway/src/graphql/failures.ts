@@ -151,6 +151,13 @@ export const FAILURE_TYPES = {
   CATALOGUE_ENTRY_INVALID: V,
   SERVICE_CODE_TAKEN: C,
   SERVICE_VERSION_INVALID: V,
+  SERVICE_CHANGE_EMPTY: V,
+  SERVICE_CHANGE_OWN_PROPOSAL: C,
+  // Reported as the FORBIDDEN access error, as requireManages does elsewhere.
+  SERVICE_CHANGE_NOT_DECIDER: 'OperationFailed',
+  SERVICE_CHANGE_ALREADY_DECIDED: C,
+  SERVICE_CHANGE_STALE: C,
+  SERVICE_CHANGE_REASON_INVALID: V,
   // Reported as the FORBIDDEN access error (platform/authz.ts `forbidden()`), as before.
   REQUEST_FILER_NOT_ALLOWED: 'OperationFailed',
   REQUEST_SUBMISSION_INVALID: V,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useConfirmation } from '../confirm.tsx';
 import { graphql, type ResultOf } from '../graphql.ts';
@@ -289,7 +289,10 @@ const UpdateService = graphql(`
   mutation UpdateService($input: UpdateServiceInput!) {
     updateService(input: $input) {
       __typename
-      ... on UpdateServicePayload { service { id code name description completionDays costIdr published } }
+      ... on UpdateServicePayload {
+        service { id code name description completionDays costIdr published }
+        pendingChange { id proposedCompletionDays proposedCostIdr }
+      }
       ... on ValidationError { message fields { field message } }
       ... on Failure { message }
     }
@@ -308,6 +311,8 @@ function CatalogueEditor({ ownUnit }: { ownUnit: string | null }) {
   const { fetching, error } = page;
   const data = pageData(page, pageVariables);
   const [editing, setEditing] = useState<string | null>(null);
+  // The service whose completion time or cost now waits for a second person (four eyes).
+  const [awaiting, setAwaiting] = useState<string | null>(null);
   if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Loading />;
   const services = data?.services.edges.map((e) => e.node) ?? [];
@@ -330,7 +335,16 @@ function CatalogueEditor({ ownUnit }: { ownUnit: string | null }) {
             >
               {t('edit')}
             </button>
-            {editing === s.code ? <ServiceForm service={s} onDone={() => setEditing(null)} /> : null}
+            {awaiting === s.code ? <Notice kind="warn">{t('serviceChangeAwaitsApproval')}</Notice> : null}
+            {editing === s.code ? (
+              <ServiceForm
+                service={s}
+                onDone={(pending) => {
+                  setEditing(null);
+                  setAwaiting(pending ? s.code : null);
+                }}
+              />
+            ) : null}
           </li>
         ))}
       </ul>
@@ -351,7 +365,8 @@ function ServiceForm({
     costIdr: number;
     published: boolean;
   };
-  onDone: () => void;
+  /** Called after saving; `pending` when the completion time or cost waits for approval. */
+  onDone: (pending: boolean) => void;
 }) {
   const { t } = useI18n();
   const name = useText(service.name);
@@ -360,20 +375,26 @@ function ServiceForm({
   const cost = useText(String(service.costIdr));
   const [published, setPublished] = useState(service.published);
   const [{ fetching }, update] = useMutation(UpdateService);
-  const { failure, errors, onSubmit } = useSubmit(async () => {
-    const [completionDays, costIdr] = [Number(days.value), Number(cost.value)];
-    const r = await update({
-      input: {
-        code: service.code,
-        name: name.value,
-        description: description.value,
-        completionDays,
-        costIdr,
-        published,
-      },
-    });
-    return mutationFailure(r.data?.updateService, r.error);
-  }, onDone);
+  const pending = useRef(false);
+  const { failure, errors, onSubmit } = useSubmit(
+    async () => {
+      const [completionDays, costIdr] = [Number(days.value), Number(cost.value)];
+      const r = await update({
+        input: {
+          code: service.code,
+          name: name.value,
+          description: description.value,
+          completionDays,
+          costIdr,
+          published,
+        },
+      });
+      const result = r.data?.updateService;
+      pending.current = result?.__typename === 'UpdateServicePayload' && result.pendingChange !== null;
+      return mutationFailure(result, r.error);
+    },
+    () => onDone(pending.current),
+  );
   return (
     <form className="subform" noValidate onSubmit={onSubmit}>
       <Field label={t('serviceName')} error={errors.name}>
@@ -388,6 +409,7 @@ function ServiceForm({
       <Field label={t('costIdr')} error={errors.costIdr}>
         {(p) => <input {...p} type="number" min={0} {...cost.bind} />}
       </Field>
+      <p className="muted">{t('serviceStandardFourEyes')}</p>
       <label className="check">
         <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} />{' '}
         {t('published')}

@@ -1,11 +1,13 @@
 // Persetujuan (approvals): four eyes (issue 15 kind 7). Supervisors and admins see the trainings
-// their staff recorded for themselves and confirm or reject each with a reason; only confirmed
-// trainings count toward the 20 JP yearly right.
-import { useState } from 'react';
+// their staff recorded for themselves and confirm or reject each with a reason (only confirmed
+// trainings count toward the 20 JP yearly right), and the pending changes of service standards
+// (service-change-approvals.tsx).
 import { useMutation, useQuery } from 'urql';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
-import { ErrorNote, FailureNote, formatDate, Loading, mutationFailure, Notice, useFailure } from '../ui.tsx';
+import { ErrorNote, formatDate, Loading, mutationFailure, Notice, useFailure } from '../ui.tsx';
+import { DecisionForm } from './decision-form.tsx';
+import { ServiceChangeApprovals } from './service-change-approvals.tsx';
 
 const TrainingsToConfirmQuery = graphql(`
   query TrainingsToConfirm {
@@ -58,17 +60,17 @@ export function ApprovalsPage({ role }: { role: string }) {
           </ul>
         </>
       ) : null}
+      {allowed ? <ServiceChangeApprovals /> : null}
     </section>
   );
 }
 
 function TrainingCard({ training: tr, onDone }: { training: Training; onDone: () => void }) {
   const { t, lang } = useI18n();
-  const [reason, setReason] = useState('');
   const { failure, setFailure } = useFailure();
   const [{ fetching }, review] = useMutation(ReviewTrainingMutation);
-  const reasonId = `review-reason-${tr.id}`;
-  const decide = async (decision: 'CONFIRMED' | 'REJECTED') => {
+  const decide = async (approve: boolean, reason: string) => {
+    const decision = approve ? 'CONFIRMED' : 'REJECTED';
     const r = await review({ input: { trainingRecordId: tr.id, decision, reason } });
     const result = r.data?.reviewTraining;
     setFailure(mutationFailure(result, r.error));
@@ -81,30 +83,12 @@ function TrainingCard({ training: tr, onDone }: { training: Training; onDone: ()
         {tr.staff.name} ({tr.staff.unit.code}) · {formatDate(tr.completedOn, lang)} ·{' '}
         {t('trainingJpValue', { jp: tr.jp.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB') })}
       </p>
-      <form
-        className="subform"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void decide('CONFIRMED');
-        }}
-      >
-        <label htmlFor={reasonId}>{t('reviewReason')}</label>
-        <input id={reasonId} value={reason} required onChange={(e) => setReason(e.target.value)} />
-        <div className="toolbar">
-          <button type="submit" disabled={fetching || reason.trim() === ''}>
-            {t('approve')}
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={fetching || reason.trim() === ''}
-            onClick={() => void decide('REJECTED')}
-          >
-            {t('reject')}
-          </button>
-        </div>
-        <FailureNote failure={failure} />
-      </form>
+      <DecisionForm
+        id={`training-${tr.id}`}
+        busy={fetching}
+        failure={failure}
+        onDecide={(approve, reason) => void decide(approve, reason)}
+      />
     </li>
   );
 }

@@ -12,6 +12,7 @@ export * from './request-clock.js';
 export * from './request-statistics.js';
 export * from './request-submission.js';
 export * from './routing.js';
+export * from './service-change.js';
 export * from './service-request.js';
 export * from './service-standard.js';
 export * from './service-version.js';

@@ -36,6 +36,36 @@ export const SERVICE_VERSION_ERROR_MESSAGES = {
 export const ServiceVersionErrorCode = errorCodes(SERVICE_VERSION_ERROR_MESSAGES);
 export type ServiceVersionErrorCode = (typeof ServiceVersionErrorCode)[keyof typeof ServiceVersionErrorCode];
 
+// ---- four eyes on the service standard (service-change.ts) ----
+export const SERVICE_CHANGE_ERROR_MESSAGES = {
+  SERVICE_CHANGE_EMPTY: {
+    id: 'Usulan perubahan tidak mengubah apa pun dari standar pelayanan yang berlaku.',
+    en: 'The proposed change changes nothing in the current service standard.',
+  },
+  SERVICE_CHANGE_OWN_PROPOSAL: {
+    id: 'Pengusul tidak boleh memutuskan usulannya sendiri; orang kedua (kepala unit atau admin) yang memutuskan.',
+    en: 'The proposer may not decide their own proposal; a second person (the head of the unit or an admin) decides.',
+  },
+  SERVICE_CHANGE_NOT_DECIDER: {
+    id: 'Hanya kepala unit pemilik layanan atau admin yang dapat memutuskan perubahan standar pelayanan.',
+    en: "Only the head of the service's owning unit or an admin may decide a change of the service standard.",
+  },
+  SERVICE_CHANGE_ALREADY_DECIDED: {
+    id: 'Usulan perubahan ini sudah diputuskan.',
+    en: 'This proposed change has already been decided.',
+  },
+  SERVICE_CHANGE_STALE: {
+    id: 'Standar pelayanan sudah berubah sejak usulan ini dibuat; ajukan usulan baru atas versi yang berlaku.',
+    en: 'The service standard has changed since this proposal was made; propose again on the current version.',
+  },
+  SERVICE_CHANGE_REASON_INVALID: {
+    id: 'Alasan keputusan wajib diisi (paling banyak 1000 karakter).',
+    en: 'A reason for the decision is required (at most 1000 characters).',
+  },
+} as const satisfies ErrorMessages<string>;
+export const ServiceChangeErrorCode = errorCodes(SERVICE_CHANGE_ERROR_MESSAGES);
+export type ServiceChangeErrorCode = (typeof ServiceChangeErrorCode)[keyof typeof ServiceChangeErrorCode];
+
 // ---- catalogue entries (catalogue-entry.ts) ----
 export const CATALOGUE_ENTRY_ERROR_MESSAGES = {
   CATALOGUE_ENTRY_INVALID: {

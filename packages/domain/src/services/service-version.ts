@@ -184,9 +184,11 @@ export type VersionStandard = {
 
 /**
  * The versioning rule of a catalogue edit: requests are filed under a version of the standard,
- * so a changed name, completion time or cost publishes a new version (the current one with the
+ * so a changed name, completion time or cost needs a new version (the current one with the
  * changes, `lastVersion + 1`); other edits (description, publication) do not. Returns the new
- * version's changed fields, or null when no version is needed.
+ * version's changed fields, or null when no version is needed. A rename is published at once; a
+ * completion time or cost is part of the standard, so its version is only proposed (four eyes,
+ * `service-change.ts`).
  */
 export function versionForCatalogueEdit(
   entry: CatalogueEntryStandard,

@@ -3,6 +3,7 @@
 // (open311/, served beside GraphQL) and the escalation job; access rules are in access.ts.
 import './graphql/service.js';
 import './graphql/service-version.js';
+import './graphql/service-change.js';
 import './graphql/service-request.js';
 import './graphql/standard-time.js';
 import './graphql/request-mutations.js';

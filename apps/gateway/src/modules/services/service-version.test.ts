@@ -18,10 +18,15 @@ const CREATE = `mutation($input: CreateServiceInput!) { createService(input: $in
   ... on NotFoundError { code }
 } }`;
 
-const PUBLISH = `mutation($input: PublishServiceVersionInput!) { publishServiceVersion(input: $input) {
+const PROPOSE = `mutation($input: ProposeServiceChangeInput!) { proposeServiceChange(input: $input) {
   __typename
-  ... on ServiceVersionPayload { service { completionDays versions { version note completionDays } } version { version nameEn } }
+  ... on ServiceChangePayload { serviceChange { id changedParts } service { completionDays } }
   ... on ValidationError { fields { field code } }
+} }`;
+
+const APPROVE = `mutation($id: ID!) { decideServiceChange(input: { id: $id, approve: true, reason: "Disetujui" }) {
+  __typename
+  ... on ServiceChangePayload { serviceChange { publishedVersion { version nameEn } } service { completionDays versions { version note completionDays } } }
 } }`;
 
 describe.each(testDatabaseKinds())('service catalogue versions on %s', (kind) => {
@@ -140,8 +145,8 @@ describe.each(testDatabaseKinds())('service catalogue versions on %s', (kind) =>
     expect(dup.body.data.createService).toEqual({ __typename: 'ConflictError', code: 'SERVICE_CODE_TAKEN' });
 
     const supervisor = await h.login('hendra@layanan.test');
-    const published = await h.gql(
-      PUBLISH,
+    const proposed = await h.gql(
+      PROPOSE,
       {
         input: {
           code: 'SIUP-MIKRO',
@@ -152,37 +157,48 @@ describe.each(testDatabaseKinds())('service catalogue versions on %s', (kind) =>
       },
       { token: supervisor },
     );
-    const p = published.body.data.publishServiceVersion;
-    expect(p.version).toEqual({ version: 2, nameEn: 'Micro enterprise permit' });
+    const change = proposed.body.data.proposeServiceChange;
+    expect(change.serviceChange.changedParts).toEqual(['COMPLETION_TIME', 'NAME']);
+    // Four eyes: nothing is published until a second person (here the admin) approves.
+    expect(change.service.completionDays).toBe(5);
+    const approved = await h.gql(APPROVE, { id: change.serviceChange.id }, { token: t.admin });
+    const p = approved.body.data.decideServiceChange;
+    expect(p.serviceChange.publishedVersion).toEqual({ version: 2, nameEn: 'Micro enterprise permit' });
     expect(p.service.completionDays).toBe(3);
-    expect(p.service.versions.map((v: any) => [v.version, v.completionDays])).toEqual([
-      [2, 3],
-      [1, 5],
+    expect(p.service.versions.map((v: any) => [v.version, v.completionDays, v.note])).toEqual([
+      [2, 3, 'Dipercepat'],
+      [1, 5, expect.any(String)],
     ]);
 
     const otherUnit = await h.login('dewi@layanan.test');
     const forbidden = await h.gql(
-      PUBLISH,
+      PROPOSE,
       { input: { code: 'SIUP-MIKRO', note: 'x' } },
       { token: otherUnit },
     );
     expect(forbidden.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('publishes a new version when updateService changes the completion time; old requests keep theirs', async () => {
-    const before = await h.gql('{ service(code: "KK") { currentVersion { version completionDays } } }');
+  it('publishes a new version when a changed completion time from updateService is approved; old requests keep theirs', async () => {
+    const before = await h.gql('{ service(code: "PBG") { currentVersion { version completionDays } } }');
     const v = before.body.data.service.currentVersion.version;
     const updated = await h.gql(
-      'mutation { updateService(input: { code: "KK", completionDays: 2 }) { __typename ... on UpdateServicePayload { service { completionDays currentVersion { version completionDays standard } } } } }',
+      'mutation { updateService(input: { code: "PBG", completionDays: 2 }) { __typename ... on UpdateServicePayload { pendingChange { id } service { currentVersion { version } } } } }',
       {},
+      { token: await h.login('hendra@layanan.test') },
+    );
+    expect(updated.body.data.updateService.service.currentVersion.version).toBe(v);
+    const decided = await h.gql(
+      'mutation($id: ID!) { decideServiceChange(input: { id: $id, approve: true, reason: "Sesuai SOP" }) { __typename ... on ServiceChangePayload { service { completionDays currentVersion { version completionDays standard } } } } }',
+      { id: updated.body.data.updateService.pendingChange.id },
       { token: t.admin },
     );
-    const current = updated.body.data.updateService.service.currentVersion;
+    const current = decided.body.data.decideServiceChange.service.currentVersion;
     expect(current.version).toBe(v + 1);
     expect(current.completionDays).toBe(2);
     expect(current.standard.COMPLETION_TIME).toBe(2);
     const same = await h.gql(
-      'mutation { updateService(input: { code: "KK", description: "Penerbitan Kartu Keluarga baru atau perubahan data." }) { ... on UpdateServicePayload { service { currentVersion { version } } } } }',
+      'mutation { updateService(input: { code: "PBG", description: "Persetujuan bangunan gedung baru atau perubahan bangunan." }) { ... on UpdateServicePayload { service { currentVersion { version } } } } }',
       {},
       { token: t.admin },
     );

@@ -191,10 +191,18 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     vars: serviceCodeVars,
     roles: supervisorsAndAdmins('own unit'),
   },
-  publishServiceVersion: {
-    doc: 'mutation($code: String!) { publishServiceVersion(input: { code: $code, note: "Uji" }) { __typename } }',
-    vars: serviceCodeVars,
-    roles: supervisorsAndAdmins('own unit'),
+  proposeServiceChange: {
+    doc: 'mutation($code: String!, $name: String!) { proposeServiceChange(input: { code: $code, nameEn: $name, note: "Uji" }) { __typename } }',
+    vars: (f) => ({ ...serviceCodeVars(f), name: `Test ${f.unique()}` }),
+    roles: supervisorsAndAdmins('own unit; nothing published changes until a second person decides'),
+  },
+  decideServiceChange: {
+    // A proposal id nobody has: the roles' decision is the scope check (supervisors and admins);
+    // the owning-unit, not-the-proposer, once-only and stale rules are tested in
+    // modules/services/service-change.test.ts.
+    doc: 'mutation { decideServiceChange(input: { id: "00000000-0000-4000-8000-000000000000", approve: true, reason: "Sesuai Perwako" }) { __typename } }',
+    roles: supervisorsAndAdmins('own unit tree, never their own proposal'),
+    allowedAs: ['NotFoundError'],
   },
   submitServiceRequest: {
     ...inputEntry(

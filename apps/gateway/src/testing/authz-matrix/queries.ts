@@ -138,6 +138,12 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     doc: '{ trainingsToConfirm(first: 20) { totalCount edges { node { status } } } }',
     roles: supervisorsAndAdmins('pending trainings of their unit tree, never their own'),
   },
+  pendingServiceChanges: {
+    doc: '{ pendingServiceChanges(first: 20) { totalCount edges { node { state mayDecide } } } }',
+    roles: staffOnly(
+      'pending changes of their own unit (supervisors: unit tree, admins: all); mayDecide says which',
+    ),
+  },
   trainingComplianceReport: {
     doc: 'query($unit: String!) { trainingComplianceReport(unitCode: $unit) { __typename } }',
     vars: unitCodeVars,

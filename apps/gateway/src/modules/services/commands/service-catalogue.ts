@@ -1,13 +1,13 @@
-// Catalogue commands: add a service with its first version, publish a new version, edit an
-// entry (a changed name, completion time or cost publishes a version: `versionForCatalogueEdit`).
+// Catalogue commands: add a service with its first version, and edit an entry. An edit's name,
+// description and publication take effect at once (a rename publishes a version:
+// `versionForCatalogueEdit`); a changed completion time or cost is part of the standard and only
+// becomes a proposal for a second person to decide (four eyes, `service-change.ts`).
 import type { Prisma, ServiceKind } from '@layanan/db';
 import {
+  CATALOGUE_EDIT_VERSION_NOTE,
   type CheckedServiceVersion,
-  checkServiceVersion,
-  checkVersionNote,
   INITIAL_VERSION_NOTE,
   normalizeServiceCode,
-  type ServiceVersionDraft,
   serviceCodeTaken,
   serviceEntryProblems,
   validateServiceUpdate,
@@ -19,19 +19,8 @@ import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { mayEditService } from '../access.js';
-
-/** A version as the admin gives it; the competency by code. */
-export type VersionInput = Omit<ServiceVersionDraft, 'requiredCompetency'>;
-
-/** Looks up the required competency, then checks the whole version in the domain. */
-async function checkVersion(tx: TransactionClient, draft: VersionInput) {
-  const competency = draft.requiredCompetencyCode
-    ? await tx.competency.findUnique({ where: { code: draft.requiredCompetencyCode } })
-    : null;
-  const checked = checkServiceVersion({ ...draft, requiredCompetency: competency });
-  if (!checked.ok) throw validationFailed(checked.error.fields);
-  return checked.value;
-}
+import { storeProposal, versionContent } from './service-change.js';
+import { asObject, checkVersion, type VersionInput } from './version-check.js';
 
 /** The version row's columns (the cost lives in the standard's COST component). */
 const versionData = ({ costIdr: _cost, standard, attributes, ...rest }: CheckedServiceVersion) => ({
@@ -98,87 +87,6 @@ export async function createService(
   });
 }
 
-/** Fields left out (undefined) are copied from the current version. */
-export type PublishVersionInput = {
-  code: string;
-  note: string;
-  nameId?: string | null;
-  nameEn?: string | null;
-  standard?: Record<string, unknown> | null;
-  attributes?: unknown[] | null;
-  /** undefined: keep the current competency; null or '': none. */
-  requiredCompetencyCode?: string | null;
-  requiredLevel?: number | null;
-};
-
-export const asObject = (v: unknown): Record<string, unknown> =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-
-export async function publishServiceVersion(
-  deps: CommandDeps,
-  caller: Caller,
-  input: PublishVersionInput,
-): Promise<CatalogueChange> {
-  const code = normalizeServiceCode(input.code);
-  return audited(
-    auditScope(deps, caller),
-    { action: 'publishServiceVersion', entityType: 'Service' },
-    async (tx) => {
-      const service = await tx.service.findUnique({
-        where: { code },
-        include: { currentVersion: { include: { requiredCompetency: true } } },
-      });
-      if (!service) throw new NotFoundError('Service', code);
-      if (!mayEditService(caller, service.unitId)) throw forbidden();
-      const current = service.currentVersion;
-      const note = checkVersionNote(input.note);
-      if (!note.ok) throw validationFailed([note.error]);
-      const competencyGiven =
-        input.requiredCompetencyCode !== undefined && input.requiredCompetencyCode !== null;
-      const v = await checkVersion(tx, {
-        nameId: input.nameId ?? current?.nameId ?? service.name,
-        nameEn: input.nameEn ?? current?.nameEn ?? service.name,
-        standard: input.standard != null ? asObject(input.standard) : asObject(current?.standard),
-        attributes: input.attributes ?? (current?.attributes as unknown[]) ?? [],
-        requiredCompetencyCode: competencyGiven
-          ? input.requiredCompetencyCode?.trim().toUpperCase() || null
-          : (current?.requiredCompetency?.code ?? null),
-        requiredLevel: input.requiredLevel ?? (competencyGiven ? null : (current?.requiredLevel ?? null)),
-      });
-      const last = await tx.serviceVersion.findFirst({
-        where: { serviceId: service.id },
-        orderBy: { version: 'desc' },
-      });
-      const version = await tx.serviceVersion.create({
-        data: {
-          ...versionData(v),
-          serviceId: service.id,
-          version: (last?.version ?? 0) + 1,
-          kind: service.kind,
-          unitId: service.unitId,
-          note: note.value,
-          createdByAccountId: caller.accountId,
-        },
-      });
-      const after = await tx.service.update({
-        where: { id: service.id },
-        data: {
-          currentVersionId: version.id,
-          name: v.nameId,
-          completionDays: v.completionDays,
-          costIdr: v.costIdr,
-        },
-      });
-      return {
-        result: { serviceId: service.id, versionId: version.id },
-        entityId: service.id,
-        before: { currentVersion: current?.version ?? null, completionDays: service.completionDays },
-        after: { currentVersion: version.version, completionDays: after.completionDays },
-      };
-    },
-  );
-}
-
 export type UpdateServiceInput = {
   code: string;
   name?: string | null;
@@ -188,11 +96,17 @@ export type UpdateServiceInput = {
   published?: boolean | null;
 };
 
+/**
+ * Edits a catalogue entry. Admins and supervisors of the owning unit (FORBIDDEN otherwise). The
+ * name, description and publication change at once; a changed completion time or cost is stored
+ * as a pending proposal (`pendingChangeId`) that a second person decides (decideServiceChange).
+ * Errors: NotFoundError, ValidationError.
+ */
 export async function updateService(
   deps: CommandDeps,
   caller: Caller,
   input: UpdateServiceInput,
-): Promise<{ serviceId: string }> {
+): Promise<{ serviceId: string; pendingChangeId: string | null }> {
   const code = normalizeServiceCode(input.code);
   return audited(auditScope(deps, caller), { action: 'updateService', entityType: 'Service' }, async (tx) => {
     const before = await tx.service.findUnique({ where: { code } });
@@ -205,18 +119,73 @@ export async function updateService(
       costIdr: input.costIdr ?? undefined,
     });
     if (!checked.ok) throw validationFailed(checked.error.fields);
-    const changes = checked.value;
-    const currentVersionId = await publishEditAsVersion(tx, before, changes);
+    const { completionDays, costIdr, ...immediate } = checked.value;
+    const currentVersionId = await publishEditAsVersion(tx, before, { name: immediate.name });
     const after = await tx.service.update({
       where: { id: before.id },
       data: {
-        ...changes,
+        ...immediate,
         currentVersionId,
         ...(input.published == null ? {} : { published: input.published }),
       },
     });
-    return { result: { serviceId: after.id }, entityId: after.id, before, after };
+    const pending = await proposeStandardEdit(tx, caller, after, { completionDays, costIdr });
+    return {
+      result: { serviceId: after.id, pendingChangeId: pending?.id ?? null },
+      entityId: after.id,
+      before,
+      after: { ...after, pendingChange: pending ? pending.changedParts : null },
+    };
   });
+}
+
+/**
+ * The completion time and cost of a catalogue edit, as a proposal on the current version (null
+ * when neither changes): the standard's COMPLETION_TIME and COST are replaced, the rest is kept.
+ */
+async function proposeStandardEdit(
+  tx: TransactionClient,
+  caller: Extract<Caller, { kind: 'account' }>,
+  service: Parameters<typeof publishEditAsVersion>[1] & { unitId: string },
+  changes: { completionDays?: number; costIdr?: number },
+) {
+  const current = service.currentVersionId
+    ? await tx.serviceVersion.findUniqueOrThrow({ where: { id: service.currentVersionId } })
+    : null;
+  const content = current
+    ? versionContent(current)
+    : {
+        nameId: service.name,
+        nameEn: service.name,
+        standard: {},
+        attributes: [],
+        requiredCompetencyId: null,
+        requiredLevel: null,
+      };
+  const next = versionForCatalogueEdit(
+    service,
+    {
+      version: current?.version ?? 0,
+      nameId: content.nameId,
+      completionDays: service.completionDays,
+      standard: content.standard,
+    },
+    null,
+    changes,
+  );
+  if (!next) return null;
+  return storeProposal(
+    tx,
+    caller,
+    service,
+    {
+      ...content,
+      standard: next.standard,
+      completionDays: next.completionDays,
+      costIdr: changes.costIdr ?? service.costIdr,
+    },
+    CATALOGUE_EDIT_VERSION_NOTE,
+  );
 }
 
 /** Writes the version a catalogue edit publishes, if any; returns the current version's id. */

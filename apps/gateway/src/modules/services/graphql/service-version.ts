@@ -7,8 +7,9 @@ import { builder } from '../../../graphql/builder.js';
 import { commandInput } from '../../../graphql/command-fields.js';
 import { entityPayload } from '../../../graphql/entity-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
-import { asObject, createService, publishServiceVersion } from '../commands/service-catalogue.js';
-import { ServiceKindEnum, serviceCodeField } from './service.js';
+import { createService } from '../commands/service-catalogue.js';
+import { asObject } from '../commands/version-check.js';
+import { ServiceKindEnum } from './service.js';
 
 const AttributeDatatypeEnum = builder.enumType('AttributeDatatype', {
   values: ATTRIBUTE_DATATYPES,
@@ -171,7 +172,7 @@ const AttributeOptionInput = builder.inputType('ServiceAttributeOptionInput', {
   }),
 });
 
-const AttributeInput = builder.inputType('ServiceAttributeInput', {
+export const AttributeInput = builder.inputType('ServiceAttributeInput', {
   description:
     'A field citizens fill in (Open311 GeoReport v2 attribute); invalid definitions give ValidationError.',
   fields: (t) => ({
@@ -206,7 +207,7 @@ type AttributeInputShape = {
   max?: number | null;
 };
 
-function toAttribute(a: AttributeInputShape): Record<string, unknown> {
+export function toAttribute(a: AttributeInputShape): Record<string, unknown> {
   const out: Record<string, unknown> = { code: a.code.trim(), datatype: a.datatype, required: a.required };
   if (a.descriptionId || a.descriptionEn) {
     out.description = {
@@ -262,26 +263,6 @@ const CreateServiceInput = builder.inputType('CreateServiceInput', {
   }),
 });
 
-const PublishServiceVersionInput = builder.inputType('PublishServiceVersionInput', {
-  description: 'Fields left out are copied from the current version.',
-  fields: (t) => ({
-    code: serviceCodeField(t),
-    nameId: t.string({ description: 'New name in Indonesian.' }),
-    nameEn: t.string({ description: 'New name in English.' }),
-    standard: t.field({
-      type: 'JSON',
-      description: 'New service standard: all 14 components of UU 25/2009 art. 21 by code.',
-    }),
-    attributes: t.field({
-      type: [AttributeInput],
-      description: 'New list of attributes (replaces the old list).',
-    }),
-    requiredCompetencyCode: t.string({ description: 'New required competency code.' }),
-    requiredLevel: t.int({ description: 'New minimum level (1–5) of the required competency.' }),
-    note: t.string({ required: true, description: 'What changed, for the version history.' }),
-  }),
-});
-
 const ServiceVersionPayload = entityPayload(
   'ServiceVersionPayload',
   'The service and the version just published.',
@@ -310,20 +291,6 @@ builder.mutationFields((t) => ({
         attributes: input.attributes.map(toAttribute),
         requiredCompetencyCode: competencyCode(input.requiredCompetencyCode),
         requiredLevel: input.requiredLevel ?? null,
-      }),
-    ),
-  }),
-  publishServiceVersion: t.field({
-    type: ServiceVersionPayload,
-    description:
-      "Publish a new version of a service's standard. Requests already filed keep their version. Admins, or supervisors of the owning unit.",
-    authScopes: { admin: true, supervisor: true },
-    errors: { types: [ValidationError, NotFoundError] },
-    ...commandInput(t, PublishServiceVersionInput, 'What changes.', (deps, caller, input) =>
-      publishServiceVersion(deps, caller, {
-        ...input,
-        standard: input.standard != null ? asObject(input.standard) : null,
-        attributes: input.attributes ? input.attributes.map(toAttribute) : null,
       }),
     ),
   }),

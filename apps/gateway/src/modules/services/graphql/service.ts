@@ -111,7 +111,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-/** The service a catalogue change is for (updateService, publishServiceVersion). */
+/** The service a catalogue change is for (updateService, proposeServiceChange). */
 export const serviceCodeField = (t: InputFields) =>
   t.string({ required: true, description: 'Code of the service; an unknown code gives NotFoundError.' });
 
@@ -122,9 +122,13 @@ const UpdateServiceInput = builder.inputType('UpdateServiceInput', {
     name: t.string({ description: 'New name.' }),
     description: t.string({ description: 'New description.' }),
     completionDays: t.int({
-      description: 'New completion time in working days (UU 25/2009 standard); at least 1.',
+      description:
+        'New completion time in working days (UU 25/2009 standard); at least 1. Part of the standard: it becomes a pending proposal (pendingChange) and takes effect only when a second person approves it.',
     }),
-    costIdr: t.int({ description: 'New cost in rupiah; 0 for free, never negative.' }),
+    costIdr: t.int({
+      description:
+        'New cost in rupiah; 0 for free, never negative. Part of the standard: it becomes a pending proposal (pendingChange) like completionDays.',
+    }),
     published: t.boolean({ description: 'Show or hide the service in the public catalogue.' }),
   }),
 });
@@ -134,14 +138,28 @@ const UpdateServicePayload = entityPayload('UpdateServicePayload', 'The catalogu
     type: ServiceRef,
     id: 'serviceId',
     idDescription: 'Database id of the service.',
-    description: 'The service as it is now.',
+    description: 'The service as it is now (a changed completion time or cost is not in it until approved).',
   },
 });
+
+builder.objectFields(UpdateServicePayload, (t) => ({
+  pendingChange: t.prismaField({
+    type: 'ServiceChange',
+    nullable: true,
+    description:
+      'The proposal the changed completion time or cost became, PENDING until a second person decides it (decideServiceChange); null when neither changed.',
+    resolve: (query, payload, _args, ctx) => {
+      const id = (payload as { pendingChangeId?: string | null }).pendingChangeId;
+      return id ? ctx.prisma.serviceChange.findUnique({ ...query, where: { id } }) : null;
+    },
+  }),
+}));
 
 builder.mutationField('updateService', (t) =>
   t.field({
     type: UpdateServicePayload,
-    description: "Change a service's published standard. Admins, or supervisors of the owning unit.",
+    description:
+      'Change a catalogue entry. Name, description and publication take effect at once; a new completion time or cost is part of the service standard and becomes a pending proposal (pendingChange) that a second person — a supervisor of the owning unit or an admin, not the proposer — approves with decideServiceChange (four eyes, issue 15 kind 7). Admins, or supervisors of the owning unit.',
     authScopes: { admin: true, supervisor: true },
     errors: { types: [ValidationError, NotFoundError] },
     ...commandInput(t, UpdateServiceInput, 'Which service, and what changes.', updateService),
