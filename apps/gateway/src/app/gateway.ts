@@ -1,5 +1,6 @@
 // Assembles the Yoga app: schema, per-request context, health probes, request ids, access log.
 import { randomUUID } from 'node:crypto';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Database } from '@layanan/db';
 import { unsupportedCharacter } from '@layanan/domain';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -207,6 +208,9 @@ export function createGateway(options: {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: config.graphiql ? { title: 'Layanan GraphQL' } : false,
+    // GraphiQL's script, styles and editor workers come inside the page from the gateway, not
+    // from a public CDN (blocked on many government networks: issue 21, kind 13).
+    renderGraphiQL,
     // Unexpected errors are masked: clients see "Unexpected error.", the log has the cause. A
     // deadline past the calendar's known years is expected and says so (CALENDAR_YEAR_UNKNOWN).
     maskedErrors: {
