@@ -18,6 +18,7 @@ export {
   toDayString,
   weekday,
 } from './day.js';
+export * from './day-words.js';
 export * from './hijri.js';
 export * from './holiday-register.js';
 export * from './holidays-2026.js';

@@ -93,8 +93,22 @@ describe('proposeImprovementActions', () => {
     expect(waktu?.reason.en).toBe(
       "The Completion time element averages 2.40 (60.00), below grade A and below the unit's average.",
     );
+    // Indonesian texts write a decimal comma (issue 21, kind 10).
+    expect(waktu?.reason.id).toBe(
+      'Nilai rata-rata unsur Waktu penyelesaian 2,40 (60,00) di bawah mutu A dan di bawah rata-rata unit.',
+    );
     // KOMPETENSI is covered by the training action, so no separate coaching action.
     expect(actions.some((a) => a.sourceKey === 'ELEMENT:KOMPETENSI')).toBe(false);
+  });
+
+  it('rounds element averages in its texts, never truncates: 49/15 is 3,27 (81,67)', () => {
+    const actions = proposeImprovementActions({
+      ...base,
+      elements: base.elements.map((e) => (e.code === 'WAKTU' ? { ...e, average: 49 / 15 } : e)),
+    });
+    const reason = actions.find((a) => a.sourceKey === 'ELEMENT:WAKTU')?.reason;
+    expect(reason?.id).toContain('3,27 (81,67)');
+    expect(reason?.en).toContain('3.27 (81.67)');
   });
 
   it('reviews the services with the most complaints and clears overdue requests', () => {

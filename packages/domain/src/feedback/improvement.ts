@@ -176,7 +176,11 @@ const ELEMENT_ACTIONS: Readonly<
   },
 };
 
-const fmt = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
+/** Two decimals, rounded (3.26667 × 25 = 81.67), with the language's decimal mark: `81,67`, `81.67`. */
+const fmt = (n: number, lang: keyof Message) => {
+  const text = (Math.round(n * 100) / 100).toFixed(2);
+  return lang === 'id' ? text.replace('.', ',') : text;
+};
 
 /** Derives improvement actions; see the rules in the comments below. */
 export function proposeImprovementActions(input: ImprovementInput): ProposedImprovementAction[] {
@@ -242,8 +246,8 @@ export function proposeImprovementActions(input: ImprovementInput): ProposedImpr
   for (const w of weak) {
     const label = skmElement(w.code).label;
     const reason: Message = {
-      id: `Nilai rata-rata unsur ${label.id} ${fmt(w.average)} (${fmt(w.average * 25)})${w.belowGradeA ? ' di bawah mutu A' : ''}${w.belowAverage ? `${w.belowGradeA ? ' dan' : ''} di bawah rata-rata unit` : ''}.`,
-      en: `The ${label.en} element averages ${fmt(w.average)} (${fmt(w.average * 25)})${w.belowGradeA ? ', below grade A' : ''}${w.belowAverage ? `${w.belowGradeA ? ' and' : ','} below the unit's average` : ''}.`,
+      id: `Nilai rata-rata unsur ${label.id} ${fmt(w.average, 'id')} (${fmt(w.average * 25, 'id')})${w.belowGradeA ? ' di bawah mutu A' : ''}${w.belowAverage ? `${w.belowGradeA ? ' dan' : ''} di bawah rata-rata unit` : ''}.`,
+      en: `The ${label.en} element averages ${fmt(w.average, 'en')} (${fmt(w.average * 25, 'en')})${w.belowGradeA ? ', below grade A' : ''}${w.belowAverage ? `${w.belowGradeA ? ' and' : ','} below the unit's average` : ''}.`,
     };
     if (w.code === 'KOMPETENSI' || w.code === 'PERILAKU') {
       if (trainedElements.has(w.code)) continue;

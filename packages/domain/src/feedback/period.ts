@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../calendar/day-words.js';
 import { type DomainError, errorFactory, type Message } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { SKM_PERIOD_ERROR_MESSAGES, type SkmPeriodErrorCode } from './messages.js';
@@ -32,34 +33,6 @@ export type SkmPeriod = Required<SkmPeriodInput> & {
 const periodError = errorFactory(SKM_PERIOD_ERROR_MESSAGES);
 export type SkmPeriodError = DomainError<SkmPeriodErrorCode>;
 
-const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -92,7 +65,7 @@ export function skmPeriod(input: SkmPeriodInput): Result<SkmPeriod, SkmPeriodErr
     YEAR: `YEAR-${year}`,
   }[kind];
   const label = {
-    MONTH: { id: `${MONTHS_ID[n - 1]} ${year}`, en: `${MONTHS_EN[n - 1]} ${year}` },
+    MONTH: { id: `${MONTH_NAMES.id[n - 1]} ${year}`, en: `${MONTH_NAMES.en[n - 1]} ${year}` },
     QUARTER: { id: `Triwulan ${ROMAN[n - 1]} ${year}`, en: `Q${n} ${year}` },
     SEMESTER: { id: `Semester ${ROMAN[n - 1]} ${year}`, en: `H${n} ${year}` },
     YEAR: { id: `Tahun ${year}`, en: `${year}` },

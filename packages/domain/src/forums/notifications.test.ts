@@ -19,7 +19,10 @@ describe('forum notifications', () => {
     );
     expect(
       forumNotificationText({ kind: 'COMMITMENT_CREATED', title: 'Jalan', dueOn: '2026-12-01' }).en,
-    ).toBe('A follow-up of "Jalan" is due by 2026-12-01');
+    ).toBe('A follow-up of "Jalan" is due by 1 December 2026');
+    expect(
+      forumNotificationText({ kind: 'COMMITMENT_CREATED', title: 'Jalan', dueOn: '2026-12-01' }).id,
+    ).toBe('Tindak lanjut untuk "Jalan" dijadwalkan sampai 1 Desember 2026');
     expect(forumNotificationText({ kind: 'SUBMISSION_HIDDEN', title: 'X', reason: 'SARA' }).id).toBe(
       'Kiriman "X" disembunyikan: SARA',
     );

@@ -1,3 +1,4 @@
+import { dayInWords } from '../calendar/day-words.js';
 import type { Message } from '../errors.js';
 import type { AnswerStatus } from './answer.js';
 import { ANSWER_STATUS_LABELS } from './messages.js';
@@ -21,7 +22,12 @@ export type ForumNotificationKind = (typeof FORUM_NOTIFICATION_KINDS)[number];
 export type ForumNotificationEvent =
   | { readonly kind: 'SUBMISSION_ANSWERED'; readonly title: string; readonly status: AnswerStatus }
   | { readonly kind: 'SUBMISSION_HIDDEN'; readonly title: string; readonly reason: string }
-  | { readonly kind: 'COMMITMENT_CREATED'; readonly title: string; readonly dueOn: string }
+  | {
+      readonly kind: 'COMMITMENT_CREATED';
+      readonly title: string;
+      /** The due day, `YYYY-MM-DD` (WIB); the text writes it in words. */
+      readonly dueOn: string;
+    }
   | {
       readonly kind: 'COMMITMENT_PROGRESS';
       readonly title: string;
@@ -46,11 +52,13 @@ export function forumNotificationText(event: ForumNotificationEvent): Message {
         id: `Kiriman "${t}" disembunyikan: ${event.reason}`,
         en: `"${t}" was hidden: ${event.reason}`,
       };
-    case 'COMMITMENT_CREATED':
+    case 'COMMITMENT_CREATED': {
+      const due = dayInWords(event.dueOn);
       return {
-        id: `Tindak lanjut untuk "${t}" dijadwalkan sampai ${event.dueOn}`,
-        en: `A follow-up of "${t}" is due by ${event.dueOn}`,
+        id: `Tindak lanjut untuk "${t}" dijadwalkan sampai ${due.id}`,
+        en: `A follow-up of "${t}" is due by ${due.en}`,
       };
+    }
     case 'COMMITMENT_PROGRESS':
       if (event.decreasedFrom !== null && event.decreasedFrom !== undefined)
         return {
