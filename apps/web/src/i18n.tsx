@@ -1,6 +1,8 @@
 // Indonesian by default, English on request; the choice is kept in localStorage and sent to the
 // gateway as Accept-Language, so its error messages come back in the same language.
+
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { formatCount } from './format.ts';
 
 export type Lang = 'id' | 'en';
 
@@ -882,10 +884,40 @@ function initialLang(): Lang {
   }
 }
 
+/**
+ * English texts whose count may be one ("1 working day"): the parameter that counts and the
+ * singular text. Indonesian nouns do not change with the count.
+ */
+const EN_ONE: Partial<Record<MessageKey, readonly [param: string, text: string]>> = {
+  workingDays: ['count', '{count} working day'],
+  answerWithin: ['days', 'Answered within {days} working day'],
+  submissionsCount: ['count', '{count} submission'],
+  queueTotal: ['count', '{count} request'],
+  sampleShortfall: ['n', '{n} respondent short'],
+  actionsCreated: ['count', '{count} new action proposed.'],
+  pledgeText: [
+    'days',
+    '{unit} pledges to deliver this service according to the published standard, to complete requests within {days} working day, and to accept sanctions under the law if it breaks this promise.',
+  ],
+};
+
+/**
+ * The text of `key` in `lang` with its `{params}` filled in: numbers in the language's format
+ * (formatCount: `1.250` in Indonesian, `1,250` in English, years ungrouped), and the singular
+ * English text when its count is one.
+ */
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = messages[lang][key];
+  const one = lang === 'en' ? EN_ONE[key] : undefined;
+  const template = one && params?.[one[0]] === 1 ? one[1] : messages[lang][key];
   return params
-    ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`))
+    ? template.replace(/\{(\w+)\}/g, (_, name: string) => {
+        const value = params[name];
+        return value === undefined
+          ? `{${name}}`
+          : typeof value === 'number'
+            ? formatCount(value, lang)
+            : value;
+      })
     : template;
 }
 

@@ -11,6 +11,9 @@ import {
 } from 'react';
 import { type Lang, type MessageKey, useI18n } from './i18n.tsx';
 
+// The formats live in format.ts; pages import them from here with the other building blocks.
+export { formatDate, formatDateTime, formatIdr, formatNumber, formatPercent } from './format.ts';
+
 export type Failure = {
   __typename: string;
   message?: string;
@@ -326,8 +329,6 @@ export function Table({
   );
 }
 
-const locale = (lang: Lang) => (lang === 'id' ? 'id-ID' : 'en-GB');
-
 /** A 0–100 progress bar that screen readers announce (commitments, improvement actions). */
 export function ProgressBar({ value }: { value: number }) {
   const { t } = useI18n();
@@ -343,42 +344,6 @@ export function ProgressBar({ value }: { value: number }) {
       <span style={{ width: `${value}%` }} />
     </div>
   );
-}
-
-export function formatDate(value: string | null | undefined, lang: Lang): string {
-  if (!value) return '—';
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00+07:00`) : new Date(value);
-  return date.toLocaleDateString(locale(lang), {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'Asia/Jakarta',
-  });
-}
-
-export function formatDateTime(value: string | null | undefined, lang: Lang): string {
-  if (!value) return '—';
-  return new Date(value).toLocaleString(locale(lang), {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Asia/Jakarta',
-  });
-}
-
-export function formatIdr(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(locale(lang), {
-    style: 'currency',
-    currency: 'IDR',
-    maximumFractionDigits: 0,
-  }).format(value);
-}
-
-export function formatNumber(value: number | null | undefined, lang: Lang, digits = 1): string {
-  if (value === null || value === undefined) return '—';
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(value);
 }
 
 /** Today in WIB as YYYY-MM-DD. */

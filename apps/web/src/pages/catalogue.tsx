@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { serviceName } from '../labels.ts';
 import { PAGE_SIZE, PagerNav, pageData, usePager, useSettled } from '../paging.tsx';
 import { Link, navigate } from '../router.tsx';
 import { ErrorNote, formatIdr, Loading, useText } from '../ui.tsx';
@@ -10,6 +11,7 @@ export const ServiceFacts = graphql(`
   fragment ServiceFacts on Service @_unmask {
     code
     name
+    nameEn
     description
     kind
     completionDays
@@ -71,7 +73,7 @@ export function CataloguePage() {
         {services.map((s) => (
           <li key={s.code} className="card">
             <h2>
-              <Link to={`/layanan/${encodeURIComponent(s.code)}`}>{s.name}</Link>
+              <Link to={`/layanan/${encodeURIComponent(s.code)}`}>{serviceName(s, lang)}</Link>
             </h2>
             <p className="muted">
               {s.unit.shortName} · {t(`kind_${s.kind}`)}

@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { serviceName } from '../labels.ts';
 import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { Link } from '../router.tsx';
 import { ErrorNote, formatDate, Loading, StateBadge } from '../ui.tsx';
@@ -19,7 +20,7 @@ export const RequestRowFields = graphql(`
     completionOverdue
     timeliness
     timelinessLabel
-    service { name }
+    service { name nameEn }
   }
 `);
 
@@ -62,7 +63,7 @@ export function MyRequestsPage() {
         {requests.map((r) => (
           <li key={r.id} className="card">
             <h2>
-              <Link to={`/permohonan/${r.trackingCode}`}>{r.service.name}</Link>
+              <Link to={`/permohonan/${r.trackingCode}`}>{serviceName(r.service, lang)}</Link>
             </h2>
             <p>
               <code>{r.trackingCode}</code> <StateBadge state={r.state} label={r.stateLabel} />

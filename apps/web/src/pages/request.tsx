@@ -3,6 +3,7 @@ import { useMutation, useQuery, useSubscription } from 'urql';
 import { useConfirmation } from '../confirm.tsx';
 import { graphql } from '../graphql.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
+import { type AttributeDefinition, actorLabel, attributeEntries, serviceName } from '../labels.ts';
 import { Link } from '../router.tsx';
 import {
   ErrorNote,
@@ -44,9 +45,10 @@ export const RequestQuery = graphql(`
       standardTime
       timeliness
       timelinessLabel
-      service { code name }
+      service { code name nameEn }
+      serviceVersion { attributes { code datatype description values { key name } } }
       unit { name }
-      events { sequence kind fromState toState at publicNote internalNote actorKind }
+      events { sequence kind fromState toState at publicNote internalNote actorKind actorName actorUnit }
     }
   }
 `);
@@ -143,15 +145,21 @@ export function RequestHeading({
   children,
 }: {
   back: { to: string; label: string };
-  request: { trackingCode: string; state: string; stateLabel: string; service: { name: string } };
+  request: {
+    trackingCode: string;
+    state: string;
+    stateLabel: string;
+    service: { name: string; nameEn: string | null };
+  };
   children: ReactNode;
 }) {
+  const { lang } = useI18n();
   return (
     <>
       <p className="crumbs">
         <Link to={back.to}>{back.label}</Link> / {request.trackingCode}
       </p>
-      <h1>{request.service.name}</h1>
+      <h1>{serviceName(request.service, lang)}</h1>
       <p>
         <code>{request.trackingCode}</code>{' '}
         <span data-testid="request-state">
@@ -188,7 +196,10 @@ export function RequestPage({ code }: { code: string }) {
           <ol className="trail" data-testid="trail">
             {request.events.map((e) => (
               <li key={e.sequence}>
-                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> — <TrailEventTitle event={e} />
+                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> — <TrailEventTitle event={e} />{' '}
+                <span className="muted" data-testid="trail-actor">
+                  ({actorLabel(e, lang)})
+                </span>
                 {e.publicNote ? <p className="note-text">{e.publicNote}</p> : null}
               </li>
             ))}
@@ -197,7 +208,7 @@ export function RequestPage({ code }: { code: string }) {
         <section className="panel" aria-labelledby="content-title">
           <h2 id="content-title">{t('yourRequest')}</h2>
           <p className="note-text">{request.originalText}</p>
-          <AttributeValues values={request.attributeValues} />
+          <AttributeValues values={request.attributeValues} attributes={request.serviceVersion.attributes} />
         </section>
       </div>
       {request.state === 'COMPLETED' ? <SurveySection trackingCode={request.trackingCode} /> : null}
@@ -342,13 +353,21 @@ function WithdrawPanel({
 }
 
 /** The values a citizen filled into a service's form fields, by field key. */
-export function AttributeValues({ values }: { values: unknown }) {
+/** A request's attribute values by their labels, list values by their names (never codes). */
+export function AttributeValues({
+  values,
+  attributes,
+}: {
+  values: unknown;
+  attributes: readonly AttributeDefinition[];
+}) {
+  const { lang } = useI18n();
   return (
     <dl className="values">
-      {Object.entries((values ?? {}) as Record<string, unknown>).map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{Array.isArray(v) ? v.join(', ') : String(v)}</dd>
+      {attributeEntries(values, attributes, lang).map((e) => (
+        <div key={e.code}>
+          <dt>{e.label}</dt>
+          <dd>{e.text}</dd>
         </div>
       ))}
     </dl>

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { useLayanan } from '../client.ts';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
+import { serviceName } from '../labels.ts';
 import { Link } from '../router.tsx';
 import { isStaffRole, type Session } from '../session.ts';
 import {
@@ -89,7 +90,7 @@ export function ServicePage({ code, session }: { code: string; session: Session 
       <p className="crumbs">
         <Link to="/">{t('navServices')}</Link> / {service.code}
       </p>
-      <h1>{service.name}</h1>
+      <h1>{serviceName(service, lang)}</h1>
       <p className="muted">{service.unit.name}</p>
       <p>{service.description}</p>
       <div className="columns">

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { serviceName } from '../labels.ts';
 import {
   ErrorNote,
   FailureNote,
@@ -28,7 +29,7 @@ const InvitationQuery = graphql(`
     surveyInvitation(trackingCode: $code) {
       trackingCode
       answered
-      service { name }
+      service { name nameEn }
       elements { code label question answerLabels }
       staffToRate { id name }
     }
@@ -117,7 +118,7 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
   return (
     <section className="panel survey" aria-labelledby="survey-title">
       <h2 id="survey-title">{t('surveyTitle')}</h2>
-      <p>{t('surveyIntro', { service: invitation.service.name })}</p>
+      <p>{t('surveyIntro', { service: serviceName(invitation.service, lang) })}</p>
       <form noValidate onSubmit={onSubmit}>
         {invitation.elements.map((element, index) => {
           const problem = missing.includes(element.code) ? t('surveyChooseOne') : undefined;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { serviceName } from '../labels.ts';
 import { ErrorNote, formatDate, formatDateTime, Loading, Notice, StateBadge, useText } from '../ui.tsx';
 
 const StatusQuery = graphql(`
@@ -16,7 +17,7 @@ const StatusQuery = graphql(`
       standardTime
       timeliness
       timelinessLabel
-      service { name }
+      service { name nameEn }
       trail { at toState }
     }
   }
@@ -52,7 +53,7 @@ export function TrackPage() {
       {code && data && !status ? <Notice kind="warn">{t('trackingNotFound')}</Notice> : null}
       {status ? (
         <div className="panel">
-          <h2>{status.service.name}</h2>
+          <h2>{serviceName(status.service, lang)}</h2>
           <p>
             <code>{status.trackingCode}</code> <StateBadge state={status.state} label={status.stateLabel} />
           </p>

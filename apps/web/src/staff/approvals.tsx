@@ -81,7 +81,7 @@ function TrainingCard({ training: tr, onDone }: { training: Training; onDone: ()
       <h3>{tr.title}</h3>
       <p className="muted">
         {tr.staff.name} ({tr.staff.unit.code}) · {formatDate(tr.completedOn, lang)} ·{' '}
-        {t('trainingJpValue', { jp: tr.jp.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB') })}
+        {t('trainingJpValue', { jp: tr.jp })}
       </p>
       <DecisionForm
         id={`training-${tr.id}`}

@@ -16,7 +16,8 @@ import {
 } from 'chart.js';
 import type { ReactNode } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
-import { useI18n } from '../i18n.tsx';
+import { localeOf } from '../format.ts';
+import { type Lang, useI18n } from '../i18n.tsx';
 import { Table } from '../ui.tsx';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointElement, Tooltip, Legend);
@@ -125,15 +126,24 @@ type ChartProps<T extends ChartType> = {
   plugins?: Plugin<T>[];
 };
 
-/** A chart's props sized by its container (the card sets the height), with no plugins unless given. */
-function fitted<T extends ChartType>({ data, options, plugins }: ChartProps<T>) {
+/**
+ * A chart's props sized by its container (the card sets the height), with no plugins unless given,
+ * and its axis ticks and tooltips in the active language's number format (81,67 in Indonesian).
+ */
+function fitted<T extends ChartType>({ data, options, plugins }: ChartProps<T>, lang: Lang) {
   return {
     data,
-    options: { responsive: true, maintainAspectRatio: false, ...options },
+    options: { responsive: true, maintainAspectRatio: false, locale: localeOf(lang), ...options },
     plugins: plugins ?? [],
   };
 }
 
-export const BarChart = (props: ChartProps<'bar'>) => <Bar {...fitted(props)} />;
+export function BarChart(props: ChartProps<'bar'>) {
+  const { lang } = useI18n();
+  return <Bar {...fitted(props, lang)} />;
+}
 
-export const LineChart = (props: ChartProps<'line'>) => <Line {...fitted(props)} />;
+export function LineChart(props: ChartProps<'line'>) {
+  const { lang } = useI18n();
+  return <Line {...fitted(props, lang)} />;
+}

@@ -2,8 +2,10 @@ import type { IkmReport, IkmTrendPoint, Result } from '@layanan/client';
 import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { useLayanan } from '../client.ts';
+import { formatDecimalText } from '../format.ts';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { serviceName } from '../labels.ts';
 import { ErrorNote, formatNumber, Loading } from '../ui.tsx';
 import { type Band, BarChart, bandsPlugin, ChartCard, LineChart, PALETTE } from './charts.tsx';
 
@@ -17,7 +19,7 @@ export const GRADE_BANDS: readonly Band[] = [
 
 const ServicesForIkm = graphql(`
   query ServicesForIkm {
-    services(first: 100) { edges { node { code name unit { code shortName } } } }
+    services(first: 100) { edges { node { code name nameEn unit { code shortName } } } }
   }
 `);
 
@@ -82,7 +84,7 @@ export function IkmCharts({ year, unitCode }: { year: number; unitCode: string |
           <optgroup label={t('service')}>
             {services?.services.edges.map((e) => (
               <option key={e.node.code} value={`service:${e.node.code}`}>
-                {e.node.name}
+                {serviceName(e.node, lang)}
               </option>
             ))}
           </optgroup>
@@ -96,7 +98,7 @@ export function IkmCharts({ year, unitCode }: { year: number; unitCode: string |
         <div className="panel ikm-headline" data-testid="ikm-headline">
           <p>
             <span className="big" data-testid="ikm-score">
-              {year_.scoreDisplay ?? '—'}
+              {formatDecimalText(year_.scoreDisplay, lang)}
             </span>{' '}
             {year_.grade ? (
               <span className={`badge grade-${year_.grade}`}>
@@ -123,7 +125,12 @@ export function IkmCharts({ year, unitCode }: { year: number; unitCode: string |
           testId="chart-ikm-trend"
           table={{
             head: [t('period'), t('respondents'), 'IKM', t('grade')],
-            rows: trend.map((p) => [p.periodLabel, p.respondents, p.scoreDisplay ?? '—', p.grade ?? '—']),
+            rows: trend.map((p) => [
+              p.periodLabel,
+              p.respondents,
+              formatDecimalText(p.scoreDisplay, lang),
+              p.grade ?? '—',
+            ]),
           }}
         >
           <LineChart

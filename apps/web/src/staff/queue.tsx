@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { serviceName } from '../labels.ts';
 import { RequestRowFields } from '../pages/my-requests.tsx';
 import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { Link } from '../router.tsx';
@@ -106,7 +107,7 @@ export function QueuePage() {
                 <td>
                   <Link to={`/staf/permohonan/${r.trackingCode}`}>{r.trackingCode}</Link>
                 </td>
-                <td>{r.service.name}</td>
+                <td>{serviceName(r.service, lang)}</td>
                 <td>
                   <StateBadge state={r.state} label={r.stateLabel} />
                 </td>

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
+import { formatDecimalText } from '../format.ts';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { ikmRuleLabel } from '../labels.ts';
 import { Link } from '../router.tsx';
-import { ErrorNote, formatNumber, Loading, Notice, Select, Table } from '../ui.tsx';
+import { ErrorNote, formatNumber, formatPercent, Loading, Notice, Select, Table } from '../ui.tsx';
 import { MeQuery } from './queue.tsx';
 
 const SkmReportQuery = graphql(`
@@ -133,7 +135,9 @@ export function SkmReportPage() {
             {report.ikm.name} — {report.ikm.periodLabel}
           </h2>
           <p>
-            <span className="big">{report.ikm.scoreDisplay ?? '—'}</span>{' '}
+            <span className="big" data-testid="skm-score">
+              {formatDecimalText(report.ikm.scoreDisplay, lang)}
+            </span>{' '}
             {report.ikm.grade ? (
               <span className={`badge grade-${report.ikm.grade}`}>
                 {report.ikm.grade} · {report.ikm.gradeLabel}
@@ -147,11 +151,11 @@ export function SkmReportPage() {
               counter: report.ikm.counter.population,
             })}
             ) · {t('requiredSample')}: {report.ikm.requiredSample} · {t('coverage')}:{' '}
-            {formatNumber(report.ikm.coverage * 100, lang)} %
+            {formatPercent(report.ikm.coverage, lang)}
             {report.ikm.sampleShortfall > 0
               ? ` (${t('sampleShortfall', { n: report.ikm.sampleShortfall })})`
               : ''}{' '}
-            · {report.ikm.rule}
+            · {ikmRuleLabel(report.ikm.rule, lang)}
           </p>
           {report.ikm.warnings.map((w) => (
             <p key={w.code} className="muted" role="note" data-warning={w.code}>
@@ -196,7 +200,7 @@ export function SkmReportPage() {
                 <ul className="list">
                   {report.profile[key].map((p) => (
                     <li key={p.value}>
-                      {p.label}: {p.count} ({formatNumber(p.share * 100, lang)} %)
+                      {p.label}: {p.count} ({formatPercent(p.share, lang)})
                     </li>
                   ))}
                 </ul>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { useConfirmation } from '../confirm.tsx';
 import { type MessageKey, useI18n } from '../i18n.tsx';
+import { actorLabel, channelLabel, serviceName } from '../labels.ts';
 import {
   AttributeValues,
   DeadlineFacts,
@@ -104,7 +105,7 @@ export function StaffRequestPage({ code }: { code: string }) {
     <article>
       <RequestHeading back={{ to: '/staf', label: t('navQueue') }} request={request}>
         <span className="muted">
-          {t('channel')}: {request.channel} · v{request.version}
+          {t('channel')}: {channelLabel(request.channel, lang)} · v{request.version}
         </span>
       </RequestHeading>
       <DeadlineFacts request={request} />
@@ -150,7 +151,7 @@ export function StaffRequestPage({ code }: { code: string }) {
                             title: t('confirmTransition', { action: t(ACTIONS[to]!) }),
                             subject: t('confirmSubject', {
                               code: request.trackingCode,
-                              service: request.service.name,
+                              service: serviceName(request.service, lang),
                               state: request.stateLabel,
                             }),
                             confirmLabel: t(ACTIONS[to]!),
@@ -172,7 +173,9 @@ export function StaffRequestPage({ code }: { code: string }) {
             {request.events.map((e) => (
               <li key={e.sequence}>
                 <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> — <TrailEventTitle event={e} />{' '}
-                <span className="muted">({e.actorKind})</span>
+                <span className="muted" data-testid="trail-actor">
+                  ({actorLabel(e, lang)})
+                </span>
                 {e.publicNote ? <p className="note-text">{e.publicNote}</p> : null}
                 {e.internalNote ? (
                   <p className="note-text internal">
@@ -184,7 +187,7 @@ export function StaffRequestPage({ code }: { code: string }) {
           </ol>
           <h3>{t('citizenText')}</h3>
           <p className="note-text">{request.originalText}</p>
-          <AttributeValues values={request.attributeValues} />
+          <AttributeValues values={request.attributeValues} attributes={request.serviceVersion.attributes} />
         </section>
       </div>
       {confirmation.dialog}

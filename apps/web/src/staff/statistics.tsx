@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
-import { ErrorNote, formatNumber, Loading, Select } from '../ui.tsx';
+import { ErrorNote, formatNumber, formatPercent, Loading, Select } from '../ui.tsx';
 import { BarChart, ChartCard, PALETTE, series } from './charts.tsx';
 import { IkmCharts } from './ikm.tsx';
 import { MeQuery } from './queue.tsx';
@@ -144,7 +144,7 @@ function WaitingTimes({ from, to }: { from: string; to: string }) {
             r.name,
             r.completed,
             r.completedWithinStandard,
-            r.withinStandardShare === null ? '—' : `${formatNumber(r.withinStandardShare * 100, lang)} %`,
+            formatPercent(r.withinStandardShare, lang),
             r.overdue,
           ]),
         }}
@@ -245,7 +245,8 @@ function StaffCharts({ unitCode, year }: { unitCode: string; year: number }) {
         >
           <BarChart
             data={{
-              labels: topGaps.map((c) => c.code),
+              // Named, not coded: the axis reads "Pelayanan publik", not PELAYANAN_PUBLIK.
+              labels: topGaps.map((c) => c.name),
               datasets: [
                 series(t('totalGap'), topGaps, (c) => c.totalGap, PALETTE[1]),
                 series(t('peopleWithGap'), topGaps, (c) => c.peopleWithGap, PALETTE[3]),

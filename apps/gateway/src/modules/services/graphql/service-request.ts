@@ -56,6 +56,23 @@ builder.objectType(RequestTransitionError, {
   }),
 });
 
+const OFFICER_KINDS = new Set(['STAFF', 'SUPERVISOR', 'ADMIN']);
+
+/**
+ * The officer behind a trail entry: their staff record's name and unit, or null for the citizen,
+ * the system and accounts without a staff record. One `findUnique` per entry, which Prisma
+ * batches into one query for the whole trail.
+ */
+function officerOf(e: { actorKind: string; actorAccountId: string | null }, ctx: GraphQLContext) {
+  if (!e.actorAccountId || !OFFICER_KINDS.has(e.actorKind)) return Promise.resolve(null);
+  return ctx.prisma.account
+    .findUnique({
+      where: { id: e.actorAccountId },
+      select: { staff: { select: { name: true, unit: { select: { shortName: true } } } } },
+    })
+    .then((a) => a?.staff ?? null);
+}
+
 const RequestEventRef = builder.prismaObject('RequestEvent', {
   description: 'One entry of the status trail.',
   fields: (t) => ({
@@ -72,6 +89,19 @@ const RequestEventRef = builder.prismaObject('RequestEvent', {
     actorKind: t.exposeString('actorKind', {
       description: 'Who acted: CITIZEN, STAFF, SUPERVISOR, ADMIN or SYSTEM (escalation job).',
     }),
+    actorName: t.string({
+      nullable: true,
+      select: { actorKind: true, actorAccountId: true },
+      description:
+        'The officer who acted (name of their staff record), for accountability: the owner and staff see who handled each step. Null when the citizen acted (never named in a trail, Perpres 76/2013), for the system, and for accounts without a staff record. Not on the public trail (`PublicRequestEvent`): tracking codes can be guessed.',
+      resolve: async (e, _a, ctx) => (await officerOf(e, ctx))?.name ?? null,
+    }),
+    actorUnit: t.string({
+      nullable: true,
+      select: { actorKind: true, actorAccountId: true },
+      description: 'The acting officer’s unit (short name); null whenever actorName is null.',
+      resolve: async (e, _a, ctx) => (await officerOf(e, ctx))?.unit.shortName ?? null,
+    }),
     publicNote: t.exposeString('publicNote', { nullable: true, description: 'Shown to the citizen.' }),
     internalNote: t.string({
       nullable: true,
@@ -86,7 +116,8 @@ const PublicRequestEventRef = builder.prismaObject('RequestEvent', {
   variant: 'PublicRequestEvent',
   // Tracking codes are sequential, so anyone can guess one: the public trail shows states and
   // times only. Notes (addressed to the citizen) are in `serviceRequest` for the owner and staff.
-  description: 'A status change as the public sees it: state and time only.',
+  description:
+    'A status change as the public sees it: state and time only. Who acted is not public (tracking codes can be guessed); the owner and staff see the officer’s name and unit in `ServiceRequest.events`.',
   fields: (t) => ({
     toState: t.expose('toState', { type: RequestStateEnum, description: 'State after the change.' }),
     at: t.expose('at', { type: 'DateTime', description: 'When the state changed.' }),

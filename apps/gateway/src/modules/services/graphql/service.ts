@@ -61,6 +61,13 @@ const ServiceRef = builder.prismaNode('Service', {
       description: 'Catalogue code: upper-case letters, digits and dashes (e.g. SIUP-MIKRO).',
     }),
     name: t.exposeString('name', { description: 'Name shown in the catalogue (Indonesian).' }),
+    nameEn: t.string({
+      nullable: true,
+      select: { currentVersion: { select: { nameEn: true } } },
+      description:
+        'The name in English, from the current version; null without one. Apps in English show it instead of `name`.',
+      resolve: (s) => s.currentVersion?.nameEn ?? null,
+    }),
     description: t.exposeString('description', { description: 'What the service is for.' }),
     kind: t.expose('kind', { type: ServiceKindEnum, description: 'What kind of service it is.' }),
     completionDays: t.exposeInt('completionDays', {
