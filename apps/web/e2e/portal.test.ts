@@ -5,6 +5,7 @@
 import { SKM_ELEMENT_CODES } from '@layanan/domain/feedback';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkLabelsNotCodes } from './labels.ts';
 import {
   type AppPage,
   gqlAs,
@@ -276,6 +277,12 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
     await cards.filter({ has: page.getByRole('heading', { name: title, exact: true }) }).waitFor();
     await screenshot(page, 'id-staff-improvement-actions');
     expectNoConsoleErrors(supervisor);
+  });
+});
+
+describe('labels and numbers, not codes (both languages)', () => {
+  it('shows attribute values, channel, officer and SKM score as people read them', async () => {
+    expectNoConsoleErrors(...(await checkLabelsNotCodes(gateway.url, open)));
   });
 });
 
