@@ -895,10 +895,6 @@ const EN_ONE: Partial<Record<MessageKey, readonly [param: string, text: string]>
   queueTotal: ['count', '{count} request'],
   sampleShortfall: ['n', '{n} respondent short'],
   actionsCreated: ['count', '{count} new action proposed.'],
-  pledgeText: [
-    'days',
-    '{unit} pledges to deliver this service according to the published standard, to complete requests within {days} working day, and to accept sanctions under the law if it breaks this promise.',
-  ],
 };
 
 /**
