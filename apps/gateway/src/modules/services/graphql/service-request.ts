@@ -23,6 +23,7 @@ import { dayOf, todayWib } from '../../../platform/calendar.js';
 import { actorFor, isStaffViewer, visibleRequests } from '../access.js';
 import { openWhere, overdueWhere } from '../queries/open-overdue.js';
 import { normalizedCode } from '../queries/tracking-code.js';
+import { officerOf } from './request-actor.js';
 import { RequestTimelinessEnum, STANDARD_TIME_WORDS, timelinessOf } from './standard-time.js';
 
 export const RequestStateEnum = builder.enumType('RequestState', {
@@ -55,23 +56,6 @@ builder.objectType(RequestTransitionError, {
     }),
   }),
 });
-
-const OFFICER_KINDS = new Set(['STAFF', 'SUPERVISOR', 'ADMIN']);
-
-/**
- * The officer behind a trail entry: their staff record's name and unit, or null for the citizen,
- * the system and accounts without a staff record. One `findUnique` per entry, which Prisma
- * batches into one query for the whole trail.
- */
-function officerOf(e: { actorKind: string; actorAccountId: string | null }, ctx: GraphQLContext) {
-  if (!e.actorAccountId || !OFFICER_KINDS.has(e.actorKind)) return Promise.resolve(null);
-  return ctx.prisma.account
-    .findUnique({
-      where: { id: e.actorAccountId },
-      select: { staff: { select: { name: true, unit: { select: { shortName: true } } } } },
-    })
-    .then((a) => a?.staff ?? null);
-}
 
 const RequestEventRef = builder.prismaObject('RequestEvent', {
   description: 'One entry of the status trail.',
