@@ -111,6 +111,10 @@ export const REQUEST_ERROR_MESSAGES = {
     id: 'Permohonan yang sudah dikerjakan tidak dapat dibatalkan lagi; hubungi unit layanannya.',
     en: 'The request is already being worked on and can no longer be withdrawn; contact the service unit.',
   },
+  REQUEST_ALREADY_ASSIGNED_TO_CALLER: {
+    id: 'Permohonan ini sudah ditangani oleh Anda.',
+    en: 'You are already handling this request.',
+  },
   REQUEST_ALREADY_CLOSED: {
     id: 'Permohonan sudah selesai, ditolak, atau dibatalkan; statusnya tidak dapat diubah.',
     en: 'The request is already completed, rejected or withdrawn; its status cannot change.',

@@ -662,4 +662,42 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
     const tooLong = await submit(t.warga2, { title: family.repeat(151), text: 'Judul terlalu panjang.' });
     expect(tooLong.result).toMatchObject({ code: 'SUBMISSION_TITLE_INVALID' });
   });
+
+  it('gives each answering unit an inbox of what awaits an answer, earliest due first, on the server', async () => {
+    const INBOX = `query($unit: String, $after: String) { forumInbox(first: 50, after: $after, unitCode: $unit) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { id status answerDueOn unit { code } } } } }`;
+    const inbox = async (token: string, unit: string | null = null) => {
+      const { body } = await h.gql(INBOX, { unit }, { token });
+      expect(body.errors).toBeUndefined();
+      return body.data.forumInbox as { totalCount: number; edges: { node: any }[] };
+    };
+    const created = await submit(t.warga, {
+      title: 'Antrean loket perizinan',
+      text: 'Mohon ditambah loket.',
+    });
+    const id = created.result.submission.id;
+    const own = await inbox(t.yulia);
+    const nodes = own.edges.map((e) => e.node);
+    expect(nodes.map((n) => n.id)).toContain(id);
+    expect(own.totalCount).toBe(nodes.length);
+    expect(nodes.every((n) => n.status === 'UNDER_REVIEW' && n.unit.code === 'DPMPTSP')).toBe(true);
+    const dues = nodes.map((n) => n.answerDueOn);
+    expect(dues).toEqual([...dues].sort());
+    // Staff see their own unit whatever they ask; admins narrow by unit.
+    const dewi = await inbox(t.dewi, 'DPMPTSP');
+    expect(dewi.edges.every((e) => e.node.unit.code !== 'DPMPTSP')).toBe(true);
+    expect((await inbox(t.admin, 'DPMPTSP')).totalCount).toBe(own.totalCount);
+    expect((await inbox(t.admin)).totalCount).toBeGreaterThanOrEqual(own.totalCount + dewi.totalCount);
+    const citizen = await h.gql(INBOX, {}, { token: t.warga });
+    expect(citizen.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    await h.gql(
+      `mutation($input: AnswerSubmissionInput!) { answerSubmission(input: $input) { __typename } }`,
+      { input: { submissionId: id, status: 'ALREADY_PLANNED', reason: 'Loket kedua dibuka Januari.' } },
+      { token: t.yulia },
+    );
+    const after = await inbox(t.yulia);
+    expect(after.totalCount).toBe(own.totalCount - 1);
+    expect(after.edges.map((e) => e.node.id)).not.toContain(id);
+  });
 });

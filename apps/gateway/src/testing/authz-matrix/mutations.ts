@@ -246,6 +246,29 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: supervisorsAndAdmins('own unit'),
     deniedAs: ['NotFoundError'],
   },
+  addServiceRequestNote: {
+    ...inputEntry('addServiceRequestNote', async (f) => {
+      const { trackingCode, version } = await f.request();
+      return { trackingCode, expectedVersion: version, publicNote: 'Survei lokasi hari Kamis' };
+    }),
+    roles: unitAndAdmins(),
+  },
+  claimServiceRequest: {
+    ...inputEntry(
+      'claimServiceRequest',
+      async (f) => {
+        const { trackingCode, version } = await f.request();
+        return { trackingCode, expectedVersion: version };
+      },
+      TYPENAME_OR_FAILURE,
+    ),
+    roles: decide(['denied', 'staff of the request’s unit only (admins hand requests on with reassign)'], {
+      unitStaff: 'allowed',
+      supervisor: 'allowed',
+    }),
+    // Routing may already have given the fresh request to the caller.
+    allowedAs: ['ConflictError'],
+  },
   addServiceRequestCorrection: {
     ...inputEntry('addServiceRequestCorrection', async (f) => {
       const { trackingCode, version } = await f.request();

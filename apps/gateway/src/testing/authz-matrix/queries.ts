@@ -45,6 +45,15 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     doc: '{ submissions(first: 5) { totalCount edges { node { __typename } } } }',
     roles: decide(['allowed', 'public; hidden text and hidden author names are blanked per field']),
   },
+  forumInbox: {
+    doc: '{ forumInbox(first: 5) { totalCount edges { node { __typename } } } }',
+    roles: decide('denied', {
+      unitStaff: ['allowed', 'own unit'],
+      otherUnitStaff: ['allowed', 'own unit'],
+      supervisor: ['allowed', 'own unit'],
+      admin: ['allowed', 'every unit'],
+    }),
+  },
   forumAccountability: {
     doc: '{ forumAccountability(from: "2026-01-01", to: "2026-12-31") { __typename } }',
     roles: decide(['allowed', 'public accountability report']),

@@ -223,6 +223,40 @@ builder.queryField('submissions', (t) =>
   }),
 );
 
+/** Submissions the caller's unit must answer (admins: every unit, or the one named). */
+function inboxWhere(args: { unitCode?: string | null }, ctx: GraphQLContext): Prisma.SubmissionWhereInput {
+  const identity = ctx.identity;
+  const admin = identity.kind === 'account' && identity.role === 'ADMIN';
+  const ownUnit = identity.kind === 'account' ? identity.unitId : null;
+  const unit = admin
+    ? args.unitCode
+      ? { unit: { code: args.unitCode.trim().toUpperCase() } }
+      : {}
+    : { unitId: ownUnit ?? NO_ACCOUNT };
+  return { status: 'UNDER_REVIEW', ...unit };
+}
+
+builder.queryField('forumInbox', (t) =>
+  t.prismaConnection({
+    type: 'Submission',
+    cursor: 'id',
+    description:
+      'The answering unit’s inbox: submissions still UNDER_REVIEW that the caller’s unit must answer publicly, the earliest answer due date (answerDueOn, WIB working days) first — so overdue ones lead — then oldest first. Staff and supervisors see their own unit; admins every unit, or the one named by unitCode. Hidden submissions are included (moderators see their content). `totalCount` counts them all.',
+    authScopes: { staff: true, admin: true },
+    args: {
+      unitCode: t.arg.string({
+        description:
+          'Admins only: one unit by code (case-insensitive); ignored for staff, who see their own unit.',
+      }),
+    },
+    ...filteredList((ctx) => ctx.prisma.submission, inboxWhere, [
+      { answerDueOn: 'asc' },
+      { createdAt: 'asc' },
+      { id: 'asc' },
+    ]),
+  }),
+);
+
 const SubmissionPayload = entityPayload('SubmissionPayload', 'The submission after the change.', {
   submission: { type: SubmissionRef, id: 'submissionId', description: 'The submission as it is now.' },
 });

@@ -2,7 +2,7 @@
 // Commands over plain dependencies, called by the GraphQL mutations; the escalation job applies
 // the same status change through `applyTransition`.
 import type { Prisma, RequestState, ServiceRequest } from '@layanan/db';
-import { checkCorrection, checkReassignment } from '@layanan/domain/services';
+import { checkClaim, checkCorrection, checkReassignment, checkRequestNote } from '@layanan/domain/services';
 import { NotFoundError } from '../../../graphql/errors.js';
 import { failure, validationFailed } from '../../../graphql/failures.js';
 import { audited, type TransactionClient } from '../../../platform/audited.js';
@@ -207,4 +207,95 @@ export async function addRequestCorrection(
   publishUpdate(deps.pubsub, after.row);
   await deps.events.dispatch([after.event]);
   return after.row;
+}
+
+export type RequestNoteInput = {
+  trackingCode: string;
+  expectedVersion: number;
+  publicNote?: string | null;
+  internalNote?: string | null;
+};
+
+/**
+ * Adds a note to the trail without changing the state: staff of the request's unit (and admins).
+ * The public note is shown to the citizen; the internal one to staff only.
+ */
+export async function addRequestNote(
+  deps: CommandDeps,
+  caller: Caller,
+  input: RequestNoteInput,
+): Promise<ServiceRequest> {
+  const request = await loadForChange(deps, input.trackingCode);
+  const actor = actorOrRefuse(caller, request, input.trackingCode);
+  if (actor.actor === 'CITIZEN') throw forbidden();
+  const checked = checkRequestNote(input);
+  if (!checked.ok) throw validationFailed([checked.error]);
+  const after = await audited(
+    auditScope(deps, caller),
+    { action: 'addServiceRequestNote', entityType: 'ServiceRequest' },
+    async (tx) => {
+      const row = await recordInTrail(
+        tx,
+        request,
+        input.expectedVersion,
+        {},
+        {
+          kind: 'NOTE',
+          actorKind: actor.actorKind,
+          actorAccountId: actor.accountId,
+          ...checked.value,
+        },
+      );
+      return { result: row, entityId: row.id, after: { version: row.version, ...checked.value } };
+    },
+  );
+  publishUpdate(deps.pubsub, after);
+  return after;
+}
+
+export type ClaimRequestInput = { trackingCode: string; expectedVersion: number };
+
+/** The calling staff member takes a request of their unit on (becomes its assignee). */
+export async function claimRequest(
+  deps: CommandDeps,
+  caller: Caller,
+  input: ClaimRequestInput,
+): Promise<ServiceRequest> {
+  const request = await loadForChange(deps, input.trackingCode);
+  const actor = actorOrRefuse(caller, request, input.trackingCode);
+  // Only staff of the request's own unit take it on; admins hand requests on by reassigning.
+  const staffId = caller.kind === 'account' ? caller.staffId : null;
+  if (actor.actor === 'CITIZEN' || actor.actorKind === 'ADMIN' || !staffId) throw forbidden();
+  const staff = await deps.prisma.staff.findUniqueOrThrow({ where: { id: staffId } });
+  const checked = checkClaim(staff, request);
+  if (!checked.ok) {
+    const e = checked.error;
+    throw 'field' in e ? validationFailed([e]) : failure(e);
+  }
+  const after = await audited(
+    auditScope(deps, caller),
+    { action: 'claimServiceRequest', entityType: 'ServiceRequest' },
+    async (tx) => {
+      const row = await recordInTrail(
+        tx,
+        request,
+        input.expectedVersion,
+        { assigneeStaffId: staff.id },
+        {
+          kind: 'REASSIGNED',
+          actorKind: actor.actorKind,
+          actorAccountId: actor.accountId,
+          assigneeStaffId: staff.id,
+        },
+      );
+      return {
+        result: row,
+        entityId: row.id,
+        before: { assigneeStaffId: request.assigneeStaffId },
+        after: { assigneeStaffId: staff.id },
+      };
+    },
+  );
+  publishUpdate(deps.pubsub, after);
+  return after;
 }

@@ -10,7 +10,13 @@ import {
   ValidationError,
 } from '../../../graphql/errors.js';
 import type { InputFields } from '../../../graphql/input-fields.js';
-import { addRequestCorrection, reassignRequest, transitionRequest } from '../commands/change-request.js';
+import {
+  addRequestCorrection,
+  addRequestNote,
+  claimRequest,
+  reassignRequest,
+  transitionRequest,
+} from '../commands/change-request.js';
 import { submitRequest } from '../commands/submit-request.js';
 import { RequestStateEnum } from './service-request.js';
 
@@ -93,6 +99,27 @@ const CorrectionInput = builder.inputType('AddServiceRequestCorrectionInput', {
   }),
 });
 
+const NoteInput = builder.inputType('AddServiceRequestNoteInput', {
+  description: 'A note on a request’s trail that does not change its state.',
+  fields: (t) => ({
+    trackingCode: trackingCodeField(t),
+    expectedVersion: expectedVersionField(t),
+    publicNote: t.string({
+      description:
+        'Shown to the citizen on the request page and in the public trail; at most 10 000 characters.',
+    }),
+    internalNote: t.string({ description: 'Staff only; at most 10 000 characters.' }),
+  }),
+});
+
+const ClaimInput = builder.inputType('ClaimServiceRequestInput', {
+  description: 'Take a request of one’s own unit on (become its assignee).',
+  fields: (t) => ({
+    trackingCode: trackingCodeField(t),
+    expectedVersion: expectedVersionField(t),
+  }),
+});
+
 builder.mutationFields((t) => ({
   submitServiceRequest: t.field({
     type: RequestPayload,
@@ -121,6 +148,26 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
     ...commandInput(t, ReassignInput, 'Which request, to whom.', async (deps, caller, input) =>
       requestPayload(await reassignRequest(deps, caller, { ...input, staffId: String(input.staffId) })),
+    ),
+  }),
+  addServiceRequestNote: t.field({
+    type: RequestPayload,
+    description:
+      'Add a note to a request’s trail without changing its state (any state, also after closing): a public note for the citizen, an internal note for staff, or both. Staff of the request’s unit and admins; a citizen gets an access error. Errors: ValidationError (publicNote REQUIRED when both are empty, TOO_LONG, INVALID_CHARACTER), NotFoundError, ConflictError on a stale expectedVersion.',
+    authScopes: { staff: true, admin: true },
+    errors: { types: [ValidationError, NotFoundError, ConflictError] },
+    ...commandInput(t, NoteInput, 'Which request, and the note(s).', async (deps, caller, input) =>
+      requestPayload(await addRequestNote(deps, caller, input)),
+    ),
+  }),
+  claimServiceRequest: t.field({
+    type: RequestPayload,
+    description:
+      'Take an open request of one’s own unit on: the calling staff member becomes its assignee (a REASSIGNED trail entry). Staff and supervisors linked to the staff register. Errors: ConflictError REQUEST_ALREADY_ASSIGNED_TO_CALLER or a stale expectedVersion, RequestTransitionError REQUEST_ALREADY_CLOSED, NotFoundError.',
+    authScopes: { staff: true },
+    errors: { types: [ValidationError, NotFoundError, ConflictError, RequestTransitionError] },
+    ...commandInput(t, ClaimInput, 'Which request.', async (deps, caller, input) =>
+      requestPayload(await claimRequest(deps, caller, input)),
     ),
   }),
   addServiceRequestCorrection: t.field({
