@@ -16,6 +16,7 @@ import { Link, match, navigate, RouterProvider, usePath } from './router.tsx';
 import { getSession, isStaffRole, onSessionChange, type Session, signOut } from './session.ts';
 import { AdminPage } from './staff/admin.tsx';
 import { ApprovalsPage } from './staff/approvals.tsx';
+import { ForumInboxPage } from './staff/forum-inbox.tsx';
 import { QueuePage } from './staff/queue.tsx';
 import { StaffRequestPage } from './staff/staff-request.tsx';
 import { Loading } from './ui.tsx';
@@ -97,6 +98,7 @@ const NAV_LINKS: readonly { to: string; label: MessageKey; shownTo: NavAudience;
   { to: '/forum', label: 'navForums', shownTo: 'everyone' },
   { to: '/notifikasi', label: 'navNotifications', shownTo: 'signedIn', unreadBadge: true },
   { to: '/staf', label: 'navQueue', shownTo: 'staff' },
+  { to: '/staf/forum', label: 'navForumInbox', shownTo: 'staff' },
   { to: '/staf/statistik', label: 'navStatistics', shownTo: 'staff' },
   { to: '/staf/skm', label: 'navSkm', shownTo: 'staff' },
   { to: '/staf/tindakan', label: 'navActions', shownTo: 'staff' },
@@ -228,7 +230,8 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
   if (path === '/akun') return <AccountPage session={session} />;
   if (staff) {
     if (path === '/staf') return <QueuePage />;
-    if (staffRequest) return <StaffRequestPage code={staffRequest.code!} />;
+    if (path === '/staf/forum') return <ForumInboxPage />;
+    if (staffRequest) return <StaffRequestPage code={staffRequest.code!} role={session.account.role} />;
     if (path === '/staf/statistik')
       return (
         <Suspense fallback={<Loading />}>

@@ -5,6 +5,7 @@ import { useMutation } from 'urql';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { ProgressForm } from '../progress-form.tsx';
+import { HideForm } from '../staff/moderation.tsx';
 import {
   FailureNote,
   Field,
@@ -160,6 +161,7 @@ export function SubmissionCard({
       </div>
       <FailureNote failure={failure} />
       {staff && s.status === 'UNDER_REVIEW' ? <AnswerForm submissionId={s.id} onDone={onChange} /> : null}
+      {staff ? <HideForm submissionId={s.id} title={s.title} onDone={onChange} /> : null}
       {/* Only an accepted submission takes a commitment (the domain's validateNewCommitment). */}
       {staff && s.status === 'ACCEPTED' && !s.commitment ? (
         <CommitmentForm submissionId={s.id} staff={unitStaff} onDone={onChange} />

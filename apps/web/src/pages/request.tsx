@@ -47,7 +47,9 @@ export const RequestQuery = graphql(`
       timelinessLabel
       service { code name nameEn }
       serviceVersion { attributes { code datatype description values { key name } } }
-      unit { name }
+      unit { code name }
+      assignee { id name }
+      applicant { displayName email phone }
       events { sequence kind fromState toState at publicNote internalNote actorKind actorName actorUnit }
     }
   }
@@ -219,12 +221,21 @@ export function RequestPage({ code }: { code: string }) {
   );
 }
 
-/** A trail entry's title: the state it led to, or "correction from the applicant". */
+// Trail entries that keep the state, by kind; any other entry is titled by the state it led to.
+const TRAIL_EVENT_TITLES: Readonly<Record<string, MessageKey>> = {
+  CORRECTION: 'eventCorrection',
+  NOTE: 'eventNote',
+  REASSIGNED: 'eventReassigned',
+};
+
+/** A trail entry's title: the state it led to, or what happened when the state stayed. */
 export function TrailEventTitle({ event }: { event: { kind: string; toState: string } }) {
   const { t } = useI18n();
   return (
     <strong>
-      {event.kind === 'CORRECTION' ? t('eventCorrection') : t(`state_${event.toState}` as MessageKey)}
+      {event.kind in TRAIL_EVENT_TITLES
+        ? t(TRAIL_EVENT_TITLES[event.kind]!)
+        : t(`state_${event.toState}` as MessageKey)}
     </strong>
   );
 }

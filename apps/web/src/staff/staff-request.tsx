@@ -11,6 +11,7 @@ import {
   Transition,
   useLiveRequest,
 } from '../pages/request.tsx';
+import type { Role } from '../session.ts';
 import {
   ErrorNote,
   Field,
@@ -21,6 +22,7 @@ import {
   Notice,
   useFailure,
 } from '../ui.tsx';
+import { RequestDesk } from './request-desk.tsx';
 
 // The actions staff take, by the state they lead to.
 const ACTIONS: Record<string, MessageKey> = {
@@ -40,7 +42,7 @@ const NO_NOTES: Record<Note, string> = { publicNote: '', internalNote: '' };
 // Actions that cannot be undone: they ask for confirmation, naming the request and its state.
 const IRREVERSIBLE = new Set(['REJECTED', 'COMPLETED']);
 
-export function StaffRequestPage({ code }: { code: string }) {
+export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
   const { t, lang } = useI18n();
   const { result, refetch } = useLiveRequest(code);
   const { data, fetching, error } = result;
@@ -190,6 +192,11 @@ export function StaffRequestPage({ code }: { code: string }) {
           <AttributeValues values={request.attributeValues} attributes={request.serviceVersion.attributes} />
         </section>
       </div>
+      <RequestDesk
+        request={request}
+        role={role}
+        onChanged={() => refetch({ requestPolicy: 'network-only' })}
+      />
       {confirmation.dialog}
     </article>
   );

@@ -1,0 +1,261 @@
+// The staff desk beside a request: the applicant's contact details, who handles it (take it on;
+// supervisors hand it to a colleague of the unit) and a note without a change of state.
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../graphql.ts';
+import { useI18n } from '../i18n.tsx';
+import type { Role } from '../session.ts';
+import {
+  Field,
+  FormFailureNote,
+  mutationFailure,
+  Notice,
+  Select,
+  SubmitButton,
+  useFailure,
+  useSubmit,
+  useText,
+} from '../ui.tsx';
+
+const Claim = graphql(`
+  mutation Claim($input: ClaimServiceRequestInput!) {
+    claimServiceRequest(input: $input) {
+      __typename
+      ... on ServiceRequestPayload { request { id version assignee { id name } } }
+      ... on Failure { code message }
+    }
+  }
+`);
+
+const Reassign = graphql(`
+  mutation Reassign($input: ReassignServiceRequestInput!) {
+    reassignServiceRequest(input: $input) {
+      __typename
+      ... on ServiceRequestPayload { request { id version assignee { id name } } }
+      ... on ValidationError { message fields { field message } }
+      ... on Failure { code message }
+    }
+  }
+`);
+
+const AddNote = graphql(`
+  mutation AddNote($input: AddServiceRequestNoteInput!) {
+    addServiceRequestNote(input: $input) {
+      __typename
+      ... on ServiceRequestPayload { request { id version } }
+      ... on ValidationError { message fields { field message } }
+      ... on Failure { code message }
+    }
+  }
+`);
+
+const MyStaffId = graphql(`
+  query MyStaffId { me { account { id staff { id } } } }
+`);
+
+const UnitStaff = graphql(`
+  query UnitStaff($unit: String!) {
+    staffMembers(unitCode: $unit, first: 100) { totalCount edges { node { id name } } }
+  }
+`);
+
+export type DeskRequest = {
+  trackingCode: string;
+  version: number;
+  state: string;
+  unit: { code: string };
+  assignee: { id: string; name: string } | null;
+  applicant: { displayName: string; email: string | null; phone: string | null };
+};
+
+/** The desk panels; `onChanged` reloads the request after any of them changed it. */
+export function RequestDesk({
+  request,
+  role,
+  onChanged,
+}: {
+  request: DeskRequest;
+  role: Role;
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const [{ data: me }] = useQuery({ query: MyStaffId });
+  const staffId = me?.me.account?.staff?.id ?? null;
+  return (
+    <div className="columns">
+      <section className="panel" aria-labelledby="applicant-title" data-testid="applicant">
+        <h2 id="applicant-title">{t('applicant')}</h2>
+        <dl className="facts">
+          <div>
+            <dt>{t('displayName')}</dt>
+            <dd>{request.applicant.displayName}</dd>
+          </div>
+          <div>
+            <dt>{t('email')}</dt>
+            <dd>
+              {request.applicant.email ? (
+                <a href={`mailto:${request.applicant.email}`}>{request.applicant.email}</a>
+              ) : (
+                t('notGiven')
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('phone')}</dt>
+            <dd>
+              {request.applicant.phone ? (
+                <a href={`tel:${request.applicant.phone}`}>{request.applicant.phone}</a>
+              ) : (
+                t('notGiven')
+              )}
+            </dd>
+          </div>
+        </dl>
+        <AssignmentPanel request={request} role={role} staffId={staffId} onChanged={onChanged} />
+      </section>
+      <NotePanel request={request} onChanged={onChanged} />
+    </div>
+  );
+}
+
+const CLOSED = ['COMPLETED', 'REJECTED', 'WITHDRAWN'];
+
+function AssignmentPanel({
+  request,
+  role,
+  staffId,
+  onChanged,
+}: {
+  request: DeskRequest;
+  role: Role;
+  staffId: string | null;
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const [{ fetching: claiming }, claim] = useMutation(Claim);
+  const { failure, setFailure } = useFailure();
+  const open = !CLOSED.includes(request.state);
+  const mine = staffId !== null && request.assignee?.id === staffId;
+  const mayClaim = open && !mine && staffId !== null && role !== 'ADMIN';
+  const mayReassign = open && (role === 'SUPERVISOR' || role === 'ADMIN');
+  return (
+    <>
+      <h3>{t('handledBy')}</h3>
+      <p data-testid="assignee">{request.assignee ? request.assignee.name : t('nobodyAssigned')}</p>
+      {mayClaim ? (
+        <button
+          type="button"
+          className="secondary"
+          disabled={claiming}
+          onClick={async () => {
+            const r = await claim({
+              input: { trackingCode: request.trackingCode, expectedVersion: request.version },
+            });
+            const f = mutationFailure(r.data?.claimServiceRequest, r.error);
+            setFailure(f);
+            if (!f) onChanged();
+          }}
+        >
+          {t('claimRequest')}
+        </button>
+      ) : null}
+      {failure ? <FormFailureNote failure={failure} shown={[]} /> : null}
+      {mayReassign ? <ReassignForm request={request} onChanged={onChanged} /> : null}
+    </>
+  );
+}
+
+function ReassignForm({ request, onChanged }: { request: DeskRequest; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [{ data }] = useQuery({ query: UnitStaff, variables: { unit: request.unit.code } });
+  const [{ fetching }, reassign] = useMutation(Reassign);
+  const [staffId, setStaffId] = useState('');
+  const why = useText();
+  const staff = (data?.staffMembers.edges ?? []).map((e) => e.node);
+  const names = new Map(staff.map((s) => [s.id, s.name]));
+  const { failure, errors, onSubmit } = useSubmit(
+    async () => {
+      const r = await reassign({
+        input: {
+          trackingCode: request.trackingCode,
+          expectedVersion: request.version,
+          staffId,
+          ...(why.value.trim() ? { internalNote: why.value } : {}),
+        },
+      });
+      return mutationFailure(r.data?.reassignServiceRequest, r.error);
+    },
+    () => {
+      why.set('');
+      setStaffId('');
+      onChanged();
+    },
+  );
+  return (
+    <form noValidate onSubmit={onSubmit} data-testid="reassign">
+      <Field label={t('reassignTo')} error={errors.staffId} required>
+        {(p) => (
+          <Select
+            {...p}
+            options={staff.map((s) => s.id).filter((id) => id !== request.assignee?.id)}
+            value={staffId}
+            onChange={setStaffId}
+            label={(id) => names.get(id) ?? id}
+          >
+            <option value="">{t('chooseStaff')}</option>
+          </Select>
+        )}
+      </Field>
+      <Field label={t('reassignReason')} hint={t('internalNoteHint')} error={errors.internalNote}>
+        {(p) => <input {...p} {...why.bind} />}
+      </Field>
+      <FormFailureNote failure={failure} shown={['staffId', 'internalNote']} />
+      <SubmitButton busy={fetching}>{t('reassign')}</SubmitButton>
+    </form>
+  );
+}
+
+function NotePanel({ request, onChanged }: { request: DeskRequest; onChanged: () => void }) {
+  const { t } = useI18n();
+  const publicNote = useText();
+  const internalNote = useText();
+  const [saved, setSaved] = useState(false);
+  const [{ fetching }, addNote] = useMutation(AddNote);
+  const { failure, errors, onSubmit } = useSubmit(
+    async () => {
+      setSaved(false);
+      const r = await addNote({
+        input: {
+          trackingCode: request.trackingCode,
+          expectedVersion: request.version,
+          publicNote: publicNote.value,
+          internalNote: internalNote.value,
+        },
+      });
+      return mutationFailure(r.data?.addServiceRequestNote, r.error);
+    },
+    () => {
+      publicNote.set('');
+      internalNote.set('');
+      setSaved(true);
+      onChanged();
+    },
+  );
+  return (
+    <section className="panel" aria-labelledby="note-title" data-testid="add-note">
+      <h2 id="note-title">{t('addNoteTitle')}</h2>
+      <p className="muted">{t('addNoteHint')}</p>
+      {saved ? <Notice kind="success">{t('noteSaved')}</Notice> : null}
+      <form noValidate onSubmit={onSubmit}>
+        <Field label={t('publicNote')} hint={t('publicNoteHint')} error={errors.publicNote}>
+          {(p) => <textarea {...p} rows={2} {...publicNote.bind} />}
+        </Field>
+        <Field label={t('internalNote')} hint={t('internalNoteHint')} error={errors.internalNote}>
+          {(p) => <textarea {...p} rows={2} {...internalNote.bind} />}
+        </Field>
+        <FormFailureNote failure={failure} shown={['publicNote', 'internalNote']} />
+        <SubmitButton busy={fetching}>{t('addNote')}</SubmitButton>
+      </form>
+    </section>
+  );
+}
