@@ -228,7 +228,10 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
     const report = staffPage.getByTestId('skm-report');
     await report.waitFor();
     await report.getByText('Ruang tunggu perlu kipas angin.').waitFor();
-    await report.getByText(/^S2 ke atas: \d+/).first().waitFor();
+    await report
+      .getByText(/^S2 ke atas: \d+/)
+      .first()
+      .waitFor();
     const download = staffPage.waitForEvent('download');
     await report.getByRole('link', { name: 'Unduh CSV' }).click();
     expect((await download).suggestedFilename()).toMatch(/^skm-DPMPTSP-.*\.csv$/);

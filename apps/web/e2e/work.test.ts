@@ -271,6 +271,92 @@ describe('work that must not get lost (Bahasa Indonesia)', () => {
     expect(staff.consoleErrors).toEqual([]);
   });
 
+  it('the staff desk: contact details, a note without a status change, taking on and handing on', async () => {
+    const code = await fileRequest('desk-1');
+    const staff = await open('id');
+    const { page } = staff;
+    await signInAsDemo(page, 'hendra@layanan.test');
+    await page.goto(`/staf/permohonan/${code}`);
+    await page.getByTestId('applicant').getByText('warga@layanan.test').waitFor();
+    // A note keeps the status; the citizen reads the message, never the staff one.
+    const note = page.getByTestId('add-note');
+    await note.getByRole('button', { name: 'Simpan catatan' }).click();
+    await note.locator('.field.invalid .field-error').waitFor();
+    await note.getByLabel('Pesan ke pemohon').fill('Survei lokasi Kamis pukul 09.00.');
+    await note.getByLabel('Pesan antarpetugas').fill('Bawa meteran laser.');
+    await note.getByRole('button', { name: 'Simpan catatan' }).click();
+    await note.getByText('Catatan tersimpan di riwayat.').waitFor();
+    await requestState(page, 'Diajukan');
+    await page.getByText('Survei lokasi Kamis pukul 09.00.').first().waitFor();
+    // The page's own change is not reported as someone else's.
+    expect(await page.getByTestId('changed-under-you').count()).toBe(0);
+
+    // The supervisor takes it on, then hands it to Yulia with a reason.
+    const assignee = page.getByTestId('assignee');
+    if (!(await assignee.textContent())?.startsWith('Hendra')) {
+      await page.getByRole('button', { name: 'Saya yang menangani' }).click();
+      await assignee.getByText(/^Hendra/).waitFor();
+    }
+    const reassign = page.getByTestId('reassign');
+    await reassign.getByLabel('Alihkan ke petugas').selectOption({ label: 'Yulia Fitri, S.T.' });
+    await reassign.getByLabel('Alasan pengalihan').fill('Hendra rapat di kantor wali kota.');
+    await reassign.getByRole('button', { name: 'Alihkan' }).click();
+    await assignee.getByText(/^Yulia/).waitFor();
+    await page.getByTestId('trail-staff').getByText('Penanganan dialihkan').first().waitFor();
+    await screenshot(page, 'id-staff-desk');
+
+    const citizen = await open('id');
+    await signInAsDemo(citizen.page, 'warga@layanan.test');
+    await citizen.page.goto(`/permohonan/${code}`);
+    const trail = citizen.page.getByTestId('trail');
+    await trail.getByText('Survei lokasi Kamis pukul 09.00.').waitFor();
+    expect(await trail.getByText('Bawa meteran laser.').count()).toBe(0);
+    expect(staff.consoleErrors).toEqual([]);
+    expect(citizen.consoleErrors).toEqual([]);
+  });
+
+  it('the forum inbox lists what awaits an answer, overdue first; a moderator hides with a reason', async () => {
+    const staff = await open('id');
+    const { page } = staff;
+    await signInAsDemo(page, 'yulia@layanan.test');
+    await page.getByRole('link', { name: 'Kotak masuk forum' }).click();
+    const table = page.getByTestId('forum-inbox');
+    await table.waitFor();
+    const dues = await table.locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(dues.length).toBeGreaterThan(0);
+    await screenshot(page, 'id-staff-forum-inbox');
+    await table.locator('tbody tr a').first().click();
+    const card = page.getByTestId('submission').first();
+    await card.getByRole('button', { name: 'Sembunyikan' }).click();
+    await card.getByTestId('hide-form').getByRole('button', { name: 'Sembunyikan' }).click();
+    await card.locator('.field.invalid .field-error').waitFor();
+    await card.getByLabel('Alasan menyembunyikan').fill('Memuat data pribadi orang lain.');
+    await card.getByTestId('hide-form').getByRole('button', { name: 'Sembunyikan' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Sembunyikan' }).click();
+    await page.getByText('Memuat data pribadi orang lain.').first().waitFor();
+    expect(staff.consoleErrors).toEqual([]);
+  });
+
+  it('counter staff enter a walk-in questionnaire, attributed to them', async () => {
+    const staff = await open('id');
+    const { page } = staff;
+    await signInAsDemo(page, 'yulia@layanan.test');
+    await page.getByRole('link', { name: 'Laporan SKM' }).click();
+    await page.getByRole('link', { name: 'Masukkan survei loket (walk-in)' }).click();
+    const form = page.getByTestId('counter-survey');
+    await form.getByLabel('Layanan').selectOption({ index: 1 });
+    await form.getByRole('button', { name: 'Simpan kuesioner' }).click();
+    await form.locator('.likert.invalid').first().waitFor();
+    for (const element of await form.locator('fieldset.likert').all()) {
+      await element.getByRole('radio').nth(3).check();
+    }
+    await form.getByLabel('Pendidikan').selectOption({ index: 2 });
+    await form.getByRole('button', { name: 'Simpan kuesioner' }).click();
+    await page.getByTestId('counter-recorded').waitFor();
+    await screenshot(page, 'id-staff-counter-survey');
+    expect(staff.consoleErrors).toEqual([]);
+  });
+
   it('a live change resets the action being prepared; reject asks first and names the request', async () => {
     const code = await fileRequest('live-1');
     const a = await open('id');

@@ -16,6 +16,7 @@ import { Link, match, navigate, RouterProvider, usePath } from './router.tsx';
 import { getSession, isStaffRole, onSessionChange, type Session, signOut } from './session.ts';
 import { AdminPage } from './staff/admin.tsx';
 import { ApprovalsPage } from './staff/approvals.tsx';
+import { CounterSurveyPage } from './staff/counter-survey.tsx';
 import { ForumInboxPage } from './staff/forum-inbox.tsx';
 import { QueuePage } from './staff/queue.tsx';
 import { StaffRequestPage } from './staff/staff-request.tsx';
@@ -231,6 +232,7 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
   if (staff) {
     if (path === '/staf') return <QueuePage />;
     if (path === '/staf/forum') return <ForumInboxPage />;
+    if (path === '/staf/survei-loket') return <CounterSurveyPage />;
     if (staffRequest) return <StaffRequestPage code={staffRequest.code!} role={session.account.role} />;
     if (path === '/staf/statistik')
       return (

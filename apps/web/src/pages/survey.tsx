@@ -1,12 +1,3 @@
-import {
-  SURVEY_AGE_LIMITS,
-  SURVEY_EDUCATION_LABELS,
-  SURVEY_EDUCATIONS,
-  SURVEY_OCCUPATION_LABELS,
-  SURVEY_OCCUPATIONS,
-  type SurveyEducation,
-  type SurveyOccupation,
-} from '@layanan/domain/feedback';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
@@ -19,10 +10,17 @@ import {
   Loading,
   mutationFailure,
   Notice,
-  Select,
   useFailure,
   useText,
 } from '../ui.tsx';
+import {
+  ElementQuestions,
+  NO_PROFILE,
+  profileInput,
+  RespondentProfileFields,
+  SCORES,
+  unansweredElements,
+} from './survey-fields.tsx';
 
 const InvitationQuery = graphql(`
   query SurveyInvitation($code: String!) {
@@ -48,11 +46,9 @@ const SubmitSurvey = graphql(`
   }
 `);
 
-const SCORES = [1, 2, 3, 4] as const;
-
 /** The satisfaction survey (PermenPANRB 14/2017) of a completed request, answered once. */
 export function SurveySection({ trackingCode }: { trackingCode: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: InvitationQuery,
     variables: { code: trackingCode },
@@ -60,11 +56,7 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [ratings, setRatings] = useState<Record<string, { competence?: number; behaviour?: number }>>({});
   const suggestion = useText();
-  const [gender, setGender] = useState<'' | 'F' | 'M'>('');
-  // The respondent profile takes the options of the SKM form (PermenPANRB 14/2017), never free text.
-  const [age, setAge] = useState('');
-  const [education, setEducation] = useState<'' | SurveyEducation>('');
-  const [occupation, setOccupation] = useState<'' | SurveyOccupation>('');
+  const [profile, setProfile] = useState(NO_PROFILE);
   const [missing, setMissing] = useState<string[]>([]);
   const { failure, setFailure, errors } = useFailure();
   const [{ fetching: sending }, submit] = useMutation(SubmitSurvey);
@@ -83,7 +75,7 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
 
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const unanswered = invitation.elements.filter((e) => !answers[e.code]).map((e) => e.code);
+    const unanswered = unansweredElements(invitation.elements, answers);
     setMissing(unanswered);
     if (unanswered.length > 0) {
       document.getElementById(`survey-${unanswered[0]}`)?.focus();
@@ -97,16 +89,7 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
         trackingCode,
         answers: invitation.elements.map((e) => ({ element: e.code, score: answers[e.code]! })),
         ...(suggestion.value.trim() ? { suggestion: suggestion.value } : {}),
-        ...(gender || age || education || occupation
-          ? {
-              profile: {
-                ...(gender ? { gender } : {}),
-                ...(age ? { age: Number(age) } : {}),
-                ...(education ? { education } : {}),
-                ...(occupation ? { occupation } : {}),
-              },
-            }
-          : {}),
+        ...(profileInput(profile) ? { profile: profileInput(profile) } : {}),
         ...(staffRatings.length > 0 ? { staffRatings } : {}),
       },
     });
@@ -120,38 +103,15 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
       <h2 id="survey-title">{t('surveyTitle')}</h2>
       <p>{t('surveyIntro', { service: serviceName(invitation.service, lang) })}</p>
       <form noValidate onSubmit={onSubmit}>
-        {invitation.elements.map((element, index) => {
-          const problem = missing.includes(element.code) ? t('surveyChooseOne') : undefined;
-          return (
-            <fieldset
-              key={element.code}
-              className={`field likert${problem ? ' invalid' : ''}`}
-              data-testid={`survey-${element.code}`}
-            >
-              <legend id={`survey-${element.code}`} tabIndex={-1}>
-                {index + 1}. {element.question} <span className="muted">({element.label})</span>
-              </legend>
-              <div className="scale">
-                {SCORES.map((score) => (
-                  <label key={score} className="check">
-                    <input
-                      type="radio"
-                      name={`survey-${element.code}`}
-                      value={score}
-                      checked={answers[element.code] === score}
-                      onChange={() => {
-                        setAnswers((a) => ({ ...a, [element.code]: score }));
-                        setMissing((m) => m.filter((c) => c !== element.code));
-                      }}
-                    />{' '}
-                    {score} — {element.answerLabels[score - 1] ?? score}
-                  </label>
-                ))}
-              </div>
-              {problem ? <p className="field-error">{problem}</p> : null}
-            </fieldset>
-          );
-        })}
+        <ElementQuestions
+          elements={invitation.elements}
+          answers={answers}
+          missing={missing}
+          onAnswer={(element, score) => {
+            setAnswers((a) => ({ ...a, [element]: score }));
+            setMissing((m) => m.filter((c) => c !== element));
+          }}
+        />
         {invitation.staffToRate.length > 0 ? (
           <fieldset className="field">
             <legend>{t('surveyRateStaff')}</legend>
@@ -185,55 +145,7 @@ export function SurveySection({ trackingCode }: { trackingCode: string }) {
             ))}
           </fieldset>
         ) : null}
-        <Field label={t('surveyGender')}>
-          {(p) => (
-            <select {...p} value={gender} onChange={(e) => setGender(e.target.value as typeof gender)}>
-              <option value="">{t('surveySkip')}</option>
-              <option value="F">{t('genderF')}</option>
-              <option value="M">{t('genderM')}</option>
-            </select>
-          )}
-        </Field>
-        <Field label={t('surveyAge')} error={errors['profile.age']}>
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              inputMode="numeric"
-              min={SURVEY_AGE_LIMITS.min}
-              max={SURVEY_AGE_LIMITS.max}
-              step={1}
-              value={age}
-              onChange={(e) => setAge(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('surveyEducation')} error={errors['profile.education']}>
-          {(p) => (
-            <Select
-              {...p}
-              options={SURVEY_EDUCATIONS}
-              value={education}
-              onChange={setEducation}
-              label={(o) => SURVEY_EDUCATION_LABELS[o as SurveyEducation][lang]}
-            >
-              <option value="">{t('surveySkip')}</option>
-            </Select>
-          )}
-        </Field>
-        <Field label={t('surveyOccupation')} error={errors['profile.occupation']}>
-          {(p) => (
-            <Select
-              {...p}
-              options={SURVEY_OCCUPATIONS}
-              value={occupation}
-              onChange={setOccupation}
-              label={(o) => SURVEY_OCCUPATION_LABELS[o as SurveyOccupation][lang]}
-            >
-              <option value="">{t('surveySkip')}</option>
-            </Select>
-          )}
-        </Field>
+        <RespondentProfileFields profile={profile} onChange={setProfile} errors={errors} />
         <Field label={t('surveySuggestion')} error={errors.suggestion}>
           {(p) => <textarea {...p} rows={3} {...suggestion.bind} />}
         </Field>

@@ -1,6 +1,6 @@
 // The staff desk beside a request: the applicant's contact details, who handles it (take it on;
 // supervisors hand it to a colleague of the unit) and a note without a change of state.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
@@ -68,7 +68,10 @@ export type DeskRequest = {
   applicant: { displayName: string; email: string | null; phone: string | null };
 };
 
-/** The desk panels; `onChanged` reloads the request after any of them changed it. */
+/**
+ * The desk panels; `onChanged` runs after any of them changed the request, with the version the
+ * change produced (the page's own, so it does not report it as someone else's).
+ */
 export function RequestDesk({
   request,
   role,
@@ -76,7 +79,7 @@ export function RequestDesk({
 }: {
   request: DeskRequest;
   role: Role;
-  onChanged: () => void;
+  onChanged: (version?: number) => void;
 }) {
   const { t } = useI18n();
   const [{ data: me }] = useQuery({ query: MyStaffId });
@@ -129,7 +132,7 @@ function AssignmentPanel({
   request: DeskRequest;
   role: Role;
   staffId: string | null;
-  onChanged: () => void;
+  onChanged: (version?: number) => void;
 }) {
   const { t } = useI18n();
   const [{ fetching: claiming }, claim] = useMutation(Claim);
@@ -151,9 +154,13 @@ function AssignmentPanel({
             const r = await claim({
               input: { trackingCode: request.trackingCode, expectedVersion: request.version },
             });
-            const f = mutationFailure(r.data?.claimServiceRequest, r.error);
+            const payload = r.data?.claimServiceRequest;
+            const f = mutationFailure(payload, r.error);
             setFailure(f);
-            if (!f) onChanged();
+            if (!f)
+              onChanged(
+                payload?.__typename === 'ServiceRequestPayload' ? payload.request.version : undefined,
+              );
           }}
         >
           {t('claimRequest')}
@@ -165,11 +172,18 @@ function AssignmentPanel({
   );
 }
 
-function ReassignForm({ request, onChanged }: { request: DeskRequest; onChanged: () => void }) {
+function ReassignForm({
+  request,
+  onChanged,
+}: {
+  request: DeskRequest;
+  onChanged: (version?: number) => void;
+}) {
   const { t } = useI18n();
   const [{ data }] = useQuery({ query: UnitStaff, variables: { unit: request.unit.code } });
   const [{ fetching }, reassign] = useMutation(Reassign);
   const [staffId, setStaffId] = useState('');
+  const saved = useRef<number | undefined>(undefined);
   const why = useText();
   const staff = (data?.staffMembers.edges ?? []).map((e) => e.node);
   const names = new Map(staff.map((s) => [s.id, s.name]));
@@ -183,12 +197,14 @@ function ReassignForm({ request, onChanged }: { request: DeskRequest; onChanged:
           ...(why.value.trim() ? { internalNote: why.value } : {}),
         },
       });
-      return mutationFailure(r.data?.reassignServiceRequest, r.error);
+      const payload = r.data?.reassignServiceRequest;
+      if (payload?.__typename === 'ServiceRequestPayload') saved.current = payload.request.version;
+      return mutationFailure(payload, r.error);
     },
     () => {
       why.set('');
       setStaffId('');
-      onChanged();
+      onChanged(saved.current);
     },
   );
   return (
@@ -215,11 +231,12 @@ function ReassignForm({ request, onChanged }: { request: DeskRequest; onChanged:
   );
 }
 
-function NotePanel({ request, onChanged }: { request: DeskRequest; onChanged: () => void }) {
+function NotePanel({ request, onChanged }: { request: DeskRequest; onChanged: (version?: number) => void }) {
   const { t } = useI18n();
   const publicNote = useText();
   const internalNote = useText();
   const [saved, setSaved] = useState(false);
+  const savedVersion = useRef<number | undefined>(undefined);
   const [{ fetching }, addNote] = useMutation(AddNote);
   const { failure, errors, onSubmit } = useSubmit(
     async () => {
@@ -232,13 +249,15 @@ function NotePanel({ request, onChanged }: { request: DeskRequest; onChanged: ()
           internalNote: internalNote.value,
         },
       });
-      return mutationFailure(r.data?.addServiceRequestNote, r.error);
+      const payload = r.data?.addServiceRequestNote;
+      if (payload?.__typename === 'ServiceRequestPayload') savedVersion.current = payload.request.version;
+      return mutationFailure(payload, r.error);
     },
     () => {
       publicNote.set('');
       internalNote.set('');
       setSaved(true);
-      onChanged();
+      onChanged(savedVersion.current);
     },
   );
   return (
@@ -247,10 +266,10 @@ function NotePanel({ request, onChanged }: { request: DeskRequest; onChanged: ()
       <p className="muted">{t('addNoteHint')}</p>
       {saved ? <Notice kind="success">{t('noteSaved')}</Notice> : null}
       <form noValidate onSubmit={onSubmit}>
-        <Field label={t('publicNote')} hint={t('publicNoteHint')} error={errors.publicNote}>
+        <Field label={t('notePublic')} hint={t('publicNoteHint')} error={errors.publicNote}>
           {(p) => <textarea {...p} rows={2} {...publicNote.bind} />}
         </Field>
-        <Field label={t('internalNote')} hint={t('internalNoteHint')} error={errors.internalNote}>
+        <Field label={t('noteInternal')} hint={t('internalNoteHint')} error={errors.internalNote}>
           {(p) => <textarea {...p} rows={2} {...internalNote.bind} />}
         </Field>
         <FormFailureNote failure={failure} shown={['publicNote', 'internalNote']} />

@@ -91,7 +91,8 @@ export function SkmReportPage() {
     <section>
       <h1>{t('skmReportTitle')}</h1>
       <p>
-        <Link to="/staf/tindakan">{t('openImprovementActions')}</Link>
+        <Link to="/staf/tindakan">{t('openImprovementActions')}</Link> ·{' '}
+        <Link to="/staf/survei-loket">{t('enterCounterSurvey')}</Link>
       </p>
       <div className="toolbar">
         <label htmlFor="skm-unit">{t('unit')}</label>

@@ -171,7 +171,7 @@ export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
         </section>
         <section className="panel" aria-labelledby="trail-title">
           <h2 id="trail-title">{t('statusTrail')}</h2>
-          <ol className="trail">
+          <ol className="trail" data-testid="trail-staff">
             {request.events.map((e) => (
               <li key={e.sequence}>
                 <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> — <TrailEventTitle event={e} />{' '}
@@ -195,7 +195,10 @@ export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
       <RequestDesk
         request={request}
         role={role}
-        onChanged={() => refetch({ requestPolicy: 'network-only' })}
+        onChanged={(version) => {
+          if (version !== undefined) ownVersion.current = version;
+          refetch({ requestPolicy: 'network-only' });
+        }}
       />
       {confirmation.dialog}
     </article>

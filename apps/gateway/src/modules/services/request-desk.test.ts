@@ -134,4 +134,33 @@ describe.each(testDatabaseKinds())('the staff desk of a request on %s', (kind) =
     );
     expect(JSON.stringify(publicStatus.body)).not.toContain('warga@layanan.test');
   });
+
+  it('hands a request on by the Staff node id that staffMembers gives (and still by the raw id)', async () => {
+    const req = await submittedRequest(h, { ...PBG, idempotencyKey: 'reassign-node-1' }, t.warga);
+    const staff = await h.gql(
+      '{ staffMembers(unitCode: "DPMPTSP", first: 50) { edges { node { id name } } } }',
+      {},
+      { token: t.hendra },
+    );
+    const yulia = staff.body.data.staffMembers.edges
+      .map((e: any) => e.node)
+      .find((n: any) => n.name.startsWith('Yulia'));
+    const REASSIGN = `mutation($input: ReassignServiceRequestInput!) { reassignServiceRequest(input: $input) {
+      __typename ... on ServiceRequestPayload { request { version assignee { name } } } ... on ValidationError { fields { field code } } } }`;
+    const moved = await h.gql(
+      REASSIGN,
+      { input: { trackingCode: req.trackingCode, expectedVersion: 1, staffId: yulia.id } },
+      { token: t.hendra },
+    );
+    expect(moved.body.data.reassignServiceRequest.request.assignee.name).toMatch(/^Yulia/);
+    const bogus = await h.gql(
+      REASSIGN,
+      { input: { trackingCode: req.trackingCode, expectedVersion: 2, staffId: 'U3RhZmY6bm90LWEtdXVpZA==' } },
+      { token: t.hendra },
+    );
+    expect(bogus.body.data.reassignServiceRequest).toEqual({
+      __typename: 'ValidationError',
+      fields: [{ field: 'staffId', code: 'NOT_ALLOWED' }],
+    });
+  });
 });

@@ -1,5 +1,6 @@
 // Mutations of service requests: each resolver builds the command's dependencies and calls the
 // command (commands/), which GraphQL, Open311 and the escalation job share.
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../../graphql/builder.js';
 import { commandInput } from '../../../graphql/command-fields.js';
 import { entityPayload } from '../../../graphql/entity-payload.js';
@@ -10,6 +11,7 @@ import {
   ValidationError,
 } from '../../../graphql/errors.js';
 import type { InputFields } from '../../../graphql/input-fields.js';
+import { isUuid } from '../../../platform/uuid.js';
 import {
   addRequestCorrection,
   addRequestNote,
@@ -83,7 +85,7 @@ const ReassignInput = builder.inputType('ReassignServiceRequestInput', {
     staffId: t.id({
       required: true,
       description:
-        'Global ID of an active staff member of the request’s unit; anyone else gives ValidationError.',
+        'Staff node id (as staffMembers gives it; the raw database id is accepted too) of an active staff member of the request’s unit; anyone else gives ValidationError.',
     }),
     expectedVersion: expectedVersionField(t),
     internalNote: t.string({ description: 'Why it was reassigned; staff only, never shown to the citizen.' }),
@@ -120,6 +122,21 @@ const ClaimInput = builder.inputType('ClaimServiceRequestInput', {
   }),
 });
 
+/**
+ * The staff id of ReassignServiceRequestInput.staffId: a Staff node id (as `staffMembers` gives
+ * it), or, as accepted before, the raw database id. Anything else is passed on unchanged and
+ * refused by the command as a `staffId` field error.
+ */
+function staffIdFrom(id: string): string {
+  if (isUuid(id)) return id;
+  try {
+    const decoded = decodeGlobalID(id);
+    return decoded.typename === 'Staff' ? decoded.id : id;
+  } catch {
+    return id;
+  }
+}
+
 builder.mutationFields((t) => ({
   submitServiceRequest: t.field({
     type: RequestPayload,
@@ -147,7 +164,9 @@ builder.mutationFields((t) => ({
     authScopes: { supervisor: true, admin: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
     ...commandInput(t, ReassignInput, 'Which request, to whom.', async (deps, caller, input) =>
-      requestPayload(await reassignRequest(deps, caller, { ...input, staffId: String(input.staffId) })),
+      requestPayload(
+        await reassignRequest(deps, caller, { ...input, staffId: staffIdFrom(String(input.staffId)) }),
+      ),
     ),
   }),
   addServiceRequestNote: t.field({
