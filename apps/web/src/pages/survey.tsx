@@ -48,7 +48,7 @@ const SubmitSurvey = graphql(`
 
 /** The satisfaction survey (PermenPANRB 14/2017) of a completed request, answered once. */
 export function SurveySection({ trackingCode }: { trackingCode: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: InvitationQuery,
     variables: { code: trackingCode },
