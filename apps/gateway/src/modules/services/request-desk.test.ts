@@ -1,7 +1,7 @@
 // The staff desk of a request: a note without a change of state, taking a request on, and the
 // applicant's contact details for the handling unit — and who may do each.
 import { testDatabaseKinds } from '@layanan/db/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PBG_REQUEST as PBG, submittedRequest } from '../../testing/requests.js';
 import { useHarness } from '../../testing/use-harness.js';
 
@@ -162,5 +162,33 @@ describe.each(testDatabaseKinds())('the staff desk of a request on %s', (kind) =
       __typename: 'ValidationError',
       fields: [{ field: 'staffId', code: 'NOT_ALLOWED' }],
     });
+  });
+
+  it('tells the citizen of a public note, and nobody of a note among staff', async () => {
+    const req = await submittedRequest(h, { ...PBG, idempotencyKey: 'note-notify-1' }, t.warga);
+    const notes = async () =>
+      (
+        await h.gql(
+          '{ notifications(first: 100) { edges { node { kind title linkPath } } } }',
+          {},
+          { token: t.warga },
+        )
+      ).body.data.notifications.edges
+        .map((e: any) => e.node)
+        .filter((n: any) => n.kind === 'REQUEST_NOTE' && n.linkPath.endsWith(req.trackingCode));
+    await h.gql(
+      NOTE,
+      { input: { trackingCode: req.trackingCode, expectedVersion: 1, internalNote: 'Cek arsip.' } },
+      { token: t.yulia },
+    );
+    await h.gql(
+      NOTE,
+      { input: { trackingCode: req.trackingCode, expectedVersion: 2, publicNote: 'Bawa KTP asli Kamis.' } },
+      { token: t.yulia },
+    );
+    await vi.waitFor(async () => expect(await notes()).toHaveLength(1), { timeout: 10_000 });
+    // One notice, for the public note (its text is in the e-mail body and on the request page).
+    const [notice] = await notes();
+    expect(notice.title).toContain(req.trackingCode);
   });
 });

@@ -5,13 +5,19 @@ import type { Prisma, RequestState, ServiceRequest } from '@layanan/db';
 import { checkClaim, checkCorrection, checkReassignment, checkRequestNote } from '@layanan/domain/services';
 import { NotFoundError } from '../../../graphql/errors.js';
 import { failure, validationFailed } from '../../../graphql/failures.js';
-import { audited, type TransactionClient } from '../../../platform/audited.js';
+import { audited } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { isUuid } from '../../../platform/uuid.js';
 import { actorFor, hidesOthersRequests, mayReassign } from '../access.js';
 import { normalizedCode } from '../queries/tracking-code.js';
-import { applyTransition, publishUpdate, recordRequestChange, versionConflict } from './request-workflow.js';
+import {
+  applyTransition,
+  publishUpdate,
+  type RecordedChange,
+  recordRequestChange,
+  versionConflict,
+} from './request-workflow.js';
 
 async function loadForChange(deps: CommandDeps, trackingCode: string): Promise<ServiceRequest> {
   const code = normalizedCode(trackingCode);
@@ -79,32 +85,60 @@ export async function transitionRequest(
   return after;
 }
 
+type TrailEntry = Omit<
+  Prisma.RequestEventUncheckedCreateInput,
+  'requestId' | 'sequence' | 'fromState' | 'toState'
+>;
+
 /**
- * A change that keeps the state (a reassignment, a correction): bumps the version if it is still
- * `expectedVersion` (else a conflict), writes the trail entry, returns the updated request.
+ * A change that keeps the state (a reassignment, a correction, a note): in one audited
+ * transaction bumps the version if it is still `expectedVersion` (else a conflict), writes the
+ * trail entry and records `services.request-changed` (its people are told after commit);
+ * then publishes the update. Returns the updated request.
  */
-async function recordInTrail(
-  tx: TransactionClient,
-  request: ServiceRequest,
-  expectedVersion: number,
-  data: { assigneeStaffId?: string },
-  entry: Omit<Prisma.RequestEventUncheckedCreateInput, 'requestId' | 'sequence' | 'fromState' | 'toState'>,
+async function changeInTrail(
+  deps: CommandDeps,
+  caller: Caller,
+  c: {
+    action: string;
+    request: ServiceRequest;
+    expectedVersion: number;
+    assigneeStaffId?: string;
+    entry: TrailEntry;
+    change: RecordedChange;
+    audit: (row: ServiceRequest) => { before?: Record<string, unknown>; after: Record<string, unknown> };
+  },
 ): Promise<ServiceRequest> {
-  const updated = await tx.serviceRequest.updateMany({
-    where: { id: request.id, version: expectedVersion },
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (updated.count !== 1) throw versionConflict();
-  await tx.requestEvent.create({
-    data: {
-      ...entry,
-      requestId: request.id,
-      sequence: expectedVersion + 1,
-      fromState: request.state,
-      toState: request.state,
+  const { request } = c;
+  const after = await audited(
+    auditScope(deps, caller),
+    { action: c.action, entityType: 'ServiceRequest' },
+    async (tx) => {
+      const updated = await tx.serviceRequest.updateMany({
+        where: { id: request.id, version: c.expectedVersion },
+        data: {
+          ...(c.assigneeStaffId ? { assigneeStaffId: c.assigneeStaffId } : {}),
+          version: { increment: 1 },
+        },
+      });
+      if (updated.count !== 1) throw versionConflict();
+      await tx.requestEvent.create({
+        data: {
+          ...c.entry,
+          requestId: request.id,
+          sequence: c.expectedVersion + 1,
+          fromState: request.state,
+          toState: request.state,
+        },
+      });
+      const row = await tx.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });
+      const event = await recordRequestChange(tx, request, row, c.change);
+      return { result: { row, event }, entityId: row.id, ...c.audit(row) };
     },
-  });
-  return tx.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });
+  );
+  publishUpdate(deps.pubsub, after.row);
+  await deps.events.dispatch([after.event]);
+  return after.row;
 }
 
 export type ReassignRequestInput = {
@@ -127,40 +161,24 @@ export async function reassignRequest(
     : null;
   const checked = checkReassignment(staff, request.unitId);
   if (!checked.ok || !staff) throw validationFailed(checked.ok ? [] : [checked.error]);
-  const after = await audited(
-    auditScope(deps, caller),
-    { action: 'reassignServiceRequest', entityType: 'ServiceRequest' },
-    async (tx) => {
-      const row = await recordInTrail(
-        tx,
-        request,
-        input.expectedVersion,
-        { assigneeStaffId: staff.id },
-        {
-          kind: 'REASSIGNED',
-          actorKind: caller.role,
-          actorAccountId: caller.accountId,
-          internalNote: input.internalNote?.trim() || null,
-          assigneeStaffId: staff.id,
-        },
-      );
-      const event = await recordRequestChange(tx, request, row, {
-        change: 'REASSIGNED',
-        actor: 'SUPERVISOR',
-        actorAccountId: caller.accountId,
-        publicNote: null,
-      });
-      return {
-        result: { row, event },
-        entityId: row.id,
-        before: { assigneeStaffId: request.assigneeStaffId },
-        after: { assigneeStaffId: staff.id },
-      };
+  return changeInTrail(deps, caller, {
+    action: 'reassignServiceRequest',
+    request,
+    expectedVersion: input.expectedVersion,
+    assigneeStaffId: staff.id,
+    entry: {
+      kind: 'REASSIGNED',
+      actorKind: caller.role,
+      actorAccountId: caller.accountId,
+      internalNote: input.internalNote?.trim() || null,
+      assigneeStaffId: staff.id,
     },
-  );
-  publishUpdate(deps.pubsub, after.row);
-  await deps.events.dispatch([after.event]);
-  return after.row;
+    change: { change: 'REASSIGNED', actor: 'SUPERVISOR', actorAccountId: caller.accountId, publicNote: null },
+    audit: () => ({
+      before: { assigneeStaffId: request.assigneeStaffId },
+      after: { assigneeStaffId: staff.id },
+    }),
+  });
 }
 
 export type CorrectRequestInput = { trackingCode: string; expectedVersion: number; text: string };
@@ -179,34 +197,19 @@ export async function addRequestCorrection(
     throw 'field' in e ? validationFailed([e]) : failure(e);
   }
   const text = checked.value;
-  const after = await audited(
-    auditScope(deps, caller),
-    { action: 'addServiceRequestCorrection', entityType: 'ServiceRequest' },
-    async (tx) => {
-      const row = await recordInTrail(
-        tx,
-        request,
-        input.expectedVersion,
-        {},
-        {
-          kind: 'CORRECTION',
-          actorKind: actor.actorKind,
-          actorAccountId: actor.accountId,
-          publicNote: text,
-        },
-      );
-      const event = await recordRequestChange(tx, request, row, {
-        change: 'CORRECTION',
-        actor: actor.actor,
-        actorAccountId: actor.accountId,
-        publicNote: text,
-      });
-      return { result: { row, event }, entityId: row.id, after: { version: row.version, correction: text } };
+  return changeInTrail(deps, caller, {
+    action: 'addServiceRequestCorrection',
+    request,
+    expectedVersion: input.expectedVersion,
+    entry: {
+      kind: 'CORRECTION',
+      actorKind: actor.actorKind,
+      actorAccountId: actor.accountId,
+      publicNote: text,
     },
-  );
-  publishUpdate(deps.pubsub, after.row);
-  await deps.events.dispatch([after.event]);
-  return after.row;
+    change: { change: 'CORRECTION', actor: actor.actor, actorAccountId: actor.accountId, publicNote: text },
+    audit: (row) => ({ after: { version: row.version, correction: text } }),
+  });
 }
 
 export type RequestNoteInput = {
@@ -218,7 +221,8 @@ export type RequestNoteInput = {
 
 /**
  * Adds a note to the trail without changing the state: staff of the request's unit (and admins).
- * The public note is shown to the citizen; the internal one to staff only.
+ * The public note is shown to the citizen, who is notified of it (REQUEST_NOTE); the internal one
+ * is for staff only and notifies nobody.
  */
 export async function addRequestNote(
   deps: CommandDeps,
@@ -230,27 +234,20 @@ export async function addRequestNote(
   if (actor.actor === 'CITIZEN') throw forbidden();
   const checked = checkRequestNote(input);
   if (!checked.ok) throw validationFailed([checked.error]);
-  const after = await audited(
-    auditScope(deps, caller),
-    { action: 'addServiceRequestNote', entityType: 'ServiceRequest' },
-    async (tx) => {
-      const row = await recordInTrail(
-        tx,
-        request,
-        input.expectedVersion,
-        {},
-        {
-          kind: 'NOTE',
-          actorKind: actor.actorKind,
-          actorAccountId: actor.accountId,
-          ...checked.value,
-        },
-      );
-      return { result: row, entityId: row.id, after: { version: row.version, ...checked.value } };
+  return changeInTrail(deps, caller, {
+    action: 'addServiceRequestNote',
+    request,
+    expectedVersion: input.expectedVersion,
+    entry: { kind: 'NOTE', actorKind: actor.actorKind, actorAccountId: actor.accountId, ...checked.value },
+    // For the notifications, a note is a change that keeps the state, like a correction.
+    change: {
+      change: 'CORRECTION',
+      actor: actor.actor,
+      actorAccountId: actor.accountId,
+      publicNote: checked.value.publicNote,
     },
-  );
-  publishUpdate(deps.pubsub, after);
-  return after;
+    audit: (row) => ({ after: { version: row.version, ...checked.value } }),
+  });
 }
 
 export type ClaimRequestInput = { trackingCode: string; expectedVersion: number };
@@ -272,30 +269,21 @@ export async function claimRequest(
     const e = checked.error;
     throw 'field' in e ? validationFailed([e]) : failure(e);
   }
-  const after = await audited(
-    auditScope(deps, caller),
-    { action: 'claimServiceRequest', entityType: 'ServiceRequest' },
-    async (tx) => {
-      const row = await recordInTrail(
-        tx,
-        request,
-        input.expectedVersion,
-        { assigneeStaffId: staff.id },
-        {
-          kind: 'REASSIGNED',
-          actorKind: actor.actorKind,
-          actorAccountId: actor.accountId,
-          assigneeStaffId: staff.id,
-        },
-      );
-      return {
-        result: row,
-        entityId: row.id,
-        before: { assigneeStaffId: request.assigneeStaffId },
-        after: { assigneeStaffId: staff.id },
-      };
+  return changeInTrail(deps, caller, {
+    action: 'claimServiceRequest',
+    request,
+    expectedVersion: input.expectedVersion,
+    assigneeStaffId: staff.id,
+    entry: {
+      kind: 'REASSIGNED',
+      actorKind: actor.actorKind,
+      actorAccountId: actor.accountId,
+      assigneeStaffId: staff.id,
     },
-  );
-  publishUpdate(deps.pubsub, after);
-  return after;
+    change: { change: 'REASSIGNED', actor: actor.actor, actorAccountId: actor.accountId, publicNote: null },
+    audit: () => ({
+      before: { assigneeStaffId: request.assigneeStaffId },
+      after: { assigneeStaffId: staff.id },
+    }),
+  });
 }
