@@ -4,16 +4,8 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
-import {
-  Field,
-  FormFailureNote,
-  mutationFailure,
-  Notice,
-  Select,
-  SubmitButton,
-  useSubmit,
-  useText,
-} from '../ui.tsx';
+import { Field, FormFailureNote, mutationFailure, Notice, Select, useSubmit, useText } from '../ui.tsx';
+import { FormButtons } from './form-buttons.tsx';
 
 const SetHolding = graphql(`
   mutation SetCompetencyHolding($input: SetCompetencyHoldingInput!) {
@@ -96,12 +88,7 @@ export function CompetencyForm({
       </Field>
       <FormFailureNote failure={failure} shown={['competencyCode', 'level']} />
       {saved ? <Notice kind="success">{saved}</Notice> : null}
-      <div className="actions">
-        <SubmitButton busy={fetching}>{t('save')}</SubmitButton>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('close')}
-        </button>
-      </div>
+      <FormButtons busy={fetching} submit={t('save')} onClose={onDone} />
     </form>
   );
 }

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
-import { Field, FormFailureNote, mutationFailure, Notice, Select, SubmitButton, useFailure } from '../ui.tsx';
+import { Field, FormFailureNote, mutationFailure, Notice, Select, useFailure } from '../ui.tsx';
+import { FormButtons } from './form-buttons.tsx';
 
 const Rate = graphql(`
   mutation Rate($input: RatePerformanceInput!) {
@@ -57,12 +58,7 @@ export function RateForm({ staff, onDone }: { staff: { id: string; name: string 
           {t('ratingSaved', { predikat: t(`predikat_${saved}` as 'predikat_BAIK') })}
         </Notice>
       ) : null}
-      <div className="actions">
-        <SubmitButton busy={fetching}>{t('save')}</SubmitButton>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('close')}
-        </button>
-      </div>
+      <FormButtons busy={fetching} submit={t('save')} onClose={onDone} />
     </form>
   );
 }

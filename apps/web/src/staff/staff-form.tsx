@@ -5,16 +5,8 @@ import { useMutation, useQuery } from 'urql';
 import { useConfirmation } from '../confirm.tsx';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
-import {
-  Field,
-  FormFailureNote,
-  mutationFailure,
-  Notice,
-  SubmitButton,
-  todayWib,
-  useSubmit,
-  useText,
-} from '../ui.tsx';
+import { Field, FormFailureNote, mutationFailure, Notice, todayWib, useSubmit, useText } from '../ui.tsx';
+import { FormButtons } from './form-buttons.tsx';
 
 const UnitsQuery = graphql(`
   query StaffUnits {
@@ -90,6 +82,36 @@ function UnitSelect({
   );
 }
 
+type TextState = ReturnType<typeof useText>;
+
+/** Catalogue position, position title and rank: asked alike on registering and on editing. */
+function PlacementFields({
+  positionCode,
+  position,
+  rank,
+  errors,
+}: {
+  positionCode: TextState;
+  position: TextState;
+  rank: TextState;
+  errors: Record<string, string>;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field label={t('positionCode')} error={errors.positionCode} hint={t('positionCodeHint')}>
+        {(p) => <input {...p} {...positionCode.bind} />}
+      </Field>
+      <Field label={t('position')} error={errors.position}>
+        {(p) => <input {...p} {...position.bind} />}
+      </Field>
+      <Field label={t('rank')} error={errors.rank} hint={t('rankHint')}>
+        {(p) => <input {...p} {...rank.bind} />}
+      </Field>
+    </>
+  );
+}
+
 /** Text given, or undefined: an empty field leaves the value as it is (or as the default). */
 const given = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
@@ -139,15 +161,7 @@ export function RegisterStaffForm({
       <Field label={t('unit')} error={errors.unitCode} required>
         {(p) => <UnitSelect {...p} ownUnit={null} value={unitCode} onChange={setUnitCode} />}
       </Field>
-      <Field label={t('positionCode')} error={errors.positionCode} hint={t('positionCodeHint')}>
-        {(p) => <input {...p} {...positionCode.bind} />}
-      </Field>
-      <Field label={t('position')} error={errors.position}>
-        {(p) => <input {...p} {...position.bind} />}
-      </Field>
-      <Field label={t('rank')} error={errors.rank} hint={t('rankHint')}>
-        {(p) => <input {...p} {...rank.bind} />}
-      </Field>
+      <PlacementFields positionCode={positionCode} position={position} rank={rank} errors={errors} />
       <Field label={t('rankEffectiveOn')} error={errors.rankEffectiveOn}>
         {(p) => <input {...p} type="date" {...rankEffectiveOn.bind} />}
       </Field>
@@ -155,12 +169,7 @@ export function RegisterStaffForm({
         failure={failure}
         shown={['nip', 'name', 'unitCode', 'positionCode', 'position', 'rank', 'rankEffectiveOn']}
       />
-      <div className="actions">
-        <SubmitButton busy={fetching}>{t('registerStaff')}</SubmitButton>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <FormButtons busy={fetching} submit={t('registerStaff')} onClose={onCancel} closeLabel={t('cancel')} />
     </form>
   );
 }
@@ -249,15 +258,7 @@ export function EditStaffForm({
       <Field label={t('unit')} error={errors.unitCode}>
         {(p) => <UnitSelect {...p} ownUnit={ownUnit} value={unitCode} onChange={setUnitCode} />}
       </Field>
-      <Field label={t('positionCode')} error={errors.positionCode} hint={t('positionCodeHint')}>
-        {(p) => <input {...p} {...positionCode.bind} />}
-      </Field>
-      <Field label={t('position')} error={errors.position}>
-        {(p) => <input {...p} {...position.bind} />}
-      </Field>
-      <Field label={t('rank')} error={errors.rank} hint={t('rankHint')}>
-        {(p) => <input {...p} {...rank.bind} />}
-      </Field>
+      <PlacementFields positionCode={positionCode} position={position} rank={rank} errors={errors} />
       {newRank ? (
         <>
           <Field label={t('rankEffectiveOn')} error={errors.rankEffectiveOn}>
@@ -278,12 +279,7 @@ export function EditStaffForm({
       />
       {saved ? <Notice kind="success">{t('staffSaved', { name: name.value })}</Notice> : null}
       {confirmation.dialog}
-      <div className="actions">
-        <SubmitButton busy={fetching}>{t('save')}</SubmitButton>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('close')}
-        </button>
-      </div>
+      <FormButtons busy={fetching} submit={t('save')} onClose={onDone} />
     </form>
   );
 }

@@ -120,6 +120,8 @@ export function StaffRegister({
           <input type="checkbox" checked={belowRight} onChange={(e) => setBelowRight(e.target.checked)} />{' '}
           {t('belowJp')}
         </label>
+      </div>
+      <div className="toolbar">
         <CsvDownload path={`/reports/staff.csv?${csvQuery}`} label={t('downloadStaffCsv')} />
         <CsvDownload path={`/reports/training.csv?${jpQuery}`} label={t('downloadJpCsv', { year })} />
         {admin ? (

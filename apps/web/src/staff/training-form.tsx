@@ -12,11 +12,11 @@ import {
   mutationFailure,
   Notice,
   Select,
-  SubmitButton,
   todayWib,
   useSubmit,
   useText,
 } from '../ui.tsx';
+import { FormButtons } from './form-buttons.tsx';
 
 const RecordTraining = graphql(`
   mutation RecordTraining($input: RecordTrainingInput!) {
@@ -100,12 +100,7 @@ export function TrainingForm({ staff, onDone }: { staff: { id: string; name: str
           })}
         </Notice>
       ) : null}
-      <div className="actions">
-        <SubmitButton busy={fetching}>{t('recordTraining')}</SubmitButton>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('close')}
-        </button>
-      </div>
+      <FormButtons busy={fetching} submit={t('recordTraining')} onClose={onDone} />
     </form>
   );
 }
