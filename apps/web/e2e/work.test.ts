@@ -4,13 +4,14 @@
 // renews the session, a refused renewal signs out, and "Keluar" ends the session on the server; a
 // forum form shows the gateway's refusal. Its own gateway keeps its data in a directory, so it can
 // be restarted, and has the submission rate limits off for the generated queue.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AppPage,
+  gqlAs,
   launchBrowser,
   openApp,
   type RunningGateway,
@@ -512,5 +513,125 @@ describe('sessions across a gateway restart', () => {
     );
     expect(renewed.refreshSession.__typename).not.toBe('AuthPayload');
     expect(unexpected(citizen)).toEqual([]);
+  });
+});
+
+describe('the staff register of a supervisor (Bahasa Indonesia)', () => {
+  it('searches by NIP and name, records JP, edits a new colleague, sets a competency, finalises the SKP period', async () => {
+    const HENDRA = 'hendra@layanan.test';
+    const register = (page: Page) => page.getByTestId('staff-register');
+    const search = async (page: Page, text: string) => {
+      await page.getByLabel('Cari nama atau NIP').fill(text);
+      await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    };
+    // An admin registers a civil servant (registerStaff is the BKPSDM's): a supervisor is not offered it.
+    const admin = await open('id');
+    await signInAsDemo(admin.page, 'admin@layanan.test');
+    await admin.page.goto('/staf/kelola');
+    await admin.page.getByRole('button', { name: 'Daftarkan pegawai' }).click();
+    const form = admin.page.getByRole('form', { name: 'Daftarkan pegawai' });
+    await form.getByLabel('NIP').fill('1995 0510 2020 12 1 005');
+    await form.getByLabel('Nama').fill('Budi Santoso');
+    await form.getByLabel(/^Unit/).selectOption('DPMPTSP');
+    await form.getByLabel('Jabatan', { exact: true }).fill('Pengadministrasi Perizinan');
+    await form.getByRole('button', { name: 'Daftarkan pegawai' }).click();
+    await register(admin.page).getByRole('cell', { name: 'Budi Santoso', exact: true }).waitFor();
+
+    const supervisor = await open('id');
+    const { page } = supervisor;
+    await signInAsDemo(page, HENDRA);
+    await page.goto('/staf/kelola');
+    await page.getByTestId('page-range').waitFor();
+    expect(await page.getByRole('button', { name: 'Daftarkan pegawai' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Jabatan' }).count()).toBe(0);
+
+    // Search by NIP (spaces allowed) and by part of the name: the gateway filters.
+    await search(page, '1989 0322');
+    await page.getByTestId('page-range').getByText('1–1 dari 1').waitFor();
+    await register(page).getByRole('cell', { name: 'Yulia Fitri, S.T.', exact: true }).waitFor();
+    await search(page, 'rahmat');
+    await register(page).getByRole('cell', { name: 'Rahmat Hidayat, S.Kom.', exact: true }).waitFor();
+    expect(await register(page).getByRole('cell', { name: 'Yulia Fitri, S.T.', exact: true }).count()).toBe(
+      0,
+    );
+
+    // Training JP: the missing title is shown beside its field, then the record counts at once.
+    await page.getByRole('button', { name: 'Catat pelatihan Rahmat Hidayat, S.Kom.' }).click();
+    await page.getByLabel(/^Lama pelatihan/).fill('4');
+    await page.getByRole('button', { name: 'Catat pelatihan', exact: true }).click();
+    await page.locator('.field.invalid').getByLabel('Nama pelatihan').waitFor();
+    await page.getByLabel('Nama pelatihan').fill('Pelayanan Prima e2e');
+    await page.getByRole('button', { name: 'Catat pelatihan', exact: true }).click();
+    await page.getByText('4 JP tercatat untuk Rahmat Hidayat, S.Kom. dan langsung dihitung.').waitFor();
+    await screenshot(page, 'id-supervisor-training-recorded');
+    const rahmat = await gqlAs<{
+      staffByNip: { trainingRecords: { title: string; jp: number; status: string }[] };
+    }>(
+      gateway.url,
+      HENDRA,
+      '{ staffByNip(nip: "199207082019031004") { trainingRecords { title jp status } } }',
+    );
+    expect(rahmat.staffByNip.trainingRecords).toContainEqual({
+      title: 'Pelayanan Prima e2e',
+      jp: 4,
+      status: 'CONFIRMED',
+    });
+
+    // A competency holding, listed at once.
+    await page.getByRole('button', { name: 'Kompetensi Rahmat Hidayat, S.Kom.' }).click();
+    await page.getByLabel('Kode kompetensi').fill('pelayanan_publik');
+    await page.getByLabel('Tingkat (1–5)').selectOption('4');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByText(/tersimpan pada tingkat 4\.$/).waitFor();
+    await page
+      .getByTestId('competency-holdings')
+      .getByText(/: tingkat 4$/)
+      .first()
+      .waitFor();
+
+    // The colleague the admin registered: found by name and edited.
+    await search(page, 'budi sant');
+    await page.getByRole('button', { name: 'Ubah data Budi Santoso' }).click();
+    await page.getByLabel('Jabatan', { exact: true }).fill('Analis Perizinan');
+    await page.getByLabel('Pangkat/golongan').fill('III/b');
+    await page.getByLabel('Nomor SK').fill('800/123/BKPSDM/2026');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByText('Data Budi Santoso tersimpan.').waitFor();
+    await register(page).getByRole('cell', { name: 'Analis Perizinan (III/b)', exact: true }).waitFor();
+    await screenshot(page, 'id-supervisor-staff-edited');
+    // The staff list as CSV, searched as on screen.
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh daftar pegawai (CSV)' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('staff-dpmptsp.csv');
+    const csv = readFileSync(await file.path(), 'utf8').split('\r\n');
+    expect(csv[0]).toBe('\uFEFFNIP,Nama,Jenis,Jabatan,Pangkat/golongan,Kode unit,Unit');
+    expect(csv[1]).toMatch(/^199505102020121005,Budi Santoso,PNS,Analis Perizinan,III\/b,DPMPTSP,/);
+
+    // Finalising the 2025 SKP period asks first and names unit and year; "Batal" does nothing.
+    await page.getByRole('button', { name: 'Periode SKP', exact: true }).click();
+    await page.getByLabel('Tahun').selectOption('2025');
+    await page.getByLabel('Batas "Sangat Baik" (%)').fill('100');
+    await page.getByRole('button', { name: 'Finalkan periode SKP' }).click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.getByText('Periode SKP 2025 unit DPMPTSP').waitFor();
+    await screenshot(page, 'id-supervisor-finalise-confirm');
+    await dialog.getByRole('button', { name: 'Batal' }).click();
+    await page.getByRole('button', { name: 'Finalkan periode SKP' }).click();
+    await dialog.getByRole('button', { name: 'Finalkan periode SKP' }).click();
+    await page.getByText(/^Periode SKP 2025 .* final: \d+ dari \d+ pegawai/).waitFor();
+    const unit = await gqlAs<{
+      staffMembers: { edges: { node: { ratings: { year: number; finalised: boolean }[] } }[] };
+    }>(
+      gateway.url,
+      HENDRA,
+      '{ staffMembers(first: 200, filter: { unitCode: "DPMPTSP", includeSubUnits: false }) { edges { node { ratings { year finalised } } } } }',
+    );
+    const rated2025 = unit.staffMembers.edges.flatMap((e) => e.node.ratings.filter((r) => r.year === 2025));
+    expect(rated2025.length).toBeGreaterThan(0);
+    expect(rated2025.every((r) => r.finalised)).toBe(true);
+    expect(unexpected(supervisor)).toEqual([]);
+    expect(unexpected(admin)).toEqual([]);
   });
 });

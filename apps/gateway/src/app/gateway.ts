@@ -12,6 +12,7 @@ import { AuthenticationError, resolveIdentity } from '../modules/accounts/identi
 import { unsubscribeRoute } from '../modules/accounts/unsubscribe-route.js';
 import { skmCsvRoute } from '../modules/feedback/reports/skm-csv-route.js';
 import { open311 } from '../modules/services/open311/router.js';
+import { staffCsvRoutes } from '../modules/staff/reports/staff-csv-routes.js';
 import { loadWorkingCalendar } from '../platform/calendar.js';
 import type { EventBus } from '../platform/events.js';
 import type { GatewayConfig } from './config.js';
@@ -245,6 +246,7 @@ export function createGateway(options: {
         open311({ db, config, log, pubsub, events, rateLimits: createRateLimiter(config, rateLimitStore) }),
         skmCsvRoute(contextOf),
         unsubscribeRoute({ secret: config.jwtSecret, prisma: db.prisma }),
+        ...staffCsvRoutes(contextOf),
         ...(options.webRoot
           ? [webApp({ root: options.webRoot, devLogin: config.devLogin, production: config.production })]
           : []),

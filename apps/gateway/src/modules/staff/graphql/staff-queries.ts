@@ -26,8 +26,12 @@ const StaffOrderInput = builder.inputType('StaffOrder', {
 
 const StaffFilterInput = builder.inputType('StaffFilter', {
   description:
-    'Filters of staffMembers; all given filters apply together. Filters on personal data (rank, kind, gaps, training) are for supervisors (limited to their units) and admins; FORBIDDEN for others. An unknown unitCode gives an empty list.',
+    'Filters of staffMembers; all given filters apply together. Filters on personal data (NIP search, rank, kind, gaps, training) are for supervisors (limited to their units) and admins; FORBIDDEN for others. An unknown unitCode gives an empty list.',
   fields: (t) => ({
+    search: t.string({
+      description:
+        'Part of the name (any case), or digits (spaces allowed) found in the NIP; the NIP is personal data, so a digit search is for supervisors (their units) and admins.',
+    }),
     unitCode: t.string({ description: 'A unit, with its sub-units unless includeSubUnits is false.' }),
     includeSubUnits: t.boolean({
       defaultValue: true,

@@ -12,6 +12,7 @@ export function yearRange(year: number): { gte: Date; lt: Date } {
 }
 
 export type StaffFilter = {
+  search?: string | null;
   unitCode?: string | null;
   includeSubUnits?: boolean | null;
   rank?: string | null;
@@ -68,7 +69,11 @@ export async function staffWhere(
       f.includeSubUnits === false ? { unitId: unit.id } : { unitId: { in: [...tree.subtree(unit.id)] } },
     );
   }
+  // Digits search the NIP (personal data); anything else the name (public).
+  const search = f.search?.trim() ?? '';
+  const nipDigits = /^[\d\s]+$/.test(search) ? search.replace(/\s+/g, '') : null;
   const personalFilter =
+    nipDigits !== null ||
     !!f.rank ||
     !!f.kind ||
     f.hasCompetencyGap != null ||
@@ -79,6 +84,8 @@ export async function staffWhere(
     if (!managed) throw forbidden();
     if (managed !== 'ALL') and.push({ unitId: { in: [...managed] } });
   }
+  if (nipDigits !== null) and.push({ nip: { contains: nipDigits } });
+  else if (search) and.push({ name: { contains: search, mode: 'insensitive' } });
   if (f.rank) and.push({ rank: normaliseRank(f.rank) });
   if (f.kind) and.push({ kind: f.kind });
   if (f.hasCompetencyGap != null) {

@@ -1,0 +1,163 @@
+// The service catalogue to edit (name, description, standard time, cost, published).
+import { useRef, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../graphql.ts';
+import { useI18n } from '../i18n.tsx';
+import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
+import {
+  ErrorNote,
+  Field,
+  FormFailureNote,
+  formatIdr,
+  Loading,
+  mutationFailure,
+  Notice,
+  SubmitButton,
+  useSubmit,
+  useText,
+} from '../ui.tsx';
+
+const CatalogueQuery = graphql(`
+  query Catalogue($unitCode: String, $first: Int!, $after: String) {
+    services(unitCode: $unitCode, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id code name description completionDays costIdr published unit { shortName } } }
+    }
+  }
+`);
+
+const UpdateService = graphql(`
+  mutation UpdateService($input: UpdateServiceInput!) {
+    updateService(input: $input) {
+      __typename
+      ... on UpdateServicePayload {
+        service { id code name description completionDays costIdr published }
+        pendingChange { id proposedCompletionDays proposedCostIdr }
+      }
+      ... on ValidationError { message fields { field message } }
+      ... on Failure { message }
+    }
+  }
+`);
+
+/** The catalogue to edit: all services for admins, the supervisor's unit's (`ownUnit`) for supervisors. */
+export function CatalogueEditor({ ownUnit }: { ownUnit: string | null }) {
+  const { t, lang } = useI18n();
+  const pager = usePager('services');
+  const pageVariables = { unitCode: ownUnit, first: PAGE_SIZE, after: pager.after };
+  const [page, refetch] = useQuery({
+    query: CatalogueQuery,
+    variables: pageVariables,
+  });
+  const { fetching, error } = page;
+  const data = pageData(page, pageVariables);
+  const [editing, setEditing] = useState<string | null>(null);
+  // The service whose completion time or cost now waits for a second person (four eyes).
+  const [awaiting, setAwaiting] = useState<string | null>(null);
+  if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (fetching && !data) return <Loading />;
+  const services = data?.services.edges.map((e) => e.node) ?? [];
+  return (
+    <>
+      <ul className="list">
+        {services.map((s) => (
+          <li key={s.id}>
+            <strong>{s.name}</strong>{' '}
+            <span className="muted">
+              ({s.code}, {s.unit.shortName})
+            </span>{' '}
+            · {t('workingDays', { count: s.completionDays })} ·{' '}
+            {s.costIdr === 0 ? t('free') : formatIdr(s.costIdr, lang)}
+            {!s.published ? <span className="badge"> {t('unpublished')}</span> : null}{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => setEditing(editing === s.code ? null : s.code)}
+            >
+              {t('edit')}
+            </button>
+            {awaiting === s.code ? <Notice kind="warn">{t('serviceChangeAwaitsApproval')}</Notice> : null}
+            {editing === s.code ? (
+              <ServiceForm
+                service={s}
+                onDone={(pending) => {
+                  setEditing(null);
+                  setAwaiting(pending ? s.code : null);
+                }}
+              />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <PagerNav pager={pager} connection={data?.services} shown={services.length} />
+    </>
+  );
+}
+
+function ServiceForm({
+  service,
+  onDone,
+}: {
+  service: {
+    code: string;
+    name: string;
+    description: string;
+    completionDays: number;
+    costIdr: number;
+    published: boolean;
+  };
+  /** Called after saving; `pending` when the completion time or cost waits for approval. */
+  onDone: (pending: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const name = useText(service.name);
+  const description = useText(service.description);
+  const days = useText(String(service.completionDays));
+  const cost = useText(String(service.costIdr));
+  const [published, setPublished] = useState(service.published);
+  const [{ fetching }, update] = useMutation(UpdateService);
+  const pending = useRef(false);
+  const { failure, errors, onSubmit } = useSubmit(
+    async () => {
+      const [completionDays, costIdr] = [Number(days.value), Number(cost.value)];
+      const r = await update({
+        input: {
+          code: service.code,
+          name: name.value,
+          description: description.value,
+          completionDays,
+          costIdr,
+          published,
+        },
+      });
+      const result = r.data?.updateService;
+      pending.current = result?.__typename === 'UpdateServicePayload' && result.pendingChange !== null;
+      return mutationFailure(result, r.error);
+    },
+    () => onDone(pending.current),
+  );
+  return (
+    <form className="subform" noValidate onSubmit={onSubmit}>
+      <Field label={t('serviceName')} error={errors.name}>
+        {(p) => <input {...p} {...name.bind} />}
+      </Field>
+      <Field label={t('description')} error={errors.description}>
+        {(p) => <textarea {...p} rows={2} {...description.bind} />}
+      </Field>
+      <Field label={t('completionTimeDays')} error={errors.completionDays}>
+        {(p) => <input {...p} type="number" min={1} {...days.bind} />}
+      </Field>
+      <Field label={t('costIdr')} error={errors.costIdr}>
+        {(p) => <input {...p} type="number" min={0} {...cost.bind} />}
+      </Field>
+      <p className="muted">{t('serviceStandardFourEyes')}</p>
+      <label className="check">
+        <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} />{' '}
+        {t('published')}
+      </label>
+      <FormFailureNote failure={failure} shown={['name', 'description', 'completionDays', 'costIdr']} />
+      <SubmitButton busy={fetching}>{t('save')}</SubmitButton>
+    </form>
+  );
+}
