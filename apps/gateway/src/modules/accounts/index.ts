@@ -6,3 +6,4 @@ import './graphql/sessions.js';
 import './api-key.js';
 import './audit-entry.js';
 import './notification.js';
+import './notification-preferences.js';

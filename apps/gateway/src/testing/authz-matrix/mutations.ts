@@ -168,6 +168,10 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     vars: freshIdVars('commitment'),
     roles: unitAndAdmins(),
   },
+  setNotificationSettings: {
+    doc: 'mutation { setNotificationSettings(input: { language: id }) { __typename } }',
+    roles: decide(['allowed', 'own settings'], DENIED_TO_OUTSIDERS),
+  },
   markNotificationsRead: {
     doc: 'mutation { markNotificationsRead { marked } }',
     roles: decide(['allowed', 'own notifications'], DENIED_TO_OUTSIDERS),

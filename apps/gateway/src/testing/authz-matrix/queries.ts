@@ -129,6 +129,10 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     doc: '{ notifications(first: 5) { totalCount } }',
     roles: decide(['allowed', 'own notifications'], DENIED_TO_OUTSIDERS),
   },
+  notificationSettings: {
+    doc: '{ notificationSettings { language } }',
+    roles: decide(['allowed', 'own settings'], DENIED_TO_OUTSIDERS),
+  },
   unreadNotificationCount: {
     doc: '{ unreadNotificationCount }',
     roles: decide(['allowed', 'own notifications'], DENIED_TO_OUTSIDERS),
