@@ -143,12 +143,18 @@ describe.each(testDatabaseKinds())('standard time and timeliness on %s', (kind) 
     const code = filed.body.data.submitServiceRequest.request.trackingCode as string;
     const before = await h.gql('{ service(code: "PBG") { completionDays } }');
     const oldDays = before.body.data.service.completionDays as number;
+    // A new completion time is a proposal (four eyes): the supervisor proposes, an admin approves.
     const changed = await h.gql(
-      `mutation { updateService(input: { code: "PBG", completionDays: ${oldDays + 7} }) { __typename } }`,
+      `mutation { updateService(input: { code: "PBG", completionDays: ${oldDays + 7} }) { __typename ... on UpdateServicePayload { pendingChange { id } } } }`,
       {},
+      { token: await h.login('hendra@layanan.test') },
+    );
+    const approved = await h.gql(
+      'mutation($id: ID!) { decideServiceChange(input: { id: $id, approve: true, reason: "Sesuai SOP baru" }) { __typename } }',
+      { id: changed.body.data.updateService.pendingChange.id },
       { token: t.admin },
     );
-    expect(changed.body.data.updateService.__typename).toBe('UpdateServicePayload');
+    expect(approved.body.data.decideServiceChange.__typename).toBe('ServiceChangePayload');
 
     const said = (days: number) => `selesai paling lama ${days} hari kerja sejak berkas lengkap`;
     const mine = await h.gql(
