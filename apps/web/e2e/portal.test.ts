@@ -413,6 +413,18 @@ describe('a citizen’s own account and requests (Bahasa Indonesia)', () => {
 
     await page.getByTestId('signed-in-as').click();
     await page.getByRole('heading', { name: 'Akun saya' }).waitFor();
+    // Notification e-mail per kind: turned off here, still on for the others.
+    const settings = page.getByTestId('notification-settings');
+    await settings.getByLabel('Permohonan diterima').uncheck();
+    await settings.getByText('Pengaturan tersimpan.').waitFor();
+    const stored = await gqlAs<{ notificationSettings: { preferences: { kind: string; email: boolean }[] } }>(
+      gateway.url,
+      email,
+      '{ notificationSettings { preferences { kind email } } }',
+    );
+    expect(stored.notificationSettings.preferences.filter((p) => !p.email).map((p) => p.kind)).toEqual([
+      'REQUEST_RECEIVED',
+    ]);
     const form = page.getByTestId('change-password');
     await form.getByLabel('Kata sandi sekarang').fill('bukan-sandinya-2026');
     await form.getByLabel(/^Kata sandi baru/).fill('sawahlunto-baru-2026');

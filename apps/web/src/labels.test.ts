@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  actorLabel,
-  attributeEntries,
-  channelLabel,
-  ikmRuleLabel,
-  serviceName,
-} from './labels.ts';
+import { actorLabel, attributeEntries, channelLabel, ikmRuleLabel, serviceName } from './labels.ts';
 
 const DEFINITIONS = [
   {

@@ -1,11 +1,24 @@
-// The signed-in person's own account: who they are and changing the password (every other
-// session ends; this one continues with the tokens the gateway returns).
+// The signed-in person's own account: who they are, what reaches them (notification e-mail per
+// kind, their language), and changing the password (every other session ends; this one continues
+// with the tokens the gateway returns).
 import { useState } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { type Session, setSession } from '../session.ts';
-import { Field, FormFailureNote, mutationFailure, Notice, SubmitButton, useSubmit, useText } from '../ui.tsx';
+import {
+  ErrorNote,
+  FailureNote,
+  Field,
+  FormFailureNote,
+  Loading,
+  mutationFailure,
+  Notice,
+  SubmitButton,
+  useFailure,
+  useSubmit,
+  useText,
+} from '../ui.tsx';
 
 const ChangePassword = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
@@ -29,6 +42,7 @@ export function AccountPage({ session }: { session: Session }) {
       <p data-testid="account-name">
         {session.account.displayName} · {t(`role_${session.account.role}`)}
       </p>
+      <NotificationSettingsPanel />
       <ChangePasswordForm />
     </article>
   );
@@ -84,6 +98,83 @@ function ChangePasswordForm() {
         <FormFailureNote failure={failure} shown={['currentPassword', 'newPassword', 'repeatPassword']} />
         <SubmitButton busy={fetching}>{t('changePassword')}</SubmitButton>
       </form>
+    </section>
+  );
+}
+
+const SettingsQuery = graphql(`
+  query NotificationSettings {
+    notificationSettings { language preferences { kind label email } }
+  }
+`);
+
+const SetSettings = graphql(`
+  mutation SetNotificationSettings($input: SetNotificationSettingsInput!) {
+    setNotificationSettings(input: $input) {
+      __typename
+      ... on SetNotificationSettingsPayload { data { language preferences { kind label email } } }
+      ... on ValidationError { message fields { field message } }
+    }
+  }
+`);
+
+/**
+ * What reaches the person: every kind always in the app's feed; per kind, whether it is e-mailed
+ * too; and the language of notifications and e-mail. Each change is saved at once.
+ */
+export function NotificationSettingsPanel() {
+  const { t } = useI18n();
+  const [{ data, error }, refetch] = useQuery({ query: SettingsQuery });
+  const [{ fetching }, save] = useMutation(SetSettings);
+  const { failure, setFailure } = useFailure();
+  const [savedNote, setSavedNote] = useState(false);
+  const settings = data?.notificationSettings;
+  const apply = async (input: Parameters<typeof save>[0]['input']) => {
+    setSavedNote(false);
+    const r = await save({ input });
+    const payload = r.data?.setNotificationSettings;
+    const f = mutationFailure(payload, r.error);
+    setFailure(f);
+    if (!f) {
+      setSavedNote(true);
+      refetch({ requestPolicy: 'network-only' });
+    }
+  };
+  if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (!settings) return <Loading />;
+  return (
+    <section className="panel" aria-labelledby="notify-title" data-testid="notification-settings">
+      <h2 id="notify-title">{t('notificationSettings')}</h2>
+      <p className="muted">{t('notificationSettingsHint')}</p>
+      {savedNote ? <Notice kind="success">{t('settingsSaved')}</Notice> : null}
+      <FailureNote failure={failure} />
+      <Field label={t('notificationLanguage')}>
+        {(p) => (
+          <select
+            {...p}
+            value={settings.language}
+            disabled={fetching}
+            onChange={(e) => apply({ language: e.target.value as 'id' | 'en' })}
+          >
+            <option value="id">Bahasa Indonesia</option>
+            <option value="en">English</option>
+          </select>
+        )}
+      </Field>
+      <fieldset className="field">
+        <legend>{t('emailKinds')}</legend>
+        {settings.preferences.map((p) => (
+          <label key={p.kind} className="check">
+            <input
+              type="checkbox"
+              checked={p.email}
+              disabled={fetching}
+              onChange={(e) => apply(e.target.checked ? { emailOn: [p.kind] } : { emailOff: [p.kind] })}
+            />{' '}
+            {p.label}
+          </label>
+        ))}
+      </fieldset>
     </section>
   );
 }
