@@ -258,6 +258,8 @@ describe('accessibility: axe (WCAG 2.1 A and AA) finds no serious or critical vi
     const findings = await checkRoutes('staff', [
       '/staf',
       `/staf/permohonan/${code}`,
+      '/staf/forum',
+      '/staf/survei-loket',
       '/staf/statistik',
       '/staf/skm',
       '/staf/tindakan',

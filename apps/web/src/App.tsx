@@ -90,12 +90,13 @@ function UnreadBadge() {
   );
 }
 
-type NavAudience = 'everyone' | 'signedIn' | 'citizens' | 'staff' | 'supervisors';
+type NavAudience = 'everyone' | 'notStaff' | 'signedIn' | 'citizens' | 'staff' | 'supervisors';
 
 /** The main menu, in order, and whom each link is shown to. */
 const NAV_LINKS: readonly { to: string; label: MessageKey; shownTo: NavAudience; unreadBadge?: true }[] = [
   { to: '/', label: 'navServices', shownTo: 'everyone' },
-  { to: '/lacak', label: 'navTrack', shownTo: 'everyone' },
+  // Staff find requests in their queue; the tracking page stays open to them at /lacak.
+  { to: '/lacak', label: 'navTrack', shownTo: 'notStaff' },
   { to: '/permohonan', label: 'navMyRequests', shownTo: 'citizens' },
   { to: '/forum', label: 'navForums', shownTo: 'everyone' },
   { to: '/notifikasi', label: 'navNotifications', shownTo: 'signedIn', unreadBadge: true },
@@ -110,6 +111,7 @@ const NAV_LINKS: readonly { to: string; label: MessageKey; shownTo: NavAudience;
 
 function navShown(audience: NavAudience, session: Session | null, staff: boolean): boolean {
   if (audience === 'everyone') return true;
+  if (audience === 'notStaff') return !staff;
   if (audience === 'staff') return staff;
   if (audience === 'supervisors') return ['SUPERVISOR', 'ADMIN'].includes(session?.account.role ?? '');
   return Boolean(session) && (audience === 'signedIn' || !staff);
