@@ -3,6 +3,7 @@ import { Provider, useQuery, useSubscription } from 'urql';
 import { createApiClient, createClient, LayananContext } from './client.ts';
 import { graphql } from './graphql.ts';
 import { I18nProvider, type MessageKey, useI18n } from './i18n.tsx';
+import { AccessibilityPage } from './pages/accessibility.tsx';
 import { AccountPage } from './pages/account.tsx';
 import { CataloguePage } from './pages/catalogue.tsx';
 import { ForumPage, ForumsPage } from './pages/forums.tsx';
@@ -89,12 +90,13 @@ function UnreadBadge() {
   );
 }
 
-type NavAudience = 'everyone' | 'signedIn' | 'citizens' | 'staff' | 'supervisors';
+type NavAudience = 'everyone' | 'notStaff' | 'signedIn' | 'citizens' | 'staff' | 'supervisors';
 
 /** The main menu, in order, and whom each link is shown to. */
 const NAV_LINKS: readonly { to: string; label: MessageKey; shownTo: NavAudience; unreadBadge?: true }[] = [
   { to: '/', label: 'navServices', shownTo: 'everyone' },
-  { to: '/lacak', label: 'navTrack', shownTo: 'everyone' },
+  // Staff find requests in their queue; the tracking page stays open to them at /lacak.
+  { to: '/lacak', label: 'navTrack', shownTo: 'notStaff' },
   { to: '/permohonan', label: 'navMyRequests', shownTo: 'citizens' },
   { to: '/forum', label: 'navForums', shownTo: 'everyone' },
   { to: '/notifikasi', label: 'navNotifications', shownTo: 'signedIn', unreadBadge: true },
@@ -104,11 +106,12 @@ const NAV_LINKS: readonly { to: string; label: MessageKey; shownTo: NavAudience;
   { to: '/staf/skm', label: 'navSkm', shownTo: 'staff' },
   { to: '/staf/tindakan', label: 'navActions', shownTo: 'staff' },
   { to: '/staf/persetujuan', label: 'navApprovals', shownTo: 'supervisors' },
-  { to: '/staf/kelola', label: 'navManage', shownTo: 'staff' },
+  { to: '/staf/kelola', label: 'navManage', shownTo: 'supervisors' },
 ];
 
 function navShown(audience: NavAudience, session: Session | null, staff: boolean): boolean {
   if (audience === 'everyone') return true;
+  if (audience === 'notStaff') return !staff;
   if (audience === 'staff') return staff;
   if (audience === 'supervisors') return ['SUPERVISOR', 'ADMIN'].includes(session?.account.role ?? '');
   return Boolean(session) && (audience === 'signedIn' || !staff);
@@ -127,7 +130,7 @@ function Shell({ session }: { session: Session | null }) {
       <a className="skip" href="#main">
         {t('skipToContent')}
       </a>
-      <header className="top">
+      <header className={staff ? 'top staff' : 'top'}>
         <div className="bar">
           <Link to="/" className="brand">
             <span className="logo" aria-hidden="true">
@@ -206,6 +209,9 @@ function Shell({ session }: { session: Session | null }) {
       </main>
       <footer className="foot">
         <p>{t('footer')}</p>
+        <p>
+          <Link to="/aksesibilitas">{t('accessibilityLink')}</Link>
+        </p>
       </footer>
     </>
   );
@@ -224,7 +230,10 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
   if (path === '/masuk') return <LoginPage />;
   if (path === '/forum') return <ForumsPage />;
   if (forum) return <ForumPage slug={forum.slug!} session={session} />;
-  if (!session) return <LoginPage reason={t('signInRequired')} />;
+  if (path === '/aksesibilitas') return <AccessibilityPage />;
+  // Only the app's own signed-in pages ask to sign in; any other address is not found.
+  if (!session && isSignedInPath(path)) return <LoginPage reason={t('signInRequired')} />;
+  if (!session) return <NotFound />;
   if (path === '/permohonan') return <MyRequestsPage />;
   if (request) return <RequestPage code={request.code!} />;
   if (path === '/notifikasi') return <NotificationsPage />;
@@ -255,6 +264,20 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
     if (path === '/staf/persetujuan') return <ApprovalsPage role={session.account.role} />;
     if (path === '/staf/kelola') return <AdminPage role={session.account.role} />;
   }
+  return <NotFound />;
+}
+
+/** The addresses of pages for signed-in users (the staff pages all live under /staf). */
+function isSignedInPath(path: string): boolean {
+  return (
+    ['/permohonan', '/notifikasi', '/akun', '/staf'].includes(path) ||
+    path.startsWith('/staf/') ||
+    match('/permohonan/:code', path) !== null
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
   return (
     <section>
       <h1>{t('notFoundTitle')}</h1>

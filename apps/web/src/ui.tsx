@@ -306,7 +306,9 @@ export function Table({
 }) {
   const { t } = useI18n();
   return (
-    <div className="table-wrap">
+    // Focusable, so a keyboard can scroll a table wider than a phone (WCAG 2.1.1).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs keyboard access
+    <section className="table-wrap" aria-label={caption ?? columns.join(', ')} tabIndex={0}>
       <table {...props}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>
@@ -325,7 +327,7 @@ export function Table({
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

@@ -93,6 +93,10 @@ export function ServicePage({ code, session }: { code: string; session: Session 
       <h1>{serviceName(service, lang)}</h1>
       <p className="muted">{service.unit.name}</p>
       <p>{service.description}</p>
+      {/* On a phone the standard fills several screens before the form: a way straight to it. */}
+      <p className="jump-link">
+        <a href="#request-form">{t('jumpToRequestForm')}</a>
+      </p>
       <div className="columns">
         <section aria-labelledby="standard-title" className="panel">
           <h2 id="standard-title">{t('serviceStandard')}</h2>
@@ -117,7 +121,7 @@ export function ServicePage({ code, session }: { code: string; session: Session 
             <p data-testid="pledge">{service.pledge}</p>
           </div>
         </section>
-        <section aria-labelledby="form-title" className="panel">
+        <section id="request-form" aria-labelledby="form-title" className="panel" tabIndex={-1}>
           <h2 id="form-title">{t('fileRequest')}</h2>
           {!session ? (
             <p>

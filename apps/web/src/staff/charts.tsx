@@ -127,14 +127,50 @@ type ChartProps<T extends ChartType> = {
 };
 
 /**
+ * A long axis label as lines of at most `width` characters, broken between words, so Chart.js
+ * draws it whole (it clips or skips one long line) — e.g. a competency's or a unit's full name.
+ */
+export function wrapLabel(label: string, width = 18): string | string[] {
+  if (label.length <= width) return label;
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+type Scales = Record<string, { ticks?: Record<string, unknown> } | undefined>;
+
+/**
  * A chart's props sized by its container (the card sets the height), with no plugins unless given,
- * and its axis ticks and tooltips in the active language's number format (81,67 in Indonesian).
+ * and its axis ticks and tooltips in the active language's number format (81,67 in Indonesian);
+ * every category label is drawn (Chart.js skips some when they crowd), wrapped when long.
  */
 function fitted<T extends ChartType>({ data, options, plugins }: ChartProps<T>, lang: Lang) {
+  const category = (options as { indexAxis?: string } | undefined)?.indexAxis === 'y' ? 'y' : 'x';
+  const scales = ((options as { scales?: Scales } | undefined)?.scales ?? {}) as Scales;
+  const categoryScale = scales[category] ?? {};
   return {
-    data,
-    options: { responsive: true, maintainAspectRatio: false, locale: localeOf(lang), ...options },
+    data: {
+      ...data,
+      labels: data.labels?.map((l) => (typeof l === 'string' ? wrapLabel(l) : l)),
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      locale: localeOf(lang),
+      ...options,
+      scales: {
+        ...scales,
+        [category]: { ...categoryScale, ticks: { autoSkip: false, ...categoryScale.ticks } },
+      },
+    } as ChartOptions<T>,
     plugins: plugins ?? [],
+    // The card's wrapper is the image with the chart's name; react-chartjs-2 would make the canvas
+    // another, unnamed one.
+    role: 'presentation',
   };
 }
 

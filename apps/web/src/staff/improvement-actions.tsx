@@ -121,7 +121,7 @@ export function ImprovementActionsPage() {
       {fetching && !data ? <Loading /> : null}
       {data && actions.length === 0 ? <Notice>{t('noImprovementActions')}</Notice> : null}
       {actions.length > 0 ? (
-        <ul className="list actions" data-testid="improvement-actions">
+        <ul className="list action-cards" data-testid="improvement-actions">
           {actions.map((a) => (
             <ActionCard key={a.id} action={a} onChange={reload} />
           ))}

@@ -20,21 +20,29 @@ const Rate = graphql(`
 /** The SKP rating of `staff` for a year (default this year); `onDone` closes it. */
 export function RateForm({ staff, onDone }: { staff: { id: string; name: string }; onDone: () => void }) {
   const { t } = useI18n();
-  const [results, setResults] = useState<'ABOVE' | 'AS_EXPECTED' | 'BELOW'>('AS_EXPECTED');
-  const [behaviour, setBehaviour] = useState<'ABOVE' | 'AS_EXPECTED' | 'BELOW'>('AS_EXPECTED');
+  // Nothing chosen until the rater chooses: a default would be saved unread.
+  const [results, setResults] = useState<'ABOVE' | 'AS_EXPECTED' | 'BELOW' | ''>('');
+  const [behaviour, setBehaviour] = useState<'ABOVE' | 'AS_EXPECTED' | 'BELOW' | ''>('');
+  const [missing, setMissing] = useState(false);
   const [year, setYear] = useState(new Date().getFullYear());
   const { failure, setFailure, errors } = useFailure();
   const [saved, setSaved] = useState<string | null>(null);
   const [{ fetching }, rate] = useMutation(Rate);
   const options = ['ABOVE', 'AS_EXPECTED', 'BELOW'] as const;
-  const expectation = (o: (typeof options)[number]) => t(`expectation_${o}`);
+  const expectation = (o: (typeof options)[number] | '') => (o === '' ? '' : t(`expectation_${o}`));
   return (
     <form
       className="panel"
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        const r = await rate({ input: { staffId: staff.id, year, results, behaviour } });
+        setMissing(results === '' || behaviour === '');
+        if (results === '' || behaviour === '') return;
+        // The register's rows (Staff) show the latest rating: refetch them after saving.
+        const r = await rate(
+          { input: { staffId: staff.id, year, results, behaviour } },
+          { additionalTypenames: ['Staff'] },
+        );
         const payload = r.data?.ratePerformance;
         setFailure(mutationFailure(payload, r.error));
         if (payload?.__typename === 'RatePerformancePayload') setSaved(payload.predikat);
@@ -44,12 +52,26 @@ export function RateForm({ staff, onDone }: { staff: { id: string; name: string 
       <Field label={t('year')} error={errors.year}>
         {(p) => <input {...p} type="number" value={year} onChange={(e) => setYear(Number(e.target.value))} />}
       </Field>
-      <Field label={t('workResults')}>
-        {(p) => <Select {...p} options={options} value={results} onChange={setResults} label={expectation} />}
-      </Field>
-      <Field label={t('workBehaviour')}>
+      <Field
+        label={t('workResults')}
+        required
+        error={missing && results === '' ? t('fieldRequired') : undefined}
+      >
         {(p) => (
-          <Select {...p} options={options} value={behaviour} onChange={setBehaviour} label={expectation} />
+          <Select {...p} options={options} value={results} onChange={setResults} label={expectation}>
+            <option value="">{t('choose')}</option>
+          </Select>
+        )}
+      </Field>
+      <Field
+        label={t('workBehaviour')}
+        required
+        error={missing && behaviour === '' ? t('fieldRequired') : undefined}
+      >
+        {(p) => (
+          <Select {...p} options={options} value={behaviour} onChange={setBehaviour} label={expectation}>
+            <option value="">{t('choose')}</option>
+          </Select>
         )}
       </Field>
       <FormFailureNote failure={failure} shown={['year']} />
