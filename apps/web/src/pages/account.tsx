@@ -128,6 +128,8 @@ export function NotificationSettingsPanel() {
   const [{ fetching }, save] = useMutation(SetSettings);
   const { failure, setFailure } = useFailure();
   const [savedNote, setSavedNote] = useState(false);
+  // A box shows the choice at once; the saved settings replace it when they come back.
+  const [chosen, setChosen] = useState<Record<string, boolean>>({});
   const settings = data?.notificationSettings;
   const apply = async (input: Parameters<typeof save>[0]['input']) => {
     setSavedNote(false);
@@ -135,6 +137,8 @@ export function NotificationSettingsPanel() {
     const payload = r.data?.setNotificationSettings;
     const f = mutationFailure(payload, r.error);
     setFailure(f);
+    // A refused change: the boxes show the saved settings again.
+    if (f) setChosen({});
     if (!f) {
       setSavedNote(true);
       refetch({ requestPolicy: 'network-only' });
@@ -167,9 +171,12 @@ export function NotificationSettingsPanel() {
           <label key={p.kind} className="check">
             <input
               type="checkbox"
-              checked={p.email}
-              disabled={fetching}
-              onChange={(e) => apply(e.target.checked ? { emailOn: [p.kind] } : { emailOff: [p.kind] })}
+              checked={chosen[p.kind] ?? p.email}
+              onChange={(e) => {
+                const email = e.target.checked;
+                setChosen((c) => ({ ...c, [p.kind]: email }));
+                void apply(email ? { emailOn: [p.kind] } : { emailOff: [p.kind] });
+              }}
             />{' '}
             {p.label}
           </label>
