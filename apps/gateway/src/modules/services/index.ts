@@ -5,6 +5,7 @@ import './graphql/service.js';
 import './graphql/service-version.js';
 import './graphql/service-change.js';
 import './graphql/service-request.js';
+import './graphql/request-applicant.js';
 import './graphql/standard-time.js';
 import './graphql/request-mutations.js';
 import './graphql/request-statistics.js';

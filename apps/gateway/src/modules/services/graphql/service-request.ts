@@ -149,26 +149,6 @@ const completionDueOnField = {
     'Last working day to complete the request (WIB): the service’s completionDays in working days from verification (UU 25/2009 service standard), moved later by the working days the request spent returned to the citizen; null until verified.',
 } as const;
 
-// The applicant's contact details, for the handling unit to reach them (UU 25/2009 art. 18: the
-// citizen is told of the service's progress). ServiceRequest itself is shown only to its owner,
-// the staff of its unit and admins, so these are too; never in the public status or Open311.
-const RequestApplicantRef = builder.prismaObject('Account', {
-  variant: 'RequestApplicant',
-  description:
-    'Who filed the request (or for whom counter staff filed it), with the contact details the handling unit needs to reach them.',
-  fields: (t) => ({
-    displayName: t.exposeString('displayName', { description: 'The name the applicant registered with.' }),
-    email: t.exposeString('email', {
-      nullable: true,
-      description: 'E-mail address; null when none was given.',
-    }),
-    phone: t.exposeString('phone', {
-      nullable: true,
-      description: 'Mobile number as registered (e.g. 0812…); null when none was given.',
-    }),
-  }),
-});
-
 const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
   id: nodeId,
   description:
@@ -197,11 +177,6 @@ const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
       description: 'The version of the service standard in force at submission; the request keeps it.',
     }),
     unit: t.relation('unit', { description: 'The unit responsible for the request.' }),
-    applicant: t.relation('citizen', {
-      type: RequestApplicantRef,
-      description:
-        'The applicant and their contact details; visible with the request (its owner, the staff of its unit, admins), never in requestStatus or Open311.',
-    }),
     assignee: t.relation('assignee', {
       nullable: true,
       description: 'The staff member handling it; null when no competent staff member was free.',
