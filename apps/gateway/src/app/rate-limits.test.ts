@@ -316,6 +316,7 @@ describe.each(testDatabaseKinds())('rate limits on %s', (kind) => {
         unfollowSubmission: 'a toggle on the caller’s own list; no secret, nothing filed',
         supportSubmission: 'once per citizen and submission (unique row); nothing filed',
         markNotificationsRead: 'the caller’s own notifications; nothing filed',
+        setNotificationSettings: 'the caller’s own notification settings; no secret, nothing filed',
         transitionServiceRequest:
           'a citizen only withdraws their own request, once; staff work under their own accounts',
       };
