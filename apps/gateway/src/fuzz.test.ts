@@ -448,6 +448,14 @@ describe.each(testDatabaseKinds())('fuzzing every mutation on %s', (kind) => {
       );
       for (const { v } of rows) {
         found++;
+        // The outbox's HTML body is an output written for mail readers: what was sent is escaped there.
+        if (c.table_name === 'mail_message' && c.column_name === 'htmlBody') {
+          expect(
+            HTML.some((html) => v.includes(html)),
+            `${c.table_name}.${c.column_name} carries raw HTML: ${v.slice(0, 120)}`,
+          ).toBe(false);
+          continue;
+        }
         // Stored as sent (possibly trimmed or repeated, or inside a notification title): never escaped or stripped.
         expect(
           HTML.some((html) => v.includes(html)),
