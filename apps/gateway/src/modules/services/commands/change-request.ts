@@ -2,9 +2,10 @@
 // Commands over plain dependencies, called by the GraphQL mutations; the escalation job applies
 // the same status change through `applyTransition`.
 import type { Prisma, RequestState, ServiceRequest } from '@layanan/db';
+import type { DomainError, FieldError } from '@layanan/domain';
 import { checkClaim, checkCorrection, checkReassignment, checkRequestNote } from '@layanan/domain/services';
 import { NotFoundError } from '../../../graphql/errors.js';
-import { failure, validationFailed } from '../../../graphql/failures.js';
+import { type FailureCode, failure, validationFailed } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
@@ -27,6 +28,10 @@ async function loadForChange(deps: CommandDeps, trackingCode: string): Promise<S
   if (!request) throw new NotFoundError('ServiceRequest', trackingCode);
   return request;
 }
+
+/** A refused check as its typed error: a field error as ValidationError, else by its code. */
+const refusal = (e: FieldError | DomainError<FailureCode>) =>
+  'field' in e ? validationFailed([e]) : failure(e);
 
 /** The caller's lifecycle role on the request; not found for a citizen's foreign request. */
 function actorOrRefuse(caller: Caller, request: ServiceRequest, trackingCode: string) {
@@ -192,10 +197,7 @@ export async function addRequestCorrection(
   const request = await loadForChange(deps, input.trackingCode);
   const actor = actorOrRefuse(caller, request, input.trackingCode);
   const checked = checkCorrection(request.state, input.text);
-  if (!checked.ok) {
-    const e = checked.error;
-    throw 'field' in e ? validationFailed([e]) : failure(e);
-  }
+  if (!checked.ok) throw refusal(checked.error);
   const text = checked.value;
   return changeInTrail(deps, caller, {
     action: 'addServiceRequestCorrection',
@@ -265,10 +267,7 @@ export async function claimRequest(
   if (actor.actor === 'CITIZEN' || actor.actorKind === 'ADMIN' || !staffId) throw forbidden();
   const staff = await deps.prisma.staff.findUniqueOrThrow({ where: { id: staffId } });
   const checked = checkClaim(staff, request);
-  if (!checked.ok) {
-    const e = checked.error;
-    throw 'field' in e ? validationFailed([e]) : failure(e);
-  }
+  if (!checked.ok) throw refusal(checked.error);
   return changeInTrail(deps, caller, {
     action: 'claimServiceRequest',
     request,
