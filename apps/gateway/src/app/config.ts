@@ -1,5 +1,6 @@
 // Gateway configuration from environment variables. Every variable is documented in the README.
 import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { isDevelopmentMode } from '@layanan/db';
 import type { Message } from '@layanan/domain';
 import {
@@ -47,6 +48,8 @@ export type GatewayConfig = {
   counterSurvey: CounterSurveyPolicy;
   /** E-mail: SMTP or `.eml` files, sender, public links, the outbox worker (mail-config.ts). */
   mail: MailConfig;
+  /** Uploaded and issued files (platform/storage): `files/` beside the data directory by default. */
+  filesDir: string;
 };
 
 export type IntrospectionMode = 'auto' | 'on' | 'off';
@@ -224,6 +227,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     liveRecheckSeconds: int(env, 'LAYANAN_LIVE_RECHECK_SECONDS', 30, 1, 3600),
     security: securityConfig(env, production),
     webDir: env.LAYANAN_WEB_DIR?.trim() || undefined,
+    filesDir:
+      env.LAYANAN_FILES_DIR?.trim() ||
+      join(dirname(env.LAYANAN_DATA_DIR?.trim() || './.data/pglite'), 'files'),
     counterSurvey: counterSurveyPolicy(env),
     mail: mailConfig(env, {
       dataDir: env.LAYANAN_DATA_DIR?.trim() || './.data/pglite',

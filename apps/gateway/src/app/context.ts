@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '@layanan/domain/calendar';
 import type { Logger } from 'pino';
 import type { Identity } from '../modules/accounts/identity.js';
 import type { EventBus } from '../platform/events.js';
+import type { BlobStore } from '../platform/storage/blob-store.js';
 import type { GatewayConfig } from './config.js';
 import type { LayananPubSub } from './pubsub.js';
 
@@ -21,6 +22,8 @@ export type GraphQLContext = {
   events: EventBus;
   /** The working-day calendar, loaded at most once per request. */
   calendar(): Promise<WorkingCalendar>;
+  /** Uploaded and issued files, content-addressed by SHA-256 (platform/storage). */
+  storage: BlobStore;
 };
 
 /** Indonesian unless the client asks for English first. */

@@ -15,6 +15,8 @@ import { open311 } from '../modules/services/open311/router.js';
 import { staffCsvRoutes } from '../modules/staff/reports/staff-csv-routes.js';
 import { loadWorkingCalendar } from '../platform/calendar.js';
 import type { EventBus } from '../platform/events.js';
+import type { BlobStore } from '../platform/storage/blob-store.js';
+import { createFileBlobStore } from '../platform/storage/file-store.js';
 import type { GatewayConfig } from './config.js';
 import { type GraphQLContext, languageOf } from './context.js';
 import { guardedRoute } from './error-disclosure.js';
@@ -182,12 +184,15 @@ export function createGateway(options: {
    * cache) and Yoga's parse/validate cache (on by default, as in Yoga).
    */
   tuning?: { plugins?: Plugin[]; parserAndValidationCache?: boolean };
+  /** Where files go; files under `config.filesDir` when not given. */
+  storage?: BlobStore;
 }): Gateway {
   const { db, config, log } = options;
   const pubsub = options.pubsub ?? createLayananPubSub().pubsub;
   const rateLimitStore = options.rateLimitStore ?? createRateLimitStore(config);
   const events =
     options.events ?? createEventBus({ prisma: db.prisma, pubsub, log, mail: mailSettings(config) });
+  const storage = options.storage ?? createFileBlobStore(config.filesDir);
   // The GraphQL context; REST routes (the SKM CSV download) resolve the caller the same way.
   const contextOf = async (request: Request): Promise<GraphQLContext> => {
     const requestId = requestIdOf(request);
@@ -202,6 +207,7 @@ export function createGateway(options: {
       pubsub,
       events,
       calendar: once(() => loadWorkingCalendar(db.prisma)),
+      storage,
     };
   };
   return createYoga<Record<string, unknown>, GraphQLContext>({
