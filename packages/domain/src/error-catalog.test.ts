@@ -54,6 +54,7 @@ describe('error catalog', () => {
       root.services.ServiceVersionErrorCode,
       root.services.IdentityNumberErrorCode,
       root.services.ServiceChangeErrorCode,
+      root.services.ComplaintErrorCode,
     ];
     const declared = codeObjects.flatMap((o) => Object.entries(o));
     for (const [k, v] of declared) {

@@ -3,6 +3,7 @@
 // a second list.
 export * from './attributes.js';
 export * from './catalogue-entry.js';
+export * from './complaint-handling.js';
 export * from './identity-numbers.js';
 export * from './lapor.js';
 export * from './messages.js';

@@ -195,6 +195,88 @@ export const LAPOR_ERROR_MESSAGES = {
 export const LaporErrorCode = errorCodes(LAPOR_ERROR_MESSAGES);
 export type LaporErrorCode = (typeof LaporErrorCode)[keyof typeof LaporErrorCode];
 
+// ---- complaint handling (complaint-handling.ts): answer back, escalation ladder, transfer,
+// duplicates, priority, response templates ----
+export const COMPLAINT_ERROR_MESSAGES = {
+  COMPLAINT_NOT_DECIDED: {
+    id: 'Tanggapan pelapor hanya dapat diberikan setelah pengaduan diselesaikan atau ditolak.',
+    en: 'The reporter can answer only after the complaint is completed or rejected.',
+  },
+  COMPLAINT_ALREADY_CLOSED: {
+    id: 'Pengaduan ini sudah ditutup; tanggapan tidak dapat diberikan lagi.',
+    en: 'This complaint is already closed; it can no longer be answered.',
+  },
+  COMPLAINT_RESPONSE_WINDOW_PASSED: {
+    id: 'Batas waktu untuk menanggapi penyelesaian pengaduan sudah lewat.',
+    en: 'The time to answer the outcome of the complaint has passed.',
+  },
+  COMPLAINT_CONTEST_REASON_REQUIRED: {
+    id: 'Sebutkan alasan Anda tidak puas dengan penyelesaian (10 sampai 2.000 karakter).',
+    en: 'Say why you contest the outcome (10 to 2,000 characters).',
+  },
+  COMPLAINT_REOPEN_LIMIT: {
+    id: 'Pengaduan ini sudah dibuka kembali sebanyak batas yang diizinkan; hubungi koordinator pengaduan.',
+    en: 'This complaint has been reopened as often as allowed; contact the complaint coordinator.',
+  },
+  TRANSFER_SAME_UNIT: {
+    id: 'Pengaduan sudah berada di unit tujuan.',
+    en: 'The complaint is already with that unit.',
+  },
+  TRANSFER_REASON_REQUIRED: {
+    id: 'Disposisi wajib disertai alasan (10 sampai 2.000 karakter).',
+    en: 'A transfer needs a reason (10 to 2,000 characters).',
+  },
+  TRANSFER_REQUEST_CLOSED: {
+    id: 'Permohonan yang sudah selesai, ditolak atau dibatalkan tidak dapat didisposisikan.',
+    en: 'A completed, rejected or withdrawn request cannot be transferred.',
+  },
+  DUPLICATE_OF_ITSELF: {
+    id: 'Permohonan tidak dapat ditandai sebagai duplikat dirinya sendiri.',
+    en: 'A request cannot be a duplicate of itself.',
+  },
+  DUPLICATE_DIFFERENT_SERVICE: {
+    id: 'Duplikat harus untuk layanan yang sama dengan permohonan aslinya.',
+    en: 'A duplicate must be for the same service as the original.',
+  },
+  DUPLICATE_REQUEST_CLOSED: {
+    id: 'Permohonan yang sudah ditutup tidak dapat ditandai sebagai duplikat.',
+    en: 'A closed request cannot be marked as a duplicate.',
+  },
+  DUPLICATE_ORIGINAL_CLOSED: {
+    id: 'Permohonan asli sudah ditutup; pilih permohonan yang masih berjalan.',
+    en: 'The original request is closed; choose one that is still open.',
+  },
+  PRIORITY_REASON_REQUIRED: {
+    id: 'Prioritas mendesak wajib disertai alasan (10 sampai 500 karakter).',
+    en: 'An urgent priority needs a reason (10 to 500 characters).',
+  },
+  RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN: {
+    id: 'Templat tanggapan memuat isian yang tidak dikenal.',
+    en: 'The response template has an unknown placeholder.',
+  },
+  ESCALATION_LADDER_INVALID: {
+    id: 'Pengaturan jenjang eskalasi tidak valid: setiap jenjang 1 sampai 60 hari kerja.',
+    en: 'The escalation ladder is invalid: each level takes 1 to 60 working days.',
+  },
+} as const satisfies ErrorMessages<string>;
+export const ComplaintErrorCode = errorCodes(COMPLAINT_ERROR_MESSAGES);
+export type ComplaintErrorCode = (typeof ComplaintErrorCode)[keyof typeof ComplaintErrorCode];
+
+export const COMPLAINT_PRIVACY_LABELS = {
+  IDENTIFIED: { id: 'Identitas diketahui petugas', en: 'Identity known to handling staff' },
+  CONFIDENTIAL: {
+    id: 'Rahasia (identitas hanya untuk pengelola pengaduan)',
+    en: 'Confidential (identity for complaint managers only)',
+  },
+  ANONYMOUS: { id: 'Anonim (tanpa identitas)', en: 'Anonymous (no identity)' },
+} as const;
+
+export const ESCALATION_LEVEL_LABELS = {
+  UNIT_SUPERVISOR: { id: 'Atasan unit', en: 'Unit supervisor' },
+  AGENCY_HEAD: { id: 'Kepala perangkat daerah', en: 'Head of the agency' },
+  COORDINATOR: { id: 'Koordinator pengaduan kota', en: 'City complaint coordinator' },
+} as const;
+
 // ---- identity numbers in request attributes (identity-numbers.ts) ----
 export const IDENTITY_NUMBER_ERROR_MESSAGES = {
   NIK_INVALID_LENGTH: { id: 'NIK harus terdiri dari 16 angka.', en: 'A NIK has 16 digits.' },

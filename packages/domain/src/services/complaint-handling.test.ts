@@ -1,0 +1,327 @@
+import { describe, expect, it } from 'vitest';
+import { HOLIDAYS_ID_2026 } from '../calendar/holidays-2026.js';
+import { createWorkingCalendar } from '../calendar/working-calendar.js';
+import type { ServiceAttribute } from './attributes.js';
+import {
+  type AnswerableComplaint,
+  attributesForPrivacy,
+  checkDuplicateMark,
+  checkEscalationLadder,
+  checkPriority,
+  complaintClosureDue,
+  complaintOuterLimit,
+  fillResponseTemplate,
+  nextEscalationStep,
+  planReporterAnswer,
+  planTransfer,
+  reporterResponseWindowEnd,
+  reporterVisibility,
+} from './complaint-handling.js';
+
+// The official 2026 calendar: Nyepi and Idul Fitri with their cuti bersama fill 18–24 March,
+// Good Friday is 3 April.
+const calendar = createWorkingCalendar({ holidays: HOLIDAYS_ID_2026.holidays, years: [2026] });
+const wib = (day: string, time = '10:00') => new Date(`${day}T${time}:00+07:00`);
+
+const completed: AnswerableComplaint = {
+  state: 'COMPLETED',
+  decidedAt: wib('2026-03-16'), // Monday, before the Lebaran break
+  finalClosedAt: null,
+  reopenCount: 0,
+  completionDays: 5,
+};
+
+describe('reporter identity', () => {
+  it('shows a confidential reporter to complaint managers (audited) and only a pseudonym to handling staff', () => {
+    expect(reporterVisibility('CONFIDENTIAL', 'HANDLING_STAFF')).toEqual({
+      show: 'PSEUDONYM',
+      audited: false,
+    });
+    expect(reporterVisibility('CONFIDENTIAL', 'COMPLAINT_MANAGER')).toEqual({
+      show: 'IDENTITY',
+      audited: true,
+    });
+    expect(reporterVisibility('CONFIDENTIAL', 'REPORTER')).toEqual({ show: 'IDENTITY', audited: false });
+  });
+
+  it('never shows a reporter to the public, and has nothing to show for an anonymous complaint', () => {
+    for (const privacy of ['IDENTIFIED', 'CONFIDENTIAL', 'ANONYMOUS'] as const) {
+      expect(reporterVisibility(privacy, 'PUBLIC').show).toBe('NONE');
+    }
+    for (const viewer of ['REPORTER', 'COMPLAINT_MANAGER', 'HANDLING_STAFF'] as const) {
+      expect(reporterVisibility('ANONYMOUS', viewer).show).toBe('NONE');
+    }
+    expect(reporterVisibility('IDENTIFIED', 'HANDLING_STAFF').show).toBe('IDENTITY');
+  });
+
+  it('does not ask for identifying attributes in an anonymous complaint', () => {
+    const attributes: (ServiceAttribute & { identifying?: boolean })[] = [
+      { code: 'nik', datatype: 'string', required: true, format: 'NIK' } as ServiceAttribute,
+      { code: 'hp', datatype: 'string', required: false, format: 'PHONE' } as ServiceAttribute,
+      { code: 'nama', datatype: 'string', required: false, identifying: true } as ServiceAttribute,
+      { code: 'lokasi', datatype: 'text', required: true } as ServiceAttribute,
+    ];
+    expect(attributesForPrivacy(attributes, 'ANONYMOUS').map((a) => a.code)).toEqual(['lokasi']);
+    expect(attributesForPrivacy(attributes, 'CONFIDENTIAL')).toHaveLength(4);
+  });
+});
+
+describe("the reporter's answer", () => {
+  it('gives 10 working days across Nyepi, Idul Fitri, cuti bersama and Good Friday', () => {
+    // 17 Mar, then 25–27, 30–31 Mar, 1–2 Apr, 6–7 Apr.
+    expect(reporterResponseWindowEnd('2026-03-16', calendar)).toBe('2026-04-07');
+  });
+
+  it('closes the case when the reporter accepts within the window, on its last day too', () => {
+    const now = wib('2026-04-07', '23:59');
+    expect(planReporterAnswer({ complaint: completed, answer: { kind: 'ACCEPT' }, now, calendar })).toEqual({
+      ok: true,
+      value: { kind: 'CLOSE', finalClosedAt: now },
+    });
+  });
+
+  it('refuses an answer after the window, or once closed, or before a decision', () => {
+    const late = planReporterAnswer({
+      complaint: completed,
+      answer: { kind: 'ACCEPT' },
+      now: wib('2026-04-08', '00:01'),
+      calendar,
+    });
+    expect(late).toMatchObject({
+      ok: false,
+      error: { code: 'COMPLAINT_RESPONSE_WINDOW_PASSED', details: { windowEnd: '2026-04-07' } },
+    });
+    const closed = { ...completed, finalClosedAt: wib('2026-03-20') };
+    expect(
+      planReporterAnswer({ complaint: closed, answer: { kind: 'ACCEPT' }, now: wib('2026-03-25'), calendar }),
+    ).toMatchObject({
+      error: { code: 'COMPLAINT_ALREADY_CLOSED' },
+    });
+    const open = { ...completed, state: 'IN_PROGRESS' as const, decidedAt: null };
+    expect(
+      planReporterAnswer({ complaint: open, answer: { kind: 'ACCEPT' }, now: wib('2026-03-25'), calendar }),
+    ).toMatchObject({
+      error: { code: 'COMPLAINT_NOT_DECIDED' },
+    });
+  });
+
+  it('reopens a contested complaint with a new deadline counted from the contest, across the break', () => {
+    const plan = planReporterAnswer({
+      complaint: { ...completed, state: 'REJECTED' },
+      answer: { kind: 'CONTEST', reason: '  Jalan masih berlubang di depan rumah no. 5.  ' },
+      now: wib('2026-03-17'),
+      calendar,
+    });
+    expect(plan).toEqual({
+      ok: true,
+      value: {
+        kind: 'REOPEN',
+        state: 'IN_PROGRESS',
+        completionDueOn: '2026-03-31',
+        reopenCount: 1,
+        reason: 'Jalan masih berlubang di depan rumah no. 5.',
+      },
+    });
+  });
+
+  it('needs a reason to contest, and stops at the reopen limit', () => {
+    const noReason = planReporterAnswer({
+      complaint: completed,
+      answer: { kind: 'CONTEST', reason: ' belum ' },
+      now: wib('2026-03-17'),
+      calendar,
+    });
+    expect(noReason).toMatchObject({ error: { code: 'COMPLAINT_CONTEST_REASON_REQUIRED' } });
+    const often = planReporterAnswer({
+      complaint: { ...completed, reopenCount: 3 },
+      answer: { kind: 'CONTEST', reason: 'Masih belum diperbaiki juga.' },
+      now: wib('2026-03-17'),
+      calendar,
+    });
+    expect(often).toMatchObject({ error: { code: 'COMPLAINT_REOPEN_LIMIT', details: { maxReopens: 3 } } });
+  });
+
+  it('is due for closing the working day after the window ends, not before', () => {
+    expect(complaintClosureDue(completed, '2026-04-07', calendar)).toBe(false);
+    expect(complaintClosureDue(completed, '2026-04-08', calendar)).toBe(true);
+    expect(
+      complaintClosureDue({ ...completed, finalClosedAt: wib('2026-04-01') }, '2026-04-08', calendar),
+    ).toBe(false);
+    expect(complaintClosureDue({ ...completed, state: 'IN_PROGRESS' }, '2026-04-08', calendar)).toBe(false);
+    // A shorter window from configuration: 2 working days → 25 March.
+    expect(complaintClosureDue(completed, '2026-03-26', calendar, 2)).toBe(true);
+  });
+});
+
+describe('escalation that climbs', () => {
+  const overdue = { state: 'IN_PROGRESS' as const, dueOn: '2026-03-17', level: null, levelSinceOn: null };
+
+  it('goes to the unit supervisor once the deadline has passed', () => {
+    expect(nextEscalationStep(overdue, '2026-03-17', calendar)).toBeNull();
+    expect(nextEscalationStep(overdue, '2026-03-25', calendar)).toEqual({
+      level: 'UNIT_SUPERVISOR',
+      actByOn: '2026-03-30',
+    });
+  });
+
+  it('climbs to the head of the agency and then the coordinator when a level runs out of working days', () => {
+    const atSupervisor = { ...overdue, level: 'UNIT_SUPERVISOR' as const, levelSinceOn: '2026-03-25' };
+    expect(nextEscalationStep(atSupervisor, '2026-03-30', calendar)).toBeNull();
+    expect(nextEscalationStep(atSupervisor, '2026-03-31', calendar)).toEqual({
+      level: 'AGENCY_HEAD',
+      actByOn: '2026-04-06',
+    });
+    const atHead = { ...overdue, level: 'AGENCY_HEAD' as const, levelSinceOn: '2026-03-31' };
+    expect(nextEscalationStep(atHead, '2026-04-06', calendar)).toBeNull();
+    expect(nextEscalationStep(atHead, '2026-04-07', calendar)).toEqual({
+      level: 'COORDINATOR',
+      actByOn: null,
+    });
+    const atTop = { ...overdue, level: 'COORDINATOR' as const, levelSinceOn: '2026-04-07' };
+    expect(nextEscalationStep(atTop, '2026-06-01', calendar)).toBeNull();
+  });
+
+  it('does not climb while the citizen must act or once the request is closed', () => {
+    expect(
+      nextEscalationStep({ ...overdue, state: 'RETURNED_TO_CITIZEN' }, '2026-04-01', calendar),
+    ).toBeNull();
+    expect(nextEscalationStep({ ...overdue, state: 'COMPLETED' }, '2026-04-01', calendar)).toBeNull();
+  });
+
+  it('takes a ladder from configuration and refuses a bad one', () => {
+    const ladder = { UNIT_SUPERVISOR: 1, AGENCY_HEAD: 2, COORDINATOR: 5 };
+    expect(checkEscalationLadder(ladder)).toEqual({ ok: true, value: ladder });
+    const atSupervisor = { ...overdue, level: 'UNIT_SUPERVISOR' as const, levelSinceOn: '2026-03-25' };
+    expect(nextEscalationStep(atSupervisor, '2026-03-27', calendar, ladder)?.level).toBe('AGENCY_HEAD');
+    expect(checkEscalationLadder({ ...ladder, AGENCY_HEAD: 0 })).toMatchObject({
+      error: { code: 'ESCALATION_LADDER_INVALID', details: { level: 'AGENCY_HEAD' } },
+    });
+    expect(checkEscalationLadder({ UNIT_SUPERVISOR: 2 })).toMatchObject({
+      error: { code: 'ESCALATION_LADDER_INVALID' },
+    });
+  });
+});
+
+describe('transfer between units (disposisi)', () => {
+  const verified = {
+    state: 'IN_PROGRESS' as const,
+    unitId: 'dpmptsp',
+    verifiedAt: wib('2026-03-02'),
+    verificationDueOn: '2026-03-05',
+    completionDueOn: '2026-03-09',
+  };
+  const base = {
+    toUnitId: 'dinas-pupr',
+    completionDays: 5,
+    reason: 'Jalan kota, bukan perizinan.',
+    now: wib('2026-03-16'),
+    calendar,
+  };
+
+  it("restarts the new unit's deadline at the transfer by default, across the break", () => {
+    expect(planTransfer({ ...base, request: verified })).toEqual({
+      ok: true,
+      value: {
+        unitId: 'dinas-pupr',
+        verificationDueOn: '2026-03-05',
+        completionDueOn: '2026-03-30',
+        reason: 'Jalan kota, bukan perizinan.',
+        escalationLevel: null,
+      },
+    });
+    const unverified = { ...verified, state: 'SUBMITTED' as const, verifiedAt: null, completionDueOn: null };
+    expect(planTransfer({ ...base, request: unverified })).toMatchObject({
+      value: { verificationDueOn: '2026-03-26', completionDueOn: null },
+    });
+  });
+
+  it('keeps the deadlines when configured so', () => {
+    expect(planTransfer({ ...base, request: verified, rule: 'KEEP_DEADLINES' })).toMatchObject({
+      value: { verificationDueOn: '2026-03-05', completionDueOn: '2026-03-09' },
+    });
+  });
+
+  it('refuses a transfer to the same unit, without a reason, or of a closed request', () => {
+    expect(planTransfer({ ...base, request: verified, toUnitId: 'dpmptsp' })).toMatchObject({
+      error: { code: 'TRANSFER_SAME_UNIT' },
+    });
+    expect(planTransfer({ ...base, request: verified, reason: ' salah ' })).toMatchObject({
+      error: { code: 'TRANSFER_REASON_REQUIRED' },
+    });
+    expect(planTransfer({ ...base, request: { ...verified, state: 'REJECTED' } })).toMatchObject({
+      error: { code: 'TRANSFER_REQUEST_CLOSED' },
+    });
+  });
+
+  it('reaches the outer limit the day after 60 calendar days from filing', () => {
+    expect(complaintOuterLimit(wib('2026-03-01', '23:30'), '2026-04-30')).toEqual({
+      limitOn: '2026-04-30',
+      reached: false,
+    });
+    expect(complaintOuterLimit(wib('2026-03-01', '23:30'), '2026-05-01').reached).toBe(true);
+    expect(complaintOuterLimit(wib('2026-03-01'), '2026-03-12', 10).reached).toBe(true);
+  });
+});
+
+describe('duplicates', () => {
+  const a = { id: 'a', serviceId: 's1', state: 'IN_PROGRESS' as const, duplicateOfId: null };
+  const b = { id: 'b', serviceId: 's1', state: 'SUBMITTED' as const, duplicateOfId: null };
+
+  it('marks an open request a duplicate of an open one of the same service', () => {
+    expect(checkDuplicateMark(b, a)).toEqual({ ok: true, value: { originalId: 'a' } });
+  });
+
+  it('follows an original that is itself a duplicate to its own original, so chains never form', () => {
+    const c = { id: 'c', serviceId: 's1', state: 'COMPLETED' as const, duplicateOfId: 'a' };
+    expect(checkDuplicateMark(b, c)).toEqual({ ok: true, value: { originalId: 'a' } });
+    expect(checkDuplicateMark({ ...b, id: 'a' }, c)).toMatchObject({
+      error: { code: 'DUPLICATE_OF_ITSELF' },
+    });
+  });
+
+  it('refuses itself, another service, a closed duplicate and a closed original', () => {
+    expect(checkDuplicateMark(a, a)).toMatchObject({ error: { code: 'DUPLICATE_OF_ITSELF' } });
+    expect(checkDuplicateMark(b, { ...a, serviceId: 's2' })).toMatchObject({
+      error: { code: 'DUPLICATE_DIFFERENT_SERVICE' },
+    });
+    expect(checkDuplicateMark({ ...b, state: 'WITHDRAWN' }, a)).toMatchObject({
+      error: { code: 'DUPLICATE_REQUEST_CLOSED' },
+    });
+    expect(checkDuplicateMark({ ...b, duplicateOfId: 'x' }, a)).toMatchObject({
+      error: { code: 'DUPLICATE_REQUEST_CLOSED' },
+    });
+    expect(checkDuplicateMark(b, { ...a, state: 'COMPLETED' })).toMatchObject({
+      error: { code: 'DUPLICATE_ORIGINAL_CLOSED' },
+    });
+  });
+});
+
+describe('triage', () => {
+  it('needs a reason for an urgent priority only', () => {
+    expect(checkPriority('NORMAL', '  ')).toEqual({ ok: true, value: { priority: 'NORMAL', reason: null } });
+    expect(checkPriority('URGENT', 'Pohon tumbang menutup jalan')).toEqual({
+      ok: true,
+      value: { priority: 'URGENT', reason: 'Pohon tumbang menutup jalan' },
+    });
+    expect(checkPriority('URGENT', 'segera')).toMatchObject({ error: { code: 'PRIORITY_REASON_REQUIRED' } });
+  });
+
+  it('fills a response template and refuses an unknown placeholder', () => {
+    const values = {
+      kode: 'SWL-2026-000042',
+      layanan: 'Jalan rusak',
+      unit: 'Dinas PUPR',
+      tenggat: '2026-03-30',
+      petugas: 'Rina',
+    };
+    expect(
+      fillResponseTemplate('Laporan {kode} ({layanan}) ditangani {unit} sampai {tenggat}.', values),
+    ).toEqual({
+      ok: true,
+      value: 'Laporan SWL-2026-000042 (Jalan rusak) ditangani Dinas PUPR sampai 2026-03-30.',
+    });
+    expect(fillResponseTemplate('Halo {nama}', values)).toMatchObject({
+      error: { code: 'RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN', details: { placeholder: 'nama' } },
+    });
+  });
+});

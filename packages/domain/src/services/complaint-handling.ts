@@ -1,0 +1,436 @@
+import { addCalendarDays, compareDays, type Day, jakartaDay } from '../calendar/day.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import { addWorkingDays } from '../calendar/working-days.js';
+import { type DomainError, errorFactory } from '../errors.js';
+import { err, ok, type Result } from '../result.js';
+import type { ServiceAttribute } from './attributes.js';
+import { COMPLAINT_ERROR_MESSAGES, type ComplaintErrorCode } from './messages.js';
+import { isOpen, REQUEST_VERIFICATION_WORKING_DAYS, type RequestState } from './service-request.js';
+
+/*
+ * Complaint handling to the national standard (issue 20), as rules over plain data: who sees a
+ * reporter's identity (Perpres 76/2013 art. 4: the complainant's identity is protected;
+ * SP4N-LAPOR!'s Anonim and Rahasia options, here stricter), the reporter's answer to the outcome
+ * (SP4N-LAPOR! closes a case only after the reporter has had 10 working days to respond), the
+ * escalation ladder (unit supervisor → head of the agency → the city's complaint coordinator),
+ * transfer between units (disposisi) and its clock, the outer limit of any complaint,
+ * duplicates, priority and response templates. Days are `YYYY-MM-DD` in Asia/Jakarta (WIB);
+ * `now`, the calendar and the settings are inputs.
+ */
+
+const complaintError = errorFactory(COMPLAINT_ERROR_MESSAGES);
+export type ComplaintError = DomainError<ComplaintErrorCode>;
+
+// ---- reporter identity -----------------------------------------------------------------------
+
+/**
+ * How a complaint's reporter is known. `IDENTIFIED`: handling staff see who filed it (the public
+ * never does). `CONFIDENTIAL`: the city knows the reporter, but handling staff see only a
+ * pseudonym; the reporter and the unit's designated complaint managers see the identity, and
+ * each such view is audited. `ANONYMOUS`: no identity is stored at all; the tracking code with
+ * the secret given at filing is the only handle.
+ */
+export const COMPLAINT_PRIVACY = ['IDENTIFIED', 'CONFIDENTIAL', 'ANONYMOUS'] as const;
+export type ComplaintPrivacy = (typeof COMPLAINT_PRIVACY)[number];
+
+/** Who is looking at a complaint. */
+export type ComplaintViewer = 'REPORTER' | 'COMPLAINT_MANAGER' | 'HANDLING_STAFF' | 'PUBLIC';
+
+export type ReporterVisibility = {
+  /** `IDENTITY`: name and contacts; `PSEUDONYM`: a stable alias only; `NONE`: nothing. */
+  readonly show: 'IDENTITY' | 'PSEUDONYM' | 'NONE';
+  /** The view must be written to the audit log (who saw whose identity, when). */
+  readonly audited: boolean;
+};
+
+/**
+ * What `viewer` may see of the reporter of a complaint with `privacy`. The public never sees a
+ * reporter; an anonymous complaint has no identity to show to anyone (the reporter acts with
+ * the tracking code and its secret). A complaint manager's view of a confidential reporter is
+ * audited.
+ */
+export function reporterVisibility(privacy: ComplaintPrivacy, viewer: ComplaintViewer): ReporterVisibility {
+  if (viewer === 'PUBLIC' || privacy === 'ANONYMOUS') return { show: 'NONE', audited: false };
+  if (privacy === 'IDENTIFIED' || viewer === 'REPORTER') return { show: 'IDENTITY', audited: false };
+  if (viewer === 'COMPLAINT_MANAGER') return { show: 'IDENTITY', audited: true };
+  return { show: 'PSEUDONYM', audited: false };
+}
+
+/** Attribute formats that identify a person: never asked for in an anonymous complaint. */
+const IDENTIFYING_FORMATS: ReadonlySet<string> = new Set(['NIK', 'NIP', 'NPWP', 'PHONE']);
+
+/**
+ * Whether an attribute identifies a person: it has an identity-number or phone format, or the
+ * catalogue marks it `identifying` (a name, an address of a home).
+ */
+export function isIdentifyingAttribute(
+  attribute: ServiceAttribute & { readonly identifying?: boolean },
+): boolean {
+  return (
+    attribute.identifying === true ||
+    (attribute.format !== undefined && IDENTIFYING_FORMATS.has(attribute.format))
+  );
+}
+
+/** The attributes a form asks for under `privacy`: identifying ones are left out when anonymous. */
+export function attributesForPrivacy<A extends ServiceAttribute & { readonly identifying?: boolean }>(
+  attributes: readonly A[],
+  privacy: ComplaintPrivacy,
+): A[] {
+  return privacy === 'ANONYMOUS' ? attributes.filter((a) => !isIdentifyingAttribute(a)) : [...attributes];
+}
+
+// ---- the reporter's answer to the outcome ----------------------------------------------------
+
+/** SP4N-LAPOR!: the reporter has 10 working days to answer the follow-up before the case closes. */
+export const REPORTER_RESPONSE_DEFAULT_WORKING_DAYS = 10;
+/** How often a complaint may be reopened by its reporter before the coordinator must step in. */
+export const COMPLAINT_DEFAULT_MAX_REOPENS = 3;
+
+const REASON_MIN = 10;
+const REASON_MAX = 2000;
+
+/** The last WIB day on which the reporter may answer an outcome decided on `decidedOn`. */
+export function reporterResponseWindowEnd(
+  decidedOn: Day,
+  calendar: WorkingCalendar,
+  workingDays: number = REPORTER_RESPONSE_DEFAULT_WORKING_DAYS,
+): string {
+  return addWorkingDays(decidedOn, workingDays, calendar);
+}
+
+/** What a complaint needs to know to take the reporter's answer. */
+export type AnswerableComplaint = {
+  readonly state: RequestState;
+  /** When staff completed or rejected it (the start of the window); null while undecided. */
+  readonly decidedAt: Date | null;
+  /** Set when the case was finally closed (accepted, or the window passed). */
+  readonly finalClosedAt: Date | null;
+  readonly reopenCount: number;
+  /** Completion time of the service, in working days: the reopened complaint's new allowance. */
+  readonly completionDays: number;
+};
+
+export type ReporterAnswer =
+  | { readonly kind: 'ACCEPT' }
+  | { readonly kind: 'CONTEST'; readonly reason: string };
+
+export type ReporterAnswerPlan =
+  | { readonly kind: 'CLOSE'; readonly finalClosedAt: Date }
+  | {
+      readonly kind: 'REOPEN';
+      /** The complaint goes back to its unit, in progress. */
+      readonly state: 'IN_PROGRESS';
+      /** A new completion deadline: the service's completion time from the day of the contest. */
+      readonly completionDueOn: string;
+      readonly reopenCount: number;
+      /** The reporter's reason, trimmed, for the trail. */
+      readonly reason: string;
+    };
+
+export type ReporterAnswerInput = {
+  readonly complaint: AnswerableComplaint;
+  readonly answer: ReporterAnswer;
+  readonly now: Date;
+  readonly calendar: WorkingCalendar;
+  /** Default 10 (SP4N-LAPOR!). */
+  readonly windowWorkingDays?: number;
+  /** Default 3. */
+  readonly maxReopens?: number;
+};
+
+/**
+ * The reporter accepts or contests the outcome of a completed or rejected complaint, within the
+ * window (`reporterResponseWindowEnd`, inclusive). Accepting closes the case; contesting, with a
+ * reason of 10–2,000 characters, reopens it in progress with a new completion deadline counted
+ * from today. Errors: COMPLAINT_NOT_DECIDED, COMPLAINT_ALREADY_CLOSED,
+ * COMPLAINT_RESPONSE_WINDOW_PASSED, COMPLAINT_CONTEST_REASON_REQUIRED, COMPLAINT_REOPEN_LIMIT.
+ */
+export function planReporterAnswer(input: ReporterAnswerInput): Result<ReporterAnswerPlan, ComplaintError> {
+  const { complaint, answer, now, calendar } = input;
+  if (complaint.finalClosedAt) return err(complaintError('COMPLAINT_ALREADY_CLOSED'));
+  if ((complaint.state !== 'COMPLETED' && complaint.state !== 'REJECTED') || !complaint.decidedAt) {
+    return err(complaintError('COMPLAINT_NOT_DECIDED'));
+  }
+  const today = jakartaDay(now);
+  const windowEnd = reporterResponseWindowEnd(
+    jakartaDay(complaint.decidedAt),
+    calendar,
+    input.windowWorkingDays,
+  );
+  if (compareDays(today, windowEnd) > 0) {
+    return err(complaintError('COMPLAINT_RESPONSE_WINDOW_PASSED', { windowEnd }));
+  }
+  if (answer.kind === 'ACCEPT') return ok({ kind: 'CLOSE', finalClosedAt: now });
+  const reason = answer.reason.trim();
+  if (reason.length < REASON_MIN || reason.length > REASON_MAX) {
+    return err(complaintError('COMPLAINT_CONTEST_REASON_REQUIRED', { min: REASON_MIN, max: REASON_MAX }));
+  }
+  const maxReopens = input.maxReopens ?? COMPLAINT_DEFAULT_MAX_REOPENS;
+  if (complaint.reopenCount >= maxReopens)
+    return err(complaintError('COMPLAINT_REOPEN_LIMIT', { maxReopens }));
+  return ok({
+    kind: 'REOPEN',
+    state: 'IN_PROGRESS',
+    completionDueOn: addWorkingDays(today, complaint.completionDays, calendar),
+    reopenCount: complaint.reopenCount + 1,
+    reason,
+  });
+}
+
+/**
+ * Whether the closing job closes a decided complaint on `today`: completed or rejected, not yet
+ * closed, and its answer window ended before today.
+ */
+export function complaintClosureDue(
+  complaint: Pick<AnswerableComplaint, 'state' | 'decidedAt' | 'finalClosedAt'>,
+  today: string,
+  calendar: WorkingCalendar,
+  windowWorkingDays?: number,
+): boolean {
+  if (complaint.finalClosedAt || !complaint.decidedAt) return false;
+  if (complaint.state !== 'COMPLETED' && complaint.state !== 'REJECTED') return false;
+  const windowEnd = reporterResponseWindowEnd(jakartaDay(complaint.decidedAt), calendar, windowWorkingDays);
+  return compareDays(today, windowEnd) > 0;
+}
+
+// ---- escalation that climbs ------------------------------------------------------------------
+
+/** The levels an overdue complaint climbs, in order. */
+export const ESCALATION_LEVELS = ['UNIT_SUPERVISOR', 'AGENCY_HEAD', 'COORDINATOR'] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+
+/** Working days each level has to act before the complaint climbs to the next. */
+export type EscalationLadder = Readonly<Record<EscalationLevel, number>>;
+
+/** Defaults an administrator can change: 3 working days at each of the first two levels. */
+export const DEFAULT_ESCALATION_LADDER: EscalationLadder = {
+  UNIT_SUPERVISOR: 3,
+  AGENCY_HEAD: 3,
+  COORDINATOR: 5,
+};
+
+/** Checks a ladder from configuration: each level 1–60 working days (ESCALATION_LADDER_INVALID). */
+export function checkEscalationLadder(
+  ladder: Record<string, unknown>,
+): Result<EscalationLadder, ComplaintError> {
+  const out: Partial<Record<EscalationLevel, number>> = {};
+  for (const level of ESCALATION_LEVELS) {
+    const days = ladder[level];
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 60) {
+      return err(complaintError('ESCALATION_LADDER_INVALID', { level, value: days }));
+    }
+    out[level] = days;
+  }
+  return ok(out as EscalationLadder);
+}
+
+export type ClimbingComplaint = {
+  readonly state: RequestState;
+  /** The completion (or verification) deadline the complaint missed, or will miss. */
+  readonly dueOn: string;
+  /** The level it was last escalated to; null when never escalated. */
+  readonly level: EscalationLevel | null;
+  /** The WIB day it reached that level. */
+  readonly levelSinceOn: string | null;
+};
+
+export type EscalationStep = {
+  readonly level: EscalationLevel;
+  /** The day by which this level must act before the complaint climbs again (null at the top). */
+  readonly actByOn: string | null;
+};
+
+/**
+ * The next escalation step due on `today`, or null. An open complaint past `dueOn` goes to the
+ * unit supervisor; a level that has not resolved it within its allowance (working days after
+ * the day it arrived) hands it to the next; the coordinator is the top. Each level is reached
+ * once: the ladder only climbs.
+ */
+export function nextEscalationStep(
+  complaint: ClimbingComplaint,
+  today: string,
+  calendar: WorkingCalendar,
+  ladder: EscalationLadder = DEFAULT_ESCALATION_LADDER,
+): EscalationStep | null {
+  if (!isOpen(complaint.state) || complaint.state === 'RETURNED_TO_CITIZEN') return null;
+  const actBy = (level: EscalationLevel) =>
+    level === 'COORDINATOR' ? null : addWorkingDays(today, ladder[level], calendar);
+  if (complaint.level === null) {
+    if (compareDays(today, complaint.dueOn) <= 0) return null;
+    return { level: 'UNIT_SUPERVISOR', actByOn: actBy('UNIT_SUPERVISOR') };
+  }
+  const index = ESCALATION_LEVELS.indexOf(complaint.level);
+  const next = ESCALATION_LEVELS[index + 1];
+  if (!next || !complaint.levelSinceOn) return null;
+  const levelEnds = addWorkingDays(complaint.levelSinceOn, ladder[complaint.level], calendar);
+  if (compareDays(today, levelEnds) <= 0) return null;
+  return { level: next, actByOn: actBy(next) };
+}
+
+// ---- transfer between units (disposisi) ------------------------------------------------------
+
+/**
+ * What a transfer does to the clock. `RESTART_AT_TRANSFER` (Layanan's default): the new unit's
+ * deadline starts at the transfer; `KEEP_DEADLINES`: the deadlines stay as they were. Either way
+ * the citizen's total waiting time is measured from filing (statistics never reset).
+ */
+export const TRANSFER_CLOCK_RULES = ['RESTART_AT_TRANSFER', 'KEEP_DEADLINES'] as const;
+export type TransferClockRule = (typeof TRANSFER_CLOCK_RULES)[number];
+
+export type TransferInput = {
+  readonly request: {
+    readonly state: RequestState;
+    readonly unitId: string;
+    readonly verifiedAt: Date | null;
+    readonly verificationDueOn: string;
+    readonly completionDueOn: string | null;
+  };
+  readonly toUnitId: string;
+  /** Completion time, in working days, of the service the request lands on. */
+  readonly completionDays: number;
+  readonly reason: string;
+  readonly now: Date;
+  readonly calendar: WorkingCalendar;
+  readonly rule?: TransferClockRule;
+};
+
+export type TransferPlan = {
+  readonly unitId: string;
+  readonly verificationDueOn: string;
+  readonly completionDueOn: string | null;
+  readonly reason: string;
+  /** The escalation state starts again in the new unit. */
+  readonly escalationLevel: null;
+};
+
+/**
+ * A transfer of an open request to another unit with a reason (10–2,000 characters). Under
+ * `RESTART_AT_TRANSFER` a verified request gets the service's completion time from today and an
+ * unverified one the 3 working days of verification from today. Errors: TRANSFER_SAME_UNIT,
+ * TRANSFER_REASON_REQUIRED, TRANSFER_REQUEST_CLOSED.
+ */
+export function planTransfer(input: TransferInput): Result<TransferPlan, ComplaintError> {
+  const { request, calendar } = input;
+  if (!isOpen(request.state)) return err(complaintError('TRANSFER_REQUEST_CLOSED'));
+  if (request.unitId === input.toUnitId) return err(complaintError('TRANSFER_SAME_UNIT'));
+  const reason = input.reason.trim();
+  if (reason.length < REASON_MIN || reason.length > REASON_MAX) {
+    return err(complaintError('TRANSFER_REASON_REQUIRED', { min: REASON_MIN, max: REASON_MAX }));
+  }
+  const rule = input.rule ?? 'RESTART_AT_TRANSFER';
+  const today = jakartaDay(input.now);
+  if (rule === 'KEEP_DEADLINES') {
+    return ok({
+      unitId: input.toUnitId,
+      verificationDueOn: request.verificationDueOn,
+      completionDueOn: request.completionDueOn,
+      reason,
+      escalationLevel: null,
+    });
+  }
+  return ok({
+    unitId: input.toUnitId,
+    verificationDueOn: request.verifiedAt
+      ? request.verificationDueOn
+      : addWorkingDays(today, REQUEST_VERIFICATION_WORKING_DAYS, calendar),
+    completionDueOn: request.verifiedAt ? addWorkingDays(today, input.completionDays, calendar) : null,
+    reason,
+    escalationLevel: null,
+  });
+}
+
+/** The outer limit of any complaint, in calendar days from filing (configurable). */
+export const COMPLAINT_DEFAULT_OUTER_LIMIT_DAYS = 60;
+
+/**
+ * The day an open complaint filed on `submittedAt` reaches its outer limit and goes to the
+ * coordinator, and whether `today` is past it.
+ */
+export function complaintOuterLimit(
+  submittedAt: Date,
+  today: string,
+  limitDays: number = COMPLAINT_DEFAULT_OUTER_LIMIT_DAYS,
+): { readonly limitOn: string; readonly reached: boolean } {
+  const limitOn = addCalendarDays(jakartaDay(submittedAt), limitDays);
+  return { limitOn, reached: compareDays(today, limitOn) > 0 };
+}
+
+// ---- duplicates ------------------------------------------------------------------------------
+
+/** Open complaints of the same service within this many metres are shown before filing. */
+export const NEARBY_COMPLAINT_METRES = 150;
+/** `pg_trgm` similarity from which a description counts as alike. */
+export const SIMILAR_TEXT_THRESHOLD = 0.35;
+
+type DuplicateSide = {
+  readonly id: string;
+  readonly serviceId: string;
+  readonly state: RequestState;
+  /** The request this one was already marked a duplicate of, if any. */
+  readonly duplicateOfId: string | null;
+};
+
+/**
+ * Marks `duplicate` as a duplicate of `original`: both of the same service, the duplicate still
+ * open, the original open. An original that is itself a duplicate is followed to its own
+ * original (answered as `originalId`), so chains never form. Errors: DUPLICATE_OF_ITSELF,
+ * DUPLICATE_DIFFERENT_SERVICE, DUPLICATE_REQUEST_CLOSED, DUPLICATE_ORIGINAL_CLOSED.
+ */
+export function checkDuplicateMark(
+  duplicate: DuplicateSide,
+  original: DuplicateSide,
+): Result<{ readonly originalId: string }, ComplaintError> {
+  const originalId = original.duplicateOfId ?? original.id;
+  if (duplicate.id === original.id || duplicate.id === originalId)
+    return err(complaintError('DUPLICATE_OF_ITSELF'));
+  if (duplicate.serviceId !== original.serviceId) return err(complaintError('DUPLICATE_DIFFERENT_SERVICE'));
+  if (!isOpen(duplicate.state) || duplicate.duplicateOfId)
+    return err(complaintError('DUPLICATE_REQUEST_CLOSED'));
+  if (!isOpen(original.state) && original.duplicateOfId === null) {
+    return err(complaintError('DUPLICATE_ORIGINAL_CLOSED'));
+  }
+  return ok({ originalId });
+}
+
+// ---- triage ----------------------------------------------------------------------------------
+
+export const REQUEST_PRIORITIES = ['NORMAL', 'URGENT'] as const;
+export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
+
+/** An urgent priority needs a reason of 10–500 characters (PRIORITY_REASON_REQUIRED). */
+export function checkPriority(
+  priority: RequestPriority,
+  reason: string | null | undefined,
+): Result<{ readonly priority: RequestPriority; readonly reason: string | null }, ComplaintError> {
+  const text = reason?.trim() ?? '';
+  if (priority === 'NORMAL') return ok({ priority, reason: text || null });
+  if (text.length < 10 || text.length > 500) return err(complaintError('PRIORITY_REASON_REQUIRED'));
+  return ok({ priority, reason: text });
+}
+
+/** The placeholders a response template may use, filled from the request. */
+export const RESPONSE_TEMPLATE_PLACEHOLDERS = ['kode', 'layanan', 'unit', 'tenggat', 'petugas'] as const;
+export type ResponseTemplateValues = Readonly<
+  Record<(typeof RESPONSE_TEMPLATE_PLACEHOLDERS)[number], string>
+>;
+
+/**
+ * Fills `{kode}`, `{layanan}`, `{unit}`, `{tenggat}` and `{petugas}` in a staff response template;
+ * staff edit the result before sending. An unknown `{name}` is
+ * RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN (with the name), so a typo never reaches a citizen.
+ */
+export function fillResponseTemplate(
+  template: string,
+  values: ResponseTemplateValues,
+): Result<string, ComplaintError> {
+  const known = new Set<string>(RESPONSE_TEMPLATE_PLACEHOLDERS);
+  for (const match of template.matchAll(/\{([^{}\s]+)\}/g)) {
+    const name = match[1] as string;
+    if (!known.has(name))
+      return err(complaintError('RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN', { placeholder: name }));
+  }
+  return ok(
+    template.replace(/\{([^{}\s]+)\}/g, (_, name: string) => values[name as keyof ResponseTemplateValues]),
+  );
+}
