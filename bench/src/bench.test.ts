@@ -50,6 +50,10 @@ describe.skipIf(!url)('pnpm bench (tiny smoke run on PostgreSQL)', () => {
           'S2 N=30',
           'S5 catalogue',
           'S6 1 MB body',
+          'S7 form ×1',
+          'S7 form ×2',
+          'S8 JSON ×1',
+          'S8 JSON ×2',
           'S3 submit',
         ]),
       );
@@ -80,6 +84,11 @@ describe.skipIf(!url)('pnpm bench (tiny smoke run on PostgreSQL)', () => {
       expect(report.ratios.some((r) => r.scenario === 'S6 1 MB body' && r.against === 'gateway S0')).toBe(
         true,
       );
+      // The parsing-growth targets have a figure (met or not is the real run's business).
+      expect(report.targets.filter((c) => c.target.startsWith('doubling')).map((c) => c.value)).toEqual([
+        expect.stringMatching(/^\d+\.\d\d×$/),
+        expect.stringMatching(/^\d+\.\d\d×$/),
+      ]);
       expect(result.profile?.top.length).toBeGreaterThan(0);
 
       const json = JSON.parse(await readFile(files[0]!, 'utf8'));

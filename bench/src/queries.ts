@@ -45,6 +45,17 @@ export function s6Body(maxBytes = 1_048_576): string {
   return shell(Array.from({ length: count }, () => item));
 }
 
+/**
+ * S7 and S8 (issue 15 kind 3, parsing cost grows linearly): a form of `n` repeated fields
+ * `x[]=abc` for the Open311 POST, and a GraphQL JSON body of `n` repeated values. Measured at `n`
+ * and `2n`: a quadratic parser (the old form parser copied its array per `x[]=`) at least
+ * quadruples its time when the body doubles; a linear one about doubles it.
+ */
+export const PARSE_SIZES = { form: 20_000, json: 40_000 } as const;
+export const s7FormBody = (n: number) => Array.from({ length: n }, () => 'x[]=abc').join('&');
+export const s8JsonBody = (n: number) =>
+  JSON.stringify({ query: S0, variables: { pad: Array.from({ length: n }, () => 'abc') } });
+
 /** The public catalogue (anonymous): what the response cache is for. */
 export const S5 = `{
   services(first: 20) { edges { node { code name kind completionDays unit { code name } } } }

@@ -115,6 +115,20 @@ export function targetsOf(ms: readonly Measurement[], ratios: readonly Ratio[]):
       : 'all met',
     met: tails.length ? over.length === 0 : null,
   });
+  for (const [name, what] of [
+    ['S7 form', 'a form of repeated fields'],
+    ['S8 JSON', 'a JSON body of repeated values'],
+  ] as const) {
+    const once = find(ms, 'gateway', 'default', `${name} ×1`);
+    const twice = find(ms, 'gateway', 'default', `${name} ×2`);
+    // Time per request is 1/rps at the same concurrency: doubling the body multiplies it by this.
+    const growth = once && twice && twice.rps > 0 ? once.rps / twice.rps : null;
+    checks.push({
+      target: `doubling ${what} less than triples its handling time (linear parsing)`,
+      value: growth === null ? 'n/a' : `${growth.toFixed(2)}×`,
+      met: growth === null ? null : growth < 3,
+    });
+  }
   const s4 = ratio('S4 IKM', 'bare-sql');
   checks.push({
     target: 'S4 within 1.5× of its bare SQL',

@@ -12,7 +12,21 @@ import {
   startServer,
   type Target,
 } from './load.js';
-import { S0, S1, S2, S2_PAGE, S2_POSTGRAPHILE, S3, S4, S5, SQL_S4, s6Body } from './queries.js';
+import {
+  PARSE_SIZES,
+  S0,
+  S1,
+  S2,
+  S2_PAGE,
+  S2_POSTGRAPHILE,
+  S3,
+  S4,
+  S5,
+  SQL_S4,
+  s6Body,
+  s7FormBody,
+  s8JsonBody,
+} from './queries.js';
 import type { GatewayVariant, ServerSpec } from './server-main.js';
 
 export type BenchOptions = {
@@ -162,6 +176,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     citizen: await login(PORTS.gateway, 'warga@layanan.test'),
   };
   const body1mb = s6Body();
+  const formBodies = [s7FormBody(PARSE_SIZES.form), s7FormBody(2 * PARSE_SIZES.form)];
+  const jsonBodies = [s8JsonBody(PARSE_SIZES.json), s8JsonBody(2 * PARSE_SIZES.json)];
   const gatewayTargets = (port: number, variant: string, only?: readonly string[]): Target[] => {
     const base = { server: 'gateway', variant, port, method: 'POST' as const };
     const all: Target[] = [
@@ -213,6 +229,23 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         next: () => ({ path: '/graphql', body: body1mb }),
         check: (j) => (dataOf(j) ? null : 'no data'),
       },
+      // Parsing cost at n and 2n (report.ts compares the pair): an Open311 form without a key
+      // is refused after it is parsed, which is the work measured.
+      ...[1, 2].flatMap((k): Target[] => [
+        {
+          ...base,
+          scenario: `S7 form ×${k}`,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          next: () => ({ path: '/open311/v2/requests.json', body: formBodies[k - 1] }),
+          check: () => null,
+        },
+        {
+          ...base,
+          scenario: `S8 JSON ×${k}`,
+          next: () => ({ path: '/graphql', body: jsonBodies[k - 1] }),
+          check: (j) => (dataOf(j) ? null : 'no data'),
+        },
+      ]),
     ];
     return only ? all.filter((t) => only.includes(t.scenario)) : all;
   };

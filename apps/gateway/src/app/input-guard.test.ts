@@ -244,55 +244,25 @@ describe.each(testDatabaseKinds())('input guard on %s', (kind) => {
     });
   });
 
-  describe('parsing cost grows linearly (issue 15 kind 3)', () => {
-    /**
-     * The fastest handling time of each of two calls, in ms, measured in alternation over several
-     * rounds: on a shared, loaded machine noise only ever adds time, so the minimum is the cost of
-     * the work itself, and alternating exposes both sizes to the same load.
-     */
-    const fastest = async (a: () => Promise<unknown>, b: () => Promise<unknown>, rounds = 9) => {
-      const times: [number[], number[]] = [[], []];
-      await a(); // warm-up
-      await b();
-      for (let i = 0; i < rounds; i++) {
-        for (const [k, run] of [a, b].entries()) {
-          const started = performance.now();
-          await run();
-          times[k]?.push(performance.now() - started);
-        }
-      }
-      return times.map((t) => Math.min(...t)) as [number, number];
-    };
-    // Quadratic parsing (the old form parser copied its array per `x[]=`) at least quadruples when
-    // the body doubles; linear parsing about doubles. The margin absorbs timer noise at small times.
-    const lessThanTriple = ([single, double]: [number, number]) =>
-      expect(double).toBeLessThan(3 * single + 15);
-
-    it('doubling a form of repeated fields less than triples its handling time', async () => {
-      const body = (n: number) => Array.from({ length: n }, () => 'x[]=abc').join('&');
-      const [small, large] = [body(20_000), body(40_000)];
-      lessThanTriple(
-        await fastest(
-          () => form('/open311/v2/requests.json', small),
-          () => form('/open311/v2/requests.json', large),
-        ),
-      );
+  // How parsing time grows with the body (linear, not quadratic: issue 15 kind 3) is measured by
+  // `pnpm bench` (S7 form, S8 JSON at n and 2n, a target in its report), never here: a timed test
+  // fails on a loaded machine. Here: the largest such bodies are parsed and answered correctly.
+  describe('bodies of many repeated values (issue 15 kind 3)', () => {
+    it('refuses a form of 40,000 repeated fields with the parameter limit, in the Open311 format', async () => {
+      const body = Array.from({ length: 40_000 }, () => 'x[]=abc').join('&');
+      const answered = await form('/open311/v2/requests.json', body);
+      expect(answered.status).toBe(400);
+      expect(answered.json).toEqual([
+        { code: 400, description: expect.stringContaining('Terlalu banyak parameter (maksimal 200') },
+      ]);
     });
 
-    it('doubling a JSON body of repeated values less than triples its handling time', async () => {
-      const body = (n: number) =>
-        JSON.stringify({
-          query: '{ me { kind } }',
-          variables: { pad: Array.from({ length: n }, () => 'abc') },
-        });
-      const [small, large] = [body(40_000), body(80_000)];
-      expect((await json('/graphql', large)).json).toEqual({ data: { me: { kind: 'ANONYMOUS' } } });
-      lessThanTriple(
-        await fastest(
-          () => json('/graphql', small),
-          () => json('/graphql', large),
-        ),
-      );
+    it('parses a JSON body of 80,000 repeated values', async () => {
+      const body = JSON.stringify({
+        query: '{ me { kind } }',
+        variables: { pad: Array.from({ length: 80_000 }, () => 'abc') },
+      });
+      expect((await json('/graphql', body)).json).toEqual({ data: { me: { kind: 'ANONYMOUS' } } });
     });
   });
 });
