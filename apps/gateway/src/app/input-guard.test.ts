@@ -169,10 +169,9 @@ describe.each(testDatabaseKinds())('input guard on %s', (kind) => {
       ).toContain('at most 100');
       open311Error(await form('/open311/v2/requests.json', 'attribute[a][b][c]=1'), 400);
       open311Error(await call(`/open311/v2/requests.json?${pairs(201, 'k')}`), 400);
-      // 40,000 repeated fields (the attack of the issue): refused at once, not parsed for seconds.
-      const started = performance.now();
+      // 40,000 repeated fields (the attack of the issue) are refused; how long that takes as the
+      // body grows is a `pnpm bench` figure (S7), not a timed test.
       open311Error(await form('/open311/v2/requests.json', pairs(40_000)), 400);
-      expect(performance.now() - started).toBeLessThan(2000);
 
       expect(graphqlError(await call(`/graphql?query=%7B__typename%7D&${pairs(201, 'k')}`), 400)).toBe(
         'TOO_MANY_PARAMETERS',
@@ -207,14 +206,12 @@ describe.each(testDatabaseKinds())('input guard on %s', (kind) => {
       expect(graphqlError(viaForm, 400)).toBe('MALFORMED_JSON');
     });
 
-    it('answers a body over the limit with 413 quickly, and multipart with 415, in the route format', async () => {
+    it('answers a body over the limit with 413, and multipart with 415, in the route format', async () => {
       const mb = 'x'.repeat(h.config.security.maxBodyBytes + 1);
-      const started = performance.now();
       expect(open311Error(await form('/open311/v2/requests.json', `description=${mb}`), 413)).toMatch(
         /1048576/,
       );
       expect(graphqlError(await json('/graphql', `{"query":"${mb}"}`), 413)).toBe('PAYLOAD_TOO_LARGE');
-      expect(performance.now() - started).toBeLessThan(5000);
 
       const upload = new FormData();
       upload.set('operations', '{"query":"{ me { kind } }"}');
@@ -246,17 +243,8 @@ describe.each(testDatabaseKinds())('input guard on %s', (kind) => {
 
   // How parsing time grows with the body (linear, not quadratic: issue 15 kind 3) is measured by
   // `pnpm bench` (S7 form, S8 JSON at n and 2n, a target in its report), never here: a timed test
-  // fails on a loaded machine. Here: the largest such bodies are parsed and answered correctly.
+  // fails on a loaded machine. Here: a large JSON body of repeated values is parsed and answered correctly (the form of 40,000 fields is refused above).
   describe('bodies of many repeated values (issue 15 kind 3)', () => {
-    it('refuses a form of 40,000 repeated fields with the parameter limit, in the Open311 format', async () => {
-      const body = Array.from({ length: 40_000 }, () => 'x[]=abc').join('&');
-      const answered = await form('/open311/v2/requests.json', body);
-      expect(answered.status).toBe(400);
-      expect(answered.json).toEqual([
-        { code: 400, description: expect.stringContaining('Terlalu banyak parameter (maksimal 200') },
-      ]);
-    });
-
     it('parses a JSON body of 80,000 repeated values', async () => {
       const body = JSON.stringify({
         query: '{ me { kind } }',
