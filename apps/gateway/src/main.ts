@@ -11,8 +11,10 @@ import { createLayananPubSub } from './app/pubsub.js';
 import { createRateLimitStore } from './app/rate-limits.js';
 import { bilingual, STARTUP_MESSAGES } from './graphql/gateway-errors.js';
 import { sendSupervisorDigests } from './modules/forums/supervisor-digest.js';
+import { closeAnsweredComplaints } from './modules/services/commands/complaint-handling.js';
 import { remindDeadlines } from './modules/services/commands/deadline-reminders.js';
 import { escalateOverdueRequests } from './modules/services/commands/escalate-overdue.js';
+import { loadWorkingCalendar } from './platform/calendar.js';
 import { startMailWorker } from './platform/mail/start.js';
 import { listen } from './server.js';
 
@@ -128,6 +130,18 @@ async function main(): Promise<void> {
             // Deadline reminders and the 07:00 WIB digest, each once (unique once-keys).
             .then(() => remindDeadlines(database.prisma, mail, { pubsub: events.pubsub }))
             .then(() => sendSupervisorDigests(database.prisma, mail, { pubsub: events.pubsub }))
+            // Complaints whose answer window passed are closed (each once: conditional update).
+            .then(async () =>
+              closeAnsweredComplaints(database.prisma, {
+                now: new Date(),
+                calendar: await loadWorkingCalendar(database.prisma),
+                policy: config.complaints,
+                pubsub: events.pubsub,
+              }),
+            )
+            .then((closed) => {
+              if (closed.length > 0) log.info({ closed }, 'closed answered complaints');
+            })
             .catch((error: unknown) => log.error({ err: error }, 'reminder or digest job failed'))
             .finally(() => {
               escalating = false;

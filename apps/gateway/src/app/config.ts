@@ -8,6 +8,12 @@ import {
   type CounterSurveyPolicy,
   SKM_PERIOD_KINDS,
 } from '@layanan/domain/feedback';
+import {
+  COMPLAINT_DEFAULT_MAX_REOPENS,
+  REPORTER_RESPONSE_DEFAULT_WORKING_DAYS,
+  TRANSFER_CLOCK_RULES,
+  type TransferClockRule,
+} from '@layanan/domain/services';
 import { bilingual, CONFIG_MESSAGES } from '../graphql/gateway-errors.js';
 import { type MailConfig, mailConfig } from './mail-config.js';
 
@@ -46,6 +52,8 @@ export type GatewayConfig = {
   webDir: string | undefined;
   /** Counter (walk-in) survey entries: per-staff daily cap and the open period (issue 15 kind 7). */
   counterSurvey: CounterSurveyPolicy;
+  /** Complaint handling (issue 20): the reporter's answer window, reopen limit, transfer clock. */
+  complaints: ComplaintPolicy;
   /** E-mail: SMTP or `.eml` files, sender, public links, the outbox worker (mail-config.ts). */
   mail: MailConfig;
   /** Uploaded and issued files (platform/storage): `files/` beside the data directory by default. */
@@ -231,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       env.LAYANAN_FILES_DIR?.trim() ||
       join(dirname(env.LAYANAN_DATA_DIR?.trim() || './.data/pglite'), 'files'),
     counterSurvey: counterSurveyPolicy(env),
+    complaints: complaintPolicy(env),
     mail: mailConfig(env, {
       dataDir: env.LAYANAN_DATA_DIR?.trim() || './.data/pglite',
       port: int(env, 'PORT', 4000, 0, 65535),
@@ -254,5 +263,39 @@ export function counterSurveyPolicy(env: NodeJS.ProcessEnv = process.env): Count
   return {
     dailyCap: int(env, 'LAYANAN_COUNTER_DAILY_CAP', COUNTER_SURVEY_DEFAULTS.dailyCap, 1, 10_000),
     period,
+  };
+}
+
+export type ComplaintPolicy = {
+  /** Working days the reporter has to accept or contest an outcome (SP4N-LAPOR!: 10). */
+  answerWorkingDays: number;
+  /** How often a reporter may reopen one complaint. */
+  maxReopens: number;
+  /** What a transfer (disposisi) does to the deadlines. */
+  transferClock: TransferClockRule;
+};
+
+/**
+ * Complaint handling: `LAYANAN_COMPLAINT_ANSWER_DAYS` (working days to accept or contest an
+ * outcome, 1–60, default 10 as SP4N-LAPOR!), `LAYANAN_COMPLAINT_MAX_REOPENS` (0–20, default 3) and
+ * `LAYANAN_TRANSFER_CLOCK` (`RESTART_AT_TRANSFER`, the default: the new unit's deadline starts at
+ * the transfer; `KEEP_DEADLINES`). Throws ConfigError on other values.
+ */
+export function complaintPolicy(env: NodeJS.ProcessEnv = process.env): ComplaintPolicy {
+  const transferClock = (env.LAYANAN_TRANSFER_CLOCK?.trim().toUpperCase() ||
+    'RESTART_AT_TRANSFER') as TransferClockRule;
+  if (!TRANSFER_CLOCK_RULES.includes(transferClock)) {
+    throw new ConfigError('LAYANAN_TRANSFER_CLOCK', CONFIG_MESSAGES.oneOf(TRANSFER_CLOCK_RULES));
+  }
+  return {
+    answerWorkingDays: int(
+      env,
+      'LAYANAN_COMPLAINT_ANSWER_DAYS',
+      REPORTER_RESPONSE_DEFAULT_WORKING_DAYS,
+      1,
+      60,
+    ),
+    maxReopens: int(env, 'LAYANAN_COMPLAINT_MAX_REOPENS', COMPLAINT_DEFAULT_MAX_REOPENS, 0, 20),
+    transferClock,
   };
 }

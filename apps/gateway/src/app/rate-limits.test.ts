@@ -319,6 +319,8 @@ describe.each(testDatabaseKinds())('rate limits on %s', (kind) => {
         setNotificationSettings: 'the caller’s own notification settings; no secret, nothing filed',
         transitionServiceRequest:
           'a citizen only withdraws their own request, once; staff work under their own accounts',
+        answerServiceRequestOutcome:
+          'the reporter of a decided complaint only, once per decision: accepting closes it, contests are capped by LAYANAN_COMPLAINT_MAX_REOPENS',
       };
       const open = Object.values(schema.getMutationType()?.getFields() ?? {}).filter((field) => {
         const scopes = (field.extensions as any)?.pothosOptions?.authScopes;

@@ -21,6 +21,7 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
+import { ComplaintAnswerPanel } from './complaint-answer.tsx';
 import { SurveySection } from './survey.tsx';
 
 export const RequestQuery = graphql(`
@@ -45,7 +46,10 @@ export const RequestQuery = graphql(`
       standardTime
       timeliness
       timelinessLabel
-      service { code name nameEn }
+      reopenCount
+      finalClosedAt
+      answerWindowEndsOn
+      service { code name nameEn kind }
       serviceVersion { attributes { code datatype description values { key name } } }
       unit { code name }
       assignee { id name }
@@ -214,6 +218,9 @@ export function RequestPage({ code }: { code: string }) {
         </section>
       </div>
       {request.state === 'COMPLETED' ? <SurveySection trackingCode={request.trackingCode} /> : null}
+      {request.answerWindowEndsOn ? (
+        <ComplaintAnswerPanel request={request} onDone={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : null}
       {request.allowedTransitions.includes('WITHDRAWN') ? (
         <WithdrawPanel request={request} onDone={() => refetch({ requestPolicy: 'network-only' })} />
       ) : null}
@@ -226,6 +233,10 @@ const TRAIL_EVENT_TITLES: Readonly<Record<string, MessageKey>> = {
   CORRECTION: 'eventCorrection',
   NOTE: 'eventNote',
   REASSIGNED: 'eventReassigned',
+  TRANSFERRED: 'eventTransferred',
+  REOPENED: 'eventReopened',
+  OUTCOME_ACCEPTED: 'eventOutcomeAccepted',
+  FINALLY_CLOSED: 'eventFinallyClosed',
 };
 
 /** A trail entry's title: the state it led to, or what happened when the state stayed. */

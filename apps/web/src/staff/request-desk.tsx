@@ -1,5 +1,6 @@
 // The staff desk beside a request: the applicant's contact details, who handles it (take it on;
-// supervisors hand it to a colleague of the unit) and a note without a change of state.
+// supervisors hand it to a colleague of the unit, or transfer it to the responsible service and
+// unit) and a note without a change of state.
 import { useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
@@ -16,6 +17,7 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
+import { TransferForm } from './transfer-form.tsx';
 
 const Claim = graphql(`
   mutation Claim($input: ClaimServiceRequestInput!) {
@@ -64,6 +66,7 @@ export type DeskRequest = {
   version: number;
   state: string;
   unit: { code: string };
+  service: { code: string; kind: string };
   assignee: { id: string; name: string } | null;
   applicant: { displayName: string; email: string | null; phone: string | null };
 };
@@ -168,6 +171,7 @@ function AssignmentPanel({
       ) : null}
       {failure ? <FormFailureNote failure={failure} shown={[]} /> : null}
       {mayReassign ? <ReassignForm request={request} onChanged={onChanged} /> : null}
+      {mayReassign ? <TransferForm request={request} onChanged={onChanged} /> : null}
     </>
   );
 }

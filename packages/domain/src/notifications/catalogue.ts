@@ -21,9 +21,11 @@ export const REQUEST_NOTIFICATION_KINDS = [
   'REQUEST_NOTE',
   'REQUEST_DEADLINE_MOVED',
   'REQUEST_ESCALATED',
+  'REQUEST_TRANSFERRED',
   // to staff and supervisors
   'REQUEST_ASSIGNED',
   'REQUEST_RESUBMITTED',
+  'REQUEST_REOPENED',
   'REQUEST_DUE_SOON',
   'REQUEST_OVERDUE',
   'REQUEST_ESCALATED_TO_YOU',
@@ -66,6 +68,8 @@ export type NotificationEvent =
       readonly to: string;
     }
   | { readonly kind: 'REQUEST_ESCALATED'; readonly trackingCode: string }
+  | { readonly kind: 'REQUEST_TRANSFERRED'; readonly trackingCode: string; readonly reason: string }
+  | { readonly kind: 'REQUEST_REOPENED'; readonly trackingCode: string; readonly reason: string }
   | { readonly kind: 'REQUEST_ASSIGNED'; readonly trackingCode: string; readonly reassigned: boolean }
   | { readonly kind: 'REQUEST_RESUBMITTED'; readonly trackingCode: string }
   | { readonly kind: 'REQUEST_DUE_SOON'; readonly trackingCode: string; readonly deadline: string }
@@ -208,6 +212,28 @@ export function notificationContent(event: NotificationEvent): NotificationConte
           en: `Request ${t} was passed to the unit's supervisor to be handled without delay.`,
         },
         citizenPage(t),
+      );
+    }
+    case 'REQUEST_TRANSFERRED': {
+      const t = event.trackingCode;
+      return c(
+        { id: `Permohonan ${t} didisposisikan`, en: `Request ${t} was transferred` },
+        {
+          id: `Permohonan ${t} diteruskan (disposisi) ke layanan atau unit yang berwenang. Alasan: ${event.reason}`,
+          en: `Request ${t} was transferred to the service or unit responsible. Reason: ${event.reason}`,
+        },
+        citizenPage(t),
+      );
+    }
+    case 'REQUEST_REOPENED': {
+      const t = event.trackingCode;
+      return c(
+        { id: `Pelapor menyanggah penyelesaian ${t}`, en: `The reporter contested the outcome of ${t}` },
+        {
+          id: `Permohonan ${t} dibuka kembali karena pelapor tidak puas. Alasan: ${event.reason}`,
+          en: `Request ${t} was reopened because the reporter contested the outcome. Reason: ${event.reason}`,
+        },
+        staffPage(t),
       );
     }
     case 'REQUEST_ASSIGNED': {

@@ -19,6 +19,7 @@ describe('notification settings', () => {
     expect(notificationKindsFor('STAFF')).toEqual([
       'REQUEST_ASSIGNED',
       'REQUEST_RESUBMITTED',
+      'REQUEST_REOPENED',
       'REQUEST_DUE_SOON',
       'REQUEST_OVERDUE',
     ]);

@@ -67,6 +67,14 @@ export const NOTIFICATION_KIND_SETTINGS = {
     label: { id: 'Permohonan dieskalasi ke atasan', en: 'Request escalated to a supervisor' },
     audience: 'CITIZEN',
   },
+  REQUEST_TRANSFERRED: {
+    label: { id: 'Permohonan didisposisikan ke unit lain', en: 'Request transferred to another unit' },
+    audience: 'CITIZEN',
+  },
+  REQUEST_REOPENED: {
+    label: { id: 'Pelapor menyanggah penyelesaian', en: 'The reporter contested an outcome' },
+    audience: 'STAFF',
+  },
   REQUEST_ASSIGNED: {
     label: { id: 'Permohonan diserahkan kepada saya', en: 'A request is assigned to me' },
     audience: 'STAFF',

@@ -83,6 +83,36 @@ describe('requestChangeNotices', () => {
       ['REQUEST_ASSIGNED', 'staff-b'],
     ]);
   });
+
+  it('tells the citizen of a transfer with its reason, and the new unit’s assignee their task', () => {
+    const transfer = {
+      change: 'TRANSFERRED' as const,
+      actor: 'SUPERVISOR' as const,
+      actorStaffId: 'boss',
+      publicNote: 'Bukan wewenang kami.',
+    };
+    expect(kinds({ ...transfer, assigneeAfter: 'pupr-1' })).toEqual([
+      ['REQUEST_TRANSFERRED', 'citizen'],
+      ['REQUEST_ASSIGNED', 'pupr-1'],
+    ]);
+    const [notice] = requestChangeNotices({ ...base, ...transfer, assigneeAfter: 'pupr-1' });
+    expect(notice && notificationContent(notice.event).body.id).toContain('Bukan wewenang kami.');
+    // Nobody new to tell when the new unit has no staff to route to.
+    expect(kinds({ ...transfer, assigneeAfter: null })).toEqual([['REQUEST_TRANSFERRED', 'citizen']]);
+  });
+
+  it('tells the assignee, not the citizen, that the reporter contested the outcome', () => {
+    expect(
+      kinds({
+        change: 'REOPENED',
+        actor: 'CITIZEN',
+        actorStaffId: null,
+        fromState: 'COMPLETED',
+        toState: 'IN_PROGRESS',
+        publicNote: 'Masih rusak.',
+      }),
+    ).toEqual([['REQUEST_REOPENED', 'staff-a']]);
+  });
 });
 
 describe('deadlineReminder', () => {

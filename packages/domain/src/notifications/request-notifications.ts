@@ -15,8 +15,9 @@ import type { NotificationEvent } from './catalogue.js';
 export type RequestChange = {
   readonly trackingCode: string;
   /** `SUBMITTED`: the request was filed; `TRANSITION`: its state changed; `REASSIGNED`; `CORRECTION`:
-   * a public note was added to the trail without a state change. */
-  readonly change: 'SUBMITTED' | 'TRANSITION' | 'REASSIGNED' | 'CORRECTION';
+   * a public note was added to the trail without a state change; `TRANSFERRED`: moved to another
+   * service or unit (disposisi); `REOPENED`: the reporter contested the outcome. */
+  readonly change: 'SUBMITTED' | 'TRANSITION' | 'REASSIGNED' | 'CORRECTION' | 'TRANSFERRED' | 'REOPENED';
   readonly fromState: RequestState | null;
   readonly toState: RequestState;
   readonly actor: RequestActor;
@@ -60,6 +61,17 @@ export function requestChangeNotices(change: RequestChange): RequestNotice[] {
       // A note by staff is news for the citizen; the citizen's own note is not.
       if (change.actor !== 'CITIZEN' && change.publicNote)
         citizen({ kind: 'REQUEST_NOTE', trackingCode: t, note: change.publicNote });
+      return out;
+    case 'TRANSFERRED':
+      citizen({ kind: 'REQUEST_TRANSFERRED', trackingCode: t, reason: change.publicNote ?? '' });
+      staff(newAssignee, { kind: 'REQUEST_ASSIGNED', trackingCode: t, reassigned: true });
+      return out;
+    case 'REOPENED':
+      staff(change.assigneeAfter, {
+        kind: 'REQUEST_REOPENED',
+        trackingCode: t,
+        reason: change.publicNote ?? '',
+      });
       return out;
     case 'TRANSITION':
       break;

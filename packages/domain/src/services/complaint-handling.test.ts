@@ -24,6 +24,7 @@ const calendar = createWorkingCalendar({ holidays: HOLIDAYS_ID_2026.holidays, ye
 const wib = (day: string, time = '10:00') => new Date(`${day}T${time}:00+07:00`);
 
 const completed: AnswerableComplaint = {
+  serviceKind: 'COMPLAINT',
   state: 'COMPLETED',
   decidedAt: wib('2026-03-16'), // Monday, before the Lebaran break
   finalClosedAt: null,
@@ -124,6 +125,16 @@ describe("the reporter's answer", () => {
     });
   });
 
+  it('answers only complaints, not permits or registrations', () => {
+    const permit = { ...completed, serviceKind: 'PERMIT' };
+    expect(
+      planReporterAnswer({ complaint: permit, answer: { kind: 'ACCEPT' }, now: wib('2026-03-17'), calendar }),
+    ).toMatchObject({
+      error: { code: 'COMPLAINT_ANSWER_NOT_APPLICABLE' },
+    });
+    expect(complaintClosureDue(permit, '2026-04-08', calendar)).toBe(false);
+  });
+
   it('needs a reason to contest, and stops at the reopen limit', () => {
     const noReason = planReporterAnswer({
       complaint: completed,
@@ -205,23 +216,20 @@ describe('escalation that climbs', () => {
 describe('transfer between units (disposisi)', () => {
   const verified = {
     state: 'IN_PROGRESS' as const,
-    unitId: 'dpmptsp',
+    serviceId: 'izin-reklame',
+    serviceKind: 'COMPLAINT',
     verifiedAt: wib('2026-03-02'),
     verificationDueOn: '2026-03-05',
     completionDueOn: '2026-03-09',
   };
-  const base = {
-    toUnitId: 'dinas-pupr',
-    completionDays: 5,
-    reason: 'Jalan kota, bukan perizinan.',
-    now: wib('2026-03-16'),
-    calendar,
-  };
+  const to = { serviceId: 'jalan-rusak', serviceKind: 'COMPLAINT', unitId: 'dinas-pupr', completionDays: 5 };
+  const base = { to, reason: 'Jalan kota, bukan perizinan.', now: wib('2026-03-16'), calendar };
 
   it("restarts the new unit's deadline at the transfer by default, across the break", () => {
     expect(planTransfer({ ...base, request: verified })).toEqual({
       ok: true,
       value: {
+        serviceId: 'jalan-rusak',
         unitId: 'dinas-pupr',
         verificationDueOn: '2026-03-05',
         completionDueOn: '2026-03-30',
@@ -241,9 +249,12 @@ describe('transfer between units (disposisi)', () => {
     });
   });
 
-  it('refuses a transfer to the same unit, without a reason, or of a closed request', () => {
-    expect(planTransfer({ ...base, request: verified, toUnitId: 'dpmptsp' })).toMatchObject({
-      error: { code: 'TRANSFER_SAME_UNIT' },
+  it('refuses the same service, another kind, no reason, or a closed request', () => {
+    expect(planTransfer({ ...base, request: { ...verified, serviceId: 'jalan-rusak' } })).toMatchObject({
+      error: { code: 'TRANSFER_SAME_SERVICE' },
+    });
+    expect(planTransfer({ ...base, request: { ...verified, serviceKind: 'PERMIT' } })).toMatchObject({
+      error: { code: 'TRANSFER_KIND_MISMATCH' },
     });
     expect(planTransfer({ ...base, request: verified, reason: ' salah ' })).toMatchObject({
       error: { code: 'TRANSFER_REASON_REQUIRED' },

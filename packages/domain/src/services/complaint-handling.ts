@@ -101,6 +101,8 @@ export function reporterResponseWindowEnd(
 
 /** What a complaint needs to know to take the reporter's answer. */
 export type AnswerableComplaint = {
+  /** The service's kind: only a `COMPLAINT` is answered back. */
+  readonly serviceKind: string;
   readonly state: RequestState;
   /** When staff completed or rejected it (the start of the window); null while undecided. */
   readonly decidedAt: Date | null;
@@ -143,11 +145,12 @@ export type ReporterAnswerInput = {
  * The reporter accepts or contests the outcome of a completed or rejected complaint, within the
  * window (`reporterResponseWindowEnd`, inclusive). Accepting closes the case; contesting, with a
  * reason of 10–2,000 characters, reopens it in progress with a new completion deadline counted
- * from today. Errors: COMPLAINT_NOT_DECIDED, COMPLAINT_ALREADY_CLOSED,
+ * from today. Errors: COMPLAINT_ANSWER_NOT_APPLICABLE (not a complaint), COMPLAINT_NOT_DECIDED, COMPLAINT_ALREADY_CLOSED,
  * COMPLAINT_RESPONSE_WINDOW_PASSED, COMPLAINT_CONTEST_REASON_REQUIRED, COMPLAINT_REOPEN_LIMIT.
  */
 export function planReporterAnswer(input: ReporterAnswerInput): Result<ReporterAnswerPlan, ComplaintError> {
   const { complaint, answer, now, calendar } = input;
+  if (complaint.serviceKind !== 'COMPLAINT') return err(complaintError('COMPLAINT_ANSWER_NOT_APPLICABLE'));
   if (complaint.finalClosedAt) return err(complaintError('COMPLAINT_ALREADY_CLOSED'));
   if ((complaint.state !== 'COMPLETED' && complaint.state !== 'REJECTED') || !complaint.decidedAt) {
     return err(complaintError('COMPLAINT_NOT_DECIDED'));
@@ -179,16 +182,16 @@ export function planReporterAnswer(input: ReporterAnswerInput): Result<ReporterA
 }
 
 /**
- * Whether the closing job closes a decided complaint on `today`: completed or rejected, not yet
- * closed, and its answer window ended before today.
+ * Whether the closing job closes a decided complaint on `today`: a complaint, completed or
+ * rejected, not yet closed, and its answer window ended before today.
  */
 export function complaintClosureDue(
-  complaint: Pick<AnswerableComplaint, 'state' | 'decidedAt' | 'finalClosedAt'>,
+  complaint: Pick<AnswerableComplaint, 'serviceKind' | 'state' | 'decidedAt' | 'finalClosedAt'>,
   today: string,
   calendar: WorkingCalendar,
   windowWorkingDays?: number,
 ): boolean {
-  if (complaint.finalClosedAt || !complaint.decidedAt) return false;
+  if (complaint.serviceKind !== 'COMPLAINT' || complaint.finalClosedAt || !complaint.decidedAt) return false;
   if (complaint.state !== 'COMPLETED' && complaint.state !== 'REJECTED') return false;
   const windowEnd = reporterResponseWindowEnd(jakartaDay(complaint.decidedAt), calendar, windowWorkingDays);
   return compareDays(today, windowEnd) > 0;
@@ -278,17 +281,23 @@ export function nextEscalationStep(
 export const TRANSFER_CLOCK_RULES = ['RESTART_AT_TRANSFER', 'KEEP_DEADLINES'] as const;
 export type TransferClockRule = (typeof TRANSFER_CLOCK_RULES)[number];
 
+/** A request's place before a transfer, and the service it moves to. */
 export type TransferInput = {
   readonly request: {
     readonly state: RequestState;
-    readonly unitId: string;
+    readonly serviceId: string;
+    readonly serviceKind: string;
     readonly verifiedAt: Date | null;
     readonly verificationDueOn: string;
     readonly completionDueOn: string | null;
   };
-  readonly toUnitId: string;
-  /** Completion time, in working days, of the service the request lands on. */
-  readonly completionDays: number;
+  readonly to: {
+    readonly serviceId: string;
+    readonly serviceKind: string;
+    readonly unitId: string;
+    /** Completion time of the target service's current version, in working days. */
+    readonly completionDays: number;
+  };
   readonly reason: string;
   readonly now: Date;
   readonly calendar: WorkingCalendar;
@@ -296,45 +305,45 @@ export type TransferInput = {
 };
 
 export type TransferPlan = {
+  readonly serviceId: string;
   readonly unitId: string;
   readonly verificationDueOn: string;
   readonly completionDueOn: string | null;
   readonly reason: string;
-  /** The escalation state starts again in the new unit. */
+  /** The escalation of the old unit does not follow the request: it starts again. */
   readonly escalationLevel: null;
 };
 
 /**
- * A transfer of an open request to another unit with a reason (10–2,000 characters). Under
- * `RESTART_AT_TRANSFER` a verified request gets the service's completion time from today and an
- * unverified one the 3 working days of verification from today. Errors: TRANSFER_SAME_UNIT,
- * TRANSFER_REASON_REQUIRED, TRANSFER_REQUEST_CLOSED.
+ * A transfer (disposisi) of an open request to another service of the same kind — of another
+ * unit, or the right service of the same unit — with a reason of 10–2,000 characters. Under
+ * `RESTART_AT_TRANSFER` a verified request gets the target service's completion time from today
+ * and an unverified one the 3 working days of verification from today. Errors:
+ * TRANSFER_SAME_SERVICE, TRANSFER_KIND_MISMATCH, TRANSFER_REASON_REQUIRED, TRANSFER_REQUEST_CLOSED.
  */
 export function planTransfer(input: TransferInput): Result<TransferPlan, ComplaintError> {
-  const { request, calendar } = input;
+  const { request, to, calendar } = input;
   if (!isOpen(request.state)) return err(complaintError('TRANSFER_REQUEST_CLOSED'));
-  if (request.unitId === input.toUnitId) return err(complaintError('TRANSFER_SAME_UNIT'));
+  if (request.serviceId === to.serviceId) return err(complaintError('TRANSFER_SAME_SERVICE'));
+  if (request.serviceKind !== to.serviceKind) return err(complaintError('TRANSFER_KIND_MISMATCH'));
   const reason = input.reason.trim();
   if (reason.length < REASON_MIN || reason.length > REASON_MAX) {
     return err(complaintError('TRANSFER_REASON_REQUIRED', { min: REASON_MIN, max: REASON_MAX }));
   }
   const rule = input.rule ?? 'RESTART_AT_TRANSFER';
   const today = jakartaDay(input.now);
-  if (rule === 'KEEP_DEADLINES') {
-    return ok({
-      unitId: input.toUnitId,
-      verificationDueOn: request.verificationDueOn,
-      completionDueOn: request.completionDueOn,
-      reason,
-      escalationLevel: null,
-    });
-  }
+  const restart = rule === 'RESTART_AT_TRANSFER';
   return ok({
-    unitId: input.toUnitId,
-    verificationDueOn: request.verifiedAt
-      ? request.verificationDueOn
-      : addWorkingDays(today, REQUEST_VERIFICATION_WORKING_DAYS, calendar),
-    completionDueOn: request.verifiedAt ? addWorkingDays(today, input.completionDays, calendar) : null,
+    serviceId: to.serviceId,
+    unitId: to.unitId,
+    verificationDueOn:
+      restart && !request.verifiedAt
+        ? addWorkingDays(today, REQUEST_VERIFICATION_WORKING_DAYS, calendar)
+        : request.verificationDueOn,
+    completionDueOn:
+      restart && request.verifiedAt
+        ? addWorkingDays(today, to.completionDays, calendar)
+        : request.completionDueOn,
     reason,
     escalationLevel: null,
   });

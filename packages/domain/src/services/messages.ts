@@ -198,6 +198,10 @@ export type LaporErrorCode = (typeof LaporErrorCode)[keyof typeof LaporErrorCode
 // ---- complaint handling (complaint-handling.ts): answer back, escalation ladder, transfer,
 // duplicates, priority, response templates ----
 export const COMPLAINT_ERROR_MESSAGES = {
+  COMPLAINT_ANSWER_NOT_APPLICABLE: {
+    id: 'Tanggapan atas penyelesaian hanya untuk layanan pengaduan.',
+    en: 'Answering the outcome applies to complaint services only.',
+  },
   COMPLAINT_NOT_DECIDED: {
     id: 'Tanggapan pelapor hanya dapat diberikan setelah pengaduan diselesaikan atau ditolak.',
     en: 'The reporter can answer only after the complaint is completed or rejected.',
@@ -218,9 +222,13 @@ export const COMPLAINT_ERROR_MESSAGES = {
     id: 'Pengaduan ini sudah dibuka kembali sebanyak batas yang diizinkan; hubungi koordinator pengaduan.',
     en: 'This complaint has been reopened as often as allowed; contact the complaint coordinator.',
   },
-  TRANSFER_SAME_UNIT: {
-    id: 'Pengaduan sudah berada di unit tujuan.',
-    en: 'The complaint is already with that unit.',
+  TRANSFER_SAME_SERVICE: {
+    id: 'Permohonan sudah berada pada layanan tujuan.',
+    en: 'The request is already filed under that service.',
+  },
+  TRANSFER_KIND_MISMATCH: {
+    id: 'Permohonan hanya dapat didisposisikan ke layanan sejenis (pengaduan ke pengaduan, izin ke izin).',
+    en: 'A request can only be transferred to a service of the same kind (complaint to complaint, permit to permit).',
   },
   TRANSFER_REASON_REQUIRED: {
     id: 'Disposisi wajib disertai alasan (10 sampai 2.000 karakter).',

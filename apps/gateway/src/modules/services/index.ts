@@ -8,5 +8,6 @@ import './graphql/service-request.js';
 import './graphql/request-applicant.js';
 import './graphql/standard-time.js';
 import './graphql/request-mutations.js';
+import './graphql/complaint-mutations.js';
 import './graphql/request-statistics.js';
 import './graphql/request-subscription.js';

@@ -250,6 +250,43 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: supervisorsAndAdmins('own unit'),
     deniedAs: ['NotFoundError'],
   },
+  transferServiceRequest: {
+    ...inputEntry(
+      'transferServiceRequest',
+      async (f) => {
+        const { trackingCode, version } = await f.request();
+        // A permit moves to another permit service (SIP-NAKES, also DPMPTSP).
+        return {
+          trackingCode,
+          expectedVersion: version,
+          serviceCode: 'SIP-NAKES',
+          reason: 'Salah pilih layanan izin.',
+        };
+      },
+      TYPENAME_OR_FAILURE,
+    ),
+    roles: supervisorsAndAdmins("the request's current unit"),
+    deniedAs: ['NotFoundError'],
+  },
+  answerServiceRequestOutcome: {
+    ...inputEntry(
+      'answerServiceRequestOutcome',
+      async (f) => {
+        const { trackingCode, version } = await f.request();
+        return { trackingCode, expectedVersion: version, accept: true };
+      },
+      TYPENAME_OR_FAILURE,
+    ),
+    roles: decide('denied', {
+      citizen: [
+        'allowed',
+        'the reporter only; a fresh permit request answers COMPLAINT_ANSWER_NOT_APPLICABLE',
+      ],
+      otherCitizen: ['denied', 'NotFoundError: existence is not revealed'],
+    }),
+    allowedAs: ['RequestTransitionError'],
+    deniedAs: ['NotFoundError'],
+  },
   addServiceRequestNote: {
     ...inputEntry('addServiceRequestNote', async (f) => {
       const { trackingCode, version } = await f.request();

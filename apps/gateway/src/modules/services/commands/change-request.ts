@@ -20,7 +20,7 @@ import {
   versionConflict,
 } from './request-workflow.js';
 
-async function loadForChange(deps: CommandDeps, trackingCode: string): Promise<ServiceRequest> {
+export async function loadForChange(deps: CommandDeps, trackingCode: string): Promise<ServiceRequest> {
   const code = normalizedCode(trackingCode);
   const request = code
     ? await deps.prisma.serviceRequest.findUnique({ where: { trackingCode: code } })
@@ -30,11 +30,11 @@ async function loadForChange(deps: CommandDeps, trackingCode: string): Promise<S
 }
 
 /** A refused check as its typed error: a field error as ValidationError, else by its code. */
-const refusal = (e: FieldError | DomainError<FailureCode>) =>
+export const refusal = (e: FieldError | DomainError<FailureCode>) =>
   'field' in e ? validationFailed([e]) : failure(e);
 
 /** The caller's lifecycle role on the request; not found for a citizen's foreign request. */
-function actorOrRefuse(caller: Caller, request: ServiceRequest, trackingCode: string) {
+export function actorOrRefuse(caller: Caller, request: ServiceRequest, trackingCode: string) {
   const actor = actorFor(caller, request);
   if (actor) return actor;
   if (hidesOthersRequests(caller)) throw new NotFoundError('ServiceRequest', trackingCode);
@@ -93,7 +93,10 @@ export async function transitionRequest(
 type TrailEntry = Omit<
   Prisma.RequestEventUncheckedCreateInput,
   'requestId' | 'sequence' | 'fromState' | 'toState'
->;
+> & {
+  /** The state the change leads to; the request's own when absent. */
+  toState?: RequestState;
+};
 
 /**
  * A change that keeps the state (a reassignment, a correction, a note): in one audited
@@ -101,7 +104,7 @@ type TrailEntry = Omit<
  * trail entry and records `services.request-changed` (its people are told after commit);
  * then publishes the update. Returns the updated request.
  */
-async function changeInTrail(
+export async function changeInTrail(
   deps: CommandDeps,
   caller: Caller,
   c: {
@@ -109,6 +112,8 @@ async function changeInTrail(
     request: ServiceRequest;
     expectedVersion: number;
     assigneeStaffId?: string;
+    /** Other columns the change writes (a transfer's unit and deadlines, a reopened state). */
+    data?: Prisma.ServiceRequestUncheckedUpdateManyInput;
     entry: TrailEntry;
     change: RecordedChange;
     audit: (row: ServiceRequest) => { before?: Record<string, unknown>; after: Record<string, unknown> };
@@ -122,6 +127,7 @@ async function changeInTrail(
       const updated = await tx.serviceRequest.updateMany({
         where: { id: request.id, version: c.expectedVersion },
         data: {
+          ...c.data,
           ...(c.assigneeStaffId ? { assigneeStaffId: c.assigneeStaffId } : {}),
           version: { increment: 1 },
         },
@@ -133,7 +139,7 @@ async function changeInTrail(
           requestId: request.id,
           sequence: c.expectedVersion + 1,
           fromState: request.state,
-          toState: request.state,
+          toState: c.entry.toState ?? request.state,
         },
       });
       const row = await tx.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });

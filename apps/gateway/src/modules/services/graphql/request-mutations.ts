@@ -42,21 +42,25 @@ const SubmitInput = builder.inputType('SubmitServiceRequestInput', {
   }),
 });
 
-const RequestPayload = entityPayload('ServiceRequestPayload', 'The request after a successful change.', {
-  request: {
-    type: 'ServiceRequest',
-    id: 'requestId',
-    description: 'The request as it is now, with its new version and trail.',
+export const RequestPayload = entityPayload(
+  'ServiceRequestPayload',
+  'The request after a successful change.',
+  {
+    request: {
+      type: 'ServiceRequest',
+      id: 'requestId',
+      description: 'The request as it is now, with its new version and trail.',
+    },
   },
-});
+);
 
 /** What the mutations return for a request a command filed or changed. */
-const requestPayload = (request: { id: string }) => ({ requestId: request.id });
+export const requestPayload = (request: { id: string }) => ({ requestId: request.id });
 
 // Every change names its request and the version it was last read at (optimistic concurrency).
-const trackingCodeField = (t: InputFields) =>
+export const trackingCodeField = (t: InputFields) =>
   t.string({ required: true, description: 'The request’s tracking code (case-insensitive).' });
-const expectedVersionField = (t: InputFields) =>
+export const expectedVersionField = (t: InputFields) =>
   t.int({
     required: true,
     description: 'ServiceRequest.version as last read; a different current version gives ConflictError.',
