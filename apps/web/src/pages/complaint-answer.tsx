@@ -18,10 +18,8 @@ const AnswerOutcome = graphql(`
     answerServiceRequestOutcome(input: $input) {
       __typename
       ... on ServiceRequestPayload { request { id version state finalClosedAt answerWindowEndsOn reopenCount } }
-      ... on ConflictError { message }
-      ... on RequestTransitionError { message }
-      ... on ValidationError { message fields { field message } }
-      ... on NotFoundError { message }
+      ... on ValidationError { fields { field message } }
+      ... on Failure { code message }
     }
   }
 `);

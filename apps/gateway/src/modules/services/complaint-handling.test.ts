@@ -72,6 +72,15 @@ async function permitComplaintService(h: Harness): Promise<void> {
   await prisma.service.update({ where: { id: service.id }, data: { currentVersionId: version.id } });
 }
 
+/** One run of the closing job, as the gateway's background loop runs it. */
+const closeJob = (h: Harness, calendar: WorkingCalendar) =>
+  closeAnsweredComplaints(h.db.prisma, {
+    now: new Date(),
+    calendar,
+    policy: { answerWorkingDays: 10 },
+    pubsub: createLayananPubSub().pubsub,
+  });
+
 const notificationsOf = async (h: Harness, email: string) =>
   h.db.prisma.notification.findMany({
     where: { account: { email } },
@@ -248,19 +257,9 @@ describe.each(testDatabaseKinds())('complaint handling on %s', (kind) => {
       code: 'COMPLAINT_RESPONSE_WINDOW_PASSED',
     });
 
-    const closed = await closeAnsweredComplaints(h.db.prisma, {
-      now: new Date(),
-      calendar,
-      policy: { answerWorkingDays: 10 },
-      pubsub: createLayananPubSub().pubsub,
-    });
+    const closed = await closeJob(h, calendar);
     expect(closed).toContain(req.trackingCode);
-    const again = await closeAnsweredComplaints(h.db.prisma, {
-      now: new Date(),
-      calendar,
-      policy: { answerWorkingDays: 10 },
-      pubsub: createLayananPubSub().pubsub,
-    });
+    const again = await closeJob(h, calendar);
     expect(again).not.toContain(req.trackingCode);
     const final = await h.gql(READ, { c: req.trackingCode }, { token: t.warga });
     expect(final.body.data.serviceRequest.finalClosedAt).not.toBeNull();
