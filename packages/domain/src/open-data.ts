@@ -3,6 +3,10 @@
 // results; UU 25/2009 makes service standards and performance public; UU 14/2008 (KIP) makes
 // public information available to anyone — but never a person's data (UU 27/2022, PDP).
 import type { Message } from './errors.js';
+import { SKM_ELEMENTS, type SkmElementCode } from './feedback/skm-elements.js';
+
+/** The `survey` dataset's column of an SKM element's average, e.g. `persyaratan_average`. */
+export const openDataElementColumn = (code: SkmElementCode): string => `${code.toLowerCase()}_average`;
 
 /** Cells of an aggregate computed from fewer people than this are withheld, by default. */
 export const OPEN_DATA_MIN_COUNT_DEFAULT = 5;
@@ -162,12 +166,12 @@ export const OPEN_DATA_DATASETS: readonly OpenDataDataset[] = [
       col('required_sample', 'integer', 'Sampel minimum', 'Minimum sample', true),
       col('ikm', 'decimal', 'Nilai IKM (25–100), dua desimal', 'IKM score (25–100), two decimals', true),
       col('grade', 'text', 'Mutu pelayanan A–D', 'Service grade A–D', true),
-      ...['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map((u) =>
+      ...SKM_ELEMENTS.map((e, i) =>
         col(
-          `${u.toLowerCase()}_average`,
+          openDataElementColumn(e.code),
           'decimal',
-          `Rata-rata nilai unsur ${u} (1–4)`,
-          `Average of element ${u} (1–4)`,
+          `Rata-rata nilai unsur U${i + 1} ${e.label.id} (1–4)`,
+          `Average of element U${i + 1} ${e.label.en} (1–4)`,
           true,
         ),
       ),
