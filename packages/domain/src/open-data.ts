@@ -346,9 +346,9 @@ export type OpenRequestRecord = {
 
 /**
  * The published record of a request: only the columns of the `requests` dataset. The kecamatan
- * is published only when it is one of `kecamatanKeys` (the keys of the catalogue's kecamatan
- * lists), so a free-text value typed into a field of that name never leaves; working days and
- * "within the standard" only once the request is completed.
+ * is published only when it is one of `kecamatanKeys` (the city's kecamatan codes, the keys of the
+ * catalogue's kecamatan lists), so a free-text value typed into a field of that name never leaves;
+ * working days and "within the standard" only once the request is completed.
  */
 export function openRequestRecord(
   source: OpenRequestSource,
