@@ -11,6 +11,7 @@ export default defineConfig({
       '/graphql': gateway,
       '/web-config.json': gateway,
       '/reports': gateway,
+      '/open-data': gateway,
     },
   },
   build: {

@@ -233,6 +233,8 @@ describe('accessibility: axe (WCAG 2.1 A and AA) finds no serious or critical vi
       '/forum',
       '/forum/pelayanan-perizinan',
       '/aksesibilitas',
+      '/hasil',
+      '/data-terbuka',
       '/tidak-ada',
       '/permohonan',
     ]);

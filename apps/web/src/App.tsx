@@ -28,6 +28,12 @@ const StatisticsPage = lazy(() =>
   import('./staff/statistics.tsx').then((m) => ({ default: m.StatisticsPage })),
 );
 
+// The public results page draws the same charts; the open-data dictionary needs none, but is
+// rarely opened.
+const ResultsPage = lazy(() => import('./pages/results.tsx').then((m) => ({ default: m.ResultsPage })));
+
+const OpenDataPage = lazy(() => import('./pages/open-data.tsx').then((m) => ({ default: m.OpenDataPage })));
+
 const SkmReportPage = lazy(() =>
   import('./staff/skm-report.tsx').then((m) => ({ default: m.SkmReportPage })),
 );
@@ -210,7 +216,8 @@ function Shell({ session }: { session: Session | null }) {
       <footer className="foot">
         <p>{t('footer')}</p>
         <p>
-          <Link to="/aksesibilitas">{t('accessibilityLink')}</Link>
+          <Link to="/aksesibilitas">{t('accessibilityLink')}</Link> ·{' '}
+          <Link to="/hasil">{t('resultsTitle')}</Link> · <Link to="/data-terbuka">{t('openDataTitle')}</Link>
         </p>
       </footer>
     </>
@@ -231,6 +238,18 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
   if (path === '/forum') return <ForumsPage />;
   if (forum) return <ForumPage slug={forum.slug!} session={session} />;
   if (path === '/aksesibilitas') return <AccessibilityPage />;
+  if (path === '/hasil')
+    return (
+      <Suspense fallback={<Loading />}>
+        <ResultsPage />
+      </Suspense>
+    );
+  if (path === '/data-terbuka')
+    return (
+      <Suspense fallback={<Loading />}>
+        <OpenDataPage />
+      </Suspense>
+    );
   // Only the app's own signed-in pages ask to sign in; any other address is not found.
   if (!session && isSignedInPath(path)) return <LoginPage reason={t('signInRequired')} />;
   if (!session) return <NotFound />;

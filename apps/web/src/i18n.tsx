@@ -570,6 +570,42 @@ const id = {
   progressFormFor: 'Kemajuan: {title}',
   progressSaved: 'Kemajuan tersimpan.',
   openImprovementActions: 'Lihat tindakan perbaikan',
+  resultsTitle: 'Hasil kinerja pelayanan publik',
+  resultsIntro:
+    'Indeks Kepuasan Masyarakat, waktu tunggu, pengaduan dan akuntabilitas forum Kota Sawahlunto — untuk kota, setiap perangkat daerah dan setiap layanan, terbuka tanpa masuk. Tidak ada data pribadi di halaman ini.',
+  resultsLegal:
+    'Dipublikasikan menurut PermenPANRB 14/2017 (hasil Survei Kepuasan Masyarakat), UU 25/2009 (standar dan kinerja pelayanan publik) dan UU 14/2008 (keterbukaan informasi publik).',
+  resultsHomeLink: 'Hasil kinerja pelayanan dan data terbuka',
+  openDataLink: 'Data terbuka dan kamus datanya',
+  figurePeriod: 'Periode: {from} s.d. {to} (WIB).',
+  ruleIkm:
+    'Aturan: PermenPANRB 14/2017 — IKM = Σ (rata-rata unsur × 1/9) × 25; mutu A ≥ 88,31, B ≥ 76,61, C ≥ 65, D di bawahnya; sampel minimum Krejcie & Morgan dari jumlah orang yang dilayani.',
+  ruleWaiting:
+    'Aturan: hari kerja menurut kalender libur nasional dan cuti bersama; median dan persentil ke-90 dari pengajuan, permohonan yang diajukan dalam periode.',
+  ruleWithin:
+    'Aturan: standar pelayanan (UU 25/2009) — tepat waktu bila diverifikasi paling lama 3 hari kerja sejak diajukan dan selesai dalam jangka waktu standar sejak verifikasi.',
+  ruleForum:
+    'Aturan: dijawab tepat waktu bila paling lama pada tanggal jatuh tempo (bawaan 14 hari kerja); komitmen selesai tepat waktu bila paling lama pada tanggal yang dijanjikan.',
+  openDataFiles: 'Data terbuka:',
+  downloadTable: 'Unduh tabel (CSV)',
+  complaintsTitle: 'Pengaduan',
+  complaintsHint: 'Pengaduan diterima dan diselesaikan dalam standar pelayanan, per layanan pengaduan.',
+  complaintsReceived: 'Diterima',
+  complaintsOnTime: 'Selesai tepat waktu',
+  openDataTitle: 'Data terbuka',
+  openDataIntro:
+    'Unduh data pelayanan publik Kota Sawahlunto dalam CSV atau JSON, tanpa masuk. Alamatnya tetap, sehingga dapat dipakai oleh sistem lain; berkas dikirim bertahap dan selalu memuat data terbaru.',
+  openDataLicenceLabel: 'Lisensi:',
+  openDataAttribution: 'Cantumkan sumbernya: Pemerintah Kota Sawahlunto (Layanan).',
+  openDataNoPersonal:
+    'Tidak ada data pribadi (UU 27/2022): tanpa nama, kontak, NIK, teks permohonan, isian formulir selain kecamatan, saran responden, jam persis, atau pengenal yang menautkan ke seseorang.',
+  openDataSuppression:
+    'Agar tidak ada orang yang dapat dikenali, angka baris agregat (survei, forum) dari kurang dari {count} orang dikosongkan dan kolom suppressed bernilai true.',
+  legalBasisTitle: 'Dasar hukum',
+  ruleLabel: 'Aturan',
+  columnName: 'Kolom',
+  columnType: 'Jenis',
+  columnMeaning: 'Arti',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -1139,6 +1175,42 @@ const en: Record<MessageKey, string> = {
   progressFormFor: 'Progress: {title}',
   progressSaved: 'Progress saved.',
   openImprovementActions: 'See the improvement actions',
+  resultsTitle: 'Public service results',
+  resultsIntro:
+    "Kota Sawahlunto's community satisfaction index, waiting times, complaints and forum accountability — for the city, each unit and each service, open without signing in. This page holds no personal data.",
+  resultsLegal:
+    'Published under PermenPANRB 14/2017 (community satisfaction survey results), UU 25/2009 (public service standards and performance) and UU 14/2008 (freedom of public information).',
+  resultsHomeLink: 'Public service results and open data',
+  openDataLink: 'Open data and its dictionary',
+  figurePeriod: 'Period: {from} to {to} (WIB).',
+  ruleIkm:
+    'Rule: PermenPANRB 14/2017 — IKM = Σ (element average × 1/9) × 25; grade A ≥ 88.31, B ≥ 76.61, C ≥ 65, D below; minimum sample by Krejcie & Morgan from the people served.',
+  ruleWaiting:
+    'Rule: working days by the calendar of national holidays and collective leave; median and 90th percentile from submission, for requests filed in the period.',
+  ruleWithin:
+    'Rule: service standard (UU 25/2009) — on time when verified within 3 working days of filing and completed within the standard’s time from verification.',
+  ruleForum:
+    'Rule: answered on time when by the due date (14 working days by default); a commitment is done on time when by its promised day.',
+  openDataFiles: 'Open data:',
+  downloadTable: 'Download table (CSV)',
+  complaintsTitle: 'Complaints',
+  complaintsHint: 'Complaints received and completed within the service standard, per complaint service.',
+  complaintsReceived: 'Received',
+  complaintsOnTime: 'Completed on time',
+  openDataTitle: 'Open data',
+  openDataIntro:
+    "Download Kota Sawahlunto's public service data as CSV or JSON, without signing in. The addresses are stable, so other systems can use them; files are streamed and always hold the latest data.",
+  openDataLicenceLabel: 'Licence:',
+  openDataAttribution: 'Credit the source: Pemerintah Kota Sawahlunto (Layanan).',
+  openDataNoPersonal:
+    'No personal data (UU 27/2022): no names, contacts, NIK, request text, form values other than the district, respondents’ suggestions, exact times, or identifiers linking to a person.',
+  openDataSuppression:
+    'So that no one can be recognised, the figures of an aggregate row (survey, forums) from fewer than {count} people are left empty and its suppressed column is true.',
+  legalBasisTitle: 'Legal basis',
+  ruleLabel: 'Rule',
+  columnName: 'Column',
+  columnType: 'Type',
+  columnMeaning: 'Meaning',
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { id, en };

@@ -16,6 +16,8 @@ type ServiceSeed = {
   completionDays: number;
   costIdr: number;
   description: string;
+  /** Its requests are published as open data (issue 23); off unless said. */
+  openData?: boolean;
 };
 type StaffSeed = {
   nip: string;
@@ -132,6 +134,9 @@ export const SEED_SERVICES: readonly ServiceSeed[] = [
     kind: 'COMPLAINT',
     completionDays: 5,
     costIdr: 0,
+    // A complaint about a public place (a road, a drain, a street light) concerns no one's
+    // private affairs: its requests are open data.
+    openData: true,
     description: 'Laporkan jalan berlubang, drainase tersumbat atau lampu jalan padam di wilayah kota.',
   },
   {

@@ -12,6 +12,7 @@ export * from './errors.js';
 export * as feedback from './feedback/index.js';
 export * as forums from './forums/index.js';
 export * as notifications from './notifications/index.js';
+export * from './open-data.js';
 export * from './result.js';
 export * as services from './services/index.js';
 export * from './spreadsheet-cell.js';

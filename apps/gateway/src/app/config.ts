@@ -16,6 +16,7 @@ import {
 } from '@layanan/domain/services';
 import { bilingual, CONFIG_MESSAGES } from '../graphql/gateway-errors.js';
 import { type MailConfig, mailConfig } from './mail-config.js';
+import { type OpenDataConfig, openDataConfig } from './open-data-config.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type SeedMode = 'auto' | 'always' | 'never';
@@ -58,6 +59,8 @@ export type GatewayConfig = {
   mail: MailConfig;
   /** Uploaded and issued files (platform/storage): `files/` beside the data directory by default. */
   filesDir: string;
+  /** Open data downloads: suppression threshold, licence, page size (open-data-config.ts). */
+  openData: OpenDataConfig;
 };
 
 export type IntrospectionMode = 'auto' | 'on' | 'off';
@@ -245,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       port: int(env, 'PORT', 4000, 0, 65535),
       int,
     }),
+    openData: openDataConfig(env, int),
   };
 }
 

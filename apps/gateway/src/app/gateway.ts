@@ -11,6 +11,7 @@ import { schema } from '../graphql/schema.js';
 import { AuthenticationError, resolveIdentity } from '../modules/accounts/identity.js';
 import { unsubscribeRoute } from '../modules/accounts/unsubscribe-route.js';
 import { skmCsvRoute } from '../modules/feedback/reports/skm-csv-route.js';
+import { openDataRoutes } from '../modules/open-data/index.js';
 import { open311 } from '../modules/services/open311/router.js';
 import { staffCsvRoutes } from '../modules/staff/reports/staff-csv-routes.js';
 import { loadWorkingCalendar } from '../platform/calendar.js';
@@ -251,6 +252,7 @@ export function createGateway(options: {
         healthProbes(db),
         open311({ db, config, log, pubsub, events, rateLimits: createRateLimiter(config, rateLimitStore) }),
         skmCsvRoute(contextOf),
+        openDataRoutes(db, config.openData),
         unsubscribeRoute({ secret: config.jwtSecret, prisma: db.prisma }),
         ...staffCsvRoutes(contextOf),
         ...(options.webRoot

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { testDatabaseKinds } from '@layanan/db/testing';
+import { OPEN_DATA_DATASETS } from '@layanan/domain';
 import {
   type GraphQLField,
   type GraphQLNamedType,
@@ -435,6 +436,30 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
           expect(text.includes(secret), `${name} shows ${secret}`).toBe(false);
       }
       expect(scanned).toBeGreaterThan(20_000);
+
+      // The open-data downloads (issue 23) are anonymous too. The request filed above is
+      // published once its service is marked open — without its text, NIK or tracking code.
+      await h.db.prisma.service.update({ where: { code: 'PBG' }, data: { openData: true } });
+      try {
+        for (const path of [
+          '/open-data/index.json',
+          ...OPEN_DATA_DATASETS.flatMap((d) => [`/open-data/${d.name}.csv`, `/open-data/${d.name}.json`]),
+        ]) {
+          const response = await open.fetch(`http://layanan.test${path}`);
+          expect(response.status, path).toBe(200);
+          const text = await response.text();
+          if (path === '/open-data/requests.csv') expect(text).toContain('PBG,');
+          for (const secret of [
+            ...secrets,
+            PBG_REQUEST.text,
+            PBG_REQUEST.attributes.nik,
+            tracking.trackingCode,
+          ])
+            expect(text.includes(secret), `${path} shows ${secret}`).toBe(false);
+        }
+      } finally {
+        await h.db.prisma.service.update({ where: { code: 'PBG' }, data: { openData: false } });
+      }
     });
 
     it('keeps them out of the logs of sign-in, registration and staff queries', async () => {

@@ -1,11 +1,11 @@
 // Serves the built web app (apps/web/dist) on the gateway's origin: static files with their
 // content types, index.html for client-side routes (SPA fallback), nothing outside the root.
-// API paths (/graphql, probes, /open311/, /reports/) are left to the handlers that own them.
+// API paths (/graphql, probes, /open311/, /reports/, /open-data/) are left to the handlers that own them.
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Plugin } from 'graphql-yoga';
 
-const API_PREFIXES = ['/graphql', '/healthz', '/readyz', '/open311/', '/reports/'];
+const API_PREFIXES = ['/graphql', '/healthz', '/readyz', '/open311/', '/reports/', '/open-data/'];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -51,6 +51,11 @@ export function CataloguePage() {
       <div className="hero">
         <h1>{t('catalogueTitle')}</h1>
         <p>{t('catalogueIntro')}</p>
+        <p>
+          <Link to="/hasil" data-testid="results-link">
+            {t('resultsHomeLink')}
+          </Link>
+        </p>
         <form
           className="inline-form"
           onSubmit={(e) => {

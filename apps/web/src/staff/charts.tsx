@@ -19,6 +19,7 @@ import { Bar, Line } from 'react-chartjs-2';
 import { localeOf } from '../format.ts';
 import { type Lang, useI18n } from '../i18n.tsx';
 import { Table } from '../ui.tsx';
+import { TableDownload } from './table-download.tsx';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointElement, Tooltip, Legend);
 if (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches) {
@@ -38,6 +39,9 @@ export const PALETTE = [
   '#4d7c0f',
   '#334155',
 ];
+
+/** What a page adds under a chart (ChartCard's footer and download), by the chart's name. */
+export type ChartNotes = (chart: string) => { footer?: ReactNode; download?: string };
 
 export type Band = { from: number; to: number; color: string; label: string };
 
@@ -70,12 +74,18 @@ export function ChartCard({
   children,
   table,
   testId,
+  footer,
+  download,
 }: {
   title: string;
   description?: string;
   children: ReactNode;
   table: { head: readonly string[]; rows: ReadonlyArray<ReadonlyArray<string | number>> };
   testId?: string;
+  /** Shown under the chart: e.g. the period, the rule that produced it and where its data is. */
+  footer?: ReactNode;
+  /** A file name: offers the data table as a CSV download under it. */
+  download?: string;
 }) {
   const { t } = useI18n();
   return (
@@ -99,6 +109,12 @@ export function ChartCard({
           ))}
         </Table>
       </details>
+      {footer || download ? (
+        <div className="chart-foot">
+          {footer}
+          {download ? <TableDownload fileName={download} head={table.head} rows={table.rows} /> : null}
+        </div>
+      ) : null}
     </figure>
   );
 }

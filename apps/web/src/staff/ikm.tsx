@@ -7,7 +7,15 @@ import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { serviceName } from '../labels.ts';
 import { ErrorNote, formatNumber, Loading } from '../ui.tsx';
-import { type Band, BarChart, bandsPlugin, ChartCard, LineChart, PALETTE } from './charts.tsx';
+import {
+  type Band,
+  BarChart,
+  bandsPlugin,
+  ChartCard,
+  type ChartNotes,
+  LineChart,
+  PALETTE,
+} from './charts.tsx';
 
 // PermenPANRB 14/2017 grade bands on the 25–100 score (half-open, on the unrounded value).
 export const GRADE_BANDS: readonly Band[] = [
@@ -52,7 +60,16 @@ function useIkm(year: number, unitCode: string | null, serviceCode: string | nul
 }
 
 /** IKM over the months of a year with the grade bands, and the nine element averages. */
-export function IkmCharts({ year, unitCode }: { year: number; unitCode: string | null }) {
+export function IkmCharts({
+  year,
+  unitCode,
+  notes,
+}: {
+  year: number;
+  unitCode: string | null;
+  /** Period, rule and downloads under each chart (the public results page). */
+  notes?: ChartNotes;
+}) {
   const { t, lang } = useI18n();
   const [scope, setScope] = useState<string>(unitCode ? `unit:${unitCode}` : 'city');
   const [{ data: services }] = useQuery({ query: ServicesForIkm });
@@ -123,6 +140,7 @@ export function IkmCharts({ year, unitCode }: { year: number; unitCode: string |
           title={t('ikmTrendTitle', { year })}
           description={t('ikmTrendHint')}
           testId="chart-ikm-trend"
+          {...notes?.('ikm-trend')}
           table={{
             head: [t('period'), t('respondents'), 'IKM', t('grade')],
             rows: trend.map((p) => [
@@ -155,6 +173,7 @@ export function IkmCharts({ year, unitCode }: { year: number; unitCode: string |
             title={t('elementAverages')}
             description={t('elementAveragesHint')}
             testId="chart-ikm-elements"
+            {...notes?.('ikm-elements')}
             table={{
               head: [t('element'), t('average'), t('respondents')],
               rows: year_.elements.map((e) => [e.label, formatNumber(e.average, lang, 2), e.respondents]),

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorNote, formatNumber, formatPercent, Loading, Select } from '../ui.tsx';
-import { BarChart, ChartCard, PALETTE, series } from './charts.tsx';
+import { BarChart, ChartCard, type ChartNotes, PALETTE, series } from './charts.tsx';
 import { IkmCharts } from './ikm.tsx';
 import { MeQuery } from './queue.tsx';
 
@@ -90,7 +90,8 @@ export function StatisticsPage() {
   );
 }
 
-function WaitingTimes({ from, to }: { from: string; to: string }) {
+/** Waiting times and the share within the standard per service (requestStatistics, public). */
+export function WaitingTimes({ from, to, notes }: { from: string; to: string; notes?: ChartNotes }) {
   const { t, lang } = useI18n();
   const [{ data, fetching, error }] = useQuery({
     query: operations.RequestStatisticsQuery,
@@ -109,6 +110,7 @@ function WaitingTimes({ from, to }: { from: string; to: string }) {
         title={t('waitingTimes')}
         description={t('waitingTimesHint')}
         testId="chart-waiting"
+        {...notes?.('waiting')}
         table={{
           head: [t('service'), t('requests'), t('medianVerify'), t('medianComplete'), t('p90Complete')],
           rows: rows.map((r) => [
@@ -138,6 +140,7 @@ function WaitingTimes({ from, to }: { from: string; to: string }) {
         title={t('withinStandard')}
         description={t('withinStandardHint')}
         testId="chart-within-standard"
+        {...notes?.('within-standard')}
         table={{
           head: [t('service'), t('completed'), t('withinStandardCount'), t('share'), t('overdue')],
           rows: rows.map((r) => [
@@ -172,7 +175,16 @@ function WaitingTimes({ from, to }: { from: string; to: string }) {
   );
 }
 
-function ForumAccountabilityChart({ from, to }: { from: string; to: string }) {
+/** Forum submissions answered on time and commitments done per unit (forumAccountability, public). */
+export function ForumAccountabilityChart({
+  from,
+  to,
+  notes,
+}: {
+  from: string;
+  to: string;
+  notes?: ChartNotes;
+}) {
   const { t } = useI18n();
   const [{ data, fetching, error }] = useQuery({ query: Accountability, variables: { from, to } });
   if (error) return <ErrorNote error={error} />;
@@ -186,6 +198,7 @@ function ForumAccountabilityChart({ from, to }: { from: string; to: string }) {
       title={t('forumAccountability')}
       description={t('forumAccountabilityHint')}
       testId="chart-forum"
+      {...notes?.('forum')}
       table={{
         head: [
           t('unit'),

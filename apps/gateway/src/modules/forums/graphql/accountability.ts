@@ -1,27 +1,14 @@
 // Accountability per unit and period (issue 5): what came in, what was answered on time, what
 // was accepted, and whether the promised follow-ups were done on time. Counted in SQL.
-import { Prisma } from '@layanan/db';
 import type { DomainError } from '@layanan/domain';
-import { accountabilityPeriod, answerOverdueCutoff, OPEN_COMMITMENT_STATUSES } from '@layanan/domain/forums';
+import { accountabilityPeriod, answerOverdueCutoff } from '@layanan/domain/forums';
 import { builder } from '../../../graphql/builder.js';
 import { ValidationError } from '../../../graphql/errors.js';
 import { type FailureCode, failure, validationFailed } from '../../../graphql/failures.js';
-import { dateOnly, todayWib } from '../../../platform/calendar.js';
+import { todayWib } from '../../../platform/calendar.js';
+import { type ForumAccountabilityRow, forumAccountabilityRows } from '../queries/accountability.js';
 
-type Row = {
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  received: number;
-  answered: number;
-  answeredOnTime: number;
-  accepted: number;
-  overdueAnswers: number;
-  commitments: number;
-  commitmentsDone: number;
-  commitmentsDoneOnTime: number;
-  overdueCommitments: number;
-};
+type Row = ForumAccountabilityRow;
 
 const AccountabilityRow = builder.objectRef<Row>('ForumAccountability').implement({
   description: 'One unit’s record in the forums over a period.',
@@ -86,48 +73,14 @@ builder.queryField('forumAccountability', (t) =>
       }
       const { from, to } = period.value;
       const today = todayWib();
-      const answerCutoff = dateOnly(answerOverdueCutoff(today, await ctx.calendar()));
-      const unitCode = args.unitCode?.trim().toUpperCase() ?? null;
-      const rows = await ctx.prisma.$queryRaw<Record<string, unknown>[]>`
-        WITH s AS (
-          SELECT sub.*, ((sub."createdAt" AT TIME ZONE 'UTC') + interval '7 hours')::date AS "submittedOn",
-                 ((sub."answeredAt" AT TIME ZONE 'UTC') + interval '7 hours')::date AS "answeredOn"
-          FROM submission sub
-          WHERE ((sub."createdAt" AT TIME ZONE 'UTC') + interval '7 hours')::date
-                BETWEEN ${dateOnly(from)}::date AND ${dateOnly(to)}::date
-        )
-        SELECT u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName",
-          count(s.id)::int AS received,
-          count(s."answeredAt")::int AS answered,
-          count(*) FILTER (WHERE s."answeredOn" <= s."answerDueOn")::int AS "answeredOnTime",
-          count(*) FILTER (WHERE s.status = 'ACCEPTED')::int AS accepted,
-          count(*) FILTER (WHERE s.status = 'UNDER_REVIEW' AND s."answerDueOn" < ${answerCutoff}::date)::int
-            AS "overdueAnswers",
-          count(c.id)::int AS commitments,
-          count(*) FILTER (WHERE c.status = 'DONE')::int AS "commitmentsDone",
-          count(*) FILTER (WHERE c.status = 'DONE' AND c."doneOn" <= c."dueOn")::int AS "commitmentsDoneOnTime",
-          count(*) FILTER (WHERE c.status::text IN (${Prisma.join([...OPEN_COMMITMENT_STATUSES])}) AND c."dueOn" < ${dateOnly(today)}::date)::int
-            AS "overdueCommitments"
-        FROM s
-        JOIN unit u ON u.id = s."unitId"
-        LEFT JOIN commitment c ON c."submissionId" = s.id
-        WHERE ${unitCode}::text IS NULL OR u.code = ${unitCode}::text
-        GROUP BY u.id, u.code, u.name
-        ORDER BY u.code`;
-      const units = rows.map((r) => ({
-        unitId: String(r.unitId),
-        unitCode: String(r.unitCode),
-        unitName: String(r.unitName),
-        received: Number(r.received),
-        answered: Number(r.answered),
-        answeredOnTime: Number(r.answeredOnTime),
-        accepted: Number(r.accepted),
-        overdueAnswers: Number(r.overdueAnswers),
-        commitments: Number(r.commitments),
-        commitmentsDone: Number(r.commitmentsDone),
-        commitmentsDoneOnTime: Number(r.commitmentsDoneOnTime),
-        overdueCommitments: Number(r.overdueCommitments),
-      }));
+      const answerCutoff = answerOverdueCutoff(today, await ctx.calendar());
+      const units = await forumAccountabilityRows(ctx.prisma, {
+        from,
+        to,
+        today,
+        answerCutoff,
+        unitCode: args.unitCode?.trim().toUpperCase() ?? null,
+      });
       return { from, to, today, units };
     },
   }),
