@@ -2,7 +2,7 @@
 // the new unit's clock; the reporter accepts or contests the outcome within the window; the job
 // closes what nobody answered — and who may do each.
 import { testDatabaseKinds } from '@layanan/db/testing';
-import { addWorkingDays, jakartaDay } from '@layanan/domain/calendar';
+import { addWorkingDays, jakartaDay, type WorkingCalendar } from '@layanan/domain/calendar';
 import { describe, expect, it } from 'vitest';
 import { createLayananPubSub } from '../../app/pubsub.js';
 import { loadWorkingCalendar } from '../../platform/calendar.js';
