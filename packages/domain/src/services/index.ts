@@ -1,6 +1,7 @@
 // `@layanan/domain/services`: service standards and versions, requests, their clock and routing,
 // SP4N-LAPOR! deadlines. Each rule module is re-exported whole, so a new export is public without
 // a second list.
+export * from './attachments.js';
 export * from './attributes.js';
 export * from './catalogue-entry.js';
 export * from './complaint-handling.js';

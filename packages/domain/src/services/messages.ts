@@ -323,3 +323,33 @@ export const IDENTITY_NUMBER_ERROR_MESSAGES = {
 } as const satisfies ErrorMessages<string>;
 export const IdentityNumberErrorCode = errorCodes(IDENTITY_NUMBER_ERROR_MESSAGES);
 export type IdentityNumberErrorCode = (typeof IdentityNumberErrorCode)[keyof typeof IdentityNumberErrorCode];
+
+// ---- attachments: files on requests, notes and forum submissions (attachments.ts) ----
+export const ATTACHMENT_ERROR_MESSAGES = {
+  ATTACHMENT_TYPE_NOT_ACCEPTED: {
+    id: 'Jenis berkas ini tidak diterima (dikenali dari isinya, bukan dari namanya); yang diterima: foto JPEG, PNG, WebP dan PDF sesuai ketentuan layanan.',
+    en: 'This kind of file is not accepted (recognised from its content, not its name); accepted: JPEG, PNG and WebP photos and PDF, as the service allows.',
+  },
+  ATTACHMENT_NAME_MISMATCH: {
+    id: 'Nama berkas tidak sesuai dengan isinya (misalnya PDF yang dinamai .jpg); ganti nama berkas sesuai jenisnya lalu unggah lagi.',
+    en: 'The file name does not match its content (for example a PDF named .jpg); rename the file after its kind and upload it again.',
+  },
+  ATTACHMENT_TOO_LARGE: {
+    id: 'Berkas terlalu besar untuk layanan ini.',
+    en: 'The file is too large for this service.',
+  },
+  ATTACHMENT_TOO_MANY: {
+    id: 'Terlalu banyak berkas untuk layanan ini.',
+    en: 'Too many files for this service.',
+  },
+  ATTACHMENT_IMAGE_TOO_LARGE: {
+    id: 'Ukuran gambar (jumlah piksel) melebihi batas; perkecil foto lalu unggah lagi.',
+    en: 'The image has more pixels than allowed; make the photo smaller and upload it again.',
+  },
+  ATTACHMENT_UNREADABLE: {
+    id: 'Berkas tidak dapat dibaca (rusak atau tidak lengkap).',
+    en: 'The file cannot be read (damaged or incomplete).',
+  },
+} as const satisfies ErrorMessages<string>;
+export const AttachmentErrorCode = errorCodes(ATTACHMENT_ERROR_MESSAGES);
+export type AttachmentErrorCode = (typeof AttachmentErrorCode)[keyof typeof AttachmentErrorCode];
