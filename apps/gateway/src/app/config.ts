@@ -15,6 +15,7 @@ import {
   type TransferClockRule,
 } from '@layanan/domain/services';
 import { bilingual, CONFIG_MESSAGES } from '../graphql/gateway-errors.js';
+import { parseS3Url, type S3Settings } from '../platform/storage/s3-store.js';
 import { type MailConfig, mailConfig } from './mail-config.js';
 import { type OpenDataConfig, openDataConfig } from './open-data-config.js';
 
@@ -57,11 +58,24 @@ export type GatewayConfig = {
   complaints: ComplaintPolicy;
   /** E-mail: SMTP or `.eml` files, sender, public links, the outbox worker (mail-config.ts). */
   mail: MailConfig;
-  /** Uploaded and issued files (platform/storage): `files/` beside the data directory by default. */
+  /** Uploaded and issued files (platform/storage): `files/` beside the data directory by default.
+   * Upload bodies are staged in `<filesDir>/.incoming` also when the files go to S3. */
   filesDir: string;
   /** Open data downloads: suppression threshold, licence, page size (open-data-config.ts). */
   openData: OpenDataConfig;
+  /** S3-compatible object storage for the files instead of `filesDir` (LAYANAN_S3_URL). */
+  s3: S3Settings | undefined;
 };
+
+function s3Settings(env: NodeJS.ProcessEnv): S3Settings | undefined {
+  const raw = env.LAYANAN_S3_URL?.trim();
+  if (!raw) return undefined;
+  try {
+    return parseS3Url(raw);
+  } catch (error) {
+    throw new ConfigError('LAYANAN_S3_URL', CONFIG_MESSAGES.s3Url((error as Error).message));
+  }
+}
 
 export type IntrospectionMode = 'auto' | 'on' | 'off';
 
@@ -241,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     filesDir:
       env.LAYANAN_FILES_DIR?.trim() ||
       join(dirname(env.LAYANAN_DATA_DIR?.trim() || './.data/pglite'), 'files'),
+    s3: s3Settings(env),
     counterSurvey: counterSurveyPolicy(env),
     complaints: complaintPolicy(env),
     mail: mailConfig(env, {

@@ -1,5 +1,6 @@
 // Assembles the Yoga app: schema, per-request context, health probes, request ids, access log.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Database } from '@layanan/db';
 import { unsupportedCharacter } from '@layanan/domain';
@@ -10,6 +11,7 @@ import { gatewayGraphQLError, unsupportedCharacterMessage } from '../graphql/gat
 import { schema } from '../graphql/schema.js';
 import { AuthenticationError, resolveIdentity } from '../modules/accounts/identity.js';
 import { unsubscribeRoute } from '../modules/accounts/unsubscribe-route.js';
+import { fileRoute } from '../modules/attachments/file-route.js';
 import { skmCsvRoute } from '../modules/feedback/reports/skm-csv-route.js';
 import { openDataRoutes } from '../modules/open-data/index.js';
 import { open311 } from '../modules/services/open311/router.js';
@@ -18,6 +20,7 @@ import { loadWorkingCalendar } from '../platform/calendar.js';
 import type { EventBus } from '../platform/events.js';
 import type { BlobStore } from '../platform/storage/blob-store.js';
 import { createFileBlobStore } from '../platform/storage/file-store.js';
+import { createS3BlobStore } from '../platform/storage/s3-store.js';
 import type { GatewayConfig } from './config.js';
 import { type GraphQLContext, languageOf } from './context.js';
 import { guardedRoute } from './error-disclosure.js';
@@ -193,7 +196,11 @@ export function createGateway(options: {
   const rateLimitStore = options.rateLimitStore ?? createRateLimitStore(config);
   const events =
     options.events ?? createEventBus({ prisma: db.prisma, pubsub, log, mail: mailSettings(config) });
-  const storage = options.storage ?? createFileBlobStore(config.filesDir);
+  const storage =
+    options.storage ??
+    (config.s3
+      ? createS3BlobStore(config.s3, { tempDir: join(config.filesDir, '.incoming') })
+      : createFileBlobStore(config.filesDir));
   // The GraphQL context; REST routes (the SKM CSV download) resolve the caller the same way.
   const contextOf = async (request: Request): Promise<GraphQLContext> => {
     const requestId = requestIdOf(request);
@@ -250,10 +257,19 @@ export function createGateway(options: {
       // A route that fails unexpectedly answers a masked 500 with the request id (error-disclosure.ts).
       ...[
         healthProbes(db),
-        open311({ db, config, log, pubsub, events, rateLimits: createRateLimiter(config, rateLimitStore) }),
+        open311({
+          db,
+          config,
+          log,
+          pubsub,
+          events,
+          rateLimits: createRateLimiter(config, rateLimitStore),
+          storage,
+        }),
         skmCsvRoute(contextOf),
         openDataRoutes(db, config.openData),
         unsubscribeRoute({ secret: config.jwtSecret, prisma: db.prisma }),
+        fileRoute({ secret: config.jwtSecret, prisma: db.prisma, storage }),
         ...staffCsvRoutes(contextOf),
         ...(options.webRoot
           ? [webApp({ root: options.webRoot, devLogin: config.devLogin, production: config.production })]

@@ -32,7 +32,10 @@ import {
   type InputRefusal,
   InputRefused,
   readGuardedBody,
+  stagedFilesOf,
 } from '../platform/input-guard.js';
+import type { MultipartLimits } from '../platform/storage/multipart.js';
+import { uploadStaging } from '../platform/storage/upload-limits.js';
 import type { GatewayConfig } from './config.js';
 import type { GraphQLContext } from './context.js';
 import { routeError, routeOf } from './error-disclosure.js';
@@ -86,17 +89,27 @@ function refused(request: Request, refusal: InputRefusal, maxBytes: number): Res
  * route reads it: too large (413, declared or streamed), multipart (415), malformed encoding, text
  * PostgreSQL cannot store, too many parameters or too deep (400), each in the route's format.
  */
-function inputGuard(maxBytes: number): Plugin {
+function inputGuard(maxBytes: number, uploads: Omit<MultipartLimits, 'maxFieldBytes'>): Plugin {
+  // Multipart bodies are taken only by the upload routes: /graphql and Open311's POST requests.
+  const multipartOf = (request: Request, url: URL): MultipartLimits | undefined =>
+    request.method === 'POST' &&
+    (routeOf(url.pathname) === 'graphql' || /^\/open311\/v2\/requests(\.(json|xml))?$/.test(url.pathname))
+      ? { ...uploads, maxFieldBytes: maxBytes }
+      : undefined;
   return {
     async onRequest({ request, url, endResponse }) {
       try {
         checkUrl(url);
         if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
-        await readGuardedBody(request, maxBytes);
+        await readGuardedBody(request, maxBytes, multipartOf(request, url));
       } catch (error) {
         if (!(error instanceof InputRefused)) throw error;
         endResponse(refused(request, error.refusal, maxBytes));
       }
+    },
+    // Staged upload files are removed once the answer is sent (stored blobs are copies).
+    async onResponse({ request }) {
+      await (await stagedFilesOf(request))?.cleanup();
     },
     // /graphql takes its parameters from what the guard read, never parsing the body again.
     onRequestParse({ request, url, setRequestParser }) {
@@ -105,7 +118,7 @@ function inputGuard(maxBytes: number): Plugin {
         try {
           const body: GuardedBody =
             request.method === 'GET' || request.method === 'HEAD'
-              ? { kind: 'form', value: checkUrl(url) }
+              ? { kind: 'form', value: checkUrl(url), text: '' }
               : await readGuardedBody(request, maxBytes);
           const params = graphqlParams(body, request.headers.get('content-type'));
           return params ?? refused(request, { code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 }, maxBytes);
@@ -290,7 +303,7 @@ function introspectionGate(config: GatewayConfig): Plugin<GraphQLContext> {
 
 export function securityPlugins(config: GatewayConfig, store: RateLimitStore): Plugin<GraphQLContext>[] {
   return [
-    inputGuard(config.security.maxBodyBytes),
+    inputGuard(config.security.maxBodyBytes, uploadStaging(config)),
     csrfPrevention(),
     armor(config),
     withoutSuggestions(config.production || config.security.introspection === 'off'),

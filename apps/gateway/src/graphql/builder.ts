@@ -9,6 +9,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../app/context.js';
 import { forbidden } from '../platform/authz.js';
+import type { StagedUpload } from '../platform/storage/multipart.js';
 import { bilingual, INPUT_MESSAGES } from './gateway-errors.js';
 // Adds t.exposeFields and t.exposeNullableFields to the field builders.
 import './object-fields.js';
@@ -47,6 +48,8 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
     /** A calendar day in WIB, `YYYY-MM-DD`; a `date` column (UTC midnight) or a day string out. */
     Day: { Input: string; Output: string | Date };
+    /** A file of a multipart request (GraphQL multipart request spec), staged on disk. */
+    Upload: { Input: StagedUpload; Output: never };
   };
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],

@@ -74,6 +74,8 @@ export const FAILURE_TYPES = {
   MALFORMED_JSON: 'OperationFailed',
   UNSUPPORTED_MEDIA_TYPE: 'OperationFailed',
   UNEXPECTED_ERROR: 'OperationFailed',
+  FILE_LINK_INVALID: 'OperationFailed',
+  FILE_LINK_EXPIRED: 'OperationFailed',
   // ---- generic field validation ----
   REQUIRED: V,
   INVALID_TYPE: V,
@@ -191,6 +193,12 @@ export const FAILURE_TYPES = {
   DATE_TOO_EARLY: V,
   DATE_TOO_LATE: V,
   IDEMPOTENCY_KEY_REUSED: C,
+  ATTACHMENT_TYPE_NOT_ACCEPTED: V,
+  ATTACHMENT_NAME_MISMATCH: V,
+  ATTACHMENT_TOO_LARGE: V,
+  ATTACHMENT_TOO_MANY: V,
+  ATTACHMENT_IMAGE_TOO_LARGE: V,
+  ATTACHMENT_UNREADABLE: V,
   // ---- forums ----
   FORUM_INVALID: V,
   FORUM_SLUG_TAKEN: C,

@@ -45,6 +45,8 @@ export const GatewayErrorCode = {
   MALFORMED_JSON: 'MALFORMED_JSON',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   /** A failure nobody foresaw: masked, with the request id; the detail is only in the log. */
+  FILE_LINK_INVALID: 'FILE_LINK_INVALID',
+  FILE_LINK_EXPIRED: 'FILE_LINK_EXPIRED',
   UNEXPECTED_ERROR: 'UNEXPECTED_ERROR',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
@@ -111,6 +113,14 @@ export const GATEWAY_ERROR_MESSAGES = {
     id: 'Jenis isi tidak didukung (multipart tidak diterima)',
     en: 'Unsupported content type (multipart is not accepted)',
   },
+  FILE_LINK_INVALID: {
+    id: 'Tautan berkas tidak sah; buka lagi halaman permohonan untuk mendapat tautan baru.',
+    en: 'The file link is not valid; open the request page again for a new link.',
+  },
+  FILE_LINK_EXPIRED: {
+    id: 'Tautan berkas sudah kedaluwarsa (berlaku 10 menit); buka lagi halaman permohonan untuk mendapat tautan baru.',
+    en: 'The file link has expired (links last 10 minutes); open the request page again for a new link.',
+  },
   UNEXPECTED_ERROR: { id: 'Terjadi kesalahan tak terduga', en: 'Unexpected error' },
 } as const satisfies ErrorMessages<GatewayErrorCode>;
 
@@ -171,6 +181,10 @@ export function gatewayGraphQLError(
 
 /** Why the configuration (environment variables) was refused at start-up: for the operator. */
 export const CONFIG_MESSAGES = {
+  s3Url: (reason: string): Message => ({
+    id: `bukan alamat S3 yang sah (s3://KUNCI:RAHASIA@HOST:PORT/BUCKET?region=…): ${reason}`,
+    en: `is not a valid S3 address (s3://KEY:SECRET@HOST:PORT/BUCKET?region=…): ${reason}`,
+  }),
   notBoolean: (raw: string | undefined): Message => ({
     id: `harus true atau false, bukan "${raw}"`,
     en: `must be true or false, not "${raw}"`,

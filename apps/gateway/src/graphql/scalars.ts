@@ -1,6 +1,7 @@
-// The schema's scalars: DateTime (an instant), Day (a calendar day in WIB) and JSON.
+// The schema's scalars: DateTime (an instant), Day (a calendar day in WIB), JSON and Upload (a file).
 import { parseDay, parseInstant } from '@layanan/domain/calendar';
 import { GraphQLError } from 'graphql';
+import { StagedUpload } from '../platform/storage/multipart.js';
 import { builder } from './builder.js';
 import { messageOf } from './failures.js';
 import { bilingual } from './gateway-errors.js';
@@ -48,4 +49,21 @@ builder.scalarType('JSON', {
   description: 'Arbitrary JSON (used for audit summaries and attribute values).',
   serialize: (value) => value,
   parseValue: (value) => value,
+});
+
+builder.scalarType('Upload', {
+  description:
+    'A file sent by the GraphQL multipart request specification (multipart/form-data with `operations`, `map` and one part per file; send the `x-graphql-yoga-csrf` header). Input only; a value that is not a file part gives a BAD_USER_INPUT error.',
+  serialize: () => {
+    throw new GraphQLError('Upload is an input-only scalar.');
+  },
+  parseValue: (value) => {
+    if (value instanceof StagedUpload) return value;
+    throw new GraphQLError(
+      'Upload expects a file part of a multipart request (GraphQL multipart request spec).',
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
+  },
 });

@@ -12,6 +12,7 @@ import type { GraphQLContext } from '../app/context.js';
 import type { LayananPubSub } from '../app/pubsub.js';
 import type { Identity } from '../modules/accounts/identity.js';
 import type { EventBus } from './events.js';
+import type { BlobStore } from './storage/blob-store.js';
 
 export type CommandDeps = {
   prisma: PrismaClient;
@@ -26,6 +27,8 @@ export type CommandDeps = {
   log: Logger;
   /** Correlates the audit entries of one HTTP request or job run. */
   requestId: string;
+  /** Uploaded and issued files; commands that take uploads need it. */
+  storage?: BlobStore;
 };
 
 /** Who a command acts for: an account, another city system (API key), or nobody signed in. */
@@ -43,6 +46,7 @@ export function commandDeps(ctx: GraphQLContext): CommandDeps {
     events: ctx.events,
     log: ctx.log,
     requestId: ctx.requestId,
+    storage: ctx.storage,
   };
 }
 

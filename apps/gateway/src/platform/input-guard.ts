@@ -9,6 +9,8 @@
 // Every check is linear in the size of the input: forms and query strings are parsed by `qs` with
 // its limits set to throw, JSON by JSON.parse after a one-pass depth scan.
 import qs from 'qs';
+import { multipartOperations } from './storage/graphql-multipart.js';
+import { type MultipartLimits, type StagedMultipart, stageMultipart } from './storage/multipart.js';
 
 /** Limits of urlencoded bodies and query strings (qs): parameters, values per array field, nesting. */
 export const FORM_LIMITS = { parameterLimit: 200, arrayLimit: 100, depth: 2 } as const;
@@ -202,7 +204,12 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
 /** A body as the guard read it: JSON, a form, or text of another type (checked as text). */
 export type GuardedBody =
   | { kind: 'json'; value: unknown }
-  | { kind: 'form'; value: Form }
+  | { kind: 'multipart'; value: StagedMultipart }
+  | {
+      kind: 'form';
+      value: Form /** The body as sent, for the few keys a route takes repeated. */;
+      text: string;
+    }
   | { kind: 'text'; value: string };
 
 const MEDIA_TYPE = /^\s*([^;\s]+)/;
@@ -211,25 +218,54 @@ const guarded = new WeakMap<Request, Promise<GuardedBody>>();
 
 /**
  * Reads and checks a request's body: JSON and urlencoded forms are parsed (and so checked whole),
- * anything else is checked as text; multipart (file uploads) is not taken by any route (415).
+ * anything else is checked as text. Multipart/form-data (file uploads) is taken only where the
+ * caller passes `multipart` limits (the upload routes): its files stream to staged files
+ * (storage/multipart.ts), its text fields are checked as text; elsewhere it is refused (415).
  * Read once per request: the guard reads it first, a route that asks again gets the same value.
  */
-export function readGuardedBody(request: Request, maxBytes: number): Promise<GuardedBody> {
+export function readGuardedBody(
+  request: Request,
+  maxBytes: number,
+  multipart?: MultipartLimits,
+): Promise<GuardedBody> {
   let body = guarded.get(request);
   if (!body) {
-    body = readBody(request, maxBytes);
+    body = readBody(request, maxBytes, multipart);
     guarded.set(request, body);
   }
   return body;
 }
 
-async function readBody(request: Request, maxBytes: number): Promise<GuardedBody> {
+/** The staged files of a request the guard read as multipart, to remove after the response. */
+export async function stagedFilesOf(request: Request): Promise<StagedMultipart | undefined> {
+  const body = await guarded.get(request)?.catch(() => undefined);
+  return body?.kind === 'multipart' ? body.value : undefined;
+}
+
+async function readBody(
+  request: Request,
+  maxBytes: number,
+  multipart: MultipartLimits | undefined,
+): Promise<GuardedBody> {
   const type = (MEDIA_TYPE.exec(request.headers.get('content-type') ?? '')?.[1] ?? '').toLowerCase();
+  if (type === 'multipart/form-data' && multipart) {
+    const staged = await stageMultipart(request, multipart);
+    try {
+      for (const [name, value] of staged.fields) {
+        checkStorable(name, 'body');
+        checkStorable(value, 'body');
+      }
+    } catch (error) {
+      await staged.cleanup();
+      throw error;
+    }
+    return { kind: 'multipart', value: staged };
+  }
   if (type.startsWith('multipart/')) refuse({ code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 });
   const text = await readBodyText(request, maxBytes);
   if (type === 'application/json' || type.endsWith('+json'))
     return { kind: 'json', value: parseJsonBody(text) };
-  if (type === 'application/x-www-form-urlencoded') return { kind: 'form', value: parseForm(text) };
+  if (type === 'application/x-www-form-urlencoded') return { kind: 'form', value: parseForm(text), text };
   return { kind: 'text', value: checkStorable(text, 'body') };
 }
 
@@ -259,6 +295,8 @@ export function graphqlParams(
   contentType: string | null,
 ): GraphQLRequestParams | GraphQLRequestParams[] | null {
   if (body.kind === 'json') return body.value as GraphQLRequestParams | GraphQLRequestParams[];
+  if (body.kind === 'multipart')
+    return multipartOperations(body.value) as GraphQLRequestParams | GraphQLRequestParams[];
   if (body.kind === 'form') {
     const form = body.value;
     return {

@@ -1,4 +1,7 @@
 // Test harness: a gateway over a real database (PGlite or PostgreSQL), called through yoga.fetch.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Database, type QueryEvent, seed } from '@layanan/db';
 import { createTestDatabase, seedTestFixture } from '@layanan/db/testing';
 import pino from 'pino';
@@ -27,9 +30,14 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-/** Configuration for test gateways: silent, and rate limits off (test files submit hundreds of requests from one address). */
+/**
+ * Configuration for test gateways: silent, rate limits off (test files submit hundreds of
+ * requests from one address), and files in a temporary directory of this test process (never
+ * under the repository).
+ */
 export const TEST_ENV: Readonly<Record<string, string>> = {
   NODE_ENV: 'test',
+  LAYANAN_FILES_DIR: mkdtempSync(join(tmpdir(), 'layanan-test-files-')),
   LOG_LEVEL: 'silent',
   LAYANAN_RATE_AUTH_IP: 'off',
   LAYANAN_RATE_AUTH_ID: 'off',

@@ -22,6 +22,7 @@ import {
   useText,
 } from '../ui.tsx';
 import { ComplaintAnswerPanel } from './complaint-answer.tsx';
+import { AttachmentList, FilePicker, sendWithFiles } from '../uploads.tsx';
 import { SurveySection } from './survey.tsx';
 
 export const RequestQuery = graphql(`
@@ -55,6 +56,7 @@ export const RequestQuery = graphql(`
       assignee { id name }
       applicant { displayName email phone }
       events { sequence kind fromState toState at publicNote internalNote actorKind actorName actorUnit }
+      attachments { id name type size url }
     }
   }
 `);
@@ -85,6 +87,16 @@ const Correction = graphql(`
     }
   }
 `);
+
+/** addServiceRequestCorrection with files (sent as a multipart request, uploads.tsx). */
+const CORRECTION_WITH_FILES = `mutation CorrectionWithFiles($input: AddServiceRequestCorrectionInput!) {
+  addServiceRequestCorrection(input: $input) {
+    __typename
+    ... on ServiceRequestPayload { request { version } }
+    ... on Failure { message }
+    ... on ValidationError { fields { field message } }
+  }
+}`;
 
 export const RequestUpdated = graphql(`
   subscription RequestUpdated($code: String!) {
@@ -193,6 +205,7 @@ export function RequestPage({ code }: { code: string }) {
         </span>
       </RequestHeading>
       <DeadlineFacts request={request} />
+      <AttachmentList attachments={request.attachments} />
       {request.state === 'RETURNED_TO_CITIZEN' ? (
         <CorrectionPanel request={request} onDone={() => refetch({ requestPolicy: 'network-only' })} />
       ) : null}
@@ -268,9 +281,11 @@ function CorrectionPanel({
   };
   onDone: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const text = useText();
   const [sent, setSent] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
+  const [progress, setProgress] = useState<number | null>(null);
   const [{ fetching: correcting }, correct] = useMutation(Correction);
   const [{ fetching: resubmitting }, transition] = useMutation(Transition);
   const reason = request.events.findLast(
@@ -278,23 +293,45 @@ function CorrectionPanel({
   );
   const { failure, errors, onSubmit } = useSubmit(
     async () => {
-      const r = await correct({
-        input: { trackingCode: request.trackingCode, expectedVersion: request.version, text: text.value },
-      });
-      const payload = r.data?.addServiceRequestCorrection;
-      if (payload?.__typename !== 'ServiceRequestPayload') return mutationFailure(payload, r.error);
+      const input = {
+        trackingCode: request.trackingCode,
+        expectedVersion: request.version,
+        text: text.value,
+      };
+      let version: number;
+      if (files.length > 0) {
+        // With files: the GraphQL multipart request, with upload progress.
+        setProgress(0);
+        const answer = await sendWithFiles(lang, CORRECTION_WITH_FILES, input, files, setProgress)
+          .catch(() => null)
+          .finally(() => setProgress(null));
+        const payload = answer?.data?.addServiceRequestCorrection;
+        if (payload?.__typename !== 'ServiceRequestPayload')
+          return {
+            __typename: payload?.__typename ?? 'NetworkError',
+            message: payload?.message ?? answer?.errors?.[0]?.message ?? t('networkError'),
+            ...(payload?.fields ? { fields: payload.fields } : {}),
+          };
+        version = payload.request?.version ?? request.version;
+      } else {
+        const r = await correct({ input });
+        const payload = r.data?.addServiceRequestCorrection;
+        if (payload?.__typename !== 'ServiceRequestPayload') return mutationFailure(payload, r.error);
+        version = payload.request.version;
+      }
       if (!request.allowedTransitions.includes('SUBMITTED')) return null;
       const resubmitted = await transition({
         input: {
           trackingCode: request.trackingCode,
           to: 'SUBMITTED',
-          expectedVersion: payload.request.version,
+          expectedVersion: version,
         },
       });
       return mutationFailure(resubmitted.data?.transitionServiceRequest, resubmitted.error);
     },
     () => {
       text.set('');
+      setFiles([]);
       setSent(true);
       onDone();
     },
@@ -315,6 +352,7 @@ function CorrectionPanel({
         <Field label={t('correctionText')} hint={t('correctionHint')} error={errors.text} required>
           {(p) => <textarea {...p} rows={3} {...text.bind} />}
         </Field>
+        <FilePicker files={files} onChange={setFiles} progress={progress} />
         <FormFailureNote failure={failure} shown={['text']} />
         <SubmitButton busy={correcting || resubmitting}>{t('sendCorrection')}</SubmitButton>
       </form>

@@ -17,6 +17,7 @@ import {
   useFailure,
   useText,
 } from '../ui.tsx';
+import { FilePicker, sendWithFiles } from '../uploads.tsx';
 import { ServiceFacts } from './catalogue.tsx';
 
 const ServiceQuery = graphql(
@@ -142,6 +143,16 @@ export function ServicePage({ code, session }: { code: string; session: Session 
   );
 }
 
+/** submitServiceRequest with files (sent as a multipart request, uploads.tsx). */
+const SUBMIT_WITH_FILES = `mutation SubmitWithFiles($input: SubmitServiceRequestInput!) {
+  submitServiceRequest(input: $input) {
+    __typename
+    ... on ServiceRequestPayload { request { trackingCode } }
+    ... on Failure { message }
+    ... on ValidationError { fields { field message } }
+  }
+}`;
+
 function RequestForm({
   serviceCode,
   attributes,
@@ -151,8 +162,10 @@ function RequestForm({
   attributes: readonly Attribute[];
   counter: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const layanan = useLayanan();
+  const [files, setFiles] = useState<File[]>([]);
+  const [progress, setProgress] = useState<number | null>(null);
   // One key per form: a double click or a retry after a lost answer never files twice (the
   // client also reuses it on its own retries).
   const idempotencyKey = useRef(crypto.randomUUID());
@@ -219,13 +232,34 @@ function RequestForm({
     submitting.current = true;
     setFetching(true);
     try {
-      const result = await layanan.submitRequest({
+      const input = {
         serviceCode,
         text: text.value,
         attributes: attributesValue,
         idempotencyKey: idempotencyKey.current,
         ...(counter ? { citizenEmail: citizenEmail.value } : {}),
-      });
+      };
+      if (files.length > 0) {
+        // With files: the GraphQL multipart request, with upload progress.
+        setProgress(0);
+        const answer = await sendWithFiles(lang, SUBMIT_WITH_FILES, input, files, setProgress).catch(
+          () => null,
+        );
+        const payload = answer?.data?.submitServiceRequest;
+        if (payload?.__typename === 'ServiceRequestPayload') {
+          setFailure(null);
+          setCode(payload.request?.trackingCode ?? null);
+        } else {
+          if (payload?.__typename === 'ConflictError') idempotencyKey.current = crypto.randomUUID();
+          setFailure({
+            __typename: payload?.__typename ?? 'NetworkError',
+            message: payload?.message ?? answer?.errors?.[0]?.message ?? t('networkError'),
+            ...(payload?.fields ? { fields: payload.fields } : {}),
+          });
+        }
+        return;
+      }
+      const result = await layanan.submitRequest(input);
       if (result.ok) {
         setFailure(null);
         setCode(result.data.request.trackingCode);
@@ -243,6 +277,7 @@ function RequestForm({
     } finally {
       submitting.current = false;
       setFetching(false);
+      setProgress(null);
     }
   };
 
@@ -268,6 +303,7 @@ function RequestForm({
       <Field label={t('requestText')} error={errors.text} required hint={t('requestTextHint')}>
         {(p) => <textarea {...p} rows={5} {...text.bind} />}
       </Field>
+      <FilePicker files={files} onChange={setFiles} progress={progress} />
       <FormFailureNote
         failure={failure}
         shown={[

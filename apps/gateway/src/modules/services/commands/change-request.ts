@@ -9,7 +9,15 @@ import { type FailureCode, failure, validationFailed } from '../../../graphql/fa
 import { audited } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
+import type { StagedUpload } from '../../../platform/storage/multipart.js';
 import { isUuid } from '../../../platform/uuid.js';
+import type { PreparedAttachment } from '../../attachments/prepare-attachments.js';
+import {
+  attachedHashes,
+  recordAttachments,
+  requestAttachmentLimits,
+  storedUploads,
+} from '../../attachments/record-attachments.js';
 import { actorFor, hidesOthersRequests, mayReassign } from '../access.js';
 import { normalizedCode } from '../queries/tracking-code.js';
 import {
@@ -117,6 +125,8 @@ export async function changeInTrail(
     entry: TrailEntry;
     change: RecordedChange;
     audit: (row: ServiceRequest) => { before?: Record<string, unknown>; after: Record<string, unknown> };
+    /** Files that come with the entry, already checked and stored (storedUploads). */
+    files?: { stored: readonly PreparedAttachment[]; purpose: 'CORRECTION' | 'STAFF_NOTE' };
   },
 ): Promise<ServiceRequest> {
   const { request } = c;
@@ -133,7 +143,7 @@ export async function changeInTrail(
         },
       });
       if (updated.count !== 1) throw versionConflict();
-      await tx.requestEvent.create({
+      const entry = await tx.requestEvent.create({
         data: {
           ...c.entry,
           requestId: request.id,
@@ -142,6 +152,13 @@ export async function changeInTrail(
           toState: c.entry.toState ?? request.state,
         },
       });
+      if (c.files)
+        await recordAttachments(tx, c.files.stored, {
+          purpose: c.files.purpose,
+          uploader: caller,
+          requestId: request.id,
+          requestEventId: entry.id,
+        });
       const row = await tx.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });
       const event = await recordRequestChange(tx, request, row, c.change);
       return { result: { row, event }, entityId: row.id, ...c.audit(row) };
@@ -192,9 +209,15 @@ export async function reassignRequest(
   });
 }
 
-export type CorrectRequestInput = { trackingCode: string; expectedVersion: number; text: string };
+export type CorrectRequestInput = {
+  trackingCode: string;
+  expectedVersion: number;
+  text: string;
+  /** Files with the correction (the answer to a return for correction). */
+  attachments?: readonly StagedUpload[] | null;
+};
 
-/** Adds a correction to the trail; the original text and values stay unedited. */
+/** Adds a correction (with files, if any) to the trail; the original text and values stay unedited. */
 export async function addRequestCorrection(
   deps: CommandDeps,
   caller: Caller,
@@ -205,10 +228,16 @@ export async function addRequestCorrection(
   const checked = checkCorrection(request.state, input.text);
   if (!checked.ok) throw refusal(checked.error);
   const text = checked.value;
+  const stored = await storedUploads(
+    deps,
+    input.attachments,
+    await requestAttachmentLimits(deps, request.serviceVersionId),
+  );
   return changeInTrail(deps, caller, {
     action: 'addServiceRequestCorrection',
     request,
     expectedVersion: input.expectedVersion,
+    files: { stored, purpose: 'CORRECTION' },
     entry: {
       kind: 'CORRECTION',
       actorKind: actor.actorKind,
@@ -216,7 +245,7 @@ export async function addRequestCorrection(
       publicNote: text,
     },
     change: { change: 'CORRECTION', actor: actor.actor, actorAccountId: actor.accountId, publicNote: text },
-    audit: (row) => ({ after: { version: row.version, correction: text } }),
+    audit: (row) => ({ after: { version: row.version, correction: text, ...attachedHashes(stored) } }),
   });
 }
 
@@ -225,6 +254,8 @@ export type RequestNoteInput = {
   expectedVersion: number;
   publicNote?: string | null;
   internalNote?: string | null;
+  /** Files with the note; citizens see them only when the note has a public part. */
+  attachments?: readonly StagedUpload[] | null;
 };
 
 /**
@@ -242,10 +273,16 @@ export async function addRequestNote(
   if (actor.actor === 'CITIZEN') throw forbidden();
   const checked = checkRequestNote(input);
   if (!checked.ok) throw validationFailed([checked.error]);
+  const stored = await storedUploads(
+    deps,
+    input.attachments,
+    await requestAttachmentLimits(deps, request.serviceVersionId),
+  );
   return changeInTrail(deps, caller, {
     action: 'addServiceRequestNote',
     request,
     expectedVersion: input.expectedVersion,
+    files: { stored, purpose: 'STAFF_NOTE' },
     entry: { kind: 'NOTE', actorKind: actor.actorKind, actorAccountId: actor.accountId, ...checked.value },
     // For the notifications, a note is a change that keeps the state, like a correction.
     change: {
@@ -254,7 +291,7 @@ export async function addRequestNote(
       actorAccountId: actor.accountId,
       publicNote: checked.value.publicNote,
     },
-    audit: (row) => ({ after: { version: row.version, ...checked.value } }),
+    audit: (row) => ({ after: { version: row.version, ...checked.value, ...attachedHashes(stored) } }),
   });
 }
 

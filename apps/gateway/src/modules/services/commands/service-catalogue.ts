@@ -220,6 +220,7 @@ async function publishEditAsVersion(
       ...next,
       standard: next.standard as Prisma.InputJsonValue,
       attributes: current.attributes as Prisma.InputJsonValue,
+      attachmentLimits: (current.attachmentLimits ?? undefined) as Prisma.InputJsonValue | undefined,
     },
   });
   return created.id;

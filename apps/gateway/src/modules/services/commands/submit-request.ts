@@ -25,6 +25,8 @@ import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
 import { dateOnly, todayWib } from '../../../platform/calendar.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
+import type { StagedUpload } from '../../../platform/storage/multipart.js';
+import { attachedHashes, recordAttachments, storedUploads } from '../../attachments/record-attachments.js';
 import { filerOf } from '../access.js';
 import {
   assignmentCandidates,
@@ -42,6 +44,10 @@ export type SubmitRequestInput = {
   idempotencyKey?: string | null;
   /** Counter staff and API keys: the citizen account the request is filed for. */
   citizenEmail?: string | null;
+  /** Files filed with the request (GraphQL `attachments`, Open311 `media`), checked and stored first. */
+  attachments?: readonly StagedUpload[] | null;
+  /** The input name of the files, for errors (`attachments`; Open311 `media`). */
+  attachmentsField?: string;
   /** Rows that belong to the request (the Open311 location), written in the same transaction. */
   extra?: (tx: TransactionClient, request: ServiceRequest) => Promise<void>;
   /**
@@ -185,8 +191,14 @@ export async function submitRequest(
       : null;
 
   // Loaded before the transaction: a single-connection database (PGlite) cannot serve a second
-  // query while the transaction holds the connection.
+  // query while the transaction holds the connection. Files are checked and stored before too.
   const calendar = await deps.calendar();
+  const files = await storedUploads(
+    deps,
+    input.attachments,
+    version.attachmentLimits,
+    input.attachmentsField,
+  );
   try {
     const created = await audited(
       auditScope(deps, caller),
@@ -227,6 +239,7 @@ export async function submitRequest(
           },
         });
         if (input.extra) await input.extra(tx, request);
+        await recordAttachments(tx, files, { purpose: 'FILING', uploader: caller, requestId: request.id });
         const event = await recordRequestChange(tx, null, request, {
           change: 'SUBMITTED',
           actor: filer.kind === 'CITIZEN' ? 'CITIZEN' : filer.kind === 'SYSTEM' ? 'SYSTEM' : 'STAFF',
@@ -241,6 +254,7 @@ export async function submitRequest(
             serviceVersion: version.version,
             assigneeStaffId: plan.assigneeStaffId,
             channel,
+            ...attachedHashes(files),
           },
         };
       },

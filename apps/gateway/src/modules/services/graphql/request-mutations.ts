@@ -12,6 +12,7 @@ import {
 } from '../../../graphql/errors.js';
 import type { InputFields } from '../../../graphql/input-fields.js';
 import { isUuid } from '../../../platform/uuid.js';
+import { attachmentsField } from '../../attachments/graphql/upload-input.js';
 import {
   addRequestCorrection,
   addRequestNote,
@@ -39,6 +40,7 @@ const SubmitInput = builder.inputType('SubmitServiceRequestInput', {
     }),
     idempotencyKey: t.string({ description: 'Retries with the same key return the same request.' }),
     citizenEmail: t.string({ description: 'Counter staff and API keys: the citizen filed for.' }),
+    attachments: attachmentsField(t, 'Documents and photos filed with the request'),
   }),
 });
 
@@ -102,6 +104,7 @@ const CorrectionInput = builder.inputType('AddServiceRequestCorrectionInput', {
     trackingCode: trackingCodeField(t),
     expectedVersion: expectedVersionField(t),
     text: t.string({ required: true, description: 'The correction or addition, in the citizen’s words.' }),
+    attachments: attachmentsField(t, 'Documents and photos answering the return for correction'),
   }),
 });
 
@@ -115,6 +118,10 @@ const NoteInput = builder.inputType('AddServiceRequestNoteInput', {
         'Shown to the citizen on the request page and in the public trail; at most 10 000 characters.',
     }),
     internalNote: t.string({ description: 'Staff only; at most 10 000 characters.' }),
+    attachments: attachmentsField(
+      t,
+      'Files with the note; the citizen sees them only when the note has a publicNote',
+    ),
   }),
 });
 

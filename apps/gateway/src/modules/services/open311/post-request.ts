@@ -3,6 +3,7 @@
 import type { Lang } from '../../../app/context.js';
 import type { Caller, CommandDeps } from '../../../platform/command.js';
 import { parseForm, readGuardedBody } from '../../../platform/input-guard.js';
+import type { StagedUpload } from '../../../platform/storage/multipart.js';
 import { submitRequest } from '../commands/submit-request.js';
 import { OPEN311_MESSAGES as M, Open311Error } from './messages.js';
 import { serviceNotice } from './views.js';
@@ -14,20 +15,41 @@ const textOf = (value: unknown): string | string[] =>
 
 /**
  * The parameters of a POST, from the body the input guard has read and checked (an urlencoded
- * form, parsed by qs within its limits, or JSON): `attribute[code]` and `attribute[code][]` (or a
- * JSON `attribute` object) become `attribute[code]` entries, `key[]` a list.
+ * form, parsed by qs within its limits, JSON, or multipart/form-data with `media` files staged on
+ * disk): `attribute[code]` and `attribute[code][]` (or a JSON `attribute` object) become
+ * `attribute[code]` entries, `key[]` a list. `media_url` keeps every value given (a repeated
+ * parameter), `media` every file.
  */
-async function readParams(request: Request, maxBytes: number): Promise<Params> {
+async function readParams(
+  request: Request,
+  maxBytes: number,
+): Promise<{ params: Params; media: StagedUpload[] }> {
   const body = await readGuardedBody(request, maxBytes);
-  const value = body.kind === 'json' ? body.value : body.kind === 'form' ? body.value : parseForm(body.value);
   const params: Params = new Map();
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return params;
+  if (body.kind === 'multipart') {
+    for (const [rawKey, v] of body.value.fields) {
+      const key = rawKey.replace(/\[\]$/, '');
+      const before = params.get(key);
+      params.set(key, before === undefined ? v : [...(Array.isArray(before) ? before : [before]), v]);
+    }
+    const media = body.value.files
+      .filter(([name]) => name === 'media' || name === 'media[]')
+      .map(([, f]) => f);
+    return { params, media };
+  }
+  const value = body.kind === 'json' ? body.value : body.kind === 'form' ? body.value : parseForm(body.value);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { params, media: [] };
   for (const [key, v] of Object.entries(value)) {
     if (key === 'attribute' && v && typeof v === 'object' && !Array.isArray(v)) {
       for (const [code, a] of Object.entries(v)) params.set(`attribute[${code}]`, textOf(a));
     } else if (v !== null && v !== undefined) params.set(key, textOf(v));
   }
-  return params;
+  // qs keeps the last of a repeated key: every media_url is read from the form as sent.
+  if (body.kind === 'form') {
+    const urls = new URLSearchParams(body.text).getAll('media_url');
+    if (urls.length > 1) params.set('media_url', urls);
+  }
+  return { params, media: [] };
 }
 
 const one = (params: Params, key: string) => {
@@ -49,15 +71,15 @@ function coordinate(params: Params, key: 'lat' | 'long', lang: Lang): number | n
 export async function readPost(
   request: Request,
   maxBytes: number,
-): Promise<{ params: Params; apiKey: string | null }> {
-  const params = await readParams(request, maxBytes);
-  return { params, apiKey: one(params, 'api_key') ?? request.headers.get('x-api-key') };
+): Promise<{ params: Params; media: StagedUpload[]; apiKey: string | null }> {
+  const { params, media } = await readParams(request, maxBytes);
+  return { params, media, apiKey: one(params, 'api_key') ?? request.headers.get('x-api-key') };
 }
 
 /** Files the request of a POST for `caller` (a system holding requests:write). */
 export async function postRequest(
   request: Request,
-  params: Params,
+  { params, media }: { params: Params; media: StagedUpload[] },
   deps: CommandDeps,
   caller: Caller,
   lang: Lang,
@@ -75,13 +97,18 @@ export async function postRequest(
     const m = /^attribute\[([^\]]+)\]$/.exec(k);
     if (m?.[1]) attributes[m[1]] = v;
   }
+  const mediaUrls = [params.get('media_url') ?? []]
+    .flat()
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
   const location = {
     lat,
     long,
     addressString,
     addressId,
     deviceId: one(params, 'device_id'),
-    mediaUrl: one(params, 'media_url'),
+    mediaUrl: mediaUrls[0] ?? null,
+    mediaUrls,
   };
   // GeoReport v2 has no idempotency key: an Idempotency-Key header is one; without it, the same
   // report from the same API key while the first is open, within minutes, is a retry
@@ -92,14 +119,16 @@ export async function postRequest(
     attributes,
     idempotencyKey: request.headers.get('idempotency-key'),
     citizenEmail: one(params, 'email'),
+    attachments: media,
+    attachmentsField: 'media',
     implicitRetry: {
       location,
       storedLocation: async (prisma, requestIds) => {
         const rows = await prisma.requestLocation.findMany({ where: { requestId: { in: requestIds } } });
         return new Map(
-          rows.map(({ requestId, lat, long, addressString, addressId, deviceId, mediaUrl }) => [
+          rows.map(({ requestId, lat, long, addressString, addressId, deviceId, mediaUrl, mediaUrls }) => [
             requestId,
-            { lat, long, addressString, addressId, deviceId, mediaUrl },
+            { lat, long, addressString, addressId, deviceId, mediaUrl, mediaUrls },
           ]),
         );
       },

@@ -18,7 +18,9 @@ import { calendarCoverageGraphQLError } from '../../../graphql/failures.js';
 import { loadWorkingCalendar } from '../../../platform/calendar.js';
 import type { CommandDeps } from '../../../platform/command.js';
 import type { EventBus } from '../../../platform/events.js';
+import type { BlobStore } from '../../../platform/storage/blob-store.js';
 import { AuthenticationError, type Identity, resolveApiKey } from '../../accounts/identity.js';
+import { signFileLink } from '../../attachments/signed-link.js';
 import { OPEN311_MESSAGES as M, Open311Error, text } from './messages.js';
 import { postRequest, readPost } from './post-request.js';
 import { errorResponse, type Format, respond } from './render.js';
@@ -36,6 +38,8 @@ type Deps = {
   events: EventBus;
   /** The same budgets as GraphQL's submissions: the key's own, and per reporter inside it. */
   rateLimits: RateLimiter;
+  /** Where `media` files go. */
+  storage: BlobStore;
 };
 
 /** The command dependencies of one Open311 call. */
@@ -53,6 +57,7 @@ function commandDepsOf(deps: Deps, request: Request): CommandDeps {
     events: deps.events,
     log: deps.log.child({ requestId }),
     requestId,
+    storage: deps.storage,
   };
 }
 
@@ -67,7 +72,7 @@ async function apiKeyIdentity(key: string | null, deps: Deps, lang: Lang): Promi
 }
 
 async function filedRequest(request: Request, address: string, deps: Deps, lang: Lang) {
-  const { params, apiKey } = await readPost(request, deps.config.security.maxBodyBytes);
+  const { params, media, apiKey } = await readPost(request, deps.config.security.maxBodyBytes);
   if (!apiKey) throw Open311Error.of(403, lang, M.apiKeyRequired);
   const caller = await apiKeyIdentity(apiKey, deps, lang);
   if (caller?.kind !== 'system' || !caller.scopes.includes(REQUESTS_WRITE_SCOPE))
@@ -79,7 +84,7 @@ async function filedRequest(request: Request, address: string, deps: Deps, lang:
     deps.log,
   );
   if (wait > 0) throw Open311Error.rateLimited(lang, wait);
-  return postRequest(request, params, commandDepsOf(deps, request), caller, lang);
+  return postRequest(request, { params, media }, commandDepsOf(deps, request), caller, lang);
 }
 
 async function route(
@@ -93,6 +98,7 @@ async function route(
 ) {
   const q = url.searchParams;
   const method = request.method.toUpperCase();
+  const linker = (id: string) => `${url.origin}${signFileLink(deps.config.jwtSecret, id, new Date())}`;
   const prisma = deps.db.prisma;
 
   if (path === 'requests' && method === 'POST') {
@@ -144,14 +150,14 @@ async function route(
   }
   if (path === 'requests') {
     const viewer = await apiKeyIdentity(q.get('api_key'), deps, lang);
-    const rows = await findRequests(prisma, requestsWhere(q, lang), viewer, lang);
+    const rows = await findRequests(prisma, requestsWhere(q, lang), viewer, lang, linker);
     return respond(format, 200, 'service_requests', rows);
   }
   const requestMatch = /^requests\/([^/]+)$/.exec(path);
   if (requestMatch?.[1]) {
     const code = decodeURIComponent(requestMatch[1]).toUpperCase();
     const viewer = await apiKeyIdentity(q.get('api_key'), deps, lang);
-    const rows = await findRequests(prisma, { trackingCode: code }, viewer, lang);
+    const rows = await findRequests(prisma, { trackingCode: code }, viewer, lang, linker);
     if (rows.length === 0) throw Open311Error.of(404, lang, M.notFound('service_request_id', code));
     return respond(format, 200, 'service_requests', rows);
   }

@@ -90,11 +90,27 @@ const requestInclude = {
     take: 1,
     select: { publicNote: true },
   },
+  // The first photo filed with the request: its signed link is the filing system's media_url.
+  attachments: {
+    where: { purpose: 'FILING', mediaType: { startsWith: 'image/' } },
+    orderBy: [{ createdAt: 'asc' }, { position: 'asc' }],
+    take: 1,
+    select: { id: true },
+  },
 } satisfies Prisma.ServiceRequestInclude;
 type RequestRow = Prisma.ServiceRequestGetPayload<{ include: typeof requestInclude }>;
 type LocationRow = Awaited<ReturnType<PrismaClient['requestLocation']['findMany']>>[number];
 
-function requestView(r: RequestRow, location: LocationRow | undefined, viewer: Identity | null, lang: Lang) {
+/** How a view links a file: an absolute signed link (attachments/signed-link.ts). */
+export type FileLinker = (attachmentId: string) => string;
+
+function requestView(
+  r: RequestRow,
+  location: LocationRow | undefined,
+  viewer: Identity | null,
+  lang: Lang,
+  fileLink: FileLinker,
+) {
   // The filing system sees what it sent; everyone else only what is public.
   const own = viewer?.kind === 'system' && viewer.apiKeyId === r.submittedByAccountId;
   const label = REQUEST_STATE_LABELS[r.state][lang];
@@ -118,7 +134,8 @@ function requestView(r: RequestRow, location: LocationRow | undefined, viewer: I
     zipcode: null,
     lat: own ? (location?.lat ?? null) : null,
     long: own ? (location?.long ?? null) : null,
-    media_url: own ? (location?.mediaUrl ?? null) : null,
+    // A photo uploaded with the request (a signed link, valid minutes), else the first URL given.
+    media_url: own ? (r.attachments[0] ? fileLink(r.attachments[0].id) : (location?.mediaUrl ?? null)) : null,
   };
 }
 
@@ -127,6 +144,7 @@ export async function findRequests(
   where: Prisma.ServiceRequestWhereInput,
   viewer: Identity | null,
   lang: Lang,
+  fileLink: FileLinker,
 ) {
   const rows = await prisma.serviceRequest.findMany({
     where,
@@ -138,7 +156,7 @@ export async function findRequests(
     where: { requestId: { in: rows.map((r) => r.id) } },
   });
   const byId = new Map(locations.map((l) => [l.requestId, l]));
-  return rows.map((r) => requestView(r, byId.get(r.id), viewer, lang));
+  return rows.map((r) => requestView(r, byId.get(r.id), viewer, lang, fileLink));
 }
 
 export const list = (value: string | null) =>

@@ -2,6 +2,9 @@
 CREATE TYPE "attachment_purpose" AS ENUM ('FILING', 'CORRECTION', 'STAFF_NOTE', 'FORUM_SUBMISSION');
 
 -- AlterTable
+ALTER TABLE "request_location" ADD COLUMN     "mediaUrls" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
+-- AlterTable
 ALTER TABLE "service_version" ADD COLUMN     "attachmentLimits" JSONB;
 
 -- CreateTable
@@ -18,6 +21,7 @@ CREATE TABLE "attachment" (
     "requestEventId" UUID,
     "submissionId" UUID,
     "slot" TEXT,
+    "position" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "attachment_pkey" PRIMARY KEY ("id")
