@@ -49,7 +49,7 @@ const serverMain = fileURLToPath(new URL('./server-main.ts', import.meta.url));
 export async function startServer(
   spec: ServerSpec,
   options: { cpuProfDir?: string } = {},
-): Promise<{ stop(): Promise<void> }> {
+): Promise<{ pid: number | undefined; stop(): Promise<void> }> {
   const execArgv = ['--import', 'tsx'];
   if (options.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
   const child: ChildProcess = fork(serverMain, [JSON.stringify(spec)], {
@@ -70,6 +70,7 @@ export async function startServer(
     });
   });
   return {
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -20,6 +20,7 @@ export type Report = {
   ratios: Ratio[];
   targets: TargetCheck[];
   profile: BenchResult['profile'];
+  uploadMemory: BenchResult['uploadMemory'];
 };
 
 /** SQL statements per page: per request, or a paged read's total over its pages. */
@@ -193,6 +194,7 @@ export async function buildReport(
     ratios,
     targets: targetsOf(result.measurements, ratios),
     profile: result.profile,
+    uploadMemory: result.uploadMemory,
   };
 }
 
@@ -220,6 +222,13 @@ export function terminalTable(report: Report): string {
       '',
       'paged: one operation = the pages read in sequence (after: endCursor); req/s = whole reads/s, latency = whole read, SQL = sum over its pages',
     );
+  if (report.uploadMemory) {
+    const u = report.uploadMemory;
+    lines.push(
+      '',
+      `gateway memory while a ${(u.fileBytes / 2 ** 20).toFixed(1)} MiB PDF is uploaded: RSS ${u.idleMiB} MiB before, peak ${u.peakMiB} MiB (+${u.growthMiB} MiB); ${u.outcome}`,
+    );
+  }
   if (report.profile) {
     lines.push('', `gateway CPU under ${report.profile.scenario} (self time by package):`);
     for (const p of report.profile.packages)
@@ -274,6 +283,15 @@ export function markdown(report: Report): string {
         `- ${t.met === null ? '(not measured)' : t.met ? 'met' : '**missed**'} — ${t.target}: ${t.value}`,
     ),
   ];
+  if (report.uploadMemory) {
+    const u = report.uploadMemory;
+    out.push(
+      '',
+      '## Memory while uploading',
+      '',
+      `The gateway's resident memory (RSS) while one ${(u.fileBytes / 2 ** 20).toFixed(1)} MiB PDF is uploaded through the GraphQL multipart request (file parts stream to disk): ${u.idleMiB} MiB before, peak ${u.peakMiB} MiB (+${u.growthMiB} MiB); answer ${u.outcome}. A figure, not a target.`,
+    );
+  }
   if (report.profile) {
     out.push(
       '',

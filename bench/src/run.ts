@@ -28,6 +28,7 @@ import {
   s8JsonBody,
 } from './queries.js';
 import type { GatewayVariant, ServerSpec } from './server-main.js';
+import { measureUploadMemory, type UploadMemory } from './upload-memory.js';
 
 export type BenchOptions = {
   readonly adminUrl: string;
@@ -60,6 +61,8 @@ export type BenchOptions = {
 export type BenchResult = {
   readonly data: BenchData;
   readonly measurements: readonly Measurement[];
+  /** The gateway's resident memory while a 20 MB PDF is uploaded; null where /proc is missing. */
+  readonly uploadMemory: UploadMemory | null;
   readonly profile: ProfileSummary | null;
 };
 
@@ -170,6 +173,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   // Gateway targets; tokens come from the accounts API (devLogin) of the first gateway.
   log('gateway (default configuration)');
   let server = await startServer(gatewaySpec(PORTS.gateway, {}));
+  let uploadMemory: UploadMemory | null = null;
   const tokens: { admin: string; queue: string; citizen: string } = {
     admin: await login(PORTS.gateway, 'admin@layanan.test'),
     queue: await login(PORTS.gateway, data.queueStaffEmail),
@@ -295,6 +299,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
             : 'submit failed',
       },
     ]);
+    // A figure, not a timed run: the gateway's memory while one 20 MB PDF streams in.
+    const pid = server.pid;
+    uploadMemory = pid
+      ? await measureUploadMemory(PORTS.gateway, pid, tokens.citizen, {
+          serviceCode: data.submitServiceCode,
+          text: 'Permohonan bench dengan lampiran 20 MB',
+        })
+      : null;
+    if (uploadMemory)
+      log(
+        `upload of a 20 MB PDF: gateway RSS ${uploadMemory.idleMiB} MiB before, peak ${uploadMemory.peakMiB} MiB (+${uploadMemory.growthMiB}), ${uploadMemory.outcome}`,
+      );
   } finally {
     await server.stop();
   }
@@ -400,7 +416,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
 
   if (!options.keepDatabase) await dropDatabase(options.adminUrl, options.database);
-  return { data, measurements, profile };
+  return { data, measurements, profile, uploadMemory };
 }
 
 async function unitId(url: string, code: string): Promise<string> {

@@ -3,6 +3,8 @@
 // Every server answers GET /__bench/statements with the SQL statements it has sent so far.
 import cluster from 'node:cluster';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDatabase } from '@layanan/db';
 import { createGateway, loadConfig } from '@layanan/gateway';
 import type { Plugin } from 'graphql-yoga';
@@ -131,6 +133,8 @@ async function startGateway(spec: Extract<ServerSpec, { kind: 'gateway' }>): Pro
     LAYANAN_RATE_SUBMIT_IP: 'off',
     LAYANAN_RATE_SUBMIT_ID: 'off',
     LAYANAN_RATE_SUBMIT_REPORTER: 'off',
+    // Uploaded files (the upload-memory figure) go to a temporary directory, not the repository.
+    LAYANAN_FILES_DIR: join(tmpdir(), `layanan-bench-files-${process.pid}`),
   });
   const plugins: Plugin[] = [];
   if (variant.jit) {
