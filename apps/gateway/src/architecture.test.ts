@@ -13,9 +13,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   org: [],
   accounts: ['org'],
   staff: ['org', 'accounts'],
-  services: ['org', 'accounts', 'staff'],
-  forums: ['org', 'accounts', 'staff', 'services'],
-  feedback: ['org', 'accounts', 'staff', 'services', 'forums'],
+  // Files (issue 19): what takes uploads depends on it; it extends their types by name only.
+  attachments: ['org', 'accounts'],
+  services: ['org', 'accounts', 'staff', 'attachments'],
+  forums: ['org', 'accounts', 'staff', 'services', 'attachments'],
+  feedback: ['org', 'accounts', 'staff', 'services', 'forums', 'attachments'],
   examples: ['org', 'accounts'],
   // Publishes what the other areas compute (issue 23); no area imports it.
   'open-data': ['org', 'services', 'forums', 'feedback'],

@@ -28,7 +28,12 @@ async function jpegWithGps(): Promise<Buffer> {
       orientation: 6,
       exif: {
         IFD0: { Make: 'KameraUji', Model: 'Seri-123', Copyright: 'rahasia' },
-        IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '0/1 57/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '100/1 21/1 0/1' },
+        IFD3: {
+          GPSLatitudeRef: 'S',
+          GPSLatitude: '0/1 57/1 0/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '100/1 21/1 0/1',
+        },
       },
     })
     .toBuffer();
@@ -57,9 +62,18 @@ describe.each(testDatabaseKinds())('attachments on %s', (kind) => {
       'operations',
       JSON.stringify({ query, variables: { input: { ...input, attachments: files.map(() => null) } } }),
     );
-    form.set('map', JSON.stringify(Object.fromEntries(files.map((_, i) => [String(i), [`variables.input.attachments.${i}`]]))));
+    form.set(
+      'map',
+      JSON.stringify(
+        Object.fromEntries(files.map((_, i) => [String(i), [`variables.input.attachments.${i}`]])),
+      ),
+    );
     for (const [i, f] of files.entries())
-      form.set(String(i), new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }), f.name);
+      form.set(
+        String(i),
+        new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }),
+        f.name,
+      );
     const response = await h.gateway.fetch('http://layanan.test/graphql', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': '1' },
@@ -168,7 +182,10 @@ describe.each(testDatabaseKinds())('attachments on %s', (kind) => {
       ['memo.pdf', 'STAFF_NOTE'],
     ]);
     expect(
-      asStaff.body.data.serviceRequest.events.map((e: any) => [e.kind, e.attachments.map((a: any) => a.name)]),
+      asStaff.body.data.serviceRequest.events.map((e: any) => [
+        e.kind,
+        e.attachments.map((a: any) => a.name),
+      ]),
     ).toContainEqual(['NOTE', ['memo.pdf']]);
     const asOwner = await h.gql(REQUEST, { code: request.trackingCode }, { token: t.warga });
     expect(asOwner.body.data.serviceRequest.attachments.map((a: any) => a.name)).toEqual(['ktp.pdf']);
@@ -199,7 +216,11 @@ describe.each(testDatabaseKinds())('attachments on %s', (kind) => {
     }
     // A link signed long ago: past its expiry.
     const { signFileLink } = await import('./signed-link.js');
-    const old = signFileLink(h.config.jwtSecret, String(id), new Date(Date.now() - (FILE_LINK_TTL_SECONDS + 5) * 1000));
+    const old = signFileLink(
+      h.config.jwtSecret,
+      String(id),
+      new Date(Date.now() - (FILE_LINK_TTL_SECONDS + 5) * 1000),
+    );
     const expired = await fetchFile(old);
     expect(expired.status).toBe(403);
     expect(await expired.text()).toMatch(/kedaluwarsa|expired/);
@@ -211,7 +232,11 @@ describe.each(testDatabaseKinds())('attachments on %s', (kind) => {
     form.set('x', '1');
     const res = await h.gateway.fetch('http://layanan.test/reports/skm.csv', { method: 'POST', body: form });
     expect(res.status).toBe(415);
-    const plain = await h.gql(SUBMIT, { input: { ...PBG, attachments: ['bukan berkas'] } }, { token: t.warga });
+    const plain = await h.gql(
+      SUBMIT,
+      { input: { ...PBG, attachments: ['bukan berkas'] } },
+      { token: t.warga },
+    );
     expect(plain.body.errors?.[0]?.message).toMatch(/Upload/);
   });
 });
@@ -239,7 +264,8 @@ describe.each(testDatabaseKinds())('Open311 media on %s', (kind) => {
     key = r.body.data.createApiKey.key;
     return key;
   };
-  const call = (path: string, init: RequestInit = {}) => h.gateway.fetch(`http://layanan.test/open311/v2/${path}`, init);
+  const call = (path: string, init: RequestInit = {}) =>
+    h.gateway.fetch(`http://layanan.test/open311/v2/${path}`, init);
 
   it('takes a multipart POST with a media photo and every media_url; answers media_url as a signed link', async () => {
     const form = new FormData();
@@ -250,11 +276,15 @@ describe.each(testDatabaseKinds())('Open311 media on %s', (kind) => {
     const res = await call('requests.json', { method: 'POST', body: form });
     expect(res.status).toBe(201);
     const [created] = (await res.json()) as any[];
-    const location = await h.db.prisma.requestLocation.findUniqueOrThrow({ where: { requestId: created.token } });
+    const location = await h.db.prisma.requestLocation.findUniqueOrThrow({
+      where: { requestId: created.token },
+    });
     expect(location.mediaUrls).toEqual(['https://contoh.test/a.jpg', 'https://contoh.test/b.jpg']);
     expect(location.mediaUrl).toBe('https://contoh.test/a.jpg');
 
-    const [view] = (await (await call(`requests/${created.service_request_id}.json?api_key=${await apiKey()}`)).json()) as any[];
+    const [view] = (await (
+      await call(`requests/${created.service_request_id}.json?api_key=${await apiKey()}`)
+    ).json()) as any[];
     expect(view.media_url).toMatch(/^http:\/\/layanan\.test\/files\/[0-9a-f-]{36}\?exp=\d+&sig=/);
     const photo = await h.gateway.fetch(view.media_url);
     expect(photo.status).toBe(200);
@@ -274,14 +304,19 @@ describe.each(testDatabaseKinds())('Open311 media on %s', (kind) => {
       body: body.toString(),
     });
     const [created] = (await res.json()) as any[];
-    const location = await h.db.prisma.requestLocation.findUniqueOrThrow({ where: { requestId: created.token } });
+    const location = await h.db.prisma.requestLocation.findUniqueOrThrow({
+      where: { requestId: created.token },
+    });
     expect(location.mediaUrls).toEqual(['https://contoh.test/1.jpg', 'https://contoh.test/2.jpg']);
 
     const form = new FormData();
-    for (const [k, v] of Object.entries({ ...FORM, api_key: await apiKey(), description: 'Berkas palsu' })) form.set(k, v);
+    for (const [k, v] of Object.entries({ ...FORM, api_key: await apiKey(), description: 'Berkas palsu' }))
+      form.set(k, v);
     form.set('media', new Blob([new Uint8Array(PDF)], { type: 'image/jpeg' }), 'foto.jpg');
     const refused = await call('requests.json', { method: 'POST', body: form });
     expect(refused.status).toBe(400);
-    expect(JSON.stringify(await refused.json())).toMatch(/does not match its content|tidak sesuai dengan isinya/);
+    expect(JSON.stringify(await refused.json())).toMatch(
+      /does not match its content|tidak sesuai dengan isinya/,
+    );
   });
 });

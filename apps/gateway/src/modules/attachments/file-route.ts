@@ -26,14 +26,24 @@ export function fileRoute(deps: {
       if (!url.pathname.startsWith(FILES_PATH)) return;
       const id = url.pathname.slice(FILES_PATH.length);
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        endResponse(routeError(request, 405, 'METHOD_NOT_ALLOWED', undefined, { headers: { allow: 'GET, HEAD' } }));
+        endResponse(
+          routeError(request, 405, 'METHOD_NOT_ALLOWED', undefined, { headers: { allow: 'GET, HEAD' } }),
+        );
         return;
       }
       const verdict = isUuid(id)
-        ? verifyFileLink(deps.secret, id, url.searchParams.get('exp'), url.searchParams.get('sig'), new Date())
+        ? verifyFileLink(
+            deps.secret,
+            id,
+            url.searchParams.get('exp'),
+            url.searchParams.get('sig'),
+            new Date(),
+          )
         : 'invalid';
       if (verdict !== 'ok') {
-        endResponse(routeError(request, 403, verdict === 'expired' ? 'FILE_LINK_EXPIRED' : 'FILE_LINK_INVALID'));
+        endResponse(
+          routeError(request, 403, verdict === 'expired' ? 'FILE_LINK_EXPIRED' : 'FILE_LINK_INVALID'),
+        );
         return;
       }
       const attachment = await deps.prisma.attachment.findUnique({ where: { id } });

@@ -30,12 +30,11 @@ export type PreparedAttachment = {
   fileName: string;
 };
 
-const ENCODERS: Record<Exclude<AttachmentMediaType, 'application/pdf'>, (image: Sharp) => Sharp> =
-  {
-    'image/jpeg': (image) => image.jpeg({ quality: 85 }),
-    'image/png': (image) => image.png(),
-    'image/webp': (image) => image.webp({ quality: 85 }),
-  };
+const ENCODERS: Record<Exclude<AttachmentMediaType, 'application/pdf'>, (image: Sharp) => Sharp> = {
+  'image/jpeg': (image) => image.jpeg({ quality: 85 }),
+  'image/png': (image) => image.png(),
+  'image/webp': (image) => image.webp({ quality: 85 }),
+};
 
 /** Where a refused file sits in the input, and why, in both languages with the limit stated. */
 function refusal(field: string, error: AttachmentError) {

@@ -1,7 +1,6 @@
-// The Attachment type and the `attachments` of requests and their trail entries.
+// The Attachment type and the `attachments` of requests and their trail entries (the services
+// area's types, extended here by name so that this area never imports that one).
 import { builder } from '../../../graphql/builder.js';
-// The request types are defined first (services module), then extended here by name.
-import '../../services/graphql/service-request.js';
 import { attachmentsShownOnRequest } from '../access.js';
 import { FILE_LINK_TTL_SECONDS, signFileLink } from '../signed-link.js';
 
@@ -47,7 +46,10 @@ builder.prismaObjectFields('ServiceRequest', (t) => ({
     type: AttachmentRef,
     description:
       'Every file attached to the request (filing, correction answers, staff notes), oldest first; a citizen does not see files of staff notes that have no public note.',
-    query: (_args, ctx) => ({ where: attachmentsShownOnRequest(ctx.identity), orderBy: [{ createdAt: 'asc' }, { position: 'asc' }] }),
+    query: (_args, ctx) => ({
+      where: attachmentsShownOnRequest(ctx.identity),
+      orderBy: [{ createdAt: 'asc' }, { position: 'asc' }],
+    }),
   }),
 }));
 
@@ -55,6 +57,9 @@ builder.prismaObjectFields('RequestEvent', (t) => ({
   attachments: t.relation('attachments', {
     type: AttachmentRef,
     description: 'Files that came with this entry (a correction answer, a staff note), oldest first.',
-    query: (_args, ctx) => ({ where: attachmentsShownOnRequest(ctx.identity), orderBy: [{ createdAt: 'asc' }, { position: 'asc' }] }),
+    query: (_args, ctx) => ({
+      where: attachmentsShownOnRequest(ctx.identity),
+      orderBy: [{ createdAt: 'asc' }, { position: 'asc' }],
+    }),
   }),
 }));
