@@ -2,12 +2,12 @@
 // `.data/files`, beside the PGlite data). A put streams into a temporary file in the same
 // directory while hashing, then renames it into place, so a crash never leaves a half blob under
 // a real key and a concurrent put of the same content is harmless.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, open, rename, rm } from 'node:fs/promises';
+import { access, mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { type BlobStore, BlobTooLargeError, isBlobKey } from './blob-store.js';
+import { type BlobStore, isBlobKey } from './blob-store.js';
+import { writeHashedFile } from './hashed-file.js';
 
 export function createFileBlobStore(dir: string): BlobStore {
   const pathOf = (sha256: string) => join(dir, sha256.slice(0, 2), sha256);
@@ -21,29 +21,7 @@ export function createFileBlobStore(dir: string): BlobStore {
     async put(body, options = {}) {
       await mkdir(dir, { recursive: true });
       const temporary = join(dir, `.upload-${randomUUID()}`);
-      const file = await open(temporary, 'wx');
-      const hash = createHash('sha256');
-      let size = 0;
-      try {
-        const source = body instanceof Uint8Array ? Readable.from([body]) : body;
-        for await (const chunk of source) {
-          const bytes: Uint8Array = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-          size += bytes.byteLength;
-          if (options.maxBytes !== undefined && size > options.maxBytes) {
-            if (!(body instanceof Uint8Array)) body.destroy();
-            throw new BlobTooLargeError(options.maxBytes);
-          }
-          hash.update(bytes);
-          await file.write(bytes);
-        }
-        await file.sync();
-      } catch (error) {
-        await file.close();
-        await rm(temporary, { force: true });
-        throw error;
-      }
-      await file.close();
-      const sha256 = hash.digest('hex');
+      const { sha256, size } = await writeHashedFile(body, temporary, options.maxBytes);
       const path = pathOf(sha256);
       if (await exists(path)) {
         await rm(temporary, { force: true });

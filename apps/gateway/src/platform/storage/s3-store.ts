@@ -3,12 +3,12 @@
 // hash, known only once the whole body has been read: a put streams the body into a temporary
 // local file while hashing (never holding it in memory), then uploads that file under its key
 // unless an object is already there (nothing is overwritten), and removes the temporary file.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -17,7 +17,8 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { type BlobStore, BlobTooLargeError, isBlobKey } from './blob-store.js';
+import { type BlobStore, isBlobKey } from './blob-store.js';
+import { writeHashedFile } from './hashed-file.js';
 
 /** Connection settings of an S3-compatible store. */
 export type S3Settings = {
@@ -99,23 +100,8 @@ export function createS3BlobStore(settings: S3Settings, options: { tempDir?: str
     async put(body, putOptions = {}) {
       await mkdir(tempDir, { recursive: true });
       const temporary = join(tempDir, `.s3-upload-${randomUUID()}`);
-      const file = await open(temporary, 'wx');
-      const hash = createHash('sha256');
-      let size = 0;
       try {
-        const source = body instanceof Uint8Array ? Readable.from([body]) : body;
-        for await (const chunk of source) {
-          const bytes: Uint8Array = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-          size += bytes.byteLength;
-          if (putOptions.maxBytes !== undefined && size > putOptions.maxBytes) {
-            if (!(body instanceof Uint8Array)) body.destroy();
-            throw new BlobTooLargeError(putOptions.maxBytes);
-          }
-          hash.update(bytes);
-          await file.write(bytes);
-        }
-        await file.close();
-        const sha256 = hash.digest('hex');
+        const { sha256, size } = await writeHashedFile(body, temporary, putOptions.maxBytes);
         if (!(await has(sha256))) {
           await client.send(
             new PutObjectCommand({
@@ -129,7 +115,6 @@ export function createS3BlobStore(settings: S3Settings, options: { tempDir?: str
         }
         return { sha256, size };
       } finally {
-        await file.close().catch(() => {});
         await rm(temporary, { force: true });
       }
     },
