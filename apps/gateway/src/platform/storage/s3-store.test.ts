@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import S3rver from 's3rver';
 import { describe, expect, it } from 'vitest';
 import { blobStoreSuite } from '../../testing/blob-store-suite.js';
-import { BlobTooLargeError } from './blob-store.js';
 import { createS3BlobStore, parseS3Url } from './s3-store.js';
 
 async function startS3(bucket: string) {
