@@ -21,8 +21,8 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
-import { ComplaintAnswerPanel } from './complaint-answer.tsx';
 import { AttachmentList, FilePicker, sendWithFiles } from '../uploads.tsx';
+import { ComplaintAnswerPanel } from './complaint-answer.tsx';
 import { SurveySection } from './survey.tsx';
 
 export const RequestQuery = graphql(`
