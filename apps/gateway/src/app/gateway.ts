@@ -18,6 +18,7 @@ import { loadWorkingCalendar } from '../platform/calendar.js';
 import type { EventBus } from '../platform/events.js';
 import type { BlobStore } from '../platform/storage/blob-store.js';
 import { createFileBlobStore } from '../platform/storage/file-store.js';
+import type { SmsSender } from '../platform/sms.js';
 import type { GatewayConfig } from './config.js';
 import { type GraphQLContext, languageOf } from './context.js';
 import { guardedRoute } from './error-disclosure.js';
@@ -180,6 +181,8 @@ export function createGateway(options: {
   rateLimitStore?: RateLimitStore;
   /** The built web app to serve at `/` (a directory with index.html); none when not given. */
   webRoot?: string;
+  /** An SMS provider for phone verification (platform/sms.ts); none by default. */
+  sms?: SmsSender;
   /**
    * Tuning measured by the bench (`pnpm bench`): extra Envelop/Yoga plugins (graphql-jit, response
    * cache) and Yoga's parse/validate cache (on by default, as in Yoga).
@@ -209,6 +212,7 @@ export function createGateway(options: {
       events,
       calendar: once(() => loadWorkingCalendar(db.prisma)),
       storage,
+      sms: options.sms ?? null,
     };
   };
   return createYoga<Record<string, unknown>, GraphQLContext>({

@@ -65,6 +65,13 @@ export const RATE_LIMITED_FIELDS: Readonly<
   'Mutation.logout': { group: 'auth' },
   'Mutation.changePassword': { group: 'auth' },
   'Mutation.devLogin': { group: 'auth', target: (a) => ({ accounts: [a.email] }) },
+  // Address proofs and recovery (issue 18): each mails or texts someone, or checks a token.
+  'Mutation.requestPasswordReset': { group: 'auth', target: (a) => ({ accounts: [input(a).email] }) },
+  'Mutation.resetPassword': { group: 'auth' },
+  'Mutation.requestEmailVerification': { group: 'auth' },
+  'Mutation.verifyEmail': { group: 'auth' },
+  'Mutation.requestPhoneVerification': { group: 'auth' },
+  'Mutation.verifyPhone': { group: 'auth' },
   // Submissions: requests (also Open311's POST requests, router.ts), forum submissions, surveys,
   // a citizen's corrections.
   'Mutation.submitServiceRequest': { group: 'submit', target: (a) => ({ reporter: input(a).citizenEmail }) },
