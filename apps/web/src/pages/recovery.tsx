@@ -19,6 +19,7 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
+import { repeatMismatch } from './account.tsx';
 
 /** The `token` of the link that opened the page, read once; then removed from the address bar. */
 function useLinkToken(): string {
@@ -216,13 +217,8 @@ export function ResetPasswordPage() {
   const [{ fetching }, reset] = useMutation(ResetPassword);
   const { failure, errors, onSubmit } = useSubmit(
     async () => {
-      if (next.value !== repeat.value) {
-        return {
-          __typename: 'ValidationError',
-          message: t('passwordsDiffer'),
-          fields: [{ field: 'repeatPassword', message: t('passwordsDiffer') }],
-        };
-      }
+      const differ = repeatMismatch(next.value, repeat.value, t('passwordsDiffer'));
+      if (differ) return differ;
       const r = await reset({ input: { token, newPassword: next.value } });
       const payload = r.data?.resetPassword;
       if (payload?.__typename === 'PasswordReset') return null;
