@@ -3,8 +3,8 @@ import type { WorkingCalendar } from '@layanan/domain/calendar';
 import type { Logger } from 'pino';
 import type { Identity } from '../modules/accounts/identity.js';
 import type { EventBus } from '../platform/events.js';
-import type { BlobStore } from '../platform/storage/blob-store.js';
 import type { SmsSender } from '../platform/sms.js';
+import type { BlobStore } from '../platform/storage/blob-store.js';
 import type { GatewayConfig } from './config.js';
 import type { LayananPubSub } from './pubsub.js';
 
