@@ -68,12 +68,18 @@ export type CheckedToken = {
 /**
  * Finds and checks a presented token: a link token, or for PHONE_VERIFICATION a code of the
  * `accountId` given. A refusal is audited (as `action`, without the token) and thrown as the
- * domain's ACCOUNT_TOKEN_INVALID / _EXPIRED / _USED on the field `token`.
+ * domain's ACCOUNT_TOKEN_INVALID / _EXPIRED / _USED on the field `field` (default `token`).
  */
 export async function checkPresentedToken(
   deps: CommandDeps,
   caller: Caller,
-  presented: { purpose: AccountTokenPurpose; token: string; accountId?: string; action: string },
+  presented: {
+    purpose: AccountTokenPurpose;
+    token: string;
+    accountId?: string;
+    action: string;
+    field?: string;
+  },
 ): Promise<CheckedToken> {
   const given = presented.token.trim();
   const tokenHash =
@@ -112,7 +118,9 @@ export async function checkPresentedToken(
       entityId: row?.accountId ?? null,
       reason: code,
     });
-    throw failure(checked.ok ? 'ACCOUNT_TOKEN_INVALID' : checked.error, { field: 'token' });
+    throw failure(checked.ok ? 'ACCOUNT_TOKEN_INVALID' : checked.error, {
+      field: presented.field ?? 'token',
+    });
   }
   return {
     tokenId: row.id,

@@ -148,7 +148,7 @@ export async function requestPhoneVerification(
 
 /**
  * Uses the six-digit code sent to the caller's mobile number: sets `phoneVerifiedAt`.
- * ACCOUNT_TOKEN_INVALID / _EXPIRED / _USED on the field `token`; FORBIDDEN unless an account.
+ * ACCOUNT_TOKEN_INVALID / _EXPIRED / _USED on the field `code`; FORBIDDEN unless an account.
  */
 export async function verifyPhone(
   deps: CommandDeps,
@@ -161,6 +161,7 @@ export async function verifyPhone(
     token: code,
     accountId,
     action: 'verifyPhone',
+    field: 'code',
   });
   return audited(auditScope(deps, caller), { action: 'verifyPhone', entityType: 'Account' }, async (tx) => {
     const now = deps.now();

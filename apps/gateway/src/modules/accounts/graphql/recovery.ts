@@ -170,7 +170,7 @@ builder.mutationField('verifyPhone', (t) =>
   t.field({
     type: PhoneVerifiedPayload,
     description:
-      'Use the six-digit code sent by SMS to the signed-in account’s mobile number. ValidationError on `token`: ACCOUNT_TOKEN_INVALID, ACCOUNT_TOKEN_EXPIRED, ACCOUNT_TOKEN_USED.',
+      'Use the six-digit code sent by SMS to the signed-in account’s mobile number. ValidationError on `code`: ACCOUNT_TOKEN_INVALID, ACCOUNT_TOKEN_EXPIRED, ACCOUNT_TOKEN_USED.',
     authScopes: { authenticated: true },
     errors: { types: [ValidationError] },
     ...commandArgs(
