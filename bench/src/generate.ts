@@ -203,7 +203,8 @@ export async function prepareDatabase(options: {
        )
        INSERT INTO service_request (id, "trackingCode", "serviceId", "serviceVersionId", "unitId", "citizenAccountId",
          "submittedByAccountId", "originalText", "attributeValues", state, version, "assigneeStaffId", "submittedAt",
-         "verificationDueOn", "completionDueOn", "verifiedAt", "completedAt", "closedAt", "createdAt", "updatedAt")
+         "verificationDueOn", "completionDueOn", "verifiedAt", "completedAt", "closedAt", "createdAt", "updatedAt",
+         "citizenAttachedAt")
        SELECT md5($1 || ':request:' || i)::uuid,
               'SWL-' || extract(year FROM at AT TIME ZONE 'Asia/Jakarta') || '-' || lpad(seq::text, 6, '0'),
               md5($1 || ':service:' || svc)::uuid, md5($1 || ':version:' || svc)::uuid,
@@ -220,7 +221,7 @@ export async function prepareDatabase(options: {
                    ELSE at + interval '1 day' END,
               CASE WHEN state = 'COMPLETED' THEN at + interval '6 days' END,
               CASE WHEN state IN ('COMPLETED', 'REJECTED') THEN at + interval '6 days' END,
-              at, at
+              at, at, at
        FROM s`,
       [seed, size.units, size.requests, size.citizens, size.staff],
     );

@@ -10,6 +10,12 @@ import { ForumPage, ForumsPage } from './pages/forums.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { MyRequestsPage } from './pages/my-requests.tsx';
 import { NotificationsPage } from './pages/notifications.tsx';
+import {
+  ForgotPasswordPage,
+  ResetPasswordPage,
+  VerificationBanner,
+  VerifyEmailPage,
+} from './pages/recovery.tsx';
 import { RequestPage } from './pages/request.tsx';
 import { ServicePage } from './pages/service.tsx';
 import { TrackPage } from './pages/track.tsx';
@@ -211,6 +217,7 @@ function Shell({ session }: { session: Session | null }) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        {session?.account.role === 'CITIZEN' && path !== '/verifikasi-email' ? <VerificationBanner /> : null}
         <Routes path={path} session={session} />
       </main>
       <footer className="foot">
@@ -235,6 +242,10 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
   if (service) return <ServicePage code={service.code!} session={session} />;
   if (path === '/lacak') return <TrackPage />;
   if (path === '/masuk') return <LoginPage />;
+  // The pages mailed links open (issue 18); /verifikasi/<number> is for documents (issue 19).
+  if (path === '/verifikasi-email') return <VerifyEmailPage />;
+  if (path === '/lupa-sandi') return <ForgotPasswordPage />;
+  if (path === '/atur-sandi') return <ResetPasswordPage />;
   if (path === '/forum') return <ForumsPage />;
   if (forum) return <ForumPage slug={forum.slug!} session={session} />;
   if (path === '/aksesibilitas') return <AccessibilityPage />;

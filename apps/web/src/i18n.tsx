@@ -39,6 +39,25 @@ const id = {
   newPassword: 'Kata sandi baru',
   repeatPassword: 'Ulangi kata sandi baru',
   passwordsDiffer: 'Kedua kata sandi baru tidak sama.',
+  verifyEmailTitle: 'Verifikasi alamat e-mail',
+  verifyEmailBanner:
+    'Alamat {email} belum terverifikasi. Buka tautan yang kami kirim ke sana; permohonan yang didaftarkan petugas loket untuk alamat ini baru tampil di akun Anda setelahnya.',
+  verifyEmailResend: 'Kirim ulang tautan verifikasi',
+  verifyEmailSent: 'Tautan baru telah dikirim; tautan sebelumnya tidak berlaku lagi.',
+  verifyEmailDone: 'Alamat e-mail Anda sudah terverifikasi.',
+  verifyEmailAttached: '{count} permohonan yang didaftarkan untuk alamat ini kini tampil di akun Anda.',
+  verifyEmailAgain: 'Masuk lalu minta tautan baru dari pemberitahuan di atas halaman.',
+  linkTokenMissing: 'Tautan ini tidak lengkap. Buka lagi tautan dari e-mail, atau minta yang baru.',
+  forgotPassword: 'Lupa kata sandi',
+  forgotPasswordLink: 'Lupa kata sandi?',
+  forgotPasswordHint:
+    'Tulis alamat e-mail akun Anda. Bila terdaftar, kami kirim tautan untuk membuat kata sandi baru.',
+  sendResetLink: 'Kirim tautan',
+  backToSignIn: 'Kembali ke halaman masuk',
+  resetPasswordTitle: 'Atur ulang kata sandi',
+  resetPasswordSubmit: 'Simpan kata sandi baru',
+  resetPasswordDone:
+    'Kata sandi sudah diganti dan semua sesi lain telah berakhir. Silakan masuk dengan kata sandi baru.',
   passwordChanged: 'Kata sandi diubah. Sesi di perangkat lain telah diakhiri.',
   outcomeTitle: 'Tanggapi penyelesaian pengaduan',
   outcomeHint:
@@ -649,6 +668,25 @@ const en: Record<MessageKey, string> = {
   newPassword: 'New password',
   repeatPassword: 'Repeat the new password',
   passwordsDiffer: 'The two new passwords differ.',
+  verifyEmailTitle: 'Verify your e-mail address',
+  verifyEmailBanner:
+    'The address {email} is not verified yet. Open the link we sent to it; requests filed for this address at a counter appear in your account only after that.',
+  verifyEmailResend: 'Send the verification link again',
+  verifyEmailSent: 'A new link has been sent; the earlier one no longer works.',
+  verifyEmailDone: 'Your e-mail address is verified.',
+  verifyEmailAttached: '{count} requests filed for this address now appear in your account.',
+  verifyEmailAgain: 'Sign in and ask for a new link from the notice at the top of the page.',
+  linkTokenMissing: 'This link is incomplete. Open the link from the e-mail again, or ask for a new one.',
+  forgotPassword: 'Forgot password',
+  forgotPasswordLink: 'Forgot your password?',
+  forgotPasswordHint:
+    'Enter your account’s e-mail address. If it is registered, we send a link to choose a new password.',
+  sendResetLink: 'Send the link',
+  backToSignIn: 'Back to sign in',
+  resetPasswordTitle: 'Reset your password',
+  resetPasswordSubmit: 'Save the new password',
+  resetPasswordDone:
+    'The password is changed and every other session has ended. Sign in with the new password.',
   passwordChanged: 'Password changed. Sessions on other devices have been ended.',
   outcomeTitle: 'Answer the outcome of your complaint',
   outcomeHint:

@@ -588,6 +588,7 @@ async function seedRequests(tx: Tx, created: Record<string, number>, now: Date):
       attributeValues: sampleValues(entry?.attributes ?? [], rnd, day) as Prisma.InputJsonValue,
       assigneeStaffId: assignee,
       submittedAt,
+      citizenAttachedAt: submittedAt,
       createdAt: submittedAt,
       verificationDueOn: dateOnly(verificationDueOn),
     };

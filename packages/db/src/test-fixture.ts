@@ -6,7 +6,14 @@
 // logs in as `warga@layanan.test` or submits to `PBG` works on either; tests that read the bulk
 // opt in to the demo seed. Written in one transaction of about twenty statements.
 import type { Prisma, PrismaClient } from './generated/prisma/client.js';
-import { SEED_ACCOUNTS, SEED_DISTRICTS, SEED_SERVICES, SEED_STAFF, SEED_UNITS } from './seed.js';
+import {
+  SEED_ACCOUNTS,
+  SEED_DISTRICTS,
+  SEED_EMAIL_VERIFIED_AT,
+  SEED_SERVICES,
+  SEED_STAFF,
+  SEED_UNITS,
+} from './seed.js';
 import { DPMPTSP_IKM_2017, PROCESS_COMPETENCY, SEED_SKM_COMPETENCY_MAPPING } from './seed-feedback.js';
 import { SEED_FORUMS } from './seed-forums.js';
 import {
@@ -117,6 +124,7 @@ export async function seedTestFixture(prisma: PrismaClient): Promise<TestFixture
       tx.account.createMany({
         data: SEED_ACCOUNTS.map(({ staffNip, ...a }) => ({
           ...a,
+          emailVerifiedAt: SEED_EMAIL_VERIFIED_AT,
           staffId: staffNip ? staff(staffNip) : null,
         })),
       }),

@@ -48,6 +48,7 @@ describe('error catalog', () => {
       root.feedback.SurveyErrorCode,
       root.ValidationErrorCode,
       root.AccountErrorCode,
+      root.AccountTokenErrorCode,
       root.ApiKeyErrorCode,
       root.services.CatalogueEntryErrorCode,
       root.services.RequestSubmissionErrorCode,

@@ -1,4 +1,5 @@
 import { ACCOUNT_ERROR_MESSAGES } from './accounts/account.js';
+import { ACCOUNT_TOKEN_ERROR_MESSAGES } from './accounts/account-tokens.js';
 import { API_KEY_ERROR_MESSAGES } from './accounts/api-key.js';
 import {
   CALENDAR_ERROR_MESSAGES,
@@ -45,7 +46,7 @@ import {
  */
 export const ERROR_CATALOGS = {
   validation: VALIDATION_ERROR_MESSAGES,
-  accounts: { ...ACCOUNT_ERROR_MESSAGES, ...API_KEY_ERROR_MESSAGES },
+  accounts: { ...ACCOUNT_ERROR_MESSAGES, ...ACCOUNT_TOKEN_ERROR_MESSAGES, ...API_KEY_ERROR_MESSAGES },
   calendar: {
     ...DAY_ERROR_MESSAGES,
     ...CALENDAR_ERROR_MESSAGES,

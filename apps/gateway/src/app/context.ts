@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '@layanan/domain/calendar';
 import type { Logger } from 'pino';
 import type { Identity } from '../modules/accounts/identity.js';
 import type { EventBus } from '../platform/events.js';
+import type { SmsSender } from '../platform/sms.js';
 import type { BlobStore } from '../platform/storage/blob-store.js';
 import type { GatewayConfig } from './config.js';
 import type { LayananPubSub } from './pubsub.js';
@@ -24,6 +25,8 @@ export type GraphQLContext = {
   calendar(): Promise<WorkingCalendar>;
   /** Uploaded and issued files, content-addressed by SHA-256 (platform/storage). */
   storage: BlobStore;
+  /** The SMS provider (platform/sms.ts); none by default. */
+  sms?: SmsSender | null;
 };
 
 /** Indonesian unless the client asks for English first. */

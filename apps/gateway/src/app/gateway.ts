@@ -18,6 +18,7 @@ import { open311 } from '../modules/services/open311/router.js';
 import { staffCsvRoutes } from '../modules/staff/reports/staff-csv-routes.js';
 import { loadWorkingCalendar } from '../platform/calendar.js';
 import type { EventBus } from '../platform/events.js';
+import type { SmsSender } from '../platform/sms.js';
 import type { BlobStore } from '../platform/storage/blob-store.js';
 import { createFileBlobStore } from '../platform/storage/file-store.js';
 import { createS3BlobStore } from '../platform/storage/s3-store.js';
@@ -183,6 +184,8 @@ export function createGateway(options: {
   rateLimitStore?: RateLimitStore;
   /** The built web app to serve at `/` (a directory with index.html); none when not given. */
   webRoot?: string;
+  /** An SMS provider for phone verification (platform/sms.ts); none by default. */
+  sms?: SmsSender;
   /**
    * Tuning measured by the bench (`pnpm bench`): extra Envelop/Yoga plugins (graphql-jit, response
    * cache) and Yoga's parse/validate cache (on by default, as in Yoga).
@@ -216,6 +219,7 @@ export function createGateway(options: {
       events,
       calendar: once(() => loadWorkingCalendar(db.prisma)),
       storage,
+      sms: options.sms ?? null,
     };
   };
   return createYoga<Record<string, unknown>, GraphQLContext>({

@@ -20,6 +20,8 @@ export type MailConfig = {
   leaseMs: number;
   /** The first retry's delay; each further one doubles (worker.ts `backoffMs`). */
   retryBaseMs: number;
+  /** Lifetimes of single-use account tokens in seconds (e-mail verification, password reset). */
+  tokenLifetimes: { EMAIL_VERIFICATION: number; PASSWORD_RESET: number };
 };
 
 type Int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) => number;
@@ -42,7 +44,9 @@ function url(env: NodeJS.ProcessEnv, name: string, schemes: readonly string[]): 
 /**
  * `LAYANAN_SMTP_URL`, `LAYANAN_MAIL_FROM`, `LAYANAN_PUBLIC_URL`, `LAYANAN_MAIL_DIR`,
  * `LAYANAN_MAIL_INTERVAL_MS` (default 5000), `LAYANAN_MAIL_MAX_ATTEMPTS` (default 10),
- * `LAYANAN_MAIL_LEASE_MS` (default 60000), `LAYANAN_MAIL_RETRY_BASE_MS` (default 30000).
+ * `LAYANAN_MAIL_LEASE_MS` (default 60000), `LAYANAN_MAIL_RETRY_BASE_MS` (default 30000),
+ * `LAYANAN_EMAIL_VERIFICATION_TTL` (seconds, default 86400), `LAYANAN_PASSWORD_RESET_TTL` (seconds,
+ * default 3600).
  */
 export function mailConfig(
   env: NodeJS.ProcessEnv,
@@ -58,10 +62,19 @@ export function mailConfig(
     maxAttempts: base.int(env, 'LAYANAN_MAIL_MAX_ATTEMPTS', 10, 1, 100),
     leaseMs: base.int(env, 'LAYANAN_MAIL_LEASE_MS', 60_000, 1000, 3_600_000),
     retryBaseMs: base.int(env, 'LAYANAN_MAIL_RETRY_BASE_MS', 30_000, 10, 3_600_000),
+    tokenLifetimes: {
+      EMAIL_VERIFICATION: base.int(env, 'LAYANAN_EMAIL_VERIFICATION_TTL', 86_400, 60, 30 * 86_400),
+      PASSWORD_RESET: base.int(env, 'LAYANAN_PASSWORD_RESET_TTL', 3600, 60, 86_400),
+    },
   };
 }
 
-/** What mail writers need (platform/mail/outbox.ts): links and the unsubscribe signing key. */
+/** What mail writers need (platform/mail/outbox.ts): links, the unsubscribe signing key and the
+ * lifetimes of the tokens that links carry. */
 export function mailSettings(config: { mail: MailConfig; jwtSecret: Uint8Array }) {
-  return { publicUrl: config.mail.publicUrl, secret: config.jwtSecret };
+  return {
+    publicUrl: config.mail.publicUrl,
+    secret: config.jwtSecret,
+    tokenLifetimes: config.mail.tokenLifetimes,
+  };
 }

@@ -272,6 +272,26 @@ describe.each(testDatabaseKinds())('rate limits on %s', (kind) => {
         token: c.accessToken,
       }),
       devLogin: () => ({ query: 'mutation { devLogin(email: "tidak-ada@layanan.test") { __typename } }' }),
+      requestPasswordReset: () => ({
+        query: `mutation { requestPasswordReset(input: { email: "${randomUUID()}@example.org" }) { __typename } }`,
+      }),
+      resetPassword: () => ({
+        query:
+          'mutation { resetPassword(input: { token: "tebakan", newPassword: "gunung-talang-2027" }) { __typename } }',
+      }),
+      verifyEmail: () => ({ query: 'mutation { verifyEmail(token: "tebakan") { __typename } }' }),
+      requestEmailVerification: ({ citizen: c }) => ({
+        query: 'mutation { requestEmailVerification { __typename } }',
+        token: c.accessToken,
+      }),
+      requestPhoneVerification: ({ citizen: c }) => ({
+        query: 'mutation { requestPhoneVerification { __typename } }',
+        token: c.accessToken,
+      }),
+      verifyPhone: ({ citizen: c }) => ({
+        query: 'mutation { verifyPhone(code: "000000") { __typename } }',
+        token: c.accessToken,
+      }),
       submitServiceRequest: () => ({
         query:
           'mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { __typename } }',

@@ -36,43 +36,9 @@ import { gatewayGraphQLError, LIMIT_MESSAGES } from '../graphql/gateway-errors.j
 import type { Identity } from '../modules/accounts/identity.js';
 import type { GatewayConfig, RateBudget } from './config.js';
 import type { GraphQLContext } from './context.js';
+import { type Args, RATE_LIMITED_FIELDS, type RateGroup, type RateTarget } from './rate-limited-fields.js';
 
-export type RateGroup = 'auth' | 'submit';
-
-/** Whom one execution is counted for, beyond its caller: the accounts a sign-in names, the
- * reporter an API key files for. */
-export type RateTarget = { accounts?: readonly unknown[]; reporter?: unknown };
-
-type Args = Record<string, unknown>;
-const input = (args: Args) => (args.input ?? {}) as Args;
-
-/**
- * Every rate-limited field, as `Type.field`: its group and whom it names. A field listed here
- * that the schema does not have stops the gateway at start (withRateLimits), and
- * rate-limits.test.ts fails for a mutation that outsiders (anonymous callers, citizens, API keys)
- * can call and that is neither listed nor exempted there with a reason.
- */
-export const RATE_LIMITED_FIELDS: Readonly<
-  Record<string, { group: RateGroup; target?: (args: Args) => RateTarget }>
-> = {
-  // Secrets: passwords, refresh tokens; and the ways to a session without one.
-  'Mutation.login': { group: 'auth', target: (a) => ({ accounts: [input(a).identifier] }) },
-  'Mutation.registerCitizen': {
-    group: 'auth',
-    target: (a) => ({ accounts: [input(a).email, input(a).phone] }),
-  },
-  'Mutation.refreshSession': { group: 'auth' },
-  'Mutation.logout': { group: 'auth' },
-  'Mutation.changePassword': { group: 'auth' },
-  'Mutation.devLogin': { group: 'auth', target: (a) => ({ accounts: [a.email] }) },
-  // Submissions: requests (also Open311's POST requests, router.ts), forum submissions, surveys,
-  // a citizen's corrections.
-  'Mutation.submitServiceRequest': { group: 'submit', target: (a) => ({ reporter: input(a).citizenEmail }) },
-  'Mutation.addServiceRequestCorrection': { group: 'submit' },
-  'Mutation.submitToForum': { group: 'submit' },
-  'Mutation.submitSurvey': { group: 'submit' },
-  'Mutation.recordCounterSurvey': { group: 'submit' },
-};
+export { RATE_LIMITED_FIELDS, type RateGroup, type RateTarget } from './rate-limited-fields.js';
 
 // ---- Rate-limit stores ------------------------------------------------------------------------
 

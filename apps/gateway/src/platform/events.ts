@@ -36,6 +36,9 @@ export type DomainEvents = {
     by: 'email' | 'phone';
     at: string;
   };
+  /** A citizen account with an e-mail address was registered (accounts area): a verification
+   * link is mailed to it (modules/accounts/on-registration-attempted.ts). */
+  'accounts.registered': { accountId: string };
 };
 export type EventKind = keyof DomainEvents;
 

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n.tsx';
 import { type Session, setSession } from '../session.ts';
 import {
   ErrorNote,
+  type Failure,
   FailureNote,
   Field,
   FormFailureNote,
@@ -30,6 +31,12 @@ const ChangePassword = graphql(`
     }
   }
 `);
+
+/** The failure of a form whose new password and its repetition differ, on `repeatPassword`. */
+export function repeatMismatch(next: string, repeat: string, message: string): Failure | null {
+  if (next === repeat) return null;
+  return { __typename: 'ValidationError', message, fields: [{ field: 'repeatPassword', message }] };
+}
 
 /** The gateway's code for a wrong current password, shown next to that field. */
 const CURRENT_PASSWORD_WRONG = 'CURRENT_PASSWORD_WRONG';
@@ -58,13 +65,8 @@ function ChangePasswordForm() {
   const { failure, errors, onSubmit } = useSubmit(
     async () => {
       setChanged(false);
-      if (next.value !== repeat.value) {
-        return {
-          __typename: 'ValidationError',
-          message: t('passwordsDiffer'),
-          fields: [{ field: 'repeatPassword', message: t('passwordsDiffer') }],
-        };
-      }
+      const differ = repeatMismatch(next.value, repeat.value, t('passwordsDiffer'));
+      if (differ) return differ;
       const r = await change({ input: { currentPassword: current.value, newPassword: next.value } });
       const payload = r.data?.changePassword;
       if (payload?.__typename === 'AuthPayload') {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
-import { navigate } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import { isStaffRole, type Role, setSession } from '../session.ts';
 import {
   FailureNote,
@@ -141,6 +141,11 @@ function LoginForm() {
       </Field>
       <FailureNote failure={failure} />
       <SubmitButton busy={fetching}>{t('signIn')}</SubmitButton>
+      <p>
+        <Link to="/lupa-sandi" data-testid="forgot-password-link">
+          {t('forgotPasswordLink')}
+        </Link>
+      </p>
     </form>
   );
 }

@@ -2,5 +2,6 @@
 // module is re-exported whole, so a new export of a module is public without a second list.
 export * from './access.js';
 export * from './account.js';
+export * from './account-tokens.js';
 export * from './api-key.js';
 export * from './identifiers.js';

@@ -343,6 +343,24 @@ export const ACCOUNT_MAIL_TEXTS = {
     },
     linkPath: '/masuk',
   },
+  /** The link that proves an address; `hours` is its lifetime. Path: `/verifikasi-email?token=…`. */
+  emailVerification: {
+    subject: { id: 'Verifikasi alamat e-mail Anda', en: 'Verify your e-mail address' },
+    body: (hours: number): Message => ({
+      id: `Buka tautan di bawah untuk memastikan alamat e-mail ini milik Anda. Tautan berlaku ${hours} jam dan hanya sekali pakai. Setelah terverifikasi, permohonan yang didaftarkan petugas loket atau sistem lain untuk alamat ini tampil di akun Anda. Bila Anda tidak mendaftar di Layanan, abaikan e-mail ini.`,
+      en: `Open the link below to confirm that this e-mail address is yours. The link works for ${hours} hours and only once. Once verified, requests filed for this address by counter staff or other systems appear in your account. If you did not register with Layanan, ignore this e-mail.`,
+    }),
+    linkPath: '/verifikasi-email?token=',
+  },
+  /** The link that sets a new password; `minutes` is its lifetime. Path: `/atur-sandi?token=…`. */
+  passwordReset: {
+    subject: { id: 'Atur ulang kata sandi Layanan', en: 'Reset your Layanan password' },
+    body: (minutes: number): Message => ({
+      id: `Seseorang (semoga Anda) meminta pengaturan ulang kata sandi akun Layanan dengan alamat e-mail ini. Buka tautan di bawah untuk membuat kata sandi baru; tautan berlaku ${minutes} menit dan hanya sekali pakai. Setelah kata sandi diganti, semua sesi masuk lainnya berakhir. Bila Anda tidak memintanya, abaikan e-mail ini; kata sandi Anda tidak berubah.`,
+      en: `Someone (hopefully you) asked to reset the password of the Layanan account with this e-mail address. Open the link below to choose a new password; it works for ${minutes} minutes and only once. Once the password is changed, every other signed-in session ends. If you did not ask for this, ignore this e-mail; your password is unchanged.`,
+    }),
+    linkPath: '/atur-sandi?token=',
+  },
 } as const;
 
 /** The page of a one-click unsubscribe link (RFC 8058: the mail client POSTs; a person confirms). */

@@ -1,4 +1,4 @@
-import { ACCOUNT_ROLES, emailSpelling } from '@layanan/domain/accounts';
+import { ACCOUNT_ROLES, emailSpelling, emailVerified } from '@layanan/domain/accounts';
 import { builder } from '../../graphql/builder.js';
 import { rowField } from '../../graphql/entity-payload.js';
 import { NotFoundError } from '../../graphql/errors.js';
@@ -27,6 +27,18 @@ const AccountRef = builder.prismaNode('Account', {
     email: t.exposeString('email', {
       nullable: true,
       description: 'Sign-in e-mail (lower case); null if none.',
+    }),
+    emailVerified: t.boolean({
+      description:
+        'Whether the account proved its e-mail address with a verification link (`verifyEmail`); false without one. Requests filed for the address by counter staff or other systems are attached only once it is true.',
+      select: { email: true, emailVerifiedAt: true },
+      resolve: (account) => emailVerified(account),
+    }),
+    phoneVerified: t.boolean({
+      description:
+        'Whether the account proved its mobile number with an SMS code (`verifyPhone`); no SMS provider is configured by default.',
+      select: { phone: true, phoneVerifiedAt: true },
+      resolve: (account) => account.phone !== null && account.phoneVerifiedAt !== null,
     }),
     staff: t.relation('staff', {
       nullable: true,

@@ -3,6 +3,7 @@
 // GraphQL context), access.ts the "own account" rule.
 import './account.js';
 import './graphql/sessions.js';
+import './graphql/recovery.js';
 import './api-key.js';
 import './audit-entry.js';
 import './notification.js';

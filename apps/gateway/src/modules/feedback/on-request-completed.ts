@@ -7,6 +7,12 @@ import { inviteToSurvey } from './invitation.js';
 
 export function onRequestCompleted(bus: EventBus, mail: MailSettings): void {
   bus.on('services.request-completed', async (tx, event) => {
+    // Not for a request filed for an account that has not verified its address yet (issue 18).
+    const request = await tx.serviceRequest.findUnique({
+      where: { id: event.requestId },
+      select: { citizenAttachedAt: true },
+    });
+    if (!request?.citizenAttachedAt) return undefined;
     const written = await inviteToSurvey(tx, mail, {
       id: event.requestId,
       trackingCode: event.trackingCode,

@@ -3,11 +3,13 @@ import type { Prisma } from '@layanan/db';
 import type { RequestActor, RequestFiler } from '@layanan/domain/services';
 import type { Caller } from '../../platform/command.js';
 
-/** Citizens see their own requests, staff those of their unit, admins all; others nothing. */
+/** Citizens see their own requests (those filed for them by others once attached, i.e. after
+ * they verified their e-mail address), staff those of their unit, admins all; others nothing. */
 export function visibleRequests(caller: Caller): Prisma.ServiceRequestWhereInput {
   if (caller.kind !== 'account') return { id: { in: [] } };
   if (caller.role === 'ADMIN') return {};
-  if (caller.role === 'CITIZEN') return { citizenAccountId: caller.accountId };
+  if (caller.role === 'CITIZEN')
+    return { citizenAccountId: caller.accountId, citizenAttachedAt: { not: null } };
   if (caller.unitId) return { unitId: caller.unitId };
   return { id: { in: [] } };
 }
@@ -43,11 +45,11 @@ export type RequestActorOf = { actor: RequestActor; actorKind: string; accountId
 /** The lifecycle actor of the caller for a request, or null if they may not act on it. */
 export function actorFor(
   caller: Caller,
-  request: { unitId: string; citizenAccountId: string },
+  request: { unitId: string; citizenAccountId: string; citizenAttachedAt: Date | null },
 ): RequestActorOf | null {
   if (caller.kind !== 'account') return null;
   if (caller.role === 'CITIZEN') {
-    return request.citizenAccountId === caller.accountId
+    return request.citizenAccountId === caller.accountId && request.citizenAttachedAt !== null
       ? { actor: 'CITIZEN', actorKind: 'CITIZEN', accountId: caller.accountId }
       : null;
   }

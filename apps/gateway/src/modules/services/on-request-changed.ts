@@ -31,9 +31,16 @@ export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
       tx,
       notices.flatMap((n) => ('staffId' in n.to ? [n.to.staffId] : [])),
     );
+    // The citizen is told only about requests attached to their account: one filed for them by
+    // counter staff or an API key waits until they verify their e-mail address (issue 18).
+    const attached = await tx.serviceRequest.findUnique({
+      where: { id: event.requestId },
+      select: { citizenAttachedAt: true },
+    });
+    const citizen = attached?.citizenAttachedAt ? event.citizenAccountId : undefined;
     const written: { accountId: string; notificationId: string }[] = [];
     for (const notice of notices) {
-      const accountId = 'staffId' in notice.to ? staff.get(notice.to.staffId) : event.citizenAccountId;
+      const accountId = 'staffId' in notice.to ? staff.get(notice.to.staffId) : citizen;
       if (!accountId) continue;
       written.push(
         ...(await notifyAccounts(tx, mail, [accountId], notificationContent(notice.event), {

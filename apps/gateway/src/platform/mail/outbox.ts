@@ -10,6 +10,8 @@ export type MailSettings = {
   publicUrl: string;
   /** Signs one-click unsubscribe links (HMAC-SHA256). */
   secret: Uint8Array;
+  /** Lifetimes in seconds of the single-use tokens links carry; unset = the domain's defaults. */
+  tokenLifetimes?: Partial<Record<'EMAIL_VERIFICATION' | 'PASSWORD_RESET', number>>;
 };
 
 /** One message to one address. Bodies are final text; `html` is already escaped markup. */

@@ -1,5 +1,6 @@
 // The authorization matrix (issue 7): every Query, Mutation and Subscription field × every role.
 // The format of an entry is described in model.ts; entries are split by operation type and area.
+import { ACCOUNT_MUTATION_MATRIX } from './account-mutations.js';
 import { FEEDBACK_MUTATION_MATRIX } from './feedback-mutations.js';
 import { type AuthzMatrix, DENIED_TO_OUTSIDERS, decide, freshRequestVars, unitAndAdmins } from './model.js';
 import { MUTATION_MATRIX } from './mutations.js';
@@ -21,7 +22,7 @@ export {
 
 export const AUTHZ_MATRIX: AuthzMatrix = {
   query: QUERY_MATRIX,
-  mutation: { ...MUTATION_MATRIX, ...FEEDBACK_MUTATION_MATRIX },
+  mutation: { ...MUTATION_MATRIX, ...FEEDBACK_MUTATION_MATRIX, ...ACCOUNT_MUTATION_MATRIX },
   subscription: {
     notificationAdded: {
       doc: 'subscription { notificationAdded { id } }',

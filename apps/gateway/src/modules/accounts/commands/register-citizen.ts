@@ -66,6 +66,8 @@ export async function registerCitizen(
         const account = await tx.account.create({
           data: { email, phone, displayName, role: 'CITIZEN', passwordHash },
         });
+        // Its e-mail address gets a verification link (on-registration-attempted.ts), after commit.
+        if (email) attempted.push(await recordEvent(tx, 'accounts.registered', { accountId: account.id }));
         return { result: null, entityId: account.id, after: { ...account } };
       },
     );
@@ -73,8 +75,8 @@ export async function registerCitizen(
     // Registered by a concurrent call a moment ago: the same answer as for any taken identifier.
     if (!isUniqueViolation(error)) throw error;
   }
-  // The owner's notice is queued after commit without waiting for it, so that the answer takes
-  // as long as for a new address.
+  // The owner's notice (or the new account's verification link) is queued after commit without
+  // waiting for it, so that the answer takes as long either way.
   if (attempted.length > 0) void deps.events.dispatch(attempted);
   return { received: true };
 }

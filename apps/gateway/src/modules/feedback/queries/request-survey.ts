@@ -48,11 +48,14 @@ export async function loadOwnRequest(db: Db, caller: Caller, trackingCode: strin
       serviceVersionId: true,
       unitId: true,
       citizenAccountId: true,
+      citizenAttachedAt: true,
       assigneeStaffId: true,
       completedAt: true,
       surveyResponse: { select: { id: true } },
     },
   });
-  if (!request || !accountId || request.citizenAccountId !== accountId) return null;
+  // A request filed for the account by others is its own only once attached (issue 18).
+  if (!request || !accountId || request.citizenAccountId !== accountId || !request.citizenAttachedAt)
+    return null;
   return request;
 }

@@ -4,7 +4,7 @@
 // domain's (`requestSubmitter`, `checkSubmission`, `planSubmission`).
 
 import type { Prisma, ServiceRequest } from '@layanan/db';
-import { emailSpelling } from '@layanan/domain/accounts';
+import { emailSpelling, filedRequestAttached } from '@layanan/domain/accounts';
 import {
   checkSubmission,
   formatTrackingCode,
@@ -178,6 +178,11 @@ export async function submitRequest(
     throw submissionFailure(checked.error);
   }
   const { channel, citizenAccountId, text, attributeValues } = checked.value;
+  // Filed by counter staff or an API key for an address: the account sees the request only once it
+  // has verified that address (issue 18); until then it waits unattached (verify-email.ts).
+  const attached =
+    filer.kind === 'CITIZEN' ||
+    (filer.kind !== 'NONE' && citizen !== null && filedRequestAttached(filer.kind, citizen));
   const content: SubmissionContent = { serviceId: service.id, citizenAccountId, text, attributeValues };
   if (previous) return replayOf(previous, content);
   if (!key.value && input.implicitRetry) {
@@ -234,6 +239,7 @@ export async function submitRequest(
             attributeValues: attributeValues as Prisma.InputJsonValue,
             assigneeStaffId: plan.assigneeStaffId,
             submittedAt: plan.submittedAt,
+            citizenAttachedAt: attached ? plan.submittedAt : null,
             verificationDueOn: dateOnly(plan.verificationDueOn),
             events: { create: plan.firstEvent },
           },

@@ -1,0 +1,47 @@
+// Which GraphQL fields are rate-limited, in which group, and whom each names (rate-limits.ts
+// counts them). Two groups: `auth` (every operation that checks a secret, opens a session or
+// sends a secret to an address) and `submit` (every way to file something).
+
+export type RateGroup = 'auth' | 'submit';
+
+/** Whom one execution is counted for, beyond its caller: the accounts a sign-in names, the
+ * reporter an API key files for. */
+export type RateTarget = { accounts?: readonly unknown[]; reporter?: unknown };
+
+export type Args = Record<string, unknown>;
+const input = (args: Args) => (args.input ?? {}) as Args;
+
+/**
+ * Every rate-limited field, as `Type.field`: its group and whom it names. A field listed here
+ * that the schema does not have stops the gateway at start (withRateLimits), and
+ * rate-limits.test.ts fails for a mutation that outsiders (anonymous callers, citizens, API keys)
+ * can call and that is neither listed nor exempted there with a reason.
+ */
+export const RATE_LIMITED_FIELDS: Readonly<
+  Record<string, { group: RateGroup; target?: (args: Args) => RateTarget }>
+> = {
+  // Secrets: passwords, refresh tokens; and the ways to a session without one.
+  'Mutation.login': { group: 'auth', target: (a) => ({ accounts: [input(a).identifier] }) },
+  'Mutation.registerCitizen': {
+    group: 'auth',
+    target: (a) => ({ accounts: [input(a).email, input(a).phone] }),
+  },
+  'Mutation.refreshSession': { group: 'auth' },
+  'Mutation.logout': { group: 'auth' },
+  'Mutation.changePassword': { group: 'auth' },
+  'Mutation.devLogin': { group: 'auth', target: (a) => ({ accounts: [a.email] }) },
+  // Address proofs and recovery (issue 18): each mails or texts someone, or checks a token.
+  'Mutation.requestPasswordReset': { group: 'auth', target: (a) => ({ accounts: [input(a).email] }) },
+  'Mutation.resetPassword': { group: 'auth' },
+  'Mutation.requestEmailVerification': { group: 'auth' },
+  'Mutation.verifyEmail': { group: 'auth' },
+  'Mutation.requestPhoneVerification': { group: 'auth' },
+  'Mutation.verifyPhone': { group: 'auth' },
+  // Submissions: requests (also Open311's POST requests, router.ts), forum submissions, surveys,
+  // a citizen's corrections.
+  'Mutation.submitServiceRequest': { group: 'submit', target: (a) => ({ reporter: input(a).citizenEmail }) },
+  'Mutation.addServiceRequestCorrection': { group: 'submit' },
+  'Mutation.submitToForum': { group: 'submit' },
+  'Mutation.submitSurvey': { group: 'submit' },
+  'Mutation.recordCounterSurvey': { group: 'submit' },
+};
