@@ -55,6 +55,7 @@ describe('error catalog', () => {
       root.services.IdentityNumberErrorCode,
       root.services.ServiceChangeErrorCode,
       root.services.ComplaintErrorCode,
+      root.services.IssuedDocumentErrorCode,
     ];
     const declared = codeObjects.flatMap((o) => Object.entries(o));
     for (const [k, v] of declared) {
