@@ -17,6 +17,7 @@ import {
 import { bilingual, CONFIG_MESSAGES } from '../graphql/gateway-errors.js';
 import { type MailConfig, mailConfig } from './mail-config.js';
 import { type OpenDataConfig, openDataConfig } from './open-data-config.js';
+import { type SigningConfig, signingConfig } from './signing-config.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type SeedMode = 'auto' | 'always' | 'never';
@@ -61,6 +62,8 @@ export type GatewayConfig = {
   filesDir: string;
   /** Open data downloads: suppression threshold, licence, page size (open-data-config.ts). */
   openData: OpenDataConfig;
+  /** The key that signs issued documents (signing-config.ts). */
+  signing: SigningConfig;
 };
 
 export type IntrospectionMode = 'auto' | 'on' | 'off';
@@ -241,6 +244,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     filesDir:
       env.LAYANAN_FILES_DIR?.trim() ||
       join(dirname(env.LAYANAN_DATA_DIR?.trim() || './.data/pglite'), 'files'),
+    signing: signingConfig(env, {
+      production,
+      dataDir: env.LAYANAN_DATA_DIR?.trim() || './.data/pglite',
+      required: (message) => {
+        throw new ConfigError('LAYANAN_SIGNING_KEY', message);
+      },
+    }),
     counterSurvey: counterSurveyPolicy(env),
     complaints: complaintPolicy(env),
     mail: mailConfig(env, {

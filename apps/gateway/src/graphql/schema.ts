@@ -12,6 +12,7 @@ import '../modules/staff/index.js';
 import '../modules/services/index.js';
 import '../modules/forums/index.js';
 import '../modules/feedback/index.js';
+import '../modules/documents/index.js';
 // Example module (docs/extending.md): one import wires it in.
 import '../modules/examples/public-notice.js';
 

@@ -3,6 +3,7 @@ import {
   checkDocumentTemplate,
   defaultDocumentTemplate,
   documentHashMatches,
+  documentPlaceholderValues,
   documentValidUntil,
   fillTemplateLine,
   formatDocumentNumber,
@@ -79,6 +80,45 @@ describe('templates', () => {
       }),
     ).toBe('Luas 120 m² di Talawi; — —');
     expect(fillTemplateLine('{{constructor}} {{__proto__}}', {})).toBe('— —');
+  });
+
+  it('reads a request into placeholder values, list values by their label', () => {
+    const values = documentPlaceholderValues({
+      facts: {
+        trackingCode: 'SWL-2026-000001',
+        service: 'PBG',
+        applicant: 'Budi',
+        submittedOn: '1 Desember 2026',
+        completedOn: '2 Desember 2026',
+      },
+      attributes: [
+        {
+          code: 'fungsi',
+          datatype: 'singlevaluelist',
+          required: true,
+          values: [{ key: 'HUNIAN', name: { id: 'Hunian', en: 'Residential' } }],
+        },
+        { code: 'luas', datatype: 'number', required: true },
+        {
+          code: 'multi',
+          datatype: 'multivaluelist',
+          required: false,
+          values: [{ key: 'A', name: { id: 'Satu', en: 'One' } }, { key: 'B' }],
+        },
+        { code: 'absent', datatype: 'string', required: false },
+      ],
+      values: { fungsi: 'HUNIAN', luas: 120, multi: ['A', 'B'] },
+    });
+    expect(values).toEqual({
+      trackingCode: 'SWL-2026-000001',
+      service: 'PBG',
+      applicant: 'Budi',
+      submittedOn: '1 Desember 2026',
+      completedOn: '2 Desember 2026',
+      'attr.fungsi': 'Hunian',
+      'attr.luas': '120',
+      'attr.multi': 'Satu, B',
+    });
   });
 
   it('checks a catalogue template and builds a default one', () => {

@@ -2,6 +2,7 @@ import { addCalendarDays, daysInMonth, jakartaDay, toDayNumber, toDayString } fr
 import { type DomainError, errorFactory, type FieldError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { characterProblem, checkTextLength, textLength } from '../text-limits.js';
+import type { ServiceAttribute } from './attributes.js';
 import { ISSUED_DOCUMENT_ERROR_MESSAGES, type IssuedDocumentErrorCode } from './messages.js';
 import type { ServiceKind } from './service-standard.js';
 
@@ -135,6 +136,32 @@ export function fillTemplateLine(line: string, values: Readonly<Record<string, s
     const value = Object.hasOwn(values, key) ? values[key] : undefined;
     return value === undefined || value.trim() === '' ? '—' : value;
   });
+}
+
+/**
+ * The placeholder values of a request (see DocumentTemplate.lines): its facts as given (dates
+ * already written out) and each attribute, a list value by its Indonesian label, several joined
+ * with commas.
+ */
+export function documentPlaceholderValues(input: {
+  readonly facts: Readonly<
+    Record<'trackingCode' | 'service' | 'applicant' | 'submittedOn' | 'completedOn', string>
+  >;
+  readonly attributes: readonly ServiceAttribute[];
+  readonly values: Readonly<Record<string, unknown>>;
+}): Record<string, string> {
+  const result: Record<string, string> = { ...input.facts };
+  for (const attribute of input.attributes) {
+    const raw = input.values[attribute.code];
+    const label = (key: unknown) => attribute.values?.find((v) => v.key === key)?.name?.id ?? String(key);
+    if (raw === undefined || raw === null) continue;
+    result[`attr.${attribute.code}`] = Array.isArray(raw)
+      ? raw.map(label).join(', ')
+      : attribute.values
+        ? label(raw)
+        : String(raw);
+  }
+  return result;
 }
 
 /**
