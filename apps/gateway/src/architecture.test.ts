@@ -16,6 +16,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   services: ['org', 'accounts', 'staff'],
   forums: ['org', 'accounts', 'staff', 'services'],
   feedback: ['org', 'accounts', 'staff', 'services', 'forums'],
+  documents: ['org', 'accounts', 'staff', 'services'],
   examples: ['org', 'accounts'],
   // Publishes what the other areas compute (issue 23); no area imports it.
   'open-data': ['org', 'services', 'forums', 'feedback'],

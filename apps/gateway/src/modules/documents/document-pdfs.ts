@@ -2,10 +2,10 @@
 // texts are in Indonesian, the language of the city's documents; each QR code links to a public
 // page (the request's status trail, the document's verification).
 import { type DocumentTemplate, fillTemplateLine } from '@layanan/domain/services';
-import { CITY_NAME } from '../feedback/queries/ikm-scope.js';
 import { renderPdf } from './pdf.js';
 
-const CITY = `Pemerintah ${CITY_NAME}`;
+/** The issuer printed at the top of every PDF. */
+const CITY = 'Pemerintah Kota Sawahlunto';
 
 const longDate = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' });
 const dateTime = new Intl.DateTimeFormat('id-ID', {
