@@ -13,6 +13,7 @@ import { NotificationsPage } from './pages/notifications.tsx';
 import { RequestPage } from './pages/request.tsx';
 import { ServicePage } from './pages/service.tsx';
 import { TrackPage } from './pages/track.tsx';
+import { VerifyPage } from './pages/verify.tsx';
 import { Link, match, navigate, RouterProvider, usePath } from './router.tsx';
 import { getSession, isStaffRole, onSessionChange, type Session, signOut } from './session.ts';
 import { AdminPage } from './staff/admin.tsx';
@@ -234,6 +235,8 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
   if (path === '/') return <CataloguePage />;
   if (service) return <ServicePage code={service.code!} session={session} />;
   if (path === '/lacak') return <TrackPage />;
+  if (path === '/verifikasi' || path.startsWith('/verifikasi/'))
+    return <VerifyPage number={decodeURIComponent(path.slice('/verifikasi/'.length))} />;
   if (path === '/masuk') return <LoginPage />;
   if (path === '/forum') return <ForumsPage />;
   if (forum) return <ForumPage slug={forum.slug!} session={session} />;

@@ -22,6 +22,7 @@ import {
   useText,
 } from '../ui.tsx';
 import { ComplaintAnswerPanel } from './complaint-answer.tsx';
+import { RequestDocuments } from './request-documents.tsx';
 import { SurveySection } from './survey.tsx';
 
 export const RequestQuery = graphql(`
@@ -55,6 +56,7 @@ export const RequestQuery = graphql(`
       assignee { id name }
       applicant { displayName email phone }
       events { sequence kind fromState toState at publicNote internalNote actorKind actorName actorUnit }
+      issuedDocument { number status downloadPath validUntil revocationReason }
     }
   }
 `);
@@ -217,6 +219,7 @@ export function RequestPage({ code }: { code: string }) {
           <AttributeValues values={request.attributeValues} attributes={request.serviceVersion.attributes} />
         </section>
       </div>
+      <RequestDocuments trackingCode={request.trackingCode} document={request.issuedDocument} />
       {request.state === 'COMPLETED' ? <SurveySection trackingCode={request.trackingCode} /> : null}
       {request.answerWindowEndsOn ? (
         <ComplaintAnswerPanel request={request} onDone={() => refetch({ requestPolicy: 'network-only' })} />
