@@ -18,6 +18,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   services: ['org', 'accounts', 'staff', 'attachments'],
   forums: ['org', 'accounts', 'staff', 'services', 'attachments'],
   feedback: ['org', 'accounts', 'staff', 'services', 'forums', 'attachments'],
+  documents: ['org', 'accounts', 'staff', 'services', 'attachments'],
   examples: ['org', 'accounts'],
   // Publishes what the other areas compute (issue 23); no area imports it.
   'open-data': ['org', 'services', 'forums', 'feedback'],

@@ -326,6 +326,13 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
         }
         return { trackingCode };
       },
+      issuedDocument: async () => {
+        const { trackingCode } = await base.completedRequest();
+        const document = await prisma.issuedDocument.findFirstOrThrow({
+          where: { request: { trackingCode } },
+        });
+        return { number: document.number };
+      },
       improvementAction: async () => {
         const id = await must(
           `mutation($unit: String!) { generateImprovementActions(unitCode: $unit, period: { kind: YEAR, year: 2026 }) {

@@ -16,6 +16,9 @@ import { remindDeadlines } from './modules/services/commands/deadline-reminders.
 import { escalateOverdueRequests } from './modules/services/commands/escalate-overdue.js';
 import { loadWorkingCalendar } from './platform/calendar.js';
 import { startMailWorker } from './platform/mail/start.js';
+import type { DocumentSigner } from './platform/signing/document-signer.js';
+import { loadDocumentSigner } from './platform/signing/ed25519-signer.js';
+import { createFileBlobStore } from './platform/storage/file-store.js';
 import { listen } from './server.js';
 
 function fail(error: unknown): never {
@@ -68,17 +71,29 @@ async function main(): Promise<void> {
     log.warn({ webRoot }, 'LAYANAN_WEB_DIR has no index.html; web app not served');
   // Cross-area events: handled after each change commits; what a crash left pending is handled
   // now and on every job tick.
+  let signer: DocumentSigner;
+  try {
+    signer = loadDocumentSigner(config.signing);
+  } catch (error) {
+    await db.close().catch(() => {});
+    fail(error);
+  }
+  log.info({ keyId: signer.keyId, algorithm: signer.algorithm }, 'document signing key loaded');
+  const storage = createFileBlobStore(config.filesDir);
   const eventBus = createEventBus({
     prisma: db.prisma,
     pubsub: events.pubsub,
     log,
     mail: mailSettings(config),
+    documents: { storage, signer, publicUrl: config.mail.publicUrl },
   });
   const gateway = createGateway({
     db,
     config,
     log,
     events: eventBus,
+    storage,
+    signer,
     pubsub: events.pubsub,
     rateLimitStore,
     webRoot: serveWeb ? webRoot : undefined,

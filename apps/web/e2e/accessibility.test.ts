@@ -237,6 +237,8 @@ describe('accessibility: axe (WCAG 2.1 A and AA) finds no serious or critical vi
       '/data-terbuka',
       '/tidak-ada',
       '/permohonan',
+      '/verifikasi',
+      '/verifikasi/DPMPTSP/PBG/000001/2026',
     ]);
     expect(findings.join('\n\n')).toBe('');
   });

@@ -19,6 +19,7 @@ import {
 import { RequestPage } from './pages/request.tsx';
 import { ServicePage } from './pages/service.tsx';
 import { TrackPage } from './pages/track.tsx';
+import { VerifyPage } from './pages/verify.tsx';
 import { Link, match, navigate, RouterProvider, usePath } from './router.tsx';
 import { getSession, isStaffRole, onSessionChange, type Session, signOut } from './session.ts';
 import { AdminPage } from './staff/admin.tsx';
@@ -241,6 +242,8 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
   if (path === '/') return <CataloguePage />;
   if (service) return <ServicePage code={service.code!} session={session} />;
   if (path === '/lacak') return <TrackPage />;
+  if (path === '/verifikasi' || path.startsWith('/verifikasi/'))
+    return <VerifyPage number={decodeURIComponent(path.slice('/verifikasi/'.length))} />;
   if (path === '/masuk') return <LoginPage />;
   // The pages mailed links open (issue 18); /verifikasi/<number> is for documents (issue 19).
   if (path === '/verifikasi-email') return <VerifyEmailPage />;

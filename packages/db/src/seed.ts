@@ -18,6 +18,8 @@ type ServiceSeed = {
   description: string;
   /** Its requests are published as open data (issue 23); off unless said. */
   openData?: boolean;
+  /** The issued document's template (@layanan/domain DocumentTemplate); none: the default one. */
+  documentTemplate?: { title: string; lines: string[]; validityMonths: number | null };
 };
 type StaffSeed = {
   nip: string;
@@ -84,6 +86,20 @@ export const SEED_SERVICES: readonly ServiceSeed[] = [
     costIdr: 0,
     description:
       'Perizinan untuk membangun, mengubah, memperluas atau merawat bangunan gedung. Retribusi dihitung menurut Perda dan ditagihkan terpisah.',
+    documentTemplate: {
+      title: 'PERSETUJUAN BANGUNAN GEDUNG',
+      lines: [
+        'Berdasarkan permohonan nomor {{trackingCode}} yang diajukan pada {{submittedOn}},',
+        'Pemerintah Kota Sawahlunto memberikan Persetujuan Bangunan Gedung kepada:',
+        'Nama pemohon: {{applicant}}',
+        'NIK: {{attr.nik}}',
+        'Lokasi (kecamatan): {{attr.kecamatan}}',
+        'Fungsi bangunan: {{attr.fungsi}}',
+        'Luas bangunan: {{attr.luas_bangunan}} m²',
+        'Persetujuan ini berlaku selama bangunan dimanfaatkan sesuai fungsinya (PP 16/2021).',
+      ],
+      validityMonths: null,
+    },
   },
   {
     code: 'SIP-NAKES',
@@ -93,6 +109,17 @@ export const SEED_SERVICES: readonly ServiceSeed[] = [
     completionDays: 5,
     costIdr: 0,
     description: 'Izin praktik bagi dokter, bidan, perawat dan tenaga kesehatan lain di Kota Sawahlunto.',
+    documentTemplate: {
+      title: 'SURAT IZIN PRAKTIK TENAGA KESEHATAN',
+      lines: [
+        'Berdasarkan permohonan nomor {{trackingCode}}, diberikan izin praktik kepada:',
+        'Nama: {{applicant}}',
+        'NIK: {{attr.nik}}',
+        'Profesi: {{attr.profesi}}',
+        'Izin ini berlaku lima tahun sejak tanggal terbit, selama STR yang bersangkutan berlaku.',
+      ],
+      validityMonths: 60,
+    },
   },
   {
     code: 'SIUP-REKLAME',

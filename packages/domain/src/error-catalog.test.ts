@@ -57,6 +57,7 @@ describe('error catalog', () => {
       root.services.ServiceChangeErrorCode,
       root.services.ComplaintErrorCode,
       root.services.AttachmentErrorCode,
+      root.services.IssuedDocumentErrorCode,
     ];
     const declared = codeObjects.flatMap((o) => Object.entries(o));
     for (const [k, v] of declared) {

@@ -18,6 +18,7 @@ import { bilingual, CONFIG_MESSAGES } from '../graphql/gateway-errors.js';
 import { parseS3Url, type S3Settings } from '../platform/storage/s3-store.js';
 import { type MailConfig, mailConfig } from './mail-config.js';
 import { type OpenDataConfig, openDataConfig } from './open-data-config.js';
+import { type SigningConfig, signingConfig } from './signing-config.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type SeedMode = 'auto' | 'always' | 'never';
@@ -65,6 +66,8 @@ export type GatewayConfig = {
   openData: OpenDataConfig;
   /** S3-compatible object storage for the files instead of `filesDir` (LAYANAN_S3_URL). */
   s3: S3Settings | undefined;
+  /** The key that signs issued documents (signing-config.ts). */
+  signing: SigningConfig;
 };
 
 function s3Settings(env: NodeJS.ProcessEnv): S3Settings | undefined {
@@ -256,6 +259,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       env.LAYANAN_FILES_DIR?.trim() ||
       join(dirname(env.LAYANAN_DATA_DIR?.trim() || './.data/pglite'), 'files'),
     s3: s3Settings(env),
+    signing: signingConfig(env, {
+      production,
+      dataDir: env.LAYANAN_DATA_DIR?.trim() || './.data/pglite',
+      required: (message) => {
+        throw new ConfigError('LAYANAN_SIGNING_KEY', message);
+      },
+    }),
     counterSurvey: counterSurveyPolicy(env),
     complaints: complaintPolicy(env),
     mail: mailConfig(env, {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { testDatabaseKinds } from '@layanan/db/testing';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { generateSigningKeyPem } from '../platform/signing/ed25519-signer.js';
 import { TEST_ENV } from '../testing/harness.js';
 import { useHarness } from '../testing/use-harness.js';
 import { loadConfig } from './config.js';
@@ -34,6 +35,7 @@ describe.each(testDatabaseKinds())('error disclosure on %s', (kind) => {
           ...TEST_ENV,
           NODE_ENV: 'production',
           LAYANAN_JWT_SECRET: 'a'.repeat(40),
+          LAYANAN_SIGNING_KEY: generateSigningKeyPem(),
           LAYANAN_DEV_LOGIN: 'false',
           LOG_LEVEL: 'info',
         }),

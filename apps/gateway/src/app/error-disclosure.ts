@@ -20,7 +20,7 @@ export type RouteKind = 'graphql' | 'open311' | 'report' | 'probe' | 'static';
 export function routeOf(pathname: string): RouteKind {
   if (pathname === '/graphql' || pathname.startsWith('/graphql/')) return 'graphql';
   if (pathname.startsWith('/open311/')) return 'open311';
-  if (pathname.startsWith('/reports/')) return 'report';
+  if (pathname.startsWith('/reports/') || pathname.startsWith('/documents/')) return 'report';
   if (pathname === '/healthz' || pathname === '/readyz') return 'probe';
   return 'static';
 }

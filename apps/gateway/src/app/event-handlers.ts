@@ -3,6 +3,7 @@
 import type { PrismaClient } from '@layanan/db';
 import type { Logger } from 'pino';
 import { onRegistrationAttempted } from '../modules/accounts/on-registration-attempted.js';
+import { type DocumentDeps, onRequestCompletedIssueDocument } from '../modules/documents/issue-document.js';
 import { onRequestCompleted } from '../modules/feedback/on-request-completed.js';
 import { onRequestChanged } from '../modules/services/on-request-changed.js';
 import { EventBus } from '../platform/events.js';
@@ -15,10 +16,13 @@ export function createEventBus(deps: {
   log: Logger;
   /** Where links in e-mail point and how unsubscribe links are signed. */
   mail: MailSettings;
+  /** Where issued documents go, the key that signs them, the base of their verification links. */
+  documents: DocumentDeps;
 }): EventBus {
   const bus = new EventBus(deps);
   onRegistrationAttempted(bus, deps.mail);
   onRequestChanged(bus, deps.mail);
   onRequestCompleted(bus, deps.mail);
+  onRequestCompletedIssueDocument(bus, deps.documents);
   return bus;
 }

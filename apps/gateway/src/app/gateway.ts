@@ -12,12 +12,15 @@ import { schema } from '../graphql/schema.js';
 import { AuthenticationError, resolveIdentity } from '../modules/accounts/identity.js';
 import { unsubscribeRoute } from '../modules/accounts/unsubscribe-route.js';
 import { fileRoute } from '../modules/attachments/file-route.js';
+import { documentRoutes } from '../modules/documents/document-routes.js';
 import { skmCsvRoute } from '../modules/feedback/reports/skm-csv-route.js';
 import { openDataRoutes } from '../modules/open-data/index.js';
 import { open311 } from '../modules/services/open311/router.js';
 import { staffCsvRoutes } from '../modules/staff/reports/staff-csv-routes.js';
 import { loadWorkingCalendar } from '../platform/calendar.js';
 import type { EventBus } from '../platform/events.js';
+import type { DocumentSigner } from '../platform/signing/document-signer.js';
+import { loadDocumentSigner } from '../platform/signing/ed25519-signer.js';
 import type { SmsSender } from '../platform/sms.js';
 import type { BlobStore } from '../platform/storage/blob-store.js';
 import { createFileBlobStore } from '../platform/storage/file-store.js';
@@ -193,17 +196,30 @@ export function createGateway(options: {
   tuning?: { plugins?: Plugin[]; parserAndValidationCache?: boolean };
   /** Where files go; files under `config.filesDir` when not given. */
   storage?: BlobStore;
+  /** What signs issued documents; the key `config.signing` names when not given. */
+  signer?: DocumentSigner;
 }): Gateway {
   const { db, config, log } = options;
   const pubsub = options.pubsub ?? createLayananPubSub().pubsub;
   const rateLimitStore = options.rateLimitStore ?? createRateLimitStore(config);
-  const events =
-    options.events ?? createEventBus({ prisma: db.prisma, pubsub, log, mail: mailSettings(config) });
   const storage =
     options.storage ??
     (config.s3
       ? createS3BlobStore(config.s3, { tempDir: join(config.filesDir, '.incoming') })
       : createFileBlobStore(config.filesDir));
+  const events =
+    options.events ??
+    createEventBus({
+      prisma: db.prisma,
+      pubsub,
+      log,
+      mail: mailSettings(config),
+      documents: {
+        storage,
+        signer: options.signer ?? loadDocumentSigner(config.signing),
+        publicUrl: config.mail.publicUrl,
+      },
+    });
   // The GraphQL context; REST routes (the SKM CSV download) resolve the caller the same way.
   const contextOf = async (request: Request): Promise<GraphQLContext> => {
     const requestId = requestIdOf(request);
@@ -275,6 +291,7 @@ export function createGateway(options: {
         unsubscribeRoute({ secret: config.jwtSecret, prisma: db.prisma }),
         fileRoute({ secret: config.jwtSecret, prisma: db.prisma, storage }),
         ...staffCsvRoutes(contextOf),
+        ...documentRoutes(contextOf),
         ...(options.webRoot
           ? [webApp({ root: options.webRoot, devLogin: config.devLogin, production: config.production })]
           : []),

@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { testDatabaseKinds } from '@layanan/db/testing';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { generateSigningKeyPem } from '../platform/signing/ed25519-signer.js';
 import { TEST_ENV } from '../testing/harness.js';
 import { useHarness } from '../testing/use-harness.js';
 import { loadConfig } from './config.js';
@@ -12,6 +13,7 @@ import { createGateway } from './gateway.js';
 import { memoryRateLimitStore } from './rate-limits.js';
 
 const SECRET = 'a-production-secret-of-at-least-32-characters';
+const SIGNING_KEY = generateSigningKeyPem();
 const NOT_DEVELOPMENT = [undefined, '', 'production', 'staging', 'Production', 'prod', 'developement', 'dev'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -19,7 +21,11 @@ describe('NODE_ENV fails closed', () => {
   it.each(NOT_DEVELOPMENT)(
     'NODE_ENV=%s is production: no dev login, no demo data, no GraphiQL',
     (nodeEnv) => {
-      const env = { LAYANAN_JWT_SECRET: SECRET, ...(nodeEnv === undefined ? {} : { NODE_ENV: nodeEnv }) };
+      const env = {
+        LAYANAN_JWT_SECRET: SECRET,
+        LAYANAN_SIGNING_KEY: SIGNING_KEY,
+        ...(nodeEnv === undefined ? {} : { NODE_ENV: nodeEnv }),
+      };
       const config = loadConfig(env);
       expect(config.production).toBe(true);
       expect(config.devLogin).toBe(false);
@@ -29,6 +35,7 @@ describe('NODE_ENV fails closed', () => {
       expect(() => loadConfig({ ...env, LAYANAN_DEV_LOGIN: 'true' })).toThrow(/LAYANAN_DEV_LOGIN/);
       expect(() => loadConfig({ ...env, LAYANAN_SEED: 'always' })).toThrow(/LAYANAN_SEED/);
       expect(() => loadConfig({ ...env, LAYANAN_JWT_SECRET: '' })).toThrow(/LAYANAN_JWT_SECRET/);
+      expect(() => loadConfig({ ...env, LAYANAN_SIGNING_KEY: '' })).toThrow(/LAYANAN_SIGNING_KEY.*Ed25519/);
     },
   );
 
@@ -47,7 +54,9 @@ describe('NODE_ENV fails closed', () => {
 
 describe.each(testDatabaseKinds())('safe defaults on %s', (kind) => {
   describe('a gateway with NODE_ENV=staging', () => {
-    const { h } = useHarness(kind, { env: { NODE_ENV: 'staging', LAYANAN_JWT_SECRET: SECRET } });
+    const { h } = useHarness(kind, {
+      env: { NODE_ENV: 'staging', LAYANAN_JWT_SECRET: SECRET, LAYANAN_SIGNING_KEY: SIGNING_KEY },
+    });
 
     it('has no devLogin, and tells the web app so', async () => {
       const { body } = await h.gql(

@@ -5,7 +5,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Plugin } from 'graphql-yoga';
 
-const API_PREFIXES = ['/graphql', '/healthz', '/readyz', '/open311/', '/reports/', '/open-data/'];
+const API_PREFIXES = [
+  '/graphql',
+  '/healthz',
+  '/readyz',
+  '/open311/',
+  '/reports/',
+  '/open-data/',
+  '/documents/',
+];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -187,6 +187,10 @@ export const FAILURE_TYPES = {
   PRIORITY_REASON_REQUIRED: V,
   RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN: V,
   ESCALATION_LADDER_INVALID: V,
+  // Issued documents (issue 19 item 5).
+  DOCUMENT_NUMBER_INVALID: V,
+  DOCUMENT_ALREADY_REVOKED: C,
+  DOCUMENT_TEMPLATE_INVALID: V,
   // Reported as the FORBIDDEN access error (platform/authz.ts `forbidden()`), as before.
   REQUEST_FILER_NOT_ALLOWED: 'OperationFailed',
   REQUEST_SUBMISSION_INVALID: V,

@@ -13,6 +13,7 @@ import '../modules/services/index.js';
 import '../modules/forums/index.js';
 import '../modules/feedback/index.js';
 import '../modules/attachments/index.js';
+import '../modules/documents/index.js';
 // Example module (docs/extending.md): one import wires it in.
 import '../modules/examples/public-notice.js';
 

@@ -1,7 +1,7 @@
-// A CSV download route (GET path?query): the caller resolved like the GraphQL request (Bearer
-// token or API key into the same context), anonymous callers refused, and the errors the report
-// loaders throw answered as JSON problems with the status a client expects. The CSV text itself
-// is always written by platform/csv.ts writeCsv.
+// A download route (GET path?query): the caller resolved like the GraphQL request (Bearer token
+// or API key into the same context), anonymous callers refused, and the errors the loaders throw
+// answered as JSON problems with the status a client expects. CSV reports (their text always
+// written by platform/csv.ts writeCsv) and issued PDFs (modules/documents) go through it.
 
 import type { Message } from '@layanan/domain';
 import { GraphQLError } from 'graphql';
@@ -20,15 +20,37 @@ export type CsvDownload<Q> = {
   load: (query: Q, ctx: GraphQLContext) => Promise<{ fileName: string; csv: string }>;
 };
 
-/**
- * A route serving `path` as a CSV download: a bad query answers 400, an anonymous caller 401;
- * `load` authorizes and loads as the GraphQL field does: FORBIDDEN answers 403, NotFoundError
- * 404, another LayananError 400; anything else stays an unexpected (masked) error.
- */
+/** A file a download route answers: its bytes (or text) and type. */
+export type DownloadFile = { fileName: string; body: string | Uint8Array<ArrayBuffer>; contentType: string };
+
+/** A route serving `path` as a CSV download (UTF-8 with a byte-order mark); see `downloadRoute`. */
 export function csvDownloadRoute<Q>(
   path: string,
   contextOf: (request: Request) => Promise<GraphQLContext>,
   download: CsvDownload<Q>,
+): Plugin {
+  return downloadRoute(path, contextOf, {
+    read: download.read,
+    load: async (query, ctx) => {
+      const file = await download.load(query, ctx);
+      // The byte-order mark makes spreadsheet programs read the file as UTF-8.
+      return { fileName: file.fileName, body: `\uFEFF${file.csv}`, contentType: 'text/csv; charset=utf-8' };
+    },
+  });
+}
+
+/**
+ * A route serving `path` as a download: a bad query answers 400, an anonymous caller 401;
+ * `load` authorizes and loads as the GraphQL field does: FORBIDDEN answers 403, NotFoundError
+ * 404, another LayananError 400; anything else stays an unexpected (masked) error.
+ */
+export function downloadRoute<Q>(
+  path: string,
+  contextOf: (request: Request) => Promise<GraphQLContext>,
+  download: {
+    read: (url: URL) => CsvQuery<Q>;
+    load: (query: Q, ctx: GraphQLContext) => Promise<DownloadFile>;
+  },
 ): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
@@ -61,11 +83,10 @@ export function csvDownloadRoute<Q>(
         }
         const file = await download.load(query.value, ctx);
         endResponse(
-          // The byte-order mark makes spreadsheet programs read the file as UTF-8.
-          new fetchAPI.Response(`\uFEFF${file.csv}`, {
+          new fetchAPI.Response(file.body, {
             status: 200,
             headers: {
-              'content-type': 'text/csv; charset=utf-8',
+              'content-type': file.contentType,
               'content-disposition': `attachment; filename="${file.fileName}"`,
               'cache-control': 'no-store',
             },

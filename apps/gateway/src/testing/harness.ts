@@ -1,5 +1,7 @@
 // Test harness: a gateway over a real database (PGlite or PostgreSQL), called through yoga.fetch.
+
 import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Database, type QueryEvent, seed } from '@layanan/db';
@@ -9,6 +11,10 @@ import { type GatewayConfig, loadConfig } from '../app/config.js';
 import { createGateway, type Gateway } from '../app/gateway.js';
 import type { LayananPubSub } from '../app/pubsub.js';
 import type { RateLimitStore } from '../app/rate-limits.js';
+import type { DocumentSigner } from '../platform/signing/document-signer.js';
+import { loadDocumentSigner } from '../platform/signing/ed25519-signer.js';
+import type { BlobStore } from '../platform/storage/blob-store.js';
+import { createFileBlobStore } from '../platform/storage/file-store.js';
 
 export type GqlResult<T = Record<string, unknown>> = {
   status: number;
@@ -27,6 +33,10 @@ export type Harness = {
     auth?: { token?: string; apiKey?: string; lang?: string; headers?: Record<string, string> },
   ): Promise<GqlResult<T>>;
   login(email: string): Promise<string>;
+  /** Where the gateway keeps files: a temporary directory of this harness. */
+  storage: BlobStore;
+  /** The key that signs issued documents: a new one per harness. */
+  signer: DocumentSigner;
   close(): Promise<void>;
 };
 
@@ -73,10 +83,15 @@ export async function createHarness(
   else if (data === 'demo') await seed(db.prisma);
   const config = loadConfig({ ...TEST_ENV, ...options.env });
   const log = process.env.DEBUG_GATEWAY ? pino({ level: 'debug' }) : pino({ level: 'silent' });
+  const filesDir = mkdtempSync(join(tmpdir(), 'layanan-files-'));
+  const storage = createFileBlobStore(filesDir);
+  const signer = loadDocumentSigner({ kind: 'ephemeral' });
   const gateway = createGateway({
     db,
     config,
     log,
+    storage,
+    signer,
     pubsub: options.pubsub,
     rateLimitStore: options.rateLimitStore,
   });
@@ -105,5 +120,17 @@ export async function createHarness(
     return token;
   };
 
-  return { db, config, gateway, gql, login, close: () => db.close() };
+  return {
+    db,
+    config,
+    gateway,
+    gql,
+    login,
+    storage,
+    signer,
+    close: async () => {
+      await db.close();
+      await rm(filesDir, { recursive: true, force: true });
+    },
+  };
 }

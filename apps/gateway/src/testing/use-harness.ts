@@ -43,6 +43,12 @@ export function useHarness<const N extends AccountName = never>(
     get gateway() {
       return harness().gateway;
     },
+    get storage() {
+      return harness().storage;
+    },
+    get signer() {
+      return harness().signer;
+    },
     gql: (query, variables, auth) => harness().gql(query, variables, auth),
     login: (email) => harness().login(email),
     close: () => harness().close(),

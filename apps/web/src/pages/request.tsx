@@ -23,6 +23,7 @@ import {
 } from '../ui.tsx';
 import { AttachmentList, FilePicker, sendWithFiles } from '../uploads.tsx';
 import { ComplaintAnswerPanel } from './complaint-answer.tsx';
+import { RequestDocuments } from './request-documents.tsx';
 import { SurveySection } from './survey.tsx';
 
 export const RequestQuery = graphql(`
@@ -57,6 +58,7 @@ export const RequestQuery = graphql(`
       applicant { displayName email phone }
       events { sequence kind fromState toState at publicNote internalNote actorKind actorName actorUnit }
       attachments { id name type size url }
+      issuedDocument { number status downloadPath validUntil revocationReason }
     }
   }
 `);
@@ -230,6 +232,7 @@ export function RequestPage({ code }: { code: string }) {
           <AttributeValues values={request.attributeValues} attributes={request.serviceVersion.attributes} />
         </section>
       </div>
+      <RequestDocuments trackingCode={request.trackingCode} document={request.issuedDocument} />
       {request.state === 'COMPLETED' ? <SurveySection trackingCode={request.trackingCode} /> : null}
       {request.answerWindowEndsOn ? (
         <ComplaintAnswerPanel request={request} onDone={() => refetch({ requestPolicy: 'network-only' })} />

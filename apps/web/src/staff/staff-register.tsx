@@ -3,12 +3,12 @@
 // of what the viewer may do to that person (rate, edit, record training, set a competency).
 import { Fragment, useState } from 'react';
 import { useQuery } from 'urql';
+import { FileDownload } from '../file-download.tsx';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { ErrorNote, formatNumber, Loading, Table, useText } from '../ui.tsx';
 import { CompetencyForm } from './competency-form.tsx';
-import { CsvDownload } from './csv-download.tsx';
 import { RateForm } from './rate-form.tsx';
 import { EditStaffForm, RegisterStaffForm } from './staff-form.tsx';
 import { TrainingForm } from './training-form.tsx';
@@ -122,8 +122,8 @@ export function StaffRegister({
         </label>
       </div>
       <div className="toolbar">
-        <CsvDownload path={`/reports/staff.csv?${csvQuery}`} label={t('downloadStaffCsv')} />
-        <CsvDownload path={`/reports/training.csv?${jpQuery}`} label={t('downloadJpCsv', { year })} />
+        <FileDownload path={`/reports/staff.csv?${csvQuery}`} label={t('downloadStaffCsv')} />
+        <FileDownload path={`/reports/training.csv?${jpQuery}`} label={t('downloadJpCsv', { year })} />
         {admin ? (
           <button type="button" onClick={() => setRegistering((r) => !r)} aria-expanded={registering}>
             {t('registerStaff')}

@@ -11,6 +11,7 @@ import {
   Transition,
   useLiveRequest,
 } from '../pages/request.tsx';
+import { RequestDocuments } from '../pages/request-documents.tsx';
 import type { Role } from '../session.ts';
 import {
   ErrorNote,
@@ -192,6 +193,12 @@ export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
           <AttributeValues values={request.attributeValues} attributes={request.serviceVersion.attributes} />
         </section>
       </div>
+      <RequestDocuments
+        trackingCode={request.trackingCode}
+        document={request.issuedDocument}
+        mayRevoke={role === 'SUPERVISOR' || role === 'ADMIN'}
+        onChanged={() => refetch({ requestPolicy: 'network-only' })}
+      />
       <RequestDesk
         request={request}
         role={role}

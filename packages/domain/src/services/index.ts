@@ -6,6 +6,7 @@ export * from './attributes.js';
 export * from './catalogue-entry.js';
 export * from './complaint-handling.js';
 export * from './identity-numbers.js';
+export * from './issued-document.js';
 export * from './lapor.js';
 export * from './messages.js';
 export * from './region-codes.js';

@@ -353,3 +353,26 @@ export const ATTACHMENT_ERROR_MESSAGES = {
 } as const satisfies ErrorMessages<string>;
 export const AttachmentErrorCode = errorCodes(ATTACHMENT_ERROR_MESSAGES);
 export type AttachmentErrorCode = (typeof AttachmentErrorCode)[keyof typeof AttachmentErrorCode];
+// ---- issued documents (issued-document.ts) ----
+export const ISSUED_DOCUMENT_ERROR_MESSAGES = {
+  DOCUMENT_NUMBER_INVALID: {
+    id: 'Nomor dokumen tidak valid (contoh: DPMPTSP/PBG/000123/2026).',
+    en: 'Invalid document number (example: DPMPTSP/PBG/000123/2026).',
+  },
+  DOCUMENT_ALREADY_REVOKED: {
+    id: 'Dokumen ini sudah dicabut sebelumnya; pencabutan pertama tetap tercatat.',
+    en: 'This document was already revoked; the first revocation stays on record.',
+  },
+  DOCUMENT_TEMPLATE_INVALID: {
+    id: 'Templat dokumen layanan ini tidak valid (judul, baris isi atau masa berlaku).',
+    en: "This service's document template is invalid (title, body lines or validity).",
+  },
+} as const satisfies ErrorMessages<string>;
+export const IssuedDocumentErrorCode = errorCodes(ISSUED_DOCUMENT_ERROR_MESSAGES);
+export type IssuedDocumentErrorCode = (typeof IssuedDocumentErrorCode)[keyof typeof IssuedDocumentErrorCode];
+
+export const ISSUED_DOCUMENT_STATUS_LABELS = {
+  CURRENT: { id: 'Berlaku', en: 'Current' },
+  EXPIRED: { id: 'Masa berlaku habis', en: 'Expired' },
+  REVOKED: { id: 'Dicabut', en: 'Revoked' },
+} as const satisfies Record<'CURRENT' | 'EXPIRED' | 'REVOKED', Message>;

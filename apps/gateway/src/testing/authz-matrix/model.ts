@@ -101,6 +101,8 @@ export interface Fixtures {
   notification(): Promise<{ id: string }>;
   /** A fresh request of the citizen, worked to COMPLETED by the unit (survey not answered). */
   completedRequest(): Promise<{ trackingCode: string }>;
+  /** The document issued for a fresh completed request (its number). */
+  issuedDocument(): Promise<{ number: string }>;
   /** The first improvement action of the unit for 2026, with a progress higher than any before. */
   improvementAction(): Promise<{ id: string; progress: number }>;
   /** An SKM element with its current competency codes (setting it again changes nothing). */

@@ -371,4 +371,12 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: supervisorsAndAdmins('own unit tree'),
     allowedAs: ['ConflictError', 'SkpQuotaExceededError'],
   },
+  revokeIssuedDocument: {
+    ...inputEntry(
+      'revokeIssuedDocument',
+      async (f) => ({ number: (await f.issuedDocument()).number, reason: 'Diterbitkan keliru (uji)' }),
+      TYPENAME_OR_FAILURE,
+    ),
+    roles: supervisorsAndAdmins('the issuing unit'),
+  },
 };

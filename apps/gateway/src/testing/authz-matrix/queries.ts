@@ -214,4 +214,12 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     doc: '{ publicNotices(first: 5) { title } }',
     roles: decide(['allowed', 'public notices']),
   },
+  verifyIssuedDocument: {
+    doc: 'query($number: String!) { verifyIssuedDocument(number: $number) { __typename status sha256 } }',
+    vars: async (f) => ({ number: (await f.issuedDocument()).number }),
+    roles: decide([
+      'allowed',
+      'public verification: status, hash, key, unit, service, dates; no personal data',
+    ]),
+  },
 };

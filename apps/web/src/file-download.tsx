@@ -1,12 +1,23 @@
-// A CSV download from a gateway report route (/reports/*.csv): fetched with the session's token
-// (a plain link would carry none), saved under the file name the gateway gives.
+// A download from a gateway route (/reports/*.csv, /documents/*.pdf): fetched with the session's
+// token (a plain link would carry none), saved under the file name the gateway gives.
 import { useState } from 'react';
-import { authedFetch } from '../client.ts';
-import { useI18n } from '../i18n.tsx';
-import { localMessage } from '../ui.tsx';
+import { authedFetch } from './client.ts';
+import { useI18n } from './i18n.tsx';
+import { localMessage } from './ui.tsx';
 
-/** A button that downloads `path` (a gateway CSV route with its query) and says why it failed. */
-export function CsvDownload({ path, label }: { path: string; label: string }) {
+/** A button that downloads `path` (a gateway route with its query) and says why it failed. */
+export function FileDownload({
+  path,
+  label,
+  fallbackName = 'export.csv',
+  testId,
+}: {
+  path: string;
+  label: string;
+  /** The file name when the gateway gives none. */
+  fallbackName?: string;
+  testId?: string;
+}) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -31,7 +42,7 @@ export function CsvDownload({ path, label }: { path: string; label: string }) {
       const url = URL.createObjectURL(await response.blob());
       const a = document.createElement('a');
       a.href = url;
-      a.download = name ?? 'export.csv';
+      a.download = name ?? fallbackName;
       a.click();
       URL.revokeObjectURL(url);
     } catch {
@@ -42,7 +53,7 @@ export function CsvDownload({ path, label }: { path: string; label: string }) {
   };
   return (
     <>
-      <button type="button" className="secondary" disabled={busy} onClick={download}>
+      <button type="button" className="secondary" disabled={busy} onClick={download} data-testid={testId}>
         {label}
       </button>
       {problem ? (

@@ -1,0 +1,94 @@
+// The PDFs Layanan makes (issued documents, filing receipts), with pdfkit and the qrcode package.
+// Deterministic: the same inputs give the same bytes (a fixed CreationDate, from which pdfkit
+// derives the file ID, and no other clock or random value), so a stored document's SHA-256 can
+// be reproduced from its data.
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+
+/** A QR code of `text` as PNG (error correction M, 4 px per module, a 2-module quiet zone). */
+export function qrPng(text: string): Promise<Buffer> {
+  return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 4 });
+}
+
+export type PdfPage = {
+  /** The document's date (its CreationDate): the issue or filing instant. */
+  createdAt: Date;
+  title: string;
+  subject: string;
+  /** Printed at the top: the city and the unit. */
+  header: { city: string; unit: string };
+  /** Bold title of the page. */
+  heading: string;
+  /** Label–value rows under the heading. */
+  rows: readonly (readonly [label: string, value: string])[];
+  /** Paragraphs after the rows. */
+  paragraphs: readonly string[];
+  /** The QR code's text (a URL) and the caption printed beside it. */
+  qr: { url: string; caption: string };
+  /** Small print at the bottom. */
+  footer: string;
+};
+
+/** Draws one A4 page and answers the PDF's bytes. */
+export async function renderPdf(page: PdfPage): Promise<Buffer> {
+  const qr = await qrPng(page.qr.url);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: {
+      Title: page.title,
+      Subject: page.subject,
+      Author: page.header.unit,
+      Creator: 'Layanan',
+      Producer: 'Layanan (PDFKit)',
+      CreationDate: page.createdAt,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const width = doc.page.width - 112;
+  doc.font('Helvetica-Bold').fontSize(13).text(page.header.city.toUpperCase(), { align: 'center', width });
+  doc.font('Helvetica').fontSize(11).text(page.header.unit, { align: 'center', width });
+  doc.moveDown(0.4);
+  const lineY = doc.y;
+  doc
+    .moveTo(56, lineY)
+    .lineTo(56 + width, lineY)
+    .lineWidth(1.2)
+    .stroke();
+  doc.moveDown(1.2);
+  doc.font('Helvetica-Bold').fontSize(14).text(page.heading, { align: 'center', width });
+  doc.moveDown(1);
+  doc.fontSize(10.5);
+  for (const [label, value] of page.rows) {
+    const y = doc.y;
+    doc.font('Helvetica-Bold').text(label, 56, y, { width: 150 });
+    const labelBottom = doc.y;
+    doc.font('Helvetica').text(value, 216, y, { width: width - 160 });
+    doc.y = Math.max(doc.y, labelBottom) + 3;
+  }
+  doc.moveDown(0.8);
+  doc.font('Helvetica');
+  for (const paragraph of page.paragraphs) {
+    doc.text(paragraph, 56, doc.y, { width });
+    doc.moveDown(0.4);
+  }
+  doc.moveDown(1);
+  const qrY = Math.min(doc.y, doc.page.height - 56 - 190);
+  doc.image(qr, 56, qrY, { width: 110 });
+  doc.fontSize(9).text(page.qr.caption, 180, qrY + 8, { width: width - 124 });
+  doc
+    .font('Courier')
+    .fontSize(8)
+    .text(page.qr.url, 180, doc.y + 4, { width: width - 124 });
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .text(page.footer, 56, doc.page.height - 56 - 40, { width, align: 'left' });
+  doc.end();
+  return done;
+}
