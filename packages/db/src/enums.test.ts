@@ -102,8 +102,11 @@ const sameValues: {
   ServiceChangeState: true,
 };
 
-/** Enums with no rule in the domain: unit kinds are labels, notification kinds name texts. */
-const DATABASE_ONLY: readonly PrismaEnumName[] = ['UnitKind', 'NotificationKind'];
+/**
+ * Enums with no rule in the domain: unit kinds are labels, notification kinds name texts, an
+ * attachment's purpose says which row of the trail a file belongs to.
+ */
+const DATABASE_ONLY: readonly PrismaEnumName[] = ['UnitKind', 'NotificationKind', 'AttachmentPurpose'];
 
 const prismaEnumValues = (name: string): string[] =>
   Object.values((prismaEnums as unknown as Record<string, Record<string, string>>)[name] ?? {});

@@ -12,6 +12,7 @@ describe('readSchemaFiles', () => {
     const files = await readSchemaFiles(defaultSchemaDir);
     expect(files.map((file) => basename(file.path))).toEqual([
       'accounts.prisma',
+      'attachments.prisma',
       'documents.prisma',
       'feedback.prisma',
       'forums.prisma',
