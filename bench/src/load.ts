@@ -18,6 +18,8 @@ export type Target = {
   readonly next: (i: number) => { path: string; body?: string };
   /** Checks one response before measuring; returns a problem or null. */
   readonly check: (json: unknown) => string | null;
+  /** The HTTP status every answer has (default 200); a refusal measured on purpose says 400. */
+  readonly expectedStatus?: number;
 };
 
 export type Measurement = {
@@ -189,7 +191,8 @@ async function measureLoad<R>(
 
 export async function measure(target: Target, options: LoadOptions): Promise<Measurement> {
   const first = await send(target, 0);
-  const problem = first.status === 200 ? target.check(first.json) : `HTTP ${first.status}`;
+  const expected = target.expectedStatus ?? 200;
+  const problem = first.status === expected ? target.check(first.json) : `HTTP ${first.status}`;
   if (problem) {
     throw new Error(
       `${target.server}/${target.variant} ${target.scenario}: ${problem} ${JSON.stringify(first.json).slice(0, 300)}`,
@@ -201,7 +204,8 @@ export async function measure(target: Target, options: LoadOptions): Promise<Mea
     run: (opts) => run(target, opts),
     perSecond: (r) => r.requests.average,
     latency: (r) => ({ p50: r.latency.p50, p99: r.latency.p99 }),
-    errors: (r) => r.errors + r.non2xx,
+    // Answers with another status than expected count as errors (a refusal target expects its 4xx).
+    errors: (r) => r.errors + (expected === 200 ? r.non2xx : 0),
   });
   const { rps, statementsPerRequest } = result;
   options.log(

@@ -46,15 +46,17 @@ describe('mail outbox across SIGKILL', () => {
       await register(`crash${i}@layanan.test`);
       await register(`crash${i}@layanan.test`); // the owner is to be told by e-mail
     }
-    // The notices are queued just after each answer (register-citizen.ts does not wait for them).
+    // Each new account is mailed its verification link and each repeat its owner's notice: 2N
+    // messages, queued just after each answer (register-citizen.ts does not wait for them).
+    const TOTAL = 2 * N;
     const pendingIds = () =>
       db.client.query<{ messageId: string }>(`SELECT "messageId" FROM mail_message WHERE "sentAt" IS NULL`);
     let queued = await pendingIds();
-    for (let i = 0; i < 50 && queued.rows.length < N; i++) {
+    for (let i = 0; i < 50 && queued.rows.length < TOTAL; i++) {
       await new Promise((r) => setTimeout(r, 100));
       queued = await pendingIds();
     }
-    expect(queued.rows).toHaveLength(N);
+    expect(queued.rows).toHaveLength(TOTAL);
     first.child.kill('SIGKILL');
     await first.exited;
     expect(smtp.received).toHaveLength(0);
@@ -62,7 +64,8 @@ describe('mail outbox across SIGKILL', () => {
     const second = await startGateway({ ...env, LAYANAN_MAIL_INTERVAL_MS: '200' });
     try {
       const deadline = Date.now() + 15_000;
-      while (smtp.received.length < N && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      while (smtp.received.length < TOTAL && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
       await new Promise((r) => setTimeout(r, 500)); // nothing more arrives
       const ids = smtp.received.map((m: ReceivedMail) => m.header('message-id'));
       expect(ids.sort()).toEqual(queued.rows.map((r) => `<${r.messageId}>`).sort());
