@@ -85,7 +85,7 @@ export const IkmQuery = graphql(`
       ... on IkmPayload {
         data {
           scope key name periodLabel from to respondents population requiredSample coverage
-          index score scoreDisplay grade gradeLabel rule weakestElements
+          index score scoreDisplay grade gradeLabel rule weakestElements suppressed
           elements { code label average respondents }
         }
       }
@@ -99,7 +99,7 @@ export const IkmTrendQuery = graphql(`
   query IkmTrend($year: Int!, $kind: SkmPeriodKind!, $unitCode: String, $serviceCode: String) {
     ikmTrend(year: $year, kind: $kind, unitCode: $unitCode, serviceCode: $serviceCode) {
       __typename
-      ... on IkmTrendPayload { data { periodLabel from to respondents score scoreDisplay grade } }
+      ... on IkmTrendPayload { data { periodLabel from to respondents score scoreDisplay grade suppressed } }
       ... on ValidationError { code message messageId messageEn fields { field code message } }
       ... on NotFoundError { code message messageId messageEn }
     }

@@ -122,6 +122,11 @@ export function IkmCharts({
                 {year_.grade} · {year_.gradeLabel}
               </span>
             ) : null}
+            {year_.suppressed ? (
+              <span className="muted" data-testid="ikm-withheld">
+                {t('ikmWithheld')}
+              </span>
+            ) : null}
           </p>
           <p className="muted">
             {year_.name} · {year_.periodLabel} · {t('respondents')}:{' '}
@@ -146,8 +151,8 @@ export function IkmCharts({
             rows: trend.map((p) => [
               p.periodLabel,
               p.respondents,
-              formatDecimalText(p.scoreDisplay, lang),
-              p.grade ?? '—',
+              p.suppressed ? t('withheldShort') : formatDecimalText(p.scoreDisplay, lang),
+              p.suppressed ? t('withheldShort') : (p.grade ?? '—'),
             ]),
           }}
         >

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildIkmReport, ikmScopeProblem, type SkmTotalsRow, skmTotalsByBucket } from './ikm-report.js';
+import type { SkmTotals } from './ikm.js';
+import {
+  buildIkmReport,
+  ikmScopeProblem,
+  type SkmTotalsRow,
+  skmTotalsByBucket,
+  withholdSmallIkmReport,
+} from './ikm-report.js';
 import { skmPeriod } from './period.js';
 import { SKM_ELEMENT_CODES } from './skm-elements.js';
 
@@ -150,5 +157,63 @@ describe('ikmScopeProblem', () => {
       code: 'NOT_ALLOWED',
       message: { en: 'Service PBG does not belong to unit DISDUKCAPIL' },
     });
+  });
+});
+
+describe('withholdSmallIkmReport', () => {
+  const totalsOf = (respondents: number): SkmTotals => ({
+    respondents,
+    elements: Object.fromEntries(
+      SKM_ELEMENT_CODES.map((c) => [c, { sum: 3 * respondents, answered: respondents }]),
+    ) as SkmTotals['elements'],
+  });
+
+  it('withholds every score of a period answered by fewer people than the minimum, keeping the counts', () => {
+    const r = buildIkmReport({ scope: 'SERVICE' }, period, { online: totalsOf(2), counter: totalsOf(1) }, 4);
+    expect(r.grade).toBe('C');
+    const w = withholdSmallIkmReport(r, 5);
+    expect(w).toMatchObject({
+      suppressed: true,
+      respondents: 3,
+      population: r.population,
+      requiredSample: r.requiredSample,
+      index: null,
+      score: null,
+      scoreDisplay: null,
+      grade: null,
+      gradeLabel: null,
+      weakestElements: [],
+      channels: {
+        online: { respondents: 2, score: null, grade: null },
+        counter: { respondents: 1, score: null },
+      },
+    });
+    expect(w.elements.every((e) => e.sum === null && e.average === null && e.weighted === null)).toBe(true);
+    expect(w.elements.map((e) => e.answered)).toEqual(r.elements.map((e) => e.answered));
+  });
+
+  it('keeps a report at the minimum, withholding only a channel below it', () => {
+    const r = buildIkmReport({ scope: 'UNIT' }, period, { online: totalsOf(5), counter: totalsOf(1) }, 9);
+    const w = withholdSmallIkmReport(r, 5);
+    expect(w).toMatchObject({
+      suppressed: false,
+      respondents: 6,
+      scoreDisplay: r.scoreDisplay,
+      grade: r.grade,
+    });
+    expect(w.elements).toEqual(r.elements);
+    expect(w.channels.online).toEqual(r.channels.online);
+    expect(w.channels.counter).toMatchObject({
+      respondents: 1,
+      score: null,
+      scoreDisplay: null,
+      grade: null,
+    });
+  });
+
+  it('leaves a period without answers as computed', () => {
+    const r = buildIkmReport({ scope: 'CITY' }, period, {}, 0);
+    expect(withholdSmallIkmReport(r, 5)).toEqual(r);
+    expect(r.suppressed).toBe(false);
   });
 });

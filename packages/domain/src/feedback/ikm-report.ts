@@ -1,4 +1,5 @@
 import type { FieldError, Message } from '../errors.js';
+import { isSuppressed } from '../open-data.js';
 import { addSkmTotals, type IkmWarning, ikmChannelWarnings } from './counter-survey.js';
 import { computeIkmFromTotals, type IkmGrade, type IkmRule, type SkmTotals } from './ikm.js';
 import { weakSkmElements } from './improvement.js';
@@ -21,8 +22,8 @@ export type IkmScopeKind = 'CITY' | 'UNIT' | 'SERVICE';
 export type IkmElementScore = {
   readonly code: SkmElementCode;
   readonly label: Message;
-  /** Sum of the scores (jumlah nilai). */
-  readonly sum: number;
+  /** Sum of the scores (jumlah nilai); null when withheld (withholdSmallIkmReport). */
+  readonly sum: number | null;
   /** Respondents who answered this element. */
   readonly answered: number;
   /** NRR: sum / answered, 1–4; null when nobody answered. */
@@ -73,6 +74,8 @@ export type IkmReport<Scope> = {
    * COUNTER_POPULATION_FROM_RESPONDENTS and RESPONDENTS_EXCEED_POPULATION explain the population.
    */
   readonly warnings: readonly IkmWarning[];
+  /** Whether the scores are withheld for a small group (withholdSmallIkmReport); false as computed. */
+  readonly suppressed: boolean;
 };
 
 /** The index of one channel's answers. */
@@ -171,6 +174,50 @@ export function buildIkmReport<Scope>(
       ...ikmChannelWarnings(online.respondents, counter.respondents),
       ...population.warnings.map((code) => ({ code, message: IKM_WARNING_MESSAGES[code] })),
     ],
+    suppressed: false,
+  };
+}
+
+/** A channel's index without its figures (withholdSmallIkmReport). */
+const withheldChannel = (c: IkmChannelResult): IkmChannelResult => ({
+  ...c,
+  score: null,
+  scoreDisplay: null,
+  grade: null,
+});
+
+/**
+ * The report as the public may see it (issue 23): PermenPANRB 14/2017 asks for the IKM to be
+ * published, UU 27/2022 (PDP) art. 16 for no more personal data than needed — and the average of
+ * one or two people's answers is their answers. When the period's respondents are fewer than
+ * `minCount` (isSuppressed, the open data's threshold, LAYANAN_OPEN_DATA_MIN_COUNT), every score
+ * figure becomes null — each element's sum, NRR and weighted NRR, the index, score, its display
+ * and grade — the weakest elements are empty and `suppressed` is true; the counts (respondents,
+ * population, sample, coverage) and the period stay. A channel (online, counter) with fewer than
+ * `minCount` respondents loses its score the same way even when the whole report keeps its own.
+ * A report without respondents or over the threshold is returned as it is.
+ */
+export function withholdSmallIkmReport<Scope>(report: IkmReport<Scope>, minCount: number): IkmReport<Scope> {
+  const channels = {
+    online: isSuppressed(report.channels.online.respondents, minCount)
+      ? withheldChannel(report.channels.online)
+      : report.channels.online,
+    counter: isSuppressed(report.channels.counter.respondents, minCount)
+      ? withheldChannel(report.channels.counter)
+      : report.channels.counter,
+  };
+  if (!isSuppressed(report.respondents, minCount)) return { ...report, channels };
+  return {
+    ...report,
+    channels,
+    elements: report.elements.map((e) => ({ ...e, sum: null, average: null, weighted: null })),
+    index: null,
+    score: null,
+    scoreDisplay: null,
+    grade: null,
+    gradeLabel: null,
+    weakestElements: [],
+    suppressed: true,
   };
 }
 

@@ -109,7 +109,7 @@ export function skmReportTable(
       String(i + 1),
       e.code,
       e.label[lang],
-      String(e.sum),
+      e.sum === null ? '' : String(e.sum),
       String(e.answered),
       fixed(e.average, 2),
       fixed(e.weighted, 3),

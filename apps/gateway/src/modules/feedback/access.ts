@@ -21,6 +21,23 @@ export async function mayReadSkmReport(db: Db, caller: Caller, unitId: string): 
   return actsForUnit(caller, unitId) || managesUnit(db, caller, unitId);
 }
 
+/**
+ * Whether the caller reads an IKM of `scope` with the scores of a small group (fewer respondents
+ * than the open-data minimum): those who may read the unit's SKM report (its staff, supervisors,
+ * admins) and, for the city as a whole, any staff member or admin. Everyone else gets the report
+ * through withholdSmallIkmReport (issue 23).
+ */
+export async function readsSmallGroupScores(
+  db: Db,
+  caller: Caller,
+  scope: { readonly unitId: string | null },
+): Promise<boolean> {
+  if (caller.kind !== 'account' || caller.role === 'CITIZEN') return false;
+  if (caller.role === 'ADMIN') return true;
+  if (!scope.unitId) return !!caller.staffId;
+  return mayReadSkmReport(db, caller, scope.unitId);
+}
+
 /** An improvement action: its owner, the unit's staff, its supervisors, admins. */
 export async function mayUpdateImprovementAction(
   db: Db,

@@ -43,7 +43,11 @@ async function jsonRows(gateway: Gateway, name: string): Promise<Row[]> {
 
 describe.each(testDatabaseKinds())('open data on %s', (kind) => {
   // A page of 7 rows, so the demo's open requests take several queries.
-  const { h } = useHarness(kind, { seed: 'demo', env: { LAYANAN_OPEN_DATA_PAGE_SIZE: '7' } });
+  const { h, t } = useHarness(kind, {
+    seed: 'demo',
+    env: { LAYANAN_OPEN_DATA_PAGE_SIZE: '7' },
+    login: ['warga', 'yulia', 'dewi'],
+  });
   const gatewayWith = (env: Record<string, string>): Gateway =>
     createGateway({
       db: h.db,
@@ -156,6 +160,60 @@ describe.each(testDatabaseKinds())('open data on %s', (kind) => {
     const index = JSON.parse((await download(h.gateway, '/open-data/index.json')).text);
     expect(index.minCount).toBe(5);
     expect(index.licence.name).toBe('CC BY 4.0');
+  });
+
+  it('withholds the same small groups in the public IKM queries, but not from the unit’s own staff', async () => {
+    const survey = await jsonRows(gatewayWith({ LAYANAN_OPEN_DATA_MIN_COUNT: '1' }), 'survey');
+    const unitCode = 'DISDUKCAPIL';
+    const months = survey.filter((r) => r.scope === 'UNIT' && r.unit === unitCode);
+    const year = Number(String(months[0]?.month).slice(0, 4));
+    expect(months.some((r) => Number(r.respondents) < 5)).toBe(true);
+    expect(months.some((r) => Number(r.respondents) >= 5)).toBe(true);
+    const doc = `query($unit: String!, $year: Int!) { ikmTrend(unitCode: $unit, year: $year, kind: MONTH) {
+      ... on IkmTrendPayload { data { from respondents suppressed scoreDisplay grade weakestElements
+        elements { total average weighted } online { respondents scoreDisplay } } } } }`;
+    type Month = {
+      from: string;
+      respondents: number;
+      suppressed: boolean;
+      scoreDisplay: string | null;
+      grade: string | null;
+      weakestElements: string[];
+      elements: { total: number | null; average: number | null; weighted: number | null }[];
+      online: { respondents: number; scoreDisplay: string | null };
+    };
+    const trend = async (token?: string): Promise<Month[]> =>
+      (await h.gql(doc, { unit: unitCode, year }, { token })).body.data.ikmTrend.data;
+    // Anonymous, a citizen and staff of another unit: withheld exactly where the dataset is.
+    for (const token of [undefined, t.warga, t.yulia]) {
+      const shown = await trend(token);
+      for (const row of months) {
+        const m = shown.find((x) => x.from.slice(0, 7) === row.month) as Month;
+        const small = m.respondents < 5;
+        expect(m.respondents).toBe(row.respondents);
+        expect(m.suppressed, `${row.month}`).toBe(small);
+        expect(m.scoreDisplay === null).toBe(small);
+        expect(m.elements.every((e) => e.total === null && e.average === null) || !small).toBe(true);
+        if (small) expect(m.weakestElements).toEqual([]);
+        if (m.online.respondents < 5) expect(m.online.scoreDisplay).toBeNull();
+      }
+    }
+    // The unit's own staff read every figure, as in the SKM report.
+    const own = await trend(t.dewi);
+    expect(own.every((m) => !m.suppressed)).toBe(true);
+    for (const row of months) {
+      const m = own.find((x) => x.from.slice(0, 7) === row.month) as Month;
+      expect(Number(m.scoreDisplay)).toBe(row.ikm);
+    }
+    // `ikm` applies the same rule as `ikmTrend`.
+    const small = months.find((r) => Number(r.respondents) < 5) as Row;
+    const [y, mo] = String(small.month).split('-').map(Number);
+    const one = await h.gql(
+      `query($unit: String!, $p: SkmPeriodInput!) { ikm(unitCode: $unit, period: $p) {
+        ... on IkmPayload { data { suppressed score grade } } } }`,
+      { unit: unitCode, p: { kind: 'MONTH', year: y, number: mo } },
+    );
+    expect(one.body.data.ikm.data).toEqual({ suppressed: true, score: null, grade: null });
   });
 
   it('publishes the catalogue with its standards, every cell formula-safe', async () => {

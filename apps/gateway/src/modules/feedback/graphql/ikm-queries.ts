@@ -1,12 +1,14 @@
 // The IKM and SKM report queries: public aggregates per scope and period, a year's trend, and a
 // unit's full SKM report (also served as CSV by reports/skm-csv-route.ts, from the same query).
-import { SKM_ELEMENTS, skmPeriodsOfYear } from '@layanan/domain/feedback';
+import { SKM_ELEMENTS, skmPeriodsOfYear, withholdSmallIkmReport } from '@layanan/domain/feedback';
+import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { dataPayload } from '../../../graphql/data-payload.js';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { failure } from '../../../graphql/failures.js';
-import { ikmReport, ikmTrend } from '../queries/ikm-report.js';
-import { resolveIkmScope } from '../queries/ikm-scope.js';
+import { readsSmallGroupScores } from '../access.js';
+import { type IkmReportShape, ikmReport, ikmTrend } from '../queries/ikm-report.js';
+import { type IkmScope, resolveIkmScope } from '../queries/ikm-scope.js';
 import { loadSkmReport } from '../queries/skm-report.js';
 import {
   IkmReportRef,
@@ -25,6 +27,16 @@ const scopeArgs = builder.args((t) => ({
     description: 'A service’s code for a SERVICE scope (wins over unitCode); NotFoundError when unknown.',
   }),
 }));
+
+/** The reports as the caller may see them: small groups' scores withheld (readsSmallGroupScores). */
+async function asPublished(
+  ctx: GraphQLContext,
+  scope: IkmScope,
+  reports: readonly IkmReportShape[],
+): Promise<IkmReportShape[]> {
+  if (await readsSmallGroupScores(ctx.prisma, ctx.identity, scope)) return [...reports];
+  return reports.map((r) => withholdSmallIkmReport(r, ctx.config.openData.minCount));
+}
 
 builder.queryFields((t) => ({
   skmElements: t.field({
@@ -46,7 +58,8 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const period = periodOf(args.period);
       const scope = await resolveIkmScope(ctx.prisma, args.unitCode, args.serviceCode);
-      return ikmReport(ctx.prisma, scope, period);
+      const [report] = await asPublished(ctx, scope, [await ikmReport(ctx.prisma, scope, period)]);
+      return report!;
     },
   }),
   ikmTrend: t.field({
@@ -76,7 +89,7 @@ builder.queryFields((t) => ({
       const periods = skmPeriodsOfYear(args.year, args.kind);
       if (!periods.ok) throw failure(periods.error, { field: 'year' });
       const scope = await resolveIkmScope(ctx.prisma, args.unitCode, args.serviceCode);
-      return ikmTrend(ctx.prisma, scope, periods.value, args.kind);
+      return asPublished(ctx, scope, await ikmTrend(ctx.prisma, scope, periods.value, args.kind));
     },
   }),
   skmReport: t.field({

@@ -117,7 +117,12 @@ const IkmElementScoreRef = builder.objectRef<ElementScoreShape>('IkmElementScore
       description: 'The element’s name in the caller’s language.',
       resolve: (e, _a, ctx) => e.label[ctx.lang],
     }),
-    total: t.int({ description: 'Sum of the scores (jumlah nilai).', resolve: (e) => e.sum }),
+    total: t.int({
+      nullable: true,
+      description:
+        'Sum of the scores (jumlah nilai); null when the report is withheld for a small group (IkmReport.suppressed).',
+      resolve: (e) => e.sum,
+    }),
     ...t.exposeNullableFields('Float', {
       average: 'NRR (nilai rata-rata), 1–4: sum / respondents who answered; null when nobody answered.',
       weighted: 'NRR × 1/9 (NRR tertimbang), exact weight; null when nobody answered.',
@@ -205,6 +210,10 @@ export const IkmReportRef = builder.objectRef<IkmReportShape>('IkmReport').imple
     }),
     sampleSufficient: t.exposeBoolean('sampleSufficient', {
       description: 'Whether respondents reach requiredSample (Krejcie & Morgan).',
+    }),
+    suppressed: t.exposeBoolean('suppressed', {
+      description:
+        'Whether the scores are withheld because fewer people than LAYANAN_OPEN_DATA_MIN_COUNT (default 5) answered in the period (UU 27/2022: the average of two people is their answers). Then every element total, NRR and weighted NRR, the index, score, grade and weakest elements are null or empty; counts stay. Only for callers who may not read the scope’s SKM report (the public, citizens, other units’ staff); a channel (online, counter) below the minimum loses its score the same way.',
     }),
     responseRate: t.exposeFloat('responseRate', {
       nullable: true,
