@@ -1,4 +1,4 @@
-// The service catalogue to edit (name, description, standard time, cost, published).
+// The service catalogue to edit (name, description, standard time, cost, published, open data).
 import { useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
@@ -22,7 +22,7 @@ const CatalogueQuery = graphql(`
     services(unitCode: $unitCode, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id code name description completionDays costIdr published unit { shortName } } }
+      edges { node { id code name description completionDays costIdr published openData unit { shortName } } }
     }
   }
 `);
@@ -32,7 +32,7 @@ const UpdateService = graphql(`
     updateService(input: $input) {
       __typename
       ... on UpdateServicePayload {
-        service { id code name description completionDays costIdr published }
+        service { id code name description completionDays costIdr published openData }
         pendingChange { id proposedCompletionDays proposedCostIdr }
       }
       ... on ValidationError { message fields { field message } }
@@ -106,6 +106,7 @@ function ServiceForm({
     completionDays: number;
     costIdr: number;
     published: boolean;
+    openData: boolean;
   };
   /** Called after saving; `pending` when the completion time or cost waits for approval. */
   onDone: (pending: boolean) => void;
@@ -116,6 +117,7 @@ function ServiceForm({
   const days = useText(String(service.completionDays));
   const cost = useText(String(service.costIdr));
   const [published, setPublished] = useState(service.published);
+  const [openData, setOpenData] = useState(service.openData);
   const [{ fetching }, update] = useMutation(UpdateService);
   const pending = useRef(false);
   const { failure, errors, onSubmit } = useSubmit(
@@ -129,6 +131,7 @@ function ServiceForm({
           completionDays,
           costIdr,
           published,
+          openData,
         },
       });
       const result = r.data?.updateService;
@@ -155,6 +158,10 @@ function ServiceForm({
       <label className="check">
         <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} />{' '}
         {t('published')}
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={openData} onChange={(e) => setOpenData(e.target.checked)} />{' '}
+        {t('serviceOpenData')}
       </label>
       <FormFailureNote failure={failure} shown={['name', 'description', 'completionDays', 'costIdr']} />
       <SubmitButton busy={fetching}>{t('save')}</SubmitButton>

@@ -46,7 +46,7 @@ describe.each(testDatabaseKinds())('open data on %s', (kind) => {
   const { h, t } = useHarness(kind, {
     seed: 'demo',
     env: { LAYANAN_OPEN_DATA_PAGE_SIZE: '7' },
-    login: ['warga', 'yulia', 'dewi'],
+    login: ['warga', 'yulia', 'dewi', 'admin'],
   });
   const gatewayWith = (env: Record<string, string>): Gateway =>
     createGateway({
@@ -129,6 +129,37 @@ describe.each(testDatabaseKinds())('open data on %s', (kind) => {
     expect(
       json.filter((r) => r.state === 'COMPLETED').every((r) => typeof r.within_standard === 'boolean'),
     ).toBe(true);
+  });
+
+  it('publishes and withdraws a service’s requests when the catalogue editor sets openData', async () => {
+    const p = h.db.prisma;
+    const other = await p.service.findFirstOrThrow({
+      where: { openData: false, published: true, requests: { some: {} } },
+      orderBy: { code: 'asc' },
+      include: { _count: { select: { requests: true } } },
+    });
+    const set = async (openData: boolean, token?: string) =>
+      h.gql(
+        `mutation($input: UpdateServiceInput!) { updateService(input: $input) {
+          __typename ... on UpdateServicePayload { service { code openData } } } }`,
+        { input: { code: other.code, openData } },
+        { token },
+      );
+    const before = await csvRows(h.gateway, 'requests');
+    expect(before.some((r) => r.service === other.code)).toBe(false);
+    // Only those who may edit the entry: a citizen is refused.
+    expect((await set(true, t.warga)).body.data?.updateService?.__typename).not.toBe('UpdateServicePayload');
+    const on = await set(true, t.admin);
+    expect(on.body.data.updateService).toEqual({
+      __typename: 'UpdateServicePayload',
+      service: { code: other.code, openData: true },
+    });
+    const published = await csvRows(h.gateway, 'requests');
+    expect(published.filter((r) => r.service === other.code)).toHaveLength(other._count.requests);
+    expect(published).toHaveLength(before.length + other._count.requests);
+    const off = await set(false, t.admin);
+    expect(off.body.data.updateService.service.openData).toBe(false);
+    expect(await csvRows(h.gateway, 'requests')).toHaveLength(before.length);
   });
 
   it('withholds every figure of a group smaller than the minimum count', async () => {

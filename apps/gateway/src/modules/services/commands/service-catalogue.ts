@@ -94,11 +94,12 @@ export type UpdateServiceInput = {
   completionDays?: number | null;
   costIdr?: number | null;
   published?: boolean | null;
+  openData?: boolean | null;
 };
 
 /**
  * Edits a catalogue entry. Admins and supervisors of the owning unit (FORBIDDEN otherwise). The
- * name, description and publication change at once; a changed completion time or cost is stored
+ * name, description, publication and open-data flag change at once; a changed completion time or cost is stored
  * as a pending proposal (`pendingChangeId`) that a second person decides (decideServiceChange).
  * Errors: NotFoundError, ValidationError.
  */
@@ -127,6 +128,7 @@ export async function updateService(
         ...immediate,
         currentVersionId,
         ...(input.published == null ? {} : { published: input.published }),
+        ...(input.openData == null ? {} : { openData: input.openData }),
       },
     });
     const pending = await proposeStandardEdit(tx, caller, after, { completionDays, costIdr });

@@ -79,6 +79,10 @@ const ServiceRef = builder.prismaNode('Service', {
       description:
         'Whether citizens see it and may file requests; unpublished services are visible to staff only.',
     }),
+    openData: t.exposeBoolean('openData', {
+      description:
+        'Whether its requests are in the open `requests` dataset (/open-data/requests.csv|json: service, unit, kecamatan, channel, day, state, working days, within standard; never text or attributes). Set by the catalogue editor; the survey and accountability aggregates cover every service regardless.',
+    }),
     unit: t.relation('unit', { description: 'The unit that provides the service.' }),
     updatedAt: t.expose('updatedAt', {
       type: 'DateTime',
@@ -137,6 +141,10 @@ const UpdateServiceInput = builder.inputType('UpdateServiceInput', {
         'New cost in rupiah; 0 for free, never negative. Part of the standard: it becomes a pending proposal (pendingChange) like completionDays.',
     }),
     published: t.boolean({ description: 'Show or hide the service in the public catalogue.' }),
+    openData: t.boolean({
+      description:
+        'Publish or withdraw its requests in the open `requests` dataset (takes effect at once; only published services are ever in it).',
+    }),
   }),
 });
 
@@ -166,7 +174,7 @@ builder.mutationField('updateService', (t) =>
   t.field({
     type: UpdateServicePayload,
     description:
-      'Change a catalogue entry. Name, description and publication take effect at once; a new completion time or cost is part of the service standard and becomes a pending proposal (pendingChange) that a second person — a supervisor of the owning unit or an admin, not the proposer — approves with decideServiceChange (four eyes, issue 15 kind 7). Admins, or supervisors of the owning unit.',
+      'Change a catalogue entry. Name, description, publication and openData take effect at once; a new completion time or cost is part of the service standard and becomes a pending proposal (pendingChange) that a second person — a supervisor of the owning unit or an admin, not the proposer — approves with decideServiceChange (four eyes, issue 15 kind 7). Admins, or supervisors of the owning unit.',
     authScopes: { admin: true, supervisor: true },
     errors: { types: [ValidationError, NotFoundError] },
     ...commandInput(t, UpdateServiceInput, 'Which service, and what changes.', updateService),
