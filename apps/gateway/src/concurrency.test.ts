@@ -3,8 +3,9 @@
 // exactly one event and one audit entry per change.
 
 import { testDatabaseKinds } from '@layanan/db/testing';
-import { addWorkingDays, indonesianCalendar2026, jakartaDay } from '@layanan/domain/calendar';
+import { addWorkingDays, jakartaDay } from '@layanan/domain/calendar';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadWorkingCalendar } from './platform/calendar.js';
 import { type FieldAnswer, fieldOperation, inputMutation } from './testing/operations.js';
 import { useHarness } from './testing/use-harness.js';
 
@@ -139,7 +140,7 @@ describe.each(testDatabaseKinds())('concurrent changes on %s', (kind) => {
     );
     const owner = owners.body.data.staffMembers.edges.find((e: any) => e.node.name.startsWith('Rahmat')).node
       .id;
-    const dueOn = addWorkingDays(jakartaDay(new Date()), 20, indonesianCalendar2026());
+    const dueOn = addWorkingDays(jakartaDay(new Date()), 20, await loadWorkingCalendar(h.db.prisma));
     const commitments = await race((i) =>
       createCommitment(
         { submissionId, responsibleStaffId: owner, description: `Tindak lanjut ${i}`, dueOn },

@@ -1,6 +1,7 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
-import { addWorkingDays, indonesianCalendar2026, jakartaDay } from '@layanan/domain/calendar';
+import { addWorkingDays, jakartaDay } from '@layanan/domain/calendar';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadWorkingCalendar } from '../../platform/calendar.js';
 import { fieldOperation, inputMutation } from '../../testing/operations.js';
 import { useHarness } from '../../testing/use-harness.js';
 
@@ -79,6 +80,7 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
     const created = await submit(t.warga, { title: 'Loket tutup siang hari', text, serviceCode: 'pbg' });
     const submission = created.result.submission;
     const today = jakartaDay(new Date());
+    const calendar = await loadWorkingCalendar(h.db.prisma);
     expect(submission).toMatchObject({
       kind: 'CRITIQUE',
       title: 'Loket tutup siang hari',
@@ -87,7 +89,7 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
       isMine: true,
       unit: { code: 'DPMPTSP' },
       answerOverdue: false,
-      answerDueOn: addWorkingDays(today, 14, indonesianCalendar2026()),
+      answerDueOn: addWorkingDays(today, 14, calendar),
     });
 
     const support = fieldOperation(
@@ -143,7 +145,7 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
     const dewi = await h.gql(
       '{ staffMembers(unitCode: "DISDUKCAPIL", first: 10) { edges { node { id } } } }',
     );
-    const dueOn = addWorkingDays(today, 20, indonesianCalendar2026());
+    const dueOn = addWorkingDays(today, 20, calendar);
     const createCommitment = inputMutation(
       h,
       'createCommitment',
@@ -404,9 +406,10 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
       { token: t.warga },
     );
     const today = jakartaDay(new Date());
+    const calendar = await loadWorkingCalendar(h.db.prisma);
     expect(about.body.data.submitToForum.submission).toEqual({
       unit: { code: 'DPMPTSP' },
-      answerDueOn: addWorkingDays(today, 10, indonesianCalendar2026()),
+      answerDueOn: addWorkingDays(today, 10, calendar),
     });
   });
 
@@ -438,7 +441,7 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
           submissionId,
           responsibleStaffId: rahmat,
           description: 'Ganti lampu.',
-          dueOn: addWorkingDays(jakartaDay(new Date()), 10, indonesianCalendar2026()),
+          dueOn: addWorkingDays(jakartaDay(new Date()), 10, await loadWorkingCalendar(h.db.prisma)),
         },
         t.yulia,
       )
