@@ -25,6 +25,8 @@ function run(env: Record<string, string>): ChildProcess {
       NODE_ENV: 'test',
       PORT: '0',
       HOST: '127.0.0.1',
+      // Unless a test names a data directory: mail, files and keys in a temporary directory.
+      LAYANAN_DATA_DIR: 'memory://',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
