@@ -13,8 +13,10 @@ import {
   launchBrowser,
   openApp,
   type RunningGateway,
+  registerInBrowser,
   screenshot,
   signInAsDemo,
+  signInWithPassword,
   startGateway,
 } from './support.ts';
 
@@ -65,13 +67,8 @@ describe('e-mail verification and "Lupa kata sandi" (Bahasa Indonesia)', () => {
     const app = await open('id');
     const { page } = app;
     const email = `lupa-${Date.now()}@layanan.test`;
-    await page.goto('/masuk');
-    await page.getByRole('button', { name: 'Daftar', exact: true }).click();
-    await page.getByLabel('Nama').fill('Warga Lupa Sandi');
-    await page.getByLabel('Email atau nomor ponsel').fill(email);
-    await page.getByLabel('Kata sandi').fill('sawahlunto-lama-2026');
-    await page.getByRole('button', { name: 'Daftar', exact: true }).last().click();
-    await page.getByTestId('signed-in-as').getByText('Warga Lupa Sandi').waitFor();
+    const account = { name: 'Warga Lupa Sandi', email, password: 'sawahlunto-lama-2026' };
+    await registerInBrowser(page, account);
     const banner = page.getByTestId('verify-banner');
     await banner.getByText(email).waitFor();
     await screenshot(page, 'id-verify-banner');
@@ -104,11 +101,7 @@ describe('e-mail verification and "Lupa kata sandi" (Bahasa Indonesia)', () => {
     await page.getByTestId('password-reset').waitFor();
     await screenshot(page, 'id-password-reset');
 
-    await page.goto('/masuk');
-    await page.getByLabel('Email atau nomor ponsel').fill(email);
-    await page.getByLabel('Kata sandi').fill('sawahlunto-baru-2026');
-    await page.getByRole('button', { name: 'Masuk', exact: true }).last().click();
-    await page.getByTestId('signed-in-as').getByText('Warga Lupa Sandi').waitFor();
+    await signInWithPassword(page, { ...account, password: 'sawahlunto-baru-2026' });
     expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -87,16 +87,19 @@ describe.each(testDatabaseKinds())('e-mail of every notification kind on %s', (k
     h.db.prisma.account.update({ where: { email }, data: { language } });
   const staffId = async (name: keyof typeof STAFF_NIP) =>
     (await h.db.prisma.staff.findUniqueOrThrow({ where: { nip: STAFF_NIP[name] } })).id;
+  /** Makes `name` the request's assignee, whoever routing picked. */
+  const assign = async (trackingCode: string, name: keyof typeof STAFF_NIP) =>
+    h.db.prisma.serviceRequest.update({
+      where: { trackingCode },
+      data: { assigneeStaffId: await staffId(name) },
+    });
 
   it('tells staff a request was reassigned to them, and the citizen of a public note', async () => {
     await setLanguage(ACCOUNTS.yulia, 'en');
     await setLanguage(ACCOUNTS.warga, 'id');
     const { trackingCode: code } = await submittedRequest(h, PBG_REQUEST, t.warga);
     // Routed to Rahmat (no account); the supervisor hands it to Yulia.
-    await h.db.prisma.serviceRequest.update({
-      where: { trackingCode: code },
-      data: { assigneeStaffId: await staffId('rahmat') },
-    });
+    await assign(code, 'rahmat');
     await arrived(ACCOUNTS.yulia);
     const moved = await h.gql(
       REASSIGN,
@@ -129,10 +132,7 @@ describe.each(testDatabaseKinds())('e-mail of every notification kind on %s', (k
     await setLanguage(ACCOUNTS.hendra, 'id');
     const { trackingCode: code } = await submittedRequest(h, PBG_REQUEST, t.warga);
     // Yulia's case, so that the escalation hands it to her supervisor.
-    await h.db.prisma.serviceRequest.update({
-      where: { trackingCode: code },
-      data: { assigneeStaffId: await staffId('yulia') },
-    });
+    await assign(code, 'yulia');
     let version = await moveRequest(h, code, ['VERIFIED'], t.yulia);
     const returned = await h.gql(
       TRANSITION,
@@ -219,10 +219,7 @@ describe.each(testDatabaseKinds())('e-mail of every notification kind on %s', (k
       { ...ROAD_COMPLAINT, serviceCode: 'PENGADUAN-PERIZINAN', idempotencyKey: 'mail-contest' },
       t.warga,
     );
-    await h.db.prisma.serviceRequest.update({
-      where: { trackingCode: req.trackingCode },
-      data: { assigneeStaffId: await staffId('yulia') },
-    });
+    await assign(req.trackingCode, 'yulia');
     const version = await moveRequest(h, req.trackingCode, ['VERIFIED', 'IN_PROGRESS', 'COMPLETED'], t.yulia);
     await arrived(ACCOUNTS.yulia);
     const why = 'Petugas belum datang memeriksa; masalah masih ada.';
