@@ -135,6 +135,8 @@ async function startGateway(spec: Extract<ServerSpec, { kind: 'gateway' }>): Pro
     LAYANAN_RATE_SUBMIT_REPORTER: 'off',
     // Uploaded files (the upload-memory figure) go to a temporary directory, not the repository.
     LAYANAN_FILES_DIR: join(tmpdir(), `layanan-bench-files-${process.pid}`),
+    // Mail and generated keys too (app/state-dir.ts); the database is PostgreSQL (DATABASE_URL).
+    LAYANAN_DATA_DIR: 'memory://',
   });
   const plugins: Plugin[] = [];
   if (variant.jit) {

@@ -21,6 +21,9 @@ export const LOAD_TEST_ENV: Record<string, string> = {
   LAYANAN_DEV_LOGIN: 'true',
   LAYANAN_GRAPHIQL: 'false',
   LOG_LEVEL: 'warn',
+  // The proofs run on PostgreSQL: mail, files and generated keys go to a temporary directory of
+  // each process (app/state-dir.ts), not to apps/gateway/.data.
+  LAYANAN_DATA_DIR: 'memory://',
 };
 
 export const MAIN_JS = fileURLToPath(new URL('../dist/main.js', import.meta.url));

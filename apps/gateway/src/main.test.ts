@@ -1,88 +1,14 @@
 // The gateway as an operator runs it: a real process, real signals, real data directories.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { exitOf, query, run, start, stop } from './testing/gateway-process.js';
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
-const CWD = fileURLToPath(new URL('..', import.meta.url));
 // The five seeded OPD plus the four bidang of the staff-area seed.
 const SEEDED_UNITS = 9;
-
-type Started = { child: ChildProcess; url: string; logs: Record<string, unknown>[]; stderr: () => string };
-
-function run(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    cwd: CWD,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function start(env: Record<string, string>): Promise<Started> {
-  const child = run(env);
-  const logs: Record<string, unknown>[] = [];
-  let err = '';
-  child.stderr?.on('data', (chunk) => {
-    err += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway did not start: ${err}`)), 180_000);
-    if (child.stdout) {
-      createInterface({ input: child.stdout }).on('line', (line) => {
-        try {
-          const entry = JSON.parse(line) as Record<string, unknown>;
-          logs.push(entry);
-          if (typeof entry.url === 'string' && String(entry.msg).includes('ready')) {
-            clearTimeout(timer);
-            resolve({ child, url: entry.url, logs, stderr: () => err });
-          }
-        } catch {
-          // not a log line
-        }
-      });
-    }
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`gateway exited with ${code}: ${err}`));
-    });
-  });
-}
-
-function exitOf(child: ChildProcess): Promise<{ code: number | null; stderr: string }> {
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
-}
-
-async function stop(started: Started): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => started.child.once('exit', resolve));
-  started.child.kill('SIGTERM');
-  return exited;
-}
-
-async function query(url: string, q: string, token?: string): Promise<any> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query: q }),
-  });
-  return response.json();
-}
 
 // Each test starts real gateway processes (tsx compile + PGlite start): slow on a loaded machine.
 vi.setConfig({ testTimeout: 240_000 });

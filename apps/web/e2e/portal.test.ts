@@ -12,8 +12,10 @@ import {
   launchBrowser,
   openApp,
   type RunningGateway,
+  registerInBrowser,
   screenshot,
   signInAsDemo,
+  signInWithPassword,
   startGateway,
 } from './support.ts';
 
@@ -376,13 +378,7 @@ describe('a citizen’s own account and requests (Bahasa Indonesia)', () => {
     const app = await open('id');
     const { page } = app;
     const email = `akun-${Date.now()}@layanan.test`;
-    await page.goto('/masuk');
-    await page.getByRole('button', { name: 'Daftar', exact: true }).click();
-    await page.getByLabel('Nama').fill('Warga Uji Akun');
-    await page.getByLabel('Email atau nomor ponsel').fill(email);
-    await page.getByLabel('Kata sandi').fill('sawahlunto-lama-2026');
-    await page.getByRole('button', { name: 'Daftar', exact: true }).last().click();
-    await page.getByTestId('signed-in-as').getByText('Warga Uji Akun').waitFor();
+    await registerInBrowser(page, { name: 'Warga Uji Akun', email, password: 'sawahlunto-lama-2026' });
 
     const filed = await gqlAs<{ submitServiceRequest: { request: { trackingCode: string } } }>(
       gateway.url,
@@ -446,11 +442,7 @@ describe('a citizen’s own account and requests (Bahasa Indonesia)', () => {
 
     // Still signed in with the new session; after signing out, only the new password works.
     await page.getByRole('button', { name: 'Keluar' }).click();
-    await page.goto('/masuk');
-    await page.getByLabel('Email atau nomor ponsel').fill(email);
-    await page.getByLabel('Kata sandi').fill('sawahlunto-baru-2026');
-    await page.getByRole('button', { name: 'Masuk', exact: true }).last().click();
-    await page.getByTestId('signed-in-as').getByText('Warga Uji Akun').waitFor();
+    await signInWithPassword(page, { name: 'Warga Uji Akun', email, password: 'sawahlunto-baru-2026' });
     expectNoConsoleErrors(app);
   });
 });

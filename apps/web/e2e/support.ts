@@ -146,6 +146,32 @@ export async function signInAsDemo(page: Page, email: string): Promise<void> {
   await page.getByTestId('signed-in-as').waitFor();
 }
 
+/** Registers a new citizen account through the sign-in page's "Daftar" form, signed in after. */
+export async function registerInBrowser(
+  page: Page,
+  account: { name: string; email: string; password: string },
+): Promise<void> {
+  await page.goto('/masuk');
+  await page.getByRole('button', { name: 'Daftar', exact: true }).click();
+  await page.getByLabel('Nama').fill(account.name);
+  await page.getByLabel('Email atau nomor ponsel').fill(account.email);
+  await page.getByLabel('Kata sandi').fill(account.password);
+  await page.getByRole('button', { name: 'Daftar', exact: true }).last().click();
+  await page.getByTestId('signed-in-as').getByText(account.name).waitFor();
+}
+
+/** Signs in with an identifier and password through the sign-in page. */
+export async function signInWithPassword(
+  page: Page,
+  account: { name: string; email: string; password: string },
+): Promise<void> {
+  await page.goto('/masuk');
+  await page.getByLabel('Email atau nomor ponsel').fill(account.email);
+  await page.getByLabel('Kata sandi').fill(account.password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).last().click();
+  await page.getByTestId('signed-in-as').getByText(account.name).waitFor();
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }

@@ -1,6 +1,6 @@
 // Gateway configuration from environment variables. Every variable is documented in the README.
 import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { isDevelopmentMode } from '@layanan/db';
 import type { Message } from '@layanan/domain';
 import {
@@ -19,6 +19,7 @@ import { parseS3Url, type S3Settings } from '../platform/storage/s3-store.js';
 import { type MailConfig, mailConfig } from './mail-config.js';
 import { type OpenDataConfig, openDataConfig } from './open-data-config.js';
 import { type SigningConfig, signingConfig } from './signing-config.js';
+import { stateDir } from './state-dir.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type SeedMode = 'auto' | 'always' | 'never';
@@ -59,7 +60,8 @@ export type GatewayConfig = {
   complaints: ComplaintPolicy;
   /** E-mail: SMTP or `.eml` files, sender, public links, the outbox worker (mail-config.ts). */
   mail: MailConfig;
-  /** Uploaded and issued files (platform/storage): `files/` beside the data directory by default.
+  /** Uploaded and issued files (platform/storage): `files/` beside the data directory by default
+   * (in the process's temporary directory for a `memory://` database: state-dir.ts).
    * Upload bodies are staged in `<filesDir>/.incoming` also when the files go to S3. */
   filesDir: string;
   /** Open data downloads: suppression threshold, licence, page size (open-data-config.ts). */
@@ -257,7 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     webDir: env.LAYANAN_WEB_DIR?.trim() || undefined,
     filesDir:
       env.LAYANAN_FILES_DIR?.trim() ||
-      join(dirname(env.LAYANAN_DATA_DIR?.trim() || './.data/pglite'), 'files'),
+      join(stateDir(env.LAYANAN_DATA_DIR?.trim() || './.data/pglite'), 'files'),
     s3: s3Settings(env),
     signing: signingConfig(env, {
       production,
@@ -272,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       dataDir: env.LAYANAN_DATA_DIR?.trim() || './.data/pglite',
       port: int(env, 'PORT', 4000, 0, 65535),
       int,
+      jwtSecret: secret,
     }),
     openData: openDataConfig(env, int),
   };

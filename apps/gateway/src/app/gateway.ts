@@ -288,7 +288,7 @@ export function createGateway(options: {
         }),
         skmCsvRoute(contextOf),
         openDataRoutes(db, config.openData),
-        unsubscribeRoute({ secret: config.jwtSecret, prisma: db.prisma }),
+        unsubscribeRoute({ secret: mailSettings(config).secret, prisma: db.prisma }),
         fileRoute({ secret: config.jwtSecret, prisma: db.prisma, storage }),
         ...staffCsvRoutes(contextOf),
         ...documentRoutes(contextOf),

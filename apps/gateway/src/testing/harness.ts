@@ -47,7 +47,9 @@ export type Harness = {
  */
 export const TEST_ENV: Readonly<Record<string, string>> = {
   NODE_ENV: 'test',
-  LAYANAN_FILES_DIR: mkdtempSync(join(tmpdir(), 'layanan-test-files-')),
+  // Mail, files and keys in a temporary directory of this process, removed when it exits
+  // (app/state-dir.ts).
+  LAYANAN_DATA_DIR: 'memory://',
   LOG_LEVEL: 'silent',
   LAYANAN_RATE_AUTH_IP: 'off',
   LAYANAN_RATE_AUTH_ID: 'off',

@@ -25,6 +25,49 @@ export const PBG_REQUEST = {
   attributes: { nik: '1373010101900001', kecamatan: 'LEMBAH_SEGAR', luas_bangunan: '120', fungsi: 'HUNIAN' },
 };
 
+/** A road-damage complaint (DPUPR). */
+export const ROAD_COMPLAINT = {
+  serviceCode: 'PENGADUAN-JALAN',
+  text: 'Jalan berlubang besar di depan SD 05 Lembah Segar, sudah dua minggu.',
+  attributes: { kecamatan: 'LEMBAH_SEGAR', lokasi: 'Depan SD 05', jenis_kerusakan: 'JALAN_BERLUBANG' },
+};
+
+/** A second complaint service, at DPMPTSP (the unit of yulia, hendra and rahmat). */
+export async function permitComplaintService(h: Pick<Harness, 'db'>): Promise<void> {
+  const prisma = h.db.prisma;
+  if (await prisma.service.findUnique({ where: { code: 'PENGADUAN-PERIZINAN' } })) return;
+  const road = await prisma.service.findUniqueOrThrow({
+    where: { code: 'PENGADUAN-JALAN' },
+    include: { currentVersion: true },
+  });
+  const unit = await prisma.unit.findUniqueOrThrow({ where: { code: 'DPMPTSP' } });
+  const v = road.currentVersion!;
+  const service = await prisma.service.create({
+    data: {
+      code: 'PENGADUAN-PERIZINAN',
+      name: 'Pengaduan Layanan Perizinan',
+      description: 'Pengaduan tentang layanan perizinan.',
+      kind: 'COMPLAINT',
+      unitId: unit.id,
+      completionDays: 3,
+    },
+  });
+  const version = await prisma.serviceVersion.create({
+    data: {
+      serviceId: service.id,
+      version: 1,
+      nameId: 'Pengaduan Layanan Perizinan',
+      nameEn: 'Permit service complaint',
+      kind: 'COMPLAINT',
+      unitId: unit.id,
+      standard: v.standard as object,
+      attributes: v.attributes as object,
+      completionDays: 3,
+    },
+  });
+  await prisma.service.update({ where: { id: service.id }, data: { currentVersionId: version.id } });
+}
+
 type Gql = Pick<Harness, 'gql'>;
 
 export const submitRequest = (

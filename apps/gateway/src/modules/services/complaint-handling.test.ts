@@ -8,15 +8,15 @@ import { createLayananPubSub } from '../../app/pubsub.js';
 import { loadWorkingCalendar } from '../../platform/calendar.js';
 import { STAFF_NIP } from '../../testing/accounts.js';
 import type { Harness } from '../../testing/harness.js';
-import { moveRequest, PBG_REQUEST, submittedRequest } from '../../testing/requests.js';
+import {
+  moveRequest,
+  PBG_REQUEST,
+  permitComplaintService,
+  ROAD_COMPLAINT as ROAD,
+  submittedRequest,
+} from '../../testing/requests.js';
 import { useHarness } from '../../testing/use-harness.js';
 import { closeAnsweredComplaints } from './commands/complaint-handling.js';
-
-const ROAD = {
-  serviceCode: 'PENGADUAN-JALAN',
-  text: 'Jalan berlubang besar di depan SD 05 Lembah Segar, sudah dua minggu.',
-  attributes: { kecamatan: 'LEMBAH_SEGAR', lokasi: 'Depan SD 05', jenis_kerusakan: 'JALAN_BERLUBANG' },
-};
 
 const TRANSFER = `mutation($input: TransferServiceRequestInput!) { transferServiceRequest(input: $input) {
   __typename
@@ -35,42 +35,6 @@ const ANSWER = `mutation($input: AnswerServiceRequestOutcomeInput!) { answerServ
 const READ = `query($c: String!) { serviceRequest(trackingCode: $c) {
   version state reopenCount finalClosedAt answerWindowEndsOn events { kind toState publicNote }
 } }`;
-
-/** A second complaint service, at DPMPTSP (the unit of yulia, hendra and rahmat). */
-async function permitComplaintService(h: Harness): Promise<void> {
-  const prisma = h.db.prisma;
-  if (await prisma.service.findUnique({ where: { code: 'PENGADUAN-PERIZINAN' } })) return;
-  const road = await prisma.service.findUniqueOrThrow({
-    where: { code: 'PENGADUAN-JALAN' },
-    include: { currentVersion: true },
-  });
-  const unit = await prisma.unit.findUniqueOrThrow({ where: { code: 'DPMPTSP' } });
-  const v = road.currentVersion!;
-  const service = await prisma.service.create({
-    data: {
-      code: 'PENGADUAN-PERIZINAN',
-      name: 'Pengaduan Layanan Perizinan',
-      description: 'Pengaduan tentang layanan perizinan.',
-      kind: 'COMPLAINT',
-      unitId: unit.id,
-      completionDays: 3,
-    },
-  });
-  const version = await prisma.serviceVersion.create({
-    data: {
-      serviceId: service.id,
-      version: 1,
-      nameId: 'Pengaduan Layanan Perizinan',
-      nameEn: 'Permit service complaint',
-      kind: 'COMPLAINT',
-      unitId: unit.id,
-      standard: v.standard as object,
-      attributes: v.attributes as object,
-      completionDays: 3,
-    },
-  });
-  await prisma.service.update({ where: { id: service.id }, data: { currentVersionId: version.id } });
-}
 
 /** One run of the closing job, as the gateway's background loop runs it. */
 const closeJob = (h: Harness, calendar: WorkingCalendar) =>

@@ -5,6 +5,7 @@ import { createDatabase } from '@layanan/db';
 import { type TestDatabase, testDatabaseKinds } from '@layanan/db/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailSettings } from '../../app/mail-config.js';
 import { ACCOUNTS } from '../../testing/accounts.js';
 import { moveRequest, PBG_REQUEST, submittedRequest } from '../../testing/requests.js';
 import { type ReceivedMail, startSmtpServer } from '../../testing/smtp.js';
@@ -74,9 +75,9 @@ describe.each(testDatabaseKinds())('notification e-mail on %s', (kind) => {
     expect(unsubscribe).toBeDefined();
     const q = new URL(unsubscribe ?? '').searchParams;
     expect(q.get('k')).toBe('REQUEST_RECEIVED');
-    expect(verifyUnsubscribe(h.config.jwtSecret, q.get('a') ?? '', q.get('k') ?? '', q.get('s') ?? '')).toBe(
-      true,
-    );
+    expect(
+      verifyUnsubscribe(mailSettings(h.config).secret, q.get('a') ?? '', q.get('k') ?? '', q.get('s') ?? ''),
+    ).toBe(true);
     expect(receipt?.header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
 
     // Returned for correction: the citizen reads what to fix.
