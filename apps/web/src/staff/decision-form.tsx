@@ -30,13 +30,7 @@ export function DecisionForm({
       }}
     >
       <label htmlFor={reasonId}>{t('reviewReason')}</label>
-      <input
-        id={reasonId}
-        value={reason}
-        required
-        maxLength={1000}
-        onChange={(e) => setReason(e.target.value)}
-      />
+      <input id={reasonId} value={reason} required onChange={(e) => setReason(e.target.value)} />
       <div className="toolbar">
         <button type="submit" disabled={blocked}>
           {t('approve')}

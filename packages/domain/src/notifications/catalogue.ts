@@ -78,10 +78,14 @@ export type NotificationEvent =
   | {
       readonly kind: 'SUPERVISOR_DIGEST';
       readonly day: string;
-      /** Tracking codes of the units' overdue requests. */
+      /** Tracking codes of the units' overdue requests (the oldest, when not all are listed). */
       readonly overdue: readonly string[];
-      /** Titles of the units' forum submissions still without a public answer. */
+      /** Titles of the units' forum submissions still without a public answer (the oldest). */
       readonly unanswered: readonly string[];
+      /** How many overdue requests there are in all; the length of `overdue` when not given. */
+      readonly overdueCount?: number;
+      /** How many unanswered submissions there are in all; the length of `unanswered` when not given. */
+      readonly unansweredCount?: number;
     };
 
 /** A notification's texts and where its item is shown (a path of the web app). */
@@ -99,10 +103,17 @@ const citizenPage = (code: string) => `/permohonan/${encodeURIComponent(code)}`;
 const staffPage = (code: string) => `/staf/permohonan/${encodeURIComponent(code)}`;
 const withNote = (text: Message, note: string | null | undefined): Message =>
   note ? { id: `${text.id}\nCatatan petugas: ${note}`, en: `${text.en}\nNote from staff: ${note}` } : text;
-const list = (items: readonly string[], none: Message): Message =>
-  items.length === 0
-    ? none
-    : { id: items.map((i) => `- ${i}`).join('\n'), en: items.map((i) => `- ${i}`).join('\n') };
+/**
+ * One `- item` line per item; when `total` is more than the items listed, a last line says how
+ * many more there are (nothing is left out without a word).
+ */
+const list = (items: readonly string[], none: Message, total = items.length): Message => {
+  if (items.length === 0 && total === 0) return none;
+  const lines = items.map((i) => `- ${i}`).join('\n');
+  const more = total - items.length;
+  if (more <= 0) return { id: lines, en: lines };
+  return { id: `${lines}\n… dan ${more} lainnya`, en: `${lines}\n… and ${more} more` };
+};
 
 /** The texts and link of a notification (see `NotificationContent`). */
 export function notificationContent(event: NotificationEvent): NotificationContent {
@@ -291,12 +302,14 @@ export function notificationContent(event: NotificationEvent): NotificationConte
       );
     }
     case 'SUPERVISOR_DIGEST': {
-      const overdue = list(event.overdue, { id: '(tidak ada)', en: '(none)' });
-      const unanswered = list(event.unanswered, { id: '(tidak ada)', en: '(none)' });
+      const overdueCount = Math.max(event.overdueCount ?? 0, event.overdue.length);
+      const unansweredCount = Math.max(event.unansweredCount ?? 0, event.unanswered.length);
+      const overdue = list(event.overdue, { id: '(tidak ada)', en: '(none)' }, overdueCount);
+      const unanswered = list(event.unanswered, { id: '(tidak ada)', en: '(none)' }, unansweredCount);
       return c(
         {
-          id: `Ringkasan ${event.day}: ${event.overdue.length} permohonan terlambat, ${event.unanswered.length} usulan belum dijawab`,
-          en: `Digest ${event.day}: ${event.overdue.length} overdue requests, ${event.unanswered.length} unanswered submissions`,
+          id: `Ringkasan ${event.day}: ${overdueCount} permohonan terlambat, ${unansweredCount} usulan belum dijawab`,
+          en: `Digest ${event.day}: ${overdueCount} overdue requests, ${unansweredCount} unanswered submissions`,
         },
         {
           id: `Permohonan terlambat di unit Anda:\n${overdue.id}\nUsulan forum yang belum dijawab:\n${unanswered.id}`,

@@ -155,4 +155,21 @@ describe('notificationContent', () => {
     expect(c.linkPath).toBe('/permohonan/SWL-2026-000001');
     expect(NOTIFICATION_KINDS).toContain('SUPERVISOR_DIGEST');
   });
+
+  it('counts every item of a digest that lists only some, and says how many more (issue 16 kind 8)', () => {
+    const codes = Array.from({ length: 50 }, (_, i) => `SWL-2026-${String(i + 1).padStart(6, '0')}`);
+    const c = notificationContent({
+      kind: 'SUPERVISOR_DIGEST',
+      day: '2026-03-10',
+      overdue: codes,
+      unanswered: ['Trotoar rusak'],
+      overdueCount: 300,
+      unansweredCount: 1,
+    });
+    expect(c.title.id).toBe('Ringkasan 2026-03-10: 300 permohonan terlambat, 1 usulan belum dijawab');
+    expect(c.title.en).toBe('Digest 2026-03-10: 300 overdue requests, 1 unanswered submissions');
+    expect(c.body.id).toContain('- SWL-2026-000050\n… dan 250 lainnya\nUsulan forum');
+    expect(c.body.en).toContain('… and 250 more');
+    expect(c.body.en).not.toContain('… and 0 more');
+  });
 });

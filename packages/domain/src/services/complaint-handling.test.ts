@@ -152,6 +152,22 @@ describe("the reporter's answer", () => {
     expect(often).toMatchObject({ error: { code: 'COMPLAINT_REOPEN_LIMIT', details: { maxReopens: 3 } } });
   });
 
+  it('counts a contest reason as people count it (issue 16 kind 9)', () => {
+    const contest = (reason: string) =>
+      planReporterAnswer({
+        complaint: completed,
+        answer: { kind: 'CONTEST', reason },
+        now: wib('2026-03-17'),
+        calendar,
+      });
+    // Five emoji are 10 UTF-16 units but 5 characters: too short. 2000 flags (8000 units) fit.
+    expect(contest('😡'.repeat(5))).toMatchObject({ error: { code: 'COMPLAINT_CONTEST_REASON_REQUIRED' } });
+    expect(contest('🇮🇩'.repeat(2000))).toMatchObject({ ok: true });
+    expect(contest('🇮🇩'.repeat(2001))).toMatchObject({
+      error: { code: 'COMPLAINT_CONTEST_REASON_REQUIRED' },
+    });
+  });
+
   it('is due for closing the working day after the window ends, not before', () => {
     expect(complaintClosureDue(completed, '2026-04-07', calendar)).toBe(false);
     expect(complaintClosureDue(completed, '2026-04-08', calendar)).toBe(true);
@@ -264,6 +280,13 @@ describe('transfer between units (disposisi)', () => {
     });
   });
 
+  it('counts a transfer reason as people count it (issue 16 kind 9)', () => {
+    const reason = (text: string) => planTransfer({ ...base, request: verified, reason: text });
+    expect(reason('oḱ'.repeat(4))).toMatchObject({ error: { code: 'TRANSFER_REASON_REQUIRED' } });
+    expect(reason('ó'.repeat(2000))).toMatchObject({ ok: true });
+    expect(reason('ó'.repeat(2000))).toMatchObject({ ok: true });
+  });
+
   it('reaches the outer limit the day after 60 calendar days from filing', () => {
     expect(complaintOuterLimit(wib('2026-03-01', '23:30'), '2026-04-30')).toEqual({
       limitOn: '2026-04-30',
@@ -315,6 +338,11 @@ describe('triage', () => {
       value: { priority: 'URGENT', reason: 'Pohon tumbang menutup jalan' },
     });
     expect(checkPriority('URGENT', 'segera')).toMatchObject({ error: { code: 'PRIORITY_REASON_REQUIRED' } });
+    // Counted as people count them (issue 16 kind 9): 5 emoji are too short, 500 families fit.
+    expect(checkPriority('URGENT', '🌳🌳🌳🚧🚧')).toMatchObject({
+      error: { code: 'PRIORITY_REASON_REQUIRED' },
+    });
+    expect(checkPriority('URGENT', '👨‍👩‍👧‍👦'.repeat(500))).toMatchObject({ ok: true });
   });
 
   it('fills a response template and refuses an unknown placeholder', () => {

@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { addWorkingDays } from '../calendar/working-days.js';
 import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { textLength } from '../text-limits.js';
 import type { ServiceAttribute } from './attributes.js';
 import { COMPLAINT_ERROR_MESSAGES, type ComplaintErrorCode } from './messages.js';
 import { isOpen, REQUEST_VERIFICATION_WORKING_DAYS, type RequestState } from './service-request.js';
@@ -87,6 +88,7 @@ export const REPORTER_RESPONSE_DEFAULT_WORKING_DAYS = 10;
 /** How often a complaint may be reopened by its reporter before the coordinator must step in. */
 export const COMPLAINT_DEFAULT_MAX_REOPENS = 3;
 
+/** Contest and transfer reasons: 10–2000 characters, counted by `textLength` (graphemes). */
 const REASON_MIN = 10;
 const REASON_MAX = 2000;
 
@@ -166,7 +168,8 @@ export function planReporterAnswer(input: ReporterAnswerInput): Result<ReporterA
   }
   if (answer.kind === 'ACCEPT') return ok({ kind: 'CLOSE', finalClosedAt: now });
   const reason = answer.reason.trim();
-  if (reason.length < REASON_MIN || reason.length > REASON_MAX) {
+  const length = textLength(reason);
+  if (length < REASON_MIN || length > REASON_MAX) {
     return err(complaintError('COMPLAINT_CONTEST_REASON_REQUIRED', { min: REASON_MIN, max: REASON_MAX }));
   }
   const maxReopens = input.maxReopens ?? COMPLAINT_DEFAULT_MAX_REOPENS;
@@ -327,7 +330,8 @@ export function planTransfer(input: TransferInput): Result<TransferPlan, Complai
   if (request.serviceId === to.serviceId) return err(complaintError('TRANSFER_SAME_SERVICE'));
   if (request.serviceKind !== to.serviceKind) return err(complaintError('TRANSFER_KIND_MISMATCH'));
   const reason = input.reason.trim();
-  if (reason.length < REASON_MIN || reason.length > REASON_MAX) {
+  const length = textLength(reason);
+  if (length < REASON_MIN || length > REASON_MAX) {
     return err(complaintError('TRANSFER_REASON_REQUIRED', { min: REASON_MIN, max: REASON_MAX }));
   }
   const rule = input.rule ?? 'RESTART_AT_TRANSFER';
@@ -407,14 +411,18 @@ export function checkDuplicateMark(
 export const REQUEST_PRIORITIES = ['NORMAL', 'URGENT'] as const;
 export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
 
-/** An urgent priority needs a reason of 10–500 characters (PRIORITY_REASON_REQUIRED). */
+/**
+ * An urgent priority needs a reason of 10–500 characters (`textLength`: as people count them)
+ * (PRIORITY_REASON_REQUIRED).
+ */
 export function checkPriority(
   priority: RequestPriority,
   reason: string | null | undefined,
 ): Result<{ readonly priority: RequestPriority; readonly reason: string | null }, ComplaintError> {
   const text = reason?.trim() ?? '';
   if (priority === 'NORMAL') return ok({ priority, reason: text || null });
-  if (text.length < 10 || text.length > 500) return err(complaintError('PRIORITY_REASON_REQUIRED'));
+  const length = textLength(text);
+  if (length < 10 || length > 500) return err(complaintError('PRIORITY_REASON_REQUIRED'));
   return ok({ priority, reason: text });
 }
 

@@ -173,6 +173,7 @@ describe('retries: the same request, or a conflict', () => {
     text: 'Jalan berlubang',
     attributeValues: { kecamatan: 'TALAWI', jenis: ['A', 'B'] },
     location: { lat: -0.68, long: 100.77, addressString: null },
+    files: ['aa11', 'bb22'],
   };
 
   it('takes the same content, in any key order, for the same request', () => {
@@ -180,6 +181,7 @@ describe('retries: the same request, or a conflict', () => {
       ...content,
       attributeValues: { jenis: ['A', 'B'], kecamatan: 'TALAWI' },
       location: { addressString: null, long: 100.77, lat: -0.68 },
+      files: ['bb22', 'aa11'],
     };
     expect(sameSubmission(content, reordered)).toBe(true);
     expect(keyedRetry(content, reordered)).toEqual({ ok: true, value: 'SAME_REQUEST' });
@@ -192,6 +194,10 @@ describe('retries: the same request, or a conflict', () => {
     ['attribute value', { attributeValues: { kecamatan: 'BARANGIN', jenis: ['A', 'B'] } }],
     ['list order', { attributeValues: { kecamatan: 'TALAWI', jenis: ['B', 'A'] } }],
     ['location', { location: { lat: -0.69, long: 100.77, addressString: null } }],
+    ['address', { location: { lat: -0.68, long: 100.77, addressString: 'Jl. Sudirman 1' } }],
+    ['file', { files: ['aa11', 'cc33'] }],
+    ['file fewer', { files: ['aa11'] }],
+    ['no file', { files: undefined }],
   ])('refuses a key reused with another %s (IDEMPOTENCY_KEY_REUSED)', (_, change) => {
     const result = keyedRetry(content, { ...content, ...change });
     expect(result.ok).toBe(false);

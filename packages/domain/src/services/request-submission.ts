@@ -278,8 +278,10 @@ export function planSubmission(input: SubmissionPlanInput): SubmissionPlan {
 
 /**
  * What a filing says, as stored: the service, the citizen it is for, the citizen's words, the
- * attribute values (as `checkSubmission` returns them) and, for Open311, the location fields.
- * Two filings are the same request when all of these are equal (object keys in any order).
+ * attribute values (as `checkSubmission` returns them), for Open311 the location fields
+ * (coordinates, address, device, media URLs), and the SHA-256 of every file filed with it (as
+ * stored). Two filings are the same request when all of these are equal (object keys and files
+ * in any order); no file and no location equal none given.
  */
 export type SubmissionContent = {
   readonly serviceId: string;
@@ -287,6 +289,7 @@ export type SubmissionContent = {
   readonly text: string;
   readonly attributeValues: unknown;
   readonly location?: unknown;
+  readonly files?: readonly string[];
 };
 
 /** JSON with object keys sorted, so equal content compares equal whatever its key order. */
@@ -308,7 +311,8 @@ export function sameSubmission(a: SubmissionContent, b: SubmissionContent): bool
     a.citizenAccountId === b.citizenAccountId &&
     a.text === b.text &&
     canonical(a.attributeValues) === canonical(b.attributeValues) &&
-    canonical(a.location ?? null) === canonical(b.location ?? null)
+    canonical(a.location ?? null) === canonical(b.location ?? null) &&
+    canonical([...(a.files ?? [])].sort()) === canonical([...(b.files ?? [])].sort())
   );
 }
 

@@ -43,6 +43,7 @@ const SUBMIT = `mutation($input: SubmitServiceRequestInput!) { submitServiceRequ
   __typename
   ... on ServiceRequestPayload { request { id trackingCode version attachments { id name type size url purpose } } }
   ... on ValidationError { code messageId messageEn fields { field code messageId messageEn } }
+  ... on Failure { code }
 } }`;
 
 const REQUEST = `query($code: String!) { serviceRequest(trackingCode: $code) {
@@ -124,6 +125,41 @@ describe.each(testDatabaseKinds())('attachments on %s', (kind) => {
     expect([meta.width, meta.height]).toEqual([20, 40]);
     expect(bytes.includes(Buffer.from('Seri-123'))).toBe(false);
     expect(bytes.includes(Buffer.from('KameraUji'))).toBe(false);
+  });
+
+  it('replays a keyed retry with the same files; the key reused with other files is IDEMPOTENCY_KEY_REUSED (issue 16 kind 7)', async () => {
+    const input = { ...PBG, idempotencyKey: 'berkas-ulang' };
+    const other = Buffer.concat([PDF, Buffer.from('% versi kedua\n')]);
+    const first = await upload(
+      SUBMIT,
+      input,
+      [{ name: 'a.pdf', type: 'application/pdf', bytes: PDF }],
+      t.warga,
+    );
+    const code = first.body.data.submitServiceRequest.request.trackingCode;
+    const again = await upload(
+      SUBMIT,
+      input,
+      [{ name: 'a.pdf', type: 'application/pdf', bytes: PDF }],
+      t.warga,
+    );
+    expect(again.body.data.submitServiceRequest.request.trackingCode).toBe(code);
+    for (const files of [
+      [{ name: 'a.pdf', bytes: other }],
+      [],
+      [
+        { name: 'a.pdf', bytes: PDF },
+        { name: 'b.pdf', bytes: other },
+      ],
+    ]) {
+      const r = await upload(
+        SUBMIT,
+        input,
+        files.map((f) => ({ ...f, type: 'application/pdf' })),
+        t.warga,
+      );
+      expect(r.body.data.submitServiceRequest).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    }
   });
 
   it('refuses a PDF named .jpg, an executable named .pdf and an oversize file, in both languages', async () => {

@@ -10,8 +10,11 @@ import type { MailSettings } from '../../platform/mail/outbox.js';
 import { notifyAccounts, publishNotifications } from '../../platform/notify.js';
 import { overdueWhere } from '../services/queries/open-overdue.js';
 
-/** Items listed per section at most; the digest links to the dashboard for the rest. */
-const LISTED = 50;
+/**
+ * Items listed per section at most; the digest counts them all, says how many more there are
+ * and links to the dashboard for the rest.
+ */
+export const LISTED = 50;
 
 /** Sends the digests due at `now`; returns the ids of the supervisors who got one. */
 export async function sendSupervisorDigests(
@@ -47,11 +50,21 @@ export async function sendSupervisorDigests(
       take: LISTED,
     });
     if (overdue.length === 0 && unanswered.length === 0) continue;
+    const [overdueCount, unansweredCount] = await Promise.all([
+      overdue.length < LISTED
+        ? overdue.length
+        : prisma.serviceRequest.count({ where: { unitId, ...overdueWhere(day) } }),
+      unanswered.length < LISTED
+        ? unanswered.length
+        : prisma.submission.count({ where: { unitId, answeredAt: null, hiddenAt: null } }),
+    ]);
     const content = notificationContent({
       kind,
       day,
       overdue: overdue.map((r) => r.trackingCode),
       unanswered: unanswered.map((u) => u.title),
+      overdueCount,
+      unansweredCount,
     });
     const written = await prisma.$transaction((tx) => notifyAccounts(tx, mail, [s.id], content, { onceKey }));
     if (options.pubsub) publishNotifications({ pubsub: options.pubsub }, written);

@@ -37,12 +37,13 @@ const READ = `query($c: String!) { serviceRequest(trackingCode: $c) {
 } }`;
 
 /** One run of the closing job, as the gateway's background loop runs it. */
-const closeJob = (h: Harness, calendar: WorkingCalendar) =>
+const closeJob = (h: Harness, calendar: WorkingCalendar, batchSize?: number) =>
   closeAnsweredComplaints(h.db.prisma, {
     now: new Date(),
     calendar,
     policy: { answerWorkingDays: 10 },
     pubsub: createLayananPubSub().pubsub,
+    batchSize,
   });
 
 const notificationsOf = async (h: Harness, email: string) =>
@@ -292,5 +293,40 @@ describe.each(testDatabaseKinds())('complaint handling on %s', (kind) => {
       __typename: 'RequestTransitionError',
       code: 'COMPLAINT_ANSWER_NOT_APPLICABLE',
     });
+  });
+
+  it('closes a due complaint behind more not-yet-due candidates than one page (issue 16 kind 6)', async () => {
+    await permitComplaintService(h);
+    const calendar = await loadWorkingCalendar(h.db.prisma);
+    const codes: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const req = await submittedRequest(
+        h,
+        {
+          ...ROAD,
+          serviceCode: 'PENGADUAN-PERIZINAN',
+          idempotencyKey: `page-${i}`,
+          text: `${ROAD.text} (${i})`,
+        },
+        t.warga,
+      );
+      await moveRequest(h, req.trackingCode, ['VERIFIED', 'IN_PROGRESS', 'COMPLETED'], t.yulia, req.version);
+      codes.push(req.trackingCode);
+    }
+    const [due, ...waiting] = codes as [string, ...string[]];
+    // Three complaints closed long ago but completed (decided) just now: their window is open, and
+    // they come first in the job's order. The fourth was decided 30 days ago: due.
+    await h.db.prisma.serviceRequest.updateMany({
+      where: { trackingCode: { in: waiting } },
+      data: { closedAt: new Date(Date.now() - 60 * 86_400_000), completedAt: new Date() },
+    });
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000);
+    await h.db.prisma.serviceRequest.update({
+      where: { trackingCode: due },
+      data: { closedAt: monthAgo, completedAt: monthAgo },
+    });
+    const closed = await closeJob(h, calendar, 2);
+    expect(closed).toContain(due);
+    for (const code of waiting) expect(closed).not.toContain(code);
   });
 });

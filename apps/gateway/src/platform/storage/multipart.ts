@@ -103,6 +103,9 @@ export async function stageMultipart(request: Request, limits: MultipartLimits):
   try {
     parser = busboy({
       headers,
+      // File names and other header parameters in UTF-8, as browsers and HTTP clients send them
+      // (busboy's default, latin1, turns "Foto jalan ñ.jpg" into mojibake).
+      defParamCharset: 'utf8',
       limits: {
         fieldSize: limits.maxFieldBytes,
         fileSize: limits.maxFileBytes,

@@ -223,9 +223,12 @@ export async function closeAnsweredComplaints(
     calendar: WorkingCalendar;
     policy: Pick<ComplaintPolicy, 'answerWorkingDays'>;
     pubsub: LayananPubSub;
+    /** Candidates read per page (CLOSING_BATCH); the job pages past those not yet due. */
+    batchSize?: number;
   },
 ): Promise<string[]> {
   const today = jakartaDay(deps.now);
+  const batchSize = deps.batchSize ?? CLOSING_BATCH;
   const closed: string[] = [];
   let after: { closedAt: Date; id: string } | null = null;
   for (;;) {
@@ -238,7 +241,7 @@ export async function closeAnsweredComplaints(
         ...(after ? { NOT: { closedAt: after.closedAt, id: { lte: after.id } } } : {}),
       },
       orderBy: [{ closedAt: 'asc' }, { id: 'asc' }],
-      take: CLOSING_BATCH,
+      take: batchSize,
     });
     for (const row of batch) {
       const due = complaintClosureDue(
@@ -291,7 +294,7 @@ export async function closeAnsweredComplaints(
       }
     }
     const last = batch.at(-1);
-    if (batch.length < CLOSING_BATCH || !last?.closedAt) break;
+    if (batch.length < batchSize || !last?.closedAt) break;
     after = { closedAt: last.closedAt, id: last.id };
   }
   return closed;

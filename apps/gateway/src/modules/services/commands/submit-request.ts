@@ -51,14 +51,18 @@ export type SubmitRequestInput = {
   /** Rows that belong to the request (the Open311 location), written in the same transaction. */
   extra?: (tx: TransactionClient, request: ServiceRequest) => Promise<void>;
   /**
-   * Filings without an idempotency key (Open311): a repeat of one of the submitter's open
-   * requests of the last minutes is a retry (`implicitRetryOf`). `location` is what the filing
-   * says beyond text and attributes, compared with `storedLocation` of the earlier request.
+   * What the filing says beyond text, attributes and files (the Open311 location): compared with
+   * what `stored` reads of the earlier request whenever a filing is taken for a retry of it.
    */
-  implicitRetry?: {
-    location: unknown;
-    storedLocation: (tx: CommandDeps['prisma'], requestIds: string[]) => Promise<Map<string, unknown>>;
+  location?: {
+    value: unknown;
+    stored: (db: CommandDeps['prisma'], requestIds: string[]) => Promise<Map<string, unknown>>;
   };
+  /**
+   * Filings without an idempotency key (Open311): a repeat of one of the submitter's open
+   * requests of the last minutes is a retry (`implicitRetryOf`).
+   */
+  implicitRetry?: boolean;
 };
 
 /** A domain submission error as the gateway reports it (forbidden, or the fields). */
@@ -75,18 +79,45 @@ async function existingByKey(deps: CommandDeps, submitterId: string, key: string
   });
 }
 
-/** What a stored request says, for comparison with a retry (`SubmissionContent`). */
-const storedContent = (row: ServiceRequest, location?: unknown): SubmissionContent => ({
-  serviceId: row.serviceId,
-  citizenAccountId: row.citizenAccountId,
-  text: row.originalText,
-  attributeValues: row.attributeValues,
-  location,
-});
+/**
+ * What stored requests say, for comparison with a retry (`SubmissionContent`): their text,
+ * attributes, location (when the route has one) and the hashes of the files filed with them.
+ */
+async function storedContents(
+  deps: CommandDeps,
+  rows: readonly ServiceRequest[],
+  location: SubmitRequestInput['location'],
+): Promise<Map<string, SubmissionContent>> {
+  const ids = rows.map((r) => r.id);
+  const locations = location ? await location.stored(deps.prisma, ids) : new Map<string, unknown>();
+  const files = await deps.prisma.attachment.findMany({
+    where: { requestId: { in: ids }, purpose: 'FILING' },
+    select: { requestId: true, sha256: true },
+  });
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        serviceId: row.serviceId,
+        citizenAccountId: row.citizenAccountId,
+        text: row.originalText,
+        attributeValues: row.attributeValues,
+        location: locations.get(row.id),
+        files: files.filter((f) => f.requestId === row.id).map((f) => f.sha256),
+      },
+    ]),
+  );
+}
 
 /** The earlier request a keyed retry repeats, or a ConflictError when it says something else. */
-function replayOf(previous: ServiceRequest, again: SubmissionContent) {
-  const retry = keyedRetry(storedContent(previous), again);
+async function replayOf(
+  deps: CommandDeps,
+  previous: ServiceRequest,
+  again: SubmissionContent,
+  location: SubmitRequestInput['location'],
+) {
+  const first = (await storedContents(deps, [previous], location)).get(previous.id);
+  const retry = keyedRetry(first ?? again, again);
   if (!retry.ok) throw failure(retry.error);
   return { request: previous, replayed: true };
 }
@@ -96,7 +127,7 @@ async function implicitRetry(
   deps: CommandDeps,
   submitterId: string,
   again: SubmissionContent,
-  retry: NonNullable<SubmitRequestInput['implicitRetry']>,
+  location: SubmitRequestInput['location'],
 ) {
   const now = deps.now();
   const recent = await deps.prisma.serviceRequest.findMany({
@@ -109,18 +140,13 @@ async function implicitRetry(
     orderBy: { submittedAt: 'desc' },
   });
   if (recent.length === 0) return null;
-  const locations = await retry.storedLocation(
-    deps.prisma,
-    recent.map((r) => r.id),
-  );
+  const contents = await storedContents(deps, recent, location);
   const match = implicitRetryOf(
-    recent.map((row) => ({
-      row,
-      state: row.state,
-      submittedAt: row.submittedAt,
-      content: storedContent(row, locations.get(row.id)),
-    })),
-    { ...again, location: retry.location },
+    recent.flatMap((row) => {
+      const content = contents.get(row.id);
+      return content ? [{ row, state: row.state, submittedAt: row.submittedAt, content }] : [];
+    }),
+    again,
     now,
   );
   return match?.row ?? null;
@@ -183,10 +209,25 @@ export async function submitRequest(
   const attached =
     filer.kind === 'CITIZEN' ||
     (filer.kind !== 'NONE' && citizen !== null && filedRequestAttached(filer.kind, citizen));
-  const content: SubmissionContent = { serviceId: service.id, citizenAccountId, text, attributeValues };
-  if (previous) return replayOf(previous, content);
+  // Files are checked and stored (content-addressed) first: a retry is the same request only
+  // with the same files, compared by the hashes of what was stored.
+  const files = await storedUploads(
+    deps,
+    input.attachments,
+    version.attachmentLimits,
+    input.attachmentsField,
+  );
+  const content: SubmissionContent = {
+    serviceId: service.id,
+    citizenAccountId,
+    text,
+    attributeValues,
+    location: input.location?.value,
+    files: files.map((f) => f.sha256),
+  };
+  if (previous) return replayOf(deps, previous, content, input.location);
   if (!key.value && input.implicitRetry) {
-    const repeated = await implicitRetry(deps, submitterId, content, input.implicitRetry);
+    const repeated = await implicitRetry(deps, submitterId, content, input.location);
     if (repeated) return { request: repeated, replayed: true };
   }
   const competency = version.requiredCompetency;
@@ -198,12 +239,6 @@ export async function submitRequest(
   // Loaded before the transaction: a single-connection database (PGlite) cannot serve a second
   // query while the transaction holds the connection. Files are checked and stored before too.
   const calendar = await deps.calendar();
-  const files = await storedUploads(
-    deps,
-    input.attachments,
-    version.attachmentLimits,
-    input.attachmentsField,
-  );
   try {
     const created = await audited(
       auditScope(deps, caller),
@@ -272,7 +307,7 @@ export async function submitRequest(
     // A concurrent retry with the same key won the insert: answer with its request.
     if (isUniqueViolation(error)) {
       const winner = await existingByKey(deps, submitterId, key.value);
-      if (winner) return replayOf(winner, content);
+      if (winner) return replayOf(deps, winner, content, input.location);
     }
     throw error;
   }

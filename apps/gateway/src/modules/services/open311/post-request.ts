@@ -1,6 +1,8 @@
 // POST requests.json|xml: a system with an API key (scope requests:write) files a request for a
 // registered citizen through the same submission command as GraphQL.
+import { characterProblem, type FieldError } from '@layanan/domain';
 import type { Lang } from '../../../app/context.js';
+import { validationFailed } from '../../../graphql/failures.js';
 import type { Caller, CommandDeps } from '../../../platform/command.js';
 import { parseForm, readGuardedBody } from '../../../platform/input-guard.js';
 import type { StagedUpload } from '../../../platform/storage/multipart.js';
@@ -67,12 +69,36 @@ function coordinate(params: Params, key: 'lat' | 'long', lang: Lang): number | n
   return n;
 }
 
-/** The API key of a POST: the `api_key` parameter or the X-Api-Key header. */
+/**
+ * The first character no output can carry (the domain's `characterProblem`, the rule of GraphQL
+ * text) in any parameter of a POST — its name or any of its values — as a field error naming
+ * the parameter (INVALID_CHARACTER), or null. Parameters the route ignores (first_name,
+ * account_id, …) are checked too: nothing unreadable is taken. `media` file names are not
+ * parameters: like GraphQL uploads, they are kept sanitised (`sanitiseFileName`).
+ */
+function unsupportedParameter(params: Params): FieldError | null {
+  for (const [key, value] of params) {
+    const problem = [key, ...[value].flat()].reduce<FieldError | null>(
+      (found, text) => found ?? characterProblem(key, text),
+      null,
+    );
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/**
+ * The parameters of a POST, every one checked for characters no output can carry (a
+ * ValidationError naming the parameter), and its API key: the `api_key` parameter or the
+ * X-Api-Key header.
+ */
 export async function readPost(
   request: Request,
   maxBytes: number,
 ): Promise<{ params: Params; media: StagedUpload[]; apiKey: string | null }> {
   const { params, media } = await readParams(request, maxBytes);
+  const problem = unsupportedParameter(params);
+  if (problem) throw validationFailed([problem]);
   return { params, media, apiKey: one(params, 'api_key') ?? request.headers.get('x-api-key') };
 }
 
@@ -121,9 +147,10 @@ export async function postRequest(
     citizenEmail: one(params, 'email'),
     attachments: media,
     attachmentsField: 'media',
-    implicitRetry: {
-      location,
-      storedLocation: async (prisma, requestIds) => {
+    implicitRetry: true,
+    location: {
+      value: location,
+      stored: async (prisma, requestIds) => {
         const rows = await prisma.requestLocation.findMany({ where: { requestId: { in: requestIds } } });
         return new Map(
           rows.map(({ requestId, lat, long, addressString, addressId, deviceId, mediaUrl, mediaUrls }) => [

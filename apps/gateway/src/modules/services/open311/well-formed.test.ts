@@ -57,7 +57,7 @@ describe.each(testDatabaseKinds())('Open311 XML stays well-formed on %s', (kind)
       expect(res.status).toBe(400);
       const body = await res.text();
       if (format === 'xml') expect(xmlErrors(body)).toEqual([]);
-      expect(body).toMatch(/text: .*U\+(0001|000B|FFFE)/);
+      expect(body).toMatch(/description: .*U\+(0001|000B|FFFE)/);
     }
   });
 

@@ -5,7 +5,7 @@ import type { ExpectationLevel, PerformanceRating } from '@layanan/domain/staff'
 import { finaliseSkpPeriod, rateSkp } from '@layanan/domain/staff';
 import { NotFoundError } from '../../../graphql/errors.js';
 import { failure, invalidFields } from '../../../graphql/failures.js';
-import { audited } from '../../../platform/audited.js';
+import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { loadUnitTree, requireManages } from '../access.js';
 import { SkpQuotaExceededError } from '../skp-quota-exceeded.js';
@@ -21,7 +21,22 @@ export type RatePerformanceInput = {
 
 export type Rated = { staffId: string; year: number; predikat: PerformanceRating };
 
-/** Rates a person's SKP for a year: supervisors of the unit tree and admins. */
+/**
+ * Locks a period's row for the rest of the transaction and says whether it is finalised: a
+ * rating and the finalising of its period never interleave (a rating written after the quota
+ * check would change a finalised period), and of two finalisings one sees the other's result.
+ */
+async function lockPeriod(tx: TransactionClient, periodId: string): Promise<{ finalised: boolean }> {
+  const [row] = await tx.$queryRaw<{ finalised: boolean }[]>`
+    SELECT finalised FROM performance_period WHERE id = ${periodId}::uuid FOR UPDATE`;
+  return { finalised: row?.finalised ?? false };
+}
+
+/**
+ * Rates a person's SKP for a year: supervisors of the unit tree and admins. The period's row is
+ * locked first (`lockPeriod`): a rating racing the period's finalising is refused as
+ * SKP_PERIOD_FINALISED once the finalising has committed, or counted by its quota check.
+ */
 export async function ratePerformance(
   deps: CommandDeps,
   caller: Caller,
@@ -49,6 +64,7 @@ export async function ratePerformance(
         create: { unitId: staff.unitId, year: input.year },
         update: {},
       }));
+    if ((await lockPeriod(tx, period.id)).finalised) throw failure('SKP_PERIOD_FINALISED');
     const key = { periodId_staffId: { periodId: period.id, staffId: staff.id } };
     const before = await tx.performanceRating.findUnique({ where: key });
     const data = {
@@ -88,7 +104,11 @@ export type FinalisedPeriod = {
   allowed: number;
 };
 
-/** Finalises a unit's SKP ratings for a year after the "Sangat Baik" quota check. */
+/**
+ * Finalises a unit's SKP ratings for a year after the "Sangat Baik" quota check, with the
+ * period's row locked (`lockPeriod`): ratings are read and checked as they are when it commits,
+ * and a second finalising is SKP_PERIOD_FINALISED.
+ */
 export async function finaliseUnitPeriod(
   deps: CommandDeps,
   caller: Caller,
@@ -101,6 +121,11 @@ export async function finaliseUnitPeriod(
     const unit = tree.byCode.get(code);
     if (!unit) throw new NotFoundError('Unit', code);
     requireManages(tree, caller, unit.id);
+    const key = await tx.performancePeriod.findUnique({
+      where: { unitId_year: { unitId: unit.id, year: input.year } },
+      select: { id: true },
+    });
+    if (key) await lockPeriod(tx, key.id);
     const period = await tx.performancePeriod.findUnique({
       where: { unitId_year: { unitId: unit.id, year: input.year } },
       include: { ratings: { include: { staff: { select: { id: true, name: true } } } } },
