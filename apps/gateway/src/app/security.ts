@@ -38,6 +38,7 @@ import type { MultipartLimits } from '../platform/storage/multipart.js';
 import { uploadStaging } from '../platform/storage/upload-limits.js';
 import type { GatewayConfig } from './config.js';
 import type { GraphQLContext } from './context.js';
+import { documentDepthGuard } from './document-depth.js';
 import { routeError, routeOf } from './error-disclosure.js';
 import { type RateLimitStore, rateLimit } from './rate-limits.js';
 
@@ -305,6 +306,7 @@ export function securityPlugins(config: GatewayConfig, store: RateLimitStore): P
   return [
     inputGuard(config.security.maxBodyBytes, uploadStaging(config)),
     csrfPrevention(),
+    documentDepthGuard(config.security.maxDepth),
     armor(config),
     withoutSuggestions(config.production || config.security.introspection === 'off'),
     costLimit(config.security.maxCost),
