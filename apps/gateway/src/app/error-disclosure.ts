@@ -3,12 +3,14 @@
 // `{ code, messageId, messageEn }`, plain text for static files), and a failure nobody foresaw is
 // a masked 500 that carries only the request id, logged once with the detail.
 import type { Message } from '@layanan/domain';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import {
   bilingual,
   GATEWAY_ERROR_MESSAGES,
   type GatewayErrorCode,
+  gatewayGraphQLError,
   LIMIT_MESSAGES,
 } from '../graphql/gateway-errors.js';
 import { errorResponse } from '../modules/services/open311/render.js';
@@ -84,21 +86,122 @@ export function unexpectedError(request: Request, requestId: string, error: unkn
   });
 }
 
+// The hooks of the GraphQL phases: a GraphQLError thrown there is a deliberate refusal and passes.
+const GRAPHQL_HOOKS = [
+  'onRequestParse',
+  'onParams',
+  'onParse',
+  'onValidate',
+  'onContextBuilding',
+  'onExecute',
+  'onSubscribe',
+  'onResultProcess',
+] as const;
+
+type AnyFunction = (...args: unknown[]) => unknown;
+type Payload = {
+  request?: Request;
+  context?: { request?: Request };
+  args?: { contextValue?: { request?: Request } };
+};
+
+const isThenable = (v: unknown): v is Promise<unknown> =>
+  typeof (v as { then?: unknown } | null)?.then === 'function';
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+
 /**
- * Wraps a route plugin (Open311, reports, static files, probes) so that anything its request
- * handler throws becomes `unexpectedError` instead of reaching the HTTP server's default answer.
+ * Calls `fn`, and the hooks it returns (a function, or an object of them, as Envelop's
+ * `onExecute → onExecuteDone → onNext` do), handing any throw or rejection to `fail`.
  */
-export function guardedRoute(plugin: Plugin, log: Logger, requestIdOf: (request: Request) => string): Plugin {
-  const onRequest = plugin.onRequest;
-  if (!onRequest) return plugin;
-  return {
-    ...plugin,
-    async onRequest(payload) {
+function guardCall(fn: AnyFunction, fail: (error: unknown) => unknown): AnyFunction {
+  const wrapResult = (result: unknown): unknown => {
+    if (typeof result === 'function') return guardCall(result as AnyFunction, fail);
+    if (isPlainObject(result)) {
+      return Object.fromEntries(
+        Object.entries(result).map(([k, v]) => [
+          k,
+          typeof v === 'function' ? guardCall(v as AnyFunction, fail) : v,
+        ]),
+      );
+    }
+    return result;
+  };
+  return function (this: unknown, ...args: unknown[]) {
+    try {
+      const result = fn.apply(this, args);
+      return isThenable(result) ? result.then(wrapResult, fail) : wrapResult(result);
+    } catch (error) {
+      return fail(error);
+    }
+  };
+}
+
+/**
+ * Wraps a plugin (Yoga or Envelop, and the plugins it adds in `onPluginInit`, as graphql-armor
+ * does) so that anything one of its hooks throws that nobody foresaw — a stack overflow on a huge
+ * input, a bug — is logged once with the request id and answered as a masked 500 naming the
+ * request id: in `onRequest` in the route's format (`unexpectedError`), in the GraphQL phases as a
+ * GraphQL error `UNEXPECTED_ERROR` (a GraphQLError thrown there is a deliberate refusal and
+ * passes), in `onResponse` (the answer is already made) only logged.
+ */
+export function guardedPlugin<P extends object>(
+  plugin: P,
+  log: Logger,
+  requestIdOf: (request: Request) => string,
+): P {
+  const hooks = plugin as unknown as Record<string, AnyFunction | undefined>;
+  const out: Record<string, unknown> = { ...hooks };
+  const logOnce = (request: Request | undefined, error: unknown): string => {
+    const requestId = request ? requestIdOf(request) : 'unknown';
+    log.error(
+      { err: error, requestId, path: request ? new URL(request.url).pathname : undefined },
+      'unexpected error',
+    );
+    return requestId;
+  };
+  const { onRequest, onResponse, onPluginInit } = hooks;
+  if (onRequest) {
+    out.onRequest = async (payload: Parameters<NonNullable<Plugin['onRequest']>>[0]) => {
       try {
         await onRequest(payload);
       } catch (error) {
         payload.endResponse(unexpectedError(payload.request, requestIdOf(payload.request), error, log));
       }
-    },
-  };
+    };
+  }
+  if (onResponse) {
+    out.onResponse = async (payload: { request: Request }) => {
+      try {
+        await onResponse(payload);
+      } catch (error) {
+        logOnce(payload.request, error);
+      }
+    };
+  }
+  if (onPluginInit) {
+    out.onPluginInit = (payload: { addPlugin: (p: Plugin) => void }) =>
+      onPluginInit({
+        ...payload,
+        addPlugin: (p: Plugin) => payload.addPlugin(guardedPlugin(p, log, requestIdOf)),
+      });
+  }
+  for (const hook of GRAPHQL_HOOKS) {
+    const fn = hooks[hook];
+    if (!fn) continue;
+    out[hook] = function (this: unknown, payload: Payload, ...rest: unknown[]) {
+      const request = payload?.request ?? payload?.context?.request ?? payload?.args?.contextValue?.request;
+      const fail = (error: unknown): never => {
+        if (error instanceof GraphQLError || (error as Error | null)?.name === 'AbortError') throw error;
+        const requestId = logOnce(request, error);
+        throw gatewayGraphQLError(
+          'UNEXPECTED_ERROR',
+          { requestId, http: { status: 500 } },
+          LIMIT_MESSAGES.UNEXPECTED_ERROR(requestId),
+        );
+      };
+      return guardCall(fn, fail).call(this, payload, ...rest);
+    };
+  }
+  return out as unknown as P;
 }

@@ -27,7 +27,7 @@ import { createFileBlobStore } from '../platform/storage/file-store.js';
 import { createS3BlobStore } from '../platform/storage/s3-store.js';
 import type { GatewayConfig } from './config.js';
 import { type GraphQLContext, languageOf } from './context.js';
-import { guardedRoute } from './error-disclosure.js';
+import { guardedPlugin } from './error-disclosure.js';
 import { createEventBus } from './event-handlers.js';
 import { liveAccess } from './live-access.js';
 import { mailSettings } from './mail-config.js';
@@ -267,6 +267,8 @@ export function createGateway(options: {
     parserAndValidationCache: options.tuning?.parserAndValidationCache ?? true,
     cors: corsPolicy(config),
     batching: config.security.maxBatch > 0 ? { limit: config.security.maxBatch } : false,
+    // A hook of any plugin that fails unexpectedly (a stack overflow on a huge input, a bug)
+    // answers a masked 500 with the request id, logged once (error-disclosure.ts).
     plugins: [
       requestLog(log),
       // Paths, query strings and bodies are checked (platform/input-guard.ts) before any route.
@@ -274,30 +276,27 @@ export function createGateway(options: {
       // GraphQL text no output can carry (the domain's unsupportedCharacter), naming where.
       rejectUnsupportedCharacters(),
       liveAccess({ prisma: db.prisma, config, pubsub, log }),
-      // A route that fails unexpectedly answers a masked 500 with the request id (error-disclosure.ts).
-      ...[
-        healthProbes(db),
-        open311({
-          db,
-          config,
-          log,
-          pubsub,
-          events,
-          rateLimits: createRateLimiter(config, rateLimitStore),
-          storage,
-        }),
-        skmCsvRoute(contextOf),
-        openDataRoutes(db, config.openData),
-        unsubscribeRoute({ secret: mailSettings(config).secret, prisma: db.prisma }),
-        fileRoute({ secret: config.jwtSecret, prisma: db.prisma, storage }),
-        ...staffCsvRoutes(contextOf),
-        ...documentRoutes(contextOf),
-        ...(options.webRoot
-          ? [webApp({ root: options.webRoot, devLogin: config.devLogin, production: config.production })]
-          : []),
-      ].map((route) => guardedRoute(route, log, requestIdOf)),
+      healthProbes(db),
+      open311({
+        db,
+        config,
+        log,
+        pubsub,
+        events,
+        rateLimits: createRateLimiter(config, rateLimitStore),
+        storage,
+      }),
+      skmCsvRoute(contextOf),
+      openDataRoutes(db, config.openData),
+      unsubscribeRoute({ secret: mailSettings(config).secret, prisma: db.prisma }),
+      fileRoute({ secret: config.jwtSecret, prisma: db.prisma, storage }),
+      ...staffCsvRoutes(contextOf),
+      ...documentRoutes(contextOf),
+      ...(options.webRoot
+        ? [webApp({ root: options.webRoot, devLogin: config.devLogin, production: config.production })]
+        : []),
       ...(options.tuning?.plugins ?? []),
-    ],
+    ].map((plugin) => guardedPlugin(plugin, log, requestIdOf)),
     context: async ({ request }): Promise<GraphQLContext> => {
       try {
         return await contextOf(request);

@@ -2,6 +2,7 @@
 // expensive with literal page sizes is refused the same when the sizes come as variables
 // (subscriptions are priced the same way); aliases of any field, __typename included, count toward
 // LAYANAN_MAX_ALIASES.
+import { randomUUID } from 'node:crypto';
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -39,8 +40,44 @@ describe('operationCost', () => {
   });
 });
 
+// `nodes(ids:)` fetches one object per id: priced as that many `node(id:)` (issue 15 retest).
+const HEAVY_NODE = '... on Unit { staff(first: 100) { edges { node { name unit { name } } } } }';
+const ids = (n: number) =>
+  Array.from({ length: n }, () => Buffer.from(`Unit:${randomUUID()}`).toString('base64'));
+
+describe('operationCost of lists fetched by a list argument', () => {
+  it('multiplies nodes(ids:) by the number of ids, literal or variable', () => {
+    const cost = (n: number) =>
+      operationCost({
+        schema,
+        document: parse(`{ nodes(ids: ${JSON.stringify(ids(n))}) { ${HEAVY_NODE} } }`),
+      });
+    const one = operationCost({ schema, document: parse(`{ node(id: "x") { ${HEAVY_NODE} } }`) }) ?? 0;
+    expect(cost(200)).toBe(200 * one);
+    expect(cost(1)).toBe(one);
+    const variables = operationCost({
+      schema,
+      document: parse(`query($ids: [ID!]!) { nodes(ids: $ids) { ${HEAVY_NODE} } }`),
+      variableValues: { ids: ids(200) },
+    });
+    expect(variables).toBe(cost(200));
+  });
+});
+
 describe.each(testDatabaseKinds())('query cost and aliases on %s', (kind) => {
   const { h } = useHarness(kind);
+
+  it('refuses nodes(ids:) whose ids make it too expensive, and serves a few', async () => {
+    const query = `query($ids: [ID!]!) { nodes(ids: $ids) { ${HEAVY_NODE} } }`;
+    const many = await postGraphQL(h.gateway, { query, variables: { ids: ids(200) } });
+    expect(codeOf(many.body)).toBe('QUERY_TOO_EXPENSIVE');
+    const literal = await postGraphQL(h.gateway, {
+      query: `{ nodes(ids: ${JSON.stringify(ids(200))}) { id } }`,
+    });
+    expect(literal.body.errors, JSON.stringify(literal.body.errors)).toBeUndefined();
+    const few = await postGraphQL(h.gateway, { query, variables: { ids: ids(10) } });
+    expect(few.body.errors, JSON.stringify(few.body.errors)).toBeUndefined();
+  });
 
   it('refuses the expensive query whether page sizes are literals or variables', async () => {
     const literal = await postGraphQL(h.gateway, { query: WITH_LITERALS });

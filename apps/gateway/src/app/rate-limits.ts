@@ -34,6 +34,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { gatewayGraphQLError, LIMIT_MESSAGES } from '../graphql/gateway-errors.js';
 import type { Identity } from '../modules/accounts/identity.js';
+import { clientAddress } from './client-address.js';
 import type { GatewayConfig, RateBudget } from './config.js';
 import type { GraphQLContext } from './context.js';
 import { type Args, RATE_LIMITED_FIELDS, type RateGroup, type RateTarget } from './rate-limited-fields.js';
@@ -189,17 +190,6 @@ export function createRateLimiter(config: GatewayConfig, store: RateLimitStore):
       return seconds;
     },
   };
-}
-
-/** The client address: the socket's, or the first X-Forwarded-For entry behind a trusted proxy. */
-export function clientAddress(context: Record<string, unknown>, trustProxy: boolean): string {
-  const request = context.request as Request | undefined;
-  if (trustProxy) {
-    const forwarded = request?.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  const req = context.req as { socket?: { remoteAddress?: string } } | undefined;
-  return req?.socket?.remoteAddress ?? 'local';
 }
 
 // ---- Errors -----------------------------------------------------------------------------------

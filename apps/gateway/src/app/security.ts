@@ -10,7 +10,9 @@ import {
   type GraphQLField,
   type GraphQLSchema,
   getNamedType,
+  getNullableType,
   isLeafType,
+  isListType,
   NoSchemaIntrospectionCustomRule,
   validate,
 } from 'graphql';
@@ -38,6 +40,7 @@ import type { MultipartLimits } from '../platform/storage/multipart.js';
 import { uploadStaging } from '../platform/storage/upload-limits.js';
 import type { GatewayConfig } from './config.js';
 import type { GraphQLContext } from './context.js';
+import { documentDepthGuard } from './document-depth.js';
 import { routeError, routeOf } from './error-disclosure.js';
 import { type RateLimitStore, rateLimit } from './rate-limits.js';
 
@@ -191,21 +194,31 @@ function armor(config: GatewayConfig): Plugin {
 }
 
 /** How many items a field returns at most: its page size (`first`/`last`, else the default page of
- * a connection), 1 for anything else. */
-function pageSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
-  if (!field.args.some((a) => a.name === 'first' || a.name === 'last')) return 1;
-  const asked = [args.first, args.last].find((n): n is number => typeof n === 'number');
-  return asked === undefined ? DEFAULT_PAGE_SIZE : Math.min(Math.max(asked, 1), MAX_PAGE_SIZE);
+ * a connection); for a list fetched by a list argument (`nodes(ids:)`), one per element of that
+ * argument, literal or variable; 1 for anything else. */
+function itemCount(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+  if (field.args.some((a) => a.name === 'first' || a.name === 'last')) {
+    const asked = [args.first, args.last].find((n): n is number => typeof n === 'number');
+    return asked === undefined ? DEFAULT_PAGE_SIZE : Math.min(Math.max(asked, 1), MAX_PAGE_SIZE);
+  }
+  if (!isListType(getNullableType(field.type))) return 1;
+  let items = 1;
+  for (const a of field.args) {
+    const value = args[a.name];
+    if (isListType(getNullableType(a.type)) && Array.isArray(value)) items = Math.max(items, value.length);
+  }
+  return items;
 }
 
 /**
  * The cost model (as graphql-armor's, whose limit it replaces): a leaf costs 1, an object 2 plus
- * 1.5 times its selections, times its page size — page sizes taken from the arguments after the
- * variables are applied, so `first: $n` costs what `first: 100` costs.
+ * 1.5 times its selections, times its page size or the length of the list it fetches by — taken from
+ * the arguments after the variables are applied, so `first: $n` costs what `first: 100` costs and
+ * `nodes(ids: $ids)` what as many `node(id:)` cost.
  */
 const pagedCost: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (isLeafType(getNamedType(field.type))) return 1;
-  return pageSize(field, args) * (2 + 1.5 * childComplexity);
+  return itemCount(field, args) * (2 + 1.5 * childComplexity);
 };
 
 /** The cost of the operation to run, with its variables; null when they do not coerce (execution
@@ -305,6 +318,7 @@ export function securityPlugins(config: GatewayConfig, store: RateLimitStore): P
   return [
     inputGuard(config.security.maxBodyBytes, uploadStaging(config)),
     csrfPrevention(),
+    documentDepthGuard(config.security.maxDepth),
     armor(config),
     withoutSuggestions(config.production || config.security.introspection === 'off'),
     costLimit(config.security.maxCost),

@@ -77,7 +77,9 @@ export function checkStorableValue(value: unknown, where = 'body'): void {
   while (stack.length > 0) {
     const v = stack.pop();
     if (typeof v === 'string') checkStorable(v, where);
-    else if (Array.isArray(v)) stack.push(...v);
+    // One push per item: `push(...v)` passes every item as an argument and overflows the stack
+    // on a large array (a ~900 KB JSON array of variables).
+    else if (Array.isArray(v)) for (const item of v) stack.push(item);
     else if (v !== null && typeof v === 'object') {
       for (const [key, item] of Object.entries(v)) {
         checkStorable(key, where);

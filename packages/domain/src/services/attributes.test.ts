@@ -93,6 +93,34 @@ describe('validateAttributeValues (Open311 datatypes)', () => {
   });
 });
 
+describe('validateAttributeValues: impossible calendar dates', () => {
+  const dated: ServiceAttribute[] = [
+    { code: 'tanggal', datatype: 'datetime', required: true },
+    { code: 'mulai', datatype: 'datetime', required: false, dateRange: { minDaysFromToday: 0 } },
+    { code: 'lahir', datatype: 'datetime', required: false, dateRange: { maxDaysFromToday: 0 } },
+  ];
+  it.each([
+    '2026-02-30',
+    '2026-13-01T10:00:00+07:00',
+    '2025-02-29',
+    '2026-04-31T08:00:00Z',
+    '0000-01-01',
+    '2026-00-10',
+  ])('refuses %s as a field error (with and without a date range), never throwing', (value) => {
+    const r = validateAttributeValues(
+      dated,
+      { tanggal: value, mulai: value, lahir: value },
+      { today: '2026-11-30' },
+    );
+    expect(fieldCodes(r)).toEqual(['tanggal:OUT_OF_RANGE', 'mulai:OUT_OF_RANGE', 'lahir:OUT_OF_RANGE']);
+  });
+  it('accepts a leap day that exists', () => {
+    expect(
+      validateAttributeValues(dated, { tanggal: '2028-02-29T10:00:00+07:00' }, { today: '2026-11-30' }).ok,
+    ).toBe(true);
+  });
+});
+
 describe('validateServiceAttributes', () => {
   it('accepts Open311 definitions', () => {
     const r = validateServiceAttributes([

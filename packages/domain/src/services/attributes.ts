@@ -204,12 +204,17 @@ export function validateAttributeValues(
         break;
       }
       case 'datetime': {
+        // The day is checked against the calendar before anything compares it (2026-02-30 and
+        // month 13 match the pattern but are no day: a field error, never a thrown RangeError).
         const m = typeof v === 'string' ? DATETIME.exec(v) : null;
-        const range = m && a.dateRange ? dateRangeProblem(m[1] ?? '', a.dateRange, today) : null;
-        if (!m) problem('INVALID_FORMAT');
-        else if (!parseDayNumber(m[1] ?? '').ok) problem('OUT_OF_RANGE');
-        else if (range) fields.push({ field: a.code, code: 'OUT_OF_RANGE', ...range });
-        else out[a.code] = v as string;
+        const day = m ? parseDayNumber(m[1] ?? '') : null;
+        if (!m || !day) problem('INVALID_FORMAT');
+        else if (!day.ok) problem('OUT_OF_RANGE', { reason: day.error.code });
+        else {
+          const range = a.dateRange ? dateRangeProblem(m[1] ?? '', a.dateRange, today) : null;
+          if (range) fields.push({ field: a.code, code: 'OUT_OF_RANGE', ...range });
+          else out[a.code] = v as string;
+        }
         break;
       }
       case 'singlevaluelist': {

@@ -251,6 +251,33 @@ describe.each(testDatabaseKinds())('service requests on %s', (kind) => {
     expect(nik.datatype_description).toMatch(/NIK: 16 angka/);
   });
 
+  it('answers a date attribute that names no day with a field error, never a 500 (GraphQL and Open311)', async () => {
+    const birth = { serviceCode: 'AKTA-LAHIR', text: 'Mohon akta kelahiran anak kami.' };
+    for (const tanggal_lahir of ['2026-02-30', '2026-13-01T10:00:00+07:00', '0000-01-01']) {
+      const attributes = { nik: '1373010101900001', nama_anak: 'Budi', tanggal_lahir };
+      const r = await submit({ ...birth, attributes }, t.warga);
+      expect(r.status, tanggal_lahir).toBe(200);
+      expect(r.body.data.submitServiceRequest, tanggal_lahir).toMatchObject({
+        __typename: 'ValidationError',
+        fields: [{ field: 'attributes.tanggal_lahir', code: 'OUT_OF_RANGE' }],
+      });
+    }
+    const form = new URLSearchParams({
+      service_code: 'AKTA-LAHIR',
+      description: 'Mohon akta kelahiran anak kami.',
+      'attribute[nik]': '1373010101900001',
+      'attribute[nama_anak]': 'Budi',
+      'attribute[tanggal_lahir]': '2026-02-30',
+      email: 'warga.tanggal@example.test',
+    });
+    const open311 = await h.gateway.fetch('http://layanan.test/open311/v2/requests.json', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
+    expect(open311.status).toBeLessThan(500);
+  });
+
   it('lets the citizen withdraw a request until work starts, and not after', async () => {
     const early = await submit({ ...PBG, idempotencyKey: 'withdraw-early' }, t.warga);
     const earlyReq = early.body.data.submitServiceRequest.request;

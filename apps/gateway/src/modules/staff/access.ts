@@ -37,7 +37,7 @@ export async function loadUnitTree(db: Pick<TransactionClient, 'unit'>): Promise
       const id = stack.pop() as string;
       if (out.has(id)) continue; // a cycle would be a data bug; never loop on it
       out.add(id);
-      stack.push(...(children.get(id) ?? []));
+      for (const child of children.get(id) ?? []) stack.push(child);
     }
     return out;
   };

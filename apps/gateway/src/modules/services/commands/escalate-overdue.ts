@@ -115,7 +115,7 @@ export async function escalateOverdueRequests(
       { timeout: 60_000 },
     );
     if (options.pubsub) for (const r of outcome.changed) publishUpdate(options.pubsub, r);
-    escalated.push(...outcome.changed.map((r) => r.trackingCode));
+    for (const r of outcome.changed) escalated.push(r.trackingCode);
     if (!outcome.locked) return { locked: held, escalated };
     held = true;
     const last = outcome.claimed.at(-1);
