@@ -20,7 +20,12 @@ describe('the personal data table', () => {
     const rows = md
       .split('\n')
       .filter((l) => l.startsWith('| ') && !/^\| Table|^\| -/.test(l))
-      .map((l) => l.slice(1, -1).split('|').map((c) => c.trim()));
+      .map((l) =>
+        l
+          .slice(1, -1)
+          .split('|')
+          .map((c) => c.trim()),
+      );
     expect(rows).toHaveLength(PERSONAL_DATA_TABLE.length);
     PERSONAL_DATA_TABLE.forEach((r, i) => {
       const [table, fields, onErasure, onRetention, basis] = rows[i] ?? [];
@@ -100,5 +105,38 @@ describe('erasure rules', () => {
     expect(retentionCutoff(new Date('2028-02-29T10:00:00Z'), 1).toISOString()).toBe(
       '2027-02-28T10:00:00.000Z',
     );
+  });
+});
+
+describe('profile correction', () => {
+  const current = { displayName: 'Budi', email: 'budi@contoh.id', phone: null };
+  it('normalises the change and says which contact changed', async () => {
+    const { validateProfileUpdate } = await import('./personal-data.js');
+    expect(
+      validateProfileUpdate(current, { displayName: '  Budi   Santoso ', email: 'Budi.S@Contoh.ID' }),
+    ).toEqual({
+      ok: true,
+      value: {
+        displayName: 'Budi Santoso',
+        email: 'budi.s@contoh.id',
+        phone: null,
+        emailChanged: true,
+        phoneChanged: false,
+      },
+    });
+    expect(validateProfileUpdate(current, { phone: '0812-3456-7890' })).toMatchObject({
+      ok: true,
+      value: { email: 'budi@contoh.id', emailChanged: false, phoneChanged: true },
+    });
+  });
+  it('refuses a bad name or address, and a profile without any contact', async () => {
+    const { validateProfileUpdate } = await import('./personal-data.js');
+    const bad = validateProfileUpdate(current, { displayName: 'B', email: 'bukan-email' });
+    expect(bad.ok ? [] : bad.error.fields.map((f) => `${f.field} ${f.code}`)).toEqual([
+      'displayName ACCOUNT_DISPLAY_NAME_INVALID',
+      'email ACCOUNT_EMAIL_INVALID',
+    ]);
+    const none = validateProfileUpdate(current, { email: '' });
+    expect(none.ok ? null : none.error.fields[0]?.code).toBe('PROFILE_CONTACT_REQUIRED');
   });
 });

@@ -3,10 +3,13 @@
 // table is docs/personal-data.md, row for row (personal-data.test.ts compares them); the functions
 // below are the rules the gateway's erasure and retention job apply, over plain data.
 
-import { type DomainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
+import { type DomainError, domainError, type ErrorMessages, errorCodes, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import type { ServiceAttribute } from '../services/attributes.js';
 import { isIdentifyingAttribute } from '../services/complaint-handling.js';
+import { textLength } from '../text-limits.js';
+import { ACCOUNT_ERROR_MESSAGES } from './account.js';
+import { normalizeEmail, normalizePhone } from './identifiers.js';
 
 /** What happens to a field: erased (replaced or deleted), kept, or not erasable by this route. */
 export type PersonalDataFate = 'ERASED' | 'KEPT' | 'NOT_ERASABLE';
@@ -109,6 +112,14 @@ export const PERSONAL_DATA_ERROR_MESSAGES = {
     id: 'Akun ini sudah dihapus.',
     en: 'This account has already been erased.',
   },
+  PROFILE_UPDATE_INVALID: {
+    id: 'Perubahan profil tidak valid; periksa kolom yang ditandai.',
+    en: 'The profile change is invalid; check the marked fields.',
+  },
+  PROFILE_CONTACT_REQUIRED: {
+    id: 'Akun harus tetap memiliki alamat e-mail atau nomor ponsel.',
+    en: 'The account must keep an e-mail address or a mobile number.',
+  },
   RETENTION_YEARS_INVALID: {
     id: 'Masa retensi harus bilangan bulat 1–100 tahun.',
     en: 'The retention period must be a whole number of 1–100 years.',
@@ -207,4 +218,68 @@ export function retentionCutoff(now: Date, years: number): Date {
   cutoff.setUTCFullYear(now.getUTCFullYear() - years);
   if (cutoff.getUTCMonth() !== now.getUTCMonth()) cutoff.setUTCDate(0);
   return cutoff;
+}
+
+/** One field's problem in a profile change. */
+export type ProfileFieldError = DomainError<string> & { readonly field: string };
+
+/** A profile as stored, and a change of it (UU 27/2022 art. 6: the right to correct one's data). */
+export type Profile = {
+  readonly displayName: string;
+  readonly email: string | null;
+  readonly phone: string | null;
+};
+export type ProfileChange = {
+  readonly displayName?: string | null;
+  /** An empty string removes the address (only while a phone number remains). */
+  readonly email?: string | null;
+  readonly phone?: string | null;
+};
+
+/**
+ * The profile after `change` (absent or null fields stay), normalised as at registration, and which
+ * contacts changed (a changed one must be proved again). PROFILE_UPDATE_INVALID with field errors:
+ * a malformed e-mail or phone (the identifier codes), a name outside 2–80 characters
+ * (ACCOUNT_DISPLAY_NAME_INVALID), neither e-mail nor phone left (PROFILE_CONTACT_REQUIRED on email).
+ */
+export function validateProfileUpdate(
+  current: Profile,
+  change: ProfileChange,
+): Result<
+  Profile & { readonly emailChanged: boolean; readonly phoneChanged: boolean },
+  PersonalDataError & { readonly fields: readonly ProfileFieldError[] }
+> {
+  const fields: ProfileFieldError[] = [];
+  const fieldError = (field: string, code: string): ProfileFieldError => ({
+    field,
+    ...domainError(code, {
+      ...ACCOUNT_ERROR_MESSAGES,
+      ...PERSONAL_DATA_ERROR_MESSAGES,
+    } as ErrorMessages<string>),
+  });
+  let { displayName, email, phone } = current;
+  if (change.displayName != null) {
+    displayName = change.displayName.trim().replace(/\s+/g, ' ');
+    if (textLength(displayName) < 2 || textLength(displayName) > 80)
+      fields.push(fieldError('displayName', 'ACCOUNT_DISPLAY_NAME_INVALID'));
+  }
+  if (change.email != null) {
+    const r = change.email.trim() === '' ? null : normalizeEmail(change.email);
+    if (r && !r.ok) fields.push(fieldError('email', r.error.code));
+    else email = r ? r.value : null;
+  }
+  if (change.phone != null) {
+    const r = change.phone.trim() === '' ? null : normalizePhone(change.phone);
+    if (r && !r.ok) fields.push(fieldError('phone', r.error.code));
+    else phone = r ? r.value : null;
+  }
+  if (fields.length === 0 && !email && !phone) fields.push(fieldError('email', 'PROFILE_CONTACT_REQUIRED'));
+  if (fields.length > 0) return err({ ...personalDataError('PROFILE_UPDATE_INVALID'), fields });
+  return ok({
+    displayName,
+    email,
+    phone,
+    emailChanged: email !== current.email,
+    phoneChanged: phone !== current.phone,
+  });
 }
