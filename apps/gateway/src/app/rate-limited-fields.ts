@@ -39,6 +39,7 @@ export const RATE_LIMITED_FIELDS: Readonly<
   'Mutation.verifyPhone': { group: 'auth' },
   // Personal data rights (issue 23): erasure checks the password; a profile change names addresses.
   'Mutation.eraseMyAccount': { group: 'auth' },
+  'Mutation.withdrawPrivacyConsent': { group: 'auth' },
   'Mutation.updateProfile': {
     group: 'auth',
     target: (a) => ({ accounts: [input(a).email, input(a).phone] }),

@@ -108,6 +108,7 @@ export const FAILURE_TYPES = {
   ERASURE_ALREADY_DONE: C,
   PROFILE_UPDATE_INVALID: V,
   PROFILE_CONTACT_REQUIRED: V,
+  PRIVACY_NOTICE_OUTDATED: V,
   RETENTION_YEARS_INVALID: V,
   // No SMS provider: nothing the caller can change.
   SMS_NOT_CONFIGURED: 'OperationFailed',

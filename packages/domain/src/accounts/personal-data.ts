@@ -120,6 +120,10 @@ export const PERSONAL_DATA_ERROR_MESSAGES = {
     id: 'Akun harus tetap memiliki alamat e-mail atau nomor ponsel.',
     en: 'The account must keep an e-mail address or a mobile number.',
   },
+  PRIVACY_NOTICE_OUTDATED: {
+    id: 'Pemberitahuan privasi telah diperbarui; bacalah versi terbaru lalu daftar lagi.',
+    en: 'The privacy notice has been updated; read the current version and register again.',
+  },
   RETENTION_YEARS_INVALID: {
     id: 'Masa retensi harus bilangan bulat 1–100 tahun.',
     en: 'The retention period must be a whole number of 1–100 years.',
@@ -282,4 +286,18 @@ export function validateProfileUpdate(
     emailChanged: email !== current.email,
     phoneChanged: phone !== current.phone,
   });
+}
+
+/**
+ * Which notice version a registration consents to (UU 27/2022 art. 20(2)(a), 22): the version in
+ * force, when the form showed that one or named none; PRIVACY_NOTICE_OUTDATED when the form showed
+ * another, so that nobody is recorded as consenting to a notice they did not see.
+ */
+export function consentedNoticeVersion(
+  current: string,
+  shown: string | null | undefined,
+): Result<string, PersonalDataError> {
+  if (shown != null && shown.trim() !== '' && shown.trim() !== current)
+    return err(personalDataError('PRIVACY_NOTICE_OUTDATED'));
+  return ok(current);
 }

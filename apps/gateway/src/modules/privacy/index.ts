@@ -4,3 +4,4 @@
 // (`@layanan/domain` accounts/personal-data.ts, docs/personal-data.md).
 import './graphql/personal-data.js';
 import './graphql/rights.js';
+import './graphql/notice.js';

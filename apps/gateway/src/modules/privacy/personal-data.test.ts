@@ -150,4 +150,46 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
       { reason: 'erase', requests: 1, submissions: 1 },
     ]);
   });
+
+  it('records consent to the notice in force at registration; withdrawing it erases the account', async () => {
+    const notice = await h.gql(
+      '{ privacyNotice { version responseHours dataProtectionOfficer { email placeholder } } }',
+    );
+    expect(notice.body.data.privacyNotice).toEqual({
+      version: '2026-12',
+      responseHours: 72,
+      dataProtectionOfficer: { email: 'ppdp@sawahluntokota.go.id', placeholder: true },
+    });
+    const outdated = await h.gql(
+      'mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { __typename ... on ValidationError { code } } }',
+      {
+        input: {
+          email: 'lama@contoh.id',
+          displayName: 'Warga Lama',
+          password: 'gunung-singgalang-2027',
+          privacyNoticeVersion: '2020-01',
+        },
+      },
+    );
+    expect(outdated.body.data.registerCitizen).toEqual({
+      __typename: 'ValidationError',
+      code: 'PRIVACY_NOTICE_OUTDATED',
+    });
+    const c = await citizenWithData(h, t.yulia);
+    const consents = await h.gql(
+      '{ me { privacyConsents { noticeVersion withdrawnAt } } }',
+      {},
+      { token: c.token },
+    );
+    expect(consents.body.data.me.privacyConsents).toEqual([{ noticeVersion: '2026-12', withdrawnAt: null }]);
+    const withdrawn = await h.gql(
+      'mutation($input: WithdrawPrivacyConsentInput!) { withdrawPrivacyConsent(input: $input) { __typename } }',
+      { input: { password: c.password } },
+      { token: c.token },
+    );
+    expect(withdrawn.body.data.withdrawPrivacyConsent.__typename).toBe('AccountErased');
+    const consent = await h.db.prisma.privacyConsent.findFirstOrThrow({ where: { accountId: c.accountId } });
+    expect(consent.withdrawnAt).not.toBeNull();
+    expect(await findPersonalValues(h.db.prisma, Object.values(c.personal))).toEqual([]);
+  });
 });

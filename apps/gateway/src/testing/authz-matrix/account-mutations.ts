@@ -47,4 +47,12 @@ export const ACCOUNT_MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     ),
     allowedAs: ['AuthenticationFailed'],
   },
+  withdrawPrivacyConsent: {
+    ...inputEntry('withdrawPrivacyConsent', () => ({ password: 'salah-sekali-123' })),
+    roles: decide(
+      ['allowed', 'own account, with its password; the sample password is wrong'],
+      DENIED_TO_OUTSIDERS,
+    ),
+    allowedAs: ['AuthenticationFailed'],
+  },
 };
