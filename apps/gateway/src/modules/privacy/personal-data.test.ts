@@ -192,4 +192,51 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
     expect(consent.withdrawnAt).not.toBeNull();
     expect(await findPersonalValues(h.db.prisma, Object.values(c.personal))).toEqual([]);
   });
+
+  it('records each staff view of one person’s identity, not lists; the person sees who looked', async () => {
+    const c = await citizenWithData(h, t.yulia);
+    const one = await h.gql(
+      'query($code: String!) { serviceRequest(trackingCode: $code) { applicant { email phone } attributeValues } }',
+      { code: c.trackingCode },
+      { token: t.yulia },
+    );
+    expect(one.body.data.serviceRequest.applicant.email).toBe(c.personal.email);
+    const list = await h.gql(
+      '{ serviceRequests(first: 50) { edges { node { applicant { email } attributeValues } } } }',
+      {},
+      { token: t.yulia },
+    );
+    expect(list.body.errors).toBeUndefined();
+    // The person's own look is not recorded.
+    await h.gql(
+      'query($code: String!) { serviceRequest(trackingCode: $code) { applicant { email } attributeValues } }',
+      { code: c.trackingCode },
+      { token: c.token },
+    );
+    const seen = await h.gql(
+      '{ me { identityViews { what trackingCode viewerName viewerUnit } } }',
+      {},
+      { token: c.token },
+    );
+    expect(
+      seen.body.data.me.identityViews.sort((a: { what: string }, b: { what: string }) =>
+        a.what.localeCompare(b.what),
+      ),
+    ).toEqual([
+      {
+        what: 'REQUEST_APPLICANT',
+        trackingCode: c.trackingCode,
+        viewerName: expect.any(String),
+        viewerUnit: 'DPMPTSP',
+      },
+      {
+        what: 'REQUEST_ATTRIBUTES',
+        trackingCode: c.trackingCode,
+        viewerName: expect.any(String),
+        viewerUnit: 'DPMPTSP',
+      },
+    ]);
+    const rows = await h.db.prisma.identityView.count({ where: { subjectAccountId: c.accountId } });
+    expect(rows).toBe(2);
+  });
 });
