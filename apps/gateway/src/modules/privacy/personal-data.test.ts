@@ -99,8 +99,14 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
 
   it('erases the account: no personal value left anywhere, statistics unchanged, sessions ended, audited', async () => {
     const c = await citizenWithData(h, t.yulia);
-    const sha256 = (await h.db.prisma.attachment.findFirstOrThrow({ where: { requestId: c.requestId } }))
-      .sha256;
+    const { sha256 } = await h.db.prisma.attachment.findFirstOrThrow({ where: { requestId: c.requestId } });
+    const files = await h.gql(
+      'query($code: String!) { serviceRequest(trackingCode: $code) { attachments { url } } }',
+      { code: c.trackingCode },
+      { token: c.token },
+    );
+    const url = files.body.data.serviceRequest.attachments[0].url as string;
+    expect((await h.gateway.fetch(`http://layanan.test${url}`)).status).toBe(200);
     expect(await h.storage.has(sha256)).toBe(true);
     const before = await h.gql(STATS);
     expect(await findPersonalValues(h.db.prisma, Object.values(c.personal))).not.toEqual([]);
@@ -136,6 +142,7 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
     });
     expect(request.personalDataErasedAt).not.toBeNull();
     expect(await h.storage.has(sha256)).toBe(false);
+    expect((await h.gateway.fetch(`http://layanan.test${url}`)).status).toBe(404);
     // The old token is refused; the account cannot sign in again.
     const after = await h.gql('{ me { kind } }', {}, { token: c.token });
     expect(after.body.errors?.[0]?.extensions?.code).toBe('INVALID_TOKEN');

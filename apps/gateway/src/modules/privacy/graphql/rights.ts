@@ -98,6 +98,7 @@ builder.mutationField('eraseMyAccount', (t) =>
 builder.prismaObjectField('Account', 'phone', (t) =>
   t.exposeString('phone', {
     nullable: true,
-    description: 'Mobile number as registered (+62…); null if none. Visible to the person and admins, as the e-mail.',
+    description:
+      'Mobile number as registered (+62…); null if none. Visible to the person and admins, as the e-mail.',
   }),
 );
