@@ -22,6 +22,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   examples: ['org', 'accounts'],
   // Publishes what the other areas compute (issue 23); no area imports it.
   'open-data': ['org', 'services', 'forums', 'feedback'],
+  // A person's rights over their data (issue 23): reads and erases what every area holds of them.
+  privacy: ['org', 'accounts', 'services', 'forums', 'feedback', 'attachments'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -11,6 +11,7 @@ import { createLayananPubSub } from './app/pubsub.js';
 import { createRateLimitStore } from './app/rate-limits.js';
 import { bilingual, STARTUP_MESSAGES } from './graphql/gateway-errors.js';
 import { sendSupervisorDigests } from './modules/forums/supervisor-digest.js';
+import { applyRetentionSchedule } from './modules/privacy/commands/retention.js';
 import { closeAnsweredComplaints } from './modules/services/commands/complaint-handling.js';
 import { remindDeadlines } from './modules/services/commands/deadline-reminders.js';
 import { escalateOverdueRequests } from './modules/services/commands/escalate-overdue.js';
@@ -156,6 +157,18 @@ async function main(): Promise<void> {
             )
             .then((closed) => {
               if (closed.length > 0) log.info({ closed }, 'closed answered complaints');
+            })
+            // Personal data of requests closed longer ago than the retention period (issue 23).
+            .then(() =>
+              applyRetentionSchedule(database.prisma, {
+                now: new Date(),
+                years: config.privacy.retentionYears,
+                batch: config.privacy.retentionBatch,
+                storage,
+              }),
+            )
+            .then((erased) => {
+              if (erased > 0) log.info({ erased }, 'erased personal data past its retention');
             })
             .catch((error: unknown) => log.error({ err: error }, 'reminder or digest job failed'))
             .finally(() => {

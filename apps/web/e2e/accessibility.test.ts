@@ -235,6 +235,7 @@ describe('accessibility: axe (WCAG 2.1 A and AA) finds no serious or critical vi
       '/aksesibilitas',
       '/hasil',
       '/data-terbuka',
+      '/privasi',
       '/tidak-ada',
       '/permohonan',
       '/verifikasi',
@@ -252,6 +253,7 @@ describe('accessibility: axe (WCAG 2.1 A and AA) finds no serious or critical vi
       `/permohonan/${code}`,
       '/notifikasi',
       '/akun',
+      '/data-saya',
       '/forum/pelayanan-perizinan',
     ]);
     expect(findings.join('\n\n')).toBe('');

@@ -8,8 +8,10 @@ import { AccountPage } from './pages/account.tsx';
 import { CataloguePage } from './pages/catalogue.tsx';
 import { ForumPage, ForumsPage } from './pages/forums.tsx';
 import { LoginPage } from './pages/login.tsx';
+import { MyDataPage } from './pages/my-data.tsx';
 import { MyRequestsPage } from './pages/my-requests.tsx';
 import { NotificationsPage } from './pages/notifications.tsx';
+import { PrivacyPage } from './pages/privacy.tsx';
 import {
   ForgotPasswordPage,
   ResetPasswordPage,
@@ -113,6 +115,7 @@ const NAV_LINKS: readonly { to: string; label: MessageKey; shownTo: NavAudience;
   { to: '/permohonan', label: 'navMyRequests', shownTo: 'citizens' },
   { to: '/forum', label: 'navForums', shownTo: 'everyone' },
   { to: '/notifikasi', label: 'navNotifications', shownTo: 'signedIn', unreadBadge: true },
+  { to: '/data-saya', label: 'myDataTitle', shownTo: 'citizens' },
   { to: '/staf', label: 'navQueue', shownTo: 'staff' },
   { to: '/staf/forum', label: 'navForumInbox', shownTo: 'staff' },
   { to: '/staf/statistik', label: 'navStatistics', shownTo: 'staff' },
@@ -225,7 +228,8 @@ function Shell({ session }: { session: Session | null }) {
         <p>{t('footer')}</p>
         <p>
           <Link to="/aksesibilitas">{t('accessibilityLink')}</Link> ·{' '}
-          <Link to="/hasil">{t('resultsTitle')}</Link> · <Link to="/data-terbuka">{t('openDataTitle')}</Link>
+          <Link to="/hasil">{t('resultsTitle')}</Link> · <Link to="/data-terbuka">{t('openDataTitle')}</Link>{' '}
+          · <Link to="/privasi">{t('privacyLink')}</Link>
         </p>
       </footer>
     </>
@@ -252,6 +256,7 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
   if (path === '/forum') return <ForumsPage />;
   if (forum) return <ForumPage slug={forum.slug!} session={session} />;
   if (path === '/aksesibilitas') return <AccessibilityPage />;
+  if (path === '/privasi') return <PrivacyPage />;
   if (path === '/hasil')
     return (
       <Suspense fallback={<Loading />}>
@@ -271,6 +276,7 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
   if (request) return <RequestPage code={request.code!} />;
   if (path === '/notifikasi') return <NotificationsPage />;
   if (path === '/akun') return <AccountPage session={session} />;
+  if (path === '/data-saya') return <MyDataPage />;
   if (staff) {
     if (path === '/staf') return <QueuePage />;
     if (path === '/staf/forum') return <ForumInboxPage />;
@@ -303,7 +309,7 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
 /** The addresses of pages for signed-in users (the staff pages all live under /staf). */
 function isSignedInPath(path: string): boolean {
   return (
-    ['/permohonan', '/notifikasi', '/akun', '/staf'].includes(path) ||
+    ['/permohonan', '/notifikasi', '/akun', '/data-saya', '/staf'].includes(path) ||
     path.startsWith('/staf/') ||
     match('/permohonan/:code', path) !== null
   );

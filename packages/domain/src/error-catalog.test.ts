@@ -50,6 +50,7 @@ describe('error catalog', () => {
       root.AccountErrorCode,
       root.AccountTokenErrorCode,
       root.ApiKeyErrorCode,
+      root.PersonalDataErrorCode,
       root.services.CatalogueEntryErrorCode,
       root.services.RequestSubmissionErrorCode,
       root.services.ServiceVersionErrorCode,

@@ -1,6 +1,7 @@
 import { ACCOUNT_ERROR_MESSAGES } from './accounts/account.js';
 import { ACCOUNT_TOKEN_ERROR_MESSAGES } from './accounts/account-tokens.js';
 import { API_KEY_ERROR_MESSAGES } from './accounts/api-key.js';
+import { PERSONAL_DATA_ERROR_MESSAGES } from './accounts/personal-data.js';
 import {
   CALENDAR_ERROR_MESSAGES,
   DAY_ERROR_MESSAGES,
@@ -47,7 +48,12 @@ import {
  */
 export const ERROR_CATALOGS = {
   validation: VALIDATION_ERROR_MESSAGES,
-  accounts: { ...ACCOUNT_ERROR_MESSAGES, ...ACCOUNT_TOKEN_ERROR_MESSAGES, ...API_KEY_ERROR_MESSAGES },
+  accounts: {
+    ...ACCOUNT_ERROR_MESSAGES,
+    ...ACCOUNT_TOKEN_ERROR_MESSAGES,
+    ...API_KEY_ERROR_MESSAGES,
+    ...PERSONAL_DATA_ERROR_MESSAGES,
+  },
   calendar: {
     ...DAY_ERROR_MESSAGES,
     ...CALENDAR_ERROR_MESSAGES,

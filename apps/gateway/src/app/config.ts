@@ -18,6 +18,7 @@ import { bilingual, CONFIG_MESSAGES } from '../graphql/gateway-errors.js';
 import { parseS3Url, type S3Settings } from '../platform/storage/s3-store.js';
 import { type MailConfig, mailConfig } from './mail-config.js';
 import { type OpenDataConfig, openDataConfig } from './open-data-config.js';
+import { type PrivacyConfig, privacyConfig } from './privacy-config.js';
 import { type SigningConfig, signingConfig } from './signing-config.js';
 import { stateDir } from './state-dir.js';
 
@@ -66,6 +67,8 @@ export type GatewayConfig = {
   filesDir: string;
   /** Open data downloads: suppression threshold, licence, page size (open-data-config.ts). */
   openData: OpenDataConfig;
+  /** Privacy notice version, data-protection officer, retention schedule (privacy-config.ts). */
+  privacy: PrivacyConfig;
   /** S3-compatible object storage for the files instead of `filesDir` (LAYANAN_S3_URL). */
   s3: S3Settings | undefined;
   /** The key that signs issued documents (signing-config.ts). */
@@ -277,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       jwtSecret: secret,
     }),
     openData: openDataConfig(env, int),
+    privacy: privacyConfig(env, int),
   };
 }
 

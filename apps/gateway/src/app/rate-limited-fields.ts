@@ -37,6 +37,13 @@ export const RATE_LIMITED_FIELDS: Readonly<
   'Mutation.verifyEmail': { group: 'auth' },
   'Mutation.requestPhoneVerification': { group: 'auth' },
   'Mutation.verifyPhone': { group: 'auth' },
+  // Personal data rights (issue 23): erasure checks the password; a profile change names addresses.
+  'Mutation.eraseMyAccount': { group: 'auth' },
+  'Mutation.withdrawPrivacyConsent': { group: 'auth' },
+  'Mutation.updateProfile': {
+    group: 'auth',
+    target: (a) => ({ accounts: [input(a).email, input(a).phone] }),
+  },
   // Submissions: requests (also Open311's POST requests, router.ts), forum submissions, surveys,
   // a citizen's corrections.
   'Mutation.submitServiceRequest': { group: 'submit', target: (a) => ({ reporter: input(a).citizenEmail }) },

@@ -292,6 +292,18 @@ describe.each(testDatabaseKinds())('rate limits on %s', (kind) => {
         query: 'mutation { verifyPhone(code: "000000") { __typename } }',
         token: c.accessToken,
       }),
+      updateProfile: ({ citizen: c }) => ({
+        query: 'mutation { updateProfile(input: { email: "bukan-alamat" }) { __typename } }',
+        token: c.accessToken,
+      }),
+      eraseMyAccount: ({ citizen: c }) => ({
+        query: 'mutation { eraseMyAccount(input: { password: "tebakan-salah" }) { __typename } }',
+        token: c.accessToken,
+      }),
+      withdrawPrivacyConsent: ({ citizen: c }) => ({
+        query: 'mutation { withdrawPrivacyConsent(input: { password: "tebakan-salah" }) { __typename } }',
+        token: c.accessToken,
+      }),
       submitServiceRequest: () => ({
         query:
           'mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { __typename } }',

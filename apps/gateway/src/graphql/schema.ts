@@ -14,6 +14,7 @@ import '../modules/forums/index.js';
 import '../modules/feedback/index.js';
 import '../modules/attachments/index.js';
 import '../modules/documents/index.js';
+import '../modules/privacy/index.js';
 // Example module (docs/extending.md): one import wires it in.
 import '../modules/examples/public-notice.js';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
@@ -15,6 +15,7 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
+import { PrivacyNoticeQuery } from './privacy.tsx';
 
 const Login = graphql(`
   mutation Login($input: LoginInput!) {
@@ -157,6 +158,8 @@ function RegisterForm() {
   const password = useText();
   const [{ fetching: registering }, register] = useMutation(Register);
   const [{ fetching: signingIn }, login] = useMutation(Login);
+  // The notice version the form links to; registration records consent to it.
+  const [notice] = useQuery({ query: PrivacyNoticeQuery });
   // The gateway answers a new and an already registered e-mail or number alike (it never says
   // which); the new account then signs in with the same password, and otherwise its message shows.
   const [received, setReceived] = useState<string | null>(null);
@@ -167,6 +170,7 @@ function RegisterForm() {
       input: {
         displayName: displayName.value,
         password: password.value,
+        ...(notice.data ? { privacyNoticeVersion: notice.data.privacyNotice.version } : {}),
         ...(isPhone ? { phone: contact.value } : { email: contact.value }),
       },
     });
@@ -190,6 +194,9 @@ function RegisterForm() {
       <Field label={t('password')} error={errors.password} hint={t('passwordHint')} required>
         {(p) => <input {...p} type="password" autoComplete="new-password" {...password.bind} />}
       </Field>
+      <p className="hint" data-testid="privacy-consent">
+        {t('privacyConsent')} <Link to="/privasi">{t('privacyTitle')}</Link>
+      </p>
       {received ? <Notice kind="info">{received}</Notice> : null}
       <FormFailureNote failure={failure} shown={['displayName', 'email', 'phone', 'contact', 'password']} />
       <SubmitButton busy={registering || signingIn}>{t('register')}</SubmitButton>

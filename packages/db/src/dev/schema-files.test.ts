@@ -18,6 +18,7 @@ describe('readSchemaFiles', () => {
       'forums.prisma',
       'org.prisma',
       'platform.prisma',
+      'privacy.prisma',
       'public-notice.prisma',
       'schema.prisma',
       'services.prisma',

@@ -5,3 +5,4 @@ export * from './account.js';
 export * from './account-tokens.js';
 export * from './api-key.js';
 export * from './identifiers.js';
+export * from './personal-data.js';

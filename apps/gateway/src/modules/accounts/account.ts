@@ -55,7 +55,7 @@ const IdentityKindEnum = builder.enumType('IdentityKind', {
   values: ['ANONYMOUS', 'ACCOUNT', 'SYSTEM'] as const,
 });
 
-const Viewer = builder.objectRef<Identity>('Viewer').implement({
+export const Viewer = builder.objectRef<Identity>('Viewer').implement({
   description: 'Who is calling.',
   fields: (t) => ({
     kind: t.field({

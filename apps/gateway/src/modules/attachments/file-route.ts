@@ -46,7 +46,10 @@ export function fileRoute(deps: {
         );
         return;
       }
-      const attachment = await deps.prisma.attachment.findUnique({ where: { id } });
+      const found = await deps.prisma.attachment.findUnique({ where: { id } });
+      // An erased file (its uploader's erasure, the retention schedule) is gone even where another
+      // upload shares its bytes.
+      const attachment = found?.erasedAt ? null : found;
       const body = attachment && (await deps.storage.get(attachment.sha256));
       if (!attachment || !body) {
         endResponse(routeError(request, 404, 'NOT_FOUND'));

@@ -33,4 +33,26 @@ export const ACCOUNT_MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: decide(['allowed', 'own number; the code is the credential'], DENIED_TO_OUTSIDERS),
     allowedAs: ['ValidationError'],
   },
+  // Personal data rights (issue 23): the caller's own account only; the samples change nothing.
+  updateProfile: {
+    ...inputEntry('updateProfile', () => ({ email: 'bukan-alamat' })),
+    roles: decide(['allowed', 'own profile; the sample is refused as invalid'], DENIED_TO_OUTSIDERS),
+    allowedAs: ['ValidationError'],
+  },
+  eraseMyAccount: {
+    ...inputEntry('eraseMyAccount', () => ({ password: 'salah-sekali-123' })),
+    roles: decide(
+      ['allowed', 'own account, with its password; the sample password is wrong'],
+      DENIED_TO_OUTSIDERS,
+    ),
+    allowedAs: ['AuthenticationFailed'],
+  },
+  withdrawPrivacyConsent: {
+    ...inputEntry('withdrawPrivacyConsent', () => ({ password: 'salah-sekali-123' })),
+    roles: decide(
+      ['allowed', 'own account, with its password; the sample password is wrong'],
+      DENIED_TO_OUTSIDERS,
+    ),
+    allowedAs: ['AuthenticationFailed'],
+  },
 };

@@ -18,6 +18,10 @@ import {
 
 export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   me: { doc: '{ me { __typename kind } }', roles: decide('allowed') },
+  privacyNotice: {
+    doc: '{ privacyNotice { version dataProtectionOfficer { email } } }',
+    roles: decide(['allowed', 'the public privacy notice']),
+  },
   districts: { doc: '{ districts { code } }', roles: decide(['allowed', 'public reference data']) },
   holidays: { doc: '{ holidays(year: 2026) { date } }', roles: decide(['allowed', 'public calendar']) },
   units: { doc: '{ units(first: 5) { totalCount } }', roles: decide('allowed') },

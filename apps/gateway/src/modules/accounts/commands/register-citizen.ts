@@ -1,9 +1,9 @@
 // Citizen sign-up: a new CITIZEN account with an e-mail or a mobile number. The answer is the same
 // whether the e-mail or number was free or already registered (issue 15, kind 8), so registration
 // cannot be used to find out who has an account; the new account then signs in with `login`.
-import { validateRegistration } from '@layanan/domain';
+import { consentedNoticeVersion, validateRegistration } from '@layanan/domain';
 import { isUniqueViolation } from '../../../graphql/errors.js';
-import { validationFailed } from '../../../graphql/failures.js';
+import { failure, validationFailed } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { recordEvent } from '../../../platform/events.js';
@@ -14,6 +14,8 @@ export type RegisterCitizenInput = {
   phone?: string | null;
   displayName: string;
   password: string;
+  /** The privacy notice version the form showed (optional; must be the one in force). */
+  privacyNoticeVersion?: string | null;
 };
 
 /** What every well-formed registration is answered with, new or existing alike. */
@@ -26,15 +28,19 @@ export type RegistrationReceived = { received: true };
  * so that the owner can be told through a message channel (none exists yet), never the caller.
  * Both paths hash the password and write to the database, so they take about the same time.
  * Throws ValidationError fields (the domain's `validateRegistration`: contact, name, password
- * policy), which depend only on the input.
+ * policy), which depend only on the input, and PRIVACY_NOTICE_OUTDATED when the form showed another
+ * notice than `noticeVersion`. A new account's consent to `noticeVersion` is recorded with it.
  */
 export async function registerCitizen(
   deps: CommandDeps,
   caller: Caller,
   input: RegisterCitizenInput,
+  noticeVersion: string,
 ): Promise<RegistrationReceived> {
   const checked = validateRegistration(input);
   if (!checked.ok) throw validationFailed(checked.error.fields);
+  const consent = consentedNoticeVersion(noticeVersion, input.privacyNoticeVersion);
+  if (!consent.ok) throw failure(consent.error, { field: 'privacyNoticeVersion' });
   const { email, phone, displayName } = checked.value;
   const passwordHash = await hashPassword(input.password);
   const attempted: string[] = [];
@@ -65,6 +71,10 @@ export async function registerCitizen(
         }
         const account = await tx.account.create({
           data: { email, phone, displayName, role: 'CITIZEN', passwordHash },
+        });
+        // Registering is consenting to the notice in force (UU 27/2022 art. 22: recorded).
+        await tx.privacyConsent.create({
+          data: { accountId: account.id, noticeVersion: consent.value, givenAt: deps.now() },
         });
         // Its e-mail address gets a verification link (on-registration-attempted.ts), after commit.
         if (email) attempted.push(await recordEvent(tx, 'accounts.registered', { accountId: account.id }));

@@ -83,7 +83,12 @@ export async function startSession(
 }
 
 /** Why sessions end; stored as AccountSession.endReason. */
-export type SessionEndReason = 'logout' | 'refresh-replayed' | 'password-changed' | 'password-reset';
+export type SessionEndReason =
+  | 'logout'
+  | 'refresh-replayed'
+  | 'password-changed'
+  | 'password-reset'
+  | 'erased';
 
 /**
  * Ends sessions at once: one session (`{ sessionId }`, a refresh-token family) or every session of

@@ -59,6 +59,11 @@ const RegisterCitizenInput = builder.inputType('RegisterCitizenInput', {
       description: 'The name shown for the person; must not be blank.',
     }),
     password: t.string({ required: true, description: 'At least 10 characters; a passphrase is best.' }),
+    privacyNoticeVersion: t.string({
+      required: false,
+      description:
+        'The version of the privacy notice the form showed (`privacyNotice.version`); registering records consent to the version in force, and another version gives ValidationError PRIVACY_NOTICE_OUTDATED.',
+    }),
   }),
 });
 
@@ -90,7 +95,7 @@ builder.mutationField('registerCitizen', (t) =>
       'Register a citizen account with an email or a mobile number. Answers RegistrationReceived alike for a new and an already registered email or number (nothing is created or changed then); sign in with `login` afterwards. ValidationError only for malformed input.',
     errors: { types: [ValidationError] },
     ...commandInput(t, RegisterCitizenInput, 'The new account.', async (deps, caller, input, ctx) => ({
-      ...(await registerCitizen(deps, caller, input)),
+      ...(await registerCitizen(deps, caller, input, ctx.config.privacy.noticeVersion)),
       lang: ctx.lang,
     })),
   }),

@@ -1,4 +1,7 @@
+import type { Prisma } from '@layanan/db';
+import { isIdentifyingAttribute, type ServiceAttribute } from '@layanan/domain/services';
 import { builder } from '../../../graphql/builder.js';
+import { recordIdentityView } from '../../accounts/identity-views.js';
 
 // The applicant's contact details, for the handling unit to reach them (UU 25/2009 art. 18: the
 // citizen is told of the service's progress). ServiceRequest itself is shown only to its owner,
@@ -20,10 +23,59 @@ const RequestApplicantRef = builder.prismaObject('Account', {
   }),
 });
 
+// A staff member's look at one request's applicant is recorded (accounts/identity-views.ts); the
+// same field inside a list is not.
 builder.prismaObjectField('ServiceRequest', 'applicant', (t) =>
-  t.relation('citizen', {
+  t.field({
     type: RequestApplicantRef,
     description:
-      'The applicant and their contact details; visible with the request (its owner, the staff of its unit, admins), never in requestStatus or Open311.',
+      'The applicant and their contact details; visible with the request (its owner, the staff of its unit, admins), never in requestStatus or Open311. A staff member’s view of one request’s applicant is recorded and shown to the person (Viewer.identityViews); views inside lists are not.',
+    select: {
+      id: true,
+      citizenAccountId: true,
+      citizen: { select: { id: true, displayName: true, email: true, phone: true } },
+    },
+    resolve: async (request, _args, ctx, info) => {
+      await recordIdentityView(ctx, info, {
+        subjectAccountId: request.citizenAccountId,
+        what: 'REQUEST_APPLICANT',
+        requestId: request.id,
+      });
+      return request.citizen as never;
+    },
+  }),
+);
+
+/** Whether any attribute with a value is identifying (isIdentifyingAttribute); unknown ones count. */
+function hasIdentifyingValue(definitions: Prisma.JsonValue, values: Prisma.JsonValue): boolean {
+  const defs = new Map(((definitions ?? []) as unknown as ServiceAttribute[]).map((d) => [d.code, d]));
+  return Object.entries((values ?? {}) as Record<string, unknown>).some(([code, v]) => {
+    if (v === null || v === '' || v === undefined) return false;
+    const d = defs.get(code);
+    return d === undefined || isIdentifyingAttribute(d);
+  });
+}
+
+builder.prismaObjectField('ServiceRequest', 'attributeValues', (t) =>
+  t.field({
+    type: 'JSON',
+    description:
+      'Values of the service version’s attributes, by attribute code, as submitted. A staff member’s view of one request with identifying values (NIK, NIP, NPWP, phone, attributes marked identifying) is recorded and shown to the person; views inside lists are not.',
+    select: {
+      id: true,
+      citizenAccountId: true,
+      attributeValues: true,
+      serviceVersion: { select: { attributes: true } },
+    },
+    resolve: async (r, _args, ctx, info) => {
+      if (hasIdentifyingValue(r.serviceVersion.attributes, r.attributeValues)) {
+        await recordIdentityView(ctx, info, {
+          subjectAccountId: r.citizenAccountId,
+          what: 'REQUEST_ATTRIBUTES',
+          requestId: r.id,
+        });
+      }
+      return r.attributeValues;
+    },
   }),
 );

@@ -168,10 +168,6 @@ const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
     originalText: t.exposeString('originalText', {
       description: 'The citizen’s own words as submitted, never edited (corrections are trail entries).',
     }),
-    attributeValues: t.expose('attributeValues', {
-      type: 'JSON',
-      description: 'Values of the service version’s attributes, by attribute code, as submitted.',
-    }),
     service: t.relation('service', { description: 'The service asked for.' }),
     serviceVersion: t.relation('serviceVersion', {
       description: 'The version of the service standard in force at submission; the request keeps it.',

@@ -1,0 +1,249 @@
+// Personal data rights (issue 23 item 3, UU 27/2022) on both databases: the export holds every row
+// of the database that names the citizen; a profile is corrected (a new e-mail proved again);
+// erasure leaves no personal value of the person in any table, keeps the statistics, ends the
+// sessions and is audited.
+import { testDatabaseKinds } from '@layanan/db/testing';
+import { describe, expect, it } from 'vitest';
+import { citizenWithData } from '../../testing/citizen-data.js';
+import { findPersonalValues, rowsNaming } from '../../testing/personal-data-scan.js';
+import { useHarness } from '../../testing/use-harness.js';
+
+/** Tables whose rows name the person but are not in the export, and why. */
+const NOT_EXPORTED: Record<string, string> = {
+  refresh_token: 'hashes of session secrets; the sessions themselves are exported',
+  account_token: 'hashes of single-use links; the addresses they went to are the profile’s',
+  domain_event: 'the gateway’s own outbox of effects; each effect (notification, mail) is exported',
+};
+
+describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
+  const { h, t } = useHarness(kind, { login: ['yulia', 'warga'] });
+
+  it('exports every row that names the citizen, with their values', async () => {
+    const c = await citizenWithData(h, t.yulia);
+    const { body } = await h.gql('{ me { personalData } }', {}, { token: c.token });
+    expect(body.errors).toBeUndefined();
+    const data = body.data.me.personalData;
+    const text = JSON.stringify(data);
+    expect(data.format).toBe('layanan.personal-data/1');
+    expect(data.account).toMatchObject({ displayName: c.personal.name, email: c.personal.email });
+    for (const value of Object.values(c.personal)) expect(text, value).toContain(value);
+    expect(data.requests[0].events.map((e: { toState: string }) => e.toState)).toEqual([
+      'SUBMITTED',
+      'VERIFIED',
+    ]);
+    expect(data.notifications.length).toBeGreaterThan(0);
+
+    // Every row naming the account, or one of its requests or submissions, is in the export by id.
+    const ids = [c.accountId, c.requestId, c.submissionId];
+    const missing: string[] = [];
+    let checked = 0;
+    for (const id of ids) {
+      for (const row of await rowsNaming(h.db.prisma, id)) {
+        if (NOT_EXPORTED[row.table]) continue;
+        // Another person's notification or mail about the request (the assigned staff member's).
+        if (['notification', 'mail_message'].includes(row.table) && !row.text.includes(c.accountId)) continue;
+        // The row's own id is its first uuid (tables with a composite key: the other columns).
+        const rowId = /^\(([0-9a-f-]{36})/.exec(row.text)?.[1];
+        checked += 1;
+        if (rowId && !text.includes(rowId) && !text.toLowerCase().includes(rowId))
+          missing.push(`${row.table} ${row.text}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+    expect(missing).toEqual([]);
+  });
+
+  it('gives nothing to anonymous callers, and another citizen only their own', async () => {
+    const anonymous = await h.gql('{ me { personalData identityViews { at } } }');
+    expect(anonymous.body.data.me).toEqual({ personalData: null, identityViews: [] });
+    const c = await citizenWithData(h, t.yulia);
+    const other = await h.gql('{ me { personalData } }', {}, { token: t.warga });
+    expect(JSON.stringify(other.body.data.me.personalData)).not.toContain(c.personal.email);
+  });
+
+  const STATS = `{ requestStatistics(from: "2020-01-01", to: "2035-12-31", groupBy: SERVICE) {
+    __typename ... on RequestStatisticsPayload { data { key submitted completed backlog } } } }`;
+  const ERASE = `mutation($input: EraseMyAccountInput!) { eraseMyAccount(input: $input) {
+    __typename ... on AccountErased { requests submissions } ... on AuthenticationFailed { code } ... on OperationFailed { code } } }`;
+
+  it('corrects the profile: a new e-mail is unverified and gets a link; a taken one is refused', async () => {
+    const c = await citizenWithData(h, t.yulia);
+    const update = (input: Record<string, unknown>, token = c.token) =>
+      h.gql(
+        `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { __typename
+          ... on UpdateProfilePayload { emailVerificationSent account { displayName email emailVerified phoneVerified } }
+          ... on ValidationError { code fields { field code } } ... on ConflictError { code } } }`,
+        { input },
+        { token },
+      );
+    const email = `baru-${c.accountId.slice(0, 8)}@contoh.id`;
+    const changed = await update({ displayName: 'Sutan  Baru', email: email.toUpperCase() });
+    expect(changed.body.data.updateProfile).toEqual({
+      __typename: 'UpdateProfilePayload',
+      emailVerificationSent: true,
+      account: { displayName: 'Sutan Baru', email, emailVerified: false, phoneVerified: false },
+    });
+    const mail = await h.db.prisma.mailMessage.findMany({ where: { toAddress: email } });
+    expect(mail.map((m) => m.purpose)).toEqual(['account:email-verification']);
+    const audit = await h.db.prisma.auditEntry.findFirstOrThrow({
+      where: { action: 'updateProfile', entityId: c.accountId },
+    });
+    expect(audit.before).toMatchObject({ displayName: c.personal.name, email: '[redacted]' });
+    const taken = await update({ email: 'warga@layanan.test' });
+    expect(taken.body.data.updateProfile).toEqual({ __typename: 'ConflictError', code: 'ACCOUNT_EXISTS' });
+    const none = await update({ email: '', phone: '' });
+    expect(none.body.data.updateProfile.fields).toEqual([
+      { field: 'email', code: 'PROFILE_CONTACT_REQUIRED' },
+    ]);
+  });
+
+  it('erases the account: no personal value left anywhere, statistics unchanged, sessions ended, audited', async () => {
+    const c = await citizenWithData(h, t.yulia);
+    const { sha256 } = await h.db.prisma.attachment.findFirstOrThrow({ where: { requestId: c.requestId } });
+    const files = await h.gql(
+      'query($code: String!) { serviceRequest(trackingCode: $code) { attachments { url } } }',
+      { code: c.trackingCode },
+      { token: c.token },
+    );
+    const url = files.body.data.serviceRequest.attachments[0].url as string;
+    expect((await h.gateway.fetch(`http://layanan.test${url}`)).status).toBe(200);
+    expect(await h.storage.has(sha256)).toBe(true);
+    const before = await h.gql(STATS);
+    expect(await findPersonalValues(h.db.prisma, Object.values(c.personal))).not.toEqual([]);
+
+    const wrong = await h.gql(ERASE, { input: { password: 'salah-sekali-123' } }, { token: c.token });
+    expect(wrong.body.errors).toBeUndefined();
+    expect(wrong.body.data.eraseMyAccount).toEqual({
+      __typename: 'AuthenticationFailed',
+      code: 'CURRENT_PASSWORD_WRONG',
+    });
+    const staff = await h.gql(ERASE, { input: { password: 'apa-saja-1234' } }, { token: t.yulia });
+    expect(staff.body.data.eraseMyAccount.__typename).toBe('AuthenticationFailed');
+
+    const erased = await h.gql(ERASE, { input: { password: c.password } }, { token: c.token });
+    expect(erased.body.data.eraseMyAccount).toEqual({
+      __typename: 'AccountErased',
+      requests: 1,
+      submissions: 1,
+    });
+
+    expect(await findPersonalValues(h.db.prisma, Object.values(c.personal))).toEqual([]);
+    expect((await h.gql(STATS)).body).toEqual(before.body);
+    const request = await h.db.prisma.serviceRequest.findUniqueOrThrow({ where: { id: c.requestId } });
+    expect(request).toMatchObject({
+      state: 'VERIFIED',
+      citizenAccountId: c.accountId,
+      originalText: '[dihapus]',
+    });
+    expect(request.attributeValues).toMatchObject({
+      nik: '[dihapus]',
+      kecamatan: 'LEMBAH_SEGAR',
+      fungsi: 'HUNIAN',
+    });
+    expect(request.personalDataErasedAt).not.toBeNull();
+    expect(await h.storage.has(sha256)).toBe(false);
+    expect((await h.gateway.fetch(`http://layanan.test${url}`)).status).toBe(404);
+    // The old token is refused; the account cannot sign in again.
+    const after = await h.gql('{ me { kind } }', {}, { token: c.token });
+    expect(after.body.errors?.[0]?.extensions?.code).toBe('INVALID_TOKEN');
+    const sessions = await h.db.prisma.accountSession.findMany({ where: { accountId: c.accountId } });
+    expect(sessions.every((s) => s.endReason === 'erased' || s.endedAt !== null)).toBe(true);
+    const audit = await h.db.prisma.auditEntry.findMany({
+      where: { entityId: c.accountId, action: 'eraseMyAccount' },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(audit.map((a) => a.after)).toEqual([
+      { outcome: 'failed', reason: 'password' },
+      { reason: 'erase', requests: 1, submissions: 1 },
+    ]);
+  });
+
+  it('records consent to the notice in force at registration; withdrawing it erases the account', async () => {
+    const notice = await h.gql(
+      '{ privacyNotice { version responseHours dataProtectionOfficer { email placeholder } } }',
+    );
+    expect(notice.body.data.privacyNotice).toEqual({
+      version: '2026-12',
+      responseHours: 72,
+      dataProtectionOfficer: { email: 'ppdp@sawahluntokota.go.id', placeholder: true },
+    });
+    const outdated = await h.gql(
+      'mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { __typename ... on ValidationError { code } } }',
+      {
+        input: {
+          email: 'lama@contoh.id',
+          displayName: 'Warga Lama',
+          password: 'gunung-singgalang-2027',
+          privacyNoticeVersion: '2020-01',
+        },
+      },
+    );
+    expect(outdated.body.data.registerCitizen).toEqual({
+      __typename: 'ValidationError',
+      code: 'PRIVACY_NOTICE_OUTDATED',
+    });
+    const c = await citizenWithData(h, t.yulia);
+    const consents = await h.gql(
+      '{ me { privacyConsents { noticeVersion withdrawnAt } } }',
+      {},
+      { token: c.token },
+    );
+    expect(consents.body.data.me.privacyConsents).toEqual([{ noticeVersion: '2026-12', withdrawnAt: null }]);
+    const withdrawn = await h.gql(
+      'mutation($input: WithdrawPrivacyConsentInput!) { withdrawPrivacyConsent(input: $input) { __typename } }',
+      { input: { password: c.password } },
+      { token: c.token },
+    );
+    expect(withdrawn.body.data.withdrawPrivacyConsent.__typename).toBe('AccountErased');
+    const consent = await h.db.prisma.privacyConsent.findFirstOrThrow({ where: { accountId: c.accountId } });
+    expect(consent.withdrawnAt).not.toBeNull();
+    expect(await findPersonalValues(h.db.prisma, Object.values(c.personal))).toEqual([]);
+  });
+
+  it('records each staff view of one person’s identity, not lists; the person sees who looked', async () => {
+    const c = await citizenWithData(h, t.yulia);
+    const one = await h.gql(
+      'query($code: String!) { serviceRequest(trackingCode: $code) { applicant { email phone } attributeValues } }',
+      { code: c.trackingCode },
+      { token: t.yulia },
+    );
+    expect(one.body.data.serviceRequest.applicant.email).toBe(c.personal.email);
+    const list = await h.gql(
+      '{ serviceRequests(first: 50) { edges { node { applicant { email } attributeValues } } } }',
+      {},
+      { token: t.yulia },
+    );
+    expect(list.body.errors).toBeUndefined();
+    // The person's own look is not recorded.
+    await h.gql(
+      'query($code: String!) { serviceRequest(trackingCode: $code) { applicant { email } attributeValues } }',
+      { code: c.trackingCode },
+      { token: c.token },
+    );
+    const seen = await h.gql(
+      '{ me { identityViews { what trackingCode viewerName viewerUnit } } }',
+      {},
+      { token: c.token },
+    );
+    expect(
+      seen.body.data.me.identityViews.sort((a: { what: string }, b: { what: string }) =>
+        a.what.localeCompare(b.what),
+      ),
+    ).toEqual([
+      {
+        what: 'REQUEST_APPLICANT',
+        trackingCode: c.trackingCode,
+        viewerName: expect.any(String),
+        viewerUnit: 'DPMPTSP',
+      },
+      {
+        what: 'REQUEST_ATTRIBUTES',
+        trackingCode: c.trackingCode,
+        viewerName: expect.any(String),
+        viewerUnit: 'DPMPTSP',
+      },
+    ]);
+    const rows = await h.db.prisma.identityView.count({ where: { subjectAccountId: c.accountId } });
+    expect(rows).toBe(2);
+  });
+});
