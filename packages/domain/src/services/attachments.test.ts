@@ -67,8 +67,21 @@ describe('attachment limits', () => {
     expect(sanitiseFileName('a\u0000b\nc.pdf')).toBe('a_b_c.pdf');
     expect(sanitiseFileName('\ud800x.pdf')).toBe('_x.pdf');
     expect(sanitiseFileName('...')).toBe('berkas');
-    const long = sanitiseFileName(`${'é'.repeat(300)}.pdf`);
-    expect(Array.from(long)).toHaveLength(200);
-    expect(long.endsWith('.pdf')).toBe(true);
+    // Never shortened (issue 16, kind 8): a long name is kept whole by the sanitiser…
+    expect(sanitiseFileName(`${'é'.repeat(300)}.pdf`)).toBe(`${'é'.repeat(300)}.pdf`);
+  });
+
+  it('refuses a file name over 200 characters people see instead of cutting it', () => {
+    const pdf = { detectedType: 'application/pdf', size: 1000 };
+    // 196 flags + '.pdf' = 200 characters (392 + 4 UTF-16 units): accepted whole.
+    const flags = `${'🇮🇩'.repeat(196)}.pdf`;
+    const accepted = checkAttachment(DEFAULT_ATTACHMENT_LIMITS, { ...pdf, name: flags });
+    expect(accepted.ok && accepted.value.name).toBe(flags);
+    const refused = checkAttachment(DEFAULT_ATTACHMENT_LIMITS, { ...pdf, name: `${'é'.repeat(300)}.pdf` });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('ATTACHMENT_NAME_TOO_LONG');
+      expect(refused.error.details).toMatchObject({ limit: 200, length: 304 });
+    }
   });
 });

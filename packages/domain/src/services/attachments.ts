@@ -1,5 +1,6 @@
 import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { textLength } from '../text-limits.js';
 import { ATTACHMENT_ERROR_MESSAGES, type AttachmentErrorCode } from './messages.js';
 
 /*
@@ -89,9 +90,9 @@ export function isPhotoType(type: AttachmentMediaType): boolean {
 
 /**
  * A file name as it is kept: the last path segment only, control characters and the characters
- * Windows forbids replaced by `_`, spaces collapsed, at most 200 characters (the extension kept);
- * `berkas` when nothing is left. Shown to people and sent in `Content-Disposition`, never used as
- * a path.
+ * Windows forbids replaced by `_`, spaces collapsed; `berkas` when nothing is left. Never
+ * shortened: a name longer than MAX_FILE_NAME_LENGTH is refused by checkAttachment instead.
+ * Shown to people and sent in `Content-Disposition`, never used as a path.
  */
 export function sanitiseFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
@@ -105,17 +106,11 @@ export function sanitiseFileName(name: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '');
-  if (cleaned === '') return 'berkas';
-  const chars = Array.from(cleaned);
-  if (chars.length <= 200) return cleaned;
-  const dot = cleaned.lastIndexOf('.');
-  const extension = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : '';
-  return (
-    Array.from(cleaned.slice(0, cleaned.length - extension.length))
-      .slice(0, 200 - extension.length)
-      .join('') + extension
-  );
+  return cleaned === '' ? 'berkas' : cleaned;
 }
+
+/** The longest file name kept, in characters people see (grapheme clusters). */
+export const MAX_FILE_NAME_LENGTH = 200;
 
 /** The lower-case extension of a name (`foto.JPG` → `jpg`), or undefined without one. */
 export function fileExtension(name: string): string | undefined {
@@ -139,7 +134,9 @@ export type CheckedAttachment = {
 };
 
 /**
- * Checks one file against a service's limits: its recognised type is accepted
+ * Checks one file against a service's limits: its name (sanitised) is at most
+ * MAX_FILE_NAME_LENGTH characters (ATTACHMENT_NAME_TOO_LONG, details `limit`, `length`, the
+ * name's beginning as `name`; nothing is shortened silently), its recognised type is accepted
  * (ATTACHMENT_TYPE_NOT_ACCEPTED, details `detectedType`, `accepted`), its name's extension, if
  * any, belongs to that type (ATTACHMENT_NAME_MISMATCH, details `extension`, `detectedType`), and
  * it is within the size limit of its kind (ATTACHMENT_TOO_LARGE, details `limit` in bytes).
@@ -149,6 +146,16 @@ export function checkAttachment(
   file: UploadedFileFacts,
 ): Result<CheckedAttachment, AttachmentError> {
   const name = sanitiseFileName(file.name);
+  const length = textLength(name);
+  if (length > MAX_FILE_NAME_LENGTH) {
+    return err(
+      attachmentError('ATTACHMENT_NAME_TOO_LONG', {
+        name: `${Array.from(name).slice(0, 40).join('')}…`,
+        limit: MAX_FILE_NAME_LENGTH,
+        length,
+      }),
+    );
+  }
   const type = file.detectedType;
   if (!isMediaType(type) || !limits.acceptedTypes.includes(type)) {
     return err(

@@ -334,6 +334,10 @@ export const ATTACHMENT_ERROR_MESSAGES = {
     id: 'Nama berkas tidak sesuai dengan isinya (misalnya PDF yang dinamai .jpg); ganti nama berkas sesuai jenisnya lalu unggah lagi.',
     en: 'The file name does not match its content (for example a PDF named .jpg); rename the file after its kind and upload it again.',
   },
+  ATTACHMENT_NAME_TOO_LONG: {
+    id: 'Nama berkas terlalu panjang (paling banyak 200 karakter); ganti nama berkas lalu unggah lagi.',
+    en: 'The file name is too long (at most 200 characters); rename the file and upload it again.',
+  },
   ATTACHMENT_TOO_LARGE: {
     id: 'Berkas terlalu besar untuk layanan ini.',
     en: 'The file is too large for this service.',
