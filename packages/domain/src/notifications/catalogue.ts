@@ -369,8 +369,8 @@ export const ACCOUNT_MAIL_TEXTS = {
   passwordReset: {
     subject: { id: 'Atur ulang kata sandi Layanan', en: 'Reset your Layanan password' },
     body: (minutes: number): Message => ({
-      id: `Seseorang (semoga Anda) meminta pengaturan ulang kata sandi akun Layanan dengan alamat e-mail ini. Buka tautan di bawah untuk membuat kata sandi baru; tautan berlaku ${minutes} menit dan hanya sekali pakai. Setelah kata sandi diganti, semua sesi masuk lainnya berakhir. Bila Anda tidak memintanya, abaikan e-mail ini; kata sandi Anda tidak berubah.`,
-      en: `Someone (hopefully you) asked to reset the password of the Layanan account with this e-mail address. Open the link below to choose a new password; it works for ${minutes} minutes and only once. Once the password is changed, every other signed-in session ends. If you did not ask for this, ignore this e-mail; your password is unchanged.`,
+      id: `Seseorang (semoga Anda) meminta pengaturan ulang kata sandi akun Layanan dengan alamat e-mail ini. Buka tautan di bawah untuk membuat kata sandi baru; tautan berlaku ${minutes} menit dan hanya sekali pakai. Setelah kata sandi diganti, semua sesi yang sedang masuk berakhir dan Anda masuk lagi dengan kata sandi baru. Bila Anda tidak memintanya, abaikan e-mail ini; kata sandi Anda tidak berubah.`,
+      en: `Someone (hopefully you) asked to reset the password of the Layanan account with this e-mail address. Open the link below to choose a new password; it works for ${minutes} minutes and only once. Once the password is changed, every signed-in session ends and you sign in again with the new password. If you did not ask for this, ignore this e-mail; your password is unchanged.`,
     }),
     linkPath: '/atur-sandi?token=',
   },
