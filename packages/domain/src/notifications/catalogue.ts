@@ -378,14 +378,15 @@ export const ACCOUNT_MAIL_TEXTS = {
 
 /** The page of a one-click unsubscribe link (RFC 8058: the mail client POSTs; a person confirms). */
 export const UNSUBSCRIBE_TEXTS = {
-  confirm: (kind: string): Message => ({
-    id: `Berhenti menerima e-mail notifikasi jenis ${kind}? Notifikasi di aplikasi tetap tampil.`,
-    en: `Stop e-mails of notification kind ${kind}? Notifications in the app still appear.`,
+  /** `label`: the kind's name as the preferences show it (`NOTIFICATION_KIND_SETTINGS[kind].label`). */
+  confirm: (label: Message): Message => ({
+    id: `Berhenti menerima e-mail notifikasi “${label.id}”? Notifikasi di aplikasi tetap tampil.`,
+    en: `Stop e-mails of the notification “${label.en}”? Notifications in the app still appear.`,
   }),
   button: { id: 'Berhenti berlangganan', en: 'Unsubscribe' },
-  done: (kind: string): Message => ({
-    id: `Anda tidak akan lagi menerima e-mail notifikasi jenis ${kind}.`,
-    en: `You will no longer receive e-mails of notification kind ${kind}.`,
+  done: (label: Message): Message => ({
+    id: `Anda tidak akan lagi menerima e-mail notifikasi “${label.id}”. Pengaturan notifikasi di akun Anda dapat menyalakannya lagi.`,
+    en: `You will no longer receive e-mails of the notification “${label.en}”. Your account's notification settings can turn them on again.`,
   }),
   invalid: {
     id: 'Tautan berhenti berlangganan ini tidak sah.',

@@ -5,7 +5,12 @@
 // opening it do not unsubscribe anyone. Afterwards the kind's e-mail is off; in-app stays on.
 import type { NotificationKind } from '@layanan/db';
 import type { Message } from '@layanan/domain';
-import { NOTIFICATION_KINDS, UNSUBSCRIBE_TEXTS } from '@layanan/domain/notifications';
+import {
+  type NotificationKind as KindName,
+  NOTIFICATION_KIND_SETTINGS,
+  NOTIFICATION_KINDS,
+  UNSUBSCRIBE_TEXTS,
+} from '@layanan/domain/notifications';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphQLContext } from '../../app/context.js';
 import { verifyUnsubscribe } from '../../platform/mail/outbox.js';
@@ -30,7 +35,13 @@ export function unsubscribeRoute(deps: { secret: Uint8Array; prisma: GraphQLCont
         endResponse(
           new fetchAPI.Response(html, {
             status,
-            headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+            headers: {
+              'content-type': 'text/html; charset=utf-8',
+              'cache-control': 'no-store',
+              // The page runs no script and loads nothing; its one form posts back to itself.
+              'content-security-policy':
+                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            },
           }),
         );
       const accountId = url.searchParams.get('a') ?? '';
@@ -47,7 +58,7 @@ export function unsubscribeRoute(deps: { secret: Uint8Array; prisma: GraphQLCont
       if (request.method === 'GET') {
         answer(
           200,
-          page(UNSUBSCRIBE_TEXTS.confirm(kind), {
+          page(UNSUBSCRIBE_TEXTS.confirm(NOTIFICATION_KIND_SETTINGS[kind as KindName].label), {
             action: `${url.pathname}${url.search}`,
             button: UNSUBSCRIBE_TEXTS.button,
           }),
@@ -69,7 +80,7 @@ export function unsubscribeRoute(deps: { secret: Uint8Array; prisma: GraphQLCont
           update: { email: false },
         });
       }
-      answer(200, page(UNSUBSCRIBE_TEXTS.done(kind)));
+      answer(200, page(UNSUBSCRIBE_TEXTS.done(NOTIFICATION_KIND_SETTINGS[kind as KindName].label)));
     },
   };
 }

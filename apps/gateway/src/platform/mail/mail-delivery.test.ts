@@ -155,7 +155,14 @@ describe.each(testDatabaseKinds())('notification e-mail on %s', (kind) => {
     expect(bad.status).toBe(400);
     const confirm = await h.gateway.fetch(local);
     expect(confirm.status).toBe(200);
-    expect(await confirm.text()).toContain('<form method="post"');
+    const page = await confirm.text();
+    expect(page).toContain('<form method="post"');
+    // The kind by the name the preferences show, not its code; a page that runs nothing.
+    expect(page).toContain('“Permohonan diterima”');
+    const said = [...page.matchAll(/<p lang="\w+">([^<]*)<\/p>/g)].map((m) => m[1]).join(' ');
+    expect(said).toContain('“Request received”');
+    expect(said).not.toContain('REQUEST_RECEIVED');
+    expect(confirm.headers.get('content-security-policy')).toContain("default-src 'none'");
     // What a mail client sends for List-Unsubscribe-Post (RFC 8058).
     const done = await h.gateway.fetch(local, {
       method: 'POST',
