@@ -30,6 +30,44 @@ describe('textLength', () => {
   });
 });
 
+describe('textLength on long texts', () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const direct = (text: string) => [...segmenter.segment(text)].length;
+
+  it('counts 10 000 emoji families in well under a second (ICU alone took 45 s)', () => {
+    const started = performance.now();
+    expect(textLength(FAMILY.repeat(10_000))).toBe(10_000);
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  it('counts as the segmenter does across window edges, whatever the mix', () => {
+    const parts = [
+      FAMILY,
+      FLAG,
+      THUMB,
+      E_ACUTE,
+      DEVANAGARI,
+      'a',
+      ' ',
+      '\r\n',
+      '🇮',
+      `e${'\u0301'.repeat(700)}`,
+    ];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed;
+    };
+    for (let round = 0; round < 30; round++) {
+      let text = '';
+      while (text.length < 3_000) text += parts[next() % parts.length];
+      expect(textLength(text)).toBe(direct(text));
+    }
+    // A run of regional indicators keeps its pairing across windows.
+    expect(textLength(`a${'🇮'.repeat(1_001)}`)).toBe(direct(`a${'🇮'.repeat(1_001)}`));
+  });
+});
+
 describe('length rules count graphemes', () => {
   it('a submission title of 150 emoji is accepted, 151 refused, 3 emoji too short (issue example)', () => {
     expect(validateSubmissionTitle('😀'.repeat(76)).ok).toBe(true);

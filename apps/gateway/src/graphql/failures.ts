@@ -345,13 +345,11 @@ export function failure(
     typeof error === 'string' ? { code: error, message: messageOf(error) } : error;
   const type: FailureType = FAILURE_TYPES[e.code];
   switch (type) {
-    case 'ValidationError':
-      return new ValidationError(
-        e.code,
-        e.message.id,
-        e.message.en,
-        options.field ? [fieldProblem(options.field, e)] : [],
-      );
+    case 'ValidationError': {
+      // A domain field error names its own field (e.g. a reason TOO_LONG); it wins over the default.
+      const field = 'field' in e && typeof e.field === 'string' ? e.field : options.field;
+      return new ValidationError(e.code, e.message.id, e.message.en, field ? [fieldProblem(field, e)] : []);
+    }
     case 'ConflictError':
       return new ConflictError(e.code, e.message.id, e.message.en);
     case 'AuthenticationFailed':

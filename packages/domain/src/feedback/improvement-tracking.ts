@@ -73,7 +73,8 @@ export function applyImprovementActionUpdate(
   const current = toCommitment(action.status);
   if (update.status === 'CANCELLED') {
     const change = commitmentTransition(current, 'CANCELLED', update.note);
-    if (!change.ok) return err({ ...change.error, field: 'status' });
+    // The cancellation reason is the update's note.
+    if (!change.ok) return err({ ...change.error, field: 'field' in change.error ? 'note' : 'status' });
     return ok({ status: 'CANCELLED', progress: action.progress, doneOn: null, decreaseReason: null });
   }
   if (update.status) {
@@ -102,7 +103,10 @@ export function applyImprovementActionUpdate(
     },
     options,
   );
-  if (!applied.ok) return err({ ...applied.error, field: FIELD_OF_CODE[applied.error.code] ?? 'id' });
+  if (!applied.ok) {
+    if ('field' in applied.error) return err(applied.error);
+    return err({ ...applied.error, field: FIELD_OF_CODE[applied.error.code] ?? 'id' });
+  }
   const status = fromCommitment(applied.value.status);
   return ok({
     status,

@@ -1,8 +1,9 @@
 import type { Day } from '../calendar/day.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.js';
-import { type DomainError, errorFactory } from '../errors.js';
+import { type DomainError, errorFactory, type FieldError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { reasonProblem } from '../text-limits.js';
 import { ANSWER_ERROR_MESSAGES, type AnswerErrorCode } from './messages.js';
 
 /*
@@ -22,18 +23,21 @@ export type AnswerError = DomainError<AnswerErrorCode>;
 const FINAL: readonly AnswerStatus[] = ['ACCEPTED', 'REJECTED', 'ALREADY_PLANNED'];
 
 /**
- * UNDER_REVIEW → ACCEPTED | REJECTED | ALREADY_PLANNED, with a public reason. An answer, once
+ * UNDER_REVIEW → ACCEPTED | REJECTED | ALREADY_PLANNED, with a public reason of at most REASON_MAX
+ * characters (a `reason` field error beyond). An answer, once
  * given, is final (a change of mind is a new commitment or a progress update, not an edit).
  */
 export function answerTransition(
   from: AnswerStatus,
   to: AnswerStatus,
   publicReason: string | null | undefined,
-): Result<{ from: AnswerStatus; to: AnswerStatus }, AnswerError> {
+): Result<{ from: AnswerStatus; to: AnswerStatus }, AnswerError | FieldError> {
   if (from !== 'UNDER_REVIEW' || !FINAL.includes(to)) {
     return err(answerError('ANSWER_TRANSITION_NOT_ALLOWED', { from, to }));
   }
   if (!publicReason || publicReason.trim() === '') return err(answerError('ANSWER_REASON_REQUIRED', { to }));
+  const tooLong = reasonProblem('reason', publicReason);
+  if (tooLong) return err(tooLong);
   return ok({ from, to });
 }
 

@@ -1,7 +1,7 @@
 import { compareDays, type Day, parseDayNumber } from '../calendar/day.js';
-import { type DomainError, errorFactory } from '../errors.js';
+import { type DomainError, errorFactory, type FieldError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
-import { textLength } from '../text-limits.js';
+import { reasonProblem, textLength } from '../text-limits.js';
 import { COMMITMENT_ERROR_MESSAGES, type CommitmentErrorCode } from './messages.js';
 
 /*
@@ -27,12 +27,15 @@ export const COMMITMENT_TRANSITIONS: Readonly<Record<CommitmentStatus, readonly 
   CANCELLED: [],
 };
 
-/** Status change of a commitment; cancelling needs a public reason. */
+/**
+ * Status change of a commitment; cancelling needs a public reason of at most REASON_MAX characters
+ * (a `reason` field error beyond).
+ */
 export function commitmentTransition(
   from: CommitmentStatus,
   to: CommitmentStatus,
   reason?: string | null,
-): Result<{ from: CommitmentStatus; to: CommitmentStatus }, CommitmentError> {
+): Result<{ from: CommitmentStatus; to: CommitmentStatus }, CommitmentError | FieldError> {
   if (CLOSED.includes(from)) return err(commitmentError('COMMITMENT_CLOSED', { from, to }));
   if (!COMMITMENT_TRANSITIONS[from]?.includes(to)) {
     return err(commitmentError('COMMITMENT_TRANSITION_NOT_ALLOWED', { from, to }));
@@ -40,6 +43,8 @@ export function commitmentTransition(
   if (to === 'CANCELLED' && (!reason || reason.trim() === '')) {
     return err(commitmentError('COMMITMENT_CANCEL_REASON_REQUIRED'));
   }
+  const tooLong = to === 'CANCELLED' ? reasonProblem('reason', reason) : null;
+  if (tooLong) return err(tooLong);
   return ok({ from, to });
 }
 
@@ -76,13 +81,14 @@ export type ProgressChange = {
  * (COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED, `details.from`/`to`); every update needs a
  * public note, and updates are dated in order, never in the future. Errors: COMMITMENT_CLOSED,
  * COMMITMENT_PROGRESS_INVALID, COMMITMENT_UPDATE_NOTE_REQUIRED, COMMITMENT_UPDATE_DATE_INVALID,
- * COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED.
+ * COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED, and a `note` or `decreaseReason` field error (TOO_LONG
+ * over REASON_MAX characters, INVALID_CHARACTER).
  */
 export function applyProgressUpdate(
   commitment: Commitment,
   update: ProgressUpdate,
   options: { readonly today: Day },
-): Result<ProgressChange, CommitmentError> {
+): Result<ProgressChange, CommitmentError | FieldError> {
   if (CLOSED.includes(commitment.status))
     return err(commitmentError('COMMITMENT_CLOSED', { status: commitment.status }));
   const p = update.progress;
@@ -100,6 +106,9 @@ export function applyProgressUpdate(
   ) {
     return err(commitmentError('COMMITMENT_UPDATE_DATE_INVALID', { value: update.date }));
   }
+  const tooLong =
+    reasonProblem('note', update.note) ?? reasonProblem('decreaseReason', update.decreaseReason);
+  if (tooLong) return err(tooLong);
   const decreased = p < commitment.progress;
   const reason = update.decreaseReason?.trim() || null;
   if (decreased && !reason) {

@@ -1,6 +1,6 @@
-import { type DomainError, errorFactory } from '../errors.js';
+import { type DomainError, errorFactory, type FieldError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
-import { textLength } from '../text-limits.js';
+import { reasonProblem, textLength } from '../text-limits.js';
 import { SUBMISSION_ERROR_MESSAGES, type SubmissionErrorCode } from './messages.js';
 
 /*
@@ -51,9 +51,16 @@ export type Moderation = { readonly hidden: boolean; readonly reason?: string };
 export const MODERATION_ACTIONS = ['HIDE'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
-/** Hiding needs a reason the author will see; the original stays stored. */
-export function hideSubmission(reason: string | null | undefined): Result<Moderation, SubmissionError> {
+/**
+ * Hiding needs a reason the author will see, at most REASON_MAX characters (a `reason` field
+ * error beyond); the original stays stored.
+ */
+export function hideSubmission(
+  reason: string | null | undefined,
+): Result<Moderation, SubmissionError | FieldError> {
   if (!reason || reason.trim() === '') return err(submissionError('SUBMISSION_HIDE_REASON_REQUIRED'));
+  const tooLong = reasonProblem('reason', reason);
+  if (tooLong) return err(tooLong);
   return ok({ hidden: true, reason });
 }
 

@@ -1,8 +1,10 @@
 import { jakartaDay } from '../calendar/day.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.js';
-import type { Message } from '../errors.js';
-import { ok, type Result } from '../result.js';
+import type { FieldError, Message } from '../errors.js';
+import { err, ok, type Result } from '../result.js';
+import { reasonProblem } from '../text-limits.js';
+import { MAX_REQUEST_TEXT } from './request-submission.js';
 import {
   checkRequestVersion,
   REQUEST_STATES,
@@ -101,12 +103,19 @@ const note = (text: string | null | undefined) => text?.trim() || null;
  *   citizen, counted from `returnedOn` (the paused clock);
  * - ESCALATED: the supervisor becomes the assignee and `escalatedDueOn` records the deadline
  *   escalated for (verification while unverified, else completion).
- * Errors: REQUEST_VERSION_CONFLICT, and those of `requestTransition`.
+ * Errors: REQUEST_VERSION_CONFLICT, a `publicNote` / `internalNote` field error (TOO_LONG over
+ * MAX_REQUEST_TEXT characters, INVALID_CHARACTER), and those of `requestTransition`.
  */
-export function planRequestTransition(input: TransitionPlanInput): Result<TransitionPlan, RequestError> {
+export function planRequestTransition(
+  input: TransitionPlanInput,
+): Result<TransitionPlan, RequestError | FieldError> {
   const { request: before, calendar, now, to } = input;
   const version = checkRequestVersion(before.version, input.expectedVersion);
   if (!version.ok) return version;
+  const tooLong =
+    reasonProblem('publicNote', input.publicNote, MAX_REQUEST_TEXT) ??
+    reasonProblem('internalNote', input.internalNote, MAX_REQUEST_TEXT);
+  if (tooLong) return err(tooLong);
   const publicNote = note(input.publicNote);
   const checked = requestTransition(before.state, to, { actor: input.actor, reason: publicNote });
   if (!checked.ok) return checked;

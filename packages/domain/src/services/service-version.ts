@@ -1,5 +1,6 @@
 import { type DomainError, type FieldError, type InvalidInputError, invalidInputError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { reasonProblem } from '../text-limits.js';
 import { type ServiceAttribute, validateServiceAttributes } from './attributes.js';
 import { validateServiceUpdate } from './catalogue-entry.js';
 import { SERVICE_VERSION_ERROR_MESSAGES } from './messages.js';
@@ -148,18 +149,19 @@ export function checkServiceVersion(
 }
 
 /**
- * A publication says what changed: the note is required.
- * Errors: a `note` field error (REQUIRED).
+ * A publication says what changed: the note is required, at most REASON_MAX characters.
+ * Errors: a `note` field error (REQUIRED, TOO_LONG, INVALID_CHARACTER).
  */
 export function checkVersionNote(note: string): Result<string, FieldError> {
   const trimmed = note.trim();
-  return trimmed === ''
-    ? err({
-        field: 'note',
-        code: 'REQUIRED',
-        message: { id: 'Catatan perubahan wajib diisi', en: 'A change note is required' },
-      })
-    : ok(trimmed);
+  if (trimmed === '')
+    return err({
+      field: 'note',
+      code: 'REQUIRED',
+      message: { id: 'Catatan perubahan wajib diisi', en: 'A change note is required' },
+    });
+  const tooLong = reasonProblem('note', trimmed);
+  return tooLong ? err(tooLong) : ok(trimmed);
 }
 
 /** Note of the first version of a service. */

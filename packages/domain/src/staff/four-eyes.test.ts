@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkNotOwnPosition, checkNotSelf, newTrainingStatus, reviewTrainingRecord } from './four-eyes.js';
+import {
+  checkNotOwnPosition,
+  checkNotSelf,
+  newTrainingStatus,
+  reviewTrainingRecord,
+  TRAINING_REVIEW_REASON_MAX,
+} from './four-eyes.js';
 
 describe('four eyes on the staff register', () => {
   it('refuses a change to one’s own record with STAFF_SELF_CHANGE, in both languages', () => {
@@ -59,5 +65,22 @@ describe('training review', () => {
     [{ reason: null }, 'TRAINING_REVIEW_REASON_REQUIRED'],
   ] as const)('refuses %j with %s', (change, code) => {
     expect(reviewTrainingRecord({ ...base, ...change })).toMatchObject({ ok: false, error: { code } });
+  });
+
+  it('bounds the reason at 1000 characters as people count them, with a field error', () => {
+    const family = '👨‍👩‍👧‍👦'; // one character, 11 UTF-16 units
+    expect(TRAINING_REVIEW_REASON_MAX).toBe(1000);
+    expect(reviewTrainingRecord({ ...base, reason: family.repeat(1000) })).toMatchObject({
+      ok: true,
+      value: { reason: family.repeat(1000) },
+    });
+    expect(reviewTrainingRecord({ ...base, reason: 'a'.repeat(1001) })).toMatchObject({
+      ok: false,
+      error: { field: 'reason', code: 'TOO_LONG', details: { length: 1001, max: 1000 } },
+    });
+    expect(reviewTrainingRecord({ ...base, reason: 'dilihat\u0001' })).toMatchObject({
+      ok: false,
+      error: { field: 'reason', code: 'INVALID_CHARACTER' },
+    });
   });
 });

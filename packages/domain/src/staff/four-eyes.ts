@@ -2,8 +2,9 @@
 // unit, competencies or rating, nor the requirements of their own position; a training a person
 // records for themselves waits for a supervisor's confirmation, and only confirmed trainings count
 // toward the 20 JP yearly right and the reports.
-import { type DomainError, errorFactory } from '../errors.js';
+import { type DomainError, errorFactory, type FieldError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
+import { checkTextLength } from '../text-limits.js';
 import { STAFF_ERROR_MESSAGES, TRAINING_ERROR_MESSAGES } from './messages.js';
 
 const fourEyesError = errorFactory(STAFF_ERROR_MESSAGES);
@@ -56,10 +57,14 @@ export type TrainingDecision = 'CONFIRMED' | 'REJECTED';
 
 export type TrainingReview = { readonly status: TrainingDecision; readonly reason: string };
 
+/** Longest review reason, in characters as a reader counts them (`textLength`). */
+export const TRAINING_REVIEW_REASON_MAX = 1000;
+
 /**
  * The review of a pending training by a second person. Errors: `STAFF_SELF_CHANGE` (the person
  * reviews their own entry), `TRAINING_ALREADY_REVIEWED` (not PENDING any more),
- * `TRAINING_REVIEW_REASON_REQUIRED` (an empty reason: each decision is explained).
+ * `TRAINING_REVIEW_REASON_REQUIRED` (an empty reason: each decision is explained), and a `reason`
+ * field error (TOO_LONG over TRAINING_REVIEW_REASON_MAX characters, INVALID_CHARACTER).
  */
 export function reviewTrainingRecord(input: {
   readonly actor: Actor;
@@ -67,12 +72,13 @@ export function reviewTrainingRecord(input: {
   readonly current: TrainingStatus;
   readonly decision: TrainingDecision;
   readonly reason: string | null | undefined;
-}): Result<TrainingReview, TrainingReviewError> {
+}): Result<TrainingReview, TrainingReviewError | FieldError> {
   const self = checkNotSelf(input.actor, input.staffId);
   if (!self.ok) return self;
   if (input.current !== 'PENDING')
     return err(trainingReviewError('TRAINING_ALREADY_REVIEWED', { status: input.current }));
-  const reason = input.reason?.trim() ?? '';
-  if (reason === '') return err(trainingReviewError('TRAINING_REVIEW_REASON_REQUIRED'));
-  return ok({ status: input.decision, reason });
+  if ((input.reason?.trim() ?? '') === '') return err(trainingReviewError('TRAINING_REVIEW_REASON_REQUIRED'));
+  const reason = checkTextLength('reason', input.reason ?? '', { max: TRAINING_REVIEW_REASON_MAX });
+  if (!reason.ok) return reason;
+  return ok({ status: input.decision, reason: reason.value });
 }

@@ -1,6 +1,7 @@
 // `@layanan/domain/staff`: NIP, ranks, the register record, competencies, training and SKP.
 // Each rule module is re-exported whole, so a new export is public without a second list.
 export * from './competencies.js';
+export * from './competency-history.js';
 export * from './field-checks.js';
 export * from './four-eyes.js';
 export * from './messages.js';

@@ -247,6 +247,11 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
     );
     expect((await hide({ id, reason: 'x' }, t.warga2)).errorCode).toBe('FORBIDDEN');
     expect((await hide({ id, reason: '' }, t.yulia)).result.code).toBe('SUBMISSION_HIDE_REASON_REQUIRED');
+    // Issue 16 kind 9: a reason has a maximum (1000 characters as people count them), never cut.
+    expect((await hide({ id, reason: 'x'.repeat(1001) }, t.yulia)).result).toMatchObject({
+      code: 'TOO_LONG',
+      fields: [{ field: 'reason', code: 'TOO_LONG' }],
+    });
     expect((await hide({ id, reason: 'Menyerang pribadi.' }, t.yulia)).result.__typename).toBe(
       'SubmissionPayload',
     );
@@ -468,6 +473,13 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
       code: 'COMMITMENT_PROGRESS_DECREASE_REASON_REQUIRED',
       fields: [{ field: 'decreaseReason' }],
     });
+    for (const [over, field] of [
+      [{ note: 'x'.repeat(1001), decreaseReason: 'Tiang roboh.' }, 'note'],
+      [{ note: 'Lampu rusak lagi.', decreaseReason: 'x'.repeat(1001) }, 'decreaseReason'],
+    ] as const) {
+      const tooLong = await progress({ commitmentId: commitment.id, progress: 20, ...over }, t.yulia);
+      expect(tooLong.result).toMatchObject({ code: 'TOO_LONG', fields: [{ field, code: 'TOO_LONG' }] });
+    }
     const explained = await progress(
       {
         commitmentId: commitment.id,

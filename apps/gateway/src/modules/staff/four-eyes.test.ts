@@ -76,6 +76,43 @@ describe.each(testDatabaseKinds())('four eyes on the staff register on %s', (kin
     expect(other.result.__typename).toBe('SetCompetencyHoldingPayload');
   });
 
+  it('keeps the competency history append-only: each new level is a new assessment (issue 16 kinds 8, 14)', async () => {
+    const yulia = await idOf(STAFF_NIP.yulia);
+    const competency = await h.db.prisma.competency.findUniqueOrThrow({ where: { code: 'PERIZINAN' } });
+    const held = { staffId: await dbIdOf(STAFF_NIP.yulia), competencyId: competency.id };
+    const seeded = await h.db.prisma.staffCompetency.findUnique({ where: { staffId_competencyId: held } });
+    for (const [level, token] of [
+      [4, t.hendra],
+      [4, t.hendra],
+      [2, t.admin],
+    ] as const) {
+      const { result } = await setLevel({ staffId: yulia, competencyCode: 'PERIZINAN', level }, token);
+      expect(result.__typename).toBe('SetCompetencyHoldingPayload');
+    }
+    const history = await h.db.prisma.competencyAssessment.findMany({
+      where: held,
+      orderBy: [{ assessedAt: 'asc' }, { createdAt: 'asc' }],
+    });
+    const hendra = await h.db.prisma.account.findUniqueOrThrow({ where: { email: ACCOUNTS.hendra } });
+    const admin = await h.db.prisma.account.findUniqueOrThrow({ where: { email: ACCOUNTS.admin } });
+    expect(history.map((a) => [a.level, a.previousLevel, a.assessedByAccountId])).toEqual([
+      ...(seeded ? [[seeded.level, null, null]] : []),
+      [4, seeded?.level ?? null, hendra.id],
+      [2, 4, admin.id],
+    ]);
+    const current = await h.db.prisma.staffCompetency.findUniqueOrThrow({
+      where: { staffId_competencyId: held },
+    });
+    expect(current.level).toBe(2);
+    // The database refuses to rewrite an assessment.
+    await expect(
+      h.db.prisma.competencyAssessment.update({
+        where: { id: history.at(-1)?.id as string },
+        data: { level: 5 },
+      }),
+    ).rejects.toThrow(/append-only/);
+  });
+
   it('an admin who holds a position cannot edit its requirements, nor their own record', async () => {
     // The admin account is linked to Dewi's record for this test.
     const dewi = await h.db.prisma.staff.findUniqueOrThrow({ where: { nip: STAFF_NIP.dewi } });
@@ -158,6 +195,15 @@ describe.each(testDatabaseKinds())('four eyes on the staff register on %s', (kin
     expect(noReason.result).toMatchObject({
       code: 'TRAINING_REVIEW_REASON_REQUIRED',
       fields: [{ field: 'reason' }],
+    });
+    // The reason has a maximum too (issue 16 kind 9), counted as people count characters.
+    const tooLong = await review(
+      { trainingRecordId: big.result.trainingRecordId, decision: 'REJECTED', reason: 'x'.repeat(1001) },
+      t.hendra,
+    );
+    expect(tooLong.result).toMatchObject({
+      code: 'TOO_LONG',
+      fields: [{ field: 'reason', code: 'TOO_LONG' }],
     });
     const rejected = await review(
       { trainingRecordId: big.result.trainingRecordId, decision: 'REJECTED', reason: 'Tidak ada sertifikat' },

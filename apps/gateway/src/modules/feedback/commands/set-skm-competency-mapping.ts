@@ -1,5 +1,6 @@
 // Set which competencies an SKM element depends on (replaces the list); admins (the GraphQL
 // field's scope). Unknown competency codes are refused by position.
+import { reasonProblem } from '@layanan/domain';
 import { competencyCodesOf, type SkmElementCode, skmCompetencyMapping } from '@layanan/domain/feedback';
 import { invalidFields } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
@@ -15,6 +16,8 @@ export async function setSkmCompetencyMapping(
   });
   const mapping = skmCompetencyMapping(input.competencyCodes, new Set(found.map((c) => c.code)));
   if (!mapping.ok) throw invalidFields(mapping.error);
+  const noteProblem = reasonProblem('note', input.note);
+  if (noteProblem) throw invalidFields([noteProblem]);
   const { element } = input;
   return audited(
     auditScope(deps, caller),

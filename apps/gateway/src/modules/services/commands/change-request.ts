@@ -2,10 +2,16 @@
 // Commands over plain dependencies, called by the GraphQL mutations; the escalation job applies
 // the same status change through `applyTransition`.
 import type { Prisma, RequestState, ServiceRequest } from '@layanan/db';
-import type { DomainError, FieldError } from '@layanan/domain';
-import { checkClaim, checkCorrection, checkReassignment, checkRequestNote } from '@layanan/domain/services';
+import { type DomainError, type FieldError, reasonProblem } from '@layanan/domain';
+import {
+  checkClaim,
+  checkCorrection,
+  checkReassignment,
+  checkRequestNote,
+  MAX_REQUEST_TEXT,
+} from '@layanan/domain/services';
 import { NotFoundError } from '../../../graphql/errors.js';
-import { type FailureCode, failure, validationFailed } from '../../../graphql/failures.js';
+import { type FailureCode, failure, invalidFields, validationFailed } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
@@ -189,6 +195,8 @@ export async function reassignRequest(
     : null;
   const checked = checkReassignment(staff, request.unitId);
   if (!checked.ok || !staff) throw validationFailed(checked.ok ? [] : [checked.error]);
+  const noteProblem = reasonProblem('internalNote', input.internalNote, MAX_REQUEST_TEXT);
+  if (noteProblem) throw invalidFields([noteProblem]);
   return changeInTrail(deps, caller, {
     action: 'reassignServiceRequest',
     request,

@@ -71,4 +71,49 @@ describe.each(testDatabaseKinds())('deadline reminders and digest on %s', (kind)
     });
     expect(digestMail.textBody).toContain(trackingCode);
   });
+
+  it('reminds a request behind more skipped candidates than one batch (issue 16 kind 6)', async () => {
+    const mail = mailSettings(h.config);
+    const calendar = await loadWorkingCalendar(h.db.prisma);
+    const yulia = await h.db.prisma.account.findUniqueOrThrow({ where: { email: ACCOUNTS.yulia } });
+    // Staff without an account: their requests are candidates the job reads and must pass over.
+    const unreachable = await h.db.prisma.staff.findMany({ where: { account: null }, take: 2 });
+    expect(unreachable).toHaveLength(2);
+    const filed = [];
+    for (let i = 0; i < 5; i++) filed.push(await submittedRequest(h, PBG_REQUEST, t.warga));
+    const rows = await h.db.prisma.serviceRequest.findMany({
+      where: { trackingCode: { in: filed.map((r) => r.trackingCode) } },
+      orderBy: { id: 'asc' },
+    });
+    // The job pages by id: every other request sorts before the one that must be reminded.
+    const target = rows.at(-1) as (typeof rows)[number];
+    const ahead = rows.slice(0, -1);
+    const due = target.verificationDueOn.toISOString().slice(0, 10);
+    const dayBefore = [1, 2, 3, 4, 5]
+      .map((n) => addCalendarDays(due, -n))
+      .find((d) => addWorkingDays(d, 1, calendar) === due) as string;
+    // Two already reminded for this deadline (left out by the query) …
+    for (const [i, r] of rows.entries()) {
+      await h.db.prisma.serviceRequest.update({
+        where: { id: r.id },
+        data: { assigneeStaffId: i < 2 ? yulia.staffId : null },
+      });
+    }
+    await remindDeadlines(h.db.prisma, mail, { now: at(dayBefore, 9) });
+    // … and two whose assignee has no account (read, then passed over).
+    for (const [i, r] of ahead.slice(2).entries()) {
+      await h.db.prisma.serviceRequest.update({
+        where: { id: r.id },
+        data: { assigneeStaffId: unreachable[i]?.id ?? null },
+      });
+    }
+    await h.db.prisma.serviceRequest.update({
+      where: { id: target.id },
+      data: { assigneeStaffId: yulia.staffId },
+    });
+
+    const reminded = await remindDeadlines(h.db.prisma, mail, { now: at(dayBefore, 10), batchSize: 1 });
+    expect(reminded).toContain(`REQUEST_DUE_SOON:${target.trackingCode}`);
+    expect(reminded.filter((r) => ahead.some((a) => r.endsWith(a.trackingCode)))).toEqual([]);
+  });
 });

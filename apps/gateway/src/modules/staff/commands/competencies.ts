@@ -1,5 +1,6 @@
 // Competency holdings and position requirements (issue 3, PermenPANRB 38/2017).
 import {
+  appendCompetencyAssessment,
   checkNotOwnPosition,
   checkNotSelf,
   parseCompetencyLevel,
@@ -16,7 +17,9 @@ export type SetCompetencyHoldingInput = { staffId: string; competencyCode: strin
 
 /**
  * Sets the level (1–5) at which a person holds a competency: admins and supervisors of the unit
- * tree, never for themselves (STAFF_SELF_CHANGE).
+ * tree, never for themselves (STAFF_SELF_CHANGE). The assessment is appended to the person's
+ * competency history (append-only, issue 16 kinds 8 and 14) and the current level follows it;
+ * the level already held changes nothing.
  */
 export async function setCompetencyHolding(
   deps: CommandDeps,
@@ -33,18 +36,44 @@ export async function setCompetencyHolding(
     const code = normaliseCode(input.competencyCode);
     const competency = await tx.competency.findUnique({ where: { code } });
     if (!competency) throw new NotFoundError('Competency', code);
-    const key = { staffId_competencyId: { staffId: staff.id, competencyId: competency.id } };
-    const before = await tx.staffCompetency.findUnique({ where: key });
-    const after = await tx.staffCompetency.upsert({
-      where: key,
-      create: { staffId: staff.id, competencyId: competency.id, level: level.value },
-      update: { level: level.value, assessedAt: deps.now() },
+    const held = { staffId: staff.id, competencyId: competency.id };
+    // Serialises two assessments of one holding: each sees the other's entry as the one before.
+    await tx.$queryRaw`SELECT id FROM staff WHERE id = ${staff.id}::uuid FOR UPDATE`;
+    const before = await tx.staffCompetency.findUnique({ where: { staffId_competencyId: held } });
+    const history = await tx.competencyAssessment.findMany({
+      where: held,
+      select: { level: true, previousLevel: true, assessedAt: true },
     });
+    const now = deps.now();
+    const next = appendCompetencyAssessment(
+      history,
+      before && { level: before.level, since: before.assessedAt },
+      level.value,
+      now,
+    );
+    const assessedByAccountId = caller.kind === 'account' ? caller.accountId : null;
+    // A level adopted from before the history existed was not assessed by this caller.
+    for (const entry of next.append) {
+      await tx.competencyAssessment.create({
+        data: {
+          ...held,
+          ...entry,
+          assessedByAccountId: entry.assessedAt === now ? assessedByAccountId : null,
+        },
+      });
+    }
+    if (before?.level !== next.current) {
+      await tx.staffCompetency.upsert({
+        where: { staffId_competencyId: held },
+        create: { ...held, level: next.current, assessedAt: now },
+        update: { level: next.current, assessedAt: now },
+      });
+    }
     return {
       result: { staffId: staff.id },
       entityId: staff.id,
       before: before && { competency: code, level: before.level },
-      after: { competency: code, level: after.level },
+      after: { competency: code, level: next.current },
     };
   });
 }

@@ -1,6 +1,7 @@
 // SKP ratings and the finalising of a unit's period (issue 3, PermenPANRB 6/2022): the rules —
 // nobody rates themselves, no rating after finalising, the "Sangat Baik" quota — are the
 // domain's (rateSkp, finaliseSkpPeriod); here: authorize, load, write with the audit entry.
+import { reasonProblem } from '@layanan/domain';
 import type { ExpectationLevel, PerformanceRating } from '@layanan/domain/staff';
 import { finaliseSkpPeriod, rateSkp } from '@layanan/domain/staff';
 import { NotFoundError } from '../../../graphql/errors.js';
@@ -65,6 +66,8 @@ export async function ratePerformance(
         update: {},
       }));
     if ((await lockPeriod(tx, period.id)).finalised) throw failure('SKP_PERIOD_FINALISED');
+    const noteProblem = reasonProblem('note', input.note);
+    if (noteProblem) throw invalidFields([noteProblem]);
     const key = { periodId_staffId: { periodId: period.id, staffId: staff.id } };
     const before = await tx.performanceRating.findUnique({ where: key });
     const data = {

@@ -3,7 +3,7 @@
 // unit tree or an admin confirms it (reviewTraining); only CONFIRMED trainings count.
 import { newTrainingStatus, reviewTrainingRecord, validateTrainingEntry } from '@layanan/domain/staff';
 import { NotFoundError, ValidationError } from '../../../graphql/errors.js';
-import { failure, fieldProblem } from '../../../graphql/failures.js';
+import { failure, fieldProblem, invalidFields } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
 import { dateOnly } from '../../../platform/calendar.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
@@ -114,6 +114,7 @@ export async function reviewTraining(
       reason: input.reason,
     });
     if (!review.ok) {
+      if ('field' in review.error) throw invalidFields([review.error]);
       const field = review.error.code === 'TRAINING_REVIEW_REASON_REQUIRED' ? { field: 'reason' } : {};
       throw failure(review.error, field);
     }

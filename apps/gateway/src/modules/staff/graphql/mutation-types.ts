@@ -280,7 +280,8 @@ export const ReviewTrainingInput = builder.inputType('ReviewTrainingInput', {
     decision: t.field({ type: TrainingDecisionEnum, required: true, description: 'CONFIRMED or REJECTED.' }),
     reason: t.string({
       required: true,
-      description: 'Why (e.g. the certificate seen); required, kept with the record.',
+      description:
+        'Why (e.g. the certificate seen); required, at most 1000 characters, kept with the record.',
     }),
   }),
 });
