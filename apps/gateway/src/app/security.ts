@@ -219,12 +219,8 @@ const ARMOR_CODES: ReadonlySet<unknown> = new Set<GatewayErrorCode>([
   'TOO_MANY_TOKENS',
 ]);
 
-/**
- * A document refused by a limit is answered 400 whatever its body type and Accept header. Yoga
- * treats parse and validation errors as GraphQL-over-HTTP "request errors", answered 200 to
- * `application/json` callers; a retest found too many tokens answered 200 (and prefixed
- * "Syntax Error:"), while the limits are documented as 400.
- */
+/** A document refused by a limit is a 400 whatever its body type and Accept header (Yoga answered
+ * too many tokens 200, as a GraphQL-over-HTTP request error, to `application/json` callers). */
 function armorRefusalsAre400(): Plugin {
   return {
     onResultProcess({ result }) {
