@@ -2,7 +2,7 @@
 // the running schema by introspection (new ones are covered without touching this file); their
 // arguments are generated from the argument types with a seeded PRNG — plausible values (real IDs
 // and codes from the seed) mixed with boundary and hostile ones — and sent as anonymous, citizen,
-// staff and admin. Any 5xx, masked error ("Unexpected error." / INTERNAL_SERVER_ERROR) or answer
+// staff and admin. Any 5xx, masked error (UNEXPECTED_ERROR, "Unexpected error." / INTERNAL_SERVER_ERROR) or answer
 // slower than FUZZ_REQUEST_MS is a failure, reported with the seed and the case to replay it.
 //
 //   FUZZ_SEED=random FUZZ_CALLS=100000 FUZZ_SECONDS=600 npx vitest run src/fuzz.test.ts
@@ -396,7 +396,10 @@ describe.each(testDatabaseKinds())('fuzzing every mutation on %s', (kind) => {
           ),
         ]);
         const masked = (r.body.errors ?? []).find(
-          (e) => e.message === 'Unexpected error.' || e.extensions?.code === 'INTERNAL_SERVER_ERROR',
+          (e) =>
+            e.message === 'Unexpected error.' ||
+            e.extensions?.code === 'INTERNAL_SERVER_ERROR' ||
+            e.extensions?.code === 'UNEXPECTED_ERROR',
         );
         if (r.status >= 500) problem = `HTTP ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`;
         else if (masked) problem = `masked error: ${JSON.stringify(masked).slice(0, 300)}`;

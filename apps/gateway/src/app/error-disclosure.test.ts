@@ -110,10 +110,78 @@ describe.each(testDatabaseKinds())('error disclosure on %s', (kind) => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ services(first: 1) { totalCount } }' }),
       });
-      expect(JSON.parse(graphql.text).errors[0].message).toBe('Unexpected error.');
-      expect(lines.filter((l) => l.level === 50)).toHaveLength(1);
+      const [error] = JSON.parse(graphql.text).errors;
+      expect(error).toMatchObject({ path: ['services', 'totalCount'], extensions: { code: 'UNEXPECTED_ERROR' } });
+      expect(error.message).toContain(graphql.requestId);
+      expect(error.extensions.requestId).toBe(graphql.requestId);
+      const logged = lines.filter((l) => l.level === 50);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ requestId: graphql.requestId, msg: 'unexpected error' });
     } finally {
       await h.db.prisma.$executeRawUnsafe('ALTER TABLE "service_gone" RENAME TO "service"');
+    }
+  });
+
+  it('masks a failure while building the request context, logged once with the request id', async () => {
+    // Every signed-in request checks its session: without that table the context cannot be built.
+    await h.db.prisma.$executeRawUnsafe('ALTER TABLE "account_session" RENAME TO "account_session_gone"');
+    try {
+      lines.length = 0;
+      const graphql = await call('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.admin}` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(graphql.status).toBe(500);
+      const [error] = JSON.parse(graphql.text).errors;
+      expect(error.extensions).toMatchObject({ code: 'UNEXPECTED_ERROR', requestId: graphql.requestId });
+      expect(error.message).toContain(graphql.requestId);
+      const logged = lines.filter((l) => l.level === 50);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ requestId: graphql.requestId, msg: 'unexpected error' });
+      expect(JSON.stringify(logged[0])).toMatch(/account_session/);
+    } finally {
+      await h.db.prisma.$executeRawUnsafe('ALTER TABLE "account_session_gone" RENAME TO "account_session"');
+    }
+  });
+
+  it('answers a body type /graphql does not take with 415 naming the types it takes', async () => {
+    for (const type of [
+      'text/plain',
+      'application/xml',
+      'text/xml; charset=utf-8',
+      'application/octet-stream',
+    ]) {
+      const answer = await call('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': type, 'x-graphql-yoga-csrf': '1' },
+        body: type.includes('xml') ? '<query>{ __typename }</query>' : '{ __typename }',
+      });
+      expect(answer.status, type).toBe(415);
+      const [error] = JSON.parse(answer.text).errors;
+      expect(error.extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      expect(error.message, type).not.toMatch(/multipart (is not accepted|tidak diterima)/i);
+      expect(error.message, type).toContain('application/json');
+    }
+  });
+
+  it('answers too many tokens with 400 TOO_MANY_TOKENS whatever the body type', async () => {
+    const query = `{ ${Array.from({ length: 3000 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+    const bodies: [string, string][] = [
+      ['application/json', JSON.stringify({ query })],
+      ['application/graphql', query],
+      ['application/x-www-form-urlencoded', new URLSearchParams({ query }).toString()],
+    ];
+    for (const [type, body] of bodies) {
+      const answer = await call('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': type, 'x-graphql-yoga-csrf': '1' },
+        body,
+      });
+      const [error] = JSON.parse(answer.text).errors;
+      expect(error.extensions?.code, type).toBe('TOO_MANY_TOKENS');
+      expect(error.message, type).not.toMatch(/syntax error/i);
+      expect(answer.status, type).toBe(400);
     }
   });
 

@@ -4,17 +4,17 @@
 // a masked 500 that carries only the request id, logged once with the detail.
 import type { Message } from '@layanan/domain';
 import { GraphQLError } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { calendarCoverageGraphQLError } from '../graphql/failures.js';
 import {
   bilingual,
   GATEWAY_ERROR_MESSAGES,
   type GatewayErrorCode,
-  gatewayGraphQLError,
   LIMIT_MESSAGES,
 } from '../graphql/gateway-errors.js';
 import { errorResponse } from '../modules/services/open311/render.js';
-import { languageOf } from './context.js';
+import { type GraphQLContext, languageOf } from './context.js';
 
 /** Which kind of route a path belongs to, and so the format of its errors. */
 export type RouteKind = 'graphql' | 'open311' | 'report' | 'probe' | 'static';
@@ -84,6 +84,68 @@ export function unexpectedError(request: Request, requestId: string, error: unkn
   return routeError(request, 500, 'UNEXPECTED_ERROR', LIMIT_MESSAGES.UNEXPECTED_ERROR(requestId), {
     extensions: { requestId },
   });
+}
+
+/**
+ * The GraphQL error for a failure nobody foresaw, once it is logged: "Unexpected error" with the
+ * request id (message and `extensions.requestId`), at `path` when a field failed, with `status`.
+ */
+export function unexpectedGraphQLError(
+  requestId: string,
+  at: { path?: readonly (string | number)[]; status?: number } = {},
+): GraphQLError {
+  const message = LIMIT_MESSAGES.UNEXPECTED_ERROR(requestId);
+  return new GraphQLError(bilingual(message), {
+    ...(at.path ? { path: at.path } : {}),
+    extensions: {
+      code: 'UNEXPECTED_ERROR',
+      requestId,
+      ...(at.status ? { http: { status: at.status } } : {}),
+    },
+  });
+}
+
+/** A GraphQLError raised on purpose (a refusal, a typed failure), not wrapping anything else. */
+const isDeliberate = (error: unknown): boolean =>
+  error instanceof GraphQLError && (error.originalError == null || isDeliberate(error.originalError));
+
+/**
+ * Errors of execution (a resolver that threw what nobody foresaw, a broken database): each is
+ * logged once here with the request id, its path and the detail, and answered as
+ * `unexpectedGraphQLError` at its path, so that Yoga's own masking has nothing left to log.
+ * Deliberate GraphQL errors pass; a deadline past the calendar's known years says so.
+ */
+export function unexpectedExecutionErrors(log: Logger): Plugin<GraphQLContext> {
+  const mask =
+    (ctx: GraphQLContext) =>
+    ({
+      result,
+      setResult,
+    }: {
+      result: { errors?: readonly GraphQLError[] };
+      setResult: (r: never) => void;
+    }) => {
+      if (!result.errors?.some((error) => !isDeliberate(error))) return;
+      const errors = result.errors.map((error) => {
+        if (isDeliberate(error)) return error;
+        const foreseen = calendarCoverageGraphQLError(error);
+        if (foreseen) return foreseen;
+        log.error(
+          { err: error.originalError ?? error, requestId: ctx.requestId, field: error.path?.join('.') },
+          'unexpected error',
+        );
+        return unexpectedGraphQLError(ctx.requestId, { path: error.path });
+      });
+      setResult({ ...result, errors } as never);
+    };
+  return {
+    onExecute: ({ args }) => ({
+      onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, mask(args.contextValue)),
+    }),
+    onSubscribe: ({ args }) => ({
+      onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, mask(args.contextValue)),
+    }),
+  };
 }
 
 // The hooks of the GraphQL phases: a GraphQLError thrown there is a deliberate refusal and passes.
@@ -193,12 +255,7 @@ export function guardedPlugin<P extends object>(
       const request = payload?.request ?? payload?.context?.request ?? payload?.args?.contextValue?.request;
       const fail = (error: unknown): never => {
         if (error instanceof GraphQLError || (error as Error | null)?.name === 'AbortError') throw error;
-        const requestId = logOnce(request, error);
-        throw gatewayGraphQLError(
-          'UNEXPECTED_ERROR',
-          { requestId, http: { status: 500 } },
-          LIMIT_MESSAGES.UNEXPECTED_ERROR(requestId),
-        );
+        throw unexpectedGraphQLError(logOnce(request, error), { status: 500 });
       };
       return guardCall(fn, fail).call(this, payload, ...rest);
     };

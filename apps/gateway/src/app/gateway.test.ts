@@ -288,7 +288,8 @@ describe('unexpected errors', () => {
     await h.db.prisma.$executeRawUnsafe('DROP TABLE "unit" CASCADE');
     const { body } = await h.gql('{ units(first: 1) { edges { node { code } } } }');
     await h.close();
-    expect(body.errors?.[0]?.message).toBe('Unexpected error.');
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNEXPECTED_ERROR');
+    expect(body.errors?.[0]?.message).toMatch(/Unexpected error \(request id [0-9a-f-]{36}\)$/);
     expect(JSON.stringify(body.errors)).not.toMatch(/relation|prisma|does not exist|sql/i);
   });
 });

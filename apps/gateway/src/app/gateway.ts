@@ -27,7 +27,7 @@ import { createFileBlobStore } from '../platform/storage/file-store.js';
 import { createS3BlobStore } from '../platform/storage/s3-store.js';
 import type { GatewayConfig } from './config.js';
 import { type GraphQLContext, languageOf } from './context.js';
-import { guardedPlugin } from './error-disclosure.js';
+import { guardedPlugin, unexpectedExecutionErrors, unexpectedGraphQLError } from './error-disclosure.js';
 import { createEventBus } from './event-handlers.js';
 import { liveAccess } from './live-access.js';
 import { mailSettings } from './mail-config.js';
@@ -275,6 +275,8 @@ export function createGateway(options: {
       ...securityPlugins(config, rateLimitStore),
       // GraphQL text no output can carry (the domain's unsupportedCharacter), naming where.
       rejectUnsupportedCharacters(),
+      // Resolver failures nobody foresaw: logged once with the request id, answered masked.
+      unexpectedExecutionErrors(log),
       liveAccess({ prisma: db.prisma, config, pubsub, log }),
       healthProbes(db),
       open311({
@@ -304,7 +306,11 @@ export function createGateway(options: {
         if (error instanceof AuthenticationError) {
           throw gatewayGraphQLError(error.code, { http: { status: 401 } });
         }
-        throw error;
+        // Anything else (a database that fails) is logged here once, with the request id, and
+        // answered masked; Yoga then has nothing to mask or log again.
+        const requestId = requestIdOf(request);
+        log.error({ err: error, requestId, path: new URL(request.url).pathname }, 'unexpected error');
+        throw unexpectedGraphQLError(requestId, { status: 500 });
       }
     },
   });

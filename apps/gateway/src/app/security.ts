@@ -68,7 +68,8 @@ const MAX_PAGE_SIZE = 500;
 // ---- Plugins ----------------------------------------------------------------------------------
 
 /** The message of a refusal of the input guard, stating the limit it broke. */
-function refusalMessage({ code, limit = 0, where, character }: InputRefusal): Message {
+function refusalMessage({ code, limit = 0, where, character, accepted }: InputRefusal): Message {
+  if (code === 'UNSUPPORTED_MEDIA_TYPE' && accepted) return LIMIT_MESSAGES.UNSUPPORTED_MEDIA_TYPE(accepted);
   if (code === 'BAD_USER_INPUT' && where && character) return unsupportedCharacterMessage(where, character);
   if (code === 'PAYLOAD_TOO_LARGE') return LIMIT_MESSAGES.PAYLOAD_TOO_LARGE(limit);
   if (code === 'TOO_MANY_PARAMETERS') return LIMIT_MESSAGES.TOO_MANY_PARAMETERS(limit);
@@ -86,6 +87,14 @@ function refused(request: Request, refusal: InputRefusal, maxBytes: number): Res
     headers: refusal.status === 413 ? { connection: 'close' } : {},
   });
 }
+
+/** The bodies /graphql takes (GraphQL over HTTP, and multipart for file uploads). */
+const GRAPHQL_BODY_TYPES = [
+  'application/json',
+  'application/graphql',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+] as const;
 
 /**
  * Every path, query string and body passes the input guard (platform/input-guard.ts) before any
@@ -124,7 +133,14 @@ function inputGuard(maxBytes: number, uploads: Omit<MultipartLimits, 'maxFieldBy
               ? { kind: 'form', value: checkUrl(url), text: '' }
               : await readGuardedBody(request, maxBytes);
           const params = graphqlParams(body, request.headers.get('content-type'));
-          return params ?? refused(request, { code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 }, maxBytes);
+          return (
+            params ??
+            refused(
+              request,
+              { code: 'UNSUPPORTED_MEDIA_TYPE', status: 415, accepted: GRAPHQL_BODY_TYPES },
+              maxBytes,
+            )
+          );
         } catch (error) {
           if (error instanceof InputRefused) return refused(request, error.refusal, maxBytes);
           throw error;
@@ -154,9 +170,12 @@ function csrfPrevention(): Plugin {
 /** graphql-armor with bilingual messages that state the limit. */
 function armor(config: GatewayConfig): Plugin {
   const s = config.security;
+  // The parser raises a token limit as a "Syntax Error:"; the code and message say what it is.
+  // The status is set by armorRefusalsAre400() below.
   const tagged = (code: GatewayErrorCode) => [
     (_ctx: unknown, error: GraphQLError) => {
       Object.assign(error.extensions as Record<string, unknown>, { code });
+      error.message = error.message.replace(/^Syntax Error: /, '');
     },
   ];
   return EnvelopArmorPlugin({
@@ -191,6 +210,29 @@ function armor(config: GatewayConfig): Plugin {
     // Suggestions are removed from every error by withoutSuggestions() below.
     blockFieldSuggestion: { enabled: false },
   }) as Plugin;
+}
+
+const ARMOR_CODES: ReadonlySet<unknown> = new Set<GatewayErrorCode>([
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_DIRECTIVES',
+  'TOO_MANY_TOKENS',
+]);
+
+/** A document refused by a limit is a 400 whatever its body type and Accept header (Yoga answered
+ * too many tokens 200, as a GraphQL-over-HTTP request error, to `application/json` callers). */
+function armorRefusalsAre400(): Plugin {
+  return {
+    onResultProcess({ result }) {
+      for (const one of Array.isArray(result) ? result : [result]) {
+        for (const error of (one as { errors?: readonly GraphQLError[] }).errors ?? []) {
+          if (ARMOR_CODES.has(error.extensions?.code)) {
+            (error.extensions as Record<string, unknown>).http = { status: 400 };
+          }
+        }
+      }
+    },
+  };
 }
 
 /** How many items a field returns at most: its page size (`first`/`last`, else the default page of
@@ -320,6 +362,7 @@ export function securityPlugins(config: GatewayConfig, store: RateLimitStore): P
     csrfPrevention(),
     documentDepthGuard(config.security.maxDepth),
     armor(config),
+    armorRefusalsAre400(),
     withoutSuggestions(config.production || config.security.introspection === 'off'),
     costLimit(config.security.maxCost),
     introspectionGate(config),

@@ -110,8 +110,8 @@ export const GATEWAY_ERROR_MESSAGES = {
   INPUT_TOO_NESTED: { id: 'Masukan terlalu bertingkat', en: 'The input is nested too deeply' },
   MALFORMED_JSON: { id: 'Isi permintaan bukan JSON yang valid', en: 'The request body is not valid JSON' },
   UNSUPPORTED_MEDIA_TYPE: {
-    id: 'Jenis isi tidak didukung (multipart tidak diterima)',
-    en: 'Unsupported content type (multipart is not accepted)',
+    id: 'Jenis isi tidak diterima di alamat ini',
+    en: 'This address does not accept this content type',
   },
   FILE_LINK_INVALID: {
     id: 'Tautan berkas tidak sah; buka lagi halaman permohonan untuk mendapat tautan baru.',
@@ -158,6 +158,8 @@ export const LIMIT_MESSAGES = {
     ),
   INPUT_TOO_NESTED: (n: number) =>
     withLimit(M.INPUT_TOO_NESTED, `maksimal ${n} tingkat`, `at most ${n} levels`),
+  UNSUPPORTED_MEDIA_TYPE: (accepted: readonly string[]) =>
+    withLimit(M.UNSUPPORTED_MEDIA_TYPE, `kirim ${accepted.join(', ')}`, `send ${accepted.join(', ')}`),
   UNEXPECTED_ERROR: (requestId: string) =>
     withLimit(M.UNEXPECTED_ERROR, `id permintaan ${requestId}`, `request id ${requestId}`),
 } as const satisfies Partial<Record<GatewayErrorCode, (limit: never) => Message>>;

@@ -29,6 +29,8 @@ export type InputRefusal = {
     | 'UNSUPPORTED_MEDIA_TYPE';
   status: 400 | 413 | 415;
   limit?: number;
+  /** UNSUPPORTED_MEDIA_TYPE: the content types the route takes, when it takes a body at all. */
+  accepted?: readonly string[];
   /** BAD_USER_INPUT: where the character was (path, query string, body) and which (`U+0000`). */
   where?: string;
   character?: string;
