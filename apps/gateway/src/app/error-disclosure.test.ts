@@ -111,7 +111,10 @@ describe.each(testDatabaseKinds())('error disclosure on %s', (kind) => {
         body: JSON.stringify({ query: '{ services(first: 1) { totalCount } }' }),
       });
       const [error] = JSON.parse(graphql.text).errors;
-      expect(error).toMatchObject({ path: ['services', 'totalCount'], extensions: { code: 'UNEXPECTED_ERROR' } });
+      expect(error).toMatchObject({
+        path: ['services', 'totalCount'],
+        extensions: { code: 'UNEXPECTED_ERROR' },
+      });
       expect(error.message).toContain(graphql.requestId);
       expect(error.extensions.requestId).toBe(graphql.requestId);
       const logged = lines.filter((l) => l.level === 50);
