@@ -120,6 +120,10 @@ export const PERSONAL_DATA_ERROR_MESSAGES = {
     id: 'Akun harus tetap memiliki alamat e-mail atau nomor ponsel.',
     en: 'The account must keep an e-mail address or a mobile number.',
   },
+  PRIVACY_CONSENT_REQUIRED: {
+    id: 'Bacalah pemberitahuan privasi dan nyatakan persetujuan Anda untuk mendaftar.',
+    en: 'Read the privacy notice and give your consent to register.',
+  },
   PRIVACY_NOTICE_OUTDATED: {
     id: 'Pemberitahuan privasi telah diperbarui; bacalah versi terbaru lalu daftar lagi.',
     en: 'The privacy notice has been updated; read the current version and register again.',
@@ -289,15 +293,18 @@ export function validateProfileUpdate(
 }
 
 /**
- * Which notice version a registration consents to (UU 27/2022 art. 20(2)(a), 22): the version in
- * force, when the form showed that one or named none; PRIVACY_NOTICE_OUTDATED when the form showed
- * another, so that nobody is recorded as consenting to a notice they did not see.
+ * Which notice version a registration consents to (UU 27/2022 art. 20(2)(a), 22: consent is
+ * explicit and recorded): the version in force, when the form showed that one;
+ * PRIVACY_CONSENT_REQUIRED when it named none (nobody consents by default);
+ * PRIVACY_NOTICE_OUTDATED when it showed another, so that nobody is recorded as consenting to a
+ * notice they did not see.
  */
 export function consentedNoticeVersion(
   current: string,
   shown: string | null | undefined,
 ): Result<string, PersonalDataError> {
-  if (shown != null && shown.trim() !== '' && shown.trim() !== current)
-    return err(personalDataError('PRIVACY_NOTICE_OUTDATED'));
+  const version = shown?.trim() ?? '';
+  if (version === '') return err(personalDataError('PRIVACY_CONSENT_REQUIRED'));
+  if (version !== current) return err(personalDataError('PRIVACY_NOTICE_OUTDATED'));
   return ok(current);
 }

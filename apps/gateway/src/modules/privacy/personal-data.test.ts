@@ -253,6 +253,19 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
       __typename: 'ValidationError',
       code: 'PRIVACY_NOTICE_OUTDATED',
     });
+    // No version: consent is never assumed (UU 27/2022 art. 20–22); nothing is created.
+    const silent = await h.gql(
+      `mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { __typename
+        ... on ValidationError { code messageEn fields { field code } } } }`,
+      { input: { email: 'diam@contoh.id', displayName: 'Warga Diam', password: 'gunung-singgalang-2027' } },
+    );
+    expect(silent.body.data.registerCitizen).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'PRIVACY_CONSENT_REQUIRED',
+      messageEn: 'Read the privacy notice and give your consent to register.',
+      fields: [{ field: 'privacyNoticeVersion', code: 'PRIVACY_CONSENT_REQUIRED' }],
+    });
+    expect(await h.db.prisma.account.count({ where: { email: 'diam@contoh.id' } })).toBe(0);
     const c = await citizenWithData(h, t.yulia);
     const consents = await h.gql(
       '{ me { privacyConsents { noticeVersion withdrawnAt } } }',
