@@ -92,7 +92,7 @@ builder.mutationField('eraseMyAccount', (t) =>
   t.field({
     type: AccountErasedPayload,
     description:
-      'Erase your own account (UU 27/2022 art. 8, 43), confirmed with your password; cannot be undone. What is removed and what the law keeps: docs/personal-data.md. AuthenticationFailed CURRENT_PASSWORD_WRONG (audited); LayananError ERASURE_NOT_CITIZEN for staff accounts. Every session ends at once. Audited; rate-limited like sign-in.',
+      'Erase your own account (UU 27/2022 art. 8, 43), confirmed with your password; cannot be undone. What is removed and what the law keeps: docs/personal-data.md. AuthenticationFailed CURRENT_PASSWORD_WRONG (audited); OperationFailed ERASURE_NOT_CITIZEN for staff accounts; ConflictError ERASURE_ALREADY_DONE for an account already erased. Every session ends at once. Audited; rate-limited like sign-in.',
     authScopes: { authenticated: true },
     errors: ERASURE_ERRORS,
     ...commandInput(t, PasswordConfirmationInput, 'Your password.', (deps, caller, input) =>
