@@ -4,6 +4,8 @@
 // sessions and is audited.
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { describe, expect, it } from 'vitest';
+import { mailSettings } from '../../app/mail-config.js';
+import { unsubscribeUrl } from '../../platform/mail/outbox.js';
 import { registeredCitizen } from '../../testing/accounts.js';
 import { citizenWithData } from '../../testing/citizen-data.js';
 import { findPersonalValues, rowsNaming } from '../../testing/personal-data-scan.js';
@@ -191,6 +193,13 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
     const staff = await h.gql(ERASE, { input: { password: 'apa-saja-1234' } }, { token: t.yulia });
     expect(staff.body.data.eraseMyAccount.__typename).toBe('AuthenticationFailed');
 
+    // The account's one-click unsubscribe link works until the erasure.
+    const unsubscribe = unsubscribeUrl(mailSettings(h.config), c.accountId, 'REQUEST_VERIFIED').replace(
+      /^https?:\/\/[^/]+/,
+      'http://layanan.test',
+    );
+    expect((await h.gateway.fetch(unsubscribe)).status).toBe(200);
+
     const erased = await h.gql(ERASE, { input: { password: c.password } }, { token: c.token });
     expect(erased.body.data.eraseMyAccount).toEqual({
       __typename: 'AccountErased',
@@ -199,6 +208,20 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
     });
 
     expect(await findPersonalValues(h.db.prisma, Object.values(c.personal))).toEqual([]);
+    // Afterwards its unsubscribe link is an invalid link, and writes nothing for the erased account.
+    for (const method of ['GET', 'POST']) {
+      const answer = await h.gateway.fetch(unsubscribe, {
+        method,
+        ...(method === 'POST'
+          ? {
+              body: 'List-Unsubscribe=One-Click',
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            }
+          : {}),
+      });
+      expect(answer.status, method).toBe(400);
+    }
+    expect(await h.db.prisma.notificationPreference.count({ where: { accountId: c.accountId } })).toBe(0);
     expect((await h.gql(STATS)).body).toEqual(before.body);
     const request = await h.db.prisma.serviceRequest.findUniqueOrThrow({ where: { id: c.requestId } });
     expect(request).toMatchObject({
