@@ -97,6 +97,26 @@ export const PERSONAL_DATA_TABLE: readonly PersonalDataRow[] = [
 /** What replaces an erased text; the name an erased account is shown with. */
 export const ERASED_TEXT = '[dihapus]';
 export const ERASED_DISPLAY_NAME = 'Warga terhapus';
+/** What the stored (Indonesian) erasure placeholders are shown as in English. */
+const ERASED_IN_ENGLISH: Readonly<Record<string, string>> = {
+  [ERASED_TEXT]: '[erased]',
+  [ERASED_DISPLAY_NAME]: 'Erased citizen',
+};
+
+/**
+ * A stored value as shown in `lang`: an erasure placeholder (ERASED_TEXT, ERASED_DISPLAY_NAME,
+ * stored in Indonesian) in the caller's language; any other value unchanged. For JSON values
+ * (attribute values), every string that is a placeholder, at any depth.
+ */
+export function shownErased<T>(value: T, lang: 'id' | 'en'): T {
+  if (lang === 'id') return value;
+  if (typeof value === 'string') return (ERASED_IN_ENGLISH[value] ?? value) as T;
+  if (Array.isArray(value)) return value.map((v) => shownErased(v, lang)) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shownErased(v, lang)])) as T;
+  return value;
+}
+
 /** The file name an erased attachment is shown with (its extension kept). */
 export const ERASED_FILE_NAME = 'lampiran';
 

@@ -235,6 +235,20 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
       fungsi: 'HUNIAN',
     });
     expect(request.personalDataErasedAt).not.toBeNull();
+    // The placeholders are stored in Indonesian and shown in the caller's language.
+    const SHOWN = `query($code: String!) { serviceRequest(trackingCode: $code) {
+      originalText attributeValues applicant { displayName } } }`;
+    for (const [lang, text, name] of [
+      ['id', '[dihapus]', 'Warga terhapus'],
+      ['en', '[erased]', 'Erased citizen'],
+    ]) {
+      const shown = await h.gql(SHOWN, { code: c.trackingCode }, { token: t.yulia, lang });
+      expect(shown.body.data.serviceRequest, lang).toMatchObject({
+        originalText: text,
+        attributeValues: { nik: text },
+        applicant: { displayName: name },
+      });
+    }
     expect(await h.storage.has(sha256)).toBe(false);
     expect((await h.gateway.fetch(`http://layanan.test${url}`)).status).toBe(404);
     // The old token is refused; the account cannot sign in again.
