@@ -3,6 +3,7 @@
 // and a restarted gateway delivers every message to a real SMTP server exactly once, each with
 // the Message-ID fixed when it was queued.
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { DEFAULT_PRIVACY_NOTICE_VERSION } from '../src/app/privacy-config.js';
 import { type ReceivedMail, startSmtpServer } from '../src/testing/smtp.js';
 import { createScratchDatabase, type ScratchDatabase, startGateway } from './support.js';
 
@@ -39,7 +40,14 @@ describe('mail outbox across SIGKILL', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           query: 'mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { __typename } }',
-          variables: { input: { email, displayName: 'Warga Uji', password: 'kata-sandi-yang-panjang-2026' } },
+          variables: {
+            input: {
+              email,
+              displayName: 'Warga Uji',
+              password: 'kata-sandi-yang-panjang-2026',
+              privacyNoticeVersion: DEFAULT_PRIVACY_NOTICE_VERSION,
+            },
+          },
         }),
       }).then((r) => r.json());
     for (let i = 0; i < N; i++) {

@@ -126,11 +126,13 @@ async function openCodes(email: string): Promise<string[]> {
 async function signInRegistered(page: Page, name: string): Promise<void> {
   const email = `${name.toLowerCase().replace(/\W/g, '')}@contoh.test`;
   const password = 'Rendang-Padang-2026!';
+  // Registration consents to the privacy notice in force, as the form does.
+  const notice = await gql<{ privacyNotice: { version: string } }>(null, '{ privacyNotice { version } }', {});
   await gql(
     null,
     'mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { __typename } }',
     {
-      input: { displayName: name, email, password },
+      input: { displayName: name, email, password, privacyNoticeVersion: notice.privacyNotice.version },
     },
   );
   const data = await gql<{

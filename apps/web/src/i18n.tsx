@@ -114,10 +114,14 @@ const id = {
     'Satu berkas JSON berisi profil, permohonan, berkas, survei, forum, pemberitahuan, dan riwayat pemrosesan.',
   myDataDownload: 'Unduh (JSON)',
   profileTitle: 'Perbaiki profil',
-  profileEmailHint: 'E-mail baru harus diverifikasi lagi; tautannya dikirim ke alamat baru.',
+  profileEmailHint:
+    'Tautan dikirim ke alamat baru; perubahan berlaku setelah Anda membukanya. Sampai itu, alamat lama tetap dipakai.',
+  profilePhoneHint:
+    'Nomor baru berlaku setelah dibuktikan dengan kode SMS. Layanan SMS belum tersedia, jadi nomor belum dapat diganti.',
   profileSave: 'Simpan profil',
   profileSaved: 'Profil disimpan.',
-  profileSavedVerify: 'Profil disimpan. Buka tautan verifikasi yang dikirim ke e-mail baru Anda.',
+  profileSavedVerify:
+    'Profil disimpan. Tautan telah dikirim ke alamat e-mail baru; perubahan berlaku setelah Anda membukanya.',
   identityViewsTitle: 'Siapa yang melihat data saya',
   identityViewsHint:
     'Setiap kali petugas membuka kontak atau NIK Anda pada satu permohonan. Daftar antrean tidak dicatat.',
@@ -829,10 +833,14 @@ const en: Record<MessageKey, string> = {
     'One JSON file with your profile, requests, files, surveys, forum submissions, notifications and processing history.',
   myDataDownload: 'Download (JSON)',
   profileTitle: 'Correct my profile',
-  profileEmailHint: 'A new e-mail must be verified again; the link goes to the new address.',
+  profileEmailHint:
+    'A link is sent to the new address; the change takes effect when you open it. Until then the old address stays.',
+  profilePhoneHint:
+    'A new number takes effect once proved with an SMS code. SMS is not available yet, so the number cannot be changed.',
   profileSave: 'Save profile',
   profileSaved: 'Profile saved.',
-  profileSavedVerify: 'Profile saved. Open the verification link sent to your new e-mail.',
+  profileSavedVerify:
+    'Profile saved. A link was sent to the new address; the change takes effect when you open it.',
   identityViewsTitle: 'Who looked at my data',
   identityViewsHint:
     'Each time staff opened your contacts or NIK on one request. Queue lists are not recorded.',

@@ -3,6 +3,9 @@
 // retention schedule of the personal data of closed requests (art. 16(2)).
 import { DEFAULT_RETENTION_YEARS } from '@layanan/domain/accounts';
 
+/** The privacy notice version in force unless LAYANAN_PRIVACY_NOTICE_VERSION names another. */
+export const DEFAULT_PRIVACY_NOTICE_VERSION = '2026-12';
+
 export type PrivacyConfig = {
   /** The version of the privacy notice in force (`LAYANAN_PRIVACY_NOTICE_VERSION`). */
   noticeVersion: string;
@@ -38,7 +41,7 @@ export function privacyConfig(env: NodeJS.ProcessEnv, int: IntReader): PrivacyCo
     address: env.LAYANAN_DPO_ADDRESS?.trim(),
   };
   return {
-    noticeVersion: env.LAYANAN_PRIVACY_NOTICE_VERSION?.trim() || '2026-12',
+    noticeVersion: env.LAYANAN_PRIVACY_NOTICE_VERSION?.trim() || DEFAULT_PRIVACY_NOTICE_VERSION,
     dpo: {
       name: given.name || DPO_DEFAULTS.name,
       email: given.email || DPO_DEFAULTS.email,

@@ -16,6 +16,7 @@ import { type HttpAnswer, postForm, postGraphQL } from '../testing/http.js';
 import { PBG_REQUEST } from '../testing/requests.js';
 import { loadConfig } from './config.js';
 import { createGateway, type Gateway } from './gateway.js';
+import { DEFAULT_PRIVACY_NOTICE_VERSION } from './privacy-config.js';
 import {
   memoryRateLimitStore,
   RATE_LIMITED_FIELDS,
@@ -260,7 +261,7 @@ describe.each(testDatabaseKinds())('rate limits on %s', (kind) => {
           'mutation { login(input: { identifier: "x@example.org", password: "tebakan-salah" }) { __typename } }',
       }),
       registerCitizen: () => ({
-        query: `mutation { registerCitizen(input: { email: "${randomUUID()}@example.org", displayName: "B", password: "x" }) { __typename } }`,
+        query: `mutation { registerCitizen(input: { email: "${randomUUID()}@example.org", displayName: "B", password: "x", privacyNoticeVersion: "${DEFAULT_PRIVACY_NOTICE_VERSION}" }) { __typename } }`,
       }),
       refreshSession: () => ({
         query: 'mutation { refreshSession(refreshToken: "lyr_tebakan") { __typename } }',

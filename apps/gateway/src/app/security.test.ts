@@ -23,6 +23,7 @@ import { PBG_REQUEST, submittedRequest } from '../testing/requests.js';
 import { useHarness } from '../testing/use-harness.js';
 import { type GatewayConfig, loadConfig } from './config.js';
 import { createGateway, type Gateway } from './gateway.js';
+import { DEFAULT_PRIVACY_NOTICE_VERSION } from './privacy-config.js';
 import { memoryRateLimitStore, redisRateLimitStore } from './rate-limits.js';
 
 type Call = { status: number; headers: Headers; body: any };
@@ -189,7 +190,7 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
       const register = await post(
         gateway,
         {
-          query: `mutation { registerCitizen(input: { email: "baru-${randomUUID()}@example.org", displayName: "Baru", password: "gunung-marapi-2026" }) { __typename } }`,
+          query: `mutation { registerCitizen(input: { email: "baru-${randomUUID()}@example.org", displayName: "Baru", password: "gunung-marapi-2026", privacyNoticeVersion: "${DEFAULT_PRIVACY_NOTICE_VERSION}" }) { __typename } }`,
         },
         { 'x-forwarded-for': '192.0.2.1' },
       );
@@ -483,7 +484,15 @@ describe.each(testDatabaseKinds())('security on %s', (kind) => {
       const phone = `0812${String(Date.now()).slice(-8)}`;
       const reg = await post(gateway, {
         query: `mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { __typename } }`,
-        variables: { input: { email, phone, displayName: 'Warga Log', password } },
+        variables: {
+          input: {
+            email,
+            phone,
+            displayName: 'Warga Log',
+            password,
+            privacyNoticeVersion: DEFAULT_PRIVACY_NOTICE_VERSION,
+          },
+        },
       });
       expect(reg.body.data.registerCitizen.__typename).toBe('RegistrationReceived');
       await post(gateway, {

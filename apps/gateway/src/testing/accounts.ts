@@ -47,7 +47,7 @@ export async function registeredCitizen(
 ): Promise<RegisteredCitizen> {
   const r = await h.gql(
     'mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { __typename } }',
-    { input },
+    { input: { ...input, privacyNoticeVersion: h.config.privacy.noticeVersion } },
   );
   if (r.body.data?.registerCitizen?.__typename !== 'RegistrationReceived') {
     throw new Error(`registerCitizen failed: ${JSON.stringify(r.body)}`);

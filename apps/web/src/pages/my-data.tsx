@@ -156,7 +156,7 @@ function ProfileForm({ account }: { account: Account }) {
         <Field label={t('email')} error={errors.email} hint={t('profileEmailHint')}>
           {(p) => <input {...p} type="email" autoComplete="email" {...email.bind} />}
         </Field>
-        <Field label={t('phone')} error={errors.phone}>
+        <Field label={t('phone')} error={errors.phone} hint={t('profilePhoneHint')}>
           {(p) => <input {...p} type="tel" autoComplete="tel" {...phone.bind} />}
         </Field>
         <FormFailureNote failure={failure} shown={['displayName', 'email', 'phone']} />

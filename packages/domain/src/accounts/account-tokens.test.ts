@@ -40,15 +40,20 @@ describe('checkAccountToken', () => {
   it('accepts a fresh, unused token of the right purpose and gives the address it proves', () => {
     expect(checkAccountToken(token(), 'EMAIL_VERIFICATION', NOW)).toEqual({
       ok: true,
-      value: { address: 'warga@example.id' },
+      value: { address: 'warga@example.id', change: false },
     });
   });
-  it('refuses an unknown token, another purpose, a changed address and a disabled account as invalid', () => {
+  it('takes a verification token for another address as a pending change; a reset link never', () => {
+    expect(checkAccountToken(token({ address: 'baru@example.id' }), 'EMAIL_VERIFICATION', NOW)).toEqual({
+      ok: true,
+      value: { address: 'baru@example.id', change: true },
+    });
+    const reset = token({ purpose: 'PASSWORD_RESET', address: 'lama@example.id' });
+    expect(code(checkAccountToken(reset, 'PASSWORD_RESET', NOW))).toBe('ACCOUNT_TOKEN_INVALID');
+  });
+  it('refuses an unknown token, another purpose and a disabled account as invalid', () => {
     expect(code(checkAccountToken(null, 'EMAIL_VERIFICATION', NOW))).toBe('ACCOUNT_TOKEN_INVALID');
     expect(code(checkAccountToken(token(), 'PASSWORD_RESET', NOW))).toBe('ACCOUNT_TOKEN_INVALID');
-    expect(code(checkAccountToken(token({ address: 'lama@example.id' }), 'EMAIL_VERIFICATION', NOW))).toBe(
-      'ACCOUNT_TOKEN_INVALID',
-    );
     expect(
       code(checkAccountToken(token({ account: { ...account, disabled: true } }), 'EMAIL_VERIFICATION', NOW)),
     ).toBe('ACCOUNT_TOKEN_INVALID');
@@ -65,12 +70,12 @@ describe('checkAccountToken', () => {
     const justBefore = new Date(NOW.getTime() - 1);
     expect(code(checkAccountToken(token({ expiresAt: NOW }), 'EMAIL_VERIFICATION', justBefore))).toBe('ok');
   });
-  it('checks a phone token against the account’s number', () => {
+  it('checks a phone token against the account’s number: another number is a pending change', () => {
     const phone = token({ purpose: 'PHONE_VERIFICATION', address: '+6281234567890' });
-    expect(code(checkAccountToken(phone, 'PHONE_VERIFICATION', NOW))).toBe('ok');
-    expect(code(checkAccountToken({ ...phone, address: '+628999' }, 'PHONE_VERIFICATION', NOW))).toBe(
-      'ACCOUNT_TOKEN_INVALID',
-    );
+    expect(checkAccountToken(phone, 'PHONE_VERIFICATION', NOW)).toMatchObject({ value: { change: false } });
+    expect(checkAccountToken({ ...phone, address: '+628999' }, 'PHONE_VERIFICATION', NOW)).toMatchObject({
+      value: { address: '+628999', change: true },
+    });
   });
 });
 

@@ -91,29 +91,33 @@ export type StoredAccountToken = {
 
 /**
  * Whether a presented token may be used `now` for `purpose`: unknown, meant for something else,
- * sent to an address the account no longer has, or of a disabled account → ACCOUNT_TOKEN_INVALID;
- * used before → ACCOUNT_TOKEN_USED (a replay); past its expiry (the expiry instant included) →
- * ACCOUNT_TOKEN_EXPIRED. On success, the address it proves.
+ * of a disabled account, or a reset link sent to an address the account no longer has →
+ * ACCOUNT_TOKEN_INVALID; used before → ACCOUNT_TOKEN_USED (a replay); past its expiry (the expiry
+ * instant included) → ACCOUNT_TOKEN_EXPIRED. On success, the address it proves and whether it is a
+ * pending change: a verification link or code sent to another address than the account's is the
+ * proof of a new address asked for in the profile (UU 27/2022 art. 6), and using it moves the
+ * account to that address. Issuing a token ends the earlier ones and changing an address ends the
+ * open ones, so the only open token for another address is the newest change asked for.
  */
 export function checkAccountToken(
   token: StoredAccountToken | null,
   purpose: AccountTokenPurpose,
   now: Date,
-): Result<{ address: string }, AccountTokenError> {
+): Result<{ address: string; change: boolean }, AccountTokenError> {
   if (!token || token.purpose !== purpose || token.account.disabled) {
     return err(tokenError('ACCOUNT_TOKEN_INVALID'));
   }
   const current = purpose === 'PHONE_VERIFICATION' ? token.account.phone : token.account.email;
-  if (current !== token.address) return err(tokenError('ACCOUNT_TOKEN_INVALID'));
+  const change = current !== token.address;
+  if (change && purpose === 'PASSWORD_RESET') return err(tokenError('ACCOUNT_TOKEN_INVALID'));
   if (token.usedAt) return err(tokenError('ACCOUNT_TOKEN_USED'));
   if (token.expiresAt.getTime() <= now.getTime()) return err(tokenError('ACCOUNT_TOKEN_EXPIRED'));
-  return ok({ address: current });
+  return ok({ address: token.address, change });
 }
 
 /**
  * Whether the account has proved its e-mail address: it has one, and a token sent to it was used
- * (`emailVerifiedAt`; whoever changes the address must clear it, as `checkAccountToken` refuses a
- * token sent to an address the account no longer has).
+ * (`emailVerifiedAt`; an address only changes by using a link sent to the new one).
  */
 export function emailVerified(account: {
   readonly email: string | null;

@@ -97,6 +97,26 @@ export const PERSONAL_DATA_TABLE: readonly PersonalDataRow[] = [
 /** What replaces an erased text; the name an erased account is shown with. */
 export const ERASED_TEXT = '[dihapus]';
 export const ERASED_DISPLAY_NAME = 'Warga terhapus';
+/** What the stored (Indonesian) erasure placeholders are shown as in English. */
+const ERASED_IN_ENGLISH: Readonly<Record<string, string>> = {
+  [ERASED_TEXT]: '[erased]',
+  [ERASED_DISPLAY_NAME]: 'Erased citizen',
+};
+
+/**
+ * A stored value as shown in `lang`: an erasure placeholder (ERASED_TEXT, ERASED_DISPLAY_NAME,
+ * stored in Indonesian) in the caller's language; any other value unchanged. For JSON values
+ * (attribute values), every string that is a placeholder, at any depth.
+ */
+export function shownErased<T>(value: T, lang: 'id' | 'en'): T {
+  if (lang === 'id') return value;
+  if (typeof value === 'string') return (ERASED_IN_ENGLISH[value] ?? value) as T;
+  if (Array.isArray(value)) return value.map((v) => shownErased(v, lang)) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shownErased(v, lang)])) as T;
+  return value;
+}
+
 /** The file name an erased attachment is shown with (its extension kept). */
 export const ERASED_FILE_NAME = 'lampiran';
 
@@ -119,6 +139,10 @@ export const PERSONAL_DATA_ERROR_MESSAGES = {
   PROFILE_CONTACT_REQUIRED: {
     id: 'Akun harus tetap memiliki alamat e-mail atau nomor ponsel.',
     en: 'The account must keep an e-mail address or a mobile number.',
+  },
+  PRIVACY_CONSENT_REQUIRED: {
+    id: 'Bacalah pemberitahuan privasi dan nyatakan persetujuan Anda untuk mendaftar.',
+    en: 'Read the privacy notice and give your consent to register.',
   },
   PRIVACY_NOTICE_OUTDATED: {
     id: 'Pemberitahuan privasi telah diperbarui; bacalah versi terbaru lalu daftar lagi.',
@@ -289,15 +313,18 @@ export function validateProfileUpdate(
 }
 
 /**
- * Which notice version a registration consents to (UU 27/2022 art. 20(2)(a), 22): the version in
- * force, when the form showed that one or named none; PRIVACY_NOTICE_OUTDATED when the form showed
- * another, so that nobody is recorded as consenting to a notice they did not see.
+ * Which notice version a registration consents to (UU 27/2022 art. 20(2)(a), 22: consent is
+ * explicit and recorded): the version in force, when the form showed that one;
+ * PRIVACY_CONSENT_REQUIRED when it named none (nobody consents by default);
+ * PRIVACY_NOTICE_OUTDATED when it showed another, so that nobody is recorded as consenting to a
+ * notice they did not see.
  */
 export function consentedNoticeVersion(
   current: string,
   shown: string | null | undefined,
 ): Result<string, PersonalDataError> {
-  if (shown != null && shown.trim() !== '' && shown.trim() !== current)
-    return err(personalDataError('PRIVACY_NOTICE_OUTDATED'));
+  const version = shown?.trim() ?? '';
+  if (version === '') return err(personalDataError('PRIVACY_CONSENT_REQUIRED'));
+  if (version !== current) return err(personalDataError('PRIVACY_NOTICE_OUTDATED'));
   return ok(current);
 }

@@ -1,4 +1,4 @@
-import { ACCOUNT_ROLES, emailSpelling, emailVerified } from '@layanan/domain/accounts';
+import { ACCOUNT_ROLES, emailSpelling, emailVerified, shownErased } from '@layanan/domain/accounts';
 import { builder } from '../../graphql/builder.js';
 import { rowField } from '../../graphql/entity-payload.js';
 import { NotFoundError } from '../../graphql/errors.js';
@@ -22,7 +22,10 @@ const AccountRef = builder.prismaNode('Account', {
   // `ownSession` is granted by the payload that just signed the caller in (the token is not sent yet).
   authScopes: (account) => ({ admin: true, selfAccount: account.id, $granted: 'ownSession' }),
   fields: (t) => ({
-    displayName: t.exposeString('displayName', { description: 'The name shown for the person.' }),
+    displayName: t.string({
+      description: 'The name shown for the person; after erasure a placeholder in the caller’s language.',
+      resolve: (a, _args, ctx) => shownErased(a.displayName, ctx.lang),
+    }),
     role: t.expose('role', { type: AccountRoleEnum, description: 'What the account may do.' }),
     email: t.exposeString('email', {
       nullable: true,

@@ -14,7 +14,7 @@ describe.each(testDatabaseKinds())('accounts and sessions on %s', (kind) => {
   const register = (input: Record<string, unknown>, lang?: string) =>
     h.gql(
       `mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { __typename ${REGISTERED} ${FAILURE} } }`,
-      { input },
+      { input: { privacyNoticeVersion: h.config.privacy.noticeVersion, ...input } },
       { lang },
     );
   const login = (identifier: string, password: string) =>

@@ -3,6 +3,8 @@
 // and kind, platform/mail/outbox.ts) is the only credential: no sign-in needed. A mail client
 // POSTs; a person following the link gets a page with a button that POSTs, so that link scanners
 // opening it do not unsubscribe anyone. Afterwards the kind's e-mail is off; in-app stays on.
+// The link of an erased (or unknown) account answers as an invalid link and writes nothing: the
+// erasure removed its settings, and nothing may be stored for it again (UU 27/2022 art. 43).
 import type { NotificationKind } from '@layanan/db';
 import type { Message } from '@layanan/domain';
 import {
@@ -51,7 +53,10 @@ export function unsubscribeRoute(deps: { secret: Uint8Array; prisma: GraphQLCont
         isUuid(accountId) &&
         (NOTIFICATION_KINDS as readonly string[]).includes(kind) &&
         verifyUnsubscribe(deps.secret, accountId, kind, sig);
-      if (!valid) {
+      const account = valid
+        ? await deps.prisma.account.findUnique({ where: { id: accountId }, select: { erasedAt: true } })
+        : null;
+      if (!account || account.erasedAt) {
         answer(400, page(UNSUBSCRIBE_TEXTS.invalid));
         return;
       }
@@ -69,17 +74,11 @@ export function unsubscribeRoute(deps: { secret: Uint8Array; prisma: GraphQLCont
         answer(405, page(UNSUBSCRIBE_TEXTS.invalid));
         return;
       }
-      const account = await deps.prisma.account.findUnique({
-        where: { id: accountId },
-        select: { id: true },
+      await deps.prisma.notificationPreference.upsert({
+        where: { accountId_kind: { accountId, kind: kind as NotificationKind } },
+        create: { accountId, kind: kind as NotificationKind, email: false },
+        update: { email: false },
       });
-      if (account) {
-        await deps.prisma.notificationPreference.upsert({
-          where: { accountId_kind: { accountId, kind: kind as NotificationKind } },
-          create: { accountId, kind: kind as NotificationKind, email: false },
-          update: { email: false },
-        });
-      }
       answer(200, page(UNSUBSCRIBE_TEXTS.done(NOTIFICATION_KIND_SETTINGS[kind as KindName].label)));
     },
   };

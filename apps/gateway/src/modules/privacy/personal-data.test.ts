@@ -4,6 +4,9 @@
 // sessions and is audited.
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { describe, expect, it } from 'vitest';
+import { mailSettings } from '../../app/mail-config.js';
+import { unsubscribeUrl } from '../../platform/mail/outbox.js';
+import { registeredCitizen } from '../../testing/accounts.js';
 import { citizenWithData } from '../../testing/citizen-data.js';
 import { findPersonalValues, rowsNaming } from '../../testing/personal-data-scan.js';
 import { useHarness } from '../../testing/use-harness.js';
@@ -66,22 +69,30 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
   const ERASE = `mutation($input: EraseMyAccountInput!) { eraseMyAccount(input: $input) {
     __typename ... on AccountErased { requests submissions } ... on AuthenticationFailed { code } ... on OperationFailed { code } } }`;
 
-  it('corrects the profile: a new e-mail is unverified and gets a link; a taken one is refused', async () => {
+  it('corrects the profile: a new e-mail is pending until its link is used; a taken one is answered alike', async () => {
     const c = await citizenWithData(h, t.yulia);
     const update = (input: Record<string, unknown>, token = c.token) =>
       h.gql(
         `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { __typename
-          ... on UpdateProfilePayload { emailVerificationSent account { displayName email emailVerified phoneVerified } }
+          ... on UpdateProfilePayload { emailVerificationSent account { displayName email phone emailVerified phoneVerified } }
           ... on ValidationError { code fields { field code } } ... on ConflictError { code } } }`,
         { input },
         { token },
       );
+    const VERIFY = `mutation($token: String!) { verifyEmail(token: $token) { __typename
+      ... on ValidationError { code } } }`;
     const email = `baru-${c.accountId.slice(0, 8)}@contoh.id`;
     const changed = await update({ displayName: 'Sutan  Baru', email: email.toUpperCase() });
+    const unchanged = {
+      email: c.personal.email,
+      phone: c.personal.phone,
+      emailVerified: true,
+      phoneVerified: false,
+    };
     expect(changed.body.data.updateProfile).toEqual({
       __typename: 'UpdateProfilePayload',
       emailVerificationSent: true,
-      account: { displayName: 'Sutan Baru', email, emailVerified: false, phoneVerified: false },
+      account: { displayName: 'Sutan Baru', ...unchanged },
     });
     const mail = await h.db.prisma.mailMessage.findMany({ where: { toAddress: email } });
     expect(mail.map((m) => m.purpose)).toEqual(['account:email-verification']);
@@ -89,8 +100,70 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
       where: { action: 'updateProfile', entityId: c.accountId },
     });
     expect(audit.before).toMatchObject({ displayName: c.personal.name, email: '[redacted]' });
-    const taken = await update({ email: 'warga@layanan.test' });
-    expect(taken.body.data.updateProfile).toEqual({ __typename: 'ConflictError', code: 'ACCOUNT_EXISTS' });
+
+    // Another account's address and number: the same answer, nothing sent to them, their owner told.
+    const warga = await h.db.prisma.account.findUniqueOrThrow({ where: { email: 'warga@layanan.test' } });
+    const events = () =>
+      h.db.prisma.domainEvent.findMany({ where: { kind: 'accounts.registration-attempted-for-existing' } });
+    const eventsBefore = (await events()).length;
+    const mailsToWarga = () => h.db.prisma.mailMessage.count({ where: { toAddress: warga.email ?? '' } });
+    const wargaMailBefore = await mailsToWarga();
+    const taken = await update({ displayName: 'Sutan Baru', email: 'WARGA@layanan.test' });
+    expect(taken.body).toEqual(changed.body);
+    const recorded = (await events()).slice(eventsBefore).map((e) => e.payload);
+    expect(recorded).toEqual([expect.objectContaining({ accountId: warga.id, by: 'email' })]);
+    // The owner's notice is queued after commit; it is the only mail to that address.
+    for (let i = 0; i < 200 && (await mailsToWarga()) === wargaMailBefore; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    const toWarga = await h.db.prisma.mailMessage.findMany({
+      where: { toAddress: warga.email ?? '' },
+      orderBy: { createdAt: 'desc' },
+      take: (await mailsToWarga()) - wargaMailBefore,
+    });
+    expect(toWarga.map((m) => m.purpose)).toEqual(['account:registration-attempted']);
+    // The earlier link still names the free address; the taken one ended it (only the newest change counts).
+    const link = /token=([A-Za-z0-9_-]{43})/.exec(mail[0]?.textBody ?? '')?.[1] ?? '';
+    expect((await h.gql(VERIFY, { token: link })).body.data.verifyEmail.__typename).toBe('ValidationError');
+
+    // A fresh change to the free address, proved by its link: the account moves there, verified.
+    await update({ email });
+    const fresh = await h.db.prisma.mailMessage.findFirstOrThrow({
+      where: { toAddress: email },
+      orderBy: { createdAt: 'desc' },
+    });
+    const token = /token=([A-Za-z0-9_-]{43})/.exec(fresh.textBody)?.[1] ?? '';
+    expect((await h.gql(VERIFY, { token })).body.data.verifyEmail.__typename).toBe('EmailVerified');
+    const moved = await h.db.prisma.account.findUniqueOrThrow({ where: { id: c.accountId } });
+    expect(moved.email).toBe(email);
+    expect(moved.emailVerifiedAt).not.toBeNull();
+
+    // A number is pending as well: without an SMS provider it cannot complete; a taken one alike.
+    const digits = String(Number.parseInt(c.accountId.slice(0, 8), 16) % 1e8).padStart(8, '0');
+    const rini = await registeredCitizen(h, {
+      phone: `+62813${digits}`,
+      displayName: 'Rini Wahyuni',
+      password: c.password,
+    });
+    const freeNumber = await update({ phone: `0814${digits}` });
+    const takenNumber = await update({ phone: `0813${digits}` });
+    expect(takenNumber.body).toEqual(freeNumber.body);
+    expect(freeNumber.body.data.updateProfile.account.phone).toBe(c.personal.phone);
+    expect((await events()).map((e) => e.payload)).toContainEqual(
+      expect.objectContaining({ accountId: rini.accountId, by: 'phone' }),
+    );
+
+    // A pending address another account takes meanwhile: its link is refused like an invalid one.
+    const later = `nanti-${c.accountId.slice(0, 8)}@contoh.id`;
+    await update({ email: later });
+    const laterLink = await h.db.prisma.mailMessage.findFirstOrThrow({ where: { toAddress: later } });
+    await h.db.prisma.account.update({ where: { id: rini.accountId }, data: { email: later } });
+    const refused = await h.gql(VERIFY, { token: /token=([A-Za-z0-9_-]{43})/.exec(laterLink.textBody)?.[1] });
+    expect(refused.body.data.verifyEmail).toEqual({
+      __typename: 'ValidationError',
+      code: 'ACCOUNT_TOKEN_INVALID',
+    });
+    expect((await h.db.prisma.account.findUniqueOrThrow({ where: { id: c.accountId } })).email).toBe(email);
+
     const none = await update({ email: '', phone: '' });
     expect(none.body.data.updateProfile.fields).toEqual([
       { field: 'email', code: 'PROFILE_CONTACT_REQUIRED' },
@@ -120,6 +193,13 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
     const staff = await h.gql(ERASE, { input: { password: 'apa-saja-1234' } }, { token: t.yulia });
     expect(staff.body.data.eraseMyAccount.__typename).toBe('AuthenticationFailed');
 
+    // The account's one-click unsubscribe link works until the erasure.
+    const unsubscribe = unsubscribeUrl(mailSettings(h.config), c.accountId, 'REQUEST_VERIFIED').replace(
+      /^https?:\/\/[^/]+/,
+      'http://layanan.test',
+    );
+    expect((await h.gateway.fetch(unsubscribe)).status).toBe(200);
+
     const erased = await h.gql(ERASE, { input: { password: c.password } }, { token: c.token });
     expect(erased.body.data.eraseMyAccount).toEqual({
       __typename: 'AccountErased',
@@ -128,6 +208,20 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
     });
 
     expect(await findPersonalValues(h.db.prisma, Object.values(c.personal))).toEqual([]);
+    // Afterwards its unsubscribe link is an invalid link, and writes nothing for the erased account.
+    for (const method of ['GET', 'POST']) {
+      const answer = await h.gateway.fetch(unsubscribe, {
+        method,
+        ...(method === 'POST'
+          ? {
+              body: 'List-Unsubscribe=One-Click',
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            }
+          : {}),
+      });
+      expect(answer.status, method).toBe(400);
+    }
+    expect(await h.db.prisma.notificationPreference.count({ where: { accountId: c.accountId } })).toBe(0);
     expect((await h.gql(STATS)).body).toEqual(before.body);
     const request = await h.db.prisma.serviceRequest.findUniqueOrThrow({ where: { id: c.requestId } });
     expect(request).toMatchObject({
@@ -141,6 +235,20 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
       fungsi: 'HUNIAN',
     });
     expect(request.personalDataErasedAt).not.toBeNull();
+    // The placeholders are stored in Indonesian and shown in the caller's language.
+    const SHOWN = `query($code: String!) { serviceRequest(trackingCode: $code) {
+      originalText attributeValues applicant { displayName } } }`;
+    for (const [lang, text, name] of [
+      ['id', '[dihapus]', 'Warga terhapus'],
+      ['en', '[erased]', 'Erased citizen'],
+    ]) {
+      const shown = await h.gql(SHOWN, { code: c.trackingCode }, { token: t.yulia, lang });
+      expect(shown.body.data.serviceRequest, lang).toMatchObject({
+        originalText: text,
+        attributeValues: { nik: text },
+        applicant: { displayName: name },
+      });
+    }
     expect(await h.storage.has(sha256)).toBe(false);
     expect((await h.gateway.fetch(`http://layanan.test${url}`)).status).toBe(404);
     // The old token is refused; the account cannot sign in again.
@@ -182,6 +290,19 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
       __typename: 'ValidationError',
       code: 'PRIVACY_NOTICE_OUTDATED',
     });
+    // No version: consent is never assumed (UU 27/2022 art. 20–22); nothing is created.
+    const silent = await h.gql(
+      `mutation($input: RegisterCitizenInput!) { registerCitizen(input: $input) { __typename
+        ... on ValidationError { code messageEn fields { field code } } } }`,
+      { input: { email: 'diam@contoh.id', displayName: 'Warga Diam', password: 'gunung-singgalang-2027' } },
+    );
+    expect(silent.body.data.registerCitizen).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'PRIVACY_CONSENT_REQUIRED',
+      messageEn: 'Read the privacy notice and give your consent to register.',
+      fields: [{ field: 'privacyNoticeVersion', code: 'PRIVACY_CONSENT_REQUIRED' }],
+    });
+    expect(await h.db.prisma.account.count({ where: { email: 'diam@contoh.id' } })).toBe(0);
     const c = await citizenWithData(h, t.yulia);
     const consents = await h.gql(
       '{ me { privacyConsents { noticeVersion withdrawnAt } } }',

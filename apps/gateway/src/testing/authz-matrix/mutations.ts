@@ -1,4 +1,5 @@
 // Mutation fields of the authorization matrix, except the feedback area's (format in model.ts).
+import { DEFAULT_PRIVACY_NOTICE_VERSION } from '../../app/privacy-config.js';
 import {
   ADMIN_ONLY,
   DENIED_TO_OUTSIDERS,
@@ -23,6 +24,7 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
       email: `m${f.unique()}@example.org`,
       displayName: 'Warga Uji',
       password: 'gunung-merapi-2026',
+      privacyNoticeVersion: DEFAULT_PRIVACY_NOTICE_VERSION,
     })),
     roles: decide(['allowed', 'open registration']),
   },

@@ -57,11 +57,15 @@ export async function issueAccountToken(
   return { secret, expiresAt };
 }
 
-/** What a successful check hands on: the token's row id, its account and the address it proves. */
+/**
+ * What a successful check hands on: the token's row id, its account, the address it proves and
+ * whether that is a pending change (an address other than the account's, asked for in the profile).
+ */
 export type CheckedToken = {
   tokenId: string;
   accountId: string;
   address: string;
+  change: boolean;
   account: { email: string | null; displayName: string };
 };
 
@@ -126,6 +130,7 @@ export async function checkPresentedToken(
     tokenId: row.id,
     accountId: row.accountId,
     address: checked.value.address,
+    change: checked.value.change,
     account: { email: row.account.email, displayName: row.account.displayName },
   };
 }
@@ -147,18 +152,20 @@ export async function claimToken(tx: Db, checked: CheckedToken, purpose: Account
 }
 
 /**
- * Records that the account proved its e-mail address `now`, and attaches the requests filed for
- * it by counter staff or API keys while it was unverified (the domain's `filedRequestAttached`).
- * Returns how many requests were attached.
+ * Records that the account proved its e-mail address `now` (with `newEmail`, a pending change: the
+ * account moves to that address; a unique violation if another account took it meanwhile), and
+ * attaches the requests filed for it by counter staff or API keys while it was unverified (the
+ * domain's `filedRequestAttached`). Returns how many requests were attached.
  */
 export async function markEmailVerified(
   tx: Pick<TransactionClient, 'account' | 'serviceRequest'>,
   accountId: string,
   now: Date,
+  newEmail?: string,
 ): Promise<number> {
   const account = await tx.account.update({
     where: { id: accountId },
-    data: { emailVerifiedAt: now },
+    data: { emailVerifiedAt: now, ...(newEmail ? { email: newEmail } : {}) },
     select: { email: true, emailVerifiedAt: true },
   });
   if (!filedRequestAttached('OFFICER', account)) return 0;

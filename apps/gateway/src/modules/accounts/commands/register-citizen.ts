@@ -14,7 +14,7 @@ export type RegisterCitizenInput = {
   phone?: string | null;
   displayName: string;
   password: string;
-  /** The privacy notice version the form showed (optional; must be the one in force). */
+  /** The privacy notice version the form showed and the person consented to: the one in force. */
   privacyNoticeVersion?: string | null;
 };
 
@@ -28,8 +28,10 @@ export type RegistrationReceived = { received: true };
  * so that the owner can be told through a message channel (none exists yet), never the caller.
  * Both paths hash the password and write to the database, so they take about the same time.
  * Throws ValidationError fields (the domain's `validateRegistration`: contact, name, password
- * policy), which depend only on the input, and PRIVACY_NOTICE_OUTDATED when the form showed another
- * notice than `noticeVersion`. A new account's consent to `noticeVersion` is recorded with it.
+ * policy), which depend only on the input; PRIVACY_CONSENT_REQUIRED when no notice version is given
+ * (consent is never assumed, UU 27/2022 art. 20–22) and PRIVACY_NOTICE_OUTDATED when the form
+ * showed another notice than `noticeVersion`. A new account's consent to `noticeVersion` is
+ * recorded with it.
  */
 export async function registerCitizen(
   deps: CommandDeps,

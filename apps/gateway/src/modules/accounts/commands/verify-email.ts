@@ -4,6 +4,7 @@
 // `SmsSender` interface; none is configured by default.
 import { type AccountTokenPurpose, verificationRequestable } from '@layanan/domain/accounts';
 import { ACCOUNT_MAIL_TEXTS, inLanguage } from '@layanan/domain/notifications';
+import { isUniqueViolation } from '../../../graphql/errors.js';
 import { failure } from '../../../graphql/failures.js';
 import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
@@ -89,9 +90,10 @@ export type EmailVerified = { accountId: string; attachedRequests: number };
 
 /**
  * Uses a verification link's token (no sign-in needed: the link may be opened anywhere). Sets
- * `emailVerifiedAt` and attaches the requests filed for the address. ACCOUNT_TOKEN_INVALID (wrong,
- * for another address or account state), ACCOUNT_TOKEN_EXPIRED, ACCOUNT_TOKEN_USED (replayed), on
- * the field `token`; every refusal is audited.
+ * `emailVerifiedAt` and attaches the requests filed for the address; a link for a new address
+ * asked for in `updateProfile` first moves the account to it. ACCOUNT_TOKEN_INVALID (wrong, of a
+ * disabled account, or a new address another account took meanwhile), ACCOUNT_TOKEN_EXPIRED,
+ * ACCOUNT_TOKEN_USED (replayed), on the field `token`; every refusal is audited.
  */
 export async function verifyEmail(deps: CommandDeps, caller: Caller, token: string): Promise<EmailVerified> {
   const checked = await checkPresentedToken(deps, caller, {
@@ -99,16 +101,31 @@ export async function verifyEmail(deps: CommandDeps, caller: Caller, token: stri
     token,
     action: 'verifyEmail',
   });
-  return audited(auditScope(deps, caller), { action: 'verifyEmail', entityType: 'Account' }, async (tx) => {
-    const now = deps.now();
-    await claimToken(tx, checked, 'EMAIL_VERIFICATION', now);
-    const attachedRequests = await markEmailVerified(tx, checked.accountId, now);
-    return {
-      result: { accountId: checked.accountId, attachedRequests },
-      entityId: checked.accountId,
-      after: { emailVerified: true, attachedRequests },
-    };
-  });
+  try {
+    return await audited(
+      auditScope(deps, caller),
+      { action: 'verifyEmail', entityType: 'Account' },
+      async (tx) => {
+        const now = deps.now();
+        await claimToken(tx, checked, 'EMAIL_VERIFICATION', now);
+        const newEmail = checked.change ? checked.address : undefined;
+        const attachedRequests = await markEmailVerified(tx, checked.accountId, now, newEmail);
+        return {
+          result: { accountId: checked.accountId, attachedRequests },
+          entityId: checked.accountId,
+          before: checked.change ? { email: checked.account.email } : undefined,
+          after: { emailVerified: true, attachedRequests, ...(newEmail ? { email: newEmail } : {}) },
+        };
+      },
+    );
+  } catch (error) {
+    throw addressTaken(error);
+  }
+}
+
+/** A pending change to an address another account took meanwhile: refused as an invalid link. */
+function addressTaken(error: unknown, field = 'token'): unknown {
+  return isUniqueViolation(error) ? failure('ACCOUNT_TOKEN_INVALID', { field }) : error;
 }
 
 /**
@@ -147,8 +164,10 @@ export async function requestPhoneVerification(
 }
 
 /**
- * Uses the six-digit code sent to the caller's mobile number: sets `phoneVerifiedAt`.
- * ACCOUNT_TOKEN_INVALID / _EXPIRED / _USED on the field `code`; FORBIDDEN unless an account.
+ * Uses the six-digit code sent to the caller's mobile number: sets `phoneVerifiedAt` (a code sent
+ * to a new number asked for in `updateProfile` first moves the account to it).
+ * ACCOUNT_TOKEN_INVALID (also: the new number was taken meanwhile) / _EXPIRED / _USED on the field
+ * `code`; FORBIDDEN unless an account.
  */
 export async function verifyPhone(
   deps: CommandDeps,
@@ -163,10 +182,19 @@ export async function verifyPhone(
     action: 'verifyPhone',
     field: 'code',
   });
-  return audited(auditScope(deps, caller), { action: 'verifyPhone', entityType: 'Account' }, async (tx) => {
-    const now = deps.now();
-    await claimToken(tx, checked, 'PHONE_VERIFICATION', now);
-    await tx.account.update({ where: { id: accountId }, data: { phoneVerifiedAt: now } });
-    return { result: { accountId }, entityId: accountId, after: { phoneVerified: true } };
-  });
+  try {
+    return await audited(
+      auditScope(deps, caller),
+      { action: 'verifyPhone', entityType: 'Account' },
+      async (tx) => {
+        const now = deps.now();
+        await claimToken(tx, checked, 'PHONE_VERIFICATION', now);
+        const phone = checked.change ? { phone: checked.address } : {};
+        await tx.account.update({ where: { id: accountId }, data: { phoneVerifiedAt: now, ...phone } });
+        return { result: { accountId }, entityId: accountId, after: { phoneVerified: true, ...phone } };
+      },
+    );
+  } catch (error) {
+    throw addressTaken(error, 'code');
+  }
 }

@@ -62,7 +62,7 @@ const RegisterCitizenInput = builder.inputType('RegisterCitizenInput', {
     privacyNoticeVersion: t.string({
       required: false,
       description:
-        'The version of the privacy notice the form showed (`privacyNotice.version`); registering records consent to the version in force, and another version gives ValidationError PRIVACY_NOTICE_OUTDATED.',
+        'The version of the privacy notice the form showed and the person consented to (`privacyNotice.version`); registering records that consent. Needed (UU 27/2022 art. 20–22: consent is explicit): none gives ValidationError PRIVACY_CONSENT_REQUIRED, another version PRIVACY_NOTICE_OUTDATED (the field stays nullable for existing clients).',
     }),
   }),
 });

@@ -20,12 +20,12 @@ const UpdateProfileInputRef = builder.inputType('UpdateProfileInput', {
     email: t.string({
       required: false,
       description:
-        'A new e-mail address: unverified until its link (mailed at once) is used. An empty string removes it while a mobile number remains.',
+        'A new e-mail address: a pending change. A link is mailed to it at once, and the account keeps its present address until the link is used (verifyEmail). An empty string removes the address at once while a mobile number remains.',
     }),
     phone: t.string({
       required: false,
       description:
-        'A new mobile number (e.g. 0812…): unverified until proved by SMS. An empty string removes it while an e-mail remains.',
+        'A new mobile number (e.g. 0812…): a pending change. A code is sent to it by SMS, and the account keeps its present number until the code is used (verifyPhone); without an SMS provider (the default) no code is sent and the change cannot complete. An empty string removes the number at once while an e-mail remains.',
     }),
   }),
 });
@@ -33,11 +33,17 @@ const UpdateProfileInputRef = builder.inputType('UpdateProfileInput', {
 const UpdateProfilePayload = builder
   .objectRef<{ accountId: string; emailVerificationSent: boolean }>('UpdateProfilePayload')
   .implement({
-    description: 'The profile after the change.',
+    description:
+      'The profile after the change. The answer is the same whether or not a new address belongs to another account (that account’s owner is told instead).',
     fields: (t) => ({
-      account: rowField(t, { type: 'Account', id: 'accountId', description: 'The account as now stored.' }),
+      account: rowField(t, {
+        type: 'Account',
+        id: 'accountId',
+        description: 'The account as now stored: a new e-mail or number shows only once proved.',
+      }),
       emailVerificationSent: t.exposeBoolean('emailVerificationSent', {
-        description: 'Whether a verification link went to a new e-mail address.',
+        description:
+          'True when a new e-mail address was given: a link is on its way there, and the change takes effect when it is opened.',
       }),
     }),
   });
@@ -46,7 +52,7 @@ builder.mutationField('updateProfile', (t) =>
   t.field({
     type: UpdateProfilePayload,
     description:
-      'Correct your own profile (UU 27/2022 art. 6): name, e-mail, mobile number. A changed address is unverified until proved again. ValidationError PROFILE_UPDATE_INVALID (fields) for a bad value or no contact left; ConflictError ACCOUNT_EXISTS when another account has the address. Audited; rate-limited like sign-in.',
+      'Correct your own profile (UU 27/2022 art. 6): name, e-mail, mobile number. The name and a removal take effect at once; a new e-mail or number is pending until proved by the link or code sent to it (a number cannot be proved without an SMS provider). Whether another account has the new address is never revealed: the answer is the same, nothing is sent to that address, and its owner is told (ConflictError is no longer answered; it stays in the union for existing clients). ValidationError PROFILE_UPDATE_INVALID (fields) for a bad value or no contact left. Audited; rate-limited like sign-in.',
     authScopes: { authenticated: true },
     errors: { types: [ValidationError, ConflictError] },
     ...commandInput(
@@ -54,7 +60,7 @@ builder.mutationField('updateProfile', (t) =>
       UpdateProfileInputRef,
       'What to change.',
       (deps, caller, input: UpdateProfileInput, ctx) =>
-        updateProfile(deps, caller, input, mailSettings(ctx.config)),
+        updateProfile(deps, caller, input, mailSettings(ctx.config), ctx.sms ?? null),
     ),
   }),
 );
@@ -86,7 +92,7 @@ builder.mutationField('eraseMyAccount', (t) =>
   t.field({
     type: AccountErasedPayload,
     description:
-      'Erase your own account (UU 27/2022 art. 8, 43), confirmed with your password; cannot be undone. What is removed and what the law keeps: docs/personal-data.md. AuthenticationFailed CURRENT_PASSWORD_WRONG (audited); LayananError ERASURE_NOT_CITIZEN for staff accounts. Every session ends at once. Audited; rate-limited like sign-in.',
+      'Erase your own account (UU 27/2022 art. 8, 43), confirmed with your password; cannot be undone. What is removed and what the law keeps: docs/personal-data.md. AuthenticationFailed CURRENT_PASSWORD_WRONG (audited); OperationFailed ERASURE_NOT_CITIZEN for staff accounts; ConflictError ERASURE_ALREADY_DONE for an account already erased. Every session ends at once. Audited; rate-limited like sign-in.',
     authScopes: { authenticated: true },
     errors: ERASURE_ERRORS,
     ...commandInput(t, PasswordConfirmationInput, 'Your password.', (deps, caller, input) =>

@@ -1,4 +1,5 @@
 import type { Prisma } from '@layanan/db';
+import { shownErased } from '@layanan/domain/accounts';
 import { isIdentifyingAttribute, type ServiceAttribute } from '@layanan/domain/services';
 import { builder } from '../../../graphql/builder.js';
 import { recordIdentityView } from '../../accounts/identity-views.js';
@@ -11,7 +12,11 @@ const RequestApplicantRef = builder.prismaObject('Account', {
   description:
     'Who filed the request (or for whom counter staff filed it), with the contact details the handling unit needs to reach them.',
   fields: (t) => ({
-    displayName: t.exposeString('displayName', { description: 'The name the applicant registered with.' }),
+    displayName: t.string({
+      description:
+        'The name the applicant registered with; after erasure a placeholder in the caller’s language.',
+      resolve: (a, _args, ctx) => shownErased(a.displayName, ctx.lang),
+    }),
     email: t.exposeString('email', {
       nullable: true,
       description: 'E-mail address; null when none was given.',
@@ -75,7 +80,7 @@ builder.prismaObjectField('ServiceRequest', 'attributeValues', (t) =>
           requestId: r.id,
         });
       }
-      return r.attributeValues;
+      return shownErased(r.attributeValues, ctx.lang);
     },
   }),
 );

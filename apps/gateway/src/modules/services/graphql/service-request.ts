@@ -1,6 +1,7 @@
 // Service requests in GraphQL: the request as the owner and staff see it, its public status by
 // tracking code, the status trail, the transition error, and the queries.
 import type { Prisma, RequestState } from '@layanan/db';
+import { shownErased } from '@layanan/domain/accounts';
 import {
   allowedRequestTransitions,
   open311Status,
@@ -165,8 +166,10 @@ const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
       description: 'Pass it back as expectedVersion when changing the request.',
     }),
     channel: t.expose('channel', { type: RequestChannelEnum, description: 'How the request came in.' }),
-    originalText: t.exposeString('originalText', {
-      description: 'The citizen’s own words as submitted, never edited (corrections are trail entries).',
+    originalText: t.string({
+      description:
+        'The citizen’s own words as submitted, never edited (corrections are trail entries); after erasure a placeholder in the caller’s language.',
+      resolve: (r, _args, ctx) => shownErased(r.originalText, ctx.lang),
     }),
     service: t.relation('service', { description: 'The service asked for.' }),
     serviceVersion: t.relation('serviceVersion', {
