@@ -239,12 +239,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   if (production && devLogin) {
     throw new ConfigError('LAYANAN_DEV_LOGIN', CONFIG_MESSAGES.devLoginInProduction);
   }
+  const dataDir = env.LAYANAN_DATA_DIR?.trim() || './.data/pglite';
   return {
     // Development mode listens on this machine only unless HOST says otherwise.
     host: env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1'),
     port: int(env, 'PORT', 4000, 0, 65535),
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
-    dataDir: env.LAYANAN_DATA_DIR?.trim() || './.data/pglite',
+    dataDir,
     logLevel,
     production,
     jwtSecret: secret ? new TextEncoder().encode(secret) : randomBytes(32),
@@ -260,13 +261,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     liveRecheckSeconds: int(env, 'LAYANAN_LIVE_RECHECK_SECONDS', 30, 1, 3600),
     security: securityConfig(env, production),
     webDir: env.LAYANAN_WEB_DIR?.trim() || undefined,
-    filesDir:
-      env.LAYANAN_FILES_DIR?.trim() ||
-      join(stateDir(env.LAYANAN_DATA_DIR?.trim() || './.data/pglite'), 'files'),
+    filesDir: env.LAYANAN_FILES_DIR?.trim() || join(stateDir(dataDir), 'files'),
     s3: s3Settings(env),
     signing: signingConfig(env, {
       production,
-      dataDir: env.LAYANAN_DATA_DIR?.trim() || './.data/pglite',
+      dataDir,
       required: (message) => {
         throw new ConfigError('LAYANAN_SIGNING_KEY', message);
       },
@@ -274,7 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     counterSurvey: counterSurveyPolicy(env),
     complaints: complaintPolicy(env),
     mail: mailConfig(env, {
-      dataDir: env.LAYANAN_DATA_DIR?.trim() || './.data/pglite',
+      dataDir,
       port: int(env, 'PORT', 4000, 0, 65535),
       int,
       jwtSecret: secret,

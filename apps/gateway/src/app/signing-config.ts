@@ -3,8 +3,10 @@
 // Without it, development mode keeps a generated key in `signing-key.pem` beside the data
 // directory (created once, reused on every start) or, for a `memory://` database, one per process;
 // production refuses to start. The key itself is read by platform/signing/ed25519-signer.ts.
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { IN_MEMORY_DATA_DIR } from '@layanan/db';
 import type { Message } from '@layanan/domain';
+import { stateDir } from './state-dir.js';
 
 export type SigningConfig =
   /** The PEM text itself. */
@@ -36,6 +38,6 @@ export function signingConfig(
       : { kind: 'file', path: value, generate: false };
   }
   if (context.production) return context.required(SIGNING_CONFIG_MESSAGES.required);
-  if (context.dataDir.startsWith('memory://')) return { kind: 'ephemeral' };
-  return { kind: 'file', path: join(dirname(context.dataDir), 'signing-key.pem'), generate: true };
+  if (context.dataDir.startsWith(IN_MEMORY_DATA_DIR)) return { kind: 'ephemeral' };
+  return { kind: 'file', path: join(stateDir(context.dataDir), 'signing-key.pem'), generate: true };
 }
