@@ -248,6 +248,38 @@ describe('the admin manages forums, notices, API keys and services in the web ap
     expect(supervisor.consoleErrors).toEqual([]);
   });
 
+  it("offers a supervisor only their unit's actions, in English too", async () => {
+    const { page, consoleErrors } = await signedIn('hendra@layanan.test');
+    await page.goto('/staf/kelola');
+    const tabs = page.getByRole('navigation', { name: 'Bagian halaman kelola' });
+    await tabs.getByRole('button', { name: 'Forum', exact: true }).waitFor();
+    expect(await tabs.getByRole('button', { name: 'Kunci API' }).count()).toBe(0);
+    await tabs.getByRole('button', { name: 'Katalog layanan' }).click();
+    await page.getByRole('button', { name: 'Versi baru' }).first().waitFor();
+    expect(await page.getByRole('button', { name: 'Layanan baru' }).count()).toBe(0);
+    await tabs.getByRole('button', { name: 'Forum', exact: true }).click();
+    const forums = page.getByTestId('managed-forums');
+    await forums.locator('li').first().waitFor();
+    // Sessions only for the forums of the supervisor's unit (DPMPTSP), never a "new forum".
+    const rows = await forums.locator('> li').all();
+    for (const row of rows) {
+      const text = (await row.textContent()) ?? '';
+      expect(await row.getByRole('button', { name: 'Sesi', exact: true }).count()).toBe(
+        text.includes('DPMPTSP') ? 1 : 0,
+      );
+    }
+    expect(await page.getByRole('button', { name: 'Forum baru' }).count()).toBe(0);
+    await tabs.getByRole('button', { name: 'Pengumuman' }).click();
+    await page.getByRole('heading', { name: 'Pengumuman baru dari DPMPTSP' }).waitFor();
+    expect(await page.getByLabel('Unit', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'New notice of DPMPTSP' }).waitFor();
+    await page.getByRole('button', { name: 'Publish notice' }).click();
+    await page.locator('.field.invalid, .note.error').first().waitFor();
+    await axe(page, 'supervisor-notices-en');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('finds no serious or critical axe violation on the opened forms', () => {
     expect(findings.join('\n\n')).toBe('');
   });
