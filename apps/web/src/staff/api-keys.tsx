@@ -21,7 +21,7 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
-import { FormButtons } from './form-buttons.tsx';
+import { FormButtons, useCreation } from './form-buttons.tsx';
 
 /** The scopes a key may have (CreateApiKeyInput.scopes), each shown by its label. */
 export const API_KEY_SCOPES = ['catalogue:read', 'staff:read', 'requests:write', 'statistics:read'] as const;
@@ -84,32 +84,26 @@ export function ApiKeys() {
   const [page, refetch] = useQuery({ query: ApiKeysQuery, variables });
   const data = pageData(page, variables);
   const keys = data?.apiKeys.edges.map((e) => e.node) ?? [];
-  const [creating, setCreating] = useState(false);
-  const [secret, setSecret] = useState<{ name: string; key: string } | null>(null);
+  const creation = useCreation<{ name: string; key: string }>();
   const [budgetOf, setBudgetOf] = useState<string | null>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <>
       <h2>{t('manage_apiKeys')}</h2>
       <p className="muted">{t('apiKeysIntro')}</p>
-      {secret ? <NewSecret name={secret.name} secret={secret.key} onDismiss={() => setSecret(null)} /> : null}
-      {creating ? (
+      {creation.created ? (
+        <NewSecret name={creation.created.name} secret={creation.created.key} onDismiss={creation.clear} />
+      ) : null}
+      {creation.creating ? (
         <CreateApiKeyForm
-          onClose={() => setCreating(false)}
+          onClose={creation.close}
           onCreated={(name, key) => {
-            setCreating(false);
-            setSecret({ name, key });
+            creation.done({ name, key });
             reload();
           }}
         />
       ) : (
-        <button
-          type="button"
-          onClick={() => {
-            setSecret(null);
-            setCreating(true);
-          }}
-        >
+        <button type="button" onClick={creation.open}>
           {t('newApiKey')}
         </button>
       )}

@@ -17,6 +17,7 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
+import { useCreation } from './form-buttons.tsx';
 import { CreateServiceForm, NewVersionForm } from './service-version-form.tsx';
 
 const CatalogueQuery = graphql(`
@@ -63,35 +64,29 @@ export function CatalogueEditor({ ownUnit, admin }: { ownUnit: string | null; ad
   const [versionOf, setVersionOf] = useState<string | null>(null);
   // The service whose proposed new version now waits for a second person.
   const [proposed, setProposed] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<string | null>(null);
+  const creation = useCreation<string>();
   if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Loading />;
   const services = data?.services.edges.map((e) => e.node) ?? [];
   return (
     <>
-      {admin && !creating ? (
-        <button
-          type="button"
-          onClick={() => {
-            setCreated(null);
-            setCreating(true);
-          }}
-        >
+      {admin && !creation.creating ? (
+        <button type="button" onClick={creation.open}>
           {t('newService')}
         </button>
       ) : null}
-      {creating ? (
+      {creation.creating ? (
         <CreateServiceForm
-          onClose={() => setCreating(false)}
+          onClose={creation.close}
           onCreated={(code) => {
-            setCreating(false);
-            setCreated(code);
+            creation.done(code);
             refetch({ requestPolicy: 'network-only' });
           }}
         />
       ) : null}
-      {created ? <Notice kind="success">{t('serviceCreated', { code: created })}</Notice> : null}
+      {creation.created ? (
+        <Notice kind="success">{t('serviceCreated', { code: creation.created })}</Notice>
+      ) : null}
       <ul className="list">
         {services.map((s) => (
           <li key={s.id}>

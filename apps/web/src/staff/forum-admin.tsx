@@ -19,7 +19,7 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
-import { FormButtons } from './form-buttons.tsx';
+import { FormButtons, useCreation } from './form-buttons.tsx';
 import { UnitSelect } from './staff-form.tsx';
 
 const ForumsQuery = graphql(`
@@ -104,36 +104,30 @@ export function ForumAdmin({ ownUnit, admin }: { ownUnit: string | null; admin: 
   const [page, refetch] = useQuery({ query: ForumsQuery, variables });
   const data = pageData(page, variables);
   const forums = data?.forums.edges.map((e) => e.node) ?? [];
-  const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<string | null>(null);
+  const creation = useCreation<string>();
   const [open, setOpen] = useState<string | null>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <>
       <h2>{t('manage_forums')}</h2>
       {admin ? (
-        creating ? (
+        creation.creating ? (
           <CreateForumForm
-            onClose={() => setCreating(false)}
+            onClose={creation.close}
             onCreated={(title) => {
-              setCreating(false);
-              setCreated(title);
+              creation.done(title);
               reload();
             }}
           />
         ) : (
-          <button
-            type="button"
-            onClick={() => {
-              setCreated(null);
-              setCreating(true);
-            }}
-          >
+          <button type="button" onClick={creation.open}>
             {t('newForum')}
           </button>
         )
       ) : null}
-      {created ? <Notice kind="success">{t('forumCreated', { title: created })}</Notice> : null}
+      {creation.created ? (
+        <Notice kind="success">{t('forumCreated', { title: creation.created })}</Notice>
+      ) : null}
       {page.error ? <ErrorNote error={page.error} retry={reload} /> : null}
       {page.fetching && !data ? <Loading /> : null}
       <ul className="list" data-testid="managed-forums">
