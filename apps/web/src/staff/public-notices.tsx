@@ -98,7 +98,7 @@ function PublishNoticeForm({ unitCode, onDone }: { unitCode: string; onDone: () 
     <form className="subform" noValidate onSubmit={onSubmit} aria-label={t('publishNotice')}>
       <h3>{t('publishNoticeFor', { unit: unitCode })}</h3>
       <Field label={t('noticeTitle')} error={errors.title} required>
-        {(p) => <input {...p} maxLength={200} {...title.bind} />}
+        {(p) => <input {...p} {...title.bind} />}
       </Field>
       <Field label={t('noticeBody')} error={errors.body} required>
         {(p) => <textarea {...p} rows={4} {...body.bind} />}
