@@ -40,6 +40,10 @@ export const RATE_LIMITED_FIELDS: Readonly<
   // Personal data rights (issue 23): erasure checks the password; a profile change names addresses.
   'Mutation.eraseMyAccount': { group: 'auth' },
   'Mutation.withdrawPrivacyConsent': { group: 'auth' },
+  // Anonymous complaints (issue 20): the tracking code with its secret is checked like a password.
+  'Query.anonymousComplaint': { group: 'auth' },
+  'Mutation.answerAnonymousComplaint': { group: 'auth' },
+  'Mutation.withdrawAnonymousContact': { group: 'auth' },
   'Mutation.updateProfile': {
     group: 'auth',
     target: (a) => ({ accounts: [input(a).email, input(a).phone] }),
@@ -48,6 +52,7 @@ export const RATE_LIMITED_FIELDS: Readonly<
   // a citizen's corrections.
   'Mutation.submitServiceRequest': { group: 'submit', target: (a) => ({ reporter: input(a).citizenEmail }) },
   'Mutation.addServiceRequestCorrection': { group: 'submit' },
+  'Mutation.fileAnonymousComplaint': { group: 'submit' },
   'Mutation.submitToForum': { group: 'submit' },
   'Mutation.submitSurvey': { group: 'submit' },
   'Mutation.recordCounterSurvey': { group: 'submit' },
