@@ -6,7 +6,12 @@ export type RateGroup = 'auth' | 'submit';
 
 /** Whom one execution is counted for, beyond its caller: the accounts a sign-in names, the
  * reporter an API key files for. */
-export type RateTarget = { accounts?: readonly unknown[]; reporter?: unknown };
+export type RateTarget = {
+  accounts?: readonly unknown[];
+  reporter?: unknown;
+  /** An anonymous complaint (issue 20): counted by address only, never by the signed-in account. */
+  anonymous?: boolean;
+};
 
 export type Args = Record<string, unknown>;
 const input = (args: Args) => (args.input ?? {}) as Args;
@@ -52,7 +57,7 @@ export const RATE_LIMITED_FIELDS: Readonly<
   // a citizen's corrections.
   'Mutation.submitServiceRequest': { group: 'submit', target: (a) => ({ reporter: input(a).citizenEmail }) },
   'Mutation.addServiceRequestCorrection': { group: 'submit' },
-  'Mutation.fileAnonymousComplaint': { group: 'submit' },
+  'Mutation.fileAnonymousComplaint': { group: 'submit', target: () => ({ anonymous: true }) },
   'Mutation.submitToForum': { group: 'submit' },
   'Mutation.submitSurvey': { group: 'submit' },
   'Mutation.recordCounterSurvey': { group: 'submit' },

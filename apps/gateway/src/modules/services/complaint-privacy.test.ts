@@ -61,7 +61,10 @@ async function complaintWithNik(h: Harness): Promise<void> {
   await h.db.prisma.serviceVersion.update({
     where: { id: service.currentVersion?.id },
     data: {
-      attributes: [...attributes, { code: 'nik_pelapor', datatype: 'string', required: false, format: 'NIK' }],
+      attributes: [
+        ...attributes,
+        { code: 'nik_pelapor', datatype: 'string', required: false, format: 'NIK' },
+      ],
     },
   });
 }
@@ -82,7 +85,10 @@ async function reporter(h: Harness) {
     displayName: person.name,
     password: 'danau-maninjau-2027',
   });
-  await h.db.prisma.account.update({ where: { id: citizen.accountId }, data: { emailVerifiedAt: new Date() } });
+  await h.db.prisma.account.update({
+    where: { id: citizen.accountId },
+    data: { emailVerifiedAt: new Date() },
+  });
   return { ...person, accountId: citizen.accountId, token: citizen.accessToken };
 }
 
@@ -102,7 +108,12 @@ describe.each(testDatabaseKinds())('confidential and anonymous complaints on %s'
     const identity = [person.name, person.email, person.phone, person.nik, person.accountId];
     const filed = await h.gql(
       SUBMIT,
-      { input: complaint({ reporterPrivacy: 'CONFIDENTIAL', attributes: { ...ROAD_COMPLAINT.attributes, nik_pelapor: person.nik } }) },
+      {
+        input: complaint({
+          reporterPrivacy: 'CONFIDENTIAL',
+          attributes: { ...ROAD_COMPLAINT.attributes, nik_pelapor: person.nik },
+        }),
+      },
       { token: person.token },
     );
     const request = filed.body.data.submitServiceRequest.request;
@@ -196,7 +207,10 @@ describe.each(testDatabaseKinds())('confidential and anonymous complaints on %s'
       __typename: 'ValidationError',
       code: 'COMPLAINT_PRIVACY_NOT_COMPLAINT',
     });
-    await h.db.prisma.staff.update({ where: { id: hendra.staffId ?? '' }, data: { complaintManager: false } });
+    await h.db.prisma.staff.update({
+      where: { id: hendra.staffId ?? '' },
+      data: { complaintManager: false },
+    });
   });
 
   it('stores no identity of an anonymous reporter, who follows and contests with the code and secret only', async () => {
@@ -224,7 +238,9 @@ describe.each(testDatabaseKinds())('confidential and anonymous complaints on %s'
       { input: { serviceCode: 'PBG', text: 'Izin bangunan rumah tinggal.' } },
       { headers },
     );
-    expect(permit.body.data.fileAnonymousComplaint).toMatchObject({ code: 'COMPLAINT_PRIVACY_NOT_COMPLAINT' });
+    expect(permit.body.data.fileAnonymousComplaint).toMatchObject({
+      code: 'COMPLAINT_PRIVACY_NOT_COMPLAINT',
+    });
 
     // Filed by a signed-in citizen: the account is not used.
     const filed = await h.gql(
@@ -244,12 +260,17 @@ describe.each(testDatabaseKinds())('confidential and anonymous complaints on %s'
     // The code without the secret, a wrong secret and an unknown code: one and the same refusal.
     const refused = [
       await h.gql(READ_ANONYMOUS, { c: trackingCode, s: '' }),
-      await h.gql(READ_ANONYMOUS, { c: trackingCode, s: secret.replace(/^./, secret[0] === 'A' ? 'B' : 'A') }),
+      await h.gql(READ_ANONYMOUS, {
+        c: trackingCode,
+        s: secret.replace(/^./, secret[0] === 'A' ? 'B' : 'A'),
+      }),
       await h.gql(READ_ANONYMOUS, { c: 'SWL-2020-999999', s: secret }),
     ].map((r) => r.body);
     for (const body of refused) {
       expect(body).toEqual({
-        data: { anonymousComplaint: { __typename: 'AuthenticationFailed', code: 'ANONYMOUS_ACCESS_REFUSED' } },
+        data: {
+          anonymousComplaint: { __typename: 'AuthenticationFailed', code: 'ANONYMOUS_ACCESS_REFUSED' },
+        },
       });
     }
     // A request that is not anonymous is refused alike, whatever is given.
@@ -296,9 +317,27 @@ describe.each(testDatabaseKinds())('confidential and anonymous complaints on %s'
     // Nothing written since the filing names the reporter, their account, the contact address
     // (withdrawn), the client address or the request id.
     const written = (await allRows(h.db.prisma)).filter((r) => !before.has(`${r.table} ${r.text}`));
-    expect(written.filter((r) => r.table === 'service_request' && r.text.includes(trackingCode.toLowerCase()))).toHaveLength(1);
-    const needles = [...new Set([person.name, person.email, person.phone, person.nik, person.accountId, contact, requestId, filingRequestId, '203.0.113.77'].map((v) => v.toLowerCase()))];
-    const found = written.flatMap((r) => needles.filter((n) => r.text.includes(n)).map((n) => `${r.table}: ${n}`));
+    expect(
+      written.filter((r) => r.table === 'service_request' && r.text.includes(trackingCode.toLowerCase())),
+    ).toHaveLength(1);
+    const needles = [
+      ...new Set(
+        [
+          person.name,
+          person.email,
+          person.phone,
+          person.nik,
+          person.accountId,
+          contact,
+          requestId,
+          filingRequestId,
+          '203.0.113.77',
+        ].map((v) => v.toLowerCase()),
+      ),
+    ];
+    const found = written.flatMap((r) =>
+      needles.filter((n) => r.text.includes(n)).map((n) => `${r.table}: ${n}`),
+    );
     expect(found).toEqual([]);
     expect(await findPersonalValues(h.db.prisma, [contact, requestId])).toEqual([]);
     const anonymous = await h.db.prisma.serviceRequest.findUniqueOrThrow({ where: { trackingCode } });

@@ -2,7 +2,7 @@
 // the unit's confidential reporters (Perpres 76/2013 art. 4). Every such view is recorded in
 // identity_view (request-applicant.ts).
 import type { Staff } from '@layanan/db';
-import { complaintViewer, type ComplaintViewer } from '@layanan/domain/services';
+import { type ComplaintViewer, complaintViewer } from '@layanan/domain/services';
 import { NotFoundError } from '../../../graphql/errors.js';
 import { audited } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
@@ -56,6 +56,8 @@ export async function viewerOfReporter(
   return complaintViewer({
     role: caller.role,
     isReporter: caller.accountId === request.citizenAccountId,
-    managesUnitComplaints: Boolean(staff?.active && staff.complaintManager && staff.unitId === request.unitId),
+    managesUnitComplaints: Boolean(
+      staff?.active && staff.complaintManager && staff.unitId === request.unitId,
+    ),
   });
 }

@@ -96,7 +96,11 @@ export async function answerWindowEndsOn(
 ): Promise<string | null> {
   const decided = decidedAt(r);
   if (r.service.kind !== 'COMPLAINT' || !decided || r.finalClosedAt) return null;
-  return reporterResponseWindowEnd(jakartaDay(decided), await ctx.calendar(), ctx.config.complaints.answerWorkingDays);
+  return reporterResponseWindowEnd(
+    jakartaDay(decided),
+    await ctx.calendar(),
+    ctx.config.complaints.answerWorkingDays,
+  );
 }
 
 builder.prismaObjectFields('ServiceRequest', (t) => ({

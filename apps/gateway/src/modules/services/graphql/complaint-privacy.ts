@@ -134,7 +134,9 @@ const AnonymousComplaintFiled = builder
     description:
       'An anonymous complaint just filed: its tracking code and the secret, shown this once only (the city keeps only a hash). Both are needed to follow and answer the complaint.',
     fields: (t) => ({
-      trackingCode: t.exposeString('trackingCode', { description: 'The tracking code (sequential, public).' }),
+      trackingCode: t.exposeString('trackingCode', {
+        description: 'The tracking code (sequential, public).',
+      }),
       secret: t.exposeString('secret', {
         description: 'The secret (ABCD-EFGH-…): keep it; it cannot be shown or recovered again.',
       }),
@@ -226,9 +228,14 @@ builder.mutationFields((t) => ({
       'The anonymous reporter accepts or contests the outcome of their completed or rejected complaint with its tracking code and secret, within LAYANAN_COMPLAINT_ANSWER_DAYS working days (as answerServiceRequestOutcome). Errors: AuthenticationFailed ANONYMOUS_ACCESS_REFUSED; RequestTransitionError COMPLAINT_NOT_DECIDED; ConflictError COMPLAINT_RESPONSE_WINDOW_PASSED, COMPLAINT_ALREADY_CLOSED, COMPLAINT_REOPEN_LIMIT or a stale expectedVersion; ValidationError COMPLAINT_CONTEST_REASON_REQUIRED.',
     authScopes: { public: true },
     errors: { types: [AuthenticationFailedError, ValidationError, ConflictError, RequestTransitionError] },
-    ...commandInput(t, AnonymousAnswerInput, 'Which complaint, its secret, and the answer.', async (deps, _c, input, ctx) => ({
-      requestId: (await answerAnonymousOutcome(deps, input, ctx.config.complaints)).id,
-    })),
+    ...commandInput(
+      t,
+      AnonymousAnswerInput,
+      'Which complaint, its secret, and the answer.',
+      async (deps, _c, input, ctx) => ({
+        requestId: (await answerAnonymousOutcome(deps, input, ctx.config.complaints)).id,
+      }),
+    ),
   }),
   withdrawAnonymousContact: t.field({
     type: AnonymousComplaintPayload,
@@ -247,8 +254,9 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: [NotFoundError] },
     ...commandInput(t, ComplaintManagerInput, 'Whom, and whether.', async (deps, caller, input) => ({
-      staffId: (await setComplaintManager(deps, caller, { staffId: String(input.staffId), manager: input.manager }))
-        .id,
+      staffId: (
+        await setComplaintManager(deps, caller, { staffId: String(input.staffId), manager: input.manager })
+      ).id,
     })),
   }),
 }));
