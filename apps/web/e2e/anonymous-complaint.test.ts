@@ -61,7 +61,14 @@ describe('an anonymous complaint, signed out', () => {
         gateway.url,
         'admin@layanan.test',
         TRANSITION,
-        { input: { trackingCode: code, to, expectedVersion: version, publicNote: 'Saluran sudah dibersihkan.' } },
+        {
+          input: {
+            trackingCode: code,
+            to,
+            expectedVersion: version,
+            publicNote: 'Saluran sudah dibersihkan.',
+          },
+        },
       );
       version = moved.transitionServiceRequest.request.version;
     }

@@ -20,6 +20,7 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
+import { OutcomeAnswerForms } from './complaint-answer.tsx';
 
 /** The code and the secret of a complaint just filed, with the warning to keep them. */
 export function AnonymousFiled({ trackingCode, secret }: { trackingCode: string; secret: string }) {
@@ -181,43 +182,30 @@ function AnonymousAnswer({
   windowEnd: string;
   onDone: () => void;
 }) {
-  const { t, lang } = useI18n();
-  const reason = useText();
+  const { t } = useI18n();
   const [{ fetching }, answer] = useMutation(AnswerAnonymous);
-  const send = (accept: boolean) => async () => {
+  const send = async (accept: boolean, reason: string) => {
     const r = await answer({
       input: {
         trackingCode: handle.code,
         secret: handle.secret,
         expectedVersion: version,
         accept,
-        reason: accept ? null : reason.value,
+        reason: accept ? null : reason,
       },
     });
     return mutationFailure(r.data?.answerAnonymousComplaint, r.error);
   };
-  const contest = useSubmit(send(false), onDone);
-  const accept = useSubmit(send(true), onDone);
   return (
     <section aria-labelledby="anonymous-answer-title" data-testid="complaint-answer">
       <h3 id="anonymous-answer-title">{t('outcomeTitle')}</h3>
-      <p className="muted">{t('outcomeHint', { date: formatDate(windowEnd, lang) })}</p>
-      <form noValidate onSubmit={accept.onSubmit}>
-        <FormFailureNote failure={accept.failure} shown={[]} />
-        <SubmitButton busy={fetching}>{t('outcomeAccept')}</SubmitButton>
-      </form>
-      <form noValidate onSubmit={contest.onSubmit}>
-        <Field
-          label={t('outcomeContestReason')}
-          hint={t('outcomeContestHint')}
-          error={contest.errors.reason}
-          required
-        >
-          {(p) => <textarea {...p} rows={3} {...reason.bind} />}
-        </Field>
-        <FormFailureNote failure={contest.failure} shown={['reason']} />
-        <SubmitButton busy={fetching}>{t('outcomeContest')}</SubmitButton>
-      </form>
+      <OutcomeAnswerForms
+        windowEnd={windowEnd}
+        busy={fetching}
+        send={send}
+        onContested={onDone}
+        onAccepted={onDone}
+      />
     </section>
   );
 }

@@ -302,9 +302,17 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   answerAnonymousComplaint: {
     ...inputEntry('answerAnonymousComplaint', async (f) => {
       const { trackingCode, version } = await f.request();
-      return { trackingCode, secret: 'ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2', expectedVersion: version, accept: true };
+      return {
+        trackingCode,
+        secret: 'ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2',
+        expectedVersion: version,
+        accept: true,
+      };
     }),
-    roles: decide(['allowed', 'the code with its secret is the credential; a wrong one is AuthenticationFailed']),
+    roles: decide([
+      'allowed',
+      'the code with its secret is the credential; a wrong one is AuthenticationFailed',
+    ]),
     allowedAs: ['AuthenticationFailed'],
   },
   withdrawAnonymousContact: {
@@ -312,7 +320,10 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
       const { trackingCode } = await f.request();
       return { trackingCode, secret: 'ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2' };
     }),
-    roles: decide(['allowed', 'the code with its secret is the credential; a wrong one is AuthenticationFailed']),
+    roles: decide([
+      'allowed',
+      'the code with its secret is the credential; a wrong one is AuthenticationFailed',
+    ]),
     allowedAs: ['AuthenticationFailed'],
   },
   setComplaintManager: {

@@ -74,7 +74,10 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   anonymousComplaint: {
     doc: 'query($code: String!) { anonymousComplaint(trackingCode: $code, secret: "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2") { __typename } }',
     vars: freshRequestVars,
-    roles: decide(['allowed', 'the code with its secret is the credential; a wrong one is AuthenticationFailed']),
+    roles: decide([
+      'allowed',
+      'the code with its secret is the credential; a wrong one is AuthenticationFailed',
+    ]),
     allowedAs: ['AuthenticationFailed'],
   },
   serviceRequest: {
