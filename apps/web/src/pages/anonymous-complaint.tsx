@@ -81,7 +81,7 @@ const AnswerAnonymous = graphql(`
 `);
 
 const WithdrawContact = graphql(`
-  mutation WithdrawAnonymousContact($input: AnonymousComplaintHandleInput!) {
+  mutation WithdrawAnonymousContact($input: WithdrawAnonymousContactInput!) {
     withdrawAnonymousContact(input: $input) {
       __typename
       ... on AnonymousComplaintPayload { complaint { trackingCode hasContact } }

@@ -45,7 +45,7 @@ const ANSWER_ANONYMOUS = `mutation($input: AnswerAnonymousComplaintInput!) { ans
   ... on AuthenticationFailed { code }
   ... on Failure { code }
 } }`;
-const WITHDRAW = `mutation($input: AnonymousComplaintHandleInput!) { withdrawAnonymousContact(input: $input) {
+const WITHDRAW = `mutation($input: WithdrawAnonymousContactInput!) { withdrawAnonymousContact(input: $input) {
   __typename ... on AnonymousComplaintPayload { complaint { hasContact } } ... on Failure { code }
 } }`;
 

@@ -163,7 +163,7 @@ const AnonymousAnswerInput = builder.inputType('AnswerAnonymousComplaintInput', 
   }),
 });
 
-const AnonymousHandleInput = builder.inputType('AnonymousComplaintHandleInput', {
+const WithdrawContactInput = builder.inputType('WithdrawAnonymousContactInput', {
   description: 'An anonymous complaint, named by its tracking code and secret.',
   fields: (t) => ({ trackingCode: trackingCodeField(t), secret: secretField(t) }),
 });
@@ -243,7 +243,7 @@ builder.mutationFields((t) => ({
       'The anonymous reporter withdraws the contact address given at filing; it is deleted. Errors: AuthenticationFailed ANONYMOUS_ACCESS_REFUSED.',
     authScopes: { public: true },
     errors: { types: [AuthenticationFailedError] },
-    ...commandInput(t, AnonymousHandleInput, 'Which complaint, and its secret.', async (deps, _c, input) => ({
+    ...commandInput(t, WithdrawContactInput, 'Which complaint, and its secret.', async (deps, _c, input) => ({
       requestId: (await withdrawAnonymousContact(deps, input)).id,
     })),
   }),
