@@ -93,7 +93,8 @@ const WithdrawContact = graphql(`
 /** /pengaduan-anonim: the complaint for the holder of its tracking code and secret. */
 export function AnonymousComplaintPage() {
   const { t, lang } = useI18n();
-  const code = useText();
+  // A contact e-mail links here with the code (never the secret).
+  const code = useText(new URLSearchParams(location.search).get('kode') ?? '');
   const secret = useText();
   const [asked, setAsked] = useState<{ code: string; secret: string } | null>(null);
   const [{ data, fetching, error }, refetch] = useQuery({

@@ -254,6 +254,14 @@ describe.each(testDatabaseKinds())('confidential and anonymous complaints on %s'
     expect(filingRequestId).not.toBe('missing');
     expect(secret).toMatch(/^([A-Z2-9]{4}-){5}[A-Z2-9]{4}$/);
     expect(first).toMatchObject({ trackingCode, state: 'SUBMITTED', hasContact: true });
+    // News goes to the contact address: no name, the code but never the secret, a link to the page.
+    const news = await h.db.prisma.mailMessage.findMany({ where: { toAddress: contact } });
+    expect(news.length).toBeGreaterThanOrEqual(1);
+    for (const m of news) {
+      expect(m.textBody).toContain(`/pengaduan-anonim?kode=${trackingCode}`);
+      expect(m.textBody).not.toContain(secret);
+      expect(m.accountId).toBeNull();
+    }
     const withdrawn = await h.gql(WITHDRAW, { input: { trackingCode, secret } }, { headers });
     expect(withdrawn.body.data.withdrawAnonymousContact.complaint.hasContact).toBe(false);
 

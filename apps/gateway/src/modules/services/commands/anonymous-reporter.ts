@@ -5,6 +5,7 @@
 // the domain's (checkReporterPrivacy, anonymousSecret, anonymousAccess).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { PrismaClient, ServiceRequest } from '@layanan/db';
+import { ERASED_TEXT } from '@layanan/domain/accounts';
 import {
   ANONYMOUS_REPORTER_NAME,
   ANONYMOUS_SECRET_LENGTH,
@@ -122,8 +123,9 @@ export async function answerAnonymousOutcome(
 }
 
 /**
- * The anonymous reporter withdraws their contact address; from then on nothing is sent to it.
- * No trail entry (the trail is public); an audit entry without actor or request id.
+ * The anonymous reporter withdraws their contact address; from then on nothing is sent to it,
+ * what was queued for it is dropped and the address of what was sent is erased. No trail entry
+ * (the trail is public); an audit entry without actor or request id.
  */
 export async function withdrawAnonymousContact(
   deps: CommandDeps,
@@ -134,13 +136,18 @@ export async function withdrawAnonymousContact(
   return audited(
     auditScope(withoutTrace(deps), ANONYMOUS),
     { action: 'withdrawAnonymousContact', entityType: 'ServiceRequest' },
-    async (tx) => ({
-      result: await tx.serviceRequest.update({
-        where: { id: request.id },
-        data: { anonymousContactEmail: null },
-      }),
-      entityId: request.id,
-      after: { anonymousContactEmail: null },
-    }),
+    async (tx) => {
+      const purpose = `anonymous-contact:${request.id}`;
+      await tx.mailMessage.deleteMany({ where: { purpose, sentAt: null } });
+      await tx.mailMessage.updateMany({ where: { purpose }, data: { toAddress: ERASED_TEXT } });
+      return {
+        result: await tx.serviceRequest.update({
+          where: { id: request.id },
+          data: { anonymousContactEmail: null },
+        }),
+        entityId: request.id,
+        after: { anonymousContactEmail: null },
+      };
+    },
   );
 }
