@@ -103,6 +103,16 @@ export async function answerWindowEndsOn(
   );
 }
 
+/** The answerWindowEndsOn field, on ServiceRequest and on AnonymousComplaint. */
+export const answerWindowField = {
+  type: 'Day',
+  nullable: true,
+  select: answerWindowSelect,
+  description: ANSWER_WINDOW_DESCRIPTION,
+  resolve: (r: Parameters<typeof answerWindowEndsOn>[0], _args: unknown, ctx: GraphQLContext) =>
+    answerWindowEndsOn(r, ctx),
+} as const;
+
 builder.prismaObjectFields('ServiceRequest', (t) => ({
   reopenCount: t.exposeInt('reopenCount', {
     description: 'How often the reporter reopened the complaint by contesting its outcome.',
@@ -113,11 +123,5 @@ builder.prismaObjectFields('ServiceRequest', (t) => ({
     description:
       'When a complaint was finally closed: the reporter accepted the outcome, or the answer window passed. Null while it may still be contested, and for other kinds of service.',
   }),
-  answerWindowEndsOn: t.field({
-    type: 'Day',
-    nullable: true,
-    select: answerWindowSelect,
-    description: ANSWER_WINDOW_DESCRIPTION,
-    resolve: (r, _args, ctx) => answerWindowEndsOn(r, ctx),
-  }),
+  answerWindowEndsOn: t.field(answerWindowField),
 }));

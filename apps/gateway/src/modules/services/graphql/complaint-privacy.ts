@@ -20,7 +20,7 @@ import {
   withdrawAnonymousContact,
 } from '../commands/anonymous-reporter.js';
 import { setComplaintManager } from '../commands/complaint-managers.js';
-import { ANSWER_WINDOW_DESCRIPTION, answerWindowEndsOn, answerWindowSelect } from './complaint-mutations.js';
+import { answerWindowField } from './complaint-mutations.js';
 import { expectedVersionField, trackingCodeField } from './request-mutations.js';
 import { RequestStateEnum } from './service-request.js';
 
@@ -88,13 +88,7 @@ const AnonymousComplaintRef = builder.prismaObject('ServiceRequest', {
       nullable: true,
       description: 'When the case was finally closed; null while it may still be answered.',
     }),
-    answerWindowEndsOn: t.field({
-      type: 'Day',
-      nullable: true,
-      select: answerWindowSelect,
-      description: ANSWER_WINDOW_DESCRIPTION,
-      resolve: (r, _args, ctx) => answerWindowEndsOn(r, ctx),
-    }),
+    answerWindowEndsOn: t.field(answerWindowField),
     hasContact: t.boolean({
       select: { anonymousContactEmail: true },
       description: 'Whether a contact address is held for news of the complaint (withdrawable).',
