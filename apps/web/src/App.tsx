@@ -5,6 +5,7 @@ import { graphql } from './graphql.ts';
 import { I18nProvider, type MessageKey, useI18n } from './i18n.tsx';
 import { AccessibilityPage } from './pages/accessibility.tsx';
 import { AccountPage } from './pages/account.tsx';
+import { AnonymousComplaintPage } from './pages/anonymous-complaint.tsx';
 import { CataloguePage } from './pages/catalogue.tsx';
 import { ForumPage, ForumsPage } from './pages/forums.tsx';
 import { LoginPage } from './pages/login.tsx';
@@ -246,6 +247,7 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
   if (path === '/') return <CataloguePage />;
   if (service) return <ServicePage code={service.code!} session={session} />;
   if (path === '/lacak') return <TrackPage />;
+  if (path === '/pengaduan-anonim') return <AnonymousComplaintPage />;
   if (path === '/verifikasi' || path.startsWith('/verifikasi/'))
     return <VerifyPage number={decodeURIComponent(path.slice('/verifikasi/'.length))} />;
   if (path === '/masuk') return <LoginPage />;

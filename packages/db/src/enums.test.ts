@@ -21,6 +21,7 @@ import {
   SUBMISSION_KINDS,
 } from '@layanan/domain/forums';
 import {
+  COMPLAINT_PRIVACY,
   REQUEST_CHANNELS,
   REQUEST_STATES,
   SERVICE_CHANGE_STATES,
@@ -56,6 +57,7 @@ const MIRRORED = {
   ServiceKind: SERVICE_KINDS,
   RequestState: REQUEST_STATES,
   RequestChannel: REQUEST_CHANNELS,
+  ReporterPrivacy: COMPLAINT_PRIVACY,
   SubmissionKind: SUBMISSION_KINDS,
   AnswerStatus: ANSWER_STATUSES,
   CommitmentStatus: COMMITMENT_STATUSES,
@@ -87,6 +89,7 @@ const sameValues: {
   ServiceKind: true,
   RequestState: true,
   RequestChannel: true,
+  ReporterPrivacy: true,
   SubmissionKind: true,
   AnswerStatus: true,
   CommitmentStatus: true,

@@ -6,7 +6,12 @@ export type RateGroup = 'auth' | 'submit';
 
 /** Whom one execution is counted for, beyond its caller: the accounts a sign-in names, the
  * reporter an API key files for. */
-export type RateTarget = { accounts?: readonly unknown[]; reporter?: unknown };
+export type RateTarget = {
+  accounts?: readonly unknown[];
+  reporter?: unknown;
+  /** An anonymous complaint (issue 20): counted by address only, never by the signed-in account. */
+  anonymous?: boolean;
+};
 
 export type Args = Record<string, unknown>;
 const input = (args: Args) => (args.input ?? {}) as Args;
@@ -40,6 +45,10 @@ export const RATE_LIMITED_FIELDS: Readonly<
   // Personal data rights (issue 23): erasure checks the password; a profile change names addresses.
   'Mutation.eraseMyAccount': { group: 'auth' },
   'Mutation.withdrawPrivacyConsent': { group: 'auth' },
+  // Anonymous complaints (issue 20): the tracking code with its secret is checked like a password.
+  'Query.anonymousComplaint': { group: 'auth' },
+  'Mutation.answerAnonymousComplaint': { group: 'auth' },
+  'Mutation.withdrawAnonymousContact': { group: 'auth' },
   'Mutation.updateProfile': {
     group: 'auth',
     target: (a) => ({ accounts: [input(a).email, input(a).phone] }),
@@ -48,6 +57,7 @@ export const RATE_LIMITED_FIELDS: Readonly<
   // a citizen's corrections.
   'Mutation.submitServiceRequest': { group: 'submit', target: (a) => ({ reporter: input(a).citizenEmail }) },
   'Mutation.addServiceRequestCorrection': { group: 'submit' },
+  'Mutation.fileAnonymousComplaint': { group: 'submit', target: () => ({ anonymous: true }) },
   'Mutation.submitToForum': { group: 'submit' },
   'Mutation.submitSurvey': { group: 'submit' },
   'Mutation.recordCounterSurvey': { group: 'submit' },

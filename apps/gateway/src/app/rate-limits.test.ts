@@ -322,6 +322,22 @@ describe.each(testDatabaseKinds())('rate limits on %s', (kind) => {
         variables: { forum: forumId },
         token: tokens.warga,
       }),
+      fileAnonymousComplaint: () => ({
+        query:
+          'mutation { fileAnonymousComplaint(input: { serviceCode: "TIDAK-ADA", text: "Jalan rusak." }) { __typename } }',
+      }),
+      'Query.anonymousComplaint': () => ({
+        query:
+          'query { anonymousComplaint(trackingCode: "SWL-2026-000001", secret: "tebakan") { __typename } }',
+      }),
+      answerAnonymousComplaint: () => ({
+        query:
+          'mutation { answerAnonymousComplaint(input: { trackingCode: "SWL-2026-000001", secret: "tebakan", accept: true, expectedVersion: 1 }) { __typename } }',
+      }),
+      withdrawAnonymousContact: () => ({
+        query:
+          'mutation { withdrawAnonymousContact(input: { trackingCode: "SWL-2026-000001", secret: "tebakan" }) { __typename } }',
+      }),
       submitSurvey: () => ({
         query:
           'mutation { submitSurvey(input: { trackingCode: "SWL-0000-000000", answers: [{ element: WAKTU, score: 4 }] }) { __typename } }',

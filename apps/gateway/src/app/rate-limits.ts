@@ -112,7 +112,8 @@ export type RateCaller = { identity: Identity; address: string };
 
 const API_KEY_WINDOW_SECONDS = 3600;
 
-// Counter keys hold a digest of what a caller typed, never the e-mail or phone number itself.
+// Counter keys hold a digest of what a caller typed, never the e-mail or phone number itself, and
+// a digest of the client address, never the address (an anonymous filing's is not kept: issue 20).
 const digest = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
 
 /** The account a sign-in names, in the spelling the account is stored under; anything that is no
@@ -128,9 +129,11 @@ const given = (value: unknown): value is string => typeof value === 'string' && 
 export function budgetsOf(
   group: RateGroup,
   target: RateTarget,
-  { identity, address }: RateCaller,
+  caller: RateCaller,
   limits: GatewayConfig['security']['rateLimits'],
 ): { key: string; budget: RateBudget }[] {
+  const identity = target.anonymous ? ({ kind: 'anonymous' } as const) : caller.identity;
+  const address = digest(caller.address);
   if (group === 'auth') {
     const named = new Set((target.accounts ?? []).filter(given).map(accountKey));
     return [

@@ -46,8 +46,11 @@ export class ConflictError extends LayananError {
 
 /** Sign-in failed. Deliberately vague: it never tells which of identifier or password was wrong. */
 export class AuthenticationFailedError extends LayananError {
-  constructor(code: 'INVALID_CREDENTIALS' | 'REFRESH_TOKEN_INVALID' | 'CURRENT_PASSWORD_WRONG') {
-    super(code, GATEWAY_ERROR_MESSAGES[code].id, GATEWAY_ERROR_MESSAGES[code].en);
+  constructor(
+    code: 'INVALID_CREDENTIALS' | 'REFRESH_TOKEN_INVALID' | 'CURRENT_PASSWORD_WRONG' | (string & {}),
+    message: { id: string; en: string } = GATEWAY_ERROR_MESSAGES[code as 'INVALID_CREDENTIALS'],
+  ) {
+    super(code, message.id, message.en);
     this.name = 'AuthenticationFailedError';
   }
 }

@@ -194,6 +194,12 @@ export const FAILURE_TYPES = {
   PRIORITY_REASON_REQUIRED: V,
   RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN: V,
   ESCALATION_LADDER_INVALID: V,
+  COMPLAINT_PRIVACY_NOT_COMPLAINT: V,
+  COMPLAINT_PRIVACY_SIGN_IN_REQUIRED: 'OperationFailed',
+  COMPLAINT_ANONYMOUS_FILER: 'OperationFailed',
+  COMPLAINT_ANONYMOUS_IDENTIFYING_VALUE: V,
+  COMPLAINT_CONTACT_INVALID: V,
+  ANONYMOUS_ACCESS_REFUSED: 'AuthenticationFailed',
   // Issued documents (issue 19 item 5).
   DOCUMENT_NUMBER_INVALID: V,
   DOCUMENT_ALREADY_REVOKED: C,
@@ -354,7 +360,7 @@ export function failure(
     case 'ConflictError':
       return new ConflictError(e.code, e.message.id, e.message.en);
     case 'AuthenticationFailed':
-      return new AuthenticationFailedError(e.code as 'INVALID_CREDENTIALS');
+      return new AuthenticationFailedError(e.code, e.message);
     case 'RequestTransitionError':
       return new RequestTransitionError(
         e.code,

@@ -49,7 +49,8 @@ export async function audited<T>(
         entityId: outcome.entityId,
         before: auditSummary(outcome.before),
         after: auditSummary(outcome.after),
-        requestId: ctx.requestId,
+        // Empty for an anonymous complaint's changes: its request id is not kept (issue 20).
+        requestId: ctx.requestId || null,
       },
     });
     return outcome.result;

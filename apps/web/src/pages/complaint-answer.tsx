@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import {
+  type Failure,
   Field,
   FormFailureNote,
   formatDate,
@@ -36,38 +37,75 @@ export function ComplaintAnswerPanel({
   request: { trackingCode: string; version: number; answerWindowEndsOn: string | null; reopenCount: number };
   onDone: () => void;
 }) {
-  const { t, lang } = useI18n();
-  const reason = useText();
+  const { t } = useI18n();
   const [accepted, setAccepted] = useState(false);
   const [{ fetching }, answer] = useMutation(AnswerOutcome);
-  const send = (accept: boolean) => async () => {
+  const send = async (accept: boolean, reason: string) => {
     const r = await answer({
       input: {
         trackingCode: request.trackingCode,
         expectedVersion: request.version,
         accept,
-        reason: accept ? null : reason.value,
+        reason: accept ? null : reason,
       },
     });
     return mutationFailure(r.data?.answerServiceRequestOutcome, r.error);
   };
-  const contest = useSubmit(send(false), () => {
-    reason.set('');
-    onDone();
-  });
-  const accept = useSubmit(send(true), () => {
-    setAccepted(true);
-    onDone();
-  });
   if (!request.answerWindowEndsOn)
     return accepted ? <Notice kind="success">{t('outcomeAccepted')}</Notice> : null;
   return (
     <section className="panel" aria-labelledby="answer-title" data-testid="complaint-answer">
       <h2 id="answer-title">{t('outcomeTitle')}</h2>
-      <p className="muted">{t('outcomeHint', { date: formatDate(request.answerWindowEndsOn, lang) })}</p>
+      <OutcomeAnswerForms
+        windowEnd={request.answerWindowEndsOn}
+        busy={fetching}
+        send={send}
+        onContested={() => {
+          onDone();
+        }}
+        onAccepted={() => {
+          setAccepted(true);
+          onDone();
+        }}
+      />
+    </section>
+  );
+}
+
+/**
+ * The two forms of an answer to the outcome — accept, or contest with a reason — for the signed-in
+ * reporter (ComplaintAnswerPanel) and the anonymous one (/pengaduan-anonim). `send(accept)` makes
+ * the call and answers its failure, or null.
+ */
+export function OutcomeAnswerForms({
+  windowEnd,
+  busy,
+  send,
+  onContested,
+  onAccepted,
+}: {
+  windowEnd: string;
+  busy: boolean;
+  send: (accept: boolean, reason: string) => Promise<Failure | null>;
+  onContested: () => void;
+  onAccepted: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const reason = useText();
+  const contest = useSubmit(
+    () => send(false, reason.value),
+    () => {
+      reason.set('');
+      onContested();
+    },
+  );
+  const accept = useSubmit(() => send(true, ''), onAccepted);
+  return (
+    <>
+      <p className="muted">{t('outcomeHint', { date: formatDate(windowEnd, lang) })}</p>
       <form noValidate onSubmit={accept.onSubmit}>
         <FormFailureNote failure={accept.failure} shown={[]} />
-        <SubmitButton busy={fetching}>{t('outcomeAccept')}</SubmitButton>
+        <SubmitButton busy={busy}>{t('outcomeAccept')}</SubmitButton>
       </form>
       <form noValidate onSubmit={contest.onSubmit}>
         <Field
@@ -79,8 +117,8 @@ export function ComplaintAnswerPanel({
           {(p) => <textarea {...p} rows={3} {...reason.bind} />}
         </Field>
         <FormFailureNote failure={contest.failure} shown={['reason']} />
-        <SubmitButton busy={fetching}>{t('outcomeContest')}</SubmitButton>
+        <SubmitButton busy={busy}>{t('outcomeContest')}</SubmitButton>
       </form>
-    </section>
+    </>
   );
 }

@@ -56,6 +56,7 @@ export const RequestQuery = graphql(`
       unit { code name }
       assignee { id name }
       applicant { displayName email phone }
+      reporterPrivacy
       events { sequence kind fromState toState at publicNote internalNote actorKind actorName actorUnit }
       attachments { id name type size url }
       issuedDocument { number status downloadPath validUntil revocationReason }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { useLayanan } from '../client.ts';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
@@ -13,11 +13,13 @@ import {
   fieldErrors,
   formatIdr,
   Loading,
+  mutationFailure,
   Notice,
   useFailure,
   useText,
 } from '../ui.tsx';
 import { FilePicker, sendWithFiles } from '../uploads.tsx';
+import { AnonymousFiled } from './anonymous-complaint.tsx';
 import { ServiceFacts } from './catalogue.tsx';
 
 const ServiceQuery = graphql(
@@ -130,13 +132,17 @@ export function ServicePage({ code, session }: { code: string; session: Session 
                 {t('signInToFile')}
               </Link>
             </p>
-          ) : (
+          ) : null}
+          {/* A complaint can be filed anonymously without signing in (issue 20). */}
+          {session || service.kind === 'COMPLAINT' ? (
             <RequestForm
               serviceCode={service.code}
               attributes={service.currentVersion?.attributes ?? []}
-              counter={isStaffRole(session.account.role)}
+              counter={session ? isStaffRole(session.account.role) : false}
+              complaint={service.kind === 'COMPLAINT'}
+              signedIn={session !== null}
             />
-          )}
+          ) : null}
         </section>
       </div>
     </article>
@@ -153,15 +159,76 @@ const SUBMIT_WITH_FILES = `mutation SubmitWithFiles($input: SubmitServiceRequest
   }
 }`;
 
+const FileAnonymous = graphql(`
+  mutation FileAnonymousComplaint($input: FileAnonymousComplaintInput!) {
+    fileAnonymousComplaint(input: $input) {
+      __typename
+      ... on AnonymousComplaintFiled { trackingCode secret }
+      ... on ValidationError { fields { field message } }
+      ... on Failure { message }
+    }
+  }
+`);
+
+type Privacy = 'IDENTIFIED' | 'CONFIDENTIAL' | 'ANONYMOUS';
+const PRIVACY_CHOICES: readonly Privacy[] = ['IDENTIFIED', 'CONFIDENTIAL', 'ANONYMOUS'];
+/** Attribute formats that identify a person: not asked for in an anonymous complaint. */
+const IDENTIFYING_FORMATS = new Set(['NIK', 'NIP', 'NPWP', 'PHONE']);
+
+/** How the reporter of a complaint is known: a one-line explanation under each choice. */
+function PrivacyChoice({
+  value,
+  onChange,
+  signedIn,
+}: {
+  value: Privacy;
+  onChange: (p: Privacy) => void;
+  signedIn: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="field" data-testid="reporter-privacy">
+      <legend>{t('privacyChoice')}</legend>
+      {PRIVACY_CHOICES.map((p) => (
+        <label key={p} className="check">
+          <input
+            type="radio"
+            name="reporterPrivacy"
+            value={p}
+            checked={value === p}
+            disabled={!signedIn && p !== 'ANONYMOUS'}
+            onChange={() => onChange(p)}
+          />{' '}
+          <strong>{t(`privacy${p}`)}</strong> — <span className="muted">{t(`privacy${p}Hint`)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 function RequestForm({
   serviceCode,
-  attributes,
+  attributes: allAttributes,
   counter,
+  complaint = false,
+  signedIn = true,
 }: {
   serviceCode: string;
   attributes: readonly Attribute[];
   counter: boolean;
+  complaint?: boolean;
+  signedIn?: boolean;
 }) {
+  const [privacy, setPrivacy] = useState<Privacy>(signedIn ? 'IDENTIFIED' : 'ANONYMOUS');
+  const anonymous = complaint && privacy === 'ANONYMOUS';
+  const attributes = anonymous
+    ? allAttributes.filter((a) => !(a.format && IDENTIFYING_FORMATS.has(a.format)))
+    : allAttributes;
+  const contact = useText();
+  const [filedAnonymously, setFiledAnonymously] = useState<{ trackingCode: string; secret: string } | null>(
+    null,
+  );
+  const [, fileAnonymous] = useMutation(FileAnonymous);
   const { t, lang } = useI18n();
   const layanan = useLayanan();
   const [files, setFiles] = useState<File[]>([]);
@@ -179,6 +246,7 @@ function RequestForm({
   const [copied, setCopied] = useState(false);
   const submitting = useRef(false);
 
+  if (filedAnonymously) return <AnonymousFiled {...filedAnonymously} />;
   if (code) {
     return (
       <div className="note success" role="status" data-testid="request-filed">
@@ -232,12 +300,29 @@ function RequestForm({
     submitting.current = true;
     setFetching(true);
     try {
+      if (anonymous) {
+        const r = await fileAnonymous({
+          input: {
+            serviceCode,
+            text: text.value,
+            attributes: attributesValue,
+            contactEmail: contact.value || null,
+          },
+        });
+        const payload = r.data?.fileAnonymousComplaint;
+        if (payload?.__typename === 'AnonymousComplaintFiled') {
+          setFailure(null);
+          setFiledAnonymously({ trackingCode: payload.trackingCode, secret: payload.secret });
+        } else setFailure(mutationFailure(payload, r.error));
+        return;
+      }
       const input = {
         serviceCode,
         text: text.value,
         attributes: attributesValue,
         idempotencyKey: idempotencyKey.current,
         ...(counter ? { citizenEmail: citizenEmail.value } : {}),
+        ...(complaint ? { reporterPrivacy: privacy as 'IDENTIFIED' | 'CONFIDENTIAL' } : {}),
       };
       if (files.length > 0) {
         // With files: the GraphQL multipart request, with upload progress.
@@ -286,6 +371,15 @@ function RequestForm({
       <p id="form-note" className="hint">
         {t('formNote')}
       </p>
+      {complaint && !counter ? (
+        <PrivacyChoice value={privacy} onChange={setPrivacy} signedIn={signedIn} />
+      ) : null}
+      {anonymous ? <p className="hint">{t('anonymousNoIdentity')}</p> : null}
+      {anonymous ? (
+        <Field label={t('anonymousContact')} error={errors.contactEmail} hint={t('anonymousContactHint')}>
+          {(p) => <input {...p} type="email" name="contactEmail" {...contact.bind} />}
+        </Field>
+      ) : null}
       {counter ? (
         <Field label={t('citizenEmail')} error={errors.citizenEmail} required hint={t('citizenEmailHint')}>
           {(p) => <input {...p} type="email" {...citizenEmail.bind} />}
@@ -303,12 +397,13 @@ function RequestForm({
       <Field label={t('requestText')} error={errors.text} required hint={t('requestTextHint')}>
         {(p) => <textarea {...p} rows={5} {...text.bind} />}
       </Field>
-      <FilePicker files={files} onChange={setFiles} progress={progress} />
+      {anonymous ? null : <FilePicker files={files} onChange={setFiles} progress={progress} />}
       <FormFailureNote
         failure={failure}
         shown={[
           'text',
           ...(counter ? ['citizenEmail'] : []),
+          ...(anonymous ? ['contactEmail'] : []),
           ...attributes.map((a) => `attributes.${a.code}`),
         ]}
       />

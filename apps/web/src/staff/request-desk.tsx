@@ -69,6 +69,8 @@ export type DeskRequest = {
   service: { code: string; kind: string };
   assignee: { id: string; name: string } | null;
   applicant: { displayName: string; email: string | null; phone: string | null };
+  /** CONFIDENTIAL: handling staff get a pseudonym; ANONYMOUS: no identity (issue 20). */
+  reporterPrivacy?: 'IDENTIFIED' | 'CONFIDENTIAL' | 'ANONYMOUS';
 };
 
 /**
@@ -91,6 +93,11 @@ export function RequestDesk({
     <div className="columns">
       <section className="panel" aria-labelledby="applicant-title" data-testid="applicant">
         <h2 id="applicant-title">{t('applicant')}</h2>
+        {request.reporterPrivacy === 'CONFIDENTIAL' || request.reporterPrivacy === 'ANONYMOUS' ? (
+          <p className="muted" data-testid="reporter-privacy">
+            {t(`reporterPrivacyBadge${request.reporterPrivacy}`)}
+          </p>
+        ) : null}
         <dl className="facts">
           <div>
             <dt>{t('displayName')}</dt>

@@ -81,6 +81,181 @@ export function attributesForPrivacy<A extends ServiceAttribute & { readonly ide
   return privacy === 'ANONYMOUS' ? attributes.filter((a) => !isIdentifyingAttribute(a)) : [...attributes];
 }
 
+/** Who files the complaint, as far as its privacy matters. */
+export type PrivacyFiler = 'CITIZEN' | 'OFFICER' | 'SYSTEM' | 'NONE';
+
+export type ReporterPrivacyInput = {
+  /** The service's kind: only a `COMPLAINT` may be filed confidentially or anonymously. */
+  readonly serviceKind: string;
+  readonly privacy: ComplaintPrivacy;
+  readonly filer: PrivacyFiler;
+  readonly attributes: readonly (ServiceAttribute & { readonly identifying?: boolean })[];
+  /** The values filed, by attribute code (unchecked input). */
+  readonly values: unknown;
+  /** An anonymous reporter's optional contact address (for news of the complaint; withdrawable). */
+  readonly contactEmail?: string | null;
+};
+
+export type ReporterPrivacyPlan = {
+  readonly privacy: ComplaintPrivacy;
+  /** Whether the filing is stored without any account, address or request id (`ANONYMOUS`). */
+  readonly anonymous: boolean;
+  /** Whether the request gets a pseudonym for handling staff (`CONFIDENTIAL`). */
+  readonly pseudonymous: boolean;
+  readonly contactEmail: string | null;
+};
+
+const CONTACT_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Checks the reporter's choice of privacy at filing (Perpres 76/2013 art. 4; SP4N-LAPOR!'s
+ * Rahasia and Anonim). `CONFIDENTIAL` and `ANONYMOUS` are for complaint services only
+ * (COMPLAINT_PRIVACY_NOT_COMPLAINT). Anonymous: filed by the citizen themself or by nobody
+ * signed in (an officer or a system files for a named person: COMPLAINT_ANONYMOUS_FILER); no
+ * value of an identifying attribute (NIK, NIP, NPWP, phone, attributes marked identifying:
+ * COMPLAINT_ANONYMOUS_IDENTIFYING_VALUE on the field `attributes.<code>`); a contact address only
+ * if it looks like one (COMPLAINT_CONTACT_INVALID on `contactEmail`). Without an account, only an
+ * anonymous filing is possible (COMPLAINT_PRIVACY_SIGN_IN_REQUIRED). A contact address is kept
+ * only for an anonymous filing.
+ */
+export function checkReporterPrivacy(
+  input: ReporterPrivacyInput,
+): Result<ReporterPrivacyPlan, ComplaintError | (ComplaintError & { readonly field: string })> {
+  const { privacy, filer } = input;
+  if (privacy !== 'IDENTIFIED' && input.serviceKind !== 'COMPLAINT') {
+    return err(complaintError('COMPLAINT_PRIVACY_NOT_COMPLAINT'));
+  }
+  if (filer === 'NONE' && privacy !== 'ANONYMOUS')
+    return err(complaintError('COMPLAINT_PRIVACY_SIGN_IN_REQUIRED'));
+  if (privacy !== 'ANONYMOUS') {
+    return ok({ privacy, anonymous: false, pseudonymous: privacy === 'CONFIDENTIAL', contactEmail: null });
+  }
+  if (filer === 'OFFICER' || filer === 'SYSTEM') return err(complaintError('COMPLAINT_ANONYMOUS_FILER'));
+  const values = (input.values ?? {}) as Record<string, unknown>;
+  for (const attribute of input.attributes) {
+    if (!isIdentifyingAttribute(attribute)) continue;
+    const value = typeof values === 'object' ? values[attribute.code] : undefined;
+    if (value !== undefined && value !== null && value !== '') {
+      return err({
+        ...complaintError('COMPLAINT_ANONYMOUS_IDENTIFYING_VALUE', { attribute: attribute.code }),
+        field: `attributes.${attribute.code}`,
+      });
+    }
+  }
+  const contact = input.contactEmail?.trim() || null;
+  if (contact !== null && (contact.length > 254 || !CONTACT_EMAIL.test(contact))) {
+    return err({ ...complaintError('COMPLAINT_CONTACT_INVALID'), field: 'contactEmail' });
+  }
+  return ok({ privacy, anonymous: true, pseudonymous: false, contactEmail: contact });
+}
+
+/** What stands for the reporter of an anonymous complaint wherever a name would be shown. */
+export const ANONYMOUS_REPORTER_NAME = { id: 'Pelapor anonim', en: 'Anonymous reporter' } as const;
+
+/** The alphabet of pseudonyms and secrets: no 0/O, 1/I/L, so they can be read aloud and typed. */
+const READABLE = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/**
+ * A confidential reporter's pseudonym for handling staff, from random bytes the caller draws
+ * (at least 6): `Pelapor-` and six readable characters, e.g. `Pelapor-K7QX2M`. Stable: stored
+ * with the request at filing.
+ */
+export function reporterPseudonym(random: Uint8Array): string {
+  if (random.length < 6) throw new Error('reporterPseudonym needs 6 random bytes');
+  let out = '';
+  for (let i = 0; i < 6; i++) out += READABLE[(random[i] as number) % READABLE.length];
+  return `Pelapor-${out}`;
+}
+
+/** Bytes of randomness in an anonymous reporter's secret (≥ 120 bits; 24 readable characters). */
+export const ANONYMOUS_SECRET_LENGTH = 24;
+
+/**
+ * The secret given once to an anonymous reporter, from random bytes the caller draws (at least
+ * ANONYMOUS_SECRET_LENGTH): 24 readable characters in groups of four (`ABCD-EFGH-…`), about 118
+ * bits. Only its hash is stored.
+ */
+export function anonymousSecret(random: Uint8Array): string {
+  if (random.length < ANONYMOUS_SECRET_LENGTH) throw new Error('anonymousSecret needs 24 random bytes');
+  let out = '';
+  for (let i = 0; i < ANONYMOUS_SECRET_LENGTH; i++) {
+    if (i > 0 && i % 4 === 0) out += '-';
+    out += READABLE[(random[i] as number) % READABLE.length];
+  }
+  return out;
+}
+
+/**
+ * The one spelling of a secret as typed by the reporter (case, spaces and dashes do not matter),
+ * hashed by the gateway; null when it cannot be a secret at all.
+ */
+export function anonymousSecretSpelling(typed: string | null | undefined): string | null {
+  const s = (typed ?? '').toUpperCase().replace(/[\s-]/g, '');
+  return s.length === ANONYMOUS_SECRET_LENGTH && [...s].every((c) => READABLE.includes(c)) ? s : null;
+}
+
+/**
+ * Whether the holder of a tracking code and a secret may read and act on an anonymous complaint.
+ * Tracking codes are sequential and guessable, so the code alone is never enough. An unknown
+ * code, a request that is not anonymous, a missing or wrong secret are one and the same refusal
+ * (ANONYMOUS_ACCESS_REFUSED), so the answer tells nothing about which codes exist.
+ */
+export function anonymousAccess(found: {
+  readonly exists: boolean;
+  readonly anonymous: boolean;
+  readonly secretMatches: boolean;
+}): Result<true, ComplaintError> {
+  return found.exists && found.anonymous && found.secretMatches
+    ? ok(true)
+    : err(complaintError('ANONYMOUS_ACCESS_REFUSED'));
+}
+
+/** What is known of the viewer of a request, to place them for `reporterVisibility`. */
+export type ComplaintViewerFacts = {
+  /** `ANONYMOUS` for nobody signed in; an account role otherwise; `SYSTEM` for an API key. */
+  readonly role: 'ANONYMOUS' | 'SYSTEM' | 'CITIZEN' | 'STAFF' | 'SUPERVISOR' | 'ADMIN';
+  /** Whether the viewer is the reporter's own account. */
+  readonly isReporter: boolean;
+  /** Whether the viewer is a designated complaint manager of the request's unit. */
+  readonly managesUnitComplaints: boolean;
+};
+
+/**
+ * Who the viewer is for a complaint: the reporter, a complaint manager of the request's unit
+ * (designated per unit by an admin), handling staff (every other staff member and admin; an
+ * admin sees a confidential reporter only when designated too), or the public.
+ */
+export function complaintViewer(facts: ComplaintViewerFacts): ComplaintViewer {
+  if (facts.isReporter) return 'REPORTER';
+  if (facts.role === 'ANONYMOUS' || facts.role === 'CITIZEN') return 'PUBLIC';
+  if (facts.managesUnitComplaints && facts.role !== 'SYSTEM') return 'COMPLAINT_MANAGER';
+  return 'HANDLING_STAFF';
+}
+
+/** What stands for an identifying value that a viewer may not see (a confidential reporter's NIK). */
+export const WITHHELD_VALUE = '[rahasia]';
+
+/**
+ * The attribute values as `show` allows: all of them with the identity; without it, every
+ * identifying attribute's value (and any value of an attribute the version does not define) is
+ * replaced by WITHHELD_VALUE.
+ */
+export function valuesForViewer(
+  attributes: readonly (ServiceAttribute & { readonly identifying?: boolean })[],
+  values: Readonly<Record<string, unknown>>,
+  show: ReporterVisibility['show'],
+): Record<string, unknown> {
+  if (show === 'IDENTITY') return { ...values };
+  const byCode = new Map(attributes.map((a) => [a.code, a]));
+  const out: Record<string, unknown> = {};
+  for (const [code, value] of Object.entries(values)) {
+    const definition = byCode.get(code);
+    const hide = value !== null && value !== '' && (!definition || isIdentifyingAttribute(definition));
+    out[code] = hide ? WITHHELD_VALUE : value;
+  }
+  return out;
+}
+
 // ---- the reporter's answer to the outcome ----------------------------------------------------
 
 /** SP4N-LAPOR!: the reporter has 10 working days to answer the follow-up before the case closes. */

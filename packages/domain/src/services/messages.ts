@@ -262,6 +262,30 @@ export const COMPLAINT_ERROR_MESSAGES = {
     id: 'Templat tanggapan memuat isian yang tidak dikenal.',
     en: 'The response template has an unknown placeholder.',
   },
+  COMPLAINT_PRIVACY_NOT_COMPLAINT: {
+    id: 'Pengaduan rahasia atau anonim hanya untuk layanan pengaduan.',
+    en: 'Confidential and anonymous filing is for complaint services only.',
+  },
+  COMPLAINT_PRIVACY_SIGN_IN_REQUIRED: {
+    id: 'Tanpa masuk akun, pengaduan hanya dapat diajukan secara anonim.',
+    en: 'Without signing in, a complaint can only be filed anonymously.',
+  },
+  COMPLAINT_ANONYMOUS_FILER: {
+    id: 'Pengaduan anonim hanya dapat diajukan oleh pelapor sendiri, bukan oleh petugas atau sistem lain.',
+    en: 'An anonymous complaint can only be filed by the reporter, not by staff or another system.',
+  },
+  COMPLAINT_ANONYMOUS_IDENTIFYING_VALUE: {
+    id: 'Pengaduan anonim tidak boleh memuat data identitas (NIK, nama, nomor telepon); kosongkan isian ini.',
+    en: 'An anonymous complaint must not contain identity data (NIK, name, phone number); leave this field empty.',
+  },
+  COMPLAINT_CONTACT_INVALID: {
+    id: 'Alamat e-mail kontak tidak valid.',
+    en: 'The contact e-mail address is not valid.',
+  },
+  ANONYMOUS_ACCESS_REFUSED: {
+    id: 'Kode pelacakan dan kode rahasia tidak cocok dengan pengaduan anonim mana pun.',
+    en: 'The tracking code and secret do not match any anonymous complaint.',
+  },
   ESCALATION_LADDER_INVALID: {
     id: 'Pengaturan jenjang eskalasi tidak valid: setiap jenjang 1 sampai 60 hari kerja.',
     en: 'The escalation ladder is invalid: each level takes 1 to 60 working days.',

@@ -4,8 +4,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../../app/context.js';
 
-/** What was seen: the applicant's name and contacts, or the identifying attributes of a request. */
-export type IdentityViewKind = 'REQUEST_APPLICANT' | 'REQUEST_ATTRIBUTES';
+/**
+ * What was seen: the applicant's name and contacts, the identifying attributes of a request, or
+ * the identity of a confidential reporter (a complaint manager's view: issue 20).
+ */
+export type IdentityViewKind = 'REQUEST_APPLICANT' | 'REQUEST_ATTRIBUTES' | 'CONFIDENTIAL_REPORTER';
 
 /** Whether the field is resolved inside a list (a connection's edges, a list field). */
 export function insideList(info: Pick<GraphQLResolveInfo, 'path'>): boolean {
@@ -17,7 +20,8 @@ export function insideList(info: Pick<GraphQLResolveInfo, 'path'>): boolean {
 
 /**
  * Records that the caller saw `what` of account `subjectAccountId` — when the caller is staff (not
- * a citizen, not the person themself, not a system) and the field is not inside a list.
+ * a citizen, not the person themself, not a system) and the field is not inside a list; a
+ * confidential reporter's identity is recorded inside lists too (every view of it is audited).
  */
 export async function recordIdentityView(
   ctx: Pick<GraphQLContext, 'identity' | 'prisma'>,
@@ -26,7 +30,7 @@ export async function recordIdentityView(
 ): Promise<void> {
   const id = ctx.identity;
   if (id.kind !== 'account' || id.role === 'CITIZEN' || id.accountId === view.subjectAccountId) return;
-  if (insideList(info)) return;
+  if (view.what !== 'CONFIDENTIAL_REPORTER' && insideList(info)) return;
   await ctx.prisma.identityView.create({
     data: {
       subjectAccountId: view.subjectAccountId,

@@ -6,6 +6,8 @@ import { notificationContent, requestChangeNotices } from '@layanan/domain/notif
 import type { TransactionClient } from '../../platform/audited.js';
 import type { EventBus } from '../../platform/events.js';
 import type { MailSettings } from '../../platform/mail/outbox.js';
+import { queueMail } from '../../platform/mail/outbox.js';
+import { anonymousContactMail } from '../../platform/mail/render.js';
 import { notifyAccounts } from '../../platform/notify.js';
 
 /** The accounts of staff members, by staff id (disabled accounts are left out). */
@@ -35,11 +37,25 @@ export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
     // counter staff or an API key waits until they verify their e-mail address (issue 18).
     const attached = await tx.serviceRequest.findUnique({
       where: { id: event.requestId },
-      select: { citizenAttachedAt: true },
+      select: { citizenAttachedAt: true, trackingCode: true, anonymousContactEmail: true },
     });
     const citizen = attached?.citizenAttachedAt ? event.citizenAccountId : undefined;
     const written: { accountId: string; notificationId: string }[] = [];
     for (const notice of notices) {
+      // An anonymous reporter is told only at the contact address they gave, if they kept it.
+      if (!('staffId' in notice.to) && attached?.anonymousContactEmail) {
+        await queueMail(
+          tx,
+          mail,
+          anonymousContactMail(
+            mail,
+            attached.anonymousContactEmail,
+            { id: event.requestId, trackingCode: attached.trackingCode },
+            notificationContent(notice.event),
+          ),
+        );
+        continue;
+      }
       const accountId = 'staffId' in notice.to ? staff.get(notice.to.staffId) : citizen;
       if (!accountId) continue;
       written.push(

@@ -90,3 +90,24 @@ export function notificationMail(
     accountId: recipient.accountId,
   };
 }
+
+/**
+ * A notification to an anonymous complaint's contact address (issue 20): no name, no account, no
+ * unsubscribe link (the reporter withdraws the address with the code and the secret); the link
+ * opens the anonymous complaint page for the code. `purpose` names the request, so that the
+ * withdrawal can remove what is queued for it.
+ */
+export function anonymousContactMail(
+  settings: MailSettings,
+  to: string,
+  request: { id: string; trackingCode: string },
+  content: NotificationContent,
+): OutgoingMail {
+  const mail = composeMail('id', {
+    name: 'Pelapor',
+    subject: inLanguage(content.title, 'id'),
+    body: inLanguage(content.body, 'id'),
+    link: `${settings.publicUrl}/pengaduan-anonim?kode=${encodeURIComponent(request.trackingCode)}`,
+  });
+  return { ...mail, to, purpose: `anonymous-contact:${request.id}`, accountId: null };
+}

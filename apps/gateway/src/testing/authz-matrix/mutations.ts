@@ -289,6 +289,47 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     allowedAs: ['RequestTransitionError'],
     deniedAs: ['NotFoundError'],
   },
+  // Anonymous complaints (issue 20): anyone files one (a caller's account is never used); the
+  // tracking code with its secret is the credential, so every role is answered alike.
+  fileAnonymousComplaint: {
+    ...inputEntry('fileAnonymousComplaint', () => ({
+      serviceCode: 'PENGADUAN-JALAN',
+      text: 'Lampu jalan mati sepanjang Jalan Lintas.',
+      attributes: { kecamatan: 'LEMBAH_SEGAR', lokasi: 'Jalan Lintas', jenis_kerusakan: 'JALAN_BERLUBANG' },
+    })),
+    roles: decide(['allowed', 'anyone; the caller is not recorded']),
+  },
+  answerAnonymousComplaint: {
+    ...inputEntry('answerAnonymousComplaint', async (f) => {
+      const { trackingCode, version } = await f.request();
+      return {
+        trackingCode,
+        secret: 'ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2',
+        expectedVersion: version,
+        accept: true,
+      };
+    }),
+    roles: decide([
+      'allowed',
+      'the code with its secret is the credential; a wrong one is AuthenticationFailed',
+    ]),
+    allowedAs: ['AuthenticationFailed'],
+  },
+  withdrawAnonymousContact: {
+    ...inputEntry('withdrawAnonymousContact', async (f) => {
+      const { trackingCode } = await f.request();
+      return { trackingCode, secret: 'ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2' };
+    }),
+    roles: decide([
+      'allowed',
+      'the code with its secret is the credential; a wrong one is AuthenticationFailed',
+    ]),
+    allowedAs: ['AuthenticationFailed'],
+  },
+  setComplaintManager: {
+    ...inputEntry('setComplaintManager', (f) => ({ staffId: f.staff.unitStaff.rawId, manager: false })),
+    roles: ADMIN_ONLY,
+  },
   addServiceRequestNote: {
     ...inputEntry('addServiceRequestNote', async (f) => {
       const { trackingCode, version } = await f.request();

@@ -71,6 +71,15 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     vars: freshRequestVars,
     roles: decide(['allowed', 'public trail: states and times, no text or notes']),
   },
+  anonymousComplaint: {
+    doc: 'query($code: String!) { anonymousComplaint(trackingCode: $code, secret: "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2") { __typename } }',
+    vars: freshRequestVars,
+    roles: decide([
+      'allowed',
+      'the code with its secret is the credential; a wrong one is AuthenticationFailed',
+    ]),
+    allowedAs: ['AuthenticationFailed'],
+  },
   serviceRequest: {
     doc: 'query($code: String!) { serviceRequest(trackingCode: $code) { __typename originalText } }',
     vars: freshRequestVars,

@@ -145,6 +145,21 @@ export async function answerRequestOutcome(
   const request = await loadForChange(deps, input.trackingCode);
   const actor = actorOrRefuse(caller, request, input.trackingCode);
   if (actor.actor !== 'CITIZEN') throw forbidden();
+  return answerOutcome(deps, caller, request, actor, input, policy);
+}
+
+/**
+ * The reporter's answer to a loaded complaint: the reporter's account, or for an anonymous
+ * complaint nobody (`accountId` null; the holder of the tracking code and its secret).
+ */
+export async function answerOutcome(
+  deps: CommandDeps,
+  caller: Caller,
+  request: ServiceRequest,
+  actor: { actorKind: string; accountId: string | null },
+  input: Omit<AnswerOutcomeInput, 'trackingCode'>,
+  policy: Pick<ComplaintPolicy, 'answerWorkingDays' | 'maxReopens'>,
+): Promise<ServiceRequest> {
   const version = await deps.prisma.serviceVersion.findUniqueOrThrow({
     where: { id: request.serviceVersionId },
     select: { completionDays: true, service: { select: { kind: true } } },

@@ -3,9 +3,13 @@
 // validation, idempotency, routing, status trail and audit entry either way; the rules are the
 // domain's (`requestSubmitter`, `checkSubmission`, `planSubmission`).
 
+import { randomBytes } from 'node:crypto';
 import type { Prisma, ServiceRequest } from '@layanan/db';
 import { emailSpelling, filedRequestAttached } from '@layanan/domain/accounts';
 import {
+  attributesForPrivacy,
+  type ComplaintPrivacy,
+  checkReporterPrivacy,
   checkSubmission,
   formatTrackingCode,
   IMPLICIT_RETRY_WINDOW_MINUTES,
@@ -13,6 +17,8 @@ import {
   keyedRetry,
   OPEN_REQUEST_STATES,
   planSubmission,
+  type RequestFiler,
+  reporterPseudonym,
   requestIdempotencyKey,
   requestSubmitter,
   type ServiceAttribute,
@@ -28,6 +34,7 @@ import { auditScope, type Caller, type CommandDeps } from '../../../platform/com
 import type { StagedUpload } from '../../../platform/storage/multipart.js';
 import { attachedHashes, recordAttachments, storedUploads } from '../../attachments/record-attachments.js';
 import { filerOf } from '../access.js';
+import { ANONYMOUS_REPORTER_ACCOUNT_ID, ensureAnonymousReporter } from './anonymous-reporter.js';
 import {
   assignmentCandidates,
   nextTrackingSequence,
@@ -63,6 +70,13 @@ export type SubmitRequestInput = {
    * requests of the last minutes is a retry (`implicitRetryOf`).
    */
   implicitRetry?: boolean;
+  /** How the reporter of a complaint is known (issue 20); IDENTIFIED when absent. */
+  reporterPrivacy?: ComplaintPrivacy | null;
+  /**
+   * ANONYMOUS only (`fileAnonymousComplaint`): the hash of the secret given to the reporter, and
+   * an optional contact address. The caller is then nobody and the request id is not kept.
+   */
+  anonymous?: { secretHash: string; contactEmail?: string | null };
 };
 
 /** A domain submission error as the gateway reports it (forbidden, or the fields). */
@@ -163,7 +177,10 @@ export async function submitRequest(
   caller: Caller,
   input: SubmitRequestInput,
 ): Promise<{ request: ServiceRequest; replayed: boolean }> {
-  const filer = filerOf(caller);
+  const privacy: ComplaintPrivacy = input.anonymous ? 'ANONYMOUS' : (input.reporterPrivacy ?? 'IDENTIFIED');
+  // An anonymous complaint is filed for the shared placeholder account, never for the caller.
+  const filer: RequestFiler =
+    privacy === 'ANONYMOUS' ? { kind: 'CITIZEN', accountId: ANONYMOUS_REPORTER_ACCOUNT_ID } : filerOf(caller);
   const submitter = requestSubmitter(filer);
   if (!submitter.ok) throw submissionFailure(submitter.error);
   const key = requestIdempotencyKey(input.idempotencyKey);
@@ -185,6 +202,16 @@ export async function submitRequest(
       ? service.currentVersion
       : null;
   if (!service || !version) throw new NotFoundError('Service', input.serviceCode);
+  const attributes = version.attributes as unknown as ServiceAttribute[];
+  const reporter = checkReporterPrivacy({
+    serviceKind: service.kind,
+    privacy,
+    filer: filerOf(caller).kind,
+    attributes,
+    values: input.attributes,
+    contactEmail: input.anonymous?.contactEmail,
+  });
+  if (!reporter.ok) throw failure(reporter.error);
   const email =
     filer.kind === 'CITIZEN' ? undefined : input.citizenEmail && emailSpelling(input.citizenEmail);
   const citizen = email ? await deps.prisma.account.findUnique({ where: { email } }) : null;
@@ -194,7 +221,7 @@ export async function submitRequest(
     citizenNamed: Boolean(email),
     citizen: citizen && { accountId: citizen.id, role: citizen.role, disabled: citizen.disabledAt !== null },
     text: input.text,
-    attributes: version.attributes as unknown as ServiceAttribute[],
+    attributes: attributesForPrivacy(attributes, privacy),
     values: input.attributes,
     today: todayWib(deps.now()),
   });
@@ -239,6 +266,7 @@ export async function submitRequest(
   // Loaded before the transaction: a single-connection database (PGlite) cannot serve a second
   // query while the transaction holds the connection. Files are checked and stored before too.
   const calendar = await deps.calendar();
+  if (reporter.value.anonymous) await ensureAnonymousReporter(deps.prisma);
   try {
     const created = await audited(
       auditScope(deps, caller),
@@ -274,7 +302,11 @@ export async function submitRequest(
             attributeValues: attributeValues as Prisma.InputJsonValue,
             assigneeStaffId: plan.assigneeStaffId,
             submittedAt: plan.submittedAt,
-            citizenAttachedAt: attached ? plan.submittedAt : null,
+            citizenAttachedAt: attached && !reporter.value.anonymous ? plan.submittedAt : null,
+            reporterPrivacy: privacy,
+            reporterPseudonym: reporter.value.pseudonymous ? reporterPseudonym(randomBytes(6)) : null,
+            anonymousSecretHash: input.anonymous?.secretHash ?? null,
+            anonymousContactEmail: reporter.value.contactEmail,
             verificationDueOn: dateOnly(plan.verificationDueOn),
             events: { create: plan.firstEvent },
           },
@@ -295,6 +327,7 @@ export async function submitRequest(
             serviceVersion: version.version,
             assigneeStaffId: plan.assigneeStaffId,
             channel,
+            reporterPrivacy: privacy,
             ...attachedHashes(files),
           },
         };

@@ -1,7 +1,9 @@
 // Complaint handling in GraphQL (issue 20): transfer (disposisi), the reporter's answer to the
 // outcome, and what a request shows of both. The commands are in commands/complaint-handling.ts.
+import type { ServiceRequest } from '@layanan/db';
 import { jakartaDay } from '@layanan/domain/calendar';
 import { reporterResponseWindowEnd } from '@layanan/domain/services';
+import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { commandInput } from '../../../graphql/command-fields.js';
 import {
@@ -73,6 +75,44 @@ builder.mutationFields((t) => ({
   }),
 }));
 
+/** What answerWindowEndsOn reads of a request (ServiceRequest and AnonymousComplaint). */
+export const answerWindowSelect = {
+  state: true,
+  completedAt: true,
+  closedAt: true,
+  finalClosedAt: true,
+  service: { select: { kind: true } },
+} as const;
+
+export const ANSWER_WINDOW_DESCRIPTION =
+  'The last WIB day on which the reporter may accept or contest the outcome of a completed or rejected complaint (LAYANAN_COMPLAINT_ANSWER_DAYS working days after the decision); null for other kinds, while undecided, and once finally closed.';
+
+/** The last day of the reporter's answer window, or null (see ANSWER_WINDOW_DESCRIPTION). */
+export async function answerWindowEndsOn(
+  r: Pick<ServiceRequest, 'state' | 'completedAt' | 'closedAt' | 'finalClosedAt'> & {
+    service: { kind: string };
+  },
+  ctx: GraphQLContext,
+): Promise<string | null> {
+  const decided = decidedAt(r);
+  if (r.service.kind !== 'COMPLAINT' || !decided || r.finalClosedAt) return null;
+  return reporterResponseWindowEnd(
+    jakartaDay(decided),
+    await ctx.calendar(),
+    ctx.config.complaints.answerWorkingDays,
+  );
+}
+
+/** The answerWindowEndsOn field, on ServiceRequest and on AnonymousComplaint. */
+export const answerWindowField = {
+  type: 'Day',
+  nullable: true,
+  select: answerWindowSelect,
+  description: ANSWER_WINDOW_DESCRIPTION,
+  resolve: (r: Parameters<typeof answerWindowEndsOn>[0], _args: unknown, ctx: GraphQLContext) =>
+    answerWindowEndsOn(r, ctx),
+} as const;
+
 builder.prismaObjectFields('ServiceRequest', (t) => ({
   reopenCount: t.exposeInt('reopenCount', {
     description: 'How often the reporter reopened the complaint by contesting its outcome.',
@@ -83,26 +123,5 @@ builder.prismaObjectFields('ServiceRequest', (t) => ({
     description:
       'When a complaint was finally closed: the reporter accepted the outcome, or the answer window passed. Null while it may still be contested, and for other kinds of service.',
   }),
-  answerWindowEndsOn: t.field({
-    type: 'Day',
-    nullable: true,
-    select: {
-      state: true,
-      completedAt: true,
-      closedAt: true,
-      finalClosedAt: true,
-      service: { select: { kind: true } },
-    },
-    description:
-      'The last WIB day on which the reporter may accept or contest the outcome of a completed or rejected complaint (LAYANAN_COMPLAINT_ANSWER_DAYS working days after the decision); null for other kinds, while undecided, and once finally closed.',
-    resolve: async (r, _args, ctx) => {
-      const decided = decidedAt(r);
-      if (r.service.kind !== 'COMPLAINT' || !decided || r.finalClosedAt) return null;
-      return reporterResponseWindowEnd(
-        jakartaDay(decided),
-        await ctx.calendar(),
-        ctx.config.complaints.answerWorkingDays,
-      );
-    },
-  }),
+  answerWindowEndsOn: t.field(answerWindowField),
 }));

@@ -1,8 +1,50 @@
 import type { Prisma } from '@layanan/db';
 import { shownErased } from '@layanan/domain/accounts';
-import { isIdentifyingAttribute, type ServiceAttribute } from '@layanan/domain/services';
+import {
+  ANONYMOUS_REPORTER_NAME,
+  isIdentifyingAttribute,
+  type ReporterVisibility,
+  reporterVisibility,
+  type ServiceAttribute,
+  valuesForViewer,
+} from '@layanan/domain/services';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { recordIdentityView } from '../../accounts/identity-views.js';
+import { viewerOfReporter } from '../commands/complaint-managers.js';
+
+type ReporterOf = {
+  id: string;
+  unitId: string;
+  citizenAccountId: string;
+  reporterPrivacy: 'IDENTIFIED' | 'CONFIDENTIAL' | 'ANONYMOUS';
+};
+const reporterSelect = { id: true, unitId: true, citizenAccountId: true, reporterPrivacy: true } as const;
+
+/**
+ * What the caller may see of the request's reporter (the domain's reporterVisibility): an
+ * identified reporter as before; a confidential one only by the reporter and the unit's
+ * complaint managers — whose every view is recorded (identity_view, CONFIDENTIAL_REPORTER) —
+ * and a pseudonym for everyone else; an anonymous one by nobody.
+ */
+async function reporterShown(
+  request: ReporterOf,
+  ctx: GraphQLContext,
+  info: GraphQLResolveInfo,
+): Promise<ReporterVisibility['show'] | 'IDENTIFIED'> {
+  if (request.reporterPrivacy === 'IDENTIFIED') return 'IDENTIFIED';
+  const viewer = await viewerOfReporter(ctx.prisma, ctx.identity, request);
+  const visibility = reporterVisibility(request.reporterPrivacy, viewer);
+  if (visibility.audited) {
+    await recordIdentityView(ctx, info, {
+      subjectAccountId: request.citizenAccountId,
+      what: 'CONFIDENTIAL_REPORTER',
+      requestId: request.id,
+    });
+  }
+  return visibility.show;
+}
 
 // The applicant's contact details, for the handling unit to reach them (UU 25/2009 art. 18: the
 // citizen is told of the service's progress). ServiceRequest itself is shown only to its owner,
@@ -34,13 +76,20 @@ builder.prismaObjectField('ServiceRequest', 'applicant', (t) =>
   t.field({
     type: RequestApplicantRef,
     description:
-      'The applicant and their contact details; visible with the request (its owner, the staff of its unit, admins), never in requestStatus or Open311. A staff member’s view of one request’s applicant is recorded and shown to the person (Viewer.identityViews); views inside lists are not.',
+      'The applicant and their contact details; visible with the request (its owner, the staff of its unit, admins), never in requestStatus or Open311. A staff member’s view of one request’s applicant is recorded and shown to the person (Viewer.identityViews); views inside lists are not. A CONFIDENTIAL complaint’s reporter is shown only to themself and to the unit’s complaint managers (every view recorded, also in lists); everyone else gets the pseudonym as displayName and no contacts. An ANONYMOUS complaint has none: “Pelapor anonim” / “Anonymous reporter”.',
     select: {
-      id: true,
-      citizenAccountId: true,
+      ...reporterSelect,
+      reporterPseudonym: true,
       citizen: { select: { id: true, displayName: true, email: true, phone: true } },
     },
     resolve: async (request, _args, ctx, info) => {
+      const shown = await reporterShown(request, ctx, info);
+      if (shown === 'PSEUDONYM' || shown === 'NONE') {
+        const displayName =
+          shown === 'PSEUDONYM' ? (request.reporterPseudonym ?? '') : ANONYMOUS_REPORTER_NAME[ctx.lang];
+        return { id: request.citizenAccountId, displayName, email: null, phone: null } as never;
+      }
+      if (shown === 'IDENTITY') return request.citizen as never;
       await recordIdentityView(ctx, info, {
         subjectAccountId: request.citizenAccountId,
         what: 'REQUEST_APPLICANT',
@@ -65,14 +114,19 @@ builder.prismaObjectField('ServiceRequest', 'attributeValues', (t) =>
   t.field({
     type: 'JSON',
     description:
-      'Values of the service version’s attributes, by attribute code, as submitted. A staff member’s view of one request with identifying values (NIK, NIP, NPWP, phone, attributes marked identifying) is recorded and shown to the person; views inside lists are not.',
+      'Values of the service version’s attributes, by attribute code, as submitted. A staff member’s view of one request with identifying values (NIK, NIP, NPWP, phone, attributes marked identifying) is recorded and shown to the person; views inside lists are not. For a CONFIDENTIAL complaint, everyone but the reporter and the unit’s complaint managers gets "[rahasia]" for identifying values.',
     select: {
-      id: true,
-      citizenAccountId: true,
+      ...reporterSelect,
       attributeValues: true,
       serviceVersion: { select: { attributes: true } },
     },
     resolve: async (r, _args, ctx, info) => {
+      const shown = await reporterShown(r, ctx, info);
+      if (shown !== 'IDENTIFIED') {
+        const values = (r.attributeValues ?? {}) as Record<string, unknown>;
+        const definitions = (r.serviceVersion.attributes ?? []) as unknown as ServiceAttribute[];
+        return shownErased(valuesForViewer(definitions, values, shown), ctx.lang);
+      }
       if (hasIdentifyingValue(r.serviceVersion.attributes, r.attributeValues)) {
         await recordIdentityView(ctx, info, {
           subjectAccountId: r.citizenAccountId,

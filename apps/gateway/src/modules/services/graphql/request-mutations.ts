@@ -23,6 +23,13 @@ import {
 import { submitRequest } from '../commands/submit-request.js';
 import { RequestStateEnum } from './service-request.js';
 
+// submitServiceRequest's choice: an anonymous complaint is filed with fileAnonymousComplaint.
+const NamedReporterPrivacyEnum = builder.enumType('NamedReporterPrivacy', {
+  values: ['IDENTIFIED', 'CONFIDENTIAL'] as const,
+  description:
+    'How a signed-in reporter of a complaint is known: IDENTIFIED (default) or CONFIDENTIAL (handling staff see a pseudonym). Other kinds of service take IDENTIFIED only.',
+});
+
 const SubmitInput = builder.inputType('SubmitServiceRequestInput', {
   description:
     'A new request for a published service, in the citizen’s own words plus the values of the service’s attributes.',
@@ -41,6 +48,11 @@ const SubmitInput = builder.inputType('SubmitServiceRequestInput', {
     idempotencyKey: t.string({ description: 'Retries with the same key return the same request.' }),
     citizenEmail: t.string({ description: 'Counter staff and API keys: the citizen filed for.' }),
     attachments: attachmentsField(t, 'Documents and photos filed with the request'),
+    reporterPrivacy: t.field({
+      type: NamedReporterPrivacyEnum,
+      description:
+        'Complaints: IDENTIFIED (default) or CONFIDENTIAL (handling staff see a pseudonym; Perpres 76/2013 art. 4). Another kind of service with CONFIDENTIAL gives ValidationError COMPLAINT_PRIVACY_NOT_COMPLAINT. Anonymous complaints: fileAnonymousComplaint.',
+    }),
   }),
 });
 

@@ -1,0 +1,63 @@
+// Complaint managers (issue 20 item 1): staff an admin designates per unit to see the identity of
+// the unit's confidential reporters (Perpres 76/2013 art. 4). Every such view is recorded in
+// identity_view (request-applicant.ts).
+import type { Staff } from '@layanan/db';
+import { type ComplaintViewer, complaintViewer } from '@layanan/domain/services';
+import { NotFoundError } from '../../../graphql/errors.js';
+import { audited } from '../../../platform/audited.js';
+import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
+import { isUuid } from '../../../platform/uuid.js';
+
+/** Designates a staff member as a complaint manager of their unit, or ends it (admins). */
+export async function setComplaintManager(
+  deps: CommandDeps,
+  caller: Caller,
+  input: { staffId: string; manager: boolean },
+): Promise<Staff> {
+  const staff = isUuid(input.staffId)
+    ? await deps.prisma.staff.findUnique({ where: { id: input.staffId } })
+    : null;
+  if (!staff) throw new NotFoundError('Staff', input.staffId);
+  return audited(
+    auditScope(deps, caller),
+    { action: 'setComplaintManager', entityType: 'Staff' },
+    async (tx) => ({
+      result: await tx.staff.update({ where: { id: staff.id }, data: { complaintManager: input.manager } }),
+      entityId: staff.id,
+      before: { complaintManager: staff.complaintManager },
+      after: { complaintManager: input.manager },
+    }),
+  );
+}
+
+/**
+ * Who the caller is for the reporter of a request of `unitId` filed for `reporterAccountId`
+ * (the domain's complaintViewer): the reporter, a complaint manager of the unit, handling staff
+ * or the public.
+ */
+export async function viewerOfReporter(
+  prisma: CommandDeps['prisma'],
+  caller: Caller,
+  request: { unitId: string; citizenAccountId: string },
+): Promise<ComplaintViewer> {
+  if (caller.kind !== 'account') {
+    return complaintViewer({
+      role: caller.kind === 'system' ? 'SYSTEM' : 'ANONYMOUS',
+      isReporter: false,
+      managesUnitComplaints: false,
+    });
+  }
+  const staff = caller.staffId
+    ? await prisma.staff.findUnique({
+        where: { id: caller.staffId },
+        select: { unitId: true, complaintManager: true, active: true },
+      })
+    : null;
+  return complaintViewer({
+    role: caller.role,
+    isReporter: caller.accountId === request.citizenAccountId,
+    managesUnitComplaints: Boolean(
+      staff?.active && staff.complaintManager && staff.unitId === request.unitId,
+    ),
+  });
+}
