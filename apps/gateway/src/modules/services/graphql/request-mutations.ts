@@ -12,7 +12,7 @@ import {
 } from '../../../graphql/errors.js';
 import type { InputFields } from '../../../graphql/input-fields.js';
 import { isUuid } from '../../../platform/uuid.js';
-import { attachmentsField } from '../../attachments/graphql/upload-input.js';
+import { attachmentSlotsField, attachmentsField } from '../../attachments/graphql/upload-input.js';
 import {
   addRequestCorrection,
   addRequestNote,
@@ -41,6 +41,7 @@ const SubmitInput = builder.inputType('SubmitServiceRequestInput', {
     idempotencyKey: t.string({ description: 'Retries with the same key return the same request.' }),
     citizenEmail: t.string({ description: 'Counter staff and API keys: the citizen filed for.' }),
     attachments: attachmentsField(t, 'Documents and photos filed with the request'),
+    attachmentSlots: attachmentSlotsField(t),
   }),
 });
 
@@ -81,6 +82,10 @@ const TransitionInput = builder.inputType('TransitionServiceRequestInput', {
     expectedVersion: expectedVersionField(t),
     publicNote: t.string({ description: 'Shown to the citizen; required when rejecting or returning.' }),
     internalNote: t.string({ description: 'Staff only.' }),
+    redoSlots: t.stringList({
+      description:
+        'Returning to the citizen: keys of the document slots to redo (documentChecklist); left out, the refused and the missing required ones. Another target state with slots gives ValidationError NOT_ALLOWED; an unknown key DOCUMENT_SLOT_UNKNOWN.',
+    }),
   }),
 });
 
@@ -105,6 +110,7 @@ const CorrectionInput = builder.inputType('AddServiceRequestCorrectionInput', {
     expectedVersion: expectedVersionField(t),
     text: t.string({ required: true, description: 'The correction or addition, in the citizen’s words.' }),
     attachments: attachmentsField(t, 'Documents and photos answering the return for correction'),
+    attachmentSlots: attachmentSlotsField(t),
   }),
 });
 
@@ -161,7 +167,8 @@ builder.mutationFields((t) => ({
   }),
   transitionServiceRequest: t.field({
     type: RequestPayload,
-    description: 'Move a request through its lifecycle. A stale expectedVersion gets a ConflictError.',
+    description:
+      'Move a request through its lifecycle. A stale expectedVersion gets a ConflictError. Verifying (or moving on from an escalation never verified) needs every required document slot ACCEPTED: RequestTransitionError DOCUMENTS_INCOMPLETE naming the slots otherwise; a return to the citizen records redoSlots.',
     authScopes: { authenticated: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError, RequestTransitionError] },
     ...commandInput(t, TransitionInput, 'Which request, to which state.', async (deps, caller, input) =>
