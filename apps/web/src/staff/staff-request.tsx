@@ -11,6 +11,7 @@ import {
   Transition,
   useLiveRequest,
 } from '../pages/request.tsx';
+import { DocumentChecklist } from '../pages/document-checklist.tsx';
 import { RequestDocuments } from '../pages/request-documents.tsx';
 import type { Role } from '../session.ts';
 import {
@@ -193,6 +194,10 @@ export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
           <AttributeValues values={request.attributeValues} attributes={request.serviceVersion.attributes} />
         </section>
       </div>
+      <DocumentChecklist
+        entries={request.documentChecklist}
+        onReviewed={() => refetch({ requestPolicy: 'network-only' })}
+      />
       <RequestDocuments
         trackingCode={request.trackingCode}
         document={request.issuedDocument}
