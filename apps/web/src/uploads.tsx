@@ -202,7 +202,7 @@ export function SlotPicker({
       {slots.map((slot) => {
         const chosen = files[slot.key] ?? [];
         const hint = `slot-hint-${slot.key}`;
-        const set = (next: readonly File[]) => onChange({ ...files, [slot.key]: next.slice(0, slot.maxFiles) });
+        const set = (next: readonly File[]) => onChange({ ...files, [slot.key]: next });
         return (
           <fieldset
             key={slot.key}

@@ -142,7 +142,12 @@ type DocumentSlotSeed = {
   maxFiles: number;
 };
 
-const PHOTO_OR_PDF: DocumentSlotSeed['acceptedTypes'] = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
+const PHOTO_OR_PDF: DocumentSlotSeed['acceptedTypes'] = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/pdf',
+];
 
 /** A document slot: `[key, Indonesian, English]`, required unless said, one file unless said. */
 function slot(

@@ -26,10 +26,16 @@ export async function uploadGql(
   );
   form.set(
     'map',
-    JSON.stringify(Object.fromEntries(files.map((_, i) => [String(i), [`variables.input.attachments.${i}`]]))),
+    JSON.stringify(
+      Object.fromEntries(files.map((_, i) => [String(i), [`variables.input.attachments.${i}`]])),
+    ),
   );
   for (const [i, f] of files.entries())
-    form.set(String(i), new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }), f.name);
+    form.set(
+      String(i),
+      new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }),
+      f.name,
+    );
   const response = await h.gateway.fetch('http://layanan.test/graphql', {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': '1' },

@@ -49,13 +49,20 @@ export function DocumentChecklist({
         {entries.map((e) => (
           <li key={e.slot.key} data-testid={`checklist-${e.slot.key}`} data-state={e.state}>
             <strong>{e.slot.name}</strong> ({e.slot.required ? t('slotRequired') : t('slotOptional')}) —{' '}
-            <span className={`slot-state ${e.state.toLowerCase()}`}>{t(`slotState_${e.state}` as MessageKey)}</span>
+            <span className={`slot-state ${e.state.toLowerCase()}`}>
+              {t(`slotState_${e.state}` as MessageKey)}
+            </span>
             {e.redo ? <strong> · {t('slotRedo')}</strong> : null}
             {e.documents.length > 0 ? (
               <ul className="file-list">
                 {e.documents.map((d) => (
                   <li key={d.attachment.id}>
-                    <a href={d.attachment.url} target="_blank" rel="noopener noreferrer" download={d.attachment.name}>
+                    <a
+                      href={d.attachment.url}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      download={d.attachment.name}
+                    >
                       {d.attachment.name}
                     </a>
                     {d.decision ? ` — ${t(`slotState_${d.decision}` as MessageKey)}` : null}

@@ -29,8 +29,8 @@ import {
   sendWithFiles,
   slottedFiles,
 } from '../uploads.tsx';
-import { type ChecklistView, DocumentChecklist } from './document-checklist.tsx';
 import { ComplaintAnswerPanel } from './complaint-answer.tsx';
+import { type ChecklistView, DocumentChecklist } from './document-checklist.tsx';
 import { RequestDocuments } from './request-documents.tsx';
 import { SurveySection } from './survey.tsx';
 

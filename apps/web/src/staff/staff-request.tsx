@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { useConfirmation } from '../confirm.tsx';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { actorLabel, channelLabel, serviceName } from '../labels.ts';
+import { DocumentChecklist } from '../pages/document-checklist.tsx';
 import {
   AttributeValues,
   DeadlineFacts,
@@ -11,7 +12,6 @@ import {
   Transition,
   useLiveRequest,
 } from '../pages/request.tsx';
-import { DocumentChecklist } from '../pages/document-checklist.tsx';
 import { RequestDocuments } from '../pages/request-documents.tsx';
 import type { Role } from '../session.ts';
 import {

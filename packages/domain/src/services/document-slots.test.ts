@@ -42,7 +42,13 @@ const FOTO: DocumentSlot = {
 const SLOTS = [KTP, GAMBAR, FOTO];
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 2, 3, minute));
-const doc = (id: string, slot: string | null, upload: string, minute: number, position = 0): SlotDocument => ({
+const doc = (
+  id: string,
+  slot: string | null,
+  upload: string,
+  minute: number,
+  position = 0,
+): SlotDocument => ({
   id,
   slot,
   upload,
@@ -100,7 +106,9 @@ describe('validateDocumentSlots', () => {
       requiredCompetencyId: null,
       requiredLevel: null,
     };
-    expect(changedServiceParts({ ...base, documentSlots: [KTP] }, { ...base, documentSlots: [KTP] })).toEqual([]);
+    expect(changedServiceParts({ ...base, documentSlots: [KTP] }, { ...base, documentSlots: [KTP] })).toEqual(
+      [],
+    );
     expect(changedServiceParts(base, { ...base, documentSlots: [KTP] })).toEqual(['DOCUMENT_SLOTS']);
   });
 });
@@ -166,11 +174,17 @@ describe('documentChecklist and verification', () => {
     const after = documentChecklist(SLOTS, corrected, refused, returned);
     expect(after[1]).toMatchObject({ state: 'UNREVIEWED', superseded: ['a2'], redo: false });
     expect(checkDocumentsComplete(after, { from: 'SUBMITTED', to: 'VERIFIED' }).ok).toBe(false);
-    const accepted = [...refused, { attachmentId: 'a3', decision: 'ACCEPTED' as const, reason: null, at: at(11) }];
+    const accepted = [
+      ...refused,
+      { attachmentId: 'a3', decision: 'ACCEPTED' as const, reason: null, at: at(11) },
+    ];
     const done = documentChecklist(SLOTS, corrected, accepted, returned);
     // The optional photo slot stays empty and does not block.
     expect(done.map((e) => e.state)).toEqual(['ACCEPTED', 'ACCEPTED', 'EMPTY']);
-    expect(checkDocumentsComplete(done, { from: 'SUBMITTED', to: 'VERIFIED' })).toEqual({ ok: true, value: true });
+    expect(checkDocumentsComplete(done, { from: 'SUBMITTED', to: 'VERIFIED' })).toEqual({
+      ok: true,
+      value: true,
+    });
   });
 
   it('the latest review counts', () => {
@@ -211,7 +225,11 @@ describe('documentChecklist and verification', () => {
 describe('checkDocumentReview', () => {
   const docs = [doc('a1', 'ktp', 'filing', 0), doc('a2', 'ktp', 'event-3', 5), doc('p', null, 'filing', 0)];
   const checklist = documentChecklist(SLOTS, docs, [], null);
-  const context = (id: string, slot: string | null, requestState: 'SUBMITTED' | 'COMPLETED' = 'SUBMITTED') => ({
+  const context = (
+    id: string,
+    slot: string | null,
+    requestState: 'SUBMITTED' | 'COMPLETED' = 'SUBMITTED',
+  ) => ({
     requestState,
     document: { id, slot },
     checklist,
@@ -233,8 +251,12 @@ describe('checkDocumentReview', () => {
 
   it('refuses replaced documents, files outside slots and closed requests', () => {
     const code = (r: ReturnType<typeof checkDocumentReview>) => (r.ok ? 'ok' : r.error.code);
-    expect(code(checkDocumentReview({ decision: 'ACCEPTED' }, context('a1', 'ktp')))).toBe('DOCUMENT_SUPERSEDED');
-    expect(code(checkDocumentReview({ decision: 'ACCEPTED' }, context('p', null)))).toBe('DOCUMENT_NOT_IN_SLOT');
+    expect(code(checkDocumentReview({ decision: 'ACCEPTED' }, context('a1', 'ktp')))).toBe(
+      'DOCUMENT_SUPERSEDED',
+    );
+    expect(code(checkDocumentReview({ decision: 'ACCEPTED' }, context('p', null)))).toBe(
+      'DOCUMENT_NOT_IN_SLOT',
+    );
     expect(code(checkDocumentReview({ decision: 'ACCEPTED' }, context('a2', 'ktp', 'COMPLETED')))).toBe(
       'DOCUMENT_REVIEW_REQUEST_CLOSED',
     );

@@ -83,7 +83,9 @@ export function validateDocumentSlots(raw: unknown): Result<DocumentSlot[], Fiel
     const types = Array.isArray(typesRaw) ? typesRaw : [typesRaw];
     const unknown = types.filter((t) => !isMediaType(t));
     if (unknown.length > 0 || types.length === 0)
-      fields.push(fieldError(at('acceptedTypes'), 'NOT_ALLOWED', { unknown, allowed: ATTACHMENT_MEDIA_TYPES }));
+      fields.push(
+        fieldError(at('acceptedTypes'), 'NOT_ALLOWED', { unknown, allowed: ATTACHMENT_MEDIA_TYPES }),
+      );
     const maxFiles = r.maxFiles ?? 1;
     if (
       typeof maxFiles !== 'number' ||
@@ -258,8 +260,7 @@ export function documentChecklist(
             ? 'UNREVIEWED'
             : 'ACCEPTED';
     const redo =
-      lastReturn !== null &&
-      lastReturn.slots.includes(slot.key) &&
+      lastReturn?.slots.includes(slot.key) === true &&
       !(last && last.uploadedAt.getTime() > lastReturn.at.getTime());
     return { slot, state, current: docs, superseded, redo };
   });
@@ -303,7 +304,10 @@ export function checkDocumentsComplete(
         return `${name} (${state})`;
       })
       .join('; ');
-  return err({ ...base, message: { id: `${base.message.id} ${list('id')}`, en: `${base.message.en} ${list('en')}` } });
+  return err({
+    ...base,
+    message: { id: `${base.message.id} ${list('id')}`, en: `${base.message.en} ${list('en')}` },
+  });
 }
 
 const STATE_WORDS = {
@@ -366,14 +370,12 @@ export function checkDocumentReview(
     readonly document: { readonly id: string; readonly slot: string | null };
     readonly checklist: readonly ChecklistEntry[];
   },
-): Result<
-  { decision: DocumentReviewDecision; reason: string | null },
-  DocumentSlotError | FieldError
-> {
+): Result<{ decision: DocumentReviewDecision; reason: string | null }, DocumentSlotError | FieldError> {
   if (!isOpen(context.requestState)) return err(slotError('DOCUMENT_REVIEW_REQUEST_CLOSED'));
   const { document } = context;
   const entry = context.checklist.find((e) => e.slot.key === document.slot);
-  if (document.slot === null || !entry) return err(slotError('DOCUMENT_NOT_IN_SLOT', { slot: document.slot }));
+  if (document.slot === null || !entry)
+    return err(slotError('DOCUMENT_NOT_IN_SLOT', { slot: document.slot }));
   if (!entry.current.some((d) => d.documentId === document.id))
     return err(slotError('DOCUMENT_SUPERSEDED', { slot: entry.slot.key }));
   const reason = input.reason?.trim() || null;

@@ -74,7 +74,12 @@ export async function loadChecklist(
       uploadedAt: f.createdAt,
       position: f.position,
     })),
-    reviews.map((r) => ({ attachmentId: r.attachmentId, decision: r.decision, reason: r.reason, at: r.createdAt })),
+    reviews.map((r) => ({
+      attachmentId: r.attachmentId,
+      decision: r.decision,
+      reason: r.reason,
+      at: r.createdAt,
+    })),
     lastReturn ? { at: lastReturn.at, slots: lastReturn.redoSlots } : null,
   );
 }

@@ -26,7 +26,13 @@ const SLOTS = [
     acceptedTypes: ['application/pdf'],
     maxFiles: 3,
   },
-  { key: 'foto_lokasi', nameId: 'Foto lokasi', nameEn: 'Site photo', required: false, acceptedTypes: ['image/jpeg'] },
+  {
+    key: 'foto_lokasi',
+    nameId: 'Foto lokasi',
+    nameEn: 'Site photo',
+    required: false,
+    acceptedTypes: ['image/jpeg'],
+  },
 ];
 
 const PAYLOAD = `__typename
@@ -56,19 +62,29 @@ describe.each(testDatabaseKinds())('requirements checklist on %s', (kind) => {
 
   it('publishes slots as a new version of the service, after a second person approves', async () => {
     const invalid = await propose(
-      { code: 'PBG', note: 'Slot salah', documentSlots: [{ key: 'KTP', nameId: 'KTP', nameEn: 'ID', maxFiles: 0 }] },
+      {
+        code: 'PBG',
+        note: 'Slot salah',
+        documentSlots: [{ key: 'KTP', nameId: 'KTP', nameEn: 'ID', maxFiles: 0 }],
+      },
       t.hendra,
     );
     expect(invalid.result.fields).toEqual([
       { field: 'documentSlots[0].key', code: 'INVALID_FORMAT' },
       { field: 'documentSlots[0].maxFiles', code: 'OUT_OF_RANGE' },
     ]);
-    const proposed = await propose({ code: 'PBG', note: 'Persyaratan sebagai dokumen', documentSlots: SLOTS }, t.hendra);
+    const proposed = await propose(
+      { code: 'PBG', note: 'Persyaratan sebagai dokumen', documentSlots: SLOTS },
+      t.hendra,
+    );
     expect(proposed.result.serviceChange).toMatchObject({
       changedParts: ['DOCUMENT_SLOTS'],
       proposedDocumentSlots: [{ key: 'ktp' }, { key: 'gambar_teknis' }, { key: 'foto_lokasi' }],
     });
-    const approved = await decide({ id: proposed.result.serviceChange.id, approve: true, reason: 'Sesuai SOP' }, t.admin);
+    const approved = await decide(
+      { id: proposed.result.serviceChange.id, approve: true, reason: 'Sesuai SOP' },
+      t.admin,
+    );
     expect(approved.result.__typename).toBe('ServiceChangePayload');
     const service = (
       await h.gql(
@@ -113,7 +129,9 @@ describe.each(testDatabaseKinds())('requirements checklist on %s', (kind) => {
       [{ name: 'ktp.pdf', bytes: pdfBytes('ktp-c') }],
       t.warga,
     );
-    expect(long.body.data.submitServiceRequest.fields).toEqual([{ field: 'attachmentSlots', code: 'OUT_OF_RANGE' }]);
+    expect(long.body.data.submitServiceRequest.fields).toEqual([
+      { field: 'attachmentSlots', code: 'OUT_OF_RANGE' },
+    ]);
   });
 
   it('walks a checklist from a missing slot to the issued document', async () => {
@@ -128,7 +146,7 @@ describe.each(testDatabaseKinds())('requirements checklist on %s', (kind) => {
     const request = filed.body.data.submitServiceRequest.request;
     expect(request.attachments).toEqual([{ id: expect.any(String), slot: 'ktp' }]);
     const code = request.trackingCode;
-    let list = (await checklist(code, t.warga)).documentChecklist;
+    const list = (await checklist(code, t.warga)).documentChecklist;
     expect(list.map((e: any) => [e.slot.key, e.state])).toEqual([
       ['ktp', 'UNREVIEWED'],
       ['gambar_teknis', 'EMPTY'],
@@ -136,7 +154,11 @@ describe.each(testDatabaseKinds())('requirements checklist on %s', (kind) => {
     ]);
 
     // A missing slot (and an unreviewed one) blocks verification, named in the message.
-    const blocked = await transitionRequest(h, { trackingCode: code, to: 'VERIFIED', expectedVersion: 1 }, t.yulia);
+    const blocked = await transitionRequest(
+      h,
+      { trackingCode: code, to: 'VERIFIED', expectedVersion: 1 },
+      t.yulia,
+    );
     expect(blocked.body.data.transitionServiceRequest).toMatchObject({
       __typename: 'RequestTransitionError',
       code: 'DOCUMENTS_INCOMPLETE',
@@ -162,7 +184,12 @@ describe.each(testDatabaseKinds())('requirements checklist on %s', (kind) => {
     // Returned without naming slots: the missing required one is named.
     const returned = await transitionRequest(
       h,
-      { trackingCode: code, to: 'RETURNED_TO_CITIZEN', expectedVersion: 1, publicNote: 'Lengkapi gambar teknis' },
+      {
+        trackingCode: code,
+        to: 'RETURNED_TO_CITIZEN',
+        expectedVersion: 1,
+        publicNote: 'Lengkapi gambar teknis',
+      },
       t.yulia,
     );
     expect(returned.body.data.transitionServiceRequest.request.state).toBe('RETURNED_TO_CITIZEN');
@@ -174,7 +201,12 @@ describe.each(testDatabaseKinds())('requirements checklist on %s', (kind) => {
     const first = await uploadGql(
       h,
       CORRECT,
-      { trackingCode: code, expectedVersion: 2, text: 'Gambar terlampir', attachmentSlots: ['gambar_teknis'] },
+      {
+        trackingCode: code,
+        expectedVersion: 2,
+        text: 'Gambar terlampir',
+        attachmentSlots: ['gambar_teknis'],
+      },
       [{ name: 'gambar-v1.pdf', bytes: pdfBytes('gambar v1') }],
       t.warga,
     );
@@ -187,21 +219,41 @@ describe.each(testDatabaseKinds())('requirements checklist on %s', (kind) => {
 
     // A refusal needs a reason; a refused document blocks verification.
     const noReason = await review({ attachmentId: oldId, decision: 'REFUSED' }, t.yulia);
-    expect(noReason.result).toMatchObject({ __typename: 'ValidationError', fields: [{ field: 'reason', code: 'REQUIRED' }] });
-    await review({ attachmentId: oldId, decision: 'REFUSED', reason: 'Tidak ada tanda tangan perencana' }, t.yulia);
-    const stillBlocked = await transitionRequest(h, { trackingCode: code, to: 'VERIFIED', expectedVersion: 4 }, t.yulia);
+    expect(noReason.result).toMatchObject({
+      __typename: 'ValidationError',
+      fields: [{ field: 'reason', code: 'REQUIRED' }],
+    });
+    await review(
+      { attachmentId: oldId, decision: 'REFUSED', reason: 'Tidak ada tanda tangan perencana' },
+      t.yulia,
+    );
+    const stillBlocked = await transitionRequest(
+      h,
+      { trackingCode: code, to: 'VERIFIED', expectedVersion: 4 },
+      t.yulia,
+    );
     expect(stillBlocked.body.data.transitionServiceRequest.code).toBe('DOCUMENTS_INCOMPLETE');
-    expect(stillBlocked.body.data.transitionServiceRequest.messageEn).toContain('Technical drawings (refused)');
+    expect(stillBlocked.body.data.transitionServiceRequest.messageEn).toContain(
+      'Technical drawings (refused)',
+    );
 
     // The return names the refused slot; an unknown slot is refused.
     const unknown = await h.gql(
       `mutation($input: TransitionServiceRequestInput!) { transitionServiceRequest(input: $input) { __typename ${FAILURE} } }`,
       {
-        input: { trackingCode: code, to: 'RETURNED_TO_CITIZEN', expectedVersion: 4, publicNote: 'x', redoSlots: ['npwp'] },
+        input: {
+          trackingCode: code,
+          to: 'RETURNED_TO_CITIZEN',
+          expectedVersion: 4,
+          publicNote: 'x',
+          redoSlots: ['npwp'],
+        },
       },
       { token: t.yulia },
     );
-    expect(unknown.body.data.transitionServiceRequest.fields).toEqual([{ field: 'redoSlots[0]', code: 'DOCUMENT_SLOT_UNKNOWN' }]);
+    expect(unknown.body.data.transitionServiceRequest.fields).toEqual([
+      { field: 'redoSlots[0]', code: 'DOCUMENT_SLOT_UNKNOWN' },
+    ]);
     await transitionRequest(
       h,
       {
@@ -224,7 +276,12 @@ describe.each(testDatabaseKinds())('requirements checklist on %s', (kind) => {
     await uploadGql(
       h,
       CORRECT,
-      { trackingCode: code, expectedVersion: 5, text: 'Gambar sudah ditandatangani', attachmentSlots: ['gambar_teknis'] },
+      {
+        trackingCode: code,
+        expectedVersion: 5,
+        text: 'Gambar sudah ditandatangani',
+        attachmentSlots: ['gambar_teknis'],
+      },
       [{ name: 'gambar-v2.pdf', bytes: pdfBytes('gambar v2 signed') }],
       t.warga,
     );
@@ -253,6 +310,8 @@ describe.each(testDatabaseKinds())('requirements checklist on %s', (kind) => {
     expect(closed.result).toMatchObject({ code: 'DOCUMENT_REVIEW_REQUEST_CLOSED' });
 
     // Reviews are append-only in the database too.
-    await expect(h.db.prisma.documentReview.updateMany({ data: { reason: 'diubah' } })).rejects.toThrow(/append-only/);
+    await expect(h.db.prisma.documentReview.updateMany({ data: { reason: 'diubah' } })).rejects.toThrow(
+      /append-only/,
+    );
   });
 });

@@ -17,6 +17,7 @@ import { forbidden } from '../../../platform/authz.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import type { StagedUpload } from '../../../platform/storage/multipart.js';
 import { isUuid } from '../../../platform/uuid.js';
+import { slotsOfUploads } from '../../attachments/document-checklist.js';
 import type { PreparedAttachment } from '../../attachments/prepare-attachments.js';
 import {
   attachedHashes,
@@ -24,7 +25,6 @@ import {
   requestVersionFiles,
   storedUploads,
 } from '../../attachments/record-attachments.js';
-import { slotsOfUploads } from '../../attachments/document-checklist.js';
 import { actorFor, hidesOthersRequests, mayReassign } from '../access.js';
 import { normalizedCode } from '../queries/tracking-code.js';
 import {

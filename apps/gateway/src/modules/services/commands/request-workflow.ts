@@ -11,8 +11,8 @@ import {
   planRequestTransition,
   type RequestActor,
   type RequestState,
-  type TransitionPlan,
   redoSlotsFor,
+  type TransitionPlan,
 } from '@layanan/domain/services';
 import type { LayananPubSub } from '../../../app/pubsub.js';
 import { failure, invalidFields } from '../../../graphql/failures.js';

@@ -3,7 +3,7 @@
 import {
   type ChecklistDocument,
   type ChecklistEntry,
-  DOCUMENT_REVIEW_DECISIONS,
+  type DOCUMENT_REVIEW_DECISIONS,
   DOCUMENT_SLOT_STATE_LABELS,
 } from '@layanan/domain/services';
 import { builder } from '../../../graphql/builder.js';
@@ -86,7 +86,8 @@ const ChecklistEntryRef = builder.objectRef<Entry>('DocumentChecklistEntry').imp
     }),
     superseded: t.field({
       type: [AttachmentType],
-      description: 'Earlier documents of the slot, replaced by a later upload and kept in the trail; oldest first.',
+      description:
+        'Earlier documents of the slot, replaced by a later upload and kept in the trail; oldest first.',
       resolve: (e) => e.superseded.flatMap((id) => e.attachments.get(id) ?? []),
     }),
   }),

@@ -22,7 +22,8 @@ export const DocumentSlotRef = builder.objectRef<DocumentSlot>('DocumentSlot').i
       description: 'Whether the request can be verified only once this slot holds accepted documents.',
     }),
     acceptedTypes: t.exposeStringList('acceptedTypes', {
-      description: 'Media types the slot takes (recognised from the content): image/jpeg, image/png, image/webp, application/pdf.',
+      description:
+        'Media types the slot takes (recognised from the content): image/jpeg, image/png, image/webp, application/pdf.',
     }),
     maxFiles: t.exposeInt('maxFiles', { description: 'Files one upload may put into the slot (1–10).' }),
   }),
@@ -39,13 +40,18 @@ builder.prismaObjectFields('ServiceVersion', (t) => ({
 }));
 
 export const DocumentSlotInput = builder.inputType('DocumentSlotInput', {
-  description: 'A requirement as a document slot; invalid slots give ValidationError on documentSlots[i].<field>.',
+  description:
+    'A requirement as a document slot; invalid slots give ValidationError on documentSlots[i].<field>.',
   fields: (t) => ({
     key: t.string({
       required: true,
-      description: 'Lower-case letters, digits and _, 2–40, starting with a letter; unique within the version.',
+      description:
+        'Lower-case letters, digits and _, 2–40, starting with a letter; unique within the version.',
     }),
-    nameId: t.string({ required: true, description: 'The requirement in Indonesian (at most 200 characters).' }),
+    nameId: t.string({
+      required: true,
+      description: 'The requirement in Indonesian (at most 200 characters).',
+    }),
     nameEn: t.string({ required: true, description: 'The requirement in English (at most 200 characters).' }),
     required: t.boolean({ description: 'Whether verification needs it; default true.' }),
     acceptedTypes: t.stringList({
