@@ -133,7 +133,7 @@ builder.mutationFields((t) => ({
   reviewRequestDocument: t.field({
     type: RequestPayload,
     description:
-      'Accept or refuse one requirement document of a request (issue 19). Staff of the request’s handling unit and admins (citizens and other units: OperationFailed FORBIDDEN). Reviews are appended; the latest counts. Errors: NotFoundError (no such document), ValidationError (DOCUMENT_NOT_IN_SLOT; reason REQUIRED to refuse, TOO_LONG), ConflictError (DOCUMENT_SUPERSEDED: a newer upload replaced it; DOCUMENT_REVIEW_REQUEST_CLOSED).',
+      'Accept or refuse one requirement document of a request (issue 19). Staff of the request’s handling unit and admins; citizens and staff of other units get an access error (FORBIDDEN). Reviews are appended; the latest counts. Errors: NotFoundError (no such document), ValidationError (DOCUMENT_NOT_IN_SLOT; reason REQUIRED to refuse, TOO_LONG), ConflictError (DOCUMENT_SUPERSEDED: a newer upload replaced it; DOCUMENT_REVIEW_REQUEST_CLOSED).',
     authScopes: { staff: true, admin: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
     ...commandInput(t, ReviewInput, 'Which document, and the decision.', async (deps, caller, input) =>
