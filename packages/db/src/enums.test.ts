@@ -21,6 +21,7 @@ import {
   SUBMISSION_KINDS,
 } from '@layanan/domain/forums';
 import {
+  DOCUMENT_REVIEW_DECISIONS,
   REQUEST_CHANNELS,
   REQUEST_STATES,
   SERVICE_CHANGE_STATES,
@@ -69,6 +70,7 @@ const MIRRORED = {
   TrainingStatus: TRAINING_STATUSES,
   ModerationAction: MODERATION_ACTIONS,
   ServiceChangeState: SERVICE_CHANGE_STATES,
+  DocumentReviewDecision: DOCUMENT_REVIEW_DECISIONS,
 } as const satisfies { readonly [E in PrismaEnumName]?: readonly ValuesOf<E>[] };
 
 // The other direction: every domain value is a value of the Prisma enum, and no Prisma value
@@ -100,6 +102,7 @@ const sameValues: {
   TrainingStatus: true,
   ModerationAction: true,
   ServiceChangeState: true,
+  DocumentReviewDecision: true,
 };
 
 /**
