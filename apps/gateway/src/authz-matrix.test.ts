@@ -311,6 +311,21 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
         ),
       submission,
       acceptedSubmission,
+      requestDocument: async () => {
+        const { trackingCode } = await base.request();
+        const request = await prisma.serviceRequest.findUniqueOrThrow({ where: { trackingCode } });
+        const file = await prisma.attachment.create({
+          data: {
+            sha256: '0'.repeat(64),
+            size: 1,
+            mediaType: 'application/pdf',
+            fileName: 'ktp.pdf',
+            purpose: 'FILING',
+            requestId: request.id,
+          },
+        });
+        return { attachmentId: file.id };
+      },
       completedRequest: async () => {
         const { trackingCode } = await base.request();
         let version = 1;

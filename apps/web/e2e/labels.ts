@@ -4,10 +4,8 @@
 // service in English. A few pages only, in both languages, to keep the suite quick.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { type AppPage, gqlAs, screenshot, signInAsDemo } from './support.ts';
+import { type AppPage, filePbgWithDocuments, gqlAs, screenshot, signInAsDemo } from './support.ts';
 
-const SUBMIT = `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
-  __typename ... on ServiceRequestPayload { request { trackingCode } } } }`;
 const VERIFY = `mutation($input: TransitionServiceRequestInput!) { transitionServiceRequest(input: $input) {
   __typename } }`;
 
@@ -17,24 +15,10 @@ const mainText = async (page: Page) => (await page.locator('#main').innerText())
 
 /** Files a PBG request in Silungkang as the demo citizen and has Yulia verify it; its tracking code. */
 async function verifiedRequest(baseURL: string): Promise<string> {
-  const filed = await gqlAs<{ submitServiceRequest: { request: { trackingCode: string } } }>(
-    baseURL,
-    'warga@layanan.test',
-    SUBMIT,
-    {
-      input: {
-        serviceCode: 'PBG',
-        text: 'Membangun rumah tinggal di Silungkang.',
-        attributes: {
-          nik: '1373010101900001',
-          kecamatan: 'SILUNGKANG',
-          luas_bangunan: '96',
-          fungsi: 'HUNIAN',
-        },
-      },
-    },
-  );
-  const code = filed.submitServiceRequest.request.trackingCode;
+  const { trackingCode: code } = await filePbgWithDocuments(baseURL, 'warga@layanan.test', {
+    text: 'Membangun rumah tinggal di Silungkang.',
+    attributes: { nik: '1373010101900001', kecamatan: 'SILUNGKANG', luas_bangunan: '96', fungsi: 'HUNIAN' },
+  });
   await gqlAs(baseURL, 'yulia@layanan.test', VERIFY, {
     input: { trackingCode: code, to: 'VERIFIED', expectedVersion: 1 },
   });

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AppPage,
+  filePbgWithDocuments,
   gqlAs,
   launchBrowser,
   openApp,
@@ -106,8 +107,6 @@ describe('e-mail verification and "Lupa kata sandi" (Bahasa Indonesia)', () => {
   });
 });
 
-const SUBMIT =
-  'mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { ... on ServiceRequestPayload { request { trackingCode version } } } }';
 const MOVE =
   'mutation($input: TransitionServiceRequestInput!) { transitionServiceRequest(input: $input) { ... on ServiceRequestPayload { request { version } } } }';
 const NOTE =
@@ -115,22 +114,18 @@ const NOTE =
 
 describe('the notification feed (Bahasa Indonesia)', () => {
   it('lists each step of a request for the citizen and for staff, each with a link to its page', async () => {
-    const filed = await gqlAs<{
-      submitServiceRequest: { request: { trackingCode: string; version: number } };
-    }>(gateway.url, 'warga@layanan.test', SUBMIT, {
-      input: {
-        serviceCode: 'PBG',
-        text: 'Rumah tinggal dua lantai di Lembah Segar.',
-        attributes: {
-          nik: '1373010101900001',
-          kecamatan: 'LEMBAH_SEGAR',
-          luas_bangunan: '90',
-          fungsi: 'HUNIAN',
-        },
+    // Filed with its required documents, accepted, so that it can be verified (issue 19).
+    const filed = await filePbgWithDocuments(gateway.url, 'warga@layanan.test', {
+      text: 'Rumah tinggal dua lantai di Lembah Segar.',
+      attributes: {
+        nik: '1373010101900001',
+        kecamatan: 'LEMBAH_SEGAR',
+        luas_bangunan: '90',
+        fungsi: 'HUNIAN',
       },
     });
-    const code = filed.submitServiceRequest.request.trackingCode;
-    let version = filed.submitServiceRequest.request.version;
+    const code = filed.trackingCode;
+    let version = filed.version;
     const act = async (email: string, query: string, input: Record<string, unknown>) => {
       const r = await gqlAs<Record<string, { request: { version: number } }>>(gateway.url, email, query, {
         input: { trackingCode: code, expectedVersion: version, ...input },

@@ -11,8 +11,10 @@ import {
   gqlAs,
   launchBrowser,
   openApp,
+  PBG_REQUIRED_SLOTS,
   type RunningGateway,
   registerInBrowser,
+  samplePdf,
   screenshot,
   signInAsDemo,
   signInWithPassword,
@@ -95,6 +97,14 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
     await screenshot(page, 'id-request-field-error');
 
     await page.getByLabel('Luas bangunan').fill('120');
+    // The requirements as document slots beside the standard's list: one PDF per required slot.
+    await page.getByTestId('requirements').getByText('Dokumen persyaratan').waitFor();
+    for (const slot of PBG_REQUIRED_SLOTS)
+      await page
+        .getByTestId(`slot-${slot}`)
+        .locator('input[type=file]')
+        .setInputFiles({ name: `${slot}.pdf`, mimeType: 'application/pdf', buffer: samplePdf(slot) });
+    await screenshot(page, 'id-request-documents');
     await page.getByRole('button', { name: 'Kirim permohonan' }).dblclick();
     const code = page.getByTestId('tracking-code');
     await code.waitFor();
@@ -125,6 +135,16 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
     await staff.page.getByTestId('queue').waitFor();
     await screenshot(staff.page, 'id-staff-queue');
     await staff.page.getByRole('link', { name: trackingCode }).click();
+    // Each required document is accepted before the request can be verified (issue 19).
+    const checklist = staff.page.getByTestId('checklist');
+    for (const slot of PBG_REQUIRED_SLOTS) {
+      await checklist
+        .getByTestId(`checklist-${slot}`)
+        .getByRole('button', { name: 'Sesuai persyaratan' })
+        .click();
+      await checklist.locator(`[data-testid="checklist-${slot}"][data-state="ACCEPTED"]`).waitFor();
+    }
+    await screenshot(staff.page, 'id-staff-checklist');
     await staff.page.getByRole('button', { name: 'Verifikasi' }).click();
     await staff.page.getByTestId('request-state').getByText('Terverifikasi').waitFor();
     await page.getByTestId('request-state').getByText('Terverifikasi').waitFor();

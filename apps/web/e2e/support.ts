@@ -176,6 +176,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
 
+/** A seeded account's access token (devLogin). */
+async function devToken(baseURL: string, email: string): Promise<string> {
+  const login = (await (
+    await fetch(`${baseURL}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($e:String!){ devLogin(email:$e){ ... on DevLoginPayload { token } } }',
+        variables: { e: email },
+      }),
+    })
+  ).json()) as { data: { devLogin: { token: string } } };
+  return login.data.devLogin.token;
+}
+
 /** A GraphQL call as a seeded account (devLogin), for checks the browser cannot make. */
 export async function gqlAs<T>(
   baseURL: string,
@@ -183,20 +198,7 @@ export async function gqlAs<T>(
   query: string,
   variables = {},
 ): Promise<T> {
-  let token: string | undefined;
-  if (email) {
-    const login = (await (
-      await fetch(`${baseURL}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: 'mutation($e:String!){ devLogin(email:$e){ ... on DevLoginPayload { token } } }',
-          variables: { e: email },
-        }),
-      })
-    ).json()) as { data: { devLogin: { token: string } } };
-    token = login.data.devLogin.token;
-  }
+  const token = email ? await devToken(baseURL, email) : undefined;
   const response = await fetch(`${baseURL}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -205,4 +207,81 @@ export async function gqlAs<T>(
   const body = (await response.json()) as { data: T; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
+}
+
+/** The demo seed's required document slots of PBG (issue 19): verification needs each accepted. */
+export const PBG_REQUIRED_SLOTS = ['ktp', 'bukti_tanah', 'gambar_teknis'] as const;
+
+/** A small PDF (enough for the gateway to recognise it by content); `note` makes it unique. */
+export const samplePdf = (note: string) =>
+  Buffer.from(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n% ${note}\n%%EOF\n`,
+  );
+
+/**
+ * Files a PBG request as `email` with a PDF in each required slot (a GraphQL multipart request)
+ * and has yulia@ (DPMPTSP) accept every document, so that it can be verified. Its tracking code
+ * and version (reviews do not change the version).
+ */
+export async function filePbgWithDocuments(
+  baseURL: string,
+  email: string,
+  input: Record<string, unknown>,
+): Promise<{ trackingCode: string; version: number }> {
+  const query = `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
+    __typename ... on ServiceRequestPayload { request { trackingCode version attachments { id } } } ... on Failure { message } } }`;
+  const form = new FormData();
+  const files = PBG_REQUIRED_SLOTS.map((slot) => ({ slot, bytes: samplePdf(`${slot} ${Math.random()}`) }));
+  form.set(
+    'operations',
+    JSON.stringify({
+      query,
+      variables: {
+        input: {
+          serviceCode: 'PBG',
+          ...input,
+          attachments: files.map(() => null),
+          attachmentSlots: files.map((f) => f.slot),
+        },
+      },
+    }),
+  );
+  form.set(
+    'map',
+    JSON.stringify(
+      Object.fromEntries(files.map((_, i) => [String(i), [`variables.input.attachments.${i}`]])),
+    ),
+  );
+  for (const [i, f] of files.entries())
+    form.set(String(i), new Blob([new Uint8Array(f.bytes)], { type: 'application/pdf' }), `${f.slot}.pdf`);
+  const response = await fetch(`${baseURL}/graphql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await devToken(baseURL, email)}`, 'x-graphql-yoga-csrf': '1' },
+    body: form,
+  });
+  const body = (await response.json()) as {
+    data?: {
+      submitServiceRequest: {
+        request?: { trackingCode: string; version: number; attachments: { id: string }[] };
+      };
+    };
+  };
+  const request = body.data?.submitServiceRequest.request;
+  if (!request) throw new Error(`filing with documents failed: ${JSON.stringify(body)}`);
+  const staff = await devToken(baseURL, 'yulia@layanan.test');
+  for (const a of request.attachments) {
+    const reviewed = await fetch(`${baseURL}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${staff}` },
+      body: JSON.stringify({
+        query:
+          'mutation($input: ReviewRequestDocumentInput!) { reviewRequestDocument(input: $input) { __typename } }',
+        variables: { input: { attachmentId: a.id, decision: 'ACCEPTED' } },
+      }),
+    });
+    const answer = (await reviewed.json()) as { data?: { reviewRequestDocument?: { __typename: string } } };
+    if (answer.data?.reviewRequestDocument?.__typename !== 'ServiceRequestPayload')
+      throw new Error(`review failed: ${JSON.stringify(answer)}`);
+  }
+  return { trackingCode: request.trackingCode, version: request.version };
 }

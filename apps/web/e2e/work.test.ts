@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AppPage,
+  filePbgWithDocuments,
   gqlAs,
   launchBrowser,
   openApp,
@@ -77,24 +78,17 @@ async function gql<T>(
   return body.data;
 }
 
-const SUBMIT = `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
-  __typename ... on ServiceRequestPayload { request { trackingCode } } } }`;
-
-/** Files a PBG request (DPMPTSP) as warga@layanan.test and returns its tracking code. */
+/**
+ * Files a PBG request (DPMPTSP) as warga@layanan.test, its required documents accepted (so that it
+ * can be verified), and returns its tracking code.
+ */
 async function fileRequest(key: string): Promise<string> {
-  const data = await gql<{ submitServiceRequest: { request: { trackingCode: string } } }>(
-    'warga@layanan.test',
-    SUBMIT,
-    {
-      input: {
-        serviceCode: 'PBG',
-        idempotencyKey: key,
-        text: `Permohonan PBG rumah tinggal (${key}).`,
-        attributes: { nik: '1373010101900001', kecamatan: 'BARANGIN', luas_bangunan: '90', fungsi: 'HUNIAN' },
-      },
-    },
-  );
-  return data.submitServiceRequest.request.trackingCode;
+  const filed = await filePbgWithDocuments(gateway.url, 'warga@layanan.test', {
+    idempotencyKey: key,
+    text: `Permohonan PBG rumah tinggal (${key}).`,
+    attributes: { nik: '1373010101900001', kecamatan: 'BARANGIN', luas_bangunan: '90', fungsi: 'HUNIAN' },
+  });
+  return filed.trackingCode;
 }
 
 /** Every open request the staff member may see, read page by page from the API. */

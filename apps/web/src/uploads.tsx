@@ -159,3 +159,110 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
     </section>
   );
 }
+
+/** A document slot of a service version, as the forms read it (DocumentSlot). */
+export type SlotView = {
+  key: string;
+  name: string;
+  required: boolean;
+  acceptedTypes: readonly string[];
+  maxFiles: number;
+};
+
+/** Files chosen per slot key. */
+export type SlotFiles = Readonly<Record<string, readonly File[]>>;
+
+const TYPE_NAMES: Record<string, string> = {
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+  'application/pdf': 'PDF',
+};
+
+/**
+ * One upload per requirement (issue 19): each slot's name, whether it is required, the types it
+ * takes and its files (photos previewed). `marked` slots (to redo after a return) are highlighted.
+ */
+export function SlotPicker({
+  slots,
+  files,
+  onChange,
+  disabled,
+  marked,
+}: {
+  slots: readonly SlotView[];
+  files: SlotFiles;
+  onChange: (files: SlotFiles) => void;
+  disabled?: boolean;
+  marked?: ReadonlySet<string>;
+}) {
+  const { t } = useI18n();
+  return (
+    <div data-testid="slot-picker">
+      {slots.map((slot) => {
+        const chosen = files[slot.key] ?? [];
+        const hint = `slot-hint-${slot.key}`;
+        const set = (next: readonly File[]) => onChange({ ...files, [slot.key]: next });
+        return (
+          <fieldset
+            key={slot.key}
+            className={`field slot${marked?.has(slot.key) ? ' marked' : ''}`}
+            data-testid={`slot-${slot.key}`}
+          >
+            <legend>
+              {slot.name} ({slot.required ? t('slotRequired') : t('slotOptional')})
+              {marked?.has(slot.key) ? <strong> — {t('slotRedo')}</strong> : null}
+            </legend>
+            <input
+              type="file"
+              aria-label={slot.name}
+              aria-describedby={hint}
+              multiple={slot.maxFiles > 1}
+              accept={slot.acceptedTypes.join(',')}
+              disabled={disabled}
+              onChange={(e) => set([...chosen, ...Array.from(e.currentTarget.files ?? [])])}
+            />
+            <p id={hint} className="hint">
+              {t('slotAccepts', {
+                types: slot.acceptedTypes.map((type) => TYPE_NAMES[type] ?? type).join(', '),
+                count: slot.maxFiles,
+              })}
+            </p>
+            {chosen.length > 0 ? (
+              <ul className="file-list">
+                {chosen.map((file, i) => (
+                  <li key={`${file.name}-${i}`}>
+                    <Preview file={file} /> {file.name} ({sizeText(file.size)}){' '}
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={disabled}
+                      onClick={() => set(chosen.filter((_, j) => j !== i))}
+                    >
+                      {t('removeFile')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </fieldset>
+        );
+      })}
+    </div>
+  );
+}
+
+/**
+ * The files of one upload in the order sent, with `attachmentSlots` naming each one's slot
+ * (null for the unslotted `others`), as SubmitServiceRequestInput and the correction take them.
+ */
+export function slottedFiles(
+  bySlot: SlotFiles,
+  others: readonly File[],
+): { files: File[]; attachmentSlots: (string | null)[] } {
+  const slotted = Object.entries(bySlot).flatMap(([key, list]) => list.map((file) => ({ key, file })));
+  return {
+    files: [...slotted.map((s) => s.file), ...others],
+    attachmentSlots: [...slotted.map((s) => s.key), ...others.map(() => null)],
+  };
+}

@@ -22,6 +22,7 @@ import {
 } from '@layanan/domain/forums';
 import {
   COMPLAINT_PRIVACY,
+  DOCUMENT_REVIEW_DECISIONS,
   REQUEST_CHANNELS,
   REQUEST_STATES,
   SERVICE_CHANGE_STATES,
@@ -71,6 +72,7 @@ const MIRRORED = {
   TrainingStatus: TRAINING_STATUSES,
   ModerationAction: MODERATION_ACTIONS,
   ServiceChangeState: SERVICE_CHANGE_STATES,
+  DocumentReviewDecision: DOCUMENT_REVIEW_DECISIONS,
 } as const satisfies { readonly [E in PrismaEnumName]?: readonly ValuesOf<E>[] };
 
 // The other direction: every domain value is a value of the Prisma enum, and no Prisma value
@@ -103,6 +105,7 @@ const sameValues: {
   TrainingStatus: true,
   ModerationAction: true,
   ServiceChangeState: true,
+  DocumentReviewDecision: true,
 };
 
 /**

@@ -126,7 +126,38 @@ type CatalogueSeed = {
   requirements: string[];
   product: string;
   attributes: AttributeSeed[];
+  /**
+   * The requirements as document slots (issue 19 item 4), in the demo seed only: the test
+   * fixture's versions carry none, so that lifecycle tests verify requests without uploads.
+   */
+  documentSlots?: DocumentSlotSeed[];
 };
+
+type DocumentSlotSeed = {
+  key: string;
+  nameId: string;
+  nameEn: string;
+  required: boolean;
+  acceptedTypes: ('image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf')[];
+  maxFiles: number;
+};
+
+const PHOTO_OR_PDF: DocumentSlotSeed['acceptedTypes'] = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/pdf',
+];
+
+/** A document slot: `[key, Indonesian, English]`, required unless said, one file unless said. */
+function slot(
+  [key, nameId, nameEn]: readonly [string, string, string],
+  options: Partial<Pick<DocumentSlotSeed, 'required' | 'acceptedTypes' | 'maxFiles'>> = {},
+): DocumentSlotSeed {
+  return { key, nameId, nameEn, required: true, acceptedTypes: PHOTO_OR_PDF, maxFiles: 1, ...options };
+}
+
+const KTP_SLOT = slot(['ktp', 'KTP pemohon', "Applicant's identity card (KTP)"]);
 
 type Text = readonly [id: string, en: string];
 
@@ -195,6 +226,21 @@ export const SEED_CATALOGUE: readonly CatalogueSeed[] = [
     legalBasis: ['UU 25/2009', 'PP 16/2021 tentang Bangunan Gedung'],
     requirements: ['Data pemohon', 'Data tanah', 'Dokumen rencana teknis'],
     product: 'Persetujuan Bangunan Gedung',
+    documentSlots: [
+      KTP_SLOT,
+      slot(['bukti_tanah', 'Bukti kepemilikan tanah (sertifikat)', 'Proof of land title (certificate)'], {
+        maxFiles: 3,
+      }),
+      slot(['gambar_teknis', 'Gambar rencana teknis', 'Technical building drawings'], {
+        acceptedTypes: ['application/pdf'],
+        maxFiles: 5,
+      }),
+      slot(['foto_lokasi', 'Foto lokasi', 'Site photos'], {
+        required: false,
+        acceptedTypes: ['image/jpeg', 'image/png', 'image/webp'],
+        maxFiles: 3,
+      }),
+    ],
     attributes: [
       NIK,
       KECAMATAN,
@@ -218,6 +264,12 @@ export const SEED_CATALOGUE: readonly CatalogueSeed[] = [
     legalBasis: ['UU 17/2023 tentang Kesehatan'],
     requirements: ['STR yang masih berlaku', 'Surat keterangan tempat praktik', 'Pas foto'],
     product: 'Surat Izin Praktik',
+    documentSlots: [
+      KTP_SLOT,
+      slot(['str', 'STR yang masih berlaku', 'Valid registration certificate (STR)']),
+      slot(['tempat_praktik', 'Surat keterangan tempat praktik', 'Statement of the practice location']),
+      slot(['pas_foto', 'Pas foto', 'Passport photo'], { acceptedTypes: ['image/jpeg', 'image/png'] }),
+    ],
     attributes: [
       NIK,
       choice(
@@ -248,6 +300,11 @@ export const SEED_CATALOGUE: readonly CatalogueSeed[] = [
     legalBasis: ['Perda Kota Sawahlunto tentang Pajak Daerah'],
     requirements: ['Desain reklame', 'Lokasi pemasangan', 'Bukti pembayaran pajak reklame'],
     product: 'Izin Penyelenggaraan Reklame',
+    documentSlots: [
+      KTP_SLOT,
+      slot(['desain_reklame', 'Desain reklame', 'Billboard design'], { maxFiles: 3 }),
+      slot(['bukti_pajak', 'Bukti pembayaran pajak reklame', 'Proof of billboard tax payment']),
+    ],
     attributes: [
       NIK,
       KECAMATAN,
@@ -434,6 +491,7 @@ async function seedCatalogue(tx: Tx, created: Record<string, number>): Promise<v
         completionDays: service.completionDays,
         requiredCompetencyId: entry.competency ? (competencyIds.get(entry.competency) ?? null) : null,
         requiredLevel: entry.level,
+        documentSlots: (entry.documentSlots ?? []) as unknown as Prisma.InputJsonValue,
         note: 'Versi awal / initial version',
       },
     });

@@ -59,6 +59,7 @@ describe('error catalog', () => {
       root.services.ComplaintErrorCode,
       root.services.AttachmentErrorCode,
       root.services.IssuedDocumentErrorCode,
+      root.services.DocumentSlotErrorCode,
     ];
     const declared = codeObjects.flatMap((o) => Object.entries(o));
     for (const [k, v] of declared) {

@@ -204,6 +204,14 @@ export const FAILURE_TYPES = {
   DOCUMENT_NUMBER_INVALID: V,
   DOCUMENT_ALREADY_REVOKED: C,
   DOCUMENT_TEMPLATE_INVALID: V,
+  DOCUMENT_SLOT_UNKNOWN: V,
+  DOCUMENT_SLOT_TYPE_NOT_ACCEPTED: V,
+  DOCUMENT_SLOT_TOO_MANY: V,
+  DOCUMENT_NOT_IN_SLOT: V,
+  DOCUMENT_SUPERSEDED: C,
+  DOCUMENT_REVIEW_REQUEST_CLOSED: C,
+  // Like a transition refused for its state: verification waits for the documents.
+  DOCUMENTS_INCOMPLETE: T,
   // Reported as the FORBIDDEN access error (platform/authz.ts `forbidden()`), as before.
   REQUEST_FILER_NOT_ALLOWED: 'OperationFailed',
   REQUEST_SUBMISSION_INVALID: V,

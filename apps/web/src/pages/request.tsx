@@ -21,8 +21,16 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
-import { AttachmentList, FilePicker, sendWithFiles } from '../uploads.tsx';
+import {
+  AttachmentList,
+  FilePicker,
+  type SlotFiles,
+  SlotPicker,
+  sendWithFiles,
+  slottedFiles,
+} from '../uploads.tsx';
 import { ComplaintAnswerPanel } from './complaint-answer.tsx';
+import { type ChecklistView, DocumentChecklist } from './document-checklist.tsx';
 import { RequestDocuments } from './request-documents.tsx';
 import { SurveySection } from './survey.tsx';
 
@@ -59,6 +67,12 @@ export const RequestQuery = graphql(`
       reporterPrivacy
       events { sequence kind fromState toState at publicNote internalNote actorKind actorName actorUnit }
       attachments { id name type size url }
+      documentChecklist {
+        slot { key name required acceptedTypes maxFiles }
+        state redo
+        documents { attachment { id name url } decision reason }
+        superseded { id name url }
+      }
       issuedDocument { number status downloadPath validUntil revocationReason }
     }
   }
@@ -208,6 +222,7 @@ export function RequestPage({ code }: { code: string }) {
         </span>
       </RequestHeading>
       <DeadlineFacts request={request} />
+      <DocumentChecklist entries={request.documentChecklist} />
       <AttachmentList attachments={request.attachments} />
       {request.state === 'RETURNED_TO_CITIZEN' ? (
         <CorrectionPanel request={request} onDone={() => refetch({ requestPolicy: 'network-only' })} />
@@ -282,6 +297,7 @@ function CorrectionPanel({
     version: number;
     allowedTransitions: readonly string[];
     events: readonly { kind: string; toState: string; publicNote: string | null }[];
+    documentChecklist: readonly ChecklistView[];
   };
   onDone: () => void;
 }) {
@@ -289,6 +305,13 @@ function CorrectionPanel({
   const text = useText();
   const [sent, setSent] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
+  const [slotFiles, setSlotFiles] = useState<SlotFiles>({});
+  // The slots the return named (or refused, or still missing): a new upload goes into each.
+  const marked = new Set(
+    request.documentChecklist
+      .filter((e) => e.redo || e.state === 'REFUSED' || (e.slot.required && e.state === 'EMPTY'))
+      .map((e) => e.slot.key),
+  );
   const [progress, setProgress] = useState<number | null>(null);
   const [{ fetching: correcting }, correct] = useMutation(Correction);
   const [{ fetching: resubmitting }, transition] = useMutation(Transition);
@@ -303,10 +326,17 @@ function CorrectionPanel({
         text: text.value,
       };
       let version: number;
-      if (files.length > 0) {
-        // With files: the GraphQL multipart request, with upload progress.
+      const upload = slottedFiles(slotFiles, files);
+      if (upload.files.length > 0) {
+        // With files: the GraphQL multipart request, with upload progress; each file's slot by position.
         setProgress(0);
-        const answer = await sendWithFiles(lang, CORRECTION_WITH_FILES, input, files, setProgress)
+        const answer = await sendWithFiles(
+          lang,
+          CORRECTION_WITH_FILES,
+          { ...input, attachmentSlots: upload.attachmentSlots },
+          upload.files,
+          setProgress,
+        )
           .catch(() => null)
           .finally(() => setProgress(null));
         const payload = answer?.data?.addServiceRequestCorrection;
@@ -336,6 +366,7 @@ function CorrectionPanel({
     () => {
       text.set('');
       setFiles([]);
+      setSlotFiles({});
       setSent(true);
       onDone();
     },
@@ -356,6 +387,18 @@ function CorrectionPanel({
         <Field label={t('correctionText')} hint={t('correctionHint')} error={errors.text} required>
           {(p) => <textarea {...p} rows={3} {...text.bind} />}
         </Field>
+        {request.documentChecklist.length > 0 ? (
+          <>
+            <p className="hint">{t('reuploadHint')}</p>
+            <SlotPicker
+              slots={request.documentChecklist.map((e) => e.slot)}
+              files={slotFiles}
+              onChange={setSlotFiles}
+              disabled={progress !== null}
+              marked={marked}
+            />
+          </>
+        ) : null}
         <FilePicker files={files} onChange={setFiles} progress={progress} />
         <FormFailureNote failure={failure} shown={['text']} />
         <SubmitButton busy={correcting || resubmitting}>{t('sendCorrection')}</SubmitButton>

@@ -18,7 +18,14 @@ import {
   useFailure,
   useText,
 } from '../ui.tsx';
-import { FilePicker, sendWithFiles } from '../uploads.tsx';
+import {
+  FilePicker,
+  type SlotFiles,
+  SlotPicker,
+  type SlotView,
+  sendWithFiles,
+  slottedFiles,
+} from '../uploads.tsx';
 import { AnonymousFiled } from './anonymous-complaint.tsx';
 import { ServiceFacts } from './catalogue.tsx';
 
@@ -34,6 +41,7 @@ const ServiceQuery = graphql(
         version
         standard
         attributes { code datatype description required min max format rule values { key name } }
+        documentSlots { key name required acceptedTypes maxFiles }
       }
     }
   }
@@ -138,6 +146,8 @@ export function ServicePage({ code, session }: { code: string; session: Session 
             <RequestForm
               serviceCode={service.code}
               attributes={service.currentVersion?.attributes ?? []}
+              slots={service.currentVersion?.documentSlots ?? []}
+              requirements={standard.REQUIREMENTS}
               counter={session ? isStaffRole(session.account.role) : false}
               complaint={service.kind === 'COMPLAINT'}
               signedIn={session !== null}
@@ -209,12 +219,17 @@ function PrivacyChoice({
 function RequestForm({
   serviceCode,
   attributes: allAttributes,
+  slots,
+  requirements,
   counter,
   complaint = false,
   signedIn = true,
 }: {
   serviceCode: string;
   attributes: readonly Attribute[];
+  /** The requirements as document slots (one upload each), beside the standard's REQUIREMENTS. */
+  slots: readonly SlotView[];
+  requirements: unknown;
   counter: boolean;
   complaint?: boolean;
   signedIn?: boolean;
@@ -232,6 +247,7 @@ function RequestForm({
   const { t, lang } = useI18n();
   const layanan = useLayanan();
   const [files, setFiles] = useState<File[]>([]);
+  const [slotFiles, setSlotFiles] = useState<SlotFiles>({});
   const [progress, setProgress] = useState<number | null>(null);
   // One key per form: a double click or a retry after a lost answer never files twice (the
   // client also reuses it on its own retries).
@@ -324,12 +340,17 @@ function RequestForm({
         ...(counter ? { citizenEmail: citizenEmail.value } : {}),
         ...(complaint ? { reporterPrivacy: privacy as 'IDENTIFIED' | 'CONFIDENTIAL' } : {}),
       };
-      if (files.length > 0) {
-        // With files: the GraphQL multipart request, with upload progress.
+      const upload = slottedFiles(slotFiles, files);
+      if (upload.files.length > 0) {
+        // With files: the GraphQL multipart request, with upload progress; each file's slot by position.
         setProgress(0);
-        const answer = await sendWithFiles(lang, SUBMIT_WITH_FILES, input, files, setProgress).catch(
-          () => null,
-        );
+        const answer = await sendWithFiles(
+          lang,
+          SUBMIT_WITH_FILES,
+          { ...input, attachmentSlots: upload.attachmentSlots },
+          upload.files,
+          setProgress,
+        ).catch(() => null);
         const payload = answer?.data?.submitServiceRequest;
         if (payload?.__typename === 'ServiceRequestPayload') {
           setFailure(null);
@@ -397,7 +418,29 @@ function RequestForm({
       <Field label={t('requestText')} error={errors.text} required hint={t('requestTextHint')}>
         {(p) => <textarea {...p} rows={5} {...text.bind} />}
       </Field>
-      {anonymous ? null : <FilePicker files={files} onChange={setFiles} progress={progress} />}
+      {anonymous ? null : (
+        <>
+          {slots.length > 0 ? (
+            <section aria-labelledby="requirements-title" data-testid="requirements">
+              <h3 id="requirements-title">{t('requirementsTitle')}</h3>
+              {requirements ? (
+                <>
+                  <p className="muted">{t('requirementsOfStandard')}</p>
+                  <StandardValue value={requirements} lang={lang} />
+                </>
+              ) : null}
+              <p className="hint">{t('requirementsHint')}</p>
+              <SlotPicker
+                slots={slots}
+                files={slotFiles}
+                onChange={setSlotFiles}
+                disabled={progress !== null}
+              />
+            </section>
+          ) : null}
+          <FilePicker files={files} onChange={setFiles} progress={progress} />
+        </>
+      )}
       <FormFailureNote
         failure={failure}
         shown={[

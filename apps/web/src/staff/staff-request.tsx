@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { useConfirmation } from '../confirm.tsx';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { actorLabel, channelLabel, serviceName } from '../labels.ts';
+import { DocumentChecklist } from '../pages/document-checklist.tsx';
 import {
   AttributeValues,
   DeadlineFacts,
@@ -193,6 +194,10 @@ export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
           <AttributeValues values={request.attributeValues} attributes={request.serviceVersion.attributes} />
         </section>
       </div>
+      <DocumentChecklist
+        entries={request.documentChecklist}
+        onReviewed={() => refetch({ requestPolicy: 'network-only' })}
+      />
       <RequestDocuments
         trackingCode={request.trackingCode}
         document={request.issuedDocument}

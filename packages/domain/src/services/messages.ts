@@ -404,3 +404,44 @@ export const ISSUED_DOCUMENT_STATUS_LABELS = {
   EXPIRED: { id: 'Masa berlaku habis', en: 'Expired' },
   REVOKED: { id: 'Dicabut', en: 'Revoked' },
 } as const satisfies Record<'CURRENT' | 'EXPIRED' | 'REVOKED', Message>;
+// ---- the requirements checklist: document slots (document-slots.ts) ----
+export const DOCUMENT_SLOT_ERROR_MESSAGES = {
+  DOCUMENT_SLOT_UNKNOWN: {
+    id: 'Persyaratan (slot dokumen) ini tidak ada pada layanan.',
+    en: 'The service has no such requirement (document slot).',
+  },
+  DOCUMENT_SLOT_TYPE_NOT_ACCEPTED: {
+    id: 'Jenis berkas ini tidak diterima untuk persyaratan ini.',
+    en: 'This kind of file is not accepted for this requirement.',
+  },
+  DOCUMENT_SLOT_TOO_MANY: {
+    id: 'Terlalu banyak berkas untuk persyaratan ini.',
+    en: 'Too many files for this requirement.',
+  },
+  DOCUMENT_NOT_IN_SLOT: {
+    id: 'Berkas ini bukan dokumen persyaratan; hanya dokumen persyaratan yang diperiksa.',
+    en: 'This file fills no requirement; only requirement documents are reviewed.',
+  },
+  DOCUMENT_SUPERSEDED: {
+    id: 'Dokumen ini sudah diganti dengan unggahan yang lebih baru; periksa yang terbaru.',
+    en: 'This document was replaced by a newer upload; review the newest one.',
+  },
+  DOCUMENT_REVIEW_REQUEST_CLOSED: {
+    id: 'Permohonan sudah selesai, ditolak, atau dibatalkan; dokumennya tidak diperiksa lagi.',
+    en: 'The request is completed, rejected or withdrawn; its documents are no longer reviewed.',
+  },
+  DOCUMENTS_INCOMPLETE: {
+    id: 'Permohonan belum dapat diverifikasi: dokumen persyaratan belum lengkap atau belum diterima:',
+    en: 'The request cannot be verified yet: required documents are missing or not accepted:',
+  },
+} as const satisfies ErrorMessages<string>;
+export const DocumentSlotErrorCode = errorCodes(DOCUMENT_SLOT_ERROR_MESSAGES);
+export type DocumentSlotErrorCode = (typeof DocumentSlotErrorCode)[keyof typeof DocumentSlotErrorCode];
+
+/** How a requirement slot stands on a request's checklist. */
+export const DOCUMENT_SLOT_STATE_LABELS = {
+  EMPTY: { id: 'Belum diunggah', en: 'Not uploaded' },
+  UNREVIEWED: { id: 'Menunggu pemeriksaan', en: 'Awaiting review' },
+  ACCEPTED: { id: 'Diterima', en: 'Accepted' },
+  REFUSED: { id: 'Ditolak', en: 'Refused' },
+} as const satisfies Record<'EMPTY' | 'UNREVIEWED' | 'ACCEPTED' | 'REFUSED', Message>;

@@ -21,7 +21,12 @@ export type ServiceChangeState = (typeof SERVICE_CHANGE_STATES)[number];
  * The parts of a published version a change can touch: each of the 14 standard components by its
  * code, and the version's other citizen-facing parts. All of them need a second person.
  */
-export type ServiceChangePart = ServiceStandardComponent | 'NAME' | 'ATTRIBUTES' | 'COMPETENCY';
+export type ServiceChangePart =
+  | ServiceStandardComponent
+  | 'NAME'
+  | 'ATTRIBUTES'
+  | 'COMPETENCY'
+  | 'DOCUMENT_SLOTS';
 
 /** What the parts are compared on: a version as stored (standard and attributes as JSON). */
 export type ServiceVersionContent = {
@@ -31,6 +36,8 @@ export type ServiceVersionContent = {
   readonly attributes: readonly unknown[];
   readonly requiredCompetencyId: string | null;
   readonly requiredLevel: number | null;
+  /** The requirements as document slots (document-slots.ts); absent = none. */
+  readonly documentSlots?: readonly unknown[];
 };
 
 /** JSON equality that ignores the order of object keys (JSONB does not keep it). */
@@ -52,7 +59,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 /**
  * The parts in which `proposed` differs from `current` (null: a service without a version yet,
  * where everything is new), standard components in the law's order, then NAME, ATTRIBUTES,
- * COMPETENCY.
+ * COMPETENCY, DOCUMENT_SLOTS.
  */
 export function changedServiceParts(
   current: ServiceVersionContent | null,
@@ -68,6 +75,7 @@ export function changedServiceParts(
     current?.requiredLevel !== proposed.requiredLevel
   )
     parts.push('COMPETENCY');
+  if (!sameJson(current?.documentSlots ?? [], proposed.documentSlots ?? [])) parts.push('DOCUMENT_SLOTS');
   return parts;
 }
 

@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../result.js';
 import { reasonProblem } from '../text-limits.js';
 import { type ServiceAttribute, validateServiceAttributes } from './attributes.js';
 import { validateServiceUpdate } from './catalogue-entry.js';
+import { type DocumentSlot, validateDocumentSlots } from './document-slots.js';
 import { SERVICE_VERSION_ERROR_MESSAGES } from './messages.js';
 import { type ServiceStandard, validateServiceStandard } from './service-standard.js';
 
@@ -54,6 +55,8 @@ export type ServiceVersionDraft = {
   /** The competency found for that code (looked up by the caller), or null if unknown. */
   readonly requiredCompetency: { readonly id: string } | null;
   readonly requiredLevel: number | null;
+  /** The requirements as document slots (`validateDocumentSlots`); absent or null = none. */
+  readonly documentSlots?: unknown;
 };
 
 export type CheckedServiceVersion = {
@@ -67,6 +70,7 @@ export type CheckedServiceVersion = {
   readonly costIdr: number;
   readonly requiredCompetencyId: string | null;
   readonly requiredLevel: number | null;
+  readonly documentSlots: DocumentSlot[];
 };
 
 const NAME_LABELS = {
@@ -76,7 +80,8 @@ const NAME_LABELS = {
 
 /**
  * Every rule of a version at once, so the admin sees every problem in one answer: both names
- * (`validateServiceUpdate`), the 14 components of the standard, the attributes, and a required
+ * (`validateServiceUpdate`), the 14 components of the standard, the attributes, the document
+ * slots (`validateDocumentSlots`, fields `documentSlots[i].…`), and a required
  * competency that exists with a level of 1–5 (a level needs a competency).
  * Errors: SERVICE_VERSION_INVALID with the fields.
  */
@@ -108,6 +113,8 @@ export function checkServiceVersion(
   }
   const attributes = validateServiceAttributes(draft.attributes);
   if (!attributes.ok) fields.push(...attributes.error.fields);
+  const slots = validateDocumentSlots(draft.documentSlots);
+  if (!slots.ok) fields.push(...slots.error);
   if (draft.requiredCompetencyCode) {
     if (!draft.requiredCompetency)
       fields.push({
@@ -132,7 +139,7 @@ export function checkServiceVersion(
       message: { id: 'Tingkat diisi tanpa kompetensi', en: 'A level was given without a competency' },
     });
   }
-  if (fields.length > 0 || !standard.ok || !attributes.ok)
+  if (fields.length > 0 || !standard.ok || !attributes.ok || !slots.ok)
     return err(invalidInputError('SERVICE_VERSION_INVALID', SERVICE_VERSION_ERROR_MESSAGES, fields));
   const cost = standard.value.COST;
   const requiredCompetencyId = draft.requiredCompetency?.id ?? null;
@@ -145,6 +152,7 @@ export function checkServiceVersion(
     costIdr: typeof cost === 'number' ? cost : 0,
     requiredCompetencyId,
     requiredLevel: requiredCompetencyId ? draft.requiredLevel : null,
+    documentSlots: slots.value,
   });
 }
 

@@ -4,13 +4,12 @@ import { testDatabaseKinds } from '@layanan/db/testing';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { PBG_REQUEST as PBG, submittedRequest } from '../../testing/requests.js';
+import { type FilePart, pdfBytes, uploadGql } from '../../testing/uploads.js';
 import { useHarness } from '../../testing/use-harness.js';
 import { FILE_LINK_TTL_SECONDS } from './signed-link.js';
 
 /** A small PDF (enough for file-type to recognise it). */
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-);
+const PDF = pdfBytes();
 /** The start of a Windows executable (MZ … PE header), which file-type recognises. */
 const EXE = (() => {
   const b = Buffer.alloc(512);
@@ -51,37 +50,11 @@ const REQUEST = `query($code: String!) { serviceRequest(trackingCode: $code) {
   events { kind attachments { name } }
 } }`;
 
-type FilePart = { name: string; type?: string; bytes: Uint8Array };
-
 describe.each(testDatabaseKinds())('attachments on %s', (kind) => {
   const { h, t } = useHarness(kind, { login: ['warga', 'warga2', 'yulia', 'dewi', 'admin'] });
 
-  /** A GraphQL multipart request (spec): `files` go to `variables.input.attachments.<i>`. */
-  async function upload(query: string, input: Record<string, unknown>, files: FilePart[], token: string) {
-    const form = new FormData();
-    form.set(
-      'operations',
-      JSON.stringify({ query, variables: { input: { ...input, attachments: files.map(() => null) } } }),
-    );
-    form.set(
-      'map',
-      JSON.stringify(
-        Object.fromEntries(files.map((_, i) => [String(i), [`variables.input.attachments.${i}`]])),
-      ),
-    );
-    for (const [i, f] of files.entries())
-      form.set(
-        String(i),
-        new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }),
-        f.name,
-      );
-    const response = await h.gateway.fetch('http://layanan.test/graphql', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': '1' },
-      body: form,
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  }
+  const upload = (query: string, input: Record<string, unknown>, files: FilePart[], token: string) =>
+    uploadGql(h, query, input, files, token);
 
   const fetchFile = (url: string) => h.gateway.fetch(`http://layanan.test${url}`);
 

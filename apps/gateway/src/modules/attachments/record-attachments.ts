@@ -23,13 +23,13 @@ export async function storedUploads(
   return prepareAttachments(deps.storage, attachmentLimitsOf(versionLimits), uploads, field);
 }
 
-/** The attachment limits of the service version a request was filed under. */
-export async function requestAttachmentLimits(deps: CommandDeps, serviceVersionId: string) {
+/** The attachment limits and document slots of the service version a request was filed under. */
+export async function requestVersionFiles(deps: CommandDeps, serviceVersionId: string) {
   const version = await deps.prisma.serviceVersion.findUnique({
     where: { id: serviceVersionId },
-    select: { attachmentLimits: true },
+    select: { attachmentLimits: true, documentSlots: true },
   });
-  return version?.attachmentLimits ?? null;
+  return { limits: version?.attachmentLimits ?? null, slots: version?.documentSlots ?? [] };
 }
 
 /** Writes one Attachment row per stored file, with its uploader and what it is attached to. */
@@ -42,10 +42,12 @@ export async function recordAttachments(
     requestId?: string;
     requestEventId?: string;
     submissionId?: string;
+    /** The document slot each file fills, by position (`slotsOfUploads`); none when absent. */
+    slots?: readonly (string | null)[];
   },
 ): Promise<void> {
   if (prepared.length === 0) return;
-  const { purpose, uploader, requestId, requestEventId, submissionId } = target;
+  const { purpose, uploader, requestId, requestEventId, submissionId, slots } = target;
   const rows: Prisma.AttachmentCreateManyInput[] = prepared.map((file, position) => ({
     ...file,
     position,
@@ -55,6 +57,7 @@ export async function recordAttachments(
     requestId: requestId ?? null,
     requestEventId: requestEventId ?? null,
     submissionId: submissionId ?? null,
+    slot: slots?.[position] ?? null,
   }));
   await tx.attachment.createMany({ data: rows });
 }

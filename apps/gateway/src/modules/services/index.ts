@@ -8,6 +8,7 @@ import './graphql/service-request.js';
 import './graphql/request-applicant.js';
 import './graphql/standard-time.js';
 import './graphql/request-mutations.js';
+import './graphql/document-checklist.js';
 import './graphql/complaint-mutations.js';
 import './graphql/complaint-privacy.js';
 import './graphql/request-statistics.js';

@@ -83,6 +83,8 @@ export interface Fixtures {
   nip(): string;
   /** A fresh request of the citizen at the unit, in SUBMITTED (global id, tracking code, version). */
   request(): Promise<{ id: string; trackingCode: string; version: number }>;
+  /** A file filed with a fresh request of the citizen (attachment id), for document reviews. */
+  requestDocument(): Promise<{ attachmentId: string }>;
   /** A fresh submission of the citizen to the unit's forum (global id). */
   submission(): Promise<{ id: string }>;
   /** A fresh submission, already answered ACCEPTED by the unit (global id). */

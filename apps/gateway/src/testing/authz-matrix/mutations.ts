@@ -337,6 +337,16 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     }),
     roles: unitAndAdmins(),
   },
+  reviewRequestDocument: {
+    ...inputEntry('reviewRequestDocument', async (f) => ({
+      attachmentId: (await f.requestDocument()).attachmentId,
+      decision: 'ACCEPTED',
+    })),
+    roles: unitAndAdmins(),
+    // The fixture's PBG lists no slots: authorized callers get DOCUMENT_NOT_IN_SLOT.
+    allowedAs: ['ValidationError'],
+    deniedAs: ['NotFoundError'],
+  },
   claimServiceRequest: {
     ...inputEntry(
       'claimServiceRequest',

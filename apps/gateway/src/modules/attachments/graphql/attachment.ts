@@ -1,6 +1,9 @@
 // The Attachment type and the `attachments` of requests and their trail entries (the services
 // area's types, extended here by name so that this area never imports that one).
+
+import type { Attachment } from '@layanan/db';
 import { erasedFileName } from '@layanan/domain/accounts';
+import type { ObjectRef } from '@pothos/core';
 import { builder } from '../../../graphql/builder.js';
 import { attachmentsShownOnRequest } from '../access.js';
 import { FILE_LINK_TTL_SECONDS, signFileLink } from '../signed-link.js';
@@ -43,6 +46,9 @@ const AttachmentRef = builder.prismaObject('Attachment', {
     }),
   }),
 });
+
+/** The Attachment type, for fields of other areas that return stored files (the checklist). */
+export const AttachmentType: ObjectRef<(typeof builder)['$inferSchemaTypes'], Attachment> = AttachmentRef;
 
 builder.prismaObjectFields('ServiceRequest', (t) => ({
   attachments: t.relation('attachments', {

@@ -17,11 +17,12 @@ import { forbidden } from '../../../platform/authz.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import type { StagedUpload } from '../../../platform/storage/multipart.js';
 import { isUuid } from '../../../platform/uuid.js';
+import { slotsOfUploads } from '../../attachments/document-checklist.js';
 import type { PreparedAttachment } from '../../attachments/prepare-attachments.js';
 import {
   attachedHashes,
   recordAttachments,
-  requestAttachmentLimits,
+  requestVersionFiles,
   storedUploads,
 } from '../../attachments/record-attachments.js';
 import { actorFor, hidesOthersRequests, mayReassign } from '../access.js';
@@ -61,6 +62,8 @@ export type TransitionRequestInput = {
   expectedVersion: number;
   publicNote?: string | null;
   internalNote?: string | null;
+  /** A return to the citizen: the document slots to redo (default: the refused and missing ones). */
+  redoSlots?: readonly string[] | null;
 };
 
 /**
@@ -88,6 +91,7 @@ export async function transitionRequest(
         actorAccountId: actor.accountId,
         publicNote: input.publicNote,
         internalNote: input.internalNote,
+        redoSlots: input.redoSlots,
         now: deps.now(),
         calendar,
       });
@@ -132,7 +136,12 @@ export async function changeInTrail(
     change: RecordedChange;
     audit: (row: ServiceRequest) => { before?: Record<string, unknown>; after: Record<string, unknown> };
     /** Files that come with the entry, already checked and stored (storedUploads). */
-    files?: { stored: readonly PreparedAttachment[]; purpose: 'CORRECTION' | 'STAFF_NOTE' };
+    files?: {
+      stored: readonly PreparedAttachment[];
+      purpose: 'CORRECTION' | 'STAFF_NOTE';
+      /** The document slot each file fills (`slotsOfUploads`). */
+      slots?: readonly (string | null)[];
+    };
   },
 ): Promise<ServiceRequest> {
   const { request } = c;
@@ -164,6 +173,7 @@ export async function changeInTrail(
           uploader: caller,
           requestId: request.id,
           requestEventId: entry.id,
+          slots: c.files.slots,
         });
       const row = await tx.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });
       const event = await recordRequestChange(tx, request, row, c.change);
@@ -223,6 +233,8 @@ export type CorrectRequestInput = {
   text: string;
   /** Files with the correction (the answer to a return for correction). */
   attachments?: readonly StagedUpload[] | null;
+  /** The document slot of each file, by position (a new upload into the slot; the old one stays). */
+  attachmentSlots?: readonly (string | null | undefined)[] | null;
 };
 
 /** Adds a correction (with files, if any) to the trail; the original text and values stay unedited. */
@@ -236,16 +248,14 @@ export async function addRequestCorrection(
   const checked = checkCorrection(request.state, input.text);
   if (!checked.ok) throw refusal(checked.error);
   const text = checked.value;
-  const stored = await storedUploads(
-    deps,
-    input.attachments,
-    await requestAttachmentLimits(deps, request.serviceVersionId),
-  );
+  const version = await requestVersionFiles(deps, request.serviceVersionId);
+  const stored = await storedUploads(deps, input.attachments, version.limits);
+  const slots = slotsOfUploads(version.slots, stored, input.attachmentSlots);
   return changeInTrail(deps, caller, {
     action: 'addServiceRequestCorrection',
     request,
     expectedVersion: input.expectedVersion,
-    files: { stored, purpose: 'CORRECTION' },
+    files: { stored, purpose: 'CORRECTION', slots },
     entry: {
       kind: 'CORRECTION',
       actorKind: actor.actorKind,
@@ -284,7 +294,7 @@ export async function addRequestNote(
   const stored = await storedUploads(
     deps,
     input.attachments,
-    await requestAttachmentLimits(deps, request.serviceVersionId),
+    (await requestVersionFiles(deps, request.serviceVersionId)).limits,
   );
   return changeInTrail(deps, caller, {
     action: 'addServiceRequestNote',

@@ -6,16 +6,20 @@ import { jakartaDay, type WorkingCalendar } from '@layanan/domain/calendar';
 import type { RequestChange } from '@layanan/domain/notifications';
 import {
   type AssignmentCandidate,
+  checkDocumentsComplete,
+  documentsCheckApplies,
   planRequestTransition,
   type RequestActor,
   type RequestState,
+  redoSlotsFor,
   type TransitionPlan,
 } from '@layanan/domain/services';
 import type { LayananPubSub } from '../../../app/pubsub.js';
-import { failure } from '../../../graphql/failures.js';
+import { failure, invalidFields } from '../../../graphql/failures.js';
 import type { TransactionClient } from '../../../platform/audited.js';
 import { dateOnly, dayOf } from '../../../platform/calendar.js';
 import { recordEvent } from '../../../platform/events.js';
+import { loadChecklist } from '../../attachments/document-checklist.js';
 import { openWhere } from '../queries/open-overdue.js';
 
 export const versionConflict = () => failure('REQUEST_VERSION_CONFLICT');
@@ -81,6 +85,8 @@ export type TransitionChange = {
   actorAccountId: string | null;
   publicNote?: string | null;
   internalNote?: string | null;
+  /** A return to the citizen: the document slots to redo (`redoSlotsFor`). */
+  redoSlots?: readonly string[] | null;
   now: Date;
   calendar: WorkingCalendar;
 };
@@ -113,7 +119,7 @@ export async function applyTransition(
 }> {
   const row = await tx.serviceRequest.findUniqueOrThrow({
     where: { id: change.requestId },
-    include: { serviceVersion: { select: { completionDays: true } } },
+    include: { serviceVersion: { select: { completionDays: true, documentSlots: true } } },
   });
   const { serviceVersion, ...before } = row;
   const returned =
@@ -144,6 +150,7 @@ export async function applyTransition(
     supervisorStaffId: change.to === 'ESCALATED' ? await unitSupervisorStaffId(tx, before.unitId) : null,
   });
   if (!plan.ok) throw failure(plan.error);
+  const redoSlots = await checkDocuments(tx, before, serviceVersion.documentSlots, change);
   const updated = await tx.serviceRequest.updateMany({
     where: { id: before.id, version: change.expectedVersion },
     data: changeData(plan.value),
@@ -161,6 +168,7 @@ export async function applyTransition(
       publicNote: plan.value.publicNote,
       internalNote: plan.value.internalNote,
       assigneeStaffId: plan.value.escalatedTo,
+      redoSlots,
       at: change.now,
     },
   });
@@ -185,6 +193,32 @@ export async function applyTransition(
         ]
       : [changed];
   return { before, after, events };
+}
+
+/**
+ * The requirements checklist's part in a status change (issue 19 item 4): verifying (or skipping
+ * verification) needs every required slot accepted (RequestTransitionError DOCUMENTS_INCOMPLETE
+ * naming the slots); a return to the citizen names the slots to redo (ValidationError on
+ * redoSlots). Returns the slots the trail entry names. Read in the change's transaction, so a
+ * review refused meanwhile is seen.
+ */
+async function checkDocuments(
+  tx: TransactionClient,
+  request: ServiceRequest,
+  versionSlots: Prisma.JsonValue,
+  change: TransitionChange,
+): Promise<string[]> {
+  const verifying = documentsCheckApplies(change.to, request.verifiedAt !== null);
+  const returning = change.to === 'RETURNED_TO_CITIZEN';
+  if (!verifying && !returning && !change.redoSlots?.length) return [];
+  const checklist = await loadChecklist(tx, request.id, versionSlots);
+  if (verifying) {
+    const complete = checkDocumentsComplete(checklist, { from: request.state, to: change.to });
+    if (!complete.ok) throw failure(complete.error);
+  }
+  const redo = redoSlotsFor(change.to, checklist, change.redoSlots);
+  if (!redo.ok) throw invalidFields([redo.error]);
+  return redo.value;
 }
 
 /** A request change as the notification rule reads it (`requestChangeNotices`). */

@@ -23,10 +23,17 @@ import { storeProposal, versionContent } from './service-change.js';
 import { asObject, checkVersion, type VersionInput } from './version-check.js';
 
 /** The version row's columns (the cost lives in the standard's COST component). */
-const versionData = ({ costIdr: _cost, standard, attributes, ...rest }: CheckedServiceVersion) => ({
+const versionData = ({
+  costIdr: _cost,
+  standard,
+  attributes,
+  documentSlots,
+  ...rest
+}: CheckedServiceVersion) => ({
   ...rest,
   standard: standard as unknown as Prisma.InputJsonValue,
   attributes: attributes as unknown as Prisma.InputJsonValue,
+  documentSlots: documentSlots as unknown as Prisma.InputJsonValue,
 });
 
 export type CreateServiceInput = VersionInput & {
@@ -163,6 +170,7 @@ async function proposeStandardEdit(
         attributes: [],
         requiredCompetencyId: null,
         requiredLevel: null,
+        documentSlots: [],
       };
   const next = versionForCatalogueEdit(
     service,
@@ -223,6 +231,7 @@ async function publishEditAsVersion(
       standard: next.standard as Prisma.InputJsonValue,
       attributes: current.attributes as Prisma.InputJsonValue,
       attachmentLimits: (current.attachmentLimits ?? undefined) as Prisma.InputJsonValue | undefined,
+      documentSlots: current.documentSlots as Prisma.InputJsonValue,
     },
   });
   return created.id;

@@ -35,6 +35,7 @@ export const versionContent = (v: ServiceVersion): ServiceVersionContent => ({
   attributes: Array.isArray(v.attributes) ? v.attributes : [],
   requiredCompetencyId: v.requiredCompetencyId,
   requiredLevel: v.requiredLevel,
+  documentSlots: Array.isArray(v.documentSlots) ? v.documentSlots : [],
 });
 
 export const proposedOf = (v: CheckedServiceVersion): ProposedVersion => ({
@@ -44,6 +45,7 @@ export const proposedOf = (v: CheckedServiceVersion): ProposedVersion => ({
   attributes: v.attributes,
   requiredCompetencyId: v.requiredCompetencyId,
   requiredLevel: v.requiredLevel,
+  documentSlots: v.documentSlots,
   completionDays: v.completionDays,
   costIdr: v.costIdr,
 });
@@ -116,6 +118,7 @@ export async function proposeServiceChange(
         ? input.requiredCompetencyCode?.trim().toUpperCase() || null
         : (current?.requiredCompetency?.code ?? null),
       requiredLevel: input.requiredLevel ?? (competencyGiven ? null : (current?.requiredLevel ?? null)),
+      documentSlots: input.documentSlots ?? current?.documentSlots ?? [],
     });
     const change = await storeProposal(tx, caller, service, proposedOf(v), note.value);
     return {
@@ -225,6 +228,7 @@ async function publishProposal(
       completionDays: p.completionDays,
       requiredCompetencyId: p.requiredCompetencyId,
       requiredLevel: p.requiredLevel,
+      documentSlots: (p.documentSlots ?? []) as Prisma.InputJsonValue,
       note: change.note,
       createdByAccountId: change.proposedByAccountId,
     },

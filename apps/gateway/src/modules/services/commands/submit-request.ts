@@ -32,6 +32,7 @@ import { forbidden } from '../../../platform/authz.js';
 import { dateOnly, todayWib } from '../../../platform/calendar.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import type { StagedUpload } from '../../../platform/storage/multipart.js';
+import { slotsOfUploads } from '../../attachments/document-checklist.js';
 import { attachedHashes, recordAttachments, storedUploads } from '../../attachments/record-attachments.js';
 import { filerOf } from '../access.js';
 import { ANONYMOUS_REPORTER_ACCOUNT_ID, ensureAnonymousReporter } from './anonymous-reporter.js';
@@ -53,6 +54,8 @@ export type SubmitRequestInput = {
   citizenEmail?: string | null;
   /** Files filed with the request (GraphQL `attachments`, Open311 `media`), checked and stored first. */
   attachments?: readonly StagedUpload[] | null;
+  /** The document slot each file fills, by position (GraphQL `attachmentSlots`); none when absent. */
+  attachmentSlots?: readonly (string | null | undefined)[] | null;
   /** The input name of the files, for errors (`attachments`; Open311 `media`). */
   attachmentsField?: string;
   /** Rows that belong to the request (the Open311 location), written in the same transaction. */
@@ -244,6 +247,7 @@ export async function submitRequest(
     version.attachmentLimits,
     input.attachmentsField,
   );
+  const slots = slotsOfUploads(version.documentSlots, files, input.attachmentSlots);
   const content: SubmissionContent = {
     serviceId: service.id,
     citizenAccountId,
@@ -312,7 +316,12 @@ export async function submitRequest(
           },
         });
         if (input.extra) await input.extra(tx, request);
-        await recordAttachments(tx, files, { purpose: 'FILING', uploader: caller, requestId: request.id });
+        await recordAttachments(tx, files, {
+          purpose: 'FILING',
+          uploader: caller,
+          requestId: request.id,
+          slots,
+        });
         const event = await recordRequestChange(tx, null, request, {
           change: 'SUBMITTED',
           actor: filer.kind === 'CITIZEN' ? 'CITIZEN' : filer.kind === 'SYSTEM' ? 'SYSTEM' : 'STAFF',

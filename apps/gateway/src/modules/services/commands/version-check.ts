@@ -28,6 +28,8 @@ export type PublishVersionInput = {
   /** undefined: keep the current competency; null or '': none. */
   requiredCompetencyCode?: string | null;
   requiredLevel?: number | null;
+  /** The requirements as document slots; undefined/null: keep the current ones. */
+  documentSlots?: unknown[] | null;
 };
 
 export const asObject = (v: unknown): Record<string, unknown> =>

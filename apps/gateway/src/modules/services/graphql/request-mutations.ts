@@ -12,7 +12,7 @@ import {
 } from '../../../graphql/errors.js';
 import type { InputFields } from '../../../graphql/input-fields.js';
 import { isUuid } from '../../../platform/uuid.js';
-import { attachmentsField } from '../../attachments/graphql/upload-input.js';
+import { attachmentSlotsField, attachmentsField } from '../../attachments/graphql/upload-input.js';
 import {
   addRequestCorrection,
   addRequestNote,
@@ -53,6 +53,7 @@ const SubmitInput = builder.inputType('SubmitServiceRequestInput', {
       description:
         'Complaints: IDENTIFIED (default) or CONFIDENTIAL (handling staff see a pseudonym; Perpres 76/2013 art. 4). Another kind of service with CONFIDENTIAL gives ValidationError COMPLAINT_PRIVACY_NOT_COMPLAINT. Anonymous complaints: fileAnonymousComplaint.',
     }),
+    attachmentSlots: attachmentSlotsField(t),
   }),
 });
 
@@ -93,6 +94,10 @@ const TransitionInput = builder.inputType('TransitionServiceRequestInput', {
     expectedVersion: expectedVersionField(t),
     publicNote: t.string({ description: 'Shown to the citizen; required when rejecting or returning.' }),
     internalNote: t.string({ description: 'Staff only.' }),
+    redoSlots: t.stringList({
+      description:
+        'Returning to the citizen: keys of the document slots to redo (documentChecklist); left out, the refused and the missing required ones. Another target state with slots gives ValidationError NOT_ALLOWED; an unknown key DOCUMENT_SLOT_UNKNOWN.',
+    }),
   }),
 });
 
@@ -117,6 +122,7 @@ const CorrectionInput = builder.inputType('AddServiceRequestCorrectionInput', {
     expectedVersion: expectedVersionField(t),
     text: t.string({ required: true, description: 'The correction or addition, in the citizen’s words.' }),
     attachments: attachmentsField(t, 'Documents and photos answering the return for correction'),
+    attachmentSlots: attachmentSlotsField(t),
   }),
 });
 
@@ -173,7 +179,8 @@ builder.mutationFields((t) => ({
   }),
   transitionServiceRequest: t.field({
     type: RequestPayload,
-    description: 'Move a request through its lifecycle. A stale expectedVersion gets a ConflictError.',
+    description:
+      'Move a request through its lifecycle. A stale expectedVersion gets a ConflictError. Verifying (or moving on from an escalation never verified) needs every required document slot ACCEPTED: RequestTransitionError DOCUMENTS_INCOMPLETE naming the slots otherwise; a return to the citizen records redoSlots.',
     authScopes: { authenticated: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError, RequestTransitionError] },
     ...commandInput(t, TransitionInput, 'Which request, to which state.', async (deps, caller, input) =>

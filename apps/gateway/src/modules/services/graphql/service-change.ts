@@ -1,7 +1,7 @@
 // Four eyes on the service standard (issue 15 kind 7): proposals of a new version
 // (proposeServiceChange, and the completion time or cost of updateService), the queue of pending
 // ones, and the second person's decision (decideServiceChange).
-import { SERVICE_CHANGE_STATES, type ServiceAttribute } from '@layanan/domain/services';
+import { documentSlotsOf, SERVICE_CHANGE_STATES, type ServiceAttribute } from '@layanan/domain/services';
 import { builder } from '../../../graphql/builder.js';
 import { commandInput } from '../../../graphql/command-fields.js';
 import { filteredList } from '../../../graphql/connections.js';
@@ -14,6 +14,7 @@ import {
   proposeServiceChange,
 } from '../commands/service-change.js';
 import { asObject } from '../commands/version-check.js';
+import { DocumentSlotRef, documentSlotsField } from './document-slots.js';
 import { serviceCodeField } from './service.js';
 import { AttributeInput, ServiceAttributeRef, toAttribute } from './service-version.js';
 
@@ -33,7 +34,7 @@ const ServiceChangeRef = builder.prismaObject('ServiceChange', {
     state: t.expose('state', { type: ServiceChangeStateEnum, description: 'Where the proposal stands.' }),
     changedParts: t.exposeStringList('changedParts', {
       description:
-        'What the proposal changes against its base version: standard component codes (UU 25/2009 art. 21, e.g. COMPLETION_TIME, COST, REQUIREMENTS) and NAME, ATTRIBUTES, COMPETENCY.',
+        'What the proposal changes against its base version: standard component codes (UU 25/2009 art. 21, e.g. COMPLETION_TIME, COST, REQUIREMENTS) and NAME, ATTRIBUTES, COMPETENCY, DOCUMENT_SLOTS.',
     }),
     note: t.exposeString('note', { description: 'The proposer’s note: what changes and why.' }),
     baseVersion: t.relation('baseVersion', {
@@ -66,6 +67,11 @@ const ServiceChangeRef = builder.prismaObject('ServiceChange', {
       type: [ServiceAttributeRef],
       description: 'The proposed fields a citizen fills in (Open311 GeoReport v2 attributes).',
       resolve: (c) => proposedOf(c).attributes as ServiceAttribute[],
+    }),
+    proposedDocumentSlots: t.field({
+      type: [DocumentSlotRef],
+      description: 'The proposed requirements as document slots (issue 19).',
+      resolve: (c) => documentSlotsOf(proposedOf(c).documentSlots),
     }),
     proposerName: t.string({
       description: 'Display name of the account that proposed the change.',
@@ -144,6 +150,10 @@ const ProposeServiceChangeInput = builder.inputType('ProposeServiceChangeInput',
     }),
     requiredCompetencyCode: t.string({ description: 'New required competency code.' }),
     requiredLevel: t.int({ description: 'New minimum level (1–5) of the required competency.' }),
+    documentSlots: documentSlotsField(
+      t,
+      'New list of document slots (replaces the old list; an empty list removes them all); a change of part DOCUMENT_SLOTS.',
+    ),
     note: t.string({
       required: true,
       description: 'What changes and why, for the decider and the version history.',

@@ -9,6 +9,7 @@ import { entityPayload } from '../../../graphql/entity-payload.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/errors.js';
 import { createService } from '../commands/service-catalogue.js';
 import { asObject } from '../commands/version-check.js';
+import { documentSlotsField } from './document-slots.js';
 import { ServiceKindEnum } from './service.js';
 
 const AttributeDatatypeEnum = builder.enumType('AttributeDatatype', {
@@ -259,6 +260,10 @@ const CreateServiceInput = builder.inputType('CreateServiceInput', {
       description: 'Competency code staff need to be assigned requests; an unknown code gives NotFoundError.',
     }),
     requiredLevel: t.int({ description: 'Minimum level (1–5) of that competency.' }),
+    documentSlots: documentSlotsField(
+      t,
+      'The requirements as document slots (issue 19), in the order shown; none when left out.',
+    ),
     published: t.boolean({ description: 'Default true.' }),
   }),
 });
