@@ -9,5 +9,6 @@ import './graphql/request-applicant.js';
 import './graphql/standard-time.js';
 import './graphql/request-mutations.js';
 import './graphql/complaint-mutations.js';
+import './graphql/triage.js';
 import './graphql/request-statistics.js';
 import './graphql/request-subscription.js';
