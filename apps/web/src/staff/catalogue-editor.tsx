@@ -16,6 +16,7 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
+import { ResponseTemplatesEditor } from './response-templates.tsx';
 
 const CatalogueQuery = graphql(`
   query Catalogue($unitCode: String, $first: Int!, $after: String) {
@@ -53,6 +54,7 @@ export function CatalogueEditor({ ownUnit }: { ownUnit: string | null }) {
   const { fetching, error } = page;
   const data = pageData(page, pageVariables);
   const [editing, setEditing] = useState<string | null>(null);
+  const [templates, setTemplates] = useState<string | null>(null);
   // The service whose completion time or cost now waits for a second person (four eyes).
   const [awaiting, setAwaiting] = useState<string | null>(null);
   if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
@@ -76,7 +78,15 @@ export function CatalogueEditor({ ownUnit }: { ownUnit: string | null }) {
               onClick={() => setEditing(editing === s.code ? null : s.code)}
             >
               {t('edit')}
+            </button>{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => setTemplates(templates === s.code ? null : s.code)}
+            >
+              {t('templatesManage')}
             </button>
+            {templates === s.code ? <ResponseTemplatesEditor serviceCode={s.code} /> : null}
             {awaiting === s.code ? <Notice kind="warn">{t('serviceChangeAwaitsApproval')}</Notice> : null}
             {editing === s.code ? (
               <ServiceForm

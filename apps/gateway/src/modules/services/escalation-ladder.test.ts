@@ -7,6 +7,7 @@ import { testDatabaseKinds } from '@layanan/db/testing';
 import { addWorkingDays, jakartaDay } from '@layanan/domain/calendar';
 import { describe, expect, it } from 'vitest';
 import pino from 'pino';
+import { complaintPolicy } from '../../app/config.js';
 import { createEventBus } from '../../app/event-handlers.js';
 import { mailSettings } from '../../app/mail-config.js';
 import { createLayananPubSub } from '../../app/pubsub.js';
@@ -84,6 +85,23 @@ async function bidangWithComplaints(h: Harness) {
   await prisma.service.update({ where: { id: service.id }, data: { currentVersionId: version.id } });
   return { budi };
 }
+
+describe('escalation ladder configuration', () => {
+  it('reads each level’s working days from LAYANAN_ESCALATION_*_DAYS and refuses a bad value', () => {
+    expect(complaintPolicy({}).escalationLadder).toEqual({ UNIT_SUPERVISOR: 3, AGENCY_HEAD: 3, COORDINATOR: 5 });
+    expect(
+      complaintPolicy({
+        LAYANAN_ESCALATION_SUPERVISOR_DAYS: '1',
+        LAYANAN_ESCALATION_AGENCY_DAYS: '2',
+        LAYANAN_ESCALATION_COORDINATOR_DAYS: '10',
+      }).escalationLadder,
+    ).toEqual({ UNIT_SUPERVISOR: 1, AGENCY_HEAD: 2, COORDINATOR: 10 });
+    expect(() => complaintPolicy({ LAYANAN_ESCALATION_AGENCY_DAYS: '0' })).toThrow(/LAYANAN_ESCALATION_AGENCY_DAYS/);
+    expect(() => complaintPolicy({ LAYANAN_ESCALATION_SUPERVISOR_DAYS: 'tiga' })).toThrow(
+      /LAYANAN_ESCALATION_SUPERVISOR_DAYS/,
+    );
+  });
+});
 
 describe.each(testDatabaseKinds())('escalation ladder on %s', (kind) => {
   const { h, t } = useHarness(kind, { login: ['warga', 'hendra', 'yulia', 'admin'] });
