@@ -5,7 +5,16 @@ import { useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../graphql.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
-import { Field, FormFailureNote, mutationFailure, Notice, Select, SubmitButton, useSubmit, useText } from '../ui.tsx';
+import {
+  Field,
+  FormFailureNote,
+  mutationFailure,
+  Notice,
+  Select,
+  SubmitButton,
+  useSubmit,
+  useText,
+} from '../ui.tsx';
 
 const SetPriority = graphql(`
   mutation SetPriority($input: SetServiceRequestPriorityInput!) {

@@ -6,14 +6,14 @@ import {
   type AnswerableComplaint,
   agencyUnitOf,
   attributesForPrivacy,
-  checkResponseTemplate,
-  escalationClimbNotes,
-  escalationHolder,
   checkDuplicateMark,
   checkEscalationLadder,
   checkPriority,
+  checkResponseTemplate,
   complaintClosureDue,
   complaintOuterLimit,
+  escalationClimbNotes,
+  escalationHolder,
   fillResponseTemplate,
   nextEscalationStep,
   planReporterAnswer,
@@ -281,7 +281,10 @@ describe('escalation ladder across the year-end and Ascension breaks', () => {
     expect(agencyUnitOf('unknown', parents)).toBe('unknown');
     expect(agencyUnitOf('loop-a', parents)).toBe('loop-b');
     const units = { requestUnitId: 'bidang', agencyUnitId: 'dinas' };
-    expect(escalationHolder('UNIT_SUPERVISOR', units)).toEqual({ holder: 'UNIT_SUPERVISORS', unitId: 'bidang' });
+    expect(escalationHolder('UNIT_SUPERVISOR', units)).toEqual({
+      holder: 'UNIT_SUPERVISORS',
+      unitId: 'bidang',
+    });
     expect(escalationHolder('AGENCY_HEAD', units)).toEqual({ holder: 'UNIT_SUPERVISORS', unitId: 'dinas' });
     expect(escalationHolder('COORDINATOR', units)).toEqual({ holder: 'COORDINATORS', unitId: 'dinas' });
     expect(escalationClimbNotes('AGENCY_HEAD', '2026-05-20').publicNote).toBe(
@@ -426,7 +429,9 @@ describe('triage', () => {
   });
 
   it('checks a response template before it is saved', () => {
-    expect(checkResponseTemplate({ title: ' Selesai ', body: ' Laporan {kode} sudah ditangani {unit}. ' })).toEqual({
+    expect(
+      checkResponseTemplate({ title: ' Selesai ', body: ' Laporan {kode} sudah ditangani {unit}. ' }),
+    ).toEqual({
       ok: true,
       value: { title: 'Selesai', body: 'Laporan {kode} sudah ditangani {unit}.' },
     });

@@ -5,8 +5,8 @@
 // steps per unit.
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { addWorkingDays, jakartaDay } from '@layanan/domain/calendar';
-import { describe, expect, it } from 'vitest';
 import pino from 'pino';
+import { describe, expect, it } from 'vitest';
 import { complaintPolicy } from '../../app/config.js';
 import { createEventBus } from '../../app/event-handlers.js';
 import { mailSettings } from '../../app/mail-config.js';
@@ -88,7 +88,11 @@ async function bidangWithComplaints(h: Harness) {
 
 describe('escalation ladder configuration', () => {
   it('reads each level’s working days from LAYANAN_ESCALATION_*_DAYS and refuses a bad value', () => {
-    expect(complaintPolicy({}).escalationLadder).toEqual({ UNIT_SUPERVISOR: 3, AGENCY_HEAD: 3, COORDINATOR: 5 });
+    expect(complaintPolicy({}).escalationLadder).toEqual({
+      UNIT_SUPERVISOR: 3,
+      AGENCY_HEAD: 3,
+      COORDINATOR: 5,
+    });
     expect(
       complaintPolicy({
         LAYANAN_ESCALATION_SUPERVISOR_DAYS: '1',
@@ -96,7 +100,9 @@ describe('escalation ladder configuration', () => {
         LAYANAN_ESCALATION_COORDINATOR_DAYS: '10',
       }).escalationLadder,
     ).toEqual({ UNIT_SUPERVISOR: 1, AGENCY_HEAD: 2, COORDINATOR: 10 });
-    expect(() => complaintPolicy({ LAYANAN_ESCALATION_AGENCY_DAYS: '0' })).toThrow(/LAYANAN_ESCALATION_AGENCY_DAYS/);
+    expect(() => complaintPolicy({ LAYANAN_ESCALATION_AGENCY_DAYS: '0' })).toThrow(
+      /LAYANAN_ESCALATION_AGENCY_DAYS/,
+    );
     expect(() => complaintPolicy({ LAYANAN_ESCALATION_SUPERVISOR_DAYS: 'tiga' })).toThrow(
       /LAYANAN_ESCALATION_SUPERVISOR_DAYS/,
     );
@@ -115,7 +121,10 @@ describe.each(testDatabaseKinds())('escalation ladder on %s', (kind) => {
       t.warga,
     );
     const code = filed.trackingCode;
-    await h.db.prisma.serviceRequest.update({ where: { trackingCode: code }, data: { assigneeStaffId: budi.id } });
+    await h.db.prisma.serviceRequest.update({
+      where: { trackingCode: code },
+      data: { assigneeStaffId: budi.id },
+    });
     const row = await h.db.prisma.serviceRequest.findUniqueOrThrow({ where: { trackingCode: code } });
     const calendar = await loadWorkingCalendar(h.db.prisma);
     const ladder = h.config.complaints.escalationLadder;
@@ -138,7 +147,9 @@ describe.each(testDatabaseKinds())('escalation ladder on %s', (kind) => {
     const queue = async (token: string) => {
       const r = await h.gql(QUEUE, { f: { escalatedToMe: true } }, { token });
       if (!r.body.data) throw new Error(JSON.stringify(r.body.errors));
-      return r.body.data.serviceRequests.edges.map((e: { node: { trackingCode: string } }) => e.node.trackingCode);
+      return r.body.data.serviceRequests.edges.map(
+        (e: { node: { trackingCode: string } }) => e.node.trackingCode,
+      );
     };
     const told = async (email: string) =>
       h.db.prisma.notification.findMany({
@@ -146,9 +157,9 @@ describe.each(testDatabaseKinds())('escalation ladder on %s', (kind) => {
         select: { titleId: true, linkPath: true },
       });
     const mailedTo = async (email: string) =>
-      (await h.db.prisma.mailMessage.findMany({ where: { toAddress: email }, select: { textBody: true } })).map(
-        (m) => m.textBody,
-      );
+      (
+        await h.db.prisma.mailMessage.findMany({ where: { toAddress: email }, select: { textBody: true } })
+      ).map((m) => m.textBody);
 
     // Level 1: the day after the missed verification deadline, the bidang's supervisor.
     const day1 = addWorkingDays(jakartaDay(row.verificationDueOn), 1, calendar);
@@ -173,7 +184,10 @@ describe.each(testDatabaseKinds())('escalation ladder on %s', (kind) => {
     expect(await queue(sariToken)).toEqual([]);
     expect(await queue(t.admin)).toEqual([]);
     const atHead = await h.gql(READ, { c: code }, { token: t.hendra });
-    expect(atHead.body.data.serviceRequest).toMatchObject({ state: 'ESCALATED', escalationLevel: 'AGENCY_HEAD' });
+    expect(atHead.body.data.serviceRequest).toMatchObject({
+      state: 'ESCALATED',
+      escalationLevel: 'AGENCY_HEAD',
+    });
     expect(await told('hendra@layanan.test')).toEqual([
       { titleId: `Eskalasi: permohonan ${code}`, linkPath: `/staf/permohonan/${code}` },
     ]);
@@ -225,7 +239,9 @@ describe.each(testDatabaseKinds())('escalation ladder on %s', (kind) => {
       where: { trackingCode: filed.trackingCode },
       data: { assigneeStaffId: budi.id },
     });
-    const row = await h.db.prisma.serviceRequest.findUniqueOrThrow({ where: { trackingCode: filed.trackingCode } });
+    const row = await h.db.prisma.serviceRequest.findUniqueOrThrow({
+      where: { trackingCode: filed.trackingCode },
+    });
     const calendar = await loadWorkingCalendar(h.db.prisma);
     const climb = { ladder: h.config.complaints.escalationLadder, mail: mailSettings(h.config) };
     const day1 = addWorkingDays(jakartaDay(row.verificationDueOn), 1, calendar);

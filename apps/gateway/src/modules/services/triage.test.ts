@@ -45,7 +45,11 @@ describe.each(testDatabaseKinds())('triage on %s', (kind) => {
     const urgent = await submittedRequest(h, { ...PBG_REQUEST, idempotencyKey: 'tri-2' }, t.warga);
     const input = { trackingCode: urgent.trackingCode, priority: 'URGENT', expectedVersion: urgent.version };
     for (const token of [t.dewi, t.warga]) {
-      const refused = await h.gql(PRIORITY, { input: { ...input, reason: 'Bangunan hampir roboh.' } }, { token });
+      const refused = await h.gql(
+        PRIORITY,
+        { input: { ...input, reason: 'Bangunan hampir roboh.' } },
+        { token },
+      );
       expect(errorCode(refused.body)).toBe('FORBIDDEN');
     }
     const bare = await h.gql(PRIORITY, { input }, { token: t.yulia });
@@ -57,7 +61,11 @@ describe.each(testDatabaseKinds())('triage on %s', (kind) => {
     const reason = 'Bangunan tetangga hampir roboh, mohon didahulukan.';
     const set = await h.gql(PRIORITY, { input: { ...input, reason } }, { token: t.yulia });
     const request = set.body.data.setServiceRequestPriority.request;
-    expect(request).toMatchObject({ version: urgent.version + 1, priority: 'URGENT', priorityReason: reason });
+    expect(request).toMatchObject({
+      version: urgent.version + 1,
+      priority: 'URGENT',
+      priorityReason: reason,
+    });
     expect(request.events.at(-1)).toMatchObject({ kind: 'PRIORITY_SET' });
     expect(request.events.at(-1).internalNote).toContain(reason);
     const stale = await h.gql(PRIORITY, { input: { ...input, reason } }, { token: t.yulia });
@@ -81,13 +89,22 @@ describe.each(testDatabaseKinds())('triage on %s', (kind) => {
   });
 
   it('keeps response templates per service and state; staff pick one filled and edit it before sending; other units refused', async () => {
-    const body = 'Permohonan {kode} ({layanan}) tidak dapat kami proses karena berkas belum lengkap. Salam, {petugas}.';
+    const body =
+      'Permohonan {kode} ({layanan}) tidak dapat kami proses karena berkas belum lengkap. Salam, {petugas}.';
     const input = { serviceCode: 'pbg', state: 'REJECTED', title: 'Berkas tidak lengkap', body };
     // Staff do not keep templates (supervisors and admins do); a supervisor only those of their unit.
     expect(errorCode((await h.gql(CREATE, { input }, { token: t.yulia })).body)).toBe('FORBIDDEN');
-    const otherUnit = await h.gql(CREATE, { input: { ...input, serviceCode: 'KTP-EL' } }, { token: t.hendra });
+    const otherUnit = await h.gql(
+      CREATE,
+      { input: { ...input, serviceCode: 'KTP-EL' } },
+      { token: t.hendra },
+    );
     expect(errorCode(otherUnit.body)).toBe('FORBIDDEN');
-    const typo = await h.gql(CREATE, { input: { ...input, body: 'Halo {nama}, berkas belum lengkap.' } }, { token: t.hendra });
+    const typo = await h.gql(
+      CREATE,
+      { input: { ...input, body: 'Halo {nama}, berkas belum lengkap.' } },
+      { token: t.hendra },
+    );
     expect(typo.body.data.createResponseTemplate).toMatchObject({
       code: 'RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN',
       fields: [{ field: 'body' }],
@@ -96,20 +113,38 @@ describe.each(testDatabaseKinds())('triage on %s', (kind) => {
     expect(short.body.data.createResponseTemplate).toMatchObject({ code: 'RESPONSE_TEMPLATE_TITLE_INVALID' });
     const created = await h.gql(CREATE, { input }, { token: t.hendra });
     const template = created.body.data.createResponseTemplate.template;
-    expect(template).toMatchObject({ state: 'REJECTED', title: 'Berkas tidak lengkap', body, service: { code: 'PBG' } });
+    expect(template).toMatchObject({
+      state: 'REJECTED',
+      title: 'Berkas tidak lengkap',
+      body,
+      service: { code: 'PBG' },
+    });
     const admins = await h.gql(
       CREATE,
-      { input: { ...input, serviceCode: 'KTP-EL', title: 'Data belum sesuai', body: 'Data {kode} belum sesuai.' } },
+      {
+        input: {
+          ...input,
+          serviceCode: 'KTP-EL',
+          title: 'Data belum sesuai',
+          body: 'Data {kode} belum sesuai.',
+        },
+      },
       { token: t.admin },
     );
     const ktp = admins.body.data.createResponseTemplate.template;
 
     // Staff of the unit read them; another unit's staff are refused.
     const listed = await h.gql(LIST, { s: 'PBG' }, { token: t.yulia });
-    expect(listed.body.data.responseTemplates).toEqual([{ id: template.id, title: 'Berkas tidak lengkap', state: 'REJECTED' }]);
+    expect(listed.body.data.responseTemplates).toEqual([
+      { id: template.id, title: 'Berkas tidak lengkap', state: 'REJECTED' },
+    ]);
     expect(errorCode((await h.gql(LIST, { s: 'PBG' }, { token: t.dewi })).body)).toBe('FORBIDDEN');
     for (const token of [t.hendra, t.yulia]) {
-      const u = await h.gql(UPDATE, { input: { id: ktp.id, state: 'REJECTED', title: 'Diubah', body: 'Data {kode} diubah.' } }, { token });
+      const u = await h.gql(
+        UPDATE,
+        { input: { id: ktp.id, state: 'REJECTED', title: 'Diubah', body: 'Data {kode} diubah.' } },
+        { token },
+      );
       expect(errorCode(u.body)).toBe('FORBIDDEN');
       expect(errorCode((await h.gql(DELETE, { input: { id: ktp.id } }, { token })).body)).toBe('FORBIDDEN');
     }
@@ -127,7 +162,14 @@ describe.each(testDatabaseKinds())('triage on %s', (kind) => {
     const edited = `${picked.text} Mohon lengkapi gambar teknis.`;
     const rejected = await h.gql(
       TRANSITION_REQUEST,
-      { input: { trackingCode: req.trackingCode, to: 'REJECTED', expectedVersion: req.version, publicNote: edited } },
+      {
+        input: {
+          trackingCode: req.trackingCode,
+          to: 'REJECTED',
+          expectedVersion: req.version,
+          publicNote: edited,
+        },
+      },
       { token: t.yulia },
     );
     expect(rejected.body.data.transitionServiceRequest.__typename).toBe('ServiceRequestPayload');
@@ -144,7 +186,10 @@ describe.each(testDatabaseKinds())('triage on %s', (kind) => {
     );
     expect(updated.body.data.updateResponseTemplate.template).toMatchObject({ state: 'RETURNED_TO_CITIZEN' });
     const deleted = await h.gql(DELETE, { input: { id: template.id } }, { token: t.hendra });
-    expect(deleted.body.data.deleteResponseTemplate).toEqual({ __typename: 'DeletedResponseTemplate', id: template.id });
+    expect(deleted.body.data.deleteResponseTemplate).toEqual({
+      __typename: 'DeletedResponseTemplate',
+      id: template.id,
+    });
     expect(await h.db.prisma.responseTemplate.count({ where: { id: template.id } })).toBe(0);
     const audits = await h.db.prisma.auditEntry.findMany({
       where: { entityId: template.id },

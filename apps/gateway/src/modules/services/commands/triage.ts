@@ -112,7 +112,10 @@ export async function saveResponseTemplate(
   const data = { state: input.state, ...checked.value };
   return audited(
     auditScope(deps, caller),
-    { action: existing ? 'updateResponseTemplate' : 'createResponseTemplate', entityType: 'ResponseTemplate' },
+    {
+      action: existing ? 'updateResponseTemplate' : 'createResponseTemplate',
+      entityType: 'ResponseTemplate',
+    },
     async (tx) => {
       const row = existing
         ? await tx.responseTemplate.update({ where: { id: existing.id }, data })

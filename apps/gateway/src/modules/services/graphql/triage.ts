@@ -8,11 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../graphql/
 import { forbidden } from '../../../platform/authz.js';
 import { dayOf } from '../../../platform/calendar.js';
 import { mayTriage } from '../access.js';
-import {
-  deleteResponseTemplate,
-  saveResponseTemplate,
-  setRequestPriority,
-} from '../commands/triage.js';
+import { deleteResponseTemplate, saveResponseTemplate, setRequestPriority } from '../commands/triage.js';
 import {
   expectedVersionField,
   RequestPayload,
@@ -189,18 +185,28 @@ builder.mutationFields((t) => ({
     description: `Adds a response template to a service for a state (issue 20). ${TEMPLATE_ERRORS}`,
     authScopes: { supervisor: true, admin: true },
     errors: { types: [ValidationError, NotFoundError] },
-    ...commandInput(t, CreateTemplateInput, 'The service, state, title and text.', async (deps, caller, input) => ({
-      templateId: (await saveResponseTemplate(deps, caller, input)).id,
-    })),
+    ...commandInput(
+      t,
+      CreateTemplateInput,
+      'The service, state, title and text.',
+      async (deps, caller, input) => ({
+        templateId: (await saveResponseTemplate(deps, caller, input)).id,
+      }),
+    ),
   }),
   updateResponseTemplate: t.field({
     type: TemplatePayload,
     description: `Replaces a response template’s state, title and text. ${TEMPLATE_ERRORS}`,
     authScopes: { supervisor: true, admin: true },
     errors: { types: [ValidationError, NotFoundError] },
-    ...commandInput(t, UpdateTemplateInput, 'The template and its new content.', async (deps, caller, input) => ({
-      templateId: (await saveResponseTemplate(deps, caller, { ...input, id: String(input.id) })).id,
-    })),
+    ...commandInput(
+      t,
+      UpdateTemplateInput,
+      'The template and its new content.',
+      async (deps, caller, input) => ({
+        templateId: (await saveResponseTemplate(deps, caller, { ...input, id: String(input.id) })).id,
+      }),
+    ),
   }),
   deleteResponseTemplate: t.field({
     type: DeletedTemplate,
