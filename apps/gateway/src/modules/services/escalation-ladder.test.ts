@@ -13,7 +13,7 @@ import { mailSettings } from '../../app/mail-config.js';
 import { createLayananPubSub } from '../../app/pubsub.js';
 import { loadWorkingCalendar } from '../../platform/calendar.js';
 import type { Harness } from '../../testing/harness.js';
-import { PBG_REQUEST, ROAD_COMPLAINT, submittedRequest } from '../../testing/requests.js';
+import { complaintServiceAt, PBG_REQUEST, ROAD_COMPLAINT, submittedRequest } from '../../testing/requests.js';
 import { useHarness } from '../../testing/use-harness.js';
 import { escalateOverdueRequests } from './commands/escalate-overdue.js';
 
@@ -53,36 +53,12 @@ async function bidangWithComplaints(h: Harness) {
       emailVerifiedAt: new Date(),
     },
   });
-  const road = await prisma.service.findUniqueOrThrow({
-    where: { code: 'PENGADUAN-JALAN' },
-    include: { currentVersion: true },
+  await complaintServiceAt(h, {
+    code: 'PENGADUAN-IZIN-BIDANG',
+    unitCode: 'DPMPTSP-PERIZINAN',
+    nameId: 'Pengaduan Perizinan Bidang',
+    nameEn: 'Permit division complaint',
   });
-  const v = road.currentVersion!;
-  const service = await prisma.service.create({
-    data: {
-      code: 'PENGADUAN-IZIN-BIDANG',
-      name: 'Pengaduan Perizinan Bidang',
-      description: 'Pengaduan tentang pelayanan bidang perizinan.',
-      kind: 'COMPLAINT',
-      unitId: bidang.id,
-      completionDays: 5,
-      published: true,
-    },
-  });
-  const version = await prisma.serviceVersion.create({
-    data: {
-      serviceId: service.id,
-      version: 1,
-      nameId: 'Pengaduan Perizinan Bidang',
-      nameEn: 'Permit division complaint',
-      kind: 'COMPLAINT',
-      unitId: bidang.id,
-      standard: v.standard as object,
-      attributes: v.attributes as object,
-      completionDays: 5,
-    },
-  });
-  await prisma.service.update({ where: { id: service.id }, data: { currentVersionId: version.id } });
   return { budi };
 }
 

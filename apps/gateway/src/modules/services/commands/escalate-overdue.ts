@@ -29,6 +29,25 @@ import { applyTransition, publishUpdate } from './request-workflow.js';
 export const ESCALATION_LOCK_KEY = 0x4553434c;
 const BATCH = 100;
 
+/** The audit entry of a change the job made (actor: the system) to a request. */
+function systemAudit(
+  tx: TransactionClient,
+  action: string,
+  requestId: string,
+  change: { before: Prisma.InputJsonObject; after: Prisma.InputJsonObject },
+) {
+  return tx.auditEntry.create({
+    data: {
+      actorKind: 'SYSTEM',
+      actorId: null,
+      action,
+      entityType: 'ServiceRequest',
+      entityId: requestId,
+      ...change,
+    },
+  });
+}
+
 /**
  * Escalates one claimed request if the domain says an escalation is due on `now`'s WIB day;
  * writes the change, its trail entry and its audit entry (actor: the system). Returns the
@@ -72,16 +91,9 @@ export async function escalateRequest(
       data: { escalationLevel: 'UNIT_SUPERVISOR', escalationLevelAt: now, escalationUnitId: row.unitId },
     });
   }
-  await tx.auditEntry.create({
-    data: {
-      actorKind: 'SYSTEM',
-      actorId: null,
-      action: 'escalateServiceRequest',
-      entityType: 'ServiceRequest',
-      entityId: requestId,
-      before: { state: before.state, version: before.version },
-      after: { state: after.state, version: after.version, assigneeStaffId: after.assigneeStaffId },
-    },
+  await systemAudit(tx, 'escalateServiceRequest', requestId, {
+    before: { state: before.state, version: before.version },
+    after: { state: after.state, version: after.version, assigneeStaffId: after.assigneeStaffId },
   });
   return after;
 }
@@ -189,16 +201,9 @@ async function climbRequest(
       at: now,
     },
   });
-  await tx.auditEntry.create({
-    data: {
-      actorKind: 'SYSTEM',
-      actorId: null,
-      action: 'climbServiceRequestEscalation',
-      entityType: 'ServiceRequest',
-      entityId: requestId,
-      before: { escalationLevel: row.escalationLevel, version: row.version },
-      after: { escalationLevel: step.level, escalationUnitId: holder.unitId, version: updated.version },
-    },
+  await systemAudit(tx, 'climbServiceRequestEscalation', requestId, {
+    before: { escalationLevel: row.escalationLevel, version: row.version },
+    after: { escalationLevel: step.level, escalationUnitId: holder.unitId, version: updated.version },
   });
   const recipients = await tx.account.findMany({
     where:
