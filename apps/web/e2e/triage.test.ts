@@ -88,7 +88,7 @@ describe('triage on the staff request page (Bahasa Indonesia)', () => {
 
     // The template, filled for this request, goes into the note for the citizen, to be edited.
     const picker = page.getByTestId('template-picker');
-    await picker.getByLabel('Templat tanggapan').selectOption({ label: 'Diverifikasi — Berkas lengkap' });
+    await picker.getByLabel('Templat tanggapan').selectOption({ label: 'Terverifikasi — Berkas lengkap' });
     await picker.getByRole('button', { name: 'Pakai templat' }).click();
     const note = page.getByLabel('Catatan untuk pemohon');
     expect(await note.inputValue()).toBe(`Berkas permohonan ${code} sudah lengkap dan diverifikasi.`);
