@@ -2,10 +2,9 @@
 // Playwright wrapper needs Node 22), checks every route for each role that can reach it, at
 // 1280 px and at phone width (375 px), and finds no serious or critical violation. A screenshot of
 // every route at both widths lands in e2e-screenshots/ for review.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeViolations, seriousViolations } from './axe.ts';
 import {
   type AppPage,
   gqlAs,
@@ -17,7 +16,6 @@ import {
   startGateway,
 } from './support.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [
   { name: 'desktop', width: 1280, height: 900 },
   { name: 'phone', width: 375, height: 740 },
@@ -30,9 +28,6 @@ const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = {
   supervisor: 'hendra@layanan.test',
   admin: 'admin@layanan.test',
 };
-
-type AxeNode = { target: string[]; html: string; failureSummary?: string };
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: AxeNode[] };
 
 let gateway: RunningGateway;
 let browser: Browser;
@@ -74,51 +69,6 @@ async function settle(page: Page, route: string): Promise<void> {
     });
   // Charts draw after their data arrives (animations are off with reduced motion).
   await page.waitForTimeout(150);
-}
-
-function describeViolations(route: string, width: string, violations: AxeViolation[]): string {
-  return violations
-    .map(
-      (v) =>
-        `${route} @ ${width}: [${v.impact}] ${v.id} — ${v.help}\n` +
-        v.nodes
-          .slice(0, 5)
-          .map(
-            (n) =>
-              `    ${n.target.join(' ')}\n      ${n.html.slice(0, 160)}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`,
-          )
-          .join('\n'),
-    )
-    .join('\n');
-}
-
-/** Axe's serious and critical WCAG 2.1 A/AA violations on the current page. */
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  // page.evaluate is not subject to the app's Content-Security-Policy (script-src 'self'), which
-  // blocks an inline <script> tag; axe itself needs no eval.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({
-        target: n.target.map(String),
-        html: n.html,
-        failureSummary: n.failureSummary,
-      })),
-    }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 /**

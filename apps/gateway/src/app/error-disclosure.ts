@@ -15,6 +15,7 @@ import {
 } from '../graphql/gateway-errors.js';
 import { errorResponse } from '../modules/services/open311/render.js';
 import { type GraphQLContext, languageOf } from './context.js';
+import { statedLanguage } from './error-language.js';
 
 /** Which kind of route a path belongs to, and so the format of its errors. */
 export type RouteKind = 'graphql' | 'open311' | 'report' | 'probe' | 'static';
@@ -31,7 +32,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
  * A refusal or failure in the format of the route of `request`: status, gateway code, message
- * (both languages; Open311 picks the caller's) and extra extensions (GraphQL) or headers.
+ * (the caller's stated language, else both; Open311 picks the caller's) and extra extensions
+ * (GraphQL) or headers.
  */
 export function routeError(
   request: Request,
@@ -42,6 +44,9 @@ export function routeError(
 ): Response {
   const url = new URL(request.url);
   const headers = { 'cache-control': 'no-store', ...extra.headers };
+  // One language when the caller names one (error-language.ts), else both.
+  const stated = statedLanguage(request);
+  const text = stated ? message[stated] : bilingual(message);
   switch (routeOf(url.pathname)) {
     case 'open311':
       return errorResponse(
@@ -53,7 +58,7 @@ export function routeError(
     case 'graphql':
       return new Response(
         JSON.stringify({
-          errors: [{ message: bilingual(message), extensions: { code, ...extra.extensions } }],
+          errors: [{ message: text, extensions: { code, ...extra.extensions } }],
         }),
         { status, headers: { ...headers, 'content-type': JSON_TYPE } },
       );
@@ -64,7 +69,7 @@ export function routeError(
         headers: { ...headers, 'content-type': JSON_TYPE },
       });
     default:
-      return new Response(bilingual(message), {
+      return new Response(text, {
         status,
         headers: {
           ...headers,

@@ -28,6 +28,7 @@ import { createS3BlobStore } from '../platform/storage/s3-store.js';
 import type { GatewayConfig } from './config.js';
 import { type GraphQLContext, languageOf } from './context.js';
 import { guardedPlugin, unexpectedExecutionErrors, unexpectedGraphQLError } from './error-disclosure.js';
+import { errorsInCallersLanguage } from './error-language.js';
 import { createEventBus } from './event-handlers.js';
 import { liveAccess } from './live-access.js';
 import { mailSettings } from './mail-config.js';
@@ -271,6 +272,8 @@ export function createGateway(options: {
     // answers a masked 500 with the request id, logged once (error-disclosure.ts).
     plugins: [
       requestLog(log),
+      // Request-level errors in the language the caller names (error-language.ts).
+      errorsInCallersLanguage(),
       // Paths, query strings and bodies are checked (platform/input-guard.ts) before any route.
       ...securityPlugins(config, rateLimitStore),
       // GraphQL text no output can carry (the domain's unsupportedCharacter), naming where.

@@ -164,9 +164,37 @@ export const LIMIT_MESSAGES = {
     withLimit(M.UNEXPECTED_ERROR, `id permintaan ${requestId}`, `request id ${requestId}`),
 } as const satisfies Partial<Record<GatewayErrorCode, (limit: never) => Message>>;
 
+/** The one-line texts made by bilingual(), newest last, so that a request-level error can be
+ * answered in the caller's stated language (app/error-language.ts). Bounded: the limit messages
+ * repeat, and a message made per request (a request id, seconds to wait) is needed only until its
+ * answer is sent. */
+const BILINGUAL_TEXTS = new Map<string, Message>();
+const MAX_BILINGUAL_TEXTS = 512;
+
 /** The one-line form of a message used outside GraphQL results: `Indonesian / English`. */
 export function bilingual(message: Message): string {
-  return `${message.id} / ${message.en}`;
+  const text = `${message.id} / ${message.en}`;
+  BILINGUAL_TEXTS.delete(text);
+  BILINGUAL_TEXTS.set(text, message);
+  if (BILINGUAL_TEXTS.size > MAX_BILINGUAL_TEXTS) {
+    BILINGUAL_TEXTS.delete(BILINGUAL_TEXTS.keys().next().value as string);
+  }
+  return text;
+}
+
+/**
+ * `text` with every `Indonesian / English` part made by bilingual() replaced by its `lang` half,
+ * the rest (graphql-js's own wording around a scalar's refusal) kept; text without one unchanged.
+ */
+export function inOneLanguage(text: string, lang: 'id' | 'en'): string {
+  if (!text.includes(' / ')) return text;
+  const whole = BILINGUAL_TEXTS.get(text);
+  if (whole) return whole[lang];
+  let result = text;
+  for (const [bilingualText, message] of BILINGUAL_TEXTS) {
+    if (result.includes(bilingualText)) result = result.replace(bilingualText, () => message[lang]);
+  }
+  return result;
 }
 
 /**

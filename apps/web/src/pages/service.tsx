@@ -44,7 +44,7 @@ type Attribute = NonNullable<
 >['attributes'][number];
 
 // The 14 components of UU 25/2009 art. 21, in the order the law lists them.
-const STANDARD_ORDER = [
+export const STANDARD_ORDER = [
   'LEGAL_BASIS',
   'REQUIREMENTS',
   'PROCEDURE',

@@ -1,15 +1,19 @@
 // The "Kelola" page of supervisors and admins: the staff register (with its forms), the SKP
-// period, positions' requirements (admins), the service catalogue and the holiday calendar, each
-// a section of its own file reached through the page's sub-navigation.
+// period, positions' requirements (admins), the service catalogue, the holiday calendar, forums
+// and their sessions, public notices and API keys (admins), each a section of its own file reached
+// through the page's sub-navigation.
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import type { Role } from '../session.ts';
 import { Loading, Notice } from '../ui.tsx';
+import { ApiKeys } from './api-keys.tsx';
 import { CatalogueEditor } from './catalogue-editor.tsx';
+import { ForumAdmin } from './forum-admin.tsx';
 import { HolidayEditor } from './holiday-editor.tsx';
 import { PositionRequirementsForm } from './position-requirements.tsx';
+import { PublicNotices } from './public-notices.tsx';
 import { SkpPeriodForm } from './skp-period.tsx';
 import { StaffRegister } from './staff-register.tsx';
 
@@ -19,7 +23,7 @@ const ManagerQuery = graphql(`
   }
 `);
 
-type Section = 'staff' | 'skp' | 'positions' | 'catalogue' | 'holidays';
+type Section = 'staff' | 'skp' | 'positions' | 'catalogue' | 'holidays' | 'forums' | 'notices' | 'apiKeys';
 
 export function AdminPage({ role }: { role: Role }) {
   const { t } = useI18n();
@@ -32,10 +36,11 @@ export function AdminPage({ role }: { role: Role }) {
   const ownUnit = admin ? null : me?.me.unit?.code;
   if (ownUnit === undefined) return <Loading />;
   const selfId = me?.me.account?.staff?.id ?? null;
-  // Positions' requirements are the BKPSDM's (admins): not offered to supervisors.
+  // Positions' requirements are the BKPSDM's and API keys the city's (admins): not offered to
+  // supervisors.
   const sections: readonly Section[] = admin
-    ? ['staff', 'skp', 'positions', 'catalogue', 'holidays']
-    : ['staff', 'skp', 'catalogue', 'holidays'];
+    ? ['staff', 'skp', 'positions', 'catalogue', 'holidays', 'forums', 'notices', 'apiKeys']
+    : ['staff', 'skp', 'catalogue', 'holidays', 'forums', 'notices'];
   return (
     <section>
       <h1>{t('navManage')}</h1>
@@ -53,7 +58,15 @@ export function AdminPage({ role }: { role: Role }) {
       ) : section === 'positions' ? (
         <PositionRequirementsForm />
       ) : section === 'catalogue' ? (
-        <CatalogueEditor ownUnit={ownUnit} />
+        <CatalogueEditor ownUnit={ownUnit} admin={admin} />
+      ) : section === 'forums' ? (
+        <ForumAdmin ownUnit={ownUnit} admin={admin} />
+      ) : section === 'notices' ? (
+        <PublicNotices ownUnit={ownUnit} />
+      ) : section === 'apiKeys' ? (
+        admin ? (
+          <ApiKeys />
+        ) : null
       ) : (
         <HolidayEditor admin={admin} />
       )}

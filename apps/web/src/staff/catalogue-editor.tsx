@@ -1,4 +1,5 @@
-// The service catalogue to edit (name, description, standard time, cost, published, open data).
+// The service catalogue to edit (name, description, standard time, cost, published, open data); a
+// new service (admins) and a new version of one (service-version-form.tsx).
 import { useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
@@ -16,7 +17,9 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
+import { useCreation } from './form-buttons.tsx';
 import { ResponseTemplatesEditor } from './response-templates.tsx';
+import { CreateServiceForm, NewVersionForm } from './service-version-form.tsx';
 
 const CatalogueQuery = graphql(`
   query Catalogue($unitCode: String, $first: Int!, $after: String) {
@@ -42,8 +45,11 @@ const UpdateService = graphql(`
   }
 `);
 
-/** The catalogue to edit: all services for admins, the supervisor's unit's (`ownUnit`) for supervisors. */
-export function CatalogueEditor({ ownUnit }: { ownUnit: string | null }) {
+/**
+ * The catalogue to edit: all services for admins, the supervisor's unit's (`ownUnit`) for
+ * supervisors; only admins (`admin`) add services.
+ */
+export function CatalogueEditor({ ownUnit, admin }: { ownUnit: string | null; admin: boolean }) {
   const { t, lang } = useI18n();
   const pager = usePager('services');
   const pageVariables = { unitCode: ownUnit, first: PAGE_SIZE, after: pager.after };
@@ -57,11 +63,32 @@ export function CatalogueEditor({ ownUnit }: { ownUnit: string | null }) {
   const [templates, setTemplates] = useState<string | null>(null);
   // The service whose completion time or cost now waits for a second person (four eyes).
   const [awaiting, setAwaiting] = useState<string | null>(null);
+  const [versionOf, setVersionOf] = useState<string | null>(null);
+  // The service whose proposed new version now waits for a second person.
+  const [proposed, setProposed] = useState<string | null>(null);
+  const creation = useCreation<string>();
   if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Loading />;
   const services = data?.services.edges.map((e) => e.node) ?? [];
   return (
     <>
+      {admin && !creation.creating ? (
+        <button type="button" onClick={creation.open}>
+          {t('newService')}
+        </button>
+      ) : null}
+      {creation.creating ? (
+        <CreateServiceForm
+          onClose={creation.close}
+          onCreated={(code) => {
+            creation.done(code);
+            refetch({ requestPolicy: 'network-only' });
+          }}
+        />
+      ) : null}
+      {creation.created ? (
+        <Notice kind="success">{t('serviceCreated', { code: creation.created })}</Notice>
+      ) : null}
       <ul className="list">
         {services.map((s) => (
           <li key={s.id}>
@@ -82,12 +109,32 @@ export function CatalogueEditor({ ownUnit }: { ownUnit: string | null }) {
             <button
               type="button"
               className="link"
+              aria-expanded={versionOf === s.code}
+              onClick={() => setVersionOf(versionOf === s.code ? null : s.code)}
+            >
+              {t('newServiceVersion')}
+            </button>{' '}
+            <button
+              type="button"
+              className="link"
+              aria-expanded={templates === s.code}
               onClick={() => setTemplates(templates === s.code ? null : s.code)}
             >
               {t('templatesManage')}
             </button>
             {templates === s.code ? <ResponseTemplatesEditor serviceCode={s.code} /> : null}
             {awaiting === s.code ? <Notice kind="warn">{t('serviceChangeAwaitsApproval')}</Notice> : null}
+            {proposed === s.code ? <Notice kind="success">{t('versionAwaitsApproval')}</Notice> : null}
+            {versionOf === s.code ? (
+              <NewVersionForm
+                code={s.code}
+                onClose={() => setVersionOf(null)}
+                onProposed={() => {
+                  setVersionOf(null);
+                  setProposed(s.code);
+                }}
+              />
+            ) : null}
             {editing === s.code ? (
               <ServiceForm
                 service={s}

@@ -1,5 +1,6 @@
-// The buttons under the staff register's forms: the action, then closing the form.
-import type { ReactNode } from 'react';
+// The buttons under the staff register's forms: the action, then closing the form; and the state of
+// a "new …" button that opens a creation form in its place.
+import { type ReactNode, useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { SubmitButton } from '../ui.tsx';
 
@@ -24,4 +25,28 @@ export function FormButtons({
       </button>
     </div>
   );
+}
+
+/**
+ * A creation form opened by a "new …" button: `creating` while it is open, `created` what the last
+ * one made (for its success notice, cleared when the form opens again); `done` closes the form.
+ */
+export function useCreation<T>() {
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<T | null>(null);
+  return {
+    creating,
+    created,
+    open: () => {
+      setCreated(null);
+      setCreating(true);
+    },
+    close: () => setCreating(false),
+    /** Dismisses the success notice. */
+    clear: () => setCreated(null),
+    done: (value: T) => {
+      setCreating(false);
+      setCreated(value);
+    },
+  };
 }

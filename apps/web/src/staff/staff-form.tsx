@@ -55,7 +55,8 @@ function useUnitChoices(ownUnit: string | null) {
   return units.filter((u) => tree.has(u.code));
 }
 
-function UnitSelect({
+/** The units a record, forum or notice may name (every unit, or `ownUnit`'s tree), by name and code. */
+export function UnitSelect({
   ownUnit,
   value,
   onChange,

@@ -92,6 +92,8 @@ describe('erasure rules', () => {
   it('names an erased file `lampiran` with its extension', () => {
     expect(erasedFileName('KTP Budi.PDF')).toBe('lampiran.pdf');
     expect(erasedFileName('scan')).toBe('lampiran');
+    expect(erasedFileName('lampiran.pdf', 'en')).toBe('attachment.pdf');
+    expect(erasedFileName('lampiran', 'en')).toBe('attachment');
   });
 
   it('reads the retention period and computes its cutoff', () => {

@@ -119,6 +119,8 @@ export function shownErased<T>(value: T, lang: 'id' | 'en'): T {
 
 /** The file name an erased attachment is shown with (its extension kept). */
 export const ERASED_FILE_NAME = 'lampiran';
+/** ERASED_FILE_NAME as shown in English. */
+export const ERASED_FILE_NAME_EN = 'attachment';
 
 /** Years after a request's closure its personal data is kept (UU 27/2022 art. 16(2)); default. */
 export const DEFAULT_RETENTION_YEARS = 5;
@@ -219,10 +221,12 @@ export function redactValues(value: unknown, secrets: readonly string[]): unknow
   return walk(value);
 }
 
-/** The name an erased attachment keeps: `lampiran` with the original's extension, if any. */
-export function erasedFileName(fileName: string): string {
+/** The name an erased attachment keeps (`lampiran`; shown in English as `attachment`), with the
+ * original's extension, if any. */
+export function erasedFileName(fileName: string, lang: 'id' | 'en' = 'id'): string {
+  const base = lang === 'en' ? ERASED_FILE_NAME_EN : ERASED_FILE_NAME;
   const ext = /\.([A-Za-z0-9]{1,8})$/.exec(fileName)?.[1];
-  return ext ? `${ERASED_FILE_NAME}.${ext.toLowerCase()}` : ERASED_FILE_NAME;
+  return ext ? `${base}.${ext.toLowerCase()}` : base;
 }
 
 /**

@@ -3,6 +3,7 @@
 // erasure leaves no personal value of the person in any table, keeps the statistics, ends the
 // sessions and is audited.
 import { testDatabaseKinds } from '@layanan/db/testing';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
 import { mailSettings } from '../../app/mail-config.js';
 import { unsubscribeUrl } from '../../platform/mail/outbox.js';
@@ -183,6 +184,27 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
     expect(await h.storage.has(sha256)).toBe(true);
     const before = await h.gql(STATS);
     expect(await findPersonalValues(h.db.prisma, Object.values(c.personal))).not.toEqual([]);
+    // A note of the citizen's own in the trail (as an answer to a return writes one).
+    const last = await h.db.prisma.requestEvent.findFirstOrThrow({
+      where: { requestId: c.requestId },
+      orderBy: { sequence: 'desc' },
+    });
+    await h.db.prisma.requestEvent.create({
+      data: {
+        requestId: c.requestId,
+        sequence: last.sequence + 1,
+        kind: 'NOTE',
+        fromState: last.toState,
+        toState: last.toState,
+        actorKind: 'CITIZEN',
+        actorAccountId: c.accountId,
+        publicNote: `Alamat saya ${c.personal.text}`,
+      },
+    });
+    await h.db.prisma.serviceRequest.update({
+      where: { id: c.requestId },
+      data: { version: last.sequence + 1 },
+    });
 
     const wrong = await h.gql(ERASE, { input: { password: 'salah-sekali-123' } }, { token: c.token });
     expect(wrong.body.errors).toBeUndefined();
@@ -236,18 +258,31 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
     });
     expect(request.personalDataErasedAt).not.toBeNull();
     // The placeholders are stored in Indonesian and shown in the caller's language.
-    const SHOWN = `query($code: String!) { serviceRequest(trackingCode: $code) {
-      originalText attributeValues applicant { displayName } } }`;
+    const SHOWN = `query($code: String!, $submission: ID!) {
+      serviceRequest(trackingCode: $code) {
+        originalText attributeValues applicant { displayName } attachments { name }
+        events { actorKind publicNote } }
+      node(id: $submission) { ... on Submission { title text } } }`;
     for (const [lang, text, name] of [
       ['id', '[dihapus]', 'Warga terhapus'],
       ['en', '[erased]', 'Erased citizen'],
     ]) {
-      const shown = await h.gql(SHOWN, { code: c.trackingCode }, { token: t.yulia, lang });
+      const shown = await h.gql(
+        SHOWN,
+        { code: c.trackingCode, submission: encodeGlobalID('Submission', c.submissionId) },
+        { token: t.yulia, lang },
+      );
       expect(shown.body.data.serviceRequest, lang).toMatchObject({
         originalText: text,
         attributeValues: { nik: text },
         applicant: { displayName: name },
+        attachments: [{ name: lang === 'id' ? 'lampiran.pdf' : 'attachment.pdf' }],
       });
+      const citizenNotes = shown.body.data.serviceRequest.events
+        .filter((e: { actorKind: string }) => e.actorKind === 'CITIZEN')
+        .map((e: { publicNote: string }) => e.publicNote);
+      expect(citizenNotes, lang).toContain(text);
+      expect(shown.body.data.node, lang).toEqual({ title: text, text });
     }
     expect(await h.storage.has(sha256)).toBe(false);
     expect((await h.gateway.fetch(`http://layanan.test${url}`)).status).toBe(404);

@@ -1,5 +1,6 @@
 // The Attachment type and the `attachments` of requests and their trail entries (the services
 // area's types, extended here by name so that this area never imports that one).
+import { erasedFileName } from '@layanan/domain/accounts';
 import { builder } from '../../../graphql/builder.js';
 import { attachmentsShownOnRequest } from '../access.js';
 import { FILE_LINK_TTL_SECONDS, signFileLink } from '../signed-link.js';
@@ -19,8 +20,10 @@ const AttachmentRef = builder.prismaObject('Attachment', {
     'One uploaded file (issue 19): stored once by its SHA-256, never replaced (a new upload is a new attachment; the old stays). Photos were re-encoded without their metadata (EXIF, GPS).',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The attachment’s id (a UUID).' }),
-    name: t.exposeString('fileName', {
-      description: 'The file name as uploaded, sanitised (path and control characters removed); text only.',
+    name: t.string({
+      description:
+        'The file name as uploaded, sanitised (path and control characters removed); text only. An erased file (data-protection erasure or retention) is named `lampiran` / `attachment` in the caller’s language, with its extension.',
+      resolve: (a, _args, ctx) => (a.erasedAt ? erasedFileName(a.fileName, ctx.lang) : a.fileName),
     }),
     type: t.exposeString('mediaType', {
       description:

@@ -1,6 +1,7 @@
 // Submissions: the type (what a viewer may see of it), the list query and the mutations (the
 // writes are commands/submission.ts).
 import type { Prisma } from '@layanan/db';
+import { shownErased } from '@layanan/domain/accounts';
 import {
   ANSWER_STATUSES,
   answeredOnTime,
@@ -89,13 +90,15 @@ const SubmissionRef = builder.prismaNode('Submission', {
     title: t.string({
       nullable: true,
       description: 'Null when hidden by a moderator (except for the author and moderators).',
-      resolve: (s, _a, ctx) => (visibility(s, ctx) === 'HIDDEN_NOTICE' ? null : s.title),
+      resolve: (s, _a, ctx) =>
+        visibility(s, ctx) === 'HIDDEN_NOTICE' ? null : shownErased(s.title, ctx.lang),
     }),
     text: t.string({
       nullable: true,
       description:
         'The citizen’s text as typed, never edited; null when hidden (except for the author and moderators).',
-      resolve: (s, _a, ctx) => (visibility(s, ctx) === 'HIDDEN_NOTICE' ? null : s.text),
+      resolve: (s, _a, ctx) =>
+        visibility(s, ctx) === 'HIDDEN_NOTICE' ? null : shownErased(s.text, ctx.lang),
     }),
     hidden: t.boolean({
       description: 'Whether a moderator hid it (nothing is deleted).',

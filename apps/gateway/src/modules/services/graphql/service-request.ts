@@ -100,11 +100,15 @@ const RequestEventRef = builder.prismaObject('RequestEvent', {
       description: 'The acting officer’s unit (short name); null whenever actorName is null.',
       resolve: async (e, _a, ctx) => (await officerOf(e, ctx))?.unit.shortName ?? null,
     }),
-    publicNote: t.exposeString('publicNote', { nullable: true, description: 'Shown to the citizen.' }),
+    publicNote: t.string({
+      nullable: true,
+      description: 'Shown to the citizen; an erased citizen’s note reads “[dihapus]” / “[erased]”.',
+      resolve: (e, _a, ctx) => shownErased(e.publicNote, ctx.lang),
+    }),
     internalNote: t.string({
       nullable: true,
       description: 'Staff only; null for citizens.',
-      resolve: (e, _a, ctx) => (isStaffViewer(ctx.identity) ? e.internalNote : null),
+      resolve: (e, _a, ctx) => (isStaffViewer(ctx.identity) ? shownErased(e.internalNote, ctx.lang) : null),
     }),
     at: t.expose('at', { type: 'DateTime', description: 'When it happened.' }),
   }),

@@ -2,6 +2,7 @@
 // Public views carry no personal data: the description, address and notes of a request are shown
 // only to the API key that filed it.
 import type { Prisma, PrismaClient } from '@layanan/db';
+import { shownErased } from '@layanan/domain/accounts';
 import { dateFilterBound, jakartaDateTime } from '@layanan/domain/calendar';
 import {
   attributeRuleText,
@@ -114,7 +115,7 @@ function requestView(
   // The filing system sees what it sent; everyone else only what is public.
   const own = viewer?.kind === 'system' && viewer.apiKeyId === r.submittedByAccountId;
   const label = REQUEST_STATE_LABELS[r.state][lang];
-  const note = r.events[0]?.publicNote;
+  const note = shownErased(r.events[0]?.publicNote, lang);
   const due = r.completionDueOn ?? r.verificationDueOn;
   return {
     service_request_id: r.trackingCode,
@@ -122,7 +123,7 @@ function requestView(
     status_notes: own && note ? `${label}: ${note}` : label,
     service_name: lang === 'en' ? r.serviceVersion.nameEn : r.serviceVersion.nameId,
     service_code: r.service.code,
-    description: own ? r.originalText : null,
+    description: own ? shownErased(r.originalText, lang) : null,
     agency_responsible: r.unit.name,
     service_notice: serviceNotice(r.serviceVersion.completionDays, lang),
     // W3C date-times with the WIB offset, as the spec asks (a timezone is required).
