@@ -406,6 +406,22 @@ describe.each(testDatabaseKinds())('authorization matrix on %s', (dbKind) => {
           ),
         };
       },
+      responseTemplate: async () => ({
+        id: await must(
+          `mutation($input: CreateResponseTemplateInput!) { createResponseTemplate(input: $input) {
+            ... on ResponseTemplatePayload { template { id } } ... on Failure { code message } } }`,
+          {
+            input: {
+              serviceCode: service.code,
+              state: 'COMPLETED',
+              title: `Templat ${unique()}`,
+              body: 'Permohonan {kode} telah selesai.',
+            },
+          },
+          admin,
+          (d) => d.createResponseTemplate.template?.id,
+        ),
+      }),
       apiKey: async () => ({
         id: await must(
           `mutation($name: String!) { createApiKey(input: { name: $name, scopes: ["catalogue:read"] }) { ... on CreateApiKeyPayload { apiKey { id } } } }`,

@@ -128,7 +128,8 @@ async function main(): Promise<void> {
   // The mail outbox: sent by every instance, each message once (platform/mail/worker.ts).
   const mailer = startMailWorker(db.prisma, config.mail, log);
 
-  // Overdue requests go to the unit's supervisor; safe to run in every instance (advisory lock).
+  // Overdue requests go to the unit's supervisor, complaints then climb the ladder (issue 20);
+  // safe to run in every instance (advisory lock).
   const database = db;
   const mail = mailSettings(config);
   let escalating = false;
@@ -137,9 +138,13 @@ async function main(): Promise<void> {
       ? setInterval(() => {
           if (escalating) return;
           escalating = true;
-          escalateOverdueRequests(database.prisma, { pubsub: events.pubsub })
+          escalateOverdueRequests(database.prisma, {
+            pubsub: events.pubsub,
+            climb: { ladder: config.complaints.escalationLadder, mail },
+          })
             .then((r) => {
               if (r.escalated.length > 0) log.info({ escalated: r.escalated }, 'escalated overdue requests');
+              if (r.climbed.length > 0) log.info({ climbed: r.climbed }, 'escalations climbed a level');
             })
             .catch((error: unknown) => log.error({ err: error }, 'escalation job failed'))
             .then(sweepEvents)

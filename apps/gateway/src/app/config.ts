@@ -10,6 +10,8 @@ import {
 } from '@layanan/domain/feedback';
 import {
   COMPLAINT_DEFAULT_MAX_REOPENS,
+  DEFAULT_ESCALATION_LADDER,
+  type EscalationLadder,
   REPORTER_RESPONSE_DEFAULT_WORKING_DAYS,
   TRANSFER_CLOCK_RULES,
   type TransferClockRule,
@@ -308,13 +310,18 @@ export type ComplaintPolicy = {
   maxReopens: number;
   /** What a transfer (disposisi) does to the deadlines. */
   transferClock: TransferClockRule;
+  /** Working days each level of the escalation ladder has before an overdue complaint climbs. */
+  escalationLadder: EscalationLadder;
 };
 
 /**
  * Complaint handling: `LAYANAN_COMPLAINT_ANSWER_DAYS` (working days to accept or contest an
  * outcome, 1–60, default 10 as SP4N-LAPOR!), `LAYANAN_COMPLAINT_MAX_REOPENS` (0–20, default 3) and
  * `LAYANAN_TRANSFER_CLOCK` (`RESTART_AT_TRANSFER`, the default: the new unit's deadline starts at
- * the transfer; `KEEP_DEADLINES`). Throws ConfigError on other values.
+ * the transfer; `KEEP_DEADLINES`), and the escalation ladder: `LAYANAN_ESCALATION_SUPERVISOR_DAYS`,
+ * `LAYANAN_ESCALATION_AGENCY_DAYS`, `LAYANAN_ESCALATION_COORDINATOR_DAYS` (working days each level
+ * has before an overdue complaint climbs to the next, 1–60; defaults 3, 3, 5, the domain's
+ * `DEFAULT_ESCALATION_LADDER`). Throws ConfigError on other values.
  */
 export function complaintPolicy(env: NodeJS.ProcessEnv = process.env): ComplaintPolicy {
   const transferClock = (env.LAYANAN_TRANSFER_CLOCK?.trim().toUpperCase() ||
@@ -332,5 +339,22 @@ export function complaintPolicy(env: NodeJS.ProcessEnv = process.env): Complaint
     ),
     maxReopens: int(env, 'LAYANAN_COMPLAINT_MAX_REOPENS', COMPLAINT_DEFAULT_MAX_REOPENS, 0, 20),
     transferClock,
+    escalationLadder: {
+      UNIT_SUPERVISOR: int(
+        env,
+        'LAYANAN_ESCALATION_SUPERVISOR_DAYS',
+        DEFAULT_ESCALATION_LADDER.UNIT_SUPERVISOR,
+        1,
+        60,
+      ),
+      AGENCY_HEAD: int(env, 'LAYANAN_ESCALATION_AGENCY_DAYS', DEFAULT_ESCALATION_LADDER.AGENCY_HEAD, 1, 60),
+      COORDINATOR: int(
+        env,
+        'LAYANAN_ESCALATION_COORDINATOR_DAYS',
+        DEFAULT_ESCALATION_LADDER.COORDINATOR,
+        1,
+        60,
+      ),
+    },
   };
 }

@@ -32,21 +32,27 @@ export const ROAD_COMPLAINT = {
   attributes: { kecamatan: 'LEMBAH_SEGAR', lokasi: 'Depan SD 05', jenis_kerusakan: 'JALAN_BERLUBANG' },
 };
 
-/** A second complaint service, at DPMPTSP (the unit of yulia, hendra and rahmat). */
-export async function permitComplaintService(h: Pick<Harness, 'db'>): Promise<void> {
+/**
+ * A published complaint service of the unit `unitCode`, with the road complaint's standard and
+ * attributes and 3 working days to complete (created once; later calls do nothing).
+ */
+export async function complaintServiceAt(
+  h: Pick<Harness, 'db'>,
+  service: { code: string; unitCode: string; nameId: string; nameEn: string },
+): Promise<void> {
   const prisma = h.db.prisma;
-  if (await prisma.service.findUnique({ where: { code: 'PENGADUAN-PERIZINAN' } })) return;
+  if (await prisma.service.findUnique({ where: { code: service.code } })) return;
   const road = await prisma.service.findUniqueOrThrow({
     where: { code: 'PENGADUAN-JALAN' },
     include: { currentVersion: true },
   });
-  const unit = await prisma.unit.findUniqueOrThrow({ where: { code: 'DPMPTSP' } });
+  const unit = await prisma.unit.findUniqueOrThrow({ where: { code: service.unitCode } });
   const v = road.currentVersion!;
-  const service = await prisma.service.create({
+  const created = await prisma.service.create({
     data: {
-      code: 'PENGADUAN-PERIZINAN',
-      name: 'Pengaduan Layanan Perizinan',
-      description: 'Pengaduan tentang layanan perizinan.',
+      code: service.code,
+      name: service.nameId,
+      description: `${service.nameId}.`,
       kind: 'COMPLAINT',
       unitId: unit.id,
       completionDays: 3,
@@ -54,10 +60,10 @@ export async function permitComplaintService(h: Pick<Harness, 'db'>): Promise<vo
   });
   const version = await prisma.serviceVersion.create({
     data: {
-      serviceId: service.id,
+      serviceId: created.id,
       version: 1,
-      nameId: 'Pengaduan Layanan Perizinan',
-      nameEn: 'Permit service complaint',
+      nameId: service.nameId,
+      nameEn: service.nameEn,
       kind: 'COMPLAINT',
       unitId: unit.id,
       standard: v.standard as object,
@@ -65,8 +71,17 @@ export async function permitComplaintService(h: Pick<Harness, 'db'>): Promise<vo
       completionDays: 3,
     },
   });
-  await prisma.service.update({ where: { id: service.id }, data: { currentVersionId: version.id } });
+  await prisma.service.update({ where: { id: created.id }, data: { currentVersionId: version.id } });
 }
+
+/** A second complaint service, at DPMPTSP (the unit of yulia, hendra and rahmat). */
+export const permitComplaintService = (h: Pick<Harness, 'db'>): Promise<void> =>
+  complaintServiceAt(h, {
+    code: 'PENGADUAN-PERIZINAN',
+    unitCode: 'DPMPTSP',
+    nameId: 'Pengaduan Layanan Perizinan',
+    nameEn: 'Permit service complaint',
+  });
 
 type Gql = Pick<Harness, 'gql'>;
 

@@ -59,6 +59,10 @@ export const RequestQuery = graphql(`
       reopenCount
       finalClosedAt
       answerWindowEndsOn
+      priority
+      priorityReason
+      escalationLevel
+      responseTemplates { id state title text }
       service { code name nameEn kind }
       serviceVersion { attributes { code datatype description values { key name } } }
       unit { code name }
@@ -267,6 +271,8 @@ const TRAIL_EVENT_TITLES: Readonly<Record<string, MessageKey>> = {
   REASSIGNED: 'eventReassigned',
   TRANSFERRED: 'eventTransferred',
   REOPENED: 'eventReopened',
+  ESCALATION_CLIMBED: 'eventEscalationClimbed',
+  PRIORITY_SET: 'eventPrioritySet',
   OUTCOME_ACCEPTED: 'eventOutcomeAccepted',
   FINALLY_CLOSED: 'eventFinallyClosed',
 };

@@ -18,6 +18,7 @@ import {
   useText,
 } from '../ui.tsx';
 import { useCreation } from './form-buttons.tsx';
+import { ResponseTemplatesEditor } from './response-templates.tsx';
 import { CreateServiceForm, NewVersionForm } from './service-version-form.tsx';
 
 const CatalogueQuery = graphql(`
@@ -59,6 +60,7 @@ export function CatalogueEditor({ ownUnit, admin }: { ownUnit: string | null; ad
   const { fetching, error } = page;
   const data = pageData(page, pageVariables);
   const [editing, setEditing] = useState<string | null>(null);
+  const [templates, setTemplates] = useState<string | null>(null);
   // The service whose completion time or cost now waits for a second person (four eyes).
   const [awaiting, setAwaiting] = useState<string | null>(null);
   const [versionOf, setVersionOf] = useState<string | null>(null);
@@ -111,7 +113,16 @@ export function CatalogueEditor({ ownUnit, admin }: { ownUnit: string | null; ad
               onClick={() => setVersionOf(versionOf === s.code ? null : s.code)}
             >
               {t('newServiceVersion')}
+            </button>{' '}
+            <button
+              type="button"
+              className="link"
+              aria-expanded={templates === s.code}
+              onClick={() => setTemplates(templates === s.code ? null : s.code)}
+            >
+              {t('templatesManage')}
             </button>
+            {templates === s.code ? <ResponseTemplatesEditor serviceCode={s.code} /> : null}
             {awaiting === s.code ? <Notice kind="warn">{t('serviceChangeAwaitsApproval')}</Notice> : null}
             {proposed === s.code ? <Notice kind="success">{t('versionAwaitsApproval')}</Notice> : null}
             {versionOf === s.code ? (

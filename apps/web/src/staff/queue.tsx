@@ -24,6 +24,8 @@ const QueueQuery = graphql(
         node {
           ...RequestRowFields
           channel
+          priority
+          escalationLevel
           assignee { name }
         }
       }
@@ -39,18 +41,24 @@ const UnitUpdates = graphql(`
   }
 `);
 
-// What each scope asks the gateway for: it filters, sorts (nearest deadline first; "all" newest
-// first) and pages, so every request of the unit can be reached page by page.
+// What each scope asks the gateway for: it filters, sorts (urgent first, then nearest deadline;
+// "all" newest first) and pages, so every request of the unit can be reached page by page.
+// "escalated": the requests at the caller's level of the escalation ladder (for an admin, the
+// city's complaint coordinator, the city-wide escalation queue).
 const SCOPES = {
-  open: { filter: { openOnly: true }, orderBy: 'DEADLINE' },
-  overdue: { filter: { overdueOnly: true }, orderBy: 'DEADLINE' },
+  open: { filter: { openOnly: true }, orderBy: 'PRIORITY' },
+  urgent: { filter: { openOnly: true, priority: 'URGENT' }, orderBy: 'DEADLINE' },
+  overdue: { filter: { overdueOnly: true }, orderBy: 'PRIORITY' },
+  escalated: { filter: { escalatedToMe: true }, orderBy: 'PRIORITY' },
   all: { filter: null, orderBy: 'NEWEST' },
 } as const;
+type Scope = keyof typeof SCOPES;
+const SCOPE_ORDER: readonly Scope[] = ['open', 'urgent', 'overdue', 'escalated', 'all'];
 
 export function QueuePage() {
   const { t, lang } = useI18n();
   const [{ data: me }] = useQuery({ query: MeQuery });
-  const [scope, setScope] = useState<'open' | 'overdue' | 'all'>('open');
+  const [scope, setScope] = useState<Scope>('open');
   const pager = usePager(scope);
   const pageVariables = { ...SCOPES[scope], first: PAGE_SIZE, after: pager.after };
   const [page, refetch] = useQuery({
@@ -76,7 +84,7 @@ export function QueuePage() {
       </h1>
       <fieldset className="toolbar">
         <legend className="sr-only">{t('filter')}</legend>
-        {(['open', 'overdue', 'all'] as const).map((s) => (
+        {SCOPE_ORDER.map((s) => (
           <button
             key={s}
             type="button"
@@ -84,7 +92,7 @@ export function QueuePage() {
             aria-pressed={scope === s}
             onClick={() => setScope(s)}
           >
-            {t(`queue_${s}`)}
+            {s === 'escalated' && me?.me.role === 'ADMIN' ? t('escalationQueueCity') : t(`queue_${s}`)}
           </button>
         ))}
       </fieldset>
@@ -98,12 +106,22 @@ export function QueuePage() {
         <Table
           data-testid="queue"
           caption={t('navQueue')}
-          columns={[t('trackingCode'), t('service'), t('status'), t('deadline'), t('assignee')]}
+          columns={[
+            t('trackingCode'),
+            t('service'),
+            t('status'),
+            t('deadline'),
+            t('priorityTitle'),
+            t('assignee'),
+          ]}
         >
           {rows.map((r) => {
             const late = r.completionOverdue || r.verificationOverdue;
             return (
-              <tr key={r.id} className={late || r.state === 'ESCALATED' ? 'urgent' : undefined}>
+              <tr
+                key={r.id}
+                className={late || r.state === 'ESCALATED' || r.priority === 'URGENT' ? 'urgent' : undefined}
+              >
                 <td>
                   <Link to={`/staf/permohonan/${r.trackingCode}`}>{r.trackingCode}</Link>
                 </td>
@@ -114,6 +132,12 @@ export function QueuePage() {
                 <td>
                   {formatDate(r.completionDueOn ?? r.verificationDueOn, lang)}
                   {late ? <strong className="late"> · {t('late')}</strong> : null}
+                </td>
+                <td data-testid="queue-priority">
+                  {r.priority === 'URGENT' ? <strong>{t('priority_URGENT')}</strong> : t('priority_NORMAL')}
+                  {r.escalationLevel ? (
+                    <span className="muted"> · {t(`escalation_${r.escalationLevel}`)}</span>
+                  ) : null}
                 </td>
                 <td>{r.assignee?.name ?? '—'}</td>
               </tr>

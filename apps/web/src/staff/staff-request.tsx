@@ -25,6 +25,7 @@ import {
   useFailure,
 } from '../ui.tsx';
 import { RequestDesk } from './request-desk.tsx';
+import { PriorityForm, TemplatePicker } from './triage.tsx';
 
 // The actions staff take, by the state they lead to.
 const ACTIONS: Record<string, MessageKey> = {
@@ -110,7 +111,20 @@ export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
       <RequestHeading back={{ to: '/staf', label: t('navQueue') }} request={request}>
         <span className="muted">
           {t('channel')}: {channelLabel(request.channel, lang)} · v{request.version}
+          {request.escalationLevel ? (
+            <>
+              {' '}
+              · {t('escalationLevel')}:{' '}
+              <span data-testid="escalation-level">{t(`escalation_${request.escalationLevel}`)}</span>
+            </>
+          ) : null}
         </span>
+        {request.priority === 'URGENT' ? (
+          <strong className="late" data-testid="priority-badge">
+            {' '}
+            {t('priority_URGENT')}
+          </strong>
+        ) : null}
       </RequestHeading>
       <DeadlineFacts request={request} />
       {changedTo ? (
@@ -129,6 +143,11 @@ export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
           {actions.length === 0 ? <p>{t('noActions')}</p> : null}
           {actions.length > 0 ? (
             <form noValidate onSubmit={(e) => e.preventDefault()}>
+              <TemplatePicker
+                templates={request.responseTemplates}
+                states={[request.state, ...actions]}
+                onPick={(text) => setNotes((n) => ({ ...n, publicNote: text }))}
+              />
               {NOTES.map((note) => (
                 <Field key={note} label={t(note)} hint={t(`${note}Hint`)} error={errors[note]}>
                   {(p) => (
@@ -204,6 +223,19 @@ export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
         mayRevoke={role === 'SUPERVISOR' || role === 'ADMIN'}
         onChanged={() => refetch({ requestPolicy: 'network-only' })}
       />
+      {/* Handling staff of the unit and admins (they are the ones who may act on it). */}
+      {request.allowedTransitions.length > 0 || role === 'ADMIN' ? (
+        <section className="panel">
+          <PriorityForm
+            key={`${request.trackingCode}:${request.priority}`}
+            request={request}
+            onChanged={(version) => {
+              if (version !== undefined) ownVersion.current = version;
+              refetch({ requestPolicy: 'network-only' });
+            }}
+          />
+        </section>
+      ) : null}
       <RequestDesk
         request={request}
         role={role}

@@ -1,6 +1,8 @@
 import type { Message } from '../errors.js';
 import { surveyInvitationMessage } from '../feedback/survey.js';
 import { FORUM_NOTIFICATION_KINDS } from '../forums/notifications.js';
+import type { EscalationLevel } from '../services/complaint-handling.js';
+import { ESCALATION_LEVEL_HOLDERS } from '../services/messages.js';
 
 /*
  * Every kind of notification, its texts (Indonesian and English) and the page that shows its item,
@@ -74,7 +76,12 @@ export type NotificationEvent =
   | { readonly kind: 'REQUEST_RESUBMITTED'; readonly trackingCode: string }
   | { readonly kind: 'REQUEST_DUE_SOON'; readonly trackingCode: string; readonly deadline: string }
   | { readonly kind: 'REQUEST_OVERDUE'; readonly trackingCode: string; readonly deadline: string }
-  | { readonly kind: 'REQUEST_ESCALATED_TO_YOU'; readonly trackingCode: string }
+  | {
+      readonly kind: 'REQUEST_ESCALATED_TO_YOU';
+      readonly trackingCode: string;
+      /** The ladder's level the recipient holds (issue 20); the unit's supervisor when absent. */
+      readonly level?: EscalationLevel;
+    }
   | {
       readonly kind: 'SUPERVISOR_DIGEST';
       readonly day: string;
@@ -292,11 +299,20 @@ export function notificationContent(event: NotificationEvent): NotificationConte
     }
     case 'REQUEST_ESCALATED_TO_YOU': {
       const t = event.trackingCode;
+      const level = event.level ?? 'UNIT_SUPERVISOR';
+      const as = ESCALATION_LEVEL_HOLDERS[level];
+      const before: Message =
+        level === 'UNIT_SUPERVISOR'
+          ? { id: '', en: '' }
+          : {
+              id: ' Permohonan ini belum diselesaikan dalam waktu yang diberikan pada jenjang sebelumnya.',
+              en: ' It was not resolved within the time the level before was given.',
+            };
       return c(
         { id: `Eskalasi: permohonan ${t}`, en: `Escalated to you: request ${t}` },
         {
-          id: `Permohonan ${t} diteruskan kepada Anda sebagai atasan unit.`,
-          en: `Request ${t} was escalated to you as the unit's supervisor.`,
+          id: `Permohonan ${t} diteruskan kepada Anda sebagai ${as.id}.${before.id}`,
+          en: `Request ${t} was escalated to you as ${as.en}.${before.en}`,
         },
         staffPage(t),
       );

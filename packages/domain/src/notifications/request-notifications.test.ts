@@ -173,3 +173,23 @@ describe('notificationContent', () => {
     expect(c.body.en).not.toContain('… and 0 more');
   });
 });
+
+describe('escalation ladder notices (issue 20)', () => {
+  it('names the level the recipient holds, in both languages, and links the staff page', () => {
+    const at = (level?: 'UNIT_SUPERVISOR' | 'AGENCY_HEAD' | 'COORDINATOR') =>
+      notificationContent({ kind: 'REQUEST_ESCALATED_TO_YOU', trackingCode: 'SWL-2026-000009', level });
+    expect(at().body).toEqual(at('UNIT_SUPERVISOR').body);
+    expect(at('UNIT_SUPERVISOR').body.id).toBe(
+      'Permohonan SWL-2026-000009 diteruskan kepada Anda sebagai atasan unit.',
+    );
+    expect(at('AGENCY_HEAD').body.id).toContain('sebagai kepala perangkat daerah.');
+    expect(at('AGENCY_HEAD').body.en).toContain('as the head of the agency. It was not resolved');
+    expect(at('COORDINATOR').body.id).toContain('sebagai koordinator pengaduan kota.');
+    expect(at('COORDINATOR').body.en).toContain("as the city's complaint coordinator.");
+    expect(at('COORDINATOR').linkPath).toBe('/staf/permohonan/SWL-2026-000009');
+  });
+
+  it('tells nobody of a priority change', () => {
+    expect(kinds({ change: 'PRIORITY', actor: 'STAFF', assigneeAfter: 'staff-b' })).toEqual([]);
+  });
+});

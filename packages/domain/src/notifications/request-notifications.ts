@@ -16,8 +16,16 @@ export type RequestChange = {
   readonly trackingCode: string;
   /** `SUBMITTED`: the request was filed; `TRANSITION`: its state changed; `REASSIGNED`; `CORRECTION`:
    * a public note was added to the trail without a state change; `TRANSFERRED`: moved to another
-   * service or unit (disposisi); `REOPENED`: the reporter contested the outcome. */
-  readonly change: 'SUBMITTED' | 'TRANSITION' | 'REASSIGNED' | 'CORRECTION' | 'TRANSFERRED' | 'REOPENED';
+   * service or unit (disposisi); `REOPENED`: the reporter contested the outcome; `PRIORITY`: staff
+   * changed the triage priority (internal: nobody is told). */
+  readonly change:
+    | 'SUBMITTED'
+    | 'TRANSITION'
+    | 'REASSIGNED'
+    | 'CORRECTION'
+    | 'TRANSFERRED'
+    | 'REOPENED'
+    | 'PRIORITY';
   readonly fromState: RequestState | null;
   readonly toState: RequestState;
   readonly actor: RequestActor;
@@ -72,6 +80,8 @@ export function requestChangeNotices(change: RequestChange): RequestNotice[] {
         trackingCode: t,
         reason: change.publicNote ?? '',
       });
+      return out;
+    case 'PRIORITY':
       return out;
     case 'TRANSITION':
       break;

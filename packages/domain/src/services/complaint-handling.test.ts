@@ -4,12 +4,16 @@ import { createWorkingCalendar } from '../calendar/working-calendar.js';
 import type { ServiceAttribute } from './attributes.js';
 import {
   type AnswerableComplaint,
+  agencyUnitOf,
   attributesForPrivacy,
   checkDuplicateMark,
   checkEscalationLadder,
   checkPriority,
+  checkResponseTemplate,
   complaintClosureDue,
   complaintOuterLimit,
+  escalationClimbNotes,
+  escalationHolder,
   fillResponseTemplate,
   nextEscalationStep,
   planReporterAnswer,
@@ -202,7 +206,7 @@ describe('escalation that climbs', () => {
     expect(nextEscalationStep(atHead, '2026-04-06', calendar)).toBeNull();
     expect(nextEscalationStep(atHead, '2026-04-07', calendar)).toEqual({
       level: 'COORDINATOR',
-      actByOn: null,
+      actByOn: '2026-04-14', // the coordinator's own 5 working days
     });
     const atTop = { ...overdue, level: 'COORDINATOR' as const, levelSinceOn: '2026-04-07' };
     expect(nextEscalationStep(atTop, '2026-06-01', calendar)).toBeNull();
@@ -226,6 +230,66 @@ describe('escalation that climbs', () => {
     expect(checkEscalationLadder({ UNIT_SUPERVISOR: 2 })).toMatchObject({
       error: { code: 'ESCALATION_LADDER_INVALID' },
     });
+  });
+});
+
+describe('escalation ladder across the year-end and Ascension breaks', () => {
+  const base = { state: 'ESCALATED' as const, dueOn: '2026-12-10' };
+
+  it('counts a level’s allowance in working days: Christmas cuti bersama and the holiday do not count', () => {
+    // At the supervisor from Tuesday 22 December, two working days: 23 Dec, (24 cuti bersama,
+    // 25 Christmas, weekend) 28 Dec; the head of the agency then has one: 30 Dec.
+    const atSupervisor = { ...base, level: 'UNIT_SUPERVISOR' as const, levelSinceOn: '2026-12-22' };
+    const ladder = { UNIT_SUPERVISOR: 2, AGENCY_HEAD: 1, COORDINATOR: 5 };
+    expect(nextEscalationStep(atSupervisor, '2026-12-24', calendar, ladder)).toBeNull();
+    expect(nextEscalationStep(atSupervisor, '2026-12-28', calendar, ladder)).toBeNull();
+    expect(nextEscalationStep(atSupervisor, '2026-12-29', calendar, ladder)).toEqual({
+      level: 'AGENCY_HEAD',
+      actByOn: '2026-12-30',
+    });
+  });
+
+  it('gives the head of the agency its own allowance across Ascension Day and its cuti bersama', () => {
+    // From Wednesday 13 May: (14 Ascension, 15 cuti bersama, weekend) 18, 19, 20.
+    const atHead = { ...base, level: 'AGENCY_HEAD' as const, levelSinceOn: '2026-05-13' };
+    const ladder = { UNIT_SUPERVISOR: 2, AGENCY_HEAD: 3, COORDINATOR: 5 };
+    expect(nextEscalationStep(atHead, '2026-05-20', calendar, ladder)).toBeNull();
+    expect(nextEscalationStep(atHead, '2026-05-21', calendar, ladder)).toEqual({
+      level: 'COORDINATOR',
+      // 5 working days: 22, 25, 26 May, (27 Idul Adha, 28 cuti bersama) 29 May, (1 June Pancasila) 2 June.
+      actByOn: '2026-06-02',
+    });
+    // A shorter allowance climbs sooner; the unit supervisor's allowance is its own.
+    expect(
+      nextEscalationStep({ ...atHead, level: 'UNIT_SUPERVISOR' }, '2026-05-19', calendar, ladder),
+    ).toBeNull();
+    expect(
+      nextEscalationStep({ ...atHead, level: 'UNIT_SUPERVISOR' }, '2026-05-20', calendar, ladder)?.level,
+    ).toBe('AGENCY_HEAD');
+  });
+
+  it('finds the agency at the top of the unit tree and who holds each level', () => {
+    const parents = new Map<string, string | null>([
+      ['seksi', 'bidang'],
+      ['bidang', 'dinas'],
+      ['dinas', null],
+      ['loop-a', 'loop-b'],
+      ['loop-b', 'loop-a'],
+    ]);
+    expect(agencyUnitOf('seksi', parents)).toBe('dinas');
+    expect(agencyUnitOf('dinas', parents)).toBe('dinas');
+    expect(agencyUnitOf('unknown', parents)).toBe('unknown');
+    expect(agencyUnitOf('loop-a', parents)).toBe('loop-b');
+    const units = { requestUnitId: 'bidang', agencyUnitId: 'dinas' };
+    expect(escalationHolder('UNIT_SUPERVISOR', units)).toEqual({
+      holder: 'UNIT_SUPERVISORS',
+      unitId: 'bidang',
+    });
+    expect(escalationHolder('AGENCY_HEAD', units)).toEqual({ holder: 'UNIT_SUPERVISORS', unitId: 'dinas' });
+    expect(escalationHolder('COORDINATOR', units)).toEqual({ holder: 'COORDINATORS', unitId: 'dinas' });
+    expect(escalationClimbNotes('AGENCY_HEAD', '2026-05-20').publicNote).toBe(
+      'Diteruskan kepada kepala perangkat daerah. / Escalated to the head of the agency.',
+    );
   });
 });
 
@@ -360,6 +424,24 @@ describe('triage', () => {
       value: 'Laporan SWL-2026-000042 (Jalan rusak) ditangani Dinas PUPR sampai 2026-03-30.',
     });
     expect(fillResponseTemplate('Halo {nama}', values)).toMatchObject({
+      error: { code: 'RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN', details: { placeholder: 'nama' } },
+    });
+  });
+
+  it('checks a response template before it is saved', () => {
+    expect(
+      checkResponseTemplate({ title: ' Selesai ', body: ' Laporan {kode} sudah ditangani {unit}. ' }),
+    ).toEqual({
+      ok: true,
+      value: { title: 'Selesai', body: 'Laporan {kode} sudah ditangani {unit}.' },
+    });
+    expect(checkResponseTemplate({ title: 'ab', body: 'Laporan sudah ditangani.' })).toMatchObject({
+      error: { code: 'RESPONSE_TEMPLATE_TITLE_INVALID' },
+    });
+    expect(checkResponseTemplate({ title: 'Selesai', body: 'Oke.' })).toMatchObject({
+      error: { code: 'RESPONSE_TEMPLATE_BODY_INVALID' },
+    });
+    expect(checkResponseTemplate({ title: 'Selesai', body: 'Terima kasih, {nama}.' })).toMatchObject({
       error: { code: 'RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN', details: { placeholder: 'nama' } },
     });
   });

@@ -5,7 +5,7 @@ import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { textLength } from '../text-limits.js';
 import type { ServiceAttribute } from './attributes.js';
-import { COMPLAINT_ERROR_MESSAGES, type ComplaintErrorCode } from './messages.js';
+import { COMPLAINT_ERROR_MESSAGES, type ComplaintErrorCode, ESCALATION_LEVEL_HOLDERS } from './messages.js';
 import { isOpen, REQUEST_VERIFICATION_WORKING_DAYS, type RequestState } from './service-request.js';
 
 /*
@@ -384,7 +384,8 @@ export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 /** Working days each level has to act before the complaint climbs to the next. */
 export type EscalationLadder = Readonly<Record<EscalationLevel, number>>;
 
-/** Defaults an administrator can change: 3 working days at each of the first two levels. */
+/** Defaults an administrator can change (`LAYANAN_ESCALATION_*_DAYS`): 3 working days at each of
+ * the first two levels, 5 for the coordinator. */
 export const DEFAULT_ESCALATION_LADDER: EscalationLadder = {
   UNIT_SUPERVISOR: 3,
   AGENCY_HEAD: 3,
@@ -418,8 +419,9 @@ export type ClimbingComplaint = {
 
 export type EscalationStep = {
   readonly level: EscalationLevel;
-  /** The day by which this level must act before the complaint climbs again (null at the top). */
-  readonly actByOn: string | null;
+  /** The day by which this level must act: its allowance in working days from today. At the top
+   * (the coordinator) nothing climbs further; the day is shown in the trail. */
+  readonly actByOn: string;
 };
 
 /**
@@ -435,8 +437,7 @@ export function nextEscalationStep(
   ladder: EscalationLadder = DEFAULT_ESCALATION_LADDER,
 ): EscalationStep | null {
   if (!isOpen(complaint.state) || complaint.state === 'RETURNED_TO_CITIZEN') return null;
-  const actBy = (level: EscalationLevel) =>
-    level === 'COORDINATOR' ? null : addWorkingDays(today, ladder[level], calendar);
+  const actBy = (level: EscalationLevel) => addWorkingDays(today, ladder[level], calendar);
   if (complaint.level === null) {
     if (compareDays(today, complaint.dueOn) <= 0) return null;
     return { level: 'UNIT_SUPERVISOR', actByOn: actBy('UNIT_SUPERVISOR') };
@@ -447,6 +448,52 @@ export function nextEscalationStep(
   const levelEnds = addWorkingDays(complaint.levelSinceOn, ladder[complaint.level], calendar);
   if (compareDays(today, levelEnds) <= 0) return null;
   return { level: next, actByOn: actBy(next) };
+}
+
+/**
+ * The agency of a unit: the top of the unit tree above it (a bidang's dinas; a top-level OPD is
+ * its own agency), whose head is the ladder's second level. `parentOf` maps unit ids to their
+ * parent ids (null at the top); a unit missing from it counts as a top unit, and a cycle stops
+ * at the unit where it closes.
+ */
+export function agencyUnitOf(unitId: string, parentOf: ReadonlyMap<string, string | null>): string {
+  const seen = new Set<string>([unitId]);
+  let current = unitId;
+  for (;;) {
+    const parent = parentOf.get(current) ?? null;
+    if (parent === null || seen.has(parent)) return current;
+    seen.add(parent);
+    current = parent;
+  }
+}
+
+/**
+ * Who holds a level of the ladder: the supervisors of a unit (`UNIT_SUPERVISOR`: the request's
+ * unit; `AGENCY_HEAD`: its agency, `agencyUnitOf`), or the city's complaint coordinators
+ * (`COORDINATOR`: every administrator; Layanan has no separate inspectorate role). `unitId` is
+ * also the unit whose supervisors see the request in their escalation queue; at the coordinator
+ * the agency keeps seeing it.
+ */
+export function escalationHolder(
+  level: EscalationLevel,
+  units: { readonly requestUnitId: string; readonly agencyUnitId: string },
+): { readonly holder: 'UNIT_SUPERVISORS' | 'COORDINATORS'; readonly unitId: string } {
+  if (level === 'UNIT_SUPERVISOR') return { holder: 'UNIT_SUPERVISORS', unitId: units.requestUnitId };
+  if (level === 'AGENCY_HEAD') return { holder: 'UNIT_SUPERVISORS', unitId: units.agencyUnitId };
+  return { holder: 'COORDINATORS', unitId: units.agencyUnitId };
+}
+
+/** Trail notes of a climb to `level` (bilingual in one text: the trail has no language). */
+export function escalationClimbNotes(
+  level: EscalationLevel,
+  actByOn: string,
+): { readonly publicNote: string; readonly internalNote: string } {
+  const who = ESCALATION_LEVEL_HOLDERS[level];
+  const until = `, ${actByOn}`;
+  return {
+    publicNote: `Diteruskan kepada ${who.id}. / Escalated to ${who.en}.`,
+    internalNote: `Eskalasi berjenjang ke ${level}${until} / escalation climbed to ${level}${until}`,
+  };
 }
 
 // ---- transfer between units (disposisi) ------------------------------------------------------
@@ -625,4 +672,39 @@ export function fillResponseTemplate(
   return ok(
     template.replace(/\{([^{}\s]+)\}/g, (_, name: string) => values[name as keyof ResponseTemplateValues]),
   );
+}
+
+/** A response template's title: 3–120 characters; its body: 10–4,000 (`textLength`). */
+export const RESPONSE_TEMPLATE_TITLE = { min: 3, max: 120 } as const;
+export const RESPONSE_TEMPLATE_BODY = { min: 10, max: 4000 } as const;
+
+const SAMPLE_VALUES: ResponseTemplateValues = {
+  kode: 'SWL-2026-000001',
+  layanan: 'layanan',
+  unit: 'unit',
+  tenggat: '2026-01-02',
+  petugas: 'petugas',
+};
+
+/**
+ * Checks a response template before an admin or a unit's supervisor saves it: a trimmed title of
+ * 3–120 and body of 10–4,000 characters, and only known placeholders (`fillResponseTemplate`).
+ * Errors: RESPONSE_TEMPLATE_TITLE_INVALID, RESPONSE_TEMPLATE_BODY_INVALID,
+ * RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN.
+ */
+export function checkResponseTemplate(input: {
+  readonly title: string;
+  readonly body: string;
+}): Result<{ readonly title: string; readonly body: string }, ComplaintError> {
+  const title = input.title.trim();
+  const body = input.body.trim();
+  const titleLength = textLength(title);
+  if (titleLength < RESPONSE_TEMPLATE_TITLE.min || titleLength > RESPONSE_TEMPLATE_TITLE.max)
+    return err(complaintError('RESPONSE_TEMPLATE_TITLE_INVALID', { ...RESPONSE_TEMPLATE_TITLE }));
+  const bodyLength = textLength(body);
+  if (bodyLength < RESPONSE_TEMPLATE_BODY.min || bodyLength > RESPONSE_TEMPLATE_BODY.max)
+    return err(complaintError('RESPONSE_TEMPLATE_BODY_INVALID', { ...RESPONSE_TEMPLATE_BODY }));
+  const filled = fillResponseTemplate(body, SAMPLE_VALUES);
+  if (!filled.ok) return filled;
+  return ok({ title, body });
 }

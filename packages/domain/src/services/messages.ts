@@ -286,6 +286,14 @@ export const COMPLAINT_ERROR_MESSAGES = {
     id: 'Kode pelacakan dan kode rahasia tidak cocok dengan pengaduan anonim mana pun.',
     en: 'The tracking code and secret do not match any anonymous complaint.',
   },
+  RESPONSE_TEMPLATE_TITLE_INVALID: {
+    id: 'Judul templat tanggapan 3 sampai 120 karakter.',
+    en: 'A response template title has 3 to 120 characters.',
+  },
+  RESPONSE_TEMPLATE_BODY_INVALID: {
+    id: 'Isi templat tanggapan 10 sampai 4.000 karakter.',
+    en: 'A response template text has 10 to 4,000 characters.',
+  },
   ESCALATION_LADDER_INVALID: {
     id: 'Pengaturan jenjang eskalasi tidak valid: setiap jenjang 1 sampai 60 hari kerja.',
     en: 'The escalation ladder is invalid: each level takes 1 to 60 working days.',
@@ -293,6 +301,13 @@ export const COMPLAINT_ERROR_MESSAGES = {
 } as const satisfies ErrorMessages<string>;
 export const ComplaintErrorCode = errorCodes(COMPLAINT_ERROR_MESSAGES);
 export type ComplaintErrorCode = (typeof ComplaintErrorCode)[keyof typeof ComplaintErrorCode];
+
+/** Who holds each level of the escalation ladder, as said inside a sentence (trail notes, mail). */
+export const ESCALATION_LEVEL_HOLDERS = {
+  UNIT_SUPERVISOR: { id: 'atasan unit', en: "the unit's supervisor" },
+  AGENCY_HEAD: { id: 'kepala perangkat daerah', en: 'the head of the agency' },
+  COORDINATOR: { id: 'koordinator pengaduan kota', en: "the city's complaint coordinator" },
+} as const;
 
 export const COMPLAINT_PRIVACY_LABELS = {
   IDENTIFIED: { id: 'Identitas diketahui petugas', en: 'Identity known to handling staff' },

@@ -4,14 +4,50 @@ import type { RequestActor, RequestFiler } from '@layanan/domain/services';
 import type { Caller } from '../../platform/command.js';
 
 /** Citizens see their own requests (those filed for them by others once attached, i.e. after
- * they verified their e-mail address), staff those of their unit, admins all; others nothing. */
+ * they verified their e-mail address), staff those of their unit, admins all; others nothing.
+ * A supervisor also sees the requests of units below that climbed the escalation ladder to their
+ * unit as the head of the agency (issue 20: each level sees the request in its queue). */
 export function visibleRequests(caller: Caller): Prisma.ServiceRequestWhereInput {
   if (caller.kind !== 'account') return { id: { in: [] } };
   if (caller.role === 'ADMIN') return {};
   if (caller.role === 'CITIZEN')
     return { citizenAccountId: caller.accountId, citizenAttachedAt: { not: null } };
+  if (caller.unitId && caller.role === 'SUPERVISOR')
+    return {
+      OR: [
+        { unitId: caller.unitId },
+        { escalationUnitId: caller.unitId, escalationLevel: { in: ['AGENCY_HEAD', 'COORDINATOR'] } },
+      ],
+    };
   if (caller.unitId) return { unitId: caller.unitId };
   return { id: { in: [] } };
+}
+
+/**
+ * The requests at the caller's level of the escalation ladder (issue 20): a supervisor's own
+ * unit's at UNIT_SUPERVISOR and those escalated to their unit as the agency at AGENCY_HEAD; an
+ * admin's (the city's complaint coordinator) every request at COORDINATOR; nothing for others.
+ */
+export function escalatedTo(caller: Caller): Prisma.ServiceRequestWhereInput {
+  if (caller.kind !== 'account') return { id: { in: [] } };
+  if (caller.role === 'ADMIN') return { escalationLevel: 'COORDINATOR' };
+  if (caller.role === 'SUPERVISOR' && caller.unitId)
+    return {
+      OR: [
+        { escalationLevel: 'UNIT_SUPERVISOR', unitId: caller.unitId },
+        { escalationLevel: 'AGENCY_HEAD', escalationUnitId: caller.unitId },
+      ],
+    };
+  return { id: { in: [] } };
+}
+
+/** Handling staff of the request's unit (staff and supervisors) and admins: triage (priority). */
+export function mayTriage(caller: Caller, unitId: string): caller is Extract<Caller, { kind: 'account' }> {
+  return (
+    caller.kind === 'account' &&
+    (caller.role === 'ADMIN' ||
+      ((caller.role === 'STAFF' || caller.role === 'SUPERVISOR') && caller.unitId === unitId))
+  );
 }
 
 /** Unpublished services are visible to admins and to staff of the owning unit only. */

@@ -240,6 +240,17 @@ describe.each(testDatabaseKinds())('complaint handling on %s', (kind) => {
     expect(afterClose.body.data.answerServiceRequestOutcome).toMatchObject({
       code: 'COMPLAINT_ALREADY_CLOSED',
     });
+
+    // The statistics count the contest: the share of contested cases per service (and unit).
+    const today = jakartaDay(new Date());
+    const stats = await h.gql(
+      `query($d: Day!) { requestStatistics(from: $d, to: $d, groupBy: SERVICE, serviceCode: "PENGADUAN-PERIZINAN") {
+        ... on RequestStatisticsPayload { data { key complaintsDecided contested contestedShare } } } }`,
+      { d: today },
+    );
+    expect(stats.body.data.requestStatistics.data).toEqual([
+      { key: 'PENGADUAN-PERIZINAN', complaintsDecided: 1, contested: 1, contestedShare: 1 },
+    ]);
   });
 
   it('closes the case when the reporter accepts, and answers only complaints', async () => {

@@ -48,6 +48,10 @@ export type RequestStatisticsRow = {
   completedWithinStandard: number;
   backlog: number;
   overdue: number;
+  escalations: number;
+  escalated: number;
+  complaintsDecided: number;
+  contested: number;
 } & Record<TimeField, number | null>;
 
 export const RequestStatisticsRef = builder.objectRef<RequestStatisticsRow>('RequestStatistics').implement({
@@ -74,6 +78,26 @@ export const RequestStatisticsRef = builder.objectRef<RequestStatisticsRow>('Req
     }),
     backlog: t.exposeInt('backlog', { description: 'Still open now.' }),
     overdue: t.exposeInt('overdue', { description: 'Still open now and past a stored deadline.' }),
+    escalations: t.exposeInt('escalations', {
+      description:
+        'Escalation steps of these requests (issue 20): each move to ESCALATED (automatic or asked by staff) and each climb of the escalation ladder (ESCALATION_CLIMBED).',
+    }),
+    escalated: t.exposeInt('escalated', {
+      description: 'Of those requests, how many were escalated at least once.',
+    }),
+    complaintsDecided: t.exposeInt('complaintsDecided', {
+      description:
+        'Complaints among them that got an outcome (completed or rejected, now or before a contest reopened them): the base of contestedShare.',
+    }),
+    contested: t.exposeInt('contested', {
+      description: 'Complaints whose reporter contested the outcome at least once (reopened).',
+    }),
+    contestedShare: t.float({
+      nullable: true,
+      description:
+        'contested as a share of complaintsDecided (0–1): how often reporters did not accept the outcome (SP4N-LAPOR! follow-up); null when no complaint was decided.',
+      resolve: (r) => (r.complaintsDecided === 0 ? null : r.contested / r.complaintsDecided),
+    }),
   }),
 });
 
@@ -115,8 +139,20 @@ export function requestStatisticsRows(
       ${Prisma.join(TIMES.map(percentileSql))},
       count(*) FILTER (WHERE ${completedWithinStandardSql()})::int AS "completedWithinStandard",
       count(*) FILTER (WHERE ${openSql()})::int AS backlog,
-      count(*) FILTER (WHERE ${overdueSql(today)})::int AS overdue
+      count(*) FILTER (WHERE ${overdueSql(today)})::int AS overdue,
+      coalesce(sum(e.steps), 0)::int AS escalations,
+      count(*) FILTER (WHERE e.steps > 0)::int AS escalated,
+      count(*) FILTER (
+        WHERE s.kind = 'COMPLAINT' AND (r.state::text IN ('COMPLETED', 'REJECTED') OR r."reopenCount" > 0)
+      )::int AS "complaintsDecided",
+      count(*) FILTER (WHERE s.kind = 'COMPLAINT' AND r."reopenCount" > 0)::int AS contested
     FROM service_request r
+    CROSS JOIN LATERAL (
+      SELECT count(*) AS steps FROM request_event ev
+      WHERE ev."requestId" = r.id
+        AND ((ev."toState" = 'ESCALATED' AND ev."fromState" IS DISTINCT FROM 'ESCALATED')
+          OR ev.kind = 'ESCALATION_CLIMBED')
+    ) e
     JOIN service s ON s.id = r."serviceId"
     JOIN unit u ON u.id = r."unitId"
     WHERE r."submittedAt" >= ${start} AND r."submittedAt" < ${end} ${serviceFilter} ${unitFilter}

@@ -95,6 +95,8 @@ export interface Fixtures {
   forumSession(): Promise<{ id: string }>;
   /** A fresh provisional holiday (global id). */
   holiday(): Promise<{ id: string }>;
+  /** A fresh response template of the unit's service (its id). */
+  responseTemplate(): Promise<{ id: string }>;
   /** A fresh API key (global id). */
   apiKey(): Promise<{ id: string }>;
   /** The newest audit entry (global id). */

@@ -270,6 +270,57 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: supervisorsAndAdmins("the request's current unit"),
     deniedAs: ['NotFoundError'],
   },
+  setServiceRequestPriority: {
+    ...inputEntry(
+      'setServiceRequestPriority',
+      async (f) => {
+        const { trackingCode, version } = await f.request();
+        return {
+          trackingCode,
+          expectedVersion: version,
+          priority: 'URGENT',
+          reason: 'Bangunan hampir roboh.',
+        };
+      },
+      TYPENAME_OR_FAILURE,
+    ),
+    roles: unitAndAdmins(),
+    deniedAs: ['NotFoundError'],
+  },
+  createResponseTemplate: {
+    ...inputEntry(
+      'createResponseTemplate',
+      (f) => ({
+        serviceCode: f.service.code,
+        state: 'COMPLETED',
+        title: `Selesai ${f.unique()}`,
+        body: 'Permohonan {kode} telah selesai.',
+      }),
+      TYPENAME_OR_FAILURE,
+    ),
+    roles: supervisorsAndAdmins("the service's unit"),
+  },
+  updateResponseTemplate: {
+    ...inputEntry(
+      'updateResponseTemplate',
+      async (f) => ({
+        id: (await f.responseTemplate()).id,
+        state: 'REJECTED',
+        title: 'Ditolak',
+        body: 'Permohonan {kode} tidak dapat diproses.',
+      }),
+      TYPENAME_OR_FAILURE,
+    ),
+    roles: supervisorsAndAdmins("the service's unit"),
+  },
+  deleteResponseTemplate: {
+    ...inputEntry(
+      'deleteResponseTemplate',
+      async (f) => ({ id: (await f.responseTemplate()).id }),
+      TYPENAME_OR_FAILURE,
+    ),
+    roles: supervisorsAndAdmins("the service's unit"),
+  },
   answerServiceRequestOutcome: {
     ...inputEntry(
       'answerServiceRequestOutcome',

@@ -86,6 +86,11 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: unitAndAdmins({ citizen: ['allowed', 'owner'] }, ['denied', 'null: existence is not revealed']),
     deniedAs: ['null'],
   },
+  responseTemplates: {
+    doc: 'query($code: String!) { responseTemplates(serviceCode: $code) { __typename id } }',
+    vars: serviceCodeVars,
+    roles: unitAndAdmins(),
+  },
   serviceRequests: {
     doc: '{ serviceRequests(first: 5) { totalCount } }',
     roles: decide(['filtered', 'own requests (citizens) or own unit (staff)'], {

@@ -92,6 +92,10 @@ export async function transferRequest(
       verificationDueOn: dateOnly(value.verificationDueOn),
       completionDueOn: value.completionDueOn ? dateOnly(value.completionDueOn) : null,
       escalatedDueOn: null,
+      // The escalation of the old unit, or of the outcome before the contest, starts again.
+      escalationLevel: null,
+      escalationLevelAt: null,
+      escalationUnitId: null,
     },
     entry: {
       kind: 'TRANSFERRED',
@@ -206,6 +210,10 @@ export async function answerOutcome(
       closedAt: null,
       completeWorkingDays: null,
       escalatedDueOn: null,
+      // The escalation of the old unit, or of the outcome before the contest, starts again.
+      escalationLevel: null,
+      escalationLevelAt: null,
+      escalationUnitId: null,
     },
     entry: { kind: 'REOPENED', toState: state, publicNote: reason, ...trail },
     change: { change: 'REOPENED', actor: 'CITIZEN', actorAccountId: actor.accountId, publicNote: reason },

@@ -1,11 +1,13 @@
 // Service requests in GraphQL: the request as the owner and staff see it, its public status by
 // tracking code, the status trail, the transition error, and the queries.
-import type { Prisma, RequestState } from '@layanan/db';
+import type { Prisma, RequestPriority, RequestState } from '@layanan/db';
 import { shownErased } from '@layanan/domain/accounts';
 import {
   allowedRequestTransitions,
+  ESCALATION_LEVELS,
   open311Status,
   REQUEST_CHANNELS,
+  REQUEST_PRIORITIES,
   REQUEST_STATE_LABELS,
   REQUEST_STATES,
   REQUEST_TIMELINESS_LABELS,
@@ -21,7 +23,8 @@ import { RequestTransitionError } from '../../../graphql/errors.js';
 import { nodeVisibility } from '../../../graphql/node-visibility.js';
 import { nodeId } from '../../../graphql/object-fields.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
-import { actorFor, isStaffViewer, visibleRequests } from '../access.js';
+import type { Caller } from '../../../platform/command.js';
+import { actorFor, escalatedTo, isStaffViewer, visibleRequests } from '../access.js';
 import { openWhere, overdueWhere } from '../queries/open-overdue.js';
 import { normalizedCode } from '../queries/tracking-code.js';
 import { officerOf } from './request-actor.js';
@@ -31,6 +34,15 @@ export const RequestStateEnum = builder.enumType('RequestState', {
   values: REQUEST_STATES,
   description:
     'Where a request stands in its lifecycle. Open: SUBMITTED, VERIFIED, IN_PROGRESS, RETURNED_TO_CITIZEN (clock paused), ESCALATED; closed: COMPLETED, REJECTED, WITHDRAWN (Open311 status `closed`).',
+});
+export const RequestPriorityEnum = builder.enumType('RequestPriority', {
+  values: REQUEST_PRIORITIES,
+  description: 'Triage priority set by handling staff (issue 20): NORMAL, or URGENT with a reason.',
+});
+export const EscalationLevelEnum = builder.enumType('EscalationLevel', {
+  values: ESCALATION_LEVELS,
+  description:
+    "How far an overdue request has climbed (issue 20): UNIT_SUPERVISOR (the supervisor of its unit), AGENCY_HEAD (the supervisors of the top unit of its unit tree), COORDINATOR (the city's complaint coordinator: the administrators). Each level has LAYANAN_ESCALATION_*_DAYS working days before a complaint climbs to the next.",
 });
 const RequestChannelEnum = builder.enumType('RequestChannel', {
   values: REQUEST_CHANNELS,
@@ -64,7 +76,7 @@ const RequestEventRef = builder.prismaObject('RequestEvent', {
     sequence: t.exposeInt('sequence', { description: 'Position in the trail, from 1 (the submission).' }),
     kind: t.exposeString('kind', {
       description:
-        'What happened: SUBMITTED, TRANSITION, REASSIGNED (also a staff member taking it on), CORRECTION or NOTE (a note without a change of state).',
+        'What happened: SUBMITTED, TRANSITION, REASSIGNED (also a staff member taking it on), CORRECTION or NOTE (a note without a change of state), TRANSFERRED, REOPENED, OUTCOME_ACCEPTED, FINALLY_CLOSED, ESCALATION_CLIMBED (the escalation ladder went up a level; the state stays), PRIORITY_SET (staff changed the triage priority; internal note only).',
     }),
     fromState: t.expose('fromState', {
       type: RequestStateEnum,
@@ -219,6 +231,27 @@ const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
         return actor ? allowedRequestTransitions(r.state, actor.actor) : [];
       },
     }),
+    escalationLevel: t.expose('escalationLevel', {
+      type: EscalationLevelEnum,
+      nullable: true,
+      description:
+        'The level of the escalation ladder the request has reached; null when never escalated (or since a transfer or a contest started it again).',
+    }),
+    escalationLevelAt: t.expose('escalationLevelAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it reached escalationLevel; null when never escalated.',
+    }),
+    priority: t.expose('priority', {
+      type: RequestPriorityEnum,
+      description: 'Triage priority, set by handling staff; NORMAL unless changed.',
+    }),
+    priorityReason: t.string({
+      nullable: true,
+      description:
+        'Why the priority was set (10–500 characters for URGENT): staff and admins only, null for the citizen.',
+      resolve: (r, _a, ctx) => (isStaffViewer(ctx.identity) ? r.priorityReason : null),
+    }),
     events: t.relation('events', {
       type: RequestEventRef,
       description: 'The full trail, oldest first.',
@@ -264,21 +297,30 @@ const RequestFilter = builder.inputType('ServiceRequestFilter', {
       description:
         'Only open requests (SUBMITTED, VERIFIED, IN_PROGRESS, RETURNED_TO_CITIZEN, ESCALATED): a work queue.',
     }),
+    escalatedToMe: t.boolean({
+      description:
+        "Only open requests at the caller's level of the escalation ladder (issue 20): for a supervisor, their unit's at UNIT_SUPERVISOR and those escalated to their unit as the head of the agency at AGENCY_HEAD; for an admin (the city's complaint coordinator), every request at COORDINATOR — the city-wide escalation queue; nothing for others.",
+    }),
+    priority: t.field({
+      type: RequestPriorityEnum,
+      description: 'Only requests of this triage priority (staff view).',
+    }),
   }),
 });
 
 const RequestOrderEnum = builder.enumType('ServiceRequestOrder', {
   description:
-    'How serviceRequests is sorted. NEWEST: latest submission first (default). DEADLINE: the work queue order, nearest deadline first: requests not yet verified by their verification due date, then verified ones by their completion due date (so overdue ones come first); ties oldest submission first.',
-  values: ['NEWEST', 'DEADLINE'] as const,
+    'How serviceRequests is sorted. NEWEST: latest submission first (default). DEADLINE: the work queue order, nearest deadline first: requests not yet verified by their verification due date, then verified ones by their completion due date (so overdue ones come first); ties oldest submission first. PRIORITY: URGENT before NORMAL, each in the DEADLINE order.',
+  values: ['NEWEST', 'DEADLINE', 'PRIORITY'] as const,
 });
 
-type RequestOrder = 'NEWEST' | 'DEADLINE';
+type RequestOrder = 'NEWEST' | 'DEADLINE' | 'PRIORITY';
 
 /** The Prisma order of a ServiceRequestOrder; the id last makes it total, for cursor pages. */
 function requestOrderBy(
   order: RequestOrder | null | undefined,
 ): Prisma.ServiceRequestOrderByWithRelationInput[] {
+  if (order === 'PRIORITY') return [{ priority: 'desc' }, ...requestOrderBy('DEADLINE')];
   if (order === 'DEADLINE')
     return [
       { completionDueOn: { sort: 'asc', nulls: 'first' } },
@@ -294,9 +336,11 @@ type RequestFilterArgs = {
   serviceCode?: string | null;
   overdueOnly?: boolean | null;
   openOnly?: boolean | null;
+  escalatedToMe?: boolean | null;
+  priority?: RequestPriority | null;
 } | null;
 
-function filterWhere(filter: RequestFilterArgs | undefined): Prisma.ServiceRequestWhereInput {
+function filterWhere(filter: RequestFilterArgs | undefined, caller: Caller): Prisma.ServiceRequestWhereInput {
   if (!filter) return {};
   return {
     AND: [
@@ -304,6 +348,8 @@ function filterWhere(filter: RequestFilterArgs | undefined): Prisma.ServiceReque
       filter.serviceCode ? { service: { code: filter.serviceCode.trim().toUpperCase() } } : {},
       filter.overdueOnly ? overdueWhere(todayWib()) : {},
       filter.openOnly ? openWhere() : {},
+      filter.escalatedToMe ? { AND: [escalatedTo(caller), openWhere()] } : {},
+      filter.priority ? { priority: filter.priority } : {},
     ],
   };
 }
@@ -387,7 +433,7 @@ builder.queryFields((t) => ({
     ...filteredList(
       (ctx) => ctx.prisma.serviceRequest,
       (args: { filter?: RequestFilterArgs; orderBy?: RequestOrder | null }, ctx) => ({
-        AND: [visibleRequests(ctx.identity), filterWhere(args.filter)],
+        AND: [visibleRequests(ctx.identity), filterWhere(args.filter, ctx.identity)],
       }),
       (args: { orderBy?: RequestOrder | null }) => requestOrderBy(args.orderBy),
     ),
