@@ -218,6 +218,10 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     doc: '{ publicNotices(first: 5) { title } }',
     roles: decide(['allowed', 'public notices']),
   },
+  publicNoticeBoard: {
+    doc: '{ publicNoticeBoard(first: 5) { totalCount edges { node { title unit { name } } } } }',
+    roles: decide(['allowed', 'public notices']),
+  },
   verifyIssuedDocument: {
     doc: 'query($number: String!) { verifyIssuedDocument(number: $number) { __typename status sha256 } }',
     vars: async (f) => ({ number: (await f.issuedDocument()).number }),
