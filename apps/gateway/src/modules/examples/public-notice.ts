@@ -19,12 +19,12 @@ const PublicNoticeRef = builder.prismaObject('PublicNotice', {
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Database id of the notice.' }),
     unitCode: t.exposeString('unitCode', { description: 'Code of the publishing unit.' }),
-    unit: t.field({
+    unit: t.prismaField({
       type: 'Unit',
       nullable: true,
       description: 'The publishing unit (its name for readers); null only if its code is no longer a unit.',
       // Prisma batches the findUnique calls of one page into one query.
-      resolve: (n, _a, ctx) => ctx.prisma.unit.findUnique({ where: { code: n.unitCode } }),
+      resolve: (query, n, _a, ctx) => ctx.prisma.unit.findUnique({ ...query, where: { code: n.unitCode } }),
     }),
     title: t.exposeString('title', { description: 'Title, at most 200 characters.' }),
     body: t.exposeString('body', { description: 'Text, at most 5,000 characters.' }),
