@@ -131,7 +131,8 @@ const ForumQuery = graphql(
   [SubmissionFields],
 );
 
-const ForumSessionsQuery = graphql(`
+/** A forum's sessions, latest first, paged: shown to the public here and managed on Kelola. */
+export const ForumSessionsQuery = graphql(`
   query ForumSessionsPublic($slug: String!, $first: Int!, $after: String) {
     forum(slug: $slug) {
       id

@@ -214,6 +214,40 @@ export function standardFromTexts(texts: Readonly<Record<string, string>>): Reco
   return standard;
 }
 
+/** A row's text box, in a Field with its label, hint and error. */
+function RowText({
+  row,
+  name,
+  onChange,
+  inputMode,
+  spellCheck,
+  ...field
+}: {
+  row: AttributeRow;
+  name: Exclude<keyof AttributeRow, 'datatype' | 'required' | 'format' | 'values'>;
+  onChange: (patch: Partial<AttributeRow>) => void;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  required?: boolean;
+  inputMode?: 'decimal' | 'numeric';
+  spellCheck?: boolean;
+}) {
+  return (
+    <Field {...field}>
+      {(p) => (
+        <input
+          {...p}
+          inputMode={inputMode}
+          spellCheck={spellCheck}
+          value={row[name]}
+          onChange={(e) => onChange({ [name]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
+}
+
 /** The form-field editor: one fieldset per field, with its errors (`attributes[i].x`) beside it. */
 function AttributesEditor({
   rows,
@@ -237,14 +271,15 @@ function AttributesEditor({
         return (
           <fieldset key={i} className="subform">
             <legend>{t('formFieldNumber', { n: i + 1 })}</legend>
-            <Field
+            <RowText
+              row={r}
+              name="code"
+              onChange={(patch) => set(i, patch)}
               label={t('formFieldCode')}
               hint={t('formFieldCodeHint')}
               error={errors[`${at}.code`]}
               required
-            >
-              {(p) => <input {...p} value={r.code} onChange={(e) => set(i, { code: e.target.value })} />}
-            </Field>
+            />
             <Field label={t('formFieldType')} error={errors[`${at}.datatype`]} required>
               {(p) => (
                 <Select
@@ -256,59 +291,50 @@ function AttributesEditor({
                 />
               )}
             </Field>
-            <Field label={t('formFieldLabelId')} error={errors[`${at}.descriptionId`]} required>
-              {(p) => (
-                <input
-                  {...p}
-                  value={r.descriptionId}
-                  onChange={(e) => set(i, { descriptionId: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label={t('formFieldLabelEn')} error={errors[`${at}.descriptionEn`]}>
-              {(p) => (
-                <input
-                  {...p}
-                  value={r.descriptionEn}
-                  onChange={(e) => set(i, { descriptionEn: e.target.value })}
-                />
-              )}
-            </Field>
+            <RowText
+              row={r}
+              name="descriptionId"
+              onChange={(patch) => set(i, patch)}
+              label={t('formFieldLabelId')}
+              error={errors[`${at}.descriptionId`]}
+              required
+            />
+            <RowText
+              row={r}
+              name="descriptionEn"
+              onChange={(patch) => set(i, patch)}
+              label={t('formFieldLabelEn')}
+              error={errors[`${at}.descriptionEn`]}
+            />
             {r.datatype === 'number' ? (
               <>
-                <Field label={t('formFieldMin')} error={errors[`${at}.min`]}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      inputMode="decimal"
-                      value={r.min}
-                      onChange={(e) => set(i, { min: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field label={t('formFieldMax')} error={errors[`${at}.max`]}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      inputMode="decimal"
-                      value={r.max}
-                      onChange={(e) => set(i, { max: e.target.value })}
-                    />
-                  )}
-                </Field>
+                <RowText
+                  row={r}
+                  name="min"
+                  onChange={(patch) => set(i, patch)}
+                  label={t('formFieldMin')}
+                  error={errors[`${at}.min`]}
+                  inputMode="decimal"
+                />
+                <RowText
+                  row={r}
+                  name="max"
+                  onChange={(patch) => set(i, patch)}
+                  label={t('formFieldMax')}
+                  error={errors[`${at}.max`]}
+                  inputMode="decimal"
+                />
               </>
             ) : null}
             {r.datatype === 'string' || r.datatype === 'text' ? (
-              <Field label={t('formFieldMaxLength')} error={errors[`${at}.maxLength`]}>
-                {(p) => (
-                  <input
-                    {...p}
-                    inputMode="numeric"
-                    value={r.maxLength}
-                    onChange={(e) => set(i, { maxLength: e.target.value })}
-                  />
-                )}
-              </Field>
+              <RowText
+                row={r}
+                name="maxLength"
+                onChange={(patch) => set(i, patch)}
+                label={t('formFieldMaxLength')}
+                error={errors[`${at}.maxLength`]}
+                inputMode="numeric"
+              />
             ) : null}
             {r.datatype === 'string' ? (
               <>
@@ -325,70 +351,53 @@ function AttributesEditor({
                     </Select>
                   )}
                 </Field>
-                <Field
+                <RowText
+                  row={r}
+                  name="pattern"
+                  onChange={(patch) => set(i, patch)}
                   label={t('formFieldPattern')}
                   hint={t('formFieldPatternHint')}
                   error={errors[`${at}.pattern`]}
-                >
-                  {(p) => (
-                    <input
-                      {...p}
-                      spellCheck={false}
-                      value={r.pattern}
-                      onChange={(e) => set(i, { pattern: e.target.value })}
-                    />
-                  )}
-                </Field>
+                  spellCheck={false}
+                />
                 {r.pattern.trim() !== '' ? (
                   <>
-                    <Field label={t('formFieldPatternId')} required>
-                      {(p) => (
-                        <input
-                          {...p}
-                          value={r.patternId}
-                          onChange={(e) => set(i, { patternId: e.target.value })}
-                        />
-                      )}
-                    </Field>
-                    <Field label={t('formFieldPatternEn')}>
-                      {(p) => (
-                        <input
-                          {...p}
-                          value={r.patternEn}
-                          onChange={(e) => set(i, { patternEn: e.target.value })}
-                        />
-                      )}
-                    </Field>
+                    <RowText
+                      row={r}
+                      name="patternId"
+                      onChange={(patch) => set(i, patch)}
+                      label={t('formFieldPatternId')}
+                      required
+                    />
+                    <RowText
+                      row={r}
+                      name="patternEn"
+                      onChange={(patch) => set(i, patch)}
+                      label={t('formFieldPatternEn')}
+                    />
                   </>
                 ) : null}
               </>
             ) : null}
             {r.datatype === 'datetime' ? (
               <>
-                <Field
+                <RowText
+                  row={r}
+                  name="minDays"
+                  onChange={(patch) => set(i, patch)}
                   label={t('formFieldMinDays')}
                   hint={t('formFieldDaysHint')}
                   error={errors[`${at}.dateRange`]}
-                >
-                  {(p) => (
-                    <input
-                      {...p}
-                      inputMode="numeric"
-                      value={r.minDays}
-                      onChange={(e) => set(i, { minDays: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field label={t('formFieldMaxDays')} hint={t('formFieldDaysHint')}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      inputMode="numeric"
-                      value={r.maxDays}
-                      onChange={(e) => set(i, { maxDays: e.target.value })}
-                    />
-                  )}
-                </Field>
+                  inputMode="numeric"
+                />
+                <RowText
+                  row={r}
+                  name="maxDays"
+                  onChange={(patch) => set(i, patch)}
+                  label={t('formFieldMaxDays')}
+                  hint={t('formFieldDaysHint')}
+                  inputMode="numeric"
+                />
               </>
             ) : null}
             {isList(r.datatype) ? (
