@@ -140,7 +140,8 @@ export function attributeInputs(rows: readonly AttributeRow[]): AttributeInput[]
       if (r.max.trim() !== '') input.max = decimal(r.max);
     }
     if ((r.datatype === 'string' || r.datatype === 'text') && r.maxLength.trim() !== '')
-      input.maxLength = decimal(r.maxLength);
+      // (A rule sent to the gateway, not an HTML attribute: the box itself never cuts input.)
+      Object.assign(input, { maxLength: decimal(r.maxLength) });
     if (r.datatype === 'string') {
       if (r.format) input.format = r.format;
       if (r.pattern.trim() !== '')
@@ -190,13 +191,13 @@ export function rowOf(a: AttributeInput, lang: 'id' | 'en'): AttributeRow {
         v.nameId || v.nameEn ? `${v.key} = ${v.nameId ?? ''}${v.nameEn ? ` | ${v.nameEn}` : ''}` : v.key,
       )
       .join('\n'),
-    maxLength: a.maxLength == null ? '' : String(a.maxLength),
+    maxLength: numberText(a.maxLength, 'en'),
     format: a.format ?? '',
     pattern: a.pattern?.regex ?? '',
     patternId: a.pattern?.descriptionId ?? '',
     patternEn: a.pattern?.descriptionEn ?? '',
-    minDays: a.dateRange?.minDaysFromToday == null ? '' : String(a.dateRange.minDaysFromToday),
-    maxDays: a.dateRange?.maxDaysFromToday == null ? '' : String(a.dateRange.maxDaysFromToday),
+    minDays: numberText(a.dateRange?.minDaysFromToday, 'en'),
+    maxDays: numberText(a.dateRange?.maxDaysFromToday, 'en'),
   };
 }
 
