@@ -11,6 +11,7 @@ import { ForumPage, ForumsPage } from './pages/forums.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { MyDataPage } from './pages/my-data.tsx';
 import { MyRequestsPage } from './pages/my-requests.tsx';
+import { NoticesPage } from './pages/notices.tsx';
 import { NotificationsPage } from './pages/notifications.tsx';
 import { PrivacyPage } from './pages/privacy.tsx';
 import {
@@ -115,6 +116,8 @@ const NAV_LINKS: readonly { to: string; label: MessageKey; shownTo: NavAudience;
   { to: '/lacak', label: 'navTrack', shownTo: 'notStaff' },
   { to: '/permohonan', label: 'navMyRequests', shownTo: 'citizens' },
   { to: '/forum', label: 'navForums', shownTo: 'everyone' },
+  // Staff read and publish notices on Kelola; the page stays open to them at /pengumuman.
+  { to: '/pengumuman', label: 'navNotices', shownTo: 'notStaff' },
   { to: '/notifikasi', label: 'navNotifications', shownTo: 'signedIn', unreadBadge: true },
   { to: '/data-saya', label: 'myDataTitle', shownTo: 'citizens' },
   { to: '/staf', label: 'navQueue', shownTo: 'staff' },
@@ -230,7 +233,7 @@ function Shell({ session }: { session: Session | null }) {
         <p>
           <Link to="/aksesibilitas">{t('accessibilityLink')}</Link> ·{' '}
           <Link to="/hasil">{t('resultsTitle')}</Link> · <Link to="/data-terbuka">{t('openDataTitle')}</Link>{' '}
-          · <Link to="/privasi">{t('privacyLink')}</Link>
+          · <Link to="/pengumuman">{t('navNotices')}</Link> · <Link to="/privasi">{t('privacyLink')}</Link>
         </p>
       </footer>
     </>
@@ -256,6 +259,7 @@ function Routes({ path, session }: { path: string; session: Session | null }) {
   if (path === '/lupa-sandi') return <ForgotPasswordPage />;
   if (path === '/atur-sandi') return <ResetPasswordPage />;
   if (path === '/forum') return <ForumsPage />;
+  if (path === '/pengumuman') return <NoticesPage />;
   if (forum) return <ForumPage slug={forum.slug!} session={session} />;
   if (path === '/aksesibilitas') return <AccessibilityPage />;
   if (path === '/privasi') return <PrivacyPage />;

@@ -63,6 +63,9 @@ export function ForumsPage() {
     <section>
       <h1>{t('navForums')}</h1>
       <p>{t('forumsIntro')}</p>
+      <p>
+        <Link to="/pengumuman">{t('noticesLink')}</Link>
+      </p>
       {error ? <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
       {fetching && !data ? <Loading /> : null}
       <ul className="cards">
@@ -128,6 +131,89 @@ const ForumQuery = graphql(
   [SubmissionFields],
 );
 
+/** A forum's sessions, latest first, paged: shown to the public here and managed on Kelola. */
+export const ForumSessionsQuery = graphql(`
+  query ForumSessionsPublic($slug: String!, $first: Int!, $after: String) {
+    forum(slug: $slug) {
+      id
+      sessions(first: $first, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges {
+          node {
+            id title agenda startsAt place
+            district { name }
+            representatives { staff { id name position } }
+            minutes minutesPublishedAt
+          }
+        }
+      }
+    }
+  }
+`);
+
+/**
+ * A forum's sessions for the public (issue 21), latest first and paged by the gateway: when (WIB)
+ * and where, the kecamatan, the agenda, the staff attending for the government and the minutes
+ * once published.
+ */
+function ForumSessions({ slug }: { slug: string }) {
+  const { t, lang } = useI18n();
+  const pager = usePager(slug);
+  const variables = { slug, first: PAGE_SIZE, after: pager.after };
+  const [result, refetch] = useQuery({ query: ForumSessionsQuery, variables });
+  const page = pageData(result, variables)?.forum?.sessions;
+  const sessions = page?.edges.map((e) => e.node) ?? [];
+  return (
+    <section className="panel" aria-labelledby="sessions-title">
+      <h2 id="sessions-title">{t('forumSessionsTitle')}</h2>
+      {result.error ? (
+        <ErrorNote error={result.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : null}
+      {page && sessions.length === 0 ? <p>{t('noSessions')}</p> : null}
+      <ul className="cards" data-testid="forum-sessions">
+        {sessions.map((s) => (
+          <li key={s.id} className="card">
+            <article aria-labelledby={`session-${s.id}`}>
+              <h3 id={`session-${s.id}`}>{s.title}</h3>
+              <dl className="facts">
+                <dt>{t('sessionWhen')}</dt>
+                <dd>
+                  <time dateTime={s.startsAt}>{t('atWib', { time: formatDateTime(s.startsAt, lang) })}</time>
+                </dd>
+                <dt>{t('sessionPlace')}</dt>
+                <dd>{s.place}</dd>
+                <dt>{t('district')}</dt>
+                <dd>{s.district?.name ?? t('cityWide')}</dd>
+                <dt>{t('sessionAgenda')}</dt>
+                <dd className="note-text">{s.agenda}</dd>
+                <dt>{t('sessionRepresentatives')}</dt>
+                <dd>
+                  {s.representatives.length === 0
+                    ? t('noRepresentatives')
+                    : s.representatives.map((r) => `${r.staff.name} (${r.staff.position})`).join(', ')}
+                </dd>
+              </dl>
+              <h4>{t('sessionMinutes')}</h4>
+              {s.minutes ? (
+                <>
+                  <p className="muted">
+                    {t('minutesPublishedOn', { date: formatDateTime(s.minutesPublishedAt, lang) })}
+                  </p>
+                  <p className="note-text">{s.minutes}</p>
+                </>
+              ) : (
+                <p>{t('minutesNotYet')}</p>
+              )}
+            </article>
+          </li>
+        ))}
+      </ul>
+      <PagerNav pager={pager} connection={page} shown={sessions.length} />
+    </section>
+  );
+}
+
 export function ForumPage({ slug, session }: { slug: string; session: Session | null }) {
   const { t } = useI18n();
   const pager = usePager(slug);
@@ -159,6 +245,10 @@ export function ForumPage({ slug, session }: { slug: string; session: Session | 
       <p className="muted">
         {forum.unit.name} · {t('answerWithin', { days: forum.answerDays })}
       </p>
+      <p>
+        <Link to="/pengumuman">{t('noticesLink')}</Link>
+      </p>
+      <ForumSessions slug={forum.slug} />
       <div className="columns">
         <section className="panel" aria-labelledby="subs-title">
           <h2 id="subs-title">{t('submissionsTitle')}</h2>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { ForumSessionsQuery } from '../pages/forums.tsx';
 import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { Link } from '../router.tsx';
 import {
@@ -28,25 +29,6 @@ const ForumsQuery = graphql(`
       totalCount
       pageInfo { hasNextPage endCursor }
       edges { node { id slug title answerDays unit { code shortName } } }
-    }
-  }
-`);
-
-const ForumSessionsQuery = graphql(`
-  query ManagedForumSessions($slug: String!, $first: Int!, $after: String) {
-    forum(slug: $slug) {
-      id
-      sessions(first: $first, after: $after) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        edges {
-          node {
-            id title agenda place startsAt minutes minutesPublishedAt
-            district { name }
-            representatives { staff { id name } }
-          }
-        }
-      }
     }
   }
 `);

@@ -2,9 +2,20 @@
 // the standard's JSON, and a WIB wall-clock time to an instant.
 import { describe, expect, it } from 'vitest';
 import { wibInstant } from './forum-admin.tsx';
-import { attributeInputs, standardFromTexts } from './service-version-form.tsx';
+import { attributeInputs, rowOf, standardFromTexts } from './service-version-form.tsx';
+
+const noRules = {
+  maxLength: '',
+  format: '' as const,
+  pattern: '',
+  patternId: '',
+  patternEn: '',
+  minDays: '',
+  maxDays: '',
+};
 
 const row = {
+  ...noRules,
   code: ' jenis ',
   datatype: 'singlevaluelist' as const,
   descriptionId: 'Jenis reklame',
@@ -39,6 +50,84 @@ describe('attributeInputs', () => {
       max: 100,
     });
     expect(attributeInputs([{ ...row, datatype: 'number', min: '', max: '' }])[0]).not.toHaveProperty('min');
+  });
+});
+
+describe('rowOf', () => {
+  // What ServiceVersion.attributeInputs gives: ServiceAttributeInput's shape, every rule.
+  const fields = [
+    {
+      code: 'nik',
+      datatype: 'string' as const,
+      required: true,
+      descriptionId: 'NIK pemohon',
+      descriptionEn: "Applicant's NIK",
+      format: 'NIK' as const,
+      maxLength: 16,
+    },
+    {
+      code: 'nomor_str',
+      datatype: 'string' as const,
+      required: true,
+      descriptionId: 'Nomor STR',
+      descriptionEn: 'STR number',
+      pattern: { regex: '[0-9A-Z]+(?:=[0-9]+)?', descriptionId: 'Huruf dan angka', descriptionEn: 'Letters' },
+    },
+    {
+      code: 'uraian',
+      datatype: 'text' as const,
+      required: false,
+      descriptionId: 'Uraian',
+      descriptionEn: 'Text',
+      maxLength: 2000,
+    },
+    {
+      code: 'luas',
+      datatype: 'number' as const,
+      required: true,
+      descriptionId: 'Luas',
+      descriptionEn: 'Area',
+      min: 0.5,
+      max: 100000,
+    },
+    {
+      code: 'mulai',
+      datatype: 'datetime' as const,
+      required: false,
+      descriptionId: 'Mulai',
+      descriptionEn: 'Start',
+      dateRange: { minDaysFromToday: -7, maxDaysFromToday: 30 },
+    },
+    {
+      code: 'lahir',
+      datatype: 'datetime' as const,
+      required: true,
+      descriptionId: 'Lahir',
+      descriptionEn: 'Born',
+      dateRange: { maxDaysFromToday: 0 },
+    },
+    {
+      code: 'jenis',
+      datatype: 'multivaluelist' as const,
+      required: true,
+      descriptionId: 'Jenis',
+      descriptionEn: 'Kind',
+      values: [
+        { key: 'A', nameId: 'Satu = 1', nameEn: 'One | 1' },
+        { key: 'B', nameId: 'Dua', nameEn: 'Two' },
+        { key: 'C' },
+      ],
+    },
+  ];
+
+  it('turns every field back into the same input, in either language (nothing lost on re-sending)', () => {
+    expect(attributeInputs(fields.map((f) => rowOf(f, 'id')))).toEqual(fields);
+    expect(attributeInputs(fields.map((f) => rowOf(f, 'en')))).toEqual(fields);
+  });
+
+  it('shows decimals with a comma in Indonesian', () => {
+    expect(rowOf(fields[3]!, 'id')).toMatchObject({ min: '0,5', max: '100000' });
+    expect(rowOf(fields[3]!, 'en')).toMatchObject({ min: '0.5' });
   });
 });
 

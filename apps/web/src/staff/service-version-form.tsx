@@ -8,16 +8,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql, type VariablesOf } from '../graphql.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { STANDARD_ORDER } from '../pages/service.tsx';
-import {
-  Field,
-  FormFailureNote,
-  Loading,
-  mutationFailure,
-  Notice,
-  Select,
-  useSubmit,
-  useText,
-} from '../ui.tsx';
+import { Field, FormFailureNote, Loading, mutationFailure, Select, useSubmit, useText } from '../ui.tsx';
 import { FormButtons } from './form-buttons.tsx';
 import { UnitSelect } from './staff-form.tsx';
 
@@ -47,25 +38,38 @@ const CurrentVersionQuery = graphql(`
   query ServiceCurrentVersion($code: String!) {
     service(code: $code) {
       id
-      currentVersion {
-        id version standard
-        attributes { code datatype description required min max rule values { key name } }
-      }
+      currentVersion { id version standard attributeInputs }
     }
   }
 `);
+
+const CompetenciesQuery = graphql(`
+  query CompetencyDictionary {
+    competencies(first: 500) { totalCount edges { node { code name } } }
+  }
+`);
+
+/** Levels 1–5 of a required competency (PermenPANRB 38/2017). */
+const LEVELS = [1, 2, 3, 4, 5] as const;
 
 type AttributeInput = NonNullable<VariablesOf<typeof CreateService>['input']['attributes']>[number];
 
 const SERVICE_KINDS = ['PERMIT', 'REGISTRATION', 'COMPLAINT', 'INFORMATION_REQUEST'] as const;
 const DATATYPES = ['string', 'text', 'number', 'datetime', 'singlevaluelist', 'multivaluelist'] as const;
 type Datatype = (typeof DATATYPES)[number];
+/** Identity-number formats a short-text field may require (ServiceAttributeInput.format). */
+const FORMATS = ['NIK', 'NIP', 'NPWP', 'PHONE'] as const;
+type Format = (typeof FORMATS)[number];
 /** Components given as a list, one item a line; the numeric ones as numbers; the rest as text. */
 const LIST_COMPONENTS: readonly string[] = ['LEGAL_BASIS', 'REQUIREMENTS', 'PROCEDURE'];
 const NUMERIC_COMPONENTS: readonly string[] = ['COMPLETION_TIME', 'STAFF_COUNT'];
 
-/** A form field being edited: the list values as lines of `KEY = Nama | English name`. */
-type AttributeRow = {
+/**
+ * A form field being edited, every rule of ServiceAttributeInput as text: the list values as
+ * lines of `KEY = Nama | English name`, the pattern with its explanation in both languages, the
+ * date range in days from the filing day.
+ */
+export type AttributeRow = {
   code: string;
   datatype: Datatype;
   descriptionId: string;
@@ -74,6 +78,13 @@ type AttributeRow = {
   min: string;
   max: string;
   values: string;
+  maxLength: string;
+  format: Format | '';
+  pattern: string;
+  patternId: string;
+  patternEn: string;
+  minDays: string;
+  maxDays: string;
 };
 
 const emptyRow = (): AttributeRow => ({
@@ -85,6 +96,13 @@ const emptyRow = (): AttributeRow => ({
   min: '',
   max: '',
   values: '',
+  maxLength: '',
+  format: '',
+  pattern: '',
+  patternId: '',
+  patternEn: '',
+  minDays: '',
+  maxDays: '',
 });
 
 const lines = (text: string) =>
@@ -95,7 +113,19 @@ const lines = (text: string) =>
 
 const isList = (d: Datatype) => d === 'singlevaluelist' || d === 'multivaluelist';
 
-/** The rows as ServiceAttributeInput: blanks left out, list values parsed, numbers as numbers. */
+/** `text` split at the first `separator`, both parts trimmed (the second empty without one). */
+function splitOnce(text: string, separator: string): [string, string] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text.trim(), ''] : [text.slice(0, at).trim(), text.slice(at + 1).trim()];
+}
+
+/** A number typed with a decimal comma or point; a whole number for the integer rules. */
+const decimal = (text: string) => Number(text.trim().replace(',', '.'));
+
+/**
+ * The rows as ServiceAttributeInput, every rule its datatype takes: blanks left out, list values
+ * parsed, numbers as numbers (a wrong one reaches the server, which says so beside the field).
+ */
 export function attributeInputs(rows: readonly AttributeRow[]): AttributeInput[] {
   return rows.map((r) => {
     const input: AttributeInput = {
@@ -106,17 +136,69 @@ export function attributeInputs(rows: readonly AttributeRow[]): AttributeInput[]
       ...(r.descriptionEn.trim() ? { descriptionEn: r.descriptionEn.trim() } : {}),
     };
     if (r.datatype === 'number') {
-      if (r.min.trim() !== '') input.min = Number(r.min.replace(',', '.'));
-      if (r.max.trim() !== '') input.max = Number(r.max.replace(',', '.'));
+      if (r.min.trim() !== '') input.min = decimal(r.min);
+      if (r.max.trim() !== '') input.max = decimal(r.max);
     }
+    if ((r.datatype === 'string' || r.datatype === 'text') && r.maxLength.trim() !== '')
+      // (A rule sent to the gateway, not an HTML attribute: the box itself never cuts input.)
+      Object.assign(input, { maxLength: decimal(r.maxLength) });
+    if (r.datatype === 'string') {
+      if (r.format) input.format = r.format;
+      if (r.pattern.trim() !== '')
+        input.pattern = {
+          regex: r.pattern.trim(),
+          ...(r.patternId.trim() ? { descriptionId: r.patternId.trim() } : {}),
+          ...(r.patternEn.trim() ? { descriptionEn: r.patternEn.trim() } : {}),
+        };
+    }
+    if (r.datatype === 'datetime' && (r.minDays.trim() !== '' || r.maxDays.trim() !== ''))
+      input.dateRange = {
+        ...(r.minDays.trim() !== '' ? { minDaysFromToday: decimal(r.minDays) } : {}),
+        ...(r.maxDays.trim() !== '' ? { maxDaysFromToday: decimal(r.maxDays) } : {}),
+      };
     if (isList(r.datatype))
       input.values = lines(r.values).map((line) => {
-        const [key = '', names = ''] = line.split('=').map((p) => p.trim());
-        const [nameId = '', nameEn = ''] = names.split('|').map((p) => p.trim());
+        const [key, names] = splitOnce(line, '=');
+        const [nameId, nameEn] = splitOnce(names, '|');
         return { key, ...(nameId ? { nameId } : {}), ...(nameEn ? { nameEn } : {}) };
       });
     return input;
   });
+}
+
+/** A number as typed in the app's language (decimal comma in Indonesian); blank when absent. */
+const numberText = (n: number | null | undefined, lang: 'id' | 'en') =>
+  n == null ? '' : lang === 'id' ? String(n).replace('.', ',') : String(n);
+
+/**
+ * A field as the gateway gives it (ServiceVersion.attributeInputs: ServiceAttributeInput's shape,
+ * both languages, every rule) as a row to edit; `attributeInputs` turns it back unchanged.
+ */
+export function rowOf(a: AttributeInput, lang: 'id' | 'en'): AttributeRow {
+  const datatype = (DATATYPES as readonly string[]).includes(a.datatype)
+    ? (a.datatype as Datatype)
+    : 'string';
+  return {
+    code: a.code,
+    datatype,
+    descriptionId: a.descriptionId ?? '',
+    descriptionEn: a.descriptionEn ?? '',
+    required: a.required,
+    min: numberText(a.min, lang),
+    max: numberText(a.max, lang),
+    values: (a.values ?? [])
+      .map((v) =>
+        v.nameId || v.nameEn ? `${v.key} = ${v.nameId ?? ''}${v.nameEn ? ` | ${v.nameEn}` : ''}` : v.key,
+      )
+      .join('\n'),
+    maxLength: numberText(a.maxLength, 'en'),
+    format: a.format ?? '',
+    pattern: a.pattern?.regex ?? '',
+    patternId: a.pattern?.descriptionId ?? '',
+    patternEn: a.pattern?.descriptionEn ?? '',
+    minDays: numberText(a.dateRange?.minDaysFromToday, 'en'),
+    maxDays: numberText(a.dateRange?.maxDaysFromToday, 'en'),
+  };
 }
 
 /** The 14 components from the form's texts: lists by line, numbers as numbers, the cost a number when it is one. */
@@ -131,6 +213,40 @@ export function standardFromTexts(texts: Readonly<Record<string, string>>): Reco
     else standard[code] = text;
   }
   return standard;
+}
+
+/** A row's text box, in a Field with its label, hint and error. */
+function RowText({
+  row,
+  name,
+  onChange,
+  inputMode,
+  spellCheck,
+  ...field
+}: {
+  row: AttributeRow;
+  name: Exclude<keyof AttributeRow, 'datatype' | 'required' | 'format' | 'values'>;
+  onChange: (patch: Partial<AttributeRow>) => void;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  required?: boolean;
+  inputMode?: 'decimal' | 'numeric';
+  spellCheck?: boolean;
+}) {
+  return (
+    <Field {...field}>
+      {(p) => (
+        <input
+          {...p}
+          inputMode={inputMode}
+          spellCheck={spellCheck}
+          value={row[name]}
+          onChange={(e) => onChange({ [name]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
 }
 
 /** The form-field editor: one fieldset per field, with its errors (`attributes[i].x`) beside it. */
@@ -156,14 +272,15 @@ function AttributesEditor({
         return (
           <fieldset key={i} className="subform">
             <legend>{t('formFieldNumber', { n: i + 1 })}</legend>
-            <Field
+            <RowText
+              row={r}
+              name="code"
+              onChange={(patch) => set(i, patch)}
               label={t('formFieldCode')}
               hint={t('formFieldCodeHint')}
               error={errors[`${at}.code`]}
               required
-            >
-              {(p) => <input {...p} value={r.code} onChange={(e) => set(i, { code: e.target.value })} />}
-            </Field>
+            />
             <Field label={t('formFieldType')} error={errors[`${at}.datatype`]} required>
               {(p) => (
                 <Select
@@ -175,46 +292,113 @@ function AttributesEditor({
                 />
               )}
             </Field>
-            <Field label={t('formFieldLabelId')} error={errors[`${at}.descriptionId`]} required>
-              {(p) => (
-                <input
-                  {...p}
-                  value={r.descriptionId}
-                  onChange={(e) => set(i, { descriptionId: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label={t('formFieldLabelEn')} error={errors[`${at}.descriptionEn`]}>
-              {(p) => (
-                <input
-                  {...p}
-                  value={r.descriptionEn}
-                  onChange={(e) => set(i, { descriptionEn: e.target.value })}
-                />
-              )}
-            </Field>
+            <RowText
+              row={r}
+              name="descriptionId"
+              onChange={(patch) => set(i, patch)}
+              label={t('formFieldLabelId')}
+              error={errors[`${at}.descriptionId`]}
+              required
+            />
+            <RowText
+              row={r}
+              name="descriptionEn"
+              onChange={(patch) => set(i, patch)}
+              label={t('formFieldLabelEn')}
+              error={errors[`${at}.descriptionEn`]}
+            />
             {r.datatype === 'number' ? (
               <>
-                <Field label={t('formFieldMin')} error={errors[`${at}.min`]}>
+                <RowText
+                  row={r}
+                  name="min"
+                  onChange={(patch) => set(i, patch)}
+                  label={t('formFieldMin')}
+                  error={errors[`${at}.min`]}
+                  inputMode="decimal"
+                />
+                <RowText
+                  row={r}
+                  name="max"
+                  onChange={(patch) => set(i, patch)}
+                  label={t('formFieldMax')}
+                  error={errors[`${at}.max`]}
+                  inputMode="decimal"
+                />
+              </>
+            ) : null}
+            {r.datatype === 'string' || r.datatype === 'text' ? (
+              <RowText
+                row={r}
+                name="maxLength"
+                onChange={(patch) => set(i, patch)}
+                label={t('formFieldMaxLength')}
+                error={errors[`${at}.maxLength`]}
+                inputMode="numeric"
+              />
+            ) : null}
+            {r.datatype === 'string' ? (
+              <>
+                <Field label={t('formFieldFormat')} error={errors[`${at}.format`]}>
                   {(p) => (
-                    <input
+                    <Select
                       {...p}
-                      inputMode="decimal"
-                      value={r.min}
-                      onChange={(e) => set(i, { min: e.target.value })}
-                    />
+                      options={FORMATS}
+                      value={r.format}
+                      label={(f) => t(`attributeFormat_${f}` as MessageKey)}
+                      onChange={(format) => set(i, { format })}
+                    >
+                      <option value="">{t('formFieldNoFormat')}</option>
+                    </Select>
                   )}
                 </Field>
-                <Field label={t('formFieldMax')} error={errors[`${at}.max`]}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      inputMode="decimal"
-                      value={r.max}
-                      onChange={(e) => set(i, { max: e.target.value })}
+                <RowText
+                  row={r}
+                  name="pattern"
+                  onChange={(patch) => set(i, patch)}
+                  label={t('formFieldPattern')}
+                  hint={t('formFieldPatternHint')}
+                  error={errors[`${at}.pattern`]}
+                  spellCheck={false}
+                />
+                {r.pattern.trim() !== '' ? (
+                  <>
+                    <RowText
+                      row={r}
+                      name="patternId"
+                      onChange={(patch) => set(i, patch)}
+                      label={t('formFieldPatternId')}
+                      required
                     />
-                  )}
-                </Field>
+                    <RowText
+                      row={r}
+                      name="patternEn"
+                      onChange={(patch) => set(i, patch)}
+                      label={t('formFieldPatternEn')}
+                    />
+                  </>
+                ) : null}
+              </>
+            ) : null}
+            {r.datatype === 'datetime' ? (
+              <>
+                <RowText
+                  row={r}
+                  name="minDays"
+                  onChange={(patch) => set(i, patch)}
+                  label={t('formFieldMinDays')}
+                  hint={t('formFieldDaysHint')}
+                  error={errors[`${at}.dateRange`]}
+                  inputMode="numeric"
+                />
+                <RowText
+                  row={r}
+                  name="maxDays"
+                  onChange={(patch) => set(i, patch)}
+                  label={t('formFieldMaxDays')}
+                  hint={t('formFieldDaysHint')}
+                  inputMode="numeric"
+                />
               </>
             ) : null}
             {isList(r.datatype) ? (
@@ -262,9 +446,19 @@ function AttributesEditor({
 /** The field names a version form shows errors under, for FormFailureNote. */
 const attributeFieldNames = (rows: readonly AttributeRow[]) =>
   rows.flatMap((_, i) =>
-    ['code', 'datatype', 'descriptionId', 'descriptionEn', 'min', 'max', 'values'].map(
-      (f) => `attributes[${i}].${f}`,
-    ),
+    [
+      'code',
+      'datatype',
+      'descriptionId',
+      'descriptionEn',
+      'min',
+      'max',
+      'values',
+      'maxLength',
+      'format',
+      'pattern',
+      'dateRange',
+    ].map((f) => `attributes[${i}].${f}`),
   );
 
 /** A new service with its first version (admins). */
@@ -285,6 +479,10 @@ export function CreateServiceForm({
   const [published, setPublished] = useState(false);
   const [standard, setStandard] = useState<Record<string, string>>({});
   const [rows, setRows] = useState<AttributeRow[]>([]);
+  const [competency, setCompetency] = useState('');
+  const [level, setLevel] = useState<(typeof LEVELS)[number]>(2);
+  const [{ data: dictionary }] = useQuery({ query: CompetenciesQuery });
+  const competencies = dictionary?.competencies.edges.map((e) => e.node) ?? [];
   const [{ fetching }, create] = useMutation(CreateService);
   const { failure, errors, onSubmit } = useSubmit(
     async () => {
@@ -299,6 +497,7 @@ export function CreateServiceForm({
           published,
           standard: standardFromTexts(standard),
           attributes: attributeInputs(rows),
+          ...(competency ? { requiredCompetencyCode: competency, requiredLevel: level } : {}),
         },
       });
       return mutationFailure(r.data?.createService, r.error);
@@ -312,6 +511,8 @@ export function CreateServiceForm({
     'description',
     'kind',
     'unitCode',
+    'requiredCompetencyCode',
+    'requiredLevel',
     'attributes',
     ...STANDARD_ORDER.map((c) => `standard.${c}`),
     ...attributeFieldNames(rows),
@@ -345,6 +546,28 @@ export function CreateServiceForm({
       <Field label={t('unit')} error={errors.unitCode} required>
         {(p) => <UnitSelect {...p} ownUnit={null} value={unitCode} onChange={setUnitCode} />}
       </Field>
+      <Field
+        label={t('requiredCompetency')}
+        hint={t('requiredCompetencyHint')}
+        error={errors.requiredCompetencyCode}
+      >
+        {(p) => (
+          <Select
+            {...p}
+            options={competencies.map((c) => c.code)}
+            value={competency}
+            label={(code) => competencies.find((c) => c.code === code)?.name ?? code}
+            onChange={setCompetency}
+          >
+            <option value="">{t('noRequiredCompetency')}</option>
+          </Select>
+        )}
+      </Field>
+      {competency ? (
+        <Field label={t('competencyLevel')} error={errors.requiredLevel} required>
+          {(p) => <Select {...p} options={LEVELS} value={level} onChange={setLevel} />}
+        </Field>
+      ) : null}
       <fieldset className="field">
         <legend>{t('serviceStandard')}</legend>
         <p className="hint">{t('serviceStandardHint')}</p>
@@ -388,34 +611,6 @@ export function CreateServiceForm({
   );
 }
 
-type CurrentAttribute = {
-  code: string;
-  datatype: string;
-  description?: string | null;
-  required: boolean;
-  min?: number | null;
-  max?: number | null;
-  rule?: string | null;
-  values: readonly { key: string; name?: string | null }[];
-};
-
-/** A current form field as a row to edit; its label in the app's language fills that language's box. */
-function rowOf(a: CurrentAttribute, lang: 'id' | 'en'): AttributeRow {
-  const datatype = (DATATYPES as readonly string[]).includes(a.datatype)
-    ? (a.datatype as Datatype)
-    : 'string';
-  return {
-    code: a.code,
-    datatype,
-    descriptionId: lang === 'id' ? (a.description ?? '') : '',
-    descriptionEn: lang === 'en' ? (a.description ?? '') : '',
-    required: a.required,
-    min: a.min == null ? '' : String(a.min),
-    max: a.max == null ? '' : String(a.max),
-    values: a.values.map((v) => (v.name ? `${v.key} = ${v.name}` : v.key)).join('\n'),
-  };
-}
-
 /** The current version's requirements as lines. */
 function requirementLines(standard: unknown): string {
   const value = (standard && typeof standard === 'object' ? (standard as Record<string, unknown>) : {})
@@ -450,18 +645,18 @@ function VersionFields({
   onProposed,
 }: {
   code: string;
-  current: { version: number; standard: unknown; attributes: readonly CurrentAttribute[] } | null;
+  current: { version: number; standard: unknown; attributeInputs: readonly unknown[] } | null;
   onClose: () => void;
   onProposed: () => void;
 }) {
   const { t, lang } = useI18n();
   const requirements = useText(requirementLines(current?.standard));
   const note = useText();
-  // The form fields are sent only when changed here: the API does not return every rule of a
-  // field (identity-number formats, patterns, date ranges), which a resent list would lose.
+  // The fields come with both languages and every rule (ServiceVersion.attributeInputs) and are
+  // always sent whole: unchanged, they change nothing; the editor opens on request.
   const [editFields, setEditFields] = useState(false);
   const [rows, setRows] = useState<AttributeRow[]>(() =>
-    (current?.attributes ?? []).map((a) => rowOf(a, lang)),
+    (current?.attributeInputs ?? []).map((a) => rowOf(a as AttributeInput, lang)),
   );
   const [{ fetching }, propose] = useMutation(ProposeChange);
   const { failure, errors, onSubmit } = useSubmit(async () => {
@@ -473,12 +668,11 @@ function VersionFields({
         code,
         note: note.value,
         standard: { ...base, REQUIREMENTS: lines(requirements.value) },
-        ...(editFields ? { attributes: attributeInputs(rows) } : {}),
+        attributes: attributeInputs(rows),
       },
     });
     return mutationFailure(r.data?.proposeServiceChange, r.error);
   }, onProposed);
-  const withRules = (current?.attributes ?? []).filter((a) => a.rule);
   const shown = ['note', 'standard.REQUIREMENTS', 'attributes', ...attributeFieldNames(rows)];
   return (
     <form className="subform" noValidate onSubmit={onSubmit} aria-label={t('newServiceVersion')}>
@@ -496,17 +690,8 @@ function VersionFields({
         <input type="checkbox" checked={editFields} onChange={(e) => setEditFields(e.target.checked)} />{' '}
         {t('changeFormFields')}
       </label>
-      {editFields ? (
-        <>
-          {withRules.length > 0 ? (
-            <Notice kind="warn">
-              {t('formFieldRulesDropped', {
-                fields: withRules.map((a) => a.description ?? a.code).join(', '),
-              })}
-            </Notice>
-          ) : null}
-          <AttributesEditor rows={rows} onChange={setRows} errors={errors} />
-        </>
+      {editFields || attributeFieldNames(rows).some((f) => errors[f]) || errors.attributes ? (
+        <AttributesEditor rows={rows} onChange={setRows} errors={errors} />
       ) : null}
       <Field label={t('versionNote')} hint={t('versionNoteHint')} error={errors.note} required>
         {(p) => <textarea {...p} rows={2} {...note.bind} />}

@@ -4,6 +4,7 @@
 
 import { textLengthProblems } from '@layanan/domain';
 import { builder } from '../../graphql/builder.js';
+import { filteredList } from '../../graphql/connections.js';
 import { entityPayload } from '../../graphql/entity-payload.js';
 import { NotFoundError, ValidationError } from '../../graphql/errors.js';
 import { validationFailed } from '../../graphql/failures.js';
@@ -18,11 +19,22 @@ const PublicNoticeRef = builder.prismaObject('PublicNotice', {
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Database id of the notice.' }),
     unitCode: t.exposeString('unitCode', { description: 'Code of the publishing unit.' }),
+    unit: t.prismaField({
+      type: 'Unit',
+      nullable: true,
+      description: 'The publishing unit (its name for readers); null only if its code is no longer a unit.',
+      // Prisma batches the findUnique calls of one page into one query.
+      resolve: (query, n, _a, ctx) => ctx.prisma.unit.findUnique({ ...query, where: { code: n.unitCode } }),
+    }),
     title: t.exposeString('title', { description: 'Title, at most 200 characters.' }),
     body: t.exposeString('body', { description: 'Text, at most 5,000 characters.' }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', description: 'When it was published.' }),
   }),
 });
+
+/** The notices of one unit (code, case-insensitive), or of all. */
+const unitFilter = (args: { unitCode?: string | null }) =>
+  args.unitCode ? { unitCode: args.unitCode.trim().toUpperCase() } : {};
 
 builder.queryField('publicNotices', (t) =>
   t.prismaField({
@@ -35,10 +47,25 @@ builder.queryField('publicNotices', (t) =>
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.publicNotice.findMany({
         ...query,
-        where: args.unitCode ? { unitCode: args.unitCode.trim().toUpperCase() } : {},
+        where: unitFilter(args),
         orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
         take: Math.min(Math.max(args.first ?? 20, 1), 100),
       }),
+  }),
+);
+
+builder.queryField('publicNoticeBoard', (t) =>
+  t.prismaConnection({
+    type: PublicNoticeRef,
+    cursor: 'id',
+    description:
+      'Public notices, newest first, paged (Relay cursor connection) with `totalCount` counting what the filter matches: the notice board of the public web app; anyone may read them. `publicNotices` gives the latest 100 at most.',
+    args: {
+      unitCode: t.arg.string({
+        description: 'Only this unit’s notices (code, case-insensitive); an unknown code gives none.',
+      }),
+    },
+    ...filteredList((ctx) => ctx.prisma.publicNotice, unitFilter, [{ publishedAt: 'desc' }, { id: 'asc' }]),
   }),
 );
 

@@ -26,6 +26,10 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   holidays: { doc: '{ holidays(year: 2026) { date } }', roles: decide(['allowed', 'public calendar']) },
   units: { doc: '{ units(first: 5) { totalCount } }', roles: decide('allowed') },
   unit: { doc: '{ unit(code: "DPMPTSP") { __typename code } }', roles: decide('allowed') },
+  competencies: {
+    doc: '{ competencies(first: 5) { totalCount edges { node { code name } } } }',
+    roles: decide(['allowed', 'competency dictionary, no personal data']),
+  },
   services: {
     doc: '{ services(first: 5) { totalCount } }',
     roles: decide(['allowed', 'public catalogue']),
@@ -230,6 +234,10 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   // Example module (docs/extending.md).
   publicNotices: {
     doc: '{ publicNotices(first: 5) { title } }',
+    roles: decide(['allowed', 'public notices']),
+  },
+  publicNoticeBoard: {
+    doc: '{ publicNoticeBoard(first: 5) { totalCount edges { node { title unit { name } } } } }',
     roles: decide(['allowed', 'public notices']),
   },
   verifyIssuedDocument: {

@@ -1,7 +1,12 @@
 // The versioned catalogue (issue 4): a service is data — names, kind, owning unit, the 14
 // components of its standard (UU 25/2009 art. 21), the competency its handlers need and the
 // Open311 attributes a citizen fills in. Each publication is a new version; requests keep theirs.
-import { ATTRIBUTE_DATATYPES, attributeRuleText, type ServiceAttribute } from '@layanan/domain/services';
+import {
+  ATTRIBUTE_DATATYPES,
+  ATTRIBUTE_FORMATS,
+  attributeRuleText,
+  type ServiceAttribute,
+} from '@layanan/domain/services';
 import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { commandInput } from '../../../graphql/command-fields.js';
@@ -123,6 +128,12 @@ const ServiceVersionRef = builder.prismaObject('ServiceVersion', {
         'What a citizen fills in when filing under this version (Open311 GeoReport v2 attributes).',
       resolve: (v) => v.attributes as unknown as ServiceAttribute[],
     }),
+    attributeInputs: t.field({
+      type: ['JSON'],
+      description:
+        'The same fields as `attributes`, each an object in the exact shape of ServiceAttributeInput (both languages of every label and choice, maxLength, min/max, format, pattern, dateRange; absent rules left out), so an editor can re-send them to proposeServiceChange or createService without losing a rule.',
+      resolve: (v) => (v.attributes as unknown as ServiceAttribute[]).map(attributeInputOf),
+    }),
     completionDays: t.exposeInt('completionDays', {
       description: 'Completion time of the standard, in working days from verification (UU 25/2009).',
     }),
@@ -173,6 +184,38 @@ const AttributeOptionInput = builder.inputType('ServiceAttributeOptionInput', {
   }),
 });
 
+const AttributeFormatEnum = builder.enumType('AttributeFormat', {
+  values: ATTRIBUTE_FORMATS,
+  description:
+    'An identity-number format a string attribute must have: NIK (UU 24/2013), NIP (civil servants), NPWP, PHONE (Indonesian mobile number).',
+});
+
+const AttributePatternInput = builder.inputType('ServiceAttributePatternInput', {
+  description: 'A regular expression a string attribute’s whole value must match, and what it asks for.',
+  fields: (t) => ({
+    regex: t.string({
+      required: true,
+      description:
+        'JavaScript syntax, matched against the whole value; one that does not compile gives ValidationError.',
+    }),
+    descriptionId: t.string({ description: 'What it asks for, in Indonesian; defaults to descriptionEn.' }),
+    descriptionEn: t.string({ description: 'What it asks for, in English; defaults to descriptionId.' }),
+  }),
+});
+
+const AttributeDateRangeInput = builder.inputType('ServiceAttributeDateRangeInput', {
+  description:
+    'The dates a datetime attribute allows, in calendar days from the day of filing (WIB); min after max gives ValidationError.',
+  fields: (t) => ({
+    minDaysFromToday: t.int({
+      description: 'Earliest allowed date, e.g. 0 for a start date; omitted: unbounded.',
+    }),
+    maxDaysFromToday: t.int({
+      description: 'Latest allowed date, e.g. 0 for a birth date; omitted: unbounded.',
+    }),
+  }),
+});
+
 export const AttributeInput = builder.inputType('ServiceAttributeInput', {
   description:
     'A field citizens fill in (Open311 GeoReport v2 attribute); invalid definitions give ValidationError.',
@@ -193,6 +236,18 @@ export const AttributeInput = builder.inputType('ServiceAttributeInput', {
     maxLength: t.int({ description: 'Longest allowed value in characters (string and text).' }),
     min: t.float({ description: 'Smallest allowed number (number).' }),
     max: t.float({ description: 'Largest allowed number (number).' }),
+    format: t.field({
+      type: AttributeFormatEnum,
+      description: 'An identity-number format the value must have (string only, else ValidationError).',
+    }),
+    pattern: t.field({
+      type: AttributePatternInput,
+      description: 'A regular expression the value must match (string only, else ValidationError).',
+    }),
+    dateRange: t.field({
+      type: AttributeDateRangeInput,
+      description: 'The allowed dates (datetime only, else ValidationError).',
+    }),
   }),
 });
 
@@ -206,8 +261,32 @@ type AttributeInputShape = {
   maxLength?: number | null;
   min?: number | null;
   max?: number | null;
+  format?: ServiceAttribute['format'] | null;
+  pattern?: { regex: string; descriptionId?: string | null; descriptionEn?: string | null } | null;
+  dateRange?: { minDaysFromToday?: number | null; maxDaysFromToday?: number | null } | null;
 };
 
+/** Both languages of a text given in one or both; undefined when neither is given. */
+const bilingual = (id: string | null | undefined, en: string | null | undefined) =>
+  id || en ? { id: id || en || '', en: en || id || '' } : undefined;
+
+/** The bounds of a date range that are given (null and undefined left out). */
+function givenBounds(range: {
+  minDaysFromToday?: number | null;
+  maxDaysFromToday?: number | null;
+}): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of ['minDaysFromToday', 'maxDaysFromToday'] as const) {
+    const n = range[k];
+    if (n != null) out[k] = n;
+  }
+  return out;
+}
+
+/**
+ * A ServiceAttributeInput as the catalogue stores it (domain ServiceAttribute): one language
+ * defaults to the other; absent rules are left out. `attributeInputOf` is its inverse.
+ */
 export function toAttribute(a: AttributeInputShape): Record<string, unknown> {
   const out: Record<string, unknown> = { code: a.code.trim(), datatype: a.datatype, required: a.required };
   if (a.descriptionId || a.descriptionEn) {
@@ -223,7 +302,37 @@ export function toAttribute(a: AttributeInputShape): Record<string, unknown> {
         : { key: v.key.trim() },
     );
   }
-  for (const k of ['maxLength', 'min', 'max'] as const) if (a[k] != null) out[k] = a[k];
+  for (const k of ['maxLength', 'min', 'max', 'format'] as const) if (a[k] != null) out[k] = a[k];
+  if (a.pattern) {
+    const description = bilingual(a.pattern.descriptionId, a.pattern.descriptionEn);
+    out.pattern = { regex: a.pattern.regex, ...(description ? { description } : {}) };
+  }
+  if (a.dateRange) out.dateRange = givenBounds(a.dateRange);
+  return out;
+}
+
+/**
+ * A stored attribute in the shape of ServiceAttributeInput (both languages, every rule; absent
+ * ones left out): re-sent as is, `toAttribute` gives the same attribute back.
+ */
+export function attributeInputOf(a: ServiceAttribute): Record<string, unknown> {
+  const out: Record<string, unknown> = { code: a.code, datatype: a.datatype, required: a.required };
+  if (a.description) {
+    out.descriptionId = a.description.id;
+    out.descriptionEn = a.description.en;
+  }
+  if (a.values)
+    out.values = a.values.map((v) =>
+      v.name ? { key: v.key, nameId: v.name.id, nameEn: v.name.en } : { key: v.key },
+    );
+  for (const k of ['maxLength', 'min', 'max', 'format'] as const) if (a[k] != null) out[k] = a[k];
+  if (a.pattern)
+    out.pattern = {
+      regex: a.pattern.regex,
+      descriptionId: a.pattern.description.id,
+      descriptionEn: a.pattern.description.en,
+    };
+  if (a.dateRange) out.dateRange = givenBounds(a.dateRange);
   return out;
 }
 

@@ -124,3 +124,18 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+builder.queryFields((t) => ({
+  competencies: t.prismaConnection({
+    type: 'Competency',
+    cursor: 'id',
+    maxSize: 500,
+    description:
+      'The city’s competency dictionary (PermenPANRB 38/2017), by code, with `totalCount`: what a service version may require (CreateServiceInput.requiredCompetencyCode) and staff hold. Public: it holds no personal data.',
+    ...filteredList(
+      (ctx) => ctx.prisma.competency,
+      (_args: object) => ({}),
+      [{ code: 'asc' as const }],
+    ),
+  }),
+}));
