@@ -7,6 +7,7 @@
 //     afterAll(() => db.close());
 //   });
 
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import {
   type CreateDatabaseOptions,
@@ -115,13 +116,14 @@ async function seedWith(prisma: PrismaClient, data: TestSeed): Promise<void> {
   else if (data === 'demo') await seed(prisma);
 }
 
-/** Dumped data directories of this process by seed (a test file may open several databases). */
-const pgliteDumps = new Map<TestSeed, Promise<Buffer>>();
+/** Dumped data directories read by this process, by file (a test file may open several databases). */
+const pgliteDumps = new Map<string, Promise<Buffer>>();
 
 function pgliteTemplate(dir: string, data: TestSeed): Promise<Buffer> {
-  let dump = pgliteDumps.get(data);
+  const file = `pglite-${data}.tar`;
+  let dump = pgliteDumps.get(join(dir, file));
   if (!dump) {
-    dump = sharedTemplate(dir, `pglite-${data}.tar`, async () => {
+    dump = sharedTemplate(dir, file, async () => {
       const pglite = await cloneTemplate();
       const db = await openPGliteDatabase(pglite, { dataDir: IN_MEMORY_DATA_DIR, migrate: false });
       try {
@@ -131,8 +133,8 @@ function pgliteTemplate(dir: string, data: TestSeed): Promise<Buffer> {
         await db.close();
       }
     });
-    pgliteDumps.set(data, dump);
-    dump.catch(() => pgliteDumps.delete(data));
+    pgliteDumps.set(join(dir, file), dump);
+    dump.catch(() => pgliteDumps.delete(join(dir, file)));
   }
   return dump;
 }
