@@ -44,6 +44,7 @@ describe.each(testDatabaseKinds())('createTestDatabase(%s)', (kind) => {
 
 describe.each(testDatabaseKinds())('createTestDatabase(%s) from the run templates', (kind) => {
   it('copies one migrated, seeded template per seed: equal contents, independent copies, dropped at teardown', async () => {
+    const outer = process.env[TEST_TEMPLATES_ENV]; // the package's own global setup
     const teardown = setupTestTemplates();
     const dir = process.env[TEST_TEMPLATES_ENV] as string;
     const run = readFileSync(join(dir, 'run'), 'utf8');
@@ -70,7 +71,8 @@ describe.each(testDatabaseKinds())('createTestDatabase(%s) from the run template
       }
     } finally {
       await teardown();
-      delete process.env[TEST_TEMPLATES_ENV];
+      if (outer) process.env[TEST_TEMPLATES_ENV] = outer;
+      else delete process.env[TEST_TEMPLATES_ENV];
     }
     expect(existsSync(dir)).toBe(false);
     if (kind === 'postgresql') {
