@@ -3,25 +3,31 @@
 // arguments are generated from the argument types with a seeded PRNG — plausible values (real IDs
 // and codes from the seed) mixed with boundary and hostile ones — and sent as anonymous, citizen,
 // staff and admin. Any 5xx, masked error (UNEXPECTED_ERROR, "Unexpected error." / INTERNAL_SERVER_ERROR) or answer
-// slower than FUZZ_REQUEST_MS is a failure, reported with the seed and the case to replay it.
+// slower than FUZZ_REQUEST_MS is a failure, reported with the seeds and the case to replay it.
 //
 //   FUZZ_SEED=random FUZZ_CALLS=100000 FUZZ_SECONDS=600 npx vitest run src/fuzz.test.ts
 //
-// By default (CI) the run is deterministic: a fixed seed and at most FUZZ_CALLS calls, so a red
-// run is always a regression, never luck. Explore with FUZZ_SEED=random (or a number) and more
-// calls and seconds. Open finding, PGlite only: FUZZ_SEED=763933543 FUZZ_CALLS=7000 FUZZ_SECONDS=300
+// The budget is a number of calls per database, not a time, so a run explores the same on a
+// loaded and an idle machine: every mutation × role once, then up to FUZZ_CALLS calls in all from
+// the fixed seed FUZZ_SEED (deterministic: a red there is always a regression, never luck), then
+// FUZZ_RANDOM_CALLS more from a seed new to each run, printed with the run and any finding
+// (replay with FUZZ_RANDOM_SEED=<it>), so CI runs keep exploring new inputs. FUZZ_SECONDS
+// (default: no limit) stops a run early. Explore more with FUZZ_SEED=random (or a number) and more
+// calls. Open finding, PGlite only: FUZZ_SEED=763933543 FUZZ_CALLS=7000 FUZZ_RANDOM_CALLS=0
 // fails around call 6592 with `22021 invalid byte sequence for encoding "UTF8"` from a lookup by a
 // code full of 4-byte characters, after earlier traffic (not reproducible alone; PostgreSQL is fine).
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './testing/harness.js';
 
-const SEED =
-  process.env.FUZZ_SEED === 'random'
-    ? Math.floor(Math.random() * 2 ** 31)
-    : Number(process.env.FUZZ_SEED || 301037445);
-const SECONDS = Number(process.env.FUZZ_SECONDS || 40);
-const CALLS = Number(process.env.FUZZ_CALLS || 3000);
+const randomSeed = () => Math.floor(Math.random() * 2 ** 31);
+const SEED = process.env.FUZZ_SEED === 'random' ? randomSeed() : Number(process.env.FUZZ_SEED || 301037445);
+/** Calls from the fixed seed per database, the ordered pass over every mutation × role included. */
+const CALLS = Number(process.env.FUZZ_CALLS || 1000);
+/** Calls per database from a seed new to each run, after the fixed ones (0: none). */
+const RANDOM_CALLS = Number(process.env.FUZZ_RANDOM_CALLS ?? 400);
+const RANDOM_SEED = Number(process.env.FUZZ_RANDOM_SEED || randomSeed());
+const SECONDS = Number(process.env.FUZZ_SECONDS || Number.POSITIVE_INFINITY);
 const REQUEST_MS = Number(process.env.FUZZ_REQUEST_MS || 15_000);
 
 /** mulberry32: small, fast, good enough, and the same sequence for the same seed everywhere. */
@@ -355,19 +361,27 @@ describe.each(testDatabaseKinds())('fuzzing every mutation on %s', (kind) => {
   it('finds no 5xx, no masked error and no hang in any mutation, for any role', async () => {
     expect(mutations.length).toBeGreaterThan(10);
     const seed = kind === 'pglite' ? SEED : SEED + 1;
-    const rng = prng(seed);
-    const gen = new Generator(rng, types, pools);
+    const randomSeed = kind === 'pglite' ? RANDOM_SEED : RANDOM_SEED + 1;
+    const fixedRng = prng(seed);
+    const freshRng = prng(randomSeed);
+    const fixedGen = new Generator(fixedRng, types, pools);
+    const freshGen = new Generator(freshRng, types, pools);
+    const fixedCalls = Math.max(CALLS, mutations.length * roles.length);
+    const replay = `FUZZ_SEED=${SEED} FUZZ_CALLS=${CALLS} FUZZ_RANDOM_CALLS=${RANDOM_CALLS} FUZZ_RANDOM_SEED=${RANDOM_SEED}`;
     process.stdout.write(
-      `fuzz on ${kind}: seed ${seed} (FUZZ_SEED=${SEED}), ${SECONDS} s, ${mutations.length} mutations × ${roles.length} roles\n`,
+      `fuzz on ${kind}: ${fixedCalls} calls from seed ${seed} then ${RANDOM_CALLS} from random seed ${randomSeed} (replay: ${replay}), ${mutations.length} mutations × ${roles.length} roles\n`,
     );
     const findings: Finding[] = [];
     const calls = new Map<string, number>();
     const outcomes = new Map<string, number>();
     const deadline = Date.now() + SECONDS * 1000;
     let iteration = 0;
-    // Every mutation × role once in order first (full coverage), then random picks until the deadline.
+    // Every mutation × role once in order first (full coverage), then random picks: from the fixed
+    // seed up to fixedCalls, from this run's random seed for RANDOM_CALLS more (or until FUZZ_SECONDS).
     const order = mutations.flatMap((m) => roles.map((role) => ({ m, role })));
-    while (iteration < order.length || (Date.now() < deadline && iteration < CALLS)) {
+    while (iteration < order.length || (Date.now() < deadline && iteration < fixedCalls + RANDOM_CALLS)) {
+      const rng = iteration < fixedCalls ? fixedRng : freshRng;
+      const gen = iteration < fixedCalls ? fixedGen : freshGen;
       const { m, role } =
         iteration < order.length
           ? (order[iteration] as (typeof order)[0])
@@ -435,7 +449,10 @@ describe.each(testDatabaseKinds())('fuzzing every mutation on %s', (kind) => {
       );
     }
     expect(calls.size).toBe(mutations.length);
-    expect(findings.map((f) => `${f.mutation} as ${f.role}: ${f.problem.slice(0, 200)}`)).toEqual([]);
+    expect(
+      findings.map((f) => `${f.mutation} as ${f.role}: ${f.problem.slice(0, 200)}`),
+      `replay with ${replay}`,
+    ).toEqual([]);
   });
 
   it('stored every HTML the fuzzer sent as text, verbatim', async () => {

@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Database, type QueryEvent, seed } from '@layanan/db';
-import { createTestDatabase, seedTestFixture } from '@layanan/db/testing';
+import type { Database, QueryEvent } from '@layanan/db';
+import { createTestDatabase } from '@layanan/db/testing';
 import pino from 'pino';
 import { type GatewayConfig, loadConfig } from '../app/config.js';
 import { createGateway, type Gateway } from '../app/gateway.js';
@@ -79,10 +79,8 @@ export async function createHarness(
   kind: 'pglite' | 'postgresql',
   options: HarnessOptions = {},
 ): Promise<Harness> {
-  const db = await createTestDatabase(kind, { onQuery: options.onQuery });
-  const data = options.seed ?? 'fixture';
-  if (data === 'fixture') await seedTestFixture(db.prisma);
-  else if (data === 'demo') await seed(db.prisma);
+  // A copy of the run's migrated and seeded template (vitest.global-setup.ts), not a new seed.
+  const db = await createTestDatabase(kind, { onQuery: options.onQuery, seed: options.seed ?? 'fixture' });
   const config = loadConfig({ ...TEST_ENV, ...options.env });
   const log = process.env.DEBUG_GATEWAY ? pino({ level: 'debug' }) : pino({ level: 'silent' });
   const filesDir = mkdtempSync(join(tmpdir(), 'layanan-files-'));

@@ -12,13 +12,18 @@ export interface ScratchPostgresDatabase {
 }
 
 /**
- * Creates an empty, uniquely named database (`layanan_test_<random>`) on the server of
- * `adminUrl`, which must allow CREATE DATABASE.
+ * Creates a uniquely named database (`layanan_test_<random>`, or `options.name`) on the server of
+ * `adminUrl`, which must allow CREATE DATABASE: empty, or a copy of the database
+ * `options.template` (which nobody may be connected to).
  */
-export async function createScratchPostgresDatabase(adminUrl: string): Promise<ScratchPostgresDatabase> {
+export async function createScratchPostgresDatabase(
+  adminUrl: string,
+  options: { template?: string; name?: string } = {},
+): Promise<ScratchPostgresDatabase> {
   const admin = parsePostgresUrl(adminUrl);
-  const name = `layanan_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  const name = options.name ?? `layanan_test_${randomBytes(6).toString('hex')}`;
+  const template = options.template ? ` TEMPLATE "${options.template}"` : '';
+  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"${template}`));
   const url = new URL(admin.connectionString);
   url.pathname = `/${name}`;
   let dropping: Promise<void> | undefined;
