@@ -3,7 +3,12 @@
 // theirs; the requests stay counted; the job is audited and a second run changes nothing.
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { describe, expect, it } from 'vitest';
-import { PBG_REQUEST, submittedRequest } from '../../testing/requests.js';
+import {
+  PBG_REQUEST,
+  permitComplaintService,
+  ROAD_COMPLAINT,
+  submittedRequest,
+} from '../../testing/requests.js';
 import { useHarness } from '../../testing/use-harness.js';
 import { applyRetentionSchedule } from './commands/retention.js';
 
@@ -61,5 +66,49 @@ describe.each(testDatabaseKinds())('retention schedule on %s', (kind) => {
     });
     expect(audit.map((a) => (a.after as { requests: number }).requests)).toEqual([2, 1]);
     expect(await applyRetentionSchedule(p, { now, years: 5, batch: 2, storage: h.storage })).toBe(0);
+  });
+
+  it('erases an anonymous reporter’s contact address, and its address on the mail sent to it', async () => {
+    const p = h.db.prisma;
+    await permitComplaintService(h);
+    const contact = `kontak-${Date.now()}@contoh.id`;
+    const filed = await h.gql(
+      `mutation($input: FileAnonymousComplaintInput!) { fileAnonymousComplaint(input: $input) {
+        __typename ... on AnonymousComplaintFiled { trackingCode } } }`,
+      {
+        input: {
+          ...ROAD_COMPLAINT,
+          serviceCode: 'PENGADUAN-PERIZINAN',
+          text: 'Pungutan liar di loket izin, sudah lama selesai.',
+          contactEmail: contact,
+        },
+      },
+    );
+    const { trackingCode } = filed.body.data.fileAnonymousComplaint;
+    const request = await p.serviceRequest.findUniqueOrThrow({ where: { trackingCode } });
+    expect(request.anonymousContactEmail).toBe(contact);
+    const purpose = `anonymous-contact:${request.id}`;
+    // One mail already sent to the address and one still queued.
+    const mail = { purpose, toAddress: contact, subject: 'Pengaduan', textBody: trackingCode };
+    await p.mailMessage.create({
+      data: { ...mail, messageId: `<sent-${request.id}@test>`, sentAt: new Date('2026-01-12T03:00:00Z') },
+    });
+    await p.mailMessage.create({ data: { ...mail, messageId: `<queued-${request.id}@test>` } });
+    await p.serviceRequest.update({
+      where: { id: request.id },
+      data: { state: 'COMPLETED', closedAt: new Date('2026-01-10T03:00:00Z') },
+    });
+
+    const now = new Date('2031-06-01T12:00:00Z');
+    expect(await applyRetentionSchedule(p, { now, years: 5, batch: 10, storage: h.storage })).toBeGreaterThan(
+      0,
+    );
+    const after = await p.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(after.anonymousContactEmail).toBeNull();
+    // The sent mail stays (the record of what was sent), without the address; nothing queued is left.
+    const kept = await p.mailMessage.findMany({ where: { purpose } });
+    expect(kept.map((m) => m.messageId)).toContain(`<sent-${request.id}@test>`);
+    expect(kept.every((m) => m.toAddress === '[dihapus]' && m.sentAt !== null)).toBe(true);
+    expect(await p.mailMessage.count({ where: { toAddress: contact } })).toBe(0);
   });
 });

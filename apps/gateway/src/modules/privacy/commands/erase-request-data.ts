@@ -40,8 +40,15 @@ export async function eraseRequestPersonalData(
           (r.attributeValues ?? {}) as Record<string, unknown>,
         ) as Prisma.InputJsonObject,
         personalDataErasedAt: now,
+        // An anonymous complaint's only personal value: its reporter's contact address.
+        anonymousContactEmail: null,
       },
     });
+    // The mail sent to that address (purpose `anonymous-contact:<id>`): unsent dropped, sent
+    // kept without the address, as withdrawAnonymousContact does.
+    const contactMail = `anonymous-contact:${r.id}`;
+    await tx.mailMessage.deleteMany({ where: { purpose: contactMail, sentAt: null } });
+    await tx.mailMessage.updateMany({ where: { purpose: contactMail }, data: { toAddress: ERASED_TEXT } });
     // What the citizen wrote in the trail (answers to a return, contests); staff notes stay.
     await tx.requestEvent.updateMany({
       where: { requestId: r.id, actorAccountId: r.citizenAccountId, publicNote: { not: null } },
