@@ -23,7 +23,9 @@ import {
 import {
   COMPLAINT_PRIVACY,
   DOCUMENT_REVIEW_DECISIONS,
+  ESCALATION_LEVELS,
   REQUEST_CHANNELS,
+  REQUEST_PRIORITIES,
   REQUEST_STATES,
   SERVICE_CHANGE_STATES,
   SERVICE_KINDS,
@@ -73,6 +75,8 @@ const MIRRORED = {
   ModerationAction: MODERATION_ACTIONS,
   ServiceChangeState: SERVICE_CHANGE_STATES,
   DocumentReviewDecision: DOCUMENT_REVIEW_DECISIONS,
+  EscalationLevel: ESCALATION_LEVELS,
+  RequestPriority: REQUEST_PRIORITIES,
 } as const satisfies { readonly [E in PrismaEnumName]?: readonly ValuesOf<E>[] };
 
 // The other direction: every domain value is a value of the Prisma enum, and no Prisma value
@@ -106,6 +110,8 @@ const sameValues: {
   ModerationAction: true,
   ServiceChangeState: true,
   DocumentReviewDecision: true,
+  EscalationLevel: true,
+  RequestPriority: true,
 };
 
 /**
