@@ -3,12 +3,12 @@
 // derives the file ID, and no other clock or random value), so a stored document's SHA-256 can
 // be reproduced from its data.
 //
-// Every text is set in DejaVu Sans (regular and bold, from the npm package `dejavu-fonts-ttf`;
+// Every text is set in DejaVu Sans (regular, bold, Mono; from the npm package `dejavu-fonts-ttf`;
 // Bitstream Vera licence with public-domain DejaVu changes, redistribution allowed), embedded as
 // a subset, so names outside Latin-1 print as written: Latin Extended (Ṣāliḥ, Łódź), Vietnamese
 // (Nguyễn), Greek, Cyrillic, ₹ and typographic punctuation. pdfkit's built-in fonts (Helvetica…)
 // cover WinAnsi only. Not covered: CJK and emoji (no glyph, an empty box prints); Arabic-script
-// letters have glyphs but pdfkit lays out left to right, so right-to-left text is not reordered.
+// letters have glyphs, but pdfkit does no bidirectional layout, so mixed RTL/LTR lines may misorder.
 // fontkit's subsetting is deterministic, so the bytes stay reproducible.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
