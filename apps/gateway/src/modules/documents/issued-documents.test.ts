@@ -168,6 +168,14 @@ describe.each(testDatabaseKinds())('issued documents on %s', (kind) => {
   });
 
   it('issues a signed PDF when a permit is completed, stored by its SHA-256', async () => {
+    // A holder's name outside Latin-1, printed as written (the embedded Unicode font).
+    const renamed = await h.gql(
+      `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { __typename
+        ... on UpdateProfilePayload { account { displayName } } } }`,
+      { input: { displayName: 'Nguyễn Thị Ṣāliḥ' } },
+      { token: t.warga },
+    );
+    expect(renamed.body.data?.updateProfile.account.displayName).toBe('Nguyễn Thị Ṣāliḥ');
     await moveRequest(h, code, ['VERIFIED', 'IN_PROGRESS', 'COMPLETED'], t.yulia);
     const found = await h.gql(REQUEST_DOCUMENT, { code }, { token: t.warga });
     const document = found.body.data?.serviceRequest.issuedDocument;
@@ -187,6 +195,7 @@ describe.each(testDatabaseKinds())('issued documents on %s', (kind) => {
     pdf = Buffer.from(await response.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(sha256(pdf)).toBe(document.sha256);
+    expect((await pdfText(pdf)).normalize('NFC')).toContain('Nguyễn Thị Ṣāliḥ');
     expect(await h.storage.has(document.sha256)).toBe(true);
     // The signature verifies with the signer's public key, and not for another hash.
     expect(
