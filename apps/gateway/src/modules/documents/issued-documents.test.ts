@@ -5,13 +5,14 @@
 import { createHash } from 'node:crypto';
 import { testDatabaseKinds } from '@layanan/db/testing';
 import jsQR from 'jsqr';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { verifyDocumentSignature } from '../../platform/signing/document-signer.js';
 import type { AccountName } from '../../testing/accounts.js';
 import { moveRequest, PBG_REQUEST, submittedRequest } from '../../testing/requests.js';
 import { useHarness } from '../../testing/use-harness.js';
-import { issuedDocumentPdf, verificationUrl } from './document-pdfs.js';
+import { issuedDocumentPdf, receiptPdf, verificationUrl } from './document-pdfs.js';
 import { qrPng } from './pdf.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -36,6 +37,23 @@ const REVOKE = `mutation($input: RevokeIssuedDocumentInput!) { revokeIssuedDocum
 function decodeQr(png: Buffer): string | undefined {
   const image = PNG.sync.read(png);
   return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+}
+
+/** The text of every page as PDF.js (Mozilla's reader) extracts it: the lines joined by newlines. */
+async function pdfText(bytes: Buffer): Promise<string> {
+  const pdf = await getDocument({
+    data: new Uint8Array(bytes),
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
+  const lines: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n += 1) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    for (const item of content.items) if ('str' in item) lines.push(item.str);
+  }
+  await pdf.destroy();
+  return lines.join('\n');
 }
 
 describe('document PDFs', () => {
@@ -65,6 +83,53 @@ describe('document PDFs', () => {
     expect(decodeQr(await qrPng(url))).toBe(url);
     // Another input, another file.
     expect(sha256(await issuedDocumentPdf({ ...input, officerName: 'Dewi' }))).not.toBe(sha256(first));
+  });
+
+  // pdfkit's built-in fonts (Helvetica) encode WinAnsi only: these names used to come out garbled.
+  it('print names outside Latin-1 as written, with an embedded Unicode font, deterministically', async () => {
+    const applicant = 'Nguyễn Thị Ṣāliḥ';
+    const input = {
+      number: 'DPMPTSP/SIUP/000003/2026',
+      template: {
+        title: 'SURAT IZIN USAHA',
+        lines: ['Nama: {{applicant}}', 'Alamat: {{address}}'],
+        validityMonths: 12,
+      },
+      values: { applicant, address: 'Jl. Łódź № 5 — Ελληνικά, Кириллица' },
+      trackingCode: 'SWL-2026-000003',
+      serviceName: 'Izin Usaha — perdagangan ₹',
+      unitName: 'DPMPTSP',
+      officerName: 'Dương Văn Đức',
+      issuedAt: new Date('2026-12-01T03:00:00Z'),
+      validUntil: '2027-12-01',
+      publicUrl: 'https://layanan.sawahluntokota.go.id',
+    };
+    const first = await issuedDocumentPdf(input);
+    expect(sha256(await issuedDocumentPdf(input))).toBe(sha256(first));
+    const text = (await pdfText(first)).normalize('NFC');
+    expect(text).toContain(`Nama: ${applicant}`);
+    expect(text).toContain('Dương Văn Đức');
+    expect(text).toContain('Alamat: Jl. Łódź № 5 — Ελληνικά, Кириллица');
+    expect(text).toContain('Izin Usaha — perdagangan ₹');
+    // Every font in the file is embedded DejaVu Sans; no standard (Latin-1) font is left.
+    const fonts = [...first.toString('latin1').matchAll(/\/BaseFont \/([A-Za-z+-]+)/g)].map((m) => m[1]);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font).toMatch(/^[A-Z]{6}\+DejaVuSans(-Bold|Mono)?$/);
+
+    const receiptInput = {
+      trackingCode: 'SWL-2026-000004',
+      serviceName: 'Pendaftaran Ṣāliḥ Ưu tiên',
+      unitName: 'Dinas Ức — Łąka',
+      submittedAt: new Date('2026-12-01T02:00:00Z'),
+      completionDays: 5,
+      verificationDueOn: '2026-12-03',
+      publicUrl: 'https://layanan.sawahluntokota.go.id',
+    };
+    const receipt = await receiptPdf(receiptInput);
+    expect(sha256(await receiptPdf(receiptInput))).toBe(sha256(receipt));
+    const receiptText = (await pdfText(receipt)).normalize('NFC');
+    expect(receiptText).toContain('Pendaftaran Ṣāliḥ Ưu tiên');
+    expect(receiptText).toContain('Dinas Ức — Łąka');
   });
 });
 
@@ -103,6 +168,14 @@ describe.each(testDatabaseKinds())('issued documents on %s', (kind) => {
   });
 
   it('issues a signed PDF when a permit is completed, stored by its SHA-256', async () => {
+    // A holder's name outside Latin-1, printed as written (the embedded Unicode font).
+    const renamed = await h.gql(
+      `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { __typename
+        ... on UpdateProfilePayload { account { displayName } } } }`,
+      { input: { displayName: 'Nguyễn Thị Ṣāliḥ' } },
+      { token: t.warga },
+    );
+    expect(renamed.body.data?.updateProfile.account.displayName).toBe('Nguyễn Thị Ṣāliḥ');
     await moveRequest(h, code, ['VERIFIED', 'IN_PROGRESS', 'COMPLETED'], t.yulia);
     const found = await h.gql(REQUEST_DOCUMENT, { code }, { token: t.warga });
     const document = found.body.data?.serviceRequest.issuedDocument;
@@ -122,6 +195,7 @@ describe.each(testDatabaseKinds())('issued documents on %s', (kind) => {
     pdf = Buffer.from(await response.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(sha256(pdf)).toBe(document.sha256);
+    expect((await pdfText(pdf)).normalize('NFC')).toContain('Nguyễn Thị Ṣāliḥ');
     expect(await h.storage.has(document.sha256)).toBe(true);
     // The signature verifies with the signer's public key, and not for another hash.
     expect(
