@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { query, type Started, start, stop } from './testing/gateway-process.js';
 import { PBG_REQUEST } from './testing/requests.js';
 import { parseMail, startSmtpServer } from './testing/smtp.js';
+import { acceptEveryDocument, multipartBody, PBG_REQUIRED_SLOTS, slotDocuments } from './testing/uploads.js';
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -41,12 +42,28 @@ async function walk(gateway: Started): Promise<{ code: string; feed: { kind: str
     expect(r.data?.transitionServiceRequest?.request?.state, JSON.stringify(r)).toBe(to);
     return r.data.transitionServiceRequest.request.version as number;
   };
-  let version = await move('RETURNED_TO_CITIZEN', v1, staff, 'Lampirkan denah bangunan.');
-  const corrected = await query(url, CORRECT, citizen, {
-    input: { trackingCode: code, expectedVersion: version, text: 'Denah bangunan sudah saya jelaskan.' },
-  });
+  let version = await move('RETURNED_TO_CITIZEN', v1, staff, 'Lampirkan KTP, sertifikat dan gambar teknis.');
+  // The correction carries the documents the checklist asks for (demo PBG), which staff accept.
+  const documents = slotDocuments(PBG_REQUIRED_SLOTS, code);
+  const corrected = (await (
+    await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${citizen}`, 'x-graphql-yoga-csrf': '1' },
+      body: multipartBody(
+        CORRECT,
+        {
+          trackingCode: code,
+          expectedVersion: version,
+          text: 'Dokumen sudah saya lampirkan.',
+          attachmentSlots: documents.attachmentSlots,
+        },
+        documents.files,
+      ),
+    })
+  ).json()) as any;
   version = corrected.data.addServiceRequestCorrection.request.version;
   version = await move('SUBMITTED', version, citizen);
+  await acceptEveryDocument((q, v) => query(url, q, staff, v), code);
   for (const to of ['VERIFIED', 'IN_PROGRESS', 'COMPLETED']) version = await move(to, version, staff);
   const feed = await query(url, '{ notifications(first: 50) { edges { node { kind linkPath } } } }', citizen);
   return {

@@ -3,7 +3,8 @@ import { computeIkm, SKM_ELEMENT_CODES, type SkmResponse } from '@layanan/domain
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { todayWib } from '../../platform/calendar.js';
-import { moveRequest, PBG_REQUEST as PBG, submittedRequest } from '../../testing/requests.js';
+import { moveRequest, PBG_REQUEST as PBG, SUBMIT_REQUEST } from '../../testing/requests.js';
+import { acceptEveryDocument, PBG_REQUIRED_SLOTS, slotDocuments, uploadGql } from '../../testing/uploads.js';
 import { useHarness } from '../../testing/use-harness.js';
 
 const SUBMIT_SURVEY = `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) {
@@ -66,7 +67,17 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
   });
 
   it('takes one survey per completed request from its owner only, with an invitation on completion', async () => {
-    const code = (await submittedRequest(h, { ...PBG, idempotencyKey: 'survey-1' }, t.warga)).trackingCode;
+    // Filed with its required documents (the demo PBG has a checklist), which staff accept.
+    const documents = slotDocuments(PBG_REQUIRED_SLOTS, `survey-1 ${kind}`);
+    const filed = await uploadGql(
+      h,
+      SUBMIT_REQUEST,
+      { ...PBG, idempotencyKey: 'survey-1', attachmentSlots: documents.attachmentSlots },
+      documents.files,
+      t.warga,
+    );
+    const code = filed.body.data.submitServiceRequest.request.trackingCode as string;
+    await acceptEveryDocument(async (q, v) => (await h.gql(q, v, { token: t.yulia })).body, code);
     const survey = (token: string, extra: Record<string, unknown> = {}) =>
       h.gql(SUBMIT_SURVEY, { input: { trackingCode: code, answers: ALL_THREE, ...extra } }, { token });
 
