@@ -1,5 +1,7 @@
-// Mutation fields of the authorization matrix, except the feedback area's (format in model.ts).
+// Mutation fields of the authorization matrix, except the feedback and account areas' (format in
+// model.ts); the forum and staff areas' rows are in forum-mutations.ts and staff-mutations.ts.
 import { DEFAULT_PRIVACY_NOTICE_VERSION } from '../../app/privacy-config.js';
+import { FORUM_MUTATION_MATRIX } from './forum-mutations.js';
 import {
   ADMIN_ONLY,
   DENIED_TO_OUTSIDERS,
@@ -11,8 +13,8 @@ import {
   supervisorsAndAdmins,
   TYPENAME_OR_FAILURE,
   unitAndAdmins,
-  unitStaffVars,
 } from './model.js';
+import { STAFF_MUTATION_MATRIX } from './staff-mutations.js';
 
 export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
   devLogin: {
@@ -87,89 +89,7 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     vars: freshIdVars('holiday'),
     roles: ADMIN_ONLY,
   },
-  createForum: {
-    doc: 'mutation($slug: String!, $unit: String!) { createForum(input: { slug: $slug, title: "Forum Uji", description: "Uji", unitCode: $unit }) { __typename } }',
-    vars: (f) => ({ slug: `uji-${f.unique()}`, unit: f.unit.code }),
-    roles: ADMIN_ONLY,
-  },
-  scheduleForumSession: {
-    ...inputEntry('scheduleForumSession', (f) => ({
-      forumId: f.forum.id,
-      title: 'Sesi uji',
-      agenda: 'Uji',
-      place: 'Balai kota',
-      startsAt: '2030-03-04T02:00:00Z',
-      representativeIds: [f.staff.supervisor.id],
-    })),
-    roles: unitAndAdmins({ unitStaff: ['allowed', 'staff of the forum unit'], otherUnitStaff: 'denied' }),
-  },
-  publishSessionMinutes: {
-    doc: 'mutation($id: ID!) { publishSessionMinutes(sessionId: $id, minutes: "Notulen uji") { __typename } }',
-    vars: freshIdVars('forumSession'),
-    roles: unitAndAdmins(),
-  },
-  submitToForum: {
-    ...inputEntry(
-      'submitToForum',
-      (f) => ({
-        forumId: f.forum.id,
-        kind: 'ASPIRATION',
-        title: 'Antrean daring',
-        text: 'Mohon antrean daring.',
-      }),
-      TYPENAME_OR_FAILURE,
-    ),
-    roles: decide('denied', { citizen: 'allowed', otherCitizen: 'allowed' }),
-  },
-  supportSubmission: {
-    doc: 'mutation($id: ID!) { supportSubmission(submissionId: $id) { __typename } }',
-    vars: freshIdVars('submission'),
-    roles: decide('denied', {
-      citizen: ['allowed', 'own submission: refused as ValidationError'],
-      otherCitizen: 'allowed',
-    }),
-    allowedAs: ['ValidationError'],
-  },
-  followSubmission: {
-    doc: 'mutation($id: ID!) { followSubmission(submissionId: $id) { __typename } }',
-    vars: freshIdVars('submission'),
-    roles: decide(['allowed', 'any signed-in account'], DENIED_TO_OUTSIDERS),
-  },
-  unfollowSubmission: {
-    doc: 'mutation($id: ID!) { unfollowSubmission(submissionId: $id) { __typename } }',
-    vars: freshIdVars('submission'),
-    roles: decide(['allowed', 'any signed-in account'], DENIED_TO_OUTSIDERS),
-  },
-  hideSubmission: {
-    doc: 'mutation($id: ID!) { hideSubmission(submissionId: $id, reason: "Kata kasar") { __typename } }',
-    vars: freshIdVars('submission'),
-    // Four eyes (issue 15 kind 7): staff of another unit do not moderate this unit's forum.
-    roles: unitAndAdmins({ unitStaff: ['allowed', 'answering unit'] }),
-  },
-  answerSubmission: {
-    doc: 'mutation($id: ID!) { answerSubmission(input: { submissionId: $id, status: ACCEPTED, reason: "Akan dilaksanakan" }) { __typename } }',
-    vars: freshIdVars('submission'),
-    roles: unitAndAdmins({ unitStaff: ['allowed', 'answering unit'] }),
-  },
-  createCommitment: {
-    ...inputEntry('createCommitment', async (f) => ({
-      submissionId: (await f.acceptedSubmission()).id,
-      description: 'Antrean daring',
-      dueOn: '2030-06-30',
-      responsibleStaffId: f.staff.unitStaff.id,
-    })),
-    roles: unitAndAdmins({ unitStaff: ['allowed', 'answering unit'] }),
-  },
-  updateCommitmentProgress: {
-    doc: 'mutation($id: ID!) { updateCommitmentProgress(input: { commitmentId: $id, progress: 50, note: "Separuh" }) { __typename } }',
-    vars: freshIdVars('commitment'),
-    roles: unitAndAdmins(),
-  },
-  cancelCommitment: {
-    doc: 'mutation($id: ID!) { cancelCommitment(commitmentId: $id, reason: "Anggaran dialihkan") { __typename } }',
-    vars: freshIdVars('commitment'),
-    roles: unitAndAdmins(),
-  },
+  ...FORUM_MUTATION_MATRIX,
   setNotificationSettings: {
     doc: 'mutation { setNotificationSettings(input: { language: id }) { __typename } }',
     roles: decide(['allowed', 'own settings'], DENIED_TO_OUTSIDERS),
@@ -425,56 +345,7 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     }),
     deniedAs: ['NotFoundError'],
   },
-  registerStaff: {
-    ...inputEntry('registerStaff', (f) => ({
-      nip: f.nip(),
-      name: 'Pegawai Uji',
-      unitCode: f.unit.code,
-      position: 'Analis',
-    })),
-    roles: ADMIN_ONLY,
-  },
-  updateStaff: {
-    doc: 'mutation($id: ID!) { updateStaff(input: { id: $id, position: "Analis Perizinan" }) { __typename } }',
-    vars: unitStaffVars,
-    roles: supervisorsAndAdmins('own unit tree'),
-  },
-  recordTraining: {
-    doc: 'mutation($id: ID!) { recordTraining(input: { staffId: $id, title: "Pelatihan uji", completedOn: "2026-02-02", jp: 2 }) { __typename } }',
-    vars: unitStaffVars,
-    roles: unitAndAdmins({ unitStaff: ['allowed', 'own record'] }),
-    allowedAs: ['ConflictError'],
-  },
-  reviewTraining: {
-    // A record id nobody has: the roles' decision is the scope check (supervisors and admins);
-    // the unit-tree and not-oneself rules are tested in modules/staff/four-eyes.test.ts.
-    doc: 'mutation { reviewTraining(input: { trainingRecordId: "00000000-0000-4000-8000-000000000000", decision: CONFIRMED, reason: "Sertifikat dilihat" }) { __typename } }',
-    roles: supervisorsAndAdmins('own unit tree, never their own'),
-    allowedAs: ['NotFoundError'],
-  },
-  setCompetencyHolding: {
-    doc: 'mutation($id: ID!) { setCompetencyHolding(input: { staffId: $id, competencyCode: "PERIZINAN", level: 3 }) { __typename } }',
-    vars: unitStaffVars,
-    roles: supervisorsAndAdmins('own unit tree'),
-  },
-  setPositionRequirements: {
-    doc: 'mutation($code: String!) { setPositionRequirements(input: { positionCode: $code, name: "Jabatan uji", requirements: [] }) { __typename } }',
-    vars: (f) => ({ code: `UJI-${f.unique().toUpperCase()}` }),
-    roles: ADMIN_ONLY,
-    allowedAs: ['ValidationError', 'NotFoundError'],
-  },
-  ratePerformance: {
-    doc: 'mutation($id: ID!, $year: Int!) { ratePerformance(input: { staffId: $id, year: $year, results: AS_EXPECTED, behaviour: AS_EXPECTED }) { __typename } }',
-    vars: (f) => ({ id: f.staff.unitStaff.id, year: 2040 + (Number.parseInt(f.unique(), 36) % 50) }),
-    roles: supervisorsAndAdmins('own unit tree'),
-    allowedAs: ['ConflictError'],
-  },
-  finaliseUnitPeriod: {
-    doc: `mutation($unit: String!, $year: Int!) { finaliseUnitPeriod(input: { unitCode: $unit, year: $year, sangatBaikMaxShare: 0.5 }) { ${TYPENAME_OR_FAILURE} } }`,
-    vars: (f) => ({ unit: f.unit.code, year: 2025 }),
-    roles: supervisorsAndAdmins('own unit tree'),
-    allowedAs: ['ConflictError', 'SkpQuotaExceededError'],
-  },
+  ...STAFF_MUTATION_MATRIX,
   revokeIssuedDocument: {
     ...inputEntry(
       'revokeIssuedDocument',
