@@ -1,11 +1,14 @@
 // A notification as an e-mail: the domain's texts in the recipient's language, a link to the item,
 // why it came, and a one-click unsubscribe link for its kind; plain text and simple, escaped HTML.
+
+import { ERASED_TEXT } from '@layanan/domain/accounts';
 import {
   inLanguage,
   MAIL_TEXTS,
   type NotificationContent,
   type NotificationLanguage,
 } from '@layanan/domain/notifications';
+import type { TransactionClient } from '../audited.js';
 import { type MailSettings, type OutgoingMail, unsubscribeUrl } from './outbox.js';
 
 /** HTML-escapes text (element content and quoted attribute values). */
@@ -109,5 +112,18 @@ export function anonymousContactMail(
     body: inLanguage(content.body, 'id'),
     link: `${settings.publicUrl}/pengaduan-anonim?kode=${encodeURIComponent(request.trackingCode)}`,
   });
-  return { ...mail, to, purpose: `anonymous-contact:${request.id}`, accountId: null };
+  return { ...mail, to, purpose: anonymousContactPurpose(request.id), accountId: null };
+}
+
+/** The `purpose` of the mail to an anonymous complaint's contact address: names the request. */
+export const anonymousContactPurpose = (requestId: string): string => `anonymous-contact:${requestId}`;
+
+/**
+ * Forgets an anonymous complaint's contact address in its mail (withdrawal, erasure, retention):
+ * what is still queued is dropped, what was sent stays without the address (ERASED_TEXT).
+ */
+export async function eraseAnonymousContactMail(tx: TransactionClient, requestId: string): Promise<void> {
+  const purpose = anonymousContactPurpose(requestId);
+  await tx.mailMessage.deleteMany({ where: { purpose, sentAt: null } });
+  await tx.mailMessage.updateMany({ where: { purpose }, data: { toAddress: ERASED_TEXT } });
 }

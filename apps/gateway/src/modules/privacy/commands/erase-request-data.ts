@@ -7,6 +7,7 @@ import { Prisma } from '@layanan/db';
 import { ERASED_TEXT, erasedAttributeValues, erasedFileName } from '@layanan/domain/accounts';
 import type { ServiceAttribute } from '@layanan/domain/services';
 import type { TransactionClient } from '../../../platform/audited.js';
+import { eraseAnonymousContactMail } from '../../../platform/mail/render.js';
 import type { BlobStore } from '../../../platform/storage/blob-store.js';
 
 /**
@@ -44,11 +45,8 @@ export async function eraseRequestPersonalData(
         anonymousContactEmail: null,
       },
     });
-    // The mail sent to that address (purpose `anonymous-contact:<id>`): unsent dropped, sent
-    // kept without the address, as withdrawAnonymousContact does.
-    const contactMail = `anonymous-contact:${r.id}`;
-    await tx.mailMessage.deleteMany({ where: { purpose: contactMail, sentAt: null } });
-    await tx.mailMessage.updateMany({ where: { purpose: contactMail }, data: { toAddress: ERASED_TEXT } });
+    // The mail sent to that address, as withdrawAnonymousContact does.
+    await eraseAnonymousContactMail(tx, r.id);
     // What the citizen wrote in the trail (answers to a return, contests); staff notes stay.
     await tx.requestEvent.updateMany({
       where: { requestId: r.id, actorAccountId: r.citizenAccountId, publicNote: { not: null } },

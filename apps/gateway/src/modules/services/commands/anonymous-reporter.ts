@@ -5,7 +5,6 @@
 // the domain's (checkReporterPrivacy, anonymousSecret, anonymousAccess).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { PrismaClient, ServiceRequest } from '@layanan/db';
-import { ERASED_TEXT } from '@layanan/domain/accounts';
 import {
   ANONYMOUS_REPORTER_NAME,
   ANONYMOUS_SECRET_LENGTH,
@@ -17,6 +16,7 @@ import type { ComplaintPolicy } from '../../../app/config.js';
 import { failure } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
 import { auditScope, type CommandDeps } from '../../../platform/command.js';
+import { eraseAnonymousContactMail } from '../../../platform/mail/render.js';
 import { ANONYMOUS } from '../../accounts/identity.js';
 import { normalizedCode } from '../queries/tracking-code.js';
 import { answerOutcome } from './complaint-handling.js';
@@ -137,9 +137,7 @@ export async function withdrawAnonymousContact(
     auditScope(withoutTrace(deps), ANONYMOUS),
     { action: 'withdrawAnonymousContact', entityType: 'ServiceRequest' },
     async (tx) => {
-      const purpose = `anonymous-contact:${request.id}`;
-      await tx.mailMessage.deleteMany({ where: { purpose, sentAt: null } });
-      await tx.mailMessage.updateMany({ where: { purpose }, data: { toAddress: ERASED_TEXT } });
+      await eraseAnonymousContactMail(tx, request.id);
       return {
         result: await tx.serviceRequest.update({
           where: { id: request.id },
