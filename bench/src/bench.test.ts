@@ -96,6 +96,9 @@ describe.skipIf(!url)('pnpm bench (tiny smoke run on PostgreSQL)', () => {
       const md = await readFile(files[1]!, 'utf8');
       expect(md).toContain('| gateway | default | S1 |');
       expect(md).toContain('| gateway | default | S2 N=30 (3 pages) |');
+      // The gateway's memory while a 20 MB PDF is uploaded (issue 19): measured (Linux) and printed.
+      expect(report.uploadMemory?.outcome).toBe('ServiceRequestPayload');
+      expect(md).toContain('## Memory while uploading');
       expect(await readFile(files[2]!, 'utf8')).toMatch(/^<svg [^>]+>[\s\S]*<\/svg>\n$/);
     } finally {
       await rm(out, { recursive: true, force: true });

@@ -23,6 +23,10 @@ export type Report = {
   uploadMemory: BenchResult['uploadMemory'];
 };
 
+/** The upload's RSS growth as a share of the file's size, e.g. "5 %". */
+const growthShare = (u: NonNullable<Report['uploadMemory']>) =>
+  `${Math.round((u.growthMiB / (u.fileBytes / 2 ** 20)) * 100)} %`;
+
 /** SQL statements per page: per request, or a paged read's total over its pages. */
 const perPage = (m: Measurement) => (m.pages ? (m.statementsPerPage ?? null) : m.statementsPerRequest);
 /** The scenario as shown: a paged read says how many sequential requests it is. */
@@ -226,7 +230,7 @@ export function terminalTable(report: Report): string {
     const u = report.uploadMemory;
     lines.push(
       '',
-      `gateway memory while a ${(u.fileBytes / 2 ** 20).toFixed(1)} MiB PDF is uploaded: RSS ${u.idleMiB} MiB before, peak ${u.peakMiB} MiB (+${u.growthMiB} MiB); ${u.outcome}`,
+      `gateway memory while a ${(u.fileBytes / 2 ** 20).toFixed(1)} MiB PDF is uploaded: RSS ${u.idleMiB} MiB before, peak ${u.peakMiB} MiB (+${u.growthMiB} MiB, ${growthShare(u)} of the file); ${u.outcome}`,
     );
   }
   if (report.profile) {
@@ -289,7 +293,7 @@ export function markdown(report: Report): string {
       '',
       '## Memory while uploading',
       '',
-      `The gateway's resident memory (RSS) while one ${(u.fileBytes / 2 ** 20).toFixed(1)} MiB PDF is uploaded through the GraphQL multipart request (file parts stream to disk): ${u.idleMiB} MiB before, peak ${u.peakMiB} MiB (+${u.growthMiB} MiB); answer ${u.outcome}. A figure, not a target.`,
+      `The gateway's resident memory (RSS) while one ${(u.fileBytes / 2 ** 20).toFixed(1)} MiB PDF is uploaded through the GraphQL multipart request (file parts stream to disk): ${u.idleMiB} MiB before, peak ${u.peakMiB} MiB (+${u.growthMiB} MiB, ${growthShare(u)} of the file's size; a gateway holding the file whole would grow by at least its size); answer ${u.outcome}. Sampled every 10 ms from /proc. A figure, not a target.`,
     );
   }
   if (report.profile) {
