@@ -5,31 +5,21 @@
 // document is current — checks the downloaded file there (it matches; a copy with one byte changed
 // does not), and after the unit's supervisor revokes it with a reason the page says so.
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { describeViolations, seriousViolations } from './axe.ts';
 import { readPdf } from './pdf.ts';
 import {
   type AppPage,
-  launchBrowser,
-  openApp,
-  PBG_REQUIRED_SLOTS,
-  type RunningGateway,
-  samplePdf,
+  acceptPbgDocuments,
+  attachPbgDocuments,
   screenshot,
   signInAsDemo,
-  startGateway,
+  useGatewayAndBrowser,
 } from './support.ts';
 
-let gateway: RunningGateway;
-let browser: Browser;
-const opened: AppPage[] = [];
-
-async function open(lang: 'id' | 'en'): Promise<AppPage> {
-  const app = await openApp(browser, gateway.url, lang);
-  opened.push(app);
-  return app;
-}
+const e2e = useGatewayAndBrowser();
+const open = e2e.open;
 
 /** Clicks a download button and answers the saved file's name and bytes. */
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
@@ -45,16 +35,6 @@ async function expectNoSeriousViolations(page: Page, route: string) {
   const violations = await seriousViolations(page);
   expect(violations, describeViolations(route, '1280', violations)).toEqual([]);
 }
-
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  for (const app of opened) await app.context.close().catch(() => {});
-  await browser?.close();
-  await gateway?.stop();
-});
 
 describe('a permit from filing to its issued document, checked by its QR code (Bahasa Indonesia)', () => {
   let citizen: AppPage;
@@ -74,11 +54,7 @@ describe('a permit from filing to its issued document, checked by its QR code (B
     await page.getByLabel('Luas bangunan').fill('90');
     await page.getByLabel('Fungsi bangunan').selectOption('HUNIAN');
     await page.getByLabel('Uraian permohonan').fill('Membangun rumah tinggal satu lantai di Barangin.');
-    for (const slot of PBG_REQUIRED_SLOTS)
-      await page
-        .getByTestId(`slot-${slot}`)
-        .locator('input[type=file]')
-        .setInputFiles(asUpload(`${slot}.pdf`, samplePdf(`issued-document ${slot}`)));
+    await attachPbgDocuments(page, 'issued-document');
     await page.getByRole('button', { name: 'Kirim permohonan' }).click();
     await page.getByTestId('tracking-code').waitFor();
     trackingCode = (await page.getByTestId('tracking-code').textContent()) ?? '';
@@ -102,14 +78,7 @@ describe('a permit from filing to its issued document, checked by its QR code (B
     staff = await open('id');
     await signInAsDemo(staff.page, 'yulia@layanan.test');
     await staff.page.goto(`/staf/permohonan/${trackingCode}`);
-    const checklist = staff.page.getByTestId('checklist');
-    for (const slot of PBG_REQUIRED_SLOTS) {
-      await checklist
-        .getByTestId(`checklist-${slot}`)
-        .getByRole('button', { name: 'Sesuai persyaratan' })
-        .click();
-      await checklist.locator(`[data-testid="checklist-${slot}"][data-state="ACCEPTED"]`).waitFor();
-    }
+    await acceptPbgDocuments(staff.page);
     await staff.page.getByRole('button', { name: 'Verifikasi' }).click();
     await staff.page.getByTestId('request-state').getByText('Terverifikasi').waitFor();
     await staff.page.getByRole('button', { name: 'Proses' }).click();
@@ -139,7 +108,7 @@ describe('a permit from filing to its issued document, checked by its QR code (B
     expect(read.qrCodes).toHaveLength(1);
     qrUrl = read.qrCodes[0] ?? '';
     // LAYANAN_PUBLIC_URL is unset here, so the gateway's default base (localhost and its port).
-    const expected = `http://localhost:${gateway.port}/verifikasi/${number.split('/').map(encodeURIComponent).join('/')}`;
+    const expected = `http://localhost:${e2e.gateway.port}/verifikasi/${number.split('/').map(encodeURIComponent).join('/')}`;
     expect(qrUrl).toBe(expected);
     // The URL printed beside the QR code, for those who cannot scan it, is the same.
     expect(read.text.split('\n')).toContain(qrUrl);

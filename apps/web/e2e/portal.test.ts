@@ -3,47 +3,26 @@
 // a supervisor proposes improvement actions from the survey and records progress;
 // a forum submission gets answered and the author is notified live. Indonesian and English.
 import { SKM_ELEMENT_CODES } from '@layanan/domain/feedback';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkLabelsNotCodes } from './labels.ts';
 import {
   type AppPage,
+  acceptPbgDocuments,
+  attachPbgDocuments,
   gqlAs,
-  launchBrowser,
-  openApp,
-  PBG_REQUIRED_SLOTS,
-  type RunningGateway,
   registerInBrowser,
-  samplePdf,
   screenshot,
   signInAsDemo,
   signInWithPassword,
-  startGateway,
+  useGatewayAndBrowser,
 } from './support.ts';
 
-let gateway: RunningGateway;
-let browser: Browser;
-const opened: AppPage[] = [];
-
-async function open(lang: 'id' | 'en', viewport?: { width: number; height: number }): Promise<AppPage> {
-  const app = await openApp(browser, gateway.url, lang, viewport);
-  opened.push(app);
-  return app;
-}
+const e2e = useGatewayAndBrowser();
+const open = e2e.open;
 
 function expectNoConsoleErrors(...apps: AppPage[]) {
   for (const app of apps) expect(app.consoleErrors).toEqual([]);
 }
-
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  for (const app of opened) await app.context.close().catch(() => {});
-  await browser?.close();
-  await gateway?.stop();
-});
 
 describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
   let trackingCode = '';
@@ -76,7 +55,7 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
     const count = async () =>
       (
         await gqlAs<{ serviceRequests: { totalCount: number } }>(
-          gateway.url,
+          e2e.gateway.url,
           'warga@layanan.test',
           '{ serviceRequests(first: 1) { totalCount } }',
         )
@@ -99,11 +78,7 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
     await page.getByLabel('Luas bangunan').fill('120');
     // The requirements as document slots beside the standard's list: one PDF per required slot.
     await page.getByTestId('requirements').getByText('Dokumen persyaratan').waitFor();
-    for (const slot of PBG_REQUIRED_SLOTS)
-      await page
-        .getByTestId(`slot-${slot}`)
-        .locator('input[type=file]')
-        .setInputFiles({ name: `${slot}.pdf`, mimeType: 'application/pdf', buffer: samplePdf(slot) });
+    await attachPbgDocuments(page, '');
     await screenshot(page, 'id-request-documents');
     await page.getByRole('button', { name: 'Kirim permohonan' }).dblclick();
     const code = page.getByTestId('tracking-code');
@@ -136,14 +111,7 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
     await screenshot(staff.page, 'id-staff-queue');
     await staff.page.getByRole('link', { name: trackingCode }).click();
     // Each required document is accepted before the request can be verified (issue 19).
-    const checklist = staff.page.getByTestId('checklist');
-    for (const slot of PBG_REQUIRED_SLOTS) {
-      await checklist
-        .getByTestId(`checklist-${slot}`)
-        .getByRole('button', { name: 'Sesuai persyaratan' })
-        .click();
-      await checklist.locator(`[data-testid="checklist-${slot}"][data-state="ACCEPTED"]`).waitFor();
-    }
+    await acceptPbgDocuments(staff.page);
     await screenshot(staff.page, 'id-staff-checklist');
     await staff.page.getByRole('button', { name: 'Verifikasi' }).click();
     await staff.page.getByTestId('request-state').getByText('Terverifikasi').waitFor();
@@ -307,7 +275,7 @@ describe('citizen portal and staff dashboard (Bahasa Indonesia)', () => {
 
 describe('labels and numbers, not codes (both languages)', () => {
   it('shows attribute values, channel, officer and SKM score as people read them', async () => {
-    expectNoConsoleErrors(...(await checkLabelsNotCodes(gateway.url, open)));
+    expectNoConsoleErrors(...(await checkLabelsNotCodes(e2e.gateway.url, open)));
   });
 });
 
@@ -401,7 +369,7 @@ describe('a citizen’s own account and requests (Bahasa Indonesia)', () => {
     await registerInBrowser(page, { name: 'Warga Uji Akun', email, password: 'sawahlunto-lama-2026' });
 
     const filed = await gqlAs<{ submitServiceRequest: { request: { trackingCode: string } } }>(
-      gateway.url,
+      e2e.gateway.url,
       email,
       'mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { ... on ServiceRequestPayload { request { trackingCode } } } }',
       {
@@ -434,7 +402,7 @@ describe('a citizen’s own account and requests (Bahasa Indonesia)', () => {
     await settings.getByLabel('Permohonan diterima').uncheck();
     await settings.getByText('Pengaturan tersimpan.').waitFor();
     const stored = await gqlAs<{ notificationSettings: { preferences: { kind: string; email: boolean }[] } }>(
-      gateway.url,
+      e2e.gateway.url,
       email,
       '{ notificationSettings { preferences { kind email } } }',
     );

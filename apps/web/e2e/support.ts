@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const SCREENSHOTS = here('../e2e-screenshots');
@@ -139,6 +140,39 @@ export async function openApp(
   return { page, context, consoleErrors };
 }
 
+/**
+ * One e2e file's gateway and Chromium, started before its tests and stopped after them; `open`
+ * gives a fresh app page (own storage) whose context is closed at the end. Call at the top level.
+ */
+export function useGatewayAndBrowser(): {
+  readonly gateway: RunningGateway;
+  open(lang: 'id' | 'en', viewport?: { width: number; height: number }): Promise<AppPage>;
+} {
+  let gateway: RunningGateway | undefined;
+  let browser: Browser | undefined;
+  const opened: AppPage[] = [];
+  beforeAll(async () => {
+    [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    for (const app of opened) await app.context.close().catch(() => {});
+    await browser?.close();
+    await gateway?.stop();
+  });
+  return {
+    get gateway() {
+      if (!gateway) throw new Error('the gateway starts in beforeAll');
+      return gateway;
+    },
+    async open(lang, viewport) {
+      if (!browser || !gateway) throw new Error('the browser starts in beforeAll');
+      const app = await openApp(browser, gateway.url, lang, viewport);
+      opened.push(app);
+      return app;
+    },
+  };
+}
+
 /** Sign in through the development-only demo account picker. */
 export async function signInAsDemo(page: Page, email: string): Promise<void> {
   await page.goto('/masuk');
@@ -217,6 +251,31 @@ export const samplePdf = (note: string) =>
   Buffer.from(
     `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n% ${note}\n%%EOF\n`,
   );
+
+/** Chooses a PDF (`samplePdf`, marked with `note` and the slot) in each required PBG slot of the form. */
+export async function attachPbgDocuments(page: Page, note: string): Promise<void> {
+  for (const slot of PBG_REQUIRED_SLOTS)
+    await page
+      .getByTestId(`slot-${slot}`)
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: `${slot}.pdf`,
+        mimeType: 'application/pdf',
+        buffer: samplePdf(`${note} ${slot}`.trim()),
+      });
+}
+
+/** On the staff request page, accepts each required PBG document ("Sesuai persyaratan"). */
+export async function acceptPbgDocuments(page: Page): Promise<void> {
+  const checklist = page.getByTestId('checklist');
+  for (const slot of PBG_REQUIRED_SLOTS) {
+    await checklist
+      .getByTestId(`checklist-${slot}`)
+      .getByRole('button', { name: 'Sesuai persyaratan' })
+      .click();
+    await checklist.locator(`[data-testid="checklist-${slot}"][data-state="ACCEPTED"]`).waitFor();
+  }
+}
 
 /**
  * Files a PBG request as `email` with a PDF in each required slot (a GraphQL multipart request)
