@@ -190,6 +190,11 @@ describe('accessibility: axe (WCAG 2.1 A and AA) finds no serious or critical vi
       '/permohonan',
       '/verifikasi',
       '/verifikasi/DPMPTSP/PBG/000001/2026',
+      '/pengumuman',
+      '/pengaduan-anonim',
+      '/lupa-sandi',
+      '/atur-sandi',
+      '/verifikasi-email',
     ]);
     expect(findings.join('\n\n')).toBe('');
   });

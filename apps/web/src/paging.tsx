@@ -1,7 +1,11 @@
 // Lists are filtered, sorted and paged by the gateway (Relay cursor connections): a page of
 // PAGE_SIZE rows, its position in the whole ("51–100 dari 196") and buttons to the next and
-// previous page. The app never fetches a larger page to filter or sort it itself.
+// previous page. The app never fetches a larger page to filter or sort it itself. A picker (a
+// select of units, services or a unit's staff) needs every option: useEveryPage reads its list to
+// the end, a page after another, instead of a first page that would silently drop the rest.
+import type { TypedDocumentNode } from '@urql/core';
 import { useEffect, useState } from 'react';
+import { useClient } from 'urql';
 import { useI18n } from './i18n.tsx';
 
 /** Rows per page of the app's lists (the gateway caps a page at 100). */
@@ -95,4 +99,67 @@ export function useSettled<T>(value: T, ms = 250): T {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return settled;
+}
+
+/** The largest page the gateway serves (its page limit); useEveryPage asks for pages of this size. */
+export const GATEWAY_PAGE_LIMIT = 100;
+
+/** A reference list longer than this many pages is refused by useEveryPage rather than cut. */
+const MOST_PICKER_PAGES = 50;
+
+type Connection<Node> = {
+  edges: readonly { node: Node }[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined };
+};
+
+/**
+ * Every node of a reference list for a picker (units, services, a unit's staff: hundreds at most),
+ * read page after page (`first: 100`, `after`) until `hasNextPage` is false, so no option is
+ * dropped after the first page. `query` takes `$first: Int!` and `$after: String`; `connectionOf`
+ * picks the connection out of its data. Answers `nodes: null` while loading; `error` is the
+ * gateway's refusal, or an Error when the list runs past 50 pages (5000 rows), which a picker
+ * cannot show (it is never cut silently). Paused while `pause` is true.
+ */
+export function useEveryPage<Data, Variables extends object, Node>(
+  query: TypedDocumentNode<Data, Variables & { first: number; after: string | null }>,
+  variables: Variables,
+  connectionOf: (data: Data) => Connection<Node> | null | undefined,
+  pause = false,
+): { nodes: Node[] | null; error: Error | null } {
+  const client = useClient();
+  const key = JSON.stringify(variables);
+  const [state, setState] = useState<{ key: string; nodes: Node[] | null; error: Error | null }>({
+    key: '',
+    nodes: null,
+    error: null,
+  });
+  // Read anew when `key` (the variables) changes; `query` is a module constant and `connectionOf` a
+  // pure accessor, so neither is a reason to read again.
+  useEffect(() => {
+    if (pause) return;
+    let cancelled = false;
+    (async () => {
+      const nodes: Node[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < MOST_PICKER_PAGES; page++) {
+        const result: { data?: Data | undefined; error?: Error | undefined } = await client
+          .query(query, { ...variables, first: GATEWAY_PAGE_LIMIT, after }, { requestPolicy: 'network-only' })
+          .toPromise();
+        const connection: Connection<Node> | null | undefined = result.data
+          ? connectionOf(result.data)
+          : null;
+        if (result.error || !connection) return { nodes: null, error: result.error ?? new Error('no list') };
+        nodes.push(...connection.edges.map((edge) => edge.node));
+        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return { nodes, error: null };
+        after = connection.pageInfo.endCursor;
+      }
+      return { nodes: null, error: new Error(`more than ${MOST_PICKER_PAGES * GATEWAY_PAGE_LIMIT} rows`) };
+    })().then((answer) => {
+      if (!cancelled) setState({ key, ...answer });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [client, key, pause]);
+  return state.key === key ? { nodes: state.nodes, error: state.error } : { nodes: null, error: null };
 }

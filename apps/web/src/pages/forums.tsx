@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
+import { useEveryForumSession, useEveryStaffMember } from '../reference-lists.ts';
 import { Link } from '../router.tsx';
 import { isStaffRole, type Session } from '../session.ts';
 import { MeQuery } from '../staff/queue.tsx';
@@ -21,9 +22,11 @@ import {
 import { SubmissionCard, SubmissionFields } from './forum-submission.tsx';
 
 const ForumsQuery = graphql(`
-  query Forums {
+  query Forums($first: Int!, $after: String) {
     districts { code name }
-    forums(first: 50) {
+    forums(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
       edges {
         node {
           id
@@ -50,7 +53,11 @@ const SessionsQuery = graphql(`
 
 export function ForumsPage() {
   const { t, lang } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ForumsQuery });
+  const forumPager = usePager('forums');
+  const forumVariables = { first: PAGE_SIZE, after: forumPager.after };
+  const [forumsResult, refetch] = useQuery({ query: ForumsQuery, variables: forumVariables });
+  const { fetching, error } = forumsResult;
+  const data = pageData(forumsResult, forumVariables);
   const district = useText();
   const forums = data?.forums.edges.map((e) => e.node) ?? [];
   // The gateway filters the sessions by kecamatan, orders them by start and pages them.
@@ -81,6 +88,7 @@ export function ForumsPage() {
           </li>
         ))}
       </ul>
+      <PagerNav pager={forumPager} connection={data?.forums} shown={forums.length} />
       <h2>{t('sessionsByDistrict')}</h2>
       <div className="toolbar">
         <label htmlFor="district">{t('district')}</label>
@@ -118,8 +126,7 @@ const ForumQuery = graphql(
       title
       description
       answerDays
-      unit { code name staff(first: 100) { edges { node { id name } } } }
-      sessions(first: 50) { edges { node { id title startsAt district { name } } } }
+      unit { code name }
       submissions(first: $first, after: $after) {
         totalCount
         pageInfo { hasNextPage endCursor }
@@ -226,6 +233,11 @@ export function ForumPage({ slug, session }: { slug: string; session: Session | 
   const { fetching, error } = page;
   const data = pageData(page, pageVariables);
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  // Pickers' options, every one of them: the unit's staff for commitments (staff only), the
+  // forum's sessions a citizen's submission may name (signed-in citizens only).
+  const staffSide = isStaffRole(session?.account.role);
+  const unitStaff = useEveryStaffMember(staffSide ? (data?.forum?.unit.code ?? null) : null).nodes ?? [];
+  const sessions = useEveryForumSession(slug, !session || staffSide).nodes ?? [];
   if (error) return <ErrorNote error={error} retry={reload} />;
   if (fetching && !data) return <Loading />;
   const forum = data?.forum;
@@ -260,7 +272,7 @@ export function ForumPage({ slug, session }: { slug: string; session: Session | 
                 submission={s}
                 signedIn={Boolean(session)}
                 staff={answersHere}
-                unitStaff={forum.unit.staff.edges.map((e) => e.node)}
+                unitStaff={unitStaff}
                 onChange={reload}
               />
             ))}
@@ -270,11 +282,7 @@ export function ForumPage({ slug, session }: { slug: string; session: Session | 
         <section className="panel" aria-labelledby="submit-title">
           <h2 id="submit-title">{t('submitToForum')}</h2>
           {session && !isStaffRole(session.account.role) ? (
-            <SubmitForm
-              forumId={forum.id}
-              sessions={forum.sessions.edges.map((e) => e.node)}
-              onDone={reload}
-            />
+            <SubmitForm forumId={forum.id} sessions={sessions} onDone={reload} />
           ) : session ? (
             <p>{t('citizensOnly')}</p>
           ) : (

@@ -5,12 +5,14 @@ import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { Link, navigate } from '../router.tsx';
 import { setSession } from '../session.ts';
 import {
   ErrorNote,
   Field,
   FormFailureNote,
+  formatDateTime,
   Loading,
   mutationFailure,
   Notice,
@@ -21,7 +23,18 @@ import {
 
 const MyDataQuery = graphql(`
   query MyData {
-    me { account { id displayName email phone emailVerified } identityViews(first: 100) { at what trackingCode viewerName viewerUnit } }
+    me { account { id displayName email phone emailVerified } }
+  }
+`);
+const IdentityViewLogQuery = graphql(`
+  query MyIdentityViewLog($first: Int!, $after: String) {
+    me {
+      identityViewLog(first: $first, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node { at what trackingCode viewerName viewerUnit } }
+      }
+    }
   }
 `);
 const ExportQuery = graphql(`query MyDataExport { me { personalData } }`);
@@ -61,40 +74,61 @@ export function MyDataPage() {
       </p>
       <DownloadPanel />
       <ProfileForm account={account} />
-      <section className="panel" aria-labelledby="views-title">
-        <h2 id="views-title">{t('identityViewsTitle')}</h2>
-        <p className="muted">{t('identityViewsHint')}</p>
-        {data.me.identityViews.length === 0 ? (
-          <p data-testid="no-identity-views">{t('identityViewsNone')}</p>
-        ) : (
-          <table data-testid="identity-views">
-            <thead>
-              <tr>
-                <th>{t('identityViewWhen')}</th>
-                <th>{t('identityViewWho')}</th>
-                <th>{t('identityViewWhat')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.me.identityViews.map((v) => (
-                <tr key={`${v.at}-${v.what}`}>
-                  <td>{new Date(v.at).toLocaleString()}</td>
-                  <td>
-                    {v.viewerName}
-                    {v.viewerUnit ? ` (${v.viewerUnit})` : ''}
-                  </td>
-                  <td>
-                    {v.what === 'REQUEST_APPLICANT' ? t('identityViewContacts') : t('identityViewAttributes')}{' '}
-                    {v.trackingCode ?? ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <IdentityViewLog />
       <EraseForm />
     </article>
+  );
+}
+
+/** Who of the staff looked at the person's identity data, newest first, paged with the total. */
+function IdentityViewLog() {
+  const { t, lang } = useI18n();
+  const pager = usePager('identity-views');
+  const variables = { first: PAGE_SIZE, after: pager.after };
+  const [result, refetch] = useQuery({
+    query: IdentityViewLogQuery,
+    variables,
+    requestPolicy: 'network-only',
+  });
+  const log = pageData(result, variables)?.me.identityViewLog;
+  const views = log?.edges.map((e) => e.node) ?? [];
+  return (
+    <section className="panel" aria-labelledby="views-title">
+      <h2 id="views-title">{t('identityViewsTitle')}</h2>
+      <p className="muted">{t('identityViewsHint')}</p>
+      {result.error ? (
+        <ErrorNote error={result.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : null}
+      {!log && !result.error ? <Loading /> : null}
+      {log && views.length === 0 ? <p data-testid="no-identity-views">{t('identityViewsNone')}</p> : null}
+      {views.length > 0 ? (
+        <table data-testid="identity-views">
+          <thead>
+            <tr>
+              <th>{t('identityViewWhen')}</th>
+              <th>{t('identityViewWho')}</th>
+              <th>{t('identityViewWhat')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {views.map((v, i) => (
+              <tr key={`${v.at}-${v.what}-${i}`}>
+                <td>{formatDateTime(v.at, lang)}</td>
+                <td>
+                  {v.viewerName}
+                  {v.viewerUnit ? ` (${v.viewerUnit})` : ''}
+                </td>
+                <td>
+                  {v.what === 'REQUEST_APPLICANT' ? t('identityViewContacts') : t('identityViewAttributes')}{' '}
+                  {v.trackingCode ?? ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <PagerNav pager={pager} connection={log} shown={views.length} />
+    </section>
   );
 }
 

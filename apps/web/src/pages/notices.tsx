@@ -4,13 +4,8 @@ import { useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
+import { useEveryUnit } from '../reference-lists.ts';
 import { ErrorNote, formatDateTime, Loading, useText } from '../ui.tsx';
-
-const NoticeUnitsQuery = graphql(`
-  query NoticeUnits {
-    units(first: 100) { edges { node { code name } } }
-  }
-`);
 
 const NoticeBoardQuery = graphql(`
   query NoticeBoard($unitCode: String, $first: Int!, $after: String) {
@@ -25,7 +20,7 @@ const NoticeBoardQuery = graphql(`
 export function NoticesPage() {
   const { t, lang } = useI18n();
   const unit = useText();
-  const [{ data: units }] = useQuery({ query: NoticeUnitsQuery });
+  const units = useEveryUnit().nodes ?? [];
   const pager = usePager(unit.value);
   const variables = { unitCode: unit.value || null, first: PAGE_SIZE, after: pager.after };
   const [result, refetch] = useQuery({ query: NoticeBoardQuery, variables });
@@ -39,7 +34,7 @@ export function NoticesPage() {
         <label htmlFor="notice-unit">{t('unit')}</label>
         <select id="notice-unit" {...unit.bind}>
           <option value="">{t('allUnits')}</option>
-          {units?.units.edges.map(({ node: u }) => (
+          {units.map((u) => (
             <option key={u.code} value={u.code}>
               {u.name}
             </option>

@@ -6,20 +6,14 @@
 import { operations } from '@layanan/client';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { serviceName } from '../labels.ts';
+import { useEveryService } from '../reference-lists.ts';
 import { Link } from '../router.tsx';
 import { BarChart, ChartCard, type ChartNotes, PALETTE, series } from '../staff/charts.tsx';
 import { IkmCharts } from '../staff/ikm.tsx';
 import { ForumAccountabilityChart, WaitingTimes } from '../staff/statistics.tsx';
 import { ErrorNote, formatPercent, Loading, Select } from '../ui.tsx';
-
-const ComplaintServices = graphql(`
-  query ComplaintServices {
-    services(first: 100) { edges { node { code name nameEn kind } } }
-  }
-`);
 
 /** Which rule each chart states, and which open dataset holds its data (if one does). */
 const CHART_SOURCES: Record<
@@ -98,18 +92,14 @@ export function ResultsPage() {
 /** Complaints received and completed within the standard, per complaint service. */
 function Complaints({ from, to, notes }: { from: string; to: string; notes: ChartNotes }) {
   const { t, lang } = useI18n();
-  const [{ data: services }] = useQuery({ query: ComplaintServices });
+  const services = useEveryService({ kind: 'COMPLAINT' }).nodes ?? [];
   const [{ data, fetching, error }] = useQuery({
     query: operations.RequestStatisticsQuery,
     variables: { from, to, groupBy: 'SERVICE' },
   });
   if (error) return <ErrorNote error={error} />;
   if (fetching && !data) return <Loading />;
-  const complaints = new Map(
-    (services?.services.edges ?? [])
-      .filter((e) => e.node.kind === 'COMPLAINT')
-      .map((e) => [e.node.code, e.node]),
-  );
+  const complaints = new Map(services.map((s) => [s.code, s]));
   const result = data?.requestStatistics;
   const rows =
     result?.__typename === 'RequestStatisticsPayload' ? result.data.filter((r) => complaints.has(r.key)) : [];

@@ -5,14 +5,16 @@
 import { useMutation, useQuery } from 'urql';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { ErrorNote, formatDate, Loading, mutationFailure, Notice, useFailure } from '../ui.tsx';
 import { DecisionForm } from './decision-form.tsx';
 import { ServiceChangeApprovals } from './service-change-approvals.tsx';
 
 const TrainingsToConfirmQuery = graphql(`
-  query TrainingsToConfirm {
-    trainingsToConfirm(first: 100) {
+  query TrainingsToConfirm($first: Int!, $after: String) {
+    trainingsToConfirm(first: $first, after: $after) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges { node { id title completedOn jp staff { name unit { code } } } }
     }
   }
@@ -35,11 +37,16 @@ type Training = ResultOf<typeof TrainingsToConfirmQuery>['trainingsToConfirm']['
 export function ApprovalsPage({ role }: { role: string }) {
   const { t } = useI18n();
   const allowed = role === 'SUPERVISOR' || role === 'ADMIN';
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const pager = usePager('trainings');
+  const variables = { first: PAGE_SIZE, after: pager.after };
+  const [result, refetch] = useQuery({
     query: TrainingsToConfirmQuery,
+    variables,
     pause: !allowed,
     requestPolicy: 'cache-and-network',
   });
+  const { fetching, error } = result;
+  const data = pageData(result, variables);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const trainings = data?.trainingsToConfirm.edges.map((e) => e.node) ?? [];
   return (
@@ -60,6 +67,7 @@ export function ApprovalsPage({ role }: { role: string }) {
           </ul>
         </>
       ) : null}
+      <PagerNav pager={pager} connection={data?.trainingsToConfirm} shown={trainings.length} />
       {allowed ? <ServiceChangeApprovals /> : null}
     </section>
   );

@@ -12,6 +12,7 @@ import {
   RespondentProfileFields,
   unansweredElements,
 } from '../pages/survey-fields.tsx';
+import { useEveryService } from '../reference-lists.ts';
 import {
   ErrorNote,
   Field,
@@ -29,7 +30,7 @@ import {
 const CounterFormQuery = graphql(`
   query CounterSurveyForm {
     skmElements { code label question answerLabels }
-    me { unit { code name services(first: 100) { edges { node { code name } } } } }
+    me { unit { code name } }
   }
 `);
 
@@ -57,7 +58,8 @@ export function CounterSurveyPage() {
   const [recorded, setRecorded] = useState<string | null>(null);
   const [{ fetching: sending }, record] = useMutation(RecordCounterSurvey);
   const elements = data?.skmElements ?? [];
-  const services = data?.me.unit?.services.edges.map((e) => e.node) ?? [];
+  const unitCode = data?.me.unit?.code ?? null;
+  const services = useEveryService({ unitCode }, unitCode === null).nodes ?? [];
   const names = new Map(services.map((s) => [s.code, s.name]));
   const { failure, errors, onSubmit } = useSubmit(
     async () => {

@@ -8,6 +8,7 @@ import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { ForumSessionsQuery } from '../pages/forums.tsx';
 import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
+import { useEveryStaffMember } from '../reference-lists.ts';
 import { Link } from '../router.tsx';
 import {
   ErrorNote,
@@ -34,9 +35,8 @@ const ForumsQuery = graphql(`
 `);
 
 const SessionChoicesQuery = graphql(`
-  query SessionChoices($unit: String!) {
+  query SessionChoices {
     districts { code name }
-    staffMembers(unitCode: $unit, first: 100) { totalCount edges { node { id name } } }
   }
 `);
 
@@ -305,7 +305,7 @@ function ScheduleSessionForm({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const [{ data: choices }] = useQuery({ query: SessionChoicesQuery, variables: { unit: unitCode } });
+  const [{ data: choices }] = useQuery({ query: SessionChoicesQuery });
   const title = useText();
   const agenda = useText();
   const place = useText();
@@ -327,7 +327,7 @@ function ScheduleSessionForm({
     });
     return mutationFailure(r.data?.scheduleForumSession, r.error);
   }, onDone);
-  const staff = choices?.staffMembers.edges.map((e) => e.node) ?? [];
+  const staff = useEveryStaffMember(unitCode).nodes ?? [];
   const shown = ['title', 'agenda', 'place', 'startsAt', 'districtCode', 'representativeIds'];
   return (
     <form className="subform" noValidate onSubmit={onSubmit} aria-label={t('scheduleSession')}>

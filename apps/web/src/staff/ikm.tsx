@@ -1,11 +1,10 @@
 import type { IkmReport, IkmTrendPoint, Result } from '@layanan/client';
 import { useEffect, useState } from 'react';
-import { useQuery } from 'urql';
 import { useLayanan } from '../client.ts';
 import { formatDecimalText } from '../format.ts';
-import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { serviceName } from '../labels.ts';
+import { useEveryService } from '../reference-lists.ts';
 import { ErrorNote, formatNumber, Loading } from '../ui.tsx';
 import {
   type Band,
@@ -24,12 +23,6 @@ export const GRADE_BANDS: readonly Band[] = [
   { from: 76.61, to: 88.31, color: 'rgba(29, 78, 216, 0.08)', label: 'B' },
   { from: 88.31, to: 100, color: 'rgba(11, 93, 59, 0.10)', label: 'A' },
 ];
-
-const ServicesForIkm = graphql(`
-  query ServicesForIkm {
-    services(first: 100) { edges { node { code name nameEn unit { code shortName } } } }
-  }
-`);
 
 type IkmData = {
   /** The variables these results answer (a new scope or year shows loading, not stale figures). */
@@ -72,7 +65,7 @@ export function IkmCharts({
 }) {
   const { t, lang } = useI18n();
   const [scope, setScope] = useState<string>(unitCode ? `unit:${unitCode}` : 'city');
-  const [{ data: services }] = useQuery({ query: ServicesForIkm });
+  const services = useEveryService().nodes ?? [];
   const [kind, code] = scope.split(':') as [string, string | undefined];
   const data = useIkm(
     year,
@@ -82,9 +75,7 @@ export function IkmCharts({
   const trend = data?.trend.ok ? data.trend.data : [];
   const year_ = data?.year.ok ? data.year.data : null;
   const failure = data && !data.trend.ok ? data.trend.error : data && !data.year.ok ? data.year.error : null;
-  const units = [
-    ...new Map((services?.services.edges ?? []).map((e) => [e.node.unit.code, e.node.unit.shortName])),
-  ];
+  const units = [...new Map(services.map((s) => [s.unit.code, s.unit.shortName]))];
   return (
     <>
       <div className="toolbar wide">
@@ -99,9 +90,9 @@ export function IkmCharts({
             ))}
           </optgroup>
           <optgroup label={t('service')}>
-            {services?.services.edges.map((e) => (
-              <option key={e.node.code} value={`service:${e.node.code}`}>
-                {serviceName(e.node, lang)}
+            {services.map((s) => (
+              <option key={s.code} value={`service:${s.code}`}>
+                {serviceName(s, lang)}
               </option>
             ))}
           </optgroup>

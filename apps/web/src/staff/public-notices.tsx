@@ -1,10 +1,11 @@
 // Public notices on the "Kelola" page (issue 21 item 7): a supervisor publishes for their own unit,
 // an admin for any unit (publishPublicNotice); the unit's notices are listed newest first
-// (publicNotices, the gateway's latest 100).
+// (publicNoticeBoard, paged by the gateway with the total).
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import {
   ErrorNote,
   Field,
@@ -20,8 +21,12 @@ import {
 import { UnitSelect } from './staff-form.tsx';
 
 const NoticesQuery = graphql(`
-  query ManagedNotices($unitCode: String) {
-    publicNotices(unitCode: $unitCode, first: 100) { id title body publishedAt unitCode }
+  query ManagedNotices($unitCode: String, $first: Int!, $after: String) {
+    publicNoticeBoard(unitCode: $unitCode, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id title body publishedAt unitCode } }
+    }
   }
 `);
 
@@ -41,12 +46,13 @@ export function PublicNotices({ ownUnit }: { ownUnit: string | null }) {
   const { t, lang } = useI18n();
   const [chosenUnit, setChosenUnit] = useState('');
   const unitCode = ownUnit ?? chosenUnit;
-  const [{ data, fetching, error }, refetch] = useQuery({
-    query: NoticesQuery,
-    variables: { unitCode: unitCode || null },
-  });
+  const pager = usePager(unitCode);
+  const variables = { unitCode: unitCode || null, first: PAGE_SIZE, after: pager.after };
+  const [result, refetch] = useQuery({ query: NoticesQuery, variables });
+  const { fetching, error } = result;
+  const data = pageData(result, variables);
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  const notices = data?.publicNotices ?? [];
+  const notices = data?.publicNoticeBoard.edges.map((e) => e.node) ?? [];
   return (
     <>
       <h2>{t('manage_notices')}</h2>
@@ -71,6 +77,7 @@ export function PublicNotices({ ownUnit }: { ownUnit: string | null }) {
           </li>
         ))}
       </ul>
+      <PagerNav pager={pager} connection={data?.publicNoticeBoard} shown={notices.length} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { useEveryStaffMember } from '../reference-lists.ts';
 import type { Role } from '../session.ts';
 import {
   Field,
@@ -53,12 +54,6 @@ const AddNote = graphql(`
 
 const MyStaffId = graphql(`
   query MyStaffId { me { account { id staff { id } } } }
-`);
-
-const UnitStaff = graphql(`
-  query UnitStaff($unit: String!) {
-    staffMembers(unitCode: $unit, first: 100) { totalCount edges { node { id name } } }
-  }
 `);
 
 export type DeskRequest = {
@@ -191,12 +186,11 @@ function ReassignForm({
   onChanged: (version?: number) => void;
 }) {
   const { t } = useI18n();
-  const [{ data }] = useQuery({ query: UnitStaff, variables: { unit: request.unit.code } });
   const [{ fetching }, reassign] = useMutation(Reassign);
   const [staffId, setStaffId] = useState('');
   const saved = useRef<number | undefined>(undefined);
   const why = useText();
-  const staff = (data?.staffMembers.edges ?? []).map((e) => e.node);
+  const staff = useEveryStaffMember(request.unit.code).nodes ?? [];
   const names = new Map(staff.map((s) => [s.id, s.name]));
   const { failure, errors, onSubmit } = useSubmit(
     async () => {

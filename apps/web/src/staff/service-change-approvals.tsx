@@ -5,13 +5,15 @@ import { useMutation, useQuery } from 'urql';
 import { useConfirmation } from '../confirm.tsx';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { ErrorNote, formatDate, Loading, mutationFailure, Notice, useFailure } from '../ui.tsx';
 import { DecisionForm } from './decision-form.tsx';
 
 const PendingServiceChangesQuery = graphql(`
-  query PendingServiceChanges {
-    pendingServiceChanges(first: 100) {
+  query PendingServiceChanges($first: Int!, $after: String) {
+    pendingServiceChanges(first: $first, after: $after) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges {
         node {
           id changedParts note proposerName proposedAt mayDecide
@@ -39,10 +41,15 @@ type Change = ResultOf<typeof PendingServiceChangesQuery>['pendingServiceChanges
 /** The pending service-standard changes the caller sees, each with approve/reject and a reason. */
 export function ServiceChangeApprovals() {
   const { t } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const pager = usePager('service-changes');
+  const variables = { first: PAGE_SIZE, after: pager.after };
+  const [result, refetch] = useQuery({
     query: PendingServiceChangesQuery,
+    variables,
     requestPolicy: 'cache-and-network',
   });
+  const { fetching, error } = result;
+  const data = pageData(result, variables);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const changes = data?.pendingServiceChanges.edges.map((e) => e.node) ?? [];
   return (
@@ -61,6 +68,7 @@ export function ServiceChangeApprovals() {
           ))}
         </ul>
       ) : null}
+      <PagerNav pager={pager} connection={data?.pendingServiceChanges} shown={changes.length} />
     </>
   );
 }

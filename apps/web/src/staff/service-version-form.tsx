@@ -8,6 +8,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql, type VariablesOf } from '../graphql.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { STANDARD_ORDER } from '../pages/service.tsx';
+import { useEveryCompetency } from '../reference-lists.ts';
 import { Field, FormFailureNote, Loading, mutationFailure, Select, useSubmit, useText } from '../ui.tsx';
 import { FormButtons } from './form-buttons.tsx';
 import { UnitSelect } from './staff-form.tsx';
@@ -40,12 +41,6 @@ const CurrentVersionQuery = graphql(`
       id
       currentVersion { id version standard attributeInputs }
     }
-  }
-`);
-
-const CompetenciesQuery = graphql(`
-  query CompetencyDictionary {
-    competencies(first: 500) { totalCount edges { node { code name } } }
   }
 `);
 
@@ -481,8 +476,7 @@ export function CreateServiceForm({
   const [rows, setRows] = useState<AttributeRow[]>([]);
   const [competency, setCompetency] = useState('');
   const [level, setLevel] = useState<(typeof LEVELS)[number]>(2);
-  const [{ data: dictionary }] = useQuery({ query: CompetenciesQuery });
-  const competencies = dictionary?.competencies.edges.map((e) => e.node) ?? [];
+  const competencies = useEveryCompetency().nodes ?? [];
   const [{ fetching }, create] = useMutation(CreateService);
   const { failure, errors, onSubmit } = useSubmit(
     async () => {

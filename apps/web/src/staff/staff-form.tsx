@@ -1,18 +1,13 @@
 // Registering a civil servant (admins) and changing a record (admins; supervisors within their
 // unit tree): name, unit, position, rank with its TMT and decree, and leaving the register.
 import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { useConfirmation } from '../confirm.tsx';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { useEveryUnit } from '../reference-lists.ts';
 import { Field, FormFailureNote, mutationFailure, Notice, todayWib, useSubmit, useText } from '../ui.tsx';
 import { FormButtons } from './form-buttons.tsx';
-
-const UnitsQuery = graphql(`
-  query StaffUnits {
-    units(first: 100) { edges { node { code name parent { code } } } }
-  }
-`);
 
 const RegisterStaff = graphql(`
   mutation RegisterStaff($input: RegisterStaffInput!) {
@@ -38,8 +33,7 @@ const UpdateStaff = graphql(`
 
 /** The units a record may be placed in: every unit for admins, the supervisor's unit tree. */
 function useUnitChoices(ownUnit: string | null) {
-  const [{ data }] = useQuery({ query: UnitsQuery });
-  const units = data?.units.edges.map((e) => e.node) ?? [];
+  const units = useEveryUnit().nodes ?? [];
   if (!ownUnit) return units;
   const tree = new Set([ownUnit]);
   // Units come by code, not by depth: repeat until no unit joins the tree.

@@ -1,9 +1,10 @@
 // Transfer (disposisi) of a request to the responsible service and unit: the supervisor of the
 // request's unit or an admin picks a service of the same kind and says why (the reporter sees it).
 import { useRef, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { useEveryService } from '../reference-lists.ts';
 import {
   Field,
   FormFailureNote,
@@ -14,12 +15,6 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
-
-const SameKindServices = graphql(`
-  query SameKindServices($kind: ServiceKind!) {
-    services(kind: $kind, first: 100) { edges { node { code name unit { code shortName } } } }
-  }
-`);
 
 const Transfer = graphql(`
   mutation Transfer($input: TransferServiceRequestInput!) {
@@ -42,18 +37,13 @@ export function TransferForm({
   onChanged: (version?: number) => void;
 }) {
   const { t } = useI18n();
-  const [{ data }] = useQuery({
-    query: SameKindServices,
-    variables: { kind: request.service.kind as ServiceKind },
-  });
+  const sameKind = useEveryService({ kind: request.service.kind as ServiceKind }).nodes;
   const [{ fetching }, transfer] = useMutation(Transfer);
   const [serviceCode, setServiceCode] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const saved = useRef<{ version: number; unit: string } | undefined>(undefined);
   const reason = useText();
-  const services = (data?.services.edges ?? [])
-    .map((e) => e.node)
-    .filter((s) => s.code !== request.service.code);
+  const services = (sameKind ?? []).filter((s) => s.code !== request.service.code);
   const names = new Map(services.map((s) => [s.code, `${s.name} (${s.unit.shortName ?? s.unit.code})`]));
   const { failure, errors, onSubmit } = useSubmit(
     async () => {

@@ -186,12 +186,16 @@ export async function exportPersonalData(prisma: PrismaClient, accountId: string
   };
 }
 
-/** Every staff view of the person's identity, newest first: when, what, through which request, by whom. */
-export async function identityViewsOf(prisma: PrismaClient, accountId: string, take?: number) {
+/**
+ * The staff views of the person's identity, newest first (every one, or `take` of them after the
+ * first `skip`): when, what, through which request, by whom.
+ */
+export async function identityViewsOf(prisma: PrismaClient, accountId: string, take?: number, skip = 0) {
   const rows = await prisma.identityView.findMany({
     where: { subjectAccountId: accountId },
-    orderBy: { at: 'desc' },
+    orderBy: [{ at: 'desc' }, { id: 'asc' }],
     take,
+    skip,
     select: {
       id: true,
       at: true,

@@ -402,4 +402,35 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
     const rows = await h.db.prisma.identityView.count({ where: { subjectAccountId: c.accountId } });
     expect(rows).toBe(2);
   });
+
+  it('pages the whole view log with its total (identityViewLog): no view is out of reach', async () => {
+    const c = await citizenWithData(h, t.yulia);
+    const viewer = await h.db.prisma.account.findFirstOrThrow({ where: { staff: { isNot: null } } });
+    const base = Date.parse('2026-06-01T00:00:00Z');
+    await h.db.prisma.identityView.createMany({
+      data: Array.from({ length: 130 }, (_, i) => ({
+        subjectAccountId: c.accountId,
+        viewerAccountId: viewer.id,
+        what: 'REQUEST_APPLICANT',
+        at: new Date(base + i * 60_000),
+      })),
+    });
+    const LOG = `query($after: String) { me { identityViewLog(first: 100, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { at } } } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const r = await h.gql(LOG, { after }, { token: c.token });
+      const log = r.body.data.me.identityViewLog;
+      expect(log.totalCount).toBe(130);
+      seen.push(...log.edges.map((e: { node: { at: string } }) => e.node.at));
+      if (!log.pageInfo.hasNextPage) break;
+      after = log.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(130);
+    expect(new Set(seen).size).toBe(130);
+    expect(seen[0]).toBe(new Date(base + 129 * 60_000).toISOString());
+    const anonymous = await h.gql('{ me { identityViewLog { totalCount edges { node { at } } } } }');
+    expect(anonymous.body.data.me.identityViewLog).toEqual({ totalCount: 0, edges: [] });
+  });
 });

@@ -1,5 +1,6 @@
 // What a signed-in person sees of their own data (UU 27/2022 art. 7, 32): the whole export, and
 // who of the staff looked at their identity data.
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from '../../../graphql/builder.js';
 import { Viewer } from '../../accounts/account.js';
 import { exportPersonalData, identityViewsOf } from '../personal-data-export.js';
@@ -51,4 +52,35 @@ builder.objectField(Viewer, 'identityViews', (t) =>
         ? identityViewsOf(ctx.prisma, id.accountId, Math.min(500, Math.max(1, args.first ?? 100)))
         : [],
   }),
+);
+
+builder.objectField(Viewer, 'identityViewLog', (t) =>
+  t.connection(
+    {
+      type: IdentityViewRef,
+      description:
+        'Every view by the staff of your identity data, newest first, paged (Relay cursor connection, at most 100 a page) with `totalCount`: what `identityViews` lists, without its limit of 500 (UU 27/2022 art. 32). Lists and searches are not recorded, only views of one person. Empty unless signed in as an account.',
+      resolve: async (id, args, ctx) => {
+        const accountId = id.kind === 'account' ? id.accountId : null;
+        const totalCount = accountId
+          ? await ctx.prisma.identityView.count({ where: { subjectAccountId: accountId } })
+          : 0;
+        const page = await resolveOffsetConnection(
+          { args, defaultSize: 50, maxSize: 100 },
+          ({ limit, offset }) =>
+            accountId ? identityViewsOf(ctx.prisma, accountId, limit, offset) : Promise.resolve([]),
+        );
+        return { ...page, totalCount };
+      },
+    },
+    {
+      name: 'ViewerIdentityViewLogConnection',
+      fields: (c) => ({
+        totalCount: c.int({
+          description: 'How many views there are in all.',
+          resolve: (connection) => (connection as { totalCount: number }).totalCount,
+        }),
+      }),
+    },
+  ),
 );
