@@ -9,6 +9,7 @@ import {
   documentChecklist,
   documentSlotsOf,
   documentsCheckApplies,
+  isDefaultRedo,
   redoSlotsFor,
   type SlotDocument,
   validateDocumentSlots,
@@ -205,6 +206,15 @@ describe('documentChecklist and verification', () => {
     expect(documentsCheckApplies('IN_PROGRESS', false)).toBe(true);
     expect(documentsCheckApplies('COMPLETED', true)).toBe(false);
     expect(documentsCheckApplies('RETURNED_TO_CITIZEN', false)).toBe(false);
+  });
+
+  it('preselects for a return the refused slots and the required empty ones, as a return naming none does', () => {
+    const optional = { ...KTP, key: 'foto', required: false };
+    expect(isDefaultRedo({ slot: KTP, state: 'EMPTY' })).toBe(true);
+    expect(isDefaultRedo({ slot: optional, state: 'EMPTY' })).toBe(false);
+    expect(isDefaultRedo({ slot: optional, state: 'REFUSED' })).toBe(true);
+    expect(isDefaultRedo({ slot: KTP, state: 'UNREVIEWED' })).toBe(false);
+    expect(isDefaultRedo({ slot: KTP, state: 'ACCEPTED' })).toBe(false);
   });
 
   it('checks the slots a return names', () => {
