@@ -229,6 +229,13 @@ describe('documentChecklist and verification', () => {
       error: { code: 'NOT_ALLOWED', field: 'redoSlots' },
     });
     expect(redoSlotsFor('VERIFIED', list, undefined)).toEqual({ ok: true, value: [] });
+    // Left out: the default; an empty list: none.
+    const missing = documentChecklist(SLOTS, [filing[0] as SlotDocument], [], null);
+    expect(redoSlotsFor('RETURNED_TO_CITIZEN', missing, null)).toEqual({
+      ok: true,
+      value: ['gambar_teknis'],
+    });
+    expect(redoSlotsFor('RETURNED_TO_CITIZEN', missing, [])).toEqual({ ok: true, value: [] });
   });
 });
 

@@ -325,4 +325,30 @@ describe.each(testDatabaseKinds())('requirements checklist on %s', (kind) => {
       /append-only/,
     );
   });
+
+  it('a return with an empty redoSlots names no slot (staff unticked every one)', async () => {
+    const filed = await uploadGql(
+      h,
+      SUBMIT,
+      { ...PBG_REQUEST, idempotencyKey: 'slots-none', attachmentSlots: ['ktp'] },
+      [{ name: 'ktp.pdf', bytes: pdfBytes('ktp-none') }],
+      t.warga,
+    );
+    const code = filed.body.data.submitServiceRequest.request.trackingCode;
+    expect(byKey((await checklist(code)).documentChecklist, 'gambar_teknis').redoByDefault).toBe(true);
+    await transitionRequest(
+      h,
+      {
+        trackingCode: code,
+        to: 'RETURNED_TO_CITIZEN',
+        expectedVersion: 1,
+        publicNote: 'Hanya pertanyaan',
+        redoSlots: [],
+      },
+      t.yulia,
+    );
+    const seen = await checklist(code, t.warga);
+    expect(seen.events.at(-1)).toEqual({ toState: 'RETURNED_TO_CITIZEN', redoSlots: [] });
+    expect(seen.documentChecklist.map((e: any) => e.redo)).toEqual([false, false, false]);
+  });
 });
