@@ -268,7 +268,8 @@ describe('the admin manages forums, notices, API keys and services in the web ap
     await expect.poll(() => change.count()).toBe(0);
 
     await page.goto('/layanan/UJI-REKLAME');
-    await page.getByText('Foto lokasi').waitFor();
+    // (Shown twice now: in the standard, and beside the slots of the filing form.)
+    await page.getByText('Foto lokasi').first().waitFor();
     await page.getByText('Ukuran reklame (m²)').first().waitFor();
     // The new version has the slot: the filing form offers an upload into it.
     const published = page.getByTestId('slot-foto_titik');
