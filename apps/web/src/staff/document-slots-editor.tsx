@@ -90,19 +90,22 @@ export const slotFieldNames = (rows: readonly SlotRow[]) => [
   ),
 ];
 
-/** The editor: one fieldset per slot, in order, with its errors beside each field. */
-export function DocumentSlotsEditor({
-  rows,
-  onChange,
-  errors,
-}: {
-  rows: readonly SlotRow[];
-  onChange: (rows: SlotRow[]) => void;
+/** A list editor's props (the slots here, the form fields in service-version-form.tsx). */
+export type RowsEditorProps<R> = {
+  rows: readonly R[];
+  onChange: (rows: R[]) => void;
+  /** Field errors by path (`documentSlots[i].key`, `attributes[i].code`). */
   errors: Record<string, string>;
-}) {
+};
+
+/** `rows` with row `i` patched. */
+export const patchRow = <R,>(rows: readonly R[], i: number, patch: Partial<R>): R[] =>
+  rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
+
+/** The editor: one fieldset per slot, in order, with its errors beside each field. */
+export function DocumentSlotsEditor({ rows, onChange, errors }: RowsEditorProps<SlotRow>) {
   const { t } = useI18n();
-  const set = (i: number, patch: Partial<SlotRow>) =>
-    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const set = (i: number, patch: Partial<SlotRow>) => onChange(patchRow(rows, i, patch));
   const move = (i: number, by: -1 | 1) => {
     const next = [...rows];
     const [row] = next.splice(i, 1);

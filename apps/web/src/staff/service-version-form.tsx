@@ -11,6 +11,8 @@ import { STANDARD_ORDER } from '../pages/service.tsx';
 import { Field, FormFailureNote, Loading, mutationFailure, Select, useSubmit, useText } from '../ui.tsx';
 import {
   DocumentSlotsEditor,
+  patchRow,
+  type RowsEditorProps,
   type SlotRow,
   slotFieldErrors,
   slotFieldNames,
@@ -261,18 +263,9 @@ function RowText({
 }
 
 /** The form-field editor: one fieldset per field, with its errors (`attributes[i].x`) beside it. */
-function AttributesEditor({
-  rows,
-  onChange,
-  errors,
-}: {
-  rows: readonly AttributeRow[];
-  onChange: (rows: AttributeRow[]) => void;
-  errors: Record<string, string>;
-}) {
+function AttributesEditor({ rows, onChange, errors }: RowsEditorProps<AttributeRow>) {
   const { t } = useI18n();
-  const set = (i: number, patch: Partial<AttributeRow>) =>
-    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const set = (i: number, patch: Partial<AttributeRow>) => onChange(patchRow(rows, i, patch));
   return (
     <fieldset className="field" data-testid="attributes-editor">
       <legend>{t('formFields')}</legend>
