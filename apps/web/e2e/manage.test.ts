@@ -1,8 +1,9 @@
 // End to end, the admin's "Kelola" screens of issue 21 item 7: an admin creates a forum, schedules a
 // session and publishes its minutes; publishes a public notice; creates an API key (its secret shown
 // once), changes its budget and revokes it after a confirmation; adds a service and proposes a new
-// version with new requirements and a form field, which the supervisor of the owning unit approves
-// (four eyes) so that the catalogue shows it. Each screen shows the gateway's refusal beside its
+// version with new requirements, a form field and a document slot (added, reordered, removed, its
+// key refused beside it before sending), which the supervisor of the owning unit approves (four
+// eyes, the slot change listed) so that the catalogue shows it. Each screen shows the gateway's refusal beside its
 // field, and axe finds no serious or critical violation on the opened forms.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -220,7 +221,30 @@ describe('the admin manages forums, notices, API keys and services in the web ap
     await field.getByLabel('Jenis isian').selectOption('number');
     await field.getByLabel('Label (bahasa Indonesia)').fill('Ukuran reklame (m²)');
     await field.getByRole('checkbox', { name: 'Wajib diisi pemohon' }).check();
+    // Two document slots; the second moved up, then the (now second) first one removed.
+    const slots = version.getByRole('group', { name: 'Dokumen persyaratan (unggahan pemohon)' });
+    await slots.getByRole('button', { name: 'Tambah dokumen persyaratan' }).click();
+    await slots.getByRole('button', { name: 'Tambah dokumen persyaratan' }).click();
+    await slots.getByRole('group', { name: 'Dokumen 1' }).getByLabel('Kunci dokumen').fill('surat_lama');
+    const second = slots.getByRole('group', { name: 'Dokumen 2' });
+    await second.getByLabel('Kunci dokumen').fill('Foto Titik');
+    await second.getByLabel('Nama dokumen (bahasa Indonesia)').fill('Foto titik reklame');
+    await second.getByLabel('Nama dokumen (bahasa Inggris)').fill('Photo of the billboard spot');
+    await second.getByRole('checkbox', { name: 'Wajib diunggah sebelum verifikasi' }).uncheck();
+    await second.getByRole('checkbox', { name: 'PDF' }).uncheck();
+    await second.getByRole('checkbox', { name: 'JPEG' }).check();
+    await second.getByRole('checkbox', { name: 'WebP' }).check();
+    await second.getByLabel('Jumlah berkas paling banyak').fill('2');
+    await slots.getByRole('button', { name: 'Naikkan dokumen 2' }).click();
+    await slots.getByRole('button', { name: 'Hapus dokumen 2' }).click();
+    const slot = slots.getByRole('group', { name: 'Dokumen 1' });
+    expect(await slot.getByLabel('Nama dokumen (bahasa Indonesia)').inputValue()).toBe('Foto titik reklame');
+    expect(await slots.getByRole('group', { name: /^Dokumen \d/ }).count()).toBe(1);
     await version.getByLabel('Catatan perubahan').fill('Menambah foto lokasi dan ukuran reklame');
+    await version.getByRole('button', { name: 'Ajukan versi baru' }).click();
+    // The slot key's format is refused beside it, in Indonesian, before anything is sent.
+    await slot.locator('.field.invalid').getByText('Format tidak valid.').waitFor();
+    await slot.getByLabel('Kunci dokumen').fill('foto_titik');
     await version.getByRole('button', { name: 'Ajukan versi baru' }).click();
     // The code's format is refused under the field's own code box.
     await field.locator('.field.invalid').first().waitFor();
@@ -235,14 +259,21 @@ describe('the admin manages forums, notices, API keys and services in the web ap
     const supervisor = await signedIn('hendra@layanan.test');
     await supervisor.page.goto('/staf/persetujuan');
     const change = supervisor.page.getByTestId('pending-service-change').filter({ hasText: 'UJI-REKLAME' });
+    // The approver sees the slot the proposal adds.
+    await change.getByTestId('slot-changes').getByText('Foto titik reklame').waitFor();
+    await axe(supervisor.page, 'service-change-slots');
     await change.getByLabel('Alasan').fill('Sesuai kebutuhan pemeriksaan lapangan');
     await change.getByRole('button', { name: 'Setujui' }).click();
     await supervisor.page.getByTestId('confirm-dialog').getByRole('button', { name: 'Setujui' }).click();
     await expect.poll(() => change.count()).toBe(0);
 
     await page.goto('/layanan/UJI-REKLAME');
-    await page.getByText('Foto lokasi').waitFor();
+    // (Shown twice now: in the standard, and beside the slots of the filing form.)
+    await page.getByText('Foto lokasi').first().waitFor();
     await page.getByText('Ukuran reklame (m²)').first().waitFor();
+    // The new version has the slot: the filing form offers an upload into it.
+    const published = page.getByTestId('slot-foto_titik');
+    await published.getByText('Foto titik reklame (tidak wajib)').waitFor();
     await screenshot(page, 'manage-service-version-published');
     expect(consoleErrors).toEqual([]);
     expect(supervisor.consoleErrors).toEqual([]);

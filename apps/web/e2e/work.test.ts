@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeViolations, seriousViolations } from './axe.ts';
 import {
   type AppPage,
   filePbgWithDocuments,
@@ -264,6 +265,51 @@ describe('work that must not get lost (Bahasa Indonesia)', () => {
     await staff.page.getByRole('button', { name: 'Verifikasi' }).click();
     await requestState(staff.page, 'Terverifikasi');
     await requestState(page, 'Terverifikasi');
+    expect(citizen.consoleErrors).toEqual([]);
+    expect(staff.consoleErrors).toEqual([]);
+  });
+
+  it('a return names the documents to redo: the refused one preselected, another ticked; the citizen sees both', async () => {
+    const code = await fileRequest('redo-1');
+    const staff = await open('id');
+    await signInAsDemo(staff.page, 'yulia@layanan.test');
+    await staff.page.goto(`/staf/permohonan/${code}`);
+    const picker = staff.page.getByTestId('redo-picker');
+    const box = (name: RegExp) => picker.getByRole('checkbox', { name });
+    // Every required document accepted: the gateway's default names none.
+    await picker.waitFor();
+    expect(await picker.getByRole('checkbox', { checked: true }).count()).toBe(0);
+    // Staff refuse the drawings: now preselected, as a return naming no slots would name them.
+    const drawings = staff.page.getByTestId('checklist-gambar_teknis');
+    await drawings.getByLabel('Alasan penolakan (dibaca pemohon)').fill('Tanpa tanda tangan perencana');
+    await drawings.getByRole('button', { name: 'Tidak sesuai' }).click();
+    await staff.page.locator('[data-testid="checklist-gambar_teknis"][data-state="REFUSED"]').waitFor();
+    await expect.poll(() => box(/^Gambar rencana teknis/).isChecked()).toBe(true);
+    expect(await box(/^KTP pemohon/).isChecked()).toBe(false);
+    await box(/^KTP pemohon/).check();
+    const violations = await seriousViolations(staff.page);
+    expect(describeViolations('staff-return-redo', '1280', violations)).toBe('');
+    await screenshot(staff.page, 'id-staff-redo-slots');
+    await staff.page
+      .getByLabel('Catatan untuk pemohon')
+      .fill('Unggah ulang KTP yang terbaca dan gambar bertanda tangan.');
+    await staff.page.getByRole('button', { name: 'Kembalikan ke pemohon' }).click();
+    await requestState(staff.page, 'Dikembalikan ke pemohon');
+
+    const citizen = await open('id');
+    await signInAsDemo(citizen.page, 'warga@layanan.test');
+    await citizen.page.goto(`/permohonan/${code}`);
+    const redo = citizen.page.getByTestId('correction').getByTestId('redo-slots');
+    await redo.getByText('KTP pemohon').waitFor();
+    await redo.getByText('Gambar rencana teknis').waitFor();
+    expect(await redo.getByRole('listitem').count()).toBe(2);
+    await citizen.page.getByTestId('checklist-ktp').getByText('Perlu diunggah ulang').waitFor();
+    await citizen.page
+      .getByTestId('slot-picker')
+      .getByTestId('slot-gambar_teknis')
+      .getByText('Perlu diunggah ulang')
+      .waitFor();
+    await screenshot(citizen.page, 'id-citizen-redo-slots');
     expect(citizen.consoleErrors).toEqual([]);
     expect(staff.consoleErrors).toEqual([]);
   });

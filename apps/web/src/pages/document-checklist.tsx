@@ -12,6 +12,8 @@ export type ChecklistView = {
   slot: { key: string; name: string; required: boolean; acceptedTypes: readonly string[]; maxFiles: number };
   state: 'EMPTY' | 'UNREVIEWED' | 'ACCEPTED' | 'REFUSED';
   redo: boolean;
+  /** Whether a return naming no slots would name it (the gateway's rule): the return form preselects it. */
+  redoByDefault: boolean;
   documents: readonly {
     attachment: { id: string; name: string; url: string };
     decision: 'ACCEPTED' | 'REFUSED' | null;

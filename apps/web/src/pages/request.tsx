@@ -73,7 +73,7 @@ export const RequestQuery = graphql(`
       attachments { id name type size url }
       documentChecklist {
         slot { key name required acceptedTypes maxFiles }
-        state redo
+        state redo redoByDefault
         documents { attachment { id name url } decision reason }
         superseded { id name url }
       }
@@ -312,11 +312,11 @@ function CorrectionPanel({
   const [sent, setSent] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [slotFiles, setSlotFiles] = useState<SlotFiles>({});
-  // The slots the return named (or refused, or still missing): a new upload goes into each.
+  // The slots the return named, and those a return would name by default (refused, or required
+  // and still missing: redoByDefault, the gateway's rule): a new upload goes into each.
+  const named = request.documentChecklist.filter((e) => e.redo);
   const marked = new Set(
-    request.documentChecklist
-      .filter((e) => e.redo || e.state === 'REFUSED' || (e.slot.required && e.state === 'EMPTY'))
-      .map((e) => e.slot.key),
+    request.documentChecklist.filter((e) => e.redo || e.redoByDefault).map((e) => e.slot.key),
   );
   const [progress, setProgress] = useState<number | null>(null);
   const [{ fetching: correcting }, correct] = useMutation(Correction);
@@ -386,6 +386,16 @@ function CorrectionPanel({
           <p className="note-text" data-testid="return-reason">
             {reason.publicNote}
           </p>
+        </>
+      ) : null}
+      {named.length > 0 ? (
+        <>
+          <p>{t('redoListTitle')}</p>
+          <ul data-testid="redo-slots">
+            {named.map((e) => (
+              <li key={e.slot.key}>{e.slot.name}</li>
+            ))}
+          </ul>
         </>
       ) : null}
       {sent ? <Notice kind="success">{t('correctionSent')}</Notice> : null}

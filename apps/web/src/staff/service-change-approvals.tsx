@@ -1,6 +1,7 @@
 // Persetujuan, service standards: four eyes (issue 15 kind 7). A changed completion time, cost or
 // requirement of a service is published only when the head of the owning unit or an admin — not
-// the proposer — approves it with a reason; each decision is confirmed in a dialog first.
+// the proposer — approves it with a reason; each decision is confirmed in a dialog first. A change
+// of the document slots lists the slots added, changed and removed.
 import { useMutation, useQuery } from 'urql';
 import { useConfirmation } from '../confirm.tsx';
 import { graphql, type ResultOf } from '../graphql.ts';
@@ -8,6 +9,7 @@ import { useI18n } from '../i18n.tsx';
 import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { ErrorNote, formatDate, Loading, mutationFailure, Notice, useFailure } from '../ui.tsx';
 import { DecisionForm } from './decision-form.tsx';
+import { SlotChanges } from './document-slots-editor.tsx';
 
 const PendingServiceChangesQuery = graphql(`
   query PendingServiceChanges($first: Int!, $after: String) {
@@ -18,6 +20,8 @@ const PendingServiceChangesQuery = graphql(`
         node {
           id changedParts note proposerName proposedAt mayDecide
           proposedCompletionDays proposedCostIdr
+          proposedDocumentSlots { key name nameId nameEn required acceptedTypes maxFiles }
+          baseVersion { id documentSlots { key name nameId nameEn required acceptedTypes maxFiles } }
           service { code name completionDays costIdr }
         }
       }
@@ -118,6 +122,9 @@ function ServiceChangeCard({ change: c, onDone }: { change: Change; onDone: () =
             <li key={line}>{line}</li>
           ))}
         </ul>
+      ) : null}
+      {c.changedParts.includes('DOCUMENT_SLOTS') ? (
+        <SlotChanges before={c.baseVersion?.documentSlots ?? []} after={c.proposedDocumentSlots} />
       ) : null}
       <p>{c.note}</p>
       {c.mayDecide ? (

@@ -10,6 +10,16 @@ import { type MessageKey, useI18n } from '../i18n.tsx';
 import { STANDARD_ORDER } from '../pages/service.tsx';
 import { useEveryCompetency } from '../reference-lists.ts';
 import { Field, FormFailureNote, Loading, mutationFailure, Select, useSubmit, useText } from '../ui.tsx';
+import {
+  DocumentSlotsEditor,
+  patchRow,
+  type RowsEditorProps,
+  type SlotRow,
+  slotFieldErrors,
+  slotFieldNames,
+  slotInputs,
+  slotRowOf,
+} from './document-slots-editor.tsx';
 import { FormButtons } from './form-buttons.tsx';
 import { UnitSelect } from './staff-form.tsx';
 
@@ -24,7 +34,7 @@ const CreateService = graphql(`
   }
 `);
 
-const ProposeChange = graphql(`
+export const ProposeChange = graphql(`
   mutation ProposeServiceChange($input: ProposeServiceChangeInput!) {
     proposeServiceChange(input: $input) {
       __typename
@@ -39,7 +49,10 @@ const CurrentVersionQuery = graphql(`
   query ServiceCurrentVersion($code: String!) {
     service(code: $code) {
       id
-      currentVersion { id version standard attributeInputs }
+      currentVersion {
+        id version standard attributeInputs
+        documentSlots { key nameId nameEn required acceptedTypes maxFiles }
+      }
     }
   }
 `);
@@ -245,18 +258,9 @@ function RowText({
 }
 
 /** The form-field editor: one fieldset per field, with its errors (`attributes[i].x`) beside it. */
-function AttributesEditor({
-  rows,
-  onChange,
-  errors,
-}: {
-  rows: readonly AttributeRow[];
-  onChange: (rows: AttributeRow[]) => void;
-  errors: Record<string, string>;
-}) {
+function AttributesEditor({ rows, onChange, errors }: RowsEditorProps<AttributeRow>) {
   const { t } = useI18n();
-  const set = (i: number, patch: Partial<AttributeRow>) =>
-    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const set = (i: number, patch: Partial<AttributeRow>) => onChange(patchRow(rows, i, patch));
   return (
     <fieldset className="field" data-testid="attributes-editor">
       <legend>{t('formFields')}</legend>
@@ -639,7 +643,12 @@ function VersionFields({
   onProposed,
 }: {
   code: string;
-  current: { version: number; standard: unknown; attributeInputs: readonly unknown[] } | null;
+  current: {
+    version: number;
+    standard: unknown;
+    attributeInputs: readonly unknown[];
+    documentSlots: readonly Parameters<typeof slotRowOf>[0][];
+  } | null;
   onClose: () => void;
   onProposed: () => void;
 }) {
@@ -652,8 +661,14 @@ function VersionFields({
   const [rows, setRows] = useState<AttributeRow[]>(() =>
     (current?.attributeInputs ?? []).map((a) => rowOf(a as AttributeInput, lang)),
   );
+  // The slots too are always sent whole, prefilled from the current version: unchanged, they
+  // change nothing; their problems are shown beside the fields before anything is sent.
+  const [slots, setSlots] = useState<SlotRow[]>(() => (current?.documentSlots ?? []).map(slotRowOf));
   const [{ fetching }, propose] = useMutation(ProposeChange);
   const { failure, errors, onSubmit } = useSubmit(async () => {
+    const slotErrors = slotFieldErrors(slots, lang);
+    if (slotErrors.length > 0)
+      return { __typename: 'ValidationError', message: t('slotsInvalid'), fields: slotErrors };
     const base = (
       current?.standard && typeof current.standard === 'object' ? current.standard : {}
     ) as Record<string, unknown>;
@@ -663,11 +678,18 @@ function VersionFields({
         note: note.value,
         standard: { ...base, REQUIREMENTS: lines(requirements.value) },
         attributes: attributeInputs(rows),
+        documentSlots: slotInputs(slots),
       },
     });
     return mutationFailure(r.data?.proposeServiceChange, r.error);
   }, onProposed);
-  const shown = ['note', 'standard.REQUIREMENTS', 'attributes', ...attributeFieldNames(rows)];
+  const shown = [
+    'note',
+    'standard.REQUIREMENTS',
+    'attributes',
+    ...attributeFieldNames(rows),
+    ...slotFieldNames(slots),
+  ];
   return (
     <form className="subform" noValidate onSubmit={onSubmit} aria-label={t('newServiceVersion')}>
       <h3>{t('newServiceVersionOf', { code, version: (current?.version ?? 0) + 1 })}</h3>
@@ -687,6 +709,7 @@ function VersionFields({
       {editFields || attributeFieldNames(rows).some((f) => errors[f]) || errors.attributes ? (
         <AttributesEditor rows={rows} onChange={setRows} errors={errors} />
       ) : null}
+      <DocumentSlotsEditor rows={slots} onChange={setSlots} errors={errors} />
       <Field label={t('versionNote')} hint={t('versionNoteHint')} error={errors.note} required>
         {(p) => <textarea {...p} rows={2} {...note.bind} />}
       </Field>

@@ -24,6 +24,7 @@ import {
   Notice,
   useFailure,
 } from '../ui.tsx';
+import { chosenRedo, RedoSlotsPicker, redoFieldNames } from './redo-slots.tsx';
 import { RequestDesk } from './request-desk.tsx';
 import { PriorityForm, TemplatePicker } from './triage.tsx';
 
@@ -51,6 +52,8 @@ export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
   const { data, fetching, error } = result;
   const [{ fetching: acting }, transition] = useMutation(Transition);
   const [notes, setNotes] = useState<Record<Note, string>>(NO_NOTES);
+  // The slots to redo on a return; null: the gateway's default, until staff change a box.
+  const [redo, setRedo] = useState<Set<string> | null>(null);
   const { failure, setFailure, errors } = useFailure();
   const [conflict, setConflict] = useState(false);
   const confirmation = useConfirmation();
@@ -67,6 +70,7 @@ export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
     shownVersion.current = request0.version;
     if (before === null || before === request0.version || ownVersion.current === request0.version) return;
     setNotes(NO_NOTES);
+    setRedo(null);
     cancelConfirmation();
     setFailure(null);
     setChangedTo(request0.stateLabel);
@@ -87,6 +91,10 @@ export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
         expectedVersion: request.version,
         // Only the notes written: blank ones are left out.
         ...Object.fromEntries(Object.entries(notes).filter(([, note]) => note.trim())),
+        // A return names the slots ticked (an empty list: none).
+        ...(to === 'RETURNED_TO_CITIZEN' && request.documentChecklist.length > 0
+          ? { redoSlots: chosenRedo(request.documentChecklist, redo) }
+          : {}),
       },
     });
     const payload = r.data?.transitionServiceRequest;
@@ -102,6 +110,7 @@ export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
     if (payload?.__typename === 'ServiceRequestPayload') ownVersion.current = payload.request.version;
     if (!f) {
       setNotes(NO_NOTES);
+      setRedo(null);
       refetch({ requestPolicy: 'network-only' });
     }
   };
@@ -160,7 +169,18 @@ export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
                   )}
                 </Field>
               ))}
-              <FormFailureNote failure={failure} shown={NOTES} />
+              {actions.includes('RETURNED_TO_CITIZEN') && request.documentChecklist.length > 0 ? (
+                <RedoSlotsPicker
+                  entries={request.documentChecklist}
+                  choice={redo}
+                  onChange={setRedo}
+                  errors={errors}
+                />
+              ) : null}
+              <FormFailureNote
+                failure={failure}
+                shown={[...NOTES, ...redoFieldNames(request.documentChecklist)]}
+              />
               <div className="actions">
                 {actions.map((to) => (
                   <button

@@ -9,6 +9,7 @@ import {
   documentChecklist,
   documentSlotsOf,
   documentsCheckApplies,
+  isDefaultRedo,
   redoSlotsFor,
   type SlotDocument,
   validateDocumentSlots,
@@ -207,6 +208,15 @@ describe('documentChecklist and verification', () => {
     expect(documentsCheckApplies('RETURNED_TO_CITIZEN', false)).toBe(false);
   });
 
+  it('preselects for a return the refused slots and the required empty ones, as a return naming none does', () => {
+    const optional = { ...KTP, key: 'foto', required: false };
+    expect(isDefaultRedo({ slot: KTP, state: 'EMPTY' })).toBe(true);
+    expect(isDefaultRedo({ slot: optional, state: 'EMPTY' })).toBe(false);
+    expect(isDefaultRedo({ slot: optional, state: 'REFUSED' })).toBe(true);
+    expect(isDefaultRedo({ slot: KTP, state: 'UNREVIEWED' })).toBe(false);
+    expect(isDefaultRedo({ slot: KTP, state: 'ACCEPTED' })).toBe(false);
+  });
+
   it('checks the slots a return names', () => {
     const list = documentChecklist(SLOTS, filing, [], null);
     expect(redoSlotsFor('RETURNED_TO_CITIZEN', list, ['ktp', 'ktp'])).toEqual({ ok: true, value: ['ktp'] });
@@ -219,6 +229,13 @@ describe('documentChecklist and verification', () => {
       error: { code: 'NOT_ALLOWED', field: 'redoSlots' },
     });
     expect(redoSlotsFor('VERIFIED', list, undefined)).toEqual({ ok: true, value: [] });
+    // Left out: the default; an empty list: none.
+    const missing = documentChecklist(SLOTS, [filing[0] as SlotDocument], [], null);
+    expect(redoSlotsFor('RETURNED_TO_CITIZEN', missing, null)).toEqual({
+      ok: true,
+      value: ['gambar_teknis'],
+    });
+    expect(redoSlotsFor('RETURNED_TO_CITIZEN', missing, [])).toEqual({ ok: true, value: [] });
   });
 });
 

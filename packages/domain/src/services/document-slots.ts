@@ -318,9 +318,19 @@ const STATE_WORDS = {
 } as const;
 
 /**
+ * Whether a return to the citizen that names no slots names this one: a slot with a refused
+ * current document, or a required slot still empty. The web's return form preselects these
+ * (DocumentChecklistEntry.redoByDefault), so staff see the default before they change it.
+ */
+export function isDefaultRedo(entry: Pick<ChecklistEntry, 'slot' | 'state'>): boolean {
+  return entry.state === 'REFUSED' || (entry.slot.required && entry.state === 'EMPTY');
+}
+
+/**
  * The slots a return to the citizen names: the keys given (each must be a slot of the request's
  * version: a `redoSlots[i]` field error DOCUMENT_SLOT_UNKNOWN otherwise; repeats dropped), or,
- * when none are given, every slot that blocks verification and is REFUSED or EMPTY. Naming
+ * when left out (null), the slots `isDefaultRedo` picks (refused, or required and empty); an
+ * empty list names none (staff asking only a question). Naming
  * slots on any other transition is a `redoSlots` NOT_ALLOWED field error.
  */
 export function redoSlotsFor(
@@ -331,13 +341,7 @@ export function redoSlotsFor(
   if (to !== 'RETURNED_TO_CITIZEN') {
     return given && given.length > 0 ? err(fieldError('redoSlots', 'NOT_ALLOWED')) : ok([]);
   }
-  if (!given || given.length === 0) {
-    return ok(
-      checklist
-        .filter((e) => e.state === 'REFUSED' || (e.slot.required && e.state === 'EMPTY'))
-        .map((e) => e.slot.key),
-    );
-  }
+  if (given == null) return ok(checklist.filter(isDefaultRedo).map((e) => e.slot.key));
   const known = checklist.map((e) => e.slot.key);
   const index = given.findIndex((k) => !known.includes(k));
   if (index >= 0)

@@ -43,7 +43,7 @@ const CORRECT = `mutation($input: AddServiceRequestCorrectionInput!) { addServic
 
 const CHECKLIST = `query($code: String!) { serviceRequest(trackingCode: $code) {
   state version
-  documentChecklist { slot { key name required } state redo documents { attachment { id name url } decision reason } superseded { id url } }
+  documentChecklist { slot { key name required } state redo redoByDefault documents { attachment { id name url } decision reason } superseded { id url } }
   events { toState redoSlots }
 } }`;
 
@@ -181,6 +181,14 @@ describe.each(testDatabaseKinds())('requirements checklist on %s', (kind) => {
       'ServiceRequestPayload',
     );
 
+    // The return form preselects what a return naming no slots names: the missing required one.
+    const before = (await checklist(code)).documentChecklist;
+    expect(before.map((e: any) => [e.slot.key, e.redoByDefault])).toEqual([
+      ['ktp', false],
+      ['gambar_teknis', true],
+      ['foto_lokasi', false],
+    ]);
+
     // Returned without naming slots: the missing required one is named.
     const returned = await transitionRequest(
       h,
@@ -236,6 +244,9 @@ describe.each(testDatabaseKinds())('requirements checklist on %s', (kind) => {
     expect(stillBlocked.body.data.transitionServiceRequest.messageEn).toContain(
       'Technical drawings (refused)',
     );
+
+    // A refused document is preselected for the return.
+    expect(byKey((await checklist(code)).documentChecklist, 'gambar_teknis').redoByDefault).toBe(true);
 
     // The return names the refused slot; an unknown slot is refused.
     const unknown = await h.gql(
@@ -313,5 +324,31 @@ describe.each(testDatabaseKinds())('requirements checklist on %s', (kind) => {
     await expect(h.db.prisma.documentReview.updateMany({ data: { reason: 'diubah' } })).rejects.toThrow(
       /append-only/,
     );
+  });
+
+  it('a return with an empty redoSlots names no slot (staff unticked every one)', async () => {
+    const filed = await uploadGql(
+      h,
+      SUBMIT,
+      { ...PBG_REQUEST, idempotencyKey: 'slots-none', attachmentSlots: ['ktp'] },
+      [{ name: 'ktp.pdf', bytes: pdfBytes('ktp-none') }],
+      t.warga,
+    );
+    const code = filed.body.data.submitServiceRequest.request.trackingCode;
+    expect(byKey((await checklist(code)).documentChecklist, 'gambar_teknis').redoByDefault).toBe(true);
+    await transitionRequest(
+      h,
+      {
+        trackingCode: code,
+        to: 'RETURNED_TO_CITIZEN',
+        expectedVersion: 1,
+        publicNote: 'Hanya pertanyaan',
+        redoSlots: [],
+      },
+      t.yulia,
+    );
+    const seen = await checklist(code, t.warga);
+    expect(seen.events.at(-1)).toEqual({ toState: 'RETURNED_TO_CITIZEN', redoSlots: [] });
+    expect(seen.documentChecklist.map((e: any) => e.redo)).toEqual([false, false, false]);
   });
 });

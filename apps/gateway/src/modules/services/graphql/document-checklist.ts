@@ -5,6 +5,7 @@ import {
   type ChecklistEntry,
   type DOCUMENT_REVIEW_DECISIONS,
   DOCUMENT_SLOT_STATE_LABELS,
+  isDefaultRedo,
 } from '@layanan/domain/services';
 import { builder } from '../../../graphql/builder.js';
 import { commandInput } from '../../../graphql/command-fields.js';
@@ -78,6 +79,11 @@ const ChecklistEntryRef = builder.objectRef<Entry>('DocumentChecklistEntry').imp
     redo: t.boolean({
       description: 'Named by the latest return to the citizen and not uploaded again since.',
       resolve: (e) => e.redo,
+    }),
+    redoByDefault: t.boolean({
+      description:
+        'Whether a return to the citizen that names no redoSlots would name this slot: a refused document, or a required slot still empty. The return form preselects these.',
+      resolve: (e) => isDefaultRedo(e),
     }),
     documents: t.field({
       type: [ChecklistDocumentRef],

@@ -96,7 +96,7 @@ const TransitionInput = builder.inputType('TransitionServiceRequestInput', {
     internalNote: t.string({ description: 'Staff only.' }),
     redoSlots: t.stringList({
       description:
-        'Returning to the citizen: keys of the document slots to redo (documentChecklist); left out, the refused and the missing required ones. Another target state with slots gives ValidationError NOT_ALLOWED; an unknown key DOCUMENT_SLOT_UNKNOWN.',
+        'Returning to the citizen: keys of the document slots to redo (documentChecklist); left out or null, the refused and the missing required ones (DocumentChecklistEntry.redoByDefault); an empty list names none. Another target state with slots gives ValidationError NOT_ALLOWED; an unknown key DOCUMENT_SLOT_UNKNOWN.',
     }),
   }),
 });
