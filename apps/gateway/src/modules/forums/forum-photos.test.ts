@@ -5,7 +5,7 @@ import { testDatabaseKinds } from '@layanan/db/testing';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registeredCitizen } from '../../testing/accounts.js';
-import { type FilePart, pdfBytes, uploadGql } from '../../testing/uploads.js';
+import { EXE, type FilePart, pdfBytes, uploadGql } from '../../testing/uploads.js';
 import { useHarness } from '../../testing/use-harness.js';
 import { FILE_LINK_TTL_SECONDS, signFileLink } from '../attachments/signed-link.js';
 
@@ -25,15 +25,6 @@ const jpegWithGps = (color = 30) =>
       },
     })
     .toBuffer();
-
-/** The start of a Windows executable (MZ … PE header), which file-type recognises. */
-const EXE = (() => {
-  const b = Buffer.alloc(512);
-  b.write('MZ', 0, 'latin1');
-  b.writeUInt32LE(0x80, 0x3c);
-  b.write('PE\0\0', 0x80, 'latin1');
-  return b;
-})();
 
 const SUBMIT = `mutation($input: SubmitToForumInput!) { submitToForum(input: $input) {
   __typename
