@@ -279,6 +279,12 @@ describe('labels and numbers, not codes (both languages)', () => {
   });
 });
 
+/** A 1×1 PNG: the smallest photo the gateway accepts. */
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 describe('forums (English)', () => {
   it('a critique is submitted, answered with a commitment, and the author is notified live', async () => {
     const author = await open('en');
@@ -301,9 +307,23 @@ describe('forums (English)', () => {
     await page.getByRole('radio', { name: 'Critique' }).check();
     await page.getByLabel('Title').fill(title);
     await page.getByLabel('Your submission').fill(text);
+    // A photo with it (issue 19): previewed before sending, sent by the multipart request spec.
+    await page
+      .getByLabel('Photos (optional)')
+      .setInputFiles({ name: 'antrian.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    await page.getByTestId('file-picker').locator('img.file-preview').waitFor();
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.getByText('Thank you, your submission was sent.').waitFor();
     const card = page.getByTestId('submission').filter({ hasText: title });
+    // The public page (no account) shows the photo as an image, described by its alt text.
+    const reader = await open('en');
+    await reader.page.goto('/forum/pelayanan-perizinan');
+    const publicPhoto = reader.page
+      .getByTestId('submission')
+      .filter({ hasText: title })
+      .getByRole('img', { name: `Photo 1 of 1 for “${title}”` });
+    await publicPhoto.waitFor();
+    await expect.poll(() => publicPhoto.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
     // Stored markup is shown as text and never runs.
     await card.getByText(text).waitFor();
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
@@ -340,7 +360,7 @@ describe('forums (English)', () => {
     await page.getByRole('link', { name: /^Notifications/ }).click();
     await page.getByRole('button', { name: 'Mark all as read' }).click();
     await expect.poll(unread).toBe(0);
-    expectNoConsoleErrors(author, staff);
+    expectNoConsoleErrors(author, staff, reader);
   });
 
   it('switches language, keeps the choice, and fits a phone screen', async () => {

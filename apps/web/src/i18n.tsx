@@ -244,6 +244,10 @@ const id = {
   removeFile: 'Hapus',
   uploadProgress: 'Kemajuan unggahan',
   attachmentsTitle: 'Lampiran',
+  attachPhotos: 'Foto (boleh dikosongkan)',
+  attachPhotosHint:
+    'Foto JPEG, PNG atau WebP, paling banyak 4, masing-masing maks. 5 MB. Data lokasi (GPS) dan data kamera pada foto dihapus. Foto tampil untuk umum bersama aspirasi atau kritik Anda.',
+  forumPhotoAlt: 'Foto {n} dari {count} untuk “{title}”',
   requirementsTitle: 'Dokumen persyaratan',
   requirementsOfStandard: 'Persyaratan menurut standar pelayanan:',
   requirementsHint:
@@ -1199,6 +1203,10 @@ const en: Record<MessageKey, string> = {
   removeFile: 'Remove',
   uploadProgress: 'Upload progress',
   attachmentsTitle: 'Attachments',
+  attachPhotos: 'Photos (optional)',
+  attachPhotosHint:
+    'JPEG, PNG or WebP photos, at most 4, each at most 5 MB. Location (GPS) and camera data in the photos are removed. The photos are shown publicly with your aspiration or critique.',
+  forumPhotoAlt: 'Photo {n} of {count} for “{title}”',
   requirementsTitle: 'Required documents',
   requirementsOfStandard: 'Requirements of the service standard:',
   requirementsHint:

@@ -75,35 +75,43 @@ function Preview({ file }: { file: File }) {
 const sizeText = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 
-/** Chooses files (photos with previews, PDFs by name) and shows the upload's progress. */
+/** What a forum submission takes: photos only (the gateway's FORUM_PHOTO_LIMITS). */
+export const ACCEPTED_PHOTOS = 'image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp';
+
+/**
+ * Chooses files (photos with previews, PDFs by name) and shows the upload's progress; `photos`
+ * for a forum submission (photos only, its own label and limits).
+ */
 export function FilePicker({
   files,
   onChange,
   progress,
   error,
+  photos = false,
 }: {
   files: readonly File[];
   onChange: (files: File[]) => void;
   /** 0–1 while sending, null otherwise. */
   progress: number | null;
   error?: string;
+  photos?: boolean;
 }) {
   const { t } = useI18n();
   return (
     <div className="field" data-testid="file-picker">
       <label>
-        {t('attachFiles')}
+        {photos ? t('attachPhotos') : t('attachFiles')}
         <input
           type="file"
           multiple
-          accept={ACCEPTED_FILES}
+          accept={photos ? ACCEPTED_PHOTOS : ACCEPTED_FILES}
           aria-describedby="files-hint"
           aria-invalid={error ? true : undefined}
           onChange={(e) => onChange([...files, ...Array.from(e.currentTarget.files ?? [])])}
         />
       </label>
       <p id="files-hint" className="hint">
-        {t('attachFilesHint')}
+        {photos ? t('attachPhotosHint') : t('attachFilesHint')}
       </p>
       {error ? (
         <p className="error" role="alert">
@@ -137,6 +145,31 @@ export function FilePicker({
 }
 
 export type AttachmentView = { id: string; name: string; type: string; size: number; url: string };
+
+/**
+ * A forum submission's photos as images (signed links, read fresh with the page), each described
+ * for screen readers by its place and the submission's title; a click opens it full size.
+ */
+export function SubmissionPhotos({ photos, title }: { photos: readonly AttachmentView[]; title: string }) {
+  const { t } = useI18n();
+  if (photos.length === 0) return null;
+  return (
+    <ul className="photo-grid" data-testid="submission-photos">
+      {photos.map((p, i) => (
+        <li key={p.id}>
+          <a href={p.url} target="_blank" rel="noopener noreferrer">
+            <img
+              src={p.url}
+              alt={t('forumPhotoAlt', { n: i + 1, count: photos.length, title })}
+              loading="lazy"
+              className="forum-photo"
+            />
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** A request's files with download links (signed, valid minutes: the page reads them fresh). */
 export function AttachmentList({ attachments }: { attachments: readonly AttachmentView[] }) {

@@ -33,8 +33,9 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 // Scripts only from this origin: stored user text can never run even if it contained markup.
+// Images also from blob: URLs, which only the app's own scripts make (previews of chosen photos).
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
 export type WebAppOptions = {

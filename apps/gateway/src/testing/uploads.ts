@@ -11,6 +11,15 @@ export const pdfBytes = (note = '') =>
     `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n${note ? `% ${note}\n` : ''}%%EOF\n`,
   );
 
+/** The start of a Windows executable (MZ … PE header), which file-type recognises. */
+export const EXE = (() => {
+  const b = Buffer.alloc(512);
+  b.write('MZ', 0, 'latin1');
+  b.writeUInt32LE(0x80, 0x3c);
+  b.write('PE\0\0', 0x80, 'latin1');
+  return b;
+})();
+
 /** The GraphQL multipart request body of `query` with `input` and `files` as `input.attachments`. */
 export function multipartBody(
   query: string,

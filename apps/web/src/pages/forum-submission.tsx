@@ -21,6 +21,7 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
+import { SubmissionPhotos } from '../uploads.tsx';
 
 export const SubmissionFields = graphql(`
   fragment SubmissionFields on Submission @_unmask {
@@ -43,6 +44,7 @@ export const SubmissionFields = graphql(`
     isMine
     hidden
     hiddenReason
+    attachments { id name type size url }
     session { title district { name } }
     unit { code }
     commitment {
@@ -113,6 +115,7 @@ export function SubmissionCard({
       </p>
       {s.hidden ? <Notice kind="warn">{t('hiddenBecause', { reason: s.hiddenReason ?? '' })}</Notice> : null}
       {s.text ? <p className="note-text">{s.text}</p> : null}
+      <SubmissionPhotos photos={s.attachments} title={s.title ?? ''} />
       <p>
         <span className={`badge answer-${s.status.toLowerCase()}`} data-testid="answer-status">
           {t(`answer_${s.status}`)}

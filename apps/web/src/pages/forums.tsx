@@ -19,6 +19,7 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
+import { FilePicker, sendWithFiles } from '../uploads.tsx';
 import { SubmissionCard, SubmissionFields } from './forum-submission.tsx';
 
 const ForumsQuery = graphql(`
@@ -305,6 +306,16 @@ const SubmitToForum = graphql(`
   }
 `);
 
+// Sent by the multipart request spec when photos come with it (uploads.tsx), outside urql.
+const SUBMIT_WITH_PHOTOS = `mutation SubmitToForumWithPhotos($input: SubmitToForumInput!) {
+  submitToForum(input: $input) {
+    __typename
+    ... on SubmissionPayload { submission { id } }
+    ... on Failure { message }
+    ... on ValidationError { fields { field message } }
+  }
+}`;
+
 function SubmitForm({
   forumId,
   sessions,
@@ -314,8 +325,10 @@ function SubmitForm({
   sessions: readonly { id: string; title: string; district: { name: string } | null }[];
   onDone: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [kind, setKind] = useState<'ASPIRATION' | 'CRITIQUE'>('ASPIRATION');
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [progress, setProgress] = useState<number | null>(null);
   const title = useText();
   const text = useText();
   const sessionId = useText();
@@ -324,15 +337,29 @@ function SubmitForm({
   const [{ fetching }, submit] = useMutation(SubmitToForum);
   const { failure, errors, onSubmit } = useSubmit(
     async () => {
-      const input = { forumId, kind, title: title.value, text: text.value, hideAuthorName: hideName };
-      const r = await submit({
-        input: { ...input, ...(sessionId.value ? { sessionId: sessionId.value } : {}) },
-      });
+      const base = { forumId, kind, title: title.value, text: text.value, hideAuthorName: hideName };
+      const input = { ...base, ...(sessionId.value ? { sessionId: sessionId.value } : {}) };
+      if (photos.length > 0) {
+        // With photos: the GraphQL multipart request, with upload progress.
+        setProgress(0);
+        const answer = await sendWithFiles(lang, SUBMIT_WITH_PHOTOS, input, photos, setProgress)
+          .catch(() => null)
+          .finally(() => setProgress(null));
+        const payload = answer?.data?.submitToForum;
+        if (payload?.__typename === 'SubmissionPayload') return null;
+        return {
+          __typename: payload?.__typename ?? 'NetworkError',
+          message: payload?.message ?? answer?.errors?.[0]?.message ?? t('networkError'),
+          ...(payload?.fields ? { fields: payload.fields } : {}),
+        };
+      }
+      const r = await submit({ input });
       return mutationFailure(r.data?.submitToForum, r.error);
     },
     () => {
       title.set('');
       text.set('');
+      setPhotos([]);
       setDone(true);
       onDone();
     },
@@ -371,9 +398,13 @@ function SubmitForm({
         <input type="checkbox" checked={hideName} onChange={(e) => setHideName(e.target.checked)} />{' '}
         {t('hideMyName')}
       </label>
+      {/* A refused photo (`attachments[i]`) is named in the failure note below. */}
+      <FilePicker photos files={photos} onChange={setPhotos} progress={progress} />
       <FormFailureNote failure={failure} shown={['title', 'text', 'sessionId']} />
       {done && !failure ? <Notice kind="success">{t('submissionSent')}</Notice> : null}
-      <SubmitButton busy={fetching}>{fetching ? t('submitting') : t('send')}</SubmitButton>
+      <SubmitButton busy={fetching || progress !== null}>
+        {fetching || progress !== null ? t('submitting') : t('send')}
+      </SubmitButton>
     </form>
   );
 }

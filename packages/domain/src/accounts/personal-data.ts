@@ -75,10 +75,17 @@ export const PERSONAL_DATA_TABLE: readonly PersonalDataRow[] = [
   row('request_location', 'addressString', 'ERASED', 'ERASED', 'UU 27/2022 art. 16(2), 43'),
   row(
     'attachment',
-    'fileName and the file (blob) uploaded by the citizen',
+    'fileName and the file (blob) uploaded by the citizen with a request',
     'ERASED',
     'ERASED',
     'UU 27/2022 art. 16(2), 43',
+  ),
+  row(
+    'attachment',
+    'photos with a forum submission (FORUM_SUBMISSION): fileName and the file',
+    'ERASED',
+    'KEPT',
+    'UU 27/2022 art. 8, 43',
   ),
   row('attachment', 'files uploaded by staff (STAFF_NOTE)', 'KEPT', 'KEPT', 'UU 25/2009 art. 21'),
   row('issued_document', 'the issued PDF', 'KEPT', 'KEPT', 'UU 43/2009'),

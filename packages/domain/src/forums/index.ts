@@ -5,4 +5,5 @@ export * from './commitment.js';
 export * from './forum.js';
 export * from './messages.js';
 export * from './notifications.js';
+export * from './photos.js';
 export * from './submission.js';

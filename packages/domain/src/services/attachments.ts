@@ -32,6 +32,8 @@ export type AttachmentLimits = {
   /** Files per filing, correction answer, note or forum submission. */
   readonly maxCount: number;
   readonly acceptedTypes: readonly AttachmentMediaType[];
+  /** Pixels (width × height) per photo; ATTACHMENT_HARD_LIMITS.maxPixels when absent. */
+  readonly maxPixels?: number;
 };
 
 /**
@@ -64,7 +66,7 @@ const bounded = (value: unknown, fallback: number, max: number) =>
 
 /**
  * A service's limits from its catalogue data (`{ maxBytes?, maxPhotoBytes?, maxCount?,
- * acceptedTypes? }`, any part may be missing, null = the defaults); values above the hard
+ * acceptedTypes?, maxPixels? }`, any part may be missing, null = the defaults); values above the hard
  * limits are lowered to them, unknown types are ignored.
  */
 export function attachmentLimitsOf(raw: unknown): AttachmentLimits {
@@ -80,7 +82,17 @@ export function attachmentLimitsOf(raw: unknown): AttachmentLimits {
     ),
     maxCount: bounded(r.maxCount, DEFAULT_ATTACHMENT_LIMITS.maxCount, ATTACHMENT_HARD_LIMITS.maxCount),
     acceptedTypes: types.length > 0 ? [...new Set(types)] : DEFAULT_ATTACHMENT_LIMITS.acceptedTypes,
+    ...(r.maxPixels === undefined
+      ? {}
+      : {
+          maxPixels: bounded(r.maxPixels, ATTACHMENT_HARD_LIMITS.maxPixels, ATTACHMENT_HARD_LIMITS.maxPixels),
+        }),
   };
+}
+
+/** The pixel cap of a photo under `limits`: theirs, never above the hard limit. */
+export function photoPixelLimit(limits: AttachmentLimits): number {
+  return Math.min(limits.maxPixels ?? ATTACHMENT_HARD_LIMITS.maxPixels, ATTACHMENT_HARD_LIMITS.maxPixels);
 }
 
 /** True for the types that are photos (decoded and re-encoded without metadata before storage). */

@@ -366,8 +366,8 @@ export type IdentityNumberErrorCode = (typeof IdentityNumberErrorCode)[keyof typ
 // ---- attachments: files on requests, notes and forum submissions (attachments.ts) ----
 export const ATTACHMENT_ERROR_MESSAGES = {
   ATTACHMENT_TYPE_NOT_ACCEPTED: {
-    id: 'Jenis berkas ini tidak diterima (dikenali dari isinya, bukan dari namanya); yang diterima: foto JPEG, PNG, WebP dan PDF sesuai ketentuan layanan.',
-    en: 'This kind of file is not accepted (recognised from its content, not its name); accepted: JPEG, PNG and WebP photos and PDF, as the service allows.',
+    id: 'Jenis berkas ini tidak diterima di sini (dikenali dari isinya, bukan dari namanya).',
+    en: 'This kind of file is not accepted here (recognised from its content, not its name).',
   },
   ATTACHMENT_NAME_MISMATCH: {
     id: 'Nama berkas tidak sesuai dengan isinya (misalnya PDF yang dinamai .jpg); ganti nama berkas sesuai jenisnya lalu unggah lagi.',
@@ -382,8 +382,8 @@ export const ATTACHMENT_ERROR_MESSAGES = {
     en: 'The file is too large for this service.',
   },
   ATTACHMENT_TOO_MANY: {
-    id: 'Terlalu banyak berkas untuk layanan ini.',
-    en: 'Too many files for this service.',
+    id: 'Terlalu banyak berkas sekaligus.',
+    en: 'Too many files at once.',
   },
   ATTACHMENT_IMAGE_TOO_LARGE: {
     id: 'Ukuran gambar (jumlah piksel) melebihi batas; perkecil foto lalu unggah lagi.',

@@ -4,20 +4,12 @@ import { testDatabaseKinds } from '@layanan/db/testing';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { PBG_REQUEST as PBG, submittedRequest } from '../../testing/requests.js';
-import { type FilePart, pdfBytes, uploadGql } from '../../testing/uploads.js';
+import { EXE, type FilePart, pdfBytes, uploadGql } from '../../testing/uploads.js';
 import { useHarness } from '../../testing/use-harness.js';
 import { FILE_LINK_TTL_SECONDS } from './signed-link.js';
 
 /** A small PDF (enough for file-type to recognise it). */
 const PDF = pdfBytes();
-/** The start of a Windows executable (MZ … PE header), which file-type recognises. */
-const EXE = (() => {
-  const b = Buffer.alloc(512);
-  b.write('MZ', 0, 'latin1');
-  b.writeUInt32LE(0x80, 0x3c);
-  b.write('PE\0\0', 0x80, 'latin1');
-  return b;
-})();
 
 /** A JPEG carrying EXIF with a GPS position and a camera serial, rotated by its orientation tag. */
 async function jpegWithGps(): Promise<Buffer> {

@@ -31,6 +31,7 @@ export function fileRoute(deps: {
         );
         return;
       }
+      const pub = url.searchParams.get('pub') === '1';
       const verdict = isUuid(id)
         ? verifyFileLink(
             deps.secret,
@@ -38,6 +39,7 @@ export function fileRoute(deps: {
             url.searchParams.get('exp'),
             url.searchParams.get('sig'),
             new Date(),
+            pub,
           )
         : 'invalid';
       if (verdict !== 'ok') {
@@ -46,10 +48,14 @@ export function fileRoute(deps: {
         );
         return;
       }
-      const found = await deps.prisma.attachment.findUnique({ where: { id } });
+      const found = await deps.prisma.attachment.findUnique({
+        where: { id },
+        include: { submission: { select: { hiddenAt: true } } },
+      });
       // An erased file (its uploader's erasure, the retention schedule) is gone even where another
-      // upload shares its bytes.
-      const attachment = found?.erasedAt ? null : found;
+      // upload shares its bytes; a public reader's link stops once its submission is hidden.
+      const withdrawn = pub && (!found?.submission || found.submission.hiddenAt !== null);
+      const attachment = found?.erasedAt || withdrawn ? null : found;
       const body = attachment && (await deps.storage.get(attachment.sha256));
       if (!attachment || !body) {
         endResponse(routeError(request, 404, 'NOT_FOUND'));

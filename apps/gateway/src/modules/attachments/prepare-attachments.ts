@@ -15,6 +15,7 @@ import {
   attachmentFailure,
   checkAttachment,
   checkAttachmentCount,
+  photoPixelLimit,
 } from '@layanan/domain/services';
 import { fileTypeFromFile } from 'file-type';
 import sharp, { type Sharp } from 'sharp';
@@ -36,16 +37,36 @@ const ENCODERS: Record<Exclude<AttachmentMediaType, 'application/pdf'>, (image: 
   'image/webp': (image) => image.webp({ quality: 85 }),
 };
 
-/** Where a refused file sits in the input, and why, in both languages with the limit stated. */
-function refusal(field: string, error: AttachmentError) {
+const TYPE_NAMES: Record<AttachmentMediaType, string> = {
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+  'application/pdf': 'PDF',
+};
+
+/** What a refusal adds to the domain's message: the limit broken, or the types accepted here. */
+function refusalSuffix(error: AttachmentError): { id: string; en: string } {
   const limit = Number(error.details?.limit);
   const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-  const suffix =
-    error.code === 'ATTACHMENT_TOO_LARGE' && limit > 0
-      ? { id: ` (batas ${mib(limit)})`, en: ` (limit ${mib(limit)})` }
-      : error.code === 'ATTACHMENT_TOO_MANY' && limit > 0
-        ? { id: ` (paling banyak ${limit})`, en: ` (at most ${limit})` }
-        : { id: '', en: '' };
+  if (error.code === 'ATTACHMENT_TOO_LARGE' && limit > 0)
+    return { id: ` (batas ${mib(limit)})`, en: ` (limit ${mib(limit)})` };
+  if (error.code === 'ATTACHMENT_TOO_MANY' && limit > 0)
+    return { id: ` (paling banyak ${limit})`, en: ` (at most ${limit})` };
+  if (error.code === 'ATTACHMENT_IMAGE_TOO_LARGE' && limit > 0) {
+    const mp = `${Math.round(limit / 100_000) / 10}`;
+    return { id: ` (batas ${mp.replace('.', ',')} megapiksel)`, en: ` (limit ${mp} megapixels)` };
+  }
+  const accepted = error.details?.accepted;
+  if (error.code === 'ATTACHMENT_TYPE_NOT_ACCEPTED' && Array.isArray(accepted)) {
+    const names = accepted.map((t) => TYPE_NAMES[t as AttachmentMediaType] ?? String(t)).join(', ');
+    return { id: ` Yang diterima: ${names}.`, en: ` Accepted: ${names}.` };
+  }
+  return { id: '', en: '' };
+}
+
+/** Where a refused file sits in the input, and why, in both languages with the limit stated. */
+function refusal(field: string, error: AttachmentError) {
+  const suffix = refusalSuffix(error);
   return fieldProblem(field, {
     code: error.code,
     message: { id: error.message.id + suffix.id, en: error.message.en + suffix.en },
@@ -57,17 +78,19 @@ async function storePhoto(
   store: BlobStore,
   upload: StagedUpload,
   type: Exclude<AttachmentMediaType, 'application/pdf'>,
+  maxPixels: number,
 ) {
-  const options = { limitInputPixels: ATTACHMENT_HARD_LIMITS.maxPixels, failOn: 'error' as const };
+  const options = { limitInputPixels: maxPixels, failOn: 'error' as const };
   let pixels: number;
   try {
-    const meta = await sharp(upload.path, options).metadata();
+    // Only the header is read here; with the pixel cap set, sharp would refuse an oversize photo
+    // as unreadable instead of as too large.
+    const meta = await sharp(upload.path, { ...options, limitInputPixels: false }).metadata();
     pixels = (meta.width ?? 0) * (meta.height ?? 0);
   } catch {
     return attachmentFailure('ATTACHMENT_UNREADABLE');
   }
-  if (pixels > ATTACHMENT_HARD_LIMITS.maxPixels)
-    return attachmentFailure('ATTACHMENT_IMAGE_TOO_LARGE', { limit: ATTACHMENT_HARD_LIMITS.maxPixels });
+  if (pixels > maxPixels) return attachmentFailure('ATTACHMENT_IMAGE_TOO_LARGE', { limit: maxPixels });
   const encoder = ENCODERS[type];
   try {
     // rotate() without an angle applies the EXIF orientation, so dropping EXIF keeps the photo upright.
@@ -115,7 +138,12 @@ export async function prepareAttachments(
     if (!result.ok) continue;
     const { type, name, photo } = result.value;
     const stored = photo
-      ? await storePhoto(store, upload, type as Exclude<AttachmentMediaType, 'application/pdf'>)
+      ? await storePhoto(
+          store,
+          upload,
+          type as Exclude<AttachmentMediaType, 'application/pdf'>,
+          photoPixelLimit(limits),
+        )
       : await store.put(createReadStream(upload.path), { maxBytes: limits.maxBytes, contentType: type });
     if ('code' in stored) throw invalid([refusal(inputPath(field, i), stored)]);
     prepared.push({ sha256: stored.sha256, size: stored.size, mediaType: type, fileName: name });

@@ -3,5 +3,6 @@
 // jobs and other routes), access.ts the unit rules; the rules themselves are @layanan/domain/forums.
 import './graphql/forum.js';
 import './graphql/submission.js';
+import './graphql/submission-photos.js';
 import './graphql/commitment.js';
 import './graphql/accountability.js';

@@ -8,6 +8,12 @@ import { builder } from '../../../graphql/builder.js';
 import { attachmentsShownOnRequest } from '../access.js';
 import { FILE_LINK_TTL_SECONDS, signFileLink } from '../signed-link.js';
 
+/**
+ * An attachment handed to a public reader (a forum submission's photo seen by someone who is not
+ * its author or a moderator): its link carries `pub=1` and stops once the submission is hidden.
+ */
+export type PublicReading = { publicReader?: boolean };
+
 const AttachmentPurposeEnum = builder.enumType('AttachmentPurpose', {
   description: 'What a file was attached with.',
   values: {
@@ -42,7 +48,13 @@ const AttachmentRef = builder.prismaObject('Attachment', {
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was uploaded.' }),
     url: t.string({
       description: `A signed link to the file (a path on this gateway: /files/<id>?exp=…&sig=…), valid for ${FILE_LINK_TTL_SECONDS / 60} minutes and needing no token; ask again for a fresh one.`,
-      resolve: (a, _args, ctx) => signFileLink(ctx.config.jwtSecret, a.id, new Date()),
+      resolve: (a, _args, ctx) =>
+        signFileLink(
+          ctx.config.jwtSecret,
+          a.id,
+          new Date(),
+          (a as PublicReading).publicReader ? 'public' : 'entitled',
+        ),
     }),
   }),
 });

@@ -5,6 +5,7 @@ import {
   answerTransition,
   hideSubmission as checkHide,
   checkSupport,
+  FORUM_PHOTO_LIMITS,
   validateSubmission,
   validateSubmissionTitle,
 } from '@layanan/domain/forums';
@@ -14,6 +15,8 @@ import { audited } from '../../../platform/audited.js';
 import { dateOnly, loadWorkingCalendar, todayWib } from '../../../platform/calendar.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { audienceOf } from '../../../platform/notify.js';
+import type { StagedUpload } from '../../../platform/storage/multipart.js';
+import { attachedHashes, recordAttachments, storedUploads } from '../../attachments/record-attachments.js';
 import { requireAccount, requireActsForUnit } from '../access.js';
 import { loadForum, loadSubmission } from './load.js';
 import { auditedNotifying, notifyForum } from './notices.js';
@@ -27,11 +30,15 @@ export type SubmitToForumInput = {
   serviceCode?: string | null;
   unitCode?: string | null;
   hideAuthorName?: boolean | null;
+  /** Photos (staged uploads), checked and stored under FORUM_PHOTO_LIMITS. */
+  attachments?: readonly StagedUpload[] | null;
 };
 
 /**
  * A citizen's aspiration or critique. The unit that answers: the named service's, else the named
  * unit, else the forum's; the answer is due `forum.answerDays` working days after today (WIB).
+ * Its photos are checked, re-encoded without metadata and stored before the transaction that
+ * records them (ATTACHMENT_* ValidationErrors on `attachments[i]`, nothing submitted then).
  */
 export async function submitToForum(deps: CommandDeps, caller: Caller, input: SubmitToForumInput) {
   const authorId = requireAccount(caller);
@@ -39,6 +46,7 @@ export async function submitToForum(deps: CommandDeps, caller: Caller, input: Su
   if (!checked.ok) throw failure(checked.error, { field: 'text' });
   const title = validateSubmissionTitle(input.title);
   if (!title.ok) throw failure(title.error, { field: 'title' });
+  const photos = await storedUploads(deps, input.attachments, FORUM_PHOTO_LIMITS);
   return audited(
     auditScope(deps, caller),
     { action: 'submitToForum', entityType: 'Submission' },
@@ -74,7 +82,16 @@ export async function submitToForum(deps: CommandDeps, caller: Caller, input: Su
           answerDueOn: dateOnly(dueOn),
         },
       });
-      return { result: { submissionId: row.id }, entityId: row.id, after: { ...row, text: undefined } };
+      await recordAttachments(tx, photos, {
+        purpose: 'FORUM_SUBMISSION',
+        uploader: caller,
+        submissionId: row.id,
+      });
+      return {
+        result: { submissionId: row.id },
+        entityId: row.id,
+        after: { ...row, text: undefined, ...attachedHashes(photos) },
+      };
     },
   );
 }

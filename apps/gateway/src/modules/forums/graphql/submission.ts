@@ -22,6 +22,7 @@ import { nodeId } from '../../../graphql/object-fields.js';
 import { accountIdOf, actsForUnit, isModerator } from '../../../platform/authz.js';
 import { dayOf, todayWib } from '../../../platform/calendar.js';
 import { EVERYONE } from '../../../platform/visibility.js';
+import { forumPhotosField } from '../../attachments/graphql/upload-input.js';
 import {
   answerSubmission,
   hideSubmission,
@@ -46,7 +47,8 @@ export const AnswerStatusEnum = builder.enumType('AnswerStatus', {
 
 type Visible = { authorId: string; hiddenAt: Date | null; hiddenReason: string | null };
 
-function visibility(s: Visible, ctx: GraphQLContext) {
+/** What the caller sees of a submission (the domain's submissionVisibility). */
+export function visibility(s: Visible, ctx: GraphQLContext) {
   const userId = accountIdOf(ctx.identity) ?? undefined;
   return submissionVisibility(
     {
@@ -285,6 +287,7 @@ const SubmitToForumInput = builder.inputType('SubmitToForumInput', {
       defaultValue: false,
       description: 'Hide the author’s name from the public (the city still knows the account).',
     }),
+    attachments: forumPhotosField(t),
   }),
 });
 
