@@ -16,6 +16,7 @@ import {
   implicitRetryOf,
   keyedRetry,
   OPEN_REQUEST_STATES,
+  type Open311AttributeInput,
   planSubmission,
   type RequestFiler,
   reporterPseudonym,
@@ -49,6 +50,14 @@ export type SubmitRequestInput = {
   serviceCode: string;
   text: string;
   attributes?: unknown;
+  /**
+   * How the route's attribute parameters read against the definition the request is checked
+   * against (Open311: `open311AttributeValues`, a form's single value of a list); as given when absent.
+   */
+  readAttributes?: (
+    definition: readonly ServiceAttribute[],
+    sent: Readonly<Record<string, Open311AttributeInput>>,
+  ) => unknown;
   idempotencyKey?: string | null;
   /** Counter staff and API keys: the citizen account the request is filed for. */
   citizenEmail?: string | null;
@@ -206,12 +215,16 @@ export async function submitRequest(
       : null;
   if (!service || !version) throw new NotFoundError('Service', input.serviceCode);
   const attributes = version.attributes as unknown as ServiceAttribute[];
+  const values =
+    input.readAttributes && input.attributes && typeof input.attributes === 'object'
+      ? input.readAttributes(attributes, input.attributes as Record<string, Open311AttributeInput>)
+      : input.attributes;
   const reporter = checkReporterPrivacy({
     serviceKind: service.kind,
     privacy,
     filer: filerOf(caller).kind,
     attributes,
-    values: input.attributes,
+    values,
     contactEmail: input.anonymous?.contactEmail,
   });
   if (!reporter.ok) throw failure(reporter.error);
@@ -225,7 +238,7 @@ export async function submitRequest(
     citizen: citizen && { accountId: citizen.id, role: citizen.role, disabled: citizen.disabledAt !== null },
     text: input.text,
     attributes: attributesForPrivacy(attributes, privacy),
-    values: input.attributes,
+    values,
     today: todayWib(deps.now()),
   });
   if (!checked.ok) {

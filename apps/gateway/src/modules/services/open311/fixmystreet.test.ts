@@ -1,0 +1,108 @@
+// Open311 as FixMyStreet's client uses it (issue 17). The requests below are the ones its
+// perllib/Open311.pm sends (read from mysociety/fixmystreet, not copied): an urlencoded POST of
+// requests.xml with jurisdiction_id, api_key, description ("title\n\ndetail\n\nurl"), service_code,
+// first_name, last_name, email, phone, lat/long and one `attribute[name]` per extra field, a list
+// value being the key repeated; it reads `request[0].service_request_id` (else `token`) with
+// XML::Simple, the spec's list elements forced to arrays (readOpen311Xml), and on failure
+// `errors/error[]/{code,description}`.
+import { testDatabaseKinds } from '@layanan/db/testing';
+import { describe, expect, it } from 'vitest';
+import { readOpen311Xml } from '../../../testing/open311-xml.js';
+import { useHarness } from '../../../testing/use-harness.js';
+
+/** The parameters FixMyStreet posts for a report, in the order it builds them. */
+function fmsReport(apiKey: string, extra: [string, string][] = []): URLSearchParams {
+  return new URLSearchParams([
+    ['jurisdiction_id', 'sawahlunto.go.id'],
+    ['api_key', apiKey],
+    [
+      'description',
+      'Perubahan KK\n\nPindah alamat dan pekerjaan baru.\n\nhttps://fms.contoh.test/report/41\n',
+    ],
+    ['service_code', 'KK'],
+    ['first_name', 'Siti'],
+    ['last_name', 'Rahma'],
+    ['email', 'warga@layanan.test'],
+    ['lat', '-0.68112'],
+    ['long', '100.777215'],
+    ['attribute[nik]', '1373010101900001'],
+    ...extra,
+  ]);
+}
+
+describe.each(testDatabaseKinds())('Open311 with FixMyStreet’s client on %s', (kind) => {
+  const { h, t } = useHarness(kind, { login: ['admin'] });
+  let key = '';
+  const apiKey = async () => {
+    if (key) return key;
+    const r = await h.gql(
+      'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on CreateApiKeyPayload { key } } }',
+      { input: { name: 'FixMyStreet Sawahlunto', scopes: ['requests:write'] } },
+      { token: t.admin },
+    );
+    key = r.body.data.createApiKey.key;
+    return key;
+  };
+  const postXml = (path: string, body: URLSearchParams) =>
+    h.gateway.fetch(`http://layanan.test/open311/v2/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: body.toString(),
+    });
+  const filedValues = async (trackingCode: string) =>
+    (await h.db.prisma.serviceRequest.findUniqueOrThrow({ where: { trackingCode } })).attributeValues;
+
+  it('takes a multi-value attribute as a repeated key, as [] and as one value', async () => {
+    const repeated = await postXml(
+      'requests.xml',
+      fmsReport(await apiKey(), [
+        ['attribute[perubahan]', 'ALAMAT'],
+        ['attribute[perubahan]', 'PENDIDIKAN_PEKERJAAN'],
+      ]),
+    );
+    expect(repeated.status).toBe(201);
+    const doc = readOpen311Xml(await repeated.text());
+    expect(doc.root).toBe('service_requests');
+    const [request] = doc.value.request;
+    expect(request.service_request_id).toMatch(/^SWL-\d{4}-\d{6}$/);
+    expect(await filedValues(request.service_request_id)).toMatchObject({
+      perubahan: ['ALAMAT', 'PENDIDIKAN_PEKERJAAN'],
+    });
+
+    const bracketed = fmsReport(await apiKey(), [
+      ['attribute[perubahan][]', 'TAMBAH_ANGGOTA'],
+      ['attribute[perubahan][]', 'ALAMAT'],
+    ]);
+    bracketed.set('description', 'Tambah anggota keluarga');
+    const second = await postXml('requests.xml', bracketed);
+    expect(second.status).toBe(201);
+    const [b] = readOpen311Xml(await second.text()).value.request;
+    expect(await filedValues(b.service_request_id)).toMatchObject({
+      perubahan: ['TAMBAH_ANGGOTA', 'ALAMAT'],
+    });
+
+    const single = fmsReport(await apiKey(), [['attribute[perubahan]', 'ALAMAT']]);
+    single.set('description', 'Pindah alamat saja');
+    const third = await postXml('requests.xml', single);
+    expect(third.status).toBe(201);
+    const [c] = readOpen311Xml(await third.text()).value.request;
+    expect(await filedValues(c.service_request_id)).toMatchObject({ perubahan: ['ALAMAT'] });
+  });
+
+  it('refuses a value the list does not define, in the spec’s XML error format naming the attribute', async () => {
+    const res = await postXml(
+      'requests.xml',
+      fmsReport(await apiKey(), [
+        ['attribute[perubahan]', 'ALAMAT'],
+        ['attribute[perubahan]', 'PINDAH_PLANET'],
+      ]),
+    );
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^text\/xml/);
+    const doc = readOpen311Xml(await res.text());
+    expect(doc.root).toBe('errors');
+    expect(doc.value.error).toHaveLength(1);
+    expect(doc.value.error[0].code).toBe('400');
+    expect(doc.value.error[0].description).toMatch(/perubahan/);
+  });
+});
