@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fieldCodes } from '../../test/support/invalid-input.js';
 import { type ServiceAttribute, validateAttributeValues } from './attributes.js';
-import { open311AttributeValues } from './open311-attributes.js';
+import { MAX_CLIENT_ATTRIBUTES, open311AttributeValues as split } from './open311-attributes.js';
+
+/** The defined values of a split that must succeed. */
+const open311AttributeValues = (...args: Parameters<typeof split>) => {
+  const r = split(...args);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value.values;
+};
 
 const attrs: ServiceAttribute[] = [
   {
@@ -53,5 +60,33 @@ describe('open311AttributeValues (GeoReport v2 attribute parameters)', () => {
       luas_m2: 95,
       lampiran: ['KK'],
     });
+  });
+
+  it('keeps codes the definition does not know as the client’s data, as text; refuses only within limits', () => {
+    const r = split(attrs, {
+      kecamatan: 'TALAWI',
+      uprn: '10001',
+      fixmystreet_id: ['41'],
+      title: 'Lubang',
+      blank: '  ',
+      nomor: 7,
+    });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        values: { kecamatan: 'TALAWI' },
+        extra: { uprn: '10001', fixmystreet_id: ['41'], title: 'Lubang', nomor: '7' },
+      },
+    });
+    // An invalid value of a defined attribute is still refused (by validateAttributeValues).
+    const wrong = split(attrs, { kecamatan: 'PADANG', uprn: '1' });
+    expect(wrong.ok && fieldCodes(validateAttributeValues(attrs, wrong.value.values, today))).toEqual([
+      'kecamatan:NOT_ALLOWED',
+    ]);
+    expect(fieldCodes(split(attrs, { title: 'x'.repeat(1001) }))).toEqual(['title:TOO_LONG']);
+    const many = Object.fromEntries(
+      Array.from({ length: MAX_CLIENT_ATTRIBUTES + 1 }, (_, i) => [`x${i}`, 'a']),
+    );
+    expect(fieldCodes(split(attrs, many))).toEqual(['attribute:OUT_OF_RANGE']);
   });
 });

@@ -5,9 +5,11 @@
 
 import { randomBytes } from 'node:crypto';
 import type { Prisma, ServiceRequest } from '@layanan/db';
+import type { InvalidInputError, Result } from '@layanan/domain';
 import { emailSpelling, filedRequestAttached } from '@layanan/domain/accounts';
 import {
   attributesForPrivacy,
+  type ClientAttributes,
   type ComplaintPrivacy,
   checkReporterPrivacy,
   checkSubmission,
@@ -52,12 +54,13 @@ export type SubmitRequestInput = {
   attributes?: unknown;
   /**
    * How the route's attribute parameters read against the definition the request is checked
-   * against (Open311: `open311AttributeValues`, a form's single value of a list); as given when absent.
+   * against (Open311: `open311AttributeValues`: a form's single value of a list, codes the
+   * definition does not know kept as `extra`); as given, and nothing extra, when absent.
    */
   readAttributes?: (
     definition: readonly ServiceAttribute[],
     sent: Readonly<Record<string, Open311AttributeInput>>,
-  ) => unknown;
+  ) => Result<{ values: Record<string, unknown>; extra: ClientAttributes }, InvalidInputError<string>>;
   idempotencyKey?: string | null;
   /** Counter staff and API keys: the citizen account the request is filed for. */
   citizenEmail?: string | null;
@@ -67,8 +70,15 @@ export type SubmitRequestInput = {
   attachmentSlots?: readonly (string | null | undefined)[] | null;
   /** The input name of the files, for errors (`attachments`; Open311 `media`). */
   attachmentsField?: string;
-  /** Rows that belong to the request (the Open311 location), written in the same transaction. */
-  extra?: (tx: TransactionClient, request: ServiceRequest) => Promise<void>;
+  /**
+   * Rows that belong to the request (the Open311 location), written in the same transaction, with
+   * the attribute parameters `readAttributes` set aside as the client's own.
+   */
+  extra?: (
+    tx: TransactionClient,
+    request: ServiceRequest,
+    clientAttributes: ClientAttributes,
+  ) => Promise<void>;
   /**
    * What the filing says beyond text, attributes and files (the Open311 location): compared with
    * what `stored` reads of the earlier request whenever a filing is taken for a retry of it.
@@ -215,10 +225,12 @@ export async function submitRequest(
       : null;
   if (!service || !version) throw new NotFoundError('Service', input.serviceCode);
   const attributes = version.attributes as unknown as ServiceAttribute[];
-  const values =
+  const read =
     input.readAttributes && input.attributes && typeof input.attributes === 'object'
       ? input.readAttributes(attributes, input.attributes as Record<string, Open311AttributeInput>)
-      : input.attributes;
+      : null;
+  if (read && !read.ok) throw validationFailed(read.error.fields);
+  const values = read ? read.value.values : input.attributes;
   const reporter = checkReporterPrivacy({
     serviceKind: service.kind,
     privacy,
@@ -328,7 +340,7 @@ export async function submitRequest(
             events: { create: plan.firstEvent },
           },
         });
-        if (input.extra) await input.extra(tx, request);
+        if (input.extra) await input.extra(tx, request, read?.value.extra ?? {});
         await recordAttachments(tx, files, {
           purpose: 'FILING',
           uploader: caller,

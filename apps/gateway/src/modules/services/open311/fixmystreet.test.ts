@@ -9,6 +9,7 @@ import { testDatabaseKinds } from '@layanan/db/testing';
 import { describe, expect, it } from 'vitest';
 import { readOpen311Xml } from '../../../testing/open311-xml.js';
 import { useHarness } from '../../../testing/use-harness.js';
+import { eraseRequestPersonalData } from '../../privacy/commands/erase-request-data.js';
 
 /** The parameters FixMyStreet posts for a report, in the order it builds them. */
 function fmsReport(apiKey: string, extra: [string, string][] = []): URLSearchParams {
@@ -104,5 +105,47 @@ describe.each(testDatabaseKinds())('Open311 with FixMyStreet’s client on %s', 
     expect(doc.value.error).toHaveLength(1);
     expect(doc.value.error[0].code).toBe('400');
     expect(doc.value.error[0].description).toMatch(/perubahan/);
+  });
+
+  it('keeps attributes the definition does not know as the client’s data; still refuses bad defined values', async () => {
+    const report = fmsReport(await apiKey(), [
+      ['attribute[perubahan]', 'ALAMAT'],
+      ['attribute[fixmystreet_id]', '41'],
+      ['attribute[uprn]', '100023336956'],
+      ['attribute[title]', 'Pindah alamat'],
+      ['attribute[last_name]', 'Rahma'],
+    ]);
+    report.set('description', 'Laporan dengan atribut FixMyStreet');
+    const res = await postXml('requests.xml', report);
+    expect(res.status).toBe(201);
+    const [request] = readOpen311Xml(await res.text()).value.request;
+    const row = await h.db.prisma.serviceRequest.findUniqueOrThrow({
+      where: { trackingCode: request.service_request_id },
+    });
+    expect(Object.keys(row.attributeValues as object).sort()).toEqual(['nik', 'perubahan']);
+    const location = await h.db.prisma.requestLocation.findUniqueOrThrow({ where: { requestId: row.id } });
+    expect(location.clientAttributes).toEqual({
+      fixmystreet_id: '41',
+      uprn: '100023336956',
+      title: 'Pindah alamat',
+      last_name: 'Rahma',
+    });
+    // Personal data like the address: erased with the request's (erasure, retention schedule).
+    await h.db.prisma.$transaction((tx) => eraseRequestPersonalData(tx, [row.id], new Date()));
+    const erased = await h.db.prisma.requestLocation.findUniqueOrThrow({ where: { requestId: row.id } });
+    expect(erased.clientAttributes).toBeNull();
+
+    // A bad NIK (a defined attribute) is refused even beside unknown ones, in JSON as well.
+    report.set('attribute[nik]', '123');
+    const refused = await h.gateway.fetch('http://layanan.test/open311/v2/requests.json', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: report.toString(),
+    });
+    expect(refused.status).toBe(400);
+    const errors = (await refused.json()) as { code: number; description: string }[];
+    expect(errors).toHaveLength(1);
+    expect(Object.keys(errors[0] ?? {})).toEqual(['code', 'description']);
+    expect(errors[0]?.description).toMatch(/^attributes\.nik: /);
   });
 });

@@ -171,8 +171,14 @@ export async function postRequest(
         );
       },
     },
-    extra: async (tx, created) => {
-      await tx.requestLocation.create({ data: { requestId: created.id, ...location } });
+    extra: async (tx, created, clientAttributes) => {
+      await tx.requestLocation.create({
+        data: {
+          requestId: created.id,
+          ...location,
+          clientAttributes: Object.keys(clientAttributes).length > 0 ? clientAttributes : undefined,
+        },
+      });
     },
   });
   const version = await deps.prisma.serviceVersion.findUniqueOrThrow({
