@@ -148,4 +148,58 @@ describe.each(testDatabaseKinds())('Open311 with FixMyStreet’s client on %s', 
     expect(Object.keys(errors[0] ?? {})).toEqual(['code', 'description']);
     expect(errors[0]?.description).toMatch(/^attributes\.nik: /);
   });
+
+  it('serves servicerequestupdates as FixMyStreet fetches them, in XML and JSON', async () => {
+    const start = new Date(Date.now() - 60 * 60_000);
+    const report = fmsReport(await apiKey(), [['attribute[perubahan]', 'ALAMAT']]);
+    report.set('description', 'Laporan untuk pembaruan');
+    const [filed] = readOpen311Xml(await (await postXml('requests.xml', report)).text()).value.request;
+    const wib = (d: Date) => `${new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+    // FixMyStreet: GET servicerequestupdates.xml?api_key&start_date&end_date&jurisdiction_id
+    const query = new URLSearchParams({
+      api_key: await apiKey(),
+      start_date: wib(start),
+      end_date: wib(new Date(Date.now() + 60_000)),
+      jurisdiction_id: 'sawahlunto.go.id',
+    });
+    const res = await h.gateway.fetch(`http://layanan.test/open311/v2/servicerequestupdates.xml?${query}`);
+    expect(res.status).toBe(200);
+    const doc = readOpen311Xml(await res.text());
+    expect(doc.root).toBe('service_request_updates');
+    const mine = (doc.value.request_update as any[]).filter(
+      (u) => u.service_request_id === filed.service_request_id,
+    );
+    expect(mine).toHaveLength(1);
+    expect(Object.keys(mine[0]).sort()).toEqual(
+      [
+        'update_id',
+        'service_request_id',
+        'status',
+        'updated_datetime',
+        'description',
+        'media_url',
+        'external_status_code',
+      ].sort(),
+    );
+    expect(mine[0]).toMatchObject({ status: 'open', external_status_code: 'SUBMITTED', media_url: null });
+    expect(mine[0].updated_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
+    expect(mine[0].update_id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const json = await h.gateway.fetch(`http://layanan.test/open311/v2/servicerequestupdates.json?${query}`);
+    const updates = (await json.json()) as any[];
+    expect(updates.find((u) => u.service_request_id === filed.service_request_id)).toEqual({
+      ...mine[0],
+      media_url: null,
+    });
+
+    // A date-time without its offset is refused in the spec's XML error format.
+    const bad = await h.gateway.fetch(
+      'http://layanan.test/open311/v2/servicerequestupdates.xml?start_date=2026-12-01T10:00:00',
+    );
+    expect(bad.status).toBe(400);
+    const errors = readOpen311Xml(await bad.text());
+    expect(errors.root).toBe('errors');
+    expect(errors.value.error[0]).toMatchObject({ code: '400' });
+    expect(errors.value.error[0].description).toMatch(/start_date/);
+  });
 });

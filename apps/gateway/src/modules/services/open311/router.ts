@@ -25,6 +25,7 @@ import { signFileLink } from '../../attachments/signed-link.js';
 import { OPEN311_MESSAGES as M, Open311Error, text } from './messages.js';
 import { postRequest, readPost } from './post-request.js';
 import { errorResponse, type Format, respond } from './render.js';
+import { findUpdates } from './updates.js';
 import { findRequests, requestsWhere, serviceDefinition, serviceInclude, serviceSummary } from './views.js';
 
 export const OPEN311_BASE = '/open311/v2/';
@@ -153,6 +154,10 @@ async function route(
     const viewer = await apiKeyIdentity(q.get('api_key'), deps, lang);
     const rows = await findRequests(prisma, requestsWhere(q, lang), viewer, lang, linker);
     return respond(format, 200, 'service_requests', rows);
+  }
+  if (path === 'servicerequestupdates') {
+    const viewer = await apiKeyIdentity(q.get('api_key'), deps, lang);
+    return respond(format, 200, 'service_request_updates', await findUpdates(prisma, q, viewer, lang));
   }
   const requestMatch = /^requests\/([^/]+)$/.exec(path);
   if (requestMatch?.[1]) {
