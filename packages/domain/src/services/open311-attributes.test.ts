@@ -83,10 +83,10 @@ describe('open311AttributeValues (GeoReport v2 attribute parameters)', () => {
     expect(wrong.ok && fieldCodes(validateAttributeValues(attrs, wrong.value.values, today))).toEqual([
       'kecamatan:NOT_ALLOWED',
     ]);
-    expect(fieldCodes(split(attrs, { title: 'x'.repeat(1001) }))).toEqual(['title:TOO_LONG']);
+    expect(fieldCodes(split(attrs, { title: 'x'.repeat(1001) }))).toEqual(['attributes.title:TOO_LONG']);
     const many = Object.fromEntries(
       Array.from({ length: MAX_CLIENT_ATTRIBUTES + 1 }, (_, i) => [`x${i}`, 'a']),
     );
-    expect(fieldCodes(split(attrs, many))).toEqual(['attribute:OUT_OF_RANGE']);
+    expect(fieldCodes(split(attrs, many))).toEqual(['attributes:OUT_OF_RANGE']);
   });
 });

@@ -31,8 +31,8 @@ export type ClientAttributes = Record<string, string | string[]>;
  * single value becomes a list of one; for any other, a list of exactly one value becomes that
  * value (several stay a list and are refused there as INVALID_TYPE). `extra` are the codes the
  * definition does not know, kept as text: more than MAX_CLIENT_ATTRIBUTES of them
- * (`attribute: OUT_OF_RANGE`) or a value over MAX_CLIENT_ATTRIBUTE_LENGTH characters
- * (`<code>: TOO_LONG`) is REQUEST_ATTRIBUTES_INVALID. Blank unknown values are dropped.
+ * (`attributes: OUT_OF_RANGE`) or a value over MAX_CLIENT_ATTRIBUTE_LENGTH characters
+ * (`attributes.<code>: TOO_LONG`, the paths `checkSubmission` uses) is REQUEST_ATTRIBUTES_INVALID. Blank unknown values are dropped.
  */
 export function open311AttributeValues(
   attributes: readonly ServiceAttribute[],
@@ -53,12 +53,12 @@ export function open311AttributeValues(
       const texts = [value ?? []].flat().map(String);
       if (texts.every((t) => t.trim() === '')) continue;
       if (texts.some((t) => textLength(t) > MAX_CLIENT_ATTRIBUTE_LENGTH))
-        fields.push(fieldError(code, 'TOO_LONG', { maxLength: MAX_CLIENT_ATTRIBUTE_LENGTH }));
+        fields.push(fieldError(`attributes.${code}`, 'TOO_LONG', { maxLength: MAX_CLIENT_ATTRIBUTE_LENGTH }));
       extra[code] = Array.isArray(value) ? texts : (texts[0] ?? '');
     }
   }
   if (Object.keys(extra).length > MAX_CLIENT_ATTRIBUTES)
-    fields.unshift(fieldError('attribute', 'OUT_OF_RANGE', { max: MAX_CLIENT_ATTRIBUTES }));
+    fields.unshift(fieldError('attributes', 'OUT_OF_RANGE', { max: MAX_CLIENT_ATTRIBUTES }));
   return fields.length > 0
     ? err(invalidInputError('REQUEST_ATTRIBUTES_INVALID', ATTRIBUTE_ERROR_MESSAGES, fields))
     : ok({ values, extra });

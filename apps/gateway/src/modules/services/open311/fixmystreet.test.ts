@@ -146,7 +146,7 @@ describe.each(testDatabaseKinds())('Open311 with FixMyStreet’s client on %s', 
     const errors = (await refused.json()) as { code: number; description: string }[];
     expect(errors).toHaveLength(1);
     expect(Object.keys(errors[0] ?? {})).toEqual(['code', 'description']);
-    expect(errors[0]?.description).toMatch(/^attributes\.nik: /);
+    expect(errors[0]?.description).toMatch(/^attribute\[nik\]: /);
   });
 
   it('serves servicerequestupdates as FixMyStreet fetches them, in XML and JSON', async () => {
@@ -201,5 +201,27 @@ describe.each(testDatabaseKinds())('Open311 with FixMyStreet’s client on %s', 
     expect(errors.root).toBe('errors');
     expect(errors.value.error[0]).toMatchObject({ code: '400' });
     expect(errors.value.error[0].description).toMatch(/start_date/);
+  });
+
+  it('refuses a description over 4,000 characters and a list window over 90 days, naming the Open311 field', async () => {
+    const report = fmsReport(await apiKey(), [['attribute[perubahan]', 'ALAMAT']]);
+    report.set('description', 'x'.repeat(4001));
+    const long = await postXml('requests.xml', report);
+    expect(long.status).toBe(400);
+    const doc = readOpen311Xml(await long.text());
+    expect(doc.root).toBe('errors');
+    expect(doc.value.error).toEqual([
+      { code: '400', description: 'description: Deskripsi paling banyak 4000 karakter (ada 4001).' },
+    ]);
+    for (const path of ['requests', 'servicerequestupdates']) {
+      const wide = await h.gateway.fetch(
+        `http://layanan.test/open311/v2/${path}.json?start_date=2026-01-01&end_date=2026-06-30`,
+        { headers: { 'accept-language': 'en' } },
+      );
+      expect(wide.status).toBe(400);
+      expect(await wide.json()).toEqual([
+        { code: 400, description: 'end_date: The span from start_date to end_date is at most 90 days.' },
+      ]);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // POST requests.json|xml: a system with an API key (scope requests:write) files a request for a
 // registered citizen through the same submission command as GraphQL.
 import { characterProblem, type FieldError } from '@layanan/domain';
-import { open311AttributeValues } from '@layanan/domain/services';
+import { open311AttributeValues, open311DescriptionProblem } from '@layanan/domain/services';
 import type { Lang } from '../../../app/context.js';
 import { validationFailed } from '../../../graphql/failures.js';
 import type { Caller, CommandDeps } from '../../../platform/command.js';
@@ -128,6 +128,9 @@ export async function postRequest(
   const addressId = one(params, 'address_id');
   if ((lat === null) !== (long === null) || (lat === null && !addressString && !addressId))
     throw Open311Error.of(400, lang, M.locationRequired);
+  const description = one(params, 'description') ?? '';
+  const tooLong = open311DescriptionProblem(description);
+  if (tooLong) throw validationFailed([tooLong]);
   const attributes: Record<string, string | string[]> = {};
   for (const [k, v] of params) {
     const m = /^attribute\[([^\]]+)\]$/.exec(k);
@@ -151,7 +154,7 @@ export async function postRequest(
   // (`implicitRetryOf`), and anything else is a new request.
   const { request: filed, replayed } = await submitRequest(deps, caller, {
     serviceCode,
-    text: one(params, 'description') ?? '',
+    text: description,
     attributes,
     readAttributes: open311AttributeValues,
     idempotencyKey: request.headers.get('idempotency-key'),

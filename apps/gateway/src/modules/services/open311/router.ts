@@ -183,10 +183,22 @@ async function route(
 const statusOf = (error: LayananError) =>
   error.code === 'NOT_FOUND' ? 404 : error instanceof ConflictError ? 409 : 400;
 
+/** The GraphQL input names the submission command reports, as the Open311 parameters they came from. */
+const OPEN311_FIELDS: Readonly<Record<string, string>> = {
+  citizenEmail: 'email',
+  text: 'description',
+  serviceCode: 'service_code',
+  attributes: 'attribute',
+};
+
+/** An input field as the Open311 parameter a client sent: `attributes.nik` is `attribute[nik]`. */
+export const open311Field = (field: string) =>
+  OPEN311_FIELDS[field] ?? field.replace(/^attributes\.([^.[\]]+)/, 'attribute[$1]');
+
 function problemsOf(error: LayananError, lang: Lang): string[] {
   const main = lang === 'en' ? error.messageEn : error.messageId;
   if (error instanceof ValidationError && error.fields.length > 0)
-    return error.fields.map((f) => `${f.field}: ${lang === 'en' ? f.messageEn : f.messageId}`);
+    return error.fields.map((f) => `${open311Field(f.field)}: ${lang === 'en' ? f.messageEn : f.messageId}`);
   return [main];
 }
 

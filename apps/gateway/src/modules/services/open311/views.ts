@@ -9,6 +9,7 @@ import {
   CLOSED_REQUEST_STATES,
   OPEN_REQUEST_STATES,
   open311Status,
+  open311WindowProblem,
   REQUEST_STATE_LABELS,
   type RequestState,
   type ServiceAttribute,
@@ -191,13 +192,16 @@ const STATUS_STATES: Record<'open' | 'closed', readonly RequestState[]> = {
 
 /**
  * The `start_date`–`end_date` window of a list (requests, service request updates): `end_date`
- * defaults to now, `start_date` to DEFAULT_WINDOW_DAYS before the end.
+ * defaults to now, `start_date` to DEFAULT_WINDOW_DAYS before the end; a window spanning more
+ * (or ending before it starts) is a 400 naming `end_date` (the domain's `open311WindowProblem`).
  */
 export function dateWindow(params: URLSearchParams, lang: Lang): { start: Date; end: Date } {
   const end = parseDate(params.get('end_date'), 'end_date', 'end', lang) ?? new Date();
   const start =
     parseDate(params.get('start_date'), 'start_date', 'start', lang) ??
     new Date(end.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
+  const problem = open311WindowProblem(start, end);
+  if (problem) throw new Open311Error(400, [`${problem.field}: ${text(lang, problem.message)}`]);
   return { start, end };
 }
 
