@@ -10,6 +10,8 @@ export * from './identity-numbers.js';
 export * from './issued-document.js';
 export * from './lapor.js';
 export * from './messages.js';
+export * from './open311-attributes.js';
+export * from './open311-limits.js';
 export * from './region-codes.js';
 export * from './request-changes.js';
 export * from './request-clock.js';

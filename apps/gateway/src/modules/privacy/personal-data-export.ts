@@ -171,7 +171,13 @@ export async function exportPersonalData(prisma: PrismaClient, accountId: string
       return {
         ...r,
         location: l
-          ? { lat: l.lat, long: l.long, addressString: l.addressString, mediaUrls: l.mediaUrls }
+          ? {
+              lat: l.lat,
+              long: l.long,
+              addressString: l.addressString,
+              mediaUrls: l.mediaUrls,
+              clientAttributes: l.clientAttributes,
+            }
           : null,
       };
     }),

@@ -68,6 +68,7 @@ export async function eraseRequestPersonalData(
       deviceId: null,
       mediaUrl: null,
       mediaUrls: [],
+      clientAttributes: Prisma.DbNull,
     },
   });
   const surveys = await tx.surveyResponse.findMany({

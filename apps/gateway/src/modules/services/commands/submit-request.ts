@@ -5,9 +5,11 @@
 
 import { randomBytes } from 'node:crypto';
 import type { Prisma, ServiceRequest } from '@layanan/db';
+import type { InvalidInputError, Result } from '@layanan/domain';
 import { emailSpelling, filedRequestAttached } from '@layanan/domain/accounts';
 import {
   attributesForPrivacy,
+  type ClientAttributes,
   type ComplaintPrivacy,
   checkReporterPrivacy,
   checkSubmission,
@@ -16,6 +18,7 @@ import {
   implicitRetryOf,
   keyedRetry,
   OPEN_REQUEST_STATES,
+  type Open311AttributeInput,
   planSubmission,
   type RequestFiler,
   reporterPseudonym,
@@ -49,6 +52,15 @@ export type SubmitRequestInput = {
   serviceCode: string;
   text: string;
   attributes?: unknown;
+  /**
+   * How the route's attribute parameters read against the definition the request is checked
+   * against (Open311: `open311AttributeValues`: a form's single value of a list, codes the
+   * definition does not know kept as `extra`); as given, and nothing extra, when absent.
+   */
+  readAttributes?: (
+    definition: readonly ServiceAttribute[],
+    sent: Readonly<Record<string, Open311AttributeInput>>,
+  ) => Result<{ values: Record<string, unknown>; extra: ClientAttributes }, InvalidInputError<string>>;
   idempotencyKey?: string | null;
   /** Counter staff and API keys: the citizen account the request is filed for. */
   citizenEmail?: string | null;
@@ -58,8 +70,15 @@ export type SubmitRequestInput = {
   attachmentSlots?: readonly (string | null | undefined)[] | null;
   /** The input name of the files, for errors (`attachments`; Open311 `media`). */
   attachmentsField?: string;
-  /** Rows that belong to the request (the Open311 location), written in the same transaction. */
-  extra?: (tx: TransactionClient, request: ServiceRequest) => Promise<void>;
+  /**
+   * Rows that belong to the request (the Open311 location), written in the same transaction, with
+   * the attribute parameters `readAttributes` set aside as the client's own.
+   */
+  extra?: (
+    tx: TransactionClient,
+    request: ServiceRequest,
+    clientAttributes: ClientAttributes,
+  ) => Promise<void>;
   /**
    * What the filing says beyond text, attributes and files (the Open311 location): compared with
    * what `stored` reads of the earlier request whenever a filing is taken for a retry of it.
@@ -206,12 +225,18 @@ export async function submitRequest(
       : null;
   if (!service || !version) throw new NotFoundError('Service', input.serviceCode);
   const attributes = version.attributes as unknown as ServiceAttribute[];
+  const read =
+    input.readAttributes && input.attributes && typeof input.attributes === 'object'
+      ? input.readAttributes(attributes, input.attributes as Record<string, Open311AttributeInput>)
+      : null;
+  if (read && !read.ok) throw validationFailed(read.error.fields);
+  const values = read ? read.value.values : input.attributes;
   const reporter = checkReporterPrivacy({
     serviceKind: service.kind,
     privacy,
     filer: filerOf(caller).kind,
     attributes,
-    values: input.attributes,
+    values,
     contactEmail: input.anonymous?.contactEmail,
   });
   if (!reporter.ok) throw failure(reporter.error);
@@ -225,7 +250,7 @@ export async function submitRequest(
     citizen: citizen && { accountId: citizen.id, role: citizen.role, disabled: citizen.disabledAt !== null },
     text: input.text,
     attributes: attributesForPrivacy(attributes, privacy),
-    values: input.attributes,
+    values,
     today: todayWib(deps.now()),
   });
   if (!checked.ok) {
@@ -315,7 +340,7 @@ export async function submitRequest(
             events: { create: plan.firstEvent },
           },
         });
-        if (input.extra) await input.extra(tx, request);
+        if (input.extra) await input.extra(tx, request, read?.value.extra ?? {});
         await recordAttachments(tx, files, {
           purpose: 'FILING',
           uploader: caller,

@@ -1,6 +1,7 @@
 // POST requests.json|xml: a system with an API key (scope requests:write) files a request for a
 // registered citizen through the same submission command as GraphQL.
 import { characterProblem, type FieldError } from '@layanan/domain';
+import { open311AttributeValues, open311DescriptionProblem } from '@layanan/domain/services';
 import type { Lang } from '../../../app/context.js';
 import { validationFailed } from '../../../graphql/failures.js';
 import type { Caller, CommandDeps } from '../../../platform/command.js';
@@ -46,10 +47,19 @@ async function readParams(
       for (const [code, a] of Object.entries(v)) params.set(`attribute[${code}]`, textOf(a));
     } else if (v !== null && v !== undefined) params.set(key, textOf(v));
   }
-  // qs keeps the last of a repeated key: every media_url is read from the form as sent.
+  // qs keeps the last of a repeated key: every media_url, and every value of each attribute qs
+  // found (`attribute[x]=a&attribute[x]=b` as FixMyStreet sends a multi-value list, or
+  // `attribute[x][]=a`), is read from the form as sent.
   if (body.kind === 'form') {
-    const urls = new URLSearchParams(body.text).getAll('media_url');
+    const sent = new URLSearchParams(body.text);
+    const urls = sent.getAll('media_url');
     if (urls.length > 1) params.set('media_url', urls);
+    const attributes = (value as Record<string, unknown>).attribute;
+    for (const code of attributes && typeof attributes === 'object' ? Object.keys(attributes) : []) {
+      const listed = sent.getAll(`attribute[${code}][]`);
+      const all = [...sent.getAll(`attribute[${code}]`), ...listed];
+      if (all.length > 1 || listed.length > 0) params.set(`attribute[${code}]`, all);
+    }
   }
   return { params, media: [] };
 }
@@ -118,6 +128,9 @@ export async function postRequest(
   const addressId = one(params, 'address_id');
   if ((lat === null) !== (long === null) || (lat === null && !addressString && !addressId))
     throw Open311Error.of(400, lang, M.locationRequired);
+  const description = one(params, 'description') ?? '';
+  const tooLong = open311DescriptionProblem(description);
+  if (tooLong) throw validationFailed([tooLong]);
   const attributes: Record<string, string | string[]> = {};
   for (const [k, v] of params) {
     const m = /^attribute\[([^\]]+)\]$/.exec(k);
@@ -141,8 +154,9 @@ export async function postRequest(
   // (`implicitRetryOf`), and anything else is a new request.
   const { request: filed, replayed } = await submitRequest(deps, caller, {
     serviceCode,
-    text: one(params, 'description') ?? '',
+    text: description,
     attributes,
+    readAttributes: open311AttributeValues,
     idempotencyKey: request.headers.get('idempotency-key'),
     citizenEmail: one(params, 'email'),
     attachments: media,
@@ -160,8 +174,14 @@ export async function postRequest(
         );
       },
     },
-    extra: async (tx, created) => {
-      await tx.requestLocation.create({ data: { requestId: created.id, ...location } });
+    extra: async (tx, created, clientAttributes) => {
+      await tx.requestLocation.create({
+        data: {
+          requestId: created.id,
+          ...location,
+          clientAttributes: Object.keys(clientAttributes).length > 0 ? clientAttributes : undefined,
+        },
+      });
     },
   });
   const version = await deps.prisma.serviceVersion.findUniqueOrThrow({

@@ -17,6 +17,7 @@ const ITEM: Record<string, string> = {
   endpoints: 'endpoint',
   formats: 'format',
   service_requests: 'request',
+  service_request_updates: 'request_update',
   errors: 'error',
 };
 

@@ -25,6 +25,7 @@ import { signFileLink } from '../../attachments/signed-link.js';
 import { OPEN311_MESSAGES as M, Open311Error, text } from './messages.js';
 import { postRequest, readPost } from './post-request.js';
 import { errorResponse, type Format, respond } from './render.js';
+import { findUpdates } from './updates.js';
 import { findRequests, requestsWhere, serviceDefinition, serviceInclude, serviceSummary } from './views.js';
 
 export const OPEN311_BASE = '/open311/v2/';
@@ -154,6 +155,10 @@ async function route(
     const rows = await findRequests(prisma, requestsWhere(q, lang), viewer, lang, linker);
     return respond(format, 200, 'service_requests', rows);
   }
+  if (path === 'servicerequestupdates') {
+    const viewer = await apiKeyIdentity(q.get('api_key'), deps, lang);
+    return respond(format, 200, 'service_request_updates', await findUpdates(prisma, q, viewer, lang));
+  }
   const requestMatch = /^requests\/([^/]+)$/.exec(path);
   if (requestMatch?.[1]) {
     const code = decodeURIComponent(requestMatch[1]).toUpperCase();
@@ -178,10 +183,22 @@ async function route(
 const statusOf = (error: LayananError) =>
   error.code === 'NOT_FOUND' ? 404 : error instanceof ConflictError ? 409 : 400;
 
+/** The GraphQL input names the submission command reports, as the Open311 parameters they came from. */
+const OPEN311_FIELDS: Readonly<Record<string, string>> = {
+  citizenEmail: 'email',
+  text: 'description',
+  serviceCode: 'service_code',
+  attributes: 'attribute',
+};
+
+/** An input field as the Open311 parameter a client sent: `attributes.nik` is `attribute[nik]`. */
+export const open311Field = (field: string) =>
+  OPEN311_FIELDS[field] ?? field.replace(/^attributes\.([^.[\]]+)/, 'attribute[$1]');
+
 function problemsOf(error: LayananError, lang: Lang): string[] {
   const main = lang === 'en' ? error.messageEn : error.messageId;
   if (error instanceof ValidationError && error.fields.length > 0)
-    return error.fields.map((f) => `${f.field}: ${lang === 'en' ? f.messageEn : f.messageId}`);
+    return error.fields.map((f) => `${open311Field(f.field)}: ${lang === 'en' ? f.messageEn : f.messageId}`);
   return [main];
 }
 

@@ -9,6 +9,7 @@ import {
   CLOSED_REQUEST_STATES,
   OPEN_REQUEST_STATES,
   open311Status,
+  open311WindowProblem,
   REQUEST_STATE_LABELS,
   type RequestState,
   type ServiceAttribute,
@@ -189,14 +190,26 @@ const STATUS_STATES: Record<'open' | 'closed', readonly RequestState[]> = {
   closed: CLOSED_REQUEST_STATES,
 };
 
-export function requestsWhere(params: URLSearchParams, lang: Lang): Prisma.ServiceRequestWhereInput {
-  const ids = list(params.get('service_request_id'));
-  // The spec: with service_request_id, the other parameters are ignored.
-  if (ids.length > 0) return { trackingCode: { in: ids.map((id) => id.toUpperCase()) } };
+/**
+ * The `start_date`–`end_date` window of a list (requests, service request updates): `end_date`
+ * defaults to now, `start_date` to DEFAULT_WINDOW_DAYS before the end; a window spanning more
+ * (or ending before it starts) is a 400 naming `end_date` (the domain's `open311WindowProblem`).
+ */
+export function dateWindow(params: URLSearchParams, lang: Lang): { start: Date; end: Date } {
   const end = parseDate(params.get('end_date'), 'end_date', 'end', lang) ?? new Date();
   const start =
     parseDate(params.get('start_date'), 'start_date', 'start', lang) ??
     new Date(end.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
+  const problem = open311WindowProblem(start, end);
+  if (problem) throw new Open311Error(400, [`${problem.field}: ${text(lang, problem.message)}`]);
+  return { start, end };
+}
+
+export function requestsWhere(params: URLSearchParams, lang: Lang): Prisma.ServiceRequestWhereInput {
+  const ids = list(params.get('service_request_id'));
+  // The spec: with service_request_id, the other parameters are ignored.
+  if (ids.length > 0) return { trackingCode: { in: ids.map((id) => id.toUpperCase()) } };
+  const { start, end } = dateWindow(params, lang);
   const codes = list(params.get('service_code')).map((c) => c.toUpperCase());
   const statuses = list(params.get('status')).map((s) => s.toLowerCase());
   if (statuses.some((s) => s !== 'open' && s !== 'closed')) throw Open311Error.of(400, lang, M.statusInvalid);

@@ -1,0 +1,58 @@
+// The GeoReport v2 service request updates extension as FixMyStreet reads it
+// (`GET servicerequestupdates.{json,xml}?start_date&end_date`): one `request_update` per public
+// change of a request — each recorded event of its trail (filing, verification, progress, return,
+// completion, rejection, …) — between the dates, oldest first. Public like `requests`: the status
+// label for everyone; the staff's public note, for the API key that filed the request.
+import type { PrismaClient } from '@layanan/db';
+import { shownErased } from '@layanan/domain/accounts';
+import { jakartaDateTime } from '@layanan/domain/calendar';
+import { open311Status, REQUEST_STATE_LABELS } from '@layanan/domain/services';
+import type { Lang } from '../../../app/context.js';
+import type { Identity } from '../../accounts/identity.js';
+import { dateWindow, MAX_REQUESTS } from './views.js';
+
+/** Event actors whose public notes are the city's words (not a citizen's). */
+const STAFF_ACTORS = new Set(['STAFF', 'SUPERVISOR', 'ADMIN', 'SYSTEM']);
+
+/**
+ * The updates of the window `params` names (`start_date`, `end_date`; the requests list's
+ * defaults), at most MAX_REQUESTS: `update_id` (the event's id), `service_request_id` (tracking
+ * code), `status` (open/closed), `updated_datetime` (W3C, WIB offset), `description`,
+ * `media_url` (none yet) and `external_status_code` (the Layanan state, e.g. IN_PROGRESS).
+ */
+export async function findUpdates(
+  prisma: PrismaClient,
+  params: URLSearchParams,
+  viewer: Identity | null,
+  lang: Lang,
+) {
+  const { start, end } = dateWindow(params, lang);
+  const events = await prisma.requestEvent.findMany({
+    where: { at: { gte: start, lte: end } },
+    orderBy: [{ at: 'asc' }, { sequence: 'asc' }],
+    take: MAX_REQUESTS,
+    select: {
+      id: true,
+      toState: true,
+      actorKind: true,
+      publicNote: true,
+      at: true,
+      request: { select: { trackingCode: true, submittedByAccountId: true } },
+    },
+  });
+  return events.map((e) => {
+    const own = viewer?.kind === 'system' && viewer.apiKeyId === e.request.submittedByAccountId;
+    const label = REQUEST_STATE_LABELS[e.toState][lang];
+    // What the citizen wrote is theirs (personal data); a staff note only to the filing key.
+    const note = own && STAFF_ACTORS.has(e.actorKind) ? shownErased(e.publicNote, lang) : null;
+    return {
+      update_id: e.id,
+      service_request_id: e.request.trackingCode,
+      status: open311Status(e.toState),
+      updated_datetime: jakartaDateTime(e.at),
+      description: note ? `${label}: ${note}` : label,
+      media_url: null,
+      external_status_code: e.toState,
+    };
+  });
+}

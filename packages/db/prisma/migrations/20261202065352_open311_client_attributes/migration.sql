@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "request_location" ADD COLUMN     "clientAttributes" JSONB;
