@@ -323,6 +323,8 @@ function RequestForm({
             text: text.value,
             attributes: attributesValue,
             contactEmail: contact.value || null,
+            // The reporter's news comes in the language they filed in.
+            contactLanguage: lang === 'en' ? 'EN' : 'ID',
           },
         });
         const payload = r.data?.fileAnonymousComplaint;

@@ -5,6 +5,7 @@ export * from './attachments.js';
 export * from './attributes.js';
 export * from './catalogue-entry.js';
 export * from './complaint-handling.js';
+export * from './escalation-authority.js';
 export * from './document-slots.js';
 export * from './identity-numbers.js';
 export * from './issued-document.js';

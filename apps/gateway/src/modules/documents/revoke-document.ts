@@ -7,6 +7,7 @@ import { failure, validationFailed } from '../../graphql/failures.js';
 import { audited } from '../../platform/audited.js';
 import { forbidden } from '../../platform/authz.js';
 import { auditScope, type Caller, type CommandDeps } from '../../platform/command.js';
+import { actsAsSupervisorOf } from '../services/access.js';
 
 export type RevokeDocumentInput = { number: string; reason: string };
 
@@ -20,14 +21,11 @@ export async function revokeDocument(
   const document = parsed.ok
     ? await deps.prisma.issuedDocument.findUnique({
         where: { number: parsed.value.text },
-        include: { request: { select: { unitId: true } } },
+        include: { request: { select: { unitId: true, escalationLevel: true, escalationUnitId: true } } },
       })
     : null;
   if (!document) throw new NotFoundError('IssuedDocument', input.number);
-  const mayRevoke =
-    caller.kind === 'account' &&
-    (caller.role === 'ADMIN' || (caller.role === 'SUPERVISOR' && caller.unitId === document.request.unitId));
-  if (!mayRevoke) throw forbidden();
+  if (!actsAsSupervisorOf(caller, document.request)) throw forbidden();
   const now = deps.now();
   const plan = planRevocation({ document, reason: input.reason, now });
   if (!plan.ok) throw 'field' in plan.error ? validationFailed([plan.error]) : failure(plan.error);

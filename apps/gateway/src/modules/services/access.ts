@@ -1,6 +1,11 @@
 // Who may see and change what in the services area.
 import type { Prisma } from '@layanan/db';
-import type { RequestActor, RequestFiler } from '@layanan/domain/services';
+import {
+  actsAsRequestSupervisor,
+  type LadderPosition,
+  type RequestActor,
+  type RequestFiler,
+} from '@layanan/domain/services';
 import type { Caller } from '../../platform/command.js';
 
 /** Citizens see their own requests (those filed for them by others once attached, i.e. after
@@ -41,13 +46,29 @@ export function escalatedTo(caller: Caller): Prisma.ServiceRequestWhereInput {
   return { id: { in: [] } };
 }
 
-/** Handling staff of the request's unit (staff and supervisors) and admins: triage (priority). */
-export function mayTriage(caller: Caller, unitId: string): caller is Extract<Caller, { kind: 'account' }> {
-  return (
-    caller.kind === 'account' &&
-    (caller.role === 'ADMIN' ||
-      ((caller.role === 'STAFF' || caller.role === 'SUPERVISOR') && caller.unitId === unitId))
-  );
+/** The caller as the ladder's actor (null when not an account). */
+const ladderActor = (caller: Caller) =>
+  caller.kind === 'account' ? { role: caller.role, unitId: caller.unitId } : null;
+
+/** Whether the caller acts on the request as its unit's supervisor would: admins, the unit's
+ * supervisors, and whoever the request climbed to on the escalation ladder (the domain's
+ * `actsAsRequestSupervisor`). */
+export function actsAsSupervisorOf(
+  caller: Caller,
+  request: LadderPosition,
+): caller is Extract<Caller, { kind: 'account' }> {
+  const actor = ladderActor(caller);
+  return actor !== null && actsAsRequestSupervisor(actor, request);
+}
+
+/** Handling staff of the request's unit (staff and supervisors), admins, and whoever the request
+ * climbed to: triage (priority, response templates). */
+export function mayTriage(
+  caller: Caller,
+  request: LadderPosition,
+): caller is Extract<Caller, { kind: 'account' }> {
+  if (caller.kind !== 'account') return false;
+  return (caller.role === 'STAFF' && caller.unitId === request.unitId) || actsAsSupervisorOf(caller, request);
 }
 
 /** Unpublished services are visible to admins and to staff of the owning unit only. */
@@ -66,13 +87,8 @@ export function mayEditService(
   return caller.kind === 'account' && (caller.role === 'ADMIN' || caller.unitId === unitId);
 }
 
-/** Admins, or the supervisor of the request's unit. */
-export function mayReassign(caller: Caller, unitId: string): caller is Extract<Caller, { kind: 'account' }> {
-  return (
-    caller.kind === 'account' &&
-    (caller.role === 'ADMIN' || (caller.role === 'SUPERVISOR' && caller.unitId === unitId))
-  );
-}
+/** Admins, the supervisor of the request's unit, or whoever it climbed to (transfer, reassign). */
+export const mayReassign = actsAsSupervisorOf;
 
 export const isStaffViewer = (caller: Caller) => caller.kind === 'account' && caller.role !== 'CITIZEN';
 
@@ -81,7 +97,7 @@ export type RequestActorOf = { actor: RequestActor; actorKind: string; accountId
 /** The lifecycle actor of the caller for a request, or null if they may not act on it. */
 export function actorFor(
   caller: Caller,
-  request: { unitId: string; citizenAccountId: string; citizenAttachedAt: Date | null },
+  request: LadderPosition & { citizenAccountId: string; citizenAttachedAt: Date | null },
 ): RequestActorOf | null {
   if (caller.kind !== 'account') return null;
   if (caller.role === 'CITIZEN') {
@@ -91,7 +107,11 @@ export function actorFor(
   }
   if (caller.role === 'ADMIN')
     return { actor: 'SUPERVISOR', actorKind: 'ADMIN', accountId: caller.accountId };
-  if (caller.unitId !== request.unitId || !caller.staffId) return null;
+  if (!caller.staffId) return null;
+  if (caller.unitId !== request.unitId)
+    return actsAsSupervisorOf(caller, request)
+      ? { actor: 'SUPERVISOR', actorKind: 'SUPERVISOR', accountId: caller.accountId }
+      : null;
   return caller.role === 'SUPERVISOR'
     ? { actor: 'SUPERVISOR', actorKind: 'SUPERVISOR', accountId: caller.accountId }
     : { actor: 'STAFF', actorKind: 'STAFF', accountId: caller.accountId };

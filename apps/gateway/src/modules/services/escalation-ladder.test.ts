@@ -12,8 +12,8 @@ import { createEventBus } from '../../app/event-handlers.js';
 import { mailSettings } from '../../app/mail-config.js';
 import { createLayananPubSub } from '../../app/pubsub.js';
 import { loadWorkingCalendar } from '../../platform/calendar.js';
-import type { Harness } from '../../testing/harness.js';
-import { complaintServiceAt, PBG_REQUEST, ROAD_COMPLAINT, submittedRequest } from '../../testing/requests.js';
+import { bidangWithComplaints } from '../../testing/ladder.js';
+import { PBG_REQUEST, ROAD_COMPLAINT, submittedRequest } from '../../testing/requests.js';
 import { useHarness } from '../../testing/use-harness.js';
 import { escalateOverdueRequests } from './commands/escalate-overdue.js';
 
@@ -28,39 +28,6 @@ const STATS = `query($from: Day!, $to: Day!) { requestStatistics(from: $from, to
 } }`;
 
 const wib = (day: string) => new Date(`${day}T10:00:00+07:00`);
-
-/**
- * A complaint service of the bidang DPMPTSP-PERIZINAN (below DPMPTSP, whose supervisor is
- * hendra), with its own supervisor (sari) and a staff member (budi) who handles it.
- */
-async function bidangWithComplaints(h: Harness) {
-  const prisma = h.db.prisma;
-  const made = await prisma.staff.findUnique({ where: { nip: '199001012015031001' } });
-  if (made) return { budi: made };
-  const bidang = await prisma.unit.findUniqueOrThrow({ where: { code: 'DPMPTSP-PERIZINAN' } });
-  const sari = await prisma.staff.create({
-    data: { nip: '198001012006042001', name: 'Sari Kabid', position: 'Kepala Bidang', unitId: bidang.id },
-  });
-  const budi = await prisma.staff.create({
-    data: { nip: '199001012015031001', name: 'Budi Pelaksana', position: 'Pelaksana', unitId: bidang.id },
-  });
-  await prisma.account.create({
-    data: {
-      email: 'sari@layanan.test',
-      displayName: 'Sari',
-      role: 'SUPERVISOR',
-      staffId: sari.id,
-      emailVerifiedAt: new Date(),
-    },
-  });
-  await complaintServiceAt(h, {
-    code: 'PENGADUAN-IZIN-BIDANG',
-    unitCode: 'DPMPTSP-PERIZINAN',
-    nameId: 'Pengaduan Perizinan Bidang',
-    nameEn: 'Permit division complaint',
-  });
-  return { budi };
-}
 
 describe('escalation ladder configuration', () => {
   it('reads each level’s working days from LAYANAN_ESCALATION_*_DAYS and refuses a bad value', () => {

@@ -37,7 +37,12 @@ export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
     // counter staff or an API key waits until they verify their e-mail address (issue 18).
     const attached = await tx.serviceRequest.findUnique({
       where: { id: event.requestId },
-      select: { citizenAttachedAt: true, trackingCode: true, anonymousContactEmail: true },
+      select: {
+        citizenAttachedAt: true,
+        trackingCode: true,
+        anonymousContactEmail: true,
+        anonymousContactLanguage: true,
+      },
     });
     const citizen = attached?.citizenAttachedAt ? event.citizenAccountId : undefined;
     const written: { accountId: string; notificationId: string }[] = [];
@@ -50,7 +55,11 @@ export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
           anonymousContactMail(
             mail,
             attached.anonymousContactEmail,
-            { id: event.requestId, trackingCode: attached.trackingCode },
+            {
+              id: event.requestId,
+              trackingCode: attached.trackingCode,
+              language: attached.anonymousContactLanguage === 'en' ? 'en' : 'id',
+            },
             notificationContent(notice.event),
           ),
         );

@@ -94,8 +94,11 @@ export function notificationMail(
   };
 }
 
+/** How the mail to an anonymous reporter greets them. */
+const ANONYMOUS_GREETING_NAME = { id: 'Pelapor', en: 'Reporter' } as const;
+
 /**
- * A notification to an anonymous complaint's contact address (issue 20): no name, no account, no
+ * A notification to an anonymous complaint's contact address (in the language chosen at filing) (issue 20): no name, no account, no
  * unsubscribe link (the reporter withdraws the address with the code and the secret); the link
  * opens the anonymous complaint page for the code. `purpose` names the request, so that the
  * withdrawal can remove what is queued for it.
@@ -103,13 +106,14 @@ export function notificationMail(
 export function anonymousContactMail(
   settings: MailSettings,
   to: string,
-  request: { id: string; trackingCode: string },
+  request: { id: string; trackingCode: string; language: 'id' | 'en' },
   content: NotificationContent,
 ): OutgoingMail {
-  const mail = composeMail('id', {
-    name: 'Pelapor',
-    subject: inLanguage(content.title, 'id'),
-    body: inLanguage(content.body, 'id'),
+  const lang = request.language;
+  const mail = composeMail(lang, {
+    name: ANONYMOUS_GREETING_NAME[lang],
+    subject: inLanguage(content.title, lang),
+    body: inLanguage(content.body, lang),
     link: `${settings.publicUrl}/pengaduan-anonim?kode=${encodeURIComponent(request.trackingCode)}`,
   });
   return { ...mail, to, purpose: anonymousContactPurpose(request.id), accountId: null };

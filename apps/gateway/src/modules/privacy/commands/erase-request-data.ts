@@ -43,6 +43,7 @@ export async function eraseRequestPersonalData(
         personalDataErasedAt: now,
         // An anonymous complaint's only personal value: its reporter's contact address.
         anonymousContactEmail: null,
+        anonymousContactLanguage: null,
       },
     });
     // The mail sent to that address, as withdrawAnonymousContact does.

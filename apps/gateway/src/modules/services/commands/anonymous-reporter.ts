@@ -49,6 +49,8 @@ const withoutTrace = (deps: CommandDeps): CommandDeps => ({ ...deps, requestId: 
 
 export type FileAnonymousComplaintInput = Pick<SubmitRequestInput, 'serviceCode' | 'text' | 'attributes'> & {
   contactEmail?: string | null;
+  /** The language of the mail to contactEmail (`id` or `en`). */
+  contactLanguage: 'id' | 'en';
 };
 
 /**
@@ -65,7 +67,11 @@ export async function fileAnonymousComplaint(
     serviceCode: input.serviceCode,
     text: input.text,
     attributes: input.attributes,
-    anonymous: { secretHash: anonymousSecretHash(spelling), contactEmail: input.contactEmail },
+    anonymous: {
+      secretHash: anonymousSecretHash(spelling),
+      contactEmail: input.contactEmail,
+      contactLanguage: input.contactLanguage,
+    },
   });
   return { request, secret };
 }
@@ -141,7 +147,7 @@ export async function withdrawAnonymousContact(
       return {
         result: await tx.serviceRequest.update({
           where: { id: request.id },
-          data: { anonymousContactEmail: null },
+          data: { anonymousContactEmail: null, anonymousContactLanguage: null },
         }),
         entityId: request.id,
         after: { anonymousContactEmail: null },

@@ -199,7 +199,7 @@ export async function reassignRequest(
   input: ReassignRequestInput,
 ): Promise<ServiceRequest> {
   const request = await loadForChange(deps, input.trackingCode);
-  if (!mayReassign(caller, request.unitId)) throw forbidden();
+  if (!mayReassign(caller, request)) throw forbidden();
   const staff = isUuid(input.staffId)
     ? await deps.prisma.staff.findUnique({ where: { id: input.staffId } })
     : null;

@@ -42,7 +42,7 @@ export async function transferRequest(
   policy: Pick<ComplaintPolicy, 'transferClock'>,
 ): Promise<ServiceRequest> {
   const request = await loadForChange(deps, input.trackingCode);
-  if (!mayReassign(caller, request.unitId)) throw forbidden();
+  if (!mayReassign(caller, request)) throw forbidden();
   const [source, target] = await Promise.all([
     deps.prisma.service.findUniqueOrThrow({
       where: { id: request.serviceId },

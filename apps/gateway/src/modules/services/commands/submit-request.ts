@@ -98,7 +98,7 @@ export type SubmitRequestInput = {
    * ANONYMOUS only (`fileAnonymousComplaint`): the hash of the secret given to the reporter, and
    * an optional contact address. The caller is then nobody and the request id is not kept.
    */
-  anonymous?: { secretHash: string; contactEmail?: string | null };
+  anonymous?: { secretHash: string; contactEmail?: string | null; contactLanguage?: 'id' | 'en' };
 };
 
 /** A domain submission error as the gateway reports it (forbidden, or the fields). */
@@ -336,6 +336,9 @@ export async function submitRequest(
             reporterPseudonym: reporter.value.pseudonymous ? reporterPseudonym(randomBytes(6)) : null,
             anonymousSecretHash: input.anonymous?.secretHash ?? null,
             anonymousContactEmail: reporter.value.contactEmail,
+            anonymousContactLanguage: reporter.value.contactEmail
+              ? (input.anonymous?.contactLanguage ?? 'id')
+              : null,
             verificationDueOn: dateOnly(plan.verificationDueOn),
             events: { create: plan.firstEvent },
           },

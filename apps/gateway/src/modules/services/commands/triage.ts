@@ -31,7 +31,7 @@ export async function setRequestPriority(
   input: SetPriorityInput,
 ): Promise<ServiceRequest> {
   const request = await loadForChange(deps, input.trackingCode);
-  if (!mayTriage(caller, request.unitId)) throw forbidden();
+  if (!mayTriage(caller, request)) throw forbidden();
   const checked = checkPriority(input.priority, input.reason);
   if (!checked.ok) throw failure(checked.error, { field: 'reason' });
   const { priority, reason } = checked.value;

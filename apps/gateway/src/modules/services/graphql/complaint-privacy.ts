@@ -104,6 +104,14 @@ const secretField = (t: Parameters<Parameters<typeof builder.inputType>[1]['fiel
       'The secret given once at filing (24 characters; case, spaces and dashes do not matter). A missing or wrong secret and an unknown code give the same AuthenticationFailed ANONYMOUS_ACCESS_REFUSED.',
   });
 
+const ContactLanguageEnum = builder.enumType('ContactLanguage', {
+  description: 'The language of the mail to an anonymous reporter’s contact address.',
+  values: {
+    ID: { value: 'id', description: 'Bahasa Indonesia.' },
+    EN: { value: 'en', description: 'English.' },
+  } as const,
+});
+
 const FileAnonymousInput = builder.inputType('FileAnonymousComplaintInput', {
   description:
     'An anonymous complaint: the service, the text, the values of attributes that do not identify a person, and optionally a contact address.',
@@ -118,6 +126,11 @@ const FileAnonymousInput = builder.inputType('FileAnonymousComplaintInput', {
     contactEmail: t.string({
       description:
         'Optional address for news of the complaint, withdrawable at any time (withdrawAnonymousContact); never shown to staff.',
+    }),
+    contactLanguage: t.field({
+      type: ContactLanguageEnum,
+      description:
+        'The language of the mail to contactEmail; default the caller’s (Accept-Language: en for English, else Indonesian).',
     }),
   }),
 });
@@ -211,8 +224,11 @@ builder.mutationFields((t) => ({
       'File a complaint anonymously (SP4N-LAPOR! Anonim; Perpres 76/2013 art. 4), signed in or not: no account, name, address, client address or request id is kept with it (a signed-in caller’s account is not used). Complaint services only. Returns the tracking code and a secret shown this once. Rate-limited like every filing. Errors: ValidationError (text, attributes, COMPLAINT_ANONYMOUS_IDENTIFYING_VALUE, COMPLAINT_CONTACT_INVALID, COMPLAINT_PRIVACY_NOT_COMPLAINT), NotFoundError (service).',
     authScopes: { public: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
-    ...commandInput(t, FileAnonymousInput, 'The complaint.', async (deps, _caller, input) => {
-      const { request, secret } = await fileAnonymousComplaint(deps, input);
+    ...commandInput(t, FileAnonymousInput, 'The complaint.', async (deps, _caller, input, ctx) => {
+      const { request, secret } = await fileAnonymousComplaint(deps, {
+        ...input,
+        contactLanguage: input.contactLanguage ?? ctx.lang,
+      });
       return { trackingCode: request.trackingCode, secret, requestId: request.id };
     }),
   }),

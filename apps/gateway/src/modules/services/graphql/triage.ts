@@ -59,6 +59,8 @@ builder.prismaObjectFields('ServiceRequest', (t) => ({
     select: {
       trackingCode: true,
       unitId: true,
+      escalationLevel: true,
+      escalationUnitId: true,
       serviceId: true,
       verifiedAt: true,
       verificationDueOn: true,
@@ -68,7 +70,7 @@ builder.prismaObjectFields('ServiceRequest', (t) => ({
       assignee: { select: { name: true } },
     },
     resolve: async (r, args, ctx) => {
-      if (!mayTriage(ctx.identity, r.unitId)) return [];
+      if (!mayTriage(ctx.identity, r)) return [];
       const rows = await ctx.prisma.responseTemplate.findMany({
         where: { serviceId: r.serviceId, ...(args.state ? { state: args.state } : {}) },
         orderBy: [{ state: 'asc' }, { title: 'asc' }, { id: 'asc' }],
@@ -104,7 +106,8 @@ builder.queryField('responseTemplates', (t) =>
         select: { id: true, unitId: true },
       });
       if (!service) return [];
-      if (!mayTriage(ctx.identity, service.unitId)) throw forbidden();
+      if (!mayTriage(ctx.identity, { unitId: service.unitId, escalationLevel: null, escalationUnitId: null }))
+        throw forbidden();
       return ctx.prisma.responseTemplate.findMany({
         ...query,
         where: { serviceId: service.id },

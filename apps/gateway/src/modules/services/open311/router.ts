@@ -26,7 +26,14 @@ import { OPEN311_MESSAGES as M, Open311Error, text } from './messages.js';
 import { postRequest, readPost } from './post-request.js';
 import { errorResponse, type Format, respond } from './render.js';
 import { findUpdates } from './updates.js';
-import { findRequests, requestsWhere, serviceDefinition, serviceInclude, serviceSummary } from './views.js';
+import {
+  type ExtensionContext,
+  findRequests,
+  requestsWhere,
+  serviceDefinition,
+  serviceInclude,
+  serviceSummary,
+} from './views.js';
 
 export const OPEN311_BASE = '/open311/v2/';
 const SPEC = 'http://wiki.open311.org/GeoReport_v2';
@@ -150,9 +157,18 @@ async function route(
       throw Open311Error.of(404, lang, M.notFound('service_code', code));
     return respond(format, 200, 'service_definition', serviceDefinition(s, lang));
   }
+  // `extensions=true`: each request's extended_attributes (views.ts, issue 20).
+  const extensions = async (): Promise<ExtensionContext | null> =>
+    q.get('extensions')?.toLowerCase() === 'true'
+      ? {
+          calendar: await loadWorkingCalendar(prisma),
+          answerWorkingDays: deps.config.complaints.answerWorkingDays,
+        }
+      : null;
   if (path === 'requests') {
     const viewer = await apiKeyIdentity(q.get('api_key'), deps, lang);
-    const rows = await findRequests(prisma, requestsWhere(q, lang), viewer, lang, linker);
+    const where = requestsWhere(q, lang);
+    const rows = await findRequests(prisma, where, viewer, lang, linker, await extensions());
     return respond(format, 200, 'service_requests', rows);
   }
   if (path === 'servicerequestupdates') {
@@ -163,7 +179,7 @@ async function route(
   if (requestMatch?.[1]) {
     const code = decodeURIComponent(requestMatch[1]).toUpperCase();
     const viewer = await apiKeyIdentity(q.get('api_key'), deps, lang);
-    const rows = await findRequests(prisma, { trackingCode: code }, viewer, lang, linker);
+    const rows = await findRequests(prisma, { trackingCode: code }, viewer, lang, linker, await extensions());
     if (rows.length === 0) throw Open311Error.of(404, lang, M.notFound('service_request_id', code));
     return respond(format, 200, 'service_requests', rows);
   }

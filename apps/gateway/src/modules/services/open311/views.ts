@@ -3,7 +3,7 @@
 // only to the API key that filed it.
 import type { Prisma, PrismaClient } from '@layanan/db';
 import { shownErased } from '@layanan/domain/accounts';
-import { dateFilterBound, jakartaDateTime } from '@layanan/domain/calendar';
+import { dateFilterBound, jakartaDateTime, jakartaDay, type WorkingCalendar } from '@layanan/domain/calendar';
 import {
   attributeRuleText,
   CLOSED_REQUEST_STATES,
@@ -12,12 +12,14 @@ import {
   open311WindowProblem,
   REQUEST_STATE_LABELS,
   type RequestState,
+  reporterResponseWindowEnd,
   type ServiceAttribute,
   standardTimeOf,
   standardTimeText,
 } from '@layanan/domain/services';
 import type { Lang } from '../../../app/context.js';
 import type { Identity } from '../../accounts/identity.js';
+import { decidedAt } from '../commands/complaint-handling.js';
 import { OPEN311_MESSAGES as M, Open311Error, text } from './messages.js';
 
 /** GeoReport v2: "a span of 90 days or first 1000 requests returned, whichever is smallest". */
@@ -106,12 +108,38 @@ type LocationRow = Awaited<ReturnType<PrismaClient['requestLocation']['findMany'
 /** How a view links a file: an absolute signed link (attachments/signed-link.ts). */
 export type FileLinker = (attachmentId: string) => string;
 
+/** What the `extensions=true` view needs to tell a complaint's answer window. */
+export type ExtensionContext = { readonly calendar: WorkingCalendar; readonly answerWorkingDays: number };
+
+/**
+ * The request's `extended_attributes` (the GeoReport v2 extensions convention: asked for with
+ * `extensions=true`), public like the rest of the view (issue 20): `reopen_count` (how often the
+ * reporter contested the outcome), `answer_window_ends` (the last WIB day to accept or contest a
+ * decided complaint; null otherwise and once finally closed), `final_closed_datetime`,
+ * `escalation_level` (`unit_supervisor`, `agency_head`, `coordinator` or null) and `priority`
+ * (`normal` or `urgent`; its reason is internal and not shown).
+ */
+function extendedAttributes(r: RequestRow, ext: ExtensionContext) {
+  const decided = decidedAt(r);
+  const windowOpen = r.service.kind === 'COMPLAINT' && decided !== null && r.finalClosedAt === null;
+  return {
+    reopen_count: r.reopenCount,
+    answer_window_ends: windowOpen
+      ? reporterResponseWindowEnd(jakartaDay(decided), ext.calendar, ext.answerWorkingDays)
+      : null,
+    final_closed_datetime: r.finalClosedAt ? jakartaDateTime(r.finalClosedAt) : null,
+    escalation_level: r.escalationLevel ? r.escalationLevel.toLowerCase() : null,
+    priority: r.priority.toLowerCase(),
+  };
+}
+
 function requestView(
   r: RequestRow,
   location: LocationRow | undefined,
   viewer: Identity | null,
   lang: Lang,
   fileLink: FileLinker,
+  ext: ExtensionContext | null,
 ) {
   // The filing system sees what it sent; everyone else only what is public.
   const own = viewer?.kind === 'system' && viewer.apiKeyId === r.submittedByAccountId;
@@ -138,6 +166,7 @@ function requestView(
     long: own ? (location?.long ?? null) : null,
     // A photo uploaded with the request (a signed link, valid minutes), else the first URL given.
     media_url: own ? (r.attachments[0] ? fileLink(r.attachments[0].id) : (location?.mediaUrl ?? null)) : null,
+    ...(ext ? { extended_attributes: extendedAttributes(r, ext) } : {}),
   };
 }
 
@@ -147,6 +176,7 @@ export async function findRequests(
   viewer: Identity | null,
   lang: Lang,
   fileLink: FileLinker,
+  ext: ExtensionContext | null = null,
 ) {
   const rows = await prisma.serviceRequest.findMany({
     where,
@@ -158,7 +188,7 @@ export async function findRequests(
     where: { requestId: { in: rows.map((r) => r.id) } },
   });
   const byId = new Map(locations.map((l) => [l.requestId, l]));
-  return rows.map((r) => requestView(r, byId.get(r.id), viewer, lang, fileLink));
+  return rows.map((r) => requestView(r, byId.get(r.id), viewer, lang, fileLink, ext));
 }
 
 export const list = (value: string | null) =>

@@ -1,0 +1,95 @@
+// Open311 GeoReport v2 extensions (issue 20): with `extensions=true` each request carries
+// `extended_attributes` — reopen count, the reporter's answer window, the final closing, the
+// escalation level and the priority — in JSON and XML; without it the spec's fields only.
+import { testDatabaseKinds } from '@layanan/db/testing';
+import { jakartaDay } from '@layanan/domain/calendar';
+import { reporterResponseWindowEnd } from '@layanan/domain/services';
+import { describe, expect, it } from 'vitest';
+import { convert } from 'xmlbuilder2';
+import { loadWorkingCalendar } from '../../../platform/calendar.js';
+import { ROAD_COMPLAINT, submittedRequest } from '../../../testing/requests.js';
+import { useHarness } from '../../../testing/use-harness.js';
+
+describe.each(testDatabaseKinds())('Open311 extended_attributes on %s', (kind) => {
+  const { h, t } = useHarness(kind, { login: ['warga'] });
+  const call = (path: string) => h.gateway.fetch(`http://layanan.test/open311/v2/${path}`);
+
+  it('shows reopen count, answer window, escalation level and priority with extensions=true', async () => {
+    const code = (await submittedRequest(h, { ...ROAD_COMPLAINT, idempotencyKey: 'o311-ext' }, t.warga))
+      .trackingCode;
+    const json = async (path: string) => ((await (await call(path)).json()) as Record<string, unknown>[])[0];
+
+    // Open, never escalated: the defaults.
+    expect(await json(`requests/${code}.json?extensions=true`)).toMatchObject({
+      service_request_id: code,
+      extended_attributes: {
+        reopen_count: 0,
+        answer_window_ends: null,
+        final_closed_datetime: null,
+        escalation_level: null,
+        priority: 'normal',
+      },
+    });
+
+    // Completed after one contest, at the head of the agency, urgent.
+    const completedAt = new Date();
+    await h.db.prisma.serviceRequest.update({
+      where: { trackingCode: code },
+      data: {
+        state: 'COMPLETED',
+        completedAt,
+        closedAt: completedAt,
+        reopenCount: 1,
+        escalationLevel: 'AGENCY_HEAD',
+        escalationLevelAt: completedAt,
+        priority: 'URGENT',
+        priorityReason: 'Alasan internal yang tidak boleh terbit.',
+      },
+    });
+    const windowEnds = reporterResponseWindowEnd(
+      jakartaDay(completedAt),
+      await loadWorkingCalendar(h.db.prisma),
+      h.config.complaints.answerWorkingDays,
+    );
+    const expected = {
+      reopen_count: 1,
+      answer_window_ends: windowEnds,
+      final_closed_datetime: null,
+      escalation_level: 'agency_head',
+      priority: 'urgent',
+    };
+    expect((await json(`requests/${code}.json?extensions=true`))?.extended_attributes).toEqual(expected);
+    const listed = await json(`requests.json?service_request_id=${code}&extensions=true`);
+    expect(listed?.extended_attributes).toEqual(expected);
+    // The priority's reason is internal.
+    expect(await (await call(`requests/${code}.json?extensions=true`)).text()).not.toContain(
+      'Alasan internal',
+    );
+
+    // XML: the same values as child elements of <extended_attributes>.
+    const xml = await (await call(`requests/${code}.xml?extensions=true`)).text();
+    const doc = convert(xml, { format: 'object' }) as {
+      service_requests: { request: { extended_attributes: Record<string, string> } };
+    };
+    expect(doc.service_requests.request.extended_attributes).toMatchObject({
+      reopen_count: '1',
+      answer_window_ends: windowEnds,
+      escalation_level: 'agency_head',
+      priority: 'urgent',
+    });
+
+    // Finally closed: no window; the closing time in WIB.
+    await h.db.prisma.serviceRequest.update({
+      where: { trackingCode: code },
+      data: { finalClosedAt: new Date('2026-11-30T03:00:00Z') },
+    });
+    expect((await json(`requests/${code}.json?extensions=true`))?.extended_attributes).toMatchObject({
+      answer_window_ends: null,
+      final_closed_datetime: '2026-11-30T10:00:00+07:00',
+    });
+
+    // Without the parameter: the spec's fields only, in JSON and XML.
+    expect(await json(`requests/${code}.json`)).not.toHaveProperty('extended_attributes');
+    expect(await (await call(`requests/${code}.xml`)).text()).not.toContain('extended_attributes');
+  });
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "service_request" ADD COLUMN     "anonymousContactLanguage" TEXT;
