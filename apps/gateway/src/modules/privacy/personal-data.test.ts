@@ -403,6 +403,12 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
     expect(rows).toBe(2);
   });
 
+  type ViewLog = {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { at: string } }[];
+  };
+
   it('pages the whole view log with its total (identityViewLog): no view is out of reach', async () => {
     const c = await citizenWithData(h, t.yulia);
     const viewer = await h.db.prisma.account.findFirstOrThrow({ where: { staff: { isNot: null } } });
@@ -420,10 +426,10 @@ describe.each(testDatabaseKinds())('personal data on %s', (kind) => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const r = await h.gql(LOG, { after }, { token: c.token });
-      const log = r.body.data.me.identityViewLog;
+      const r = await h.gql<{ me: { identityViewLog: ViewLog } }>(LOG, { after }, { token: c.token });
+      const log: ViewLog = r.body.data!.me.identityViewLog;
       expect(log.totalCount).toBe(130);
-      seen.push(...log.edges.map((e: { node: { at: string } }) => e.node.at));
+      seen.push(...log.edges.map((e) => e.node.at));
       if (!log.pageInfo.hasNextPage) break;
       after = log.pageInfo.endCursor;
     }
