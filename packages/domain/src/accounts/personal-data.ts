@@ -59,7 +59,7 @@ export const PERSONAL_DATA_TABLE: readonly PersonalDataRow[] = [
   row('service_request', 'service, unit', 'KEPT', 'KEPT', 'UU 25/2009 art. 21; UU 27/2022 art. 15(1)'),
   row(
     'service_request',
-    'anonymousContactEmail (an anonymous reporter’s contact; the reporter may withdraw it sooner)',
+    'anonymousContactEmail and its anonymousContactLanguage (an anonymous reporter’s contact; the reporter may withdraw it sooner)',
     'ERASED',
     'ERASED',
     'Perpres 76/2013 art. 4; UU 27/2022 art. 16(2), 43',
