@@ -23,9 +23,11 @@ const EveryService = graphql(`
 
 const EveryStaffMember = graphql(`
   query EveryStaffMember($unit: String!, $first: Int!, $after: String) {
-    staffMembers(unitCode: $unit, first: $first, after: $after) {
-      pageInfo { hasNextPage endCursor }
-      edges { node { id name } }
+    unit(code: $unit) {
+      staff(first: $first, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        edges { node { id name } }
+      }
     }
   }
 `);
@@ -52,7 +54,9 @@ const EveryCompetency = graphql(`
 
 export type UnitChoice = ResultOf<typeof EveryUnit>['units']['edges'][number]['node'];
 export type ServiceChoice = ResultOf<typeof EveryService>['services']['edges'][number]['node'];
-export type StaffChoice = ResultOf<typeof EveryStaffMember>['staffMembers']['edges'][number]['node'];
+export type StaffChoice = NonNullable<
+  ResultOf<typeof EveryStaffMember>['unit']
+>['staff']['edges'][number]['node'];
 type ServiceKind = 'COMPLAINT' | 'PERMIT' | 'REGISTRATION' | 'INFORMATION_REQUEST';
 
 /** Every unit of the city (code, name, parent), or null while loading; see useEveryPage for errors. */
@@ -86,7 +90,7 @@ export function useEveryStaffMember(unitCode: string | null) {
   return useEveryPage(
     EveryStaffMember,
     { unit: unitCode ?? '' },
-    (data) => data.staffMembers,
+    (data) => data.unit?.staff,
     unitCode === null,
   );
 }

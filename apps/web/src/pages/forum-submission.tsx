@@ -239,7 +239,9 @@ function CommitmentForm({
   const { t } = useI18n();
   const description = useText();
   const dueOn = useText();
-  const owner = useText(staff[0]?.id ?? '');
+  const owner = useText();
+  // The unit's staff arrive after the form opens: until one is chosen, the first is the owner.
+  const ownerId = owner.value || (staff[0]?.id ?? '');
   const [{ fetching }, commit] = useMutation(Commit);
   const { failure, errors, onSubmit } = useSubmit(async () => {
     const r = await commit({
@@ -247,7 +249,7 @@ function CommitmentForm({
         submissionId,
         description: description.value,
         dueOn: dueOn.value,
-        responsibleStaffId: owner.value,
+        responsibleStaffId: ownerId,
       },
     });
     return mutationFailure(r.data?.createCommitment, r.error);
@@ -263,7 +265,7 @@ function CommitmentForm({
       </Field>
       <Field label={t('owner')} error={errors.responsibleStaffId} required>
         {(p) => (
-          <select {...p} {...owner.bind}>
+          <select {...p} value={ownerId} onChange={owner.bind.onChange}>
             {staff.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
