@@ -3,17 +3,10 @@
 // to the next page) or asks only for its `totalCount`. A literal `first: 100` with rows and no
 // `pageInfo` is a first page that silently drops the rest (the staff queue, the approvals, the
 // notices and the pickers did).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sources(path);
-    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
+import { appSourceFiles } from './app-source-files.ts';
 
 /** The text of the `{ … }` selection that starts at or after `from`. */
 function selectionAfter(text: string, from: number): string {
@@ -53,7 +46,7 @@ describe('lists', () => {
 
   it('never ask for a first page without a way to the rest', () => {
     const root = import.meta.dirname;
-    const offenders = sources(root).flatMap((file) =>
+    const offenders = appSourceFiles(root).flatMap((file) =>
       listsCutAtOnePage(relative(root, file), readFileSync(file, 'utf8')),
     );
     expect(offenders).toEqual([]);

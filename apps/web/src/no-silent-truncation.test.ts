@@ -3,21 +3,14 @@
 // UTF-16 units (an emoji is 2) where the server's rules count characters as people do. Length
 // rules live in the domain; a text over them is refused by the server with a field error that the
 // form shows (FailureNote). So no field of the web app carries `maxLength`.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sources(path);
-    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
+import { appSourceFiles } from './app-source-files.ts';
 
 describe('form fields', () => {
   it('never truncate input with maxLength', () => {
-    const offenders = sources(join(import.meta.dirname, '.')).filter((file) =>
+    const offenders = appSourceFiles(join(import.meta.dirname, '.')).filter((file) =>
       /\bmaxLength\s*=|maxlength\s*=/i.test(readFileSync(file, 'utf8')),
     );
     expect(offenders).toEqual([]);
