@@ -256,6 +256,38 @@ export function valuesForViewer(
   return out;
 }
 
+/**
+ * Whether `viewer` may learn who the reporter is by any route — the request's applicant and
+ * identifying attribute values, but also everything that ties an account to the complaint: an
+ * account id, a name, an e-mail address, a phone number or a NIK in a list, a search, an export, an
+ * audit entry, a notice or an Open311 answer (Perpres 76/2013 art. 4). The one rule every such
+ * path applies (reporterVisibility): only the reporter and, for a CONFIDENTIAL complaint, the
+ * unit's designated complaint managers (an audited view) — never other staff, never an admin who
+ * is not designated, never the public; an ANONYMOUS complaint has no identity to show.
+ */
+export function reporterIdentityShown(privacy: ComplaintPrivacy, viewer: ComplaintViewer): boolean {
+  return reporterVisibility(privacy, viewer).show === 'IDENTITY';
+}
+
+/**
+ * Whether a record of an action on a request — an audit entry, a trail entry, an export row —
+ * may name the account that acted (its id or name) to `viewer`. Officers and systems are always
+ * named (accountability). A citizen acting on a complaint that is not IDENTIFIED — filing it,
+ * correcting it, answering the outcome, rating the service, uploading a file — is the reporter, so
+ * naming them would reveal who the reporter is: named only where reporterIdentityShown allows.
+ * Lists that are not an audited view of the request (the audit log, a staff notice) pass
+ * `HANDLING_STAFF`, so they never name a confidential reporter to anyone: the one way to learn
+ * the identity is the request's applicant, where each view is recorded.
+ */
+export function actorNamed(
+  actorKind: string,
+  privacy: ComplaintPrivacy | null,
+  viewer: ComplaintViewer,
+): boolean {
+  if (actorKind !== 'CITIZEN' || privacy === null) return true;
+  return reporterIdentityShown(privacy, viewer);
+}
+
 // ---- the reporter's answer to the outcome ----------------------------------------------------
 
 /** SP4N-LAPOR!: the reporter has 10 working days to answer the follow-up before the case closes. */

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { ServiceAttribute } from './attributes.js';
 import {
   ANONYMOUS_SECRET_LENGTH,
+  actorNamed,
   anonymousAccess,
   anonymousSecret,
   anonymousSecretSpelling,
   checkReporterPrivacy,
   complaintViewer,
+  reporterIdentityShown,
   reporterPseudonym,
   reporterVisibility,
   valuesForViewer,
@@ -151,5 +153,38 @@ describe('complaintViewer and what they see', () => {
       kosong: '',
     });
     expect(valuesForViewer(attributes, values, 'IDENTITY')).toEqual(values);
+  });
+});
+
+describe('reporterIdentityShown and actorNamed', () => {
+  const viewers = ['REPORTER', 'COMPLAINT_MANAGER', 'HANDLING_STAFF', 'PUBLIC'] as const;
+
+  it('shows a confidential reporter only to themself and the complaint managers; an anonymous one to nobody', () => {
+    const table = Object.fromEntries(
+      (['IDENTIFIED', 'CONFIDENTIAL', 'ANONYMOUS'] as const).map((p) => [
+        p,
+        viewers.filter((v) => reporterIdentityShown(p, v)),
+      ]),
+    );
+    expect(table).toEqual({
+      IDENTIFIED: ['REPORTER', 'COMPLAINT_MANAGER', 'HANDLING_STAFF'],
+      CONFIDENTIAL: ['REPORTER', 'COMPLAINT_MANAGER'],
+      ANONYMOUS: [],
+    });
+    // An admin who is not designated is handling staff for this rule.
+    const admin = complaintViewer({ role: 'ADMIN', isReporter: false, managesUnitComplaints: false });
+    expect(reporterIdentityShown('CONFIDENTIAL', admin)).toBe(false);
+  });
+
+  it('never names a citizen acting on a confidential complaint in a list that is not an audited view', () => {
+    expect(actorNamed('CITIZEN', 'CONFIDENTIAL', 'HANDLING_STAFF')).toBe(false);
+    expect(actorNamed('CITIZEN', 'ANONYMOUS', 'HANDLING_STAFF')).toBe(false);
+    expect(actorNamed('CITIZEN', 'IDENTIFIED', 'HANDLING_STAFF')).toBe(true);
+    // No request concerned (a profile change): named as always.
+    expect(actorNamed('CITIZEN', null, 'HANDLING_STAFF')).toBe(true);
+    // Officers are always named (accountability).
+    for (const kind of ['STAFF', 'SUPERVISOR', 'ADMIN', 'SYSTEM']) {
+      expect(actorNamed(kind, 'CONFIDENTIAL', 'HANDLING_STAFF')).toBe(true);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Prisma } from '@layanan/db';
+import { actorNamed, type ComplaintPrivacy } from '@layanan/domain/services';
 import type { GraphQLContext } from '../../app/context.js';
 import { builder } from '../../graphql/builder.js';
 import { filteredList } from '../../graphql/connections.js';
@@ -17,31 +18,33 @@ function auditWhere(args: AuditFilter): Prisma.AuditEntryWhereInput {
 }
 
 /**
- * The confidential complaints among the requests an audit page names, looked up once per page:
- * the actor ids asked for in one tick of one GraphQL request are collected and read in one query.
+ * The reporter privacy of the requests an audit page names, looked up once per page: the ids asked
+ * for in one tick of one GraphQL request are collected and read in one query; null for an id that
+ * is no request.
  */
-const confidentialLookups = new WeakMap<object, Map<string, Promise<boolean>>>();
-function isConfidentialRequest(ctx: GraphQLContext, requestId: string): Promise<boolean> {
-  let known = confidentialLookups.get(ctx);
+const privacyLookups = new WeakMap<object, Map<string, Promise<ComplaintPrivacy | null>>>();
+function requestPrivacy(ctx: GraphQLContext, requestId: string): Promise<ComplaintPrivacy | null> {
+  let known = privacyLookups.get(ctx);
   if (!known) {
     known = new Map();
-    confidentialLookups.set(ctx, known);
+    privacyLookups.set(ctx, known);
   }
   const seen = known.get(requestId);
   if (seen) return seen;
-  let resolveOne: (v: boolean) => void = () => {};
-  const promise = new Promise<boolean>((r) => {
+  let resolveOne: (v: ComplaintPrivacy | null) => void = () => {};
+  const promise = new Promise<ComplaintPrivacy | null>((r) => {
     resolveOne = r;
   });
   known.set(requestId, promise);
   queued(ctx).push({ id: requestId, resolve: resolveOne });
   return promise;
 }
-const batches = new WeakMap<object, { id: string; resolve: (v: boolean) => void }[]>();
+type Queued = { id: string; resolve: (v: ComplaintPrivacy | null) => void };
+const batches = new WeakMap<object, Queued[]>();
 function queued(ctx: GraphQLContext) {
   let batch = batches.get(ctx);
   if (!batch) {
-    const fresh: { id: string; resolve: (v: boolean) => void }[] = [];
+    const fresh: Queued[] = [];
     batch = fresh;
     batches.set(ctx, fresh);
     queueMicrotask(async () => {
@@ -49,15 +52,35 @@ function queued(ctx: GraphQLContext) {
       const ids = fresh.map((q) => q.id).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
       const rows = ids.length
         ? await ctx.prisma.serviceRequest.findMany({
-            where: { id: { in: ids }, reporterPrivacy: 'CONFIDENTIAL' },
-            select: { id: true },
+            where: { id: { in: ids } },
+            select: { id: true, reporterPrivacy: true },
           })
         : [];
-      const confidential = new Set(rows.map((r) => r.id));
-      for (const q of fresh) q.resolve(confidential.has(q.id));
+      const privacy = new Map(rows.map((r) => [r.id, r.reporterPrivacy]));
+      for (const q of fresh) q.resolve(privacy.get(q.id) ?? null);
     });
   }
   return batch;
+}
+
+/**
+ * The request an audit entry concerns: the entity itself when it is a ServiceRequest, else the
+ * `requestId` its before/after summary names (a survey answer, a file, a document review).
+ */
+function concernedRequest(e: {
+  entityType: string;
+  entityId: string | null;
+  before: Prisma.JsonValue;
+  after: Prisma.JsonValue;
+}): string | null {
+  if (e.entityType === 'ServiceRequest') return e.entityId;
+  for (const summary of [e.after, e.before]) {
+    if (summary && typeof summary === 'object' && !Array.isArray(summary)) {
+      const id = (summary as Record<string, unknown>).requestId;
+      if (typeof id === 'string') return id;
+    }
+  }
+  return null;
 }
 
 const AuditEntryRef = builder.prismaNode('AuditEntry', {
@@ -74,15 +97,15 @@ const AuditEntryRef = builder.prismaNode('AuditEntry', {
     actorId: t.string({
       nullable: true,
       description:
-        'Database id of the acting account or API key; null for anonymous callers and jobs, and for the reporter of a CONFIDENTIAL complaint acting on it (issue 20, Perpres 76/2013 art. 4: only the reporter and the unit’s complaint managers know who they are).',
+        'Database id of the acting account or API key; null for anonymous callers and jobs, and for a citizen acting on a complaint that is not IDENTIFIED — the entry’s entity is the request or its summary names it as requestId, e.g. a survey answer (issue 20, Perpres 76/2013 art. 4: only the reporter and the unit’s complaint managers know who they are, and the audit log is not where they look).',
       resolve: async (e, _args, ctx) => {
         if (e.actorId === null) return null;
-        const reporterOfConfidential =
-          e.actorKind === 'CITIZEN' &&
-          e.entityType === 'ServiceRequest' &&
-          e.entityId !== null &&
-          (await isConfidentialRequest(ctx, e.entityId));
-        return reporterOfConfidential ? null : e.actorId;
+        if (e.actorKind !== 'CITIZEN') return e.actorId;
+        const requestId = concernedRequest(e);
+        const privacy = requestId ? await requestPrivacy(ctx, requestId) : null;
+        // The audit log is no audited view of a reporter: it names none that is not IDENTIFIED,
+        // to anyone (the domain's actorNamed with HANDLING_STAFF).
+        return actorNamed(e.actorKind, privacy, 'HANDLING_STAFF') ? e.actorId : null;
       },
     }),
     ...t.exposeNullableFields('String', {
