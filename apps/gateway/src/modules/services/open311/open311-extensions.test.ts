@@ -1,6 +1,8 @@
 // Open311 GeoReport v2 extensions (issue 20): with `extensions=true` each request carries
 // `extended_attributes` — reopen count, the reporter's answer window, the final closing, the
-// escalation level and the priority — in JSON and XML; without it the spec's fields only.
+// escalation level and the priority — in JSON and XML; without it the spec's fields only. The
+// servicerequestupdates extension carries each update's event and the request's escalation level
+// and priority the same way; the priority's reason is never published.
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { jakartaDay } from '@layanan/domain/calendar';
 import { reporterResponseWindowEnd } from '@layanan/domain/services';
@@ -91,5 +93,53 @@ describe.each(testDatabaseKinds())('Open311 extended_attributes on %s', (kind) =
     // Without the parameter: the spec's fields only, in JSON and XML.
     expect(await json(`requests/${code}.json`)).not.toHaveProperty('extended_attributes');
     expect(await (await call(`requests/${code}.xml`)).text()).not.toContain('extended_attributes');
+  });
+
+  it('gives each servicerequestupdates entry its event, the escalation level and the priority with extensions=true', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const code = (await submittedRequest(h, { ...ROAD_COMPLAINT, idempotencyKey: 'o311-upd-ext' }, t.warga))
+      .trackingCode;
+    const updatesOf = async (query: string) => {
+      const all = (await (
+        await call(`servicerequestupdates.json?start_date=${encodeURIComponent(since)}${query}`)
+      ).json()) as { service_request_id: string; extended_attributes?: Record<string, unknown> }[];
+      return all.filter((u) => u.service_request_id === code);
+    };
+    const filed = await updatesOf('&extensions=true');
+    expect(filed).toHaveLength(1);
+    expect(filed[0]?.extended_attributes).toEqual({
+      event: expect.stringMatching(/^[a-z_]+$/),
+      escalation_level: null,
+      priority: 'normal',
+    });
+
+    // Escalated to the city's complaint coordinator, urgent for an internal reason.
+    await h.db.prisma.serviceRequest.update({
+      where: { trackingCode: code },
+      data: {
+        escalationLevel: 'COORDINATOR',
+        escalationLevelAt: new Date(),
+        priority: 'URGENT',
+        priorityReason: 'Pelapor lansia, alasan internal yang tidak boleh terbit.',
+      },
+    });
+    const now = await updatesOf('&extensions=true');
+    expect(now[0]?.extended_attributes).toMatchObject({
+      escalation_level: 'coordinator',
+      priority: 'urgent',
+    });
+    const xml = await (
+      await call(`servicerequestupdates.xml?start_date=${encodeURIComponent(since)}&extensions=true`)
+    ).text();
+    expect(xml).toContain('<priority>urgent</priority>');
+    expect(xml).toContain('<escalation_level>coordinator</escalation_level>');
+    for (const q of ['&extensions=true', '']) {
+      const text = await (
+        await call(`servicerequestupdates.json?start_date=${encodeURIComponent(since)}${q}`)
+      ).text();
+      expect(text).not.toContain('alasan internal');
+    }
+    // Without the parameter: the extension's fields only.
+    expect((await updatesOf(''))[0]).not.toHaveProperty('extended_attributes');
   });
 });

@@ -173,7 +173,8 @@ async function route(
   }
   if (path === 'servicerequestupdates') {
     const viewer = await apiKeyIdentity(q.get('api_key'), deps, lang);
-    return respond(format, 200, 'service_request_updates', await findUpdates(prisma, q, viewer, lang));
+    const ext = q.get('extensions')?.toLowerCase() === 'true';
+    return respond(format, 200, 'service_request_updates', await findUpdates(prisma, q, viewer, lang, ext));
   }
   const requestMatch = /^requests\/([^/]+)$/.exec(path);
   if (requestMatch?.[1]) {

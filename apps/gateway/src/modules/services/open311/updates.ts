@@ -2,7 +2,9 @@
 // (`GET servicerequestupdates.{json,xml}?start_date&end_date`): one `request_update` per public
 // change of a request — each recorded event of its trail (filing, verification, progress, return,
 // completion, rejection, …) — between the dates, oldest first. Public like `requests`: the status
-// label for everyone; the staff's public note, for the API key that filed the request.
+// label for everyone; the staff's public note, for the API key that filed the request. With
+// `extensions=true` each update carries `extended_attributes` (issue 20): the trail entry's kind
+// and the request's escalation level and priority.
 import type { PrismaClient } from '@layanan/db';
 import { shownErased } from '@layanan/domain/accounts';
 import { jakartaDateTime } from '@layanan/domain/calendar';
@@ -19,12 +21,21 @@ const STAFF_ACTORS = new Set(['STAFF', 'SUPERVISOR', 'ADMIN', 'SYSTEM']);
  * defaults), at most MAX_REQUESTS: `update_id` (the event's id), `service_request_id` (tracking
  * code), `status` (open/closed), `updated_datetime` (W3C, WIB offset), `description`,
  * `media_url` (none yet) and `external_status_code` (the Layanan state, e.g. IN_PROGRESS).
+ * With `extensions` (`extensions=true`, the GeoReport v2 extensions convention, as on `requests`)
+ * each update also has `extended_attributes`: `event` (the trail entry's kind, lower case, e.g.
+ * `escalation_climbed`, `transferred`, `reopened`), and the request's `escalation_level`
+ * (`unit_supervisor`, `agency_head`, `coordinator` or null) and `priority` (`normal`/`urgent`) as
+ * they are when the list is asked for — the latest update of a request tells its present level,
+ * as FixMyStreet reads a report's present status from its latest update. The priority's reason is
+ * never published: staff write it freely and it may name the reporter or their circumstances
+ * (personal data, Perpres 76/2013 art. 4 for a complaint).
  */
 export async function findUpdates(
   prisma: PrismaClient,
   params: URLSearchParams,
   viewer: Identity | null,
   lang: Lang,
+  extensions = false,
 ) {
   const { start, end } = dateWindow(params, lang);
   const events = await prisma.requestEvent.findMany({
@@ -37,7 +48,10 @@ export async function findUpdates(
       actorKind: true,
       publicNote: true,
       at: true,
-      request: { select: { trackingCode: true, submittedByAccountId: true } },
+      kind: true,
+      request: {
+        select: { trackingCode: true, submittedByAccountId: true, escalationLevel: true, priority: true },
+      },
     },
   });
   return events.map((e) => {
@@ -53,6 +67,15 @@ export async function findUpdates(
       description: note ? `${label}: ${note}` : label,
       media_url: null,
       external_status_code: e.toState,
+      ...(extensions
+        ? {
+            extended_attributes: {
+              event: e.kind.toLowerCase(),
+              escalation_level: e.request.escalationLevel?.toLowerCase() ?? null,
+              priority: e.request.priority.toLowerCase(),
+            },
+          }
+        : {}),
     };
   });
 }
