@@ -1,39 +1,53 @@
-// An anonymous complaint in a real browser (issue 20 item 1; SP4N-LAPOR! Anonim, Perpres 76/2013
-// art. 4): a citizen who is not signed in files a road complaint anonymously, gets the tracking
-// code and the secret once, the city completes it, and the reporter contests the completion on
+// An anonymous complaint in a real browser (issue 20 items 1 and 4; SP4N-LAPOR! Anonim, Perpres
+// 76/2013 art. 4): a citizen who is not signed in files a road complaint anonymously with the
+// photo-free form, gets the tracking code and the secret once; the city's complaint coordinator
+// transfers it (disposisi) on the staff desk to a complaint service of another unit with a
+// reason; that unit's staff complete it; the reporter contests the completion on
 // /pengaduan-anonim with the code and the secret; the code without the secret is refused.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AppPage,
-  gqlAs,
-  launchBrowser,
-  openApp,
-  type RunningGateway,
-  screenshot,
-  startGateway,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { gqlAs, screenshot, signInAsDemo, useGatewayAndBrowser } from './support.ts';
 
-let gateway: RunningGateway;
-let browser: Browser;
-let app: AppPage | undefined;
-
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await app?.context.close().catch(() => {});
-  await browser?.close();
-  await gateway?.stop();
-});
+const e2e = useGatewayAndBrowser();
 
 const TRANSITION = `mutation($input: TransitionServiceRequestInput!) { transitionServiceRequest(input: $input) {
   __typename ... on ServiceRequestPayload { request { version state } } } }`;
+const ROAD_STANDARD = `{ service(code: "PENGADUAN-JALAN") { currentVersion { standard } } }`;
+const CREATE_SERVICE = `mutation($input: CreateServiceInput!) { createService(input: $input) { __typename } }`;
+const REQUEST = `query($c: String!) { serviceRequest(trackingCode: $c) {
+  version state unit { code } service { code } events { kind publicNote } } }`;
+
+/** A published complaint service of DPMPTSP, the unit the complaint is transferred to. */
+async function permitComplaintService(url: string): Promise<void> {
+  const road = await gqlAs<{ service: { currentVersion: { standard: unknown } } }>(
+    url,
+    'admin@layanan.test',
+    ROAD_STANDARD,
+    {},
+  );
+  const created = await gqlAs<{ createService: { __typename: string } }>(
+    url,
+    'admin@layanan.test',
+    CREATE_SERVICE,
+    {
+      input: {
+        code: 'PENGADUAN-PERIZINAN',
+        unitCode: 'DPMPTSP',
+        kind: 'COMPLAINT',
+        nameId: 'Pengaduan Layanan Perizinan',
+        nameEn: 'Permit service complaint',
+        description: 'Pengaduan tentang layanan perizinan.',
+        standard: road.service.currentVersion.standard,
+        attributes: [],
+        published: true,
+      },
+    },
+  );
+  expect(created.createService.__typename).toBe('ServiceVersionPayload');
+}
 
 describe('an anonymous complaint, signed out', () => {
-  it('files, shows the code and secret once, and contests the completion with both', async () => {
-    app = await openApp(browser, gateway.url, 'id');
+  it('files, shows the code and secret once, is transferred to another unit, and contests the completion with both', async () => {
+    const app = await e2e.open('id');
     const { page } = app;
     await page.goto('/layanan/PENGADUAN-JALAN');
     const privacy = page.getByTestId('reporter-privacy');
@@ -54,12 +68,41 @@ describe('an anonymous complaint, signed out', () => {
     expect(secret).toMatch(/^([A-Z2-9]{4}-){5}[A-Z2-9]{4}$/);
     await screenshot(page, 'id-anonymous-filed');
 
-    // The city handles and completes it (as the admin, over GraphQL).
-    let version = 1;
+    // The city's complaint coordinator (the admin) transfers it on the staff desk to the permit
+    // complaints of DPMPTSP, with a reason the reporter sees.
+    await permitComplaintService(e2e.gateway.url);
+    const staff = await e2e.open('id');
+    await signInAsDemo(staff.page, 'admin@layanan.test');
+    await staff.page.goto(`/staf/permohonan/${code}`);
+    const transfer = staff.page.getByTestId('transfer');
+    await transfer.getByLabel('Layanan tujuan').selectOption('PENGADUAN-PERIZINAN');
+    const why = 'Saluran ini di halaman kantor perizinan; ditangani DPMPTSP.';
+    await transfer.getByLabel('Alasan (dilihat pelapor)').fill(why);
+    await transfer.getByRole('button', { name: 'Disposisikan' }).click();
+    await transfer.getByText(/Permohonan didisposisikan ke/).waitFor();
+    await screenshot(staff.page, 'id-anonymous-transferred');
+    expect(staff.consoleErrors).toEqual([]);
+    type Read = {
+      serviceRequest: {
+        version: number;
+        unit: { code: string };
+        service: { code: string };
+        events: { kind: string; publicNote: string | null }[];
+      };
+    };
+    const moved = await gqlAs<Read>(e2e.gateway.url, 'yulia@layanan.test', REQUEST, { c: code });
+    expect(moved.serviceRequest).toMatchObject({
+      unit: { code: 'DPMPTSP' },
+      service: { code: 'PENGADUAN-PERIZINAN' },
+    });
+    expect(moved.serviceRequest.events.at(-1)).toEqual({ kind: 'TRANSFERRED', publicNote: why });
+
+    // The new unit's staff (Yulia, DPMPTSP) handle and complete it.
+    let version = moved.serviceRequest.version;
     for (const to of ['VERIFIED', 'IN_PROGRESS', 'COMPLETED']) {
-      const moved = await gqlAs<{ transitionServiceRequest: { request: { version: number } } }>(
-        gateway.url,
-        'admin@layanan.test',
+      const done = await gqlAs<{ transitionServiceRequest: { request: { version: number } } }>(
+        e2e.gateway.url,
+        'yulia@layanan.test',
         TRANSITION,
         {
           input: {
@@ -70,7 +113,7 @@ describe('an anonymous complaint, signed out', () => {
           },
         },
       );
-      version = moved.transitionServiceRequest.request.version;
+      version = done.transitionServiceRequest.request.version;
     }
 
     // The code alone is refused; with the secret the reporter sees the outcome and contests it.
@@ -88,6 +131,8 @@ describe('an anonymous complaint, signed out', () => {
     await complaint.getByRole('button', { name: 'Sanggah penyelesaian' }).click();
     await complaint.getByTestId('anonymous-state').getByText('Diproses').waitFor();
     await complaint.getByText('Air masih meluap saat hujan kemarin sore.').waitFor();
+    // The transfer's reason is in the reporter's trail.
+    await complaint.getByText(why).waitFor();
     await screenshot(page, 'id-anonymous-contested');
     expect(app.consoleErrors).toEqual([]);
   });
