@@ -6,15 +6,24 @@
 // survey answer does), the caller's own personal-data export, the public status, Open311 (with
 // extensions and the updates extension) and the open data — and scans each JSON or CSV answer
 // for the reporter's account id, name, e-mail, phone and NIK; then the staff notices and e-mails
-// in the database. A designated complaint manager of the unit does see the reporter, recorded.
+// in the database, also those of the escalation ladder (supervisor, head of the agency,
+// coordinator) and their queues. A designated complaint manager of the unit does see the
+// reporter, recorded.
 import { randomUUID } from 'node:crypto';
 import { testDatabaseKinds } from '@layanan/db/testing';
+import { addWorkingDays, jakartaDay } from '@layanan/domain/calendar';
 import { SKM_ELEMENT_CODES } from '@layanan/domain/feedback';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { createEventBus } from '../../app/event-handlers.js';
+import { mailSettings } from '../../app/mail-config.js';
+import { createLayananPubSub } from '../../app/pubsub.js';
+import { loadWorkingCalendar } from '../../platform/calendar.js';
 import { registeredCitizen } from '../../testing/accounts.js';
 import type { Harness } from '../../testing/harness.js';
 import { moveRequest, permitComplaintService, ROAD_COMPLAINT } from '../../testing/requests.js';
 import { useHarness } from '../../testing/use-harness.js';
+import { escalateOverdueRequests } from './commands/escalate-overdue.js';
 
 // Every ServiceRequest field that reaches a person, and the types behind them.
 const REQUEST_FIELDS = `id trackingCode version state reporterPrivacy reporterPseudonym originalText
@@ -65,6 +74,30 @@ async function complaintWithNik(h: Harness): Promise<void> {
   });
 }
 
+/** A new citizen whose account id, name, e-mail, phone and NIK the test looks for. */
+async function newReporter(h: Harness) {
+  const n = randomUUID().slice(0, 8);
+  const digits = String(Number.parseInt(n, 16) % 1e8).padStart(8, '0');
+  const person = {
+    name: `Puti Bungsu ${n}`,
+    email: `puti-${n}@contoh.id`,
+    phone: `+62812${digits}`,
+    nik: `13730202029${digits.slice(0, 5)}`,
+  };
+  const citizen = await registeredCitizen(h, {
+    email: person.email,
+    phone: person.phone,
+    displayName: person.name,
+    password: 'ngarai-sianok-2027',
+  });
+  await h.db.prisma.account.update({
+    where: { id: citizen.accountId },
+    data: { emailVerifiedAt: new Date() },
+  });
+  const identity = [person.name, person.email, person.phone, person.nik, citizen.accountId];
+  return { person, citizen, identity };
+}
+
 /** The values of `identity` found in `text` (case-insensitive), each with `where`. */
 function leaks(where: string, text: string, identity: readonly string[]): string[] {
   const lower = text.toLowerCase();
@@ -76,26 +109,8 @@ describe.each(testDatabaseKinds())('a confidential reporter is unreachable on %s
 
   it('shows the reporter on no path to handling staff or a non-designated admin; a complaint manager sees them, recorded', async () => {
     await complaintWithNik(h);
-    const n = randomUUID().slice(0, 8);
-    const digits = String(Number.parseInt(n, 16) % 1e8).padStart(8, '0');
-    const person = {
-      name: `Puti Bungsu ${n}`,
-      email: `puti-${n}@contoh.id`,
-      phone: `+62812${digits}`,
-      nik: `13730202029${digits.slice(0, 5)}`,
-    };
-    const citizen = await registeredCitizen(h, {
-      email: person.email,
-      phone: person.phone,
-      displayName: person.name,
-      password: 'ngarai-sianok-2027',
-    });
-    await h.db.prisma.account.update({
-      where: { id: citizen.accountId },
-      data: { emailVerifiedAt: new Date() },
-    });
+    const { person, citizen, identity } = await newReporter(h);
     const token = citizen.accessToken;
-    const identity = [person.name, person.email, person.phone, person.nik, citizen.accountId];
     const before = new Date();
 
     // The reporter files confidentially, with their NIK.
@@ -105,7 +120,7 @@ describe.each(testDatabaseKinds())('a confidential reporter is unreachable on %s
         input: {
           ...ROAD_COMPLAINT,
           serviceCode: 'PENGADUAN-PERIZINAN',
-          text: `Petugas loket meminta uang pelicin, ${n}.`,
+          text: `Petugas loket meminta uang pelicin, ${randomUUID().slice(0, 6)}.`,
           attributes: { ...ROAD_COMPLAINT.attributes, nik_pelapor: person.nik },
           reporterPrivacy: 'CONFIDENTIAL',
         },
@@ -276,5 +291,81 @@ describe.each(testDatabaseKinds())('a confidential reporter is unreachable on %s
         data: { complaintManager: false },
       });
     }
+  });
+
+  it('names no confidential reporter in the escalation notices, e-mails and queues of each level', async () => {
+    await complaintWithNik(h);
+    const { person, citizen, identity } = await newReporter(h);
+    const before = new Date();
+    const filed = await h.gql(
+      SUBMIT,
+      {
+        input: {
+          ...ROAD_COMPLAINT,
+          serviceCode: 'PENGADUAN-PERIZINAN',
+          text: `Antrean loket izin tidak dilayani, ${randomUUID().slice(0, 6)}.`,
+          attributes: { ...ROAD_COMPLAINT.attributes, nik_pelapor: person.nik },
+          reporterPrivacy: 'CONFIDENTIAL',
+        },
+      },
+      { token: citizen.accessToken },
+    );
+    const code = filed.body.data.submitServiceRequest.request.trackingCode as string;
+    const row = await h.db.prisma.serviceRequest.findUniqueOrThrow({ where: { trackingCode: code } });
+    // Never verified: the job escalates it, then climbs the ladder to the coordinator.
+    const calendar = await loadWorkingCalendar(h.db.prisma);
+    const climb = { ladder: h.config.complaints.escalationLadder, mail: mailSettings(h.config) };
+    const bus = createEventBus({
+      prisma: h.db.prisma,
+      pubsub: createLayananPubSub().pubsub,
+      log: pino({ level: 'silent' }),
+      mail: climb.mail,
+      documents: { storage: h.storage, signer: h.signer, publicUrl: h.config.mail.publicUrl },
+    });
+    let day = addWorkingDays(jakartaDay(row.verificationDueOn), 1, calendar);
+    for (let level = 0; level < 3; level++) {
+      await escalateOverdueRequests(h.db.prisma, { now: new Date(`${day}T10:00:00+07:00`), climb });
+      await bus.dispatch();
+      day = addWorkingDays(day, 10, calendar);
+    }
+    const now = await h.db.prisma.serviceRequest.findUniqueOrThrow({ where: { id: row.id } });
+    expect(now.escalationLevel).toBe('COORDINATOR');
+    const escalationNotices = await h.db.prisma.notification.count({
+      where: { requestId: row.id, kind: 'REQUEST_ESCALATED_TO_YOU' },
+    });
+    expect(escalationNotices).toBeGreaterThanOrEqual(2);
+
+    const found: string[] = [];
+    const notices = await h.db.prisma.notification.findMany({
+      where: { accountId: { not: citizen.accountId }, createdAt: { gte: before } },
+    });
+    found.push(...leaks('staff notifications', JSON.stringify(notices), identity));
+    const mails = await h.db.prisma.mailMessage.findMany({
+      where: {
+        OR: [{ accountId: null }, { accountId: { not: citizen.accountId } }],
+        createdAt: { gte: before },
+      },
+    });
+    expect(mails.length).toBeGreaterThanOrEqual(1);
+    found.push(...leaks('staff e-mails', JSON.stringify(mails), identity));
+    // The escalation queues of the supervisor and the coordinator, and their notices over GraphQL.
+    for (const [who, caller] of [
+      ['hendra', t.hendra],
+      ['admin', t.admin],
+    ] as const) {
+      const queue = await h.gql(
+        `query($f: ServiceRequestFilter) { serviceRequests(first: 100, filter: $f) { edges { node { ${REQUEST_FIELDS} } } } }`,
+        { f: { escalatedToMe: true } },
+        { token: caller },
+      );
+      expect(queue.body.errors).toBeUndefined();
+      // At the coordinator's level it is in the admin's (city-wide) queue.
+      if (who === 'admin') expect(JSON.stringify(queue.body)).toContain(code);
+      found.push(...leaks(`${who} escalation queue`, JSON.stringify(queue.body), identity));
+      const told = await h.gql(NOTIFICATIONS, {}, { token: caller });
+      found.push(...leaks(`${who} notifications`, JSON.stringify(told.body), identity));
+    }
+    expect(found).toEqual([]);
+    expect(await h.db.prisma.identityView.count({ where: { subjectAccountId: citizen.accountId } })).toBe(0);
   });
 });
