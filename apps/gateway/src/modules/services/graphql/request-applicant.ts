@@ -87,7 +87,8 @@ builder.prismaObjectField('ServiceRequest', 'applicant', (t) =>
       if (shown === 'PSEUDONYM' || shown === 'NONE') {
         const displayName =
           shown === 'PSEUDONYM' ? (request.reporterPseudonym ?? '') : ANONYMOUS_REPORTER_NAME[ctx.lang];
-        return { id: request.citizenAccountId, displayName, email: null, phone: null } as never;
+        // No account id either: nothing that ties the reporter's account to the complaint.
+        return { displayName, email: null, phone: null } as never;
       }
       if (shown === 'IDENTITY') return request.citizen as never;
       await recordIdentityView(ctx, info, {
