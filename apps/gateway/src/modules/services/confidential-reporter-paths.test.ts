@@ -51,6 +51,8 @@ const SURVEY = `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $inpu
   __typename ... on Failure { code } } }`;
 const NOTE = `mutation($input: AddServiceRequestNoteInput!) { addServiceRequestNote(input: $input) {
   __typename ... on Failure { code } } }`;
+const TRANSFER = `mutation($input: TransferServiceRequestInput!) { transferServiceRequest(input: $input) {
+  __typename ... on ServiceRequestPayload { request { unit { code } } } ... on Failure { code } } }`;
 const DESIGNATE = `mutation($input: SetComplaintManagerInput!) { setComplaintManager(input: $input) {
   __typename } }`;
 
@@ -367,5 +369,74 @@ describe.each(testDatabaseKinds())('a confidential reporter is unreachable on %s
     }
     expect(found).toEqual([]);
     expect(await h.db.prisma.identityView.count({ where: { subjectAccountId: citizen.accountId } })).toBe(0);
+  });
+
+  it('names no confidential reporter when the complaint is transferred to another unit', async () => {
+    await complaintWithNik(h);
+    const { person, citizen, identity } = await newReporter(h);
+    const before = new Date();
+    const filed = await h.gql(
+      SUBMIT,
+      {
+        input: {
+          ...ROAD_COMPLAINT,
+          serviceCode: 'PENGADUAN-PERIZINAN',
+          text: `Jalan ke kantor izin berlubang, ${randomUUID().slice(0, 6)}.`,
+          attributes: { ...ROAD_COMPLAINT.attributes, nik_pelapor: person.nik },
+          reporterPrivacy: 'CONFIDENTIAL',
+        },
+      },
+      { token: citizen.accessToken },
+    );
+    const request = filed.body.data.submitServiceRequest.request;
+    // The supervisor of the receiving unit (Hendra, DPMPTSP) transfers it to DPUPR's road complaints.
+    const moved = await h.gql(
+      TRANSFER,
+      {
+        input: {
+          trackingCode: request.trackingCode,
+          expectedVersion: request.version,
+          serviceCode: 'PENGADUAN-JALAN',
+          reason: 'Jalan rusak ditangani Dinas PUPR.',
+        },
+      },
+      { token: t.hendra },
+    );
+    expect(moved.body.data.transferServiceRequest).toMatchObject({ request: { unit: { code: 'DPUPR' } } });
+    const found: string[] = [];
+    const read = await h.gql(ONE, { c: request.trackingCode }, { token: t.admin });
+    expect(read.body.data.serviceRequest.applicant.displayName).toBe(request.reporterPseudonym);
+    found.push(...leaks('admin serviceRequest', JSON.stringify(read.body), identity));
+    const notices = await h.db.prisma.notification.findMany({
+      where: { accountId: { not: citizen.accountId }, createdAt: { gte: before } },
+    });
+    found.push(...leaks('staff notifications', JSON.stringify(notices), identity));
+    const mails = await h.db.prisma.mailMessage.findMany({
+      where: {
+        OR: [{ accountId: null }, { accountId: { not: citizen.accountId } }],
+        createdAt: { gte: before },
+      },
+    });
+    found.push(...leaks('staff e-mails', JSON.stringify(mails), identity));
+    expect(found).toEqual([]);
+    // Hendra, a complaint manager of DPMPTSP, manages the new unit's complaints no more.
+    await h.db.prisma.staff.update({
+      where: {
+        id:
+          (await h.db.prisma.account.findUniqueOrThrow({ where: { email: 'hendra@layanan.test' } }))
+            .staffId ?? '',
+      },
+      data: { complaintManager: true },
+    });
+    try {
+      const after = await h.gql(ONE, { c: request.trackingCode }, { token: t.hendra });
+      const text = JSON.stringify(after.body);
+      expect(leaks('hendra after transfer', text, identity)).toEqual([]);
+    } finally {
+      await h.db.prisma.staff.updateMany({
+        where: { complaintManager: true },
+        data: { complaintManager: false },
+      });
+    }
   });
 });
