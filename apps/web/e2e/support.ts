@@ -223,7 +223,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** A seeded account's access token (devLogin). */
-async function devToken(baseURL: string, email: string): Promise<string> {
+export async function devToken(baseURL: string, email: string): Promise<string> {
   const login = (await (
     await fetch(`${baseURL}/graphql`, {
       method: 'POST',

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { describeViolations, seriousViolations } from './axe.ts';
 import {
   type AppPage,
+  devToken,
   filePbgWithDocuments,
   gqlAs,
   screenshot,
@@ -41,18 +42,9 @@ const tokens = new Map<string, string>();
 async function tokenOf(email: string): Promise<string> {
   const known = tokens.get(email);
   if (known) return known;
-  const body = (await (
-    await fetch(`${e2e.gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'mutation($e:String!){ devLogin(email:$e){ ... on DevLoginPayload { token } } }',
-        variables: { e: email },
-      }),
-    })
-  ).json()) as { data: { devLogin: { token: string } } };
-  tokens.set(email, body.data.devLogin.token);
-  return body.data.devLogin.token;
+  const token = await devToken(e2e.gateway.url, email);
+  tokens.set(email, token);
+  return token;
 }
 
 /** A GraphQL call as `email` (null: anonymous); GraphQL errors fail the test. */
