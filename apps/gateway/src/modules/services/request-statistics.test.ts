@@ -1,7 +1,7 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ownPermitService } from '../../testing/requests.js';
+import { useHarness } from '../../testing/use-harness.js';
 
 const STATS = `query($from: Day!, $to: Day!, $g: RequestStatisticsGroup!, $s: String) {
   requestStatistics(from: $from, to: $to, groupBy: $g, serviceCode: $s) {
@@ -17,9 +17,8 @@ const STATS = `query($from: Day!, $to: Day!, $g: RequestStatisticsGroup!, $s: St
 }`;
 
 describe.each(testDatabaseKinds())('request statistics on %s', (kind) => {
-  let h: Harness;
+  const { h } = useHarness(kind);
   beforeAll(async () => {
-    h = await createHarness(kind);
     const p = h.db.prisma;
     // A service of its own, so seeded demo requests do not enter the sums.
     const { row: requestRow } = await ownPermitService(h, { code: 'STAT-TEST', name: 'Uji statistik' });
@@ -69,9 +68,6 @@ describe.each(testDatabaseKinds())('request statistics on %s', (kind) => {
         data: requestRow({ ...r, trackingCode: `SWL-2026-9${String(n).padStart(5, '0')}` }),
       });
     }
-  });
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('matches a hand-computed small case, by service and by unit', async () => {
