@@ -2,19 +2,10 @@
 // Playwright wrapper needs Node 22), checks every route for each role that can reach it, at
 // 1280 px and at phone width (375 px), and finds no serious or critical violation. A screenshot of
 // every route at both widths lands in e2e-screenshots/ for review.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { describeViolations, seriousViolations } from './axe.ts';
-import {
-  type AppPage,
-  gqlAs,
-  launchBrowser,
-  openApp,
-  type RunningGateway,
-  screenshot,
-  signInAsDemo,
-  startGateway,
-} from './support.ts';
+import { gqlAs, screenshot, signInAsDemo, useGatewayAndBrowser } from './support.ts';
 
 const WIDTHS = [
   { name: 'desktop', width: 1280, height: 900 },
@@ -29,24 +20,12 @@ const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = {
   admin: 'admin@layanan.test',
 };
 
-let gateway: RunningGateway;
-let browser: Browser;
-const opened: AppPage[] = [];
-
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  for (const app of opened) await app.context.close().catch(() => {});
-  await browser?.close();
-  await gateway?.stop();
-});
+const e2e = useGatewayAndBrowser();
 
 /** The first request code the account sees (its own, or its unit's for staff). */
 async function firstRequestCode(email: string): Promise<string> {
   const data = await gqlAs<{ serviceRequests: { edges: { node: { trackingCode: string } }[] } }>(
-    gateway.url,
+    e2e.gateway.url,
     email,
     '{ serviceRequests(first: 1) { edges { node { trackingCode } } } }',
   );
@@ -148,8 +127,7 @@ async function hoverProblems(page: Page, where: string): Promise<string[]> {
  * saves a screenshot; returns every finding, so one run reports them all.
  */
 async function checkRoutes(role: Role, routes: readonly string[]): Promise<string[]> {
-  const app = await openApp(browser, gateway.url, 'id');
-  opened.push(app);
+  const app = await e2e.open('id');
   const { page } = app;
   if (role !== 'anonymous') await signInAsDemo(page, ACCOUNTS[role]);
   const findings: string[] = [];
@@ -251,8 +229,7 @@ describe('accessibility: axe (WCAG 2.1 A and AA) finds no serious or critical vi
 
 describe('layout (issue 21 item 11)', () => {
   it('shows "not found" for an unknown address; only the signed-in pages ask to sign in', async () => {
-    const app = await openApp(browser, gateway.url, 'id');
-    opened.push(app);
+    const app = await e2e.open('id');
     const { page } = app;
     const heading = async (path: string) => {
       await page.goto(path);
@@ -271,8 +248,7 @@ describe('layout (issue 21 item 11)', () => {
   });
 
   it('opens the SKP form under the row it was asked for, empty for each person; the table shows the rating saved', async () => {
-    const app = await openApp(browser, gateway.url, 'id');
-    opened.push(app);
+    const app = await e2e.open('id');
     const { page } = app;
     await signInAsDemo(page, ACCOUNTS.supervisor);
     await page.goto('/staf/kelola');

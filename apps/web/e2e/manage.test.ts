@@ -5,37 +5,16 @@
 // key refused beside it before sending), which the supervisor of the owning unit approves (four
 // eyes, the slot change listed) so that the catalogue shows it. Each screen shows the gateway's refusal beside its
 // field, and axe finds no serious or critical violation on the opened forms.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { describeViolations, seriousViolations } from './axe.ts';
-import {
-  type AppPage,
-  launchBrowser,
-  openApp,
-  type RunningGateway,
-  screenshot,
-  signInAsDemo,
-  startGateway,
-} from './support.ts';
+import { type AppPage, screenshot, signInAsDemo, useGatewayAndBrowser } from './support.ts';
 
-let gateway: RunningGateway;
-let browser: Browser;
-const opened: AppPage[] = [];
+const e2e = useGatewayAndBrowser();
 const findings: string[] = [];
 
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  for (const app of opened) await app.context.close().catch(() => {});
-  await browser?.close();
-  await gateway?.stop();
-});
-
 async function signedIn(email: string): Promise<AppPage> {
-  const app = await openApp(browser, gateway.url, 'id');
-  opened.push(app);
+  const app = await e2e.open('id');
   await signInAsDemo(app.page, email);
   return app;
 }

@@ -3,27 +3,14 @@
 // citizen's request and corrects the profile; erasure (password and checkbox) signs the person out
 // and their account cannot sign in again.
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, gqlAs, launchBrowser, openApp, type RunningGateway, startGateway } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { gqlAs, useGatewayAndBrowser } from './support.ts';
 
-let gateway: RunningGateway;
-let browser: Browser;
-let app: AppPage | undefined;
-
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await app?.context.close().catch(() => {});
-  await browser?.close();
-  await gateway?.stop();
-});
+const e2e = useGatewayAndBrowser();
 
 describe('my data, as a citizen (Bahasa Indonesia)', () => {
   it('reads the privacy notice, exports, corrects and erases the account', async () => {
-    app = await openApp(browser, gateway.url, 'id');
+    const app = await e2e.open('id');
     const { page } = app;
     const email = `data-saya-${Date.now()}@layanan.test`;
     const password = 'sawahlunto-lama-2026';
@@ -37,7 +24,7 @@ describe('my data, as a citizen (Bahasa Indonesia)', () => {
     await page.getByTestId('signed-in-as').getByText('Warga Data Saya').waitFor();
 
     const filed = await gqlAs<{ submitServiceRequest: { request: { trackingCode: string } } }>(
-      gateway.url,
+      e2e.gateway.url,
       email,
       'mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { ... on ServiceRequestPayload { request { trackingCode } } } }',
       {
@@ -73,7 +60,7 @@ describe('my data, as a citizen (Bahasa Indonesia)', () => {
     await page.getByRole('button', { name: 'Hapus akun saya' }).click();
     await page.getByRole('link', { name: 'Masuk' }).first().waitFor();
     const login = await gqlAs<{ login: { __typename: string } }>(
-      gateway.url,
+      e2e.gateway.url,
       null,
       'mutation($i: LoginInput!) { login(input: $i) { __typename } }',
       { i: { identifier: email, password } },

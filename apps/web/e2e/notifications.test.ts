@@ -5,46 +5,23 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type AppPage,
   filePbgWithDocuments,
   gqlAs,
-  launchBrowser,
-  openApp,
-  type RunningGateway,
   registerInBrowser,
   screenshot,
   signInAsDemo,
   signInWithPassword,
-  startGateway,
+  useGatewayAndBrowser,
 } from './support.ts';
 
 const mailDir = mkdtempSync(join(tmpdir(), 'layanan-e2e-mail-'));
-let gateway: RunningGateway;
-let browser: Browser;
-const opened: AppPage[] = [];
-
-async function open(lang: 'id' | 'en'): Promise<AppPage> {
-  const app = await openApp(browser, gateway.url, lang);
-  opened.push(app);
-  return app;
-}
-
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([
-    startGateway({ env: { LAYANAN_MAIL_DIR: mailDir, LAYANAN_MAIL_INTERVAL_MS: '200' } }),
-    launchBrowser(),
-  ]);
+const e2e = useGatewayAndBrowser({
+  env: { LAYANAN_MAIL_DIR: mailDir, LAYANAN_MAIL_INTERVAL_MS: '200' },
+  cleanup: () => rmSync(mailDir, { recursive: true, force: true }),
 });
-
-afterAll(async () => {
-  for (const app of opened) await app.context.close().catch(() => {});
-  await browser?.close();
-  await gateway?.stop();
-  rmSync(mailDir, { recursive: true, force: true });
-});
+const open = e2e.open;
 
 /** The path and query of the `path?token=…` link in the e-mail to `to` (waits for the outbox). */
 async function mailedLink(to: string, path: string): Promise<string> {
@@ -115,7 +92,7 @@ const NOTE =
 describe('the notification feed (Bahasa Indonesia)', () => {
   it('lists each step of a request for the citizen and for staff, each with a link to its page', async () => {
     // Filed with its required documents, accepted, so that it can be verified (issue 19).
-    const filed = await filePbgWithDocuments(gateway.url, 'warga@layanan.test', {
+    const filed = await filePbgWithDocuments(e2e.gateway.url, 'warga@layanan.test', {
       text: 'Rumah tinggal dua lantai di Lembah Segar.',
       attributes: {
         nik: '1373010101900001',
@@ -127,7 +104,7 @@ describe('the notification feed (Bahasa Indonesia)', () => {
     const code = filed.trackingCode;
     let version = filed.version;
     const act = async (email: string, query: string, input: Record<string, unknown>) => {
-      const r = await gqlAs<Record<string, { request: { version: number } }>>(gateway.url, email, query, {
+      const r = await gqlAs<Record<string, { request: { version: number } }>>(e2e.gateway.url, email, query, {
         input: { trackingCode: code, expectedVersion: version, ...input },
       });
       version = (Object.values(r)[0] as { request: { version: number } }).request.version;
@@ -139,7 +116,7 @@ describe('the notification feed (Bahasa Indonesia)', () => {
       {
         staffId: (
           await gqlAs<{ staffMembers: { edges: { node: { id: string; name: string } }[] } }>(
-            gateway.url,
+            e2e.gateway.url,
             'hendra@layanan.test',
             '{ staffMembers(unitCode: "DPMPTSP", first: 50) { edges { node { id name } } } }',
           )

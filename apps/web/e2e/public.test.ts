@@ -5,40 +5,15 @@
 // new version of a service whose form fields carry a format, a pattern and a date range — the form
 // prefills every rule in both languages and re-sends them, and an approved version keeps them; the
 // new-service form picks the required competency from the dictionary.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { describeViolations, seriousViolations } from './axe.ts';
-import {
-  type AppPage,
-  gqlAs,
-  launchBrowser,
-  openApp,
-  type RunningGateway,
-  screenshot,
-  signInAsDemo,
-  startGateway,
-} from './support.ts';
+import { type AppPage, gqlAs, screenshot, signInAsDemo, useGatewayAndBrowser } from './support.ts';
 
-let gateway: RunningGateway;
-let browser: Browser;
-const opened: AppPage[] = [];
+const e2e = useGatewayAndBrowser();
 const findings: string[] = [];
 
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  for (const app of opened) await app.context.close().catch(() => {});
-  await browser?.close();
-  await gateway?.stop();
-});
-
-async function visitor(lang: 'id' | 'en', viewport?: { width: number; height: number }): Promise<AppPage> {
-  const app = await openApp(browser, gateway.url, lang, viewport);
-  opened.push(app);
-  return app;
-}
+const visitor = e2e.open;
 
 async function signedIn(email: string): Promise<AppPage> {
   const app = await visitor('id');
@@ -66,7 +41,7 @@ const versionOf = async (code: string) =>
         };
       };
     }>(
-      gateway.url,
+      e2e.gateway.url,
       null,
       'query($code: String!) { service(code: $code) { currentVersion { version attributeInputs requiredLevel requiredCompetency { code } } } }',
       { code },
@@ -118,7 +93,7 @@ describe('the public pages and the catalogue form fields', () => {
       ['DISDUKCAPIL', 'Pelayanan KTP-el keliling di Talawi'],
     ] as const) {
       await gqlAs(
-        gateway.url,
+        e2e.gateway.url,
         'admin@layanan.test',
         'mutation($input: PublishPublicNoticeInput!) { publishPublicNotice(input: $input) { __typename } }',
         { input: { unitCode, title, body: `${title}.\nInformasi lebih lanjut di kantor unit.` } },

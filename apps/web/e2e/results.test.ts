@@ -2,34 +2,14 @@
 // page to /hasil, every chart with its period, rule, data table and download; a CSV of open data
 // downloaded and read; the data dictionary with the licence and the suppression threshold.
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AppPage,
-  launchBrowser,
-  openApp,
-  type RunningGateway,
-  screenshot,
-  startGateway,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useGatewayAndBrowser } from './support.ts';
 
-let gateway: RunningGateway;
-let browser: Browser;
-let app: AppPage | undefined;
-
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await app?.context.close().catch(() => {});
-  await browser?.close();
-  await gateway?.stop();
-});
+const e2e = useGatewayAndBrowser();
 
 describe('public results and open data, signed out', () => {
   it('opens /hasil from the home page and downloads a CSV of open data', async () => {
-    app = await openApp(browser, gateway.url, 'id');
+    const app = await e2e.open('id');
     const { page } = app;
     await page.goto('/');
     await page.getByTestId('results-link').click();

@@ -143,21 +143,26 @@ export async function openApp(
 /**
  * One e2e file's gateway and Chromium, started before its tests and stopped after them; `open`
  * gives a fresh app page (own storage) whose context is closed at the end. Call at the top level.
+ * `env` is passed to `startGateway`; `cleanup` runs after the gateway has stopped (e.g. removing a
+ * data or mail directory the gateway wrote into). `restart` stops the gateway and starts it again
+ * at the same port (the browser's storage is kept) with `env` plus the given variables.
  */
-export function useGatewayAndBrowser(): {
+export function useGatewayAndBrowser(options: { env?: Record<string, string>; cleanup?: () => void } = {}): {
   readonly gateway: RunningGateway;
   open(lang: 'id' | 'en', viewport?: { width: number; height: number }): Promise<AppPage>;
+  restart(env?: Record<string, string>): Promise<RunningGateway>;
 } {
   let gateway: RunningGateway | undefined;
   let browser: Browser | undefined;
   const opened: AppPage[] = [];
   beforeAll(async () => {
-    [gateway, browser] = await Promise.all([startGateway(), launchBrowser()]);
+    [gateway, browser] = await Promise.all([startGateway({ env: options.env }), launchBrowser()]);
   });
   afterAll(async () => {
     for (const app of opened) await app.context.close().catch(() => {});
     await browser?.close();
     await gateway?.stop();
+    options.cleanup?.();
   });
   return {
     get gateway() {
@@ -169,6 +174,13 @@ export function useGatewayAndBrowser(): {
       const app = await openApp(browser, gateway.url, lang, viewport);
       opened.push(app);
       return app;
+    },
+    async restart(env = {}) {
+      if (!gateway) throw new Error('the gateway starts in beforeAll');
+      const port = gateway.port;
+      await gateway.stop();
+      gateway = await startGateway({ port, env: { ...options.env, ...env } });
+      return gateway;
     },
   };
 }
@@ -211,7 +223,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** A seeded account's access token (devLogin). */
-async function devToken(baseURL: string, email: string): Promise<string> {
+export async function devToken(baseURL: string, email: string): Promise<string> {
   const login = (await (
     await fetch(`${baseURL}/graphql`, {
       method: 'POST',

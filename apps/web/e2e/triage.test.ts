@@ -2,45 +2,15 @@
 // with a reason (the badge shows, the queue's "Mendesak" scope lists it), picks a response template
 // into the note for the citizen and edits it before sending; an admin finds the city-wide
 // escalation queue; the English page says the same.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AppPage,
-  gqlAs,
-  launchBrowser,
-  openApp,
-  type RunningGateway,
-  screenshot,
-  signInAsDemo,
-  startGateway,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { gqlAs, screenshot, signInAsDemo, useGatewayAndBrowser } from './support.ts';
 
-let gateway: RunningGateway;
-let browser: Browser;
-const opened: AppPage[] = [];
-
-async function open(lang: 'id' | 'en'): Promise<AppPage> {
-  const app = await openApp(browser, gateway.url, lang);
-  opened.push(app);
-  return app;
-}
-
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([
-    startGateway({ env: { LAYANAN_RATE_SUBMIT_IP: 'off', LAYANAN_RATE_AUTH_IP: 'off' } }),
-    launchBrowser(),
-  ]);
-});
-
-afterAll(async () => {
-  for (const app of opened) await app.context.close().catch(() => {});
-  await browser?.close();
-  await gateway?.stop();
-});
+const e2e = useGatewayAndBrowser({ env: { LAYANAN_RATE_SUBMIT_IP: 'off', LAYANAN_RATE_AUTH_IP: 'off' } });
+const open = e2e.open;
 
 async function fileRequest(key: string): Promise<string> {
   const data = await gqlAs<{ submitServiceRequest: { request: { trackingCode: string } } }>(
-    gateway.url,
+    e2e.gateway.url,
     'warga@layanan.test',
     `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
       ... on ServiceRequestPayload { request { trackingCode } } } }`,
@@ -60,7 +30,7 @@ describe('triage on the staff request page (Bahasa Indonesia)', () => {
   it('marks a request urgent with a reason and picks a response template into the note', async () => {
     const code = await fileRequest('triage-e2e-1');
     await gqlAs(
-      gateway.url,
+      e2e.gateway.url,
       'hendra@layanan.test',
       `mutation($input: CreateResponseTemplateInput!) { createResponseTemplate(input: $input) { __typename } }`,
       {

@@ -7,19 +7,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { describeViolations, seriousViolations } from './axe.ts';
 import {
   type AppPage,
+  devToken,
   filePbgWithDocuments,
   gqlAs,
-  launchBrowser,
-  openApp,
-  type RunningGateway,
   screenshot,
   signInAsDemo,
-  startGateway,
+  useGatewayAndBrowser,
 } from './support.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'layanan-e2e-'));
@@ -32,15 +30,11 @@ const ENV = {
   LAYANAN_RATE_AUTH_ID: 'off',
 };
 
-let gateway: RunningGateway;
-let browser: Browser;
-const opened: AppPage[] = [];
-
-async function open(lang: 'id' | 'en'): Promise<AppPage> {
-  const app = await openApp(browser, gateway.url, lang);
-  opened.push(app);
-  return app;
-}
+const e2e = useGatewayAndBrowser({
+  env: ENV,
+  cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+});
+const open = e2e.open;
 
 const tokens = new Map<string, string>();
 
@@ -48,18 +42,9 @@ const tokens = new Map<string, string>();
 async function tokenOf(email: string): Promise<string> {
   const known = tokens.get(email);
   if (known) return known;
-  const body = (await (
-    await fetch(`${gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'mutation($e:String!){ devLogin(email:$e){ ... on DevLoginPayload { token } } }',
-        variables: { e: email },
-      }),
-    })
-  ).json()) as { data: { devLogin: { token: string } } };
-  tokens.set(email, body.data.devLogin.token);
-  return body.data.devLogin.token;
+  const token = await devToken(e2e.gateway.url, email);
+  tokens.set(email, token);
+  return token;
 }
 
 /** A GraphQL call as `email` (null: anonymous); GraphQL errors fail the test. */
@@ -69,7 +54,7 @@ async function gql<T>(
   variables: Record<string, unknown> = {},
 ): Promise<T> {
   const token = email ? await tokenOf(email) : null;
-  const response = await fetch(`${gateway.url}/graphql`, {
+  const response = await fetch(`${e2e.gateway.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
@@ -84,7 +69,7 @@ async function gql<T>(
  * can be verified), and returns its tracking code.
  */
 async function fileRequest(key: string): Promise<string> {
-  const filed = await filePbgWithDocuments(gateway.url, 'warga@layanan.test', {
+  const filed = await filePbgWithDocuments(e2e.gateway.url, 'warga@layanan.test', {
     idempotencyKey: key,
     text: `Permohonan PBG rumah tinggal (${key}).`,
     attributes: { nik: '1373010101900001', kecamatan: 'BARANGIN', luas_bangunan: '90', fungsi: 'HUNIAN' },
@@ -161,17 +146,6 @@ const unexpected = (app: AppPage) =>
 
 const requestState = (page: Page, label: string) =>
   page.getByTestId('request-state').getByText(label).waitFor();
-
-beforeAll(async () => {
-  [gateway, browser] = await Promise.all([startGateway({ env: ENV }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  for (const app of opened) await app.context.close().catch(() => {});
-  await browser?.close();
-  await gateway?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe('work that must not get lost (Bahasa Indonesia)', () => {
   it('a queue of more than 100 open requests shows the total and every one of them, page by page', async () => {
@@ -506,13 +480,8 @@ describe('sessions across a gateway restart', () => {
     // The tab is closed over the restart: an open tab's live stream would renew the session as soon
     // as the gateway is back, and a reload in the middle of that renewal loses the rotated token.
     await first.close();
-    const port = gateway.port;
-    await gateway.stop();
     tokens.clear();
-    gateway = await startGateway({
-      port,
-      env: { ...ENV, LAYANAN_JWT_SECRET: 'rotated-secret-rotated-secret-rotated-secret' },
-    });
+    await e2e.restart({ LAYANAN_JWT_SECRET: 'rotated-secret-rotated-secret-rotated-secret' });
     // The same browser (its storage kept) opens the app again.
     const page = await citizen.context.newPage();
     page.on('console', (message) => {
@@ -612,7 +581,7 @@ describe('the staff register of a supervisor (Bahasa Indonesia)', () => {
     const rahmat = await gqlAs<{
       staffByNip: { trainingRecords: { title: string; jp: number; status: string }[] };
     }>(
-      gateway.url,
+      e2e.gateway.url,
       HENDRA,
       '{ staffByNip(nip: "199207082019031004") { trainingRecords { title jp status } } }',
     );
@@ -669,7 +638,7 @@ describe('the staff register of a supervisor (Bahasa Indonesia)', () => {
     const unit = await gqlAs<{
       staffMembers: { edges: { node: { ratings: { year: number; finalised: boolean }[] } }[] };
     }>(
-      gateway.url,
+      e2e.gateway.url,
       HENDRA,
       '{ staffMembers(first: 200, filter: { unitCode: "DPMPTSP", includeSubUnits: false }) { edges { node { ratings { year finalised } } } } }',
     );

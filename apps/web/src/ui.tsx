@@ -210,6 +210,35 @@ export function Notice({
   );
 }
 
+/** A checkbox inside its label (`label.check`); `onChange` gets the new checked state. */
+export function Checkbox({
+  checked,
+  onChange,
+  testId,
+  children,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        data-testid={testId}
+      />{' '}
+      {children}
+    </label>
+  );
+}
+
+/** A checkbox list's new choice: `list` with `item` added at the end when `on`, removed when not. */
+export const toggled = <T,>(list: readonly T[], item: T, on: boolean): T[] =>
+  on ? [...list, item] : list.filter((x) => x !== item);
+
 /** A label, the control, an optional hint and the field's error, wired for screen readers. */
 export function Field({
   label,

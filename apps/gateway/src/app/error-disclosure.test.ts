@@ -6,14 +6,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testDatabaseKinds } from '@layanan/db/testing';
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { generateSigningKeyPem } from '../platform/signing/ed25519-signer.js';
-import { TEST_ENV } from '../testing/harness.js';
+import { productionGateway } from '../testing/production-gateway.js';
 import { useHarness } from '../testing/use-harness.js';
-import { loadConfig } from './config.js';
-import { createGateway, type Gateway } from './gateway.js';
-import { memoryRateLimitStore } from './rate-limits.js';
+import type { Gateway } from './gateway.js';
 
 // What must never reach a client: stack frames, absolute paths, library and database internals.
 const INTERNALS =
@@ -28,23 +24,7 @@ describe.each(testDatabaseKinds())('error disclosure on %s', (kind) => {
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Layanan</title>');
     writeFileSync(join(webRoot, 'app.js'), 'console.log(1)\n//# sourceMappingURL=app.js.map');
     writeFileSync(join(webRoot, 'app.js.map'), '{"sources":["../src/secret.ts"]}');
-    production ??= createGateway({
-      db: h.db,
-      config: {
-        ...loadConfig({
-          ...TEST_ENV,
-          NODE_ENV: 'production',
-          LAYANAN_JWT_SECRET: 'a'.repeat(40),
-          LAYANAN_SIGNING_KEY: generateSigningKeyPem(),
-          LAYANAN_DEV_LOGIN: 'false',
-          LOG_LEVEL: 'info',
-        }),
-        jwtSecret: h.config.jwtSecret,
-      },
-      log: pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) }),
-      rateLimitStore: memoryRateLimitStore(),
-      webRoot,
-    });
+    production ??= productionGateway(h, { env: { LOG_LEVEL: 'info' }, webRoot, lines }).gateway;
     return production;
   };
   const call = async (path: string, init: RequestInit = {}) => {

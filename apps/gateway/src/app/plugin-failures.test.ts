@@ -4,14 +4,10 @@
 // production mode, whichever hook it is.
 import { testDatabaseKinds } from '@layanan/db/testing';
 import type { Plugin } from 'graphql-yoga';
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { generateSigningKeyPem } from '../platform/signing/ed25519-signer.js';
-import { TEST_ENV } from '../testing/harness.js';
+import { productionGateway } from '../testing/production-gateway.js';
 import { useHarness } from '../testing/use-harness.js';
-import { loadConfig } from './config.js';
-import { createGateway } from './gateway.js';
-import { memoryRateLimitStore } from './rate-limits.js';
 
 const INTERNALS = /Maximum call stack|\/work\/|node_modules|\bat [\w.<>]+ \(/;
 
@@ -19,23 +15,7 @@ describe.each(testDatabaseKinds())('plugin failures on %s', (kind) => {
   const { h } = useHarness(kind);
   const signingKey = generateSigningKeyPem();
   const gatewayWith = (plugins: Plugin[] = []) => {
-    const lines: Record<string, unknown>[] = [];
-    const gateway = createGateway({
-      db: h.db,
-      config: {
-        ...loadConfig({
-          ...TEST_ENV,
-          NODE_ENV: 'production',
-          LAYANAN_JWT_SECRET: 'a'.repeat(40),
-          LAYANAN_SIGNING_KEY: signingKey,
-          LAYANAN_DEV_LOGIN: 'false',
-        }),
-        jwtSecret: h.config.jwtSecret,
-      },
-      log: pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) }),
-      rateLimitStore: memoryRateLimitStore(),
-      tuning: { plugins },
-    });
+    const { gateway, lines } = productionGateway(h, { signingKey, plugins });
     return { gateway, errors: () => lines.filter((l) => (l.level as number) >= 50) };
   };
   const post = (gateway: ReturnType<typeof gatewayWith>['gateway'], body: string) =>

@@ -3,21 +3,12 @@
 // holidays are not loaded is refused with CALENDAR_YEAR_UNKNOWN instead of counted as working days.
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { jakartaYear } from '@layanan/domain/calendar';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../testing/harness.js';
+import { describe, expect, it } from 'vitest';
 import { PBG_REQUEST, submitRequest } from '../testing/requests.js';
+import { useHarness } from '../testing/use-harness.js';
 
 describe.each(testDatabaseKinds())('working calendar coverage on %s', (kind) => {
-  let h: Harness;
-  let citizen: string;
-
-  beforeAll(async () => {
-    h = await createHarness(kind);
-    citizen = await h.login('warga@layanan.test');
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const { h, t } = useHarness(kind, { login: ['warga'] });
 
   it('serves 2027 as provisional, with 5 January named Isra Mikraj and Maulid once', async () => {
     const { body } = await h.gql(
@@ -33,13 +24,13 @@ describe.each(testDatabaseKinds())('working calendar coverage on %s', (kind) => 
 
   it('refuses to compute a deadline in a year whose holidays are not loaded', async () => {
     const year = jakartaYear(new Date());
-    const before = await submitRequest(h, PBG_REQUEST, citizen);
+    const before = await submitRequest(h, PBG_REQUEST, t.warga);
     expect(before.body.data.submitServiceRequest.__typename).toBe('ServiceRequestPayload');
 
     await h.db.prisma.holiday.deleteMany({
       where: { date: { gte: new Date(`${year}-01-01T00:00:00Z`), lte: new Date(`${year}-12-31T00:00:00Z`) } },
     });
-    const refused = await submitRequest(h, { ...PBG_REQUEST, text: `${PBG_REQUEST.text} (kedua)` }, citizen);
+    const refused = await submitRequest(h, { ...PBG_REQUEST, text: `${PBG_REQUEST.text} (kedua)` }, t.warga);
     expect(refused.body.errors?.[0]).toMatchObject({
       message: expect.stringContaining('belum tercatat'),
       extensions: {

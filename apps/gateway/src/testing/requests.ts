@@ -1,4 +1,5 @@
 // Service-request documents and helpers shared by the gateway tests.
+import type { Prisma } from '@layanan/db';
 import type { GqlResult, Harness } from './harness.js';
 
 /** submitServiceRequest with every field the tests read, and the failures they check. */
@@ -72,6 +73,65 @@ export async function complaintServiceAt(
     },
   });
   await prisma.service.update({ where: { id: created.id }, data: { currentVersionId: version.id } });
+}
+
+/**
+ * A PERMIT service of DPMPTSP of the test's own (5 working days, version 1 "Uji"/"Test" with no
+ * standard and no attributes; not made current), so that the demo requests do not enter what the
+ * test sums. `row(fields)` completes a hand-made request of it, filed by warga@ with the text
+ * "uji" and no attribute values, for `prisma.serviceRequest.create`.
+ */
+type OwnRequestColumns = Pick<
+  Prisma.ServiceRequestUncheckedCreateInput,
+  | 'serviceId'
+  | 'serviceVersionId'
+  | 'unitId'
+  | 'citizenAccountId'
+  | 'submittedByAccountId'
+  | 'originalText'
+  | 'attributeValues'
+>;
+
+export async function ownPermitService(
+  h: Pick<Harness, 'db'>,
+  service: { code: string; name: string },
+): Promise<{
+  service: { id: string };
+  version: { id: string };
+  row(
+    fields: Omit<Prisma.ServiceRequestUncheckedCreateInput, keyof OwnRequestColumns>,
+  ): Prisma.ServiceRequestUncheckedCreateInput;
+}> {
+  const p = h.db.prisma;
+  const unit = await p.unit.findUniqueOrThrow({ where: { code: 'DPMPTSP' } });
+  const base = { kind: 'PERMIT' as const, unitId: unit.id, completionDays: 5 };
+  const created = await p.service.create({ data: { ...base, ...service, description: 'Uji' } });
+  const version = await p.serviceVersion.create({
+    data: {
+      ...base,
+      serviceId: created.id,
+      version: 1,
+      nameId: 'Uji',
+      nameEn: 'Test',
+      standard: {},
+      attributes: [],
+    },
+  });
+  const citizen = await p.account.findUniqueOrThrow({ where: { email: 'warga@layanan.test' } });
+  return {
+    service: created,
+    version,
+    row: (fields) => ({
+      ...fields,
+      serviceId: created.id,
+      serviceVersionId: version.id,
+      unitId: unit.id,
+      citizenAccountId: citizen.id,
+      submittedByAccountId: citizen.id,
+      originalText: 'uji',
+      attributeValues: {},
+    }),
+  };
 }
 
 /** A second complaint service, at DPMPTSP (the unit of yulia, hendra and rahmat). */

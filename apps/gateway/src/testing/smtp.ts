@@ -1,7 +1,12 @@
 // A real SMTP server in the test process (smtp-server), and a small reader of what it received:
 // headers (unfolded) and the decoded plain-text part.
 import type { AddressInfo } from 'node:net';
+import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
+import { createMailTransport } from '../platform/mail/transport.js';
+import { MailWorker } from '../platform/mail/worker.js';
+import type { Harness } from './harness.js';
 
 export type ReceivedMail = {
   /** RCPT TO addresses. */
@@ -68,5 +73,41 @@ export async function startSmtpServer(): Promise<{
     url: `smtp://127.0.0.1:${port}`,
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * One test file's SMTP server, started before its tests and closed after them (call at the top
+ * level). `deliver(h)` sends the harness's mail outbox to it: one MailWorker run, 3 attempts.
+ */
+export function useSmtpServer(): {
+  readonly url: string;
+  readonly received: ReceivedMail[];
+  deliver(h: Harness): Promise<void>;
+} {
+  let server: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
+  beforeAll(async () => {
+    server = await startSmtpServer();
+  });
+  afterAll(() => server?.close());
+  const started = () => {
+    if (!server) throw new Error('useSmtpServer: the server starts in beforeAll');
+    return server;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get received() {
+      return started().received;
+    },
+    async deliver(h) {
+      await new MailWorker({
+        prisma: h.db.prisma,
+        transport: createMailTransport({ ...h.config.mail, smtpUrl: started().url }),
+        log: pino({ level: 'silent' }),
+        maxAttempts: 3,
+      }).run();
+    },
   };
 }

@@ -9,6 +9,7 @@ import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { Link, navigate } from '../router.tsx';
 import { setSession } from '../session.ts';
 import {
+  Checkbox,
   ErrorNote,
   Field,
   FormFailureNote,
@@ -231,15 +232,9 @@ function EraseForm() {
         <Field label={t('currentPassword')} error={errors.password} required>
           {(p) => <input {...p} type="password" autoComplete="current-password" {...password.bind} />}
         </Field>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={sure}
-            onChange={(e) => setSure(e.target.checked)}
-            data-testid="erase-sure"
-          />{' '}
+        <Checkbox checked={sure} onChange={setSure} testId="erase-sure">
           {t('eraseConfirm')}
-        </label>
+        </Checkbox>
         {errors.sure ? <p className="error">{errors.sure}</p> : null}
         <FormFailureNote failure={failure} shown={['password', 'sure']} />
         <SubmitButton busy={fetching}>{t('eraseButton')}</SubmitButton>

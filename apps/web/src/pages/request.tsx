@@ -211,7 +211,7 @@ export function RequestHeading({
 }
 
 export function RequestPage({ code }: { code: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { result, refetch, live } = useLiveRequest(code);
   const { data, fetching, error } = result;
   if (error) return <ErrorNote error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
@@ -236,13 +236,7 @@ export function RequestPage({ code }: { code: string }) {
           <h2 id="trail-title">{t('statusTrail')}</h2>
           <ol className="trail" data-testid="trail">
             {request.events.map((e) => (
-              <li key={e.sequence}>
-                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> — <TrailEventTitle event={e} />{' '}
-                <span className="muted" data-testid="trail-actor">
-                  ({actorLabel(e, lang)})
-                </span>
-                {e.publicNote ? <p className="note-text">{e.publicNote}</p> : null}
-              </li>
+              <TrailEntry key={e.sequence} event={e} />
             ))}
           </ol>
         </section>
@@ -286,6 +280,35 @@ export function TrailEventTitle({ event }: { event: { kind: string; toState: str
         ? t(TRAIL_EVENT_TITLES[event.kind]!)
         : t(`state_${event.toState}` as MessageKey)}
     </strong>
+  );
+}
+
+/**
+ * One entry of a request's status trail: when (WIB), what happened, who acted and the public note;
+ * `children` follow (the staff page adds the internal note).
+ */
+export function TrailEntry({
+  event,
+  children,
+}: {
+  event: Parameters<typeof actorLabel>[0] & {
+    at: string;
+    kind: string;
+    toState: string;
+    publicNote?: string | null;
+  };
+  children?: ReactNode;
+}) {
+  const { lang } = useI18n();
+  return (
+    <li>
+      <time dateTime={event.at}>{formatDateTime(event.at, lang)}</time> — <TrailEventTitle event={event} />{' '}
+      <span className="muted" data-testid="trail-actor">
+        ({actorLabel(event, lang)})
+      </span>
+      {event.publicNote ? <p className="note-text">{event.publicNote}</p> : null}
+      {children}
+    </li>
   );
 }
 

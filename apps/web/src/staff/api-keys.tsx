@@ -9,6 +9,7 @@ import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import {
+  Checkbox,
   ErrorNote,
   FailureNote,
   Field,
@@ -17,6 +18,7 @@ import {
   Loading,
   mutationFailure,
   Table,
+  toggled,
   useFailure,
   useSubmit,
   useText,
@@ -216,16 +218,13 @@ function CreateApiKeyForm({
           {t('apiKeyScopes')} <span className="required">({t('required')})</span>
         </legend>
         {API_KEY_SCOPES.map((s) => (
-          <label key={s} className="check">
-            <input
-              type="checkbox"
-              checked={scopes.includes(s)}
-              onChange={(e) =>
-                setScopes((list) => (e.target.checked ? [...list, s] : list.filter((x) => x !== s)))
-              }
-            />{' '}
+          <Checkbox
+            key={s}
+            checked={scopes.includes(s)}
+            onChange={(on) => setScopes((list) => toggled(list, s, on))}
+          >
             {t(SCOPE_LABELS[s])}
-          </label>
+          </Checkbox>
         ))}
         {errors.scopes ? <p className="field-error">{errors.scopes}</p> : null}
       </fieldset>

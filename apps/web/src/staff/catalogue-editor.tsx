@@ -6,6 +6,7 @@ import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import {
+  Checkbox,
   ErrorNote,
   Field,
   FormFailureNote,
@@ -212,14 +213,12 @@ function ServiceForm({
         {(p) => <input {...p} type="number" min={0} {...cost.bind} />}
       </Field>
       <p className="muted">{t('serviceStandardFourEyes')}</p>
-      <label className="check">
-        <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} />{' '}
+      <Checkbox checked={published} onChange={setPublished}>
         {t('published')}
-      </label>
-      <label className="check">
-        <input type="checkbox" checked={openData} onChange={(e) => setOpenData(e.target.checked)} />{' '}
+      </Checkbox>
+      <Checkbox checked={openData} onChange={setOpenData}>
         {t('serviceOpenData')}
-      </label>
+      </Checkbox>
       <FormFailureNote failure={failure} shown={['name', 'description', 'completionDays', 'costIdr']} />
       <SubmitButton busy={fetching}>{t('save')}</SubmitButton>
     </form>

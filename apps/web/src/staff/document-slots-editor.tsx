@@ -8,7 +8,7 @@
 import { type DocumentSlot, validateDocumentSlots } from '@layanan/domain/services';
 import type { VariablesOf } from '../graphql.ts';
 import { type Lang, type MessageKey, useI18n } from '../i18n.tsx';
-import { Field } from '../ui.tsx';
+import { Checkbox, Field, toggled } from '../ui.tsx';
 import type { ProposeChange } from './service-version-form.tsx';
 
 type SlotInput = NonNullable<VariablesOf<typeof ProposeChange>['input']['documentSlots']>[number];
@@ -139,34 +139,22 @@ export function DocumentSlotsEditor({ rows, onChange, errors }: RowsEditorProps<
             {text('key', 'slotKey', 'slotKeyHint')}
             {text('nameId', 'slotNameId')}
             {text('nameEn', 'slotNameEn')}
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={r.required}
-                onChange={(e) => set(i, { required: e.target.checked })}
-              />{' '}
+            <Checkbox checked={r.required} onChange={(required) => set(i, { required })}>
               {t('slotIsRequired')}
-            </label>
+            </Checkbox>
             <fieldset
               className={`field${typesError ? ' invalid' : ''}`}
               aria-describedby={typesError ? `${at}-types-error` : undefined}
             >
               <legend>{t('slotTypes')}</legend>
               {SLOT_TYPES.map((type) => (
-                <label key={type} className="check">
-                  <input
-                    type="checkbox"
-                    checked={r.acceptedTypes.includes(type)}
-                    onChange={(e) =>
-                      set(i, {
-                        acceptedTypes: e.target.checked
-                          ? [...r.acceptedTypes, type]
-                          : r.acceptedTypes.filter((x) => x !== type),
-                      })
-                    }
-                  />{' '}
+                <Checkbox
+                  key={type}
+                  checked={r.acceptedTypes.includes(type)}
+                  onChange={(on) => set(i, { acceptedTypes: toggled(r.acceptedTypes, type, on) })}
+                >
                   {TYPE_LABELS[type]}
-                </label>
+                </Checkbox>
               ))}
               {typesError ? (
                 <p className="field-error" id={`${at}-types-error`}>

@@ -11,6 +11,7 @@ import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { useEveryStaffMember } from '../reference-lists.ts';
 import { Link } from '../router.tsx';
 import {
+  Checkbox,
   ErrorNote,
   Field,
   FormFailureNote,
@@ -18,6 +19,7 @@ import {
   Loading,
   mutationFailure,
   Notice,
+  toggled,
   useSubmit,
   useText,
 } from '../ui.tsx';
@@ -359,18 +361,13 @@ function ScheduleSessionForm({
       <fieldset className={errors.representativeIds ? 'field invalid' : 'field'}>
         <legend>{t('sessionRepresentatives')}</legend>
         {staff.map((s) => (
-          <label key={s.id} className="check">
-            <input
-              type="checkbox"
-              checked={representatives.includes(s.id)}
-              onChange={(e) =>
-                setRepresentatives((list) =>
-                  e.target.checked ? [...list, s.id] : list.filter((id) => id !== s.id),
-                )
-              }
-            />{' '}
+          <Checkbox
+            key={s.id}
+            checked={representatives.includes(s.id)}
+            onChange={(on) => setRepresentatives((list) => toggled(list, s.id, on))}
+          >
             {s.name}
-          </label>
+          </Checkbox>
         ))}
         {errors.representativeIds ? <p className="field-error">{errors.representativeIds}</p> : null}
       </fieldset>

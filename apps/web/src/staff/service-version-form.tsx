@@ -9,7 +9,16 @@ import { graphql, type VariablesOf } from '../graphql.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { STANDARD_ORDER } from '../pages/service.tsx';
 import { useEveryCompetency } from '../reference-lists.ts';
-import { Field, FormFailureNote, Loading, mutationFailure, Select, useSubmit, useText } from '../ui.tsx';
+import {
+  Checkbox,
+  Field,
+  FormFailureNote,
+  Loading,
+  mutationFailure,
+  Select,
+  useSubmit,
+  useText,
+} from '../ui.tsx';
 import {
   DocumentSlotsEditor,
   patchRow,
@@ -417,14 +426,9 @@ function AttributesEditor({ rows, onChange, errors }: RowsEditorProps<AttributeR
                 )}
               </Field>
             ) : null}
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={r.required}
-                onChange={(e) => set(i, { required: e.target.checked })}
-              />{' '}
+            <Checkbox checked={r.required} onChange={(required) => set(i, { required })}>
               {t('formFieldRequired')}
-            </label>
+            </Checkbox>
             <button
               type="button"
               className="secondary"
@@ -599,10 +603,9 @@ export function CreateServiceForm({
         ))}
       </fieldset>
       <AttributesEditor rows={rows} onChange={setRows} errors={errors} />
-      <label className="check">
-        <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} />{' '}
+      <Checkbox checked={published} onChange={setPublished}>
         {t('publishedNow')}
-      </label>
+      </Checkbox>
       <FormFailureNote failure={failure} shown={shown} />
       <FormButtons busy={fetching} submit={t('createService')} onClose={onClose} />
     </form>
@@ -702,10 +705,9 @@ function VersionFields({
       >
         {(p) => <textarea {...p} rows={4} {...requirements.bind} />}
       </Field>
-      <label className="check">
-        <input type="checkbox" checked={editFields} onChange={(e) => setEditFields(e.target.checked)} />{' '}
+      <Checkbox checked={editFields} onChange={setEditFields}>
         {t('changeFormFields')}
-      </label>
+      </Checkbox>
       {editFields || attributeFieldNames(rows).some((f) => errors[f]) || errors.attributes ? (
         <AttributesEditor rows={rows} onChange={setRows} errors={errors} />
       ) : null}

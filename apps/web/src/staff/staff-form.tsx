@@ -6,7 +6,16 @@ import { useConfirmation } from '../confirm.tsx';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { useEveryUnit } from '../reference-lists.ts';
-import { Field, FormFailureNote, mutationFailure, Notice, todayWib, useSubmit, useText } from '../ui.tsx';
+import {
+  Checkbox,
+  Field,
+  FormFailureNote,
+  mutationFailure,
+  Notice,
+  todayWib,
+  useSubmit,
+  useText,
+} from '../ui.tsx';
 import { FormButtons } from './form-buttons.tsx';
 
 const RegisterStaff = graphql(`
@@ -264,10 +273,9 @@ export function EditStaffForm({
           </Field>
         </>
       ) : null}
-      <label className="check">
-        <input type="checkbox" checked={!active} onChange={(e) => setActive(!e.target.checked)} />{' '}
+      <Checkbox checked={!active} onChange={(checked) => setActive(!checked)}>
         {t('leavesRegister')}
-      </label>
+      </Checkbox>
       <FormFailureNote
         failure={failure}
         shown={['name', 'unitCode', 'positionCode', 'position', 'rank', 'rankEffectiveOn', 'decreeNumber']}

@@ -7,7 +7,7 @@ import { FileDownload } from '../file-download.tsx';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
-import { ErrorNote, formatNumber, Loading, Table, useText } from '../ui.tsx';
+import { Checkbox, ErrorNote, formatNumber, Loading, Table, useText } from '../ui.tsx';
 import { CompetencyForm } from './competency-form.tsx';
 import { RateForm } from './rate-form.tsx';
 import { EditStaffForm, RegisterStaffForm } from './staff-form.tsx';
@@ -112,14 +112,12 @@ export function StaffRegister({
         ) : null}
       </form>
       <div className="toolbar">
-        <label className="check">
-          <input type="checkbox" checked={gapOnly} onChange={(e) => setGapOnly(e.target.checked)} />{' '}
+        <Checkbox checked={gapOnly} onChange={setGapOnly}>
           {t('hasGap')}
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={belowRight} onChange={(e) => setBelowRight(e.target.checked)} />{' '}
+        </Checkbox>
+        <Checkbox checked={belowRight} onChange={setBelowRight}>
           {t('belowJp')}
-        </label>
+        </Checkbox>
       </div>
       <div className="toolbar">
         <FileDownload path={`/reports/staff.csv?${csvQuery}`} label={t('downloadStaffCsv')} />

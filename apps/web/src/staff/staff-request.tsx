@@ -2,28 +2,19 @@ import { useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { useConfirmation } from '../confirm.tsx';
 import { type MessageKey, useI18n } from '../i18n.tsx';
-import { actorLabel, channelLabel, serviceName } from '../labels.ts';
+import { channelLabel, serviceName } from '../labels.ts';
 import { DocumentChecklist } from '../pages/document-checklist.tsx';
 import {
   AttributeValues,
   DeadlineFacts,
   RequestHeading,
-  TrailEventTitle,
+  TrailEntry,
   Transition,
   useLiveRequest,
 } from '../pages/request.tsx';
 import { RequestDocuments } from '../pages/request-documents.tsx';
 import type { Role } from '../session.ts';
-import {
-  ErrorNote,
-  Field,
-  FormFailureNote,
-  formatDateTime,
-  Loading,
-  mutationFailure,
-  Notice,
-  useFailure,
-} from '../ui.tsx';
+import { ErrorNote, Field, FormFailureNote, Loading, mutationFailure, Notice, useFailure } from '../ui.tsx';
 import { chosenRedo, RedoSlotsPicker, redoFieldNames } from './redo-slots.tsx';
 import { RequestDesk } from './request-desk.tsx';
 import { PriorityForm, TemplatePicker } from './triage.tsx';
@@ -214,18 +205,13 @@ export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
           <h2 id="trail-title">{t('statusTrail')}</h2>
           <ol className="trail" data-testid="trail-staff">
             {request.events.map((e) => (
-              <li key={e.sequence}>
-                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> — <TrailEventTitle event={e} />{' '}
-                <span className="muted" data-testid="trail-actor">
-                  ({actorLabel(e, lang)})
-                </span>
-                {e.publicNote ? <p className="note-text">{e.publicNote}</p> : null}
+              <TrailEntry key={e.sequence} event={e}>
                 {e.internalNote ? (
                   <p className="note-text internal">
                     {t('internal')}: {e.internalNote}
                   </p>
                 ) : null}
-              </li>
+              </TrailEntry>
             ))}
           </ol>
           <h3>{t('citizenText')}</h3>

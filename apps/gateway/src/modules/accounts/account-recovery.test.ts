@@ -5,17 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { testDatabaseKinds } from '@layanan/db/testing';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../app/config.js';
 import { createGateway } from '../../app/gateway.js';
 import { memoryRateLimitStore } from '../../app/rate-limits.js';
-import { createMailTransport } from '../../platform/mail/transport.js';
-import { MailWorker } from '../../platform/mail/worker.js';
 import { registeredCitizen } from '../../testing/accounts.js';
 import { TEST_ENV } from '../../testing/harness.js';
 import { postGraphQL } from '../../testing/http.js';
 import { PBG_REQUEST, submitRequest } from '../../testing/requests.js';
-import { type ReceivedMail, startSmtpServer } from '../../testing/smtp.js';
+import { type ReceivedMail, useSmtpServer } from '../../testing/smtp.js';
 import { useHarness } from '../../testing/use-harness.js';
 
 const log = pino({ level: 'silent' });
@@ -31,11 +29,7 @@ const RESET = `mutation($token: String!, $pw: String!) { resetPassword(input: { 
   __typename ... on PasswordReset { reset } ... on ValidationError { code messageId messageEn fields { field code } } } }`;
 const ME = '{ me { account { emailVerified phoneVerified } } }';
 
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(() => smtp.close());
+const smtp = useSmtpServer();
 
 describe.each(testDatabaseKinds())('address verification and password reset on %s', (kind) => {
   const { h, t } = useHarness(kind, {
@@ -45,13 +39,7 @@ describe.each(testDatabaseKinds())('address verification and password reset on %
 
   /** Sends the outbox over SMTP and returns the messages that reached `to`. */
   async function mailTo(to: string): Promise<ReceivedMail[]> {
-    const worker = new MailWorker({
-      prisma: h.db.prisma,
-      transport: createMailTransport({ ...h.config.mail, smtpUrl: smtp.url }),
-      log,
-      maxAttempts: 3,
-    });
-    await worker.run();
+    await smtp.deliver(h);
     return smtp.received.filter((m) => m.to.includes(to));
   }
 

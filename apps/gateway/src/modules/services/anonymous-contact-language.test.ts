@@ -2,12 +2,9 @@
 // (issue 20): `contactLanguage` when given, else the caller's Accept-Language, else Indonesian;
 // checked as the messages reach a real SMTP server in the test process.
 import { testDatabaseKinds } from '@layanan/db/testing';
-import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailTransport } from '../../platform/mail/transport.js';
-import { MailWorker } from '../../platform/mail/worker.js';
+import { describe, expect, it } from 'vitest';
 import { ROAD_COMPLAINT } from '../../testing/requests.js';
-import { startSmtpServer } from '../../testing/smtp.js';
+import { useSmtpServer } from '../../testing/smtp.js';
 import { useHarness } from '../../testing/use-harness.js';
 
 const PUBLIC = 'https://layanan.test';
@@ -15,11 +12,7 @@ const FILE_ANONYMOUS = `mutation($input: FileAnonymousComplaintInput!) { fileAno
   __typename ... on AnonymousComplaintFiled { trackingCode }
 } }`;
 
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(() => smtp.close());
+const smtp = useSmtpServer();
 
 describe.each(testDatabaseKinds())('anonymous reporter’s mail language on %s', (kind) => {
   const { h } = useHarness(kind, { env: { LAYANAN_PUBLIC_URL: PUBLIC, LAYANAN_MAIL_INTERVAL_MS: '0' } });
@@ -39,12 +32,7 @@ describe.each(testDatabaseKinds())('anonymous reporter’s mail language on %s',
       chosenId: await file(`id-${kind}@pelapor.test`, { contactLanguage: 'ID' }, { 'accept-language': 'en' }),
       none: await file(`none-${kind}@pelapor.test`, {}),
     };
-    await new MailWorker({
-      prisma: h.db.prisma,
-      transport: createMailTransport({ ...h.config.mail, smtpUrl: smtp.url }),
-      log: pino({ level: 'silent' }),
-      maxAttempts: 3,
-    }).run();
+    await smtp.deliver(h);
     const to = (address: string) => smtp.received.filter((m) => m.to.includes(address));
     const english = [
       [`en-${kind}@pelapor.test`, filed.chosenEn],

@@ -1,6 +1,7 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ownPermitService } from '../../testing/requests.js';
+import { useHarness } from '../../testing/use-harness.js';
 
 const STATS = `query($from: Day!, $to: Day!, $g: RequestStatisticsGroup!, $s: String) {
   requestStatistics(from: $from, to: $to, groupBy: $g, serviceCode: $s) {
@@ -16,36 +17,11 @@ const STATS = `query($from: Day!, $to: Day!, $g: RequestStatisticsGroup!, $s: St
 }`;
 
 describe.each(testDatabaseKinds())('request statistics on %s', (kind) => {
-  let h: Harness;
+  const { h } = useHarness(kind);
   beforeAll(async () => {
-    h = await createHarness(kind);
     const p = h.db.prisma;
     // A service of its own, so seeded demo requests do not enter the sums.
-    const unit = await p.unit.findUniqueOrThrow({ where: { code: 'DPMPTSP' } });
-    const service = await p.service.create({
-      data: {
-        code: 'STAT-TEST',
-        name: 'Uji statistik',
-        description: 'Uji',
-        kind: 'PERMIT',
-        unitId: unit.id,
-        completionDays: 5,
-      },
-    });
-    const version = await p.serviceVersion.create({
-      data: {
-        serviceId: service.id,
-        version: 1,
-        nameId: 'Uji',
-        nameEn: 'Test',
-        kind: 'PERMIT',
-        unitId: unit.id,
-        standard: {},
-        attributes: [],
-        completionDays: 5,
-      },
-    });
-    const citizen = await p.account.findUniqueOrThrow({ where: { email: 'warga@layanan.test' } });
+    const { row: requestRow } = await ownPermitService(h, { code: 'STAT-TEST', name: 'Uji statistik' });
     const t = (iso: string) => new Date(iso);
     const d = (day: string) => new Date(`${day}T00:00:00Z`);
     const rows = [
@@ -89,22 +65,9 @@ describe.each(testDatabaseKinds())('request statistics on %s', (kind) => {
     for (const r of rows) {
       n += 1;
       await p.serviceRequest.create({
-        data: {
-          ...r,
-          trackingCode: `SWL-2026-9${String(n).padStart(5, '0')}`,
-          serviceId: service.id,
-          serviceVersionId: version.id,
-          unitId: unit.id,
-          citizenAccountId: citizen.id,
-          submittedByAccountId: citizen.id,
-          originalText: 'uji',
-          attributeValues: {},
-        },
+        data: requestRow({ ...r, trackingCode: `SWL-2026-9${String(n).padStart(5, '0')}` }),
       });
     }
-  });
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('matches a hand-computed small case, by service and by unit', async () => {

@@ -1,6 +1,6 @@
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PBG_REQUEST, submitRequest } from '../../testing/requests.js';
+import { ownPermitService, PBG_REQUEST, submitRequest } from '../../testing/requests.js';
 import { useHarness } from '../../testing/use-harness.js';
 
 // Issue 16, kind 12: the standard time reads the same on every surface (two parts: verification
@@ -64,42 +64,26 @@ describe.each(testDatabaseKinds())('standard time and timeliness on %s', (kind) 
 
   beforeAll(async () => {
     const p = h.db.prisma;
-    const unit = await p.unit.findUniqueOrThrow({ where: { code: 'DPMPTSP' } });
-    const base = { kind: 'PERMIT' as const, unitId: unit.id, completionDays: 5 };
-    const service = await p.service.create({
-      data: { ...base, code: 'STD-TIME', name: 'Uji waktu', description: 'Uji' },
-    });
-    const version = await p.serviceVersion.create({
-      data: {
-        ...base,
-        serviceId: service.id,
-        version: 1,
-        nameId: 'Uji',
-        nameEn: 'Test',
-        standard: {},
-        attributes: [],
-      },
+    const {
+      service,
+      version,
+      row: requestRow,
+    } = await ownPermitService(h, {
+      code: 'STD-TIME',
+      name: 'Uji waktu',
     });
     await p.service.update({ where: { id: service.id }, data: { currentVersionId: version.id } });
-    const citizen = await p.account.findUniqueOrThrow({ where: { email: 'warga@layanan.test' } });
     for (const [trackingCode, row] of Object.entries(ROWS)) {
       const { expected: _, ...times } = row;
       await p.serviceRequest.create({
-        data: {
+        data: requestRow({
           ...times,
           state: 'COMPLETED',
           trackingCode,
           submittedAt: wib('2026-07-06', '10:00'),
           verificationDueOn: d('2026-07-09'),
           closedAt: times.completedAt,
-          serviceId: service.id,
-          serviceVersionId: version.id,
-          unitId: unit.id,
-          citizenAccountId: citizen.id,
-          submittedByAccountId: citizen.id,
-          originalText: 'uji',
-          attributeValues: {},
-        },
+        }),
       });
     }
   });

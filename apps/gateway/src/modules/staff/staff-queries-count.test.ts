@@ -3,16 +3,13 @@
 // log on the test database (createTestDatabase's onQuery).
 import type { QueryEvent } from '@layanan/db';
 import { testDatabaseKinds } from '@layanan/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useHarness } from '../../testing/use-harness.js';
 
 describe.each(testDatabaseKinds())('staff listing statement count on %s', (kind) => {
   const statements: QueryEvent[] = [];
-  let h: Harness;
-  let admin: string;
+  const { h, t } = useHarness(kind, { onQuery: (e) => statements.push(e), login: ['admin'] });
   beforeAll(async () => {
-    h = await createHarness(kind, { onQuery: (e) => statements.push(e) });
-    admin = await h.login('admin@layanan.test');
     // Top the register up to well over 200 people, each with holdings and trainings.
     const unit = await h.db.prisma.unit.findUniqueOrThrow({ where: { code: 'DISKOMINFO' } });
     const competencies = await h.db.prisma.competency.findMany();
@@ -46,9 +43,6 @@ describe.each(testDatabaseKinds())('staff listing statement count on %s', (kind)
       })),
     });
   });
-  afterAll(async () => {
-    await h?.close();
-  });
 
   const query = `query($first: Int!) {
     staffMembers(first: $first, orderBy: { field: RANK, direction: DESC }) {
@@ -60,7 +54,7 @@ describe.each(testDatabaseKinds())('staff listing statement count on %s', (kind)
 
   async function count(first: number): Promise<{ statements: number; rows: any[] }> {
     statements.length = 0;
-    const { body } = await h.gql(query, { first }, { token: admin });
+    const { body } = await h.gql(query, { first }, { token: t.admin });
     expect(body.errors).toBeUndefined();
     return { statements: statements.length, rows: body.data.staffMembers.edges.map((e: any) => e.node) };
   }

@@ -4,11 +4,11 @@
 import { createDatabase } from '@layanan/db';
 import { type TestDatabase, testDatabaseKinds } from '@layanan/db/testing';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mailSettings } from '../../app/mail-config.js';
 import { ACCOUNTS } from '../../testing/accounts.js';
 import { moveRequest, PBG_REQUEST, submittedRequest } from '../../testing/requests.js';
-import { type ReceivedMail, startSmtpServer } from '../../testing/smtp.js';
+import { type ReceivedMail, useSmtpServer } from '../../testing/smtp.js';
 import { useHarness } from '../../testing/use-harness.js';
 import { verifyUnsubscribe } from './outbox.js';
 import { createMailTransport } from './transport.js';
@@ -17,28 +17,17 @@ import { MailWorker } from './worker.js';
 const log = pino({ level: 'silent' });
 const PUBLIC = 'https://layanan.test';
 
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(() => smtp.close());
+const smtp = useSmtpServer();
 
 describe.each(testDatabaseKinds())('notification e-mail on %s', (kind) => {
   const { h, t } = useHarness(kind, {
     login: ['warga', 'yulia', 'hendra'],
     env: { LAYANAN_PUBLIC_URL: PUBLIC, LAYANAN_MAIL_INTERVAL_MS: '0' },
   });
-  const worker = () =>
-    new MailWorker({
-      prisma: h.db.prisma,
-      transport: createMailTransport({ ...h.config.mail, smtpUrl: smtp.url }),
-      log,
-      maxAttempts: 3,
-    });
   /** Sends the outbox and returns what arrived for `email` since the last call. */
   let seen = 0;
   const arrived = async (): Promise<ReceivedMail[]> => {
-    await worker().run();
+    await smtp.deliver(h);
     const out = smtp.received.slice(seen);
     seen = smtp.received.length;
     return out;

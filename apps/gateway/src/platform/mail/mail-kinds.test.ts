@@ -5,8 +5,7 @@
 // recipient, language, subject, the link to its item and a working one-click unsubscribe link.
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { jakartaDayStart } from '@layanan/domain/calendar';
-import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mailSettings } from '../../app/mail-config.js';
 import { sendSupervisorDigests } from '../../modules/forums/supervisor-digest.js';
 import { ACCOUNTS, STAFF_NIP } from '../../testing/accounts.js';
@@ -17,19 +16,13 @@ import {
   ROAD_COMPLAINT,
   submittedRequest,
 } from '../../testing/requests.js';
-import { type ReceivedMail, startSmtpServer } from '../../testing/smtp.js';
+import { type ReceivedMail, useSmtpServer } from '../../testing/smtp.js';
 import { useHarness } from '../../testing/use-harness.js';
-import { createMailTransport } from './transport.js';
-import { MailWorker } from './worker.js';
 
 const PUBLIC = 'https://layanan.test';
 const at7Wib = (day: string) => new Date(jakartaDayStart(day).getTime() + 7 * 3_600_000);
 
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(() => smtp.close());
+const smtp = useSmtpServer();
 
 const NOTE = `mutation($input: AddServiceRequestNoteInput!) { addServiceRequestNote(input: $input) {
   __typename ... on ServiceRequestPayload { request { version } } } }`;
@@ -51,12 +44,7 @@ describe.each(testDatabaseKinds())('e-mail of every notification kind on %s', (k
   let lastRun: ReceivedMail[] = [];
   /** Sends the outbox; returns what reached `to` since the last call (and sets the rest aside). */
   const arrived = async (to: string): Promise<ReceivedMail[]> => {
-    await new MailWorker({
-      prisma: h.db.prisma,
-      transport: createMailTransport({ ...h.config.mail, smtpUrl: smtp.url }),
-      log: pino({ level: 'silent' }),
-      maxAttempts: 3,
-    }).run();
+    await smtp.deliver(h);
     const out = smtp.received.slice(seen);
     seen = smtp.received.length;
     lastRun = out;

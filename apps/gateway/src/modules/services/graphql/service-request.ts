@@ -279,6 +279,14 @@ function filterWhere(filter: RequestFilterArgs | undefined, caller: Caller): Pri
 }
 
 const versionSelect = { serviceVersion: { select: { completionDays: true } } } as const;
+/** The columns timelinessOf reads: the state, and when and by when it was verified and completed. */
+const timelinessSelect = {
+  state: true,
+  verifiedAt: true,
+  verificationDueOn: true,
+  completedAt: true,
+  completionDueOn: true,
+} as const;
 
 // The standard time and timeliness of a request (see standard-time.ts), alike for the owner/staff view and the public status.
 for (const ref of [ServiceRequestRef, RequestStatusRef]) {
@@ -291,24 +299,12 @@ for (const ref of [ServiceRequestRef, RequestStatusRef]) {
     timeliness: t.field({
       type: RequestTimelinessEnum,
       description: 'Whether the request keeps its standard time today (WIB); see RequestTimeliness.',
-      select: {
-        state: true,
-        verifiedAt: true,
-        verificationDueOn: true,
-        completedAt: true,
-        completionDueOn: true,
-      },
+      select: timelinessSelect,
       resolve: (r) => timelinessOf(r).label,
     }),
     timelinessLabel: t.string({
       description: 'timeliness in words, in the caller’s language.',
-      select: {
-        state: true,
-        verifiedAt: true,
-        verificationDueOn: true,
-        completedAt: true,
-        completionDueOn: true,
-      },
+      select: timelinessSelect,
       resolve: (r, _a, ctx: GraphQLContext) => REQUEST_TIMELINESS_LABELS[timelinessOf(r).label][ctx.lang],
     }),
   }));
