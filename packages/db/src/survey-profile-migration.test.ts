@@ -19,6 +19,7 @@ import { defaultMigrationsDir } from './paths.js';
 import { migrationsFixture } from './test-support/fixtures.js';
 import { createScratchPostgresDatabase } from './test-support/postgres.js';
 import { testDatabaseKinds } from './testing.js';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 
 const MIGRATION = '20261201013245_survey_profile_options';
 
@@ -102,7 +103,7 @@ async function openConnection(
   kind: 'pglite' | 'postgresql',
 ): Promise<{ conn: MigrationConnection; close(): Promise<void> }> {
   if (kind === 'pglite') {
-    const db = await PGlite.create('memory://');
+    const db = await PGlite.create('memory://', { extensions: PGLITE_EXTENSIONS });
     return { conn: pgliteConnection(db), close: () => db.close() };
   }
   const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL!);

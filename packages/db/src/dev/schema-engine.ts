@@ -15,6 +15,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { oneLine } from '../errors.js';
 import { MIGRATION_LOCK_FILE, MIGRATION_SCRIPT_FILE, readMigrations } from '../migrate/migrations-dir.js';
 import { readSchemaFiles } from './schema-files.js';
+import { PGLITE_EXTENSIONS } from '../pglite-extensions.js';
 
 type Glue = typeof import('@prisma/schema-engine-wasm/schema_engine_bg') & {
   __wbg_set_wasm(exports: Record<string, unknown>): void;
@@ -104,7 +105,7 @@ export async function openSchemaEngine(
   options: { log?: (line: string) => void } = {},
 ): Promise<DevSchemaEngine> {
   const glue = await loadGlue();
-  const blank = new PGlite('memory://');
+  const blank = new PGlite('memory://', { extensions: PGLITE_EXTENSIONS });
   await blank.waitReady;
   let engine: SchemaEngine;
   try {

@@ -10,6 +10,7 @@ import { testDatabaseKinds } from '../testing.js';
 import { type MigrationConnection, pgConnection, pgliteConnection } from './connection.js';
 import { checksumOf } from './migrations-dir.js';
 import { MIGRATE_ADVISORY_LOCK_ID, migrate, migrationStatus, resolveMigration } from './runner.js';
+import { PGLITE_EXTENSIONS } from '../pglite-extensions.js';
 
 const A = '20240101000000_create_a';
 const B = '20240102000000_create_b';
@@ -32,7 +33,7 @@ afterAll(async () => {
 
 async function openSession(kind: 'pglite' | 'postgresql'): Promise<Session> {
   if (kind === 'pglite') {
-    blank ??= PGlite.create('memory://');
+    blank ??= PGlite.create('memory://', { extensions: PGLITE_EXTENSIONS });
     const db = (await (await blank).clone()) as PGlite;
     return { conn: pgliteConnection(db), close: () => db.close() };
   }
