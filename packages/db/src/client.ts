@@ -19,8 +19,8 @@ import {
   type ResolveAction,
   resolveMigration,
 } from './migrate/index.js';
-import { type PostgresUrl, parsePostgresUrl } from './url.js';
 import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
+import { type PostgresUrl, parsePostgresUrl } from './url.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 

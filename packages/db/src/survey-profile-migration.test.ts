@@ -16,10 +16,10 @@ import { describe, expect, it } from 'vitest';
 import { type MigrationConnection, pgConnection, pgliteConnection } from './migrate/connection.js';
 import { migrate } from './migrate/runner.js';
 import { defaultMigrationsDir } from './paths.js';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import { migrationsFixture } from './test-support/fixtures.js';
 import { createScratchPostgresDatabase } from './test-support/postgres.js';
 import { testDatabaseKinds } from './testing.js';
-import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 
 const MIGRATION = '20261201013245_survey_profile_options';
 

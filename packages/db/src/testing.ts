@@ -19,11 +19,11 @@ import {
 import type { PrismaClient } from './generated/prisma/client.js';
 import { pgliteConnection } from './migrate/connection.js';
 import { migrate } from './migrate/runner.js';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import { seed } from './seed.js';
 import { seedTestFixture } from './test-fixture.js';
 import { createScratchPostgresDatabase } from './test-support/postgres.js';
 import { sharedTemplate, templateDatabaseName, templateDir } from './test-support/templates.js';
-import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 
 export { seedTestFixture, type TestFixtureCounts } from './test-fixture.js';
 export { setupTestTemplates, TEST_TEMPLATES_ENV } from './test-support/templates.js';

@@ -14,8 +14,8 @@ import type { DiffResult, MigrationList, SchemaEngine } from '@prisma/schema-eng
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { oneLine } from '../errors.js';
 import { MIGRATION_LOCK_FILE, MIGRATION_SCRIPT_FILE, readMigrations } from '../migrate/migrations-dir.js';
-import { readSchemaFiles } from './schema-files.js';
 import { PGLITE_EXTENSIONS } from '../pglite-extensions.js';
+import { readSchemaFiles } from './schema-files.js';
 
 type Glue = typeof import('@prisma/schema-engine-wasm/schema_engine_bg') & {
   __wbg_set_wasm(exports: Record<string, unknown>): void;

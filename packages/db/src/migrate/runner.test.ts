@@ -4,13 +4,13 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseError } from '../errors.js';
+import { PGLITE_EXTENSIONS } from '../pglite-extensions.js';
 import { type MigrationsFixture, migrationsFixture } from '../test-support/fixtures.js';
 import { createScratchPostgresDatabase } from '../test-support/postgres.js';
 import { testDatabaseKinds } from '../testing.js';
 import { type MigrationConnection, pgConnection, pgliteConnection } from './connection.js';
 import { checksumOf } from './migrations-dir.js';
 import { MIGRATE_ADVISORY_LOCK_ID, migrate, migrationStatus, resolveMigration } from './runner.js';
-import { PGLITE_EXTENSIONS } from '../pglite-extensions.js';
 
 const A = '20240101000000_create_a';
 const B = '20240102000000_create_b';

@@ -16,7 +16,10 @@ import { isOpen, open311Status, requestTransition } from './service-request.js';
 describe('coordinates', () => {
   it('takes both or neither, in range', () => {
     expect(checkCoordinates(null, undefined)).toEqual({ ok: true, value: null });
-    expect(checkCoordinates(-0.68, 100.78)).toEqual({ ok: true, value: { latitude: -0.68, longitude: 100.78 } });
+    expect(checkCoordinates(-0.68, 100.78)).toEqual({
+      ok: true,
+      value: { latitude: -0.68, longitude: 100.78 },
+    });
     expect(checkCoordinates(90, -180)).toMatchObject({ ok: true });
     expect(checkCoordinates(-0.68, null)).toMatchObject({ error: { code: 'COORDINATES_INCOMPLETE' } });
     expect(checkCoordinates(undefined, 100)).toMatchObject({ error: { code: 'COORDINATES_INCOMPLETE' } });
@@ -136,8 +139,9 @@ describe('what followers are told', () => {
       state: 'IN_PROGRESS',
       note: null,
     });
-    expect(followerNotice({ ...base, change: 'TRANSITION', fromState: 'IN_PROGRESS', toState: 'COMPLETED' }))
-      .toMatchObject({ state: 'COMPLETED' });
+    expect(
+      followerNotice({ ...base, change: 'TRANSITION', fromState: 'IN_PROGRESS', toState: 'COMPLETED' }),
+    ).toMatchObject({ state: 'COMPLETED' });
     expect(followerNotice({ ...base, change: 'CORRECTION', publicNote: 'Petugas ke lokasi' })).toMatchObject({
       note: 'Petugas ke lokasi',
     });
@@ -155,7 +159,9 @@ describe('what followers are told', () => {
     });
     expect(followed.linkPath).toBe('/lacak?kode=SWL-2026-000001');
     expect(followed.title.en).toContain('Completed');
-    const merged = notificationContent(mergedNotice('SWL-2026-000002', 'SWL-2026-000001', 'Lubang yang sama'));
+    const merged = notificationContent(
+      mergedNotice('SWL-2026-000002', 'SWL-2026-000001', 'Lubang yang sama'),
+    );
     expect(merged.linkPath).toBe('/lacak?kode=SWL-2026-000001');
     expect(merged.body.id).toContain('SWL-2026-000001');
     expect(merged.body.en).toContain('You now follow SWL-2026-000001');

@@ -59,7 +59,8 @@ export function haversineMetres(a: LatLong, b: LatLong): number {
   const dLat = rad(b.latitude - a.latitude);
   const dLong = rad(b.longitude - a.longitude);
   const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLong / 2) ** 2;
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLong / 2) ** 2;
   return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -94,7 +95,10 @@ export type SimilarCandidate = {
 export type SimilarMatch = 'NEARBY' | 'TEXT' | 'BOTH';
 
 /** Whether a candidate counts as similar under `settings`, and why; null when it does not. */
-export function similarMatch(candidate: SimilarCandidate, settings: SimilarComplaintSettings): SimilarMatch | null {
+export function similarMatch(
+  candidate: SimilarCandidate,
+  settings: SimilarComplaintSettings,
+): SimilarMatch | null {
   const near = candidate.distanceMetres !== null && candidate.distanceMetres <= settings.radiusMetres;
   const alike = candidate.similarity !== null && candidate.similarity >= settings.textThreshold;
   if (near && alike) return 'BOTH';
