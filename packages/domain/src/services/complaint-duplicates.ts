@@ -138,6 +138,11 @@ export function shownDistanceMetres(metres: number): number {
   return Math.max(10, Math.round(metres / 10) * 10);
 }
 
+/** Why an account follows a complaint: it chose to (`FOLLOW`), or staff merged its own report
+ * into it as a duplicate (`DUPLICATE`). */
+export const FOLLOW_SOURCES = ['FOLLOW', 'DUPLICATE'] as const;
+export type FollowSource = (typeof FOLLOW_SOURCES)[number];
+
 // ---- following -----------------------------------------------------------------------------
 
 /**
