@@ -19,6 +19,7 @@ import {
   type ResolveAction,
   resolveMigration,
 } from './migrate/index.js';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import { type PostgresUrl, parsePostgresUrl } from './url.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -130,7 +131,7 @@ async function openPGliteDataDir(options: CreateDatabaseOptions): Promise<Databa
   if (inMemory) {
     let pglite: PGlite;
     try {
-      pglite = new PGlite(dataDir);
+      pglite = new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS });
       await pglite.waitReady;
     } catch (error) {
       throw new DatabaseError('DATABASE_ERROR', { reason: describeError(error) }, { cause: error });
@@ -150,7 +151,7 @@ async function openPGliteDataDir(options: CreateDatabaseOptions): Promise<Databa
 
 async function startPGlite(dataDir: string): Promise<PGlite> {
   try {
-    const pglite = new PGlite(dataDir);
+    const pglite = new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS });
     await pglite.waitReady;
     return pglite;
   } catch (error) {

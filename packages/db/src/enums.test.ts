@@ -24,6 +24,7 @@ import {
   COMPLAINT_PRIVACY,
   DOCUMENT_REVIEW_DECISIONS,
   ESCALATION_LEVELS,
+  FOLLOW_SOURCES,
   REQUEST_CHANNELS,
   REQUEST_PRIORITIES,
   REQUEST_STATES,
@@ -77,6 +78,7 @@ const MIRRORED = {
   DocumentReviewDecision: DOCUMENT_REVIEW_DECISIONS,
   EscalationLevel: ESCALATION_LEVELS,
   RequestPriority: REQUEST_PRIORITIES,
+  FollowSource: FOLLOW_SOURCES,
 } as const satisfies { readonly [E in PrismaEnumName]?: readonly ValuesOf<E>[] };
 
 // The other direction: every domain value is a value of the Prisma enum, and no Prisma value
@@ -112,6 +114,7 @@ const sameValues: {
   DocumentReviewDecision: true,
   EscalationLevel: true,
   RequestPriority: true,
+  FollowSource: true,
 };
 
 /**

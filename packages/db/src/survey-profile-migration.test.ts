@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { type MigrationConnection, pgConnection, pgliteConnection } from './migrate/connection.js';
 import { migrate } from './migrate/runner.js';
 import { defaultMigrationsDir } from './paths.js';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import { migrationsFixture } from './test-support/fixtures.js';
 import { createScratchPostgresDatabase } from './test-support/postgres.js';
 import { testDatabaseKinds } from './testing.js';
@@ -102,7 +103,7 @@ async function openConnection(
   kind: 'pglite' | 'postgresql',
 ): Promise<{ conn: MigrationConnection; close(): Promise<void> }> {
   if (kind === 'pglite') {
-    const db = await PGlite.create('memory://');
+    const db = await PGlite.create('memory://', { extensions: PGLITE_EXTENSIONS });
     return { conn: pgliteConnection(db), close: () => db.close() };
   }
   const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL!);

@@ -19,6 +19,7 @@ import {
 import type { PrismaClient } from './generated/prisma/client.js';
 import { pgliteConnection } from './migrate/connection.js';
 import { migrate } from './migrate/runner.js';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import { seed } from './seed.js';
 import { seedTestFixture } from './test-fixture.js';
 import { createScratchPostgresDatabase } from './test-support/postgres.js';
@@ -66,7 +67,10 @@ export async function createTestDatabase(
   if (kind === 'pglite') {
     const dir = templateDir();
     const clone = dir
-      ? await PGlite.create({ loadDataDir: new Blob([await pgliteTemplate(dir, data)]) })
+      ? await PGlite.create({
+          loadDataDir: new Blob([await pgliteTemplate(dir, data)]),
+          extensions: PGLITE_EXTENSIONS,
+        })
       : await cloneTemplate();
     const db = await openPGliteDatabase(clone, {
       dataDir: IN_MEMORY_DATA_DIR,
@@ -164,7 +168,7 @@ let cloning: Promise<unknown> = Promise.resolve();
 
 function migratedTemplate(): Promise<PGlite> {
   template ??= (async () => {
-    const pglite = new PGlite(IN_MEMORY_DATA_DIR);
+    const pglite = new PGlite(IN_MEMORY_DATA_DIR, { extensions: PGLITE_EXTENSIONS });
     await pglite.waitReady;
     await migrate(pgliteConnection(pglite));
     return pglite;

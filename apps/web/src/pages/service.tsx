@@ -28,6 +28,7 @@ import {
 } from '../uploads.tsx';
 import { AnonymousFiled } from './anonymous-complaint.tsx';
 import { ServiceFacts } from './catalogue.tsx';
+import { coordinate, SimilarComplaints } from './similar-complaints.tsx';
 
 const ServiceQuery = graphql(
   `
@@ -254,6 +255,8 @@ function RequestForm({
   const idempotencyKey = useRef(crypto.randomUUID());
   const [values, setValues] = useState<Record<string, string | string[]>>({});
   const text = useText();
+  const latitude = useText();
+  const longitude = useText();
   const citizenEmail = useText();
   const [local, setLocal] = useState<Record<string, string>>({});
   const { failure, setFailure } = useFailure();
@@ -341,6 +344,10 @@ function RequestForm({
         idempotencyKey: idempotencyKey.current,
         ...(counter ? { citizenEmail: citizenEmail.value } : {}),
         ...(complaint ? { reporterPrivacy: privacy as 'IDENTIFIED' | 'CONFIDENTIAL' } : {}),
+        // Where the complaint is about (both or neither; the gateway checks the range).
+        ...(complaint && (latitude.value.trim() || longitude.value.trim())
+          ? { latitude: coordinate(latitude.value), longitude: coordinate(longitude.value) }
+          : {}),
       };
       const upload = slottedFiles(slotFiles, files);
       if (upload.files.length > 0) {
@@ -420,6 +427,38 @@ function RequestForm({
       <Field label={t('requestText')} error={errors.text} required hint={t('requestTextHint')}>
         {(p) => <textarea {...p} rows={5} {...text.bind} />}
       </Field>
+      {complaint ? (
+        <>
+          <div className="columns">
+            <Field label={t('latitude')} error={errors.latitude}>
+              {(p) => <input {...p} inputMode="decimal" {...latitude.bind} placeholder="-0.6825" />}
+            </Field>
+            <Field label={t('longitude')} error={errors.longitude}>
+              {(p) => <input {...p} inputMode="decimal" {...longitude.bind} placeholder="100.7786" />}
+            </Field>
+          </div>
+          {'geolocation' in navigator ? (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                navigator.geolocation.getCurrentPosition((at) => {
+                  latitude.set(at.coords.latitude.toFixed(6));
+                  longitude.set(at.coords.longitude.toFixed(6));
+                })
+              }
+            >
+              {t('useMyLocation')}
+            </button>
+          ) : null}
+          <SimilarComplaints
+            serviceCode={serviceCode}
+            description={text.value}
+            latitude={coordinate(latitude.value)}
+            longitude={coordinate(longitude.value)}
+          />
+        </>
+      ) : null}
       {anonymous ? null : (
         <>
           {slots.length > 0 ? (
@@ -447,6 +486,7 @@ function RequestForm({
         failure={failure}
         shown={[
           'text',
+          ...(complaint ? ['latitude', 'longitude'] : []),
           ...(counter ? ['citizenEmail'] : []),
           ...(anonymous ? ['contactEmail'] : []),
           ...attributes.map((a) => `attributes.${a.code}`),

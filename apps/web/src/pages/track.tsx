@@ -4,6 +4,7 @@ import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { serviceName } from '../labels.ts';
 import { ErrorNote, formatDate, formatDateTime, Loading, Notice, StateBadge, useText } from '../ui.tsx';
+import { FollowButton } from './follow-button.tsx';
 
 const StatusQuery = graphql(`
   query RequestStatus($code: String!) {
@@ -17,8 +18,10 @@ const StatusQuery = graphql(`
       standardTime
       timeliness
       timelinessLabel
-      service { name nameEn }
+      service { name nameEn kind }
       trail { at toState }
+      duplicateOfCode
+      followedByMe
     }
   }
 `);
@@ -65,6 +68,21 @@ export function TrackPage() {
               <strong className="late"> · {status.timelinessLabel}</strong>
             ) : null}
           </p>
+          {status.duplicateOfCode ? (
+            <p data-testid="duplicate-of">
+              <a href={`/lacak?kode=${encodeURIComponent(status.duplicateOfCode)}`}>
+                {t('duplicateOf', { code: status.duplicateOfCode })}
+              </a>
+            </p>
+          ) : null}
+          {status.service.kind === 'COMPLAINT' &&
+          !['COMPLETED', 'REJECTED', 'WITHDRAWN', 'DUPLICATE'].includes(status.state) ? (
+            <FollowButton
+              key={status.trackingCode}
+              trackingCode={status.trackingCode}
+              following={status.followedByMe}
+            />
+          ) : null}
           <p className="muted" data-testid="standard-time">
             {status.standardTime}
           </p>

@@ -18,6 +18,7 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
+import { DuplicateForm } from './duplicate-form.tsx';
 import { TransferForm } from './transfer-form.tsx';
 
 const Claim = graphql(`
@@ -126,7 +127,7 @@ export function RequestDesk({
   );
 }
 
-const CLOSED = ['COMPLETED', 'REJECTED', 'WITHDRAWN'];
+const CLOSED = ['COMPLETED', 'REJECTED', 'WITHDRAWN', 'DUPLICATE'];
 
 function AssignmentPanel({
   request,
@@ -174,6 +175,7 @@ function AssignmentPanel({
       {failure ? <FormFailureNote failure={failure} shown={[]} /> : null}
       {mayReassign ? <ReassignForm request={request} onChanged={onChanged} /> : null}
       {mayReassign ? <TransferForm request={request} onChanged={onChanged} /> : null}
+      {open ? <DuplicateForm request={request} onChanged={onChanged} /> : null}
     </>
   );
 }

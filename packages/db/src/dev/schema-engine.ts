@@ -14,6 +14,7 @@ import type { DiffResult, MigrationList, SchemaEngine } from '@prisma/schema-eng
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { oneLine } from '../errors.js';
 import { MIGRATION_LOCK_FILE, MIGRATION_SCRIPT_FILE, readMigrations } from '../migrate/migrations-dir.js';
+import { PGLITE_EXTENSIONS } from '../pglite-extensions.js';
 import { readSchemaFiles } from './schema-files.js';
 
 type Glue = typeof import('@prisma/schema-engine-wasm/schema_engine_bg') & {
@@ -104,7 +105,7 @@ export async function openSchemaEngine(
   options: { log?: (line: string) => void } = {},
 ): Promise<DevSchemaEngine> {
   const glue = await loadGlue();
-  const blank = new PGlite('memory://');
+  const blank = new PGlite('memory://', { extensions: PGLITE_EXTENSIONS });
   await blank.waitReady;
   let engine: SchemaEngine;
   try {

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseError } from '../errors.js';
+import { PGLITE_EXTENSIONS } from '../pglite-extensions.js';
 import { type MigrationsFixture, migrationsFixture } from '../test-support/fixtures.js';
 import { createScratchPostgresDatabase } from '../test-support/postgres.js';
 import { testDatabaseKinds } from '../testing.js';
@@ -32,7 +33,7 @@ afterAll(async () => {
 
 async function openSession(kind: 'pglite' | 'postgresql'): Promise<Session> {
   if (kind === 'pglite') {
-    blank ??= PGlite.create('memory://');
+    blank ??= PGlite.create('memory://', { extensions: PGLITE_EXTENSIONS });
     const db = (await (await blank).clone()) as PGlite;
     return { conn: pgliteConnection(db), close: () => db.close() };
   }

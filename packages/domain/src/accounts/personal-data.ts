@@ -97,6 +97,7 @@ export const PERSONAL_DATA_TABLE: readonly PersonalDataRow[] = [
   row('submission', 'status, answer', 'KEPT', 'KEPT', 'UU 25/2009 art. 21'),
   row('submission_support', "the account's +1", 'KEPT', 'KEPT', 'UU 25/2009 art. 21'),
   row('submission_follow', "the account's follow", 'ERASED', 'KEPT', 'UU 27/2022 art. 43'),
+  row('request_follower', "the account's follow of a complaint", 'ERASED', 'KEPT', 'UU 27/2022 art. 43'),
   row('privacy_consent', 'noticeVersion, givenAt, withdrawnAt', 'KEPT', 'KEPT', 'UU 27/2022 art. 20, 22'),
   row('identity_view', 'who saw whose identity, when', 'KEPT', 'KEPT', 'UU 27/2022 art. 32'),
   row(

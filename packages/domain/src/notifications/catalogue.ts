@@ -2,7 +2,8 @@ import type { Message } from '../errors.js';
 import { surveyInvitationMessage } from '../feedback/survey.js';
 import { FORUM_NOTIFICATION_KINDS } from '../forums/notifications.js';
 import type { EscalationLevel } from '../services/complaint-handling.js';
-import { ESCALATION_LEVEL_HOLDERS } from '../services/messages.js';
+import { ESCALATION_LEVEL_HOLDERS, REQUEST_STATE_LABELS } from '../services/messages.js';
+import type { RequestState } from '../services/service-request.js';
 
 /*
  * Every kind of notification, its texts (Indonesian and English) and the page that shows its item,
@@ -24,6 +25,9 @@ export const REQUEST_NOTIFICATION_KINDS = [
   'REQUEST_DEADLINE_MOVED',
   'REQUEST_ESCALATED',
   'REQUEST_TRANSFERRED',
+  // to the reporter of a duplicate, and to the followers of a complaint (issue 20)
+  'REQUEST_MERGED',
+  'REQUEST_FOLLOWED_UPDATE',
   // to staff and supervisors
   'REQUEST_ASSIGNED',
   'REQUEST_RESUBMITTED',
@@ -72,6 +76,22 @@ export type NotificationEvent =
   | { readonly kind: 'REQUEST_ESCALATED'; readonly trackingCode: string }
   | { readonly kind: 'REQUEST_TRANSFERRED'; readonly trackingCode: string; readonly reason: string }
   | { readonly kind: 'REQUEST_REOPENED'; readonly trackingCode: string; readonly reason: string }
+  | {
+      readonly kind: 'REQUEST_MERGED';
+      /** The duplicate (the recipient's own request). */
+      readonly trackingCode: string;
+      /** The original it was merged into, which the recipient now follows. */
+      readonly originalCode: string;
+      readonly reason: string;
+    }
+  | {
+      readonly kind: 'REQUEST_FOLLOWED_UPDATE';
+      readonly trackingCode: string;
+      /** Its state after the change. */
+      readonly state: RequestState;
+      /** The public note of the change, if any. */
+      readonly note?: string | null;
+    }
   | { readonly kind: 'REQUEST_ASSIGNED'; readonly trackingCode: string; readonly reassigned: boolean }
   | { readonly kind: 'REQUEST_RESUBMITTED'; readonly trackingCode: string }
   | { readonly kind: 'REQUEST_DUE_SOON'; readonly trackingCode: string; readonly deadline: string }
@@ -107,6 +127,8 @@ export type NotificationContent = {
 };
 
 const citizenPage = (code: string) => `/permohonan/${encodeURIComponent(code)}`;
+/** The public trail of a request (the tracking page): what a follower may see. */
+const publicPage = (code: string) => `/lacak?kode=${encodeURIComponent(code)}`;
 const staffPage = (code: string) => `/staf/permohonan/${encodeURIComponent(code)}`;
 const withNote = (text: Message, note: string | null | undefined): Message =>
   note ? { id: `${text.id}\nCatatan petugas: ${note}`, en: `${text.en}\nNote from staff: ${note}` } : text;
@@ -241,6 +263,33 @@ export function notificationContent(event: NotificationEvent): NotificationConte
           en: `Request ${t} was transferred to the service or unit responsible. Reason: ${event.reason}`,
         },
         citizenPage(t),
+      );
+    }
+    case 'REQUEST_MERGED': {
+      const t = event.trackingCode;
+      const o = event.originalCode;
+      return c(
+        { id: `Laporan ${t} digabung dengan ${o}`, en: `Report ${t} was merged into ${o}` },
+        {
+          id: `Laporan Anda ${t} ditutup sebagai duplikat dari laporan ${o} tentang hal yang sama. Anda kini mengikuti ${o} dan akan menerima kabar setiap perubahannya. Alasan: ${event.reason}`,
+          en: `Your report ${t} was closed as a duplicate of report ${o} about the same matter. You now follow ${o} and will be told of each of its changes. Reason: ${event.reason}`,
+        },
+        publicPage(o),
+      );
+    }
+    case 'REQUEST_FOLLOWED_UPDATE': {
+      const t = event.trackingCode;
+      const label = REQUEST_STATE_LABELS[event.state];
+      return c(
+        { id: `Laporan yang Anda ikuti, ${t}: ${label.id}`, en: `Report you follow, ${t}: ${label.en}` },
+        withNote(
+          {
+            id: `Laporan ${t} yang Anda ikuti berubah. Statusnya kini: ${label.id}.`,
+            en: `Report ${t}, which you follow, changed. Its state is now: ${label.en}.`,
+          },
+          event.note,
+        ),
+        publicPage(t),
       );
     }
     case 'REQUEST_REOPENED': {

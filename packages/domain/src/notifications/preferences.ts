@@ -71,6 +71,14 @@ export const NOTIFICATION_KIND_SETTINGS = {
     label: { id: 'Permohonan didisposisikan ke unit lain', en: 'Request transferred to another unit' },
     audience: 'CITIZEN',
   },
+  REQUEST_MERGED: {
+    label: { id: 'Laporan saya digabung sebagai duplikat', en: 'My report was merged as a duplicate' },
+    audience: 'CITIZEN',
+  },
+  REQUEST_FOLLOWED_UPDATE: {
+    label: { id: 'Laporan yang saya ikuti berubah', en: 'A report I follow changed' },
+    audience: 'CITIZEN',
+  },
   REQUEST_REOPENED: {
     label: { id: 'Pelapor menyanggah penyelesaian', en: 'The reporter contested an outcome' },
     audience: 'STAFF',

@@ -17,8 +17,10 @@ export type RequestChange = {
   /** `SUBMITTED`: the request was filed; `TRANSITION`: its state changed; `REASSIGNED`; `CORRECTION`:
    * a public note was added to the trail without a state change; `TRANSFERRED`: moved to another
    * service or unit (disposisi); `REOPENED`: the reporter contested the outcome; `PRIORITY`: staff
-   * changed the triage priority (internal: nobody is told). */
+   * changed the triage priority (internal: nobody is told); `DUPLICATE`: staff closed it as a
+   * duplicate of another request (issue 20; its reporter is told by `mergedNotice`). */
   readonly change:
+    | 'DUPLICATE'
     | 'SUBMITTED'
     | 'TRANSITION'
     | 'REASSIGNED'
@@ -82,6 +84,7 @@ export function requestChangeNotices(change: RequestChange): RequestNotice[] {
       });
       return out;
     case 'PRIORITY':
+    case 'DUPLICATE':
       return out;
     case 'TRANSITION':
       break;
@@ -119,6 +122,41 @@ export function requestChangeNotices(change: RequestChange): RequestNotice[] {
   const to = change.completionDueAfter;
   if (from && to && from !== to) citizen({ kind: 'REQUEST_DEADLINE_MOVED', trackingCode: t, from, to });
   return out;
+}
+
+/**
+ * What the followers of a complaint are told of one change (issue 20): its public changes only —
+ * a new state (with the public note), a transfer, a reopening or a public note by staff — as the
+ * public trail shows them; nothing for assignments, priority, the citizen's own notes or the
+ * filing. Null when the change is not public news.
+ */
+export function followerNotice(change: RequestChange): NotificationEvent | null {
+  const news = (note: string | null) => ({
+    kind: 'REQUEST_FOLLOWED_UPDATE' as const,
+    trackingCode: change.trackingCode,
+    state: change.toState,
+    note,
+  });
+  switch (change.change) {
+    case 'TRANSITION':
+      return change.toState === change.fromState ? null : news(change.publicNote);
+    case 'TRANSFERRED':
+    case 'REOPENED':
+      return news(change.publicNote);
+    case 'CORRECTION':
+      return change.actor !== 'CITIZEN' && change.publicNote ? news(change.publicNote) : null;
+    default:
+      return null;
+  }
+}
+
+/** What the reporter of a request merged into `originalCode` as a duplicate is told (issue 20). */
+export function mergedNotice(
+  trackingCode: string,
+  originalCode: string,
+  reason: string,
+): Extract<NotificationEvent, { kind: 'REQUEST_MERGED' }> {
+  return { kind: 'REQUEST_MERGED', trackingCode, originalCode, reason };
 }
 
 /** What the reminder job needs of an open request. */

@@ -4,6 +4,7 @@
 export * from './attachments.js';
 export * from './attributes.js';
 export * from './catalogue-entry.js';
+export * from './complaint-duplicates.js';
 export * from './complaint-handling.js';
 export * from './document-slots.js';
 export * from './escalation-authority.js';

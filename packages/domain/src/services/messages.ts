@@ -100,6 +100,7 @@ export const REQUEST_STATE_LABELS = {
   REJECTED: { id: 'Ditolak', en: 'Rejected' },
   ESCALATED: { id: 'Dieskalasi ke atasan', en: 'Escalated to a supervisor' },
   WITHDRAWN: { id: 'Dibatalkan pemohon', en: 'Withdrawn by the applicant' },
+  DUPLICATE: { id: 'Digabung dengan laporan lain (duplikat)', en: 'Merged into another report (duplicate)' },
 } as const satisfies Record<RequestState, Message>;
 
 export const REQUEST_ERROR_MESSAGES = {
@@ -253,6 +254,30 @@ export const COMPLAINT_ERROR_MESSAGES = {
   DUPLICATE_ORIGINAL_CLOSED: {
     id: 'Permohonan asli sudah ditutup; pilih permohonan yang masih berjalan.',
     en: 'The original request is closed; choose one that is still open.',
+  },
+  DUPLICATE_REASON_REQUIRED: {
+    id: 'Penandaan duplikat wajib disertai alasan (10 sampai 2.000 karakter).',
+    en: 'Marking a duplicate needs a reason (10 to 2,000 characters).',
+  },
+  FOLLOW_NOT_PUBLIC: {
+    id: 'Hanya pengaduan yang dapat diikuti; permohonan lain memuat data pribadi pemohonnya.',
+    en: 'Only complaints can be followed; other requests hold their applicant’s personal data.',
+  },
+  FOLLOW_OWN_REQUEST: {
+    id: 'Ini laporan Anda sendiri; Anda sudah menerima kabar setiap perubahannya.',
+    en: 'This is your own report; you are already told of every change.',
+  },
+  FOLLOW_REQUEST_CLOSED: {
+    id: 'Laporan yang sudah ditutup tidak dapat diikuti lagi.',
+    en: 'A closed report can no longer be followed.',
+  },
+  COORDINATES_INCOMPLETE: {
+    id: 'Isi lintang dan bujur bersama-sama, atau kosongkan keduanya.',
+    en: 'Give latitude and longitude together, or neither.',
+  },
+  COORDINATES_OUT_OF_RANGE: {
+    id: 'Lintang harus antara -90 dan 90, bujur antara -180 dan 180.',
+    en: 'Latitude must be between -90 and 90, longitude between -180 and 180.',
   },
   PRIORITY_REASON_REQUIRED: {
     id: 'Prioritas mendesak wajib disertai alasan (10 sampai 500 karakter).',

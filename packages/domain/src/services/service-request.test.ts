@@ -144,6 +144,7 @@ describe('clock, Open311 status, labels and versions', () => {
       'STOPPED',
       'RUNNING',
       'STOPPED',
+      'STOPPED',
     ]);
     expect(open311Status('ESCALATED')).toBe('open');
     expect(open311Status('REJECTED')).toBe('closed');
@@ -187,7 +188,7 @@ describe('requestDeadlineStatus', () => {
 });
 
 describe('open and overdue, defined once', () => {
-  it('open means not completed, rejected or withdrawn; overdue needs a running clock', () => {
+  it('open means not completed, rejected, withdrawn or a duplicate; overdue needs a running clock', () => {
     expect(OPEN_REQUEST_STATES).toEqual([
       'SUBMITTED',
       'VERIFIED',
@@ -195,7 +196,7 @@ describe('open and overdue, defined once', () => {
       'RETURNED_TO_CITIZEN',
       'ESCALATED',
     ]);
-    expect(CLOSED_REQUEST_STATES).toEqual(['COMPLETED', 'REJECTED', 'WITHDRAWN']);
+    expect(CLOSED_REQUEST_STATES).toEqual(['COMPLETED', 'REJECTED', 'WITHDRAWN', 'DUPLICATE']);
     expect(CLOCK_RUNNING_STATES).toEqual(['SUBMITTED', 'VERIFIED', 'IN_PROGRESS', 'ESCALATED']);
     for (const s of REQUEST_STATES) expect(isOpen(s)).toBe(OPEN_REQUEST_STATES.includes(s));
   });

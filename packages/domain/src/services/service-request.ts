@@ -19,6 +19,7 @@ export const REQUEST_STATES = [
   'REJECTED',
   'ESCALATED',
   'WITHDRAWN',
+  'DUPLICATE',
 ] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
@@ -32,7 +33,9 @@ export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 export const REQUEST_ACTORS = ['CITIZEN', 'STAFF', 'SUPERVISOR', 'SYSTEM'] as const;
 export type RequestActor = (typeof REQUEST_ACTORS)[number];
 
-const TERMINAL: readonly RequestState[] = ['COMPLETED', 'REJECTED', 'WITHDRAWN'];
+/** DUPLICATE: closed by staff as a duplicate of another request (complaint-duplicates.ts); no
+ * transition of the table leads there, only `markRequestDuplicate` with its original. */
+const TERMINAL: readonly RequestState[] = ['COMPLETED', 'REJECTED', 'WITHDRAWN', 'DUPLICATE'];
 const OFFICERS: readonly RequestActor[] = ['STAFF', 'SUPERVISOR'];
 const ESCALATORS: readonly RequestActor[] = ['SYSTEM', 'STAFF', 'SUPERVISOR'];
 const CITIZEN: readonly RequestActor[] = ['CITIZEN'];
@@ -80,6 +83,7 @@ export const REQUEST_TRANSITIONS: Readonly<
   COMPLETED: {},
   REJECTED: {},
   WITHDRAWN: {},
+  DUPLICATE: {},
 };
 
 /** Transitions that must say why (the reason is shown to the citizen). */
@@ -99,7 +103,7 @@ export function isTerminalRequestState(state: RequestState): boolean {
 
 /**
  * "Open" and "overdue", defined once for every screen, report, query and job: a request is open
- * until it is completed, rejected or withdrawn; it can be overdue only while its clock runs
+ * until it is completed, rejected, withdrawn or closed as a duplicate; it can be overdue only while its clock runs
  * (open and not waiting on the citizen). SQL filters take these lists as parameters.
  */
 export const CLOSED_REQUEST_STATES: readonly RequestState[] = TERMINAL;
@@ -111,7 +115,7 @@ export const CLOCK_RUNNING_STATES: readonly RequestState[] = REQUEST_STATES.filt
   (s) => requestClock(s) === 'RUNNING',
 );
 
-/** Whether a request in `state` is still open (not completed, rejected or withdrawn). */
+/** Whether a request in `state` is still open (not completed, rejected, withdrawn or a duplicate). */
 export function isOpen(state: RequestState): boolean {
   return !TERMINAL.includes(state);
 }

@@ -26,7 +26,7 @@ const fileFields = {
  * The export of account `accountId` at `now`: its profile, sessions, consents, requests (those
  * attached to the account: with their attribute values, the trail the citizen sees — public notes,
  * never staff-only ones — files, location, issued document and survey answers), forum submissions
- * with supports and follows, notifications and their e-mail, notification choices, the audit trail
+ * with supports and follows, the complaints followed, notifications and their e-mail, notification choices, the audit trail
  * of what was done to the account, its requests and submissions and by the person and every staff view of its identity (who, when, what). Dates as ISO strings.
  */
 export async function exportPersonalData(prisma: PrismaClient, accountId: string, now: Date) {
@@ -126,6 +126,14 @@ export async function exportPersonalData(prisma: PrismaClient, accountId: string
     }),
     prisma.notificationPreference.findMany({ where: { accountId }, select: { kind: true, email: true } }),
   ]);
+  // The complaints the account follows (issue 20): which, since when, and why.
+  const requestFollows = (
+    await prisma.requestFollower.findMany({
+      where: { accountId },
+      orderBy: { createdAt: 'asc' },
+      select: { source: true, createdAt: true, request: { select: { trackingCode: true } } },
+    })
+  ).map((f) => ({ trackingCode: f.request.trackingCode, source: f.source, createdAt: f.createdAt }));
   const locations = await prisma.requestLocation.findMany({
     where: { requestId: { in: requests.map((r) => r.id) } },
   });
@@ -184,6 +192,7 @@ export async function exportPersonalData(prisma: PrismaClient, accountId: string
     forumSubmissions: submissions,
     forumSupports: supports,
     forumFollows: follows,
+    requestFollows,
     notifications,
     notificationPreferences: preferences,
     mail,

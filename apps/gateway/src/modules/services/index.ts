@@ -12,5 +12,6 @@ import './graphql/document-checklist.js';
 import './graphql/complaint-mutations.js';
 import './graphql/complaint-privacy.js';
 import './graphql/triage.js';
+import './graphql/duplicates.js';
 import './graphql/request-statistics.js';
 import './graphql/request-subscription.js';

@@ -2,7 +2,13 @@
 // `services.request-changed` is recorded with the change and handled after commit; the domain
 // decides who is told what (`requestChangeNotices`), each notice is written to the recipient's
 // feed and queued as e-mail in the handler's transaction, and published live after commit.
-import { notificationContent, requestChangeNotices } from '@layanan/domain/notifications';
+import {
+  followerNotice,
+  mergedNotice,
+  type NotificationEvent,
+  notificationContent,
+  requestChangeNotices,
+} from '@layanan/domain/notifications';
 import type { TransactionClient } from '../../platform/audited.js';
 import type { EventBus } from '../../platform/events.js';
 import type { MailSettings } from '../../platform/mail/outbox.js';
@@ -46,6 +52,24 @@ export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
     });
     const citizen = attached?.citizenAttachedAt ? event.citizenAccountId : undefined;
     const written: { accountId: string; notificationId: string }[] = [];
+    // A duplicate's reporter is told of the merge, with the original they now follow (issue 20).
+    if (event.change.change === 'DUPLICATE') {
+      const original = await tx.serviceRequest.findUnique({
+        where: { id: event.requestId },
+        select: { duplicateOf: { select: { trackingCode: true } } },
+      });
+      if (original?.duplicateOf && attached) {
+        const notice = {
+          to: { citizen: true as const },
+          event: mergedNotice(
+            attached.trackingCode,
+            original.duplicateOf.trackingCode,
+            event.change.publicNote ?? '',
+          ) as NotificationEvent,
+        };
+        notices.push(notice);
+      }
+    }
     for (const notice of notices) {
       // An anonymous reporter is told only at the contact address they gave, if they kept it.
       if (!('staffId' in notice.to) && attached?.anonymousContactEmail) {
@@ -72,6 +96,25 @@ export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
           requestId: event.requestId,
         })),
       );
+    }
+    // Followers are told of the complaint's public changes (issue 20); neither the reporter nor
+    // the person who made the change is told twice.
+    const news = followerNotice({ ...event.change, actorStaffId: actor?.staffId ?? null });
+    if (news) {
+      const followers = await tx.requestFollower.findMany({
+        where: { requestId: event.requestId },
+        select: { accountId: true, account: { select: { disabledAt: true } } },
+      });
+      const recipients = followers
+        .filter((f) => f.account.disabledAt === null)
+        .map((f) => f.accountId)
+        .filter((id) => id !== event.citizenAccountId && id !== event.actorAccountId);
+      if (recipients.length > 0)
+        written.push(
+          ...(await notifyAccounts(tx, mail, recipients, notificationContent(news), {
+            requestId: event.requestId,
+          })),
+        );
     }
     return (pubsub) => {
       for (const { accountId, notificationId } of written) {

@@ -16,8 +16,12 @@ describe('public tracking by code', () => {
   };
 
   it('shows states and dates only (RequestStatus and its trail)', () => {
+    // Plus, issue 20: the original a duplicate was merged into (a tracking code) and whether the
+    // caller follows it — nothing of anyone else.
     expect(fieldsOf('RequestStatus')).toEqual([
       'completionDueOn',
+      'duplicateOfCode',
+      'followedByMe',
       'open311Status',
       'overdue',
       'service',

@@ -7,6 +7,7 @@ import {
   DENIED_TO_OUTSIDERS,
   decide,
   freshIdVars,
+  freshRequestVars,
   inputEntry,
   type MatrixEntry,
   serviceCodeVars,
@@ -189,6 +190,36 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     ),
     roles: supervisorsAndAdmins("the request's current unit"),
     deniedAs: ['NotFoundError'],
+  },
+  markRequestDuplicate: {
+    ...inputEntry(
+      'markRequestDuplicate',
+      async (f) => {
+        const original = await f.request();
+        const { trackingCode, version } = await f.request();
+        return {
+          trackingCode,
+          originalCode: original.trackingCode,
+          expectedVersion: version,
+          reason: 'Permohonan yang sama diajukan dua kali.',
+        };
+      },
+      TYPENAME_OR_FAILURE,
+    ),
+    roles: unitAndAdmins(),
+    deniedAs: ['NotFoundError'],
+  },
+  followServiceRequest: {
+    doc: 'mutation($code: String!) { followServiceRequest(trackingCode: $code) { __typename ... on Failure { code message } } }',
+    vars: freshRequestVars,
+    // The sample is a permit: authorization passes, the rule refuses it (FOLLOW_NOT_PUBLIC).
+    roles: decide(['allowed', 'any signed-in account'], DENIED_TO_OUTSIDERS),
+    allowedAs: ['ValidationError'],
+  },
+  unfollowServiceRequest: {
+    doc: 'mutation($code: String!) { unfollowServiceRequest(trackingCode: $code) { __typename } }',
+    vars: freshRequestVars,
+    roles: decide(['allowed', 'any signed-in account'], DENIED_TO_OUTSIDERS),
   },
   setServiceRequestPriority: {
     ...inputEntry(

@@ -75,6 +75,11 @@ export const QUERY_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     vars: freshRequestVars,
     roles: decide(['allowed', 'public trail: states and times, no text or notes']),
   },
+  similarComplaints: {
+    doc: 'query($code: String!) { similarComplaints(serviceCode: $code, description: "Jalan berlubang di depan sekolah", latitude: -0.68, longitude: 100.78) { __typename trackingCode } }',
+    vars: serviceCodeVars,
+    roles: decide(['allowed', 'public facts of open complaints only, never a reporter']),
+  },
   anonymousComplaint: {
     doc: 'query($code: String!) { anonymousComplaint(trackingCode: $code, secret: "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2") { __typename } }',
     vars: freshRequestVars,

@@ -95,6 +95,7 @@ export async function eraseAccount(
       )),
     );
     await tx.submissionFollow.deleteMany({ where: { accountId } });
+    await tx.requestFollower.deleteMany({ where: { accountId } });
     await tx.notification.deleteMany({ where: { accountId } });
     await tx.notificationPreference.deleteMany({ where: { accountId } });
     await tx.mailMessage.deleteMany({

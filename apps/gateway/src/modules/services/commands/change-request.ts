@@ -12,7 +12,7 @@ import {
 } from '@layanan/domain/services';
 import { NotFoundError } from '../../../graphql/errors.js';
 import { type FailureCode, failure, invalidFields, validationFailed } from '../../../graphql/failures.js';
-import { audited } from '../../../platform/audited.js';
+import { audited, type TransactionClient } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import type { StagedUpload } from '../../../platform/storage/multipart.js';
@@ -142,6 +142,9 @@ export async function changeInTrail(
       /** The document slot each file fills (`slotsOfUploads`). */
       slots?: readonly (string | null)[];
     };
+    /** Further writes of the change, in its transaction, after the request row (a duplicate's
+     * followers). */
+    also?: (tx: TransactionClient, row: ServiceRequest) => Promise<void>;
   },
 ): Promise<ServiceRequest> {
   const { request } = c;
@@ -176,6 +179,7 @@ export async function changeInTrail(
           slots: c.files.slots,
         });
       const row = await tx.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });
+      if (c.also) await c.also(tx, row);
       const event = await recordRequestChange(tx, request, row, c.change);
       return { result: { row, event }, entityId: row.id, ...c.audit(row) };
     },

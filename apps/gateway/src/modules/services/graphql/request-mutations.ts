@@ -1,5 +1,6 @@
 // Mutations of service requests: each resolver builds the command's dependencies and calls the
 // command (commands/), which GraphQL, Open311 and the escalation job share.
+import { checkCoordinates } from '@layanan/domain/services';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../../graphql/builder.js';
 import { commandInput } from '../../../graphql/command-fields.js';
@@ -18,8 +19,10 @@ import {
   addRequestNote,
   claimRequest,
   reassignRequest,
+  refusal,
   transitionRequest,
 } from '../commands/change-request.js';
+import { placeOfFiling } from '../commands/duplicates.js';
 import { submitRequest } from '../commands/submit-request.js';
 import { RequestStateEnum } from './service-request.js';
 
@@ -54,6 +57,13 @@ const SubmitInput = builder.inputType('SubmitServiceRequestInput', {
         'Complaints: IDENTIFIED (default) or CONFIDENTIAL (handling staff see a pseudonym; Perpres 76/2013 art. 4). Another kind of service with CONFIDENTIAL gives ValidationError COMPLAINT_PRIVACY_NOT_COMPLAINT. Anonymous complaints: fileAnonymousComplaint.',
     }),
     attachmentSlots: attachmentSlotsField(t),
+    latitude: t.float({
+      description:
+        'Where the complaint is about: latitude in WGS 84 degrees (−90…90), with longitude (both or neither); kept as its Open311 location (lat) and used for similarComplaints. ValidationError COORDINATES_INCOMPLETE, COORDINATES_OUT_OF_RANGE.',
+    }),
+    longitude: t.float({
+      description: 'Longitude in WGS 84 degrees (−180…180), with latitude (both or neither).',
+    }),
   }),
 });
 
@@ -173,9 +183,13 @@ builder.mutationFields((t) => ({
       'File a request (citizens; staff at a counter, or a system with the requests:write API key scope, for a citizen named by citizenEmail). Idempotent with a key: a retry with the same key and the same content returns the request filed first; the key reused for different content is a ConflictError IDEMPOTENCY_KEY_REUSED (keys are per submitter, at most 200 characters).',
     authScopes: { citizen: true, staff: true, apiScope: 'requests:write' },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
-    ...commandInput(t, SubmitInput, 'The request to file.', async (deps, caller, input) =>
-      requestPayload((await submitRequest(deps, caller, input)).request),
-    ),
+    ...commandInput(t, SubmitInput, 'The request to file.', async (deps, caller, input) => {
+      const place = checkCoordinates(input.latitude, input.longitude);
+      if (!place.ok) throw refusal(place.error);
+      return requestPayload(
+        (await submitRequest(deps, caller, { ...input, ...placeOfFiling(place.value) })).request,
+      );
+    }),
   }),
   transitionServiceRequest: t.field({
     type: RequestPayload,

@@ -18,6 +18,7 @@ import type { Caller } from '../../../platform/command.js';
 import { actorFor, escalatedTo, isStaffViewer, visibleRequests } from '../access.js';
 import { openWhere, overdueWhere } from '../queries/open-overdue.js';
 import { normalizedCode } from '../queries/tracking-code.js';
+import { duplicateOfCode, followedByMe } from './duplicate-fields.js';
 import { officerOf } from './request-actor.js';
 import {
   completionDueOnField,
@@ -291,6 +292,8 @@ const timelinessSelect = {
 // The standard time and timeliness of a request (see standard-time.ts), alike for the owner/staff view and the public status.
 for (const ref of [ServiceRequestRef, RequestStatusRef]) {
   builder.prismaObjectFields(ref, (t) => ({
+    duplicateOfCode: t.string(duplicateOfCode),
+    followedByMe: t.boolean(followedByMe),
     standardTime: t.string({
       description: `The standard time of the version the request was filed under (it keeps it after a new version is published), ${STANDARD_TIME_WORDS}`,
       select: versionSelect,

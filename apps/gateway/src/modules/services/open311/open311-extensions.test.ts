@@ -59,6 +59,7 @@ describe.each(testDatabaseKinds())('Open311 extended_attributes on %s', (kind) =
       final_closed_datetime: null,
       escalation_level: 'agency_head',
       priority: 'urgent',
+      duplicate_of: null,
     };
     expect((await json(`requests/${code}.json?extensions=true`))?.extended_attributes).toEqual(expected);
     const listed = await json(`requests.json?service_request_id=${code}&extensions=true`);

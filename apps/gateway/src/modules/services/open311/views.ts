@@ -101,6 +101,8 @@ const requestInclude = {
     take: 1,
     select: { id: true },
   },
+  // A duplicate's original (issue 20): public, like the rest of the status.
+  duplicateOf: { select: { trackingCode: true } },
 } satisfies Prisma.ServiceRequestInclude;
 type RequestRow = Prisma.ServiceRequestGetPayload<{ include: typeof requestInclude }>;
 type LocationRow = Awaited<ReturnType<PrismaClient['requestLocation']['findMany']>>[number];
@@ -116,8 +118,9 @@ export type ExtensionContext = { readonly calendar: WorkingCalendar; readonly an
  * `extensions=true`), public like the rest of the view (issue 20): `reopen_count` (how often the
  * reporter contested the outcome), `answer_window_ends` (the last WIB day to accept or contest a
  * decided complaint; null otherwise and once finally closed), `final_closed_datetime`,
- * `escalation_level` (`unit_supervisor`, `agency_head`, `coordinator` or null) and `priority`
- * (`normal` or `urgent`; its reason is internal and not shown).
+ * `escalation_level` (`unit_supervisor`, `agency_head`, `coordinator` or null), `priority`
+ * (`normal` or `urgent`; its reason is internal and not shown) and `duplicate_of` (the tracking
+ * code of the original a duplicate was merged into, or null).
  */
 function extendedAttributes(r: RequestRow, ext: ExtensionContext) {
   const decided = decidedAt(r);
@@ -130,6 +133,7 @@ function extendedAttributes(r: RequestRow, ext: ExtensionContext) {
     final_closed_datetime: r.finalClosedAt ? jakartaDateTime(r.finalClosedAt) : null,
     escalation_level: r.escalationLevel ? r.escalationLevel.toLowerCase() : null,
     priority: r.priority.toLowerCase(),
+    duplicate_of: r.duplicateOf?.trackingCode ?? null,
   };
 }
 
@@ -143,7 +147,11 @@ function requestView(
 ) {
   // The filing system sees what it sent; everyone else only what is public.
   const own = viewer?.kind === 'system' && viewer.apiKeyId === r.submittedByAccountId;
-  const label = REQUEST_STATE_LABELS[r.state][lang];
+  // A duplicate names its original in its public status note (GeoReport v2 status_notes, as
+  // FixMyStreet's "Duplicate request."), whoever asks.
+  const label = r.duplicateOf
+    ? `${REQUEST_STATE_LABELS[r.state][lang]}: ${r.duplicateOf.trackingCode}`
+    : REQUEST_STATE_LABELS[r.state][lang];
   const note = shownErased(r.events[0]?.publicNote, lang);
   const due = r.completionDueOn ?? r.verificationDueOn;
   return {
