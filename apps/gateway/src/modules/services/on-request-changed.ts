@@ -7,7 +7,7 @@ import type { TransactionClient } from '../../platform/audited.js';
 import type { EventBus } from '../../platform/events.js';
 import type { MailSettings } from '../../platform/mail/outbox.js';
 import { queueMail } from '../../platform/mail/outbox.js';
-import { anonymousContactMail } from '../../platform/mail/render.js';
+import { anonymousContactMail, reporterContactMail } from '../../platform/mail/render.js';
 import { notifyAccounts } from '../../platform/notify.js';
 
 /** The accounts of staff members, by staff id (disabled accounts are left out). */
@@ -42,8 +42,12 @@ export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
         trackingCode: true,
         anonymousContactEmail: true,
         anonymousContactLanguage: true,
+        reporterContact: {
+          select: { email: true, firstName: true, lastName: true, language: true, mailOff: true },
+        },
       },
     });
+    const contact = attached?.reporterContact;
     const citizen = attached?.citizenAttachedAt ? event.citizenAccountId : undefined;
     const written: { accountId: string; notificationId: string }[] = [];
     for (const notice of notices) {
@@ -63,6 +67,26 @@ export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
             notificationContent(notice.event),
           ),
         );
+        continue;
+      }
+      // A reporter without an account (issue 17) is told at their e-mail address, until they
+      // unsubscribe; a phone-only reporter is told by nobody (no SMS notifications).
+      if (!('staffId' in notice.to) && contact) {
+        if (contact.email && !contact.mailOff)
+          await queueMail(
+            tx,
+            mail,
+            reporterContactMail(
+              mail,
+              contact.email,
+              {
+                id: event.requestId,
+                name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') || null,
+                language: contact.language === 'en' ? 'en' : 'id',
+              },
+              notificationContent(notice.event),
+            ),
+          );
         continue;
       }
       const accountId = 'staffId' in notice.to ? staff.get(notice.to.staffId) : citizen;

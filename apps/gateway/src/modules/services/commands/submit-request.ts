@@ -11,6 +11,7 @@ import {
   attributesForPrivacy,
   type ClientAttributes,
   type ComplaintPrivacy,
+  checkReporterContact,
   checkReporterPrivacy,
   checkSubmission,
   formatTrackingCode,
@@ -20,6 +21,8 @@ import {
   OPEN_REQUEST_STATES,
   type Open311AttributeInput,
   planSubmission,
+  type ReporterContact,
+  type ReporterContactInput,
   type RequestFiler,
   reporterPseudonym,
   requestIdempotencyKey,
@@ -45,6 +48,7 @@ import {
   publishUpdate,
   recordRequestChange,
 } from './request-workflow.js';
+import { ensureUnregisteredReporter, UNREGISTERED_REPORTER_ACCOUNT_ID } from './unregistered-reporter.js';
 
 export const TRACKING_PREFIX = 'SWL';
 
@@ -64,6 +68,14 @@ export type SubmitRequestInput = {
   idempotencyKey?: string | null;
   /** Counter staff and API keys: the citizen account the request is filed for. */
   citizenEmail?: string | null;
+  /**
+   * API keys only (issue 17): the person filed for, by contact details, when no account has the
+   * e-mail given (`citizenEmail`, else `reporter.email`). The request keeps them and belongs to
+   * the unregistered-reporter placeholder until the person claims it (claim-request.ts).
+   */
+  reporter?: ReporterContactInput | null;
+  /** The language of mail to the reporter's contact address (`id` by default). */
+  reporterLanguage?: 'id' | 'en';
   /** Files filed with the request (GraphQL `attachments`, Open311 `media`), checked and stored first. */
   attachments?: readonly StagedUpload[] | null;
   /** The document slot each file fills, by position (GraphQL `attachmentSlots`); none when absent. */
@@ -126,6 +138,12 @@ async function storedContents(
 ): Promise<Map<string, SubmissionContent>> {
   const ids = rows.map((r) => r.id);
   const locations = location ? await location.stored(deps.prisma, ids) : new Map<string, unknown>();
+  const contacts = new Map(
+    (await deps.prisma.requestReporterContact.findMany({ where: { requestId: { in: ids } } })).map((c) => [
+      c.requestId,
+      c,
+    ]),
+  );
   const files = await deps.prisma.attachment.findMany({
     where: { requestId: { in: ids }, purpose: 'FILING' },
     select: { requestId: true, sha256: true },
@@ -135,7 +153,7 @@ async function storedContents(
       row.id,
       {
         serviceId: row.serviceId,
-        citizenAccountId: row.citizenAccountId,
+        citizenAccountId: reporterKey(row.citizenAccountId, contacts.get(row.id) ?? null),
         text: row.originalText,
         attributeValues: row.attributeValues,
         location: locations.get(row.id),
@@ -143,6 +161,14 @@ async function storedContents(
       },
     ]),
   );
+}
+
+/**
+ * Who a request is for, as a retry compares it: the account, and for a reporter without one
+ * their addresses (two people's same report through one API key are two requests).
+ */
+function reporterKey(accountId: string, contact: Pick<ReporterContact, 'email' | 'phone'> | null): string {
+  return contact ? `${accountId} ${contact.email ?? ''} ${contact.phone ?? ''}` : accountId;
 }
 
 /** The earlier request a keyed retry repeats, or a ConflictError when it says something else. */
@@ -243,11 +269,22 @@ export async function submitRequest(
   const email =
     filer.kind === 'CITIZEN' ? undefined : input.citizenEmail && emailSpelling(input.citizenEmail);
   const citizen = email ? await deps.prisma.account.findUnique({ where: { email } }) : null;
+  // An API key naming nobody with an account files for the person by contact details (issue 17).
+  let contact: { details: ReporterContact; placeholderAccountId: string } | null = null;
+  if (filer.kind === 'SYSTEM' && !citizen) {
+    const details = checkReporterContact({
+      ...input.reporter,
+      email: input.citizenEmail ?? input.reporter?.email,
+    });
+    if (!details.ok) throw validationFailed(details.error);
+    contact = { details: details.value, placeholderAccountId: UNREGISTERED_REPORTER_ACCOUNT_ID };
+  }
   const checked = checkSubmission({
     filer,
     serviceUnitId: service.unitId,
     citizenNamed: Boolean(email),
     citizen: citizen && { accountId: citizen.id, role: citizen.role, disabled: citizen.disabledAt !== null },
+    contact,
     text: input.text,
     attributes: attributesForPrivacy(attributes, privacy),
     values,
@@ -259,6 +296,7 @@ export async function submitRequest(
     throw submissionFailure(checked.error);
   }
   const { channel, citizenAccountId, text, attributeValues } = checked.value;
+  const reporterContact = checked.value.contact;
   // Filed by counter staff or an API key for an address: the account sees the request only once it
   // has verified that address (issue 18); until then it waits unattached (verify-email.ts).
   const attached =
@@ -275,7 +313,7 @@ export async function submitRequest(
   const slots = slotsOfUploads(version.documentSlots, files, input.attachmentSlots);
   const content: SubmissionContent = {
     serviceId: service.id,
-    citizenAccountId,
+    citizenAccountId: reporterKey(citizenAccountId, reporterContact),
     text,
     attributeValues,
     location: input.location?.value,
@@ -296,6 +334,7 @@ export async function submitRequest(
   // query while the transaction holds the connection. Files are checked and stored before too.
   const calendar = await deps.calendar();
   if (reporter.value.anonymous) await ensureAnonymousReporter(deps.prisma);
+  if (reporterContact) await ensureUnregisteredReporter(deps.prisma);
   try {
     const created = await audited(
       auditScope(deps, caller),
@@ -343,6 +382,10 @@ export async function submitRequest(
             events: { create: plan.firstEvent },
           },
         });
+        if (reporterContact)
+          await tx.requestReporterContact.create({
+            data: { requestId: request.id, ...reporterContact, language: input.reporterLanguage ?? 'id' },
+          });
         if (input.extra) await input.extra(tx, request, read?.value.extra ?? {});
         await recordAttachments(tx, files, {
           purpose: 'FILING',
@@ -365,6 +408,7 @@ export async function submitRequest(
             assigneeStaffId: plan.assigneeStaffId,
             channel,
             reporterPrivacy: privacy,
+            reporterWithoutAccount: reporterContact !== null,
             ...attachedHashes(files),
           },
         };

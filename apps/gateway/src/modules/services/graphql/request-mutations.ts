@@ -21,6 +21,7 @@ import {
   transitionRequest,
 } from '../commands/change-request.js';
 import { submitRequest } from '../commands/submit-request.js';
+import { ReporterContactInput } from './reporter-claim.js';
 import { RequestStateEnum } from './service-request.js';
 
 // submitServiceRequest's choice: an anonymous complaint is filed with fileAnonymousComplaint.
@@ -46,7 +47,15 @@ const SubmitInput = builder.inputType('SubmitServiceRequestInput', {
         'Values keyed by attribute code of the service’s current version (Open311 GeoReport v2 attributes); a missing required value or a value of the wrong datatype gives ValidationError.',
     }),
     idempotencyKey: t.string({ description: 'Retries with the same key return the same request.' }),
-    citizenEmail: t.string({ description: 'Counter staff and API keys: the citizen filed for.' }),
+    citizenEmail: t.string({
+      description:
+        'Counter staff and API keys: the citizen account filed for. An API key may name a person without an account: then this e-mail (or reporter) is kept as their contact.',
+    }),
+    reporter: t.field({
+      type: ReporterContactInput,
+      description:
+        'API keys only: the person filed for when no account has the e-mail given (issue 17); ValidationError on reporter.email / reporter.phone when neither is a valid address.',
+    }),
     attachments: attachmentsField(t, 'Documents and photos filed with the request'),
     reporterPrivacy: t.field({
       type: NamedReporterPrivacyEnum,
@@ -170,11 +179,18 @@ builder.mutationFields((t) => ({
   submitServiceRequest: t.field({
     type: RequestPayload,
     description:
-      'File a request (citizens; staff at a counter, or a system with the requests:write API key scope, for a citizen named by citizenEmail). Idempotent with a key: a retry with the same key and the same content returns the request filed first; the key reused for different content is a ConflictError IDEMPOTENCY_KEY_REUSED (keys are per submitter, at most 200 characters).',
+      'File a request (citizens; staff at a counter, or a system with the requests:write API key scope, for a citizen named by citizenEmail, or for a person without an account named by citizenEmail/reporter — kept as contact details until they claim it with claimReportedRequest). Idempotent with a key: a retry with the same key and the same content returns the request filed first; the key reused for different content is a ConflictError IDEMPOTENCY_KEY_REUSED (keys are per submitter, at most 200 characters).',
     authScopes: { citizen: true, staff: true, apiScope: 'requests:write' },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
     ...commandInput(t, SubmitInput, 'The request to file.', async (deps, caller, input) =>
-      requestPayload((await submitRequest(deps, caller, input)).request),
+      requestPayload(
+        (
+          await submitRequest(deps, caller, {
+            ...input,
+            reporterLanguage: input.reporter?.language ?? undefined,
+          })
+        ).request,
+      ),
     ),
   }),
   transitionServiceRequest: t.field({
