@@ -112,7 +112,7 @@ async function filedRequest(request: Request, address: string, deps: Deps, lang:
   const caller = await writingSystem(apiKey, deps, lang);
   const wait = await deps.rateLimits.consume(
     'submit',
-    { reporter: params.get('email') },
+    { reporter: params.get('email') ?? params.get('phone') },
     { identity: caller, address },
     deps.log,
   );
