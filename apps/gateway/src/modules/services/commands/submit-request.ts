@@ -15,10 +15,6 @@ import {
   checkReporterPrivacy,
   checkSubmission,
   formatTrackingCode,
-  IMPLICIT_RETRY_WINDOW_MINUTES,
-  implicitRetryOf,
-  keyedRetry,
-  OPEN_REQUEST_STATES,
   type Open311AttributeInput,
   planSubmission,
   type ReporterContact,
@@ -48,6 +44,7 @@ import {
   publishUpdate,
   recordRequestChange,
 } from './request-workflow.js';
+import { existingByKey, implicitRetry, replayOf, reporterKey } from './submission-retry.js';
 import { ensureUnregisteredReporter, UNREGISTERED_REPORTER_ACCOUNT_ID } from './unregistered-reporter.js';
 
 export const TRACKING_PREFIX = 'SWL';
@@ -116,102 +113,6 @@ export type SubmitRequestInput = {
 /** A domain submission error as the gateway reports it (forbidden, or the fields). */
 function submissionFailure(error: SubmissionError) {
   return 'fields' in error ? validationFailed(error.fields) : forbidden();
-}
-
-async function existingByKey(deps: CommandDeps, submitterId: string, key: string | null) {
-  if (!key) return null;
-  return deps.prisma.serviceRequest.findUnique({
-    where: {
-      submittedByAccountId_idempotencyKey: { submittedByAccountId: submitterId, idempotencyKey: key },
-    },
-  });
-}
-
-/**
- * What stored requests say, for comparison with a retry (`SubmissionContent`): their text,
- * attributes, location (when the route has one) and the hashes of the files filed with them.
- */
-async function storedContents(
-  deps: CommandDeps,
-  rows: readonly ServiceRequest[],
-  location: SubmitRequestInput['location'],
-): Promise<Map<string, SubmissionContent>> {
-  const ids = rows.map((r) => r.id);
-  const locations = location ? await location.stored(deps.prisma, ids) : new Map<string, unknown>();
-  const contacts = new Map(
-    (await deps.prisma.requestReporterContact.findMany({ where: { requestId: { in: ids } } })).map((c) => [
-      c.requestId,
-      c,
-    ]),
-  );
-  const files = await deps.prisma.attachment.findMany({
-    where: { requestId: { in: ids }, purpose: 'FILING' },
-    select: { requestId: true, sha256: true },
-  });
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        serviceId: row.serviceId,
-        citizenAccountId: reporterKey(row.citizenAccountId, contacts.get(row.id) ?? null),
-        text: row.originalText,
-        attributeValues: row.attributeValues,
-        location: locations.get(row.id),
-        files: files.filter((f) => f.requestId === row.id).map((f) => f.sha256),
-      },
-    ]),
-  );
-}
-
-/**
- * Who a request is for, as a retry compares it: the account, and for a reporter without one
- * their addresses (two people's same report through one API key are two requests).
- */
-function reporterKey(accountId: string, contact: Pick<ReporterContact, 'email' | 'phone'> | null): string {
-  return contact ? `${accountId} ${contact.email ?? ''} ${contact.phone ?? ''}` : accountId;
-}
-
-/** The earlier request a keyed retry repeats, or a ConflictError when it says something else. */
-async function replayOf(
-  deps: CommandDeps,
-  previous: ServiceRequest,
-  again: SubmissionContent,
-  location: SubmitRequestInput['location'],
-) {
-  const first = (await storedContents(deps, [previous], location)).get(previous.id);
-  const retry = keyedRetry(first ?? again, again);
-  if (!retry.ok) throw failure(retry.error);
-  return { request: previous, replayed: true };
-}
-
-/** The submitter's open request of the last minutes that this keyless filing repeats, if any. */
-async function implicitRetry(
-  deps: CommandDeps,
-  submitterId: string,
-  again: SubmissionContent,
-  location: SubmitRequestInput['location'],
-) {
-  const now = deps.now();
-  const recent = await deps.prisma.serviceRequest.findMany({
-    where: {
-      submittedByAccountId: submitterId,
-      serviceId: again.serviceId,
-      state: { in: [...OPEN_REQUEST_STATES] },
-      submittedAt: { gte: new Date(now.getTime() - IMPLICIT_RETRY_WINDOW_MINUTES * 60_000) },
-    },
-    orderBy: { submittedAt: 'desc' },
-  });
-  if (recent.length === 0) return null;
-  const contents = await storedContents(deps, recent, location);
-  const match = implicitRetryOf(
-    recent.flatMap((row) => {
-      const content = contents.get(row.id);
-      return content ? [{ row, state: row.state, submittedAt: row.submittedAt, content }] : [];
-    }),
-    again,
-    now,
-  );
-  return match?.row ?? null;
 }
 
 /**
