@@ -57,6 +57,7 @@ describe('error catalog', () => {
       root.services.IdentityNumberErrorCode,
       root.services.ServiceChangeErrorCode,
       root.services.ComplaintErrorCode,
+      root.services.ReporterClaimErrorCode,
       root.services.AttachmentErrorCode,
       root.services.IssuedDocumentErrorCode,
       root.services.DocumentSlotErrorCode,

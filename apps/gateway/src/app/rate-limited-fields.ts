@@ -49,13 +49,23 @@ export const RATE_LIMITED_FIELDS: Readonly<
   'Query.anonymousComplaint': { group: 'auth' },
   'Mutation.answerAnonymousComplaint': { group: 'auth' },
   'Mutation.withdrawAnonymousContact': { group: 'auth' },
+  // Claiming a request filed for a reporter without an account (issue 17): a code checked like one.
+  'Mutation.sendRequestClaimCode': { group: 'auth' },
+  'Mutation.claimReportedRequest': { group: 'auth' },
   'Mutation.updateProfile': {
     group: 'auth',
     target: (a) => ({ accounts: [input(a).email, input(a).phone] }),
   },
   // Submissions: requests (also Open311's POST requests, router.ts), forum submissions, surveys,
   // a citizen's corrections.
-  'Mutation.submitServiceRequest': { group: 'submit', target: (a) => ({ reporter: input(a).citizenEmail }) },
+  // The reporter an API key files for: the account's e-mail, or a person without one (issue 17).
+  'Mutation.submitServiceRequest': {
+    group: 'submit',
+    target: (a) => {
+      const reporter = (input(a).reporter ?? {}) as Args;
+      return { reporter: input(a).citizenEmail ?? reporter.email ?? reporter.phone };
+    },
+  },
   'Mutation.addServiceRequestCorrection': { group: 'submit' },
   'Mutation.fileAnonymousComplaint': { group: 'submit', target: () => ({ anonymous: true }) },
   'Mutation.submitToForum': { group: 'submit' },

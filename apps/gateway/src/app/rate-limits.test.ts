@@ -338,6 +338,15 @@ describe.each(testDatabaseKinds())('rate limits on %s', (kind) => {
         query:
           'mutation { withdrawAnonymousContact(input: { trackingCode: "SWL-2026-000001", secret: "tebakan" }) { __typename } }',
       }),
+      sendRequestClaimCode: () => ({
+        query: 'mutation { sendRequestClaimCode(input: { trackingCode: "SWL-2026-000001" }) { __typename } }',
+        token: tokens.warga,
+      }),
+      claimReportedRequest: () => ({
+        query:
+          'mutation { claimReportedRequest(input: { trackingCode: "SWL-2026-000001", code: "12345678" }) { __typename } }',
+        token: tokens.warga,
+      }),
       submitSurvey: () => ({
         query:
           'mutation { submitSurvey(input: { trackingCode: "SWL-0000-000000", answers: [{ element: WAKTU, score: 4 }] }) { __typename } }',

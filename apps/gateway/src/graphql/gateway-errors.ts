@@ -270,6 +270,7 @@ export const OPEN311_MESSAGES = {
     en: 'The api_key lacks the requests:write scope',
   },
   serviceCodeRequired: { id: 'service_code wajib diisi', en: 'service_code is required' },
+  requestIdRequired: { id: 'service_request_id wajib diisi', en: 'service_request_id is required' },
   locationRequired: {
     id: 'Lokasi wajib: lat dan long, address_string, atau address_id',
     en: 'A location is required: lat and long, address_string, or address_id',

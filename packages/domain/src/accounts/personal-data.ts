@@ -74,6 +74,13 @@ export const PERSONAL_DATA_TABLE: readonly PersonalDataRow[] = [
   row('request_event', 'publicNote, internalNote written by staff', 'KEPT', 'KEPT', 'UU 25/2009 art. 21'),
   row('request_location', 'addressString', 'ERASED', 'ERASED', 'UU 27/2022 art. 16(2), 43'),
   row(
+    'request_reporter_contact',
+    'email, phone, firstName, lastName, language, claim code hash (a reporter without an account; deleted when the request is claimed)',
+    'ERASED',
+    'ERASED',
+    'UU 27/2022 art. 16(2), 43',
+  ),
+  row(
     'attachment',
     'fileName and the file (blob) uploaded by the citizen with a request',
     'ERASED',

@@ -439,6 +439,25 @@ export const ACCOUNT_MAIL_TEXTS = {
     }),
     linkPath: '/atur-sandi?token=',
   },
+  /**
+   * The code that proves a reporter's address for claiming a request filed without an account
+   * (issue 17); `minutes` is its lifetime. Path: the request's page, where the code is entered.
+   */
+  requestClaim: {
+    subject: (code: string): Message => ({
+      id: `Kode klaim permohonan ${code}`,
+      en: `Claim code for request ${code}`,
+    }),
+    body: (trackingCode: string, claimCode: string, minutes: number): Message => ({
+      id: `Seseorang (semoga Anda) ingin menautkan permohonan ${trackingCode}, yang diajukan atas nama alamat ini tanpa akun Layanan, ke akun Layanan-nya. Kode klaim: ${claimCode}. Kode berlaku ${minutes} menit, hanya untuk akun yang memintanya. Bila bukan Anda yang meminta, abaikan e-mail ini; permohonan tidak berubah.`,
+      en: `Someone (hopefully you) wants to attach request ${trackingCode}, filed for this address without a Layanan account, to their Layanan account. Claim code: ${claimCode}. The code works for ${minutes} minutes, only for the account that asked for it. If that was not you, ignore this e-mail; the request is unchanged.`,
+    }),
+    sms: (trackingCode: string, claimCode: string): Message => ({
+      id: `Layanan: kode klaim permohonan ${trackingCode} adalah ${claimCode}. Jangan berikan kepada siapa pun.`,
+      en: `Layanan: the claim code for request ${trackingCode} is ${claimCode}. Do not share it.`,
+    }),
+    linkPath: '/permohonan/',
+  },
 } as const;
 
 /** The page of a one-click unsubscribe link (RFC 8058: the mail client POSTs; a person confirms). */
@@ -452,6 +471,15 @@ export const UNSUBSCRIBE_TEXTS = {
   done: (label: Message): Message => ({
     id: `Anda tidak akan lagi menerima e-mail notifikasi “${label.id}”. Pengaturan notifikasi di akun Anda dapat menyalakannya lagi.`,
     en: `You will no longer receive e-mails of the notification “${label.en}”. Your account's notification settings can turn them on again.`,
+  }),
+  /** The reporter without an account (issue 17): every mail about one request stops. */
+  reporterConfirm: (trackingCode: string): Message => ({
+    id: `Berhenti menerima e-mail tentang permohonan ${trackingCode}?`,
+    en: `Stop e-mails about request ${trackingCode}?`,
+  }),
+  reporterDone: (trackingCode: string): Message => ({
+    id: `Anda tidak akan lagi menerima e-mail tentang permohonan ${trackingCode}.`,
+    en: `You will no longer receive e-mails about request ${trackingCode}.`,
   }),
   invalid: {
     id: 'Tautan berhenti berlangganan ini tidak sah.',

@@ -485,3 +485,34 @@ export const DOCUMENT_SLOT_STATE_LABELS = {
   ACCEPTED: { id: 'Diterima', en: 'Accepted' },
   REFUSED: { id: 'Ditolak', en: 'Refused' },
 } as const satisfies Record<'EMPTY' | 'UNREVIEWED' | 'ACCEPTED' | 'REFUSED', Message>;
+
+// ---- reporters without an account and their claim (reporter-contact.ts, issue 17) ----
+export const REPORTER_CLAIM_ERROR_MESSAGES = {
+  REQUEST_CLAIM_NOT_POSSIBLE: {
+    id: 'Permohonan ini tidak dapat diklaim: kode pelacakan tidak dikenal, atau permohonan tidak diajukan atas nama pelapor tanpa akun.',
+    en: 'This request cannot be claimed: the tracking code is unknown, or the request was not filed for a reporter without an account.',
+  },
+  REQUEST_CLAIM_NO_CHANNEL: {
+    id: 'Pelapor hanya memberikan nomor telepon dan layanan SMS belum tersedia; datanglah ke loket unit dengan kode pelacakan.',
+    en: 'The reporter gave only a phone number and no SMS service is configured; bring the tracking code to the unit’s counter.',
+  },
+  REQUEST_CLAIM_CODES_EXHAUSTED: {
+    id: 'Kode klaim untuk permohonan ini sudah terlalu sering dikirim; hubungi unit pelayanan.',
+    en: 'Claim codes for this request have been sent too often; contact the service unit.',
+  },
+  REQUEST_CLAIM_CODE_WRONG: {
+    id: 'Kode klaim salah.',
+    en: 'The claim code is wrong.',
+  },
+  REQUEST_CLAIM_CODE_EXPIRED: {
+    id: 'Kode klaim sudah kedaluwarsa atau tidak berlaku lagi; minta kode baru.',
+    en: 'The claim code has expired or is no longer valid; ask for a new one.',
+  },
+  OPEN311_UPDATE_NOT_ALLOWED: {
+    id: 'Kunci API ini tidak mengajukan permohonan tersebut; pembaruan hanya dari klien yang mengajukannya.',
+    en: 'This API key did not file that request; updates come only from the client that filed it.',
+  },
+} as const;
+
+export const ReporterClaimErrorCode = errorCodes(REPORTER_CLAIM_ERROR_MESSAGES);
+export type ReporterClaimErrorCode = (typeof ReporterClaimErrorCode)[keyof typeof ReporterClaimErrorCode];

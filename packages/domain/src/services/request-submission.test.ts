@@ -75,6 +75,7 @@ describe('checkSubmission', () => {
       value: {
         channel: 'ONLINE',
         citizenAccountId: 'c-1',
+        contact: null,
         text: 'Mohon izin',
         attributeValues: { luas: 12 },
       },

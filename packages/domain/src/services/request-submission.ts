@@ -12,6 +12,7 @@ import { err, ok, type Result } from '../result.js';
 import { characterProblem, textLength } from '../text-limits.js';
 import { type AttributeValue, type ServiceAttribute, validateAttributeValues } from './attributes.js';
 import { REQUEST_SUBMISSION_ERROR_MESSAGES } from './messages.js';
+import { type ReporterContact, reporterOfFiling } from './reporter-contact.js';
 import { type AssignmentCandidate, pickAssignee } from './routing.js';
 import {
   OPEN_REQUEST_STATES,
@@ -119,6 +120,11 @@ export type SubmissionDraft = {
   /** Whether the input named a citizen (an e-mail was given). */
   readonly citizenNamed: boolean;
   readonly citizen: NamedCitizen | null;
+  /**
+   * A system's filing for a person without an account (`checkReporterContact`), and the
+   * placeholder account such requests belong to until claimed (issue 17).
+   */
+  readonly contact?: { readonly details: ReporterContact; readonly placeholderAccountId: string } | null;
   readonly text: string;
   /** The attributes of the service's current version. */
   readonly attributes: readonly ServiceAttribute[];
@@ -131,6 +137,8 @@ export type SubmissionDraft = {
 export type CheckedSubmission = {
   readonly channel: 'ONLINE' | 'COUNTER';
   readonly citizenAccountId: string;
+  /** The contact details of a reporter without an account, when the filing is for one. */
+  readonly contact: ReporterContact | null;
   readonly text: string;
   readonly attributeValues: Readonly<Record<string, AttributeValue>>;
 };
@@ -138,7 +146,9 @@ export type CheckedSubmission = {
 /**
  * Checks a request before it is filed. Citizens file for themselves online; officers file at
  * the counter for a registered, active citizen of a service of their own unit; a system files
- * online for a registered citizen it names. Then the text (required, at most MAX_REQUEST_TEXT)
+ * online for a registered citizen it names, or — when no account has the e-mail given — for a
+ * person it names by contact details alone (`reporterOfFiling`; the request then belongs to the
+ * placeholder account until the person claims it). Then the text (required, at most MAX_REQUEST_TEXT)
  * and the attribute values (`validateAttributeValues`) are checked together.
  * Errors: REQUEST_FILER_NOT_ALLOWED (an officer of another unit, or no filer);
  * REQUEST_SUBMISSION_INVALID with the fields (`citizenEmail` alone, else `text`, `attributes…`).
@@ -147,8 +157,16 @@ export function checkSubmission(draft: SubmissionDraft): Result<CheckedSubmissio
   const { filer } = draft;
   if (filer.kind === 'NONE') return err(submissionError('REQUEST_FILER_NOT_ALLOWED'));
   let citizenAccountId: string;
+  let contact: ReporterContact | null = null;
   if (filer.kind === 'CITIZEN') citizenAccountId = filer.accountId;
-  else {
+  else if (
+    draft.contact &&
+    reporterOfFiling({ filerKind: filer.kind, accountFound: draft.citizen !== null, contactGiven: true }) ===
+      'contact'
+  ) {
+    citizenAccountId = draft.contact.placeholderAccountId;
+    contact = draft.contact.details;
+  } else {
     if (filer.kind === 'OFFICER' && filer.unitId !== draft.serviceUnitId)
       return err(submissionError('REQUEST_FILER_NOT_ALLOWED'));
     const citizen = draft.citizen;
@@ -195,6 +213,7 @@ export function checkSubmission(draft: SubmissionDraft): Result<CheckedSubmissio
   return ok({
     channel: filer.kind === 'OFFICER' ? 'COUNTER' : 'ONLINE',
     citizenAccountId,
+    contact,
     text,
     attributeValues: values.value,
   });

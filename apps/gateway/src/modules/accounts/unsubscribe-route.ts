@@ -3,7 +3,8 @@
 // and kind, platform/mail/outbox.ts) is the only credential: no sign-in needed. A mail client
 // POSTs; a person following the link gets a page with a button that POSTs, so that link scanners
 // opening it do not unsubscribe anyone. Afterwards the kind's e-mail is off; in-app stays on.
-// The link of an erased (or unknown) account answers as an invalid link and writes nothing: the
+// A link with k=REPORTER_CONTACT names a request filed for a reporter without an account (issue
+// 17): it stops all mail about that request. The link of an erased (or unknown) account answers as an invalid link and writes nothing: the
 // erasure removed its settings, and nothing may be stored for it again (UU 27/2022 art. 43).
 import type { NotificationKind } from '@layanan/db';
 import type { Message } from '@layanan/domain';
@@ -16,7 +17,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import type { GraphQLContext } from '../../app/context.js';
 import { verifyUnsubscribe } from '../../platform/mail/outbox.js';
-import { escapeHtml } from '../../platform/mail/render.js';
+import { escapeHtml, REPORTER_CONTACT_UNSUBSCRIBE } from '../../platform/mail/render.js';
 import { isUuid } from '../../platform/uuid.js';
 
 export const UNSUBSCRIBE_PATH = '/mail/unsubscribe';
@@ -49,6 +50,34 @@ export function unsubscribeRoute(deps: { secret: Uint8Array; prisma: GraphQLCont
       const accountId = url.searchParams.get('a') ?? '';
       const kind = url.searchParams.get('k') ?? '';
       const sig = url.searchParams.get('s') ?? '';
+      // A reporter without an account (issue 17): `a` is the request; all mail about it stops.
+      if (kind === REPORTER_CONTACT_UNSUBSCRIBE) {
+        const contact =
+          isUuid(accountId) && verifyUnsubscribe(deps.secret, accountId, kind, sig)
+            ? await deps.prisma.requestReporterContact.findUnique({
+                where: { requestId: accountId },
+                select: { request: { select: { trackingCode: true } } },
+              })
+            : null;
+        if (!contact) answer(400, page(UNSUBSCRIBE_TEXTS.invalid));
+        else if (request.method === 'GET')
+          answer(
+            200,
+            page(UNSUBSCRIBE_TEXTS.reporterConfirm(contact.request.trackingCode), {
+              action: `${url.pathname}${url.search}`,
+              button: UNSUBSCRIBE_TEXTS.button,
+            }),
+          );
+        else if (request.method !== 'POST') answer(405, page(UNSUBSCRIBE_TEXTS.invalid));
+        else {
+          await deps.prisma.requestReporterContact.update({
+            where: { requestId: accountId },
+            data: { mailOff: true },
+          });
+          answer(200, page(UNSUBSCRIBE_TEXTS.reporterDone(contact.request.trackingCode)));
+        }
+        return;
+      }
       const valid =
         isUuid(accountId) &&
         (NOTIFICATION_KINDS as readonly string[]).includes(kind) &&

@@ -27,7 +27,8 @@ const fileFields = {
  * attached to the account: with their attribute values, the trail the citizen sees — public notes,
  * never staff-only ones — files, location, issued document and survey answers), forum submissions
  * with supports and follows, the complaints followed, notifications and their e-mail, notification choices, the audit trail
- * of what was done to the account, its requests and submissions and by the person and every staff view of its identity (who, when, what). Dates as ISO strings.
+ * of what was done to the account, its requests and submissions, requests filed for its verified
+ * address by a client without an account and not yet claimed (`unclaimedReports`), and by the person and every staff view of its identity (who, when, what). Dates as ISO strings.
  */
 export async function exportPersonalData(prisma: PrismaClient, accountId: string, now: Date) {
   const account = await prisma.account.findUniqueOrThrow({
@@ -198,7 +199,46 @@ export async function exportPersonalData(prisma: PrismaClient, accountId: string
     mail,
     processingHistory: actions,
     identityViews: views,
+    unclaimedReports: await unclaimedReports(prisma, account),
   };
+}
+
+/**
+ * Requests an API key filed for a reporter without an account (issue 17) at an address this
+ * account has verified, not yet claimed: the contact details kept with each (docs/personal-data.md).
+ */
+async function unclaimedReports(
+  prisma: PrismaClient,
+  account: {
+    email: string | null;
+    phone: string | null;
+    emailVerifiedAt: Date | null;
+    phoneVerifiedAt: Date | null;
+  },
+) {
+  const addresses: Prisma.RequestReporterContactWhereInput[] = [
+    ...(account.email && account.emailVerifiedAt ? [{ email: account.email }] : []),
+    ...(account.phone && account.phoneVerifiedAt ? [{ phone: account.phone }] : []),
+  ];
+  if (addresses.length === 0) return [];
+  const rows = await prisma.requestReporterContact.findMany({
+    where: { OR: addresses },
+    orderBy: { createdAt: 'asc' },
+    select: {
+      email: true,
+      phone: true,
+      firstName: true,
+      lastName: true,
+      language: true,
+      createdAt: true,
+      request: { select: { trackingCode: true, service: { select: { code: true } } } },
+    },
+  });
+  return rows.map(({ request, ...contact }) => ({
+    trackingCode: request.trackingCode,
+    serviceCode: request.service.code,
+    contact,
+  }));
 }
 
 /**

@@ -11,6 +11,7 @@ import './graphql/request-mutations.js';
 import './graphql/document-checklist.js';
 import './graphql/complaint-mutations.js';
 import './graphql/complaint-privacy.js';
+import './graphql/reporter-claim.js';
 import './graphql/triage.js';
 import './graphql/duplicates.js';
 import './graphql/request-statistics.js';

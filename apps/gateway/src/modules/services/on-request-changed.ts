@@ -13,7 +13,7 @@ import type { TransactionClient } from '../../platform/audited.js';
 import type { EventBus } from '../../platform/events.js';
 import type { MailSettings } from '../../platform/mail/outbox.js';
 import { queueMail } from '../../platform/mail/outbox.js';
-import { anonymousContactMail } from '../../platform/mail/render.js';
+import { anonymousContactMail, reporterContactMail } from '../../platform/mail/render.js';
 import { notifyAccounts } from '../../platform/notify.js';
 
 /** The accounts of staff members, by staff id (disabled accounts are left out). */
@@ -48,8 +48,12 @@ export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
         trackingCode: true,
         anonymousContactEmail: true,
         anonymousContactLanguage: true,
+        reporterContact: {
+          select: { email: true, firstName: true, lastName: true, language: true, mailOff: true },
+        },
       },
     });
+    const contact = attached?.reporterContact;
     const citizen = attached?.citizenAttachedAt ? event.citizenAccountId : undefined;
     const written: { accountId: string; notificationId: string }[] = [];
     // A duplicate's reporter is told of the merge, with the original they now follow (issue 20).
@@ -87,6 +91,26 @@ export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
             notificationContent(notice.event),
           ),
         );
+        continue;
+      }
+      // A reporter without an account (issue 17) is told at their e-mail address, until they
+      // unsubscribe; a phone-only reporter is told by nobody (no SMS notifications).
+      if (!('staffId' in notice.to) && contact) {
+        if (contact.email && !contact.mailOff)
+          await queueMail(
+            tx,
+            mail,
+            reporterContactMail(
+              mail,
+              contact.email,
+              {
+                id: event.requestId,
+                name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') || null,
+                language: contact.language === 'en' ? 'en' : 'id',
+              },
+              notificationContent(notice.event),
+            ),
+          );
         continue;
       }
       const accountId = 'staffId' in notice.to ? staff.get(notice.to.staffId) : citizen;

@@ -131,3 +131,49 @@ export async function eraseAnonymousContactMail(tx: TransactionClient, requestId
   await tx.mailMessage.deleteMany({ where: { purpose, sentAt: null } });
   await tx.mailMessage.updateMany({ where: { purpose }, data: { toAddress: ERASED_TEXT } });
 }
+
+/** The `k` of the unsubscribe link of a reporter without an account: all mail about one request. */
+export const REPORTER_CONTACT_UNSUBSCRIBE = 'REPORTER_CONTACT';
+
+/**
+ * A notification to the contact address of a reporter without an account (issue 17), in the
+ * language the filing chose: greeted by the name the client sent, with a one-click unsubscribe
+ * link (signed for the request) that stops all mail about the request. `purpose` names the
+ * request, so that erasure can forget what was sent.
+ */
+export function reporterContactMail(
+  settings: MailSettings,
+  to: string,
+  request: { id: string; name: string | null; language: 'id' | 'en' },
+  content: NotificationContent,
+): OutgoingMail {
+  const lang = request.language;
+  const unsubscribe = unsubscribeUrl(settings, request.id, REPORTER_CONTACT_UNSUBSCRIBE);
+  const mail = composeMail(lang, {
+    name: request.name ?? ANONYMOUS_GREETING_NAME[lang],
+    subject: inLanguage(content.title, lang),
+    body: inLanguage(content.body, lang),
+    link: `${settings.publicUrl}${content.linkPath}`,
+    unsubscribe,
+  });
+  return {
+    ...mail,
+    to,
+    headers: {
+      'List-Unsubscribe': `<${unsubscribe}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+    purpose: reporterContactPurpose(request.id),
+    accountId: null,
+  };
+}
+
+/** The `purpose` of mail to a reporter without an account (notifications and claim codes). */
+export const reporterContactPurpose = (requestId: string): string => `reporter-contact:${requestId}`;
+
+/** Forgets the contact address in the mail about a request (erasure, retention), as for anonymous ones. */
+export async function eraseReporterContactMail(tx: TransactionClient, requestId: string): Promise<void> {
+  const purpose = reporterContactPurpose(requestId);
+  await tx.mailMessage.deleteMany({ where: { purpose, sentAt: null } });
+  await tx.mailMessage.updateMany({ where: { purpose }, data: { toAddress: ERASED_TEXT } });
+}

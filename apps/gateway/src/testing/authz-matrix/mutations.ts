@@ -328,6 +328,30 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     ]),
     allowedAs: ['AuthenticationFailed'],
   },
+  // Reporters without an account (issue 17): any signed-in citizen may ask to claim a request;
+  // the code that reached the reporter is the proof. The citizen's own request is not claimable.
+  sendRequestClaimCode: {
+    ...inputEntry('sendRequestClaimCode', async (f) => ({ trackingCode: (await f.request()).trackingCode })),
+    roles: decide('denied', {
+      citizen: [
+        'allowed',
+        'a citizen; a request not filed for a reporter without an account is ConflictError',
+      ],
+      otherCitizen: ['allowed', 'as citizen'],
+    }),
+    allowedAs: ['ConflictError'],
+  },
+  claimReportedRequest: {
+    ...inputEntry('claimReportedRequest', async (f) => ({
+      trackingCode: (await f.request()).trackingCode,
+      code: '12345678',
+    })),
+    roles: decide('denied', {
+      citizen: ['allowed', 'a citizen; the code is the proof (ConflictError without a claimable request)'],
+      otherCitizen: ['allowed', 'as citizen'],
+    }),
+    allowedAs: ['ConflictError'],
+  },
   setComplaintManager: {
     ...inputEntry('setComplaintManager', (f) => ({ staffId: f.staff.unitStaff.rawId, manager: false })),
     roles: ADMIN_ONLY,

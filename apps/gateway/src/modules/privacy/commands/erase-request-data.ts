@@ -7,7 +7,7 @@ import { Prisma } from '@layanan/db';
 import { ERASED_TEXT, erasedAttributeValues, erasedFileName } from '@layanan/domain/accounts';
 import type { ServiceAttribute } from '@layanan/domain/services';
 import type { TransactionClient } from '../../../platform/audited.js';
-import { eraseAnonymousContactMail } from '../../../platform/mail/render.js';
+import { eraseAnonymousContactMail, eraseReporterContactMail } from '../../../platform/mail/render.js';
 import type { BlobStore } from '../../../platform/storage/blob-store.js';
 
 /**
@@ -48,17 +48,23 @@ export async function eraseRequestPersonalData(
     });
     // The mail sent to that address, as withdrawAnonymousContact does.
     await eraseAnonymousContactMail(tx, r.id);
-    // What the citizen wrote in the trail (answers to a return, contests); staff notes stay.
+    // A reporter without an account (issue 17): their contact details, and the mail sent to them.
+    await eraseReporterContactMail(tx, r.id);
+    // What the citizen wrote in the trail (answers to a return, contests; a comment a client such
+    // as FixMyStreet posted for its user, recorded as the citizen's without an account); staff
+    // notes stay.
+    const byCitizen = { OR: [{ actorAccountId: r.citizenAccountId }, { actorKind: 'CITIZEN' }] };
     await tx.requestEvent.updateMany({
-      where: { requestId: r.id, actorAccountId: r.citizenAccountId, publicNote: { not: null } },
+      where: { requestId: r.id, ...byCitizen, publicNote: { not: null } },
       data: { publicNote: ERASED_TEXT },
     });
     await tx.requestEvent.updateMany({
-      where: { requestId: r.id, actorAccountId: r.citizenAccountId, internalNote: { not: null } },
+      where: { requestId: r.id, ...byCitizen, internalNote: { not: null } },
       data: { internalNote: ERASED_TEXT },
     });
   }
   const ids = requests.map((r) => r.id);
+  await tx.requestReporterContact.deleteMany({ where: { requestId: { in: ids } } });
   await tx.requestLocation.updateMany({
     where: { requestId: { in: ids } },
     data: {

@@ -11,15 +11,14 @@ import {
   attributesForPrivacy,
   type ClientAttributes,
   type ComplaintPrivacy,
+  checkReporterContact,
   checkReporterPrivacy,
   checkSubmission,
   formatTrackingCode,
-  IMPLICIT_RETRY_WINDOW_MINUTES,
-  implicitRetryOf,
-  keyedRetry,
-  OPEN_REQUEST_STATES,
   type Open311AttributeInput,
   planSubmission,
+  type ReporterContact,
+  type ReporterContactInput,
   type RequestFiler,
   reporterPseudonym,
   requestIdempotencyKey,
@@ -45,6 +44,8 @@ import {
   publishUpdate,
   recordRequestChange,
 } from './request-workflow.js';
+import { existingByKey, implicitRetry, replayOf, reporterKey } from './submission-retry.js';
+import { ensureUnregisteredReporter, UNREGISTERED_REPORTER_ACCOUNT_ID } from './unregistered-reporter.js';
 
 export const TRACKING_PREFIX = 'SWL';
 
@@ -64,6 +65,14 @@ export type SubmitRequestInput = {
   idempotencyKey?: string | null;
   /** Counter staff and API keys: the citizen account the request is filed for. */
   citizenEmail?: string | null;
+  /**
+   * API keys only (issue 17): the person filed for, by contact details, when no account has the
+   * e-mail given (`citizenEmail`, else `reporter.email`). The request keeps them and belongs to
+   * the unregistered-reporter placeholder until the person claims it (claim-request.ts).
+   */
+  reporter?: ReporterContactInput | null;
+  /** The language of mail to the reporter's contact address (`id` by default). */
+  reporterLanguage?: 'id' | 'en';
   /** Files filed with the request (GraphQL `attachments`, Open311 `media`), checked and stored first. */
   attachments?: readonly StagedUpload[] | null;
   /** The document slot each file fills, by position (GraphQL `attachmentSlots`); none when absent. */
@@ -104,88 +113,6 @@ export type SubmitRequestInput = {
 /** A domain submission error as the gateway reports it (forbidden, or the fields). */
 function submissionFailure(error: SubmissionError) {
   return 'fields' in error ? validationFailed(error.fields) : forbidden();
-}
-
-async function existingByKey(deps: CommandDeps, submitterId: string, key: string | null) {
-  if (!key) return null;
-  return deps.prisma.serviceRequest.findUnique({
-    where: {
-      submittedByAccountId_idempotencyKey: { submittedByAccountId: submitterId, idempotencyKey: key },
-    },
-  });
-}
-
-/**
- * What stored requests say, for comparison with a retry (`SubmissionContent`): their text,
- * attributes, location (when the route has one) and the hashes of the files filed with them.
- */
-async function storedContents(
-  deps: CommandDeps,
-  rows: readonly ServiceRequest[],
-  location: SubmitRequestInput['location'],
-): Promise<Map<string, SubmissionContent>> {
-  const ids = rows.map((r) => r.id);
-  const locations = location ? await location.stored(deps.prisma, ids) : new Map<string, unknown>();
-  const files = await deps.prisma.attachment.findMany({
-    where: { requestId: { in: ids }, purpose: 'FILING' },
-    select: { requestId: true, sha256: true },
-  });
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        serviceId: row.serviceId,
-        citizenAccountId: row.citizenAccountId,
-        text: row.originalText,
-        attributeValues: row.attributeValues,
-        location: locations.get(row.id),
-        files: files.filter((f) => f.requestId === row.id).map((f) => f.sha256),
-      },
-    ]),
-  );
-}
-
-/** The earlier request a keyed retry repeats, or a ConflictError when it says something else. */
-async function replayOf(
-  deps: CommandDeps,
-  previous: ServiceRequest,
-  again: SubmissionContent,
-  location: SubmitRequestInput['location'],
-) {
-  const first = (await storedContents(deps, [previous], location)).get(previous.id);
-  const retry = keyedRetry(first ?? again, again);
-  if (!retry.ok) throw failure(retry.error);
-  return { request: previous, replayed: true };
-}
-
-/** The submitter's open request of the last minutes that this keyless filing repeats, if any. */
-async function implicitRetry(
-  deps: CommandDeps,
-  submitterId: string,
-  again: SubmissionContent,
-  location: SubmitRequestInput['location'],
-) {
-  const now = deps.now();
-  const recent = await deps.prisma.serviceRequest.findMany({
-    where: {
-      submittedByAccountId: submitterId,
-      serviceId: again.serviceId,
-      state: { in: [...OPEN_REQUEST_STATES] },
-      submittedAt: { gte: new Date(now.getTime() - IMPLICIT_RETRY_WINDOW_MINUTES * 60_000) },
-    },
-    orderBy: { submittedAt: 'desc' },
-  });
-  if (recent.length === 0) return null;
-  const contents = await storedContents(deps, recent, location);
-  const match = implicitRetryOf(
-    recent.flatMap((row) => {
-      const content = contents.get(row.id);
-      return content ? [{ row, state: row.state, submittedAt: row.submittedAt, content }] : [];
-    }),
-    again,
-    now,
-  );
-  return match?.row ?? null;
 }
 
 /**
@@ -243,11 +170,22 @@ export async function submitRequest(
   const email =
     filer.kind === 'CITIZEN' ? undefined : input.citizenEmail && emailSpelling(input.citizenEmail);
   const citizen = email ? await deps.prisma.account.findUnique({ where: { email } }) : null;
+  // An API key naming nobody with an account files for the person by contact details (issue 17).
+  let contact: { details: ReporterContact; placeholderAccountId: string } | null = null;
+  if (filer.kind === 'SYSTEM' && !citizen) {
+    const details = checkReporterContact({
+      ...input.reporter,
+      email: input.citizenEmail ?? input.reporter?.email,
+    });
+    if (!details.ok) throw validationFailed(details.error);
+    contact = { details: details.value, placeholderAccountId: UNREGISTERED_REPORTER_ACCOUNT_ID };
+  }
   const checked = checkSubmission({
     filer,
     serviceUnitId: service.unitId,
     citizenNamed: Boolean(email),
     citizen: citizen && { accountId: citizen.id, role: citizen.role, disabled: citizen.disabledAt !== null },
+    contact,
     text: input.text,
     attributes: attributesForPrivacy(attributes, privacy),
     values,
@@ -259,6 +197,7 @@ export async function submitRequest(
     throw submissionFailure(checked.error);
   }
   const { channel, citizenAccountId, text, attributeValues } = checked.value;
+  const reporterContact = checked.value.contact;
   // Filed by counter staff or an API key for an address: the account sees the request only once it
   // has verified that address (issue 18); until then it waits unattached (verify-email.ts).
   const attached =
@@ -275,7 +214,7 @@ export async function submitRequest(
   const slots = slotsOfUploads(version.documentSlots, files, input.attachmentSlots);
   const content: SubmissionContent = {
     serviceId: service.id,
-    citizenAccountId,
+    citizenAccountId: reporterKey(citizenAccountId, reporterContact),
     text,
     attributeValues,
     location: input.location?.value,
@@ -296,6 +235,7 @@ export async function submitRequest(
   // query while the transaction holds the connection. Files are checked and stored before too.
   const calendar = await deps.calendar();
   if (reporter.value.anonymous) await ensureAnonymousReporter(deps.prisma);
+  if (reporterContact) await ensureUnregisteredReporter(deps.prisma);
   try {
     const created = await audited(
       auditScope(deps, caller),
@@ -343,6 +283,10 @@ export async function submitRequest(
             events: { create: plan.firstEvent },
           },
         });
+        if (reporterContact)
+          await tx.requestReporterContact.create({
+            data: { requestId: request.id, ...reporterContact, language: input.reporterLanguage ?? 'id' },
+          });
         if (input.extra) await input.extra(tx, request, read?.value.extra ?? {});
         await recordAttachments(tx, files, {
           purpose: 'FILING',
@@ -365,6 +309,7 @@ export async function submitRequest(
             assigneeStaffId: plan.assigneeStaffId,
             channel,
             reporterPrivacy: privacy,
+            reporterWithoutAccount: reporterContact !== null,
             ...attachedHashes(files),
           },
         };

@@ -104,7 +104,7 @@ const secretField = (t: Parameters<Parameters<typeof builder.inputType>[1]['fiel
       'The secret given once at filing (24 characters; case, spaces and dashes do not matter). A missing or wrong secret and an unknown code give the same AuthenticationFailed ANONYMOUS_ACCESS_REFUSED.',
   });
 
-const ContactLanguageEnum = builder.enumType('ContactLanguage', {
+export const ContactLanguageEnum = builder.enumType('ContactLanguage', {
   description: 'The language of the mail to an anonymous reporter’s contact address.',
   values: {
     ID: { value: 'id', description: 'Bahasa Indonesia.' },

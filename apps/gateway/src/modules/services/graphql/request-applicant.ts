@@ -14,6 +14,9 @@ import { builder } from '../../../graphql/builder.js';
 import { recordIdentityView } from '../../accounts/identity-views.js';
 import { viewerOfReporter } from '../commands/complaint-managers.js';
 
+/** How a reporter without an account who gave no name is shown (issue 17). */
+const UNREGISTERED_REPORTER_NAME = { id: 'Pelapor tanpa akun', en: 'Reporter without an account' } as const;
+
 type ReporterOf = {
   id: string;
   unitId: string;
@@ -76,13 +79,26 @@ builder.prismaObjectField('ServiceRequest', 'applicant', (t) =>
   t.field({
     type: RequestApplicantRef,
     description:
-      'The applicant and their contact details; visible with the request (its owner, the staff of its unit, admins), never in requestStatus or Open311. A staff member’s view of one request’s applicant is recorded and shown to the person (Viewer.identityViews); views inside lists are not. A CONFIDENTIAL complaint’s reporter is shown only to themself and to the unit’s complaint managers (every view recorded, also in lists); everyone else gets the pseudonym as displayName and no contacts. An ANONYMOUS complaint has none: “Pelapor anonim” / “Anonymous reporter”.',
+      'The applicant and their contact details; visible with the request (its owner, the staff of its unit, admins), never in requestStatus or Open311. A staff member’s view of one request’s applicant is recorded and shown to the person (Viewer.identityViews); views inside lists are not. A CONFIDENTIAL complaint’s reporter is shown only to themself and to the unit’s complaint managers (every view recorded, also in lists); everyone else gets the pseudonym as displayName and no contacts. An ANONYMOUS complaint has none: “Pelapor anonim” / “Anonymous reporter”. A request an API key filed for a reporter without an account shows the names, e-mail and phone the client sent (“Pelapor tanpa akun” / “Reporter without an account” when no name was sent) until the person claims it.',
     select: {
       ...reporterSelect,
       reporterPseudonym: true,
       citizen: { select: { id: true, displayName: true, email: true, phone: true } },
+      reporterContact: { select: { email: true, phone: true, firstName: true, lastName: true } },
     },
     resolve: async (request, _args, ctx, info) => {
+      // A reporter without an account (issue 17): the contact details the filing client sent,
+      // shown as an applicant's; no account, so no identity view to record for anyone.
+      const contact = request.reporterContact;
+      if (contact) {
+        const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
+        return {
+          id: request.citizenAccountId,
+          displayName: name || UNREGISTERED_REPORTER_NAME[ctx.lang],
+          email: contact.email,
+          phone: contact.phone,
+        } as never;
+      }
       const shown = await reporterShown(request, ctx, info);
       if (shown === 'PSEUDONYM' || shown === 'NONE') {
         const displayName =

@@ -24,6 +24,7 @@ import {
 } from '../commands/change-request.js';
 import { placeOfFiling } from '../commands/duplicates.js';
 import { submitRequest } from '../commands/submit-request.js';
+import { ReporterContactInput } from './reporter-claim.js';
 import { RequestStateEnum } from './service-request.js';
 
 // submitServiceRequest's choice: an anonymous complaint is filed with fileAnonymousComplaint.
@@ -49,7 +50,15 @@ const SubmitInput = builder.inputType('SubmitServiceRequestInput', {
         'Values keyed by attribute code of the service’s current version (Open311 GeoReport v2 attributes); a missing required value or a value of the wrong datatype gives ValidationError.',
     }),
     idempotencyKey: t.string({ description: 'Retries with the same key return the same request.' }),
-    citizenEmail: t.string({ description: 'Counter staff and API keys: the citizen filed for.' }),
+    citizenEmail: t.string({
+      description:
+        'Counter staff and API keys: the citizen account filed for. An API key may name a person without an account: then this e-mail (or reporter) is kept as their contact.',
+    }),
+    reporter: t.field({
+      type: ReporterContactInput,
+      description:
+        'API keys only: the person filed for when no account has the e-mail given (issue 17); ValidationError on reporter.email / reporter.phone when neither is a valid address.',
+    }),
     attachments: attachmentsField(t, 'Documents and photos filed with the request'),
     reporterPrivacy: t.field({
       type: NamedReporterPrivacyEnum,
@@ -180,14 +189,20 @@ builder.mutationFields((t) => ({
   submitServiceRequest: t.field({
     type: RequestPayload,
     description:
-      'File a request (citizens; staff at a counter, or a system with the requests:write API key scope, for a citizen named by citizenEmail). Idempotent with a key: a retry with the same key and the same content returns the request filed first; the key reused for different content is a ConflictError IDEMPOTENCY_KEY_REUSED (keys are per submitter, at most 200 characters).',
+      'File a request (citizens; staff at a counter, or a system with the requests:write API key scope, for a citizen named by citizenEmail, or for a person without an account named by citizenEmail/reporter — kept as contact details until they claim it with claimReportedRequest). Idempotent with a key: a retry with the same key and the same content returns the request filed first; the key reused for different content is a ConflictError IDEMPOTENCY_KEY_REUSED (keys are per submitter, at most 200 characters).',
     authScopes: { citizen: true, staff: true, apiScope: 'requests:write' },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
     ...commandInput(t, SubmitInput, 'The request to file.', async (deps, caller, input) => {
       const place = checkCoordinates(input.latitude, input.longitude);
       if (!place.ok) throw refusal(place.error);
       return requestPayload(
-        (await submitRequest(deps, caller, { ...input, ...placeOfFiling(place.value) })).request,
+        (
+          await submitRequest(deps, caller, {
+            ...input,
+            ...placeOfFiling(place.value),
+            reporterLanguage: input.reporter?.language ?? undefined,
+          })
+        ).request,
       );
     }),
   }),

@@ -1,5 +1,6 @@
 // POST requests.json|xml: a system with an API key (scope requests:write) files a request for a
-// registered citizen through the same submission command as GraphQL.
+// registered citizen, or for a person without an account by the contact details it sends
+// (`email`, `phone`, `first_name`, `last_name`), through the same submission command as GraphQL.
 import { characterProblem, type FieldError } from '@layanan/domain';
 import { open311AttributeValues, open311DescriptionProblem } from '@layanan/domain/services';
 import type { Lang } from '../../../app/context.js';
@@ -159,6 +160,14 @@ export async function postRequest(
     readAttributes: open311AttributeValues,
     idempotencyKey: request.headers.get('idempotency-key'),
     citizenEmail: one(params, 'email'),
+    // FixMyStreet's own user: filed for as a reporter without an account when no Layanan account
+    // has the e-mail (issue 17); a phone-only reporter too.
+    reporter: {
+      phone: one(params, 'phone'),
+      firstName: one(params, 'first_name'),
+      lastName: one(params, 'last_name'),
+    },
+    reporterLanguage: lang,
     attachments: media,
     attachmentsField: 'media',
     implicitRetry: true,

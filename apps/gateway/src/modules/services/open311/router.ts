@@ -24,6 +24,7 @@ import { AuthenticationError, type Identity, resolveApiKey } from '../../account
 import { signFileLink } from '../../attachments/signed-link.js';
 import { OPEN311_MESSAGES as M, Open311Error, text } from './messages.js';
 import { postRequest, readPost } from './post-request.js';
+import { postUpdate } from './post-update.js';
 import { errorResponse, type Format, respond } from './render.js';
 import { findUpdates } from './updates.js';
 import {
@@ -80,15 +81,38 @@ async function apiKeyIdentity(key: string | null, deps: Deps, lang: Lang): Promi
   }
 }
 
-async function filedRequest(request: Request, address: string, deps: Deps, lang: Lang) {
-  const { params, media, apiKey } = await readPost(request, deps.config.security.maxBodyBytes);
+/** The system behind a POST's API key, holding requests:write, or a 403 Open311Error. */
+async function writingSystem(apiKey: string | null, deps: Deps, lang: Lang) {
   if (!apiKey) throw Open311Error.of(403, lang, M.apiKeyRequired);
   const caller = await apiKeyIdentity(apiKey, deps, lang);
   if (caller?.kind !== 'system' || !caller.scopes.includes(REQUESTS_WRITE_SCOPE))
     throw Open311Error.of(403, lang, M.apiKeyScope);
+  return caller;
+}
+
+/**
+ * POST servicerequestupdates: an update of the client's user (post-update.ts), counted against
+ * the same submission budget as a POST of a request.
+ */
+async function postedUpdate(request: Request, address: string, deps: Deps, lang: Lang) {
+  const { params, apiKey } = await readPost(request, deps.config.security.maxBodyBytes);
+  const caller = await writingSystem(apiKey, deps, lang);
   const wait = await deps.rateLimits.consume(
     'submit',
     { reporter: params.get('email') },
+    { identity: caller, address },
+    deps.log,
+  );
+  if (wait > 0) throw Open311Error.rateLimited(lang, wait);
+  return postUpdate(params, commandDepsOf(deps, request), caller, deps.config.complaints, lang);
+}
+
+async function filedRequest(request: Request, address: string, deps: Deps, lang: Lang) {
+  const { params, media, apiKey } = await readPost(request, deps.config.security.maxBodyBytes);
+  const caller = await writingSystem(apiKey, deps, lang);
+  const wait = await deps.rateLimits.consume(
+    'submit',
+    { reporter: params.get('email') ?? params.get('phone') },
     { identity: caller, address },
     deps.log,
   );
@@ -113,6 +137,10 @@ async function route(
   if (path === 'requests' && method === 'POST') {
     const { status, body } = await filedRequest(request, address, deps, lang);
     return respond(format, status, 'service_requests', body);
+  }
+  if (path === 'servicerequestupdates' && method === 'POST') {
+    const { status, body } = await postedUpdate(request, address, deps, lang);
+    return respond(format, status, 'service_request_updates', body);
   }
   if (method !== 'GET' && method !== 'HEAD') throw Open311Error.of(405, lang, M.methodNotSupported(method));
 
@@ -203,6 +231,10 @@ const statusOf = (error: LayananError) =>
 /** The GraphQL input names the submission command reports, as the Open311 parameters they came from. */
 const OPEN311_FIELDS: Readonly<Record<string, string>> = {
   citizenEmail: 'email',
+  'reporter.email': 'email',
+  'reporter.phone': 'phone',
+  'reporter.firstName': 'first_name',
+  'reporter.lastName': 'last_name',
   text: 'description',
   serviceCode: 'service_code',
   attributes: 'attribute',
