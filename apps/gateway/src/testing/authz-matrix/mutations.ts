@@ -1,13 +1,13 @@
 // Mutation fields of the authorization matrix, except the feedback and account areas' (format in
-// model.ts); the forum and staff areas' rows are in forum-mutations.ts and staff-mutations.ts.
+// model.ts); the forum, staff and complaint-handling rows are in forum-mutations.ts, staff-mutations.ts and complaint-mutations.ts.
 import { DEFAULT_PRIVACY_NOTICE_VERSION } from '../../app/privacy-config.js';
+import { COMPLAINT_MUTATION_MATRIX } from './complaint-mutations.js';
 import { FORUM_MUTATION_MATRIX } from './forum-mutations.js';
 import {
   ADMIN_ONLY,
   DENIED_TO_OUTSIDERS,
   decide,
   freshIdVars,
-  freshRequestVars,
   inputEntry,
   type MatrixEntry,
   serviceCodeVars,
@@ -173,189 +173,7 @@ export const MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = {
     roles: supervisorsAndAdmins('own unit'),
     deniedAs: ['NotFoundError'],
   },
-  transferServiceRequest: {
-    ...inputEntry(
-      'transferServiceRequest',
-      async (f) => {
-        const { trackingCode, version } = await f.request();
-        // A permit moves to another permit service (SIP-NAKES, also DPMPTSP).
-        return {
-          trackingCode,
-          expectedVersion: version,
-          serviceCode: 'SIP-NAKES',
-          reason: 'Salah pilih layanan izin.',
-        };
-      },
-      TYPENAME_OR_FAILURE,
-    ),
-    roles: supervisorsAndAdmins("the request's current unit"),
-    deniedAs: ['NotFoundError'],
-  },
-  markRequestDuplicate: {
-    ...inputEntry(
-      'markRequestDuplicate',
-      async (f) => {
-        const original = await f.request();
-        const { trackingCode, version } = await f.request();
-        return {
-          trackingCode,
-          originalCode: original.trackingCode,
-          expectedVersion: version,
-          reason: 'Permohonan yang sama diajukan dua kali.',
-        };
-      },
-      TYPENAME_OR_FAILURE,
-    ),
-    roles: unitAndAdmins(),
-    deniedAs: ['NotFoundError'],
-  },
-  followServiceRequest: {
-    doc: 'mutation($code: String!) { followServiceRequest(trackingCode: $code) { __typename ... on Failure { code message } } }',
-    vars: freshRequestVars,
-    // The sample is a permit: authorization passes, the rule refuses it (FOLLOW_NOT_PUBLIC).
-    roles: decide(['allowed', 'any signed-in account'], DENIED_TO_OUTSIDERS),
-    allowedAs: ['ValidationError'],
-  },
-  unfollowServiceRequest: {
-    doc: 'mutation($code: String!) { unfollowServiceRequest(trackingCode: $code) { __typename } }',
-    vars: freshRequestVars,
-    roles: decide(['allowed', 'any signed-in account'], DENIED_TO_OUTSIDERS),
-  },
-  setServiceRequestPriority: {
-    ...inputEntry(
-      'setServiceRequestPriority',
-      async (f) => {
-        const { trackingCode, version } = await f.request();
-        return {
-          trackingCode,
-          expectedVersion: version,
-          priority: 'URGENT',
-          reason: 'Bangunan hampir roboh.',
-        };
-      },
-      TYPENAME_OR_FAILURE,
-    ),
-    roles: unitAndAdmins(),
-    deniedAs: ['NotFoundError'],
-  },
-  createResponseTemplate: {
-    ...inputEntry(
-      'createResponseTemplate',
-      (f) => ({
-        serviceCode: f.service.code,
-        state: 'COMPLETED',
-        title: `Selesai ${f.unique()}`,
-        body: 'Permohonan {kode} telah selesai.',
-      }),
-      TYPENAME_OR_FAILURE,
-    ),
-    roles: supervisorsAndAdmins("the service's unit"),
-  },
-  updateResponseTemplate: {
-    ...inputEntry(
-      'updateResponseTemplate',
-      async (f) => ({
-        id: (await f.responseTemplate()).id,
-        state: 'REJECTED',
-        title: 'Ditolak',
-        body: 'Permohonan {kode} tidak dapat diproses.',
-      }),
-      TYPENAME_OR_FAILURE,
-    ),
-    roles: supervisorsAndAdmins("the service's unit"),
-  },
-  deleteResponseTemplate: {
-    ...inputEntry(
-      'deleteResponseTemplate',
-      async (f) => ({ id: (await f.responseTemplate()).id }),
-      TYPENAME_OR_FAILURE,
-    ),
-    roles: supervisorsAndAdmins("the service's unit"),
-  },
-  answerServiceRequestOutcome: {
-    ...inputEntry(
-      'answerServiceRequestOutcome',
-      async (f) => {
-        const { trackingCode, version } = await f.request();
-        return { trackingCode, expectedVersion: version, accept: true };
-      },
-      TYPENAME_OR_FAILURE,
-    ),
-    roles: decide('denied', {
-      citizen: [
-        'allowed',
-        'the reporter only; a fresh permit request answers COMPLAINT_ANSWER_NOT_APPLICABLE',
-      ],
-      otherCitizen: ['denied', 'NotFoundError: existence is not revealed'],
-    }),
-    allowedAs: ['RequestTransitionError'],
-    deniedAs: ['NotFoundError'],
-  },
-  // Anonymous complaints (issue 20): anyone files one (a caller's account is never used); the
-  // tracking code with its secret is the credential, so every role is answered alike.
-  fileAnonymousComplaint: {
-    ...inputEntry('fileAnonymousComplaint', () => ({
-      serviceCode: 'PENGADUAN-JALAN',
-      text: 'Lampu jalan mati sepanjang Jalan Lintas.',
-      attributes: { kecamatan: 'LEMBAH_SEGAR', lokasi: 'Jalan Lintas', jenis_kerusakan: 'JALAN_BERLUBANG' },
-    })),
-    roles: decide(['allowed', 'anyone; the caller is not recorded']),
-  },
-  answerAnonymousComplaint: {
-    ...inputEntry('answerAnonymousComplaint', async (f) => {
-      const { trackingCode, version } = await f.request();
-      return {
-        trackingCode,
-        secret: 'ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2',
-        expectedVersion: version,
-        accept: true,
-      };
-    }),
-    roles: decide([
-      'allowed',
-      'the code with its secret is the credential; a wrong one is AuthenticationFailed',
-    ]),
-    allowedAs: ['AuthenticationFailed'],
-  },
-  withdrawAnonymousContact: {
-    ...inputEntry('withdrawAnonymousContact', async (f) => {
-      const { trackingCode } = await f.request();
-      return { trackingCode, secret: 'ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2' };
-    }),
-    roles: decide([
-      'allowed',
-      'the code with its secret is the credential; a wrong one is AuthenticationFailed',
-    ]),
-    allowedAs: ['AuthenticationFailed'],
-  },
-  // Reporters without an account (issue 17): any signed-in citizen may ask to claim a request;
-  // the code that reached the reporter is the proof. The citizen's own request is not claimable.
-  sendRequestClaimCode: {
-    ...inputEntry('sendRequestClaimCode', async (f) => ({ trackingCode: (await f.request()).trackingCode })),
-    roles: decide('denied', {
-      citizen: [
-        'allowed',
-        'a citizen; a request not filed for a reporter without an account is ConflictError',
-      ],
-      otherCitizen: ['allowed', 'as citizen'],
-    }),
-    allowedAs: ['ConflictError'],
-  },
-  claimReportedRequest: {
-    ...inputEntry('claimReportedRequest', async (f) => ({
-      trackingCode: (await f.request()).trackingCode,
-      code: '12345678',
-    })),
-    roles: decide('denied', {
-      citizen: ['allowed', 'a citizen; the code is the proof (ConflictError without a claimable request)'],
-      otherCitizen: ['allowed', 'as citizen'],
-    }),
-    allowedAs: ['ConflictError'],
-  },
-  setComplaintManager: {
-    ...inputEntry('setComplaintManager', (f) => ({ staffId: f.staff.unitStaff.rawId, manager: false })),
-    roles: ADMIN_ONLY,
-  },
+  ...COMPLAINT_MUTATION_MATRIX,
   addServiceRequestNote: {
     ...inputEntry('addServiceRequestNote', async (f) => {
       const { trackingCode, version } = await f.request();
