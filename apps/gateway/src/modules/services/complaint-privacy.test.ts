@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { describe, expect, it } from 'vitest';
-import { registeredCitizen } from '../../testing/accounts.js';
 import type { Harness } from '../../testing/harness.js';
+import { complaintWithNik, identifiableReporter } from '../../testing/identifiable-reporter.js';
 import { allRows, findPersonalValues } from '../../testing/personal-data-scan.js';
-import { moveRequest, permitComplaintService, ROAD_COMPLAINT } from '../../testing/requests.js';
+import { moveRequest, ROAD_COMPLAINT } from '../../testing/requests.js';
 import { useHarness } from '../../testing/use-harness.js';
 
 const SUBMIT = `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
@@ -49,46 +49,9 @@ const WITHDRAW = `mutation($input: WithdrawAnonymousContactInput!) { withdrawAno
   __typename ... on AnonymousComplaintPayload { complaint { hasContact } } ... on Failure { code }
 } }`;
 
-/** A complaint service with an optional NIK of the reporter: PENGADUAN-PERIZINAN at DPMPTSP. */
-async function complaintWithNik(h: Harness): Promise<void> {
-  await permitComplaintService(h);
-  const service = await h.db.prisma.service.findUniqueOrThrow({
-    where: { code: 'PENGADUAN-PERIZINAN' },
-    include: { currentVersion: true },
-  });
-  const attributes = service.currentVersion?.attributes as { code: string }[];
-  if (attributes.some((a) => a.code === 'nik_pelapor')) return;
-  await h.db.prisma.serviceVersion.update({
-    where: { id: service.currentVersion?.id },
-    data: {
-      attributes: [
-        ...attributes,
-        { code: 'nik_pelapor', datatype: 'string', required: false, format: 'NIK' },
-      ],
-    },
-  });
-}
-
-/** A new citizen whose name, addresses and NIK the test looks for. */
+/** A new citizen whose name, addresses, NIK and account id the test looks for. */
 async function reporter(h: Harness) {
-  const n = randomUUID().slice(0, 8);
-  const digits = String(Number.parseInt(n, 16) % 1e8).padStart(8, '0');
-  const person = {
-    name: `Rangkayo Basa ${n}`,
-    email: `rangkayo-${n}@contoh.id`,
-    phone: `+62813${digits}`,
-    nik: `13730101019${digits.slice(0, 5)}`,
-  };
-  const citizen = await registeredCitizen(h, {
-    email: person.email,
-    phone: person.phone,
-    displayName: person.name,
-    password: 'danau-maninjau-2027',
-  });
-  await h.db.prisma.account.update({
-    where: { id: citizen.accountId },
-    data: { emailVerifiedAt: new Date() },
-  });
+  const { person, citizen } = await identifiableReporter(h);
   return { ...person, accountId: citizen.accountId, token: citizen.accessToken };
 }
 

@@ -19,9 +19,13 @@ import { createEventBus } from '../../app/event-handlers.js';
 import { mailSettings } from '../../app/mail-config.js';
 import { createLayananPubSub } from '../../app/pubsub.js';
 import { loadWorkingCalendar } from '../../platform/calendar.js';
-import { registeredCitizen } from '../../testing/accounts.js';
 import type { Harness } from '../../testing/harness.js';
-import { moveRequest, permitComplaintService, ROAD_COMPLAINT } from '../../testing/requests.js';
+import {
+  complaintWithNik,
+  type IdentifiableReporter,
+  identifiableReporter,
+} from '../../testing/identifiable-reporter.js';
+import { moveRequest, ROAD_COMPLAINT } from '../../testing/requests.js';
 import { useHarness } from '../../testing/use-harness.js';
 import { escalateOverdueRequests } from './commands/escalate-overdue.js';
 
@@ -56,48 +60,41 @@ const TRANSFER = `mutation($input: TransferServiceRequestInput!) { transferServi
 const DESIGNATE = `mutation($input: SetComplaintManagerInput!) { setComplaintManager(input: $input) {
   __typename } }`;
 
-/** PENGADUAN-PERIZINAN (DPMPTSP) with an optional NIK of the reporter. */
-async function complaintWithNik(h: Harness): Promise<void> {
-  await permitComplaintService(h);
-  const service = await h.db.prisma.service.findUniqueOrThrow({
-    where: { code: 'PENGADUAN-PERIZINAN' },
-    include: { currentVersion: true },
-  });
-  const attributes = service.currentVersion?.attributes as { code: string }[];
-  if (attributes.some((a) => a.code === 'nik_pelapor')) return;
-  await h.db.prisma.serviceVersion.update({
-    where: { id: service.currentVersion?.id },
-    data: {
-      attributes: [
-        ...attributes,
-        { code: 'nik_pelapor', datatype: 'string', required: false, format: 'NIK' },
-      ],
+/** Files a confidential PENGADUAN-PERIZINAN complaint with the reporter's NIK, as the reporter. */
+async function fileConfidentially(h: Harness, reporter: IdentifiableReporter, text: string) {
+  const filed = await h.gql(
+    SUBMIT,
+    {
+      input: {
+        ...ROAD_COMPLAINT,
+        serviceCode: 'PENGADUAN-PERIZINAN',
+        text,
+        attributes: { ...ROAD_COMPLAINT.attributes, nik_pelapor: reporter.person.nik },
+        reporterPrivacy: 'CONFIDENTIAL',
+      },
     },
-  });
+    { token: reporter.citizen.accessToken },
+  );
+  return filed.body.data.submitServiceRequest.request as {
+    id: string;
+    trackingCode: string;
+    version: number;
+    reporterPseudonym: string;
+  };
 }
 
-/** A new citizen whose account id, name, e-mail, phone and NIK the test looks for. */
-async function newReporter(h: Harness) {
-  const n = randomUUID().slice(0, 8);
-  const digits = String(Number.parseInt(n, 16) % 1e8).padStart(8, '0');
-  const person = {
-    name: `Puti Bungsu ${n}`,
-    email: `puti-${n}@contoh.id`,
-    phone: `+62812${digits}`,
-    nik: `13730202029${digits.slice(0, 5)}`,
-  };
-  const citizen = await registeredCitizen(h, {
-    email: person.email,
-    phone: person.phone,
-    displayName: person.name,
-    password: 'ngarai-sianok-2027',
+/** The notices and e-mails since `before` of every account but the reporter's (and mail to no account). */
+async function sentToOthers(h: Harness, reporterAccountId: string, before: Date) {
+  const notices = await h.db.prisma.notification.findMany({
+    where: { accountId: { not: reporterAccountId }, createdAt: { gte: before } },
   });
-  await h.db.prisma.account.update({
-    where: { id: citizen.accountId },
-    data: { emailVerifiedAt: new Date() },
+  const mails = await h.db.prisma.mailMessage.findMany({
+    where: {
+      OR: [{ accountId: null }, { accountId: { not: reporterAccountId } }],
+      createdAt: { gte: before },
+    },
   });
-  const identity = [person.name, person.email, person.phone, person.nik, citizen.accountId];
-  return { person, citizen, identity };
+  return { notices, mails };
 }
 
 /** The values of `identity` found in `text` (case-insensitive), each with `where`. */
@@ -111,26 +108,18 @@ describe.each(testDatabaseKinds())('a confidential reporter is unreachable on %s
 
   it('shows the reporter on no path to handling staff or a non-designated admin; a complaint manager sees them, recorded', async () => {
     await complaintWithNik(h);
-    const { person, citizen, identity } = await newReporter(h);
+    const reporter = await identifiableReporter(h);
+    const { person, citizen, identity } = reporter;
     const token = citizen.accessToken;
     const before = new Date();
 
     // The reporter files confidentially, with their NIK.
-    const filed = await h.gql(
-      SUBMIT,
-      {
-        input: {
-          ...ROAD_COMPLAINT,
-          serviceCode: 'PENGADUAN-PERIZINAN',
-          text: `Petugas loket meminta uang pelicin, ${randomUUID().slice(0, 6)}.`,
-          attributes: { ...ROAD_COMPLAINT.attributes, nik_pelapor: person.nik },
-          reporterPrivacy: 'CONFIDENTIAL',
-        },
-      },
-      { token },
+    const request = await fileConfidentially(
+      h,
+      reporter,
+      `Petugas loket meminta uang pelicin, ${randomUUID().slice(0, 6)}.`,
     );
-    const request = filed.body.data.submitServiceRequest.request;
-    const code = request.trackingCode as string;
+    const code = request.trackingCode;
     const row = await h.db.prisma.serviceRequest.findUniqueOrThrow({ where: { trackingCode: code } });
 
     // Handled, completed; the reporter rates the service (an audit entry naming the request in
@@ -237,16 +226,8 @@ describe.each(testDatabaseKinds())('a confidential reporter is unreachable on %s
     }
 
     // What was sent to staff: notices and e-mails of every account but the reporter's.
-    const notices = await h.db.prisma.notification.findMany({
-      where: { accountId: { not: citizen.accountId }, createdAt: { gte: before } },
-    });
+    const { notices, mails } = await sentToOthers(h, citizen.accountId, before);
     found.push(...leaks('staff notifications', JSON.stringify(notices), identity));
-    const mails = await h.db.prisma.mailMessage.findMany({
-      where: {
-        OR: [{ accountId: null }, { accountId: { not: citizen.accountId } }],
-        createdAt: { gte: before },
-      },
-    });
     found.push(...leaks('staff e-mails', JSON.stringify(mails), identity));
     expect(found).toEqual([]);
     // Nobody saw the identity, so nothing was recorded.
@@ -297,22 +278,15 @@ describe.each(testDatabaseKinds())('a confidential reporter is unreachable on %s
 
   it('names no confidential reporter in the escalation notices, e-mails and queues of each level', async () => {
     await complaintWithNik(h);
-    const { person, citizen, identity } = await newReporter(h);
+    const reporter = await identifiableReporter(h);
+    const { citizen, identity } = reporter;
     const before = new Date();
-    const filed = await h.gql(
-      SUBMIT,
-      {
-        input: {
-          ...ROAD_COMPLAINT,
-          serviceCode: 'PENGADUAN-PERIZINAN',
-          text: `Antrean loket izin tidak dilayani, ${randomUUID().slice(0, 6)}.`,
-          attributes: { ...ROAD_COMPLAINT.attributes, nik_pelapor: person.nik },
-          reporterPrivacy: 'CONFIDENTIAL',
-        },
-      },
-      { token: citizen.accessToken },
+    const request = await fileConfidentially(
+      h,
+      reporter,
+      `Antrean loket izin tidak dilayani, ${randomUUID().slice(0, 6)}.`,
     );
-    const code = filed.body.data.submitServiceRequest.request.trackingCode as string;
+    const code = request.trackingCode;
     const row = await h.db.prisma.serviceRequest.findUniqueOrThrow({ where: { trackingCode: code } });
     // Never verified: the job escalates it, then climbs the ladder to the coordinator.
     const calendar = await loadWorkingCalendar(h.db.prisma);
@@ -338,16 +312,8 @@ describe.each(testDatabaseKinds())('a confidential reporter is unreachable on %s
     expect(escalationNotices).toBeGreaterThanOrEqual(2);
 
     const found: string[] = [];
-    const notices = await h.db.prisma.notification.findMany({
-      where: { accountId: { not: citizen.accountId }, createdAt: { gte: before } },
-    });
+    const { notices, mails } = await sentToOthers(h, citizen.accountId, before);
     found.push(...leaks('staff notifications', JSON.stringify(notices), identity));
-    const mails = await h.db.prisma.mailMessage.findMany({
-      where: {
-        OR: [{ accountId: null }, { accountId: { not: citizen.accountId } }],
-        createdAt: { gte: before },
-      },
-    });
     expect(mails.length).toBeGreaterThanOrEqual(1);
     found.push(...leaks('staff e-mails', JSON.stringify(mails), identity));
     // The escalation queues of the supervisor and the coordinator, and their notices over GraphQL.
@@ -373,22 +339,14 @@ describe.each(testDatabaseKinds())('a confidential reporter is unreachable on %s
 
   it('names no confidential reporter when the complaint is transferred to another unit', async () => {
     await complaintWithNik(h);
-    const { person, citizen, identity } = await newReporter(h);
+    const reporter = await identifiableReporter(h);
+    const { citizen, identity } = reporter;
     const before = new Date();
-    const filed = await h.gql(
-      SUBMIT,
-      {
-        input: {
-          ...ROAD_COMPLAINT,
-          serviceCode: 'PENGADUAN-PERIZINAN',
-          text: `Jalan ke kantor izin berlubang, ${randomUUID().slice(0, 6)}.`,
-          attributes: { ...ROAD_COMPLAINT.attributes, nik_pelapor: person.nik },
-          reporterPrivacy: 'CONFIDENTIAL',
-        },
-      },
-      { token: citizen.accessToken },
+    const request = await fileConfidentially(
+      h,
+      reporter,
+      `Jalan ke kantor izin berlubang, ${randomUUID().slice(0, 6)}.`,
     );
-    const request = filed.body.data.submitServiceRequest.request;
     // The supervisor of the receiving unit (Hendra, DPMPTSP) transfers it to DPUPR's road complaints.
     const moved = await h.gql(
       TRANSFER,
@@ -407,16 +365,8 @@ describe.each(testDatabaseKinds())('a confidential reporter is unreachable on %s
     const read = await h.gql(ONE, { c: request.trackingCode }, { token: t.admin });
     expect(read.body.data.serviceRequest.applicant.displayName).toBe(request.reporterPseudonym);
     found.push(...leaks('admin serviceRequest', JSON.stringify(read.body), identity));
-    const notices = await h.db.prisma.notification.findMany({
-      where: { accountId: { not: citizen.accountId }, createdAt: { gte: before } },
-    });
+    const { notices, mails } = await sentToOthers(h, citizen.accountId, before);
     found.push(...leaks('staff notifications', JSON.stringify(notices), identity));
-    const mails = await h.db.prisma.mailMessage.findMany({
-      where: {
-        OR: [{ accountId: null }, { accountId: { not: citizen.accountId } }],
-        createdAt: { gte: before },
-      },
-    });
     found.push(...leaks('staff e-mails', JSON.stringify(mails), identity));
     expect(found).toEqual([]);
     // Hendra, a complaint manager of DPMPTSP, manages the new unit's complaints no more.
