@@ -74,9 +74,27 @@ export function notificationMail(
   content: NotificationContent,
 ): OutgoingMail {
   const unsubscribe = unsubscribeUrl(settings, recipient.accountId, content.kind);
-  const lang = recipient.language;
+  return {
+    ...oneClickMail(settings, recipient.language, recipient.displayName, content, unsubscribe),
+    to: recipient.email,
+    purpose: `notification:${content.kind}`,
+    accountId: recipient.accountId,
+  };
+}
+
+/**
+ * A notification's text and HTML in `lang`, greeting `name`, with the link of its page and the
+ * one-click unsubscribe link in the body and in `List-Unsubscribe` (RFC 8058).
+ */
+function oneClickMail(
+  settings: MailSettings,
+  lang: NotificationLanguage,
+  name: string,
+  content: NotificationContent,
+  unsubscribe: string,
+) {
   const mail = composeMail(lang, {
-    name: recipient.displayName,
+    name,
     subject: inLanguage(content.title, lang),
     body: inLanguage(content.body, lang),
     link: `${settings.publicUrl}${content.linkPath}`,
@@ -84,13 +102,10 @@ export function notificationMail(
   });
   return {
     ...mail,
-    to: recipient.email,
     headers: {
       'List-Unsubscribe': `<${unsubscribe}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     },
-    purpose: `notification:${content.kind}`,
-    accountId: recipient.accountId,
   };
 }
 
@@ -149,20 +164,9 @@ export function reporterContactMail(
 ): OutgoingMail {
   const lang = request.language;
   const unsubscribe = unsubscribeUrl(settings, request.id, REPORTER_CONTACT_UNSUBSCRIBE);
-  const mail = composeMail(lang, {
-    name: request.name ?? ANONYMOUS_GREETING_NAME[lang],
-    subject: inLanguage(content.title, lang),
-    body: inLanguage(content.body, lang),
-    link: `${settings.publicUrl}${content.linkPath}`,
-    unsubscribe,
-  });
   return {
-    ...mail,
+    ...oneClickMail(settings, lang, request.name ?? ANONYMOUS_GREETING_NAME[lang], content, unsubscribe),
     to,
-    headers: {
-      'List-Unsubscribe': `<${unsubscribe}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    },
     purpose: reporterContactPurpose(request.id),
     accountId: null,
   };
