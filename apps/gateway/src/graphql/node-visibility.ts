@@ -6,6 +6,7 @@
 import type { PrismaTypes } from '@layanan/db';
 import { brandWithType } from '@pothos/core';
 import { type PrismaNodeRef, queryFromInfo } from '@pothos/plugin-prisma';
+import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../app/context.js';
 import {
@@ -93,3 +94,35 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx, info) => loadVisible(args.ids, ctx, info) as never,
   }),
 }));
+
+const visibilityLoaders = new WeakMap<GraphQLContext, Map<string, DataLoader<string, boolean>>>();
+
+/**
+ * Whether the caller may see the row `id` of the node type `typeName` under its declared rule —
+ * for a field that hands out another type's row through a relation (a notification's request):
+ * the relation is loaded with its parent, and this check runs once per type for all the rows of one
+ * GraphQL request (one statement, `id IN (…) AND rule`), so a list costs no more than one row.
+ * False for a type without a rule.
+ */
+export function visibleToCaller(ctx: GraphQLContext, typeName: string, id: string): Promise<boolean> {
+  let byType = visibilityLoaders.get(ctx);
+  if (!byType) {
+    byType = new Map();
+    visibilityLoaders.set(ctx, byType);
+  }
+  let loader = byType.get(typeName);
+  if (!loader) {
+    loader = new DataLoader<string, boolean>(async (ids) => {
+      const visible = await visibleWhere(ctx.prisma, ctx.identity, typeName);
+      if (!visible) return ids.map(() => false);
+      const rows = await delegateOf(ctx.prisma, visible.model).findMany({
+        where: { AND: [{ id: { in: [...ids] } }, visible.where] },
+        select: { id: true },
+      });
+      const seen = new Set(rows.map((r) => r.id));
+      return ids.map((i) => seen.has(i));
+    });
+    byType.set(typeName, loader);
+  }
+  return loader.load(id);
+}

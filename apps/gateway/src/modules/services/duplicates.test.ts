@@ -322,6 +322,19 @@ describe.each(testDatabaseKinds())('duplicates and followers on %s', (kind) => {
     const link = `/lacak?kode=${road.trackingCode}`;
     const told = await notificationsOf(h, 'warga2@layanan.test');
     expect(told.filter((n) => n.kind === 'REQUEST_FOLLOWED_UPDATE' && n.linkPath === link)).toHaveLength(1);
+    // The notice leads to the public trail only: its `request` is null for the follower, who may not
+    // read the complaint (nor its reporter); the owner's own notices show theirs.
+    const READ = `{ notifications(first: 100) { edges { node { kind linkPath
+      request { trackingCode applicant { displayName email } } } } } }`;
+    type Notice = { kind: string; linkPath: string; request: { trackingCode: string } | null };
+    const noticesOf = async (token: string) =>
+      ((await h.gql(READ, {}, { token })).body.data.notifications.edges as { node: Notice }[]).map(
+        (e) => e.node,
+      );
+    const followerSees = (await noticesOf(t.warga2)).filter((n) => n.linkPath === link);
+    expect(followerSees).toEqual([{ kind: 'REQUEST_FOLLOWED_UPDATE', linkPath: link, request: null }]);
+    const ownerSees = (await noticesOf(t.warga)).filter((n) => n.request?.trackingCode === road.trackingCode);
+    expect(ownerSees.length).toBeGreaterThanOrEqual(1);
     // Stop following: no more news.
     expect(
       (await h.gql(UNFOLLOW, { c: road.trackingCode }, { token: t.warga2 })).body.data.unfollowServiceRequest,

@@ -48,10 +48,3 @@ builder.prismaObjectFields('Staff', (t) => ({
     },
   }),
 }));
-
-builder.prismaObjectFields('Notification', (t) => ({
-  request: t.relation('request', {
-    nullable: true,
-    description: 'The request the notification is about (SURVEY_INVITATION: answer with submitSurvey).',
-  }),
-}));

@@ -11,7 +11,7 @@ import {
 import type { GraphQLContext } from '../../../app/context.js';
 import { builder } from '../../../graphql/builder.js';
 import { filteredList } from '../../../graphql/connections.js';
-import { nodeVisibility } from '../../../graphql/node-visibility.js';
+import { nodeVisibility, visibleToCaller } from '../../../graphql/node-visibility.js';
 import { nodeId } from '../../../graphql/object-fields.js';
 import { todayWib } from '../../../platform/calendar.js';
 import type { Caller } from '../../../platform/command.js';
@@ -187,6 +187,22 @@ const ServiceRequestRef = builder.prismaNode('ServiceRequest', {
 
 // The owner, the unit's staff and admins; nobody else, not API keys (as `serviceRequest(s)`).
 nodeVisibility(ServiceRequestRef, visibleRequests);
+
+builder.prismaObjectFields('Notification', (t) => ({
+  request: t.field({
+    type: ServiceRequestRef,
+    nullable: true,
+    description:
+      'The request the notification is about (SURVEY_INVITATION: answer with submitSurvey), under the same rule as `serviceRequest`: null when the recipient may not see it (a complaint they follow or were merged into: its public trail is `linkPath`; a request transferred away from the recipient’s unit).',
+    select: (_args, _ctx, nestedSelection) => ({ request: nestedSelection(true) }),
+    resolve: async (n, _args, ctx) => {
+      const request = (n as unknown as { request: { id: string } | null }).request;
+      return request && (await visibleToCaller(ctx, 'ServiceRequest', request.id))
+        ? (request as never)
+        : null;
+    },
+  }),
+}));
 
 const RequestStatusRef = builder.prismaObject('ServiceRequest', {
   variant: 'RequestStatus',
