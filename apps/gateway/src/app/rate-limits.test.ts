@@ -373,6 +373,9 @@ describe.each(testDatabaseKinds())('rate limits on %s', (kind) => {
         followSubmission: 'a toggle on the caller’s own list; no secret, nothing filed',
         unfollowSubmission: 'a toggle on the caller’s own list; no secret, nothing filed',
         supportSubmission: 'once per citizen and submission (unique row); nothing filed',
+        followServiceRequest:
+          'a toggle on the caller’s own list (one row per account and complaint); no secret, nothing filed',
+        unfollowServiceRequest: 'a toggle on the caller’s own list; no secret, nothing filed',
         markNotificationsRead: 'the caller’s own notifications; nothing filed',
         setNotificationSettings: 'the caller’s own notification settings; no secret, nothing filed',
         transitionServiceRequest:
