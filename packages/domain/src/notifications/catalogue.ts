@@ -54,6 +54,16 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type NotificationLanguage = 'id' | 'en';
 
 /** What happened, with what its text needs. Days are `YYYY-MM-DD` (WIB). */
+/** What a followed complaint's change was when it is not only a new state (issue 20). */
+export type FollowedChange = 'TRANSFERRED' | 'REOPENED' | 'NOTE';
+
+/** How a follower's notice names a change other than a new state, in both languages. */
+export const FOLLOWED_CHANGE_LABELS: Readonly<Record<FollowedChange, { id: string; en: string }>> = {
+  TRANSFERRED: { id: 'dipindahkan ke unit lain', en: 'transferred to another unit' },
+  REOPENED: { id: 'dibuka kembali', en: 'reopened' },
+  NOTE: { id: 'catatan baru dari petugas', en: 'a new note from staff' },
+};
+
 export type NotificationEvent =
   | { readonly kind: 'REQUEST_RECEIVED'; readonly trackingCode: string; readonly verificationDueOn: string }
   | {
@@ -91,6 +101,8 @@ export type NotificationEvent =
       readonly state: RequestState;
       /** The public note of the change, if any. */
       readonly note?: string | null;
+      /** What changed when not only the state: a transfer, a reopening, a note by staff. */
+      readonly change?: FollowedChange;
     }
   | { readonly kind: 'REQUEST_ASSIGNED'; readonly trackingCode: string; readonly reassigned: boolean }
   | { readonly kind: 'REQUEST_RESUBMITTED'; readonly trackingCode: string }
@@ -280,12 +292,14 @@ export function notificationContent(event: NotificationEvent): NotificationConte
     case 'REQUEST_FOLLOWED_UPDATE': {
       const t = event.trackingCode;
       const label = REQUEST_STATE_LABELS[event.state];
+      const what = event.change ? FOLLOWED_CHANGE_LABELS[event.change] : label;
+      const how = event.change ? { id: ` (${what.id})`, en: ` (${what.en})` } : { id: '', en: '' };
       return c(
-        { id: `Laporan yang Anda ikuti, ${t}: ${label.id}`, en: `Report you follow, ${t}: ${label.en}` },
+        { id: `Laporan yang Anda ikuti, ${t}: ${what.id}`, en: `Report you follow, ${t}: ${what.en}` },
         withNote(
           {
-            id: `Laporan ${t} yang Anda ikuti berubah. Statusnya kini: ${label.id}.`,
-            en: `Report ${t}, which you follow, changed. Its state is now: ${label.en}.`,
+            id: `Laporan ${t} yang Anda ikuti berubah${how.id}. Statusnya kini: ${label.id}.`,
+            en: `Report ${t}, which you follow, changed${how.en}. Its state is now: ${label.en}.`,
           },
           event.note,
         ),

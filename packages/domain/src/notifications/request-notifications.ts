@@ -2,7 +2,7 @@ import { jakartaDay, jakartaDayStart } from '../calendar/day.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { addWorkingDays, isWorkingDay } from '../calendar/working-days.js';
 import { type RequestActor, type RequestState, requestClock } from '../services/service-request.js';
-import type { NotificationEvent } from './catalogue.js';
+import type { FollowedChange, NotificationEvent } from './catalogue.js';
 
 /*
  * Who is told what about a service request (issue 18): the citizen at every step of the
@@ -131,20 +131,21 @@ export function requestChangeNotices(change: RequestChange): RequestNotice[] {
  * filing. Null when the change is not public news.
  */
 export function followerNotice(change: RequestChange): NotificationEvent | null {
-  const news = (note: string | null) => ({
+  const news = (note: string | null, what?: FollowedChange) => ({
     kind: 'REQUEST_FOLLOWED_UPDATE' as const,
     trackingCode: change.trackingCode,
     state: change.toState,
     note,
+    ...(what ? { change: what } : {}),
   });
   switch (change.change) {
     case 'TRANSITION':
       return change.toState === change.fromState ? null : news(change.publicNote);
     case 'TRANSFERRED':
     case 'REOPENED':
-      return news(change.publicNote);
+      return news(change.publicNote, change.change);
     case 'CORRECTION':
-      return change.actor !== 'CITIZEN' && change.publicNote ? news(change.publicNote) : null;
+      return change.actor !== 'CITIZEN' && change.publicNote ? news(change.publicNote, 'NOTE') : null;
     default:
       return null;
   }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { followerNotice, mergedNotice, notificationContent } from '../notifications/index.js';
+import {
+  FOLLOWED_CHANGE_LABELS,
+  followerNotice,
+  mergedNotice,
+  notificationContent,
+} from '../notifications/index.js';
 import {
   checkCoordinates,
   checkDuplicateReason,
@@ -144,7 +149,17 @@ describe('what followers are told', () => {
     ).toMatchObject({ state: 'COMPLETED' });
     expect(followerNotice({ ...base, change: 'CORRECTION', publicNote: 'Petugas ke lokasi' })).toMatchObject({
       note: 'Petugas ke lokasi',
+      change: 'NOTE',
     });
+    // A transfer or a reopening says what happened, not only the state it leaves the request in.
+    for (const what of ['TRANSFERRED', 'REOPENED'] as const) {
+      const notice = followerNotice({ ...base, change: what, toState: 'SUBMITTED', publicNote: 'Alasan' });
+      expect(notice).toMatchObject({ change: what, state: 'SUBMITTED' });
+      const content = notificationContent(notice as NonNullable<typeof notice>);
+      expect(content.title.en).toContain(FOLLOWED_CHANGE_LABELS[what].en);
+      expect(content.title.id).toContain(FOLLOWED_CHANGE_LABELS[what].id);
+      expect(content.title.en).not.toContain('Submitted');
+    }
     expect(followerNotice({ ...base, change: 'CORRECTION', actor: 'CITIZEN', publicNote: 'x' })).toBeNull();
     expect(followerNotice({ ...base, change: 'REASSIGNED' })).toBeNull();
     expect(followerNotice({ ...base, change: 'PRIORITY' })).toBeNull();
