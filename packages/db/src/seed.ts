@@ -253,6 +253,9 @@ export const SEED_ACCOUNTS: readonly AccountSeed[] = [
   },
   { email: 'yulia@layanan.test', displayName: 'Yulia Fitri', role: 'STAFF', staffNip: '198903222014022001' },
   { email: 'dewi@layanan.test', displayName: 'Dewi Kartika', role: 'STAFF', staffNip: '198511302010012003' },
+  // Handling staff at DPUPR, the unit of the road complaints: a complaint transferred there from
+  // another unit can be followed and acted on with a demo account.
+  { email: 'andi@layanan.test', displayName: 'Andi Saputra', role: 'STAFF', staffNip: '199012152023212011' },
   { email: 'warga@layanan.test', displayName: 'Siti Aminah', role: 'CITIZEN' },
   { email: 'warga2@layanan.test', displayName: 'Budi Santoso', role: 'CITIZEN' },
 ];

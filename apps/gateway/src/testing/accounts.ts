@@ -4,12 +4,13 @@ import { accountIdentifier } from '@layanan/domain';
 import { issueSession, sessionSettings } from '../modules/accounts/commands/session.js';
 import type { Harness } from './harness.js';
 
-/** Citizen warga@ owns most test requests; yulia@ (staff) and hendra@ (supervisor) work at DPMPTSP, dewi@ at DISDUKCAPIL. */
+/** Citizen warga@ owns most test requests; yulia@ (staff) and hendra@ (supervisor) work at DPMPTSP, dewi@ at DISDUKCAPIL, andi@ (staff) at DPUPR. */
 export const ACCOUNTS = {
   admin: 'admin@layanan.test',
   hendra: 'hendra@layanan.test',
   yulia: 'yulia@layanan.test',
   dewi: 'dewi@layanan.test',
+  andi: 'andi@layanan.test',
   warga: 'warga@layanan.test',
   warga2: 'warga2@layanan.test',
 } as const;
@@ -22,6 +23,7 @@ export const STAFF_NIP = {
   yulia: '198903222014022001',
   rahmat: '199207082019031004',
   dewi: '198511302010012003',
+  andi: '199012152023212011',
 } as const;
 
 /** Dev-logs in as each named account, one after the other; tokens by name. */

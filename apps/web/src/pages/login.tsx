@@ -52,6 +52,7 @@ const DEMO_ACCOUNTS = [
   { email: 'warga2@layanan.test', role: 'CITIZEN' },
   { email: 'yulia@layanan.test', role: 'STAFF' },
   { email: 'dewi@layanan.test', role: 'STAFF' },
+  { email: 'andi@layanan.test', role: 'STAFF' },
   { email: 'hendra@layanan.test', role: 'SUPERVISOR' },
   { email: 'admin@layanan.test', role: 'ADMIN' },
 ] as const;
