@@ -11,8 +11,12 @@ import {
 import {
   COMPLAINT_DEFAULT_MAX_REOPENS,
   DEFAULT_ESCALATION_LADDER,
+  DEFAULT_SIMILAR_COMPLAINT_SETTINGS,
   type EscalationLadder,
   REPORTER_RESPONSE_DEFAULT_WORKING_DAYS,
+  SIMILAR_COMPLAINT_SETTING_RANGES,
+  type SimilarComplaintSettings,
+  similarSettingAllowed,
   TRANSFER_CLOCK_RULES,
   type TransferClockRule,
 } from '@layanan/domain/services';
@@ -312,6 +316,8 @@ export type ComplaintPolicy = {
   transferClock: TransferClockRule;
   /** Working days each level of the escalation ladder has before an overdue complaint climbs. */
   escalationLadder: EscalationLadder;
+  /** When an open complaint counts as "the same" before filing (similarComplaints). */
+  similar: SimilarComplaintSettings;
 };
 
 /**
@@ -321,7 +327,10 @@ export type ComplaintPolicy = {
  * the transfer; `KEEP_DEADLINES`), and the escalation ladder: `LAYANAN_ESCALATION_SUPERVISOR_DAYS`,
  * `LAYANAN_ESCALATION_AGENCY_DAYS`, `LAYANAN_ESCALATION_COORDINATOR_DAYS` (working days each level
  * has before an overdue complaint climbs to the next, 1–60; defaults 3, 3, 5, the domain's
- * `DEFAULT_ESCALATION_LADDER`). Throws ConfigError on other values.
+ * `DEFAULT_ESCALATION_LADDER`), and what counts as the same complaint before filing:
+ * `LAYANAN_SIMILAR_RADIUS_METRES` (whole metres, 10–5000, default 150) and
+ * `LAYANAN_SIMILAR_TEXT_THRESHOLD` (pg_trgm similarity, 0.1–1, default 0.35; the domain's
+ * `SIMILAR_COMPLAINT_SETTING_RANGES`). Throws ConfigError on other values.
  */
 export function complaintPolicy(env: NodeJS.ProcessEnv = process.env): ComplaintPolicy {
   const transferClock = (env.LAYANAN_TRANSFER_CLOCK?.trim().toUpperCase() ||
@@ -356,5 +365,31 @@ export function complaintPolicy(env: NodeJS.ProcessEnv = process.env): Complaint
         60,
       ),
     },
+    similar: {
+      ...DEFAULT_SIMILAR_COMPLAINT_SETTINGS,
+      radiusMetres: similarSetting(env, 'LAYANAN_SIMILAR_RADIUS_METRES', 'radiusMetres'),
+      textThreshold: similarSetting(env, 'LAYANAN_SIMILAR_TEXT_THRESHOLD', 'textThreshold'),
+    },
   };
+}
+
+/** One setting of similar complaints from `name`, its default when unset; ConfigError outside its range. */
+function similarSetting(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  setting: keyof typeof SIMILAR_COMPLAINT_SETTING_RANGES,
+): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return DEFAULT_SIMILAR_COMPLAINT_SETTINGS[setting];
+  const value = Number(raw);
+  if (!similarSettingAllowed(setting, value)) {
+    const { min, max } = SIMILAR_COMPLAINT_SETTING_RANGES[setting];
+    throw new ConfigError(
+      name,
+      setting === 'radiusMetres'
+        ? CONFIG_MESSAGES.notIntegerBetween(min, max, raw)
+        : CONFIG_MESSAGES.notNumberBetween(min, max, raw),
+    );
+  }
+  return value;
 }

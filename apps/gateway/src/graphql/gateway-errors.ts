@@ -223,6 +223,10 @@ export const CONFIG_MESSAGES = {
     id: `harus bilangan bulat antara ${min} dan ${max}, bukan "${raw}"`,
     en: `must be an integer between ${min} and ${max}, not "${raw}"`,
   }),
+  notNumberBetween: (min: number, max: number, raw: string): Message => ({
+    id: `harus bilangan antara ${min} dan ${max} (titik desimal), bukan "${raw}"`,
+    en: `must be a number between ${min} and ${max} (decimal point), not "${raw}"`,
+  }),
   notBudget: (raw: string | undefined): Message => ({
     id: `harus berbentuk jumlah/detik (mis. 10/300) atau off, bukan "${raw}"`,
     en: `must be count/seconds (e.g. 10/300) or off, not "${raw}"`,

@@ -15,6 +15,7 @@ import {
   rankSimilarComplaints,
   shownDistanceMetres,
   similarMatch,
+  similarSettingAllowed,
 } from './complaint-duplicates.js';
 import { isOpen, open311Status, requestTransition } from './service-request.js';
 
@@ -180,5 +181,26 @@ describe('what followers are told', () => {
     expect(merged.linkPath).toBe('/lacak?kode=SWL-2026-000001');
     expect(merged.body.id).toContain('SWL-2026-000001');
     expect(merged.body.en).toContain('You now follow SWL-2026-000001');
+  });
+});
+
+describe('similarSettingAllowed', () => {
+  it('allows a whole-metre radius of 10–5000 m and a similarity of 0.1–1, nothing else', () => {
+    expect(similarSettingAllowed('radiusMetres', 10)).toBe(true);
+    expect(similarSettingAllowed('radiusMetres', 5000)).toBe(true);
+    expect(similarSettingAllowed('radiusMetres', 9)).toBe(false);
+    expect(similarSettingAllowed('radiusMetres', 150.5)).toBe(false);
+    expect(similarSettingAllowed('radiusMetres', Number.NaN)).toBe(false);
+    expect(similarSettingAllowed('textThreshold', 0.1)).toBe(true);
+    expect(similarSettingAllowed('textThreshold', 0.35)).toBe(true);
+    expect(similarSettingAllowed('textThreshold', 1)).toBe(true);
+    expect(similarSettingAllowed('textThreshold', 0)).toBe(false);
+    expect(similarSettingAllowed('textThreshold', 1.01)).toBe(false);
+    expect(similarSettingAllowed('textThreshold', Number.POSITIVE_INFINITY)).toBe(false);
+    // The defaults are allowed values.
+    expect(similarSettingAllowed('radiusMetres', DEFAULT_SIMILAR_COMPLAINT_SETTINGS.radiusMetres)).toBe(true);
+    expect(similarSettingAllowed('textThreshold', DEFAULT_SIMILAR_COMPLAINT_SETTINGS.textThreshold)).toBe(
+      true,
+    );
   });
 });

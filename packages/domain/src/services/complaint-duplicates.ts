@@ -82,6 +82,30 @@ export const DEFAULT_SIMILAR_COMPLAINT_SETTINGS: SimilarComplaintSettings = {
   limit: 10,
 };
 
+/**
+ * The values a city may configure for "the same complaint" (LAYANAN_SIMILAR_RADIUS_METRES,
+ * LAYANAN_SIMILAR_TEXT_THRESHOLD): a radius of 10 m (a GPS fix's error) to 5 km (a small city's
+ * districts), and a similarity of 0.1 (below it pg_trgm calls almost any two sentences alike) to 1
+ * (identical trigrams).
+ */
+export const SIMILAR_COMPLAINT_SETTING_RANGES = {
+  radiusMetres: { min: 10, max: 5000 },
+  textThreshold: { min: 0.1, max: 1 },
+} as const;
+
+/**
+ * Whether `value` is an allowed value of the setting `name` (a finite number inside
+ * SIMILAR_COMPLAINT_SETTING_RANGES; the radius a whole number of metres).
+ */
+export function similarSettingAllowed(
+  name: keyof typeof SIMILAR_COMPLAINT_SETTING_RANGES,
+  value: number,
+): boolean {
+  const range = SIMILAR_COMPLAINT_SETTING_RANGES[name];
+  if (!Number.isFinite(value) || value < range.min || value > range.max) return false;
+  return name !== 'radiusMetres' || Number.isInteger(value);
+}
+
 /** The states a complaint may be in to be shown as similar (or followed): the open ones. */
 export const SIMILAR_COMPLAINT_STATES: readonly RequestState[] = OPEN_REQUEST_STATES;
 

@@ -59,7 +59,7 @@ const SimilarComplaintRef = builder.objectRef<SimilarComplaint>('SimilarComplain
 builder.queryField('similarComplaints', (t) =>
   t.field({
     type: [SimilarComplaintRef],
-    description: `Open complaints of a complaint service within ${DEFAULT_SIMILAR_COMPLAINT_SETTINGS.radiusMetres} m of the place or with a description at least ${DEFAULT_SIMILAR_COMPLAINT_SETTINGS.textThreshold} alike (pg_trgm similarity), best first (both, then more alike, then nearer), at most ${DEFAULT_SIMILAR_COMPLAINT_SETTINGS.limit} (FixMyStreet's "already reported nearby"). For anyone. Other kinds of service and an unknown code answer an empty list; so does a call with neither description nor place. Half a place or one out of range is a request-level GraphQL error with extensions.code COORDINATES_INCOMPLETE or COORDINATES_OUT_OF_RANGE.`,
+    description: `Open complaints of a complaint service within LAYANAN_SIMILAR_RADIUS_METRES (default ${DEFAULT_SIMILAR_COMPLAINT_SETTINGS.radiusMetres}) m of the place or with a description at least LAYANAN_SIMILAR_TEXT_THRESHOLD (default ${DEFAULT_SIMILAR_COMPLAINT_SETTINGS.textThreshold}) alike (pg_trgm similarity), best first (both, then more alike, then nearer), at most ${DEFAULT_SIMILAR_COMPLAINT_SETTINGS.limit} (FixMyStreet's "already reported nearby"). For anyone. Other kinds of service and an unknown code answer an empty list; so does a call with neither description nor place. Half a place or one out of range is a request-level GraphQL error with extensions.code COORDINATES_INCOMPLETE or COORDINATES_OUT_OF_RANGE.`,
     authScopes: { public: true },
     args: {
       serviceCode: t.arg.string({ required: true, description: 'Code of the complaint service.' }),
@@ -73,11 +73,15 @@ builder.queryField('similarComplaints', (t) =>
         throw new GraphQLError(bilingual(place.error.message), {
           extensions: { code: place.error.code, http: { status: 200 } },
         });
-      return similarComplaints(ctx.prisma, {
-        serviceCode: args.serviceCode,
-        description: args.description?.slice(0, 4000),
-        place: place.value,
-      });
+      return similarComplaints(
+        ctx.prisma,
+        {
+          serviceCode: args.serviceCode,
+          description: args.description?.slice(0, 4000),
+          place: place.value,
+        },
+        ctx.config.complaints.similar,
+      );
     },
   }),
 );
