@@ -141,6 +141,8 @@ const id = {
   latitude: 'Lintang (opsional)',
   longitude: 'Bujur (opsional)',
   useMyLocation: 'Pakai lokasi saya',
+  placeAnonymousHint:
+    'Lokasi tidak wajib. Bila diisi, petugas melihatnya dan warga lain hanya melihat jaraknya dari tempat mereka (dibulatkan 10 m): isi tempat masalahnya, bukan rumah Anda. Posisi perangkat hanya diambil bila Anda menekan "Pakai lokasi saya".',
   transferTitle: 'Disposisi ke layanan atau unit lain',
   transferHint:
     'Salah layanan atau bukan wewenang unit ini? Teruskan ke layanan sejenis yang berwenang; pelapor diberi tahu alasannya dan tenggat dimulai lagi di unit tujuan.',
@@ -821,6 +823,16 @@ const id = {
   manage_forums: 'Forum',
   manage_notices: 'Pengumuman',
   manage_apiKeys: 'Kunci API',
+  manage_complaintManagers: 'Pengelola pengaduan',
+  complaintManagersHint:
+    'Pengelola pengaduan melihat identitas pelapor rahasia pengaduan unitnya; petugas lain hanya melihat nama samaran. Setiap kali identitas dilihat, hal itu dicatat (Perpres 76/2013 pasal 4).',
+  complaintManagersUnit: 'Unit',
+  complaintManagersCurrent: 'Pengelola pengaduan saat ini',
+  complaintManagersNone: 'Belum ada pengelola pengaduan di unit ini.',
+  complaintManagerStaff: 'Petugas yang ditetapkan',
+  complaintManagerAdd: 'Tetapkan sebagai pengelola pengaduan',
+  complaintManagerEnd: 'Akhiri',
+  complaintManagerEndFor: 'Akhiri penetapan {name} sebagai pengelola pengaduan',
   newForum: 'Forum baru',
   createForum: 'Buat forum',
   forumCreated: 'Forum "{title}" dibuat.',
@@ -1121,6 +1133,8 @@ const en: Record<MessageKey, string> = {
   latitude: 'Latitude (optional)',
   longitude: 'Longitude (optional)',
   useMyLocation: 'Use my location',
+  placeAnonymousHint:
+    'The place is optional. When given, staff see it and other residents only its distance from them (rounded to 10 m): give where the problem is, not your home. The device position is read only when you press "Use my location".',
   transferTitle: 'Transfer to another service or unit',
   transferHint:
     'Wrong service, or not this unit’s responsibility? Pass it to the responsible service of the same kind; the reporter is told why and the deadline starts again there.',
@@ -1802,6 +1816,16 @@ const en: Record<MessageKey, string> = {
   manage_forums: 'Forums',
   manage_notices: 'Notices',
   manage_apiKeys: 'API keys',
+  manage_complaintManagers: 'Complaint managers',
+  complaintManagersHint:
+    'Complaint managers see the identity of the confidential reporters of their unit’s complaints; other staff see only a pseudonym. Every view of an identity is recorded (Perpres 76/2013 art. 4).',
+  complaintManagersUnit: 'Unit',
+  complaintManagersCurrent: 'Current complaint managers',
+  complaintManagersNone: 'This unit has no complaint managers yet.',
+  complaintManagerStaff: 'Officer to designate',
+  complaintManagerAdd: 'Designate as complaint manager',
+  complaintManagerEnd: 'End',
+  complaintManagerEndFor: 'End the designation of {name} as complaint manager',
   newForum: 'New forum',
   createForum: 'Create forum',
   forumCreated: 'Forum "{title}" created.',

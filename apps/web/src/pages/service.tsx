@@ -28,6 +28,7 @@ import {
 } from '../uploads.tsx';
 import { AnonymousFiled } from './anonymous-complaint.tsx';
 import { ServiceFacts } from './catalogue.tsx';
+import { PlaceFields, placeOf } from './place-fields.tsx';
 import { coordinate, SimilarComplaints } from './similar-complaints.tsx';
 
 const ServiceQuery = graphql(
@@ -326,6 +327,8 @@ function RequestForm({
             text: text.value,
             attributes: attributesValue,
             contactEmail: contact.value || null,
+            // The place only as the reporter typed or chose to share it (the same checks as below).
+            ...placeOf(latitude.value, longitude.value),
             // The reporter's news comes in the language they filed in.
             contactLanguage: lang === 'en' ? 'EN' : 'ID',
           },
@@ -345,9 +348,7 @@ function RequestForm({
         ...(counter ? { citizenEmail: citizenEmail.value } : {}),
         ...(complaint ? { reporterPrivacy: privacy as 'IDENTIFIED' | 'CONFIDENTIAL' } : {}),
         // Where the complaint is about (both or neither; the gateway checks the range).
-        ...(complaint && (latitude.value.trim() || longitude.value.trim())
-          ? { latitude: coordinate(latitude.value), longitude: coordinate(longitude.value) }
-          : {}),
+        ...(complaint ? placeOf(latitude.value, longitude.value) : {}),
       };
       const upload = slottedFiles(slotFiles, files);
       if (upload.files.length > 0) {
@@ -429,28 +430,7 @@ function RequestForm({
       </Field>
       {complaint ? (
         <>
-          <div className="columns">
-            <Field label={t('latitude')} error={errors.latitude}>
-              {(p) => <input {...p} inputMode="decimal" {...latitude.bind} placeholder="-0.6825" />}
-            </Field>
-            <Field label={t('longitude')} error={errors.longitude}>
-              {(p) => <input {...p} inputMode="decimal" {...longitude.bind} placeholder="100.7786" />}
-            </Field>
-          </div>
-          {'geolocation' in navigator ? (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() =>
-                navigator.geolocation.getCurrentPosition((at) => {
-                  latitude.set(at.coords.latitude.toFixed(6));
-                  longitude.set(at.coords.longitude.toFixed(6));
-                })
-              }
-            >
-              {t('useMyLocation')}
-            </button>
-          ) : null}
+          <PlaceFields latitude={latitude} longitude={longitude} errors={errors} anonymous={anonymous} />
           <SimilarComplaints
             serviceCode={serviceCode}
             description={text.value}

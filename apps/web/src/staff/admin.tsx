@@ -1,4 +1,5 @@
-// The "Kelola" page of supervisors and admins: the staff register (with its forms), the SKP
+// The "Kelola" page of supervisors and admins: the staff register (with its forms), the unit's
+// complaint managers, the SKP
 // period, positions' requirements (admins), the service catalogue, the holiday calendar, forums
 // and their sessions, public notices and API keys (admins), each a section of its own file reached
 // through the page's sub-navigation.
@@ -10,6 +11,7 @@ import type { Role } from '../session.ts';
 import { Loading, Notice } from '../ui.tsx';
 import { ApiKeys } from './api-keys.tsx';
 import { CatalogueEditor } from './catalogue-editor.tsx';
+import { ComplaintManagers } from './complaint-managers.tsx';
 import { ForumAdmin } from './forum-admin.tsx';
 import { HolidayEditor } from './holiday-editor.tsx';
 import { PositionRequirementsForm } from './position-requirements.tsx';
@@ -23,7 +25,16 @@ const ManagerQuery = graphql(`
   }
 `);
 
-type Section = 'staff' | 'skp' | 'positions' | 'catalogue' | 'holidays' | 'forums' | 'notices' | 'apiKeys';
+type Section =
+  | 'staff'
+  | 'complaintManagers'
+  | 'skp'
+  | 'positions'
+  | 'catalogue'
+  | 'holidays'
+  | 'forums'
+  | 'notices'
+  | 'apiKeys';
 
 export function AdminPage({ role }: { role: Role }) {
   const { t } = useI18n();
@@ -39,8 +50,18 @@ export function AdminPage({ role }: { role: Role }) {
   // Positions' requirements are the BKPSDM's and API keys the city's (admins): not offered to
   // supervisors.
   const sections: readonly Section[] = admin
-    ? ['staff', 'skp', 'positions', 'catalogue', 'holidays', 'forums', 'notices', 'apiKeys']
-    : ['staff', 'skp', 'catalogue', 'holidays', 'forums', 'notices'];
+    ? [
+        'staff',
+        'complaintManagers',
+        'skp',
+        'positions',
+        'catalogue',
+        'holidays',
+        'forums',
+        'notices',
+        'apiKeys',
+      ]
+    : ['staff', 'complaintManagers', 'skp', 'catalogue', 'holidays', 'forums', 'notices'];
   return (
     <section>
       <h1>{t('navManage')}</h1>
@@ -53,6 +74,8 @@ export function AdminPage({ role }: { role: Role }) {
       </nav>
       {section === 'staff' ? (
         <StaffRegister ownUnit={ownUnit} admin={admin} selfId={selfId} />
+      ) : section === 'complaintManagers' ? (
+        <ComplaintManagers ownUnit={ownUnit} />
       ) : section === 'skp' ? (
         <SkpPeriodForm ownUnit={ownUnit} />
       ) : section === 'positions' ? (

@@ -222,8 +222,9 @@ export type ComplaintViewerFacts = {
 
 /**
  * Who the viewer is for a complaint: the reporter, a complaint manager of the request's unit
- * (designated per unit by an admin), handling staff (every other staff member and admin; an
- * admin sees a confidential reporter only when designated too), or the public.
+ * (designated per unit by an admin or the unit’s supervisor), handling staff (every other staff
+ * member and admin; an admin sees a confidential reporter only when designated too), or the
+ * public.
  */
 export function complaintViewer(facts: ComplaintViewerFacts): ComplaintViewer {
   if (facts.isReporter) return 'REPORTER';

@@ -4,6 +4,7 @@
 // is followed and answered with its tracking code and secret only.
 import { randomUUID } from 'node:crypto';
 import { testDatabaseKinds } from '@layanan/db/testing';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
 import type { Harness } from '../../testing/harness.js';
 import { complaintWithNik, identifiableReporter } from '../../testing/identifiable-reporter.js';
@@ -119,13 +120,13 @@ describe.each(testDatabaseKinds())('confidential and anonymous complaints on %s'
     const hendra = await h.db.prisma.account.findUniqueOrThrow({ where: { email: 'hendra@layanan.test' } });
     const designate = await h.gql(
       `mutation($input: SetComplaintManagerInput!) { setComplaintManager(input: $input) { __typename } }`,
-      { input: { staffId: hendra.staffId, manager: true } },
+      { input: { staffId: encodeGlobalID('Staff', hendra.staffId ?? ''), manager: true } },
       { token: t.yulia },
     );
     expect(designate.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const designated = await h.gql(
       `mutation($input: SetComplaintManagerInput!) { setComplaintManager(input: $input) { __typename } }`,
-      { input: { staffId: hendra.staffId, manager: true } },
+      { input: { staffId: encodeGlobalID('Staff', hendra.staffId ?? ''), manager: true } },
       { token: t.admin },
     );
     expect(designated.body.data.setComplaintManager.__typename).toBe('ComplaintManagerPayload');

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { addWorkingDays, jakartaDay } from '@layanan/domain/calendar';
 import { SKM_ELEMENT_CODES } from '@layanan/domain/feedback';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createEventBus } from '../../app/event-handlers.js';
@@ -237,7 +238,7 @@ describe.each(testDatabaseKinds())('a confidential reporter is unreachable on %s
     const hendra = await h.db.prisma.account.findUniqueOrThrow({ where: { email: 'hendra@layanan.test' } });
     const designated = await h.gql(
       DESIGNATE,
-      { input: { staffId: hendra.staffId, manager: true } },
+      { input: { staffId: encodeGlobalID('Staff', hendra.staffId ?? ''), manager: true } },
       { token: t.admin },
     );
     expect(designated.body.data.setComplaintManager.__typename).toBe('ComplaintManagerPayload');

@@ -160,6 +160,72 @@ describe.each(testDatabaseKinds())('duplicates and followers on %s', (kind) => {
     expect(halfFiling.body.data.submitServiceRequest).toMatchObject({ code: 'COORDINATES_INCOMPLETE' });
   });
 
+  it('keeps the place of an anonymous complaint, so it is found nearby and its public trail works', async () => {
+    await permitComplaintService(h);
+    const FILE = `mutation($input: FileAnonymousComplaintInput!) { fileAnonymousComplaint(input: $input) {
+      __typename
+      ... on AnonymousComplaintFiled { trackingCode }
+      ... on ValidationError { code fields { field code } }
+    } }`;
+    const anonymousText = 'Tiang reklame miring di simpang Pasar Remaja, hampir menimpa kios warga.';
+    const filed = await h.gql(FILE, {
+      input: { serviceCode: SERVICE, text: anonymousText, attributes: ROAD_COMPLAINT.attributes, ...NEAR },
+    });
+    const { trackingCode } = filed.body.data.fileAnonymousComplaint;
+    expect(trackingCode).toBeTruthy();
+    // Only the place the reporter gave: no address, device or anything else of theirs.
+    const row = await h.db.prisma.serviceRequest.findUniqueOrThrow({ where: { trackingCode } });
+    expect(await h.db.prisma.requestLocation.findUnique({ where: { requestId: row.id } })).toMatchObject({
+      lat: NEAR.latitude,
+      long: NEAR.longitude,
+      addressString: null,
+      addressId: null,
+      deviceId: null,
+      clientAttributes: null,
+    });
+    // Found by place by the next reporter; its public trail answers.
+    const nearby = await h.gql(SIMILAR, { s: SERVICE, lat: HERE.latitude, long: HERE.longitude });
+    expect(nearby.body.data.similarComplaints.map((c: { trackingCode: string }) => c.trackingCode)).toContain(
+      trackingCode,
+    );
+    const trail = await h.gql(STATUS, { c: trackingCode });
+    expect(trail.body.data.requestStatus).toMatchObject({ state: 'SUBMITTED' });
+
+    // The same checks as a signed-in filing: both or neither, in range; no place, no location row.
+    const half = await h.gql(FILE, {
+      input: {
+        serviceCode: SERVICE,
+        text: anonymousText,
+        attributes: ROAD_COMPLAINT.attributes,
+        latitude: HERE.latitude,
+      },
+    });
+    expect(half.body.data.fileAnonymousComplaint).toMatchObject({ code: 'COORDINATES_INCOMPLETE' });
+    const off = await h.gql(FILE, {
+      input: {
+        serviceCode: SERVICE,
+        text: anonymousText,
+        attributes: ROAD_COMPLAINT.attributes,
+        latitude: 91,
+        longitude: 0,
+      },
+    });
+    expect(off.body.data.fileAnonymousComplaint).toMatchObject({ code: 'COORDINATES_OUT_OF_RANGE' });
+    const placeless = await h.gql(FILE, {
+      input: {
+        serviceCode: SERVICE,
+        text: `${anonymousText} Tanpa lokasi.`,
+        attributes: ROAD_COMPLAINT.attributes,
+      },
+    });
+    const placelessRow = await h.db.prisma.serviceRequest.findUniqueOrThrow({
+      where: { trackingCode: placeless.body.data.fileAnonymousComplaint.trackingCode },
+    });
+    expect(
+      await h.db.prisma.requestLocation.findUnique({ where: { requestId: placelessRow.id } }),
+    ).toBeNull();
+  });
+
   it('never shows who reported a confidential complaint in the similar list', async () => {
     await permitComplaintService(h);
     const secret = await complaint(h, t.warga2, 'conf-1', { place: HERE, privacy: 'CONFIDENTIAL' });

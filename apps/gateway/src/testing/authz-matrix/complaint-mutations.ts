@@ -2,7 +2,6 @@
 // the reporter's answer, anonymous complaints, claims of reports filed without an account, complaint
 // managers) in the authorization matrix (format in model.ts); spread into MUTATION_MATRIX by mutations.ts.
 import {
-  ADMIN_ONLY,
   DENIED_TO_OUTSIDERS,
   decide,
   freshRequestVars,
@@ -194,7 +193,7 @@ export const COMPLAINT_MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = 
     allowedAs: ['ConflictError'],
   },
   setComplaintManager: {
-    ...inputEntry('setComplaintManager', (f) => ({ staffId: f.staff.unitStaff.rawId, manager: false })),
-    roles: ADMIN_ONLY,
+    ...inputEntry('setComplaintManager', (f) => ({ staffId: f.staff.unitStaff.id, manager: false })),
+    roles: supervisorsAndAdmins('own unit tree'),
   },
 };

@@ -11,6 +11,7 @@ import {
   anonymousAccess,
   anonymousSecret,
   anonymousSecretSpelling,
+  type LatLong,
 } from '@layanan/domain/services';
 import type { ComplaintPolicy } from '../../../app/config.js';
 import { failure } from '../../../graphql/failures.js';
@@ -20,6 +21,7 @@ import { eraseAnonymousContactMail } from '../../../platform/mail/render.js';
 import { ANONYMOUS } from '../../accounts/identity.js';
 import { normalizedCode } from '../queries/tracking-code.js';
 import { answerOutcome } from './complaint-handling.js';
+import { placeOfFiling } from './duplicates.js';
 import { type SubmitRequestInput, submitRequest } from './submit-request.js';
 
 /** The placeholder citizen every anonymous complaint belongs to: no address, no password, disabled. */
@@ -48,6 +50,8 @@ export function anonymousSecretHash(spelling: string): string {
 const withoutTrace = (deps: CommandDeps): CommandDeps => ({ ...deps, requestId: '' });
 
 export type FileAnonymousComplaintInput = Pick<SubmitRequestInput, 'serviceCode' | 'text' | 'attributes'> & {
+  /** Where the complaint is about, as the reporter chose to give it (checkCoordinates), or null. */
+  place?: LatLong | null;
   contactEmail?: string | null;
   /** The language of the mail to contactEmail (`id` or `en`). */
   contactLanguage: 'id' | 'en';
@@ -67,6 +71,9 @@ export async function fileAnonymousComplaint(
     serviceCode: input.serviceCode,
     text: input.text,
     attributes: input.attributes,
+    // The place the complaint is about, kept as its Open311 location like a signed-in filing's
+    // (similarComplaints, the public trail); only what the reporter typed or chose to share.
+    ...placeOfFiling(input.place ?? null),
     anonymous: {
       secretHash: anonymousSecretHash(spelling),
       contactEmail: input.contactEmail,

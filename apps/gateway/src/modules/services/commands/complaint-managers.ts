@@ -1,14 +1,20 @@
-// Complaint managers (issue 20 item 1): staff an admin designates per unit to see the identity of
-// the unit's confidential reporters (Perpres 76/2013 art. 4). Every such view is recorded in
-// identity_view (request-applicant.ts).
+// Complaint managers (issue 20 item 1): staff designated per unit to see the identity of the
+// unit's confidential reporters (Perpres 76/2013 art. 4). Every such view is recorded in
+// identity_view (request-applicant.ts). Designated by an admin (the city's complaint
+// coordinator) or a supervisor of the unit (the domain's managesUnit, as for a staff record).
 import type { Staff } from '@layanan/db';
 import { type ComplaintViewer, complaintViewer } from '@layanan/domain/services';
 import { NotFoundError } from '../../../graphql/errors.js';
 import { audited } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { isUuid } from '../../../platform/uuid.js';
+import { loadUnitTree, requireManages } from '../../staff/access.js';
 
-/** Designates a staff member as a complaint manager of their unit, or ends it (admins). */
+/**
+ * Designates a staff member (by database id) as a complaint manager of their unit, or ends it.
+ * Admins, and supervisors of the staff member's unit or a unit above it. Errors: NotFoundError
+ * (no such staff member), FORBIDDEN.
+ */
 export async function setComplaintManager(
   deps: CommandDeps,
   caller: Caller,
@@ -18,6 +24,7 @@ export async function setComplaintManager(
     ? await deps.prisma.staff.findUnique({ where: { id: input.staffId } })
     : null;
   if (!staff) throw new NotFoundError('Staff', input.staffId);
+  requireManages(await loadUnitTree(deps.prisma), caller, staff.unitId);
   return audited(
     auditScope(deps, caller),
     { action: 'setComplaintManager', entityType: 'Staff' },

@@ -2,7 +2,7 @@
 // SP4N-LAPOR! Rahasia and Anonim): the reporter's choice on the request, the anonymous filing and
 // the anonymous reporter's handle (tracking code + secret), and the designation of complaint
 // managers. What staff see of a reporter is decided in request-applicant.ts.
-import { COMPLAINT_PRIVACY } from '@layanan/domain/services';
+import { COMPLAINT_PRIVACY, checkCoordinates } from '@layanan/domain/services';
 import { builder } from '../../../graphql/builder.js';
 import { commandInput } from '../../../graphql/command-fields.js';
 import { entityPayload } from '../../../graphql/entity-payload.js';
@@ -13,12 +13,14 @@ import {
   RequestTransitionError,
   ValidationError,
 } from '../../../graphql/errors.js';
+import { managesUnit } from '../../staff/access.js';
 import {
   answerAnonymousOutcome,
   fileAnonymousComplaint,
   loadAnonymousComplaint,
   withdrawAnonymousContact,
 } from '../commands/anonymous-reporter.js';
+import { refusal } from '../commands/change-request.js';
 import { setComplaintManager } from '../commands/complaint-managers.js';
 import { answerWindowField } from './complaint-mutations.js';
 import { expectedVersionField, trackingCodeField } from './request-mutations.js';
@@ -39,6 +41,17 @@ builder.prismaObjectFields('ServiceRequest', (t) => ({
     nullable: true,
     description:
       'The alias handling staff know a CONFIDENTIAL reporter by (e.g. Pelapor-K7QX2M), stable for the request; null otherwise.',
+  }),
+}));
+
+builder.prismaObjectFields('Unit', (t) => ({
+  complaintManagers: t.relation('staff', {
+    nullable: true,
+    description:
+      'The unit’s designated complaint managers (active staff with setComplaintManager, by name): they see the identity of the unit’s confidential reporters (Perpres 76/2013 art. 4). For admins (the city’s complaint coordinator) and supervisors of the unit or a unit above it; null for everyone else.',
+    authScopes: (unit, _args, ctx) => managesUnit(ctx, unit.id),
+    unauthorizedResolver: () => null,
+    query: { where: { complaintManager: true, active: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] },
   }),
 }));
 
@@ -114,7 +127,7 @@ export const ContactLanguageEnum = builder.enumType('ContactLanguage', {
 
 const FileAnonymousInput = builder.inputType('FileAnonymousComplaintInput', {
   description:
-    'An anonymous complaint: the service, the text, the values of attributes that do not identify a person, and optionally a contact address.',
+    'An anonymous complaint: the service, the text, the values of attributes that do not identify a person, and optionally the place it is about and a contact address.',
   fields: (t) => ({
     serviceCode: t.string({ required: true, description: 'Code of a published complaint service.' }),
     text: t.string({ required: true, description: 'The complaint in the reporter’s words.' }),
@@ -122,6 +135,13 @@ const FileAnonymousInput = builder.inputType('FileAnonymousComplaintInput', {
       type: 'JSON',
       description:
         'Values by attribute code; identifying attributes (NIK, NIP, NPWP, phone, attributes marked identifying) are not asked for and refused when given (ValidationError COMPLAINT_ANONYMOUS_IDENTIFYING_VALUE on attributes.<code>).',
+    }),
+    latitude: t.float({
+      description:
+        'Where the complaint is about, as the reporter chooses to give it (never required, never derived from the caller): latitude in WGS 84 degrees (−90…90), with longitude (both or neither), as submitServiceRequest; kept as its Open311 location and used for similarComplaints. ValidationError COORDINATES_INCOMPLETE, COORDINATES_OUT_OF_RANGE.',
+    }),
+    longitude: t.float({
+      description: 'Longitude in WGS 84 degrees (−180…180), with latitude (both or neither).',
     }),
     contactEmail: t.string({
       description:
@@ -190,7 +210,11 @@ const AnonymousComplaintPayload = entityPayload(
 const ComplaintManagerInput = builder.inputType('SetComplaintManagerInput', {
   description: 'Designate a staff member as a complaint manager of their unit, or end it.',
   fields: (t) => ({
-    staffId: t.id({ required: true, description: 'Database id of the staff member.' }),
+    staffId: t.globalID({
+      required: true,
+      description:
+        'The Staff node id (as Unit.staff or staffMembers give it); NotFoundError when unknown or not a Staff id.',
+    }),
     manager: t.boolean({ required: true, description: 'True designates, false ends the designation.' }),
   }),
 });
@@ -221,12 +245,15 @@ builder.mutationFields((t) => ({
   fileAnonymousComplaint: t.field({
     type: AnonymousComplaintFiled,
     description:
-      'File a complaint anonymously (SP4N-LAPOR! Anonim; Perpres 76/2013 art. 4), signed in or not: no account, name, address, client address or request id is kept with it (a signed-in caller’s account is not used). Complaint services only. Returns the tracking code and a secret shown this once. Rate-limited like every filing. Errors: ValidationError (text, attributes, COMPLAINT_ANONYMOUS_IDENTIFYING_VALUE, COMPLAINT_CONTACT_INVALID, COMPLAINT_PRIVACY_NOT_COMPLAINT), NotFoundError (service).',
+      'File a complaint anonymously (SP4N-LAPOR! Anonim; Perpres 76/2013 art. 4), signed in or not: no account, name, address, client address or request id is kept with it (a signed-in caller’s account is not used). Complaint services only. Returns the tracking code and a secret shown this once. Rate-limited like every filing. Errors: ValidationError (text, attributes, COMPLAINT_ANONYMOUS_IDENTIFYING_VALUE, COMPLAINT_CONTACT_INVALID, COMPLAINT_PRIVACY_NOT_COMPLAINT, COORDINATES_INCOMPLETE, COORDINATES_OUT_OF_RANGE), NotFoundError (service).',
     authScopes: { public: true },
     errors: { types: [ValidationError, NotFoundError, ConflictError] },
     ...commandInput(t, FileAnonymousInput, 'The complaint.', async (deps, _caller, input, ctx) => {
+      const place = checkCoordinates(input.latitude, input.longitude);
+      if (!place.ok) throw refusal(place.error);
       const { request, secret } = await fileAnonymousComplaint(deps, {
         ...input,
+        place: place.value,
         contactLanguage: input.contactLanguage ?? ctx.lang,
       });
       return { trackingCode: request.trackingCode, secret, requestId: request.id };
@@ -260,12 +287,19 @@ builder.mutationFields((t) => ({
   setComplaintManager: t.field({
     type: StaffPayload,
     description:
-      'Designate a staff member as a complaint manager of their unit (sees the identity of the unit’s confidential reporters, each view recorded), or end the designation. Admins. Errors: NotFoundError.',
-    authScopes: { admin: true },
+      'Designate a staff member as a complaint manager of their unit (sees the identity of the unit’s confidential reporters, each view recorded; Perpres 76/2013 art. 4), or end the designation. Admins (the city’s complaint coordinator) and supervisors of the staff member’s unit or a unit above it; Unit.complaintManagers lists them. Errors: NotFoundError; FORBIDDEN for anyone else.',
+    authScopes: { admin: true, supervisor: true },
     errors: { types: [NotFoundError] },
     ...commandInput(t, ComplaintManagerInput, 'Whom, and whether.', async (deps, caller, input) => ({
       staffId: (
-        await setComplaintManager(deps, caller, { staffId: String(input.staffId), manager: input.manager })
+        await setComplaintManager(deps, caller, {
+          // Any other node is a staff member that does not exist.
+          staffId:
+            input.staffId.typename === 'Staff'
+              ? input.staffId.id
+              : `${input.staffId.typename}:${input.staffId.id}`,
+          manager: input.manager,
+        })
       ).id,
     })),
   }),
