@@ -162,6 +162,7 @@ export const FAILURE_TYPES = {
   COMPLAINT_RESPONSE_WINDOW_PASSED: C,
   COMPLAINT_CONTEST_REASON_REQUIRED: V,
   COMPLAINT_REOPEN_LIMIT: C,
+  COMPLAINT_MANAGER_SELF: C,
   // Reporters without an account (issue 17): the claim of a request, Open311 client updates.
   REQUEST_CLAIM_NOT_POSSIBLE: C,
   REQUEST_CLAIM_NO_CHANNEL: 'OperationFailed',

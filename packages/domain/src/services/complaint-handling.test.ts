@@ -12,6 +12,7 @@ import {
   checkResponseTemplate,
   complaintClosureDue,
   complaintOuterLimit,
+  designateComplaintManager,
   escalationClimbNotes,
   escalationHolder,
   fillResponseTemplate,
@@ -68,6 +69,15 @@ describe('reporter identity', () => {
     ];
     expect(attributesForPrivacy(attributes, 'ANONYMOUS').map((a) => a.code)).toEqual(['lokasi']);
     expect(attributesForPrivacy(attributes, 'CONFIDENTIAL')).toHaveLength(4);
+  });
+
+  it('never lets anyone designate themselves a complaint manager', () => {
+    expect(designateComplaintManager({ designatorStaffId: 's1', staffId: 's1' })).toMatchObject({
+      ok: false,
+      error: { code: 'COMPLAINT_MANAGER_SELF' },
+    });
+    expect(designateComplaintManager({ designatorStaffId: 's1', staffId: 's2' }).ok).toBe(true);
+    expect(designateComplaintManager({ designatorStaffId: null, staffId: 's2' }).ok).toBe(true);
   });
 });
 

@@ -233,6 +233,23 @@ export function complaintViewer(facts: ComplaintViewerFacts): ComplaintViewer {
   return 'HANDLING_STAFF';
 }
 
+/**
+ * Whether `designatorStaffId` may designate (or end the designation of) `staffId` as a complaint
+ * manager, given that the designator's access to the person's unit is already checked. Nobody
+ * designates themselves (`COMPLAINT_MANAGER_SELF`): a designation opens the identities of the
+ * unit's confidential reporters (Perpres 76/2013 art. 4), so it is always someone else's act, as
+ * an SKP rating is. `designatorStaffId` is null for a caller with no staff record (an admin
+ * account of the city's coordinator).
+ */
+export function designateComplaintManager(input: {
+  readonly designatorStaffId: string | null;
+  readonly staffId: string;
+}): Result<true, ComplaintError> {
+  if (input.designatorStaffId !== null && input.designatorStaffId === input.staffId)
+    return err(complaintError('COMPLAINT_MANAGER_SELF'));
+  return ok(true);
+}
+
 /** What stands for an identifying value that a viewer may not see (a confidential reporter's NIK). */
 export const WITHHELD_VALUE = '[rahasia]';
 

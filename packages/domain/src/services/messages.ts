@@ -219,6 +219,10 @@ export const COMPLAINT_ERROR_MESSAGES = {
     id: 'Sebutkan alasan Anda tidak puas dengan penyelesaian (10 sampai 2.000 karakter).',
     en: 'Say why you contest the outcome (10 to 2,000 characters).',
   },
+  COMPLAINT_MANAGER_SELF: {
+    id: 'Anda tidak dapat menunjuk diri sendiri sebagai pengelola pengaduan; mintalah atasan atau admin.',
+    en: 'You cannot designate yourself as a complaint manager; ask a supervisor or an admin.',
+  },
   COMPLAINT_REOPEN_LIMIT: {
     id: 'Pengaduan ini sudah dibuka kembali sebanyak batas yang diizinkan; hubungi koordinator pengaduan.',
     en: 'This complaint has been reopened as often as allowed; contact the complaint coordinator.',

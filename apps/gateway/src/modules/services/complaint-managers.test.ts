@@ -49,6 +49,13 @@ describe.each(testDatabaseKinds())('complaint managers on %s', (kind) => {
       __typename: 'ComplaintManagerPayload',
       staff: { name: expect.stringContaining('Yulia') },
     });
+    // Nobody designates themselves: a designation opens confidential reporters' identities.
+    const hendraNode = encodeGlobalID('Staff', await staffId(STAFF_NIP.hendra));
+    const self = await h.gql(SET, { input: { staffId: hendraNode, manager: true } }, { token: t.hendra });
+    expect(self.body.data.setComplaintManager).toMatchObject({
+      __typename: 'ConflictError',
+      code: 'COMPLAINT_MANAGER_SELF',
+    });
     const dewiNode = encodeGlobalID('Staff', dewi);
     const otherUnit = await h.gql(SET, { input: { staffId: dewiNode, manager: true } }, { token: t.hendra });
     expect(otherUnit.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -3,8 +3,9 @@
 // identity_view (request-applicant.ts). Designated by an admin (the city's complaint
 // coordinator) or a supervisor of the unit (the domain's managesUnit, as for a staff record).
 import type { Staff } from '@layanan/db';
-import { type ComplaintViewer, complaintViewer } from '@layanan/domain/services';
+import { type ComplaintViewer, complaintViewer, designateComplaintManager } from '@layanan/domain/services';
 import { NotFoundError } from '../../../graphql/errors.js';
+import { failure } from '../../../graphql/failures.js';
 import { audited } from '../../../platform/audited.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { isUuid } from '../../../platform/uuid.js';
@@ -13,7 +14,7 @@ import { loadUnitTree, requireManages } from '../../staff/access.js';
 /**
  * Designates a staff member (by database id) as a complaint manager of their unit, or ends it.
  * Admins, and supervisors of the staff member's unit or a unit above it. Errors: NotFoundError
- * (no such staff member), FORBIDDEN.
+ * (no such staff member), FORBIDDEN, COMPLAINT_MANAGER_SELF (nobody designates themselves).
  */
 export async function setComplaintManager(
   deps: CommandDeps,
@@ -25,6 +26,11 @@ export async function setComplaintManager(
     : null;
   if (!staff) throw new NotFoundError('Staff', input.staffId);
   requireManages(await loadUnitTree(deps.prisma), caller, staff.unitId);
+  const allowed = designateComplaintManager({
+    designatorStaffId: caller.kind === 'account' ? caller.staffId : null,
+    staffId: staff.id,
+  });
+  if (!allowed.ok) throw failure(allowed.error);
   return audited(
     auditScope(deps, caller),
     { action: 'setComplaintManager', entityType: 'Staff' },

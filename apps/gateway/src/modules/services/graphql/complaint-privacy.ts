@@ -287,9 +287,9 @@ builder.mutationFields((t) => ({
   setComplaintManager: t.field({
     type: StaffPayload,
     description:
-      'Designate a staff member as a complaint manager of their unit (sees the identity of the unit’s confidential reporters, each view recorded; Perpres 76/2013 art. 4), or end the designation. Admins (the city’s complaint coordinator) and supervisors of the staff member’s unit or a unit above it; Unit.complaintManagers lists them. Errors: NotFoundError; FORBIDDEN for anyone else.',
+      'Designate a staff member as a complaint manager of their unit (sees the identity of the unit’s confidential reporters, each view recorded; Perpres 76/2013 art. 4), or end the designation. Admins (the city’s complaint coordinator) and supervisors of the staff member’s unit or a unit above it; Unit.complaintManagers lists them. Nobody designates themselves. Errors: NotFoundError; ConflictError COMPLAINT_MANAGER_SELF; FORBIDDEN for anyone else.',
     authScopes: { admin: true, supervisor: true },
-    errors: { types: [NotFoundError] },
+    errors: { types: [NotFoundError, ConflictError] },
     ...commandInput(t, ComplaintManagerInput, 'Whom, and whether.', async (deps, caller, input) => ({
       staffId: (
         await setComplaintManager(deps, caller, {
