@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     log,
     mail: mailSettings(config),
     documents: { storage, signer, publicUrl: config.mail.publicUrl },
+    complaints: config.complaints,
   });
   const gateway = createGateway({
     db,
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
                 calendar: await loadWorkingCalendar(database.prisma),
                 policy: config.complaints,
                 pubsub: events.pubsub,
+                dispatch: (ids) => eventBus.dispatch(ids),
               }),
             )
             .then((closed) => {

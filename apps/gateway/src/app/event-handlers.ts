@@ -8,6 +8,7 @@ import { onRequestCompleted } from '../modules/feedback/on-request-completed.js'
 import { onRequestChanged } from '../modules/services/on-request-changed.js';
 import { EventBus } from '../platform/events.js';
 import type { MailSettings } from '../platform/mail/outbox.js';
+import type { ComplaintPolicy } from './config.js';
 import type { LayananPubSub } from './pubsub.js';
 
 export function createEventBus(deps: {
@@ -18,11 +19,13 @@ export function createEventBus(deps: {
   mail: MailSettings;
   /** Where issued documents go, the key that signs them, the base of their verification links. */
   documents: DocumentDeps;
+  /** A complaint's answer window, named in the notices of its outcome (10 working days if absent). */
+  complaints?: Pick<ComplaintPolicy, 'answerWorkingDays'>;
 }): EventBus {
   const bus = new EventBus(deps);
   onRegistrationAttempted(bus, deps.mail);
-  onRequestChanged(bus, deps.mail);
-  onRequestCompleted(bus, deps.mail);
+  onRequestChanged(bus, deps.mail, deps.complaints);
+  onRequestCompleted(bus, deps.mail, deps.complaints);
   onRequestCompletedIssueDocument(bus, deps.documents);
   return bus;
 }

@@ -215,6 +215,7 @@ export function createGateway(options: {
       pubsub,
       log,
       mail: mailSettings(config),
+      complaints: config.complaints,
       documents: {
         storage,
         signer: options.signer ?? loadDocumentSigner(config.signing),

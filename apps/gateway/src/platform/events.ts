@@ -26,6 +26,9 @@ export type DomainEvents = {
     requestId: string;
     citizenAccountId: string;
     actorAccountId: string | null;
+    /** The WIB day a completed or rejected request was decided (its answer window's start);
+     * null or absent otherwise (and in events recorded before it was kept). */
+    decidedOn?: string | null;
     change: Omit<RequestChange, 'actorStaffId'>;
   };
   /** Someone registered with the e-mail or phone number of this existing account (accounts area).

@@ -130,9 +130,13 @@ export function surveyRequestProblem(request: {
  * The invitation a citizen receives when their request is completed (one notification, in the
  * same transaction as the completion).
  */
-export function surveyInvitationMessage(trackingCode: string): Message {
+export function surveyInvitationMessage(
+  trackingCode: string,
+  /** How the request is named (capitalised): `Permohonan`/`Request` unless given (a complaint's `Pengaduan`). */
+  noun: Message = { id: 'Permohonan', en: 'Request' },
+): Message {
   return {
-    id: `Permohonan ${trackingCode} selesai. Bagaimana pelayanan kami? Isi survei kepuasan (1 menit).`,
-    en: `Request ${trackingCode} is completed. How did we do? Answer the satisfaction survey (1 minute).`,
+    id: `${noun.id} ${trackingCode} selesai. Bagaimana pelayanan kami? Isi survei kepuasan (1 menit).`,
+    en: `${noun.en} ${trackingCode} is completed. How did we do? Answer the satisfaction survey (1 minute).`,
   };
 }

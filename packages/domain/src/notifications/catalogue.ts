@@ -4,6 +4,7 @@ import { FORUM_NOTIFICATION_KINDS } from '../forums/notifications.js';
 import type { EscalationLevel } from '../services/complaint-handling.js';
 import { ESCALATION_LEVEL_HOLDERS, REQUEST_STATE_LABELS } from '../services/messages.js';
 import type { RequestState } from '../services/service-request.js';
+import type { ServiceKind } from '../services/service-standard.js';
 
 /*
  * Every kind of notification, its texts (Indonesian and English) and the page that shows its item,
@@ -21,6 +22,9 @@ export const REQUEST_NOTIFICATION_KINDS = [
   'REQUEST_RETURNED',
   'REQUEST_IN_PROGRESS',
   'REQUEST_REJECTED',
+  // to a reporter without an account (a contact address only), and the closing to every reporter
+  'REQUEST_COMPLETED',
+  'REQUEST_CLOSED',
   'REQUEST_NOTE',
   'REQUEST_DEADLINE_MOVED',
   'REQUEST_ESCALATED',
@@ -40,8 +44,10 @@ export const REQUEST_NOTIFICATION_KINDS = [
 export type RequestNotificationKind = (typeof REQUEST_NOTIFICATION_KINDS)[number];
 
 /**
- * Every notification kind. `SURVEY_INVITATION` is the citizen's completion notice: it says the
- * request is completed and invites to the satisfaction survey (PermenPANRB 14/2017).
+ * Every notification kind. `SURVEY_INVITATION` is an account holder's completion notice: it says
+ * the request is completed and invites to the satisfaction survey (PermenPANRB 14/2017). A
+ * reporter known only by a contact address (an anonymous complaint's, or one filed by an API key
+ * for a person without an account) cannot answer the survey and gets `REQUEST_COMPLETED` instead.
  */
 export const NOTIFICATION_KINDS = [
   ...FORUM_NOTIFICATION_KINDS,
@@ -64,7 +70,42 @@ export const FOLLOWED_CHANGE_LABELS: Readonly<Record<FollowedChange, { id: strin
   NOTE: { id: 'catatan baru dari petugas', en: 'a new note from staff' },
 };
 
-export type NotificationEvent =
+/**
+ * How the reporter answers the outcome of a complaint (issue 20): `ACCOUNT` on the request's page
+ * in their account; `ANONYMOUS` on the tracking page with the tracking code and the secret given
+ * at filing (never mailed); `CLAIM` by claiming the request into an account first (a code is sent
+ * to the contact address), then on its page.
+ */
+export type AnswerRoute = 'ACCOUNT' | 'ANONYMOUS' | 'CLAIM';
+
+/** The reporter's answer window of a decided complaint: its last day (WIB) and where to answer. */
+export type OutcomeAnswer = { readonly endsOn: string; readonly route: AnswerRoute };
+
+/**
+ * How a notice names a request of each kind of service: a permit or registration is a
+ * _permohonan_ (UU 25/2009), a complaint a _pengaduan_ (Perpres 76/2013, SP4N-LAPOR!), an
+ * information request a _permohonan informasi_ (UU 14/2008).
+ */
+export const REQUEST_NOUNS: Readonly<Record<ServiceKind, Message>> = {
+  REGISTRATION: { id: 'permohonan', en: 'request' },
+  PERMIT: { id: 'permohonan', en: 'request' },
+  COMPLAINT: { id: 'pengaduan', en: 'complaint' },
+  INFORMATION_REQUEST: { id: 'permohonan informasi', en: 'information request' },
+};
+
+/** The noun of `kind` (a permit's when unknown), lower-case and capitalised. */
+export function requestNoun(kind: ServiceKind | null | undefined): { lower: Message; upper: Message } {
+  const lower = REQUEST_NOUNS[kind ?? 'PERMIT'];
+  const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  return { lower, upper: { id: cap(lower.id), en: cap(lower.en) } };
+}
+
+/**
+ * What happened, with what its text needs. Days are `YYYY-MM-DD` (WIB). `serviceKind`: the kind
+ * of the request's service, which words the notice (a complaint is not a permit: no documents,
+ * a reporter rather than an applicant); a permit's wording when absent.
+ */
+export type NotificationEvent = { readonly serviceKind?: ServiceKind | null } & (
   | { readonly kind: 'REQUEST_RECEIVED'; readonly trackingCode: string; readonly verificationDueOn: string }
   | {
       readonly kind: 'REQUEST_VERIFIED';
@@ -74,8 +115,32 @@ export type NotificationEvent =
     }
   | { readonly kind: 'REQUEST_RETURNED'; readonly trackingCode: string; readonly reason: string }
   | { readonly kind: 'REQUEST_IN_PROGRESS'; readonly trackingCode: string; readonly note?: string | null }
-  | { readonly kind: 'SURVEY_INVITATION'; readonly trackingCode: string }
-  | { readonly kind: 'REQUEST_REJECTED'; readonly trackingCode: string; readonly reason: string }
+  | {
+      readonly kind: 'SURVEY_INVITATION';
+      readonly trackingCode: string;
+      /** A complaint's answer window (the reporter may accept or contest). */
+      readonly answer?: OutcomeAnswer | null;
+    }
+  | {
+      readonly kind: 'REQUEST_COMPLETED';
+      readonly trackingCode: string;
+      readonly note?: string | null;
+      /** A complaint's answer window (the reporter may accept or contest). */
+      readonly answer?: OutcomeAnswer | null;
+    }
+  | {
+      readonly kind: 'REQUEST_REJECTED';
+      readonly trackingCode: string;
+      readonly reason: string;
+      /** A complaint's answer window (the reporter may accept or contest). */
+      readonly answer?: OutcomeAnswer | null;
+    }
+  | {
+      readonly kind: 'REQUEST_CLOSED';
+      readonly trackingCode: string;
+      /** The last day the reporter could have answered, now passed. */
+      readonly answerEndedOn: string;
+    }
   | { readonly kind: 'REQUEST_NOTE'; readonly trackingCode: string; readonly note: string }
   | {
       readonly kind: 'REQUEST_DEADLINE_MOVED';
@@ -125,7 +190,8 @@ export type NotificationEvent =
       readonly overdueCount?: number;
       /** How many unanswered submissions there are in all; the length of `unanswered` when not given. */
       readonly unansweredCount?: number;
-    };
+    }
+);
 
 /** A notification's texts and where its item is shown (a path of the web app). */
 export type NotificationContent = {
@@ -136,6 +202,8 @@ export type NotificationContent = {
   readonly body: Message;
   /** The web app's page of the item, e.g. `/permohonan/SWL-2026-000001`. */
   readonly linkPath: string;
+  /** The kind of the request's service, when the notice is about one (words the mail's footer). */
+  readonly serviceKind?: ServiceKind | null;
 };
 
 const citizenPage = (code: string) => `/permohonan/${encodeURIComponent(code)}`;
@@ -156,6 +224,44 @@ const list = (items: readonly string[], none: Message, total = items.length): Me
   return { id: `${lines}\n… dan ${more} lainnya`, en: `${lines}\n… and ${more} more` };
 };
 
+/**
+ * The paragraph of a decided complaint's notice that tells the reporter until when and where they
+ * may accept or contest the outcome (SP4N-LAPOR!: the case closes after the window). The secret
+ * of an anonymous complaint is never written: the reporter kept it from the filing.
+ */
+export function outcomeAnswerText(trackingCode: string, answer: OutcomeAnswer): Message {
+  const t = trackingCode;
+  const window: Message = {
+    id: `Bila Anda tidak puas, sanggah hasil ini dengan alasannya, atau terima, paling lambat ${answer.endsOn} (WIB). Setelah tanggal itu pengaduan ditutup.`,
+    en: `If you are not satisfied, contest this outcome with your reason, or accept it, by ${answer.endsOn} (WIB). After that day the complaint is closed.`,
+  };
+  const where: Record<AnswerRoute, Message> = {
+    ACCOUNT: {
+      id: 'Jawab di halaman pengaduan pada akun Layanan Anda.',
+      en: 'Answer on the complaint’s page in your Layanan account.',
+    },
+    ANONYMOUS: {
+      id: `Jawab di halaman pengaduan anonim dengan kode lacak ${t} dan kode rahasia yang Anda terima saat melapor (kode rahasia tidak pernah dikirim lewat e-mail).`,
+      en: `Answer on the anonymous complaint page with tracking code ${t} and the secret you were given when you reported (the secret is never sent by e-mail).`,
+    },
+    CLAIM: {
+      id: `Untuk menjawab, masuk atau daftar di Layanan, buka halaman pengaduan ${t} dan klaim pengaduan ini dengan kode yang dikirim ke alamat e-mail ini; setelah itu terima atau sanggah di halaman yang sama.`,
+      en: `To answer, sign in or register with Layanan, open the page of complaint ${t} and claim it with the code sent to this e-mail address; then accept or contest on the same page.`,
+    },
+  };
+  return { id: `${window.id}\n${where[answer.route].id}`, en: `${window.en}\n${where[answer.route].en}` };
+}
+
+const withAnswer = (
+  text: Message,
+  trackingCode: string,
+  answer: OutcomeAnswer | null | undefined,
+): Message => {
+  if (!answer) return text;
+  const more = outcomeAnswerText(trackingCode, answer);
+  return { id: `${text.id}\n${more.id}`, en: `${text.en}\n${more.en}` };
+};
+
 /** The texts and link of a notification (see `NotificationContent`). */
 export function notificationContent(event: NotificationEvent): NotificationContent {
   const c = (title: Message, body: Message, linkPath: string): NotificationContent => ({
@@ -163,16 +269,25 @@ export function notificationContent(event: NotificationEvent): NotificationConte
     title,
     body,
     linkPath,
+    ...(event.serviceKind ? { serviceKind: event.serviceKind } : {}),
   });
+  const complaint = event.serviceKind === 'COMPLAINT';
+  const { lower: n, upper: N } = requestNoun(event.serviceKind);
   switch (event.kind) {
     case 'REQUEST_RECEIVED': {
       const t = event.trackingCode;
+      const due = event.verificationDueOn;
       return c(
-        { id: `Permohonan ${t} diterima`, en: `Request ${t} received` },
-        {
-          id: `Permohonan Anda diterima dengan kode lacak ${t}. Simpan kode ini untuk melacak permohonan. Berkas diverifikasi paling lambat ${event.verificationDueOn}.`,
-          en: `Your request was received with tracking code ${t}. Keep this code to follow the request. Its documents are verified by ${event.verificationDueOn}.`,
-        },
+        { id: `${N.id} ${t} diterima`, en: `${N.en} ${t} received` },
+        complaint
+          ? {
+              id: `Pengaduan Anda diterima dengan kode lacak ${t}. Simpan kode ini untuk melacak pengaduan. Pengaduan diverifikasi paling lambat ${due}.`,
+              en: `Your complaint was received with tracking code ${t}. Keep this code to follow the complaint. It is verified by ${due}.`,
+            }
+          : {
+              id: `${N.id} Anda diterima dengan kode lacak ${t}. Simpan kode ini untuk melacak ${n.id}. Berkas diverifikasi paling lambat ${due}.`,
+              en: `Your ${n.en} was received with tracking code ${t}. Keep this code to follow the ${n.en}. Its documents are verified by ${due}.`,
+            },
         citizenPage(t),
       );
     }
@@ -180,12 +295,17 @@ export function notificationContent(event: NotificationEvent): NotificationConte
       const t = event.trackingCode;
       const due = event.completionDueOn;
       return c(
-        { id: `Permohonan ${t} diverifikasi`, en: `Request ${t} verified` },
+        { id: `${N.id} ${t} diverifikasi`, en: `${N.en} ${t} verified` },
         withNote(
-          {
-            id: `Berkas permohonan ${t} lengkap dan telah diverifikasi.${due ? ` Permohonan diselesaikan paling lambat ${due}.` : ''}`,
-            en: `The documents of request ${t} are complete and verified.${due ? ` It is to be completed by ${due}.` : ''}`,
-          },
+          complaint
+            ? {
+                id: `Pengaduan ${t} telah diverifikasi dan diteruskan untuk ditindaklanjuti.${due ? ` Tindak lanjut paling lambat ${due}.` : ''}`,
+                en: `Complaint ${t} was verified and passed on for follow-up.${due ? ` It is to be resolved by ${due}.` : ''}`,
+              }
+            : {
+                id: `Berkas ${n.id} ${t} lengkap dan telah diverifikasi.${due ? ` ${N.id} diselesaikan paling lambat ${due}.` : ''}`,
+                en: `The documents of ${n.en} ${t} are complete and verified.${due ? ` It is to be completed by ${due}.` : ''}`,
+              },
           event.note,
         ),
         citizenPage(t),
@@ -194,20 +314,34 @@ export function notificationContent(event: NotificationEvent): NotificationConte
     case 'REQUEST_RETURNED': {
       const t = event.trackingCode;
       return c(
-        { id: `Permohonan ${t} perlu dilengkapi`, en: `Request ${t} needs a correction` },
-        {
-          id: `Permohonan ${t} dikembalikan kepada Anda untuk dilengkapi. Yang perlu diperbaiki: ${event.reason}\nWaktu penyelesaian berhenti sampai Anda mengirimkan perbaikan.`,
-          en: `Request ${t} was returned to you for correction. What to fix: ${event.reason}\nThe completion clock stops until you send the correction.`,
-        },
+        complaint
+          ? { id: `Pengaduan ${t} perlu dilengkapi`, en: `Complaint ${t} needs more information` }
+          : { id: `${N.id} ${t} perlu dilengkapi`, en: `${N.en} ${t} needs a correction` },
+        complaint
+          ? {
+              id: `Pengaduan ${t} dikembalikan kepada Anda untuk dilengkapi. Yang perlu dilengkapi: ${event.reason}\nWaktu penanganan berhenti sampai Anda mengirimkan kelengkapannya.`,
+              en: `Complaint ${t} was returned to you for more information. What is needed: ${event.reason}\nThe handling clock stops until you send it.`,
+            }
+          : {
+              id: `${N.id} ${t} dikembalikan kepada Anda untuk dilengkapi. Yang perlu diperbaiki: ${event.reason}\nWaktu penyelesaian berhenti sampai Anda mengirimkan perbaikan.`,
+              en: `${N.en} ${t} was returned to you for correction. What to fix: ${event.reason}\nThe completion clock stops until you send the correction.`,
+            },
         citizenPage(t),
       );
     }
     case 'REQUEST_IN_PROGRESS': {
       const t = event.trackingCode;
       return c(
-        { id: `Permohonan ${t} sedang diproses`, en: `Request ${t} is in progress` },
+        complaint
+          ? { id: `Pengaduan ${t} sedang ditindaklanjuti`, en: `Complaint ${t} is being followed up` }
+          : { id: `${N.id} ${t} sedang diproses`, en: `${N.en} ${t} is in progress` },
         withNote(
-          { id: `Petugas sedang memproses permohonan ${t}.`, en: `Staff are working on request ${t}.` },
+          complaint
+            ? {
+                id: `Petugas sedang menindaklanjuti pengaduan ${t}.`,
+                en: `Staff are following up complaint ${t}.`,
+              }
+            : { id: `Petugas sedang memproses ${n.id} ${t}.`, en: `Staff are working on ${n.en} ${t}.` },
           event.note,
         ),
         citizenPage(t),
@@ -215,23 +349,61 @@ export function notificationContent(event: NotificationEvent): NotificationConte
     }
     case 'SURVEY_INVITATION': {
       const t = event.trackingCode;
-      const invitation = surveyInvitationMessage(t);
+      const invitation = surveyInvitationMessage(t, N);
       return c(
         invitation,
-        {
-          id: `Permohonan ${t} telah selesai. Mohon luangkan waktu mengisi Survei Kepuasan Masyarakat di halaman permohonan; jawaban Anda membantu kami memperbaiki layanan.`,
-          en: `Request ${t} is completed. Please take a moment to answer the satisfaction survey on the request's page; your answers help us improve the service.`,
-        },
+        withAnswer(
+          {
+            id: `${N.id} ${t} telah selesai. Mohon luangkan waktu mengisi Survei Kepuasan Masyarakat di halaman ${n.id}; jawaban Anda membantu kami memperbaiki layanan.`,
+            en: `${N.en} ${t} is completed. Please take a moment to answer the satisfaction survey on the ${n.en}’s page; your answers help us improve the service.`,
+          },
+          t,
+          event.answer,
+        ),
+        citizenPage(t),
+      );
+    }
+    case 'REQUEST_COMPLETED': {
+      const t = event.trackingCode;
+      return c(
+        complaint
+          ? { id: `Pengaduan ${t} selesai ditindaklanjuti`, en: `Complaint ${t} was resolved` }
+          : { id: `${N.id} ${t} selesai`, en: `${N.en} ${t} is completed` },
+        withAnswer(
+          withNote(
+            complaint
+              ? { id: `Pengaduan ${t} telah selesai ditindaklanjuti.`, en: `Complaint ${t} was resolved.` }
+              : { id: `${N.id} ${t} telah selesai.`, en: `${N.en} ${t} is completed.` },
+            event.note,
+          ),
+          t,
+          event.answer,
+        ),
         citizenPage(t),
       );
     }
     case 'REQUEST_REJECTED': {
       const t = event.trackingCode;
       return c(
-        { id: `Permohonan ${t} ditolak`, en: `Request ${t} was rejected` },
+        { id: `${N.id} ${t} ditolak`, en: `${N.en} ${t} was rejected` },
+        withAnswer(
+          {
+            id: `${N.id} ${t} ditolak. Alasan: ${event.reason}`,
+            en: `${N.en} ${t} was rejected. Reason: ${event.reason}`,
+          },
+          t,
+          event.answer,
+        ),
+        citizenPage(t),
+      );
+    }
+    case 'REQUEST_CLOSED': {
+      const t = event.trackingCode;
+      return c(
+        { id: `${N.id} ${t} ditutup`, en: `${N.en} ${t} is closed` },
         {
-          id: `Permohonan ${t} ditolak. Alasan: ${event.reason}`,
-          en: `Request ${t} was rejected. Reason: ${event.reason}`,
+          id: `Batas waktu untuk menerima atau menyanggah hasil ${n.id} ${t} (${event.answerEndedOn}) telah lewat tanpa sanggahan; ${n.id} ini kini ditutup.`,
+          en: `The time to accept or contest the outcome of ${n.en} ${t} (until ${event.answerEndedOn}) passed without a contest; the ${n.en} is now closed.`,
         },
         citizenPage(t),
       );
@@ -239,7 +411,7 @@ export function notificationContent(event: NotificationEvent): NotificationConte
     case 'REQUEST_NOTE': {
       const t = event.trackingCode;
       return c(
-        { id: `Catatan baru pada permohonan ${t}`, en: `A new note on request ${t}` },
+        { id: `Catatan baru pada ${n.id} ${t}`, en: `A new note on ${n.en} ${t}` },
         { id: event.note, en: event.note },
         citizenPage(t),
       );
@@ -247,21 +419,26 @@ export function notificationContent(event: NotificationEvent): NotificationConte
     case 'REQUEST_DEADLINE_MOVED': {
       const t = event.trackingCode;
       return c(
-        { id: `Batas waktu permohonan ${t} berubah`, en: `The deadline of request ${t} moved` },
-        {
-          id: `Batas waktu penyelesaian permohonan ${t} berubah dari ${event.from} menjadi ${event.to}.`,
-          en: `The completion deadline of request ${t} moved from ${event.from} to ${event.to}.`,
-        },
+        { id: `Batas waktu ${n.id} ${t} berubah`, en: `The deadline of ${n.en} ${t} moved` },
+        complaint
+          ? {
+              id: `Batas waktu tindak lanjut pengaduan ${t} berubah dari ${event.from} menjadi ${event.to}.`,
+              en: `The deadline to resolve complaint ${t} moved from ${event.from} to ${event.to}.`,
+            }
+          : {
+              id: `Batas waktu penyelesaian ${n.id} ${t} berubah dari ${event.from} menjadi ${event.to}.`,
+              en: `The completion deadline of ${n.en} ${t} moved from ${event.from} to ${event.to}.`,
+            },
         citizenPage(t),
       );
     }
     case 'REQUEST_ESCALATED': {
       const t = event.trackingCode;
       return c(
-        { id: `Permohonan ${t} diteruskan ke atasan`, en: `Request ${t} was escalated` },
+        { id: `${N.id} ${t} diteruskan ke atasan`, en: `${N.en} ${t} was escalated` },
         {
-          id: `Permohonan ${t} diteruskan kepada atasan unit agar segera ditangani.`,
-          en: `Request ${t} was passed to the unit's supervisor to be handled without delay.`,
+          id: `${N.id} ${t} diteruskan kepada atasan unit agar segera ditangani.`,
+          en: `${N.en} ${t} was passed to the unit's supervisor to be handled without delay.`,
         },
         citizenPage(t),
       );
@@ -269,10 +446,10 @@ export function notificationContent(event: NotificationEvent): NotificationConte
     case 'REQUEST_TRANSFERRED': {
       const t = event.trackingCode;
       return c(
-        { id: `Permohonan ${t} didisposisikan`, en: `Request ${t} was transferred` },
+        { id: `${N.id} ${t} didisposisikan`, en: `${N.en} ${t} was transferred` },
         {
-          id: `Permohonan ${t} diteruskan (disposisi) ke layanan atau unit yang berwenang. Alasan: ${event.reason}`,
-          en: `Request ${t} was transferred to the service or unit responsible. Reason: ${event.reason}`,
+          id: `${N.id} ${t} diteruskan (disposisi) ke layanan atau unit yang berwenang. Alasan: ${event.reason}`,
+          en: `${N.en} ${t} was transferred to the service or unit responsible. Reason: ${event.reason}`,
         },
         citizenPage(t),
       );
@@ -311,8 +488,8 @@ export function notificationContent(event: NotificationEvent): NotificationConte
       return c(
         { id: `Pelapor menyanggah penyelesaian ${t}`, en: `The reporter contested the outcome of ${t}` },
         {
-          id: `Permohonan ${t} dibuka kembali karena pelapor tidak puas. Alasan: ${event.reason}`,
-          en: `Request ${t} was reopened because the reporter contested the outcome. Reason: ${event.reason}`,
+          id: `${N.id} ${t} dibuka kembali karena pelapor tidak puas. Alasan: ${event.reason}`,
+          en: `${N.en} ${t} was reopened because the reporter contested the outcome. Reason: ${event.reason}`,
         },
         staffPage(t),
       );
@@ -321,20 +498,27 @@ export function notificationContent(event: NotificationEvent): NotificationConte
       const t = event.trackingCode;
       return c(
         event.reassigned
-          ? { id: `Permohonan ${t} dialihkan kepada Anda`, en: `Request ${t} was reassigned to you` }
-          : { id: `Permohonan baru ${t} untuk Anda`, en: `New request ${t} assigned to you` },
-        { id: `Permohonan ${t} kini menjadi tugas Anda.`, en: `Request ${t} is now yours to handle.` },
+          ? { id: `${N.id} ${t} dialihkan kepada Anda`, en: `${N.en} ${t} was reassigned to you` }
+          : { id: `${N.id} baru ${t} untuk Anda`, en: `New ${n.en} ${t} assigned to you` },
+        { id: `${N.id} ${t} kini menjadi tugas Anda.`, en: `${N.en} ${t} is now yours to handle.` },
         staffPage(t),
       );
     }
     case 'REQUEST_RESUBMITTED': {
       const t = event.trackingCode;
       return c(
-        { id: `Permohonan ${t} dilengkapi pemohon`, en: `Request ${t} was corrected by the citizen` },
-        {
-          id: `Pemohon mengirimkan kembali permohonan ${t}; verifikasi dimulai lagi.`,
-          en: `The citizen sent request ${t} back; verification starts again.`,
-        },
+        complaint
+          ? { id: `Pengaduan ${t} dilengkapi pelapor`, en: `Complaint ${t} was completed by the reporter` }
+          : { id: `${N.id} ${t} dilengkapi pemohon`, en: `${N.en} ${t} was corrected by the citizen` },
+        complaint
+          ? {
+              id: `Pelapor mengirimkan kembali pengaduan ${t} dengan kelengkapannya; verifikasi dimulai lagi.`,
+              en: `The reporter sent complaint ${t} back with what was asked; verification starts again.`,
+            }
+          : {
+              id: `Pemohon mengirimkan kembali ${n.id} ${t}; verifikasi dimulai lagi.`,
+              en: `The citizen sent ${n.en} ${t} back; verification starts again.`,
+            },
         staffPage(t),
       );
     }
@@ -343,8 +527,8 @@ export function notificationContent(event: NotificationEvent): NotificationConte
       return c(
         { id: `Batas waktu ${t}: ${event.deadline}`, en: `${t} is due on ${event.deadline}` },
         {
-          id: `Permohonan ${t} harus ditangani paling lambat ${event.deadline} (satu hari kerja lagi).`,
-          en: `Request ${t} must be handled by ${event.deadline} (one working day left).`,
+          id: `${N.id} ${t} harus ditangani paling lambat ${event.deadline} (satu hari kerja lagi).`,
+          en: `${N.en} ${t} must be handled by ${event.deadline} (one working day left).`,
         },
         staffPage(t),
       );
@@ -352,10 +536,10 @@ export function notificationContent(event: NotificationEvent): NotificationConte
     case 'REQUEST_OVERDUE': {
       const t = event.trackingCode;
       return c(
-        { id: `Permohonan ${t} melewati batas waktu`, en: `Request ${t} is overdue` },
+        { id: `${N.id} ${t} melewati batas waktu`, en: `${N.en} ${t} is overdue` },
         {
-          id: `Batas waktu permohonan ${t} (${event.deadline}) telah lewat.`,
-          en: `The deadline of request ${t} (${event.deadline}) has passed.`,
+          id: `Batas waktu ${n.id} ${t} (${event.deadline}) telah lewat.`,
+          en: `The deadline of ${n.en} ${t} (${event.deadline}) has passed.`,
         },
         staffPage(t),
       );
@@ -368,14 +552,14 @@ export function notificationContent(event: NotificationEvent): NotificationConte
         level === 'UNIT_SUPERVISOR'
           ? { id: '', en: '' }
           : {
-              id: ' Permohonan ini belum diselesaikan dalam waktu yang diberikan pada jenjang sebelumnya.',
+              id: ` ${N.id} ini belum diselesaikan dalam waktu yang diberikan pada jenjang sebelumnya.`,
               en: ' It was not resolved within the time the level before was given.',
             };
       return c(
-        { id: `Eskalasi: permohonan ${t}`, en: `Escalated to you: request ${t}` },
+        { id: `Eskalasi: ${n.id} ${t}`, en: `Escalated to you: ${n.en} ${t}` },
         {
-          id: `Permohonan ${t} diteruskan kepada Anda sebagai ${as.id}.${before.id}`,
-          en: `Request ${t} was escalated to you as ${as.en}.${before.en}`,
+          id: `${N.id} ${t} diteruskan kepada Anda sebagai ${as.id}.${before.id}`,
+          en: `${N.en} ${t} was escalated to you as ${as.en}.${before.en}`,
         },
         staffPage(t),
       );
@@ -400,7 +584,12 @@ export function notificationContent(event: NotificationEvent): NotificationConte
   }
 }
 
-/** The words around every e-mail (greeting, link, why it came, unsubscribe). */
+/**
+ * The words around every e-mail (greeting, link, why it came, how to stop it). `why` and
+ * `unsubscribe` are an account holder's; a reporter known only by a contact address is told that
+ * the address was given when the request was filed, and how that address stops the mail
+ * (`whyReporterContact` with its one-click link, `whyAnonymousContact` by withdrawing it).
+ */
 export const MAIL_TEXTS = {
   greeting: (name: string): Message => ({ id: `Halo ${name},`, en: `Hello ${name},` }),
   open: { id: 'Buka di Layanan:', en: 'Open in Layanan:' },
@@ -412,7 +601,27 @@ export const MAIL_TEXTS = {
     id: 'Berhenti menerima e-mail jenis ini:',
     en: 'Stop e-mails of this kind:',
   },
-} as const satisfies Record<string, Message | ((name: string) => Message)>;
+  /** A reporter without an account (issue 17), filed for by an API key or another city system. */
+  whyReporterContact: (trackingCode: string, kind?: ServiceKind | null): Message => {
+    const { lower: n } = requestNoun(kind);
+    return {
+      id: `Anda menerima e-mail ini karena alamat ini diberikan sebagai kontak pelapor ketika ${n.id} ${trackingCode} diajukan untuk Anda tanpa akun Layanan Kota Sawahlunto. Anda hanya menerima kabar tentang ${n.id} ini.`,
+      en: `You receive this e-mail because this address was given as the reporter’s contact when ${n.en} ${trackingCode} was filed for you without a Layanan account of Kota Sawahlunto. You only hear about this ${n.en}.`,
+    };
+  },
+  unsubscribeReporterContact: (kind?: ServiceKind | null): Message => {
+    const { lower: n } = requestNoun(kind);
+    return {
+      id: `Berhenti menerima semua e-mail tentang ${n.id} ini (satu klik):`,
+      en: `Stop every e-mail about this ${n.en} (one click):`,
+    };
+  },
+  /** An anonymous complaint's optional contact address (issue 20). */
+  whyAnonymousContact: (trackingCode: string): Message => ({
+    id: `Anda menerima e-mail ini karena alamat ini diberikan sebagai kontak ketika pengaduan anonim ${trackingCode} diajukan. Layanan tidak menyimpan identitas Anda. Untuk berhenti menerima e-mail, tarik alamat ini di halaman pengaduan anonim dengan kode lacak dan kode rahasia Anda; alamat itu langsung dihapus dan tidak ada e-mail lagi.`,
+    en: `You receive this e-mail because this address was given as the contact when anonymous complaint ${trackingCode} was filed. Layanan keeps no identity of yours. To stop these e-mails, withdraw the address on the anonymous complaint page with your tracking code and secret; it is deleted at once and no further e-mail is sent.`,
+  }),
+} as const;
 
 /** A message in the recipient's language. */
 export function inLanguage(message: Message, language: NotificationLanguage): string {

@@ -8,8 +8,11 @@ import { NOTIFICATION_KINDS, type NotificationKind } from './catalogue.js';
  * a name in Indonesian and English.
  */
 
-/** Who a kind of notification is for. */
-export type NotificationAudience = 'CITIZEN' | 'STAFF' | 'SUPERVISOR';
+/**
+ * Who a kind of notification is for. `REPORTER_CONTACT`: only a reporter known by a contact
+ * address (no account), who stops it by the link in the mail; no account's settings list it.
+ */
+export type NotificationAudience = 'CITIZEN' | 'STAFF' | 'SUPERVISOR' | 'REPORTER_CONTACT';
 
 /** The name of each kind on a settings page, and whom it can reach. */
 export const NOTIFICATION_KIND_SETTINGS = {
@@ -55,6 +58,21 @@ export const NOTIFICATION_KIND_SETTINGS = {
     audience: 'CITIZEN',
   },
   REQUEST_REJECTED: { label: { id: 'Permohonan ditolak', en: 'Request rejected' }, audience: 'CITIZEN' },
+  // Mailed only to reporters known by a contact address (account holders get SURVEY_INVITATION).
+  REQUEST_COMPLETED: {
+    label: {
+      id: 'Permohonan atau pengaduan selesai (pelapor tanpa akun)',
+      en: 'Request or complaint completed (reporter without an account)',
+    },
+    audience: 'REPORTER_CONTACT',
+  },
+  REQUEST_CLOSED: {
+    label: {
+      id: 'Pengaduan ditutup setelah batas waktu tanggapan',
+      en: 'Complaint closed after the time to answer',
+    },
+    audience: 'CITIZEN',
+  },
   REQUEST_NOTE: {
     label: { id: 'Catatan baru dari petugas', en: 'A new note from staff' },
     audience: 'CITIZEN',

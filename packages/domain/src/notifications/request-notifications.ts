@@ -1,8 +1,10 @@
 import { jakartaDay, jakartaDayStart } from '../calendar/day.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { addWorkingDays, isWorkingDay } from '../calendar/working-days.js';
+import { reporterResponseWindowEnd } from '../services/complaint-handling.js';
 import { type RequestActor, type RequestState, requestClock } from '../services/service-request.js';
-import type { FollowedChange, NotificationEvent } from './catalogue.js';
+import type { ServiceKind } from '../services/service-standard.js';
+import type { AnswerRoute, FollowedChange, NotificationEvent } from './catalogue.js';
 
 /*
  * Who is told what about a service request (issue 18): the citizen at every step of the
@@ -18,8 +20,10 @@ export type RequestChange = {
    * a public note was added to the trail without a state change; `TRANSFERRED`: moved to another
    * service or unit (disposisi); `REOPENED`: the reporter contested the outcome; `PRIORITY`: staff
    * changed the triage priority (internal: nobody is told); `DUPLICATE`: staff closed it as a
-   * duplicate of another request (issue 20; its reporter is told by `mergedNotice`). */
+   * duplicate of another request (issue 20; its reporter is told by `mergedNotice`); `CLOSED`: the
+   * closing job closed a decided complaint whose answer window passed without an answer. */
   readonly change:
+    | 'CLOSED'
     | 'DUPLICATE'
     | 'SUBMITTED'
     | 'TRANSITION'
@@ -39,7 +43,45 @@ export type RequestChange = {
   readonly verificationDueOn: string;
   readonly completionDueBefore: string | null;
   readonly completionDueAfter: string | null;
+  /** The kind of the request's service (words the notices); a permit's wording when absent. */
+  readonly serviceKind?: ServiceKind | null;
+  /** A complaint completed or rejected by this change, or closed by `CLOSED`: the last day (WIB)
+   * of the reporter's answer window (`complaintAnswerWindowEnd`); null or absent otherwise. */
+  readonly answerWindowEndsOn?: string | null;
 };
+
+/**
+ * How the request's reporter is reached: `ACCOUNT` (their account: feed and mail by their
+ * settings), `CONTACT` (no account: the e-mail address an API key gave at filing, issue 17),
+ * `ANONYMOUS` (an anonymous complaint's optional contact address, issue 20).
+ */
+export type ReporterReach = 'ACCOUNT' | 'CONTACT' | 'ANONYMOUS';
+
+/** Where each kind of reporter answers a complaint's outcome. */
+const ANSWER_ROUTE: Readonly<Record<ReporterReach, AnswerRoute>> = {
+  ACCOUNT: 'ACCOUNT',
+  CONTACT: 'CLAIM',
+  ANONYMOUS: 'ANONYMOUS',
+};
+
+/**
+ * The last WIB day on which the reporter may accept or contest a complaint decided on
+ * `decidedOn` (`reporterResponseWindowEnd`: `workingDays` working days, default 10 as
+ * SP4N-LAPOR!), or null for another kind of service, a state that is not a decision, or no day.
+ */
+export function complaintAnswerWindowEnd(
+  request: {
+    readonly serviceKind: ServiceKind | string | null | undefined;
+    readonly state: RequestState;
+    readonly decidedOn: string | null;
+  },
+  calendar: WorkingCalendar,
+  workingDays?: number,
+): string | null {
+  if (request.serviceKind !== 'COMPLAINT' || !request.decidedOn) return null;
+  if (request.state !== 'COMPLETED' && request.state !== 'REJECTED') return null;
+  return reporterResponseWindowEnd(request.decidedOn, calendar, workingDays);
+}
 
 /** A recipient: the request's citizen, or a staff member (by staff id). */
 export type RequestAudience = { readonly citizen: true } | { readonly staffId: string };
@@ -47,17 +89,29 @@ export type RequestAudience = { readonly citizen: true } | { readonly staffId: s
 export type RequestNotice = { readonly to: RequestAudience; readonly event: NotificationEvent };
 
 /**
- * The notifications one change causes. Completion is announced by the feedback area's survey
- * invitation (`SURVEY_INVITATION`), so it is not repeated here. A staff member is never told
+ * The notifications one change causes, worded for the request's kind of service. An account
+ * holder's completion is announced by the feedback area's survey invitation
+ * (`SURVEY_INVITATION`), so it is not repeated here; a reporter known only by a contact address
+ * (`reporter` CONTACT or ANONYMOUS) gets `REQUEST_COMPLETED` instead. A completed or rejected
+ * complaint's notice names the last day of the answer window and where to answer; a complaint
+ * closed when that window passed is announced (`REQUEST_CLOSED`). A staff member is never told
  * about their own act.
  */
-export function requestChangeNotices(change: RequestChange): RequestNotice[] {
+export function requestChangeNotices(
+  change: RequestChange,
+  reporter: ReporterReach = 'ACCOUNT',
+): RequestNotice[] {
   const t = change.trackingCode;
   const out: RequestNotice[] = [];
-  const citizen = (event: NotificationEvent) => out.push({ to: { citizen: true }, event });
+  const serviceKind = change.serviceKind ?? null;
+  const kinded = (event: NotificationEvent): NotificationEvent =>
+    serviceKind ? { ...event, serviceKind } : event;
+  const citizen = (event: NotificationEvent) => out.push({ to: { citizen: true }, event: kinded(event) });
   const staff = (staffId: string | null, event: NotificationEvent) => {
-    if (staffId && staffId !== change.actorStaffId) out.push({ to: { staffId }, event });
+    if (staffId && staffId !== change.actorStaffId) out.push({ to: { staffId }, event: kinded(event) });
   };
+  const endsOn = change.answerWindowEndsOn ?? null;
+  const answer = endsOn ? { endsOn, route: ANSWER_ROUTE[reporter] } : null;
   const newAssignee = change.assigneeAfter !== change.assigneeBefore ? change.assigneeAfter : null;
   switch (change.change) {
     case 'SUBMITTED':
@@ -83,6 +137,9 @@ export function requestChangeNotices(change: RequestChange): RequestNotice[] {
         reason: change.publicNote ?? '',
       });
       return out;
+    case 'CLOSED':
+      if (endsOn) citizen({ kind: 'REQUEST_CLOSED', trackingCode: t, answerEndedOn: endsOn });
+      return out;
     case 'PRIORITY':
     case 'DUPLICATE':
       return out;
@@ -106,7 +163,10 @@ export function requestChangeNotices(change: RequestChange): RequestNotice[] {
       citizen({ kind: 'REQUEST_RETURNED', trackingCode: t, reason: note ?? '' });
       break;
     case 'REJECTED':
-      citizen({ kind: 'REQUEST_REJECTED', trackingCode: t, reason: note ?? '' });
+      citizen({ kind: 'REQUEST_REJECTED', trackingCode: t, reason: note ?? '', answer });
+      break;
+    case 'COMPLETED':
+      if (reporter !== 'ACCOUNT') citizen({ kind: 'REQUEST_COMPLETED', trackingCode: t, note, answer });
       break;
     case 'SUBMITTED':
       staff(change.assigneeAfter, { kind: 'REQUEST_RESUBMITTED', trackingCode: t });
@@ -163,6 +223,8 @@ export function mergedNotice(
 /** What the reminder job needs of an open request. */
 export type ReminderCandidate = {
   readonly trackingCode: string;
+  /** Words the reminder (a complaint is not a permit). */
+  readonly serviceKind?: ServiceKind | null;
   readonly state: RequestState;
   readonly verified: boolean;
   readonly verificationDueOn: string;
@@ -185,9 +247,10 @@ export function deadlineReminder(
   const deadline = request.verified ? request.completionDueOn : request.verificationDueOn;
   if (!deadline) return null;
   const trackingCode = request.trackingCode;
-  if (today > deadline) return { kind: 'REQUEST_OVERDUE', trackingCode, deadline };
+  const kind = request.serviceKind ? { serviceKind: request.serviceKind } : {};
+  if (today > deadline) return { kind: 'REQUEST_OVERDUE', trackingCode, deadline, ...kind };
   if (addWorkingDays(today, 1, calendar) >= deadline)
-    return { kind: 'REQUEST_DUE_SOON', trackingCode, deadline };
+    return { kind: 'REQUEST_DUE_SOON', trackingCode, deadline, ...kind };
   return null;
 }
 

@@ -40,8 +40,8 @@ describe.each(testDatabaseKinds())('anonymous reporter’s mail language on %s',
     ] as const;
     for (const [address, code] of english) {
       const [mail] = to(address);
-      expect(mail?.header('subject')).toBe(`Request ${code} received`);
-      expect(mail?.text).toContain('Your request was received');
+      expect(mail?.header('subject')).toBe(`Complaint ${code} received`);
+      expect(mail?.text).toContain('Your complaint was received');
       expect(mail?.text).toContain('Reporter');
       expect(mail?.text).toContain(`${PUBLIC}/pengaduan-anonim?kode=${code}`);
     }
@@ -51,8 +51,8 @@ describe.each(testDatabaseKinds())('anonymous reporter’s mail language on %s',
     ] as const;
     for (const [address, code] of indonesian) {
       const [mail] = to(address);
-      expect(mail?.header('subject')).toBe(`Permohonan ${code} diterima`);
-      expect(mail?.text).toContain('Permohonan Anda diterima');
+      expect(mail?.header('subject')).toBe(`Pengaduan ${code} diterima`);
+      expect(mail?.text).toContain('Pengaduan Anda diterima');
       expect(mail?.text).toContain('Pelapor');
     }
     // The language is kept only with the address: withdrawn or never given, nothing.

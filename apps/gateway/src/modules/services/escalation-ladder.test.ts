@@ -132,7 +132,7 @@ describe.each(testDatabaseKinds())('escalation ladder on %s', (kind) => {
       escalationLevel: 'AGENCY_HEAD',
     });
     expect(await told('hendra@layanan.test')).toEqual([
-      { titleId: `Eskalasi: permohonan ${code}`, linkPath: `/staf/permohonan/${code}` },
+      { titleId: `Eskalasi: pengaduan ${code}`, linkPath: `/staf/permohonan/${code}` },
     ]);
     expect((await mailedTo('hendra@layanan.test')).join('\n')).toContain('kepala perangkat daerah');
     expect((await h.gql(READ, { c: code }, { token: t.yulia })).body.data.serviceRequest).toBeNull();

@@ -1,15 +1,23 @@
 // The services area tells the people of a request about its changes (issue 18): the event
 // `services.request-changed` is recorded with the change and handled after commit; the domain
 // decides who is told what (`requestChangeNotices`), each notice is written to the recipient's
-// feed and queued as e-mail in the handler's transaction, and published live after commit.
+// feed and queued as e-mail in the handler's transaction, and published live after commit. A
+// reporter known only by a contact address (an anonymous complaint's, or one filed by an API key
+// for a person without an account) is told by mail only, at that address while it is kept.
+
 import {
+  complaintAnswerWindowEnd,
   followerNotice,
   mergedNotice,
   type NotificationEvent,
   notificationContent,
+  type ReporterReach,
   requestChangeNotices,
 } from '@layanan/domain/notifications';
+import { REPORTER_RESPONSE_DEFAULT_WORKING_DAYS } from '@layanan/domain/services';
+import type { ComplaintPolicy } from '../../app/config.js';
 import type { TransactionClient } from '../../platform/audited.js';
+import { loadWorkingCalendar } from '../../platform/calendar.js';
 import type { EventBus } from '../../platform/events.js';
 import type { MailSettings } from '../../platform/mail/outbox.js';
 import { queueMail } from '../../platform/mail/outbox.js';
@@ -29,16 +37,21 @@ export async function staffAccounts(
   return new Map(rows.flatMap((r) => (r.staffId ? [[r.staffId, r.id] as const] : [])));
 }
 
-export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
+/**
+ * `policy.answerWorkingDays`: a complaint's answer window (LAYANAN_COMPLAINT_ANSWER_DAYS), which
+ * the notice of its completion, rejection or closing names; 10 working days when not given.
+ */
+export function onRequestChanged(
+  bus: EventBus,
+  mail: MailSettings,
+  policy: Pick<ComplaintPolicy, 'answerWorkingDays'> = {
+    answerWorkingDays: REPORTER_RESPONSE_DEFAULT_WORKING_DAYS,
+  },
+): void {
   bus.on('services.request-changed', async (tx, event) => {
     const actor = event.actorAccountId
       ? await tx.account.findUnique({ where: { id: event.actorAccountId }, select: { staffId: true } })
       : null;
-    const notices = requestChangeNotices({ ...event.change, actorStaffId: actor?.staffId ?? null });
-    const staff = await staffAccounts(
-      tx,
-      notices.flatMap((n) => ('staffId' in n.to ? [n.to.staffId] : [])),
-    );
     // The citizen is told only about requests attached to their account: one filed for them by
     // counter staff or an API key waits until they verify their e-mail address (issue 18).
     const attached = await tx.serviceRequest.findUnique({
@@ -46,6 +59,7 @@ export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
       select: {
         citizenAttachedAt: true,
         trackingCode: true,
+        reporterPrivacy: true,
         anonymousContactEmail: true,
         anonymousContactLanguage: true,
         reporterContact: {
@@ -54,6 +68,28 @@ export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
       },
     });
     const contact = attached?.reporterContact;
+    const reach: ReporterReach =
+      attached?.reporterPrivacy === 'ANONYMOUS' ? 'ANONYMOUS' : contact ? 'CONTACT' : 'ACCOUNT';
+    const { change } = event;
+    // A decided complaint's notice names the last day of its answer window (the domain's rule).
+    const decision =
+      change.serviceKind === 'COMPLAINT' &&
+      (change.change === 'CLOSED' || (change.change === 'TRANSITION' && change.fromState !== change.toState));
+    const answerWindowEndsOn = decision
+      ? complaintAnswerWindowEnd(
+          { serviceKind: change.serviceKind, state: change.toState, decidedOn: event.decidedOn ?? null },
+          await loadWorkingCalendar(tx),
+          policy.answerWorkingDays,
+        )
+      : null;
+    const notices = requestChangeNotices(
+      { ...change, answerWindowEndsOn, actorStaffId: actor?.staffId ?? null },
+      reach,
+    );
+    const staff = await staffAccounts(
+      tx,
+      notices.flatMap((n) => ('staffId' in n.to ? [n.to.staffId] : [])),
+    );
     const citizen = attached?.citizenAttachedAt ? event.citizenAccountId : undefined;
     const written: { accountId: string; notificationId: string }[] = [];
     // A duplicate's reporter is told of the merge, with the original they now follow (issue 20).
@@ -76,7 +112,8 @@ export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
     }
     for (const notice of notices) {
       // An anonymous reporter is told only at the contact address they gave, if they kept it.
-      if (!('staffId' in notice.to) && attached?.anonymousContactEmail) {
+      if (!('staffId' in notice.to) && reach === 'ANONYMOUS') {
+        if (!attached?.anonymousContactEmail) continue; // never given, or withdrawn: nobody
         await queueMail(
           tx,
           mail,
@@ -105,6 +142,7 @@ export function onRequestChanged(bus: EventBus, mail: MailSettings): void {
               contact.email,
               {
                 id: event.requestId,
+                trackingCode: attached.trackingCode,
                 name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') || null,
                 language: contact.language === 'en' ? 'en' : 'id',
               },

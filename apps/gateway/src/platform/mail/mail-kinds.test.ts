@@ -1,13 +1,18 @@
 // Issue 18: the e-mails of the notification kinds beyond a request's plain walk (mail-delivery
 // test), as they reach a real SMTP server in the test process: reassigned to another staff
 // member, a new public note, a deadline moved, escalated, transferred to another unit, contested
-// and reopened, and the supervisors' 07:00 WIB digest on working days only. Each is checked for
+// and reopened, a complaint's completion with its answer window and its closing when the window
+// passed (issue 20), and the supervisors' 07:00 WIB digest on working days only. Each is checked for
 // recipient, language, subject, the link to its item and a working one-click unsubscribe link.
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { jakartaDayStart } from '@layanan/domain/calendar';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { createEventBus } from '../../app/event-handlers.js';
 import { mailSettings } from '../../app/mail-config.js';
+import { createLayananPubSub } from '../../app/pubsub.js';
 import { sendSupervisorDigests } from '../../modules/forums/supervisor-digest.js';
+import { closeAnsweredComplaints } from '../../modules/services/commands/complaint-handling.js';
 import { ACCOUNTS, STAFF_NIP } from '../../testing/accounts.js';
 import {
   moveRequest,
@@ -18,6 +23,7 @@ import {
 } from '../../testing/requests.js';
 import { type ReceivedMail, useSmtpServer } from '../../testing/smtp.js';
 import { useHarness } from '../../testing/use-harness.js';
+import { loadWorkingCalendar } from '../calendar.js';
 
 const PUBLIC = 'https://layanan.test';
 const at7Wib = (day: string) => new Date(jakartaDayStart(day).getTime() + 7 * 3_600_000);
@@ -197,7 +203,7 @@ describe.each(testDatabaseKinds())('e-mail of every notification kind on %s', (k
     expect(moved.body.data.transferServiceRequest.__typename).toBe('ServiceRequestPayload');
     await expectMail(await arrived(ACCOUNTS.warga), {
       kind: 'REQUEST_TRANSFERRED',
-      subject: `Permohonan ${road.trackingCode} didisposisikan`,
+      subject: `Pengaduan ${road.trackingCode} didisposisikan`,
       link: `/permohonan/${road.trackingCode}`,
       text: reason,
     });
@@ -222,6 +228,53 @@ describe.each(testDatabaseKinds())('e-mail of every notification kind on %s', (k
       subject: `The reporter contested the outcome of ${req.trackingCode}`,
       link: `/staf/permohonan/${req.trackingCode}`,
       text: why,
+    });
+  });
+
+  it('tells a complaint’s reporter the last day to answer its outcome, and that it closed when that passed', async () => {
+    await setLanguage(ACCOUNTS.warga, 'en');
+    await permitComplaintService(h);
+    const req = await submittedRequest(
+      h,
+      { ...ROAD_COMPLAINT, serviceCode: 'PENGADUAN-PERIZINAN', idempotencyKey: 'mail-window' },
+      t.warga,
+    );
+    await assign(req.trackingCode, 'yulia');
+    await moveRequest(h, req.trackingCode, ['VERIFIED', 'IN_PROGRESS', 'COMPLETED'], t.yulia);
+    const shown = await h.gql(
+      'query($c: String!) { serviceRequest(trackingCode: $c) { answerWindowEndsOn } }',
+      { c: req.trackingCode },
+      { token: t.warga },
+    );
+    const end: string = shown.body.data.serviceRequest.answerWindowEndsOn;
+    expect(end).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const invitation = await expectMail(await arrived(ACCOUNTS.warga), {
+      kind: 'SURVEY_INVITATION',
+      subject: `Complaint ${req.trackingCode} is completed. How did we do? Answer the satisfaction survey (1 minute).`,
+      link: `/permohonan/${req.trackingCode}`,
+      text: `or accept it, by ${end} (WIB). After that day the complaint is closed.`,
+    });
+    expect(invitation.text).toContain('Answer on the complaint’s page in your Layanan account.');
+    const bus = createEventBus({
+      prisma: h.db.prisma,
+      pubsub: createLayananPubSub().pubsub,
+      log: pino({ level: 'silent' }),
+      mail: mailSettings(h.config),
+      documents: { storage: h.storage, signer: h.signer, publicUrl: h.config.mail.publicUrl },
+    });
+    const closed = await closeAnsweredComplaints(h.db.prisma, {
+      now: new Date(Date.now() + 120 * 86_400_000),
+      calendar: await loadWorkingCalendar(h.db.prisma),
+      policy: { answerWorkingDays: 10 },
+      pubsub: createLayananPubSub().pubsub,
+      dispatch: (ids) => bus.dispatch(ids),
+    });
+    expect(closed).toContain(req.trackingCode);
+    await expectMail(await arrived(ACCOUNTS.warga), {
+      kind: 'REQUEST_CLOSED',
+      subject: `Complaint ${req.trackingCode} is closed`,
+      link: `/permohonan/${req.trackingCode}`,
+      text: `(until ${end}) passed without a contest`,
     });
   });
 

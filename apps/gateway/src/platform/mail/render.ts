@@ -1,6 +1,7 @@
 // A notification as an e-mail: the domain's texts in the recipient's language, a link to the item,
 // why it came, and a one-click unsubscribe link for its kind; plain text and simple, escaped HTML.
 
+import type { Message } from '@layanan/domain';
 import { ERASED_TEXT } from '@layanan/domain/accounts';
 import {
   inLanguage,
@@ -8,6 +9,7 @@ import {
   type NotificationContent,
   type NotificationLanguage,
 } from '@layanan/domain/notifications';
+import type { ServiceKind } from '@layanan/domain/services';
 import type { TransactionClient } from '../audited.js';
 import { type MailSettings, type OutgoingMail, unsubscribeUrl } from './outbox.js';
 
@@ -28,17 +30,29 @@ export type MailRecipient = {
   language: NotificationLanguage;
 };
 
-/** A plain-text and HTML message from title, body lines, a link and an optional unsubscribe link. */
+/** Why the recipient gets the mail and how the unsubscribe link is named; an account holder's when not given. */
+export type MailFooter = { why: Message; unsubscribe?: Message };
+
+/**
+ * A plain-text and HTML message from title, body lines, a link and an optional unsubscribe link;
+ * the footer says why the address gets it (`footer`, an account holder's by default).
+ */
 export function composeMail(
   language: NotificationLanguage,
-  parts: { name: string; subject: string; body: string; link: string; unsubscribe?: string | null },
+  parts: {
+    name: string;
+    subject: string;
+    body: string;
+    link: string;
+    unsubscribe?: string | null;
+    footer?: MailFooter;
+  },
 ): { subject: string; text: string; html: string } {
   const t = (m: { id: string; en: string }) => inLanguage(m, language);
   const greeting = t(MAIL_TEXTS.greeting(parts.name));
-  const footer = [
-    t(MAIL_TEXTS.why),
-    ...(parts.unsubscribe ? [`${t(MAIL_TEXTS.unsubscribe)} ${parts.unsubscribe}`] : []),
-  ];
+  const why = t(parts.footer?.why ?? MAIL_TEXTS.why);
+  const unsubscribeLabel = t(parts.footer?.unsubscribe ?? MAIL_TEXTS.unsubscribe);
+  const footer = [why, ...(parts.unsubscribe ? [`${unsubscribeLabel} ${parts.unsubscribe}`] : [])];
   const text = [
     greeting,
     '',
@@ -60,8 +74,8 @@ export function composeMail(
     `<p>${escapeHtml(greeting)}</p>`,
     paragraphs,
     `<p>${a(parts.link, t(MAIL_TEXTS.open))}</p>`,
-    `<hr><p style="font-size:small;color:#555">${escapeHtml(t(MAIL_TEXTS.why))}`,
-    parts.unsubscribe ? `<br>${a(parts.unsubscribe, t(MAIL_TEXTS.unsubscribe))}` : '',
+    `<hr><p style="font-size:small;color:#555">${escapeHtml(why)}`,
+    parts.unsubscribe ? `<br>${a(parts.unsubscribe, unsubscribeLabel)}` : '',
     '</p></body></html>',
   ].join('\n');
   return { subject: parts.subject, text, html };
@@ -92,6 +106,7 @@ function oneClickMail(
   name: string,
   content: NotificationContent,
   unsubscribe: string,
+  footer?: MailFooter,
 ) {
   const mail = composeMail(lang, {
     name,
@@ -99,6 +114,7 @@ function oneClickMail(
     body: inLanguage(content.body, lang),
     link: `${settings.publicUrl}${content.linkPath}`,
     unsubscribe,
+    ...(footer ? { footer } : {}),
   });
   return {
     ...mail,
@@ -113,10 +129,11 @@ function oneClickMail(
 const ANONYMOUS_GREETING_NAME = { id: 'Pelapor', en: 'Reporter' } as const;
 
 /**
- * A notification to an anonymous complaint's contact address (in the language chosen at filing) (issue 20): no name, no account, no
- * unsubscribe link (the reporter withdraws the address with the code and the secret); the link
- * opens the anonymous complaint page for the code. `purpose` names the request, so that the
- * withdrawal can remove what is queued for it.
+ * A notification to an anonymous complaint's contact address (in the language chosen at filing)
+ * (issue 20): no name, no account, no unsubscribe link (the reporter withdraws the address with
+ * the code and the secret, as the footer says: `MAIL_TEXTS.whyAnonymousContact`); the link opens
+ * the anonymous complaint page for the code. `purpose` names the request, so that the withdrawal
+ * can remove what is queued for it.
  */
 export function anonymousContactMail(
   settings: MailSettings,
@@ -130,6 +147,7 @@ export function anonymousContactMail(
     subject: inLanguage(content.title, lang),
     body: inLanguage(content.body, lang),
     link: `${settings.publicUrl}/pengaduan-anonim?kode=${encodeURIComponent(request.trackingCode)}`,
+    footer: { why: MAIL_TEXTS.whyAnonymousContact(request.trackingCode) },
   });
   return { ...mail, to, purpose: anonymousContactPurpose(request.id), accountId: null };
 }
@@ -150,22 +168,31 @@ export async function eraseAnonymousContactMail(tx: TransactionClient, requestId
 /** The `k` of the unsubscribe link of a reporter without an account: all mail about one request. */
 export const REPORTER_CONTACT_UNSUBSCRIBE = 'REPORTER_CONTACT';
 
+/** The footer of mail to a reporter without an account: the address was given at filing; one click stops it. */
+export const reporterContactFooter = (trackingCode: string, kind?: ServiceKind | null): MailFooter => ({
+  why: MAIL_TEXTS.whyReporterContact(trackingCode, kind),
+  unsubscribe: MAIL_TEXTS.unsubscribeReporterContact(kind),
+});
+
 /**
  * A notification to the contact address of a reporter without an account (issue 17), in the
- * language the filing chose: greeted by the name the client sent, with a one-click unsubscribe
- * link (signed for the request) that stops all mail about the request. `purpose` names the
- * request, so that erasure can forget what was sent.
+ * language the filing chose: greeted by the name the client sent, with a footer saying the
+ * address was given when the request was filed and a one-click unsubscribe link (signed for the
+ * request) that stops all mail about the request. `purpose` names the request, so that erasure
+ * can forget what was sent.
  */
 export function reporterContactMail(
   settings: MailSettings,
   to: string,
-  request: { id: string; name: string | null; language: 'id' | 'en' },
+  request: { id: string; trackingCode: string; name: string | null; language: 'id' | 'en' },
   content: NotificationContent,
 ): OutgoingMail {
   const lang = request.language;
   const unsubscribe = unsubscribeUrl(settings, request.id, REPORTER_CONTACT_UNSUBSCRIBE);
+  const name = request.name ?? ANONYMOUS_GREETING_NAME[lang];
+  const footer = reporterContactFooter(request.trackingCode, content.serviceKind);
   return {
-    ...oneClickMail(settings, lang, request.name ?? ANONYMOUS_GREETING_NAME[lang], content, unsubscribe),
+    ...oneClickMail(settings, lang, name, content, unsubscribe, footer),
     to,
     purpose: reporterContactPurpose(request.id),
     accountId: null,

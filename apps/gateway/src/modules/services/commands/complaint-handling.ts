@@ -18,7 +18,7 @@ import { dateOnly, dayOf } from '../../../platform/calendar.js';
 import type { Caller, CommandDeps } from '../../../platform/command.js';
 import { mayReassign } from '../access.js';
 import { actorOrRefuse, changeInTrail, loadForChange, refusal } from './change-request.js';
-import { assignmentCandidates, publishUpdate } from './request-workflow.js';
+import { assignmentCandidates, publishUpdate, recordRequestChange } from './request-workflow.js';
 
 export type TransferRequestInput = {
   trackingCode: string;
@@ -235,9 +235,10 @@ const CLOSING_BATCH = 100;
 
 /**
  * The closing job: every complaint completed or rejected whose answer window ended before
- * today (WIB) and that nobody closed is finally closed, with a trail entry (actor: the system)
- * and an audit entry. Pages through the candidates in batches (keyset on `closedAt`, `id`).
- * Returns the tracking codes it closed.
+ * today (WIB) and that nobody closed is finally closed, with a trail entry (actor: the system),
+ * an audit entry and `services.request-changed` (`CLOSED`: its reporter is told, handled by the
+ * next event sweep or `deps.dispatch`). Pages through the candidates in batches (keyset on
+ * `closedAt`, `id`). Returns the tracking codes it closed.
  */
 export async function closeAnsweredComplaints(
   prisma: PrismaClient,
@@ -248,8 +249,11 @@ export async function closeAnsweredComplaints(
     pubsub: LayananPubSub;
     /** Candidates read per page (CLOSING_BATCH); the job pages past those not yet due. */
     batchSize?: number;
+    /** Handles the recorded events at once (the event bus's `dispatch`); else the next sweep does. */
+    dispatch?: (eventIds: string[]) => Promise<unknown>;
   },
 ): Promise<string[]> {
+  const events: string[] = [];
   const today = jakartaDay(deps.now);
   const batchSize = deps.batchSize ?? CLOSING_BATCH;
   const closed: string[] = [];
@@ -309,7 +313,16 @@ export async function closeAnsweredComplaints(
             after: { finalClosedAt: deps.now.toISOString() },
           },
         });
-        return tx.serviceRequest.findUniqueOrThrow({ where: { id: row.id } });
+        const closedRow = await tx.serviceRequest.findUniqueOrThrow({ where: { id: row.id } });
+        events.push(
+          await recordRequestChange(tx, row, closedRow, {
+            change: 'CLOSED',
+            actor: 'SYSTEM',
+            actorAccountId: null,
+            publicNote: null,
+          }),
+        );
+        return closedRow;
       });
       if (done) {
         closed.push(done.trackingCode);
@@ -320,5 +333,6 @@ export async function closeAnsweredComplaints(
     if (batch.length < batchSize || !last?.closedAt) break;
     after = { closedAt: last.closedAt, id: last.id };
   }
+  if (deps.dispatch && events.length > 0) await deps.dispatch(events);
   return closed;
 }

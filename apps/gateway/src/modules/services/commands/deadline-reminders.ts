@@ -6,7 +6,7 @@
 import { Prisma, type PrismaClient } from '@layanan/db';
 import { addWorkingDays, jakartaDay } from '@layanan/domain/calendar';
 import { deadlineReminder, notificationContent, notificationOnceKey } from '@layanan/domain/notifications';
-import { CLOCK_RUNNING_STATES, type RequestState } from '@layanan/domain/services';
+import { CLOCK_RUNNING_STATES, type RequestState, type ServiceKind } from '@layanan/domain/services';
 import type { LayananPubSub } from '../../../app/pubsub.js';
 import { dayOf, loadWorkingCalendar } from '../../../platform/calendar.js';
 import type { MailSettings } from '../../../platform/mail/outbox.js';
@@ -22,6 +22,8 @@ type Candidate = {
   verificationDueOn: Date;
   completionDueOn: Date | null;
   assigneeStaffId: string;
+  /** The service's kind: words the reminder. */
+  serviceKind: ServiceKind;
 };
 
 /** Sends the reminders due on `now`'s WIB day; returns `KIND:trackingCode` of each one written. */
@@ -42,8 +44,9 @@ export async function remindDeadlines(
     // the reminder of its kind for that deadline was not written yet.
     const batch: Candidate[] = await prisma.$queryRaw<Candidate[]>`
       SELECT r.id, r."trackingCode", r.state, r."verifiedAt", r."verificationDueOn", r."completionDueOn",
-             r."assigneeStaffId"
-      FROM (SELECT s.*, CASE WHEN s."verifiedAt" IS NULL THEN s."verificationDueOn" ELSE s."completionDueOn" END AS due
+             r."assigneeStaffId", r."serviceKind"
+      FROM (SELECT s.*, CASE WHEN s."verifiedAt" IS NULL THEN s."verificationDueOn" ELSE s."completionDueOn" END AS due,
+                   (SELECT v.kind::text FROM service v WHERE v.id = s."serviceId") AS "serviceKind"
             FROM service_request s) r
       WHERE r.state::text IN (${statesSql(CLOCK_RUNNING_STATES)})
         AND r."assigneeStaffId" IS NOT NULL AND r.due IS NOT NULL AND r.due <= ${soon}::date
@@ -66,6 +69,7 @@ export async function remindDeadlines(
           verified: r.verifiedAt !== null,
           verificationDueOn: dayOf(r.verificationDueOn),
           completionDueOn: r.completionDueOn ? dayOf(r.completionDueOn) : null,
+          serviceKind: r.serviceKind,
         },
         today,
         calendar,

@@ -220,6 +220,8 @@ async function climbRequest(
       kind: 'REQUEST_ESCALATED_TO_YOU',
       trackingCode: row.trackingCode,
       level: step.level,
+      // Only complaints climb the ladder (the query above).
+      serviceKind: 'COMPLAINT',
     }),
     { requestId },
   );

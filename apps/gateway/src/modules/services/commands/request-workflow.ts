@@ -231,20 +231,31 @@ export type RecordedChange = {
 
 /**
  * Records `services.request-changed` in `tx` (the change's transaction), so its people are told
- * after commit — and still after a crash in between. Returns the event id to dispatch.
+ * after commit — and still after a crash in between; with the service's kind (which words the
+ * notices) and, for a completed or rejected request, the WIB day it was decided (a complaint's
+ * answer window starts then). Returns the event id to dispatch.
  */
-export function recordRequestChange(
+export async function recordRequestChange(
   tx: TransactionClient,
   before: ServiceRequest | null,
   after: ServiceRequest,
   change: RecordedChange,
 ): Promise<string> {
   const day = (d: Date | null | undefined) => (d ? dayOf(d) : null);
+  const service = await tx.service.findUnique({ where: { id: after.serviceId }, select: { kind: true } });
+  const decided =
+    after.state === 'COMPLETED'
+      ? (after.completedAt ?? after.closedAt)
+      : after.state === 'REJECTED'
+        ? after.closedAt
+        : null;
   return recordEvent(tx, 'services.request-changed', {
     requestId: after.id,
     citizenAccountId: after.citizenAccountId,
     actorAccountId: change.actorAccountId,
+    decidedOn: decided ? jakartaDay(decided) : null,
     change: {
+      serviceKind: service?.kind ?? null,
       trackingCode: after.trackingCode,
       change: change.change,
       fromState: before?.state ?? null,

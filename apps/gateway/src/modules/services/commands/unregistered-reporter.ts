@@ -5,7 +5,7 @@
 // provider is configured). The rules are the domain's (claimCodeIssue, checkClaimCode).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { PrismaClient } from '@layanan/db';
-import { ACCOUNT_MAIL_TEXTS, inLanguage } from '@layanan/domain/notifications';
+import { ACCOUNT_MAIL_TEXTS, inLanguage, MAIL_TEXTS } from '@layanan/domain/notifications';
 import {
   CLAIM_CODE_DIGITS,
   CLAIM_CODE_TTL_MINUTES,
@@ -48,7 +48,7 @@ async function claimable(deps: CommandDeps, trackingCode: string) {
   const request = code
     ? await deps.prisma.serviceRequest.findUnique({
         where: { trackingCode: code },
-        include: { reporterContact: true },
+        include: { reporterContact: true, service: { select: { kind: true } } },
       })
     : null;
   return request && request.citizenAccountId === UNREGISTERED_REPORTER_ACCOUNT_ID ? request : null;
@@ -113,6 +113,8 @@ export async function sendRequestClaimCode(
           subject: inLanguage(texts.subject(request.trackingCode), language),
           body: inLanguage(texts.body(request.trackingCode, code, CLAIM_CODE_TTL_MINUTES), language),
           link: `${mail.publicUrl}${texts.linkPath}${request.trackingCode}`,
+          // The address is the reporter's contact given at filing, not an account's.
+          footer: { why: MAIL_TEXTS.whyReporterContact(request.trackingCode, request.service.kind) },
         });
         await queueMail(tx, mail, {
           ...message,
