@@ -60,7 +60,8 @@ export function fieldErrors(failure: Failure | null): Record<string, string> {
 // Request-level errors the app words itself, in the user's language, by the gateway's code.
 const LOCAL_ERRORS: Readonly<Record<string, MessageKey>> = {
   FORBIDDEN: 'error_FORBIDDEN',
-  UNAUTHENTICATED: 'error_UNAUTHENTICATED',
+  // Not signed in (an operation that needs an account); an expired token is a session that ended.
+  UNAUTHENTICATED: 'error_SIGN_IN',
   INVALID_TOKEN: 'error_UNAUTHENTICATED',
   RATE_LIMITED: 'error_RATE_LIMITED',
 };

@@ -161,7 +161,7 @@ describe.each(testDatabaseKinds())('gateway on %s', (kind) => {
 
     it('is denied to anonymous callers and to citizens', async () => {
       const anonymous = await h.gql(mutation, { input: { code: 'PBG', completionDays: 20 } });
-      expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       const citizen = await h.gql(
         mutation,
         { input: { code: 'PBG', completionDays: 20 } },

@@ -8,7 +8,7 @@ import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../app/context.js';
-import { forbidden } from '../platform/authz.js';
+import { accountMayPass, refusal } from '../platform/authz.js';
 import type { StagedUpload } from '../platform/storage/multipart.js';
 import { bilingual, INPUT_MESSAGES } from './gateway-errors.js';
 // Adds t.exposeFields and t.exposeNullableFields to the field builders.
@@ -56,7 +56,8 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
-    unauthorizedError: () => forbidden(),
+    // Not signed in, for a field an account may use: "sign in to …" (UNAUTHENTICATED), not FORBIDDEN.
+    unauthorizedError: (_parent, ctx, _info, result) => refusal(ctx.identity, accountMayPass(result.failure)),
     authScopes: (ctx) => {
       const id = ctx.identity;
       const account = id.kind === 'account' ? id : null;

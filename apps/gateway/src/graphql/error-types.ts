@@ -60,7 +60,8 @@ builder.objectType(ValidationError, {
   fields: (t) => ({
     fields: t.field({
       type: [FieldProblemRef],
-      description: 'The problems, one per field (at least one).',
+      description:
+        'The problems, one per field, each naming its input field: at least one, except for the few codes about the input as a whole or the account rather than a field (SERVICE_CHANGE_EMPTY, ACCOUNT_EMAIL_MISSING, ACCOUNT_PHONE_MISSING).',
       resolve: (error) => [...error.fields],
     }),
   }),
@@ -72,7 +73,10 @@ builder.objectType(NotFoundError, {
   interfaces: [FailureInterface],
   isTypeOf: (value) => value instanceof NotFoundError,
   fields: (t) => ({
-    entity: t.exposeString('entity', { description: 'Type of the missing record (e.g. Service, Unit).' }),
+    entity: t.exposeString('entity', {
+      description:
+        'Type of the missing record (e.g. Service, Unit, ServiceRequest); the messages call it by its name in each language (Layanan, Unit kerja, Permohonan/laporan).',
+    }),
     key: t.exposeString('key', {
       description: 'The key it was looked up by, as given (code, id or e-mail).',
     }),

@@ -1,4 +1,4 @@
-import { GATEWAY_ERROR_MESSAGES, notFoundMessage } from './gateway-errors.js';
+import { GATEWAY_ERROR_MESSAGES, type NotFoundEntity, notFoundMessage } from './gateway-errors.js';
 
 export type FieldProblem = { field: string; code: string; messageId: string; messageEn: string };
 
@@ -26,9 +26,10 @@ export class ValidationError extends LayananError {
   }
 }
 
+/** A record the input names does not exist; the messages call it by its name (NOT_FOUND_NAMES). */
 export class NotFoundError extends LayananError {
   constructor(
-    readonly entity: string,
+    readonly entity: NotFoundEntity,
     readonly key: string,
   ) {
     const message = notFoundMessage(entity, key);

@@ -19,10 +19,12 @@ import {
   RequestTransitionError,
   ValidationError,
 } from './errors.js';
+import { FAILURE_FIELDS, FIELD_NAMED_WHERE_RAISED, fieldOf, NOT_ABOUT_ONE_FIELD } from './failure-fields.js';
 import { FAILURE_TYPES, type FailureCode, type FailureType } from './failure-types.js';
-import { GATEWAY_ERROR_MESSAGES, type GatewayErrorCode } from './gateway-errors.js';
+import { GATEWAY_ERROR_MESSAGES, type GatewayErrorCode, type NotFoundEntity } from './gateway-errors.js';
 
 export { FAILURE_TYPES, type FailureCode, type FailureType } from './failure-types.js';
+export { FAILURE_FIELDS, FIELD_NAMED_WHERE_RAISED, fieldOf, NOT_ABOUT_ONE_FIELD };
 
 /** The messages of a code, from the domain catalogue or the gateway's. */
 export function messageOf(code: FailureCode): Message {
@@ -83,7 +85,7 @@ export function validationFailed(
 
 /**
  * The typed GraphQL error for a domain or gateway error, chosen by FAILURE_TYPES. `field` names
- * the input field a validation error is about. Transition errors carry `from`/`to` in
+ * the input field a validation error is about (default: the code's field in FAILURE_FIELDS). Transition errors carry `from`/`to` in
  * `error.details`; types that need more data than a code (NotFoundError, SkpQuotaExceededError)
  * are built by their own constructors.
  */
@@ -96,8 +98,10 @@ export function failure(
   const type: FailureType = FAILURE_TYPES[e.code];
   switch (type) {
     case 'ValidationError': {
-      // A domain field error names its own field (e.g. a reason TOO_LONG); it wins over the default.
-      const field = 'field' in e && typeof e.field === 'string' ? e.field : options.field;
+      // A domain field error names its own field (e.g. a reason TOO_LONG); it wins over the
+      // resolver's, which wins over the code's own field (FAILURE_FIELDS).
+      const field =
+        'field' in e && typeof e.field === 'string' ? e.field : (options.field ?? fieldOf(e.code));
       return new ValidationError(e.code, e.message.id, e.message.en, field ? [fieldProblem(field, e)] : []);
     }
     case 'ConflictError':
@@ -113,7 +117,7 @@ export function failure(
         String(e.details?.to ?? ''),
       );
     case 'NotFoundError':
-      return new NotFoundError(String(e.details?.entity ?? ''), String(e.details?.key ?? ''));
+      return new NotFoundError(e.details?.entity as NotFoundEntity, String(e.details?.key ?? ''));
     case 'SkpQuotaExceededError':
     case 'OperationFailed':
       return new LayananError(e.code, e.message.id, e.message.en);

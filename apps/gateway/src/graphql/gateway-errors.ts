@@ -67,7 +67,10 @@ export const GATEWAY_ERROR_MESSAGES = {
     en: 'The session has ended or is invalid; please sign in again.',
   },
   CURRENT_PASSWORD_WRONG: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
-  UNAUTHENTICATED: { id: 'Masuk terlebih dahulu', en: 'Sign in first' },
+  UNAUTHENTICATED: {
+    id: 'Masuk ke akun Anda terlebih dahulu untuk melakukan ini.',
+    en: 'Sign in to your account to do this.',
+  },
   METHOD_NOT_ALLOWED: { id: 'Gunakan GET', en: 'Use GET' },
   INVALID_TOKEN: {
     id: 'Token akses tidak sah atau kedaluwarsa',
@@ -124,9 +127,41 @@ export const GATEWAY_ERROR_MESSAGES = {
   UNEXPECTED_ERROR: { id: 'Terjadi kesalahan tak terduga', en: 'Unexpected error' },
 } as const satisfies ErrorMessages<GatewayErrorCode>;
 
-/** `NOT_FOUND` names what was looked for: `Layanan "PBG" tidak ditemukan`. */
-export function notFoundMessage(entity: string, key: string): Message {
-  return { id: `${entity} "${key}" tidak ditemukan`, en: `${entity} "${key}" was not found` };
+/**
+ * What a missing record is called in each language, by its type (the NotFoundError's `entity`):
+ * every node type and every other record a NotFoundError names. The internal type name never
+ * reaches a person.
+ */
+export const NOT_FOUND_NAMES = {
+  Account: { id: 'Akun', en: 'Account' },
+  ApiKey: { id: 'Kunci API', en: 'API key' },
+  Attachment: { id: 'Lampiran', en: 'Attachment' },
+  AuditEntry: { id: 'Catatan audit', en: 'Audit entry' },
+  Commitment: { id: 'Komitmen tindak lanjut', en: 'Follow-up commitment' },
+  Competency: { id: 'Kompetensi', en: 'Competency' },
+  Forum: { id: 'Forum konsultasi publik', en: 'Public consultation forum' },
+  ForumSession: { id: 'Sesi forum', en: 'Forum session' },
+  Holiday: { id: 'Hari libur', en: 'Holiday' },
+  ImprovementAction: { id: 'Rencana tindak lanjut perbaikan', en: 'Improvement action' },
+  IssuedDocument: { id: 'Dokumen terbit', en: 'Issued document' },
+  Notification: { id: 'Pemberitahuan', en: 'Notification' },
+  PerformancePeriod: { id: 'Periode SKP', en: 'Performance (SKP) period' },
+  ResponseTemplate: { id: 'Templat tanggapan', en: 'Response template' },
+  Service: { id: 'Layanan', en: 'Service' },
+  ServiceChange: { id: 'Usulan perubahan layanan', en: 'Service change proposal' },
+  ServiceRequest: { id: 'Permohonan/laporan', en: 'Request/report' },
+  Staff: { id: 'Pegawai', en: 'Staff member' },
+  Submission: { id: 'Masukan forum', en: 'Forum submission' },
+  TrainingCourse: { id: 'Pelatihan', en: 'Training course' },
+  TrainingRecord: { id: 'Riwayat pelatihan', en: 'Training record' },
+  Unit: { id: 'Unit kerja', en: 'Unit' },
+} as const satisfies Record<string, Message>;
+export type NotFoundEntity = keyof typeof NOT_FOUND_NAMES;
+
+/** `NOT_FOUND` names what was looked for in the reader's words: `Layanan "PBG" tidak ditemukan`. */
+export function notFoundMessage(entity: NotFoundEntity, key: string): Message {
+  const name: Message = NOT_FOUND_NAMES[entity] ?? { id: 'Data', en: 'Record' };
+  return { id: `${name.id} "${key}" tidak ditemukan`, en: `${name.en} "${key}" was not found` };
 }
 
 const M = GATEWAY_ERROR_MESSAGES;

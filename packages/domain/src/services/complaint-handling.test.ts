@@ -451,8 +451,18 @@ describe('triage', () => {
     expect(checkResponseTemplate({ title: 'Selesai', body: 'Oke.' })).toMatchObject({
       error: { code: 'RESPONSE_TEMPLATE_BODY_INVALID' },
     });
-    expect(checkResponseTemplate({ title: 'Selesai', body: 'Terima kasih, {nama}.' })).toMatchObject({
+    const unknown = checkResponseTemplate({ title: 'Selesai', body: 'Terima kasih, {nama}.' });
+    expect(unknown).toMatchObject({
       error: { code: 'RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN', details: { placeholder: 'nama' } },
     });
+    // Both messages name the unknown placeholder and the known ones.
+    if (unknown.ok) throw new Error('expected an error');
+    for (const text of [unknown.error.message.id, unknown.error.message.en]) {
+      expect(text).toContain('{nama}');
+      expect(text).toContain('{kode}');
+    }
+    expect(unknown.error.message.id).toMatch(
+      /^Templat tanggapan memuat isian yang tidak dikenal: \{nama\}\./,
+    );
   });
 });

@@ -705,6 +705,23 @@ export type ResponseTemplateValues = Readonly<
 >;
 
 /**
+ * RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN for `{name}`: the messages name it and the known ones,
+ * so staff see which to correct.
+ */
+export function unknownPlaceholder(name: string): ComplaintError {
+  const base = COMPLAINT_ERROR_MESSAGES.RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN;
+  const known = RESPONSE_TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ');
+  return {
+    code: 'RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN',
+    message: {
+      id: `${base.id.replace(/\.$/, '')}: {${name}}. Isian yang dikenal: ${known}.`,
+      en: `${base.en.replace(/\.$/, '')}: {${name}}. Known placeholders: ${known}.`,
+    },
+    details: { placeholder: name, known: [...RESPONSE_TEMPLATE_PLACEHOLDERS] },
+  };
+}
+
+/**
  * Fills `{kode}`, `{layanan}`, `{unit}`, `{tenggat}` and `{petugas}` in a staff response template;
  * staff edit the result before sending. An unknown `{name}` is
  * RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN (with the name), so a typo never reaches a citizen.
@@ -716,8 +733,7 @@ export function fillResponseTemplate(
   const known = new Set<string>(RESPONSE_TEMPLATE_PLACEHOLDERS);
   for (const match of template.matchAll(/\{([^{}\s]+)\}/g)) {
     const name = match[1] as string;
-    if (!known.has(name))
-      return err(complaintError('RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN', { placeholder: name }));
+    if (!known.has(name)) return err(unknownPlaceholder(name));
   }
   return ok(
     template.replace(/\{([^{}\s]+)\}/g, (_, name: string) => values[name as keyof ResponseTemplateValues]),

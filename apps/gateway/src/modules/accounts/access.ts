@@ -2,14 +2,14 @@
 // an account and its notifications are seen by the person (and accounts by admins).
 
 import type { Prisma } from '@layanan/db';
-import { accountIdOf, forbidden } from '../../platform/authz.js';
+import { accountIdOf, refusal } from '../../platform/authz.js';
 import type { Caller } from '../../platform/command.js';
 import { NOBODY } from '../../platform/visibility.js';
 
-/** The caller's account id; FORBIDDEN for anonymous callers and API keys. */
+/** The caller's account id; UNAUTHENTICATED for anonymous callers, FORBIDDEN for API keys. */
 export function requireAccount(caller: Caller): string {
   const accountId = accountIdOf(caller);
-  if (!accountId) throw forbidden();
+  if (!accountId) throw refusal(caller);
   return accountId;
 }
 

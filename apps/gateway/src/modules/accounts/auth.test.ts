@@ -204,6 +204,6 @@ describe.each(testDatabaseKinds())('accounts and sessions on %s', (kind) => {
     const { body } = await h.gql(
       'mutation { changePassword(input: { currentPassword: "a", newPassword: "b" }) { __typename } }',
     );
-    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

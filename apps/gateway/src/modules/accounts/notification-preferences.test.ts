@@ -31,7 +31,7 @@ describe.each(testDatabaseKinds())('notification settings on %s', (kind) => {
       'REQUEST_ASSIGNED',
     );
     const anonymous = await h.gql(SETTINGS);
-    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('turns the e-mail of a kind off (the feed still gets it) and sets the language', async () => {

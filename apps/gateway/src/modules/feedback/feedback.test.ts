@@ -456,7 +456,7 @@ describe.each(testDatabaseKinds())('feedback area on %s', (kind) => {
       edges: [{ node: { sourceKey: 'ELEMENT:WAKTU' } }],
     });
     const anonymous = await h.gql('{ improvementActions(first: 1) { totalCount } }');
-    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('keeps the element → competency mapping as data that admins edit', async () => {

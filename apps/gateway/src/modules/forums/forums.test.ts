@@ -594,7 +594,7 @@ describe.each(testDatabaseKinds())('forums on %s', (kind) => {
 
   it('keeps notifications private to their account', async () => {
     const anonymous = await h.gql('{ unreadNotificationCount }');
-    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const mine = await h.gql('{ notifications(first: 1) { edges { node { id } } } }', {}, { token: t.warga });
     const id = mine.body.data.notifications.edges[0].node.id;
     const other = await h.gql(

@@ -73,6 +73,7 @@ describe.each(testDatabaseKinds())('complaint handling on %s', (kind) => {
     expect(short.body.data.transferServiceRequest).toMatchObject({
       __typename: 'ValidationError',
       code: 'TRANSFER_REASON_REQUIRED',
+      fields: [{ field: 'reason', code: 'TRANSFER_REASON_REQUIRED' }],
     });
     const same = await h.gql(
       TRANSFER,
@@ -180,6 +181,7 @@ describe.each(testDatabaseKinds())('complaint handling on %s', (kind) => {
     );
     expect(noReason.body.data.answerServiceRequestOutcome).toMatchObject({
       code: 'COMPLAINT_CONTEST_REASON_REQUIRED',
+      fields: [{ field: 'reason', code: 'COMPLAINT_CONTEST_REASON_REQUIRED' }],
     });
 
     // Routing may have picked Rahmat, who has no account to notify: the case is Yulia's.

@@ -137,12 +137,28 @@ describe.each(testDatabaseKinds())('confidential and anonymous complaints on %s'
       phone: person.phone,
     });
     expect(managed.body.data.serviceRequest.attributeValues.nik_pelapor).toBe(person.nik);
+    // One read, one entry: applicant (name, e-mail, phone) and attributeValues show the same
+    // identity in one operation, and so do aliases of it.
+    const viewsOf = () =>
+      h.db.prisma.identityView.findMany({
+        where: { subjectAccountId: person.accountId },
+      });
+    expect(await viewsOf()).toHaveLength(1);
+    const twice = await h.gql(
+      `query($c: String!) {
+        a: serviceRequest(trackingCode: $c) { applicant { displayName email phone } attributeValues }
+        b: serviceRequest(trackingCode: $c) { applicant { phone } }
+      }`,
+      { c: code },
+      { token: t.hendra },
+    );
+    expect(twice.body.data.b.applicant.phone).toBe(person.phone);
+    // A second operation is a second read.
+    expect(await viewsOf()).toHaveLength(2);
     // Seen in a list too: every view of a confidential reporter is recorded.
     await h.gql(STAFF_LIST, {}, { token: t.hendra });
-    const views = await h.db.prisma.identityView.findMany({
-      where: { subjectAccountId: person.accountId },
-    });
-    expect(views.length).toBeGreaterThanOrEqual(3);
+    const views = await viewsOf();
+    expect(views).toHaveLength(3);
     expect(new Set(views.map((v) => `${v.viewerAccountId} ${v.what} ${v.requestId}`))).toEqual(
       new Set([`${hendra.id} CONFIDENTIAL_REPORTER ${views[0]?.requestId}`]),
     );

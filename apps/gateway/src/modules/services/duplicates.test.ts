@@ -29,7 +29,7 @@ const SIMILAR = `query($s: String!, $d: String, $lat: Float, $long: Float) {
 const MARK = `mutation($input: MarkRequestDuplicateInput!) { markRequestDuplicate(input: $input) {
   __typename
   ... on ServiceRequestPayload { request { version state duplicateOfCode closedAt events { kind toState publicNote } } }
-  ... on ValidationError { code }
+  ... on ValidationError { code fields { field } }
   ... on Failure { code }
 } }`;
 
@@ -263,13 +263,19 @@ describe.each(testDatabaseKinds())('duplicates and followers on %s', (kind) => {
     expect(byDewi.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // Rules of the domain: a reason, not itself.
     const short = await h.gql(MARK, { input: { ...input, reason: 'sama' } }, { token: t.yulia });
-    expect(short.body.data.markRequestDuplicate).toMatchObject({ code: 'DUPLICATE_REASON_REQUIRED' });
+    expect(short.body.data.markRequestDuplicate).toMatchObject({
+      code: 'DUPLICATE_REASON_REQUIRED',
+      fields: [{ field: 'reason' }],
+    });
     const itself = await h.gql(
       MARK,
       { input: { ...input, originalCode: duplicate.trackingCode } },
       { token: t.yulia },
     );
-    expect(itself.body.data.markRequestDuplicate).toMatchObject({ code: 'DUPLICATE_OF_ITSELF' });
+    expect(itself.body.data.markRequestDuplicate).toMatchObject({
+      code: 'DUPLICATE_OF_ITSELF',
+      fields: [{ field: 'originalCode' }],
+    });
 
     const marked = await h.gql(MARK, { input }, { token: t.yulia });
     const request = marked.body.data.markRequestDuplicate.request;
@@ -349,9 +355,10 @@ describe.each(testDatabaseKinds())('duplicates and followers on %s', (kind) => {
     ).toMatchObject({
       code: 'FOLLOW_OWN_REQUEST',
     });
-    expect((await h.gql(FOLLOW, { c: road.trackingCode })).body.errors?.[0]?.extensions?.code).toBe(
-      'FORBIDDEN',
-    );
+    // Signed out: "sign in to …", not "access denied" (new-user trial D6).
+    const signedOut = (await h.gql(FOLLOW, { c: road.trackingCode })).body.errors?.[0];
+    expect(signedOut?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(signedOut?.message).toMatch(/Masuk ke akun Anda|Sign in to/);
     const permit = await submittedRequest(
       h,
       {

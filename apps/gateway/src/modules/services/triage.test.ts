@@ -21,7 +21,7 @@ const READ = `query($c: String!, $s: RequestState) { serviceRequest(trackingCode
 const CREATE = `mutation($input: CreateResponseTemplateInput!) { createResponseTemplate(input: $input) {
   __typename
   ... on ResponseTemplatePayload { template { id state title body service { code } } }
-  ... on ValidationError { code fields { field code } }
+  ... on ValidationError { code messageId messageEn fields { field code messageEn } }
   ... on Failure { code }
 } }`;
 const UPDATE = `mutation($input: UpdateResponseTemplateInput!) { updateResponseTemplate(input: $input) {
@@ -109,6 +109,11 @@ describe.each(testDatabaseKinds())('triage on %s', (kind) => {
       code: 'RESPONSE_TEMPLATE_PLACEHOLDER_UNKNOWN',
       fields: [{ field: 'body' }],
     });
+    // Both messages name the placeholder to correct.
+    const named = typo.body.data.createResponseTemplate;
+    expect(named.messageId).toContain('{nama}');
+    expect(named.messageEn).toContain('{nama}');
+    expect(named.fields[0].messageEn).toContain('{nama}');
     const short = await h.gql(CREATE, { input: { ...input, title: 'ok' } }, { token: t.hendra });
     expect(short.body.data.createResponseTemplate).toMatchObject({ code: 'RESPONSE_TEMPLATE_TITLE_INVALID' });
     const created = await h.gql(CREATE, { input }, { token: t.hendra });

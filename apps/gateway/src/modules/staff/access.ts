@@ -7,7 +7,7 @@ import { jakartaYear } from '@layanan/domain/calendar';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../../app/context.js';
 import type { TransactionClient } from '../../platform/audited.js';
-import { forbidden } from '../../platform/authz.js';
+import { forbidden, refusal } from '../../platform/authz.js';
 import type { Caller } from '../../platform/command.js';
 
 export { forbidden };
@@ -106,7 +106,7 @@ export function currentYearWib(now: Date = new Date()): number {
   return jakartaYear(now);
 }
 
-/** Throws FORBIDDEN unless the caller is an admin (BKPSDM). */
+/** Throws FORBIDDEN unless the caller is an admin (BKPSDM); UNAUTHENTICATED when not signed in. */
 export function requireAdmin(caller: Caller): void {
-  if (caller.kind !== 'account' || caller.role !== 'ADMIN') throw forbidden();
+  if (caller.kind !== 'account' || caller.role !== 'ADMIN') throw refusal(caller);
 }

@@ -48,7 +48,8 @@ describe.each(testDatabaseKinds())('staff reports on %s', (kind) => {
       expect(asAdmin.body.data.unitCompetencyGapReport.people).toBeGreaterThan(0);
       for (const token of [t.yulia, t.warga, undefined]) {
         const denied = await h.gql(q, { unit: 'DPMPTSP' }, { token });
-        expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        // Not signed in: "sign in to …" (UNAUTHENTICATED).
+        expect(denied.body.errors?.[0]?.extensions?.code).toBe(token ? 'FORBIDDEN' : 'UNAUTHENTICATED');
       }
     });
 
@@ -59,7 +60,7 @@ describe.each(testDatabaseKinds())('staff reports on %s', (kind) => {
         code: 'NOT_FOUND',
         entity: 'Unit',
         key: 'NOPE',
-        messageId: 'Unit "NOPE" tidak ditemukan',
+        messageId: 'Unit kerja "NOPE" tidak ditemukan',
         messageEn: 'Unit "NOPE" was not found',
       });
     });

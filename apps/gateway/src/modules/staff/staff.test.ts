@@ -41,9 +41,12 @@ describe.each(testDatabaseKinds())('staff queries on %s', (kind) => {
     });
 
     it('is denied to citizens and anonymous callers', async () => {
-      for (const token of [t.warga, undefined]) {
+      for (const [token, code] of [
+        [t.warga, 'FORBIDDEN'],
+        [undefined, 'UNAUTHENTICATED'],
+      ] as const) {
         const { body } = await h.gql(q, { nip: STAFF_NIP.yulia }, { token });
-        expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(body.errors?.[0]?.extensions?.code).toBe(code);
       }
     });
   });
@@ -156,6 +159,7 @@ describe.each(testDatabaseKinds())('staff queries on %s', (kind) => {
       expect(nodes(sup.body).every((n: any) => n.unit.code.startsWith('DPMPTSP'))).toBe(true);
       for (const token of [t.warga, t.yulia, undefined]) {
         const denied = await h.gql(q, { filter: { rank: 'III/c' }, first: 5 }, { token });
+        // A public list refusing a filter (a resolver check): FORBIDDEN for everyone.
         expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       }
     });

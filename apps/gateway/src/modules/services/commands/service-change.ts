@@ -14,7 +14,7 @@ import {
 import { NotFoundError } from '../../../graphql/errors.js';
 import { failure, invalidFields, validationFailed } from '../../../graphql/failures.js';
 import { audited, type TransactionClient } from '../../../platform/audited.js';
-import { forbidden } from '../../../platform/authz.js';
+import { forbidden, refusal } from '../../../platform/authz.js';
 import { auditScope, type Caller, type CommandDeps } from '../../../platform/command.js';
 import { isUuid } from '../../../platform/uuid.js';
 import { loadUnitTree, managesUnitIn } from '../../staff/access.js';
@@ -149,7 +149,7 @@ export async function decideServiceChange(
     const id = input.id.trim();
     const change = isUuid(id) ? await tx.serviceChange.findUnique({ where: { id } }) : null;
     if (!change) throw new NotFoundError('ServiceChange', id);
-    if (caller.kind !== 'account') throw forbidden();
+    if (caller.kind !== 'account') throw refusal(caller);
     const service = await tx.service.findUniqueOrThrow({ where: { id: change.serviceId } });
     const decision = checkServiceChangeDecision({
       decider: {

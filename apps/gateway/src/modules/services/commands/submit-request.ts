@@ -166,7 +166,16 @@ export async function submitRequest(
     values,
     contactEmail: input.anonymous?.contactEmail,
   });
-  if (!reporter.ok) throw failure(reporter.error);
+  if (!reporter.ok) {
+    // Confidential filing names its choice; an anonymous filing (no such field) names the service.
+    const field =
+      reporter.error.code !== 'COMPLAINT_PRIVACY_NOT_COMPLAINT'
+        ? undefined
+        : input.anonymous
+          ? 'serviceCode'
+          : 'reporterPrivacy';
+    throw failure(reporter.error, { field });
+  }
   const email =
     filer.kind === 'CITIZEN' ? undefined : input.citizenEmail && emailSpelling(input.citizenEmail);
   const citizen = email ? await deps.prisma.account.findUnique({ where: { email } }) : null;

@@ -105,10 +105,8 @@ export async function saveResponseTemplate(
   if (!service) throw new NotFoundError('Service', input.serviceCode ?? '');
   if (!mayManageTemplates(caller, service.unitId)) throw forbidden();
   const checked = checkResponseTemplate(input);
-  if (!checked.ok) {
-    const field = checked.error.code === 'RESPONSE_TEMPLATE_TITLE_INVALID' ? 'title' : 'body';
-    throw failure(checked.error, { field });
-  }
+  // The field (title or body) comes with the code (graphql/failure-fields.ts).
+  if (!checked.ok) throw failure(checked.error);
   const data = { state: input.state, ...checked.value };
   return audited(
     auditScope(deps, caller),

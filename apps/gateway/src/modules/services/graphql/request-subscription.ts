@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { filter, pipe } from 'graphql-yoga';
 import type { RequestUpdateEvent } from '../../../app/pubsub.js';
 import { builder } from '../../../graphql/builder.js';
+import { unauthenticated } from '../../../platform/authz.js';
 import { visibleRequests } from '../access.js';
 import { normalizedCode } from '../queries/tracking-code.js';
 import { RequestStateEnum } from './service-request.js';
@@ -40,11 +41,13 @@ builder.subscriptionFields((t) => ({
   requestUpdated: t.field({
     type: RequestUpdateRef,
     description:
-      "Updates of one request: its owner's, or one of the caller's unit. Any other code fails at subscribe time with REQUEST_NOT_VISIBLE (FORBIDDEN).",
+      "Updates of one request: its owner's, or one of the caller's unit. Any other code fails at subscribe time with REQUEST_NOT_VISIBLE (FORBIDDEN); a caller not signed in gets UNAUTHENTICATED.",
     args: {
       trackingCode: t.arg.string({ required: true, description: 'Tracking code (case-insensitive).' }),
     },
     subscribe: async (_root, args, ctx) => {
+      // Only an account sees a request's updates: not signed in is "sign in to …".
+      if (ctx.identity.kind === 'anonymous') throw unauthenticated();
       const code = normalizedCode(args.trackingCode);
       if (!code) throw notVisible();
       const visible = await ctx.prisma.serviceRequest.findFirst({
