@@ -131,7 +131,10 @@ async function route(
 ) {
   const q = url.searchParams;
   const method = request.method.toUpperCase();
-  const linker = (id: string) => `${url.origin}${signFileLink(deps.config.jwtSecret, id, new Date())}`;
+  // Links the city publishes (the discovery document's endpoint, signed file links) start with the
+  // configured public URL (LAYANAN_PUBLIC_URL), never with the Host header a caller sent.
+  const origin = deps.config.mail.publicUrl.replace(/\/+$/, '');
+  const linker = (id: string) => `${origin}${signFileLink(deps.config.jwtSecret, id, new Date())}`;
   const prisma = deps.db.prisma;
 
   if (path === 'requests' && method === 'POST') {
@@ -145,7 +148,7 @@ async function route(
   if (method !== 'GET' && method !== 'HEAD') throw Open311Error.of(405, lang, M.methodNotSupported(method));
 
   if (path === 'discovery') {
-    const base = `${url.origin}${OPEN311_BASE}`;
+    const base = `${origin}${OPEN311_BASE}`;
     return respond(format, 200, 'discovery', {
       changeset: CHANGESET,
       contact: M.contact,
@@ -202,7 +205,12 @@ async function route(
   if (path === 'servicerequestupdates') {
     const viewer = await apiKeyIdentity(q.get('api_key'), deps, lang);
     const ext = q.get('extensions')?.toLowerCase() === 'true';
-    return respond(format, 200, 'service_request_updates', await findUpdates(prisma, q, viewer, lang, ext));
+    return respond(
+      format,
+      200,
+      'service_request_updates',
+      await findUpdates(prisma, q, viewer, lang, linker, ext),
+    );
   }
   const requestMatch = /^requests\/([^/]+)$/.exec(path);
   if (requestMatch?.[1]) {
