@@ -1,6 +1,7 @@
 // GeoReport v2 views of the catalogue and of requests, read from the same tables as GraphQL.
-// Public views carry no personal data: the description, address and notes of a request are shown
-// only to the API key that filed it.
+// Public views carry no personal data: the reporter's description, the address and the notes of a
+// request are shown only to the API key that filed it; a public report's description as staff
+// published it (personal data taken out) and its location are shown to everyone (issue 17 item 6).
 import type { Prisma, PrismaClient } from '@layanan/db';
 import { shownErased } from '@layanan/domain/accounts';
 import { dateFilterBound, jakartaDateTime, jakartaDay, type WorkingCalendar } from '@layanan/domain/calendar';
@@ -12,6 +13,7 @@ import {
   open311ExtendedStatusValue,
   open311Status,
   open311WindowProblem,
+  publicReportView,
   REQUEST_STATE_LABELS,
   type RequestState,
   reporterResponseWindowEnd,
@@ -154,8 +156,16 @@ function requestView(
   fileLink: FileLinker,
   ext: ExtensionContext | null,
 ) {
-  // The filing system sees what it sent; everyone else only what is public.
+  // The filing system sees what it sent; everyone else only what is public: for a public report
+  // that staff have published, the published text and the location (the domain's publicReportView).
   const own = viewer?.kind === 'system' && viewer.apiKeyId === r.submittedByAccountId;
+  const published = own
+    ? null
+    : publicReportView({
+        servicePublicReport: r.service.publicReport,
+        publicDescription: r.publicDescription,
+      });
+  const place = own || published?.showLocation === true;
   // A duplicate names its original in its public status note (GeoReport v2 status_notes, as
   // FixMyStreet's "Duplicate request."), whoever asks.
   const label = r.duplicateOf
@@ -169,7 +179,7 @@ function requestView(
     status_notes: own && note ? `${label}: ${note}` : label,
     service_name: lang === 'en' ? r.serviceVersion.nameEn : r.serviceVersion.nameId,
     service_code: r.service.code,
-    description: own ? shownErased(r.originalText, lang) : null,
+    description: own ? shownErased(r.originalText, lang) : (published?.description ?? null),
     agency_responsible: r.unit.name,
     service_notice: serviceNotice(r.serviceVersion.completionDays, lang),
     // W3C date-times with the WIB offset, as the spec asks (a timezone is required).
@@ -177,11 +187,11 @@ function requestView(
     // The request's last change (its latest trail entry), not when its row was last written.
     updated_datetime: jakartaDateTime(last?.at ?? r.submittedAt),
     expected_datetime: r.closedAt ? null : endOfDayWib(due),
-    address: own ? (location?.addressString ?? null) : null,
-    address_id: own ? (location?.addressId ?? null) : null,
+    address: place ? (location?.addressString ?? null) : null,
+    address_id: place ? (location?.addressId ?? null) : null,
     zipcode: null,
-    lat: own ? (location?.lat ?? null) : null,
-    long: own ? (location?.long ?? null) : null,
+    lat: place ? (location?.lat ?? null) : null,
+    long: place ? (location?.long ?? null) : null,
     // A photo uploaded with the request (a signed link, valid minutes), else the first URL given.
     media_url: own ? (r.attachments[0] ? fileLink(r.attachments[0].id) : (location?.mediaUrl ?? null)) : null,
     ...(ext ? { extended_attributes: extendedAttributes(r, last, ext) } : {}),
