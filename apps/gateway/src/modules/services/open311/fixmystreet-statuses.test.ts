@@ -224,6 +224,20 @@ describe.each(testDatabaseKinds())('FixMyStreet reading statuses on %s', (kind) 
     ]);
   });
 
+  it('answers an unsupported method with 405, Allow, and the spec’s error list in the asked format', async () => {
+    const put = await h.gateway.fetch('http://layanan.test/open311/v2/requests.xml', { method: 'PUT' });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, HEAD, POST');
+    expect(put.headers.get('content-type')).toMatch(/text\/xml/);
+    const doc = readOpen311Xml(await put.text());
+    expect(doc.root).toBe('errors');
+    expect(doc.value.error[0]).toMatchObject({ code: '405' });
+    const del = await h.gateway.fetch('http://layanan.test/open311/v2/services.json', { method: 'DELETE' });
+    expect(del.status).toBe(405);
+    expect(del.headers.get('allow')).toBe('GET, HEAD');
+    expect(((await del.json()) as { code: number }[])[0]?.code).toBe(405);
+  });
+
   it('records a repeated update_id once, even when the repeats arrive together', async () => {
     const code = await filed();
     const post = async () =>

@@ -145,7 +145,11 @@ async function route(
     const { status, body } = await postedUpdate(request, address, deps, lang);
     return respond(format, status, 'service_request_updates', body);
   }
-  if (method !== 'GET' && method !== 'HEAD') throw Open311Error.of(405, lang, M.methodNotSupported(method));
+  if (method !== 'GET' && method !== 'HEAD') {
+    // RFC 9110 §15.5.6: a 405 names the methods the resource takes.
+    const allow = path === 'requests' || path === 'servicerequestupdates' ? 'GET, HEAD, POST' : 'GET, HEAD';
+    throw new Open311Error(405, [text(lang, M.methodNotSupported(method))], { allow });
+  }
 
   if (path === 'discovery') {
     const base = `${origin}${OPEN311_BASE}`;
