@@ -18,6 +18,8 @@ type ServiceSeed = {
   description: string;
   /** Its requests are published as open data (issue 23); off unless said. */
   openData?: boolean;
+  /** A public report (issue 17 item 6): descriptions staff published are shown to everyone. */
+  publicReport?: boolean;
   /** The issued document's template (@layanan/domain DocumentTemplate); none: the default one. */
   documentTemplate?: { title: string; lines: string[]; validityMonths: number | null };
 };
@@ -166,8 +168,10 @@ export const SEED_SERVICES: readonly ServiceSeed[] = [
     completionDays: 5,
     costIdr: 0,
     // A complaint about a public place (a road, a drain, a street light) concerns no one's
-    // private affairs: its requests are open data.
+    // private affairs: its requests are open data, and a public report (its descriptions, once
+    // staff have checked and published them, and its locations are shown in public GETs).
     openData: true,
+    publicReport: true,
     description: 'Laporkan jalan berlubang, drainase tersumbat atau lampu jalan padam di wilayah kota.',
   },
   {

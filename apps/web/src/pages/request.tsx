@@ -63,7 +63,9 @@ export const RequestQuery = graphql(`
       priorityReason
       escalationLevel
       responseTemplates { id state title text }
-      service { code name nameEn kind }
+      publicDescription
+      publicDescriptionAt
+      service { code name nameEn kind publicReport }
       serviceVersion { attributes { code datatype description values { key name } } }
       unit { code name }
       assignee { id name }
@@ -267,6 +269,7 @@ const TRAIL_EVENT_TITLES: Readonly<Record<string, MessageKey>> = {
   REOPENED: 'eventReopened',
   ESCALATION_CLIMBED: 'eventEscalationClimbed',
   PRIORITY_SET: 'eventPrioritySet',
+  DESCRIPTION_PUBLISHED: 'eventDescriptionPublished',
   OUTCOME_ACCEPTED: 'eventOutcomeAccepted',
   FINALLY_CLOSED: 'eventFinallyClosed',
 };

@@ -27,7 +27,7 @@ const CatalogueQuery = graphql(`
     services(unitCode: $unitCode, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id code name description completionDays costIdr published openData unit { shortName } } }
+      edges { node { id code name description completionDays costIdr published openData publicReport unit { shortName } } }
     }
   }
 `);
@@ -37,7 +37,7 @@ const UpdateService = graphql(`
     updateService(input: $input) {
       __typename
       ... on UpdateServicePayload {
-        service { id code name description completionDays costIdr published openData }
+        service { id code name description completionDays costIdr published openData publicReport }
         pendingChange { id proposedCompletionDays proposedCostIdr }
       }
       ... on ValidationError { message fields { field message } }
@@ -165,6 +165,7 @@ function ServiceForm({
     costIdr: number;
     published: boolean;
     openData: boolean;
+    publicReport: boolean;
   };
   /** Called after saving; `pending` when the completion time or cost waits for approval. */
   onDone: (pending: boolean) => void;
@@ -176,6 +177,7 @@ function ServiceForm({
   const cost = useText(String(service.costIdr));
   const [published, setPublished] = useState(service.published);
   const [openData, setOpenData] = useState(service.openData);
+  const [publicReport, setPublicReport] = useState(service.publicReport);
   const [{ fetching }, update] = useMutation(UpdateService);
   const pending = useRef(false);
   const { failure, errors, onSubmit } = useSubmit(
@@ -190,6 +192,7 @@ function ServiceForm({
           costIdr,
           published,
           openData,
+          publicReport,
         },
       });
       const result = r.data?.updateService;
@@ -218,6 +221,9 @@ function ServiceForm({
       </Checkbox>
       <Checkbox checked={openData} onChange={setOpenData}>
         {t('serviceOpenData')}
+      </Checkbox>
+      <Checkbox checked={publicReport} onChange={setPublicReport}>
+        {t('servicePublicReport')}
       </Checkbox>
       <FormFailureNote failure={failure} shown={['name', 'description', 'completionDays', 'costIdr']} />
       <SubmitButton busy={fetching}>{t('save')}</SubmitButton>

@@ -15,6 +15,7 @@ import {
 import { RequestDocuments } from '../pages/request-documents.tsx';
 import type { Role } from '../session.ts';
 import { ErrorNote, Field, FormFailureNote, Loading, mutationFailure, Notice, useFailure } from '../ui.tsx';
+import { PublicDescriptionForm } from './public-description.tsx';
 import { chosenRedo, RedoSlotsPicker, redoFieldNames } from './redo-slots.tsx';
 import { RequestDesk } from './request-desk.tsx';
 import { PriorityForm, TemplatePicker } from './triage.tsx';
@@ -234,6 +235,19 @@ export function StaffRequestPage({ code, role }: { code: string; role: Role }) {
         <section className="panel">
           <PriorityForm
             key={`${request.trackingCode}:${request.priority}`}
+            request={request}
+            onChanged={(version) => {
+              if (version !== undefined) ownVersion.current = version;
+              refetch({ requestPolicy: 'network-only' });
+            }}
+          />
+        </section>
+      ) : null}
+      {/* A public report: the same staff redact and publish what everyone may read. */}
+      {request.service.publicReport && (request.allowedTransitions.length > 0 || role === 'ADMIN') ? (
+        <section className="panel">
+          <PublicDescriptionForm
+            key={`${request.trackingCode}:${request.publicDescriptionAt ?? ''}`}
             request={request}
             onChanged={(version) => {
               if (version !== undefined) ownVersion.current = version;

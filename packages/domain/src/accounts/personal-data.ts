@@ -65,6 +65,13 @@ export const PERSONAL_DATA_TABLE: readonly PersonalDataRow[] = [
     'Perpres 76/2013 art. 4; UU 27/2022 art. 16(2), 43',
   ),
   row(
+    'service_request',
+    'publicDescription (a public report’s text as staff published it, personal data taken out), its time and publisher',
+    'ERASED',
+    'ERASED',
+    'UU 27/2022 art. 16(2), 43',
+  ),
+  row(
     'request_event',
     'publicNote, internalNote written by the citizen',
     'ERASED',

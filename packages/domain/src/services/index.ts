@@ -14,6 +14,8 @@ export * from './lapor.js';
 export * from './messages.js';
 export * from './open311-attributes.js';
 export * from './open311-limits.js';
+export * from './open311-status.js';
+export * from './public-report.js';
 export * from './region-codes.js';
 export * from './reporter-contact.js';
 export * from './request-changes.js';

@@ -165,8 +165,16 @@ describe('clientUpdate (Open311 POST servicerequestupdates)', () => {
       value: 'COMMENT',
     });
   });
+  it('takes FixMyStreet’s extended statuses: REOPEN reopens, a state such as FIXED is a comment', () => {
+    expect(clientUpdate({ ...base, status: 'REOPEN', requestOpen: false })).toEqual({
+      ok: true,
+      value: 'REOPEN',
+    });
+    for (const status of ['FIXED', 'in_progress', 'NOT_COUNCILS_RESPONSIBILITY', 'ACTION_SCHEDULED'])
+      expect(clientUpdate({ ...base, status, requestOpen: false })).toEqual({ ok: true, value: 'COMMENT' });
+  });
   it('needs the update id, a known status, a comment’s text, and the filing client', () => {
-    const r = clientUpdate({ ...base, updateId: ' ', status: 'FIXED', description: '' });
+    const r = clientUpdate({ ...base, updateId: ' ', status: 'FIXED - USER', description: '' });
     expect(r.ok ? [] : 'fields' in r.error ? r.error.fields.map((f) => [f.field, f.code]) : []).toEqual([
       ['update_id', 'REQUIRED'],
       ['status', 'INVALID_FORMAT'],

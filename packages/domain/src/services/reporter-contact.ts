@@ -9,6 +9,7 @@ import { type DomainError, errorFactory, type FieldError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { characterProblem, textLength } from '../text-limits.js';
 import { REPORTER_CLAIM_ERROR_MESSAGES, type ReporterClaimErrorCode } from './messages.js';
+import { isOpen311ExtendedStatus } from './open311-status.js';
 
 const claimError = errorFactory(REPORTER_CLAIM_ERROR_MESSAGES);
 export type ReporterClaimError = DomainError<ReporterClaimErrorCode>;
@@ -208,9 +209,12 @@ export function checkClaimCode(input: {
 export type ClientUpdateKind = 'COMMENT' | 'REOPEN';
 
 /**
- * Reads an Open311 `POST servicerequestupdates`: `status` OPEN on a request Layanan has closed
- * (completed or rejected) asks to reopen it (the reporter contests the outcome:
- * `planReporterAnswer`); any other update is a comment, which needs a description. Only the API
+ * Reads an Open311 `POST servicerequestupdates`: `status` OPEN (or REOPEN, which FixMyStreet
+ * sends with its extended statuses on when its user reopens a report) on a request Layanan has
+ * closed (completed or rejected) asks to reopen it (the reporter contests the outcome:
+ * `planReporterAnswer`); any other update is a comment, which needs a description. `status` may
+ * be OPEN, CLOSED, REOPEN or one of OPEN311_EXTENDED_STATUSES (FixMyStreet's report state, e.g.
+ * FIXED when its user marks the report fixed: a comment; Layanan's state is the unit's to set). Only the API
  * key that filed the request may post updates to it. Field names are the Open311 parameters.
  * Errors: OPEN311_UPDATE_NOT_ALLOWED; field errors (`update_id` REQUIRED or TOO_LONG,
  * `description` REQUIRED, `status` INVALID_FORMAT).
@@ -238,13 +242,16 @@ export function clientUpdate(input: {
       message: { id: 'update_id paling banyak 100 karakter', en: 'update_id has at most 100 characters' },
     });
   const status = (input.status ?? '').trim().toUpperCase();
-  if (status !== '' && status !== 'OPEN' && status !== 'CLOSED')
+  if (status !== '' && status !== 'REOPEN' && !isOpen311ExtendedStatus(status))
     fields.push({
       field: 'status',
       code: 'INVALID_FORMAT',
-      message: { id: 'status harus OPEN atau CLOSED', en: 'status must be OPEN or CLOSED' },
+      message: {
+        id: 'status harus OPEN, CLOSED, REOPEN atau status Open311 yang diperluas (mis. FIXED)',
+        en: 'status must be OPEN, CLOSED, REOPEN or an extended Open311 status (e.g. FIXED)',
+      },
     });
-  const reopen = status === 'OPEN' && !input.requestOpen;
+  const reopen = (status === 'OPEN' || status === 'REOPEN') && !input.requestOpen;
   if (!reopen && input.description.trim() === '')
     fields.push({
       field: 'description',

@@ -243,7 +243,10 @@ describe.each(testDatabaseKinds())('attachments on %s', (kind) => {
 });
 
 describe.each(testDatabaseKinds())('Open311 media on %s', (kind) => {
-  const { h, t } = useHarness(kind, { login: ['admin'] });
+  const { h, t } = useHarness(kind, {
+    login: ['admin'],
+    env: { LAYANAN_PUBLIC_URL: 'https://layanan.sawahluntokota.go.id' },
+  });
   const FORM = {
     service_code: 'PBG',
     description: 'Permohonan PBG dengan foto lokasi',
@@ -286,7 +289,10 @@ describe.each(testDatabaseKinds())('Open311 media on %s', (kind) => {
     const [view] = (await (
       await call(`requests/${created.service_request_id}.json?api_key=${await apiKey()}`)
     ).json()) as any[];
-    expect(view.media_url).toMatch(/^http:\/\/layanan\.test\/files\/[0-9a-f-]{36}\?exp=\d+&sig=/);
+    // The link starts with the configured public URL, not the caller's Host.
+    expect(view.media_url).toMatch(
+      /^https:\/\/layanan\.sawahluntokota\.go\.id\/files\/[0-9a-f-]{36}\?exp=\d+&sig=/,
+    );
     const photo = await h.gateway.fetch(view.media_url);
     expect(photo.status).toBe(200);
     expect((await sharp(Buffer.from(await photo.arrayBuffer())).metadata()).exif).toBeUndefined();

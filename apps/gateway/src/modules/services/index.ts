@@ -13,6 +13,7 @@ import './graphql/complaint-mutations.js';
 import './graphql/complaint-privacy.js';
 import './graphql/reporter-claim.js';
 import './graphql/triage.js';
+import './graphql/public-description.js';
 import './graphql/duplicates.js';
 import './graphql/request-statistics.js';
 import './graphql/request-subscription.js';

@@ -36,6 +36,10 @@ export async function eraseRequestPersonalData(
       where: { id: r.id },
       data: {
         originalText: ERASED_TEXT,
+        // The published text of a public report derives from the reporter's (issue 17 item 6).
+        publicDescription: null,
+        publicDescriptionAt: null,
+        publicDescriptionByAccountId: null,
         attributeValues: erasedAttributeValues(
           definitions,
           (r.attributeValues ?? {}) as Record<string, unknown>,

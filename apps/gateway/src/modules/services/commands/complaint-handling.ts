@@ -13,6 +13,7 @@ import {
 import type { ComplaintPolicy } from '../../../app/config.js';
 import type { LayananPubSub } from '../../../app/pubsub.js';
 import { NotFoundError } from '../../../graphql/errors.js';
+import type { TransactionClient } from '../../../platform/audited.js';
 import { forbidden } from '../../../platform/authz.js';
 import { dateOnly, dayOf } from '../../../platform/calendar.js';
 import type { Caller, CommandDeps } from '../../../platform/command.js';
@@ -163,6 +164,8 @@ export async function answerOutcome(
   actor: { actorKind: string; accountId: string | null },
   input: Omit<AnswerOutcomeInput, 'trackingCode'>,
   policy: Pick<ComplaintPolicy, 'answerWorkingDays' | 'maxReopens'>,
+  /** Further writes in the answer's transaction (an Open311 client's idempotency record). */
+  also?: (tx: TransactionClient, row: ServiceRequest) => Promise<void>,
 ): Promise<ServiceRequest> {
   const version = await deps.prisma.serviceVersion.findUniqueOrThrow({
     where: { id: request.serviceVersionId },
@@ -195,6 +198,7 @@ export async function answerOutcome(
       entry: { kind: 'OUTCOME_ACCEPTED', ...trail },
       change: { change: 'CORRECTION', actor: 'CITIZEN', actorAccountId: actor.accountId, publicNote: null },
       audit: (row) => ({ after: { finalClosedAt: row.finalClosedAt, accepted: true } }),
+      also,
     });
   }
   const { reason, completionDueOn, reopenCount, state } = plan.value;
@@ -221,6 +225,7 @@ export async function answerOutcome(
       before: { state: request.state, reopenCount: request.reopenCount },
       after: { state: row.state, reopenCount: row.reopenCount, completionDueOn: completionDueOn, reason },
     }),
+    also,
   });
 }
 

@@ -102,6 +102,7 @@ export type UpdateServiceInput = {
   costIdr?: number | null;
   published?: boolean | null;
   openData?: boolean | null;
+  publicReport?: boolean | null;
 };
 
 /**
@@ -136,6 +137,7 @@ export async function updateService(
         currentVersionId,
         ...(input.published == null ? {} : { published: input.published }),
         ...(input.openData == null ? {} : { openData: input.openData }),
+        ...(input.publicReport == null ? {} : { publicReport: input.publicReport }),
       },
     });
     const pending = await proposeStandardEdit(tx, caller, after, { completionDays, costIdr });

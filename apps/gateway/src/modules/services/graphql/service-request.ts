@@ -41,7 +41,7 @@ const RequestEventRef = builder.prismaObject('RequestEvent', {
     sequence: t.exposeInt('sequence', { description: 'Position in the trail, from 1 (the submission).' }),
     kind: t.exposeString('kind', {
       description:
-        'What happened: SUBMITTED, TRANSITION, REASSIGNED (also a staff member taking it on), CORRECTION or NOTE (a note without a change of state), TRANSFERRED, REOPENED, OUTCOME_ACCEPTED, FINALLY_CLOSED, ESCALATION_CLIMBED (the escalation ladder went up a level; the state stays), PRIORITY_SET (staff changed the triage priority; internal note only).',
+        'What happened: SUBMITTED, TRANSITION, REASSIGNED (also a staff member taking it on), CORRECTION or NOTE (a note without a change of state), TRANSFERRED, REOPENED, OUTCOME_ACCEPTED, FINALLY_CLOSED, ESCALATION_CLIMBED (the escalation ladder went up a level; the state stays), PRIORITY_SET (staff changed the triage priority; internal note only), DESCRIPTION_PUBLISHED (staff published or withdrew the public description of a public report; internal note only).',
     }),
     fromState: t.expose('fromState', {
       type: RequestStateEnum,

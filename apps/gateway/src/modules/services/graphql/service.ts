@@ -83,6 +83,10 @@ const ServiceRef = builder.prismaNode('Service', {
       description:
         'Whether its requests are in the open `requests` dataset (/open-data/requests.csv|json: service, unit, kecamatan, channel, day, state, working days, within standard; never text or attributes). Set by the catalogue editor; the survey and accountability aggregates cover every service regardless.',
     }),
+    publicReport: t.exposeBoolean('publicReport', {
+      description:
+        'Whether it is a public report (issue 17 item 6; a public place such as a road, a street light or a drain): the description staff published for a request (publishServiceRequestDescription, personal data taken out) and its location are shown to everyone in public Open311 GETs. Off for personal services (civil registration, permits), whose requests stay private.',
+    }),
     unit: t.relation('unit', { description: 'The unit that provides the service.' }),
     updatedAt: t.expose('updatedAt', {
       type: 'DateTime',
@@ -144,6 +148,10 @@ const UpdateServiceInput = builder.inputType('UpdateServiceInput', {
     openData: t.boolean({
       description:
         'Publish or withdraw its requests in the open `requests` dataset (takes effect at once; only published services are ever in it).',
+    }),
+    publicReport: t.boolean({
+      description:
+        'Mark it a public report or not (takes effect at once): descriptions staff published and locations of its requests are shown in public Open311 GETs; off again hides them.',
     }),
   }),
 });

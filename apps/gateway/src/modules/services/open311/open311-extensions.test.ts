@@ -60,6 +60,8 @@ describe.each(testDatabaseKinds())('Open311 extended_attributes on %s', (kind) =
       escalation_level: 'agency_head',
       priority: 'urgent',
       duplicate_of: null,
+      // Completed: FixMyStreet's "fixed" (the domain's open311ExtendedStatus).
+      extended_status: 'fixed',
     };
     expect((await json(`requests/${code}.json?extensions=true`))?.extended_attributes).toEqual(expected);
     const listed = await json(`requests.json?service_request_id=${code}&extensions=true`);

@@ -85,7 +85,7 @@ describe.each(testDatabaseKinds())('Open311 GeoReport v2 on %s', (kind) => {
     });
 
   beforeAll(async () => {
-    h = await createHarness(kind);
+    h = await createHarness(kind, { env: { LAYANAN_PUBLIC_URL: 'https://layanan.sawahluntokota.go.id' } });
     const admin = await h.login('admin@layanan.test');
     const create = async (scopes: string[]) => {
       const r = await h.gql(
@@ -104,7 +104,7 @@ describe.each(testDatabaseKinds())('Open311 GeoReport v2 on %s', (kind) => {
     await h?.close();
   });
 
-  it('serves the discovery document in JSON and XML', async () => {
+  it('serves the discovery document in JSON and XML, its URL from LAYANAN_PUBLIC_URL', async () => {
     const res = await call('discovery.json');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
@@ -113,7 +113,8 @@ describe.each(testDatabaseKinds())('Open311 GeoReport v2 on %s', (kind) => {
     expect(d.changeset).toMatch(W3C);
     expect(d.endpoints[0]).toMatchObject({
       specification: 'http://wiki.open311.org/GeoReport_v2',
-      url: 'http://layanan.test/open311/v2/',
+      // The caller's Host (layanan.test) is not trusted for published links.
+      url: 'https://layanan.sawahluntokota.go.id/open311/v2/',
       type: 'production',
       formats: ['text/xml', 'application/json'],
     });

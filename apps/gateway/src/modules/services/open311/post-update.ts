@@ -5,13 +5,15 @@
 // `first_name`, `last_name`, `media_url`. The rule is the domain's `clientUpdate`: status OPEN on a
 // request Layanan has decided reopens it through the reporter's contest (`answerOutcome`, with
 // its window and reopen limit); anything else is a comment, kept as a staff-visible trail note
-// written by the citizen. Idempotent by (API key, update_id): a repeat gets the first answer.
+// written by the citizen. Idempotent by (API key, update_id): a repeat gets the first answer; the
+// record of an update_id is written in the same transaction as its change.
 import type { Prisma } from '@layanan/db';
 import { clientUpdate, isOpen } from '@layanan/domain/services';
 import type { ComplaintPolicy } from '../../../app/config.js';
 import type { Lang } from '../../../app/context.js';
-import { isUniqueViolation } from '../../../graphql/errors.js';
+import { ConflictError, isUniqueViolation } from '../../../graphql/errors.js';
 import { validationFailed } from '../../../graphql/failures.js';
+import type { TransactionClient } from '../../../platform/audited.js';
 import type { Caller, CommandDeps } from '../../../platform/command.js';
 import { changeInTrail, loadForChange } from '../commands/change-request.js';
 import { answerOutcome } from '../commands/complaint-handling.js';
@@ -69,33 +71,16 @@ export async function postUpdate(
   }
   // The reporter (the client's user) acts: a citizen without an account in Layanan's trail.
   const actor = { actorKind: 'CITIZEN', accountId: null };
-  const changed =
-    kind.value === 'REOPEN'
-      ? await answerOutcome(
-          deps,
-          caller,
-          request,
-          actor,
-          { accept: false, reason: description, expectedVersion: request.version },
-          policy,
-        )
-      : await changeInTrail(deps, caller, {
-          action: 'addServiceRequestNote',
-          request,
-          expectedVersion: request.version,
-          entry: { kind: 'NOTE', actorKind: 'CITIZEN', actorAccountId: null, internalNote: description },
-          change: { change: 'CORRECTION', actor: 'CITIZEN', actorAccountId: null, publicNote: null },
-          audit: (row) => ({ after: { version: row.version, open311UpdateId: updateId, comment: true } }),
-        });
-  const event = await deps.prisma.requestEvent.findUniqueOrThrow({
-    where: { requestId_sequence: { requestId: changed.id, sequence: changed.version } },
-    select: { id: true },
-  });
-  const body: UpdateAnswer = [
-    { update_id: event.id, service_request_id: request.trackingCode, account_id: null },
-  ];
-  try {
-    await deps.prisma.open311ClientUpdate.create({
+  let body: UpdateAnswer = [];
+  // The idempotency record is written in the change's own transaction: a concurrent repeat of the
+  // same update_id fails on its unique key and rolls its change back, so a change is made once.
+  const remember = async (tx: TransactionClient, row: { id: string; version: number }) => {
+    const event = await tx.requestEvent.findUniqueOrThrow({
+      where: { requestId_sequence: { requestId: row.id, sequence: row.version } },
+      select: { id: true },
+    });
+    body = [{ update_id: event.id, service_request_id: request.trackingCode, account_id: null }];
+    await tx.open311ClientUpdate.create({
       data: {
         apiKeyId: caller.apiKeyId,
         updateId: updateId as string,
@@ -104,13 +89,35 @@ export async function postUpdate(
         answer: body as unknown as Prisma.InputJsonValue,
       },
     });
+  };
+  try {
+    if (kind.value === 'REOPEN')
+      await answerOutcome(
+        deps,
+        caller,
+        request,
+        actor,
+        { accept: false, reason: description, expectedVersion: request.version },
+        policy,
+        remember,
+      );
+    else
+      await changeInTrail(deps, caller, {
+        action: 'addServiceRequestNote',
+        request,
+        expectedVersion: request.version,
+        entry: { kind: 'NOTE', actorKind: 'CITIZEN', actorAccountId: null, internalNote: description },
+        change: { change: 'CORRECTION', actor: 'CITIZEN', actorAccountId: null, publicNote: null },
+        audit: (row) => ({ after: { version: row.version, open311UpdateId: updateId, comment: true } }),
+        also: remember,
+      });
   } catch (error) {
-    // A concurrent repeat recorded first: its answer stands (the change above is then a second
-    // one; the version check of changeInTrail makes that race lose in most cases).
-    if (!isUniqueViolation(error)) throw error;
-    const first = await deps.prisma.open311ClientUpdate.findUniqueOrThrow({
+    // A concurrent repeat got there first — this change lost the version check, or its record the
+    // unique key, and was rolled back: the first answer stands. Any other failure is the answer.
+    const first = await deps.prisma.open311ClientUpdate.findUnique({
       where: { apiKeyId_updateId: { apiKeyId: caller.apiKeyId, updateId: updateId as string } },
     });
+    if (!first || !(isUniqueViolation(error) || error instanceof ConflictError)) throw error;
     return { status: 200, body: first.answer as UpdateAnswer };
   }
   return { status: 201, body };

@@ -131,7 +131,10 @@ async function route(
 ) {
   const q = url.searchParams;
   const method = request.method.toUpperCase();
-  const linker = (id: string) => `${url.origin}${signFileLink(deps.config.jwtSecret, id, new Date())}`;
+  // Links the city publishes (the discovery document's endpoint, signed file links) start with the
+  // configured public URL (LAYANAN_PUBLIC_URL), never with the Host header a caller sent.
+  const origin = deps.config.mail.publicUrl.replace(/\/+$/, '');
+  const linker = (id: string) => `${origin}${signFileLink(deps.config.jwtSecret, id, new Date())}`;
   const prisma = deps.db.prisma;
 
   if (path === 'requests' && method === 'POST') {
@@ -142,10 +145,14 @@ async function route(
     const { status, body } = await postedUpdate(request, address, deps, lang);
     return respond(format, status, 'service_request_updates', body);
   }
-  if (method !== 'GET' && method !== 'HEAD') throw Open311Error.of(405, lang, M.methodNotSupported(method));
+  if (method !== 'GET' && method !== 'HEAD') {
+    // RFC 9110 §15.5.6: a 405 names the methods the resource takes.
+    const allow = path === 'requests' || path === 'servicerequestupdates' ? 'GET, HEAD, POST' : 'GET, HEAD';
+    throw new Open311Error(405, [text(lang, M.methodNotSupported(method))], { allow });
+  }
 
   if (path === 'discovery') {
-    const base = `${url.origin}${OPEN311_BASE}`;
+    const base = `${origin}${OPEN311_BASE}`;
     return respond(format, 200, 'discovery', {
       changeset: CHANGESET,
       contact: M.contact,
@@ -202,7 +209,12 @@ async function route(
   if (path === 'servicerequestupdates') {
     const viewer = await apiKeyIdentity(q.get('api_key'), deps, lang);
     const ext = q.get('extensions')?.toLowerCase() === 'true';
-    return respond(format, 200, 'service_request_updates', await findUpdates(prisma, q, viewer, lang, ext));
+    return respond(
+      format,
+      200,
+      'service_request_updates',
+      await findUpdates(prisma, q, viewer, lang, linker, ext),
+    );
   }
   const requestMatch = /^requests\/([^/]+)$/.exec(path);
   if (requestMatch?.[1]) {

@@ -8,7 +8,11 @@
 import type { PrismaClient } from '@layanan/db';
 import { shownErased } from '@layanan/domain/accounts';
 import { jakartaDateTime } from '@layanan/domain/calendar';
-import { open311Status, REQUEST_STATE_LABELS } from '@layanan/domain/services';
+import {
+  open311ExtendedStatus,
+  open311ExtendedStatusValue,
+  REQUEST_STATE_LABELS,
+} from '@layanan/domain/services';
 import type { Lang } from '../../../app/context.js';
 import type { Identity } from '../../accounts/identity.js';
 import { dateWindow, MAX_REQUESTS } from './views.js';
@@ -19,8 +23,14 @@ const STAFF_ACTORS = new Set(['STAFF', 'SUPERVISOR', 'ADMIN', 'SYSTEM']);
 /**
  * The updates of the window `params` names (`start_date`, `end_date`; the requests list's
  * defaults), at most MAX_REQUESTS: `update_id` (the event's id), `service_request_id` (tracking
- * code), `status` (open/closed), `updated_datetime` (W3C, WIB offset), `description`,
- * `media_url` (none yet) and `external_status_code` (the Layanan state, e.g. IN_PROGRESS).
+ * code), `status` (the extension's extended status in lower case, the domain's
+ * `open311ExtendedStatus` of the state the entry left and its kind: `open`, `action_scheduled`,
+ * `in_progress`, `investigating`, `internal_referral`, `fixed`, `no_further_action`, `duplicate`,
+ * `closed`, …; FixMyStreet's `map_state` reads each), `updated_datetime` (W3C, WIB offset),
+ * `description`, `media_url` (a signed link to the first photo that came with the entry — a
+ * staff note with a photo, a reporter's answer — for the API key that filed the request, else
+ * empty; the photos are the reporter's or the unit's, not public) and `external_status_code`
+ * (the Layanan state, e.g. IN_PROGRESS).
  * With `extensions` (`extensions=true`, the GeoReport v2 extensions convention, as on `requests`)
  * each update also has `extended_attributes`: `event` (the trail entry's kind, lower case, e.g.
  * `escalation_climbed`, `transferred`, `reopened`), and the request's `escalation_level`
@@ -35,6 +45,7 @@ export async function findUpdates(
   params: URLSearchParams,
   viewer: Identity | null,
   lang: Lang,
+  fileLink: (attachmentId: string) => string,
   extensions = false,
 ) {
   const { start, end } = dateWindow(params, lang);
@@ -49,6 +60,12 @@ export async function findUpdates(
       publicNote: true,
       at: true,
       kind: true,
+      attachments: {
+        where: { mediaType: { startsWith: 'image/' }, erasedAt: null },
+        orderBy: [{ createdAt: 'asc' }, { position: 'asc' }],
+        take: 1,
+        select: { id: true },
+      },
       request: {
         select: { trackingCode: true, submittedByAccountId: true, escalationLevel: true, priority: true },
       },
@@ -62,10 +79,10 @@ export async function findUpdates(
     return {
       update_id: e.id,
       service_request_id: e.request.trackingCode,
-      status: open311Status(e.toState),
+      status: open311ExtendedStatusValue(open311ExtendedStatus({ state: e.toState, event: e.kind })),
       updated_datetime: jakartaDateTime(e.at),
       description: note ? `${label}: ${note}` : label,
-      media_url: null,
+      media_url: own && e.attachments[0] ? fileLink(e.attachments[0].id) : null,
       external_status_code: e.toState,
       ...(extensions
         ? {

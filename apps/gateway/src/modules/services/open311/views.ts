@@ -1,6 +1,7 @@
 // GeoReport v2 views of the catalogue and of requests, read from the same tables as GraphQL.
-// Public views carry no personal data: the description, address and notes of a request are shown
-// only to the API key that filed it.
+// Public views carry no personal data: the reporter's description, the address and the notes of a
+// request are shown only to the API key that filed it; a public report's description as staff
+// published it (personal data taken out) and its location are shown to everyone (issue 17 item 6).
 import type { Prisma, PrismaClient } from '@layanan/db';
 import { shownErased } from '@layanan/domain/accounts';
 import { dateFilterBound, jakartaDateTime, jakartaDay, type WorkingCalendar } from '@layanan/domain/calendar';
@@ -8,8 +9,11 @@ import {
   attributeRuleText,
   CLOSED_REQUEST_STATES,
   OPEN_REQUEST_STATES,
+  open311ExtendedStatus,
+  open311ExtendedStatusValue,
   open311Status,
   open311WindowProblem,
+  publicReportView,
   REQUEST_STATE_LABELS,
   type RequestState,
   reporterResponseWindowEnd,
@@ -106,6 +110,8 @@ const requestInclude = {
 } satisfies Prisma.ServiceRequestInclude;
 type RequestRow = Prisma.ServiceRequestGetPayload<{ include: typeof requestInclude }>;
 type LocationRow = Awaited<ReturnType<PrismaClient['requestLocation']['findMany']>>[number];
+/** A request's latest trail entry: when it last changed, and how. */
+type LastChange = { readonly at: Date; readonly kind: string };
 
 /** How a view links a file: an absolute signed link (attachments/signed-link.ts). */
 export type FileLinker = (attachmentId: string) => string;
@@ -120,9 +126,12 @@ export type ExtensionContext = { readonly calendar: WorkingCalendar; readonly an
  * decided complaint; null otherwise and once finally closed), `final_closed_datetime`,
  * `escalation_level` (`unit_supervisor`, `agency_head`, `coordinator` or null), `priority`
  * (`normal` or `urgent`; its reason is internal and not shown) and `duplicate_of` (the tracking
- * code of the original a duplicate was merged into, or null).
+ * code of the original a duplicate was merged into, or null) and `extended_status` (the updates
+ * extension's status of the request as it stands, lower case: the domain's
+ * `open311ExtendedStatus` of its state and latest trail entry, e.g. `no_further_action` for a
+ * rejected one; GeoReport's own `status` stays `open`/`closed`).
  */
-function extendedAttributes(r: RequestRow, ext: ExtensionContext) {
+function extendedAttributes(r: RequestRow, last: LastChange | undefined, ext: ExtensionContext) {
   const decided = decidedAt(r);
   const windowOpen = r.service.kind === 'COMPLAINT' && decided !== null && r.finalClosedAt === null;
   return {
@@ -134,19 +143,29 @@ function extendedAttributes(r: RequestRow, ext: ExtensionContext) {
     escalation_level: r.escalationLevel ? r.escalationLevel.toLowerCase() : null,
     priority: r.priority.toLowerCase(),
     duplicate_of: r.duplicateOf?.trackingCode ?? null,
+    extended_status: open311ExtendedStatusValue(open311ExtendedStatus({ state: r.state, event: last?.kind })),
   };
 }
 
 function requestView(
   r: RequestRow,
   location: LocationRow | undefined,
+  last: LastChange | undefined,
   viewer: Identity | null,
   lang: Lang,
   fileLink: FileLinker,
   ext: ExtensionContext | null,
 ) {
-  // The filing system sees what it sent; everyone else only what is public.
+  // The filing system sees what it sent; everyone else only what is public: for a public report
+  // that staff have published, the published text and the location (the domain's publicReportView).
   const own = viewer?.kind === 'system' && viewer.apiKeyId === r.submittedByAccountId;
+  const published = own
+    ? null
+    : publicReportView({
+        servicePublicReport: r.service.publicReport,
+        publicDescription: r.publicDescription,
+      });
+  const place = own || published?.showLocation === true;
   // A duplicate names its original in its public status note (GeoReport v2 status_notes, as
   // FixMyStreet's "Duplicate request."), whoever asks.
   const label = r.duplicateOf
@@ -160,21 +179,22 @@ function requestView(
     status_notes: own && note ? `${label}: ${note}` : label,
     service_name: lang === 'en' ? r.serviceVersion.nameEn : r.serviceVersion.nameId,
     service_code: r.service.code,
-    description: own ? shownErased(r.originalText, lang) : null,
+    description: own ? shownErased(r.originalText, lang) : (published?.description ?? null),
     agency_responsible: r.unit.name,
     service_notice: serviceNotice(r.serviceVersion.completionDays, lang),
     // W3C date-times with the WIB offset, as the spec asks (a timezone is required).
     requested_datetime: jakartaDateTime(r.submittedAt),
-    updated_datetime: jakartaDateTime(r.updatedAt),
+    // The request's last change (its latest trail entry), not when its row was last written.
+    updated_datetime: jakartaDateTime(last?.at ?? r.submittedAt),
     expected_datetime: r.closedAt ? null : endOfDayWib(due),
-    address: own ? (location?.addressString ?? null) : null,
-    address_id: own ? (location?.addressId ?? null) : null,
+    address: place ? (location?.addressString ?? null) : null,
+    address_id: place ? (location?.addressId ?? null) : null,
     zipcode: null,
-    lat: own ? (location?.lat ?? null) : null,
-    long: own ? (location?.long ?? null) : null,
+    lat: place ? (location?.lat ?? null) : null,
+    long: place ? (location?.long ?? null) : null,
     // A photo uploaded with the request (a signed link, valid minutes), else the first URL given.
     media_url: own ? (r.attachments[0] ? fileLink(r.attachments[0].id) : (location?.mediaUrl ?? null)) : null,
-    ...(ext ? { extended_attributes: extendedAttributes(r, ext) } : {}),
+    ...(ext ? { extended_attributes: extendedAttributes(r, last, ext) } : {}),
   };
 }
 
@@ -196,7 +216,14 @@ export async function findRequests(
     where: { requestId: { in: rows.map((r) => r.id) } },
   });
   const byId = new Map(locations.map((l) => [l.requestId, l]));
-  return rows.map((r) => requestView(r, byId.get(r.id), viewer, lang, fileLink, ext));
+  const latest = await prisma.requestEvent.findMany({
+    where: { requestId: { in: rows.map((r) => r.id) } },
+    distinct: ['requestId'],
+    orderBy: [{ requestId: 'asc' }, { sequence: 'desc' }],
+    select: { requestId: true, at: true, kind: true },
+  });
+  const lastById = new Map(latest.map((e) => [e.requestId, e]));
+  return rows.map((r) => requestView(r, byId.get(r.id), lastById.get(r.id), viewer, lang, fileLink, ext));
 }
 
 export const list = (value: string | null) =>
