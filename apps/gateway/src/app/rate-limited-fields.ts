@@ -49,6 +49,7 @@ export const RATE_LIMITED_FIELDS: Readonly<
   'Query.anonymousComplaint': { group: 'auth' },
   'Mutation.answerAnonymousComplaint': { group: 'auth' },
   'Mutation.withdrawAnonymousContact': { group: 'auth' },
+  'Mutation.correctAnonymousComplaint': { group: 'auth' },
   // Claiming a request filed for a reporter without an account (issue 17): a code checked like one.
   'Mutation.sendRequestClaimCode': { group: 'auth' },
   'Mutation.claimReportedRequest': { group: 'auth' },

@@ -334,6 +334,10 @@ describe.each(testDatabaseKinds())('rate limits on %s', (kind) => {
         query:
           'mutation { answerAnonymousComplaint(input: { trackingCode: "SWL-2026-000001", secret: "tebakan", accept: true, expectedVersion: 1 }) { __typename } }',
       }),
+      correctAnonymousComplaint: () => ({
+        query:
+          'mutation { correctAnonymousComplaint(input: { trackingCode: "SWL-2026-000001", secret: "tebakan", text: "Lubang di depan sekolah.", expectedVersion: 1 }) { __typename } }',
+      }),
       withdrawAnonymousContact: () => ({
         query:
           'mutation { withdrawAnonymousContact(input: { trackingCode: "SWL-2026-000001", secret: "tebakan" }) { __typename } }',

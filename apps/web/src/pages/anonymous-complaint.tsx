@@ -80,6 +80,17 @@ const AnswerAnonymous = graphql(`
   }
 `);
 
+const CorrectAnonymous = graphql(`
+  mutation CorrectAnonymous($input: CorrectAnonymousComplaintInput!) {
+    correctAnonymousComplaint(input: $input) {
+      __typename
+      ... on AnonymousComplaintPayload { complaint { trackingCode version state } }
+      ... on ValidationError { fields { field message } }
+      ... on Failure { code message }
+    }
+  }
+`);
+
 const WithdrawContact = graphql(`
   mutation WithdrawAnonymousContact($input: WithdrawAnonymousContactInput!) {
     withdrawAnonymousContact(input: $input) {
@@ -155,6 +166,9 @@ export function AnonymousComplaintPage() {
               </li>
             ))}
           </ol>
+          {complaint.state === 'RETURNED_TO_CITIZEN' ? (
+            <AnonymousCorrection handle={asked} version={complaint.version} onDone={reload} />
+          ) : null}
           {complaint.answerWindowEndsOn ? (
             <AnonymousAnswer
               handle={asked}
@@ -208,6 +222,37 @@ function AnonymousAnswer({
         onAccepted={onDone}
       />
     </section>
+  );
+}
+
+/** The answer to a return (text only), which hands the complaint back to the unit. */
+function AnonymousCorrection({
+  handle,
+  version,
+  onDone,
+}: {
+  handle: Handle;
+  version: number;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const text = useText();
+  const [{ fetching }, correct] = useMutation(CorrectAnonymous);
+  const { failure, errors, onSubmit } = useSubmit(async () => {
+    const r = await correct({
+      input: { trackingCode: handle.code, secret: handle.secret, text: text.value, expectedVersion: version },
+    });
+    return mutationFailure(r.data?.correctAnonymousComplaint, r.error);
+  }, onDone);
+  return (
+    <form className="stack" noValidate onSubmit={onSubmit} aria-labelledby="anonymous-correction-title">
+      <h3 id="anonymous-correction-title">{t('returnedTitle')}</h3>
+      <Field label={t('correctionText')} hint={t('correctionHint')} error={errors.text} required>
+        {(p) => <textarea {...p} name="text" rows={4} {...text.bind} />}
+      </Field>
+      <FormFailureNote failure={failure} shown={['text']} />
+      <SubmitButton busy={fetching}>{t('sendCorrection')}</SubmitButton>
+    </form>
   );
 }
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Harness } from '../../testing/harness.js';
 import { complaintWithNik, identifiableReporter } from '../../testing/identifiable-reporter.js';
 import { allRows, findPersonalValues } from '../../testing/personal-data-scan.js';
-import { moveRequest, ROAD_COMPLAINT } from '../../testing/requests.js';
+import { moveRequest, ROAD_COMPLAINT, transitionRequest } from '../../testing/requests.js';
 import { useHarness } from '../../testing/use-harness.js';
 
 const SUBMIT = `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) {
@@ -44,6 +44,11 @@ const ANSWER_ANONYMOUS = `mutation($input: AnswerAnonymousComplaintInput!) { ans
   __typename
   ... on AnonymousComplaintPayload { complaint { state version reopenCount trail { kind toState publicNote } } }
   ... on AuthenticationFailed { code }
+  ... on Failure { code }
+} }`;
+const CORRECT_ANONYMOUS = `mutation($input: CorrectAnonymousComplaintInput!) { correctAnonymousComplaint(input: $input) {
+  __typename
+  ... on AnonymousComplaintPayload { complaint { state version trail { kind toState publicNote } } }
   ... on Failure { code }
 } }`;
 const WITHDRAW = `mutation($input: WithdrawAnonymousContactInput!) { withdrawAnonymousContact(input: $input) {
@@ -275,7 +280,35 @@ describe.each(testDatabaseKinds())('confidential and anonymous complaints on %s'
       email: null,
       phone: null,
     });
-    const version = await moveRequest(h, trackingCode, ['VERIFIED', 'IN_PROGRESS', 'COMPLETED'], t.yulia, 1);
+    // Returned for more detail: the reporter answers with the code and its secret, never without.
+    const returned = await transitionRequest(
+      h,
+      { trackingCode, to: 'RETURNED_TO_CITIZEN', expectedVersion: 1, publicNote: 'Di depan nomor berapa?' },
+      t.yulia,
+    );
+    const returnedVersion = returned.body.data.transitionServiceRequest.request.version;
+    const detail = 'Di depan rumah nomor 12, dekat SD 05.';
+    const correction = { trackingCode, text: detail, expectedVersion: returnedVersion };
+    const unanswered = await h.gql(CORRECT_ANONYMOUS, { input: { ...correction, secret: '' } });
+    expect(unanswered.body.data.correctAnonymousComplaint).toEqual({
+      __typename: 'AuthenticationFailed',
+      code: 'ANONYMOUS_ACCESS_REFUSED',
+    });
+    const corrected = await h.gql(CORRECT_ANONYMOUS, { input: { ...correction, secret } }, { headers });
+    const answered = corrected.body.data.correctAnonymousComplaint.complaint;
+    // The answer hands the complaint back: its clock resumes at once.
+    expect(answered.state).toBe('SUBMITTED');
+    expect(answered.trail.slice(-2)).toEqual([
+      { kind: 'CORRECTION', toState: 'RETURNED_TO_CITIZEN', publicNote: detail },
+      expect.objectContaining({ toState: 'SUBMITTED' }),
+    ]);
+    const version = await moveRequest(
+      h,
+      trackingCode,
+      ['VERIFIED', 'IN_PROGRESS', 'COMPLETED'],
+      t.yulia,
+      answered.version,
+    );
     const read = await h.gql(READ_ANONYMOUS, { c: trackingCode.toLowerCase(), s: secret.toLowerCase() });
     expect(read.body.data.anonymousComplaint).toMatchObject({ state: 'COMPLETED', version });
     expect(read.body.data.anonymousComplaint.answerWindowEndsOn).not.toBeNull();

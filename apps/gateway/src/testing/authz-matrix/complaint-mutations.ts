@@ -157,6 +157,22 @@ export const COMPLAINT_MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = 
     ]),
     allowedAs: ['AuthenticationFailed'],
   },
+  correctAnonymousComplaint: {
+    ...inputEntry('correctAnonymousComplaint', async (f) => {
+      const { trackingCode, version } = await f.request();
+      return {
+        trackingCode,
+        secret: 'ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2',
+        expectedVersion: version,
+        text: 'Lubangnya di depan SD 05.',
+      };
+    }),
+    roles: decide([
+      'allowed',
+      'the code with its secret is the credential; a wrong one is AuthenticationFailed',
+    ]),
+    allowedAs: ['AuthenticationFailed'],
+  },
   withdrawAnonymousContact: {
     ...inputEntry('withdrawAnonymousContact', async (f) => {
       const { trackingCode } = await f.request();

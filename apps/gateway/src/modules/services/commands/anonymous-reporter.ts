@@ -11,6 +11,7 @@ import {
   anonymousAccess,
   anonymousSecret,
   anonymousSecretSpelling,
+  checkCorrection,
   type LatLong,
 } from '@layanan/domain/services';
 import type { ComplaintPolicy } from '../../../app/config.js';
@@ -20,6 +21,7 @@ import { auditScope, type CommandDeps } from '../../../platform/command.js';
 import { eraseAnonymousContactMail } from '../../../platform/mail/render.js';
 import { ANONYMOUS } from '../../accounts/identity.js';
 import { normalizedCode } from '../queries/tracking-code.js';
+import { changeInTrail, refusal, transitionAs } from './change-request.js';
 import { answerOutcome } from './complaint-handling.js';
 import { placeOfFiling } from './duplicates.js';
 import { type SubmitRequestInput, submitRequest } from './submit-request.js';
@@ -132,6 +134,49 @@ export async function answerAnonymousOutcome(
     { actorKind: 'CITIZEN', accountId: null },
     input,
     policy,
+  );
+}
+
+export type AnonymousCorrectionInput = {
+  trackingCode: string;
+  secret: string;
+  text: string;
+  expectedVersion: number;
+};
+
+/**
+ * The anonymous reporter answers staff (a return for correction, a question in a public note)
+ * with the code and its secret: a correction in the trail, as a signed-in reporter's
+ * `addServiceRequestCorrection`, text only (no files: a photo's metadata can name a person).
+ * An answer to a return hands the complaint back (RETURNED_TO_CITIZEN → SUBMITTED), so its clock
+ * resumes. The trail entries and the audit entries name no actor. Errors:
+ * ANONYMOUS_ACCESS_REFUSED; a `text` field error; REQUEST_ALREADY_CLOSED; a stale version.
+ */
+export async function correctAnonymousComplaint(
+  deps: CommandDeps,
+  input: AnonymousCorrectionInput,
+): Promise<ServiceRequest> {
+  const request = await loadAnonymousComplaint(deps.prisma, input.trackingCode, input.secret);
+  const checked = checkCorrection(request.state, input.text);
+  if (!checked.ok) throw refusal(checked.error);
+  const text = checked.value;
+  const corrected = await changeInTrail(withoutTrace(deps), ANONYMOUS, {
+    action: 'addServiceRequestCorrection',
+    request,
+    expectedVersion: input.expectedVersion,
+    entry: { kind: 'CORRECTION', actorKind: 'CITIZEN', actorAccountId: null, publicNote: text },
+    change: { change: 'CORRECTION', actor: 'CITIZEN', actorAccountId: null, publicNote: text },
+    audit: (row) => ({ after: { version: row.version, correction: text } }),
+  });
+  if (corrected.state !== 'RETURNED_TO_CITIZEN') return corrected;
+  // The answer to a return hands the complaint back, as a signed-in reporter's resubmission: the
+  // clock resumes now, not when staff happen to read it.
+  return transitionAs(
+    withoutTrace(deps),
+    ANONYMOUS,
+    corrected,
+    { actor: 'CITIZEN', actorKind: 'CITIZEN', accountId: null },
+    { to: 'SUBMITTED', expectedVersion: corrected.version },
   );
 }
 

@@ -25,7 +25,7 @@ import {
   requestVersionFiles,
   storedUploads,
 } from '../../attachments/record-attachments.js';
-import { actorFor, hidesOthersRequests, mayReassign } from '../access.js';
+import { actorFor, hidesOthersRequests, mayReassign, type RequestActorOf } from '../access.js';
 import { normalizedCode } from '../queries/tracking-code.js';
 import {
   applyTransition,
@@ -76,7 +76,21 @@ export async function transitionRequest(
   input: TransitionRequestInput,
 ): Promise<ServiceRequest> {
   const request = await loadForChange(deps, input.trackingCode);
-  const actor = actorOrRefuse(caller, request, input.trackingCode);
+  return transitionAs(deps, caller, request, actorOrRefuse(caller, request, input.trackingCode), input);
+}
+
+/**
+ * `transitionRequest` for a request already loaded and an actor already decided (the anonymous
+ * reporter's resubmission names no account): the domain's transition in one audited transaction,
+ * then the update published and the change's events dispatched.
+ */
+export async function transitionAs(
+  deps: CommandDeps,
+  caller: Caller,
+  request: ServiceRequest,
+  actor: Omit<RequestActorOf, 'accountId'> & { accountId: string | null },
+  input: Omit<TransitionRequestInput, 'trackingCode'>,
+): Promise<ServiceRequest> {
   const calendar = await deps.calendar();
   const { after, events } = await audited(
     auditScope(deps, caller),

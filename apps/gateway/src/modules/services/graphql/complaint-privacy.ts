@@ -16,6 +16,7 @@ import {
 import { managesUnit } from '../../staff/access.js';
 import {
   answerAnonymousOutcome,
+  correctAnonymousComplaint,
   fileAnonymousComplaint,
   loadAnonymousComplaint,
   withdrawAnonymousContact,
@@ -190,6 +191,21 @@ const AnonymousAnswerInput = builder.inputType('AnswerAnonymousComplaintInput', 
   }),
 });
 
+const AnonymousCorrectionInput = builder.inputType('CorrectAnonymousComplaintInput', {
+  description:
+    'The anonymous reporter’s answer to staff (a return for correction, a question), with the tracking code and the secret.',
+  fields: (t) => ({
+    trackingCode: trackingCodeField(t),
+    secret: secretField(t),
+    text: t.string({
+      required: true,
+      description:
+        'The correction or the answer, as the reporter writes it (at most the request text’s length).',
+    }),
+    expectedVersion: expectedVersionField(t),
+  }),
+});
+
 const WithdrawContactInput = builder.inputType('WithdrawAnonymousContactInput', {
   description: 'An anonymous complaint, named by its tracking code and secret.',
   fields: (t) => ({ trackingCode: trackingCodeField(t), secret: secretField(t) }),
@@ -272,6 +288,19 @@ builder.mutationFields((t) => ({
       async (deps, _c, input, ctx) => ({
         requestId: (await answerAnonymousOutcome(deps, input, ctx.config.complaints)).id,
       }),
+    ),
+  }),
+  correctAnonymousComplaint: t.field({
+    type: AnonymousComplaintPayload,
+    description:
+      'The anonymous reporter answers staff — the correction a return asks for, or more detail — with the tracking code and secret, as addServiceRequestCorrection for a signed-in reporter (text only: no files, whose metadata can name a person). A trail entry naming no one, as a signed-in reporter’s correction; an answer to a return also hands the complaint back (RETURNED_TO_CITIZEN → SUBMITTED, the clock resumes). Errors: AuthenticationFailed ANONYMOUS_ACCESS_REFUSED; ValidationError on text; RequestTransitionError REQUEST_ALREADY_CLOSED; ConflictError on a stale expectedVersion.',
+    authScopes: { public: true },
+    errors: { types: [AuthenticationFailedError, ValidationError, ConflictError, RequestTransitionError] },
+    ...commandInput(
+      t,
+      AnonymousCorrectionInput,
+      'Which complaint, its secret, and the text.',
+      async (deps, _c, input) => ({ requestId: (await correctAnonymousComplaint(deps, input)).id }),
     ),
   }),
   withdrawAnonymousContact: t.field({
