@@ -78,6 +78,19 @@ export const COMPLAINT_MUTATION_MATRIX: Readonly<Record<string, MatrixEntry>> = 
     roles: unitAndAdmins(),
     deniedAs: ['NotFoundError'],
   },
+  // Public reports (issue 17 item 6): handling staff publish a redacted description. Withdrawing
+  // (no text) is valid on any request, so the entry tests who may, not what may be published.
+  publishServiceRequestDescription: {
+    ...inputEntry(
+      'publishServiceRequestDescription',
+      async (f) => {
+        const { trackingCode, version } = await f.request();
+        return { trackingCode, expectedVersion: version, text: null };
+      },
+      TYPENAME_OR_FAILURE,
+    ),
+    roles: unitAndAdmins(),
+  },
   createResponseTemplate: {
     ...inputEntry(
       'createResponseTemplate',
