@@ -94,6 +94,7 @@ export const FAILURE_TYPES = {
   SMS_NOT_CONFIGURED: 'OperationFailed',
   API_KEY_INVALID: V,
   INVALID_SCOPE: V,
+  SCOPE_REQUIRED: V,
   // ---- calendar ----
   DAY_INVALID_FORMAT: V,
   DAY_NOT_A_DATE: V,
