@@ -2,6 +2,8 @@
 // requirement of a service is published only when the head of the owning unit or an admin — not
 // the proposer — approves it with a reason; each decision is confirmed in a dialog first. A change
 // of the document slots lists the slots added, changed and removed.
+
+import { serviceChangePartLabel } from '@layanan/domain';
 import { useMutation, useQuery } from 'urql';
 import { useConfirmation } from '../confirm.tsx';
 import { graphql, type ResultOf } from '../graphql.ts';
@@ -98,10 +100,11 @@ function ServiceChangeCard({ change: c, onDone }: { change: Change; onDone: () =
     setFailure(mutationFailure(result, r.error));
     if (result?.__typename === 'ServiceChangePayload') onDone();
   };
+  const parts = c.changedParts.map((p) => serviceChangePartLabel(p)[lang]).join(', ');
   const ask = (approve: boolean, reason: string) =>
     confirmation.ask({
       title: approve ? t('approveServiceChangeQuestion') : t('rejectServiceChangeQuestion'),
-      subject: `${c.service.code} — ${c.service.name}: ${c.changedParts.join(', ')}`,
+      subject: `${c.service.code} — ${c.service.name}: ${parts}`,
       confirmLabel: approve ? t('approve') : t('reject'),
       onConfirm: () => void send(approve, reason),
     });
@@ -114,7 +117,7 @@ function ServiceChangeCard({ change: c, onDone }: { change: Change; onDone: () =
         {t('serviceChangeProposedBy', { name: c.proposerName, date: formatDate(c.proposedAt, lang) })}
       </p>
       <p>
-        {t('serviceChangeParts')}: {c.changedParts.join(', ')}
+        {t('serviceChangeParts')}: {parts}
       </p>
       {summary.length > 0 ? (
         <ul>
