@@ -3,11 +3,12 @@
 // the proposer — approves it with a reason; each decision is confirmed in a dialog first. A change
 // of the document slots lists the slots added, changed and removed.
 
-import { serviceChangePartLabel } from '@layanan/domain';
+import { serviceChangePartLabel } from '@layanan/domain/services';
 import { useMutation, useQuery } from 'urql';
 import { useConfirmation } from '../confirm.tsx';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { serviceName } from '../labels.ts';
 import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { ErrorNote, formatDate, Loading, mutationFailure, Notice, useFailure } from '../ui.tsx';
 import { DecisionForm } from './decision-form.tsx';
@@ -24,7 +25,7 @@ const PendingServiceChangesQuery = graphql(`
           proposedCompletionDays proposedCostIdr
           proposedDocumentSlots { key name nameId nameEn required acceptedTypes maxFiles }
           baseVersion { id documentSlots { key name nameId nameEn required acceptedTypes maxFiles } }
-          service { code name completionDays costIdr }
+          service { code name nameEn completionDays costIdr }
         }
       }
     }
@@ -104,14 +105,14 @@ function ServiceChangeCard({ change: c, onDone }: { change: Change; onDone: () =
   const ask = (approve: boolean, reason: string) =>
     confirmation.ask({
       title: approve ? t('approveServiceChangeQuestion') : t('rejectServiceChangeQuestion'),
-      subject: `${c.service.code} — ${c.service.name}: ${parts}`,
+      subject: `${c.service.code} — ${serviceName(c.service, lang)}: ${parts}`,
       confirmLabel: approve ? t('approve') : t('reject'),
       onConfirm: () => void send(approve, reason),
     });
   return (
     <li className="panel" data-testid="pending-service-change">
       <h3>
-        {c.service.name} <span className="muted">({c.service.code})</span>
+        {serviceName(c.service, lang)} <span className="muted">({c.service.code})</span>
       </h3>
       <p className="muted">
         {t('serviceChangeProposedBy', { name: c.proposerName, date: formatDate(c.proposedAt, lang) })}
