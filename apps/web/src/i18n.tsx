@@ -967,6 +967,7 @@ const id = {
   redoSlotsHint:
     'Saat dikembalikan ke pemohon. Sudah dipilih: dokumen yang ditolak dan dokumen wajib yang belum diunggah.',
   redoListTitle: 'Petugas meminta Anda mengunggah ulang:',
+  redoStillMissing: 'Unggah ulang dulu dokumen yang diminta petugas sebelum mengajukan kembali: {names}.',
   // Public forum sessions and notices, form-field rules, required competency (issue 21, branch public).
   navNotices: 'Pengumuman',
   noticesTitle: 'Pengumuman',
@@ -1961,6 +1962,7 @@ const en: Record<MessageKey, string> = {
   redoSlotsHint:
     'When returning to the applicant. Preselected: refused documents and required ones not yet uploaded.',
   redoListTitle: 'Staff ask you to upload again:',
+  redoStillMissing: 'Upload again the documents the officer asked for before resubmitting: {names}.',
   // Public forum sessions and notices, form-field rules, required competency (issue 21, branch public).
   navNotices: 'Notices',
   noticesTitle: 'Public notices',
