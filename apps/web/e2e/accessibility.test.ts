@@ -123,6 +123,15 @@ async function hoverProblems(page: Page, where: string): Promise<string[]> {
 }
 
 /**
+ * The page is never wider than the screen (trial 21 D6: Kelola was 876 px wide at 375 px): a wide
+ * table scrolls inside its own box (Table's .table-wrap), the page does not.
+ */
+async function overflowProblems(page: Page, where: string, width: number): Promise<string[]> {
+  const seen = await page.evaluate(() => document.documentElement.scrollWidth);
+  return seen > width ? [`${where}: the page is ${seen} px wide at ${width} px`] : [];
+}
+
+/**
  * Visits each route at both widths with one page (signed in as `role`), checks it with axe and
  * saves a screenshot; returns every finding, so one run reports them all.
  */
@@ -143,6 +152,7 @@ async function checkRoutes(role: Role, routes: readonly string[]): Promise<strin
       }
       const violations = await seriousViolations(page);
       if (violations.length > 0) findings.push(describeViolations(`${role} ${route}`, size.name, violations));
+      findings.push(...(await overflowProblems(page, `${role} ${route}`, size.width)));
       const name = route === '/' ? 'home' : route.slice(1).replace(/[^a-z0-9]+/gi, '-');
       await screenshot(page, `a11y-${role}-${name}-${size.width}`);
     }
@@ -245,6 +255,33 @@ describe('layout (issue 21 item 11)', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Accessibility statement' }).waitFor();
     await page.getByRole('contentinfo').getByRole('link', { name: 'Accessibility statement' }).waitFor();
+  });
+
+  it('fits a phone on every Kelola tab; filter checkboxes sit beside their labels (trial 21 D6)', async () => {
+    const app = await e2e.open('id');
+    const { page } = app;
+    await signInAsDemo(page, ACCOUNTS.admin);
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto('/staf/kelola');
+    await settle(page, '/staf/kelola');
+    const tabs = page.getByRole('navigation', { name: 'Bagian halaman kelola' }).getByRole('button');
+    const findings: string[] = [];
+    for (let i = 0; i < (await tabs.count()); i++) {
+      const tab = tabs.nth(i);
+      const name = (await tab.textContent()) ?? '';
+      await tab.click();
+      await settle(page, `/staf/kelola ${name}`);
+      await page.waitForTimeout(300);
+      findings.push(...(await overflowProblems(page, `admin Kelola → ${name}`, 375)));
+    }
+    await tabs.first().click();
+    const box = page.getByRole('checkbox', { name: 'Ada kesenjangan kompetensi' });
+    const label = page.locator('label.check', { has: box });
+    const [boxRect, labelRect] = await Promise.all([box.boundingBox(), label.boundingBox()]);
+    // The box starts the label: no gap wider than the label's own spacing.
+    expect((boxRect?.x ?? 0) - (labelRect?.x ?? 0)).toBeLessThan(8);
+    expect(findings.join('\n')).toBe('');
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('opens the SKP form under the row it was asked for, empty for each person; the table shows the rating saved', async () => {

@@ -287,6 +287,14 @@ describe('work that must not get lost (Bahasa Indonesia)', () => {
       .getByText('Perlu diunggah ulang')
       .waitFor();
     await screenshot(citizen.page, 'id-citizen-redo-slots');
+    // Resubmitting without the files asked for is refused, naming them (trial 21 D1).
+    const correction = citizen.page.getByTestId('correction');
+    await correction.getByLabel('Perbaikan atau tambahan Anda').fill('Ok');
+    await correction.getByRole('button', { name: 'Kirim perbaikan dan ajukan kembali' }).click();
+    await correction
+      .getByText(/Unggah ulang dulu dokumen yang diminta petugas sebelum mengajukan kembali: .*KTP pemohon/)
+      .waitFor();
+    await requestState(citizen.page, 'Dikembalikan ke pemohon');
     expect(citizen.consoleErrors).toEqual([]);
     expect(staff.consoleErrors).toEqual([]);
   });

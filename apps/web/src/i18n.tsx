@@ -358,6 +358,7 @@ const id = {
   submissionTitle: 'Usulan',
   forum: 'Forum',
   answerDueColumn: 'Tenggat jawaban',
+  submittedColumn: 'Diajukan',
   hiddenLabel: 'disembunyikan',
   hideSubmission: 'Sembunyikan',
   hideReason: 'Alasan menyembunyikan',
@@ -977,6 +978,7 @@ const id = {
   redoSlotsHint:
     'Saat dikembalikan ke pemohon. Sudah dipilih: dokumen yang ditolak dan dokumen wajib yang belum diunggah.',
   redoListTitle: 'Petugas meminta Anda mengunggah ulang:',
+  redoStillMissing: 'Unggah ulang dulu dokumen yang diminta petugas sebelum mengajukan kembali: {names}.',
   // Public forum sessions and notices, form-field rules, required competency (issue 21, branch public).
   navNotices: 'Pengumuman',
   noticesTitle: 'Pengumuman',
@@ -1361,6 +1363,7 @@ const en: Record<MessageKey, string> = {
   submissionTitle: 'Submission',
   forum: 'Forum',
   answerDueColumn: 'Answer due',
+  submittedColumn: 'Filed',
   hiddenLabel: 'hidden',
   hideSubmission: 'Hide',
   hideReason: 'Why it is hidden',
@@ -1981,6 +1984,7 @@ const en: Record<MessageKey, string> = {
   redoSlotsHint:
     'When returning to the applicant. Preselected: refused documents and required ones not yet uploaded.',
   redoListTitle: 'Staff ask you to upload again:',
+  redoStillMissing: 'Upload again the documents the officer asked for before resubmitting: {names}.',
   // Public forum sessions and notices, form-field rules, required competency (issue 21, branch public).
   navNotices: 'Notices',
   noticesTitle: 'Public notices',

@@ -94,6 +94,7 @@ export const FAILURE_TYPES = {
   SMS_NOT_CONFIGURED: 'OperationFailed',
   API_KEY_INVALID: V,
   INVALID_SCOPE: V,
+  SCOPE_REQUIRED: V,
   // ---- calendar ----
   DAY_INVALID_FORMAT: V,
   DAY_NOT_A_DATE: V,
@@ -207,6 +208,7 @@ export const FAILURE_TYPES = {
   DOCUMENT_REVIEW_REQUEST_CLOSED: C,
   // Like a transition refused for its state: verification waits for the documents.
   DOCUMENTS_INCOMPLETE: T,
+  REDO_DOCUMENTS_MISSING: T,
   // Reported as the FORBIDDEN access error (platform/authz.ts `forbidden()`), as before.
   REQUEST_FILER_NOT_ALLOWED: 'OperationFailed',
   REQUEST_SUBMISSION_INVALID: V,

@@ -352,6 +352,15 @@ function CorrectionPanel({
   );
   const { failure, errors, onSubmit } = useSubmit(
     async () => {
+      // The gateway refuses to take the request back without a new file in each slot the return
+      // named (REDO_DOCUMENTS_MISSING); say so before the correction is sent.
+      const missing = named.filter((e) => !slotFiles[e.slot.key]?.length);
+      if (request.allowedTransitions.includes('SUBMITTED') && missing.length > 0) {
+        return {
+          __typename: 'RequestTransitionError',
+          message: t('redoStillMissing', { names: missing.map((e) => e.slot.name).join('; ') }),
+        };
+      }
       const input = {
         trackingCode: request.trackingCode,
         expectedVersion: request.version,

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { serviceName } from '../labels.ts';
 import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import {
   Checkbox,
@@ -27,7 +28,7 @@ const CatalogueQuery = graphql(`
     services(unitCode: $unitCode, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id code name description completionDays costIdr published openData publicReport unit { shortName } } }
+      edges { node { id code name nameEn description completionDays costIdr published openData publicReport unit { shortName } } }
     }
   }
 `);
@@ -93,7 +94,7 @@ export function CatalogueEditor({ ownUnit, admin }: { ownUnit: string | null; ad
       <ul className="list">
         {services.map((s) => (
           <li key={s.id}>
-            <strong>{s.name}</strong>{' '}
+            <strong>{serviceName(s, lang)}</strong>{' '}
             <span className="muted">
               ({s.code}, {s.unit.shortName})
             </span>{' '}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { serviceName } from '../labels.ts';
 import {
   ElementQuestions,
   NO_PROFILE,
@@ -47,7 +48,7 @@ const RecordCounterSurvey = graphql(`
 `);
 
 export function CounterSurveyPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({ query: CounterFormQuery });
   const [serviceCode, setServiceCode] = useState('');
   const date = useText(todayWib());
@@ -60,7 +61,7 @@ export function CounterSurveyPage() {
   const elements = data?.skmElements ?? [];
   const unitCode = data?.me.unit?.code ?? null;
   const services = useEveryService({ unitCode }, unitCode === null).nodes ?? [];
-  const names = new Map(services.map((s) => [s.code, s.name]));
+  const names = new Map(services.map((s) => [s.code, serviceName(s, lang)]));
   const { failure, errors, onSubmit } = useSubmit(
     async () => {
       setRecorded(null);

@@ -53,7 +53,7 @@ export function ForumInboxPage() {
         <Table
           data-testid="forum-inbox"
           caption={t('navForumInbox')}
-          columns={[t('submissionTitle'), t('forum'), t('submittedOn'), t('answerDueColumn')]}
+          columns={[t('submissionTitle'), t('forum'), t('submittedColumn'), t('answerDueColumn')]}
         >
           {rows.map((s) => (
             <tr key={s.id} className={s.answerOverdue ? 'urgent' : undefined}>

@@ -2,10 +2,13 @@
 // requirement of a service is published only when the head of the owning unit or an admin — not
 // the proposer — approves it with a reason; each decision is confirmed in a dialog first. A change
 // of the document slots lists the slots added, changed and removed.
+
+import { serviceChangePartLabel } from '@layanan/domain/services';
 import { useMutation, useQuery } from 'urql';
 import { useConfirmation } from '../confirm.tsx';
 import { graphql, type ResultOf } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { serviceName } from '../labels.ts';
 import { PAGE_SIZE, PagerNav, pageData, usePager } from '../paging.tsx';
 import { ErrorNote, formatDate, Loading, mutationFailure, Notice, useFailure } from '../ui.tsx';
 import { DecisionForm } from './decision-form.tsx';
@@ -22,7 +25,7 @@ const PendingServiceChangesQuery = graphql(`
           proposedCompletionDays proposedCostIdr
           proposedDocumentSlots { key name nameId nameEn required acceptedTypes maxFiles }
           baseVersion { id documentSlots { key name nameId nameEn required acceptedTypes maxFiles } }
-          service { code name completionDays costIdr }
+          service { code name nameEn completionDays costIdr }
         }
       }
     }
@@ -98,23 +101,24 @@ function ServiceChangeCard({ change: c, onDone }: { change: Change; onDone: () =
     setFailure(mutationFailure(result, r.error));
     if (result?.__typename === 'ServiceChangePayload') onDone();
   };
+  const parts = c.changedParts.map((p) => serviceChangePartLabel(p)[lang]).join(', ');
   const ask = (approve: boolean, reason: string) =>
     confirmation.ask({
       title: approve ? t('approveServiceChangeQuestion') : t('rejectServiceChangeQuestion'),
-      subject: `${c.service.code} — ${c.service.name}: ${c.changedParts.join(', ')}`,
+      subject: `${c.service.code} — ${serviceName(c.service, lang)}: ${parts}`,
       confirmLabel: approve ? t('approve') : t('reject'),
       onConfirm: () => void send(approve, reason),
     });
   return (
     <li className="panel" data-testid="pending-service-change">
       <h3>
-        {c.service.name} <span className="muted">({c.service.code})</span>
+        {serviceName(c.service, lang)} <span className="muted">({c.service.code})</span>
       </h3>
       <p className="muted">
         {t('serviceChangeProposedBy', { name: c.proposerName, date: formatDate(c.proposedAt, lang) })}
       </p>
       <p>
-        {t('serviceChangeParts')}: {c.changedParts.join(', ')}
+        {t('serviceChangeParts')}: {parts}
       </p>
       {summary.length > 0 ? (
         <ul>

@@ -16,6 +16,7 @@ import {
   useSubmit,
   useText,
 } from '../ui.tsx';
+import { UnitSelect } from './staff-form.tsx';
 
 const Finalise = graphql(`
   mutation FinaliseUnitPeriod($input: FinaliseUnitPeriodInput!) {
@@ -84,8 +85,15 @@ export function SkpPeriodForm({ ownUnit }: { ownUnit: string | null }) {
     >
       <h2 id="skp-period-title">{t('finalisePeriod')}</h2>
       <p className="hint">{t('finalisePeriodHint')}</p>
-      <Field label={t('unitCode')} error={errors.unitCode} required>
-        {(p) => <input {...p} readOnly={ownUnit !== null} {...unit.bind} />}
+      <Field label={ownUnit === null ? t('unit') : t('unitCode')} error={errors.unitCode} required>
+        {(p) =>
+          // An admin picks the unit by name (trial 21 D7); a supervisor's own unit is fixed.
+          ownUnit === null ? (
+            <UnitSelect {...p} ownUnit={null} value={unit.value} onChange={unit.set} />
+          ) : (
+            <input {...p} readOnly {...unit.bind} />
+          )
+        }
       </Field>
       <Field label={t('year')} error={errors.year}>
         {(p) => <Select {...p} options={[thisYear - 1, thisYear]} value={year} onChange={setYear} />}

@@ -68,7 +68,12 @@ export function TrainingForm({ staff, onDone }: { staff: { id: string; name: str
       aria-label={t('trainingTitle', { name: staff.name })}
     >
       <h3>{t('trainingTitle', { name: staff.name })}</h3>
-      <Field label={t('trainingName')} error={errors.title} hint={t('trainingNameHint')}>
+      <Field
+        label={t('trainingName')}
+        error={errors.title}
+        hint={t('trainingNameHint')}
+        required={!courseCode.value.trim()}
+      >
         {(p) => <input {...p} {...title.bind} />}
       </Field>
       <Field label={t('courseCode')} error={errors.courseCode}>

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
+import { serviceName } from '../labels.ts';
 import { useEveryService } from '../reference-lists.ts';
 import {
   Field,
@@ -36,7 +37,7 @@ export function TransferForm({
   request: { trackingCode: string; version: number; service: { code: string; kind: string } };
   onChanged: (version?: number) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const sameKind = useEveryService({ kind: request.service.kind as ServiceKind }).nodes;
   const [{ fetching }, transfer] = useMutation(Transfer);
   const [serviceCode, setServiceCode] = useState('');
@@ -44,7 +45,9 @@ export function TransferForm({
   const saved = useRef<{ version: number; unit: string } | undefined>(undefined);
   const reason = useText();
   const services = (sameKind ?? []).filter((s) => s.code !== request.service.code);
-  const names = new Map(services.map((s) => [s.code, `${s.name} (${s.unit.shortName ?? s.unit.code})`]));
+  const names = new Map(
+    services.map((s) => [s.code, `${serviceName(s, lang)} (${s.unit.shortName ?? s.unit.code})`]),
+  );
   const { failure, errors, onSubmit } = useSubmit(
     async () => {
       setDone(null);

@@ -21,7 +21,14 @@ describe('validateApiKey', () => {
     const error = expectInvalidInput(r, 'API_KEY_INVALID', ['name:OUT_OF_RANGE', 'scopes:INVALID_SCOPE']);
     expect(error.fields[1]?.message.en).toContain('statistics:read');
     const none = validateApiKey({ name: 'Dashboard', scopes: [] });
-    expect(none.ok ? [] : none.error.fields.map((f) => f.field)).toEqual(['scopes']);
+    // None ticked: a message for the form's checkboxes, without the raw scope codes.
+    expect(none.ok ? [] : none.error.fields).toEqual([
+      {
+        field: 'scopes',
+        code: 'SCOPE_REQUIRED',
+        message: { id: 'Pilih paling sedikit satu hak akses.', en: 'Choose at least one permission.' },
+      },
+    ]);
     const long = validateApiKey({ name: 'x'.repeat(101), scopes: ['staff:read'] });
     expect(long.ok ? [] : long.error.fields.map((f) => f.field)).toEqual(['name']);
   });

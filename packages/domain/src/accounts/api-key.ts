@@ -29,13 +29,17 @@ export const API_KEY_ERROR_MESSAGES = {
     id: 'Data kunci API tidak valid; periksa kolom yang ditandai.',
     en: 'The API key is invalid; check the marked fields.',
   },
-  /** A field code: a scope outside API_KEY_SCOPES, or none at all. */
+  /** A field code: a scope outside API_KEY_SCOPES (only an API client can send one). */
   INVALID_SCOPE: { id: `Cakupan harus dari: ${SCOPE_LIST}`, en: `Scopes must be among: ${SCOPE_LIST}` },
+  /** A field code: no scope at all; worded for the form's checkboxes, without the scope codes. */
+  SCOPE_REQUIRED: { id: 'Pilih paling sedikit satu hak akses.', en: 'Choose at least one permission.' },
 } as const satisfies ErrorMessages<string>;
 export const ApiKeyErrorCode = errorCodes(API_KEY_ERROR_MESSAGES);
 export type ApiKeyErrorCode = (typeof ApiKeyErrorCode)[keyof typeof ApiKeyErrorCode];
 
-export type ApiKeyFieldError = FieldError | (DomainError<'INVALID_SCOPE'> & { readonly field: string });
+export type ApiKeyFieldError =
+  | FieldError
+  | (DomainError<'INVALID_SCOPE' | 'SCOPE_REQUIRED'> & { readonly field: string });
 export type ApiKeyError = DomainError<'API_KEY_INVALID'> & { readonly fields: readonly ApiKeyFieldError[] };
 
 const budgetErrors = (value: number) =>
@@ -82,7 +86,9 @@ export function validateApiKey(input: {
   const known = (scope: string): scope is ApiKeyScope =>
     (API_KEY_SCOPES as readonly string[]).includes(scope);
   const unknown = input.scopes.filter((s) => !known(s));
-  if (input.scopes.length === 0 || unknown.length > 0) {
+  if (input.scopes.length === 0) {
+    fields.push({ field: 'scopes', code: 'SCOPE_REQUIRED', message: API_KEY_ERROR_MESSAGES.SCOPE_REQUIRED });
+  } else if (unknown.length > 0) {
     fields.push({
       field: 'scopes',
       code: 'INVALID_SCOPE',

@@ -4,6 +4,7 @@ import {
   blockingSlots,
   checkDocumentReview,
   checkDocumentsComplete,
+  checkRedoneBeforeResubmit,
   checkSlotUploads,
   type DocumentSlot,
   documentChecklist,
@@ -186,6 +187,42 @@ describe('documentChecklist and verification', () => {
       ok: true,
       value: true,
     });
+  });
+
+  it('a returned request goes back only with the named slots uploaded again (trial 21 D1)', () => {
+    const refused = [
+      { attachmentId: 'a2', decision: 'REFUSED' as const, reason: 'Tidak terbaca', at: at(6) },
+    ];
+    const returned = { at: at(7), slots: ['gambar_teknis'] };
+    const back = { from: 'RETURNED_TO_CITIZEN', to: 'SUBMITTED' } as const;
+    const pending = documentChecklist(SLOTS, filing, refused, returned);
+    const blocked = checkRedoneBeforeResubmit(pending, back);
+    if (blocked.ok) throw new Error('expected REDO_DOCUMENTS_MISSING');
+    expect(blocked.error.code).toBe('REDO_DOCUMENTS_MISSING');
+    expect(blocked.error.details).toMatchObject({ slots: ['gambar_teknis'], ...back });
+    expect(blocked.error.message.id).toContain('Gambar rencana teknis');
+    // Other transitions are not this rule's business.
+    expect(checkRedoneBeforeResubmit(pending, { from: 'SUBMITTED', to: 'WITHDRAWN' }).ok).toBe(true);
+    // A new upload into the slot lets it go back.
+    const corrected = [...filing, doc('a3', 'gambar_teknis', 'event-9', 10)];
+    expect(checkRedoneBeforeResubmit(documentChecklist(SLOTS, corrected, refused, returned), back).ok).toBe(
+      true,
+    );
+  });
+
+  it('a named slot staff accept after the return is no longer to redo (the latest decision)', () => {
+    const returned = { at: at(7), slots: ['gambar_teknis'] };
+    const reviews = [
+      { attachmentId: 'a2', decision: 'REFUSED' as const, reason: 'Tidak terbaca', at: at(6) },
+      { attachmentId: 'a2', decision: 'ACCEPTED' as const, reason: null, at: at(8) },
+    ];
+    expect(documentChecklist(SLOTS, filing, reviews, returned)[1]).toMatchObject({
+      state: 'ACCEPTED',
+      redo: false,
+    });
+    // Accepted before the return and still named by it: to redo.
+    const acceptedBefore = [{ attachmentId: 'a2', decision: 'ACCEPTED' as const, reason: null, at: at(6) }];
+    expect(documentChecklist(SLOTS, filing, acceptedBefore, returned)[1]).toMatchObject({ redo: true });
   });
 
   it('the latest review counts', () => {

@@ -222,7 +222,7 @@ export type SlotReturn = { readonly at: Date; readonly slots: readonly string[] 
  * slot's current documents are those of the latest upload that put files into it (a correction
  * replaces the slot's files as a whole; the earlier ones are `superseded`, never deleted). Each
  * current document carries its latest review. `redo` marks slots the latest return named that
- * have had no upload since.
+ * have had no upload since, unless staff accepted their documents after the return.
  */
 export function documentChecklist(
   slots: readonly DocumentSlot[],
@@ -259,9 +259,13 @@ export function documentChecklist(
           : docs.some((d) => d.decision === null)
             ? 'UNREVIEWED'
             : 'ACCEPTED';
-    const redo =
-      lastReturn?.slots.includes(slot.key) === true &&
-      !(last && last.uploadedAt.getTime() > lastReturn.at.getTime());
+    // The state follows the latest decision: a slot staff accepted after the return (the file
+    // was fine after all) is no longer to redo, nor one uploaded again since.
+    const after = (d: Date | null | undefined) =>
+      d != null && lastReturn != null && d.getTime() > lastReturn.at.getTime();
+    const acceptedSince =
+      docs.length > 0 && docs.every((d) => d.decision === 'ACCEPTED' && after(d.reviewedAt));
+    const redo = lastReturn?.slots.includes(slot.key) === true && !after(last?.uploadedAt) && !acceptedSince;
     return { slot, state, current: docs, superseded, redo };
   });
 }
@@ -307,6 +311,28 @@ export function checkDocumentsComplete(
   return err({
     ...base,
     message: { id: `${base.message.id} ${list('id')}`, en: `${base.message.en} ${list('en')}` },
+  });
+}
+
+/**
+ * A request returned to the citizen goes back (RETURNED_TO_CITIZEN → SUBMITTED) only once every
+ * slot the return named has a new upload (or staff accepted it since): the correction form's
+ * "upload again" is a rule, not a hint. Errors: REDO_DOCUMENTS_MISSING, its messages ending with
+ * the slots' names in that language, details `slots` (keys) and the transition's `from` and `to`.
+ */
+export function checkRedoneBeforeResubmit(
+  checklist: readonly ChecklistEntry[],
+  transition: { readonly from: RequestState; readonly to: RequestState },
+): Result<true, DomainError<'REDO_DOCUMENTS_MISSING'>> {
+  if (transition.from !== 'RETURNED_TO_CITIZEN' || transition.to !== 'SUBMITTED') return ok(true);
+  const pending = checklist.filter((e) => e.redo);
+  if (pending.length === 0) return ok(true);
+  const base = slotError('REDO_DOCUMENTS_MISSING', { ...transition, slots: pending.map((e) => e.slot.key) });
+  const names = (lang: 'id' | 'en') =>
+    pending.map((e) => (lang === 'id' ? e.slot.nameId : e.slot.nameEn)).join('; ');
+  return err({
+    ...base,
+    message: { id: `${base.message.id} ${names('id')}`, en: `${base.message.en} ${names('en')}` },
   });
 }
 

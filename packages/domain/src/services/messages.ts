@@ -478,6 +478,10 @@ export const DOCUMENT_SLOT_ERROR_MESSAGES = {
     id: 'Permohonan belum dapat diverifikasi: dokumen persyaratan belum lengkap atau belum diterima:',
     en: 'The request cannot be verified yet: required documents are missing or not accepted:',
   },
+  REDO_DOCUMENTS_MISSING: {
+    id: 'Unggah ulang dulu dokumen yang diminta petugas sebelum mengajukan kembali:',
+    en: 'Upload again the documents the officer asked for before resubmitting:',
+  },
 } as const satisfies ErrorMessages<string>;
 export const DocumentSlotErrorCode = errorCodes(DOCUMENT_SLOT_ERROR_MESSAGES);
 export type DocumentSlotErrorCode = (typeof DocumentSlotErrorCode)[keyof typeof DocumentSlotErrorCode];

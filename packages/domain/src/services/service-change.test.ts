@@ -5,6 +5,7 @@ import {
   checkServiceChangeProposal,
   SERVICE_CHANGE_REASON_MAX,
   type ServiceVersionContent,
+  serviceChangePartLabel,
 } from './service-change.js';
 
 const base: ServiceVersionContent = {
@@ -17,6 +18,15 @@ const base: ServiceVersionContent = {
 };
 
 describe('the parts a proposed service change touches', () => {
+  it('are labelled as people see them, never by their codes (trial 21 D5)', () => {
+    expect(serviceChangePartLabel('REQUIREMENTS')).toEqual({ id: 'Persyaratan', en: 'Requirements' });
+    expect(serviceChangePartLabel('DOCUMENT_SLOTS').id).toBe('Dokumen persyaratan (unggahan pemohon)');
+    for (const part of ['NAME', 'ATTRIBUTES', 'COMPETENCY', 'COST', 'COMPLETION_TIME']) {
+      expect(serviceChangePartLabel(part).id).not.toBe(part);
+    }
+    expect(serviceChangePartLabel('SOMETHING_NEW')).toEqual({ id: 'SOMETHING_NEW', en: 'SOMETHING_NEW' });
+  });
+
   it('names completion time, cost and requirements when they change', () => {
     const proposed = {
       ...base,

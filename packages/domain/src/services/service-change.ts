@@ -5,11 +5,21 @@
 // with a reason: a supervisor of the unit that owns the service (its head) or an admin, never
 // the proposer. A proposal is decided once, and only while the version it was made on is still
 // the current one (otherwise approving it would silently undo what was published since).
-import { type DomainError, errorFactory, type InvalidInputError, invalidInputError } from '../errors.js';
+import {
+  type DomainError,
+  errorFactory,
+  type InvalidInputError,
+  invalidInputError,
+  type Message,
+} from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { checkTextLength } from '../text-limits.js';
 import { SERVICE_CHANGE_ERROR_MESSAGES } from './messages.js';
-import { SERVICE_STANDARD_COMPONENT_CODES, type ServiceStandardComponent } from './service-standard.js';
+import {
+  SERVICE_STANDARD_COMPONENT_CODES,
+  SERVICE_STANDARD_COMPONENTS,
+  type ServiceStandardComponent,
+} from './service-standard.js';
 
 const changeError = errorFactory(SERVICE_CHANGE_ERROR_MESSAGES);
 
@@ -27,6 +37,27 @@ export type ServiceChangePart =
   | 'ATTRIBUTES'
   | 'COMPETENCY'
   | 'DOCUMENT_SLOTS';
+
+const OTHER_PART_LABELS: Readonly<Record<Exclude<ServiceChangePart, ServiceStandardComponent>, Message>> = {
+  NAME: { id: 'Nama layanan', en: 'Service name' },
+  ATTRIBUTES: { id: 'Isian formulir permohonan', en: 'Request form fields' },
+  COMPETENCY: { id: 'Kompetensi yang dibutuhkan petugas', en: 'Competency staff need' },
+  DOCUMENT_SLOTS: {
+    id: 'Dokumen persyaratan (unggahan pemohon)',
+    en: 'Required documents (applicant uploads)',
+  },
+};
+
+/**
+ * The label people see for a changed part (`REQUIREMENTS` → Persyaratan / Requirements): a
+ * standard component by its name in UU 25/2009 art. 21, the other parts by the service form's
+ * wording. An unknown code (a newer gateway) is returned as it is, never dropped.
+ */
+export function serviceChangePartLabel(part: string): Message {
+  const component = SERVICE_STANDARD_COMPONENTS.find((c) => c.code === part);
+  if (component) return component.label;
+  return OTHER_PART_LABELS[part as keyof typeof OTHER_PART_LABELS] ?? { id: part, en: part };
+}
 
 /** What the parts are compared on: a version as stored (standard and attributes as JSON). */
 export type ServiceVersionContent = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkJpBudget, checkStaffYear, requiredField } from './field-checks.js';
+import { checkJpBudget, checkStaffYear, requiredField, STAFF_FIELD_LABELS } from './field-checks.js';
 import { meetsYearlyTrainingRight, trainingComplianceOfTotals, trainingJp } from './training.js';
 
 describe('field checks', () => {
@@ -14,10 +14,11 @@ describe('field checks', () => {
     expect(checkJpBudget(-1)).toMatchObject({ ok: false, error: { field: 'maxJp', code: 'OUT_OF_RANGE' } });
     expect(checkJpBudget(Number.NaN).ok).toBe(false);
   });
-  it('names the field in a required message', () => {
-    expect(requiredField('title').message).toEqual({
-      id: 'Kolom title wajib diisi.',
-      en: 'The field title is required.',
+  it('names the field by its visible label, never by its input name', () => {
+    expect(requiredField('title', STAFF_FIELD_LABELS.trainingTitle)).toEqual({
+      field: 'title',
+      code: 'REQUIRED',
+      message: { id: 'Nama pelatihan wajib diisi.', en: 'The training name is required.' },
     });
   });
 });

@@ -16,14 +16,27 @@ export function onField(field: string, error: DomainError<string>): StaffFieldEr
   return { ...error, field };
 }
 
-/** `REQUIRED` for an empty text field; the message names the field (`Kolom name wajib diisi.`). */
-export function requiredField(field: string): FieldError {
+/**
+ * `REQUIRED` for an empty text field. The message names the field by the label the user sees
+ * (`label`, e.g. `{ id: 'Nama pelatihan', en: 'training name' }`), never by its input name, which
+ * stays in `field` for the form to place the error: `Nama pelatihan wajib diisi.`
+ */
+export function requiredField(field: string, label: Message): FieldError {
   return {
     field,
     code: 'REQUIRED',
-    message: { id: `Kolom ${field} wajib diisi.`, en: `The field ${field} is required.` },
+    message: { id: `${label.id} wajib diisi.`, en: `The ${label.en} is required.` },
   };
 }
+
+/** The labels the staff forms show for the fields `requiredField` checks (id / en). */
+export const STAFF_FIELD_LABELS = {
+  name: { id: 'Nama', en: 'name' },
+  position: { id: 'Jabatan', en: 'position' },
+  positionCode: { id: 'Kode jabatan', en: 'position code' },
+  positionName: { id: 'Nama jabatan', en: 'position name' },
+  trainingTitle: { id: 'Nama pelatihan', en: 'training name' },
+} as const satisfies Record<string, Message>;
 
 /** The years the register rates and reports on; earlier or later is a typo. */
 export const STAFF_YEAR_RANGE = { min: 1970, max: 2100 } as const;

@@ -2,7 +2,7 @@
 // (PermenPANRB 38/2017 on ASN competency standards).
 import { err, ok, type Result } from '../result.js';
 import { type CompetencyLevel, parseCompetencyLevel } from './competencies.js';
-import { onField, requiredField, type StaffFieldError } from './field-checks.js';
+import { onField, requiredField, STAFF_FIELD_LABELS, type StaffFieldError } from './field-checks.js';
 
 export type PositionRequirementsInput = {
   readonly positionCode: string;
@@ -31,9 +31,9 @@ export function validatePositionRequirements(
 ): Result<PositionRequirements, readonly StaffFieldError[]> {
   const problems: StaffFieldError[] = [];
   const code = input.positionCode.trim().toUpperCase();
-  if (!code) problems.push(requiredField('positionCode'));
+  if (!code) problems.push(requiredField('positionCode', STAFF_FIELD_LABELS.positionCode));
   const name = input.name?.trim() || undefined;
-  if (!context.exists && !name) problems.push(requiredField('name'));
+  if (!context.exists && !name) problems.push(requiredField('name', STAFF_FIELD_LABELS.positionName));
   const seen = new Set<string>();
   const requirements = input.requirements.map((r, i) => {
     const competencyCode = r.competencyCode.trim().toUpperCase();

@@ -90,7 +90,7 @@ describe('validateNewStaff', () => {
         ['rankEffectiveOn', 'DAY_NOT_A_DATE'],
         ['positionCode', 'NOT_FOUND'],
       ]);
-      expect(r.error[1]?.message.id).toBe('Kolom name wajib diisi.');
+      expect(r.error[1]?.message.id).toBe('Nama wajib diisi.');
     }
   });
   it('does not read the rank when the NIP is invalid', () => {

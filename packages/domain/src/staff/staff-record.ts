@@ -4,7 +4,7 @@
 import { parseDay } from '../calendar/day.js';
 import { type DomainError, errorFactory } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
-import { onField, requiredField, type StaffFieldError } from './field-checks.js';
+import { onField, requiredField, STAFF_FIELD_LABELS, type StaffFieldError } from './field-checks.js';
 import { RANK_ERROR_MESSAGES, STAFF_ERROR_MESSAGES } from './messages.js';
 import { type NipKind, type ParsedNip, parseNip } from './nip.js';
 import { parsePnsRank, parsePppkGrade, pnsRankOrder, pppkGradeOrder } from './ranks.js';
@@ -77,7 +77,7 @@ export function staffPosition(input: {
     }
     return ok({ id: input.catalogued.id, title: title || input.catalogued.name });
   }
-  return title ? ok({ id: null, title }) : err(requiredField('position'));
+  return title ? ok({ id: null, title }) : err(requiredField('position', STAFF_FIELD_LABELS.position));
 }
 
 /** A rank with the day it took effect (TMT), `YYYY-MM-DD`. */
@@ -137,7 +137,7 @@ export function validateNewStaff(
   const nip = parseNip(input.nip, { now: context.now });
   if (!nip.ok) problems.push(onField('nip', nip.error));
   const name = input.name.trim();
-  if (!name) problems.push(requiredField('name'));
+  if (!name) problems.push(requiredField('name', STAFF_FIELD_LABELS.name));
   const kind = nip.ok ? nip.value.kind : null;
   const rank = rankStep(input.rank, kind, input.rankEffectiveOn, context.today, problems);
   const position = staffPosition({
@@ -178,7 +178,7 @@ export function validateStaffChanges(
 ): Result<StaffChanges, readonly StaffFieldError[]> {
   const problems: StaffFieldError[] = [];
   const name = input.name?.trim();
-  if (input.name != null && !name) problems.push(requiredField('name'));
+  if (input.name != null && !name) problems.push(requiredField('name', STAFF_FIELD_LABELS.name));
   const rank = rankStep(input.rank, current.kind, input.rankEffectiveOn, context.today, problems);
   let position: StaffPosition | null = null;
   if (input.positionCode != null || input.position != null) {

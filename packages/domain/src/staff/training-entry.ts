@@ -3,7 +3,7 @@
 import type { Day } from '../calendar/day.js';
 import type { FieldError, InvalidInputError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
-import { requiredField } from './field-checks.js';
+import { requiredField, STAFF_FIELD_LABELS } from './field-checks.js';
 import type { TrainingErrorCode } from './messages.js';
 import { jpToMinutes, validateTrainingRecord } from './training.js';
 
@@ -36,7 +36,7 @@ export function validateTrainingEntry(
   options: { readonly now: Day },
 ): Result<TrainingEntry, InvalidInputError<TrainingErrorCode | 'REQUIRED'>> {
   const title = input.title?.trim() || input.courseName || '';
-  const titleProblems: FieldError[] = title ? [] : [requiredField('title')];
+  const titleProblems: FieldError[] = title ? [] : [requiredField('title', STAFF_FIELD_LABELS.trainingTitle)];
   const checked = validateTrainingRecord(
     {
       personId: input.personId,

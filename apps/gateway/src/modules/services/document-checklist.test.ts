@@ -326,6 +326,54 @@ describe.each(testDatabaseKinds())('requirements checklist on %s', (kind) => {
     );
   });
 
+  it('a returned request goes back only once the named slots are uploaded again (trial 21 D1)', async () => {
+    const filed = await uploadGql(
+      h,
+      SUBMIT,
+      { ...PBG_REQUEST, idempotencyKey: 'slots-redo-rule', attachmentSlots: ['ktp'] },
+      [{ name: 'ktp.pdf', bytes: pdfBytes('ktp-redo-rule') }],
+      t.warga,
+    );
+    const code = filed.body.data.submitServiceRequest.request.trackingCode;
+    await transitionRequest(
+      h,
+      { trackingCode: code, to: 'RETURNED_TO_CITIZEN', expectedVersion: 1, publicNote: 'Lengkapi gambar' },
+      t.yulia,
+    );
+    // A correction in words only is kept, but the request cannot go back without the drawings.
+    const words = await h.gql(
+      CORRECT,
+      { input: { trackingCode: code, expectedVersion: 2, text: 'Ok' } },
+      { token: t.warga },
+    );
+    expect(words.body.data.addServiceRequestCorrection.__typename).toBe('ServiceRequestPayload');
+    const refused = await transitionRequest(
+      h,
+      { trackingCode: code, to: 'SUBMITTED', expectedVersion: 3 },
+      t.warga,
+    );
+    expect(refused.body.data.transitionServiceRequest).toMatchObject({
+      __typename: 'RequestTransitionError',
+      code: 'REDO_DOCUMENTS_MISSING',
+      from: 'RETURNED_TO_CITIZEN',
+      to: 'SUBMITTED',
+    });
+    expect(refused.body.data.transitionServiceRequest.messageEn).toContain('Technical drawings');
+    await uploadGql(
+      h,
+      CORRECT,
+      {
+        trackingCode: code,
+        expectedVersion: 3,
+        text: 'Gambar terlampir',
+        attachmentSlots: ['gambar_teknis'],
+      },
+      [{ name: 'gambar.pdf', bytes: pdfBytes('gambar redo rule') }],
+      t.warga,
+    );
+    await moveRequest(h, code, ['SUBMITTED'], t.warga, 4);
+  });
+
   it('a return with an empty redoSlots names no slot (staff unticked every one)', async () => {
     const filed = await uploadGql(
       h,

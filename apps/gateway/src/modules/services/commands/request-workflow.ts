@@ -7,6 +7,7 @@ import type { RequestChange } from '@layanan/domain/notifications';
 import {
   type AssignmentCandidate,
   checkDocumentsComplete,
+  checkRedoneBeforeResubmit,
   documentsCheckApplies,
   planRequestTransition,
   type RequestActor,
@@ -199,7 +200,8 @@ export async function applyTransition(
  * The requirements checklist's part in a status change (issue 19 item 4): verifying (or skipping
  * verification) needs every required slot accepted (RequestTransitionError DOCUMENTS_INCOMPLETE
  * naming the slots); a return to the citizen names the slots to redo (ValidationError on
- * redoSlots). Returns the slots the trail entry names. Read in the change's transaction, so a
+ * redoSlots); going back from a return needs a new upload into each of those slots
+ * (RequestTransitionError REDO_DOCUMENTS_MISSING naming them). Returns the slots the trail entry names. Read in the change's transaction, so a
  * review refused meanwhile is seen.
  */
 async function checkDocuments(
@@ -210,8 +212,11 @@ async function checkDocuments(
 ): Promise<string[]> {
   const verifying = documentsCheckApplies(change.to, request.verifiedAt !== null);
   const returning = change.to === 'RETURNED_TO_CITIZEN';
-  if (!verifying && !returning && !change.redoSlots?.length) return [];
+  const resubmitting = request.state === 'RETURNED_TO_CITIZEN' && change.to === 'SUBMITTED';
+  if (!verifying && !returning && !resubmitting && !change.redoSlots?.length) return [];
   const checklist = await loadChecklist(tx, request.id, versionSlots);
+  const redone = checkRedoneBeforeResubmit(checklist, { from: request.state, to: change.to });
+  if (!redone.ok) throw failure(redone.error);
   if (verifying) {
     const complete = checkDocumentsComplete(checklist, { from: request.state, to: change.to });
     if (!complete.ok) throw failure(complete.error);
