@@ -15,6 +15,7 @@ import { createEventBus } from '../../app/event-handlers.js';
 import { mailSettings } from '../../app/mail-config.js';
 import { createLayananPubSub } from '../../app/pubsub.js';
 import { loadWorkingCalendar } from '../../platform/calendar.js';
+import { fixMyStreetKeys, fixMyStreetRoadReport } from '../../testing/fixmystreet-client.js';
 import { readOpen311Xml } from '../../testing/open311-xml.js';
 import {
   moveRequest,
@@ -149,37 +150,23 @@ describe.each(testDatabaseKinds())('notices to reporters without an account on %
   });
 
   describe('a person an Open311 client filed for', () => {
-    const keys: Record<string, string> = {};
-    const apiKey = async () => {
-      if (keys.fms) return keys.fms;
-      const r = await h.gql(
-        'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on CreateApiKeyPayload { key } } }',
-        { input: { name: `FixMyStreet ${randomUUID()}`, scopes: ['requests:write'] } },
-        { token: t.admin },
-      );
-      keys.fms = r.body.data.createApiKey.key;
-      return keys.fms as string;
-    };
+    const keys = fixMyStreetKeys(h, t);
+    const apiKey = () => keys(`FixMyStreet ${kind}`);
     const fileOpen311 = async () => {
       await permitComplaintService(h);
       const email = `fms-${kind}-${randomUUID()}@contoh.test`;
       const res = await h.gateway.fetch('http://layanan.test/open311/v2/requests.xml', {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams([
-          ['jurisdiction_id', 'sawahlunto.go.id'],
-          ['api_key', await apiKey()],
-          ['description', 'Jalan berlubang di depan pasar, sudah sebulan.'],
-          ['service_code', 'PENGADUAN-PERIZINAN'],
-          ['first_name', 'Rudi'],
-          ['last_name', 'Hartono'],
-          ['email', email],
-          ['lat', '-0.68112'],
-          ['long', '100.777215'],
-          ['attribute[kecamatan]', 'LEMBAH_SEGAR'],
-          ['attribute[lokasi]', 'Depan Pasar'],
-          ['attribute[jenis_kerusakan]', 'JALAN_BERLUBANG'],
-        ]).toString(),
+        body: fixMyStreetRoadReport(
+          await apiKey(),
+          [
+            ['first_name', 'Rudi'],
+            ['last_name', 'Hartono'],
+            ['email', email],
+          ],
+          { description: 'Jalan berlubang di depan pasar, sudah sebulan.' },
+        ).toString(),
       });
       expect(res.status).toBe(201);
       const [request] = readOpen311Xml(await res.text()).value.request;

@@ -10,6 +10,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailTransport } from '../../../platform/mail/transport.js';
 import { MailWorker } from '../../../platform/mail/worker.js';
+import { fixMyStreetKeys, fixMyStreetRoadReport } from '../../../testing/fixmystreet-client.js';
 import { readOpen311Xml } from '../../../testing/open311-xml.js';
 import { moveRequest, permitComplaintService } from '../../../testing/requests.js';
 import { type ReceivedMail, startSmtpServer } from '../../../testing/smtp.js';
@@ -27,21 +28,8 @@ beforeAll(async () => {
 afterAll(() => smtp.close());
 
 /** A road complaint as FixMyStreet posts it for its user (no Layanan account). */
-function fmsReport(apiKey: string, user: [string, string][]): URLSearchParams {
-  return new URLSearchParams([
-    ['jurisdiction_id', 'sawahlunto.go.id'],
-    ['api_key', apiKey],
-    ['description', 'Lubang besar\n\nJalan berlubang di depan pasar.\n\nhttps://fms.contoh.test/report/77\n'],
-    ['service_code', 'PENGADUAN-PERIZINAN'],
-    ...user,
-    ['lat', '-0.68112'],
-    ['long', '100.777215'],
-    ['attribute[kecamatan]', 'LEMBAH_SEGAR'],
-    ['attribute[lokasi]', 'Depan Pasar'],
-    ['attribute[jenis_kerusakan]', 'JALAN_BERLUBANG'],
-    ['attribute[fixmystreet_id]', '77'],
-  ]);
-}
+const fmsReport = (apiKey: string, user: [string, string][]) =>
+  fixMyStreetRoadReport(apiKey, user, { extra: [['attribute[fixmystreet_id]', '77']] });
 
 const SEND_CODE = `mutation($input: SendRequestClaimCodeInput!) { sendRequestClaimCode(input: $input) {
   __typename ... on RequestClaimCodeSent { channel expiresAt } ... on Failure { code } } }`;
@@ -54,17 +42,8 @@ describe.each(testDatabaseKinds())('FixMyStreet reporters without an account on 
     login: ['admin', 'warga', 'warga2', 'yulia'],
     env: { LAYANAN_PUBLIC_URL: PUBLIC, LAYANAN_MAIL_INTERVAL_MS: '0' },
   });
-  const keys: Record<string, string> = {};
-  const apiKey = async (name = 'FixMyStreet Sawahlunto') => {
-    if (keys[name]) return keys[name];
-    const r = await h.gql(
-      'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on CreateApiKeyPayload { key } } }',
-      { input: { name, scopes: ['requests:write'] } },
-      { token: t.admin },
-    );
-    keys[name] = r.body.data.createApiKey.key;
-    return keys[name] as string;
-  };
+  const apiKey = fixMyStreetKeys(h, t);
+
   const post = (path: string, body: URLSearchParams) =>
     h.gateway.fetch(`http://layanan.test/open311/v2/${path}`, {
       method: 'POST',

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { jakartaDateTime } from '@layanan/domain/calendar';
 import { describe, expect, it } from 'vitest';
+import { fixMyStreetKeys, fixMyStreetRoadReport } from '../../../testing/fixmystreet-client.js';
 import { readOpen311Xml } from '../../../testing/open311-xml.js';
 import { moveRequest, permitComplaintService, transitionRequest } from '../../../testing/requests.js';
 import { useHarness } from '../../../testing/use-harness.js';
@@ -35,17 +36,7 @@ describe.each(testDatabaseKinds())('FixMyStreet reading statuses on %s', (kind) 
     login: ['admin', 'warga', 'yulia'],
     env: { LAYANAN_PUBLIC_URL: PUBLIC },
   });
-  let key = '';
-  const apiKey = async () => {
-    if (key) return key;
-    const r = await h.gql(
-      'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on CreateApiKeyPayload { key } } }',
-      { input: { name: 'FixMyStreet Sawahlunto', scopes: ['requests:write'] } },
-      { token: t.admin },
-    );
-    key = r.body.data.createApiKey.key;
-    return key;
-  };
+  const apiKey = fixMyStreetKeys(h, t);
   const get = (path: string) => h.gateway.fetch(`http://layanan.test/open311/v2/${path}`);
   /** Files a report as FixMyStreet posts one; returns its tracking code. */
   async function filed(email = `fms-${randomUUID()}@contoh.test`): Promise<string> {
@@ -53,22 +44,10 @@ describe.each(testDatabaseKinds())('FixMyStreet reading statuses on %s', (kind) 
     const res = await h.gateway.fetch('http://layanan.test/open311/v2/requests.xml', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams([
-        ['jurisdiction_id', 'sawahlunto.go.id'],
-        ['api_key', await apiKey()],
-        [
-          'description',
-          'Lubang besar\n\nJalan berlubang di depan pasar.\n\nhttps://fms.contoh.test/report/9\n',
-        ],
-        ['service_code', 'PENGADUAN-PERIZINAN'],
+      body: fixMyStreetRoadReport(await apiKey(), [
         ['first_name', 'Rudi'],
         ['last_name', 'Hartono'],
         ['email', email],
-        ['lat', '-0.68112'],
-        ['long', '100.777215'],
-        ['attribute[kecamatan]', 'LEMBAH_SEGAR'],
-        ['attribute[lokasi]', 'Depan Pasar'],
-        ['attribute[jenis_kerusakan]', 'JALAN_BERLUBANG'],
       ]).toString(),
     });
     expect(res.status).toBe(201);

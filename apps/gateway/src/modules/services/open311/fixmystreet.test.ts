@@ -7,6 +7,7 @@
 // `errors/error[]/{code,description}`.
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { describe, expect, it } from 'vitest';
+import { fixMyStreetKeys } from '../../../testing/fixmystreet-client.js';
 import { readOpen311Xml } from '../../../testing/open311-xml.js';
 import { useHarness } from '../../../testing/use-harness.js';
 import { eraseRequestPersonalData } from '../../privacy/commands/erase-request-data.js';
@@ -33,17 +34,7 @@ function fmsReport(apiKey: string, extra: [string, string][] = []): URLSearchPar
 
 describe.each(testDatabaseKinds())('Open311 with FixMyStreet’s client on %s', (kind) => {
   const { h, t } = useHarness(kind, { login: ['admin'] });
-  let key = '';
-  const apiKey = async () => {
-    if (key) return key;
-    const r = await h.gql(
-      'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on CreateApiKeyPayload { key } } }',
-      { input: { name: 'FixMyStreet Sawahlunto', scopes: ['requests:write'] } },
-      { token: t.admin },
-    );
-    key = r.body.data.createApiKey.key;
-    return key;
-  };
+  const apiKey = fixMyStreetKeys(h, t);
   const postXml = (path: string, body: URLSearchParams) =>
     h.gateway.fetch(`http://layanan.test/open311/v2/${path}`, {
       method: 'POST',

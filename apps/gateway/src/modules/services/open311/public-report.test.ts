@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { testDatabaseKinds } from '@layanan/db/testing';
 import { describe, expect, it } from 'vitest';
+import { fixMyStreetKeys, fixMyStreetRoadReport } from '../../../testing/fixmystreet-client.js';
 import { readOpen311Xml } from '../../../testing/open311-xml.js';
 import { permitComplaintService } from '../../../testing/requests.js';
 import { useHarness } from '../../../testing/use-harness.js';
@@ -24,37 +25,26 @@ const REPORTED = 'Lubang besar di depan pasar, motor saya jatuh. Saya Rudi, hubu
 
 describe.each(testDatabaseKinds())('Open311 public reports on %s', (kind) => {
   const { h, t } = useHarness(kind, { login: ['admin', 'yulia', 'warga'] });
-  let key = '';
-  const apiKey = async () => {
-    if (key) return key;
-    const r = await h.gql(
-      'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on CreateApiKeyPayload { key } } }',
-      { input: { name: 'FixMyStreet Sawahlunto', scopes: ['requests:write'] } },
-      { token: t.admin },
-    );
-    key = r.body.data.createApiKey.key;
-    return key;
-  };
+  const apiKey = fixMyStreetKeys(h, t);
   const get = (path: string) => h.gateway.fetch(`http://layanan.test/open311/v2/${path}`);
   async function filed(serviceCode: string): Promise<string> {
     await permitComplaintService(h);
     const res = await h.gateway.fetch('http://layanan.test/open311/v2/requests.xml', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams([
-        ['api_key', await apiKey()],
-        ['description', REPORTED],
-        ['service_code', serviceCode],
-        ['first_name', 'Rudi'],
-        ['last_name', 'Hartono'],
-        ['email', `fms-${randomUUID()}@contoh.test`],
-        ['lat', '-0.68112'],
-        ['long', '100.777215'],
-        ['address_string', 'Jl. Soekarno-Hatta, Lembah Segar'],
-        ['attribute[kecamatan]', 'LEMBAH_SEGAR'],
-        ['attribute[lokasi]', 'Depan Pasar'],
-        ['attribute[jenis_kerusakan]', 'JALAN_BERLUBANG'],
-      ]).toString(),
+      body: fixMyStreetRoadReport(
+        await apiKey(),
+        [
+          ['first_name', 'Rudi'],
+          ['last_name', 'Hartono'],
+          ['email', `fms-${randomUUID()}@contoh.test`],
+        ],
+        {
+          description: REPORTED,
+          serviceCode,
+          extra: [['address_string', 'Jl. Soekarno-Hatta, Lembah Segar']],
+        },
+      ).toString(),
     });
     expect(res.status).toBe(201);
     return readOpen311Xml(await res.text()).value.request[0].service_request_id;
