@@ -70,6 +70,7 @@ export const RequestQuery = graphql(`
       unit { code name }
       assignee { id name }
       applicant { displayName email phone }
+      place { latitude longitude address }
       reporterPrivacy
       events { sequence kind fromState toState at publicNote internalNote actorKind actorName actorUnit }
       attachments { id name type size url }

@@ -3,6 +3,7 @@
 // unit) and a note without a change of state.
 import { useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { formatNumber } from '../format.ts';
 import { graphql } from '../graphql.ts';
 import { useI18n } from '../i18n.tsx';
 import { useEveryStaffMember } from '../reference-lists.ts';
@@ -65,6 +66,8 @@ export type DeskRequest = {
   service: { code: string; kind: string };
   assignee: { id: string; name: string } | null;
   applicant: { displayName: string; email: string | null; phone: string | null };
+  /** Where the request is about, as its reporter gave it. */
+  place?: { latitude: number | null; longitude: number | null; address: string | null } | null;
   /** CONFIDENTIAL: handling staff get a pseudonym; ANONYMOUS: no identity (issue 20). */
   reporterPrivacy?: 'IDENTIFIED' | 'CONFIDENTIAL' | 'ANONYMOUS';
 };
@@ -82,9 +85,16 @@ export function RequestDesk({
   role: Role;
   onChanged: (version?: number) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [{ data: me }] = useQuery({ query: MyStaffId });
   const staffId = me?.me.account?.staff?.id ?? null;
+  // A confidential or anonymous reporter's contacts are withheld, not missing.
+  const absent = t(
+    request.reporterPrivacy === 'CONFIDENTIAL' || request.reporterPrivacy === 'ANONYMOUS'
+      ? 'withheldForPrivacy'
+      : 'notGiven',
+  );
+  const { place } = request;
   return (
     <div className="columns">
       <section className="panel" aria-labelledby="applicant-title" data-testid="applicant">
@@ -105,7 +115,7 @@ export function RequestDesk({
               {request.applicant.email ? (
                 <a href={`mailto:${request.applicant.email}`}>{request.applicant.email}</a>
               ) : (
-                t('notGiven')
+                absent
               )}
             </dd>
           </div>
@@ -115,10 +125,28 @@ export function RequestDesk({
               {request.applicant.phone ? (
                 <a href={`tel:${request.applicant.phone}`}>{request.applicant.phone}</a>
               ) : (
-                t('notGiven')
+                absent
               )}
             </dd>
           </div>
+          {place ? (
+            <div data-testid="request-place">
+              <dt>{t('requestPlace')}</dt>
+              <dd>
+                {place.address ? <span>{place.address} </span> : null}
+                {place.latitude !== null && place.longitude !== null ? (
+                  <a
+                    href={`https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=18/${place.latitude}/${place.longitude}`}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                  >
+                    {formatNumber(place.latitude, lang, 5)} / {formatNumber(place.longitude, lang, 5)} (
+                    {t('openMap')})
+                  </a>
+                ) : null}
+              </dd>
+            </div>
+          ) : null}
         </dl>
         <AssignmentPanel request={request} role={role} staffId={staffId} onChanged={onChanged} />
       </section>

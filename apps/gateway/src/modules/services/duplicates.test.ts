@@ -426,4 +426,26 @@ describe.each(testDatabaseKinds())('duplicates and followers on %s', (kind) => {
       expect.objectContaining({ trackingCode: road.trackingCode, source: 'FOLLOW' }),
     );
   });
+
+  it('shows the place to the reporter and the handling unit, and for each request of a list', async () => {
+    await permitComplaintService(h);
+    const first = await complaint(h, t.warga, 'place-1', { place: HERE });
+    const second = await complaint(h, t.warga, 'place-2', { place: FAR, text: 'Trotoar ambles di Talawi.' });
+    const PLACE = `query($c: String!) { serviceRequest(trackingCode: $c) { place { latitude longitude address } } }`;
+    for (const token of [t.warga, t.yulia]) {
+      const read = await h.gql(PLACE, { c: first.trackingCode }, { token });
+      expect(read.body.data.serviceRequest.place).toEqual({ ...HERE, address: null });
+    }
+    // Someone who may not read the request does not get its place either.
+    const other = await h.gql(PLACE, { c: first.trackingCode }, { token: t.warga2 });
+    expect(other.body.data?.serviceRequest ?? null).toBeNull();
+    // Each request of one operation gets its own place (read together by one loader).
+    const LIST = `{ a: serviceRequest(trackingCode: "${first.trackingCode}") { place { latitude } }
+      b: serviceRequest(trackingCode: "${second.trackingCode}") { place { latitude } } }`;
+    const both = await h.gql(LIST, {}, { token: t.yulia });
+    expect([both.body.data.a.place.latitude, both.body.data.b.place.latitude]).toEqual([
+      HERE.latitude,
+      FAR.latitude,
+    ]);
+  });
 });

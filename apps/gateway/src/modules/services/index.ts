@@ -6,6 +6,7 @@ import './graphql/service-version.js';
 import './graphql/service-change.js';
 import './graphql/service-request.js';
 import './graphql/request-applicant.js';
+import './graphql/request-place.js';
 import './graphql/standard-time.js';
 import './graphql/request-mutations.js';
 import './graphql/document-checklist.js';
