@@ -43,7 +43,7 @@ builder.objectField(Viewer, 'identityViews', (t) =>
   t.field({
     type: [IdentityViewRef],
     description:
-      'Who of the staff looked at your identity data, newest first (at most `first`, default 100); lists and searches are not recorded, only views of one person. Empty unless signed in as an account.',
+      'Who of the staff looked at your identity data, newest first (at most `first`, default 100); lists and searches are not recorded, only views of one person — except a complaint manager’s view of a confidential reporter, recorded wherever it is read, in lists too. Empty unless signed in as an account.',
     args: {
       first: t.arg.int({ required: false, description: 'How many, newest first (1–500; default 100).' }),
     },
@@ -59,7 +59,7 @@ builder.objectField(Viewer, 'identityViewLog', (t) =>
     {
       type: IdentityViewRef,
       description:
-        'Every view by the staff of your identity data, newest first, paged (Relay cursor connection, at most 100 a page) with `totalCount`: what `identityViews` lists, without its limit of 500 (UU 27/2022 art. 32). Lists and searches are not recorded, only views of one person. Empty unless signed in as an account.',
+        'Every view by the staff of your identity data, newest first, paged (Relay cursor connection, at most 100 a page) with `totalCount`: what `identityViews` lists, without its limit of 500 (UU 27/2022 art. 32). Lists and searches are not recorded, only views of one person — except a complaint manager’s view of a confidential reporter, recorded wherever it is read, in lists too. Empty unless signed in as an account.',
       resolve: async (id, args, ctx) => {
         const accountId = id.kind === 'account' ? id.accountId : null;
         const totalCount = accountId
