@@ -20,6 +20,7 @@ import {
   useText,
 } from '../ui.tsx';
 import { DuplicateForm } from './duplicate-form.tsx';
+import { useRequestChange } from './request-change.ts';
 import { TransferForm } from './transfer-form.tsx';
 
 const Claim = graphql(`
@@ -218,11 +219,10 @@ function ReassignForm({
   const { t } = useI18n();
   const [{ fetching }, reassign] = useMutation(Reassign);
   const [staffId, setStaffId] = useState('');
-  const saved = useRef<number | undefined>(undefined);
   const why = useText();
   const staff = useEveryStaffMember(request.unit.code).nodes ?? [];
   const names = new Map(staff.map((s) => [s.id, s.name]));
-  const { failure, errors, onSubmit } = useSubmit(
+  const { failure, errors, onSubmit } = useRequestChange(
     async () => {
       const r = await reassign({
         input: {
@@ -232,14 +232,12 @@ function ReassignForm({
           ...(why.value.trim() ? { internalNote: why.value } : {}),
         },
       });
-      const payload = r.data?.reassignServiceRequest;
-      if (payload?.__typename === 'ServiceRequestPayload') saved.current = payload.request.version;
-      return mutationFailure(payload, r.error);
+      return { payload: r.data?.reassignServiceRequest, error: r.error };
     },
+    onChanged,
     () => {
       why.set('');
       setStaffId('');
-      onChanged(saved.current);
     },
   );
   return (

@@ -1,20 +1,12 @@
 // Triage on the staff request page (issue 20): the priority with its reason, and the response
 // templates of the request's service, filled for it, that staff pick into the note for the
 // citizen and edit before sending.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../graphql.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
-import {
-  Field,
-  FormFailureNote,
-  mutationFailure,
-  Notice,
-  Select,
-  SubmitButton,
-  useSubmit,
-  useText,
-} from '../ui.tsx';
+import { Field, FormFailureNote, Notice, Select, SubmitButton, useText } from '../ui.tsx';
+import { useRequestChange } from './request-change.ts';
 
 const SetPriority = graphql(`
   mutation SetPriority($input: SetServiceRequestPriorityInput!) {
@@ -41,28 +33,17 @@ export function PriorityForm({
   const [{ fetching }, setPriority] = useMutation(SetPriority);
   const [priority, choose] = useState<Priority>(request.priority);
   const reason = useText(request.priorityReason ?? '');
-  const [done, setDone] = useState(false);
-  const saved = useRef<number | undefined>(undefined);
-  const { failure, errors, onSubmit } = useSubmit(
-    async () => {
-      setDone(false);
-      const r = await setPriority({
-        input: {
-          trackingCode: request.trackingCode,
-          expectedVersion: request.version,
-          priority,
-          reason: reason.value.trim() || null,
-        },
-      });
-      const payload = r.data?.setServiceRequestPriority;
-      if (payload?.__typename === 'ServiceRequestPayload') saved.current = payload.request.version;
-      return mutationFailure(payload, r.error);
-    },
-    () => {
-      setDone(true);
-      onChanged(saved.current);
-    },
-  );
+  const { done, failure, errors, onSubmit } = useRequestChange(async () => {
+    const r = await setPriority({
+      input: {
+        trackingCode: request.trackingCode,
+        expectedVersion: request.version,
+        priority,
+        reason: reason.value.trim() || null,
+      },
+    });
+    return { payload: r.data?.setServiceRequestPriority, error: r.error };
+  }, onChanged);
   return (
     <form noValidate onSubmit={onSubmit} data-testid="priority">
       <h3>{t('priorityTitle')}</h3>
